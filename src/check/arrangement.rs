@@ -1,0 +1,679 @@
+//! Checking a council's arrangements against the vocabulary of the guidance
+//! it answers to.
+
+use super::error::CheckError;
+use super::fields::{names_of, suggest, typed, Fields, Names};
+use super::model::*;
+use super::policy::{document, Scope};
+use crate::source::{FileId, Span};
+use crate::syntax::ast::{EntityKind, Entry, EventKind, Evidence, Item, ItemKind, Modality};
+
+const COUNCIL_KINDS: &[&str] = &[
+    "county",
+    "unitary",
+    "metropolitan_district",
+    "london_borough",
+];
+const GOVERNANCE: &[&str] = &[
+    "leader_and_cabinet",
+    "mayor_and_cabinet",
+    "committee_system",
+];
+
+/// Checks one arrangement file's items against a policy.
+pub fn check_arrangement(
+    file: FileId,
+    header: &Item,
+    items: &[Item],
+    policy: &Policy,
+    scope: &Scope,
+    known_policies: &[String],
+    errors: &mut Vec<CheckError>,
+) -> Arrangement {
+    let mut arrangement = header_of(file, header, known_policies, errors);
+
+    let mut documents = Names::new("document");
+    for item in items.iter().filter(|item| item.kind == ItemKind::Document) {
+        let id = DocumentId::from_index(arrangement.documents.len());
+        if documents.declare(&item.name.text, id, item.name.span, errors) {
+            arrangement.documents.push(document(item, errors));
+        }
+    }
+
+    let mut entities = Names::new("post, member, body or service");
+    let mut kinds = Vec::new();
+    for item in items {
+        if let Some(kind) = entity_kind(item.kind) {
+            let id = EntityId::from_index(kinds.len());
+            if entities.declare(&item.name.text, id, item.name.span, errors) {
+                kinds.push((item, kind));
+            }
+        }
+    }
+    let context = Context {
+        policy,
+        scope,
+        documents: &documents,
+        entities: &entities,
+        kinds: &kinds,
+    };
+    for (item, kind) in &kinds {
+        arrangement
+            .entities
+            .push(context.entity(item, *kind, errors));
+    }
+
+    let mut events = Names::new("event");
+    let event_items: Vec<&Item> = items
+        .iter()
+        .filter(|item| event_kind(item.kind).is_some())
+        .collect();
+    for (index, item) in event_items.iter().enumerate() {
+        events.declare(
+            &item.name.text,
+            EventId::from_index(index),
+            item.name.span,
+            errors,
+        );
+    }
+    for item in &event_items {
+        if let Some(event) = context.event(item, &events, errors) {
+            arrangement.events.push(event);
+        }
+    }
+
+    for item in items {
+        match item.kind {
+            ItemKind::Answer => arrangement.answers.extend(context.answer(item, errors)),
+            ItemKind::Departure => arrangement
+                .departures
+                .extend(context.departure(item, errors)),
+            ItemKind::Guidance
+            | ItemKind::LocalPolicy
+            | ItemKind::Role
+            | ItemKind::Function
+            | ItemKind::BodyKind
+            | ItemKind::Relation
+            | ItemKind::Attribute
+            | ItemKind::TagKey
+            | ItemKind::Paragraph
+            | ItemKind::Duty
+            | ItemKind::Question => errors.push(CheckError::Misplaced {
+                item: item.kind.keyword(),
+                file_kind: "arrangements",
+                span: item.span,
+            }),
+            _ => {}
+        }
+    }
+    reporting_loops(&arrangement, policy, errors);
+    arrangement
+}
+
+fn entity_kind(kind: ItemKind) -> Option<EntityKind> {
+    match kind {
+        ItemKind::Post => Some(EntityKind::Post),
+        ItemKind::Member => Some(EntityKind::Member),
+        ItemKind::Body => Some(EntityKind::Body),
+        ItemKind::Service => Some(EntityKind::Service),
+        _ => None,
+    }
+}
+
+fn event_kind(kind: ItemKind) -> Option<EventKind> {
+    match kind {
+        ItemKind::Appointment => Some(EventKind::Appointment),
+        ItemKind::Change => Some(EventKind::Change),
+        ItemKind::Review => Some(EventKind::Review),
+        ItemKind::Inspection => Some(EventKind::Inspection),
+        _ => None,
+    }
+}
+
+fn header_of(
+    file: FileId,
+    header: &Item,
+    known_policies: &[String],
+    errors: &mut Vec<CheckError>,
+) -> Arrangement {
+    let mut fields = Fields::new(header, errors);
+    let council = fields.required_text("council", errors);
+    let council_kind = fields
+        .one_of("kind", COUNCIL_KINDS, errors)
+        .map(str::to_owned);
+    let upper_tier = fields.boolean("upper_tier", errors);
+    let governance = fields
+        .one_of("governance", GOVERNANCE, errors)
+        .map(str::to_owned);
+    let mut answers_to = Vec::new();
+    for name in fields.names("answers_to", errors).unwrap_or_default() {
+        if known_policies.contains(&name.text) {
+            answers_to.push(name.text);
+        } else {
+            errors.push(CheckError::UnknownName {
+                expected: "guidance",
+                suggestion: suggest(&name.text, known_policies.iter().map(String::as_str)),
+                name: name.text,
+                span: name.span,
+            });
+        }
+    }
+    fields.finish(
+        &["council", "kind", "upper_tier", "governance", "answers_to"],
+        errors,
+    );
+    Arrangement {
+        key: header.name.text.clone(),
+        file,
+        council,
+        council_kind,
+        upper_tier,
+        governance,
+        answers_to,
+        documents: Vec::new(),
+        entities: Vec::new(),
+        events: Vec::new(),
+        answers: Vec::new(),
+        departures: Vec::new(),
+        span: header.name.span,
+    }
+}
+
+struct Context<'a> {
+    policy: &'a Policy,
+    scope: &'a Scope,
+    documents: &'a Names<DocumentId>,
+    entities: &'a Names<EntityId>,
+    kinds: &'a [(&'a Item, EntityKind)],
+}
+
+impl Context<'_> {
+    fn evidence(
+        &self,
+        evidence: Option<&Evidence>,
+        errors: &mut Vec<CheckError>,
+    ) -> Option<EvidenceRef> {
+        let evidence = evidence?;
+        let document = self.documents.resolve(&evidence.document, errors)?;
+        Some(EvidenceRef {
+            document,
+            location: evidence.location.clone(),
+        })
+    }
+
+    fn origin(
+        &self,
+        span: Span,
+        line: Option<&Evidence>,
+        default: &Option<EvidenceRef>,
+        errors: &mut Vec<CheckError>,
+    ) -> FactOrigin {
+        let evidence = match line {
+            Some(_) => self.evidence(line, errors),
+            None => default.clone(),
+        };
+        FactOrigin { span, evidence }
+    }
+
+    fn kind_of(&self, id: EntityId) -> Option<EntityKind> {
+        self.kinds.get(id.index()).map(|(_, kind)| *kind)
+    }
+
+    fn entity(&self, item: &Item, kind: EntityKind, errors: &mut Vec<CheckError>) -> Entity {
+        let mut fields = Fields::new(item, errors);
+        let source = fields.source(errors);
+        let default = self.evidence(source.as_ref(), errors);
+        let title = fields.text("title", errors);
+        let person_field = match kind {
+            EntityKind::Post => "holder",
+            EntityKind::Member => "name",
+            EntityKind::Body | EntityKind::Service => "",
+        };
+        let person = if person_field.is_empty() {
+            None
+        } else {
+            fields.text(person_field, errors)
+        };
+        let note = fields.text("note", errors);
+        let mut entity = Entity {
+            key: item.name.text.clone(),
+            kind,
+            title,
+            person,
+            roles: Vec::new(),
+            functions: None,
+            body_kind: None,
+            relations: Vec::new(),
+            attributes: Vec::new(),
+            note,
+            span: item.name.span,
+        };
+        if let Some(field) = fields.take("holds") {
+            if !matches!(kind, EntityKind::Post | EntityKind::Member) {
+                errors.push(CheckError::UnknownField {
+                    item: item.kind.keyword(),
+                    field: "holds".to_owned(),
+                    span: field.name.span,
+                    suggestion: None,
+                });
+            }
+            for name in names_of(field, errors) {
+                let Some(role) = self.scope.roles.resolve(&name, errors) else {
+                    continue;
+                };
+                if let Some(declared) = self.policy.role(role) {
+                    if declared.holder != kind {
+                        errors.push(CheckError::WrongHolder {
+                            role: declared.key.clone(),
+                            expected: declared.holder.word(),
+                            found: kind.word(),
+                            span: name.span,
+                            role_span: Some(declared.span),
+                        });
+                        continue;
+                    }
+                }
+                entity.roles.push(Fact {
+                    value: role,
+                    origin: self.origin(name.span, field.evidence.as_ref(), &default, errors),
+                });
+            }
+        }
+        if let Some(field) = fields.take("responsible_for") {
+            let mut functions = Vec::new();
+            for name in names_of(field, errors) {
+                functions.extend(self.scope.functions.resolve(&name, errors));
+            }
+            entity.functions = Some(Fact {
+                value: functions,
+                origin: self.origin(field.span, field.evidence.as_ref(), &default, errors),
+            });
+        }
+        if kind == EntityKind::Body {
+            if let Some(field) = fields.take("kind") {
+                for name in names_of(field, errors).into_iter().take(1) {
+                    if let Some(body_kind) = self.scope.body_kinds.resolve(&name, errors) {
+                        entity.body_kind = Some(Fact {
+                            value: body_kind,
+                            origin: self.origin(
+                                field.span,
+                                field.evidence.as_ref(),
+                                &default,
+                                errors,
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+        for field in fields.rest() {
+            let name = field.name.text.as_str();
+            if let Some(relation) = self.scope.relations.get(name) {
+                fields.take(name);
+                self.relation(&mut entity, relation, field, &default, errors);
+            } else if let Some(attribute) = self.scope.attributes.get(name) {
+                fields.take(name);
+                self.attribute(&mut entity, attribute, field, &default, errors);
+            }
+        }
+        let mut known: Vec<&str> = vec!["title", "source", "note"];
+        known.extend(match kind {
+            EntityKind::Post => vec!["holder", "holds", "responsible_for"],
+            EntityKind::Member => vec!["name", "holds", "responsible_for"],
+            EntityKind::Body => vec!["kind"],
+            EntityKind::Service => vec![],
+        });
+        known.extend(self.scope.relations.keys());
+        known.extend(self.scope.attributes.keys());
+        fields.finish(&known, errors);
+        entity
+    }
+
+    fn relation(
+        &self,
+        entity: &mut Entity,
+        relation: RelationId,
+        field: &crate::syntax::ast::Field,
+        default: &Option<EvidenceRef>,
+        errors: &mut Vec<CheckError>,
+    ) {
+        let Some(declared) = self.policy.relations.get(relation.index()) else {
+            return;
+        };
+        if !declared.from.contains(&entity.kind) {
+            errors.push(CheckError::WrongKind {
+                expected: format!(
+                    "`{}` starts from a {}",
+                    declared.key,
+                    kinds_words(&declared.from)
+                ),
+                found: format!("`{}`, a {}", entity.key, entity.kind.word()),
+                span: field.name.span,
+                declared: Some(declared.span),
+            });
+            return;
+        }
+        let mut targets = Vec::new();
+        for name in names_of(field, errors) {
+            let Some(target) = self.entities.resolve(&name, errors) else {
+                continue;
+            };
+            let Some(target_kind) = self.kind_of(target) else {
+                continue;
+            };
+            if declared.hierarchy
+                && entity.kind == EntityKind::Post
+                && target_kind == EntityKind::Member
+            {
+                errors.push(CheckError::ReportsToMember {
+                    post: entity.key.clone(),
+                    member: name.text.clone(),
+                    span: name.span,
+                    member_span: self
+                        .kinds
+                        .get(target.index())
+                        .map_or(name.span, |(item, _)| item.name.span),
+                });
+                continue;
+            }
+            if !declared.to.contains(&target_kind) {
+                errors.push(CheckError::WrongKind {
+                    expected: format!(
+                        "`{}` leads to a {}",
+                        declared.key,
+                        kinds_words(&declared.to)
+                    ),
+                    found: format!("`{}`, a {}", name.text, target_kind.word()),
+                    span: name.span,
+                    declared: self
+                        .kinds
+                        .get(target.index())
+                        .map(|(item, _)| item.name.span),
+                });
+                continue;
+            }
+            targets.push(target);
+        }
+        entity.relations.push((
+            relation,
+            Fact {
+                value: targets,
+                origin: self.origin(field.span, field.evidence.as_ref(), default, errors),
+            },
+        ));
+    }
+
+    fn attribute(
+        &self,
+        entity: &mut Entity,
+        attribute: AttributeId,
+        field: &crate::syntax::ast::Field,
+        default: &Option<EvidenceRef>,
+        errors: &mut Vec<CheckError>,
+    ) {
+        let Some(declared) = self.policy.attributes.get(attribute.index()) else {
+            return;
+        };
+        if !declared.on.contains(&entity.kind) {
+            errors.push(CheckError::WrongKind {
+                expected: format!(
+                    "`{}` is an attribute of a {}",
+                    declared.key,
+                    kinds_words(&declared.on)
+                ),
+                found: format!("`{}`, a {}", entity.key, entity.kind.word()),
+                span: field.name.span,
+                declared: Some(declared.span),
+            });
+            return;
+        }
+        let value = match field.values.as_slice() {
+            [value] => typed(&value.kind, declared.value_type),
+            _ => None,
+        };
+        match value {
+            Some(value) => entity.attributes.push((
+                attribute,
+                Fact {
+                    value,
+                    origin: self.origin(field.span, field.evidence.as_ref(), default, errors),
+                },
+            )),
+            None => errors.push(CheckError::WrongType {
+                field: declared.key.clone(),
+                expected: match declared.value_type {
+                    ValueType::Int => "a whole number".to_owned(),
+                    ValueType::Bool => "`yes` or `no`".to_owned(),
+                    ValueType::Text => "a quoted string".to_owned(),
+                    ValueType::Date => "a date".to_owned(),
+                },
+                span: field.values.first().map_or(field.span, |value| value.span),
+                declared: Some(declared.span),
+            }),
+        }
+    }
+
+    fn event(
+        &self,
+        item: &Item,
+        events: &Names<EventId>,
+        errors: &mut Vec<CheckError>,
+    ) -> Option<Event> {
+        let kind = event_kind(item.kind)?;
+        let date = item.date?;
+        let mut fields = Fields::new(item, errors);
+        let source = fields.source(errors);
+        let evidence = self.evidence(source.as_ref(), errors);
+        let mut concerns = None;
+        for word in ["post", "member"] {
+            if let Some(name) = fields.name(word, errors) {
+                if let Some(entity) = self.entities.resolve(&name, errors) {
+                    let expected = if word == "post" {
+                        EntityKind::Post
+                    } else {
+                        EntityKind::Member
+                    };
+                    match self.kind_of(entity) {
+                        Some(found) if found != expected => errors.push(CheckError::WrongKind {
+                            expected: format!("a {word}"),
+                            found: format!("`{}`, a {}", name.text, found.word()),
+                            span: name.span,
+                            declared: self
+                                .kinds
+                                .get(entity.index())
+                                .map(|(item, _)| item.name.span),
+                        }),
+                        _ => concerns = Some(entity),
+                    }
+                }
+            }
+        }
+        let mut roles = Vec::new();
+        for name in fields.names("roles", errors).unwrap_or_default() {
+            roles.extend(self.scope.roles.resolve(&name, errors));
+        }
+        let what = fields.text("what", errors);
+        let by = fields.text("by", errors);
+        let outcome = fields
+            .text("outcome", errors)
+            .or(fields.text("judgement", errors));
+        let answers = match fields.name("answers", errors) {
+            Some(name) => events.resolve(&name, errors),
+            None => None,
+        };
+        fields.finish(
+            &[
+                "post",
+                "member",
+                "roles",
+                "what",
+                "by",
+                "outcome",
+                "judgement",
+                "answers",
+                "source",
+            ],
+            errors,
+        );
+        Some(Event {
+            key: item.name.text.clone(),
+            kind,
+            date: date.date,
+            concerns,
+            roles,
+            what,
+            by,
+            outcome,
+            answers,
+            origin: FactOrigin {
+                span: item.name.span.to(date.span),
+                evidence,
+            },
+        })
+    }
+
+    fn answer(&self, item: &Item, errors: &mut Vec<CheckError>) -> Option<Answer> {
+        let duty = self.scope.duties.resolve(&item.name, errors);
+        let mut fields = Fields::new(item, errors);
+        let source = fields.source(errors);
+        let evidence = self.evidence(source.as_ref(), errors);
+        let given = fields.date("given", errors);
+        let by = fields.text("by", errors);
+        let reference = fields.text("reference", errors);
+        let text = fields.required_text("text", errors);
+        fields.finish(&["given", "by", "reference", "text", "source"], errors);
+        rules_not_allowed(item, errors);
+        Some(Answer {
+            duty: duty?,
+            given,
+            by,
+            reference,
+            text: text?,
+            origin: FactOrigin {
+                span: item.name.span,
+                evidence,
+            },
+        })
+    }
+
+    fn departure(&self, item: &Item, errors: &mut Vec<CheckError>) -> Option<Departure> {
+        let duty = self.scope.duties.resolve(&item.name, errors);
+        let mut fields = Fields::new(item, errors);
+        let source = fields.source(errors);
+        let evidence = self.evidence(source.as_ref(), errors);
+        let reasons = fields.required_text("reasons", errors);
+        let approved_by = fields.text("approved_by", errors);
+        let approved = fields.date("approved", errors);
+        let review_by = fields.date("review_by", errors);
+        fields.finish(
+            &["reasons", "approved_by", "approved", "review_by", "source"],
+            errors,
+        );
+        rules_not_allowed(item, errors);
+        let duty = duty?;
+        if let Some(declared) = self.policy.duty(duty) {
+            if !matches!(declared.modality, Modality::Should | Modality::ShouldNot) {
+                errors.push(CheckError::DepartureFromMust {
+                    duty: declared.key.clone(),
+                    modality: declared.modality.words(),
+                    span: item.name.span,
+                    duty_span: declared.span,
+                });
+                return None;
+            }
+        }
+        Some(Departure {
+            duty,
+            reasons: reasons?,
+            approved_by,
+            approved,
+            review_by,
+            origin: FactOrigin {
+                span: item.name.span,
+                evidence,
+            },
+        })
+    }
+}
+
+fn rules_not_allowed(item: &Item, errors: &mut Vec<CheckError>) {
+    for entry in &item.entries {
+        let span = match entry {
+            Entry::Field(_) => continue,
+            Entry::Rule(rule) => rule.span,
+            Entry::Condition(condition) => condition.span,
+            Entry::Words(words) => words.span,
+            Entry::Tag(tag) => tag.span,
+        };
+        errors.push(CheckError::MisusedPredicate {
+            problem: format!("an {} holds fields only", item.kind.keyword()),
+            span,
+        });
+    }
+}
+
+fn kinds_words(kinds: &[EntityKind]) -> String {
+    kinds
+        .iter()
+        .map(|kind| kind.word())
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// Finds reporting lines that come back on themselves. Each entity has at
+/// most a few lines, so following them from every start is cheap, and it
+/// is done with an explicit walk, not recursion.
+fn reporting_loops(arrangement: &Arrangement, policy: &Policy, errors: &mut Vec<CheckError>) {
+    for (relation_index, relation) in policy.relations.iter().enumerate() {
+        if !relation.hierarchy {
+            continue;
+        }
+        let relation_id = RelationId::from_index(relation_index);
+        let mut reported: Vec<EntityId> = Vec::new();
+        for start in 0..arrangement.entities.len() {
+            let start = EntityId::from_index(start);
+            // Follow the first stated line from `start`; a loop that does
+            // not pass through `start` is found from one of its own members.
+            let mut path = vec![start];
+            let mut current = start;
+            loop {
+                let Some(next) = arrangement
+                    .entity(current)
+                    .and_then(|entity| entity.relation(relation_id))
+                    .and_then(|fact| fact.value.first().copied())
+                else {
+                    break;
+                };
+                if next == start {
+                    if !path.iter().any(|member| reported.contains(member)) {
+                        reported.extend(path.iter().copied());
+                        let spans: Vec<Span> = path
+                            .iter()
+                            .filter_map(|id| arrangement.entity(*id))
+                            .filter_map(|entity| entity.relation(relation_id))
+                            .map(|fact| fact.origin.span)
+                            .collect();
+                        let names = path
+                            .iter()
+                            .filter_map(|id| arrangement.entity(*id))
+                            .map(|entity| entity.key.clone())
+                            .collect();
+                        if let Some((last, others)) = spans.split_last() {
+                            errors.push(CheckError::ReportingLoop {
+                                posts: names,
+                                span: *last,
+                                others: others.to_vec(),
+                            });
+                        }
+                    }
+                    break;
+                }
+                if path.contains(&next) || path.len() > arrangement.entities.len() {
+                    break;
+                }
+                path.push(next);
+                current = next;
+            }
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! What the check stage finds wrong, as data. `crate::diagnostics` turns
+//! each variant into a coded message.
+
+use crate::source::Span;
+
+/// A problem found by the check stage. Errors stop evaluation; warnings
+/// (those whose [`CheckError::is_warning`] is true) do not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CheckError {
+    /// A name that is not declared.
+    UnknownName {
+        /// What kind of thing was expected ("role", "paragraph"…).
+        expected: &'static str,
+        /// The name written.
+        name: String,
+        /// Where.
+        span: Span,
+        /// The closest declared name, if one is close.
+        suggestion: Option<String>,
+    },
+    /// Two declarations with the same id.
+    Duplicate {
+        /// What kind of thing.
+        what: &'static str,
+        /// The id.
+        name: String,
+        /// The second declaration.
+        span: Span,
+        /// The first.
+        first: Span,
+    },
+    /// A name of the wrong kind where a particular kind is needed
+    /// (`reports_to` relates posts, but `LMCS` is a member role).
+    WrongKind {
+        /// What the place needs.
+        expected: String,
+        /// What the name is.
+        found: String,
+        /// The name.
+        span: Span,
+        /// Where the name is declared, or the declaration that sets the
+        /// expectation.
+        declared: Option<Span>,
+    },
+    /// A value of the wrong type for a field or attribute.
+    WrongType {
+        /// The field or attribute.
+        field: String,
+        /// The type it needs.
+        expected: String,
+        /// What was written.
+        span: Span,
+        /// Where the attribute is declared.
+        declared: Option<Span>,
+    },
+    /// A duty or question that cites no paragraph.
+    NoCitation {
+        /// The duty's id.
+        duty: String,
+        /// The duty.
+        span: Span,
+    },
+    /// A `must` and a `must not` of the same thing for the same subject.
+    Contradiction {
+        /// The later duty.
+        duty: String,
+        /// Its rule.
+        span: Span,
+        /// The earlier duty.
+        other: String,
+        /// Its rule.
+        other_span: Span,
+    },
+    /// A field the item does not have.
+    UnknownField {
+        /// The item kind.
+        item: &'static str,
+        /// The field written.
+        field: String,
+        /// Where.
+        span: Span,
+        /// The closest field the item has.
+        suggestion: Option<String>,
+    },
+    /// A field the item needs.
+    MissingField {
+        /// The item kind.
+        item: &'static str,
+        /// The field.
+        field: &'static str,
+        /// The item's head.
+        span: Span,
+    },
+    /// A field given twice.
+    RepeatedField {
+        /// The field.
+        field: String,
+        /// The second.
+        span: Span,
+        /// The first.
+        first: Span,
+    },
+    /// A file with no header, or with two.
+    Header {
+        /// What is wrong.
+        problem: HeaderProblem,
+        /// Where.
+        span: Span,
+        /// The other header, when there are two.
+        other: Option<Span>,
+    },
+    /// An item that does not belong in this kind of file.
+    Misplaced {
+        /// The item's keyword.
+        item: &'static str,
+        /// "guidance" or "arrangements".
+        file_kind: &'static str,
+        /// The item.
+        span: Span,
+    },
+    /// A duty with no rule or more than one, or a rule in an item that
+    /// cannot have one.
+    RuleCount {
+        /// The item's id.
+        item: String,
+        /// How many rules were found.
+        found: usize,
+        /// The item (or the extra rule).
+        span: Span,
+    },
+    /// A tag value outside the key's declared values.
+    TagValue {
+        /// The key.
+        key: String,
+        /// The value written.
+        value: String,
+        /// Where.
+        span: Span,
+        /// The declared values.
+        allowed: Vec<String>,
+        /// The closest one.
+        suggestion: Option<String>,
+    },
+    /// A departure recorded from a duty that is not a `should`.
+    DepartureFromMust {
+        /// The duty.
+        duty: String,
+        /// Its modality.
+        modality: &'static str,
+        /// The departure.
+        span: Span,
+        /// The duty's declaration (in the policy).
+        duty_span: Span,
+    },
+    /// A post that reports to a member.
+    ReportsToMember {
+        /// The post.
+        post: String,
+        /// The member.
+        member: String,
+        /// The fact.
+        span: Span,
+        /// The member's declaration.
+        member_span: Span,
+    },
+    /// A reporting line that comes back on itself.
+    ReportingLoop {
+        /// The posts in the loop, in order.
+        posts: Vec<String>,
+        /// The fact that closes the loop.
+        span: Span,
+        /// The other facts in the loop.
+        others: Vec<Span>,
+    },
+    /// A role held by the wrong kind of holder (an officer role held by a
+    /// member).
+    WrongHolder {
+        /// The role.
+        role: String,
+        /// The kind that should hold it.
+        expected: &'static str,
+        /// The kind that holds it.
+        found: &'static str,
+        /// The fact.
+        span: Span,
+        /// The role's declaration.
+        role_span: Option<Span>,
+    },
+    /// More than one guidance edition where one is needed.
+    SeveralEditions {
+        /// The editions.
+        names: Vec<String>,
+        /// The second header.
+        span: Span,
+        /// The first.
+        first: Span,
+    },
+    /// A vocabulary item no duty or question uses.
+    UnusedVocabulary {
+        /// Its kind ("role"…).
+        what: &'static str,
+        /// Its id.
+        name: String,
+        /// Where declared.
+        span: Span,
+    },
+    /// A paragraph no duty or question cites.
+    UnencodedParagraph {
+        /// The paragraph key.
+        key: String,
+        /// Where declared.
+        span: Span,
+    },
+    /// A field whose value is not one of a fixed set of words.
+    NotOneOf {
+        /// The field.
+        field: String,
+        /// What was written.
+        value: String,
+        /// What is allowed.
+        allowed: Vec<&'static str>,
+        /// Where.
+        span: Span,
+    },
+    /// A predicate that cannot be used in this place (a timeline predicate
+    /// on a post, a post predicate on the council).
+    MisusedPredicate {
+        /// What is wrong, in words.
+        problem: String,
+        /// Where.
+        span: Span,
+    },
+}
+
+/// What is wrong with a file's header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderProblem {
+    /// No `guidance`, `local_policy` or `arrangements` item.
+    Missing,
+    /// More than one.
+    Repeated,
+}
+
+impl CheckError {
+    /// Whether this is a warning rather than an error.
+    pub fn is_warning(&self) -> bool {
+        matches!(
+            self,
+            CheckError::UnusedVocabulary { .. } | CheckError::UnencodedParagraph { .. }
+        )
+    }
+
+    /// The span the message points at first.
+    pub fn span(&self) -> Span {
+        match self {
+            CheckError::UnknownName { span, .. }
+            | CheckError::Duplicate { span, .. }
+            | CheckError::WrongKind { span, .. }
+            | CheckError::WrongType { span, .. }
+            | CheckError::NoCitation { span, .. }
+            | CheckError::Contradiction { span, .. }
+            | CheckError::UnknownField { span, .. }
+            | CheckError::MissingField { span, .. }
+            | CheckError::RepeatedField { span, .. }
+            | CheckError::Header { span, .. }
+            | CheckError::Misplaced { span, .. }
+            | CheckError::RuleCount { span, .. }
+            | CheckError::TagValue { span, .. }
+            | CheckError::DepartureFromMust { span, .. }
+            | CheckError::ReportsToMember { span, .. }
+            | CheckError::ReportingLoop { span, .. }
+            | CheckError::WrongHolder { span, .. }
+            | CheckError::SeveralEditions { span, .. }
+            | CheckError::UnusedVocabulary { span, .. }
+            | CheckError::UnencodedParagraph { span, .. }
+            | CheckError::NotOneOf { span, .. }
+            | CheckError::MisusedPredicate { span, .. } => *span,
+        }
+    }
+}

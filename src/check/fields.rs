@@ -1,0 +1,403 @@
+//! Reading an item's fields: each field at most once, of the right type,
+//! and none the item does not have.
+
+use std::collections::BTreeMap;
+
+use super::error::CheckError;
+use super::model::TypedValue;
+use crate::date::PartialDate;
+use crate::source::Span;
+use crate::syntax::ast::{Entry, Evidence, Field, Item, Name, ValueKind};
+
+/// The closest of `candidates` to `name`, if any is close enough to be a
+/// likely typo.
+pub fn suggest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<String> {
+    let lower = name.to_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        let score = strsim::jaro_winkler(&lower, &candidate.to_lowercase());
+        let better = match best {
+            None => true,
+            Some((best_score, best_name)) => {
+                score > best_score || (score == best_score && candidate < best_name)
+            }
+        };
+        if score >= 0.8 && better {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate.to_owned())
+}
+
+/// The fields of one item, taken one by one by the checker.
+pub struct Fields<'a> {
+    item_word: &'static str,
+    head: Span,
+    fields: BTreeMap<&'a str, &'a Field>,
+    order: Vec<&'a Field>,
+}
+
+impl<'a> Fields<'a> {
+    /// Collects the item's fields, reporting any given twice.
+    pub fn new(item: &'a Item, errors: &mut Vec<CheckError>) -> Fields<'a> {
+        let mut fields = BTreeMap::new();
+        let mut order = Vec::new();
+        for entry in &item.entries {
+            if let Entry::Field(field) = entry {
+                match fields.get(field.name.text.as_str()) {
+                    Some(first) => {
+                        let first: &&Field = first;
+                        errors.push(CheckError::RepeatedField {
+                            field: field.name.text.clone(),
+                            span: field.name.span,
+                            first: first.name.span,
+                        })
+                    }
+                    None => {
+                        fields.insert(field.name.text.as_str(), field);
+                        order.push(field);
+                    }
+                }
+            }
+        }
+        Fields {
+            item_word: item.kind.keyword(),
+            head: item.name.span,
+            fields,
+            order,
+        }
+    }
+
+    /// Takes a field by name.
+    pub fn take(&mut self, name: &str) -> Option<&'a Field> {
+        let field = self.fields.remove(name)?;
+        self.order.retain(|other| !std::ptr::eq(*other, field));
+        Some(field)
+    }
+
+    /// Takes a field holding one string.
+    pub fn text(&mut self, name: &str, errors: &mut Vec<CheckError>) -> Option<String> {
+        let field = self.take(name)?;
+        match single(field) {
+            Some(ValueKind::Text(text)) => Some(text.clone()),
+            _ => {
+                errors.push(wrong_type(field, "a quoted string"));
+                None
+            }
+        }
+    }
+
+    /// Takes a required field holding one string.
+    pub fn required_text(
+        &mut self,
+        name: &'static str,
+        errors: &mut Vec<CheckError>,
+    ) -> Option<String> {
+        if !self.fields.contains_key(name) {
+            errors.push(self.missing(name));
+            return None;
+        }
+        self.text(name, errors)
+    }
+
+    /// Takes a field holding one or more strings.
+    pub fn texts(&mut self, name: &str, errors: &mut Vec<CheckError>) -> Vec<String> {
+        let Some(field) = self.take(name) else {
+            return Vec::new();
+        };
+        let mut texts = Vec::new();
+        for value in &field.values {
+            match &value.kind {
+                ValueKind::Text(text) => texts.push(text.clone()),
+                _ => errors.push(CheckError::WrongType {
+                    field: field.name.text.clone(),
+                    expected: "a quoted string".to_owned(),
+                    span: value.span,
+                    declared: None,
+                }),
+            }
+        }
+        texts
+    }
+
+    /// Takes a field holding names or keys.
+    pub fn names(&mut self, name: &str, errors: &mut Vec<CheckError>) -> Option<Vec<Name>> {
+        let field = self.take(name)?;
+        Some(names_of(field, errors))
+    }
+
+    /// Takes a field holding exactly one name.
+    pub fn name(&mut self, name: &str, errors: &mut Vec<CheckError>) -> Option<Name> {
+        let field = self.take(name)?;
+        match field.values.as_slice() {
+            [value] => match key_text(&value.kind) {
+                Some(text) => Some(Name {
+                    text,
+                    span: value.span,
+                }),
+                None => {
+                    errors.push(wrong_type(field, "a name"));
+                    None
+                }
+            },
+            _ => {
+                errors.push(wrong_type(field, "one name"));
+                None
+            }
+        }
+    }
+
+    /// Takes a field holding a date.
+    pub fn date(&mut self, name: &str, errors: &mut Vec<CheckError>) -> Option<PartialDate> {
+        let field = self.take(name)?;
+        match single(field).and_then(as_date) {
+            Some(date) => Some(date),
+            None => {
+                errors.push(wrong_type(
+                    field,
+                    "a date (like `2016`, `2016-03` or `2016-03-01`)",
+                ));
+                None
+            }
+        }
+    }
+
+    /// Takes a field holding `yes` or `no`.
+    pub fn boolean(&mut self, name: &str, errors: &mut Vec<CheckError>) -> Option<bool> {
+        let field = self.take(name)?;
+        match single(field) {
+            Some(ValueKind::Bool(value)) => Some(*value),
+            _ => {
+                errors.push(wrong_type(field, "`yes` or `no`"));
+                None
+            }
+        }
+    }
+
+    /// Takes a field holding one word from a fixed set.
+    pub fn one_of(
+        &mut self,
+        name: &str,
+        allowed: &[&'static str],
+        errors: &mut Vec<CheckError>,
+    ) -> Option<&'static str> {
+        let field = self.take(name)?;
+        let word = match single(field) {
+            Some(ValueKind::Key(word)) => word.as_str(),
+            _ => {
+                errors.push(wrong_type(field, "a word"));
+                return None;
+            }
+        };
+        match allowed.iter().find(|candidate| **candidate == word) {
+            Some(found) => Some(found),
+            None => {
+                errors.push(CheckError::NotOneOf {
+                    field: field.name.text.clone(),
+                    value: word.to_owned(),
+                    allowed: allowed.to_vec(),
+                    span: field.values.first().map_or(field.span, |value| value.span),
+                });
+                None
+            }
+        }
+    }
+
+    /// Takes `source DOC "where"`: the evidence for facts without their own.
+    pub fn source(&mut self, errors: &mut Vec<CheckError>) -> Option<Evidence> {
+        let field = self.take("source")?;
+        let mut values = field.values.iter();
+        let document = match values.next().map(|value| (&value.kind, value.span)) {
+            Some((ValueKind::Key(text), span)) => Name {
+                text: text.clone(),
+                span,
+            },
+            _ => {
+                errors.push(wrong_type(field, "a document and, optionally, where in it"));
+                return None;
+            }
+        };
+        let location = match values.next().map(|value| &value.kind) {
+            None => None,
+            Some(ValueKind::Text(text)) => Some(text.clone()),
+            Some(_) => {
+                errors.push(wrong_type(field, "a document and, optionally, where in it"));
+                return None;
+            }
+        };
+        Some(Evidence {
+            document,
+            location,
+            span: field.span,
+        })
+    }
+
+    /// The error for a required field that is absent.
+    pub fn missing(&self, field: &'static str) -> CheckError {
+        CheckError::MissingField {
+            item: self.item_word,
+            field,
+            span: self.head,
+        }
+    }
+
+    /// The fields not yet taken, in source order.
+    pub fn rest(&self) -> Vec<&'a Field> {
+        self.order.clone()
+    }
+
+    /// Reports every field not taken as unknown, suggesting among `known`.
+    pub fn finish(self, known: &[&str], errors: &mut Vec<CheckError>) {
+        for field in self.order {
+            errors.push(CheckError::UnknownField {
+                item: self.item_word,
+                field: field.name.text.clone(),
+                span: field.name.span,
+                suggestion: suggest(&field.name.text, known.iter().copied()),
+            });
+        }
+    }
+}
+
+/// The names in a field's values, reporting values that are not names.
+pub fn names_of(field: &Field, errors: &mut Vec<CheckError>) -> Vec<Name> {
+    let mut names = Vec::new();
+    for value in &field.values {
+        match key_text(&value.kind) {
+            Some(text) => names.push(Name {
+                text,
+                span: value.span,
+            }),
+            None => errors.push(CheckError::WrongType {
+                field: field.name.text.clone(),
+                expected: "a name".to_owned(),
+                span: value.span,
+                declared: None,
+            }),
+        }
+    }
+    names
+}
+
+/// The text of a value that can be read as a name or key: paragraph keys
+/// may be plain numbers (`cites 2`).
+fn key_text(value: &ValueKind) -> Option<String> {
+    match value {
+        ValueKind::Key(text) => Some(text.clone()),
+        ValueKind::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+fn single(field: &Field) -> Option<&ValueKind> {
+    match field.values.as_slice() {
+        [value] => Some(&value.kind),
+        _ => None,
+    }
+}
+
+/// Reads a value as a date; a four-digit number is a year.
+pub fn as_date(value: &ValueKind) -> Option<PartialDate> {
+    match value {
+        ValueKind::Date(date) => Some(*date),
+        ValueKind::Number(number) if (1000..=9999).contains(number) => {
+            PartialDate::parse(&number.to_string()).ok()
+        }
+        _ => None,
+    }
+}
+
+/// Reads a value at a declared type.
+pub fn typed(value: &ValueKind, value_type: super::model::ValueType) -> Option<TypedValue> {
+    use super::model::ValueType;
+    match (value_type, value) {
+        (ValueType::Int, ValueKind::Number(number)) => {
+            i64::try_from(*number).ok().map(TypedValue::Int)
+        }
+        (ValueType::Bool, ValueKind::Bool(value)) => Some(TypedValue::Bool(*value)),
+        (ValueType::Text, ValueKind::Text(text)) => Some(TypedValue::Text(text.clone())),
+        (ValueType::Date, other) => as_date(other).map(TypedValue::Date),
+        _ => None,
+    }
+}
+
+fn wrong_type(field: &Field, expected: &str) -> CheckError {
+    CheckError::WrongType {
+        field: field.name.text.clone(),
+        expected: expected.to_owned(),
+        span: field
+            .values
+            .first()
+            .map_or(field.span, |value| value.span.to(field.span)),
+        declared: None,
+    }
+}
+
+/// A table from names to ids that reports duplicates and suggests on
+/// misses.
+pub struct Names<Id> {
+    what: &'static str,
+    map: BTreeMap<String, (Id, Span)>,
+}
+
+impl<Id: Copy> Names<Id> {
+    /// An empty table of things of one kind ("role", "paragraph"…).
+    pub fn new(what: &'static str) -> Names<Id> {
+        Names {
+            what,
+            map: BTreeMap::new(),
+        }
+    }
+
+    /// Declares a name; a duplicate is reported and keeps the first id.
+    pub fn declare(
+        &mut self,
+        name: &str,
+        id: Id,
+        span: Span,
+        errors: &mut Vec<CheckError>,
+    ) -> bool {
+        if let Some((_, first)) = self.map.get(name) {
+            errors.push(CheckError::Duplicate {
+                what: self.what,
+                name: name.to_owned(),
+                span,
+                first: *first,
+            });
+            return false;
+        }
+        self.map.insert(name.to_owned(), (id, span));
+        true
+    }
+
+    /// Looks a name up without reporting.
+    pub fn get(&self, name: &str) -> Option<Id> {
+        self.map.get(name).map(|(id, _)| *id)
+    }
+
+    /// Looks a name up, reporting an unknown name with a suggestion.
+    pub fn resolve(&self, name: &Name, errors: &mut Vec<CheckError>) -> Option<Id> {
+        match self.get(&name.text) {
+            Some(id) => Some(id),
+            None => {
+                errors.push(self.unknown(name));
+                None
+            }
+        }
+    }
+
+    /// The error for an unknown name.
+    pub fn unknown(&self, name: &Name) -> CheckError {
+        CheckError::UnknownName {
+            expected: self.what,
+            name: name.text.clone(),
+            span: name.span,
+            suggestion: suggest(&name.text, self.map.keys().map(String::as_str)),
+        }
+    }
+
+    /// All names, sorted.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+}

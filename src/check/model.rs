@@ -1,0 +1,732 @@
+//! The checked model: what the check stage hands to evaluation. Every name
+//! is resolved to an id into a plain table, so evaluation never looks a name
+//! up by string.
+
+use std::fmt;
+
+use crate::date::PartialDate;
+use crate::source::{FileId, Span};
+use crate::syntax::ast::{Comparator, ConditionKind, EntityKind, EventKind, Modality, Quantifier};
+
+macro_rules! ids {
+    ($($(#[$doc:meta])* $name:ident => $prefix:literal;)*) => {$(
+        $(#[$doc])*
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The position in its table.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+
+            /// The id of the entry at `index` in its table.
+            pub fn from_index(index: usize) -> Self {
+                $name(u32::try_from(index).unwrap_or(u32::MAX))
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!($prefix, "#{}"), self.0)
+            }
+        }
+    )*};
+}
+
+ids! {
+    /// A role in [`Policy::roles`].
+    RoleId => "role";
+    /// A function in [`Policy::functions`].
+    FunctionId => "function";
+    /// A kind of body in [`Policy::body_kinds`].
+    BodyKindId => "body_kind";
+    /// A relation in [`Policy::relations`].
+    RelationId => "relation";
+    /// An attribute in [`Policy::attributes`].
+    AttributeId => "attribute";
+    /// A tag key in [`Policy::tag_keys`].
+    TagKeyId => "tag_key";
+    /// A paragraph in [`Policy::paragraphs`].
+    ParagraphId => "paragraph";
+    /// A duty or question in [`Policy::duties`].
+    DutyId => "duty";
+    /// A document in a policy's or an arrangement's documents.
+    DocumentId => "document";
+    /// An entity in [`Arrangement::entities`].
+    EntityId => "entity";
+    /// An event in [`Arrangement::events`].
+    EventId => "event";
+}
+
+/// The legal force of a guidance or policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegalForce {
+    /// An Act or regulations.
+    Statute,
+    /// Statutory guidance: authorities must have regard to it.
+    StatutoryGuidance,
+    /// A council's own policy.
+    LocalPolicy,
+}
+
+impl LegalForce {
+    /// The word used in the language and in JSON.
+    pub fn word(self) -> &'static str {
+        match self {
+            LegalForce::Statute => "statute",
+            LegalForce::StatutoryGuidance => "statutory_guidance",
+            LegalForce::LocalPolicy => "local_policy",
+        }
+    }
+
+    /// Plain words for reports.
+    pub fn description(self) -> &'static str {
+        match self {
+            LegalForce::Statute => "statute",
+            LegalForce::StatutoryGuidance => {
+                "statutory guidance (authorities must have regard to it)"
+            }
+            LegalForce::LocalPolicy => "local policy",
+        }
+    }
+}
+
+/// A guidance edition or local policy: the header of a policy file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edition {
+    /// Its id (`dfe_2013`).
+    pub key: String,
+    /// Its title.
+    pub title: String,
+    /// Who issued it.
+    pub issuer: Option<String>,
+    /// When it was issued.
+    pub issued: Option<PartialDate>,
+    /// When it came into force.
+    pub in_force: Option<PartialDate>,
+    /// The statutory basis.
+    pub basis: Vec<String>,
+    /// Its legal force.
+    pub force: LegalForce,
+    /// The editions it replaces.
+    pub supersedes: Vec<String>,
+    /// The edition it extends, for a local policy.
+    pub extends: Option<String>,
+    /// The file it was read from.
+    pub file: FileId,
+    /// The header item.
+    pub span: Span,
+}
+
+/// A source of words or facts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// Its id.
+    pub key: String,
+    /// Its title.
+    pub title: String,
+    /// The seed file it is, if any.
+    pub seed: Option<String>,
+    /// A remark about it.
+    pub note: Option<String>,
+    /// Where declared.
+    pub span: Span,
+}
+
+/// A statutory or organisational role.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Role {
+    /// Its id (`DCS`).
+    pub key: String,
+    /// Its title.
+    pub title: String,
+    /// Whether officers or members hold it.
+    pub holder: EntityKind,
+    /// The provision that creates it.
+    pub statute: Option<String>,
+    /// Where declared.
+    pub span: Span,
+}
+
+/// A named item of vocabulary with a title: functions and kinds of body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    /// Its id.
+    pub key: String,
+    /// Its title.
+    pub title: String,
+    /// Where declared.
+    pub span: Span,
+}
+
+/// A typed relation between entities.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Relation {
+    /// Its id (`report_to`).
+    pub key: String,
+    /// Words for reports ("reports directly to").
+    pub title: String,
+    /// The kinds of entity it starts from.
+    pub from: Vec<EntityKind>,
+    /// The kinds of entity it leads to.
+    pub to: Vec<EntityKind>,
+    /// Whether it is a line of accountability: it must not loop, and a
+    /// post's line must not lead to a member.
+    pub hierarchy: bool,
+    /// Where declared.
+    pub span: Span,
+}
+
+/// The types an attribute can have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueType {
+    /// A whole number.
+    Int,
+    /// Yes or no.
+    Bool,
+    /// Free text.
+    Text,
+    /// A (partial) date.
+    Date,
+}
+
+impl ValueType {
+    /// The word used in the language.
+    pub fn word(self) -> &'static str {
+        match self {
+            ValueType::Int => "int",
+            ValueType::Bool => "bool",
+            ValueType::Text => "text",
+            ValueType::Date => "date",
+        }
+    }
+}
+
+/// A typed attribute of entities.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribute {
+    /// Its id (`tier`).
+    pub key: String,
+    /// Words for reports.
+    pub title: String,
+    /// The kinds of entity that have it.
+    pub on: Vec<EntityKind>,
+    /// Its type.
+    pub value_type: ValueType,
+    /// Where declared.
+    pub span: Span,
+}
+
+/// A classification key with its declared values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TagKey {
+    /// Its id (`type`).
+    pub key: String,
+    /// Its title.
+    pub title: String,
+    /// The values it may take.
+    pub values: Vec<String>,
+    /// Where declared.
+    pub span: Span,
+}
+
+/// Where a paragraph's words come from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Provenance {
+    /// The guidance's own text.
+    Verbatim {
+        /// From this document.
+        document: DocumentId,
+    },
+    /// Quoted by a third party.
+    Quoted {
+        /// Who quotes it.
+        by: String,
+        /// In this document.
+        document: DocumentId,
+    },
+    /// Paraphrased in another document.
+    Paraphrase {
+        /// This document.
+        document: DocumentId,
+    },
+    /// The words are not at hand.
+    NotAtHand {
+        /// Why.
+        reason: String,
+    },
+}
+
+impl Provenance {
+    /// The one-word kind used in JSON.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Provenance::Verbatim { .. } => "verbatim",
+            Provenance::Quoted { .. } => "quoted",
+            Provenance::Paraphrase { .. } => "paraphrase",
+            Provenance::NotAtHand { .. } => "not_at_hand",
+        }
+    }
+
+    /// The document the words come from, if any.
+    pub fn document(&self) -> Option<DocumentId> {
+        match self {
+            Provenance::Verbatim { document }
+            | Provenance::Quoted { document, .. }
+            | Provenance::Paraphrase { document } => Some(*document),
+            Provenance::NotAtHand { .. } => None,
+        }
+    }
+}
+
+/// A citable paragraph of the guidance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paragraph {
+    /// Its number or key (`2`, `key_points.first_tier`).
+    pub key: String,
+    /// The section heading it sits under.
+    pub section: String,
+    /// Where its words come from.
+    pub provenance: Provenance,
+    /// The words, unless not at hand.
+    pub text: Option<String>,
+    /// Which edition (index into [`Policy::editions`]).
+    pub edition: usize,
+    /// Where declared.
+    pub span: Span,
+}
+
+/// Whom a rule or condition is about, resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// The council as a whole.
+    Council,
+    /// Each holder of a role.
+    Role(RoleId),
+    /// A count over entities of a kind.
+    Quantified {
+        /// The quantifier.
+        quantifier: Quantifier,
+        /// The kind counted.
+        entity: EntityKind,
+        /// Only those holding this role.
+        holding: Option<RoleId>,
+    },
+}
+
+/// What a relation must lead to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// An entity holding this role.
+    Role(RoleId),
+    /// A body of this kind.
+    Kind(BodyKindId),
+}
+
+/// A typed value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TypedValue {
+    /// A whole number.
+    Int(i64),
+    /// Yes or no.
+    Bool(bool),
+    /// Text.
+    Text(String),
+    /// A date.
+    Date(PartialDate),
+}
+
+impl fmt::Display for TypedValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TypedValue::Int(number) => write!(f, "{number}"),
+            TypedValue::Bool(true) => write!(f, "yes"),
+            TypedValue::Bool(false) => write!(f, "no"),
+            TypedValue::Text(text) => write!(f, "\"{text}\""),
+            TypedValue::Date(date) => write!(f, "{date}"),
+        }
+    }
+}
+
+/// A resolved predicate. `And` and `Or` are flat lists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Predicate {
+    /// All hold.
+    And(Vec<Predicate>),
+    /// One holds.
+    Or(Vec<Predicate>),
+    /// Does not hold.
+    Not(Box<Predicate>),
+    /// Holds every role listed.
+    Hold(Vec<RoleId>),
+    /// Responsible for every function listed, or (`only`) for none other.
+    Responsible {
+        /// Whether the functions must all be among those listed.
+        only: bool,
+        /// The functions.
+        functions: Vec<FunctionId>,
+    },
+    /// A body of this kind.
+    Kind(BodyKindId),
+    /// A yes/no attribute is yes.
+    Attribute(AttributeId),
+    /// An attribute compares with a value.
+    Compare {
+        /// The attribute.
+        attribute: AttributeId,
+        /// The operator.
+        comparator: Comparator,
+        /// The value.
+        value: TypedValue,
+    },
+    /// Each trigger event is followed by an event.
+    After {
+        /// The event that must follow.
+        event: EventKind,
+        /// The trigger.
+        trigger: EventKind,
+        /// Only triggers about a holder of this role.
+        of: Option<RoleId>,
+        /// Within this many months.
+        within: Option<u32>,
+    },
+    /// An event recurs at least this often.
+    Every {
+        /// The event.
+        event: EventKind,
+        /// The period in months.
+        months: u32,
+    },
+    /// The relation leads to the target.
+    Relation {
+        /// The relation.
+        relation: RelationId,
+        /// The target.
+        target: Target,
+    },
+}
+
+/// A resolved condition of a duty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Condition {
+    /// `when` or `unless`.
+    pub kind: ConditionKind,
+    /// Whom it is about.
+    pub subject: Subject,
+    /// What is claimed.
+    pub predicate: Predicate,
+    /// The condition as written, for explanations.
+    pub text: String,
+    /// Where.
+    pub span: Span,
+}
+
+/// What a duty asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DutyKind {
+    /// A rule evaluated against facts.
+    Rule {
+        /// Whom it binds.
+        subject: Subject,
+        /// What must hold.
+        predicate: Predicate,
+        /// The rule as written, for explanations.
+        text: String,
+    },
+    /// An assurance question the council answers.
+    Question {
+        /// The question in the guidance's words.
+        asks: String,
+    },
+}
+
+/// A duty or assurance question of the guidance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Duty {
+    /// Its id (`dcs.report_to_chief_executive`).
+    pub key: String,
+    /// Plain words for reports.
+    pub title: Option<String>,
+    /// A rule or a question.
+    pub kind: DutyKind,
+    /// How binding it is.
+    pub modality: Modality,
+    /// The paragraphs it encodes.
+    pub cites: Vec<ParagraphId>,
+    /// When it applies.
+    pub conditions: Vec<Condition>,
+    /// Classification tags, in the order written.
+    pub tags: Vec<(TagKeyId, String)>,
+    /// Which edition (index into [`Policy::editions`]).
+    pub edition: usize,
+    /// Where declared.
+    pub span: Span,
+}
+
+impl Duty {
+    /// Whether this is an assurance question.
+    pub fn is_question(&self) -> bool {
+        matches!(self.kind, DutyKind::Question { .. })
+    }
+}
+
+/// A checked policy: a guidance edition with any local policies on top,
+/// base first.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Policy {
+    /// The editions, base first.
+    pub editions: Vec<Edition>,
+    /// Documents cited by provenance.
+    pub documents: Vec<Document>,
+    /// Roles.
+    pub roles: Vec<Role>,
+    /// Functions.
+    pub functions: Vec<Term>,
+    /// Kinds of body.
+    pub body_kinds: Vec<Term>,
+    /// Relations.
+    pub relations: Vec<Relation>,
+    /// Attributes.
+    pub attributes: Vec<Attribute>,
+    /// Tag keys.
+    pub tag_keys: Vec<TagKey>,
+    /// Paragraphs.
+    pub paragraphs: Vec<Paragraph>,
+    /// Duties and questions.
+    pub duties: Vec<Duty>,
+}
+
+impl Policy {
+    /// The base edition (the guidance itself).
+    pub fn base(&self) -> Option<&Edition> {
+        self.editions.first()
+    }
+
+    /// The role with this id.
+    pub fn role(&self, id: RoleId) -> Option<&Role> {
+        self.roles.get(id.index())
+    }
+
+    /// The paragraph with this id.
+    pub fn paragraph(&self, id: ParagraphId) -> Option<&Paragraph> {
+        self.paragraphs.get(id.index())
+    }
+
+    /// The duty with this id.
+    pub fn duty(&self, id: DutyId) -> Option<&Duty> {
+        self.duties.get(id.index())
+    }
+
+    /// Finds a duty by its key.
+    pub fn duty_by_key(&self, key: &str) -> Option<DutyId> {
+        self.duties
+            .iter()
+            .position(|duty| duty.key == key)
+            .map(DutyId::from_index)
+    }
+
+    /// Finds a paragraph by its key.
+    pub fn paragraph_by_key(&self, key: &str) -> Option<ParagraphId> {
+        self.paragraphs
+            .iter()
+            .position(|paragraph| paragraph.key == key)
+            .map(ParagraphId::from_index)
+    }
+}
+
+/// Where a fact comes from: the line in the arrangement file, and the
+/// document the council's paper says it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactOrigin {
+    /// The line that states it.
+    pub span: Span,
+    /// The document and place it comes from, if recorded.
+    pub evidence: Option<EvidenceRef>,
+}
+
+/// A reference to a place in a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvidenceRef {
+    /// The document (in the arrangement's documents).
+    pub document: DocumentId,
+    /// Where in it.
+    pub location: Option<String>,
+}
+
+/// A stated fact with its origin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fact<T> {
+    /// What is stated.
+    pub value: T,
+    /// Where it is stated.
+    pub origin: FactOrigin,
+}
+
+/// A post, member, body or service of an arrangement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Its id in the file.
+    pub key: String,
+    /// Its kind.
+    pub kind: EntityKind,
+    /// Its title.
+    pub title: Option<String>,
+    /// The person holding it, or the member's name.
+    pub person: Option<String>,
+    /// Roles held.
+    pub roles: Vec<Fact<RoleId>>,
+    /// Functions it is responsible for, if stated.
+    pub functions: Option<Fact<Vec<FunctionId>>>,
+    /// For a body, its kind.
+    pub body_kind: Option<Fact<BodyKindId>>,
+    /// Relations stated, each with its targets.
+    pub relations: Vec<(RelationId, Fact<Vec<EntityId>>)>,
+    /// Attributes stated.
+    pub attributes: Vec<(AttributeId, Fact<TypedValue>)>,
+    /// Remarks.
+    pub note: Option<String>,
+    /// Where declared.
+    pub span: Span,
+}
+
+impl Entity {
+    /// The name to use in sentences: its title, else its id.
+    pub fn label(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.key)
+    }
+
+    /// Whether it holds a role.
+    pub fn holds(&self, role: RoleId) -> Option<&Fact<RoleId>> {
+        self.roles.iter().find(|fact| fact.value == role)
+    }
+
+    /// The stated targets of a relation.
+    pub fn relation(&self, relation: RelationId) -> Option<&Fact<Vec<EntityId>>> {
+        self.relations
+            .iter()
+            .find(|(id, _)| *id == relation)
+            .map(|(_, fact)| fact)
+    }
+
+    /// The stated value of an attribute.
+    pub fn attribute(&self, attribute: AttributeId) -> Option<&Fact<TypedValue>> {
+        self.attributes
+            .iter()
+            .find(|(id, _)| *id == attribute)
+            .map(|(_, fact)| fact)
+    }
+}
+
+/// A dated event on the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Its id.
+    pub key: String,
+    /// Its kind.
+    pub kind: EventKind,
+    /// When.
+    pub date: PartialDate,
+    /// The post or member it concerns.
+    pub concerns: Option<EntityId>,
+    /// Roles appointed to (appointments).
+    pub roles: Vec<RoleId>,
+    /// What happened.
+    pub what: Option<String>,
+    /// Who carried it out.
+    pub by: Option<String>,
+    /// The outcome or judgement.
+    pub outcome: Option<String>,
+    /// The change a review answers.
+    pub answers: Option<EventId>,
+    /// Where it is stated.
+    pub origin: FactOrigin,
+}
+
+/// A council's answer to a question (or its account of how it discharges a
+/// duty).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    /// The question or duty answered.
+    pub duty: DutyId,
+    /// When given.
+    pub given: Option<PartialDate>,
+    /// Who gave it.
+    pub by: Option<String>,
+    /// The council's own reference.
+    pub reference: Option<String>,
+    /// The answer.
+    pub text: String,
+    /// Where it is stated.
+    pub origin: FactOrigin,
+}
+
+/// A recorded departure from a `should` duty.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Departure {
+    /// The duty departed from.
+    pub duty: DutyId,
+    /// The reasons given.
+    pub reasons: String,
+    /// Who approved it.
+    pub approved_by: Option<String>,
+    /// When.
+    pub approved: Option<PartialDate>,
+    /// When it should be looked at again.
+    pub review_by: Option<PartialDate>,
+    /// Where it is stated.
+    pub origin: FactOrigin,
+}
+
+/// A checked arrangement of one council.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrangement {
+    /// Its id.
+    pub key: String,
+    /// The file it was read from.
+    pub file: FileId,
+    /// The council's name.
+    pub council: Option<String>,
+    /// The kind of council.
+    pub council_kind: Option<String>,
+    /// Whether it is an upper-tier authority.
+    pub upper_tier: Option<bool>,
+    /// Its governance model.
+    pub governance: Option<String>,
+    /// The guidance it answers to.
+    pub answers_to: Vec<String>,
+    /// Documents its facts come from.
+    pub documents: Vec<Document>,
+    /// Posts, members, bodies and services.
+    pub entities: Vec<Entity>,
+    /// The timeline, in file order.
+    pub events: Vec<Event>,
+    /// Answers.
+    pub answers: Vec<Answer>,
+    /// Recorded departures.
+    pub departures: Vec<Departure>,
+    /// The header.
+    pub span: Span,
+}
+
+impl Arrangement {
+    /// The entity with this id.
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.get(id.index())
+    }
+
+    /// The event with this id.
+    pub fn event(&self, id: EventId) -> Option<&Event> {
+        self.events.get(id.index())
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: DocumentId) -> Option<&Document> {
+        self.documents.get(id.index())
+    }
+
+    /// The council's name, else the arrangement's id.
+    pub fn council_name(&self) -> &str {
+        self.council.as_deref().unwrap_or(&self.key)
+    }
+}

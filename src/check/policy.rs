@@ -1,0 +1,1215 @@
+//! Checking guidance: vocabulary, paragraphs, duties and questions, read
+//! together across a guidance edition and the local policies on top of it.
+
+use super::error::CheckError;
+use super::fields::{names_of, suggest, typed, Fields, Names};
+use super::model::*;
+use crate::source::{SourceMap, Span};
+use crate::syntax::ast::{self, EntityKind, Entry, Item, ItemKind, WordsKind};
+
+/// The name tables of a policy, kept after checking so that arrangements
+/// can be resolved against the same vocabulary.
+pub struct Scope {
+    /// Documents.
+    pub documents: Names<DocumentId>,
+    /// Roles.
+    pub roles: Names<RoleId>,
+    /// Functions.
+    pub functions: Names<FunctionId>,
+    /// Kinds of body.
+    pub body_kinds: Names<BodyKindId>,
+    /// Relations.
+    pub relations: Names<RelationId>,
+    /// Attributes.
+    pub attributes: Names<AttributeId>,
+    /// Tag keys.
+    pub tag_keys: Names<TagKeyId>,
+    /// Paragraphs.
+    pub paragraphs: Names<ParagraphId>,
+    /// Duties and questions.
+    pub duties: Names<DutyId>,
+}
+
+impl Scope {
+    fn new() -> Scope {
+        Scope {
+            documents: Names::new("document"),
+            roles: Names::new("role"),
+            functions: Names::new("function"),
+            body_kinds: Names::new("kind of body"),
+            relations: Names::new("relation"),
+            attributes: Names::new("attribute"),
+            tag_keys: Names::new("tag key"),
+            paragraphs: Names::new("paragraph"),
+            duties: Names::new("duty or question"),
+        }
+    }
+}
+
+/// One file of a policy chain: its header item and all its items.
+pub struct Unit<'a> {
+    /// The header (`guidance` or `local_policy`).
+    pub header: &'a Item,
+    /// Every item of the file, header included.
+    pub items: &'a [Item],
+    /// The file.
+    pub file: crate::source::FileId,
+}
+
+/// Checks a chain of policy units (base first) into one [`Policy`].
+pub fn check_policy(
+    units: &[Unit<'_>],
+    sources: &SourceMap,
+    errors: &mut Vec<CheckError>,
+) -> (Policy, Scope) {
+    let mut policy = Policy::default();
+    let mut scope = Scope::new();
+    for (edition, unit) in units.iter().enumerate() {
+        policy.editions.push(edition_of(unit, errors));
+        declare(unit, edition, &mut policy, &mut scope, errors);
+    }
+    for (edition, unit) in units.iter().enumerate() {
+        for item in unit.items {
+            match item.kind {
+                ItemKind::Paragraph => paragraph(item, edition, &mut policy, &scope, errors),
+                ItemKind::Duty | ItemKind::Question => {
+                    duty(item, edition, &mut policy, &scope, sources, errors)
+                }
+                _ => {}
+            }
+        }
+    }
+    contradictions(&policy, errors);
+    unused(&policy, errors);
+    (policy, scope)
+}
+
+fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Edition {
+    let header = unit.header;
+    let mut fields = Fields::new(header, errors);
+    let title = fields.required_text("title", errors).unwrap_or_default();
+    let issuer = fields.text("issuer", errors);
+    let issued = fields.date("issued", errors);
+    let in_force = fields.date("in_force", errors);
+    let basis = fields.texts("basis", errors);
+    let force = match fields.one_of(
+        "force",
+        &["statute", "statutory_guidance", "local_policy"],
+        errors,
+    ) {
+        Some("statute") => LegalForce::Statute,
+        Some("local_policy") => LegalForce::LocalPolicy,
+        Some(_) => LegalForce::StatutoryGuidance,
+        None if header.kind == ItemKind::LocalPolicy => LegalForce::LocalPolicy,
+        None => LegalForce::StatutoryGuidance,
+    };
+    let supersedes = fields
+        .names("supersedes", errors)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|name| name.text)
+        .collect();
+    fields.finish(
+        &[
+            "title",
+            "issuer",
+            "issued",
+            "in_force",
+            "basis",
+            "force",
+            "supersedes",
+        ],
+        errors,
+    );
+    Edition {
+        key: header.name.text.clone(),
+        title,
+        issuer,
+        issued,
+        in_force,
+        basis,
+        force,
+        supersedes,
+        extends: header.extends.as_ref().map(|name| name.text.clone()),
+        file: unit.file,
+        span: header.name.span,
+    }
+}
+
+fn entity_kinds(
+    fields: &mut Fields<'_>,
+    name: &'static str,
+    errors: &mut Vec<CheckError>,
+) -> Vec<EntityKind> {
+    let Some(words) = fields.names(name, errors) else {
+        errors.push(fields.missing(name));
+        return Vec::new();
+    };
+    let mut kinds = Vec::new();
+    for word in words {
+        match EntityKind::from_word(&word.text) {
+            Some(kind) => kinds.push(kind),
+            None => errors.push(CheckError::NotOneOf {
+                field: name.to_owned(),
+                value: word.text.clone(),
+                allowed: vec!["post", "member", "body", "service"],
+                span: word.span,
+            }),
+        }
+    }
+    kinds
+}
+
+/// First pass: every declaration gets its id, so later items can refer to
+/// earlier and later ones alike.
+fn declare(
+    unit: &Unit<'_>,
+    edition: usize,
+    policy: &mut Policy,
+    scope: &mut Scope,
+    errors: &mut Vec<CheckError>,
+) {
+    for item in unit.items {
+        let name = item.name.text.as_str();
+        let span = item.name.span;
+        match item.kind {
+            ItemKind::Guidance | ItemKind::LocalPolicy => {}
+            ItemKind::Document => {
+                let id = DocumentId::from_index(policy.documents.len());
+                if scope.documents.declare(name, id, span, errors) {
+                    policy.documents.push(document(item, errors));
+                }
+            }
+            ItemKind::Role => {
+                let id = RoleId::from_index(policy.roles.len());
+                if scope.roles.declare(name, id, span, errors) {
+                    let mut fields = Fields::new(item, errors);
+                    let title = fields
+                        .required_text("title", errors)
+                        .unwrap_or_else(|| name.to_owned());
+                    let holder = match fields.one_of("held_by", &["post", "member"], errors) {
+                        Some("member") => EntityKind::Member,
+                        Some(_) => EntityKind::Post,
+                        None => {
+                            errors.push(fields.missing("held_by"));
+                            EntityKind::Post
+                        }
+                    };
+                    let statute = fields.text("statute", errors);
+                    fields.finish(&["title", "held_by", "statute"], errors);
+                    policy.roles.push(Role {
+                        key: name.to_owned(),
+                        title,
+                        holder,
+                        statute,
+                        span,
+                    });
+                }
+            }
+            ItemKind::Function | ItemKind::BodyKind => {
+                let term = {
+                    let mut fields = Fields::new(item, errors);
+                    let title = fields
+                        .required_text("title", errors)
+                        .unwrap_or_else(|| name.to_owned());
+                    fields.finish(&["title"], errors);
+                    Term {
+                        key: name.to_owned(),
+                        title,
+                        span,
+                    }
+                };
+                if item.kind == ItemKind::Function {
+                    let id = FunctionId::from_index(policy.functions.len());
+                    if scope.functions.declare(name, id, span, errors) {
+                        policy.functions.push(term);
+                    }
+                } else {
+                    let id = BodyKindId::from_index(policy.body_kinds.len());
+                    if scope.body_kinds.declare(name, id, span, errors) {
+                        policy.body_kinds.push(term);
+                    }
+                }
+            }
+            ItemKind::Relation => {
+                let id = RelationId::from_index(policy.relations.len());
+                if scope.relations.declare(name, id, span, errors) {
+                    let mut fields = Fields::new(item, errors);
+                    let title = fields
+                        .required_text("title", errors)
+                        .unwrap_or_else(|| name.to_owned());
+                    let from = entity_kinds(&mut fields, "from", errors);
+                    let to = entity_kinds(&mut fields, "to", errors);
+                    let hierarchy = fields.boolean("hierarchy", errors).unwrap_or(false);
+                    fields.finish(&["title", "from", "to", "hierarchy"], errors);
+                    policy.relations.push(Relation {
+                        key: name.to_owned(),
+                        title,
+                        from,
+                        to,
+                        hierarchy,
+                        span,
+                    });
+                }
+            }
+            ItemKind::Attribute => {
+                let id = AttributeId::from_index(policy.attributes.len());
+                if scope.attributes.declare(name, id, span, errors) {
+                    let mut fields = Fields::new(item, errors);
+                    let title = fields
+                        .required_text("title", errors)
+                        .unwrap_or_else(|| name.to_owned());
+                    let on = entity_kinds(&mut fields, "on", errors);
+                    let value_type =
+                        match fields.one_of("type", &["int", "bool", "text", "date"], errors) {
+                            Some("int") => ValueType::Int,
+                            Some("bool") => ValueType::Bool,
+                            Some("date") => ValueType::Date,
+                            Some(_) => ValueType::Text,
+                            None => {
+                                errors.push(fields.missing("type"));
+                                ValueType::Text
+                            }
+                        };
+                    fields.finish(&["title", "on", "type"], errors);
+                    policy.attributes.push(Attribute {
+                        key: name.to_owned(),
+                        title,
+                        on,
+                        value_type,
+                        span,
+                    });
+                }
+            }
+            ItemKind::TagKey => {
+                let id = TagKeyId::from_index(policy.tag_keys.len());
+                if scope.tag_keys.declare(name, id, span, errors) {
+                    let mut fields = Fields::new(item, errors);
+                    let title = fields
+                        .required_text("title", errors)
+                        .unwrap_or_else(|| name.to_owned());
+                    let values: Vec<String> = match fields.names("values", errors) {
+                        Some(values) => values.into_iter().map(|value| value.text).collect(),
+                        None => {
+                            errors.push(fields.missing("values"));
+                            Vec::new()
+                        }
+                    };
+                    fields.finish(&["title", "values"], errors);
+                    policy.tag_keys.push(TagKey {
+                        key: name.to_owned(),
+                        title,
+                        values,
+                        span,
+                    });
+                }
+            }
+            ItemKind::Paragraph => {
+                let id = ParagraphId::from_index(scope.paragraphs.keys().count());
+                scope.paragraphs.declare(name, id, span, errors);
+            }
+            ItemKind::Duty | ItemKind::Question => {
+                let id = DutyId::from_index(scope.duties.keys().count());
+                scope.duties.declare(name, id, span, errors);
+            }
+            ItemKind::Arrangements
+            | ItemKind::Post
+            | ItemKind::Member
+            | ItemKind::Body
+            | ItemKind::Service
+            | ItemKind::Appointment
+            | ItemKind::Change
+            | ItemKind::Review
+            | ItemKind::Inspection
+            | ItemKind::Answer
+            | ItemKind::Departure => errors.push(CheckError::Misplaced {
+                item: item.kind.keyword(),
+                file_kind: "guidance",
+                span: item.span,
+            }),
+        }
+        let _ = edition;
+    }
+}
+
+/// Reads a `document` item (also used by arrangements).
+pub fn document(item: &Item, errors: &mut Vec<CheckError>) -> Document {
+    let mut fields = Fields::new(item, errors);
+    let title = fields.required_text("title", errors).unwrap_or_default();
+    let seed = fields.text("seed", errors);
+    let note = fields.text("note", errors);
+    fields.finish(&["title", "seed", "note"], errors);
+    Document {
+        key: item.name.text.clone(),
+        title,
+        seed,
+        note,
+        span: item.name.span,
+    }
+}
+
+fn paragraph(
+    item: &Item,
+    edition: usize,
+    policy: &mut Policy,
+    scope: &Scope,
+    errors: &mut Vec<CheckError>,
+) {
+    // Paragraph ids were handed out in order of first declaration; a
+    // duplicate was reported and is skipped here.
+    if scope.paragraphs.get(&item.name.text)
+        != Some(ParagraphId::from_index(policy.paragraphs.len()))
+    {
+        return;
+    }
+    let mut fields = Fields::new(item, errors);
+    let section = fields.required_text("section", errors).unwrap_or_default();
+    let text = fields.text("text", errors);
+    fields.finish(&["section", "text"], errors);
+    let mut provenance = None;
+    for entry in &item.entries {
+        match entry {
+            Entry::Words(words) => {
+                if provenance.is_some() {
+                    errors.push(CheckError::RepeatedField {
+                        field: "words".to_owned(),
+                        span: words.span,
+                        first: item.name.span,
+                    });
+                    continue;
+                }
+                provenance = match &words.kind {
+                    WordsKind::Verbatim { document } => scope
+                        .documents
+                        .resolve(document, errors)
+                        .map(|document| Provenance::Verbatim { document }),
+                    WordsKind::Quoted { by, document } => scope
+                        .documents
+                        .resolve(document, errors)
+                        .map(|document| Provenance::Quoted {
+                            by: by.clone(),
+                            document,
+                        }),
+                    WordsKind::Paraphrase { document } => scope
+                        .documents
+                        .resolve(document, errors)
+                        .map(|document| Provenance::Paraphrase { document }),
+                    WordsKind::NotAtHand { reason } => Some(Provenance::NotAtHand {
+                        reason: reason.clone(),
+                    }),
+                };
+            }
+            Entry::Rule(rule) => errors.push(CheckError::RuleCount {
+                item: item.name.text.clone(),
+                found: 1,
+                span: rule.span,
+            }),
+            Entry::Condition(condition) => errors.push(CheckError::MisusedPredicate {
+                problem: "a paragraph cannot have conditions; put them on the duty that cites it"
+                    .to_owned(),
+                span: condition.span,
+            }),
+            Entry::Tag(tag) => errors.push(CheckError::MisusedPredicate {
+                problem: "a paragraph cannot have tags; put them on the duty that cites it"
+                    .to_owned(),
+                span: tag.span,
+            }),
+            Entry::Field(_) => {}
+        }
+    }
+    let provenance = match provenance {
+        Some(provenance) => provenance,
+        None => {
+            errors.push(fields_missing(item, "words"));
+            Provenance::NotAtHand {
+                reason: String::new(),
+            }
+        }
+    };
+    if text.is_none() && !matches!(provenance, Provenance::NotAtHand { .. }) {
+        errors.push(fields_missing(item, "text"));
+    }
+    policy.paragraphs.push(Paragraph {
+        key: item.name.text.clone(),
+        section,
+        provenance,
+        text,
+        edition,
+        span: item.name.span,
+    });
+}
+
+fn fields_missing(item: &Item, field: &'static str) -> CheckError {
+    CheckError::MissingField {
+        item: item.kind.keyword(),
+        field,
+        span: item.name.span,
+    }
+}
+
+fn duty(
+    item: &Item,
+    edition: usize,
+    policy: &mut Policy,
+    scope: &Scope,
+    sources: &SourceMap,
+    errors: &mut Vec<CheckError>,
+) {
+    if scope.duties.get(&item.name.text) != Some(DutyId::from_index(policy.duties.len())) {
+        return;
+    }
+    let is_question = item.kind == ItemKind::Question;
+    let mut fields = Fields::new(item, errors);
+    let title = fields.text("title", errors);
+    let cites_field = fields.take("cites");
+    let asks = if is_question {
+        fields.required_text("asks", errors)
+    } else {
+        None
+    };
+    let question_modality = if is_question {
+        fields.one_of("modality", &["must", "should"], errors)
+    } else {
+        None
+    };
+    fields.finish(
+        if is_question {
+            &["title", "cites", "asks", "modality"]
+        } else {
+            &["title", "cites"]
+        },
+        errors,
+    );
+    let mut cites = Vec::new();
+    match cites_field {
+        Some(field) => {
+            for name in names_of(field, errors) {
+                cites.extend(scope.paragraphs.resolve(&name, errors));
+            }
+        }
+        None => errors.push(CheckError::NoCitation {
+            duty: item.name.text.clone(),
+            span: item.name.span,
+        }),
+    }
+    let mut rules = Vec::new();
+    let mut conditions = Vec::new();
+    let mut tags = Vec::new();
+    for entry in &item.entries {
+        match entry {
+            Entry::Rule(rule) => rules.push(rule),
+            Entry::Condition(condition) => {
+                let resolver = Resolver {
+                    policy,
+                    scope,
+                    errors,
+                };
+                if let Some(resolved) =
+                    resolver.claim(&condition.claim.subject, &condition.claim.predicate)
+                {
+                    conditions.push(Condition {
+                        kind: condition.kind,
+                        subject: resolved.0,
+                        predicate: resolved.1,
+                        text: words_of(sources, condition.span),
+                        span: condition.span,
+                    });
+                }
+            }
+            Entry::Tag(tag) => {
+                if let Some(key) = scope.tag_keys.resolve(&tag.key, errors) {
+                    let allowed = policy
+                        .tag_keys
+                        .get(key.index())
+                        .map(|key| key.values.clone())
+                        .unwrap_or_default();
+                    if allowed.contains(&tag.value.text) {
+                        tags.push((key, tag.value.text.clone()));
+                    } else {
+                        errors.push(CheckError::TagValue {
+                            key: tag.key.text.clone(),
+                            value: tag.value.text.clone(),
+                            span: tag.value.span,
+                            suggestion: suggest(
+                                &tag.value.text,
+                                allowed.iter().map(String::as_str),
+                            ),
+                            allowed,
+                        });
+                    }
+                }
+            }
+            Entry::Words(words) => errors.push(CheckError::MisusedPredicate {
+                problem: "only a paragraph has `words`".to_owned(),
+                span: words.span,
+            }),
+            Entry::Field(_) => {}
+        }
+    }
+    let (kind, modality) = if is_question {
+        if let Some(rule) = rules.first() {
+            errors.push(CheckError::RuleCount {
+                item: item.name.text.clone(),
+                found: rules.len(),
+                span: rule.span,
+            });
+        }
+        let modality = match question_modality {
+            Some("must") => ast::Modality::Must,
+            _ => ast::Modality::Should,
+        };
+        (
+            DutyKind::Question {
+                asks: asks.unwrap_or_default(),
+            },
+            modality,
+        )
+    } else {
+        let rule = match rules.as_slice() {
+            [rule] => rule,
+            [] => {
+                errors.push(CheckError::RuleCount {
+                    item: item.name.text.clone(),
+                    found: 0,
+                    span: item.name.span,
+                });
+                return;
+            }
+            [_, extra, ..] => {
+                errors.push(CheckError::RuleCount {
+                    item: item.name.text.clone(),
+                    found: rules.len(),
+                    span: extra.span,
+                });
+                return;
+            }
+        };
+        let resolver = Resolver {
+            policy,
+            scope,
+            errors,
+        };
+        let Some((subject, predicate)) = resolver.claim(&rule.subject, &rule.predicate) else {
+            return;
+        };
+        (
+            DutyKind::Rule {
+                subject,
+                predicate,
+                text: words_of(sources, rule.span),
+            },
+            rule.modality,
+        )
+    };
+    policy.duties.push(Duty {
+        key: item.name.text.clone(),
+        title,
+        kind,
+        modality,
+        cites,
+        conditions,
+        tags,
+        edition,
+        span: item.name.span,
+    });
+}
+
+/// The source text of a span with runs of white space made single spaces.
+pub fn words_of(sources: &SourceMap, span: Span) -> String {
+    sources
+        .slice(span)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What a subject binds: the council, or entities of one kind.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Binds {
+    Council,
+    Entities(EntityKind),
+}
+
+struct Resolver<'p, 'e> {
+    policy: &'p Policy,
+    scope: &'p Scope,
+    errors: &'e mut Vec<CheckError>,
+}
+
+impl Resolver<'_, '_> {
+    fn claim(
+        mut self,
+        subject: &ast::Subject,
+        predicate: &ast::Predicate,
+    ) -> Option<(Subject, Predicate)> {
+        let (subject, binds) = self.subject(subject)?;
+        let predicate = self.predicate(predicate, binds)?;
+        Some((subject, predicate))
+    }
+
+    fn subject(&mut self, subject: &ast::Subject) -> Option<(Subject, Binds)> {
+        match subject {
+            ast::Subject::Council { .. } => Some((Subject::Council, Binds::Council)),
+            ast::Subject::Role(name) => {
+                let role = self.scope.roles.resolve(name, self.errors)?;
+                let holder = self.policy.role(role)?.holder;
+                Some((Subject::Role(role), Binds::Entities(holder)))
+            }
+            ast::Subject::Quantified {
+                quantifier,
+                entity,
+                holding,
+                ..
+            } => {
+                let holding = match holding {
+                    Some(name) => {
+                        let role = self.scope.roles.resolve(name, self.errors)?;
+                        self.holder_matches(role, *entity, name.span);
+                        Some(role)
+                    }
+                    None => None,
+                };
+                Some((
+                    Subject::Quantified {
+                        quantifier: *quantifier,
+                        entity: *entity,
+                        holding,
+                    },
+                    Binds::Entities(*entity),
+                ))
+            }
+        }
+    }
+
+    fn holder_matches(&mut self, role: RoleId, entity: EntityKind, span: Span) {
+        if let Some(declared) = self.policy.role(role) {
+            if declared.holder != entity {
+                self.errors.push(CheckError::WrongKind {
+                    expected: format!("a role held by a {}", entity.word()),
+                    found: format!(
+                        "`{}`, a role held by a {}",
+                        declared.key,
+                        declared.holder.word()
+                    ),
+                    span,
+                    declared: Some(declared.span),
+                });
+            }
+        }
+    }
+
+    fn predicate(&mut self, predicate: &ast::Predicate, binds: Binds) -> Option<Predicate> {
+        let span = predicate.span;
+        match &predicate.kind {
+            ast::PredicateKind::And(parts) => self.all(parts, binds).map(Predicate::And),
+            ast::PredicateKind::Or(parts) => self.all(parts, binds).map(Predicate::Or),
+            ast::PredicateKind::Not(inner) => self
+                .predicate(inner, binds)
+                .map(|inner| Predicate::Not(Box::new(inner))),
+            ast::PredicateKind::Atom(atom) => self.atom(atom, binds, span),
+        }
+    }
+
+    fn all(&mut self, parts: &[ast::Predicate], binds: Binds) -> Option<Vec<Predicate>> {
+        let mut resolved = Vec::with_capacity(parts.len());
+        let mut failed = false;
+        for part in parts {
+            match self.predicate(part, binds) {
+                Some(part) => resolved.push(part),
+                None => failed = true,
+            }
+        }
+        (!failed).then_some(resolved)
+    }
+
+    fn needs_entities(
+        &mut self,
+        binds: Binds,
+        allowed: &[EntityKind],
+        what: &str,
+        span: Span,
+    ) -> bool {
+        match binds {
+            Binds::Council => {
+                self.errors.push(CheckError::MisusedPredicate {
+                    problem: format!(
+                        "{what} is said of a post, member, body or service, not of the council"
+                    ),
+                    span,
+                });
+                false
+            }
+            Binds::Entities(kind) if !allowed.contains(&kind) => {
+                self.errors.push(CheckError::MisusedPredicate {
+                    problem: format!(
+                        "{what} is said of a {}, but this subject is a {}",
+                        allowed
+                            .iter()
+                            .map(|kind| kind.word())
+                            .collect::<Vec<_>>()
+                            .join(" or "),
+                        kind.word()
+                    ),
+                    span,
+                });
+                false
+            }
+            Binds::Entities(_) => true,
+        }
+    }
+
+    fn atom(&mut self, atom: &ast::Atom, binds: Binds, span: Span) -> Option<Predicate> {
+        match atom {
+            ast::Atom::Hold { roles } => {
+                let mut resolved = Vec::new();
+                for name in roles {
+                    let role = self.scope.roles.resolve(name, self.errors)?;
+                    if let Binds::Entities(kind) = binds {
+                        self.holder_matches(role, kind, name.span);
+                    }
+                    resolved.push(role);
+                }
+                self.needs_entities(
+                    binds,
+                    &[EntityKind::Post, EntityKind::Member],
+                    "holding a role",
+                    span,
+                )
+                .then_some(Predicate::Hold(resolved))
+            }
+            ast::Atom::Responsible { only, functions } => {
+                let mut resolved = Vec::new();
+                for name in functions {
+                    resolved.push(self.scope.functions.resolve(name, self.errors)?);
+                }
+                self.needs_entities(
+                    binds,
+                    &[EntityKind::Post, EntityKind::Member],
+                    "responsibility for functions",
+                    span,
+                )
+                .then_some(Predicate::Responsible {
+                    only: *only,
+                    functions: resolved,
+                })
+            }
+            ast::Atom::Kind { kind } => {
+                let kind = self.scope.body_kinds.resolve(kind, self.errors)?;
+                self.needs_entities(binds, &[EntityKind::Body], "being a kind of body", span)
+                    .then_some(Predicate::Kind(kind))
+            }
+            ast::Atom::Attribute { attribute } => {
+                let id = self.scope.attributes.resolve(attribute, self.errors)?;
+                let declared = self.policy.attributes.get(id.index())?;
+                if declared.value_type != ValueType::Bool {
+                    self.errors.push(CheckError::WrongKind {
+                        expected: "a yes/no attribute after `be`".to_owned(),
+                        found: format!(
+                            "`{}`, a {} attribute (use `have {} …`)",
+                            declared.key,
+                            declared.value_type.word(),
+                            declared.key
+                        ),
+                        span: attribute.span,
+                        declared: Some(declared.span),
+                    });
+                    return None;
+                }
+                let on = declared.on.clone();
+                self.needs_entities(binds, &on, &format!("`{}`", declared.key), span)
+                    .then_some(Predicate::Attribute(id))
+            }
+            ast::Atom::Compare {
+                attribute,
+                comparator,
+                literal,
+            } => {
+                let id = self.scope.attributes.resolve(attribute, self.errors)?;
+                let declared = self.policy.attributes.get(id.index())?;
+                let Some(value) = typed(&literal.kind, declared.value_type) else {
+                    self.errors.push(CheckError::WrongType {
+                        field: declared.key.clone(),
+                        expected: format!("a value of type {}", declared.value_type.word()),
+                        span: literal.span,
+                        declared: Some(declared.span),
+                    });
+                    return None;
+                };
+                let on = declared.on.clone();
+                self.needs_entities(binds, &on, &format!("`{}`", declared.key), span)
+                    .then_some(Predicate::Compare {
+                        attribute: id,
+                        comparator: *comparator,
+                        value,
+                    })
+            }
+            ast::Atom::After {
+                event,
+                trigger,
+                of,
+                within,
+            } => {
+                let of = match of {
+                    Some(name) => Some(self.scope.roles.resolve(name, self.errors)?),
+                    None => None,
+                };
+                self.needs_council(binds, span).then_some(Predicate::After {
+                    event: *event,
+                    trigger: *trigger,
+                    of,
+                    within: within.map(|period| period.months),
+                })
+            }
+            ast::Atom::Every { event, period } => {
+                self.needs_council(binds, span).then_some(Predicate::Every {
+                    event: *event,
+                    months: period.months,
+                })
+            }
+            ast::Atom::Relation {
+                relation,
+                of_kind,
+                target,
+            } => {
+                let id = self.scope.relations.resolve(relation, self.errors)?;
+                let declared = self.policy.relations.get(id.index())?;
+                let from = declared.from.clone();
+                let to = declared.to.clone();
+                let relation_key = declared.key.clone();
+                let relation_span = declared.span;
+                let target = if *of_kind {
+                    let kind = self.scope.body_kinds.resolve(target, self.errors)?;
+                    if !to.contains(&EntityKind::Body) {
+                        self.errors.push(CheckError::WrongKind {
+                            expected: format!("`{relation_key}` leads to a {}", words(&to)),
+                            found: format!("`{}`, a kind of body", target.text),
+                            span: target.span,
+                            declared: Some(relation_span),
+                        });
+                        return None;
+                    }
+                    Target::Kind(kind)
+                } else {
+                    let Some(role) = self.scope.roles.get(&target.text) else {
+                        let mut error = self.scope.roles.unknown(target);
+                        if self.scope.body_kinds.get(&target.text).is_some() {
+                            error = CheckError::WrongKind {
+                                expected: "a role (or `a KIND` for any body of a kind)".to_owned(),
+                                found: format!(
+                                    "`{}`, a kind of body; write `a {}`",
+                                    target.text, target.text
+                                ),
+                                span: target.span,
+                                declared: None,
+                            };
+                        }
+                        self.errors.push(error);
+                        return None;
+                    };
+                    let holder = self.policy.role(role)?;
+                    if !to.contains(&holder.holder) {
+                        self.errors.push(CheckError::WrongKind {
+                            expected: format!(
+                                "`{relation_key}` relates {} to {}",
+                                words(&from),
+                                plural(&to)
+                            ),
+                            found: format!(
+                                "`{}`, a {} role",
+                                holder.key,
+                                holder_word(holder.holder)
+                            ),
+                            span: target.span,
+                            declared: Some(holder.span),
+                        });
+                        return None;
+                    }
+                    Target::Role(role)
+                };
+                self.needs_entities(binds, &from, &format!("`{relation_key}`"), span)
+                    .then_some(Predicate::Relation {
+                        relation: id,
+                        target,
+                    })
+            }
+        }
+    }
+
+    fn needs_council(&mut self, binds: Binds, span: Span) -> bool {
+        if binds == Binds::Council {
+            return true;
+        }
+        self.errors.push(CheckError::MisusedPredicate {
+            problem: "a timeline duty (`after each`, `every`) is said of `the council`".to_owned(),
+            span,
+        });
+        false
+    }
+}
+
+fn words(kinds: &[EntityKind]) -> String {
+    kinds
+        .iter()
+        .map(|kind| kind.word())
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+fn plural(kinds: &[EntityKind]) -> String {
+    kinds
+        .iter()
+        .map(|kind| match kind {
+            EntityKind::Post => "posts",
+            EntityKind::Member => "members",
+            EntityKind::Body => "bodies",
+            EntityKind::Service => "services",
+        })
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+fn holder_word(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Member => "member",
+        EntityKind::Post | EntityKind::Body | EntityKind::Service => "officer",
+    }
+}
+
+/// `must P` beside `must not P` (or `should` beside `should not` of a
+/// `must`) for the same subject, where neither duty's conditions exclude
+/// the other's.
+fn contradictions(policy: &Policy, errors: &mut Vec<CheckError>) {
+    for (index, later) in policy.duties.iter().enumerate() {
+        let DutyKind::Rule {
+            subject, predicate, ..
+        } = &later.kind
+        else {
+            continue;
+        };
+        for earlier in policy.duties.iter().take(index) {
+            let DutyKind::Rule {
+                subject: other_subject,
+                predicate: other_predicate,
+                ..
+            } = &earlier.kind
+            else {
+                continue;
+            };
+            let opposed = later.modality.is_negative() != earlier.modality.is_negative()
+                && later.modality != ast::Modality::May
+                && earlier.modality != ast::Modality::May;
+            let binding = matches!(later.modality, ast::Modality::Must | ast::Modality::MustNot)
+                || matches!(
+                    earlier.modality,
+                    ast::Modality::Must | ast::Modality::MustNot
+                );
+            let overlapping = later.conditions.is_empty()
+                || earlier.conditions.is_empty()
+                || same_conditions(&later.conditions, &earlier.conditions);
+            if opposed
+                && binding
+                && overlapping
+                && subject == other_subject
+                && predicate == other_predicate
+            {
+                errors.push(CheckError::Contradiction {
+                    duty: later.key.clone(),
+                    span: later.span,
+                    other: earlier.key.clone(),
+                    other_span: earlier.span,
+                });
+            }
+        }
+    }
+}
+
+fn same_conditions(left: &[Condition], right: &[Condition]) -> bool {
+    left.len() == right.len()
+        && left
+            .iter()
+            .zip(right)
+            .all(|(a, b)| a.kind == b.kind && a.subject == b.subject && a.predicate == b.predicate)
+}
+
+#[derive(Default)]
+struct Used {
+    roles: Vec<bool>,
+    functions: Vec<bool>,
+    body_kinds: Vec<bool>,
+    relations: Vec<bool>,
+    attributes: Vec<bool>,
+}
+
+fn mark(flags: &mut [bool], index: usize) {
+    if let Some(flag) = flags.get_mut(index) {
+        *flag = true;
+    }
+}
+
+impl Used {
+    fn subject(&mut self, subject: &Subject) {
+        match subject {
+            Subject::Council => {}
+            Subject::Role(role) => mark(&mut self.roles, role.index()),
+            Subject::Quantified { holding, .. } => {
+                if let Some(role) = holding {
+                    mark(&mut self.roles, role.index());
+                }
+            }
+        }
+    }
+
+    fn predicate(&mut self, predicate: &Predicate) {
+        // Walk with an explicit stack: predicates nest only through
+        // parentheses, but nothing here needs to recurse.
+        let mut stack = vec![predicate];
+        while let Some(predicate) = stack.pop() {
+            match predicate {
+                Predicate::And(parts) | Predicate::Or(parts) => stack.extend(parts),
+                Predicate::Not(inner) => stack.push(inner),
+                Predicate::Hold(roles) => roles
+                    .iter()
+                    .for_each(|role| mark(&mut self.roles, role.index())),
+                Predicate::Responsible { functions, .. } => functions
+                    .iter()
+                    .for_each(|function| mark(&mut self.functions, function.index())),
+                Predicate::Kind(kind) => mark(&mut self.body_kinds, kind.index()),
+                Predicate::Attribute(attribute) | Predicate::Compare { attribute, .. } => {
+                    mark(&mut self.attributes, attribute.index())
+                }
+                Predicate::After { of, .. } => {
+                    if let Some(role) = of {
+                        mark(&mut self.roles, role.index());
+                    }
+                }
+                Predicate::Every { .. } => {}
+                Predicate::Relation { relation, target } => {
+                    mark(&mut self.relations, relation.index());
+                    match target {
+                        Target::Role(role) => mark(&mut self.roles, role.index()),
+                        Target::Kind(kind) => mark(&mut self.body_kinds, kind.index()),
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
+    let mut used = Used {
+        roles: vec![false; policy.roles.len()],
+        functions: vec![false; policy.functions.len()],
+        body_kinds: vec![false; policy.body_kinds.len()],
+        relations: vec![false; policy.relations.len()],
+        attributes: vec![false; policy.attributes.len()],
+    };
+    let mut cited = vec![false; policy.paragraphs.len()];
+    let mut tag_keys = vec![false; policy.tag_keys.len()];
+    let mut documents = vec![false; policy.documents.len()];
+    for duty in &policy.duties {
+        if let DutyKind::Rule {
+            subject, predicate, ..
+        } = &duty.kind
+        {
+            used.subject(subject);
+            used.predicate(predicate);
+        }
+        for condition in &duty.conditions {
+            used.subject(&condition.subject);
+            used.predicate(&condition.predicate);
+        }
+        for paragraph in &duty.cites {
+            mark(&mut cited, paragraph.index());
+        }
+        for (key, _) in &duty.tags {
+            mark(&mut tag_keys, key.index());
+        }
+    }
+    for paragraph in &policy.paragraphs {
+        if let Some(document) = paragraph.provenance.document() {
+            mark(&mut documents, document.index());
+        }
+    }
+    let mut report = |what: &'static str, flags: &[bool], names: Vec<(&str, Span)>| {
+        for (flag, (name, span)) in flags.iter().zip(names) {
+            if !flag {
+                errors.push(CheckError::UnusedVocabulary {
+                    what,
+                    name: name.to_owned(),
+                    span,
+                });
+            }
+        }
+    };
+    report(
+        "role",
+        &used.roles,
+        policy
+            .roles
+            .iter()
+            .map(|r| (r.key.as_str(), r.span))
+            .collect(),
+    );
+    report(
+        "function",
+        &used.functions,
+        policy
+            .functions
+            .iter()
+            .map(|t| (t.key.as_str(), t.span))
+            .collect(),
+    );
+    report(
+        "kind of body",
+        &used.body_kinds,
+        policy
+            .body_kinds
+            .iter()
+            .map(|t| (t.key.as_str(), t.span))
+            .collect(),
+    );
+    report(
+        "relation",
+        &used.relations,
+        policy
+            .relations
+            .iter()
+            .map(|r| (r.key.as_str(), r.span))
+            .collect(),
+    );
+    report(
+        "attribute",
+        &used.attributes,
+        policy
+            .attributes
+            .iter()
+            .map(|a| (a.key.as_str(), a.span))
+            .collect(),
+    );
+    report(
+        "tag key",
+        &tag_keys,
+        policy
+            .tag_keys
+            .iter()
+            .map(|t| (t.key.as_str(), t.span))
+            .collect(),
+    );
+    report(
+        "document",
+        &documents,
+        policy
+            .documents
+            .iter()
+            .map(|d| (d.key.as_str(), d.span))
+            .collect(),
+    );
+    for (flag, paragraph) in cited.iter().zip(&policy.paragraphs) {
+        if !flag {
+            errors.push(CheckError::UnencodedParagraph {
+                key: paragraph.key.clone(),
+                span: paragraph.span,
+            });
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! Dates that may be a day, a month or a year.
+//!
+//! Council papers date things loosely ("2013", "September 2015"). A partial
+//! date stands for the whole period it names; comparisons say whether one
+//! period is wholly before, wholly after, or overlapping another, so a
+//! verdict that hangs on the overlap can say so instead of guessing.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// How precise a [`PartialDate`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    /// A whole year: `2013`.
+    Year,
+    /// A whole month: `2016-03`.
+    Month,
+    /// One day: `2016-03-01`.
+    Day,
+}
+
+/// A calendar date known to a year, a month or a day.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+/// Why a date could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    Malformed,
+    /// A month outside 1–12.
+    NoSuchMonth(u32),
+    /// A day the month does not have (`2019-02-30`).
+    NoSuchDay {
+        /// The day written.
+        day: u32,
+        /// How many days the month has.
+        days_in_month: u8,
+    },
+}
+
+/// A plain calendar day, used for period arithmetic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day {
+    /// The year.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: u8,
+    /// The day of the month, 1–31.
+    pub day: u8,
+}
+
+/// How two periods lie relative to each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relative {
+    /// Every day of the first is before every day of the second.
+    Before,
+    /// Every day of the first is after every day of the second.
+    After,
+    /// The periods share at least one day, so which came first is not
+    /// known from the dates alone.
+    Overlapping,
+}
+
+fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Days in a month of a year.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl PartialDate {
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, refusing dates that do not
+    /// exist.
+    pub fn parse(text: &str) -> Result<PartialDate, DateError> {
+        let mut parts = text.split('-');
+        let year = parse_part(parts.next(), 4)?;
+        let month = parts
+            .next()
+            .map(|part| parse_part(Some(part), 2))
+            .transpose()?;
+        let day = parts
+            .next()
+            .map(|part| parse_part(Some(part), 2))
+            .transpose()?;
+        if parts.next().is_some() {
+            return Err(DateError::Malformed);
+        }
+        let year = i32::try_from(year).map_err(|_| DateError::Malformed)?;
+        let month = match month {
+            None => None,
+            Some(month @ 1..=12) => Some(u8::try_from(month).map_err(|_| DateError::Malformed)?),
+            Some(other) => return Err(DateError::NoSuchMonth(other)),
+        };
+        let day = match (month, day) {
+            (_, None) => None,
+            (None, Some(_)) => return Err(DateError::Malformed),
+            (Some(month), Some(day)) => {
+                let days = days_in_month(year, month);
+                if day == 0 || day > u32::from(days) {
+                    return Err(DateError::NoSuchDay {
+                        day,
+                        days_in_month: days,
+                    });
+                }
+                Some(u8::try_from(day).map_err(|_| DateError::Malformed)?)
+            }
+        };
+        Ok(PartialDate { year, month, day })
+    }
+
+    /// A date precise to the day.
+    pub fn from_day(day: Day) -> PartialDate {
+        PartialDate {
+            year: day.year,
+            month: Some(day.month),
+            day: Some(day.day),
+        }
+    }
+
+    /// How precise the date is.
+    pub fn precision(self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            (None, _) => Precision::Year,
+        }
+    }
+
+    /// The first day of the period.
+    pub fn first_day(self) -> Day {
+        Day {
+            year: self.year,
+            month: self.month.unwrap_or(1),
+            day: self.day.unwrap_or(1),
+        }
+    }
+
+    /// The last day of the period.
+    pub fn last_day(self) -> Day {
+        let month = self.month.unwrap_or(12);
+        Day {
+            year: self.year,
+            month,
+            day: self.day.unwrap_or_else(|| days_in_month(self.year, month)),
+        }
+    }
+
+    /// Where this period lies relative to `other`.
+    pub fn relative_to(self, other: PartialDate) -> Relative {
+        if self.last_day() < other.first_day() {
+            Relative::Before
+        } else if self.first_day() > other.last_day() {
+            Relative::After
+        } else {
+            Relative::Overlapping
+        }
+    }
+
+    /// Whether the period has begun by `day` (its first day is on or
+    /// before it).
+    pub fn begun_by(self, day: Day) -> bool {
+        self.first_day() <= day
+    }
+
+    /// Whether the date is not precise to the day.
+    pub fn is_partial(self) -> bool {
+        self.precision() != Precision::Day
+    }
+}
+
+impl Ord for PartialDate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.first_day(), self.last_day()).cmp(&(other.first_day(), other.last_day()))
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+fn parse_part(part: Option<&str>, width: usize) -> Result<u32, DateError> {
+    let part = part.ok_or(DateError::Malformed)?;
+    if part.len() != width || !part.bytes().all(|byte| byte.is_ascii_digit()) {
+        return Err(DateError::Malformed);
+    }
+    part.parse().map_err(|_| DateError::Malformed)
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(month) = self.month {
+            write!(f, "-{month:02}")?;
+        }
+        if let Some(day) = self.day {
+            write!(f, "-{day:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Day {
+    /// The day `months` calendar months later, clamped to the end of a
+    /// shorter month (31 January + 1 month is 28 or 29 February).
+    pub fn add_months(self, months: u32) -> Day {
+        let total = i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(months);
+        let year = i32::try_from(total.div_euclid(12)).unwrap_or(i32::MAX);
+        let month = u8::try_from(total.rem_euclid(12) + 1).unwrap_or(12);
+        Day {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    /// Today's date in UTC, from the system clock.
+    pub fn today() -> Day {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|duration| duration.as_secs())
+            .unwrap_or(0);
+        Day::from_days_since_epoch(i64::try_from(seconds / 86_400).unwrap_or(0))
+    }
+
+    /// The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm).
+    pub fn from_days_since_epoch(days: i64) -> Day {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Day {
+            year: i32::try_from(year).unwrap_or(i32::MAX),
+            month: u8::try_from(month).unwrap_or(1),
+            day: u8::try_from(day).unwrap_or(1),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> PartialDate {
+        match PartialDate::parse(text) {
+            Ok(date) => date,
+            Err(error) => panic!("{text}: {error:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_the_three_precisions() {
+        assert_eq!(date("2013").precision(), Precision::Year);
+        assert_eq!(date("2016-03").precision(), Precision::Month);
+        assert_eq!(date("2016-03-01").precision(), Precision::Day);
+        assert_eq!(date("2016-03").to_string(), "2016-03");
+    }
+
+    #[test]
+    fn refuses_dates_that_do_not_exist() {
+        assert_eq!(
+            PartialDate::parse("2019-02-30"),
+            Err(DateError::NoSuchDay {
+                day: 30,
+                days_in_month: 28
+            })
+        );
+        assert!(PartialDate::parse("2020-02-29").is_ok());
+        assert_eq!(
+            PartialDate::parse("2019-13"),
+            Err(DateError::NoSuchMonth(13))
+        );
+        assert_eq!(PartialDate::parse("19-01"), Err(DateError::Malformed));
+        assert_eq!(PartialDate::parse("2019-1-01"), Err(DateError::Malformed));
+    }
+
+    #[test]
+    fn a_partial_date_is_its_whole_period() {
+        assert_eq!(date("2013").first_day().to_string(), "2013-01-01");
+        assert_eq!(date("2016-02").last_day().to_string(), "2016-02-29");
+        assert_eq!(date("2016-10").relative_to(date("2017")), Relative::Before);
+        assert_eq!(date("2017").relative_to(date("2016-10")), Relative::After);
+        assert_eq!(
+            date("2016").relative_to(date("2016-10")),
+            Relative::Overlapping
+        );
+        assert_eq!(
+            date("2016-10-01").relative_to(date("2016-10")),
+            Relative::Overlapping
+        );
+    }
+
+    #[test]
+    fn months_are_added_on_the_calendar() {
+        let day = date("2020-01-31").first_day();
+        assert_eq!(day.add_months(1).to_string(), "2020-02-29");
+        assert_eq!(day.add_months(12).to_string(), "2021-01-31");
+        assert_eq!(Day::from_days_since_epoch(0).to_string(), "1970-01-01");
+        assert_eq!(Day::from_days_since_epoch(20_414).to_string(), "2025-11-22");
+    }
+}

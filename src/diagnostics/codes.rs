@@ -1,0 +1,356 @@
+//! The stable diagnostic codes and their long explanations, for
+//! `dcsc explain CODE`.
+//!
+//! Each example is the fixture file that the test suite runs to prove the
+//! example really produces its code, so the explanations cannot drift from
+//! the tool.
+
+use std::fmt;
+
+macro_rules! codes {
+    ($($code:ident => {
+        title: $title:literal,
+        meaning: $meaning:literal,
+        example: $example:expr,
+        fix: $fix:literal $(,)?
+    })*) => {
+        /// A stable diagnostic code: `E` for errors, `W` for warnings.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $(
+                #[doc = $title]
+                $code,
+            )*
+        }
+
+        impl Code {
+            /// Every code, in order.
+            pub const ALL: &'static [Code] = &[$(Code::$code),*];
+
+            /// The code as written (`E0101`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$code => stringify!($code),)*
+                }
+            }
+
+            /// The long explanation.
+            pub fn explain(self) -> Explanation {
+                match self {
+                    $(Code::$code => Explanation {
+                        code: stringify!($code),
+                        title: $title,
+                        meaning: $meaning,
+                        example: $example,
+                        fix: $fix,
+                    },)*
+                }
+            }
+        }
+    };
+}
+
+/// The long form of a code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    /// The code.
+    pub code: &'static str,
+    /// One line.
+    pub title: &'static str,
+    /// What it means.
+    pub meaning: &'static str,
+    /// An input that produces it.
+    pub example: Example,
+    /// How to fix it.
+    pub fix: &'static str,
+}
+
+/// An example input for a code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Example {
+    /// A file, by its fixture name and text.
+    File(&'static str, &'static str),
+    /// A situation that cannot be shown as a text file.
+    Described(&'static str),
+}
+
+macro_rules! fixture {
+    ($name:literal) => {
+        Example::File(
+            $name,
+            include_str!(concat!("../../tests/fixtures/diagnostics/", $name)),
+        )
+    };
+}
+
+codes! {
+    E0001 => {
+        title: "a file cannot be read",
+        meaning: "The path does not exist, is a directory, or cannot be opened.",
+        example: Example::Described("dcsc check no-such-file.dcs"),
+        fix: "Give the path of a .dcs (or .json arrangements) file that exists.",
+    }
+    E0002 => {
+        title: "a file is not UTF-8 text",
+        meaning: "dcsc reads UTF-8 text. The file has a byte sequence that is not UTF-8, which usually means it was saved in another encoding (Windows-1252, Latin-1) or is not a text file.",
+        example: Example::Described("A file saved as Windows-1252 containing a curly apostrophe (byte 0x92)."),
+        fix: "Save the file as UTF-8. A byte order mark at the start is accepted and ignored.",
+    }
+    E0003 => {
+        title: "a file contains a NUL byte",
+        meaning: "Text files do not contain NUL bytes. The file is binary, or was saved as UTF-16.",
+        example: Example::Described("A file saved as UTF-16 by a word processor."),
+        fix: "Save the file as UTF-8 text.",
+    }
+    E0004 => {
+        title: "the text does not fit the language",
+        meaning: "At the place shown, dcsc expected one of the things listed and found something else. Fields are written `name value` with no `=` or `:`; several values are separated by commas.",
+        example: fixture!("E0004.dcs"),
+        fix: "Write what the message says was expected. docs/language.md shows every construct.",
+    }
+    E0005 => {
+        title: "a string is never closed",
+        meaning: "A quoted string starts but no closing quotation mark follows before the end of the file.",
+        example: fixture!("E0005.dcs"),
+        fix: "Add the closing `\"`. Inside a string, write `\\\"` for a quotation mark.",
+    }
+    E0006 => {
+        title: "a comment is never closed",
+        meaning: "A `/*` comment has no `*/`, so the rest of the file would be a comment.",
+        example: fixture!("E0006.dcs"),
+        fix: "Close the comment with `*/`, or use `//` comments, which end at the end of the line.",
+    }
+    E0007 => {
+        title: "a brace is never closed",
+        meaning: "An item's `{` has no matching `}`. The other items of the file are still checked.",
+        example: fixture!("E0007.dcs"),
+        fix: "Add the `}` that ends the item.",
+    }
+    E0008 => {
+        title: "brackets nest too deep",
+        meaning: "Parentheses or braces nest more than 128 deep. dcsc refuses such input so that no file can exhaust its stack.",
+        example: fixture!("E0008.dcs"),
+        fix: "Remove needless parentheses; long conditions read better as flat lists joined by `and` or `or`.",
+    }
+    E0009 => {
+        title: "a file declares nothing",
+        meaning: "The file is empty, or holds only comments.",
+        example: fixture!("E0009.dcs"),
+        fix: "Start a guidance file with `guidance NAME { … }` and an arrangements file with `arrangements NAME { … }`.",
+    }
+    E0010 => {
+        title: "a date does not exist",
+        meaning: "Dates are a year (`2013`), a month (`2016-03`) or a day (`2016-03-01`), and must exist in the calendar.",
+        example: fixture!("E0010.dcs"),
+        fix: "Correct the date. If only the month is known, write the month alone.",
+    }
+    E0011 => {
+        title: "a number is too large",
+        meaning: "Numbers in dcsc count things like officer tiers and months; this one is too large to be meant.",
+        example: fixture!("E0011.dcs"),
+        fix: "Correct the number.",
+    }
+    E0012 => {
+        title: "a string has an unknown escape",
+        meaning: "Inside strings a backslash starts an escape: `\\\"`, `\\\\`, `\\n` or `\\t`. Any other character after a backslash is an error, so that a stray backslash is noticed.",
+        example: fixture!("E0012.dcs"),
+        fix: "Write apostrophes as they are (`'`), and a backslash as `\\\\`.",
+    }
+    E0013 => {
+        title: "a period is not usable",
+        meaning: "A period such as `every 12 months` must be between 1 month and 100 years.",
+        example: fixture!("E0013.dcs"),
+        fix: "Give the period the policy really sets.",
+    }
+    E0014 => {
+        title: "a JSON arrangements file is invalid",
+        meaning: "The file is not valid JSON, or does not have the shape described in docs/json-arrangements.md.",
+        example: fixture!("E0014.json"),
+        fix: "Correct the JSON at the place shown.",
+    }
+    E0099 => {
+        title: "an internal error",
+        meaning: "dcsc met a situation its own code did not expect. This is a bug in dcsc, not in your file.",
+        example: Example::Described("No known input produces this."),
+        fix: "Report it with the file that caused it.",
+    }
+    E0101 => {
+        title: "an unknown name",
+        meaning: "A role, function, kind of body, relation, attribute, paragraph, duty, document, post, member or event is used but never declared. Names are case-sensitive.",
+        example: fixture!("E0101.dcs"),
+        fix: "Use a declared name (the message suggests the nearest one), or declare it.",
+    }
+    E0102 => {
+        title: "an id is declared twice",
+        meaning: "Two declarations of the same kind share an id, so references to it would be ambiguous. The message points at both.",
+        example: fixture!("E0102.dcs"),
+        fix: "Give each a different id, or remove the duplicate.",
+    }
+    E0103 => {
+        title: "a name of the wrong kind",
+        meaning: "A relation, role or attribute is used with something it does not apply to: for example `report_to` relates posts to posts, but `LMCS` is a role held by members.",
+        example: fixture!("E0103.dcs"),
+        fix: "Use a name of the kind the relation or attribute is declared for.",
+    }
+    E0104 => {
+        title: "a value of the wrong type",
+        meaning: "A field or attribute is given a value of another type than it is declared with: `tier` takes a whole number, `politically_restricted` takes `yes` or `no`.",
+        example: fixture!("E0104.dcs"),
+        fix: "Write a value of the declared type.",
+    }
+    E0105 => {
+        title: "a duty cites no paragraph",
+        meaning: "Every duty and question must say which paragraphs of the guidance it encodes, so every verdict can quote its source.",
+        example: fixture!("E0105.dcs"),
+        fix: "Add `cites` with the paragraph keys.",
+    }
+    E0106 => {
+        title: "two duties contradict each other",
+        meaning: "One duty requires what another forbids (`must` beside `must not` of the same thing) for the same subject, and their conditions can both hold.",
+        example: fixture!("E0106.dcs"),
+        fix: "Correct the modality of one, or give them conditions that exclude each other.",
+    }
+    E0107 => {
+        title: "an unknown field",
+        meaning: "The item has no field of this name. Entity fields are the built-in ones (title, holder, name, holds, responsible_for, kind, source, note) and the relations and attributes the guidance declares.",
+        example: fixture!("E0107.dcs"),
+        fix: "Use the field suggested, or one from docs/language.md.",
+    }
+    E0108 => {
+        title: "a required field is missing",
+        meaning: "The item needs this field to mean anything: an arrangements header needs `council`, a paragraph needs `section`, `words` and (unless not at hand) `text`, a departure needs `reasons`.",
+        example: fixture!("E0108.dcs"),
+        fix: "Add the field.",
+    }
+    E0109 => {
+        title: "a field is given twice",
+        meaning: "Each field appears once per item; the second would silently replace the first.",
+        example: fixture!("E0109.dcs"),
+        fix: "Give several values on one line separated by commas: `holds DCS, DASS`.",
+    }
+    E0110 => {
+        title: "a file has no header, or more than one",
+        meaning: "Every file starts with one header: `guidance`, `local_policy` or `arrangements`. It says what the file is.",
+        example: fixture!("E0110.dcs"),
+        fix: "Add the header, or split the file in two.",
+    }
+    E0111 => {
+        title: "an item in the wrong kind of file",
+        meaning: "Guidance files declare vocabulary, paragraphs, duties and questions; arrangement files declare posts, members, bodies, services, events, answers and departures.",
+        example: fixture!("E0111.dcs"),
+        fix: "Move the item to a file of the right kind. A council's own policy goes in a `local_policy` file that extends the guidance.",
+    }
+    E0112 => {
+        title: "a duty has no rule, or too many",
+        meaning: "A duty has exactly one rule (`SUBJECT MODALITY PREDICATE`); a question has none.",
+        example: fixture!("E0112.dcs"),
+        fix: "Write the one rule, or split two rules into two duties.",
+    }
+    E0113 => {
+        title: "a tag value that is not declared",
+        meaning: "Tag keys declare the values they take, so that classifications stay consistent across the guidance.",
+        example: fixture!("E0113.dcs"),
+        fix: "Use a declared value, or add the value to the `tag_key`.",
+    }
+    E0114 => {
+        title: "a departure from a `must` duty",
+        meaning: "Only `should` duties may be departed from with recorded reasons: they are guidance authorities must have regard to. A `must` is the law.",
+        example: fixture!("E0114.dcs"),
+        fix: "Remove the departure and meet the duty.",
+    }
+    E0115 => {
+        title: "a value outside a fixed set",
+        meaning: "Some fields take one of a few words: a council's `kind`, its `governance`, an attribute's `type`.",
+        example: fixture!("E0115.dcs"),
+        fix: "Use one of the words listed.",
+    }
+    E0116 => {
+        title: "something said in the wrong place",
+        meaning: "A predicate or entry that cannot apply here: a timeline duty (`review after each change`) said of a post instead of the council, a body predicate said of a post, a rule inside an answer.",
+        example: fixture!("E0116.dcs"),
+        fix: "Say it of the right subject, or move it to the right item.",
+    }
+    E0117 => {
+        title: "more than one guidance edition",
+        meaning: "A check or verification runs against one guidance edition, with any local policies that extend it.",
+        example: fixture!("E0117.dcs"),
+        fix: "Give one edition at a time.",
+    }
+    E0201 => {
+        title: "a post reports to a member",
+        meaning: "Officers' lines of accountability lead to other officers, ending at the head of paid service; elected members hold officers to account through the council, not as their line managers.",
+        example: fixture!("E0201.dcs"),
+        fix: "Name the post this post reports to.",
+    }
+    E0202 => {
+        title: "a reporting line loops",
+        meaning: "Following `report_to` from this post comes back to it, so the line never reaches the head of paid service.",
+        example: fixture!("E0202.dcs"),
+        fix: "Correct the reporting line that closes the loop.",
+    }
+    E0203 => {
+        title: "a role held by the wrong kind of holder",
+        meaning: "Officer roles (DCS, DASS, Chief Executive) are held by posts; member roles (LMCS, Leader) are held by elected members.",
+        example: fixture!("E0203.dcs"),
+        fix: "Give the role to a post (or member) of the right kind.",
+    }
+    W0001 => {
+        title: "vocabulary no duty uses",
+        meaning: "A role, function, kind of body, relation, attribute, tag key or document is declared in guidance but no duty or question uses it, so no verdict can depend on it.",
+        example: fixture!("W0001.dcs"),
+        fix: "Use it in a duty, or remove it.",
+    }
+    W0002 => {
+        title: "a paragraph no duty encodes",
+        meaning: "A paragraph of the guidance is not cited by any duty or question: that part of the guidance is not checked. `dcsc coverage` lists them all.",
+        example: fixture!("W0002.dcs"),
+        fix: "Encode it with a duty or question that cites it.",
+    }
+}
+
+impl Code {
+    /// Reads a code as written, in any case.
+    pub fn parse(text: &str) -> Option<Code> {
+        let upper = text.to_ascii_uppercase();
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|code| code.as_str() == upper)
+    }
+
+    /// Whether this code is a warning.
+    pub fn is_warning(self) -> bool {
+        self.as_str().starts_with('W')
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}: {}", self.code, self.title)?;
+        writeln!(f)?;
+        writeln!(f, "{}", self.meaning)?;
+        writeln!(f)?;
+        match self.example.clone() {
+            Example::File(name, text) => {
+                writeln!(f, "Example ({name}):")?;
+                writeln!(f)?;
+                for line in text.lines() {
+                    writeln!(f, "    {line}")?;
+                }
+            }
+            Example::Described(text) => {
+                writeln!(f, "Example:")?;
+                writeln!(f)?;
+                writeln!(f, "    {text}")?;
+            }
+        }
+        writeln!(f)?;
+        write!(f, "How to fix it: {}", self.fix)
+    }
+}

@@ -1,0 +1,570 @@
+//! Every problem dcsc reports, as one type, and the one place that renders
+//! through codespan-reporting.
+//!
+//! Each stage returns its own data-carrying error enum; [`from_syntax`] and
+//! [`from_check`] turn them into [`Diagnostic`]s with a stable [`Code`], a
+//! primary label, secondary labels, notes and `help:` lines.
+
+mod codes;
+
+pub use codes::{Code, Example, Explanation};
+
+use codespan_reporting::diagnostic::{self as cs, LabelStyle};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
+use serde::Serialize;
+
+use crate::check::{suggest, CheckError, HeaderProblem};
+use crate::date::DateError;
+use crate::source::{SourceMap, Span};
+use crate::syntax::SyntaxError;
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The input cannot be used.
+    Error,
+    /// The input can be used, but something deserves a look.
+    Warning,
+}
+
+/// A label on a span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// Where.
+    pub span: Span,
+    /// What to say there.
+    pub message: String,
+}
+
+/// A diagnostic ready to render.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The stable code.
+    pub code: Code,
+    /// The headline.
+    pub message: String,
+    /// The main place, if the problem has one.
+    pub primary: Option<Label>,
+    /// Other places that explain it.
+    pub secondary: Vec<Label>,
+    /// Further facts.
+    pub notes: Vec<String>,
+    /// How to fix it.
+    pub help: Vec<String>,
+}
+
+impl Diagnostic {
+    fn new(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: if code.is_warning() {
+                Severity::Warning
+            } else {
+                Severity::Error
+            },
+            code,
+            message: message.into(),
+            primary: None,
+            secondary: Vec::new(),
+            notes: Vec::new(),
+            help: Vec::new(),
+        }
+    }
+
+    fn at(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.primary = Some(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    fn also(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.secondary.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    fn note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
+        self
+    }
+
+    fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help.push(help.into());
+        self
+    }
+
+    fn suggest(self, suggestion: &Option<String>) -> Diagnostic {
+        match suggestion {
+            Some(name) => self.help(format!("did you mean `{name}`?")),
+            None => self,
+        }
+    }
+}
+
+fn date_problem(error: &DateError) -> String {
+    match error {
+        DateError::Malformed => "a date is written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`".to_owned(),
+        DateError::NoSuchMonth(month) => format!("there is no month {month}"),
+        DateError::NoSuchDay { day, days_in_month } => {
+            format!("that month has {days_in_month} days, so there is no day {day}")
+        }
+    }
+}
+
+fn or_list(items: &[&str]) -> String {
+    match items {
+        [] => "something else".to_owned(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// The diagnostic for a syntax error.
+pub fn from_syntax(error: &SyntaxError) -> Diagnostic {
+    match error {
+        SyntaxError::Unreadable { path, reason } => {
+            Diagnostic::new(Code::E0001, format!("cannot read `{path}`: {reason}"))
+                .help("give the path of a .dcs or .json file")
+        }
+        SyntaxError::InvalidUtf8 { span } => Diagnostic::new(Code::E0002, "this file is not UTF-8 text")
+            .at(*span, "this byte is not UTF-8")
+            .help("save the file as UTF-8 (most editors offer this under \"Save as\" or \"Encoding\")"),
+        SyntaxError::NulByte { span } => Diagnostic::new(Code::E0003, "this file contains a NUL byte")
+            .at(*span, "NUL byte here")
+            .note("a NUL byte usually means the file is binary, or was saved as UTF-16")
+            .help("save the file as UTF-8 text"),
+        SyntaxError::Unexpected { span, expected, found } => {
+            let diagnostic = Diagnostic::new(Code::E0004, format!("expected {}, found {found}", or_list(expected)))
+                .at(*span, format!("expected {}", or_list(expected)));
+            match found.as_str() {
+                "`=`" | "`:`" => diagnostic.help("fields are written `name value`, with no `=` or `:` between"),
+                "`;`" => diagnostic.help("entries end at the end of the line; no `;` is needed"),
+                _ if found.ends_with("a reserved word") => {
+                    diagnostic.help("reserved words cannot be used as names; choose another name")
+                }
+                _ => diagnostic,
+            }
+        }
+        SyntaxError::UnterminatedString { span } => Diagnostic::new(Code::E0005, "this string is never closed")
+            .at(*span, "the string starts here")
+            .help("add the closing `\"`; write `\\\"` for a quotation mark inside a string"),
+        SyntaxError::UnterminatedComment { span } => Diagnostic::new(Code::E0006, "this comment is never closed")
+            .at(*span, "the comment starts here")
+            .help("close the comment with `*/`"),
+        SyntaxError::Unclosed { span } => Diagnostic::new(Code::E0007, "this `{` is never closed")
+            .at(*span, "opened here")
+            .help("add the matching `}` at the end of the item"),
+        SyntaxError::TooDeep { span, limit } => {
+            Diagnostic::new(Code::E0008, format!("brackets nest more than {limit} deep"))
+                .at(*span, "too deep here")
+                .note("dcsc limits nesting so that no input can exhaust its stack")
+                .help("write the condition as a flat list with `and` / `or`")
+        }
+        SyntaxError::EmptyFile { span } => Diagnostic::new(Code::E0009, "this file declares nothing")
+            .at(*span, "empty")
+            .help("a guidance file starts with `guidance NAME { … }`; an arrangements file with `arrangements NAME { … }`"),
+        SyntaxError::InvalidDate { span, error } => Diagnostic::new(Code::E0010, "this date does not exist")
+            .at(*span, date_problem(error)),
+        SyntaxError::NumberTooLarge { span } => Diagnostic::new(Code::E0011, "this number is too large")
+            .at(*span, "larger than 4294967295"),
+        SyntaxError::UnknownEscape { span, character } => {
+            Diagnostic::new(Code::E0012, format!("unknown escape `\\{character}` in a string"))
+                .at(*span, "not an escape")
+                .help("strings know `\\\"`, `\\\\`, `\\n` and `\\t`; write `\\\\` for a backslash")
+        }
+        SyntaxError::BadPeriod { span } => Diagnostic::new(Code::E0013, "this period is not usable")
+            .at(*span, "a period is 1 to 1200 months (or 1 to 100 years)"),
+        SyntaxError::Json { span, message } => Diagnostic::new(Code::E0014, format!("invalid JSON arrangements: {message}"))
+            .at(*span, "here")
+            .help("see docs/json-arrangements.md for the shape of a JSON arrangements file"),
+        SyntaxError::Internal { span, detail } => {
+            Diagnostic::new(Code::E0099, format!("internal error: dcsc could not read {detail} here"))
+                .at(*span, "here")
+                .note("this is a bug in dcsc, not in your file; please report it with the file")
+        }
+    }
+}
+
+/// The diagnostic for a check error or warning.
+pub fn from_check(error: &CheckError) -> Diagnostic {
+    match error {
+        CheckError::UnknownName {
+            expected,
+            name,
+            span,
+            suggestion,
+        } => Diagnostic::new(Code::E0101, format!("unknown {expected} `{name}`"))
+            .at(*span, format!("no {expected} is called `{name}`"))
+            .suggest(suggestion),
+        CheckError::Duplicate { what, name, span, first } => {
+            Diagnostic::new(Code::E0102, format!("the {what} `{name}` is declared twice"))
+                .at(*span, "declared again here")
+                .also(*first, "first declared here")
+                .help("give each a different id, or remove one")
+        }
+        CheckError::WrongKind {
+            expected,
+            found,
+            span,
+            declared,
+        } => {
+            let diagnostic = Diagnostic::new(Code::E0103, format!("{expected}, but this is {found}"))
+                .at(*span, "wrong kind of name here");
+            match declared {
+                Some(declared) => diagnostic.also(*declared, "declared here"),
+                None => diagnostic,
+            }
+        }
+        CheckError::WrongType {
+            field,
+            expected,
+            span,
+            declared,
+        } => {
+            let diagnostic = Diagnostic::new(Code::E0104, format!("`{field}` takes {expected}"))
+                .at(*span, format!("expected {expected}"));
+            match declared {
+                Some(declared) => diagnostic.also(*declared, "its type is declared here"),
+                None => diagnostic,
+            }
+        }
+        CheckError::NoCitation { duty, span } => {
+            Diagnostic::new(Code::E0105, format!("`{duty}` cites no paragraph of the guidance"))
+                .at(*span, "no `cites`")
+                .note("every duty and question must say which paragraphs it encodes")
+                .help("add `cites KEY` naming the paragraph (for example `cites 2`)")
+        }
+        CheckError::Contradiction {
+            duty,
+            span,
+            other,
+            other_span,
+        } => Diagnostic::new(Code::E0106, format!("`{duty}` contradicts `{other}`"))
+            .at(*span, "this duty requires the opposite")
+            .also(*other_span, "of this one, for the same subject")
+            .note("both can apply at once: their conditions overlap")
+            .help("correct the modality of one, or give them conditions that exclude each other"),
+        CheckError::UnknownField {
+            item,
+            field,
+            span,
+            suggestion,
+        } => Diagnostic::new(Code::E0107, format!("a {item} has no field `{field}`"))
+            .at(*span, "unknown field")
+            .suggest(suggestion),
+        CheckError::MissingField { item, field, span } => {
+            Diagnostic::new(Code::E0108, format!("this {item} needs `{field}`"))
+                .at(*span, format!("no `{field}`"))
+                .help(format!("add a `{field}` line inside the braces"))
+        }
+        CheckError::RepeatedField { field, span, first } => {
+            Diagnostic::new(Code::E0109, format!("`{field}` is given twice"))
+                .at(*span, "given again here")
+                .also(*first, "first given here")
+                .help("list several values on one line, separated by commas")
+        }
+        CheckError::Header { problem, span, other } => match problem {
+            HeaderProblem::Missing => Diagnostic::new(Code::E0110, "this file has no header")
+                .at(*span, "the file starts here")
+                .help("start a guidance file with `guidance NAME { … }` (or `local_policy NAME extends BASE { … }`), and an arrangements file with `arrangements NAME { … }`"),
+            HeaderProblem::Repeated => {
+                let diagnostic = Diagnostic::new(Code::E0110, "this file has more than one header")
+                    .at(*span, "a second header")
+                    .help("put each guidance, local policy and arrangement in its own file");
+                match other {
+                    Some(other) => diagnostic.also(*other, "the first header"),
+                    None => diagnostic,
+                }
+            }
+        },
+        CheckError::Misplaced { item, file_kind, span } => {
+            Diagnostic::new(Code::E0111, format!("a `{item}` does not belong in {file_kind}"))
+                .at(*span, "misplaced item")
+                .note("guidance declares vocabulary, paragraphs, duties and questions; arrangements declare posts, members, bodies, services, the timeline, answers and departures")
+        }
+        CheckError::RuleCount { item, found, span } => {
+            let message = match found {
+                0 => format!("`{item}` has no rule"),
+                _ => format!("`{item}` has {found} rules where it may have {}", if *found == 1 { "none" } else { "one" }),
+            };
+            Diagnostic::new(Code::E0112, message)
+                .at(*span, if *found == 0 { "a duty needs one rule" } else { "not allowed here" })
+                .help("a duty has exactly one rule such as `DCS should report_to ChiefExecutive`; split two rules into two duties, and write a question's words in `asks`")
+        }
+        CheckError::TagValue {
+            key,
+            value,
+            span,
+            allowed,
+            suggestion,
+        } => Diagnostic::new(Code::E0113, format!("`{value}` is not a value of the tag `{key}`"))
+            .at(*span, "not declared for this key")
+            .note(format!("`{key}` takes: {}", allowed.join(", ")))
+            .suggest(suggestion),
+        CheckError::DepartureFromMust {
+            duty,
+            modality,
+            span,
+            duty_span,
+        } => Diagnostic::new(Code::E0114, format!("no departure is possible from `{duty}`: it is a `{modality}` duty"))
+            .at(*span, "departure recorded here")
+            .also(*duty_span, format!("a `{modality}` duty is the law, not guidance to have regard to"))
+            .help("only a `should` or `should not` duty may be departed from with reasons; comply with this one"),
+        CheckError::NotOneOf {
+            field,
+            value,
+            allowed,
+            span,
+        } => Diagnostic::new(Code::E0115, format!("`{value}` is not a possible `{field}`"))
+            .at(*span, format!("expected {}", or_list(allowed)))
+            .suggest(&suggest(value, allowed.iter().copied())),
+        CheckError::MisusedPredicate { problem, span } => {
+            Diagnostic::new(Code::E0116, "this cannot be said here").at(*span, problem.clone())
+        }
+        CheckError::SeveralEditions { names, span, first } => {
+            Diagnostic::new(Code::E0117, format!("more than one guidance edition given: {}", names.join(", ")))
+                .at(*span, "a second edition")
+                .also(*first, "the first edition")
+                .help("give one guidance edition, and any local policies that extend it")
+        }
+        CheckError::ReportsToMember {
+            post,
+            member,
+            span,
+            member_span,
+        } => Diagnostic::new(Code::E0201, format!("the post `{post}` reports to the member `{member}`"))
+            .at(*span, "a post's line of accountability leads to another post")
+            .also(*member_span, "an elected member")
+            .note("officers report to officers; members hold them to account through the council's political structures")
+            .help("name the post this post reports to, such as the Chief Executive"),
+        CheckError::ReportingLoop { posts, span, others } => {
+            let mut diagnostic = Diagnostic::new(Code::E0202, format!("the reporting line loops: {} → {}", posts.join(" → "), posts.first().map_or("", String::as_str)))
+                .at(*span, "this line closes the loop");
+            for other in others {
+                diagnostic = diagnostic.also(*other, "part of the loop");
+            }
+            diagnostic.help("the line of accountability must end at the head of paid service")
+        }
+        CheckError::WrongHolder {
+            role,
+            expected,
+            found,
+            span,
+            role_span,
+        } => {
+            let diagnostic = Diagnostic::new(Code::E0203, format!("`{role}` is held by a {expected}, not a {found}"))
+                .at(*span, format!("a {found} cannot hold `{role}`"));
+            match role_span {
+                Some(role_span) => diagnostic.also(*role_span, format!("declared `held_by {expected}`")),
+                None => diagnostic,
+            }
+        }
+        CheckError::UnusedVocabulary { what, name, span } => {
+            Diagnostic::new(Code::W0001, format!("the {what} `{name}` is never used by a duty or question"))
+                .at(*span, "declared here")
+                .help("use it in a duty, or remove it")
+        }
+        CheckError::UnencodedParagraph { key, span } => {
+            Diagnostic::new(Code::W0002, format!("paragraph `{key}` is not encoded by any duty or question"))
+                .at(*span, "no duty or question cites this paragraph")
+                .help("add a duty or question with `cites` naming it")
+        }
+    }
+}
+
+/// Renders diagnostics as text, with their source, as rustc does.
+pub fn render(sources: &SourceMap, diagnostics: &[Diagnostic], color: bool) -> String {
+    let mut files = SimpleFiles::new();
+    let ids: Vec<usize> = sources
+        .iter()
+        .map(|(_, file)| files.add(file.name().to_owned(), file.text.clone()))
+        .collect();
+    let mut buffer = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
+    let config = term::Config::default();
+    for diagnostic in diagnostics {
+        let converted = to_codespan(diagnostic, &ids);
+        if term::emit_to_write_style(&mut buffer, &config, &files, &converted).is_err() {
+            // A span outside its file: say so plainly rather than lose the
+            // message.
+            let plain = cs::Diagnostic::new(converted.severity)
+                .with_code(diagnostic.code.as_str())
+                .with_message(diagnostic.message.clone())
+                .with_notes(diagnostic.notes.clone());
+            let _ = term::emit_to_write_style(&mut buffer, &config, &files, &plain);
+        }
+    }
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+fn to_codespan(diagnostic: &Diagnostic, ids: &[usize]) -> cs::Diagnostic<usize> {
+    let severity = match diagnostic.severity {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+    };
+    let label = |style: LabelStyle, label: &Label| {
+        let file = ids.get(label.span.file.0 as usize).copied().unwrap_or(0);
+        cs::Label::new(style, file, label.span.range()).with_message(label.message.clone())
+    };
+    let mut labels = Vec::new();
+    labels.extend(
+        diagnostic
+            .primary
+            .iter()
+            .map(|primary| label(LabelStyle::Primary, primary)),
+    );
+    labels.extend(
+        diagnostic
+            .secondary
+            .iter()
+            .map(|secondary| label(LabelStyle::Secondary, secondary)),
+    );
+    let mut notes = diagnostic.notes.clone();
+    notes.extend(diagnostic.help.iter().map(|help| format!("help: {help}")));
+    cs::Diagnostic::new(severity)
+        .with_code(diagnostic.code.as_str())
+        .with_message(diagnostic.message.clone())
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// A diagnostic as JSON, for tools.
+#[derive(Serialize)]
+pub struct JsonDiagnostic {
+    severity: Severity,
+    code: &'static str,
+    message: String,
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    labels: Vec<JsonLabel>,
+    notes: Vec<String>,
+    help: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct JsonLabel {
+    primary: bool,
+    file: String,
+    line: usize,
+    column: usize,
+    message: String,
+}
+
+/// Converts a diagnostic to its JSON form.
+pub fn to_json(sources: &SourceMap, diagnostic: &Diagnostic) -> JsonDiagnostic {
+    let json_label = |primary: bool, label: &Label| {
+        let (line, column) = sources.line_column(label.span);
+        JsonLabel {
+            primary,
+            file: sources.name(label.span.file).to_owned(),
+            line,
+            column,
+            message: label.message.clone(),
+        }
+    };
+    let location = diagnostic.primary.as_ref().map(|primary| {
+        let (line, column) = sources.line_column(primary.span);
+        (sources.name(primary.span.file).to_owned(), line, column)
+    });
+    JsonDiagnostic {
+        severity: diagnostic.severity,
+        code: diagnostic.code.as_str(),
+        message: diagnostic.message.clone(),
+        file: location.as_ref().map(|(file, _, _)| file.clone()),
+        line: location.as_ref().map(|(_, line, _)| *line),
+        column: location.as_ref().map(|(_, _, column)| *column),
+        labels: diagnostic
+            .primary
+            .iter()
+            .map(|label| json_label(true, label))
+            .chain(
+                diagnostic
+                    .secondary
+                    .iter()
+                    .map(|label| json_label(false, label)),
+            )
+            .collect(),
+        notes: diagnostic.notes.clone(),
+        help: diagnostic.help.clone(),
+    }
+}
+
+/// A snippet of an arrangement file with labels, for the facts an
+/// explanation quotes.
+pub struct Snippet {
+    /// The headline.
+    pub headline: String,
+    /// A short tag shown in brackets after the severity word.
+    pub tag: String,
+    /// Whether this needs action (drawn as a warning) or not (a note).
+    pub needs_action: bool,
+    /// Whether it is a breach (drawn as an error).
+    pub breach: bool,
+    /// The labelled facts.
+    pub labels: Vec<Label>,
+    /// Lines under the snippet.
+    pub notes: Vec<String>,
+}
+
+/// Renders explanation snippets through the same renderer as diagnostics,
+/// so facts are shown with their source lines.
+pub fn render_snippets(sources: &SourceMap, snippets: &[Snippet], color: bool) -> String {
+    let mut files = SimpleFiles::new();
+    let ids: Vec<usize> = sources
+        .iter()
+        .map(|(_, file)| files.add(file.name().to_owned(), file.text.clone()))
+        .collect();
+    let mut buffer = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
+    let config = term::Config::default();
+    for snippet in snippets {
+        let severity = if snippet.breach {
+            cs::Severity::Error
+        } else if snippet.needs_action {
+            cs::Severity::Warning
+        } else {
+            cs::Severity::Note
+        };
+        let labels = snippet
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(index, label)| {
+                let file = ids.get(label.span.file.0 as usize).copied().unwrap_or(0);
+                let style = if index == 0 {
+                    LabelStyle::Primary
+                } else {
+                    LabelStyle::Secondary
+                };
+                cs::Label::new(style, file, label.span.range()).with_message(label.message.clone())
+            })
+            .collect();
+        let diagnostic = cs::Diagnostic::new(severity)
+            .with_code(snippet.tag.clone())
+            .with_message(snippet.headline.clone())
+            .with_labels(labels)
+            .with_notes(snippet.notes.clone());
+        if term::emit_to_write_style(&mut buffer, &config, &files, &diagnostic).is_err() {
+            let plain = cs::Diagnostic::new(severity)
+                .with_code(snippet.tag.clone())
+                .with_message(snippet.headline.clone())
+                .with_notes(snippet.notes.clone());
+            let _ = term::emit_to_write_style(&mut buffer, &config, &files, &plain);
+        }
+    }
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}

@@ -1,0 +1,22 @@
+//! dcsc: the statutory guidance on the Director of Children's Services and
+//! the Lead Member for Children's Services, as code.
+//!
+//! The pipeline, one module per arrow:
+//!
+//! ```text
+//! source text --syntax--> AST --check--> checked model --eval--> verdicts --render--> human / JSON
+//! ```
+//!
+//! [`syntax::parse`], [`check::check`], [`eval::evaluate`] and the
+//! renderers in [`render`] are the arrows; [`Workspace`] chains them for
+//! the command line.
+
+pub mod check;
+pub mod date;
+pub mod diagnostics;
+pub mod load;
+pub mod source;
+pub mod syntax;
+mod workspace;
+
+pub use workspace::Workspace;

@@ -1,0 +1,606 @@
+//! The syntax tree: what a file says, before any name is resolved.
+//!
+//! Every node carries our own [`Span`]; pest's types never reach here.
+
+use crate::date::PartialDate;
+use crate::source::Span;
+
+/// A name or key as written, with where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name {
+    /// The text of the name.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// One parsed file: its items in source order.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct File {
+    /// The top-level items.
+    pub items: Vec<Item>,
+}
+
+/// What kind of top-level item this is; the first word of the item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    /// `guidance NAME { … }`: the header of a guidance edition.
+    Guidance,
+    /// `local_policy NAME extends BASE { … }`.
+    LocalPolicy,
+    /// `arrangements NAME { … }`: the header of a council's arrangements.
+    Arrangements,
+    /// `document NAME { … }`: a source of words or facts.
+    Document,
+    /// `role NAME { … }`.
+    Role,
+    /// `function NAME { … }`.
+    Function,
+    /// `body_kind NAME { … }`.
+    BodyKind,
+    /// `relation NAME { … }`.
+    Relation,
+    /// `attribute NAME { … }`.
+    Attribute,
+    /// `tag_key NAME { … }`.
+    TagKey,
+    /// `paragraph KEY { … }`.
+    Paragraph,
+    /// `duty KEY { … }`.
+    Duty,
+    /// `question KEY { … }`.
+    Question,
+    /// `post NAME { … }`.
+    Post,
+    /// `member NAME { … }`.
+    Member,
+    /// `body NAME { … }`.
+    Body,
+    /// `service NAME { … }`.
+    Service,
+    /// `appointment NAME on DATE { … }`.
+    Appointment,
+    /// `change NAME on DATE { … }`.
+    Change,
+    /// `review NAME on DATE { … }`.
+    Review,
+    /// `inspection NAME on DATE { … }`.
+    Inspection,
+    /// `answer KEY { … }`.
+    Answer,
+    /// `departure from DUTY { … }`.
+    Departure,
+}
+
+impl ItemKind {
+    /// The keyword that starts the item.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ItemKind::Guidance => "guidance",
+            ItemKind::LocalPolicy => "local_policy",
+            ItemKind::Arrangements => "arrangements",
+            ItemKind::Document => "document",
+            ItemKind::Role => "role",
+            ItemKind::Function => "function",
+            ItemKind::BodyKind => "body_kind",
+            ItemKind::Relation => "relation",
+            ItemKind::Attribute => "attribute",
+            ItemKind::TagKey => "tag_key",
+            ItemKind::Paragraph => "paragraph",
+            ItemKind::Duty => "duty",
+            ItemKind::Question => "question",
+            ItemKind::Post => "post",
+            ItemKind::Member => "member",
+            ItemKind::Body => "body",
+            ItemKind::Service => "service",
+            ItemKind::Appointment => "appointment",
+            ItemKind::Change => "change",
+            ItemKind::Review => "review",
+            ItemKind::Inspection => "inspection",
+            ItemKind::Answer => "answer",
+            ItemKind::Departure => "departure",
+        }
+    }
+
+    /// Every item kind, for lookup by keyword.
+    pub const ALL: [ItemKind; 23] = [
+        ItemKind::Guidance,
+        ItemKind::LocalPolicy,
+        ItemKind::Arrangements,
+        ItemKind::Document,
+        ItemKind::Role,
+        ItemKind::Function,
+        ItemKind::BodyKind,
+        ItemKind::Relation,
+        ItemKind::Attribute,
+        ItemKind::TagKey,
+        ItemKind::Paragraph,
+        ItemKind::Duty,
+        ItemKind::Question,
+        ItemKind::Post,
+        ItemKind::Member,
+        ItemKind::Body,
+        ItemKind::Service,
+        ItemKind::Appointment,
+        ItemKind::Change,
+        ItemKind::Review,
+        ItemKind::Inspection,
+        ItemKind::Answer,
+        ItemKind::Departure,
+    ];
+
+    /// The item kind a keyword starts, if any.
+    pub fn from_keyword(word: &str) -> Option<ItemKind> {
+        ItemKind::ALL
+            .into_iter()
+            .find(|kind| kind.keyword() == word)
+    }
+}
+
+/// A top-level item: `KIND NAME [extends BASE] [on DATE] { ENTRY… }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// What kind of item.
+    pub kind: ItemKind,
+    /// Its name or key (for a departure, the duty departed from).
+    pub name: Name,
+    /// For a local policy, the guidance it extends.
+    pub extends: Option<Name>,
+    /// For a timeline event, its date.
+    pub date: Option<DateValue>,
+    /// The entries of its block.
+    pub entries: Vec<Entry>,
+    /// The whole item.
+    pub span: Span,
+}
+
+/// A date as written, already read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateValue {
+    /// The date.
+    pub date: PartialDate,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// One entry of an item's block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// `name value, value [per DOC "where"]`.
+    Field(Field),
+    /// `SUBJECT MODALITY PREDICATE`.
+    Rule(Rule),
+    /// `when CLAIM`, `if CLAIM`, `unless CLAIM`.
+    Condition(Condition),
+    /// `words …`: where a paragraph's words come from.
+    Words(Words),
+    /// `tag KEY VALUE`.
+    Tag(Tag),
+}
+
+/// A field of an item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The field's name.
+    pub name: Name,
+    /// Its values, at least one.
+    pub values: Vec<Value>,
+    /// Where the fact comes from, if stated on the line.
+    pub evidence: Option<Evidence>,
+    /// The whole field.
+    pub span: Span,
+}
+
+/// A value of a field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Value {
+    /// What was written.
+    pub kind: ValueKind,
+    /// Where.
+    pub span: Span,
+}
+
+/// The forms a value can take.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    /// A quoted string, escapes resolved.
+    Text(String),
+    /// A date with month or day (`2016-03`, `2016-03-01`).
+    Date(PartialDate),
+    /// A whole number; a four-digit number may also be read as a year.
+    Number(u64),
+    /// `yes`, `no`, `true` or `false`.
+    Bool(bool),
+    /// A name or dotted key.
+    Key(String),
+}
+
+/// `per DOCUMENT "where"`: the source of a fact.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    /// The document named.
+    pub document: Name,
+    /// Where in the document, as the author wrote it.
+    pub location: Option<String>,
+    /// The whole evidence clause.
+    pub span: Span,
+}
+
+/// A paragraph's provenance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Words {
+    /// How exact the words are.
+    pub kind: WordsKind,
+    /// The whole entry.
+    pub span: Span,
+}
+
+/// How exact a paragraph's words are, and from where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WordsKind {
+    /// The guidance's own text, from a document.
+    Verbatim {
+        /// The document.
+        document: Name,
+    },
+    /// The guidance's words as quoted by someone else.
+    Quoted {
+        /// Who quotes them.
+        by: String,
+        /// The document that quotes them.
+        document: Name,
+    },
+    /// The guidance's sense in someone else's words.
+    Paraphrase {
+        /// The document that paraphrases.
+        document: Name,
+    },
+    /// The words are not at hand.
+    NotAtHand {
+        /// Why not.
+        reason: String,
+    },
+}
+
+/// `tag KEY VALUE`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tag {
+    /// The tag key.
+    pub key: Name,
+    /// The tag value.
+    pub value: Name,
+    /// The whole entry.
+    pub span: Span,
+}
+
+/// Whether a condition must hold or must not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConditionKind {
+    /// `when` or `if`: the duty applies only when the claim holds.
+    When,
+    /// `unless`: the duty does not apply when the claim holds.
+    Unless,
+}
+
+/// A condition of a duty or question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Condition {
+    /// `when` or `unless`.
+    pub kind: ConditionKind,
+    /// What is claimed.
+    pub claim: Claim,
+    /// The whole entry.
+    pub span: Span,
+}
+
+/// `SUBJECT PREDICATE`, with no modality: a statement about the
+/// arrangements that is true, false or unknown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    /// Whom it is about.
+    pub subject: Subject,
+    /// What is said of them.
+    pub predicate: Predicate,
+}
+
+/// The rule of a duty: `SUBJECT MODALITY PREDICATE`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// Whom the duty is about.
+    pub subject: Subject,
+    /// How binding it is.
+    pub modality: Modality,
+    /// What must (or should…) hold of them.
+    pub predicate: Predicate,
+    /// The whole rule.
+    pub span: Span,
+}
+
+/// The five modalities of the guidance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Modality {
+    /// A legal requirement.
+    Must,
+    /// A legal prohibition.
+    MustNot,
+    /// Have regard: departure needs recorded reasons.
+    Should,
+    /// Have regard, negatively.
+    ShouldNot,
+    /// A permission: never fails.
+    May,
+}
+
+impl Modality {
+    /// The words as written in the language and in reports.
+    pub fn words(self) -> &'static str {
+        match self {
+            Modality::Must => "must",
+            Modality::MustNot => "must not",
+            Modality::Should => "should",
+            Modality::ShouldNot => "should not",
+            Modality::May => "may",
+        }
+    }
+
+    /// Whether the predicate is required to be false rather than true.
+    pub fn is_negative(self) -> bool {
+        matches!(self, Modality::MustNot | Modality::ShouldNot)
+    }
+}
+
+/// Whom a rule or claim is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// `council`, `the council`.
+    Council {
+        /// Where.
+        span: Span,
+    },
+    /// `DCS`, `the DCS`: each holder of a role.
+    Role(Name),
+    /// `each post`, `exactly one member holding LMCS`, …
+    Quantified {
+        /// How many must satisfy the predicate.
+        quantifier: Quantifier,
+        /// Which kind of entity is counted.
+        entity: EntityKind,
+        /// Only entities holding this role.
+        holding: Option<Name>,
+        /// Where.
+        span: Span,
+    },
+}
+
+/// Quantifiers and cardinalities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Quantifier {
+    /// All of them.
+    Each,
+    /// Exactly one.
+    ExactlyOne,
+    /// One or more.
+    AtLeastOne,
+    /// None.
+    No,
+}
+
+impl Quantifier {
+    /// The words as written.
+    pub fn words(self) -> &'static str {
+        match self {
+            Quantifier::Each => "each",
+            Quantifier::ExactlyOne => "exactly one",
+            Quantifier::AtLeastOne => "at least one",
+            Quantifier::No => "no",
+        }
+    }
+}
+
+/// The kinds of entity an arrangement declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// An officer post.
+    Post,
+    /// An elected member.
+    Member,
+    /// A board, committee or partnership.
+    Body,
+    /// A commissioned service.
+    Service,
+}
+
+impl EntityKind {
+    /// The singular word.
+    pub fn word(self) -> &'static str {
+        match self {
+            EntityKind::Post => "post",
+            EntityKind::Member => "member",
+            EntityKind::Body => "body",
+            EntityKind::Service => "service",
+        }
+    }
+
+    /// Reads a singular or plural word.
+    pub fn from_word(word: &str) -> Option<EntityKind> {
+        match word {
+            "post" | "posts" => Some(EntityKind::Post),
+            "member" | "members" => Some(EntityKind::Member),
+            "body" | "bodies" => Some(EntityKind::Body),
+            "service" | "services" => Some(EntityKind::Service),
+            _ => None,
+        }
+    }
+}
+
+/// A predicate over one entity (or the council).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Predicate {
+    /// Its form.
+    pub kind: PredicateKind,
+    /// Where.
+    pub span: Span,
+}
+
+/// The forms of predicate. `And` and `Or` hold flat lists, so a long
+/// chain is not a deep tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PredicateKind {
+    /// All hold.
+    And(Vec<Predicate>),
+    /// At least one holds.
+    Or(Vec<Predicate>),
+    /// Does not hold.
+    Not(Box<Predicate>),
+    /// A basic statement.
+    Atom(Atom),
+}
+
+/// Comparison operators for `have ATTRIBUTE OP VALUE`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Comparator {
+    /// `=` (also when no operator is written).
+    Equal,
+    /// `!=`.
+    NotEqual,
+    /// `<`.
+    Less,
+    /// `<=`.
+    LessOrEqual,
+    /// `>`.
+    Greater,
+    /// `>=`.
+    GreaterOrEqual,
+}
+
+impl Comparator {
+    /// The operator as written.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::Equal => "=",
+            Comparator::NotEqual => "!=",
+            Comparator::Less => "<",
+            Comparator::LessOrEqual => "<=",
+            Comparator::Greater => ">",
+            Comparator::GreaterOrEqual => ">=",
+        }
+    }
+}
+
+/// A period: `12 months`, `2 years`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    /// The length in months.
+    pub months: u32,
+    /// Where.
+    pub span: Span,
+}
+
+/// The kinds of dated event on an arrangement's timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventKind {
+    /// Someone is appointed to a post or role.
+    Appointment,
+    /// The responsibilities of a post change.
+    Change,
+    /// An assurance review of the arrangements.
+    Review,
+    /// An external inspection.
+    Inspection,
+}
+
+impl EventKind {
+    /// The keyword.
+    pub fn word(self) -> &'static str {
+        match self {
+            EventKind::Appointment => "appointment",
+            EventKind::Change => "change",
+            EventKind::Review => "review",
+            EventKind::Inspection => "inspection",
+        }
+    }
+
+    /// Reads the keyword.
+    pub fn from_word(word: &str) -> Option<EventKind> {
+        match word {
+            "appointment" => Some(EventKind::Appointment),
+            "change" => Some(EventKind::Change),
+            "review" => Some(EventKind::Review),
+            "inspection" => Some(EventKind::Inspection),
+            _ => None,
+        }
+    }
+}
+
+/// A literal in a comparison.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Literal {
+    /// The value.
+    pub kind: ValueKind,
+    /// Where.
+    pub span: Span,
+}
+
+/// The basic statements of a predicate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Atom {
+    /// `hold R, S`.
+    Hold {
+        /// The roles.
+        roles: Vec<Name>,
+    },
+    /// `responsible_for [only] F, G`.
+    Responsible {
+        /// Whether the entity's functions must all be among those listed.
+        only: bool,
+        /// The functions.
+        functions: Vec<Name>,
+    },
+    /// `be a KIND`.
+    Kind {
+        /// The body kind.
+        kind: Name,
+    },
+    /// `be ATTRIBUTE` for a yes/no attribute.
+    Attribute {
+        /// The attribute.
+        attribute: Name,
+    },
+    /// `have ATTRIBUTE [OP] VALUE`.
+    Compare {
+        /// The attribute.
+        attribute: Name,
+        /// The operator.
+        comparator: Comparator,
+        /// The value compared with.
+        literal: Literal,
+    },
+    /// `EVENT after each TRIGGER [of ROLE] [within PERIOD]`.
+    After {
+        /// The event that must follow.
+        event: EventKind,
+        /// The event that triggers it.
+        trigger: EventKind,
+        /// Only triggers concerning a holder of this role.
+        of: Option<Name>,
+        /// How soon the event must follow.
+        within: Option<Period>,
+    },
+    /// `EVENT every PERIOD`.
+    Every {
+        /// The event that must recur.
+        event: EventKind,
+        /// How often.
+        period: Period,
+    },
+    /// `RELATION [a] TARGET`.
+    Relation {
+        /// The relation.
+        relation: Name,
+        /// Whether the target is a kind of body (`a KIND`) rather than a
+        /// role or an entity.
+        of_kind: bool,
+        /// The target.
+        target: Name,
+    },
+}

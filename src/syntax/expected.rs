@@ -1,0 +1,182 @@
+//! pest's parse errors in words a policy author reads.
+//!
+//! [`describe`] names every grammar rule with no catch-all arm, so a rule
+//! added to the grammar cannot reach a user as `duty_stmt`.
+
+use pest::error::{Error, ErrorVariant, InputLocation};
+
+use super::error::SyntaxError;
+use super::lower::Rule;
+use crate::source::{FileId, Span};
+
+/// Words for what a rule would have accepted, or `None` for rules that are
+/// never worth naming on their own (their parts are named instead).
+fn describe(rule: Rule) -> Option<&'static str> {
+    match rule {
+        Rule::EOI => Some("the end of the file"),
+        Rule::WHITESPACE | Rule::COMMENT | Rule::line_comment | Rule::block_comment => None,
+        Rule::ident_char => None,
+        Rule::word | Rule::name | Rule::field_name => Some("a name"),
+        Rule::keyword => None,
+        Rule::key_part | Rule::key => Some("a name or key (like `2` or `key_points.first_tier`)"),
+        Rule::string_char | Rule::string => Some("a quoted string"),
+        Rule::date | Rule::date_value => Some("a date (like `2016`, `2016-03` or `2016-03-01`)"),
+        Rule::number => Some("a number"),
+        Rule::boolean => Some("`yes` or `no`"),
+        Rule::file | Rule::item_only | Rule::item => Some("an item (like `duty`, `paragraph`, `post` or `member`)"),
+        Rule::guidance_item | Rule::kw_guidance => Some("`guidance`"),
+        Rule::local_policy_item | Rule::kw_local_policy => Some("`local_policy`"),
+        Rule::arrangements_item | Rule::kw_arrangements => Some("`arrangements`"),
+        Rule::departure_item | Rule::kw_departure => Some("`departure`"),
+        Rule::kw_extends => Some("`extends`"),
+        Rule::kw_from => Some("`from`"),
+        Rule::kw_on => Some("`on` and a date"),
+        Rule::event_item | Rule::event_kind => Some("`appointment`, `change`, `review` or `inspection`"),
+        Rule::keyed_item | Rule::keyed_kind => Some("`paragraph`, `duty`, `question` or `answer`"),
+        Rule::named_item | Rule::named_kind => Some("an item keyword (like `post`, `member`, `role` or `document`)"),
+        Rule::block => Some("`{`"),
+        Rule::entry => Some("a field, a rule or `}`"),
+        Rule::field => Some("a field (a name and its value)"),
+        Rule::value => Some("a value (a quoted string, a date, a number, `yes`/`no` or a name)"),
+        Rule::evidence | Rule::kw_per => Some("`per` and a document"),
+        Rule::words_entry | Rule::kw_words => Some("`words`"),
+        Rule::words_verbatim => Some("`verbatim from DOCUMENT`"),
+        Rule::words_quoted => Some("`quoted by \"WHO\" in DOCUMENT`"),
+        Rule::words_paraphrase => Some("`paraphrase from DOCUMENT`"),
+        Rule::words_absent => Some("`not_at_hand \"WHY\"`"),
+        Rule::tag_entry | Rule::kw_tag => Some("`tag KEY VALUE`"),
+        Rule::condition | Rule::condition_kw => Some("`when`, `if` or `unless`"),
+        Rule::claim => Some("a claim (a subject and what is said of it)"),
+        Rule::duty_rule => Some("a rule (subject, `must`/`should`/`may`, predicate)"),
+        Rule::modality | Rule::must_not | Rule::must | Rule::should_not | Rule::should | Rule::may => {
+            Some("`must`, `must not`, `should`, `should not` or `may`")
+        }
+        Rule::subject | Rule::role_subject => Some("a subject (a role like `DCS`, `each post`, or `the council`)"),
+        Rule::council_subject | Rule::kw_council => Some("`council`"),
+        Rule::quantified_subject | Rule::quantifier => Some("`each`, `exactly one`, `at least one` or `no`"),
+        Rule::each => Some("`each`"),
+        Rule::exactly_one => Some("`exactly one`"),
+        Rule::at_least_one => Some("`at least one`"),
+        Rule::no_quantifier => Some("`no`"),
+        Rule::holding_filter | Rule::kw_holding => Some("`holding` and a role"),
+        Rule::entity_kind => Some("`post`, `member`, `body` or `service`"),
+        Rule::kw_the => Some("`the`"),
+        Rule::predicate | Rule::conjunction | Rule::negation | Rule::primary | Rule::atom => {
+            Some("a predicate (like `hold DASS`, `be politically_restricted` or `report_to ChiefExecutive`)")
+        }
+        Rule::kw_or => Some("`or`"),
+        Rule::kw_and => Some("`and`"),
+        Rule::kw_not => Some("`not`"),
+        Rule::hold_atom | Rule::kw_hold => Some("`hold` and a role"),
+        Rule::responsible_atom | Rule::kw_responsible_for => Some("`responsible_for` and functions"),
+        Rule::kw_only => Some("`only`"),
+        Rule::kind_atom | Rule::attribute_atom | Rule::kw_be => Some("`be` or `is`"),
+        Rule::article => Some("`a` or `an`"),
+        Rule::comparison_atom | Rule::kw_have => Some("`have` or `has`"),
+        Rule::comparator => Some("a comparison (`=`, `!=`, `<`, `<=`, `>`, `>=`)"),
+        Rule::literal => Some("a value to compare with"),
+        Rule::after_atom | Rule::kw_after => Some("`after each`"),
+        Rule::every_atom | Rule::kw_every => Some("`every` and a period"),
+        Rule::within | Rule::kw_within => Some("`within` and a period"),
+        Rule::period_unit => Some("`months` or `years`"),
+        Rule::kw_of => Some("`of`"),
+        Rule::relation_atom => Some("a relation and its target"),
+    }
+}
+
+/// Turns a pest error at `offset` in the file into a [`SyntaxError`].
+pub(super) fn translate(
+    file: FileId,
+    offset: usize,
+    text: &str,
+    error: &Error<Rule>,
+) -> SyntaxError {
+    let position = match error.location {
+        InputLocation::Pos(position) => position,
+        InputLocation::Span((start, _)) => start,
+    };
+    let mut expected: Vec<&'static str> = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives
+            .iter()
+            .filter_map(|rule| describe(*rule))
+            .collect(),
+        ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    expected.sort_unstable();
+    expected.dedup();
+    let (found, length) = found_at(text, position);
+    SyntaxError::Unexpected {
+        span: Span::new(file, offset + position, offset + position + length),
+        expected,
+        found,
+    }
+}
+
+const RESERVED: &[&str] = &[
+    "must",
+    "should",
+    "may",
+    "not",
+    "and",
+    "or",
+    "each",
+    "exactly",
+    "at",
+    "no",
+    "when",
+    "unless",
+    "if",
+    "per",
+    "the",
+    "a",
+    "an",
+    "holds",
+    "hold",
+    "is",
+    "be",
+    "has",
+    "have",
+    "responsible_for",
+    "only",
+    "after",
+    "every",
+    "within",
+    "of",
+    "from",
+    "on",
+    "council",
+    "by",
+    "in",
+    "words",
+    "tag",
+    "extends",
+    "one",
+    "least",
+    "holding",
+];
+
+/// Describes the token at `position`, and how many bytes to underline.
+fn found_at(text: &str, position: usize) -> (String, usize) {
+    let rest = text.get(position..).unwrap_or("");
+    let Some(first) = rest.chars().next() else {
+        return ("the end of the file".to_owned(), 0);
+    };
+    if first == '"' {
+        return ("a quoted string".to_owned(), 1);
+    }
+    if first.is_ascii_alphanumeric() || first == '_' {
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-' || *c == '.')
+            .collect();
+        let length = word.len();
+        if RESERVED.contains(&word.as_str()) {
+            return (format!("`{word}`, a reserved word"), length);
+        }
+        return (format!("`{word}`"), length);
+    }
+    if first.is_whitespace() {
+        return ("a space".to_owned(), first.len_utf8());
+    }
+    (format!("`{first}`"), first.len_utf8())
+}

@@ -1,0 +1,626 @@
+//! pest's concrete tree to our syntax tree, one small function per
+//! construct. `Pair` and `Rule` stay in this file and `expected.rs`.
+
+use pest::iterators::Pair;
+use pest::Parser;
+
+use super::ast::*;
+use super::error::SyntaxError;
+use super::expected;
+use crate::date::PartialDate;
+use crate::source::{FileId, Span};
+
+#[derive(pest_derive::Parser)]
+#[grammar = "grammar/dcs.pest"]
+pub(super) struct DcsParser;
+
+/// Parses and lowers one top-level item found at `offset` in the file.
+pub(super) fn parse_item(
+    file: FileId,
+    offset: usize,
+    text: &str,
+) -> Result<Item, Vec<SyntaxError>> {
+    let pairs = DcsParser::parse(Rule::item_only, text)
+        .map_err(|error| vec![expected::translate(file, offset, text, &error)])?;
+    let mut lowerer = Lowerer {
+        file,
+        offset,
+        errors: Vec::new(),
+    };
+    let item = pairs
+        .flatten()
+        .find(|pair| pair.as_rule() == Rule::item)
+        .and_then(|pair| lowerer.item(pair));
+    match item {
+        Some(item) if lowerer.errors.is_empty() => Ok(item),
+        _ => {
+            if lowerer.errors.is_empty() {
+                lowerer.errors.push(SyntaxError::Internal {
+                    span: Span::new(file, offset, offset + text.len()),
+                    detail: "an item",
+                });
+            }
+            Err(lowerer.errors)
+        }
+    }
+}
+
+struct Lowerer {
+    file: FileId,
+    offset: usize,
+    errors: Vec<SyntaxError>,
+}
+
+type P<'i> = Pair<'i, Rule>;
+
+impl Lowerer {
+    fn span(&self, pair: &P<'_>) -> Span {
+        let span = pair.as_span();
+        Span::new(
+            self.file,
+            self.offset + span.start(),
+            self.offset + span.end(),
+        )
+    }
+
+    fn name(&self, pair: &P<'_>) -> Name {
+        Name {
+            text: pair.as_str().to_owned(),
+            span: self.span(pair),
+        }
+    }
+
+    fn internal(&mut self, pair: &P<'_>, detail: &'static str) {
+        self.errors.push(SyntaxError::Internal {
+            span: self.span(pair),
+            detail,
+        });
+    }
+
+    fn item(&mut self, pair: P<'_>) -> Option<Item> {
+        let span = self.span(&pair);
+        let Some(inner) = pair.into_inner().next() else {
+            return None;
+        };
+        let mut kind = match inner.as_rule() {
+            Rule::guidance_item => Some(ItemKind::Guidance),
+            Rule::local_policy_item => Some(ItemKind::LocalPolicy),
+            Rule::arrangements_item => Some(ItemKind::Arrangements),
+            Rule::departure_item => Some(ItemKind::Departure),
+            _ => None,
+        };
+        let mut names = Vec::new();
+        let mut date = None;
+        let mut entries = Vec::new();
+        for part in inner.into_inner() {
+            match part.as_rule() {
+                Rule::event_kind | Rule::keyed_kind | Rule::named_kind => {
+                    kind = ItemKind::from_keyword(part.as_str());
+                }
+                Rule::name | Rule::key => names.push(self.name(&part)),
+                Rule::date_value => date = self.date_value(part),
+                Rule::block => entries = self.block(part),
+                _ => {}
+            }
+        }
+        let mut names = names.into_iter();
+        let (Some(kind), Some(name)) = (kind, names.next()) else {
+            self.errors.push(SyntaxError::Internal {
+                span,
+                detail: "an item kind and name",
+            });
+            return None;
+        };
+        Some(Item {
+            kind,
+            name,
+            extends: names.next(),
+            date,
+            entries,
+            span,
+        })
+    }
+
+    fn date_value(&mut self, pair: P<'_>) -> Option<DateValue> {
+        let span = self.span(&pair);
+        match PartialDate::parse(pair.as_str().trim()) {
+            Ok(date) => Some(DateValue { date, span }),
+            Err(error) => {
+                self.errors.push(SyntaxError::InvalidDate { span, error });
+                None
+            }
+        }
+    }
+
+    fn block(&mut self, pair: P<'_>) -> Vec<Entry> {
+        let mut entries = Vec::new();
+        for entry in pair.into_inner() {
+            let Some(inner) = entry.into_inner().next() else {
+                continue;
+            };
+            let lowered = match inner.as_rule() {
+                Rule::field => self.field(inner).map(Entry::Field),
+                Rule::duty_rule => self.rule(inner).map(Entry::Rule),
+                Rule::condition => self.condition(inner).map(Entry::Condition),
+                Rule::words_entry => self.words(inner).map(Entry::Words),
+                Rule::tag_entry => self.tag(inner).map(Entry::Tag),
+                _ => {
+                    self.internal(&inner, "an entry");
+                    None
+                }
+            };
+            entries.extend(lowered);
+        }
+        entries
+    }
+
+    fn field(&mut self, pair: P<'_>) -> Option<Field> {
+        let span = self.span(&pair);
+        let mut name = None;
+        let mut values = Vec::new();
+        let mut evidence = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::field_name => name = Some(self.name(&part)),
+                Rule::value => values.extend(self.value(part)),
+                Rule::evidence => evidence = self.evidence(part),
+                _ => self.internal(&part, "a field"),
+            }
+        }
+        Some(Field {
+            name: name?,
+            values,
+            evidence,
+            span,
+        })
+    }
+
+    fn value(&mut self, pair: P<'_>) -> Option<Value> {
+        let inner = pair.into_inner().next()?;
+        let span = self.span(&inner);
+        let kind = self.value_kind(&inner)?;
+        Some(Value { kind, span })
+    }
+
+    fn value_kind(&mut self, pair: &P<'_>) -> Option<ValueKind> {
+        let span = self.span(pair);
+        match pair.as_rule() {
+            Rule::string => self.string(pair).map(ValueKind::Text),
+            Rule::date => match PartialDate::parse(pair.as_str()) {
+                Ok(date) => Some(ValueKind::Date(date)),
+                Err(error) => {
+                    self.errors.push(SyntaxError::InvalidDate { span, error });
+                    None
+                }
+            },
+            Rule::number => match pair.as_str().parse::<u64>() {
+                Ok(number) if number <= u64::from(u32::MAX) => Some(ValueKind::Number(number)),
+                _ => {
+                    self.errors.push(SyntaxError::NumberTooLarge { span });
+                    None
+                }
+            },
+            Rule::boolean => Some(ValueKind::Bool(matches!(pair.as_str(), "yes" | "true"))),
+            Rule::key | Rule::name => Some(ValueKind::Key(pair.as_str().to_owned())),
+            _ => {
+                self.internal(pair, "a value");
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, pair: &P<'_>) -> Option<String> {
+        let raw = pair.as_str();
+        let body = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
+        let start = self.span(pair).start as usize + 1;
+        let mut text = String::with_capacity(body.len());
+        let mut characters = body.char_indices();
+        while let Some((index, character)) = characters.next() {
+            if character != '\\' {
+                text.push(character);
+                continue;
+            }
+            match characters.next() {
+                Some((_, '"')) => text.push('"'),
+                Some((_, '\\')) => text.push('\\'),
+                Some((_, 'n')) => text.push('\n'),
+                Some((_, 't')) => text.push('\t'),
+                Some((next, other)) => {
+                    self.errors.push(SyntaxError::UnknownEscape {
+                        span: Span::new(self.file, start + index, start + next + other.len_utf8()),
+                        character: other,
+                    });
+                    return None;
+                }
+                None => return None,
+            }
+        }
+        Some(text)
+    }
+
+    fn evidence(&mut self, pair: P<'_>) -> Option<Evidence> {
+        let span = self.span(&pair);
+        let mut document = None;
+        let mut location = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::name => document = Some(self.name(&part)),
+                Rule::string => location = self.string(&part),
+                _ => {}
+            }
+        }
+        Some(Evidence {
+            document: document?,
+            location,
+            span,
+        })
+    }
+
+    fn words(&mut self, pair: P<'_>) -> Option<Words> {
+        let span = self.span(&pair);
+        let inner = pair
+            .into_inner()
+            .find(|part| part.as_rule() != Rule::kw_words)?;
+        let rule = inner.as_rule();
+        let mut names = Vec::new();
+        let mut strings = Vec::new();
+        for part in inner.into_inner() {
+            match part.as_rule() {
+                Rule::name => names.push(self.name(&part)),
+                Rule::string => strings.extend(self.string(&part)),
+                _ => {}
+            }
+        }
+        let kind = match rule {
+            Rule::words_verbatim => WordsKind::Verbatim {
+                document: names.pop()?,
+            },
+            Rule::words_quoted => WordsKind::Quoted {
+                by: strings.pop()?,
+                document: names.pop()?,
+            },
+            Rule::words_paraphrase => WordsKind::Paraphrase {
+                document: names.pop()?,
+            },
+            Rule::words_absent => WordsKind::NotAtHand {
+                reason: strings.pop()?,
+            },
+            _ => return None,
+        };
+        Some(Words { kind, span })
+    }
+
+    fn tag(&mut self, pair: P<'_>) -> Option<Tag> {
+        let span = self.span(&pair);
+        let mut names = pair
+            .into_inner()
+            .filter(|part| part.as_rule() == Rule::name)
+            .map(|part| self.name(&part));
+        Some(Tag {
+            key: names.next()?,
+            value: names.next()?,
+            span,
+        })
+    }
+
+    fn condition(&mut self, pair: P<'_>) -> Option<Condition> {
+        let span = self.span(&pair);
+        let mut kind = ConditionKind::When;
+        let mut claim = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::condition_kw => {
+                    if part.as_str() == "unless" {
+                        kind = ConditionKind::Unless;
+                    }
+                }
+                Rule::claim => claim = self.claim(part),
+                _ => {}
+            }
+        }
+        Some(Condition {
+            kind,
+            claim: claim?,
+            span,
+        })
+    }
+
+    fn claim(&mut self, pair: P<'_>) -> Option<Claim> {
+        let mut subject = None;
+        let mut predicate = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::subject => subject = self.subject(part),
+                Rule::predicate => predicate = self.predicate(part),
+                _ => {}
+            }
+        }
+        Some(Claim {
+            subject: subject?,
+            predicate: predicate?,
+        })
+    }
+
+    fn rule(&mut self, pair: P<'_>) -> Option<Rule_> {
+        let span = self.span(&pair);
+        let mut subject = None;
+        let mut modality = None;
+        let mut predicate = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::subject => subject = self.subject(part),
+                Rule::modality => {
+                    modality = part
+                        .into_inner()
+                        .next()
+                        .and_then(|inner| modality_of(inner.as_rule()))
+                }
+                Rule::predicate => predicate = self.predicate(part),
+                _ => {}
+            }
+        }
+        Some(Rule_ {
+            subject: subject?,
+            modality: modality?,
+            predicate: predicate?,
+            span,
+        })
+    }
+
+    fn subject(&mut self, pair: P<'_>) -> Option<Subject> {
+        let inner = pair.into_inner().next()?;
+        let span = self.span(&inner);
+        match inner.as_rule() {
+            Rule::council_subject => Some(Subject::Council { span }),
+            Rule::role_subject => inner
+                .into_inner()
+                .find(|part| part.as_rule() == Rule::name)
+                .map(|part| Subject::Role(self.name(&part))),
+            Rule::quantified_subject => {
+                let mut quantifier = None;
+                let mut entity = None;
+                let mut holding = None;
+                for part in inner.into_inner() {
+                    match part.as_rule() {
+                        Rule::quantifier => {
+                            quantifier = part
+                                .into_inner()
+                                .next()
+                                .and_then(|q| quantifier_of(q.as_rule()));
+                        }
+                        Rule::entity_kind => entity = EntityKind::from_word(part.as_str()),
+                        Rule::holding_filter => {
+                            holding = part
+                                .into_inner()
+                                .find(|p| p.as_rule() == Rule::name)
+                                .map(|p| self.name(&p));
+                        }
+                        _ => {}
+                    }
+                }
+                Some(Subject::Quantified {
+                    quantifier: quantifier?,
+                    entity: entity?,
+                    holding,
+                    span,
+                })
+            }
+            _ => {
+                self.internal(&inner, "a subject");
+                None
+            }
+        }
+    }
+
+    fn predicate(&mut self, pair: P<'_>) -> Option<Predicate> {
+        let span = self.span(&pair);
+        let mut alternatives = Vec::new();
+        for part in pair.into_inner() {
+            if part.as_rule() == Rule::conjunction {
+                alternatives.push(self.conjunction(part)?);
+            }
+        }
+        flatten(alternatives, span, PredicateKind::Or)
+    }
+
+    fn conjunction(&mut self, pair: P<'_>) -> Option<Predicate> {
+        let span = self.span(&pair);
+        let mut parts = Vec::new();
+        for part in pair.into_inner() {
+            if part.as_rule() == Rule::negation {
+                parts.push(self.negation(part)?);
+            }
+        }
+        flatten(parts, span, PredicateKind::And)
+    }
+
+    fn negation(&mut self, pair: P<'_>) -> Option<Predicate> {
+        let span = self.span(&pair);
+        let mut negations = 0usize;
+        let mut primary = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::kw_not => negations += 1,
+                Rule::primary => primary = self.primary(part),
+                _ => {}
+            }
+        }
+        let primary = primary?;
+        // `not not P` is P: only the parity matters, so no chain of nots
+        // becomes a deep tree.
+        Some(if negations % 2 == 1 {
+            Predicate {
+                kind: PredicateKind::Not(Box::new(primary)),
+                span,
+            }
+        } else {
+            primary
+        })
+    }
+
+    fn primary(&mut self, pair: P<'_>) -> Option<Predicate> {
+        let inner = pair.into_inner().next()?;
+        let span = self.span(&inner);
+        match inner.as_rule() {
+            Rule::predicate => self.predicate(inner),
+            Rule::atom => self.atom(inner).map(|atom| Predicate {
+                kind: PredicateKind::Atom(atom),
+                span,
+            }),
+            _ => {
+                self.internal(&inner, "a predicate");
+                None
+            }
+        }
+    }
+
+    fn atom(&mut self, pair: P<'_>) -> Option<Atom> {
+        let inner = pair.into_inner().next()?;
+        let rule = inner.as_rule();
+        let parts: Vec<P<'_>> = inner.clone().into_inner().collect();
+        let names: Vec<Name> = parts
+            .iter()
+            .filter(|part| part.as_rule() == Rule::name)
+            .map(|part| self.name(part))
+            .collect();
+        let has = |wanted: Rule| parts.iter().any(|part| part.as_rule() == wanted);
+        match rule {
+            Rule::hold_atom => Some(Atom::Hold { roles: names }),
+            Rule::responsible_atom => Some(Atom::Responsible {
+                only: has(Rule::kw_only),
+                functions: names,
+            }),
+            Rule::kind_atom => Some(Atom::Kind {
+                kind: names.into_iter().next()?,
+            }),
+            Rule::attribute_atom => Some(Atom::Attribute {
+                attribute: names.into_iter().next()?,
+            }),
+            Rule::comparison_atom => {
+                let comparator = parts
+                    .iter()
+                    .find(|part| part.as_rule() == Rule::comparator)
+                    .map_or(Some(Comparator::Equal), |part| comparator_of(part.as_str()))?;
+                let literal_pair = parts.iter().find(|part| part.as_rule() == Rule::literal)?;
+                let literal_inner = literal_pair.clone().into_inner().next()?;
+                let literal = Literal {
+                    kind: self.value_kind(&literal_inner)?,
+                    span: self.span(&literal_inner),
+                };
+                Some(Atom::Compare {
+                    attribute: names.into_iter().next()?,
+                    comparator,
+                    literal,
+                })
+            }
+            Rule::after_atom => {
+                let mut events = parts
+                    .iter()
+                    .filter(|part| part.as_rule() == Rule::event_kind)
+                    .filter_map(|part| EventKind::from_word(part.as_str()));
+                let event = events.next()?;
+                let trigger = events.next()?;
+                let within = match parts.iter().find(|part| part.as_rule() == Rule::within) {
+                    Some(within) => Some(self.period(within.clone().into_inner().collect())?),
+                    None => None,
+                };
+                Some(Atom::After {
+                    event,
+                    trigger,
+                    of: names.into_iter().next(),
+                    within,
+                })
+            }
+            Rule::every_atom => {
+                let event = parts
+                    .iter()
+                    .find(|part| part.as_rule() == Rule::event_kind)
+                    .and_then(|part| EventKind::from_word(part.as_str()))?;
+                let period = self.period(parts)?;
+                Some(Atom::Every { event, period })
+            }
+            Rule::relation_atom => {
+                let mut names = names.into_iter();
+                Some(Atom::Relation {
+                    relation: names.next()?,
+                    of_kind: has(Rule::article),
+                    target: names.next()?,
+                })
+            }
+            _ => {
+                self.internal(&inner, "a predicate");
+                None
+            }
+        }
+    }
+
+    fn period(&mut self, parts: Vec<P<'_>>) -> Option<Period> {
+        let number = parts.iter().find(|part| part.as_rule() == Rule::number)?;
+        let unit = parts
+            .iter()
+            .find(|part| part.as_rule() == Rule::period_unit)?;
+        let span = self.span(number).to(self.span(unit));
+        let count: u32 = number.as_str().parse().unwrap_or(0);
+        let months = if unit.as_str().starts_with("year") {
+            count.saturating_mul(12)
+        } else {
+            count
+        };
+        if months == 0 || months > 1200 {
+            self.errors.push(SyntaxError::BadPeriod { span });
+            return None;
+        }
+        Some(Period { months, span })
+    }
+}
+
+/// Our rule type, renamed here because pest's generated `Rule` enum has
+/// the name in this file.
+type Rule_ = super::ast::Rule;
+
+fn flatten(
+    mut parts: Vec<Predicate>,
+    span: Span,
+    wrap: fn(Vec<Predicate>) -> PredicateKind,
+) -> Option<Predicate> {
+    if parts.len() <= 1 {
+        return parts.pop();
+    }
+    Some(Predicate {
+        kind: wrap(parts),
+        span,
+    })
+}
+
+fn modality_of(rule: Rule) -> Option<Modality> {
+    match rule {
+        Rule::must => Some(Modality::Must),
+        Rule::must_not => Some(Modality::MustNot),
+        Rule::should => Some(Modality::Should),
+        Rule::should_not => Some(Modality::ShouldNot),
+        Rule::may => Some(Modality::May),
+        _ => None,
+    }
+}
+
+fn quantifier_of(rule: Rule) -> Option<Quantifier> {
+    match rule {
+        Rule::each => Some(Quantifier::Each),
+        Rule::exactly_one => Some(Quantifier::ExactlyOne),
+        Rule::at_least_one => Some(Quantifier::AtLeastOne),
+        Rule::no_quantifier => Some(Quantifier::No),
+        _ => None,
+    }
+}
+
+fn comparator_of(text: &str) -> Option<Comparator> {
+    match text {
+        "=" => Some(Comparator::Equal),
+        "!=" => Some(Comparator::NotEqual),
+        "<" => Some(Comparator::Less),
+        "<=" => Some(Comparator::LessOrEqual),
+        ">" => Some(Comparator::Greater),
+        ">=" => Some(Comparator::GreaterOrEqual),
+        _ => None,
+    }
+}

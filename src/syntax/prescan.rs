@@ -1,0 +1,178 @@
+//! A cheap pass over the raw text before pest sees it.
+//!
+//! It finds what pest reports badly or cannot survive (NUL bytes,
+//! unterminated strings and comments, unclosed braces, nesting deep enough
+//! to threaten the stack) and cuts the file into top-level items, so that a
+//! syntax error in one item does not hide the errors in the next.
+
+use super::ast::ItemKind;
+use super::error::SyntaxError;
+use crate::source::{FileId, Span};
+
+/// How deep parentheses and braces may nest.
+pub const NESTING_LIMIT: usize = 128;
+
+/// A byte range of the file holding one top-level item (and the trivia
+/// before it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chunk {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// The chunks to parse and the errors found on the way that did not stop
+/// the scan.
+#[derive(Clone, Debug, Default)]
+pub struct Prescan {
+    /// Item chunks in source order.
+    pub chunks: Vec<Chunk>,
+    /// Errors that leave the other chunks parseable (an unclosed brace,
+    /// an empty file).
+    pub errors: Vec<SyntaxError>,
+}
+
+/// Cuts `text` into item chunks, or explains why it cannot be parsed at
+/// all.
+pub fn chunks(file: FileId, text: &str) -> Result<Prescan, Vec<SyntaxError>> {
+    if let Some(index) = text.find('\0') {
+        return Err(vec![SyntaxError::NulByte {
+            span: Span::new(file, index, index + 1),
+        }]);
+    }
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    let mut at_line_start = true;
+    let mut braces: Vec<usize> = Vec::new();
+    let mut parens: Vec<usize> = Vec::new();
+    let mut starts: Vec<usize> = vec![0];
+    let mut has_content = vec![false];
+    while let Some(&byte) = bytes.get(index) {
+        match byte {
+            b'\n' => {
+                at_line_start = true;
+                index += 1;
+            }
+            b' ' | b'\t' | b'\r' => index += 1,
+            b'/' if bytes.get(index + 1) == Some(&b'/') => {
+                index = text
+                    .get(index..)
+                    .and_then(|rest| rest.find('\n'))
+                    .map_or(bytes.len(), |offset| index + offset);
+            }
+            b'/' if bytes.get(index + 1) == Some(&b'*') => {
+                match text.get(index + 2..).and_then(|rest| rest.find("*/")) {
+                    Some(offset) => index += 2 + offset + 2,
+                    None => {
+                        return Err(vec![SyntaxError::UnterminatedComment {
+                            span: Span::new(file, index, index + 2),
+                        }])
+                    }
+                }
+            }
+            b'"' => {
+                let mut end = index + 1;
+                loop {
+                    match bytes.get(end) {
+                        None => {
+                            return Err(vec![SyntaxError::UnterminatedString {
+                                span: Span::new(file, index, index + 1),
+                            }])
+                        }
+                        Some(b'\\') => end += 2,
+                        Some(b'"') => break,
+                        Some(_) => end += 1,
+                    }
+                }
+                mark(&mut has_content);
+                at_line_start = false;
+                index = end + 1;
+            }
+            b'{' | b'(' => {
+                let stack = if byte == b'{' {
+                    &mut braces
+                } else {
+                    &mut parens
+                };
+                stack.push(index);
+                if stack.len() > NESTING_LIMIT {
+                    return Err(vec![SyntaxError::TooDeep {
+                        span: Span::new(file, index, index + 1),
+                        limit: NESTING_LIMIT,
+                    }]);
+                }
+                mark(&mut has_content);
+                at_line_start = false;
+                index += 1;
+            }
+            b'}' | b')' => {
+                let stack = if byte == b'}' {
+                    &mut braces
+                } else {
+                    &mut parens
+                };
+                stack.pop();
+                mark(&mut has_content);
+                at_line_start = false;
+                index += 1;
+            }
+            _ => {
+                if at_line_start && braces.is_empty() && byte.is_ascii_alphabetic() {
+                    let end = text
+                        .get(index..)
+                        .and_then(|rest| {
+                            rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                        })
+                        .map_or(bytes.len(), |offset| index + offset);
+                    let word = text.get(index..end).unwrap_or("");
+                    if ItemKind::from_keyword(word).is_some() && has_content.last() == Some(&true) {
+                        starts.push(index);
+                        has_content.push(false);
+                        parens.clear();
+                    }
+                    mark(&mut has_content);
+                    at_line_start = false;
+                    index = end.max(index + 1);
+                } else {
+                    mark(&mut has_content);
+                    at_line_start = false;
+                    // Step over a whole UTF-8 character so slices stay on
+                    // character boundaries.
+                    index += text
+                        .get(index..)
+                        .and_then(|rest| rest.chars().next())
+                        .map_or(1, char::len_utf8);
+                }
+            }
+        }
+    }
+    let mut errors = Vec::new();
+    let unclosed_at = braces.last().copied();
+    if let Some(open) = unclosed_at {
+        errors.push(SyntaxError::Unclosed {
+            span: Span::new(file, open, open + 1),
+        });
+    }
+    let mut chunks = Vec::new();
+    for (position, &start) in starts.iter().enumerate() {
+        let end = starts.get(position + 1).copied().unwrap_or(bytes.len());
+        let holds_unclosed = unclosed_at.is_some_and(|open| open >= start && open < end);
+        // A chunk with an unclosed brace would only repeat the error above.
+        if has_content.get(position) == Some(&true) && !holds_unclosed {
+            chunks.push(Chunk { start, end });
+        }
+    }
+    if chunks.is_empty() && errors.is_empty() {
+        errors.push(SyntaxError::EmptyFile {
+            span: Span::new(file, 0, 0),
+        });
+    }
+    Ok(Prescan { chunks, errors })
+}
+
+fn mark(has_content: &mut [bool]) {
+    if let Some(last) = has_content.last_mut() {
+        *last = true;
+    }
+}

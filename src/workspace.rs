@@ -1,0 +1,99 @@
+//! The pipeline chained: files in, checked model and diagnostics out.
+
+use std::path::Path;
+
+use crate::check::{self, Checked, Parsed};
+use crate::diagnostics::{self, Diagnostic};
+use crate::load;
+use crate::source::{FileId, SourceMap};
+use crate::syntax::{self, ast};
+
+/// Everything one run has read, with what was found wrong.
+#[derive(Default)]
+pub struct Workspace {
+    /// The source files, user files first.
+    pub sources: SourceMap,
+    user: Vec<(FileId, ast::File)>,
+    embedded: Vec<(FileId, ast::File)>,
+    /// Every diagnostic so far, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Workspace {
+    /// An empty workspace with the embedded guidance loaded.
+    pub fn new() -> Workspace {
+        let mut workspace = Workspace::default();
+        for file in load::embedded(&mut workspace.sources) {
+            workspace.parse_into(file, true);
+        }
+        workspace
+    }
+
+    /// Reads and parses a file given by the user.
+    pub fn add_path(&mut self, path: &Path) -> Option<FileId> {
+        match load::read(&mut self.sources, path) {
+            Ok(file) => {
+                self.parse_into(file, false);
+                Some(file)
+            }
+            Err(error) => {
+                self.diagnostics.push(diagnostics::from_syntax(&error));
+                None
+            }
+        }
+    }
+
+    /// Parses text as if read from a file named `name` (for tests and
+    /// tools).
+    pub fn add_text(&mut self, name: &str, text: &str) -> FileId {
+        let file = self
+            .sources
+            .add(crate::source::Origin::Path(name.to_owned()), text);
+        self.parse_into(file, false);
+        file
+    }
+
+    fn parse_into(&mut self, file: FileId, embedded: bool) {
+        let Some(source) = self.sources.get(file) else {
+            return;
+        };
+        let (tree, errors) = syntax::parse(file, source);
+        self.diagnostics
+            .extend(errors.iter().map(diagnostics::from_syntax));
+        if embedded {
+            self.embedded.push((file, tree));
+        } else {
+            self.user.push((file, tree));
+        }
+    }
+
+    /// Whether any error (not warning) has been found.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|diagnostic| diagnostic.severity == diagnostics::Severity::Error)
+    }
+
+    /// Runs the check stage over everything read, adding its diagnostics.
+    pub fn check(&mut self) -> Checked {
+        let user: Vec<Parsed<'_>> = self
+            .user
+            .iter()
+            .map(|(file, ast)| Parsed { file: *file, ast })
+            .collect();
+        let embedded: Vec<Parsed<'_>> = self
+            .embedded
+            .iter()
+            .map(|(file, ast)| Parsed { file: *file, ast })
+            .collect();
+        let checked = check::check(&self.sources, &user, &embedded);
+        self.diagnostics
+            .extend(checked.errors.iter().map(diagnostics::from_check));
+        checked
+    }
+
+    /// Renders every diagnostic so far.
+    pub fn render_diagnostics(&self, color: bool) -> String {
+        diagnostics::render(&self.sources, &self.diagnostics, color)
+    }
+}
