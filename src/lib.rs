@@ -19,4 +19,6 @@ pub mod source;
 pub mod syntax;
 mod workspace;
 
-pub use workspace::Workspace;
+pub use workspace::{Verified, Workspace};
+pub mod eval;
+pub mod render;

@@ -97,3 +97,33 @@ impl Workspace {
         diagnostics::render(&self.sources, &self.diagnostics, color)
     }
 }
+
+/// One arrangement's verdicts, ready to render.
+pub struct Verified {
+    /// The policy evaluated.
+    pub policy: crate::check::model::Policy,
+    /// Each arrangement with its verdicts, in the order given.
+    pub results: Vec<(crate::check::model::Arrangement, Vec<crate::eval::Verdict>)>,
+}
+
+impl Workspace {
+    /// Checks everything read and, if nothing is wrong, evaluates every
+    /// arrangement as at `as_at`. `None` when checking found errors (they
+    /// are in [`Workspace::diagnostics`]).
+    pub fn verify(&mut self, as_at: crate::date::Day) -> Option<Verified> {
+        let checked = self.check();
+        if self.has_errors() {
+            return None;
+        }
+        let policy = checked.policy?;
+        let results = checked
+            .arrangements
+            .into_iter()
+            .map(|arrangement| {
+                let verdicts = crate::eval::evaluate(&policy, &arrangement, as_at);
+                (arrangement, verdicts)
+            })
+            .collect();
+        Some(Verified { policy, results })
+    }
+}

@@ -214,6 +214,9 @@ pub struct Attribute {
     pub on: Vec<EntityKind>,
     /// Its type.
     pub value_type: ValueType,
+    /// The value the guidance takes when an arrangement does not state
+    /// one; without it an unstated value is unknown.
+    pub default: Option<TypedValue>,
     /// Where declared.
     pub span: Span,
 }
@@ -433,11 +436,16 @@ pub enum DutyKind {
         predicate: Predicate,
         /// The rule as written, for explanations.
         text: String,
+        /// The predicate as written.
+        predicate_text: String,
     },
     /// An assurance question the council answers.
     Question {
         /// The question in the guidance's words.
         asks: String,
+        /// An answer is stale once a `change` to a holder of this role
+        /// follows it.
+        renew_on_change_of: Option<RoleId>,
     },
 }
 

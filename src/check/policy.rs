@@ -271,12 +271,28 @@ fn declare(
                                 ValueType::Text
                             }
                         };
-                    fields.finish(&["title", "on", "type"], errors);
+                    let default = fields.take("default").and_then(|field| {
+                        let value = match field.values.as_slice() {
+                            [value] => typed(&value.kind, value_type),
+                            _ => None,
+                        };
+                        if value.is_none() {
+                            errors.push(CheckError::WrongType {
+                                field: "default".to_owned(),
+                                expected: format!("one value of type {}", value_type.word()),
+                                span: field.values.first().map_or(field.span, |value| value.span),
+                                declared: None,
+                            });
+                        }
+                        value
+                    });
+                    fields.finish(&["title", "on", "type", "default"], errors);
                     policy.attributes.push(Attribute {
                         key: name.to_owned(),
                         title,
                         on,
                         value_type,
+                        default,
                         span,
                     });
                 }
@@ -472,9 +488,16 @@ fn duty(
     } else {
         None
     };
+    let renew_on_change_of = if is_question {
+        fields
+            .name("renew_on_change_of", errors)
+            .and_then(|name| scope.roles.resolve(&name, errors))
+    } else {
+        None
+    };
     fields.finish(
         if is_question {
-            &["title", "cites", "asks", "modality"]
+            &["title", "cites", "asks", "modality", "renew_on_change_of"]
         } else {
             &["title", "cites"]
         },
@@ -561,6 +584,7 @@ fn duty(
         (
             DutyKind::Question {
                 asks: asks.unwrap_or_default(),
+                renew_on_change_of,
             },
             modality,
         )
@@ -597,6 +621,7 @@ fn duty(
                 subject,
                 predicate,
                 text: words_of(sources, rule.span),
+                predicate_text: words_of(sources, rule.predicate.span),
             },
             rule.modality,
         )
@@ -1117,6 +1142,13 @@ fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
         for condition in &duty.conditions {
             used.subject(&condition.subject);
             used.predicate(&condition.predicate);
+        }
+        if let DutyKind::Question {
+            renew_on_change_of: Some(role),
+            ..
+        } = &duty.kind
+        {
+            mark(&mut used.roles, role.index());
         }
         for paragraph in &duty.cites {
             mark(&mut cited, paragraph.index());

@@ -7,6 +7,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use dcsc::date::{Day, PartialDate};
+use dcsc::diagnostics::{self, Code, Severity};
+use dcsc::render::Report;
 use dcsc::Workspace;
 
 /// Exit status: nothing needs action.
@@ -20,8 +23,8 @@ const BAD_INPUT: u8 = 2;
 #[command(
     name = "dcsc",
     version,
-    about = "Check a council's arrangements for its Director of Children's Services and Lead Member against the statutory guidance",
-    long_about = None
+    about = "Check a council's arrangements for its Director of Children's Services and Lead Member for Children's Services against the DfE statutory guidance",
+    after_help = "Exit status: 0 nothing needs action; 1 some verdict needs action (fail, unexplained, unknown, missing, stale); 2 the input could not be read or checked."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -32,12 +35,43 @@ struct Cli {
 enum Command {
     /// Parse and check guidance and arrangement files.
     Check {
-        /// The files to check (.dcs, or .json arrangements).
+        /// The files to check (.dcs, or .json arrangements). Arrangements are
+        /// checked against the guidance files given, or the embedded 2013
+        /// guidance.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format for diagnostics.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+    },
+    /// Evaluate arrangements against the guidance, duty by duty, with an
+    /// explained verdict for each.
+    Verify {
+        /// The council's arrangement files (.dcs or .json). A local policy
+        /// file given here is read with the guidance it extends.
+        #[arg(required = true)]
+        arrangements: Vec<PathBuf>,
+        /// Guidance files to verify against instead of the embedded 2013
+        /// guidance (a local policy extending it may be given alone).
+        #[arg(long = "policy", value_name = "FILE")]
+        policies: Vec<PathBuf>,
+        /// Evaluate as at this date (YYYY-MM-DD; a month or year means its
+        /// last day). Default: today.
+        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+        as_at: Option<Day>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Explain a diagnostic code (E0101), a duty or a paragraph of the
+    /// guidance.
+    Explain {
+        /// A diagnostic code, duty id or paragraph key.
+        what: String,
+        /// Guidance files to look duties and paragraphs up in (default: the
+        /// embedded 2013 guidance).
+        #[arg(long = "policy", value_name = "FILE")]
+        policies: Vec<PathBuf>,
     },
 }
 
@@ -45,8 +79,16 @@ enum Command {
 enum Format {
     /// Text for people, with source snippets.
     Human,
-    /// JSON for tools.
+    /// JSON for tools (see docs/json-output.md).
     Json,
+}
+
+fn parse_as_at(text: &str) -> Result<Day, String> {
+    PartialDate::parse(text)
+        .map(PartialDate::last_day)
+        .map_err(|_| {
+            format!("`{text}` is not a date that exists; write YYYY-MM-DD, YYYY-MM or YYYY")
+        })
 }
 
 fn color_wanted() -> bool {
@@ -54,11 +96,28 @@ fn color_wanted() -> bool {
         && std::io::stdout().is_terminal()
 }
 
+fn stderr_color_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+        && std::io::stderr().is_terminal()
+}
+
 /// Parses the command line and runs the command.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Check { files, format } => check(&files, format),
+        Command::Verify {
+            arrangements,
+            policies,
+            as_at,
+            format,
+        } => verify(
+            &arrangements,
+            &policies,
+            as_at.unwrap_or_else(Day::today),
+            format,
+        ),
+        Command::Explain { what, policies } => explain(&what, &policies),
     };
     ExitCode::from(status)
 }
@@ -70,6 +129,34 @@ fn emit(text: &str) {
     let _ = stdout.flush();
 }
 
+fn emit_error(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(text.as_bytes());
+    let _ = stderr.flush();
+}
+
+fn diagnostics_json(workspace: &Workspace) -> String {
+    let diagnostics: Vec<_> = workspace
+        .diagnostics
+        .iter()
+        .map(|diagnostic| diagnostics::to_json(&workspace.sources, diagnostic))
+        .collect();
+    let value = serde_json::json!({ "schema_version": 1, "diagnostics": diagnostics });
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    )
+}
+
+fn counts_line(workspace: &Workspace) -> (usize, usize) {
+    let errors = workspace
+        .diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.severity == Severity::Error)
+        .count();
+    (errors, workspace.diagnostics.len() - errors)
+}
+
 fn check(files: &[PathBuf], format: Format) -> u8 {
     let mut workspace = Workspace::new();
     for file in files {
@@ -78,14 +165,8 @@ fn check(files: &[PathBuf], format: Format) -> u8 {
     workspace.check();
     match format {
         Format::Human => {
-            let text = workspace.render_diagnostics(color_wanted());
-            emit(&text);
-            let errors = workspace
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == dcsc::diagnostics::Severity::Error)
-                .count();
-            let warnings = workspace.diagnostics.len() - errors;
+            emit(&workspace.render_diagnostics(color_wanted()));
+            let (errors, warnings) = counts_line(&workspace);
             emit(&match (errors, warnings) {
                 (0, 0) => format!("checked {} file(s): no problems\n", files.len()),
                 _ => format!(
@@ -94,18 +175,7 @@ fn check(files: &[PathBuf], format: Format) -> u8 {
                 ),
             });
         }
-        Format::Json => {
-            let diagnostics: Vec<_> = workspace
-                .diagnostics
-                .iter()
-                .map(|diagnostic| dcsc::diagnostics::to_json(&workspace.sources, diagnostic))
-                .collect();
-            let value = serde_json::json!({ "schema_version": 1, "diagnostics": diagnostics });
-            emit(&format!(
-                "{}\n",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            ));
-        }
+        Format::Json => emit(&diagnostics_json(&workspace)),
     }
     if workspace.has_errors() {
         BAD_INPUT
@@ -114,5 +184,91 @@ fn check(files: &[PathBuf], format: Format) -> u8 {
     }
 }
 
-#[allow(dead_code)]
-const _: u8 = NEEDS_ACTION;
+fn verify(arrangements: &[PathBuf], policies: &[PathBuf], as_at: Day, format: Format) -> u8 {
+    let mut workspace = Workspace::new();
+    for file in policies.iter().chain(arrangements) {
+        workspace.add_path(file);
+    }
+    let Some(verified) = workspace.verify(as_at) else {
+        match format {
+            Format::Human => {
+                emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
+                let (errors, warnings) = counts_line(&workspace);
+                emit_error(&format!(
+                    "cannot verify: {errors} error(s), {warnings} warning(s)\n"
+                ));
+            }
+            Format::Json => emit(&diagnostics_json(&workspace)),
+        }
+        return BAD_INPUT;
+    };
+    if !workspace.diagnostics.is_empty() && format == Format::Human {
+        emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
+    }
+    if verified.results.is_empty() {
+        emit_error("error: no arrangements given: name at least one file starting `arrangements NAME { … }`\n");
+        return BAD_INPUT;
+    }
+    let mut needs_action = false;
+    let mut json_reports = Vec::new();
+    for (index, (arrangement, verdicts)) in verified.results.iter().enumerate() {
+        let report = Report {
+            sources: &workspace.sources,
+            policy: &verified.policy,
+            arrangement,
+            verdicts,
+            as_at,
+        };
+        needs_action |= report.needs_action();
+        match format {
+            Format::Human => {
+                if index > 0 {
+                    emit("\n");
+                }
+                emit(&report.to_human(color_wanted()));
+            }
+            Format::Json => json_reports.push(report.to_json()),
+        }
+    }
+    if format == Format::Json {
+        let value = match <[serde_json::Value; 1]>::try_from(json_reports) {
+            Ok([single]) => single,
+            Err(several) => serde_json::Value::Array(several),
+        };
+        emit(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        ));
+    }
+    if needs_action {
+        NEEDS_ACTION
+    } else {
+        OK
+    }
+}
+
+fn explain(what: &str, policies: &[PathBuf]) -> u8 {
+    if let Some(code) = Code::parse(what) {
+        emit(&format!("{}\n", code.explain()));
+        return OK;
+    }
+    let mut workspace = Workspace::new();
+    for file in policies {
+        workspace.add_path(file);
+    }
+    let checked = workspace.check();
+    let Some(policy) = checked.policy.as_ref().filter(|_| !workspace.has_errors()) else {
+        emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
+        return BAD_INPUT;
+    };
+    match dcsc::render::explain::explain(policy, what) {
+        Ok(text) => {
+            emit(&text);
+            OK
+        }
+        Err(message) => {
+            emit_error(&format!("error: {message}\n"));
+            BAD_INPUT
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! `dcsc explain DUTY` and `dcsc explain PARAGRAPH`: a duty or paragraph of
+//! the guidance with its words.
+
+use super::human::wrap;
+use crate::check::model::{DutyKind, Paragraph, Policy, Provenance};
+use crate::check::suggest;
+use crate::diagnostics::Code;
+
+fn provenance(policy: &Policy, paragraph: &Paragraph) -> String {
+    let document = |id: crate::check::model::DocumentId| {
+        policy
+            .documents
+            .get(id.index())
+            .map_or_else(String::new, |document| {
+                let mut text = document.title.clone();
+                if let Some(seed) = &document.seed {
+                    text.push_str(&format!(" [{seed}]"));
+                }
+                text
+            })
+    };
+    match &paragraph.provenance {
+        Provenance::Verbatim { document: id } => format!("verbatim, from {}", document(*id)),
+        Provenance::Quoted { by, document: id } => format!("quoted by {by}, in {}", document(*id)),
+        Provenance::Paraphrase { document: id } => format!("paraphrase, in {}", document(*id)),
+        Provenance::NotAtHand { reason } => format!("not at hand: {reason}"),
+    }
+}
+
+fn paragraph_text(policy: &Policy, paragraph: &Paragraph) -> String {
+    let mut out = format!(
+        "paragraph {}\nsection: {}\nwords: {}\n",
+        paragraph.key,
+        paragraph.section,
+        provenance(policy, paragraph)
+    );
+    match &paragraph.text {
+        Some(text) => out.push_str(&format!("\n  {}\n", wrap(text, 88, "  "))),
+        None => out.push_str("\n  (the words are not at hand)\n"),
+    }
+    out
+}
+
+/// Explains a duty, question or paragraph by its key; the error says what
+/// the key might have meant.
+pub fn explain(policy: &Policy, key: &str) -> Result<String, String> {
+    if let Some(id) = policy.duty_by_key(key) {
+        let Some(duty) = policy.duty(id) else {
+            return Err(format!("no duty `{key}`"));
+        };
+        let mut out = match &duty.kind {
+            DutyKind::Rule { text, .. } => format!("duty {}\nrule: {text}\n", duty.key),
+            DutyKind::Question {
+                asks,
+                renew_on_change_of,
+            } => {
+                let mut text = format!("question {}\nasks: {}\n", duty.key, wrap(asks, 88, "  "));
+                if let Some(role) = renew_on_change_of.and_then(|role| policy.role(role)) {
+                    text.push_str(&format!(
+                        "an answer is stale once the responsibilities of the {} change\n",
+                        role.key
+                    ));
+                }
+                text
+            }
+        };
+        if let Some(title) = &duty.title {
+            out.push_str(&format!("title: {title}\n"));
+        }
+        out.push_str(&format!(
+            "modality: {} ({})\n",
+            duty.modality.words(),
+            match duty.modality {
+                crate::syntax::ast::Modality::Must | crate::syntax::ast::Modality::MustNot =>
+                    "a legal requirement",
+                crate::syntax::ast::Modality::Should | crate::syntax::ast::Modality::ShouldNot => {
+                    "have regard: a departure needs clear, recorded reasons"
+                }
+                crate::syntax::ast::Modality::May => "a permission: never a breach",
+            }
+        ));
+        for condition in &duty.conditions {
+            out.push_str(&format!("condition: {}\n", condition.text));
+        }
+        for (key, value) in &duty.tags {
+            if let Some(key) = policy.tag_keys.get(key.index()) {
+                out.push_str(&format!("{}: {value}\n", key.title));
+            }
+        }
+        if let Some(edition) = policy.editions.get(duty.edition) {
+            out.push_str(&format!(
+                "from: {} ({})\n",
+                edition.key,
+                edition.force.description()
+            ));
+        }
+        for paragraph in duty.cites.iter().filter_map(|id| policy.paragraph(*id)) {
+            out.push('\n');
+            out.push_str(&paragraph_text(policy, paragraph));
+        }
+        return Ok(out);
+    }
+    if let Some(id) = policy.paragraph_by_key(key) {
+        let Some(paragraph) = policy.paragraph(id) else {
+            return Err(format!("no paragraph `{key}`"));
+        };
+        let mut out = paragraph_text(policy, paragraph);
+        let encoded: Vec<&str> = policy
+            .duties
+            .iter()
+            .filter(|duty| duty.cites.contains(&id))
+            .map(|duty| duty.key.as_str())
+            .collect();
+        if encoded.is_empty() {
+            out.push_str("\nno duty or question encodes this paragraph\n");
+        } else {
+            out.push_str(&format!("\nencoded by: {}\n", encoded.join(", ")));
+        }
+        return Ok(out);
+    }
+    let candidates = Code::ALL
+        .iter()
+        .map(|code| code.as_str())
+        .chain(policy.duties.iter().map(|duty| duty.key.as_str()))
+        .chain(
+            policy
+                .paragraphs
+                .iter()
+                .map(|paragraph| paragraph.key.as_str()),
+        );
+    let mut message =
+        format!("`{key}` is not a diagnostic code, a duty or a paragraph of the guidance");
+    if let Some(suggestion) = suggest(key, candidates) {
+        message.push_str(&format!("; did you mean `{suggestion}`?"));
+    }
+    Err(message)
+}

@@ -1,0 +1,237 @@
+//! The terminal report of `dcsc verify`: what needs action first, grouped
+//! by guidance section, each verdict with the paragraph it comes from and
+//! the council's facts as snippets of the arrangement file.
+
+use super::Report;
+use crate::diagnostics::{render_snippets, Label, Snippet};
+use crate::eval::{Verdict, VerdictKind};
+
+/// Wraps text to `width` columns, indenting continuation lines.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines.join(&format!("\n{indent}"))
+}
+
+impl Report<'_> {
+    fn snippet(&self, verdict: &Verdict) -> Option<Snippet> {
+        let duty = self.duty(verdict)?;
+        let title = match (&duty.title, &duty.kind) {
+            (Some(title), _) => title.clone(),
+            (None, crate::check::model::DutyKind::Rule { text, .. }) => text.clone(),
+            (None, crate::check::model::DutyKind::Question { asks, .. }) => asks.clone(),
+        };
+        let mut notes = Vec::new();
+        match &duty.kind {
+            crate::check::model::DutyKind::Rule { text, .. } => {
+                notes.push(format!("duty {}: {}", duty.key, text));
+            }
+            crate::check::model::DutyKind::Question { asks, .. } => {
+                notes.push(format!(
+                    "question {} ({}): {}",
+                    duty.key,
+                    duty.modality.words(),
+                    wrap(asks, 88, "  ")
+                ));
+            }
+        }
+        for paragraph in self.citations(duty) {
+            let words = match &paragraph.text {
+                Some(text) => format!("\"{text}\""),
+                None => "(the words are not at hand)".to_owned(),
+            };
+            notes.push(wrap(
+                &format!(
+                    "paragraph {} ({}), {}: {words}",
+                    paragraph.key,
+                    paragraph.section,
+                    self.provenance_words(paragraph)
+                ),
+                88,
+                "  ",
+            ));
+        }
+        if !verdict.bindings.is_empty() {
+            let bound: Vec<String> = verdict
+                .bindings
+                .iter()
+                .filter_map(|binding| {
+                    let entity = self.arrangement.entity(binding.entity)?;
+                    Some(match binding.role.and_then(|role| self.policy.role(role)) {
+                        Some(role) => format!("{} is {}", role.key, entity.label()),
+                        None => entity.label().to_owned(),
+                    })
+                })
+                .collect();
+            notes.push(format!("bound: {}", bound.join("; ")));
+        }
+        if let Some(answer) = verdict
+            .answer
+            .and_then(|index| self.arrangement.answers.get(index))
+        {
+            let mut heading = "council's answer".to_owned();
+            if let Some(reference) = &answer.reference {
+                heading.push_str(&format!(", reference {reference}"));
+            }
+            if let Some(given) = answer.given {
+                heading.push_str(&format!(", {given}"));
+            }
+            notes.push(wrap(&format!("{heading}: {}", answer.text), 88, "  "));
+        }
+        if let Some(departure) = verdict
+            .departure
+            .and_then(|index| self.arrangement.departures.get(index))
+        {
+            notes.push(wrap(
+                &format!("departure reasons: {}", departure.reasons),
+                88,
+                "  ",
+            ));
+        }
+        if !verdict.missing.is_empty() {
+            notes.push(format!("missing: {}", verdict.missing.join("; ")));
+        }
+        for note in &verdict.notes {
+            notes.push(wrap(&format!("note: {note}"), 88, "  "));
+        }
+        notes.push(wrap(&format!("verdict: {}", verdict.reason), 88, "  "));
+        let labels = verdict
+            .facts
+            .iter()
+            .filter(|fact| fact.span.file == self.arrangement.file)
+            .map(|fact| {
+                let mut message = fact.statement.clone();
+                if let Some(evidence) = &fact.evidence {
+                    if let Some(document) = self.arrangement.document(evidence.document) {
+                        message.push_str(&format!(" (per {}", document.key));
+                        if let Some(location) = &evidence.location {
+                            message.push_str(&format!(", {location}"));
+                        }
+                        message.push(')');
+                    }
+                }
+                Label {
+                    span: fact.span,
+                    message,
+                }
+            })
+            .collect();
+        Some(Snippet {
+            headline: format!("{} ({})", title, duty.modality.words()),
+            tag: verdict.kind.name().to_owned(),
+            needs_action: verdict.kind.needs_action(),
+            breach: verdict.kind.is_breach(),
+            labels,
+            notes,
+        })
+    }
+
+    fn summary_line(&self) -> String {
+        let parts: Vec<String> = self
+            .counts()
+            .into_iter()
+            .filter(|(_, count)| *count > 0)
+            .map(|(kind, count)| format!("{count} {}", kind.name()))
+            .collect();
+        let action = self
+            .verdicts
+            .iter()
+            .filter(|verdict| verdict.kind.needs_action())
+            .count();
+        format!(
+            "{} verdicts, {action} need action: {}",
+            self.verdicts.len(),
+            parts.join(", ")
+        )
+    }
+
+    /// The human report. `color` adds terminal colours.
+    pub fn to_human(&self, color: bool) -> String {
+        let mut out = String::new();
+        let base = self.policy.base();
+        out.push_str(&format!(
+            "{} ({})\n",
+            self.arrangement.council_name(),
+            self.sources.name(self.arrangement.file)
+        ));
+        if let Some(base) = base {
+            out.push_str(&wrap(
+                &format!(
+                    "checked against {} \"{}\"{}, {}",
+                    base.key,
+                    base.title,
+                    base.issued
+                        .map(|date| format!(", issued {date}"))
+                        .unwrap_or_default(),
+                    base.force.description()
+                ),
+                100,
+                "  ",
+            ));
+            out.push('\n');
+        }
+        for extension in self.policy.editions.iter().skip(1) {
+            out.push_str(&format!(
+                "with local policy {} \"{}\"\n",
+                extension.key, extension.title
+            ));
+        }
+        out.push_str(&format!("as at {}\n", self.as_at));
+        out.push_str(&format!("{}\n", self.summary_line()));
+        for (heading, wanted) in [("NEEDS ACTION", true), ("NO ACTION NEEDED", false)] {
+            let chosen: Vec<&Verdict> = self
+                .verdicts
+                .iter()
+                .filter(|verdict| verdict.kind.needs_action() == wanted)
+                .collect();
+            if chosen.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("\n==== {heading} ({}) ====\n", chosen.len()));
+            let mut sections: Vec<&str> = Vec::new();
+            for verdict in &chosen {
+                if let Some(duty) = self.duty(verdict) {
+                    let section = self.section(duty);
+                    if !sections.contains(&section) {
+                        sections.push(section);
+                    }
+                }
+            }
+            for section in sections {
+                out.push_str(&format!("\n---- {section} ----\n\n"));
+                let mut in_section: Vec<&&Verdict> = chosen
+                    .iter()
+                    .filter(|verdict| {
+                        self.duty(verdict)
+                            .is_some_and(|duty| self.section(duty) == section)
+                    })
+                    .collect();
+                // Within a section, the most serious first; ties keep the
+                // guidance's order.
+                in_section.sort_by_key(|verdict| {
+                    VerdictKind::ALL
+                        .iter()
+                        .position(|kind| *kind == verdict.kind)
+                });
+                let snippets: Vec<Snippet> = in_section
+                    .iter()
+                    .filter_map(|verdict| self.snippet(verdict))
+                    .collect();
+                out.push_str(&render_snippets(self.sources, &snippets, color));
+            }
+        }
+        out
+    }
+}
