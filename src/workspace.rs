@@ -13,8 +13,8 @@ use crate::syntax::{self, ast};
 pub struct Workspace {
     /// The source files, user files first.
     pub sources: SourceMap,
-    user: Vec<(FileId, ast::File)>,
-    embedded: Vec<(FileId, ast::File)>,
+    user: Vec<(FileId, ast::File, bool)>,
+    embedded: Vec<(FileId, ast::File, bool)>,
     /// Every diagnostic so far, in the order found.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -57,13 +57,21 @@ impl Workspace {
         let Some(source) = self.sources.get(file) else {
             return;
         };
-        let (tree, errors) = syntax::parse(file, source);
+        let (tree, errors) = if source.name().ends_with(".json") {
+            match syntax::json::parse(file, source) {
+                Ok(tree) => (tree, Vec::new()),
+                Err(error) => (ast::File::default(), vec![error]),
+            }
+        } else {
+            syntax::parse(file, source)
+        };
         self.diagnostics
             .extend(errors.iter().map(diagnostics::from_syntax));
+        let incomplete = !errors.is_empty();
         if embedded {
-            self.embedded.push((file, tree));
+            self.embedded.push((file, tree, incomplete));
         } else {
-            self.user.push((file, tree));
+            self.user.push((file, tree, incomplete));
         }
     }
 
@@ -76,16 +84,8 @@ impl Workspace {
 
     /// Runs the check stage over everything read, adding its diagnostics.
     pub fn check(&mut self) -> Checked {
-        let user: Vec<Parsed<'_>> = self
-            .user
-            .iter()
-            .map(|(file, ast)| Parsed { file: *file, ast })
-            .collect();
-        let embedded: Vec<Parsed<'_>> = self
-            .embedded
-            .iter()
-            .map(|(file, ast)| Parsed { file: *file, ast })
-            .collect();
+        let user: Vec<Parsed<'_>> = self.user.iter().map(as_parsed).collect();
+        let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(as_parsed).collect();
         let checked = check::check(&self.sources, &user, &embedded);
         self.diagnostics
             .extend(checked.errors.iter().map(diagnostics::from_check));
@@ -95,6 +95,14 @@ impl Workspace {
     /// Renders every diagnostic so far.
     pub fn render_diagnostics(&self, color: bool) -> String {
         diagnostics::render(&self.sources, &self.diagnostics, color)
+    }
+}
+
+fn as_parsed((file, ast, incomplete): &(FileId, ast::File, bool)) -> Parsed<'_> {
+    Parsed {
+        file: *file,
+        ast,
+        incomplete: *incomplete,
     }
 }
 

@@ -78,8 +78,8 @@ impl<'a> Fields<'a> {
     /// Takes a field holding one string.
     pub fn text(&mut self, name: &str, errors: &mut Vec<CheckError>) -> Option<String> {
         let field = self.take(name)?;
-        match single(field) {
-            Some(ValueKind::Text(text)) => Some(text.clone()),
+        match single(field).and_then(text_of) {
+            Some(text) => Some(text.to_owned()),
             _ => {
                 errors.push(wrong_type(field, "a quoted string"));
                 None
@@ -107,9 +107,9 @@ impl<'a> Fields<'a> {
         };
         let mut texts = Vec::new();
         for value in &field.values {
-            match &value.kind {
-                ValueKind::Text(text) => texts.push(text.clone()),
-                _ => errors.push(CheckError::WrongType {
+            match text_of(&value.kind) {
+                Some(text) => texts.push(text.to_owned()),
+                None => errors.push(CheckError::WrongType {
                     field: field.name.text.clone(),
                     expected: "a quoted string".to_owned(),
                     span: value.span,
@@ -183,7 +183,7 @@ impl<'a> Fields<'a> {
     ) -> Option<&'static str> {
         let field = self.take(name)?;
         let word = match single(field) {
-            Some(ValueKind::Key(word)) => word.as_str(),
+            Some(ValueKind::Key(word) | ValueKind::Str(word)) => word.as_str(),
             _ => {
                 errors.push(wrong_type(field, "a word"));
                 return None;
@@ -208,7 +208,7 @@ impl<'a> Fields<'a> {
         let field = self.take("source")?;
         let mut values = field.values.iter();
         let document = match values.next().map(|value| (&value.kind, value.span)) {
-            Some((ValueKind::Key(text), span)) => Name {
+            Some((ValueKind::Key(text) | ValueKind::Str(text), span)) => Name {
                 text: text.clone(),
                 span,
             },
@@ -219,7 +219,7 @@ impl<'a> Fields<'a> {
         };
         let location = match values.next().map(|value| &value.kind) {
             None => None,
-            Some(ValueKind::Text(text)) => Some(text.clone()),
+            Some(ValueKind::Text(text) | ValueKind::Str(text)) => Some(text.clone()),
             Some(_) => {
                 errors.push(wrong_type(field, "a document and, optionally, where in it"));
                 return None;
@@ -285,6 +285,26 @@ fn key_text(value: &ValueKind) -> Option<String> {
     match value {
         ValueKind::Key(text) => Some(text.clone()),
         ValueKind::Number(number) => Some(number.to_string()),
+        ValueKind::Str(text) if is_key(text) => Some(text.clone()),
+        _ => None,
+    }
+}
+
+/// Whether a JSON string can stand for a name or dotted key.
+fn is_key(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('.').all(|part| {
+            !part.is_empty()
+                && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && (part.chars().all(|c| c.is_ascii_digit())
+                    || part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'))
+        })
+}
+
+/// The text of a quoted string (or a JSON string).
+fn text_of(value: &ValueKind) -> Option<&str> {
+    match value {
+        ValueKind::Text(text) | ValueKind::Str(text) => Some(text),
         _ => None,
     }
 }
@@ -300,6 +320,7 @@ fn single(field: &Field) -> Option<&ValueKind> {
 pub fn as_date(value: &ValueKind) -> Option<PartialDate> {
     match value {
         ValueKind::Date(date) => Some(*date),
+        ValueKind::Str(text) => PartialDate::parse(text).ok(),
         ValueKind::Number(number) if (1000..=9999).contains(number) => {
             PartialDate::parse(&number.to_string()).ok()
         }
@@ -315,7 +336,9 @@ pub fn typed(value: &ValueKind, value_type: super::model::ValueType) -> Option<T
             i64::try_from(*number).ok().map(TypedValue::Int)
         }
         (ValueType::Bool, ValueKind::Bool(value)) => Some(TypedValue::Bool(*value)),
-        (ValueType::Text, ValueKind::Text(text)) => Some(TypedValue::Text(text.clone())),
+        (ValueType::Text, ValueKind::Text(text) | ValueKind::Str(text)) => {
+            Some(TypedValue::Text(text.clone()))
+        }
         (ValueType::Date, other) => as_date(other).map(TypedValue::Date),
         _ => None,
     }

@@ -27,6 +27,9 @@ pub struct Parsed<'a> {
     pub file: FileId,
     /// Its syntax tree.
     pub ast: &'a File,
+    /// Whether syntax errors left items out of the tree; problems that
+    /// could be caused by a missing item are then not reported again.
+    pub incomplete: bool,
 }
 
 /// What the check stage produces.
@@ -72,6 +75,7 @@ fn header<'a>(parsed: &Parsed<'a>, errors: &mut Vec<CheckError>) -> Option<Role<
     match found {
         Some(item) if item.kind == ItemKind::Arrangements => Some(Role::Arrangements(item)),
         Some(item) => Some(Role::Policy(item)),
+        None if parsed.incomplete => None,
         None => {
             let span = parsed
                 .ast

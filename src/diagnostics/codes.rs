@@ -273,7 +273,7 @@ codes! {
     E0117 => {
         title: "more than one guidance edition",
         meaning: "A check or verification runs against one guidance edition, with any local policies that extend it.",
-        example: fixture!("E0117.dcs"),
+        example: Example::Described("dcsc check dfe_2013.dcs dfe_2013_revised.dcs: two files each starting `guidance NAME { … }`."),
         fix: "Give one edition at a time.",
     }
     E0201 => {

@@ -213,6 +213,8 @@ pub enum ValueKind {
     Bool(bool),
     /// A name or dotted key.
     Key(String),
+    /// A JSON string: read as text or as a name, as the field needs.
+    Str(String),
 }
 
 /// `per DOCUMENT "where"`: the source of a fact.

@@ -1,0 +1,520 @@
+//! Arrangements given as JSON (for councils exporting from HR systems),
+//! lowered into the same syntax tree as `.dcs` files so they go through the
+//! same checker. The shape is documented in `docs/json-arrangements.md`.
+//!
+//! serde_json validates the text and gives the values; a small scanner
+//! records the byte span of every value and key by JSON pointer, so facts
+//! read from JSON still point at their file, line and column. The scanner
+//! walks with an explicit stack, so deep input cannot overflow ours (and
+//! serde_json refuses nesting past 128).
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value as Json};
+
+use super::ast::*;
+use super::error::SyntaxError;
+use crate::date::PartialDate;
+use crate::source::{FileId, SourceFile, Span};
+
+/// Parses a JSON arrangements file into a syntax tree.
+pub fn parse(file: FileId, source: &SourceFile) -> Result<File, SyntaxError> {
+    let text = source.text.as_str();
+    let value: Json = serde_json::from_str(text).map_err(|error| {
+        let line = error.line().max(1) - 1;
+        let start = source.line_starts().get(line).copied().unwrap_or(0);
+        let offset = text
+            .get(start..)
+            .and_then(|rest| rest.char_indices().nth(error.column().saturating_sub(1)))
+            .map_or(text.len(), |(index, _)| start + index);
+        SyntaxError::Json {
+            span: Span::new(file, offset.min(text.len()), (offset + 1).min(text.len())),
+            message: strip_position(&error.to_string()),
+        }
+    })?;
+    let spans = Spans::scan(text);
+    let lowerer = Lowerer { file, spans };
+    lowerer.file(&value)
+}
+
+fn strip_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(index) => message.get(..index).unwrap_or(message).to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Byte spans of values and keys, by JSON pointer.
+#[derive(Default)]
+struct Spans {
+    values: BTreeMap<String, (usize, usize)>,
+    keys: BTreeMap<String, (usize, usize)>,
+}
+
+enum Frame {
+    Object {
+        path: String,
+        start: usize,
+        key: Option<String>,
+    },
+    Array {
+        path: String,
+        start: usize,
+        index: usize,
+    },
+}
+
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+impl Spans {
+    /// Scans text that serde_json has already accepted as JSON.
+    fn scan(text: &str) -> Spans {
+        let bytes = text.as_bytes();
+        let mut spans = Spans::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut index = 0;
+        let current_path = |stack: &[Frame]| -> Option<String> {
+            match stack.last() {
+                None => Some(String::new()),
+                Some(Frame::Object { path, key, .. }) => {
+                    key.as_ref().map(|key| format!("{path}/{}", escape(key)))
+                }
+                Some(Frame::Array { path, index, .. }) => Some(format!("{path}/{index}")),
+            }
+        };
+        let finish_value = |stack: &mut Vec<Frame>| match stack.last_mut() {
+            Some(Frame::Object { key, .. }) => *key = None,
+            Some(Frame::Array { index, .. }) => *index += 1,
+            None => {}
+        };
+        while let Some(&byte) = bytes.get(index) {
+            match byte {
+                b'{' | b'[' => {
+                    let path = current_path(&stack).unwrap_or_default();
+                    stack.push(if byte == b'{' {
+                        Frame::Object {
+                            path,
+                            start: index,
+                            key: None,
+                        }
+                    } else {
+                        Frame::Array {
+                            path,
+                            start: index,
+                            index: 0,
+                        }
+                    });
+                    index += 1;
+                }
+                b'}' | b']' => {
+                    if let Some(
+                        Frame::Object { path, start, .. } | Frame::Array { path, start, .. },
+                    ) = stack.pop()
+                    {
+                        spans.values.insert(path, (start, index + 1));
+                    }
+                    finish_value(&mut stack);
+                    index += 1;
+                }
+                b'"' => {
+                    let start = index;
+                    let mut end = index + 1;
+                    while let Some(&inner) = bytes.get(end) {
+                        match inner {
+                            b'\\' => end += 2,
+                            b'"' => break,
+                            _ => end += 1,
+                        }
+                    }
+                    let end = (end + 1).min(bytes.len());
+                    let expecting_key =
+                        matches!(stack.last(), Some(Frame::Object { key: None, .. }));
+                    if expecting_key {
+                        let raw = text.get(start..end).unwrap_or("\"\"");
+                        let key: String = serde_json::from_str(raw).unwrap_or_default();
+                        if let Some(Frame::Object {
+                            path, key: slot, ..
+                        }) = stack.last_mut()
+                        {
+                            spans
+                                .keys
+                                .insert(format!("{path}/{}", escape(&key)), (start, end));
+                            *slot = Some(key);
+                        }
+                    } else {
+                        if let Some(path) = current_path(&stack) {
+                            spans.values.insert(path, (start, end));
+                        }
+                        finish_value(&mut stack);
+                    }
+                    index = end;
+                }
+                b' ' | b'\t' | b'\r' | b'\n' | b':' | b',' => index += 1,
+                _ => {
+                    let start = index;
+                    while bytes.get(index).is_some_and(|b| {
+                        !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n')
+                    }) {
+                        index += 1;
+                    }
+                    if let Some(path) = current_path(&stack) {
+                        spans.values.insert(path, (start, index));
+                    }
+                    finish_value(&mut stack);
+                }
+            }
+        }
+        spans
+    }
+}
+
+struct Lowerer {
+    file: FileId,
+    spans: Spans,
+}
+
+const ENTITY_LISTS: [(&str, ItemKind); 4] = [
+    ("posts", ItemKind::Post),
+    ("members", ItemKind::Member),
+    ("bodies", ItemKind::Body),
+    ("services", ItemKind::Service),
+];
+
+const HEADER_FIELDS: [&str; 5] = ["council", "kind", "upper_tier", "governance", "answers_to"];
+
+impl Lowerer {
+    fn span(&self, path: &str) -> Span {
+        let (start, end) = self.spans.values.get(path).copied().unwrap_or((0, 0));
+        Span::new(self.file, start, end)
+    }
+
+    fn key_span(&self, path: &str) -> Span {
+        match self.spans.keys.get(path) {
+            Some((start, end)) => Span::new(self.file, *start, *end),
+            None => self.span(path),
+        }
+    }
+
+    fn error(&self, path: &str, message: String) -> SyntaxError {
+        SyntaxError::Json {
+            span: self.span(path),
+            message,
+        }
+    }
+
+    fn file(&self, value: &Json) -> Result<File, SyntaxError> {
+        let Json::Object(top) = value else {
+            return Err(self.error("", "the top level must be an object".to_owned()));
+        };
+        let mut items = Vec::new();
+        let name = match top.get("arrangements") {
+            Some(Json::String(name)) => name.clone(),
+            _ => {
+                return Err(self.error(
+                    "",
+                    "the top level needs `\"arrangements\": \"ID\"`".to_owned(),
+                ))
+            }
+        };
+        let mut header_entries = Vec::new();
+        for (key, value) in top {
+            let path = format!("/{}", escape(key));
+            match key.as_str() {
+                "arrangements" => {}
+                "documents" => {
+                    for (index, element) in self.list(&path, value)?.iter().enumerate() {
+                        items.push(self.named_item(
+                            &format!("{path}/{index}"),
+                            element,
+                            ItemKind::Document,
+                            "id",
+                        )?);
+                    }
+                }
+                "events" => {
+                    for (index, element) in self.list(&path, value)?.iter().enumerate() {
+                        items.push(self.event(&format!("{path}/{index}"), element)?);
+                    }
+                }
+                "answers" => {
+                    for (index, element) in self.list(&path, value)?.iter().enumerate() {
+                        items.push(self.named_item(
+                            &format!("{path}/{index}"),
+                            element,
+                            ItemKind::Answer,
+                            "question",
+                        )?);
+                    }
+                }
+                "departures" => {
+                    for (index, element) in self.list(&path, value)?.iter().enumerate() {
+                        items.push(self.named_item(
+                            &format!("{path}/{index}"),
+                            element,
+                            ItemKind::Departure,
+                            "duty",
+                        )?);
+                    }
+                }
+                other => {
+                    if let Some((_, kind)) = ENTITY_LISTS.iter().find(|(list, _)| *list == other) {
+                        for (index, element) in self.list(&path, value)?.iter().enumerate() {
+                            items.push(self.named_item(
+                                &format!("{path}/{index}"),
+                                element,
+                                *kind,
+                                "id",
+                            )?);
+                        }
+                    } else if HEADER_FIELDS.contains(&other) {
+                        header_entries.push(Entry::Field(self.field(&path, key, value)?));
+                    } else {
+                        return Err(SyntaxError::Json {
+                            span: self.key_span(&path),
+                            message: format!(
+                                "unknown key `{other}`; the top level has arrangements, {}, documents, posts, members, bodies, services, events, answers and departures",
+                                HEADER_FIELDS.join(", ")
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+        let header_span = self.span("/arrangements");
+        items.insert(
+            0,
+            Item {
+                kind: ItemKind::Arrangements,
+                name: Name {
+                    text: name,
+                    span: header_span,
+                },
+                extends: None,
+                date: None,
+                entries: header_entries,
+                span: self.span(""),
+            },
+        );
+        Ok(File { items })
+    }
+
+    fn list<'v>(&self, path: &str, value: &'v Json) -> Result<&'v Vec<Json>, SyntaxError> {
+        match value {
+            Json::Array(list) => Ok(list),
+            _ => Err(self.error(path, "expected a list".to_owned())),
+        }
+    }
+
+    fn object<'v>(
+        &self,
+        path: &str,
+        value: &'v Json,
+    ) -> Result<&'v Map<String, Json>, SyntaxError> {
+        match value {
+            Json::Object(object) => Ok(object),
+            _ => Err(self.error(path, "expected an object".to_owned())),
+        }
+    }
+
+    fn named_item(
+        &self,
+        path: &str,
+        value: &Json,
+        kind: ItemKind,
+        id_key: &str,
+    ) -> Result<Item, SyntaxError> {
+        let object = self.object(path, value)?;
+        let id_path = format!("{path}/{id_key}");
+        let name = match object.get(id_key) {
+            Some(Json::String(id)) => Name {
+                text: id.clone(),
+                span: self.span(&id_path),
+            },
+            _ => {
+                return Err(self.error(
+                    path,
+                    format!("each entry here needs `\"{id_key}\"` (a string)"),
+                ))
+            }
+        };
+        let mut entries = Vec::new();
+        for (key, field_value) in object {
+            if key == id_key {
+                continue;
+            }
+            entries.push(Entry::Field(self.field(
+                &format!("{path}/{}", escape(key)),
+                key,
+                field_value,
+            )?));
+        }
+        Ok(Item {
+            kind,
+            name,
+            extends: None,
+            date: None,
+            entries,
+            span: self.span(path),
+        })
+    }
+
+    fn event(&self, path: &str, value: &Json) -> Result<Item, SyntaxError> {
+        let object = self.object(path, value)?;
+        let kind = match object.get("kind") {
+            Some(Json::String(kind)) => match kind.as_str() {
+                "appointment" => ItemKind::Appointment,
+                "change" => ItemKind::Change,
+                "review" => ItemKind::Review,
+                "inspection" => ItemKind::Inspection,
+                other => {
+                    return Err(self.error(
+                        &format!("{path}/kind"),
+                        format!("`{other}` is not an event kind; use appointment, change, review or inspection"),
+                    ))
+                }
+            },
+            _ => return Err(self.error(path, "each event needs `\"kind\"`".to_owned())),
+        };
+        let date_path = format!("{path}/date");
+        let date_span = self.span(&date_path);
+        let date = match object.get("date") {
+            Some(Json::String(text)) => match PartialDate::parse(text) {
+                Ok(date) => DateValue {
+                    date,
+                    span: date_span,
+                },
+                Err(error) => {
+                    return Err(SyntaxError::InvalidDate {
+                        span: date_span,
+                        error,
+                    })
+                }
+            },
+            Some(Json::Number(number)) => match PartialDate::parse(&number.to_string()) {
+                Ok(date) => DateValue {
+                    date,
+                    span: date_span,
+                },
+                Err(error) => {
+                    return Err(SyntaxError::InvalidDate {
+                        span: date_span,
+                        error,
+                    })
+                }
+            },
+            _ => return Err(self.error(path, "each event needs `\"date\"`".to_owned())),
+        };
+        let mut item = self.named_item(
+            path,
+            &Json::Object(strip(object, &["kind", "date"])),
+            kind,
+            "id",
+        )?;
+        item.date = Some(date);
+        item.span = self.span(path);
+        Ok(item)
+    }
+
+    fn field(&self, path: &str, key: &str, value: &Json) -> Result<Field, SyntaxError> {
+        let name = Name {
+            text: key.to_owned(),
+            span: self.key_span(path),
+        };
+        // `{"value": …, "per": {"document": …, "where": …}}` carries evidence.
+        let (value, value_path, evidence) = match value {
+            Json::Object(object) if key != "source" && object.contains_key("value") => {
+                let evidence = match object.get("per") {
+                    Some(per) => Some(self.evidence(&format!("{path}/per"), per)?),
+                    None => None,
+                };
+                (
+                    object.get("value").unwrap_or(&Json::Null),
+                    format!("{path}/value"),
+                    evidence,
+                )
+            }
+            other => (other, path.to_owned(), None),
+        };
+        let values = if key == "source" {
+            let evidence = self.evidence(path, value)?;
+            let mut values = vec![Value {
+                kind: ValueKind::Str(evidence.document.text.clone()),
+                span: evidence.document.span,
+            }];
+            if let Some(location) = evidence.location {
+                values.push(Value {
+                    kind: ValueKind::Text(location),
+                    span: self.span(&format!("{path}/where")),
+                });
+            }
+            values
+        } else {
+            match value {
+                Json::Array(list) => list
+                    .iter()
+                    .enumerate()
+                    .map(|(index, element)| self.scalar(&format!("{value_path}/{index}"), element))
+                    .collect::<Result<Vec<_>, _>>()?,
+                other => vec![self.scalar(&value_path, other)?],
+            }
+        };
+        Ok(Field {
+            name,
+            values,
+            evidence,
+            span: self.key_span(path).to(self.span(path)),
+        })
+    }
+
+    fn evidence(&self, path: &str, value: &Json) -> Result<Evidence, SyntaxError> {
+        let object = self.object(path, value)?;
+        let document = match object.get("document") {
+            Some(Json::String(document)) => Name {
+                text: document.clone(),
+                span: self.span(&format!("{path}/document")),
+            },
+            _ => return Err(self.error(path, "evidence needs `\"document\"`".to_owned())),
+        };
+        let location = match object.get("where") {
+            Some(Json::String(location)) => Some(location.clone()),
+            None => None,
+            Some(_) => {
+                return Err(self.error(&format!("{path}/where"), "`where` is a string".to_owned()))
+            }
+        };
+        Ok(Evidence {
+            document,
+            location,
+            span: self.span(path),
+        })
+    }
+
+    fn scalar(&self, path: &str, value: &Json) -> Result<Value, SyntaxError> {
+        let span = self.span(path);
+        let kind = match value {
+            Json::String(text) => ValueKind::Str(text.clone()),
+            Json::Bool(value) => ValueKind::Bool(*value),
+            Json::Number(number) => match number.as_u64() {
+                Some(number) if number <= u64::from(u32::MAX) => ValueKind::Number(number),
+                _ => return Err(SyntaxError::NumberTooLarge { span }),
+            },
+            Json::Null | Json::Array(_) | Json::Object(_) => {
+                return Err(self.error(
+                    path,
+                    "expected a string, a number, true or false".to_owned(),
+                ))
+            }
+        };
+        Ok(Value { kind, span })
+    }
+}
+
+fn strip(object: &Map<String, Json>, keys: &[&str]) -> Map<String, Json> {
+    object
+        .iter()
+        .filter(|(key, _)| !keys.contains(&key.as_str()))
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect()
+}
