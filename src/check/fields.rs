@@ -10,23 +10,33 @@ use crate::source::Span;
 use crate::syntax::ast::{Entry, Evidence, Field, Item, Name, ValueKind};
 
 /// The closest of `candidates` to `name`, if any is close enough to be a
-/// likely typo.
+/// likely typo: within a few edits (a swap of two letters counts as one),
+/// or very similar by Jaro-Winkler for longer names.
 pub fn suggest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<String> {
     let lower = name.to_lowercase();
-    let mut best: Option<(f64, &str)> = None;
+    let allowed = (lower.chars().count() / 4).max(1);
+    let mut best: Option<(usize, f64, &str)> = None;
     for candidate in candidates {
-        let score = strsim::jaro_winkler(&lower, &candidate.to_lowercase());
+        let other = candidate.to_lowercase();
+        let distance = strsim::damerau_levenshtein(&lower, &other);
+        let similarity = strsim::jaro_winkler(&lower, &other);
+        if distance == 0 && candidate == name {
+            continue;
+        }
+        if distance > allowed && similarity < 0.88 {
+            continue;
+        }
         let better = match best {
             None => true,
-            Some((best_score, best_name)) => {
-                score > best_score || (score == best_score && candidate < best_name)
+            Some((best_distance, best_similarity, best_name)) => {
+                (distance, -similarity, candidate) < (best_distance, -best_similarity, best_name)
             }
         };
-        if score >= 0.8 && better {
-            best = Some((score, candidate));
+        if better {
+            best = Some((distance, similarity, candidate));
         }
     }
-    best.map(|(_, candidate)| candidate.to_owned())
+    best.map(|(_, _, candidate)| candidate.to_owned())
 }
 
 /// The fields of one item, taken one by one by the checker.

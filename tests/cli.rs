@@ -1,0 +1,323 @@
+//! The `dcsc` binary as a user meets it: exit codes, bad input of every
+//! kind, and `explain`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use dcsc::diagnostics::Code;
+
+fn dcsc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dcsc"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run dcsc")
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// A scratch folder for one test, removed and made anew.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dcsc-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write scratch file");
+    path.display().to_string()
+}
+
+const ARRANGEMENT: &str = "arrangements small {\n  council \"Small Council\"\n  answers_to dfe_2013\n}\n\npost director {\n  title \"Director of Children's Services\"\n  holds DCS\n  politically_restricted yes\n  report_to chief_executive\n}\n\npost chief_executive {\n  title \"Chief Executive\"\n  holds ChiefExecutive\n}\n";
+
+fn assert_bad_input(output: &Output, code: &str) {
+    let shown = text(output);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "exit status for {code}:\n{shown}"
+    );
+    assert!(
+        shown.contains(&format!("[{code}]")),
+        "{code} not shown:\n{shown}"
+    );
+    assert!(!shown.contains("panicked"), "panic:\n{shown}");
+}
+
+#[test]
+fn missing_paths_and_directories_are_coded_errors() {
+    assert_bad_input(&dcsc(&["check", "no/such/file.dcs"]), "E0001");
+    assert_bad_input(&dcsc(&["verify", "no/such/file.dcs"]), "E0001");
+    assert_bad_input(&dcsc(&["check", "examples"]), "E0001");
+}
+
+#[test]
+fn unreadable_text_is_a_coded_error() {
+    let dir = scratch("unreadable");
+    let cases: [(&str, &[u8], &str); 7] = [
+        ("empty.dcs", b"", "E0009"),
+        (
+            "latin1.dcs",
+            b"arrangements x {\n  council \"Caf\xe9 Council\"\n}\n",
+            "E0002",
+        ),
+        (
+            "nul.dcs",
+            b"arrangements x {\n  council \"A\0B\"\n}\n",
+            "E0003",
+        ),
+        (
+            "string.dcs",
+            b"arrangements x {\n  council \"Never closed\n}\n",
+            "E0005",
+        ),
+        (
+            "comment.dcs",
+            b"arrangements x {\n  council \"X\"\n}\n/* never closed\n",
+            "E0006",
+        ),
+        ("brace.dcs", b"arrangements x {\n  council \"X\"\n", "E0007"),
+        ("utf16.dcs", b"\xff\xfea\0r\0r\0", "E0002"),
+    ];
+    for (name, bytes, code) in cases {
+        let path = write(&dir, name, bytes);
+        assert_bad_input(&dcsc(&["check", &path]), code);
+        assert_bad_input(&dcsc(&["verify", &path]), code);
+    }
+}
+
+#[test]
+fn deep_nesting_and_long_chains_neither_crash_nor_hang() {
+    let dir = scratch("deep");
+    let deep = format!(
+        "guidance deep {{ title \"Deep\" }}\nrole DCS {{ title \"DCS\" held_by post }}\nduty d {{\n  cites 1\n  DCS must {}hold DCS{}\n}}\n",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
+    let path = write(&dir, "deep.dcs", deep.as_bytes());
+    assert_bad_input(&dcsc(&["check", &path]), "E0008");
+
+    let nots = format!(
+        "guidance nots {{ title \"Nots\" }}\ndocument text {{ title \"T\" }}\nrole DCS {{ title \"DCS\" held_by post }}\nparagraph 1 {{ section \"S\" words verbatim from text text \"T\" }}\nduty d {{\n  cites 1\n  DCS must {}hold DCS\n}}\n",
+        "not ".repeat(50_000)
+    );
+    let path = write(&dir, "nots.dcs", nots.as_bytes());
+    let output = dcsc(&["check", &path]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+
+    let chain = format!(
+        "guidance chain {{ title \"Chain\" }}\ndocument text {{ title \"T\" }}\nrole DCS {{ title \"DCS\" held_by post }}\nparagraph 1 {{ section \"S\" words verbatim from text text \"T\" }}\nduty d {{\n  cites 1\n  DCS must hold DCS{}\n}}\n",
+        " and hold DCS or hold DCS".repeat(20_000)
+    );
+    let path = write(&dir, "chain.dcs", chain.as_bytes());
+    let output = dcsc(&["check", &path]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+}
+
+#[test]
+fn crlf_and_a_byte_order_mark_give_the_same_verdicts() {
+    let dir = scratch("line-endings");
+    let lf = write(&dir, "lf.dcs", ARRANGEMENT.as_bytes());
+    let crlf = write(
+        &dir,
+        "crlf.dcs",
+        ARRANGEMENT.replace('\n', "\r\n").as_bytes(),
+    );
+    let bom = write(&dir, "bom.dcs", format!("\u{feff}{ARRANGEMENT}").as_bytes());
+    let verdicts = |path: &str| {
+        let output = dcsc(&["verify", path, "--as-at", "2020-01-01", "--format", "json"]);
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{}",
+            text(&output)
+        );
+        String::from_utf8_lossy(&output.stdout).replace(path, "FILE")
+    };
+    let reference = verdicts(&lf);
+    assert_eq!(reference, verdicts(&crlf));
+    assert_eq!(reference, verdicts(&bom));
+}
+
+#[test]
+fn exit_status_says_whether_action_is_needed() {
+    let dir = scratch("exit");
+    let path = write(&dir, "small.dcs", ARRANGEMENT.as_bytes());
+    // The small arrangement leaves many facts unstated: action is needed.
+    let output = dcsc(&["verify", &path, "--as-at", "2020-01-01"]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    let shown = text(&output);
+    assert!(shown.contains("NEEDS ACTION"), "{shown}");
+    assert!(shown.contains("Small Council"), "{shown}");
+
+    let policy = "guidance tiny {\n  title \"Tiny\"\n  force statutory_guidance\n}\ndocument text { title \"T\" }\nrole DCS { title \"Director of Children's Services\" held_by post }\nparagraph 1 { section \"S\" words verbatim from text text \"One DCS.\" }\nduty one { cites 1  exactly one post must hold DCS }\n";
+    let policy_path = write(&dir, "tiny.dcs", policy.as_bytes());
+    let met = write(
+        &dir,
+        "met.dcs",
+        b"arrangements met { council \"Met Council\" }\npost director { holds DCS }\n",
+    );
+    let output = dcsc(&[
+        "verify",
+        &met,
+        "--policy",
+        &policy_path,
+        "--as-at",
+        "2020-01-01",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let dir = scratch("json");
+    let path = write(&dir, "small.dcs", ARRANGEMENT.as_bytes());
+    let output = dcsc(&["verify", &path, "--as-at", "2020-01-01", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
+    assert_eq!(value["schema_version"], 1);
+    assert_eq!(value["guidance"]["id"], "dfe_2013");
+    assert_eq!(value["as_at"], "2020-01-01");
+    assert_eq!(value["arrangement"]["path"], path.as_str());
+    let verdicts = value["verdicts"].as_array().expect("verdicts");
+    assert!(!verdicts.is_empty());
+    for verdict in verdicts {
+        for key in [
+            "duty",
+            "modality",
+            "verdict",
+            "citations",
+            "tags",
+            "facts",
+            "explanation",
+        ] {
+            assert!(verdict.get(key).is_some(), "{key} missing in {verdict}");
+        }
+        let name = verdict["verdict"].as_str().expect("verdict name");
+        assert!(dcsc::render::json::is_verdict_name(name), "{name}");
+        for citation in verdict["citations"].as_array().expect("citations") {
+            for key in ["paragraph", "section", "text", "provenance"] {
+                assert!(citation.get(key).is_some(), "{key} missing in {citation}");
+            }
+        }
+        for fact in verdict["facts"].as_array().expect("facts") {
+            for key in ["file", "line", "column"] {
+                assert!(fact.get(key).is_some(), "{key} missing in {fact}");
+            }
+        }
+    }
+    // Deterministic: the same input gives byte-identical output.
+    let again = dcsc(&["verify", &path, "--as-at", "2020-01-01", "--format", "json"]);
+    assert_eq!(output.stdout, again.stdout);
+}
+
+#[test]
+fn bad_input_in_json_mode_gives_json_diagnostics() {
+    let output = dcsc(&[
+        "verify",
+        "tests/fixtures/diagnostics/E0101.dcs",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let value: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("JSON diagnostics");
+    assert_eq!(value["diagnostics"][0]["code"], "E0101");
+    assert_eq!(value["diagnostics"][0]["line"], 7);
+}
+
+#[test]
+fn two_guidance_editions_are_refused() {
+    let dir = scratch("editions");
+    let first = write(&dir, "first.dcs", b"guidance first { title \"First\" }\n");
+    let second = write(
+        &dir,
+        "second.dcs",
+        b"guidance second { title \"Second\" }\n",
+    );
+    assert_bad_input(&dcsc(&["check", &first, &second]), "E0117");
+}
+
+#[test]
+fn explain_knows_every_code() {
+    for code in Code::ALL {
+        let output = dcsc(&["explain", code.as_str()]);
+        assert_eq!(output.status.code(), Some(0));
+        let shown = text(&output);
+        assert!(shown.starts_with(code.as_str()), "{shown}");
+        assert!(shown.contains("How to fix it"));
+    }
+    let lower = dcsc(&["explain", "e0101"]);
+    assert_eq!(lower.status.code(), Some(0));
+}
+
+#[test]
+fn explain_shows_duties_and_paragraphs_with_their_words() {
+    let paragraph = dcsc(&["explain", "2"]);
+    assert_eq!(paragraph.status.code(), Some(0), "{}", text(&paragraph));
+    let shown = text(&paragraph);
+    assert!(shown.contains("politically restricted"), "{shown}");
+    assert!(shown.contains("verbatim"), "{shown}");
+
+    let unknown = dcsc(&["explain", "E0102x"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        text(&unknown).contains("did you mean"),
+        "{}",
+        text(&unknown)
+    );
+}
+
+#[test]
+fn json_arrangements_go_through_the_same_checker() {
+    let dir = scratch("json-input");
+    let json = r#"{
+  "arrangements": "small",
+  "council": "Small Council",
+  "answers_to": ["dfe_2013"],
+  "posts": [
+    { "id": "director", "title": "Director of Children's Services", "holds": ["DCS"],
+      "politically_restricted": true, "report_to": "chief_executive" },
+    { "id": "chief_executive", "title": "Chief Executive", "holds": "ChiefExecutive" }
+  ]
+}
+"#;
+    let json_path = write(&dir, "small.json", json.as_bytes());
+    let dcs_path = write(&dir, "small.dcs", ARRANGEMENT.as_bytes());
+    let verdicts = |path: &str| {
+        let output = dcsc(&["verify", path, "--as-at", "2020-01-01", "--format", "json"]);
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{}",
+            text(&output)
+        );
+        let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
+        value["verdicts"]
+            .as_array()
+            .expect("verdicts")
+            .iter()
+            .map(|verdict| format!("{} {}", verdict["duty"], verdict["verdict"]))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(verdicts(&json_path), verdicts(&dcs_path));
+
+    let typo = write(
+        &dir,
+        "typo.json",
+        br#"{ "arrangements": "t", "council": "T", "posts": [ { "id": "d", "holds": ["DSC"] } ] }"#,
+    );
+    let output = dcsc(&["check", &typo]);
+    assert_bad_input(&output, "E0101");
+    assert!(
+        text(&output).contains("did you mean `DCS`"),
+        "{}",
+        text(&output)
+    );
+}
