@@ -11,6 +11,17 @@
 //! renderers in [`render`] are the arrows; [`Workspace`] chains them for
 //! the command line.
 
+// Tests may unwrap and panic: a failed assertion is their purpose.
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 pub mod check;
 pub mod date;
 pub mod diagnostics;

@@ -7,7 +7,7 @@
 use std::fmt;
 
 /// Identifies one loaded source file inside a [`SourceMap`].
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct FileId(pub u32);
 
 impl fmt::Debug for FileId {
@@ -26,12 +26,6 @@ pub struct Span {
     pub start: u32,
     /// Byte offset one past the last byte.
     pub end: u32,
-}
-
-impl Default for FileId {
-    fn default() -> Self {
-        FileId(0)
-    }
 }
 
 impl PartialEq for Span {

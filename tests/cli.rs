@@ -1,6 +1,13 @@
 //! The `dcsc` binary as a user meets it: exit codes, bad input of every
 //! kind, and `explain`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -2,6 +2,13 @@
 //! written here so that these tests do not move when the embedded guidance
 //! is revised.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use dcsc::date::{Day, PartialDate};
 use dcsc::eval::{Verdict, VerdictKind};
 use dcsc::Workspace;
@@ -62,18 +69,30 @@ fn verdicts(arrangement: &str, as_at: &str) -> Vec<(String, Verdict)> {
     let Some(verified) = workspace.verify(as_at) else {
         panic!("did not check:\n{}", workspace.render_diagnostics(false));
     };
-    let (_, verdicts) = verified.results.into_iter().next().expect("one arrangement");
+    let (_, verdicts) = verified
+        .results
+        .into_iter()
+        .next()
+        .expect("one arrangement");
     verdicts
         .into_iter()
         .map(|verdict| {
-            let key = verified.policy.duty(verdict.duty).map(|duty| duty.key.clone()).unwrap_or_default();
+            let key = verified
+                .policy
+                .duty(verdict.duty)
+                .map(|duty| duty.key.clone())
+                .unwrap_or_default();
             (key, verdict)
         })
         .collect()
 }
 
 fn verdict<'v>(verdicts: &'v [(String, Verdict)], key: &str) -> &'v Verdict {
-    &verdicts.iter().find(|(duty, _)| duty == key).unwrap_or_else(|| panic!("no verdict for {key}")).1
+    &verdicts
+        .iter()
+        .find(|(duty, _)| duty == key)
+        .unwrap_or_else(|| panic!("no verdict for {key}"))
+        .1
 }
 
 const HEADER: &str = "arrangements test { council \"Test Council\" }\n";
@@ -93,23 +112,38 @@ fn a_met_duty_passes_and_names_its_facts() {
     );
     let restricted = verdict(&found, "dcs.restricted");
     assert_eq!(restricted.kind, VerdictKind::Pass);
-    assert!(restricted.facts.iter().any(|fact| fact.statement == "Director is politically restricted"));
-    assert_eq!(verdict(&found, "dcs.report_to_chief_executive").kind, VerdictKind::Pass);
+    assert!(restricted
+        .facts
+        .iter()
+        .any(|fact| fact.statement == "Director is politically restricted"));
+    assert_eq!(
+        verdict(&found, "dcs.report_to_chief_executive").kind,
+        VerdictKind::Pass
+    );
     assert_eq!(verdict(&found, "dcs.first_tier").kind, VerdictKind::Pass);
 }
 
 #[test]
 fn an_unstated_fact_is_unknown_and_named_but_a_stated_no_is_a_breach() {
-    let unstated = verdicts(&with_header("post dcs { title \"Director\" holds DCS }"), "2020-01-01");
+    let unstated = verdicts(
+        &with_header("post dcs { title \"Director\" holds DCS }"),
+        "2020-01-01",
+    );
     let restricted = verdict(&unstated, "dcs.restricted");
     assert_eq!(restricted.kind, VerdictKind::Unknown);
-    assert_eq!(restricted.missing, vec!["whether Director is politically restricted".to_owned()]);
+    assert_eq!(
+        restricted.missing,
+        vec!["whether Director is politically restricted".to_owned()]
+    );
 
     let stated_no = verdicts(
         &with_header("post dcs { title \"Director\" holds DCS politically_restricted no }"),
         "2020-01-01",
     );
-    assert_eq!(verdict(&stated_no, "dcs.restricted").kind, VerdictKind::Fail);
+    assert_eq!(
+        verdict(&stated_no, "dcs.restricted").kind,
+        VerdictKind::Fail
+    );
 }
 
 #[test]
@@ -118,19 +152,31 @@ fn a_should_not_met_is_unexplained_without_reasons_and_a_departure_with_them() {
                        post deputy { title \"Deputy Chief Executive\" report_to ceo }\n\
                        post ceo { title \"Chief Executive\" holds ChiefExecutive }\n";
     let without = verdicts(&with_header(arrangement), "2020-01-01");
-    assert_eq!(verdict(&without, "dcs.report_to_chief_executive").kind, VerdictKind::Unexplained);
+    assert_eq!(
+        verdict(&without, "dcs.report_to_chief_executive").kind,
+        VerdictKind::Unexplained
+    );
 
     let departure = "departure from dcs.report_to_chief_executive {\n\
                        reasons \"The deputy chief executive leads all people services.\"\n\
                        approved_by \"Cabinet\"\n  approved 2019-06-01\n}\n";
-    let with = verdicts(&with_header(&format!("{arrangement}{departure}")), "2020-01-01");
+    let with = verdicts(
+        &with_header(&format!("{arrangement}{departure}")),
+        "2020-01-01",
+    );
     let found = verdict(&with, "dcs.report_to_chief_executive");
     assert_eq!(found.kind, VerdictKind::Departure);
     assert!(found.departure.is_some());
 
     // A departure approved after the as-at date does not yet count.
-    let before = verdicts(&with_header(&format!("{arrangement}{departure}")), "2019-05-31");
-    assert_eq!(verdict(&before, "dcs.report_to_chief_executive").kind, VerdictKind::Unexplained);
+    let before = verdicts(
+        &with_header(&format!("{arrangement}{departure}")),
+        "2019-05-31",
+    );
+    assert_eq!(
+        verdict(&before, "dcs.report_to_chief_executive").kind,
+        VerdictKind::Unexplained
+    );
 }
 
 #[test]
@@ -139,13 +185,19 @@ fn a_condition_that_does_not_hold_makes_the_duty_not_applicable() {
         &with_header("post dcs { title \"Joint Director\" holds DCS joint_appointment yes report_to other }\npost other { title \"Other\" }"),
         "2020-01-01",
     );
-    assert_eq!(verdict(&joint, "dcs.report_to_chief_executive").kind, VerdictKind::NotApplicable);
+    assert_eq!(
+        verdict(&joint, "dcs.report_to_chief_executive").kind,
+        VerdictKind::NotApplicable
+    );
     // The default declared by the guidance applies when the fact is not stated.
     let sole = verdicts(
         &with_header("post dcs { title \"Director\" holds DCS report_to other }\npost other { title \"Other\" }"),
         "2020-01-01",
     );
-    assert_eq!(verdict(&sole, "dcs.report_to_chief_executive").kind, VerdictKind::Unexplained);
+    assert_eq!(
+        verdict(&sole, "dcs.report_to_chief_executive").kind,
+        VerdictKind::Unexplained
+    );
 }
 
 #[test]
@@ -164,7 +216,10 @@ fn roles_bind_to_whoever_holds_them_and_cardinality_is_counted() {
     assert_eq!(verdict(&none, "dcs.appointed").kind, VerdictKind::Fail);
     let unbound = verdict(&none, "dcs.restricted");
     assert_eq!(unbound.kind, VerdictKind::Unknown);
-    assert!(unbound.missing.iter().any(|missing| missing.contains("holding Director of Children's Services")));
+    assert!(unbound
+        .missing
+        .iter()
+        .any(|missing| missing.contains("holding Director of Children's Services")));
 }
 
 #[test]
@@ -174,67 +229,118 @@ fn a_permission_never_needs_action() {
         "2020-01-01",
     );
     assert_eq!(verdict(&used, "dcs.combined").kind, VerdictKind::Pass);
-    let unused = verdicts(&with_header("post dcs { holds DCS responsible_for education }"), "2020-01-01");
-    assert_eq!(verdict(&unused, "dcs.combined").kind, VerdictKind::NotApplicable);
+    let unused = verdicts(
+        &with_header("post dcs { holds DCS responsible_for education }"),
+        "2020-01-01",
+    );
+    assert_eq!(
+        verdict(&unused, "dcs.combined").kind,
+        VerdictKind::NotApplicable
+    );
 }
 
 #[test]
 fn questions_are_answered_missing_or_stale() {
     let base = "post dcs { holds DCS responsible_for education }\n";
     let missing = verdicts(&with_header(base), "2020-01-01");
-    assert_eq!(verdict(&missing, "assurance.child_protection").kind, VerdictKind::Missing);
+    assert_eq!(
+        verdict(&missing, "assurance.child_protection").kind,
+        VerdictKind::Missing
+    );
 
-    let answer = "answer assurance.child_protection { given 2019-03 text \"Audits are monthly.\" }\n";
+    let answer =
+        "answer assurance.child_protection { given 2019-03 text \"Audits are monthly.\" }\n";
     let answered = verdicts(&with_header(&format!("{base}{answer}")), "2020-01-01");
-    assert_eq!(verdict(&answered, "assurance.child_protection").kind, VerdictKind::Answered);
+    assert_eq!(
+        verdict(&answered, "assurance.child_protection").kind,
+        VerdictKind::Answered
+    );
 
     let change = "change restructure on 2019-09 { post dcs what \"Adult social care added\" }\n";
-    let stale = verdicts(&with_header(&format!("{base}{answer}{change}")), "2020-01-01");
+    let stale = verdicts(
+        &with_header(&format!("{base}{answer}{change}")),
+        "2020-01-01",
+    );
     let found = verdict(&stale, "assurance.child_protection");
     assert_eq!(found.kind, VerdictKind::Stale);
     assert!(found.reason.contains("restructure"), "{}", found.reason);
 
     // As at a date before the change, the same answer is not stale.
-    let earlier = verdicts(&with_header(&format!("{base}{answer}{change}")), "2019-06-01");
-    assert_eq!(verdict(&earlier, "assurance.child_protection").kind, VerdictKind::Answered);
+    let earlier = verdicts(
+        &with_header(&format!("{base}{answer}{change}")),
+        "2019-06-01",
+    );
+    assert_eq!(
+        verdict(&earlier, "assurance.child_protection").kind,
+        VerdictKind::Answered
+    );
 
     // An answer not yet given by the as-at date does not count.
     let before = verdicts(&with_header(&format!("{base}{answer}")), "2019-02-01");
-    assert_eq!(verdict(&before, "assurance.child_protection").kind, VerdictKind::Missing);
+    assert_eq!(
+        verdict(&before, "assurance.child_protection").kind,
+        VerdictKind::Missing
+    );
 }
 
 #[test]
 fn a_question_whose_condition_fails_is_not_applicable() {
-    let found = verdicts(&with_header("post dcs { holds DCS responsible_for childrens_social_care }"), "2020-01-01");
-    assert_eq!(verdict(&found, "assurance.child_protection").kind, VerdictKind::NotApplicable);
+    let found = verdicts(
+        &with_header("post dcs { holds DCS responsible_for childrens_social_care }"),
+        "2020-01-01",
+    );
+    assert_eq!(
+        verdict(&found, "assurance.child_protection").kind,
+        VerdictKind::NotApplicable
+    );
 }
 
 #[test]
 fn reviews_after_changes_compare_partial_dates_as_periods() {
     let base = "post dcs { holds DCS }\n";
     let no_change = verdicts(&with_header(base), "2020-01-01");
-    assert_eq!(verdict(&no_change, "review.on_change").kind, VerdictKind::NotApplicable);
+    assert_eq!(
+        verdict(&no_change, "review.on_change").kind,
+        VerdictKind::NotApplicable
+    );
 
     let change = "change service_review on 2016-10 { post dcs what \"New senior posts\" }\n";
     let unreviewed = verdicts(&with_header(&format!("{base}{change}")), "2020-01-01");
-    assert_eq!(verdict(&unreviewed, "review.on_change").kind, VerdictKind::Unexplained);
+    assert_eq!(
+        verdict(&unreviewed, "review.on_change").kind,
+        VerdictKind::Unexplained
+    );
 
     // A review dated only to 2017 is wholly after October 2016.
     let later = "review cabinet on 2017 { by \"Cabinet\" }\n";
-    let reviewed = verdicts(&with_header(&format!("{base}{change}{later}")), "2020-01-01");
-    assert_eq!(verdict(&reviewed, "review.on_change").kind, VerdictKind::Pass);
+    let reviewed = verdicts(
+        &with_header(&format!("{base}{change}{later}")),
+        "2020-01-01",
+    );
+    assert_eq!(
+        verdict(&reviewed, "review.on_change").kind,
+        VerdictKind::Pass
+    );
 
     // A review dated only to 2016 may be before or after October 2016.
     let ambiguous = "review cabinet on 2016 { by \"Cabinet\" }\n";
-    let unclear = verdicts(&with_header(&format!("{base}{change}{ambiguous}")), "2020-01-01");
+    let unclear = verdicts(
+        &with_header(&format!("{base}{change}{ambiguous}")),
+        "2020-01-01",
+    );
     let found = verdict(&unclear, "review.on_change");
     assert_eq!(found.kind, VerdictKind::Unknown);
-    assert!(found.notes.iter().any(|note| note.contains("overlap")), "{:?}", found.notes);
+    assert!(
+        found.notes.iter().any(|note| note.contains("overlap")),
+        "{:?}",
+        found.notes
+    );
 }
 
 #[test]
 fn the_same_input_gives_the_same_verdicts() {
-    let arrangement = with_header("post dcs { title \"Director\" holds DCS }\nbody forum { kind schools_forum }");
+    let arrangement =
+        with_header("post dcs { title \"Director\" holds DCS }\nbody forum { kind schools_forum }");
     let first = verdicts(&arrangement, "2020-01-01");
     let second = verdicts(&arrangement, "2020-01-01");
     assert_eq!(first, second);

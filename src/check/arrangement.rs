@@ -636,14 +636,11 @@ fn reporting_loops(arrangement: &Arrangement, policy: &Policy, errors: &mut Vec<
             // not pass through `start` is found from one of its own members.
             let mut path = vec![start];
             let mut current = start;
-            loop {
-                let Some(next) = arrangement
-                    .entity(current)
-                    .and_then(|entity| entity.relation(relation_id))
-                    .and_then(|fact| fact.value.first().copied())
-                else {
-                    break;
-                };
+            while let Some(next) = arrangement
+                .entity(current)
+                .and_then(|entity| entity.relation(relation_id))
+                .and_then(|fact| fact.value.first().copied())
+            {
                 if next == start {
                     if !path.iter().any(|member| reported.contains(member)) {
                         reported.extend(path.iter().copied());

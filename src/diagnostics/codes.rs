@@ -336,7 +336,7 @@ impl fmt::Display for Explanation {
         writeln!(f)?;
         writeln!(f, "{}", self.meaning)?;
         writeln!(f)?;
-        match self.example.clone() {
+        match self.example {
             Example::File(name, text) => {
                 writeln!(f, "Example ({name}):")?;
                 writeln!(f)?;

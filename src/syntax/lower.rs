@@ -79,9 +79,7 @@ impl Lowerer {
 
     fn item(&mut self, pair: P<'_>) -> Option<Item> {
         let span = self.span(&pair);
-        let Some(inner) = pair.into_inner().next() else {
-            return None;
-        };
+        let inner = pair.into_inner().next()?;
         let mut kind = match inner.as_rule() {
             Rule::guidance_item => Some(ItemKind::Guidance),
             Rule::local_policy_item => Some(ItemKind::LocalPolicy),
@@ -309,11 +307,7 @@ impl Lowerer {
         let mut claim = None;
         for part in pair.into_inner() {
             match part.as_rule() {
-                Rule::condition_kw => {
-                    if part.as_str() == "unless" {
-                        kind = ConditionKind::Unless;
-                    }
-                }
+                Rule::condition_kw if part.as_str() == "unless" => kind = ConditionKind::Unless,
                 Rule::claim => claim = self.claim(part),
                 _ => {}
             }
