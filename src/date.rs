@@ -86,14 +86,8 @@ impl PartialDate {
     pub fn parse(text: &str) -> Result<PartialDate, DateError> {
         let mut parts = text.split('-');
         let year = parse_part(parts.next(), 4)?;
-        let month = parts
-            .next()
-            .map(|part| parse_part(Some(part), 2))
-            .transpose()?;
-        let day = parts
-            .next()
-            .map(|part| parse_part(Some(part), 2))
-            .transpose()?;
+        let month = parts.next().map(|part| parse_part(Some(part), 2)).transpose()?;
+        let day = parts.next().map(|part| parse_part(Some(part), 2)).transpose()?;
         if parts.next().is_some() {
             return Err(DateError::Malformed);
         }
@@ -296,10 +290,7 @@ mod tests {
             })
         );
         assert!(PartialDate::parse("2020-02-29").is_ok());
-        assert_eq!(
-            PartialDate::parse("2019-13"),
-            Err(DateError::NoSuchMonth(13))
-        );
+        assert_eq!(PartialDate::parse("2019-13"), Err(DateError::NoSuchMonth(13)));
         assert_eq!(PartialDate::parse("19-01"), Err(DateError::Malformed));
         assert_eq!(PartialDate::parse("2019-1-01"), Err(DateError::Malformed));
     }
@@ -310,14 +301,8 @@ mod tests {
         assert_eq!(date("2016-02").last_day().to_string(), "2016-02-29");
         assert_eq!(date("2016-10").relative_to(date("2017")), Relative::Before);
         assert_eq!(date("2017").relative_to(date("2016-10")), Relative::After);
-        assert_eq!(
-            date("2016").relative_to(date("2016-10")),
-            Relative::Overlapping
-        );
-        assert_eq!(
-            date("2016-10-01").relative_to(date("2016-10")),
-            Relative::Overlapping
-        );
+        assert_eq!(date("2016").relative_to(date("2016-10")), Relative::Overlapping);
+        assert_eq!(date("2016-10-01").relative_to(date("2016-10")), Relative::Overlapping);
     }
 
     #[test]

@@ -11,10 +11,7 @@ use crate::syntax::SyntaxError;
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The guidance compiled into the binary: the default policy.
-pub const EMBEDDED_POLICIES: &[(&str, &str)] = &[(
-    "policies/dfe_2013.dcs",
-    include_str!("../policies/dfe_2013.dcs"),
-)];
+pub const EMBEDDED_POLICIES: &[(&str, &str)] = &[("policies/dfe_2013.dcs", include_str!("../policies/dfe_2013.dcs"))];
 
 /// Reads a file into the source map. A file that is not UTF-8 is still
 /// added (with replacement characters) so the error can show it.

@@ -166,9 +166,7 @@ impl SourceMap {
 
     /// The name of a file, for messages.
     pub fn name(&self, id: FileId) -> &str {
-        self.get(id)
-            .map(SourceFile::name)
-            .unwrap_or("<unknown file>")
+        self.get(id).map(SourceFile::name).unwrap_or("<unknown file>")
     }
 
     /// One-based line and column of the start of a span.
@@ -180,9 +178,7 @@ impl SourceMap {
 
     /// The text a span covers.
     pub fn slice(&self, span: Span) -> &str {
-        self.get(span.file)
-            .map(|file| file.slice(span))
-            .unwrap_or("")
+        self.get(span.file).map(|file| file.slice(span)).unwrap_or("")
     }
 }
 

@@ -46,9 +46,7 @@ impl Workspace {
     /// Parses text as if read from a file named `name` (for tests and
     /// tools).
     pub fn add_text(&mut self, name: &str, text: &str) -> FileId {
-        let file = self
-            .sources
-            .add(crate::source::Origin::Path(name.to_owned()), text);
+        let file = self.sources.add(crate::source::Origin::Path(name.to_owned()), text);
         self.parse_into(file, false);
         file
     }
@@ -65,8 +63,7 @@ impl Workspace {
         } else {
             syntax::parse(file, source)
         };
-        self.diagnostics
-            .extend(errors.iter().map(diagnostics::from_syntax));
+        self.diagnostics.extend(errors.iter().map(diagnostics::from_syntax));
         let incomplete = !errors.is_empty();
         if embedded {
             self.embedded.push((file, tree, incomplete));

@@ -1,12 +1,7 @@
 //! The `dcsc` binary as a user meets it: exit codes, bad input of every
 //! kind, and `explain`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -48,15 +43,8 @@ const ARRANGEMENT: &str = "arrangements small {\n  council \"Small Council\"\n  
 
 fn assert_bad_input(output: &Output, code: &str) {
     let shown = text(output);
-    assert_eq!(
-        output.status.code(),
-        Some(2),
-        "exit status for {code}:\n{shown}"
-    );
-    assert!(
-        shown.contains(&format!("[{code}]")),
-        "{code} not shown:\n{shown}"
-    );
+    assert_eq!(output.status.code(), Some(2), "exit status for {code}:\n{shown}");
+    assert!(shown.contains(&format!("[{code}]")), "{code} not shown:\n{shown}");
     assert!(!shown.contains("panicked"), "panic:\n{shown}");
 }
 
@@ -77,11 +65,7 @@ fn unreadable_text_is_a_coded_error() {
             b"arrangements x {\n  council \"Caf\xe9 Council\"\n}\n",
             "E0002",
         ),
-        (
-            "nul.dcs",
-            b"arrangements x {\n  council \"A\0B\"\n}\n",
-            "E0003",
-        ),
+        ("nul.dcs", b"arrangements x {\n  council \"A\0B\"\n}\n", "E0003"),
         (
             "string.dcs",
             b"arrangements x {\n  council \"Never closed\n}\n",
@@ -134,19 +118,11 @@ fn deep_nesting_and_long_chains_neither_crash_nor_hang() {
 fn crlf_and_a_byte_order_mark_give_the_same_verdicts() {
     let dir = scratch("line-endings");
     let lf = write(&dir, "lf.dcs", ARRANGEMENT.as_bytes());
-    let crlf = write(
-        &dir,
-        "crlf.dcs",
-        ARRANGEMENT.replace('\n', "\r\n").as_bytes(),
-    );
+    let crlf = write(&dir, "crlf.dcs", ARRANGEMENT.replace('\n', "\r\n").as_bytes());
     let bom = write(&dir, "bom.dcs", format!("\u{feff}{ARRANGEMENT}").as_bytes());
     let verdicts = |path: &str| {
         let output = dcsc(&["verify", path, "--as-at", "2020-01-01", "--format", "json"]);
-        assert!(
-            matches!(output.status.code(), Some(0 | 1)),
-            "{}",
-            text(&output)
-        );
+        assert!(matches!(output.status.code(), Some(0 | 1)), "{}", text(&output));
         String::from_utf8_lossy(&output.stdout).replace(path, "FILE")
     };
     let reference = verdicts(&lf);
@@ -172,14 +148,7 @@ fn exit_status_says_whether_action_is_needed() {
         "met.dcs",
         b"arrangements met { council \"Met Council\" }\npost director { holds DCS }\n",
     );
-    let output = dcsc(&[
-        "verify",
-        &met,
-        "--policy",
-        &policy_path,
-        "--as-at",
-        "2020-01-01",
-    ]);
+    let output = dcsc(&["verify", &met, "--policy", &policy_path, "--as-at", "2020-01-01"]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
 }
 
@@ -227,15 +196,9 @@ fn json_output_follows_the_contract() {
 
 #[test]
 fn bad_input_in_json_mode_gives_json_diagnostics() {
-    let output = dcsc(&[
-        "verify",
-        "tests/fixtures/diagnostics/E0101.dcs",
-        "--format",
-        "json",
-    ]);
+    let output = dcsc(&["verify", "tests/fixtures/diagnostics/E0101.dcs", "--format", "json"]);
     assert_eq!(output.status.code(), Some(2));
-    let value: serde_json::Value =
-        serde_json::from_slice(&output.stdout).expect("JSON diagnostics");
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON diagnostics");
     assert_eq!(value["diagnostics"][0]["code"], "E0101");
     assert_eq!(value["diagnostics"][0]["line"], 7);
 }
@@ -244,11 +207,7 @@ fn bad_input_in_json_mode_gives_json_diagnostics() {
 fn two_guidance_editions_are_refused() {
     let dir = scratch("editions");
     let first = write(&dir, "first.dcs", b"guidance first { title \"First\" }\n");
-    let second = write(
-        &dir,
-        "second.dcs",
-        b"guidance second { title \"Second\" }\n",
-    );
+    let second = write(&dir, "second.dcs", b"guidance second { title \"Second\" }\n");
     assert_bad_input(&dcsc(&["check", &first, &second]), "E0117");
 }
 
@@ -275,11 +234,7 @@ fn explain_shows_duties_and_paragraphs_with_their_words() {
 
     let unknown = dcsc(&["explain", "E0102x"]);
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(
-        text(&unknown).contains("did you mean"),
-        "{}",
-        text(&unknown)
-    );
+    assert!(text(&unknown).contains("did you mean"), "{}", text(&unknown));
 }
 
 #[test]
@@ -300,11 +255,7 @@ fn json_arrangements_go_through_the_same_checker() {
     let dcs_path = write(&dir, "small.dcs", ARRANGEMENT.as_bytes());
     let verdicts = |path: &str| {
         let output = dcsc(&["verify", path, "--as-at", "2020-01-01", "--format", "json"]);
-        assert!(
-            matches!(output.status.code(), Some(0 | 1)),
-            "{}",
-            text(&output)
-        );
+        assert!(matches!(output.status.code(), Some(0 | 1)), "{}", text(&output));
         let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
         value["verdicts"]
             .as_array()
@@ -322,9 +273,5 @@ fn json_arrangements_go_through_the_same_checker() {
     );
     let output = dcsc(&["check", &typo]);
     assert_bad_input(&output, "E0101");
-    assert!(
-        text(&output).contains("did you mean `DCS`"),
-        "{}",
-        text(&output)
-    );
+    assert!(text(&output).contains("did you mean `DCS`"), "{}", text(&output));
 }

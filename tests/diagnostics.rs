@@ -1,12 +1,7 @@
 //! Every diagnostic code has a fixture named after it that produces it; the
 //! rendered diagnostics, with their source, are snapshots.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::path::Path;
 
@@ -15,10 +10,7 @@ use dcsc::Workspace;
 
 fn relative(path: &Path) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .display()
-        .to_string()
+    path.strip_prefix(root).unwrap_or(path).display().to_string()
 }
 
 fn codes_of(workspace: &Workspace) -> Vec<&'static str> {
@@ -36,10 +28,7 @@ fn each_fixture_produces_its_code() {
         let mut workspace = Workspace::new();
         workspace.add_path(Path::new(&relative));
         workspace.check();
-        let expected = path
-            .file_stem()
-            .and_then(|stem| stem.to_str())
-            .unwrap_or_default();
+        let expected = path.file_stem().and_then(|stem| stem.to_str()).unwrap_or_default();
         let codes = codes_of(&workspace);
         assert!(
             codes.contains(&expected),
@@ -57,9 +46,7 @@ fn every_code_has_a_fixture_or_a_described_example() {
         let has_fixture = std::fs::read_dir(&fixtures)
             .expect("fixtures folder")
             .filter_map(Result::ok)
-            .any(|entry| {
-                entry.path().file_stem().and_then(|stem| stem.to_str()) == Some(code.as_str())
-            });
+            .any(|entry| entry.path().file_stem().and_then(|stem| stem.to_str()) == Some(code.as_str()));
         match explanation.example {
             Example::File(name, _) => assert!(
                 name.starts_with(code.as_str()),
@@ -71,10 +58,7 @@ fn every_code_has_a_fixture_or_a_described_example() {
         // tests/cli.rs); E0099 is a bug report. Every other code is shown by
         // a fixture file.
         if !matches!(code, Code::E0001 | Code::E0117 | Code::E0099) {
-            assert!(
-                has_fixture,
-                "{code} has no fixture in tests/fixtures/diagnostics"
-            );
+            assert!(has_fixture, "{code} has no fixture in tests/fixtures/diagnostics");
         }
     }
 }
@@ -93,10 +77,7 @@ fn errors_are_all_reported_not_just_the_first() {
     workspace.check();
     let codes = codes_of(&workspace);
     for expected in ["E0004", "E0010"] {
-        assert!(
-            codes.contains(&expected),
-            "{expected} missing from {codes:?}"
-        );
+        assert!(codes.contains(&expected), "{expected} missing from {codes:?}");
     }
     let mut checked = Workspace::new();
     checked.add_text(
@@ -109,10 +90,7 @@ fn errors_are_all_reported_not_just_the_first() {
     checked.check();
     let codes = codes_of(&checked);
     for expected in ["E0101", "E0104", "E0102"] {
-        assert!(
-            codes.contains(&expected),
-            "{expected} missing from {codes:?}"
-        );
+        assert!(codes.contains(&expected), "{expected} missing from {codes:?}");
     }
 }
 
@@ -148,10 +126,7 @@ fn parse_errors_never_show_grammar_rule_names() {
         let rendered = workspace.render_diagnostics(false);
         assert!(!rendered.is_empty(), "no diagnostic for {input:?}");
         for rule in rule_names {
-            assert!(
-                !rendered.contains(rule),
-                "{rule} shown for {input:?}:\n{rendered}"
-            );
+            assert!(!rendered.contains(rule), "{rule} shown for {input:?}:\n{rendered}");
         }
     }
 }

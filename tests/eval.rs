@@ -2,12 +2,7 @@
 //! written here so that these tests do not move when the embedded guidance
 //! is revised.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use dcsc::date::{Day, PartialDate};
 use dcsc::eval::{Verdict, VerdictKind};
@@ -69,11 +64,7 @@ fn verdicts(arrangement: &str, as_at: &str) -> Vec<(String, Verdict)> {
     let Some(verified) = workspace.verify(as_at) else {
         panic!("did not check:\n{}", workspace.render_diagnostics(false));
     };
-    let (_, verdicts) = verified
-        .results
-        .into_iter()
-        .next()
-        .expect("one arrangement");
+    let (_, verdicts) = verified.results.into_iter().next().expect("one arrangement");
     verdicts
         .into_iter()
         .map(|verdict| {
@@ -116,19 +107,13 @@ fn a_met_duty_passes_and_names_its_facts() {
         .facts
         .iter()
         .any(|fact| fact.statement == "Director is politically restricted"));
-    assert_eq!(
-        verdict(&found, "dcs.report_to_chief_executive").kind,
-        VerdictKind::Pass
-    );
+    assert_eq!(verdict(&found, "dcs.report_to_chief_executive").kind, VerdictKind::Pass);
     assert_eq!(verdict(&found, "dcs.first_tier").kind, VerdictKind::Pass);
 }
 
 #[test]
 fn an_unstated_fact_is_unknown_and_named_but_a_stated_no_is_a_breach() {
-    let unstated = verdicts(
-        &with_header("post dcs { title \"Director\" holds DCS }"),
-        "2020-01-01",
-    );
+    let unstated = verdicts(&with_header("post dcs { title \"Director\" holds DCS }"), "2020-01-01");
     let restricted = verdict(&unstated, "dcs.restricted");
     assert_eq!(restricted.kind, VerdictKind::Unknown);
     assert_eq!(
@@ -140,10 +125,7 @@ fn an_unstated_fact_is_unknown_and_named_but_a_stated_no_is_a_breach() {
         &with_header("post dcs { title \"Director\" holds DCS politically_restricted no }"),
         "2020-01-01",
     );
-    assert_eq!(
-        verdict(&stated_no, "dcs.restricted").kind,
-        VerdictKind::Fail
-    );
+    assert_eq!(verdict(&stated_no, "dcs.restricted").kind, VerdictKind::Fail);
 }
 
 #[test]
@@ -160,19 +142,13 @@ fn a_should_not_met_is_unexplained_without_reasons_and_a_departure_with_them() {
     let departure = "departure from dcs.report_to_chief_executive {\n\
                        reasons \"The deputy chief executive leads all people services.\"\n\
                        approved_by \"Cabinet\"\n  approved 2019-06-01\n}\n";
-    let with = verdicts(
-        &with_header(&format!("{arrangement}{departure}")),
-        "2020-01-01",
-    );
+    let with = verdicts(&with_header(&format!("{arrangement}{departure}")), "2020-01-01");
     let found = verdict(&with, "dcs.report_to_chief_executive");
     assert_eq!(found.kind, VerdictKind::Departure);
     assert!(found.departure.is_some());
 
     // A departure approved after the as-at date does not yet count.
-    let before = verdicts(
-        &with_header(&format!("{arrangement}{departure}")),
-        "2019-05-31",
-    );
+    let before = verdicts(&with_header(&format!("{arrangement}{departure}")), "2019-05-31");
     assert_eq!(
         verdict(&before, "dcs.report_to_chief_executive").kind,
         VerdictKind::Unexplained
@@ -233,10 +209,7 @@ fn a_permission_never_needs_action() {
         &with_header("post dcs { holds DCS responsible_for education }"),
         "2020-01-01",
     );
-    assert_eq!(
-        verdict(&unused, "dcs.combined").kind,
-        VerdictKind::NotApplicable
-    );
+    assert_eq!(verdict(&unused, "dcs.combined").kind, VerdictKind::NotApplicable);
 }
 
 #[test]
@@ -248,8 +221,7 @@ fn questions_are_answered_missing_or_stale() {
         VerdictKind::Missing
     );
 
-    let answer =
-        "answer assurance.child_protection { given 2019-03 text \"Audits are monthly.\" }\n";
+    let answer = "answer assurance.child_protection { given 2019-03 text \"Audits are monthly.\" }\n";
     let answered = verdicts(&with_header(&format!("{base}{answer}")), "2020-01-01");
     assert_eq!(
         verdict(&answered, "assurance.child_protection").kind,
@@ -257,19 +229,13 @@ fn questions_are_answered_missing_or_stale() {
     );
 
     let change = "change restructure on 2019-09 { post dcs what \"Adult social care added\" }\n";
-    let stale = verdicts(
-        &with_header(&format!("{base}{answer}{change}")),
-        "2020-01-01",
-    );
+    let stale = verdicts(&with_header(&format!("{base}{answer}{change}")), "2020-01-01");
     let found = verdict(&stale, "assurance.child_protection");
     assert_eq!(found.kind, VerdictKind::Stale);
     assert!(found.reason.contains("restructure"), "{}", found.reason);
 
     // As at a date before the change, the same answer is not stale.
-    let earlier = verdicts(
-        &with_header(&format!("{base}{answer}{change}")),
-        "2019-06-01",
-    );
+    let earlier = verdicts(&with_header(&format!("{base}{answer}{change}")), "2019-06-01");
     assert_eq!(
         verdict(&earlier, "assurance.child_protection").kind,
         VerdictKind::Answered
@@ -299,35 +265,20 @@ fn a_question_whose_condition_fails_is_not_applicable() {
 fn reviews_after_changes_compare_partial_dates_as_periods() {
     let base = "post dcs { holds DCS }\n";
     let no_change = verdicts(&with_header(base), "2020-01-01");
-    assert_eq!(
-        verdict(&no_change, "review.on_change").kind,
-        VerdictKind::NotApplicable
-    );
+    assert_eq!(verdict(&no_change, "review.on_change").kind, VerdictKind::NotApplicable);
 
     let change = "change service_review on 2016-10 { post dcs what \"New senior posts\" }\n";
     let unreviewed = verdicts(&with_header(&format!("{base}{change}")), "2020-01-01");
-    assert_eq!(
-        verdict(&unreviewed, "review.on_change").kind,
-        VerdictKind::Unexplained
-    );
+    assert_eq!(verdict(&unreviewed, "review.on_change").kind, VerdictKind::Unexplained);
 
     // A review dated only to 2017 is wholly after October 2016.
     let later = "review cabinet on 2017 { by \"Cabinet\" }\n";
-    let reviewed = verdicts(
-        &with_header(&format!("{base}{change}{later}")),
-        "2020-01-01",
-    );
-    assert_eq!(
-        verdict(&reviewed, "review.on_change").kind,
-        VerdictKind::Pass
-    );
+    let reviewed = verdicts(&with_header(&format!("{base}{change}{later}")), "2020-01-01");
+    assert_eq!(verdict(&reviewed, "review.on_change").kind, VerdictKind::Pass);
 
     // A review dated only to 2016 may be before or after October 2016.
     let ambiguous = "review cabinet on 2016 { by \"Cabinet\" }\n";
-    let unclear = verdicts(
-        &with_header(&format!("{base}{change}{ambiguous}")),
-        "2020-01-01",
-    );
+    let unclear = verdicts(&with_header(&format!("{base}{change}{ambiguous}")), "2020-01-01");
     let found = verdict(&unclear, "review.on_change");
     assert_eq!(found.kind, VerdictKind::Unknown);
     assert!(
@@ -339,8 +290,7 @@ fn reviews_after_changes_compare_partial_dates_as_periods() {
 
 #[test]
 fn the_same_input_gives_the_same_verdicts() {
-    let arrangement =
-        with_header("post dcs { title \"Director\" holds DCS }\nbody forum { kind schools_forum }");
+    let arrangement = with_header("post dcs { title \"Director\" holds DCS }\nbody forum { kind schools_forum }");
     let first = verdicts(&arrangement, "2020-01-01");
     let second = verdicts(&arrangement, "2020-01-01");
     assert_eq!(first, second);

@@ -8,17 +8,8 @@ use super::policy::{document, Scope};
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{EntityKind, Entry, EventKind, Evidence, Item, ItemKind, Modality};
 
-const COUNCIL_KINDS: &[&str] = &[
-    "county",
-    "unitary",
-    "metropolitan_district",
-    "london_borough",
-];
-const GOVERNANCE: &[&str] = &[
-    "leader_and_cabinet",
-    "mayor_and_cabinet",
-    "committee_system",
-];
+const COUNCIL_KINDS: &[&str] = &["county", "unitary", "metropolitan_district", "london_borough"];
+const GOVERNANCE: &[&str] = &["leader_and_cabinet", "mayor_and_cabinet", "committee_system"];
 
 /// Checks one arrangement file's items against a policy.
 pub fn check_arrangement(
@@ -58,23 +49,13 @@ pub fn check_arrangement(
         kinds: &kinds,
     };
     for (item, kind) in &kinds {
-        arrangement
-            .entities
-            .push(context.entity(item, *kind, errors));
+        arrangement.entities.push(context.entity(item, *kind, errors));
     }
 
     let mut events = Names::new("event");
-    let event_items: Vec<&Item> = items
-        .iter()
-        .filter(|item| event_kind(item.kind).is_some())
-        .collect();
+    let event_items: Vec<&Item> = items.iter().filter(|item| event_kind(item.kind).is_some()).collect();
     for (index, item) in event_items.iter().enumerate() {
-        events.declare(
-            &item.name.text,
-            EventId::from_index(index),
-            item.name.span,
-            errors,
-        );
+        events.declare(&item.name.text, EventId::from_index(index), item.name.span, errors);
     }
     for item in &event_items {
         if let Some(event) = context.event(item, &events, errors) {
@@ -85,9 +66,7 @@ pub fn check_arrangement(
     for item in items {
         match item.kind {
             ItemKind::Answer => arrangement.answers.extend(context.answer(item, errors)),
-            ItemKind::Departure => arrangement
-                .departures
-                .extend(context.departure(item, errors)),
+            ItemKind::Departure => arrangement.departures.extend(context.departure(item, errors)),
             ItemKind::Guidance
             | ItemKind::LocalPolicy
             | ItemKind::Role
@@ -130,21 +109,12 @@ fn event_kind(kind: ItemKind) -> Option<EventKind> {
     }
 }
 
-fn header_of(
-    file: FileId,
-    header: &Item,
-    known_policies: &[String],
-    errors: &mut Vec<CheckError>,
-) -> Arrangement {
+fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mut Vec<CheckError>) -> Arrangement {
     let mut fields = Fields::new(header, errors);
     let council = fields.required_text("council", errors);
-    let council_kind = fields
-        .one_of("kind", COUNCIL_KINDS, errors)
-        .map(str::to_owned);
+    let council_kind = fields.one_of("kind", COUNCIL_KINDS, errors).map(str::to_owned);
     let upper_tier = fields.boolean("upper_tier", errors);
-    let governance = fields
-        .one_of("governance", GOVERNANCE, errors)
-        .map(str::to_owned);
+    let governance = fields.one_of("governance", GOVERNANCE, errors).map(str::to_owned);
     let mut answers_to = Vec::new();
     for name in fields.names("answers_to", errors).unwrap_or_default() {
         if known_policies.contains(&name.text) {
@@ -158,10 +128,7 @@ fn header_of(
             });
         }
     }
-    fields.finish(
-        &["council", "kind", "upper_tier", "governance", "answers_to"],
-        errors,
-    );
+    fields.finish(&["council", "kind", "upper_tier", "governance", "answers_to"], errors);
     Arrangement {
         key: header.name.text.clone(),
         file,
@@ -188,11 +155,7 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn evidence(
-        &self,
-        evidence: Option<&Evidence>,
-        errors: &mut Vec<CheckError>,
-    ) -> Option<EvidenceRef> {
+    fn evidence(&self, evidence: Option<&Evidence>, errors: &mut Vec<CheckError>) -> Option<EvidenceRef> {
         let evidence = evidence?;
         let document = self.documents.resolve(&evidence.document, errors)?;
         Some(EvidenceRef {
@@ -245,6 +208,7 @@ impl Context<'_> {
             body_kind: None,
             relations: Vec::new(),
             attributes: Vec::new(),
+            other_functions: Some(false),
             note,
             span: item.name.span,
         };
@@ -295,22 +259,25 @@ impl Context<'_> {
                     if let Some(body_kind) = self.scope.body_kinds.resolve(&name, errors) {
                         entity.body_kind = Some(Fact {
                             value: body_kind,
-                            origin: self.origin(
-                                field.span,
-                                field.evidence.as_ref(),
-                                &default,
-                                errors,
-                            ),
+                            origin: self.origin(field.span, field.evidence.as_ref(), &default, errors),
                         });
                     }
                 }
             }
         }
+        if let Some(word) = fields.one_of("other_functions", &["no", "yes", "unknown"], errors) {
+            entity.other_functions = match word {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            };
+        }
         for field in fields.rest() {
             let name = field.name.text.as_str();
             if let Some(relation) = self.scope.relations.get(name) {
-                fields.take(name);
-                self.relation(&mut entity, relation, field, &default, errors);
+                for line in fields.take_all(name) {
+                    self.relation(&mut entity, relation, line, &default, errors);
+                }
             } else if let Some(attribute) = self.scope.attributes.get(name) {
                 fields.take(name);
                 self.attribute(&mut entity, attribute, field, &default, errors);
@@ -318,8 +285,8 @@ impl Context<'_> {
         }
         let mut known: Vec<&str> = vec!["title", "source", "note"];
         known.extend(match kind {
-            EntityKind::Post => vec!["holder", "holds", "responsible_for"],
-            EntityKind::Member => vec!["name", "holds", "responsible_for"],
+            EntityKind::Post => vec!["holder", "holds", "responsible_for", "other_functions"],
+            EntityKind::Member => vec!["name", "holds", "responsible_for", "other_functions"],
             EntityKind::Body => vec!["kind"],
             EntityKind::Service => vec![],
         });
@@ -342,11 +309,7 @@ impl Context<'_> {
         };
         if !declared.from.contains(&entity.kind) {
             errors.push(CheckError::WrongKind {
-                expected: format!(
-                    "`{}` starts from a {}",
-                    declared.key,
-                    kinds_words(&declared.from)
-                ),
+                expected: format!("`{}` starts from a {}", declared.key, kinds_words(&declared.from)),
                 found: format!("`{}`, a {}", entity.key, entity.kind.word()),
                 span: field.name.span,
                 declared: Some(declared.span),
@@ -361,10 +324,7 @@ impl Context<'_> {
             let Some(target_kind) = self.kind_of(target) else {
                 continue;
             };
-            if declared.hierarchy
-                && entity.kind == EntityKind::Post
-                && target_kind == EntityKind::Member
-            {
+            if declared.hierarchy && entity.kind == EntityKind::Post && target_kind == EntityKind::Member {
                 errors.push(CheckError::ReportsToMember {
                     post: entity.key.clone(),
                     member: name.text.clone(),
@@ -378,17 +338,10 @@ impl Context<'_> {
             }
             if !declared.to.contains(&target_kind) {
                 errors.push(CheckError::WrongKind {
-                    expected: format!(
-                        "`{}` leads to a {}",
-                        declared.key,
-                        kinds_words(&declared.to)
-                    ),
+                    expected: format!("`{}` leads to a {}", declared.key, kinds_words(&declared.to)),
                     found: format!("`{}`, a {}", name.text, target_kind.word()),
                     span: name.span,
-                    declared: self
-                        .kinds
-                        .get(target.index())
-                        .map(|(item, _)| item.name.span),
+                    declared: self.kinds.get(target.index()).map(|(item, _)| item.name.span),
                 });
                 continue;
             }
@@ -416,11 +369,7 @@ impl Context<'_> {
         };
         if !declared.on.contains(&entity.kind) {
             errors.push(CheckError::WrongKind {
-                expected: format!(
-                    "`{}` is an attribute of a {}",
-                    declared.key,
-                    kinds_words(&declared.on)
-                ),
+                expected: format!("`{}` is an attribute of a {}", declared.key, kinds_words(&declared.on)),
                 found: format!("`{}`, a {}", entity.key, entity.kind.word()),
                 span: field.name.span,
                 declared: Some(declared.span),
@@ -453,12 +402,7 @@ impl Context<'_> {
         }
     }
 
-    fn event(
-        &self,
-        item: &Item,
-        events: &Names<EventId>,
-        errors: &mut Vec<CheckError>,
-    ) -> Option<Event> {
+    fn event(&self, item: &Item, events: &Names<EventId>, errors: &mut Vec<CheckError>) -> Option<Event> {
         let kind = event_kind(item.kind)?;
         let date = item.date?;
         let mut fields = Fields::new(item, errors);
@@ -478,10 +422,7 @@ impl Context<'_> {
                             expected: format!("a {word}"),
                             found: format!("`{}`, a {}", name.text, found.word()),
                             span: name.span,
-                            declared: self
-                                .kinds
-                                .get(entity.index())
-                                .map(|(item, _)| item.name.span),
+                            declared: self.kinds.get(entity.index()).map(|(item, _)| item.name.span),
                         }),
                         _ => concerns = Some(entity),
                     }
@@ -494,9 +435,8 @@ impl Context<'_> {
         }
         let what = fields.text("what", errors);
         let by = fields.text("by", errors);
-        let outcome = fields
-            .text("outcome", errors)
-            .or(fields.text("judgement", errors));
+        let outcome = fields.text("outcome", errors).or(fields.text("judgement", errors));
+        let note = fields.text("note", errors);
         let answers = match fields.name("answers", errors) {
             Some(name) => events.resolve(&name, errors),
             None => None,
@@ -525,6 +465,7 @@ impl Context<'_> {
             by,
             outcome,
             answers,
+            note,
             origin: FactOrigin {
                 span: item.name.span.to(date.span),
                 evidence,
@@ -540,14 +481,16 @@ impl Context<'_> {
         let given = fields.date("given", errors);
         let by = fields.text("by", errors);
         let reference = fields.text("reference", errors);
+        let asked = fields.text("asked", errors);
         let text = fields.required_text("text", errors);
-        fields.finish(&["given", "by", "reference", "text", "source"], errors);
+        fields.finish(&["given", "by", "reference", "asked", "text", "source"], errors);
         rules_not_allowed(item, errors);
         Some(Answer {
             duty: duty?,
             given,
             by,
             reference,
+            asked,
             text: text?,
             origin: FactOrigin {
                 span: item.name.span,
@@ -565,10 +508,7 @@ impl Context<'_> {
         let approved_by = fields.text("approved_by", errors);
         let approved = fields.date("approved", errors);
         let review_by = fields.date("review_by", errors);
-        fields.finish(
-            &["reasons", "approved_by", "approved", "review_by", "source"],
-            errors,
-        );
+        fields.finish(&["reasons", "approved_by", "approved", "review_by", "source"], errors);
         rules_not_allowed(item, errors);
         let duty = duty?;
         if let Some(declared) = self.policy.duty(duty) {
@@ -613,11 +553,7 @@ fn rules_not_allowed(item: &Item, errors: &mut Vec<CheckError>) {
 }
 
 fn kinds_words(kinds: &[EntityKind]) -> String {
-    kinds
-        .iter()
-        .map(|kind| kind.word())
-        .collect::<Vec<_>>()
-        .join(" or ")
+    kinds.iter().map(|kind| kind.word()).collect::<Vec<_>>().join(" or ")
 }
 
 /// Finds reporting lines that come back on themselves. Each entity has at
@@ -638,7 +574,7 @@ fn reporting_loops(arrangement: &Arrangement, policy: &Policy, errors: &mut Vec<
             let mut current = start;
             while let Some(next) = arrangement
                 .entity(current)
-                .and_then(|entity| entity.relation(relation_id))
+                .and_then(|entity| entity.relation(relation_id).first().copied())
                 .and_then(|fact| fact.value.first().copied())
             {
                 if next == start {
@@ -647,7 +583,7 @@ fn reporting_loops(arrangement: &Arrangement, policy: &Policy, errors: &mut Vec<
                         let spans: Vec<Span> = path
                             .iter()
                             .filter_map(|id| arrangement.entity(*id))
-                            .filter_map(|entity| entity.relation(relation_id))
+                            .filter_map(|entity| entity.relation(relation_id).first().copied())
                             .map(|fact| fact.origin.span)
                             .collect();
                         let names = path

@@ -45,24 +45,21 @@ pub struct Fields<'a> {
     head: Span,
     fields: BTreeMap<&'a str, &'a Field>,
     order: Vec<&'a Field>,
+    repeats: Vec<(&'a Field, Span)>,
 }
 
 impl<'a> Fields<'a> {
-    /// Collects the item's fields, reporting any given twice.
-    pub fn new(item: &'a Item, errors: &mut Vec<CheckError>) -> Fields<'a> {
-        let mut fields = BTreeMap::new();
+    /// Collects the item's fields. A field given twice is reported when
+    /// the item is finished, unless the checker takes every line of it
+    /// (relations may be listed line by line).
+    pub fn new(item: &'a Item, _errors: &mut Vec<CheckError>) -> Fields<'a> {
+        let mut fields: BTreeMap<&'a str, &'a Field> = BTreeMap::new();
         let mut order = Vec::new();
+        let mut repeats = Vec::new();
         for entry in &item.entries {
             if let Entry::Field(field) = entry {
                 match fields.get(field.name.text.as_str()) {
-                    Some(first) => {
-                        let first: &&Field = first;
-                        errors.push(CheckError::RepeatedField {
-                            field: field.name.text.clone(),
-                            span: field.name.span,
-                            first: first.name.span,
-                        })
-                    }
+                    Some(first) => repeats.push((field, first.name.span)),
                     None => {
                         fields.insert(field.name.text.as_str(), field);
                         order.push(field);
@@ -75,14 +72,29 @@ impl<'a> Fields<'a> {
             head: item.name.span,
             fields,
             order,
+            repeats,
         }
     }
 
-    /// Takes a field by name.
+    /// Takes a field by name (its first line, if given more than once).
     pub fn take(&mut self, name: &str) -> Option<&'a Field> {
         let field = self.fields.remove(name)?;
         self.order.retain(|other| !std::ptr::eq(*other, field));
         Some(field)
+    }
+
+    /// Takes every line of a field that may be given more than once.
+    pub fn take_all(&mut self, name: &str) -> Vec<&'a Field> {
+        let mut all: Vec<&'a Field> = self.take(name).into_iter().collect();
+        self.repeats.retain(|(field, _)| {
+            if field.name.text == name {
+                all.push(field);
+                false
+            } else {
+                true
+            }
+        });
+        all
     }
 
     /// Takes a field holding one string.
@@ -98,11 +110,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Takes a required field holding one string.
-    pub fn required_text(
-        &mut self,
-        name: &'static str,
-        errors: &mut Vec<CheckError>,
-    ) -> Option<String> {
+    pub fn required_text(&mut self, name: &'static str, errors: &mut Vec<CheckError>) -> Option<String> {
         if !self.fields.contains_key(name) {
             errors.push(self.missing(name));
             return None;
@@ -141,10 +149,7 @@ impl<'a> Fields<'a> {
         let field = self.take(name)?;
         match field.values.as_slice() {
             [value] => match key_text(&value.kind) {
-                Some(text) => Some(Name {
-                    text,
-                    span: value.span,
-                }),
+                Some(text) => Some(Name { text, span: value.span }),
                 None => {
                     errors.push(wrong_type(field, "a name"));
                     None
@@ -163,10 +168,7 @@ impl<'a> Fields<'a> {
         match single(field).and_then(as_date) {
             Some(date) => Some(date),
             None => {
-                errors.push(wrong_type(
-                    field,
-                    "a date (like `2016`, `2016-03` or `2016-03-01`)",
-                ));
+                errors.push(wrong_type(field, "a date (like `2016`, `2016-03` or `2016-03-01`)"));
                 None
             }
         }
@@ -256,8 +258,16 @@ impl<'a> Fields<'a> {
         self.order.clone()
     }
 
-    /// Reports every field not taken as unknown, suggesting among `known`.
+    /// Reports every field not taken as unknown, suggesting among `known`,
+    /// and every field given twice that may not be.
     pub fn finish(self, known: &[&str], errors: &mut Vec<CheckError>) {
+        for (field, first) in self.repeats {
+            errors.push(CheckError::RepeatedField {
+                field: field.name.text.clone(),
+                span: field.name.span,
+                first,
+            });
+        }
         for field in self.order {
             errors.push(CheckError::UnknownField {
                 item: self.item_word,
@@ -274,10 +284,7 @@ pub fn names_of(field: &Field, errors: &mut Vec<CheckError>) -> Vec<Name> {
     let mut names = Vec::new();
     for value in &field.values {
         match key_text(&value.kind) {
-            Some(text) => names.push(Name {
-                text,
-                span: value.span,
-            }),
+            Some(text) => names.push(Name { text, span: value.span }),
             None => errors.push(CheckError::WrongType {
                 field: field.name.text.clone(),
                 expected: "a name".to_owned(),
@@ -331,9 +338,7 @@ pub fn as_date(value: &ValueKind) -> Option<PartialDate> {
     match value {
         ValueKind::Date(date) => Some(*date),
         ValueKind::Str(text) => PartialDate::parse(text).ok(),
-        ValueKind::Number(number) if (1000..=9999).contains(number) => {
-            PartialDate::parse(&number.to_string()).ok()
-        }
+        ValueKind::Number(number) if (1000..=9999).contains(number) => PartialDate::parse(&number.to_string()).ok(),
         _ => None,
     }
 }
@@ -342,13 +347,9 @@ pub fn as_date(value: &ValueKind) -> Option<PartialDate> {
 pub fn typed(value: &ValueKind, value_type: super::model::ValueType) -> Option<TypedValue> {
     use super::model::ValueType;
     match (value_type, value) {
-        (ValueType::Int, ValueKind::Number(number)) => {
-            i64::try_from(*number).ok().map(TypedValue::Int)
-        }
+        (ValueType::Int, ValueKind::Number(number)) => i64::try_from(*number).ok().map(TypedValue::Int),
         (ValueType::Bool, ValueKind::Bool(value)) => Some(TypedValue::Bool(*value)),
-        (ValueType::Text, ValueKind::Text(text) | ValueKind::Str(text)) => {
-            Some(TypedValue::Text(text.clone()))
-        }
+        (ValueType::Text, ValueKind::Text(text) | ValueKind::Str(text)) => Some(TypedValue::Text(text.clone())),
         (ValueType::Date, other) => as_date(other).map(TypedValue::Date),
         _ => None,
     }
@@ -383,13 +384,7 @@ impl<Id: Copy> Names<Id> {
     }
 
     /// Declares a name; a duplicate is reported and keeps the first id.
-    pub fn declare(
-        &mut self,
-        name: &str,
-        id: Id,
-        span: Span,
-        errors: &mut Vec<CheckError>,
-    ) -> bool {
+    pub fn declare(&mut self, name: &str, id: Id, span: Span, errors: &mut Vec<CheckError>) -> bool {
         if let Some((_, first)) = self.map.get(name) {
             errors.push(CheckError::Duplicate {
                 what: self.what,

@@ -130,15 +130,11 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>])
         // its errors (a bug in dcsc) are still shown.
         let embedded_files: Vec<FileId> = embedded.iter().map(|parsed| parsed.file).collect();
         errors.extend(
-            policy_errors.into_iter().filter(|error| {
-                !(error.is_warning() && embedded_files.contains(&error.span().file))
-            }),
+            policy_errors
+                .into_iter()
+                .filter(|error| !(error.is_warning() && embedded_files.contains(&error.span().file))),
         );
-        let known: Vec<String> = policy
-            .editions
-            .iter()
-            .map(|edition| edition.key.clone())
-            .collect();
+        let known: Vec<String> = policy.editions.iter().map(|edition| edition.key.clone()).collect();
         for (parsed, header) in arrangements {
             checked.arrangements.push(arrangement::check_arrangement(
                 parsed.file,
@@ -159,11 +155,7 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>])
 /// Orders the policy units into one chain, base first: the user's own
 /// guidance if given, else the embedded guidance, then every local policy
 /// after the one it extends.
-fn compose<'a>(
-    user: &[Unit<'a>],
-    embedded: &[Unit<'a>],
-    errors: &mut Vec<CheckError>,
-) -> Option<Vec<Unit<'a>>> {
+fn compose<'a>(user: &[Unit<'a>], embedded: &[Unit<'a>], errors: &mut Vec<CheckError>) -> Option<Vec<Unit<'a>>> {
     let bases: Vec<&Unit<'a>> = user
         .iter()
         .filter(|unit| unit.header.kind == ItemKind::Guidance)
@@ -174,10 +166,7 @@ fn compose<'a>(
         .collect();
     if let [first, second, ..] = bases.as_slice() {
         errors.push(CheckError::SeveralEditions {
-            names: bases
-                .iter()
-                .map(|unit| unit.header.name.text.clone())
-                .collect(),
+            names: bases.iter().map(|unit| unit.header.name.text.clone()).collect(),
             span: second.header.name.span,
             first: first.header.name.span,
         });
@@ -191,11 +180,7 @@ fn compose<'a>(
             let wanted = locals
                 .iter()
                 .filter_map(|unit| unit.header.extends.as_ref())
-                .find_map(|name| {
-                    embedded
-                        .iter()
-                        .find(|unit| unit.header.name.text == name.text)
-                });
+                .find_map(|name| embedded.iter().find(|unit| unit.header.name.text == name.text));
             copy(wanted.or(embedded.first())?)
         }
     };
@@ -205,10 +190,7 @@ fn compose<'a>(
         let before = pending.len();
         pending.retain(|unit| {
             let extends = unit.header.extends.as_ref().map(|name| name.text.as_str());
-            if chain
-                .iter()
-                .any(|done| Some(done.header.name.text.as_str()) == extends)
-            {
+            if chain.iter().any(|done| Some(done.header.name.text.as_str()) == extends) {
                 chain.push(copy(unit));
                 false
             } else {

@@ -84,9 +84,7 @@ impl LegalForce {
     pub fn description(self) -> &'static str {
         match self {
             LegalForce::Statute => "statute",
-            LegalForce::StatutoryGuidance => {
-                "statutory guidance (authorities must have regard to it)"
-            }
+            LegalForce::StatutoryGuidance => "statutory guidance (authorities must have regard to it)",
             LegalForce::LocalPolicy => "local policy",
         }
     }
@@ -145,6 +143,9 @@ pub struct Role {
     pub holder: EntityKind,
     /// The provision that creates it.
     pub statute: Option<String>,
+    /// Whether it exists for arrangements to describe themselves, with no
+    /// duty expected to use it (no unused-vocabulary warning).
+    pub descriptive: bool,
     /// Where declared.
     pub span: Span,
 }
@@ -156,6 +157,9 @@ pub struct Term {
     pub key: String,
     /// Its title.
     pub title: String,
+    /// Whether it exists for arrangements to describe themselves, with no
+    /// duty expected to use it (no unused-vocabulary warning).
+    pub descriptive: bool,
     /// Where declared.
     pub span: Span,
 }
@@ -174,6 +178,9 @@ pub struct Relation {
     /// Whether it is a line of accountability: it must not loop, and a
     /// post's line must not lead to a member.
     pub hierarchy: bool,
+    /// Whether it exists for arrangements to describe themselves, with no
+    /// duty expected to use it (no unused-vocabulary warning).
+    pub descriptive: bool,
     /// Where declared.
     pub span: Span,
 }
@@ -217,6 +224,9 @@ pub struct Attribute {
     /// The value the guidance takes when an arrangement does not state
     /// one; without it an unstated value is unknown.
     pub default: Option<TypedValue>,
+    /// Whether it exists for arrangements to describe themselves, with no
+    /// duty expected to use it (no unused-vocabulary warning).
+    pub descriptive: bool,
     /// Where declared.
     pub span: Span,
 }
@@ -592,6 +602,10 @@ pub struct Entity {
     pub relations: Vec<(RelationId, Fact<Vec<EntityId>>)>,
     /// Attributes stated.
     pub attributes: Vec<(AttributeId, Fact<TypedValue>)>,
+    /// Whether it has functions beyond those listed: `Some(false)` when
+    /// the list is complete (the default), `None` when the council's paper
+    /// does not say.
+    pub other_functions: Option<bool>,
     /// Remarks.
     pub note: Option<String>,
     /// Where declared.
@@ -609,12 +623,14 @@ impl Entity {
         self.roles.iter().find(|fact| fact.value == role)
     }
 
-    /// The stated targets of a relation.
-    pub fn relation(&self, relation: RelationId) -> Option<&Fact<Vec<EntityId>>> {
+    /// Every stated line of a relation (a relation may be listed line by
+    /// line); empty when the relation is not stated.
+    pub fn relation(&self, relation: RelationId) -> Vec<&Fact<Vec<EntityId>>> {
         self.relations
             .iter()
-            .find(|(id, _)| *id == relation)
+            .filter(|(id, _)| *id == relation)
             .map(|(_, fact)| fact)
+            .collect()
     }
 
     /// The stated value of an attribute.
@@ -647,6 +663,8 @@ pub struct Event {
     pub outcome: Option<String>,
     /// The change a review answers.
     pub answers: Option<EventId>,
+    /// Remarks.
+    pub note: Option<String>,
     /// Where it is stated.
     pub origin: FactOrigin,
 }
@@ -663,6 +681,9 @@ pub struct Answer {
     pub by: Option<String>,
     /// The council's own reference.
     pub reference: Option<String>,
+    /// The question in the council's own words, when its paper words it
+    /// differently from the guidance.
+    pub asked: Option<String>,
     /// The answer.
     pub text: String,
     /// Where it is stated.

@@ -57,11 +57,7 @@ pub struct Unit<'a> {
 }
 
 /// Checks a chain of policy units (base first) into one [`Policy`].
-pub fn check_policy(
-    units: &[Unit<'_>],
-    sources: &SourceMap,
-    errors: &mut Vec<CheckError>,
-) -> (Policy, Scope) {
+pub fn check_policy(units: &[Unit<'_>], sources: &SourceMap, errors: &mut Vec<CheckError>) -> (Policy, Scope) {
     let mut policy = Policy::default();
     let mut scope = Scope::new();
     for (edition, unit) in units.iter().enumerate() {
@@ -72,9 +68,7 @@ pub fn check_policy(
         for item in unit.items {
             match item.kind {
                 ItemKind::Paragraph => paragraph(item, edition, &mut policy, &scope, errors),
-                ItemKind::Duty | ItemKind::Question => {
-                    duty(item, edition, &mut policy, &scope, sources, errors)
-                }
+                ItemKind::Duty | ItemKind::Question => duty(item, edition, &mut policy, &scope, sources, errors),
                 _ => {}
             }
         }
@@ -92,11 +86,7 @@ fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Edition {
     let issued = fields.date("issued", errors);
     let in_force = fields.date("in_force", errors);
     let basis = fields.texts("basis", errors);
-    let force = match fields.one_of(
-        "force",
-        &["statute", "statutory_guidance", "local_policy"],
-        errors,
-    ) {
+    let force = match fields.one_of("force", &["statute", "statutory_guidance", "local_policy"], errors) {
         Some("statute") => LegalForce::Statute,
         Some("local_policy") => LegalForce::LocalPolicy,
         Some(_) => LegalForce::StatutoryGuidance,
@@ -110,15 +100,7 @@ fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Edition {
         .map(|name| name.text)
         .collect();
     fields.finish(
-        &[
-            "title",
-            "issuer",
-            "issued",
-            "in_force",
-            "basis",
-            "force",
-            "supersedes",
-        ],
+        &["title", "issuer", "issued", "in_force", "basis", "force", "supersedes"],
         errors,
     );
     Edition {
@@ -136,11 +118,7 @@ fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Edition {
     }
 }
 
-fn entity_kinds(
-    fields: &mut Fields<'_>,
-    name: &'static str,
-    errors: &mut Vec<CheckError>,
-) -> Vec<EntityKind> {
+fn entity_kinds(fields: &mut Fields<'_>, name: &'static str, errors: &mut Vec<CheckError>) -> Vec<EntityKind> {
     let Some(words) = fields.names(name, errors) else {
         errors.push(fields.missing(name));
         return Vec::new();
@@ -162,13 +140,7 @@ fn entity_kinds(
 
 /// First pass: every declaration gets its id, so later items can refer to
 /// earlier and later ones alike.
-fn declare(
-    unit: &Unit<'_>,
-    edition: usize,
-    policy: &mut Policy,
-    scope: &mut Scope,
-    errors: &mut Vec<CheckError>,
-) {
+fn declare(unit: &Unit<'_>, edition: usize, policy: &mut Policy, scope: &mut Scope, errors: &mut Vec<CheckError>) {
     for item in unit.items {
         let name = item.name.text.as_str();
         let span = item.name.span;
@@ -184,9 +156,7 @@ fn declare(
                 let id = RoleId::from_index(policy.roles.len());
                 if scope.roles.declare(name, id, span, errors) {
                     let mut fields = Fields::new(item, errors);
-                    let title = fields
-                        .required_text("title", errors)
-                        .unwrap_or_else(|| name.to_owned());
+                    let title = fields.required_text("title", errors).unwrap_or_else(|| name.to_owned());
                     let holder = match fields.one_of("held_by", &["post", "member"], errors) {
                         Some("member") => EntityKind::Member,
                         Some(_) => EntityKind::Post,
@@ -196,12 +166,14 @@ fn declare(
                         }
                     };
                     let statute = fields.text("statute", errors);
-                    fields.finish(&["title", "held_by", "statute"], errors);
+                    let descriptive = fields.boolean("descriptive", errors).unwrap_or(false);
+                    fields.finish(&["title", "held_by", "statute", "descriptive"], errors);
                     policy.roles.push(Role {
                         key: name.to_owned(),
                         title,
                         holder,
                         statute,
+                        descriptive,
                         span,
                     });
                 }
@@ -209,13 +181,13 @@ fn declare(
             ItemKind::Function | ItemKind::BodyKind => {
                 let term = {
                     let mut fields = Fields::new(item, errors);
-                    let title = fields
-                        .required_text("title", errors)
-                        .unwrap_or_else(|| name.to_owned());
-                    fields.finish(&["title"], errors);
+                    let title = fields.required_text("title", errors).unwrap_or_else(|| name.to_owned());
+                    let descriptive = fields.boolean("descriptive", errors).unwrap_or(false);
+                    fields.finish(&["title", "descriptive"], errors);
                     Term {
                         key: name.to_owned(),
                         title,
+                        descriptive,
                         span,
                     }
                 };
@@ -235,19 +207,19 @@ fn declare(
                 let id = RelationId::from_index(policy.relations.len());
                 if scope.relations.declare(name, id, span, errors) {
                     let mut fields = Fields::new(item, errors);
-                    let title = fields
-                        .required_text("title", errors)
-                        .unwrap_or_else(|| name.to_owned());
+                    let title = fields.required_text("title", errors).unwrap_or_else(|| name.to_owned());
                     let from = entity_kinds(&mut fields, "from", errors);
                     let to = entity_kinds(&mut fields, "to", errors);
                     let hierarchy = fields.boolean("hierarchy", errors).unwrap_or(false);
-                    fields.finish(&["title", "from", "to", "hierarchy"], errors);
+                    let descriptive = fields.boolean("descriptive", errors).unwrap_or(false);
+                    fields.finish(&["title", "from", "to", "hierarchy", "descriptive"], errors);
                     policy.relations.push(Relation {
                         key: name.to_owned(),
                         title,
                         from,
                         to,
                         hierarchy,
+                        descriptive,
                         span,
                     });
                 }
@@ -256,21 +228,18 @@ fn declare(
                 let id = AttributeId::from_index(policy.attributes.len());
                 if scope.attributes.declare(name, id, span, errors) {
                     let mut fields = Fields::new(item, errors);
-                    let title = fields
-                        .required_text("title", errors)
-                        .unwrap_or_else(|| name.to_owned());
+                    let title = fields.required_text("title", errors).unwrap_or_else(|| name.to_owned());
                     let on = entity_kinds(&mut fields, "on", errors);
-                    let value_type =
-                        match fields.one_of("type", &["int", "bool", "text", "date"], errors) {
-                            Some("int") => ValueType::Int,
-                            Some("bool") => ValueType::Bool,
-                            Some("date") => ValueType::Date,
-                            Some(_) => ValueType::Text,
-                            None => {
-                                errors.push(fields.missing("type"));
-                                ValueType::Text
-                            }
-                        };
+                    let value_type = match fields.one_of("type", &["int", "bool", "text", "date"], errors) {
+                        Some("int") => ValueType::Int,
+                        Some("bool") => ValueType::Bool,
+                        Some("date") => ValueType::Date,
+                        Some(_) => ValueType::Text,
+                        None => {
+                            errors.push(fields.missing("type"));
+                            ValueType::Text
+                        }
+                    };
                     let default = fields.take("default").and_then(|field| {
                         let value = match field.values.as_slice() {
                             [value] => typed(&value.kind, value_type),
@@ -286,13 +255,15 @@ fn declare(
                         }
                         value
                     });
-                    fields.finish(&["title", "on", "type", "default"], errors);
+                    let descriptive = fields.boolean("descriptive", errors).unwrap_or(false);
+                    fields.finish(&["title", "on", "type", "default", "descriptive"], errors);
                     policy.attributes.push(Attribute {
                         key: name.to_owned(),
                         title,
                         on,
                         value_type,
                         default,
+                        descriptive,
                         span,
                     });
                 }
@@ -301,9 +272,7 @@ fn declare(
                 let id = TagKeyId::from_index(policy.tag_keys.len());
                 if scope.tag_keys.declare(name, id, span, errors) {
                     let mut fields = Fields::new(item, errors);
-                    let title = fields
-                        .required_text("title", errors)
-                        .unwrap_or_else(|| name.to_owned());
+                    let title = fields.required_text("title", errors).unwrap_or_else(|| name.to_owned());
                     let values: Vec<String> = match fields.names("values", errors) {
                         Some(values) => values.into_iter().map(|value| value.text).collect(),
                         None => {
@@ -364,18 +333,10 @@ pub fn document(item: &Item, errors: &mut Vec<CheckError>) -> Document {
     }
 }
 
-fn paragraph(
-    item: &Item,
-    edition: usize,
-    policy: &mut Policy,
-    scope: &Scope,
-    errors: &mut Vec<CheckError>,
-) {
+fn paragraph(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, errors: &mut Vec<CheckError>) {
     // Paragraph ids were handed out in order of first declaration; a
     // duplicate was reported and is skipped here.
-    if scope.paragraphs.get(&item.name.text)
-        != Some(ParagraphId::from_index(policy.paragraphs.len()))
-    {
+    if scope.paragraphs.get(&item.name.text) != Some(ParagraphId::from_index(policy.paragraphs.len())) {
         return;
     }
     let mut fields = Fields::new(item, errors);
@@ -399,20 +360,20 @@ fn paragraph(
                         .documents
                         .resolve(document, errors)
                         .map(|document| Provenance::Verbatim { document }),
-                    WordsKind::Quoted { by, document } => scope
-                        .documents
-                        .resolve(document, errors)
-                        .map(|document| Provenance::Quoted {
-                            by: by.clone(),
-                            document,
-                        }),
+                    WordsKind::Quoted { by, document } => {
+                        scope
+                            .documents
+                            .resolve(document, errors)
+                            .map(|document| Provenance::Quoted {
+                                by: by.clone(),
+                                document,
+                            })
+                    }
                     WordsKind::Paraphrase { document } => scope
                         .documents
                         .resolve(document, errors)
                         .map(|document| Provenance::Paraphrase { document }),
-                    WordsKind::NotAtHand { reason } => Some(Provenance::NotAtHand {
-                        reason: reason.clone(),
-                    }),
+                    WordsKind::NotAtHand { reason } => Some(Provenance::NotAtHand { reason: reason.clone() }),
                 };
             }
             Entry::Rule(rule) => errors.push(CheckError::RuleCount {
@@ -421,13 +382,11 @@ fn paragraph(
                 span: rule.span,
             }),
             Entry::Condition(condition) => errors.push(CheckError::MisusedPredicate {
-                problem: "a paragraph cannot have conditions; put them on the duty that cites it"
-                    .to_owned(),
+                problem: "a paragraph cannot have conditions; put them on the duty that cites it".to_owned(),
                 span: condition.span,
             }),
             Entry::Tag(tag) => errors.push(CheckError::MisusedPredicate {
-                problem: "a paragraph cannot have tags; put them on the duty that cites it"
-                    .to_owned(),
+                problem: "a paragraph cannot have tags; put them on the duty that cites it".to_owned(),
                 span: tag.span,
             }),
             Entry::Field(_) => {}
@@ -437,9 +396,7 @@ fn paragraph(
         Some(provenance) => provenance,
         None => {
             errors.push(fields_missing(item, "words"));
-            Provenance::NotAtHand {
-                reason: String::new(),
-            }
+            Provenance::NotAtHand { reason: String::new() }
         }
     };
     if text.is_none() && !matches!(provenance, Provenance::NotAtHand { .. }) {
@@ -522,14 +479,8 @@ fn duty(
         match entry {
             Entry::Rule(rule) => rules.push(rule),
             Entry::Condition(condition) => {
-                let resolver = Resolver {
-                    policy,
-                    scope,
-                    errors,
-                };
-                if let Some(resolved) =
-                    resolver.claim(&condition.claim.subject, &condition.claim.predicate)
-                {
+                let resolver = Resolver { policy, scope, errors };
+                if let Some(resolved) = resolver.claim(&condition.claim.subject, &condition.claim.predicate) {
                     conditions.push(Condition {
                         kind: condition.kind,
                         subject: resolved.0,
@@ -553,10 +504,7 @@ fn duty(
                             key: tag.key.text.clone(),
                             value: tag.value.text.clone(),
                             span: tag.value.span,
-                            suggestion: suggest(
-                                &tag.value.text,
-                                allowed.iter().map(String::as_str),
-                            ),
+                            suggestion: suggest(&tag.value.text, allowed.iter().map(String::as_str)),
                             allowed,
                         });
                     }
@@ -608,11 +556,7 @@ fn duty(
                 return;
             }
         };
-        let resolver = Resolver {
-            policy,
-            scope,
-            errors,
-        };
+        let resolver = Resolver { policy, scope, errors };
         let Some((subject, predicate)) = resolver.claim(&rule.subject, &rule.predicate) else {
             return;
         };
@@ -641,11 +585,7 @@ fn duty(
 
 /// The source text of a span with runs of white space made single spaces.
 pub fn words_of(sources: &SourceMap, span: Span) -> String {
-    sources
-        .slice(span)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    sources.slice(span).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What a subject binds: the council, or entities of one kind.
@@ -662,11 +602,7 @@ struct Resolver<'p, 'e> {
 }
 
 impl Resolver<'_, '_> {
-    fn claim(
-        mut self,
-        subject: &ast::Subject,
-        predicate: &ast::Predicate,
-    ) -> Option<(Subject, Predicate)> {
+    fn claim(mut self, subject: &ast::Subject, predicate: &ast::Predicate) -> Option<(Subject, Predicate)> {
         let (subject, binds) = self.subject(subject)?;
         let predicate = self.predicate(predicate, binds)?;
         Some((subject, predicate))
@@ -711,11 +647,7 @@ impl Resolver<'_, '_> {
             if declared.holder != entity {
                 self.errors.push(CheckError::WrongKind {
                     expected: format!("a role held by a {}", entity.word()),
-                    found: format!(
-                        "`{}`, a role held by a {}",
-                        declared.key,
-                        declared.holder.word()
-                    ),
+                    found: format!("`{}`, a role held by a {}", declared.key, declared.holder.word()),
                     span,
                     declared: Some(declared.span),
                 });
@@ -747,19 +679,11 @@ impl Resolver<'_, '_> {
         (!failed).then_some(resolved)
     }
 
-    fn needs_entities(
-        &mut self,
-        binds: Binds,
-        allowed: &[EntityKind],
-        what: &str,
-        span: Span,
-    ) -> bool {
+    fn needs_entities(&mut self, binds: Binds, allowed: &[EntityKind], what: &str, span: Span) -> bool {
         match binds {
             Binds::Council => {
                 self.errors.push(CheckError::MisusedPredicate {
-                    problem: format!(
-                        "{what} is said of a post, member, body or service, not of the council"
-                    ),
+                    problem: format!("{what} is said of a post, member, body or service, not of the council"),
                     span,
                 });
                 false
@@ -768,11 +692,7 @@ impl Resolver<'_, '_> {
                 self.errors.push(CheckError::MisusedPredicate {
                     problem: format!(
                         "{what} is said of a {}, but this subject is a {}",
-                        allowed
-                            .iter()
-                            .map(|kind| kind.word())
-                            .collect::<Vec<_>>()
-                            .join(" or "),
+                        allowed.iter().map(|kind| kind.word()).collect::<Vec<_>>().join(" or "),
                         kind.word()
                     ),
                     span,
@@ -794,13 +714,8 @@ impl Resolver<'_, '_> {
                     }
                     resolved.push(role);
                 }
-                self.needs_entities(
-                    binds,
-                    &[EntityKind::Post, EntityKind::Member],
-                    "holding a role",
-                    span,
-                )
-                .then_some(Predicate::Hold(resolved))
+                self.needs_entities(binds, &[EntityKind::Post, EntityKind::Member], "holding a role", span)
+                    .then_some(Predicate::Hold(resolved))
             }
             ast::Atom::Responsible { only, functions } => {
                 let mut resolved = Vec::new();
@@ -885,12 +800,10 @@ impl Resolver<'_, '_> {
                     within: within.map(|period| period.months),
                 })
             }
-            ast::Atom::Every { event, period } => {
-                self.needs_council(binds, span).then_some(Predicate::Every {
-                    event: *event,
-                    months: period.months,
-                })
-            }
+            ast::Atom::Every { event, period } => self.needs_council(binds, span).then_some(Predicate::Every {
+                event: *event,
+                months: period.months,
+            }),
             ast::Atom::Relation {
                 relation,
                 of_kind,
@@ -920,10 +833,7 @@ impl Resolver<'_, '_> {
                         if self.scope.body_kinds.get(&target.text).is_some() {
                             error = CheckError::WrongKind {
                                 expected: "a role (or `a KIND` for any body of a kind)".to_owned(),
-                                found: format!(
-                                    "`{}`, a kind of body; write `a {}`",
-                                    target.text, target.text
-                                ),
+                                found: format!("`{}`, a kind of body; write `a {}`", target.text, target.text),
                                 span: target.span,
                                 declared: None,
                             };
@@ -934,16 +844,8 @@ impl Resolver<'_, '_> {
                     let holder = self.policy.role(role)?;
                     if !to.contains(&holder.holder) {
                         self.errors.push(CheckError::WrongKind {
-                            expected: format!(
-                                "`{relation_key}` relates {} to {}",
-                                words(&from),
-                                plural(&to)
-                            ),
-                            found: format!(
-                                "`{}`, a {} role",
-                                holder.key,
-                                holder_word(holder.holder)
-                            ),
+                            expected: format!("`{relation_key}` relates {} to {}", words(&from), plural(&to)),
+                            found: format!("`{}`, a {} role", holder.key, holder_word(holder.holder)),
                             span: target.span,
                             declared: Some(holder.span),
                         });
@@ -952,10 +854,7 @@ impl Resolver<'_, '_> {
                     Target::Role(role)
                 };
                 self.needs_entities(binds, &from, &format!("`{relation_key}`"), span)
-                    .then_some(Predicate::Relation {
-                        relation: id,
-                        target,
-                    })
+                    .then_some(Predicate::Relation { relation: id, target })
             }
         }
     }
@@ -973,11 +872,7 @@ impl Resolver<'_, '_> {
 }
 
 fn words(kinds: &[EntityKind]) -> String {
-    kinds
-        .iter()
-        .map(|kind| kind.word())
-        .collect::<Vec<_>>()
-        .join(" or ")
+    kinds.iter().map(|kind| kind.word()).collect::<Vec<_>>().join(" or ")
 }
 
 fn plural(kinds: &[EntityKind]) -> String {
@@ -1005,10 +900,7 @@ fn holder_word(kind: EntityKind) -> &'static str {
 /// the other's.
 fn contradictions(policy: &Policy, errors: &mut Vec<CheckError>) {
     for (index, later) in policy.duties.iter().enumerate() {
-        let DutyKind::Rule {
-            subject, predicate, ..
-        } = &later.kind
-        else {
+        let DutyKind::Rule { subject, predicate, .. } = &later.kind else {
             continue;
         };
         for earlier in policy.duties.iter().take(index) {
@@ -1024,19 +916,11 @@ fn contradictions(policy: &Policy, errors: &mut Vec<CheckError>) {
                 && later.modality != ast::Modality::May
                 && earlier.modality != ast::Modality::May;
             let binding = matches!(later.modality, ast::Modality::Must | ast::Modality::MustNot)
-                || matches!(
-                    earlier.modality,
-                    ast::Modality::Must | ast::Modality::MustNot
-                );
+                || matches!(earlier.modality, ast::Modality::Must | ast::Modality::MustNot);
             let overlapping = later.conditions.is_empty()
                 || earlier.conditions.is_empty()
                 || same_conditions(&later.conditions, &earlier.conditions);
-            if opposed
-                && binding
-                && overlapping
-                && subject == other_subject
-                && predicate == other_predicate
-            {
+            if opposed && binding && overlapping && subject == other_subject && predicate == other_predicate {
                 errors.push(CheckError::Contradiction {
                     duty: later.key.clone(),
                     span: later.span,
@@ -1092,9 +976,7 @@ impl Used {
             match predicate {
                 Predicate::And(parts) | Predicate::Or(parts) => stack.extend(parts),
                 Predicate::Not(inner) => stack.push(inner),
-                Predicate::Hold(roles) => roles
-                    .iter()
-                    .for_each(|role| mark(&mut self.roles, role.index())),
+                Predicate::Hold(roles) => roles.iter().for_each(|role| mark(&mut self.roles, role.index())),
                 Predicate::Responsible { functions, .. } => functions
                     .iter()
                     .for_each(|function| mark(&mut self.functions, function.index())),
@@ -1132,10 +1014,7 @@ fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
     let mut tag_keys = vec![false; policy.tag_keys.len()];
     let mut documents = vec![false; policy.documents.len()];
     for duty in &policy.duties {
-        if let DutyKind::Rule {
-            subject, predicate, ..
-        } = &duty.kind
-        {
+        if let DutyKind::Rule { subject, predicate, .. } = &duty.kind {
             used.subject(subject);
             used.predicate(predicate);
         }
@@ -1162,9 +1041,9 @@ fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
             mark(&mut documents, document.index());
         }
     }
-    let mut report = |what: &'static str, flags: &[bool], names: Vec<(&str, Span)>| {
-        for (flag, (name, span)) in flags.iter().zip(names) {
-            if !flag {
+    let mut report = |what: &'static str, flags: &[bool], names: Vec<(&str, bool, Span)>| {
+        for (flag, (name, descriptive, span)) in flags.iter().zip(names) {
+            if !flag && !descriptive {
                 errors.push(CheckError::UnusedVocabulary {
                     what,
                     name: name.to_owned(),
@@ -1179,7 +1058,7 @@ fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
         policy
             .roles
             .iter()
-            .map(|r| (r.key.as_str(), r.span))
+            .map(|r| (r.key.as_str(), r.descriptive, r.span))
             .collect(),
     );
     report(
@@ -1188,7 +1067,7 @@ fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
         policy
             .functions
             .iter()
-            .map(|t| (t.key.as_str(), t.span))
+            .map(|t| (t.key.as_str(), t.descriptive, t.span))
             .collect(),
     );
     report(
@@ -1197,7 +1076,7 @@ fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
         policy
             .body_kinds
             .iter()
-            .map(|t| (t.key.as_str(), t.span))
+            .map(|t| (t.key.as_str(), t.descriptive, t.span))
             .collect(),
     );
     report(
@@ -1206,7 +1085,7 @@ fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
         policy
             .relations
             .iter()
-            .map(|r| (r.key.as_str(), r.span))
+            .map(|r| (r.key.as_str(), r.descriptive, r.span))
             .collect(),
     );
     report(
@@ -1215,7 +1094,7 @@ fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
         policy
             .attributes
             .iter()
-            .map(|a| (a.key.as_str(), a.span))
+            .map(|a| (a.key.as_str(), a.descriptive, a.span))
             .collect(),
     );
     report(
@@ -1224,7 +1103,7 @@ fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
         policy
             .tag_keys
             .iter()
-            .map(|t| (t.key.as_str(), t.span))
+            .map(|t| (t.key.as_str(), false, t.span))
             .collect(),
     );
     report(
@@ -1233,7 +1112,7 @@ fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
         policy
             .documents
             .iter()
-            .map(|d| (d.key.as_str(), d.span))
+            .map(|d| (d.key.as_str(), false, d.span))
             .collect(),
     );
     for (flag, paragraph) in cited.iter().zip(&policy.paragraphs) {

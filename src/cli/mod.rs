@@ -86,19 +86,15 @@ enum Format {
 fn parse_as_at(text: &str) -> Result<Day, String> {
     PartialDate::parse(text)
         .map(PartialDate::last_day)
-        .map_err(|_| {
-            format!("`{text}` is not a date that exists; write YYYY-MM-DD, YYYY-MM or YYYY")
-        })
+        .map_err(|_| format!("`{text}` is not a date that exists; write YYYY-MM-DD, YYYY-MM or YYYY"))
 }
 
 fn color_wanted() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
-        && std::io::stdout().is_terminal()
+    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()) && std::io::stdout().is_terminal()
 }
 
 fn stderr_color_wanted() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
-        && std::io::stderr().is_terminal()
+    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()) && std::io::stderr().is_terminal()
 }
 
 /// Parses the command line and runs the command.
@@ -111,12 +107,7 @@ pub fn run() -> ExitCode {
             policies,
             as_at,
             format,
-        } => verify(
-            &arrangements,
-            &policies,
-            as_at.unwrap_or_else(Day::today),
-            format,
-        ),
+        } => verify(&arrangements, &policies, as_at.unwrap_or_else(Day::today), format),
         Command::Explain { what, policies } => explain(&what, &policies),
     };
     ExitCode::from(status)
@@ -142,10 +133,7 @@ fn diagnostics_json(workspace: &Workspace) -> String {
         .map(|diagnostic| diagnostics::to_json(&workspace.sources, diagnostic))
         .collect();
     let value = serde_json::json!({ "schema_version": 1, "diagnostics": diagnostics });
-    format!(
-        "{}\n",
-        serde_json::to_string_pretty(&value).unwrap_or_default()
-    )
+    format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default())
 }
 
 fn counts_line(workspace: &Workspace) -> (usize, usize) {
@@ -194,9 +182,7 @@ fn verify(arrangements: &[PathBuf], policies: &[PathBuf], as_at: Day, format: Fo
             Format::Human => {
                 emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
                 let (errors, warnings) = counts_line(&workspace);
-                emit_error(&format!(
-                    "cannot verify: {errors} error(s), {warnings} warning(s)\n"
-                ));
+                emit_error(&format!("cannot verify: {errors} error(s), {warnings} warning(s)\n"));
             }
             Format::Json => emit(&diagnostics_json(&workspace)),
         }

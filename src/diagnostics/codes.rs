@@ -76,10 +76,7 @@ pub enum Example {
 
 macro_rules! fixture {
     ($name:literal) => {
-        Example::File(
-            $name,
-            include_str!(concat!("../../tests/fixtures/diagnostics/", $name)),
-        )
+        Example::File($name, include_str!(concat!("../../tests/fixtures/diagnostics/", $name)))
     };
 }
 
@@ -312,10 +309,7 @@ impl Code {
     /// Reads a code as written, in any case.
     pub fn parse(text: &str) -> Option<Code> {
         let upper = text.to_ascii_uppercase();
-        Code::ALL
-            .iter()
-            .copied()
-            .find(|code| code.as_str() == upper)
+        Code::ALL.iter().copied().find(|code| code.as_str() == upper)
     }
 
     /// Whether this code is a warning.

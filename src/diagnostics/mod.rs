@@ -488,12 +488,7 @@ pub fn to_json(sources: &SourceMap, diagnostic: &Diagnostic) -> JsonDiagnostic {
             .primary
             .iter()
             .map(|label| json_label(true, label))
-            .chain(
-                diagnostic
-                    .secondary
-                    .iter()
-                    .map(|label| json_label(false, label)),
-            )
+            .chain(diagnostic.secondary.iter().map(|label| json_label(false, label)))
             .collect(),
         notes: diagnostic.notes.clone(),
         help: diagnostic.help.clone(),

@@ -165,9 +165,7 @@ fn push_fact(facts: &mut Vec<FactUse>, fact: FactUse) {
 pub(crate) fn lower_first(title: &str) -> String {
     let mut characters = title.chars();
     match (characters.next(), characters.next()) {
-        (Some(first), Some(second))
-            if first.is_uppercase() && second.is_lowercase() && !title.starts_with("Chief") =>
-        {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() && !title.starts_with("Chief") => {
             let mut lowered: String = first.to_lowercase().collect();
             lowered.push_str(title.get(first.len_utf8()..).unwrap_or(""));
             lowered
@@ -206,17 +204,16 @@ impl<'a> Evaluator<'a> {
     }
 
     fn body_kind_title(&self, kind: BodyKindId) -> String {
-        self.policy.body_kinds.get(kind.index()).map_or_else(
-            || "a kind of body".to_owned(),
-            |term| lower_first(&term.title),
-        )
+        self.policy
+            .body_kinds
+            .get(kind.index())
+            .map_or_else(|| "a kind of body".to_owned(), |term| lower_first(&term.title))
     }
 
     fn label(&self, entity: EntityId) -> String {
-        self.arrangement.entity(entity).map_or_else(
-            || "an unknown entity".to_owned(),
-            |entity| entity.label().to_owned(),
-        )
+        self.arrangement
+            .entity(entity)
+            .map_or_else(|| "an unknown entity".to_owned(), |entity| entity.label().to_owned())
     }
 
     fn fact<T>(&self, fact: &Fact<T>, statement: String) -> FactUse {
@@ -233,9 +230,7 @@ impl<'a> Evaluator<'a> {
             .entities
             .iter()
             .enumerate()
-            .filter(|(_, entity)| {
-                entity.kind == kind && holding.is_none_or(|role| entity.holds(role).is_some())
-            })
+            .filter(|(_, entity)| entity.kind == kind && holding.is_none_or(|role| entity.holds(role).is_some()))
             .map(|(index, _)| EntityId::from_index(index))
             .collect()
     }
@@ -279,33 +274,21 @@ impl<'a> Evaluator<'a> {
             Subject::Role(role) => {
                 let holders = self.holders(*role);
                 if holders.is_empty() {
-                    let holder = self
-                        .policy
-                        .role(*role)
-                        .map_or("post", |role| role.holder.word());
-                    let mut finding =
-                        Finding::missing(format!("a {holder} holding {}", self.role_title(*role)));
-                    finding.said.push(format!(
-                        "no {holder} is recorded as holding {}",
-                        self.role_title(*role)
-                    ));
+                    let holder = self.policy.role(*role).map_or("post", |role| role.holder.word());
+                    let mut finding = Finding::missing(format!("a {holder} holding {}", self.role_title(*role)));
+                    finding
+                        .said
+                        .push(format!("no {holder} is recorded as holding {}", self.role_title(*role)));
                     return (finding, Vec::new());
                 }
                 let mut parts = Vec::new();
                 let mut bindings = Vec::new();
                 for holder in holders {
                     let mut finding = per_entity(holder);
-                    if let Some(fact) = self
-                        .arrangement
-                        .entity(holder)
-                        .and_then(|entity| entity.holds(*role))
-                    {
+                    if let Some(fact) = self.arrangement.entity(holder).and_then(|entity| entity.holds(*role)) {
                         finding.facts.insert(
                             0,
-                            self.fact(
-                                fact,
-                                format!("{} holds {}", self.label(holder), self.role_title(*role)),
-                            ),
+                            self.fact(fact, format!("{} holds {}", self.label(holder), self.role_title(*role))),
                         );
                     }
                     bindings.push(Binding {
@@ -326,8 +309,20 @@ impl<'a> Evaluator<'a> {
                     Some(role) => format!("{} holding {}", entity.word(), self.role_title(*role)),
                     None => entity.word().to_owned(),
                 };
-                let findings: Vec<(EntityId, Finding)> =
-                    domain.iter().map(|id| (*id, per_entity(*id))).collect();
+                let findings: Vec<(EntityId, Finding)> = domain
+                    .iter()
+                    .map(|id| {
+                        let mut finding = per_entity(*id);
+                        let held = holding.and_then(|role| {
+                            let fact = self.arrangement.entity(*id)?.holds(role)?;
+                            Some(self.fact(fact, format!("{} holds {}", self.label(*id), self.role_title(role))))
+                        });
+                        if let Some(held) = held {
+                            finding.facts.insert(0, held);
+                        }
+                        (*id, finding)
+                    })
+                    .collect();
                 let satisfying: Vec<EntityId> = findings
                     .iter()
                     .filter(|(_, finding)| finding.truth == Truth::True)
@@ -340,6 +335,22 @@ impl<'a> Evaluator<'a> {
                         entity: *entity,
                     })
                     .collect();
+                // A count over a kind of entity the arrangement does not
+                // describe at all (no member declared) cannot be zero by
+                // evidence: the paper is silent, not negative.
+                let described = self
+                    .arrangement
+                    .entities
+                    .iter()
+                    .any(|declared| declared.kind == *entity);
+                if !described {
+                    let plural = format!("{}s", entity.word()).replace("bodys", "bodies");
+                    let mut finding = Finding::missing(format!("the council's {plural}"));
+                    finding
+                        .said
+                        .push(format!("the arrangements declare no {plural} at all"));
+                    return (finding, bindings);
+                }
                 if *quantifier == Quantifier::Each {
                     if domain.is_empty() {
                         let mut finding = Finding::missing(format!("any {noun}"));
@@ -365,14 +376,11 @@ impl<'a> Evaluator<'a> {
                     Quantifier::AtLeastOne if unknowns.is_empty() => Truth::False,
                     Quantifier::No if trues >= 1 => Truth::False,
                     Quantifier::No if unknowns.is_empty() => Truth::True,
-                    Quantifier::ExactlyOne
-                    | Quantifier::AtLeastOne
-                    | Quantifier::No
-                    | Quantifier::Each => Truth::Unknown,
+                    Quantifier::ExactlyOne | Quantifier::AtLeastOne | Quantifier::No | Quantifier::Each => {
+                        Truth::Unknown
+                    }
                 };
-                let labels = |ids: &[EntityId]| {
-                    and_list(&ids.iter().map(|id| self.label(*id)).collect::<Vec<_>>())
-                };
+                let labels = |ids: &[EntityId]| and_list(&ids.iter().map(|id| self.label(*id)).collect::<Vec<_>>());
                 let condition = if negate {
                     format!("not `{predicate_text}`")
                 } else {
@@ -384,16 +392,10 @@ impl<'a> Evaluator<'a> {
                     n => format!("{n} of them satisfy {condition}: {}", labels(&satisfying)),
                 };
                 if trues > 1 {
-                    summary = format!(
-                        "{trues} {noun}s satisfy {condition}: {}",
-                        labels(&satisfying)
-                    );
+                    summary = format!("{trues} {noun}s satisfy {condition}: {}", labels(&satisfying));
                 }
                 if !unknowns.is_empty() {
-                    summary.push_str(&format!(
-                        "; for {} the arrangements do not say",
-                        labels(&unknowns)
-                    ));
+                    summary.push_str(&format!("; for {} the arrangements do not say", labels(&unknowns)));
                 }
                 let mut finding = Finding {
                     truth,
@@ -418,18 +420,8 @@ impl<'a> Evaluator<'a> {
     /// is `None`.
     fn predicate(&self, entity: Option<(EntityId, &Entity)>, predicate: &Predicate) -> Finding {
         match predicate {
-            Predicate::And(parts) => Finding::all(
-                parts
-                    .iter()
-                    .map(|part| self.predicate(entity, part))
-                    .collect(),
-            ),
-            Predicate::Or(parts) => Finding::any(
-                parts
-                    .iter()
-                    .map(|part| self.predicate(entity, part))
-                    .collect(),
-            ),
+            Predicate::And(parts) => Finding::all(parts.iter().map(|part| self.predicate(entity, part)).collect()),
+            Predicate::Or(parts) => Finding::any(parts.iter().map(|part| self.predicate(entity, part)).collect()),
             Predicate::Not(inner) => self.predicate(entity, inner).negate(),
             Predicate::After {
                 event,
@@ -445,9 +437,7 @@ impl<'a> Evaluator<'a> {
                 *of,
                 *within,
             ),
-            Predicate::Every { event, months } => {
-                timeline::every(self.arrangement, self.as_at, *event, *months)
-            }
+            Predicate::Every { event, months } => timeline::every(self.arrangement, self.as_at, *event, *months),
             atom => match entity {
                 Some((id, found)) => self.atom(id, found, atom),
                 None => Finding::missing("a post or member to say this of"),
@@ -491,7 +481,18 @@ impl<'a> Evaluator<'a> {
                         .filter(|function| !functions.contains(function))
                         .map(|function| self.function_title(*function))
                         .collect();
-                    if others.is_empty() {
+                    if others.is_empty() && entity.other_functions == Some(true) {
+                        Finding::new(
+                            Truth::False,
+                            format!("{label} is responsible for {} and for other functions", and_list(&held)),
+                        )
+                        .with_fact(fact_use)
+                    } else if others.is_empty() && entity.other_functions.is_none() {
+                        let mut finding =
+                            Finding::missing(format!("whether {label} has functions beyond {}", and_list(&held)));
+                        finding.facts.push(fact_use);
+                        finding
+                    } else if others.is_empty() {
                         Finding::new(
                             Truth::True,
                             format!("{label} is responsible only for {}", and_list(&held)),
@@ -543,17 +544,11 @@ impl<'a> Evaluator<'a> {
                         format!("{label} is not {title}")
                     }
                 };
-                match (
-                    entity.attribute(*attribute),
-                    self.attribute_default(*attribute),
-                ) {
+                match (entity.attribute(*attribute), self.attribute_default(*attribute)) {
                     (Some(fact), _) => {
                         let statement = describe(fact.value == TypedValue::Bool(true));
-                        Finding::new(
-                            Truth::of(fact.value == TypedValue::Bool(true)),
-                            statement.clone(),
-                        )
-                        .with_fact(self.fact(fact, statement))
+                        Finding::new(Truth::of(fact.value == TypedValue::Bool(true)), statement.clone())
+                            .with_fact(self.fact(fact, statement))
                     }
                     (None, Some(default)) => {
                         let value = *default == TypedValue::Bool(true);
@@ -590,21 +585,16 @@ impl<'a> Evaluator<'a> {
                     Some(fact) => {
                         let statement = format!("the {title} of {label} is {}", fact.value);
                         let (truth, note) = compare(&fact.value, *comparator, value);
-                        let mut finding = Finding::new(truth, statement.clone())
-                            .with_fact(self.fact(fact, statement));
+                        let mut finding = Finding::new(truth, statement.clone()).with_fact(self.fact(fact, statement));
                         finding.notes.extend(note);
                         if truth == Truth::Unknown {
-                            finding
-                                .missing
-                                .push(format!("the exact {title} of {label}"));
+                            finding.missing.push(format!("the exact {title} of {label}"));
                         }
                         finding
                     }
                 }
             }
-            Predicate::Relation { relation, target } => {
-                self.relation(id, entity, *relation, target)
-            }
+            Predicate::Relation { relation, target } => self.relation(id, entity, *relation, target),
             Predicate::And(_)
             | Predicate::Or(_)
             | Predicate::Not(_)
@@ -621,43 +611,45 @@ impl<'a> Evaluator<'a> {
     }
 
     fn attribute_title(&self, attribute: AttributeId) -> String {
-        self.policy.attributes.get(attribute.index()).map_or_else(
-            || "an attribute".to_owned(),
-            |declared| declared.title.clone(),
-        )
+        self.policy
+            .attributes
+            .get(attribute.index())
+            .map_or_else(|| "an attribute".to_owned(), |declared| declared.title.clone())
     }
 
-    fn relation(
-        &self,
-        _id: EntityId,
-        entity: &Entity,
-        relation: RelationId,
-        target: &Target,
-    ) -> Finding {
+    fn relation(&self, _id: EntityId, entity: &Entity, relation: RelationId, target: &Target) -> Finding {
         let label = entity.label();
-        let title = self.policy.relations.get(relation.index()).map_or_else(
-            || "is related to".to_owned(),
-            |declared| declared.title.clone(),
-        );
-        let Some(fact) = entity.relation(relation) else {
+        let title = self
+            .policy
+            .relations
+            .get(relation.index())
+            .map_or_else(|| "is related to".to_owned(), |declared| declared.title.clone());
+        let lines = entity.relation(relation);
+        if lines.is_empty() {
             return Finding::missing(format!("what {label} {title}"));
-        };
-        let targets: Vec<String> = fact
-            .value
+        }
+        let all_targets: Vec<EntityId> = lines.iter().flat_map(|fact| fact.value.iter().copied()).collect();
+        let fact_uses: Vec<FactUse> = lines
             .iter()
-            .map(|target| self.label(*target))
+            .map(|fact| {
+                let names: Vec<String> = fact.value.iter().map(|target| self.label(*target)).collect();
+                self.fact(*fact, format!("{label} {title} {}", and_list(&names)))
+            })
             .collect();
+        let targets: Vec<String> = all_targets.iter().map(|target| self.label(*target)).collect();
         let statement = if targets.is_empty() {
             format!("{label} {title} nothing")
         } else {
             format!("{label} {title} {}", and_list(&targets))
         };
-        let fact_use = self.fact(fact, statement.clone());
+        let with_facts = |mut finding: Finding| {
+            finding.facts.extend(fact_uses.iter().cloned());
+            finding
+        };
         match target {
             Target::Role(role) => {
                 let role_title = self.role_title(*role);
-                let matching: Vec<String> = fact
-                    .value
+                let matching: Vec<String> = all_targets
                     .iter()
                     .filter(|target| {
                         self.arrangement
@@ -667,56 +659,44 @@ impl<'a> Evaluator<'a> {
                     .map(|target| self.label(*target))
                     .collect();
                 if matching.is_empty() {
-                    Finding::new(
+                    with_facts(Finding::new(
                         Truth::False,
                         format!("{statement}, and no one there holds {role_title}"),
-                    )
-                    .with_fact(fact_use)
+                    ))
                 } else {
-                    Finding::new(
+                    with_facts(Finding::new(
                         Truth::True,
-                        format!(
-                            "{label} {title} {}, who holds {role_title}",
-                            and_list(&matching)
-                        ),
-                    )
-                    .with_fact(fact_use)
+                        format!("{label} {title} {}, who holds {role_title}", and_list(&matching)),
+                    ))
                 }
             }
             Target::Kind(kind) => {
                 let kind_title = self.body_kind_title(*kind);
                 let mut unknown = Vec::new();
                 let mut matching = Vec::new();
-                for target in &fact.value {
+                for target in &all_targets {
                     match self
                         .arrangement
                         .entity(*target)
                         .and_then(|entity| entity.body_kind.as_ref())
                     {
-                        Some(body_kind) if body_kind.value == *kind => {
-                            matching.push(self.label(*target))
-                        }
+                        Some(body_kind) if body_kind.value == *kind => matching.push(self.label(*target)),
                         Some(_) => {}
                         None => unknown.push(self.label(*target)),
                     }
                 }
                 if !matching.is_empty() {
-                    Finding::new(
+                    with_facts(Finding::new(
                         Truth::True,
                         format!("{label} {title} {}, a {kind_title}", and_list(&matching)),
-                    )
-                    .with_fact(fact_use)
+                    ))
                 } else if !unknown.is_empty() {
-                    let mut finding =
-                        Finding::missing(format!("what kind of body {} is", and_list(&unknown)));
-                    finding.facts.push(fact_use);
-                    finding
+                    with_facts(Finding::missing(format!("what kind of body {} is", and_list(&unknown))))
                 } else {
-                    Finding::new(
+                    with_facts(Finding::new(
                         Truth::False,
                         format!("{statement}, none of which is a {kind_title}"),
-                    )
-                    .with_fact(fact_use)
+                    ))
                 }
             }
         }
@@ -736,12 +716,7 @@ impl<'a> Evaluator<'a> {
         };
         let mut unknown_conditions = Vec::new();
         for condition in &duty.conditions {
-            let (finding, _) = self.claim(
-                &condition.subject,
-                &condition.predicate,
-                false,
-                &condition.text,
-            );
+            let (finding, _) = self.claim(&condition.subject, &condition.predicate, false, &condition.text);
             for fact in &finding.facts {
                 push_fact(&mut verdict.facts, fact.clone());
             }
@@ -781,9 +756,7 @@ impl<'a> Evaluator<'a> {
                 predicate_text,
                 ..
             } => self.rule(duty, subject, predicate, predicate_text, verdict),
-            DutyKind::Question {
-                renew_on_change_of, ..
-            } => self.question(id, *renew_on_change_of, verdict),
+            DutyKind::Question { renew_on_change_of, .. } => self.question(id, *renew_on_change_of, verdict),
         }
     }
 
@@ -832,41 +805,37 @@ impl<'a> Evaluator<'a> {
                 verdict.kind = VerdictKind::Fail;
                 verdict.reason = sentence(&format!("Breached: {said}"));
             }
-            (Modality::Should | Modality::ShouldNot, Truth::False) => {
-                match self.departure(verdict.duty) {
-                    Some((index, departure)) => {
-                        verdict.kind = VerdictKind::Departure;
-                        verdict.departure = Some(index);
-                        let approval = match (&departure.approved_by, departure.approved) {
-                            (Some(by), Some(on)) => format!(", approved by {by} on {on}"),
-                            (Some(by), None) => format!(", approved by {by}"),
-                            (None, Some(on)) => format!(", approved on {on}"),
-                            (None, None) => String::new(),
-                        };
-                        verdict.reason = sentence(&format!(
+            (Modality::Should | Modality::ShouldNot, Truth::False) => match self.departure(verdict.duty) {
+                Some((index, departure)) => {
+                    verdict.kind = VerdictKind::Departure;
+                    verdict.departure = Some(index);
+                    let approval = match (&departure.approved_by, departure.approved) {
+                        (Some(by), Some(on)) => format!(", approved by {by} on {on}"),
+                        (Some(by), None) => format!(", approved by {by}"),
+                        (None, Some(on)) => format!(", approved on {on}"),
+                        (None, None) => String::new(),
+                    };
+                    verdict.reason = sentence(&format!(
                         "Not met, with a recorded departure{approval} for the reasons given: {said}"
                     ));
-                        verdict.facts.push(FactUse {
-                            span: departure.origin.span,
-                            statement: format!("departure recorded: {}", departure.reasons),
-                            evidence: departure.origin.evidence.clone(),
-                        });
-                        if let Some(review_by) = departure.review_by {
-                            if review_by.last_day() < self.as_at {
-                                verdict.notes.push(format!(
+                    verdict.facts.push(FactUse {
+                        span: departure.origin.span,
+                        statement: format!("departure recorded: {}", departure.reasons),
+                        evidence: departure.origin.evidence.clone(),
+                    });
+                    if let Some(review_by) = departure.review_by {
+                        if review_by.last_day() < self.as_at {
+                            verdict.notes.push(format!(
                                 "The departure was to be reviewed by {review_by}, which has passed."
                             ));
-                            }
                         }
                     }
-                    None => {
-                        verdict.kind = VerdictKind::Unexplained;
-                        verdict.reason = sentence(&format!(
-                            "Not met, and no departure with reasons is recorded: {said}"
-                        ));
-                    }
                 }
-            }
+                None => {
+                    verdict.kind = VerdictKind::Unexplained;
+                    verdict.reason = sentence(&format!("Not met, and no departure with reasons is recorded: {said}"));
+                }
+            },
             (_, Truth::Unknown) => {
                 verdict.kind = VerdictKind::Unknown;
                 verdict.missing = finding.missing;
@@ -892,10 +861,7 @@ impl<'a> Evaluator<'a> {
             .iter()
             .enumerate()
             .filter(|(_, departure)| {
-                departure.duty == duty
-                    && departure
-                        .approved
-                        .is_none_or(|date| date.begun_by(self.as_at))
+                departure.duty == duty && departure.approved.is_none_or(|date| date.begun_by(self.as_at))
             })
             .max_by_key(|(index, departure)| (departure.approved, *index))
     }
@@ -906,29 +872,16 @@ impl<'a> Evaluator<'a> {
             .answers
             .iter()
             .enumerate()
-            .filter(|(_, answer)| {
-                answer.duty == duty && answer.given.is_none_or(|date| date.begun_by(self.as_at))
-            })
+            .filter(|(_, answer)| answer.duty == duty && answer.given.is_none_or(|date| date.begun_by(self.as_at)))
             .max_by_key(|(index, answer)| (answer.given, *index))
             .map(|(index, _)| index)
     }
 
-    fn question(
-        &self,
-        id: DutyId,
-        renew_on_change_of: Option<RoleId>,
-        mut verdict: Verdict,
-    ) -> Verdict {
+    fn question(&self, id: DutyId, renew_on_change_of: Option<RoleId>, mut verdict: Verdict) -> Verdict {
         let _ = id;
-        let Some(answer) = verdict
-            .answer
-            .and_then(|index| self.arrangement.answers.get(index))
-        else {
+        let Some(answer) = verdict.answer.and_then(|index| self.arrangement.answers.get(index)) else {
             verdict.kind = VerdictKind::Missing;
-            verdict.reason = sentence(&format!(
-                "No answer to this question is recorded up to {}",
-                self.as_at
-            ));
+            verdict.reason = sentence(&format!("No answer to this question is recorded up to {}", self.as_at));
             return verdict;
         };
         verdict.facts.push(FactUse {
@@ -945,13 +898,11 @@ impl<'a> Evaluator<'a> {
                 Some(given) => {
                     let later = changes
                         .iter()
-                        .filter(|event| {
-                            event.date.relative_to(given) == crate::date::Relative::After
-                        })
+                        .filter(|event| event.date.relative_to(given) == crate::date::Relative::After)
                         .max_by_key(|event| event.date);
-                    let overlapping = changes.iter().find(|event| {
-                        event.date.relative_to(given) == crate::date::Relative::Overlapping
-                    });
+                    let overlapping = changes
+                        .iter()
+                        .find(|event| event.date.relative_to(given) == crate::date::Relative::Overlapping);
                     if let Some(change) = later {
                         verdict.kind = VerdictKind::Stale;
                         verdict.facts.push(timeline::event_fact(change));
@@ -989,9 +940,7 @@ impl<'a> Evaluator<'a> {
                 }
                 None if !changes.is_empty() => {
                     verdict.kind = VerdictKind::Unknown;
-                    verdict
-                        .missing
-                        .push("the date the answer was given".to_owned());
+                    verdict.missing.push("the date the answer was given".to_owned());
                     verdict.reason = sentence(
                         "Cannot be decided: the answer is undated, so whether it predates the recorded changes of responsibilities cannot be told",
                     );
@@ -1011,8 +960,7 @@ impl<'a> Evaluator<'a> {
         if let Some(reference) = &answer.reference {
             reason.push_str(&format!(" (reference {reference})"));
         }
-        reason
-            .push_str("; whether the answer gives assurance is for the council's members to judge");
+        reason.push_str("; whether the answer gives assurance is for the council's members to judge");
         verdict.reason = sentence(&reason);
         verdict
     }
@@ -1037,11 +985,7 @@ fn strip_keyword(text: &str) -> &str {
     text
 }
 
-fn compare(
-    actual: &TypedValue,
-    comparator: Comparator,
-    expected: &TypedValue,
-) -> (Truth, Option<String>) {
+fn compare(actual: &TypedValue, comparator: Comparator, expected: &TypedValue) -> (Truth, Option<String>) {
     use std::cmp::Ordering;
     let ordering = match (actual, expected) {
         (TypedValue::Int(a), TypedValue::Int(b)) => Some(a.cmp(b)),
@@ -1054,7 +998,9 @@ fn compare(
             crate::date::Relative::Overlapping => {
                 return (
                     Truth::Unknown,
-                    Some(format!("{a} and {b} overlap as periods, so the comparison cannot be decided from the dates given.")),
+                    Some(format!(
+                        "{a} and {b} overlap as periods, so the comparison cannot be decided from the dates given."
+                    )),
                 )
             }
         },

@@ -69,10 +69,7 @@ pub(super) fn after(
     if triggers.is_empty() {
         return Finding {
             truth: Truth::True,
-            said: vec![format!(
-                "no {}{of_words} is recorded up to {as_at}",
-                trigger.word()
-            )],
+            said: vec![format!("no {}{of_words} is recorded up to {as_at}", trigger.word())],
             vacuous: true,
             ..Finding::default()
         };
@@ -171,21 +168,10 @@ pub(super) fn after(
 }
 
 /// `EVENT every N months`.
-pub(super) fn every(
-    arrangement: &Arrangement,
-    as_at: Day,
-    event: EventKind,
-    months: u32,
-) -> Finding {
+pub(super) fn every(arrangement: &Arrangement, as_at: Day, event: EventKind, months: u32) -> Finding {
     let events = events_of(arrangement, as_at, event);
-    let Some(latest) = events
-        .iter()
-        .max_by_key(|candidate| candidate.date.last_day())
-    else {
-        return Finding::new(
-            Truth::False,
-            format!("no {} is recorded up to {as_at}", event.word()),
-        );
+    let Some(latest) = events.iter().max_by_key(|candidate| candidate.date.last_day()) else {
+        return Finding::new(Truth::False, format!("no {} is recorded up to {as_at}", event.word()));
     };
     let period = if months % 12 == 0 {
         let years = months / 12;
@@ -223,11 +209,7 @@ pub(super) fn every(
         )
         .with_fact(fact)
     } else {
-        let mut finding = Finding::missing(format!(
-            "the exact date of the {} `{}`",
-            event.word(),
-            latest.key
-        ));
+        let mut finding = Finding::missing(format!("the exact date of the {} `{}`", event.word(), latest.key));
         finding.notes.push(format!(
             "The {} `{}` is dated only to {}; the next was due between {earliest_due} and {latest_due}, and {as_at} falls between.",
             event.word(),

@@ -66,10 +66,7 @@ impl VerdictKind {
             | VerdictKind::Unknown
             | VerdictKind::Missing
             | VerdictKind::Stale => true,
-            VerdictKind::Pass
-            | VerdictKind::Departure
-            | VerdictKind::NotApplicable
-            | VerdictKind::Answered => false,
+            VerdictKind::Pass | VerdictKind::Departure | VerdictKind::NotApplicable | VerdictKind::Answered => false,
         }
     }
 

@@ -8,16 +8,13 @@ use crate::diagnostics::Code;
 
 fn provenance(policy: &Policy, paragraph: &Paragraph) -> String {
     let document = |id: crate::check::model::DocumentId| {
-        policy
-            .documents
-            .get(id.index())
-            .map_or_else(String::new, |document| {
-                let mut text = document.title.clone();
-                if let Some(seed) = &document.seed {
-                    text.push_str(&format!(" [{seed}]"));
-                }
-                text
-            })
+        policy.documents.get(id.index()).map_or_else(String::new, |document| {
+            let mut text = document.title.clone();
+            if let Some(seed) = &document.seed {
+                text.push_str(&format!(" [{seed}]"));
+            }
+            text
+        })
     };
     match &paragraph.provenance {
         Provenance::Verbatim { document: id } => format!("verbatim, from {}", document(*id)),
@@ -71,8 +68,7 @@ pub fn explain(policy: &Policy, key: &str) -> Result<String, String> {
             "modality: {} ({})\n",
             duty.modality.words(),
             match duty.modality {
-                crate::syntax::ast::Modality::Must | crate::syntax::ast::Modality::MustNot =>
-                    "a legal requirement",
+                crate::syntax::ast::Modality::Must | crate::syntax::ast::Modality::MustNot => "a legal requirement",
                 crate::syntax::ast::Modality::Should | crate::syntax::ast::Modality::ShouldNot => {
                     "have regard: a departure needs clear, recorded reasons"
                 }
@@ -88,11 +84,7 @@ pub fn explain(policy: &Policy, key: &str) -> Result<String, String> {
             }
         }
         if let Some(edition) = policy.editions.get(duty.edition) {
-            out.push_str(&format!(
-                "from: {} ({})\n",
-                edition.key,
-                edition.force.description()
-            ));
+            out.push_str(&format!("from: {} ({})\n", edition.key, edition.force.description()));
         }
         for paragraph in duty.cites.iter().filter_map(|id| policy.paragraph(*id)) {
             out.push('\n');
@@ -122,14 +114,8 @@ pub fn explain(policy: &Policy, key: &str) -> Result<String, String> {
         .iter()
         .map(|code| code.as_str())
         .chain(policy.duties.iter().map(|duty| duty.key.as_str()))
-        .chain(
-            policy
-                .paragraphs
-                .iter()
-                .map(|paragraph| paragraph.key.as_str()),
-        );
-    let mut message =
-        format!("`{key}` is not a diagnostic code, a duty or a paragraph of the guidance");
+        .chain(policy.paragraphs.iter().map(|paragraph| paragraph.key.as_str()));
+    let mut message = format!("`{key}` is not a diagnostic code, a duty or a paragraph of the guidance");
     if let Some(suggestion) = suggest(key, candidates) {
         message.push_str(&format!("; did you mean `{suggestion}`?"));
     }

@@ -39,12 +39,11 @@ impl Report<'_> {
                 notes.push(format!("duty {}: {}", duty.key, text));
             }
             crate::check::model::DutyKind::Question { asks, .. } => {
-                notes.push(format!(
-                    "question {} ({}): {}",
-                    duty.key,
-                    duty.modality.words(),
-                    wrap(asks, 88, "  ")
-                ));
+                if duty.title.is_some() {
+                    notes.push(wrap(&format!("question {}: {asks}", duty.key), 88, "  "));
+                } else {
+                    notes.push(format!("question {}", duty.key));
+                }
             }
         }
         for paragraph in self.citations(duty) {
@@ -54,7 +53,7 @@ impl Report<'_> {
             };
             notes.push(wrap(
                 &format!(
-                    "paragraph {} ({}), {}: {words}",
+                    "paragraph {} ({}; {}): {words}",
                     paragraph.key,
                     paragraph.section,
                     self.provenance_words(paragraph)
@@ -77,10 +76,7 @@ impl Report<'_> {
                 .collect();
             notes.push(format!("bound: {}", bound.join("; ")));
         }
-        if let Some(answer) = verdict
-            .answer
-            .and_then(|index| self.arrangement.answers.get(index))
-        {
+        if let Some(answer) = verdict.answer.and_then(|index| self.arrangement.answers.get(index)) {
             let mut heading = "council's answer".to_owned();
             if let Some(reference) = &answer.reference {
                 heading.push_str(&format!(", reference {reference}"));
@@ -94,11 +90,7 @@ impl Report<'_> {
             .departure
             .and_then(|index| self.arrangement.departures.get(index))
         {
-            notes.push(wrap(
-                &format!("departure reasons: {}", departure.reasons),
-                88,
-                "  ",
-            ));
+            notes.push(wrap(&format!("departure reasons: {}", departure.reasons), 88, "  "));
         }
         if !verdict.missing.is_empty() {
             notes.push(format!("missing: {}", verdict.missing.join("; ")));
@@ -172,9 +164,7 @@ impl Report<'_> {
                     "checked against {} \"{}\"{}, {}",
                     base.key,
                     base.title,
-                    base.issued
-                        .map(|date| format!(", issued {date}"))
-                        .unwrap_or_default(),
+                    base.issued.map(|date| format!(", issued {date}")).unwrap_or_default(),
                     base.force.description()
                 ),
                 100,
@@ -213,22 +203,12 @@ impl Report<'_> {
                 out.push_str(&format!("\n---- {section} ----\n\n"));
                 let mut in_section: Vec<&&Verdict> = chosen
                     .iter()
-                    .filter(|verdict| {
-                        self.duty(verdict)
-                            .is_some_and(|duty| self.section(duty) == section)
-                    })
+                    .filter(|verdict| self.duty(verdict).is_some_and(|duty| self.section(duty) == section))
                     .collect();
                 // Within a section, the most serious first; ties keep the
                 // guidance's order.
-                in_section.sort_by_key(|verdict| {
-                    VerdictKind::ALL
-                        .iter()
-                        .position(|kind| *kind == verdict.kind)
-                });
-                let snippets: Vec<Snippet> = in_section
-                    .iter()
-                    .filter_map(|verdict| self.snippet(verdict))
-                    .collect();
+                in_section.sort_by_key(|verdict| VerdictKind::ALL.iter().position(|kind| *kind == verdict.kind));
+                let snippets: Vec<Snippet> = in_section.iter().filter_map(|verdict| self.snippet(verdict)).collect();
                 out.push_str(&render_snippets(self.sources, &snippets, color));
             }
         }

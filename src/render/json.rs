@@ -151,9 +151,7 @@ impl<'a> Report<'a> {
         let duty = self.duty(verdict)?;
         let (kind, rule) = match &duty.kind {
             crate::check::model::DutyKind::Rule { text, .. } => ("duty", Some(text.as_str())),
-            crate::check::model::DutyKind::Question { asks, .. } => {
-                ("question", Some(asks.as_str()))
-            }
+            crate::check::model::DutyKind::Question { asks, .. } => ("question", Some(asks.as_str())),
         };
         let citations = self
             .citations(duty)

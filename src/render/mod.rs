@@ -53,10 +53,7 @@ impl<'a> Report<'a> {
             .map(|kind| {
                 (
                     *kind,
-                    self.verdicts
-                        .iter()
-                        .filter(|verdict| verdict.kind == *kind)
-                        .count(),
+                    self.verdicts.iter().filter(|verdict| verdict.kind == *kind).count(),
                 )
             })
             .collect()
@@ -64,27 +61,25 @@ impl<'a> Report<'a> {
 
     /// Whether any verdict needs action.
     pub fn needs_action(&self) -> bool {
-        self.verdicts
-            .iter()
-            .any(|verdict| verdict.kind.needs_action())
+        self.verdicts.iter().any(|verdict| verdict.kind.needs_action())
     }
 
-    /// The provenance of a paragraph in words: "verbatim from …".
+    /// The provenance of a paragraph in a few words ("verbatim", "quoted
+    /// by …", "paraphrase in DOCUMENT"); the JSON output carries the full
+    /// source.
     pub fn provenance_words(&self, paragraph: &Paragraph) -> String {
         use crate::check::model::Provenance;
-        let title = |document: crate::check::model::DocumentId| {
-            self.policy.documents.get(document.index()).map_or_else(
-                || "an unknown document".to_owned(),
-                |document| document.title.clone(),
-            )
+        let key = |document: crate::check::model::DocumentId| {
+            self.policy
+                .documents
+                .get(document.index())
+                .map_or_else(|| "an unknown document".to_owned(), |document| document.key.clone())
         };
         match &paragraph.provenance {
-            Provenance::Verbatim { document } => format!("verbatim from {}", title(*document)),
-            Provenance::Quoted { by, document } => {
-                format!("quoted by {by} in {}", title(*document))
-            }
-            Provenance::Paraphrase { document } => format!("paraphrase in {}", title(*document)),
-            Provenance::NotAtHand { reason } => format!("words not at hand: {reason}"),
+            Provenance::Verbatim { .. } => "verbatim".to_owned(),
+            Provenance::Quoted { by, .. } => format!("quoted by {by}"),
+            Provenance::Paraphrase { document } => format!("paraphrase in {}", key(*document)),
+            Provenance::NotAtHand { .. } => "words not at hand".to_owned(),
         }
     }
 }

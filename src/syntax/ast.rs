@@ -131,9 +131,7 @@ impl ItemKind {
 
     /// The item kind a keyword starts, if any.
     pub fn from_keyword(word: &str) -> Option<ItemKind> {
-        ItemKind::ALL
-            .into_iter()
-            .find(|kind| kind.keyword() == word)
+        ItemKind::ALL.into_iter().find(|kind| kind.keyword() == word)
     }
 }
 

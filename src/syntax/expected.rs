@@ -45,6 +45,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::words_paraphrase => Some("`paraphrase from DOCUMENT`"),
         Rule::words_absent => Some("`not_at_hand \"WHY\"`"),
         Rule::tag_entry | Rule::kw_tag => Some("`tag KEY VALUE`"),
+        Rule::source_entry | Rule::kw_source => Some("`source DOCUMENT \"where\"`"),
         Rule::condition | Rule::condition_kw => Some("`when`, `if` or `unless`"),
         Rule::claim => Some("a claim (a subject and what is said of it)"),
         Rule::duty_rule => Some("a rule (subject, `must`/`should`/`may`, predicate)"),
@@ -85,21 +86,13 @@ fn describe(rule: Rule) -> Option<&'static str> {
 }
 
 /// Turns a pest error at `offset` in the file into a [`SyntaxError`].
-pub(super) fn translate(
-    file: FileId,
-    offset: usize,
-    text: &str,
-    error: &Error<Rule>,
-) -> SyntaxError {
+pub(super) fn translate(file: FileId, offset: usize, text: &str, error: &Error<Rule>) -> SyntaxError {
     let position = match error.location {
         InputLocation::Pos(position) => position,
         InputLocation::Span((start, _)) => start,
     };
     let mut expected: Vec<&'static str> = match &error.variant {
-        ErrorVariant::ParsingError { positives, .. } => positives
-            .iter()
-            .filter_map(|rule| describe(*rule))
-            .collect(),
+        ErrorVariant::ParsingError { positives, .. } => positives.iter().filter_map(|rule| describe(*rule)).collect(),
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
     expected.sort_unstable();

@@ -78,9 +78,7 @@ impl Spans {
         let current_path = |stack: &[Frame]| -> Option<String> {
             match stack.last() {
                 None => Some(String::new()),
-                Some(Frame::Object { path, key, .. }) => {
-                    key.as_ref().map(|key| format!("{path}/{}", escape(key)))
-                }
+                Some(Frame::Object { path, key, .. }) => key.as_ref().map(|key| format!("{path}/{}", escape(key))),
                 Some(Frame::Array { path, index, .. }) => Some(format!("{path}/{index}")),
             }
         };
@@ -109,10 +107,7 @@ impl Spans {
                     index += 1;
                 }
                 b'}' | b']' => {
-                    if let Some(
-                        Frame::Object { path, start, .. } | Frame::Array { path, start, .. },
-                    ) = stack.pop()
-                    {
+                    if let Some(Frame::Object { path, start, .. } | Frame::Array { path, start, .. }) = stack.pop() {
                         spans.values.insert(path, (start, index + 1));
                     }
                     finish_value(&mut stack);
@@ -129,18 +124,12 @@ impl Spans {
                         }
                     }
                     let end = (end + 1).min(bytes.len());
-                    let expecting_key =
-                        matches!(stack.last(), Some(Frame::Object { key: None, .. }));
+                    let expecting_key = matches!(stack.last(), Some(Frame::Object { key: None, .. }));
                     if expecting_key {
                         let raw = text.get(start..end).unwrap_or("\"\"");
                         let key: String = serde_json::from_str(raw).unwrap_or_default();
-                        if let Some(Frame::Object {
-                            path, key: slot, ..
-                        }) = stack.last_mut()
-                        {
-                            spans
-                                .keys
-                                .insert(format!("{path}/{}", escape(&key)), (start, end));
+                        if let Some(Frame::Object { path, key: slot, .. }) = stack.last_mut() {
+                            spans.keys.insert(format!("{path}/{}", escape(&key)), (start, end));
                             *slot = Some(key);
                         }
                     } else {
@@ -154,9 +143,10 @@ impl Spans {
                 b' ' | b'\t' | b'\r' | b'\n' | b':' | b',' => index += 1,
                 _ => {
                     let start = index;
-                    while bytes.get(index).is_some_and(|b| {
-                        !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n')
-                    }) {
+                    while bytes
+                        .get(index)
+                        .is_some_and(|b| !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n'))
+                    {
                         index += 1;
                     }
                     if let Some(path) = current_path(&stack) {
@@ -211,12 +201,7 @@ impl Lowerer {
         let mut items = Vec::new();
         let name = match top.get("arrangements") {
             Some(Json::String(name)) => name.clone(),
-            _ => {
-                return Err(self.error(
-                    "",
-                    "the top level needs `\"arrangements\": \"ID\"`".to_owned(),
-                ))
-            }
+            _ => return Err(self.error("", "the top level needs `\"arrangements\": \"ID\"`".to_owned())),
         };
         let mut header_entries = Vec::new();
         for (key, value) in top {
@@ -225,12 +210,7 @@ impl Lowerer {
                 "arrangements" => {}
                 "documents" => {
                     for (index, element) in self.list(&path, value)?.iter().enumerate() {
-                        items.push(self.named_item(
-                            &format!("{path}/{index}"),
-                            element,
-                            ItemKind::Document,
-                            "id",
-                        )?);
+                        items.push(self.named_item(&format!("{path}/{index}"), element, ItemKind::Document, "id")?);
                     }
                 }
                 "events" => {
@@ -261,12 +241,7 @@ impl Lowerer {
                 other => {
                     if let Some((_, kind)) = ENTITY_LISTS.iter().find(|(list, _)| *list == other) {
                         for (index, element) in self.list(&path, value)?.iter().enumerate() {
-                            items.push(self.named_item(
-                                &format!("{path}/{index}"),
-                                element,
-                                *kind,
-                                "id",
-                            )?);
+                            items.push(self.named_item(&format!("{path}/{index}"), element, *kind, "id")?);
                         }
                     } else if HEADER_FIELDS.contains(&other) {
                         header_entries.push(Entry::Field(self.field(&path, key, value)?));
@@ -307,24 +282,14 @@ impl Lowerer {
         }
     }
 
-    fn object<'v>(
-        &self,
-        path: &str,
-        value: &'v Json,
-    ) -> Result<&'v Map<String, Json>, SyntaxError> {
+    fn object<'v>(&self, path: &str, value: &'v Json) -> Result<&'v Map<String, Json>, SyntaxError> {
         match value {
             Json::Object(object) => Ok(object),
             _ => Err(self.error(path, "expected an object".to_owned())),
         }
     }
 
-    fn named_item(
-        &self,
-        path: &str,
-        value: &Json,
-        kind: ItemKind,
-        id_key: &str,
-    ) -> Result<Item, SyntaxError> {
+    fn named_item(&self, path: &str, value: &Json, kind: ItemKind, id_key: &str) -> Result<Item, SyntaxError> {
         let object = self.object(path, value)?;
         let id_path = format!("{path}/{id_key}");
         let name = match object.get(id_key) {
@@ -332,12 +297,7 @@ impl Lowerer {
                 text: id.clone(),
                 span: self.span(&id_path),
             },
-            _ => {
-                return Err(self.error(
-                    path,
-                    format!("each entry here needs `\"{id_key}\"` (a string)"),
-                ))
-            }
+            _ => return Err(self.error(path, format!("each entry here needs `\"{id_key}\"` (a string)"))),
         };
         let mut entries = Vec::new();
         for (key, field_value) in object {
@@ -381,37 +341,16 @@ impl Lowerer {
         let date_span = self.span(&date_path);
         let date = match object.get("date") {
             Some(Json::String(text)) => match PartialDate::parse(text) {
-                Ok(date) => DateValue {
-                    date,
-                    span: date_span,
-                },
-                Err(error) => {
-                    return Err(SyntaxError::InvalidDate {
-                        span: date_span,
-                        error,
-                    })
-                }
+                Ok(date) => DateValue { date, span: date_span },
+                Err(error) => return Err(SyntaxError::InvalidDate { span: date_span, error }),
             },
             Some(Json::Number(number)) => match PartialDate::parse(&number.to_string()) {
-                Ok(date) => DateValue {
-                    date,
-                    span: date_span,
-                },
-                Err(error) => {
-                    return Err(SyntaxError::InvalidDate {
-                        span: date_span,
-                        error,
-                    })
-                }
+                Ok(date) => DateValue { date, span: date_span },
+                Err(error) => return Err(SyntaxError::InvalidDate { span: date_span, error }),
             },
             _ => return Err(self.error(path, "each event needs `\"date\"`".to_owned())),
         };
-        let mut item = self.named_item(
-            path,
-            &Json::Object(strip(object, &["kind", "date"])),
-            kind,
-            "id",
-        )?;
+        let mut item = self.named_item(path, &Json::Object(strip(object, &["kind", "date"])), kind, "id")?;
         item.date = Some(date);
         item.span = self.span(path);
         Ok(item)
@@ -480,9 +419,7 @@ impl Lowerer {
         let location = match object.get("where") {
             Some(Json::String(location)) => Some(location.clone()),
             None => None,
-            Some(_) => {
-                return Err(self.error(&format!("{path}/where"), "`where` is a string".to_owned()))
-            }
+            Some(_) => return Err(self.error(&format!("{path}/where"), "`where` is a string".to_owned())),
         };
         Ok(Evidence {
             document,
@@ -501,10 +438,7 @@ impl Lowerer {
                 _ => return Err(SyntaxError::NumberTooLarge { span }),
             },
             Json::Null | Json::Array(_) | Json::Object(_) => {
-                return Err(self.error(
-                    path,
-                    "expected a string, a number, true or false".to_owned(),
-                ))
+                return Err(self.error(path, "expected a string, a number, true or false".to_owned()))
             }
         };
         Ok(Value { kind, span })

@@ -15,11 +15,7 @@ use crate::source::{FileId, Span};
 pub(super) struct DcsParser;
 
 /// Parses and lowers one top-level item found at `offset` in the file.
-pub(super) fn parse_item(
-    file: FileId,
-    offset: usize,
-    text: &str,
-) -> Result<Item, Vec<SyntaxError>> {
+pub(super) fn parse_item(file: FileId, offset: usize, text: &str) -> Result<Item, Vec<SyntaxError>> {
     let pairs = DcsParser::parse(Rule::item_only, text)
         .map_err(|error| vec![expected::translate(file, offset, text, &error)])?;
     let mut lowerer = Lowerer {
@@ -56,11 +52,7 @@ type P<'i> = Pair<'i, Rule>;
 impl Lowerer {
     fn span(&self, pair: &P<'_>) -> Span {
         let span = pair.as_span();
-        Span::new(
-            self.file,
-            self.offset + span.start(),
-            self.offset + span.end(),
-        )
+        Span::new(self.file, self.offset + span.start(), self.offset + span.end())
     }
 
     fn name(&self, pair: &P<'_>) -> Name {
@@ -142,6 +134,7 @@ impl Lowerer {
                 Rule::condition => self.condition(inner).map(Entry::Condition),
                 Rule::words_entry => self.words(inner).map(Entry::Words),
                 Rule::tag_entry => self.tag(inner).map(Entry::Tag),
+                Rule::source_entry => self.source(inner).map(Entry::Field),
                 _ => {
                     self.internal(&inner, "an entry");
                     None
@@ -256,9 +249,7 @@ impl Lowerer {
 
     fn words(&mut self, pair: P<'_>) -> Option<Words> {
         let span = self.span(&pair);
-        let inner = pair
-            .into_inner()
-            .find(|part| part.as_rule() != Rule::kw_words)?;
+        let inner = pair.into_inner().find(|part| part.as_rule() != Rule::kw_words)?;
         let rule = inner.as_rule();
         let mut names = Vec::new();
         let mut strings = Vec::new();
@@ -270,22 +261,49 @@ impl Lowerer {
             }
         }
         let kind = match rule {
-            Rule::words_verbatim => WordsKind::Verbatim {
-                document: names.pop()?,
-            },
+            Rule::words_verbatim => WordsKind::Verbatim { document: names.pop()? },
             Rule::words_quoted => WordsKind::Quoted {
                 by: strings.pop()?,
                 document: names.pop()?,
             },
-            Rule::words_paraphrase => WordsKind::Paraphrase {
-                document: names.pop()?,
-            },
-            Rule::words_absent => WordsKind::NotAtHand {
-                reason: strings.pop()?,
-            },
+            Rule::words_paraphrase => WordsKind::Paraphrase { document: names.pop()? },
+            Rule::words_absent => WordsKind::NotAtHand { reason: strings.pop()? },
             _ => return None,
         };
         Some(Words { kind, span })
+    }
+
+    /// `source DOC "where"` becomes the field `source` with a name and a
+    /// string, as the checker reads it.
+    fn source(&mut self, pair: P<'_>) -> Option<Field> {
+        let span = self.span(&pair);
+        let mut name = None;
+        let mut values = Vec::new();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::kw_source => name = Some(self.name(&part)),
+                Rule::name => values.push(Value {
+                    kind: ValueKind::Key(part.as_str().to_owned()),
+                    span: self.span(&part),
+                }),
+                Rule::string => {
+                    let value_span = self.span(&part);
+                    if let Some(text) = self.string(&part) {
+                        values.push(Value {
+                            kind: ValueKind::Text(text),
+                            span: value_span,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(Field {
+            name: name?,
+            values,
+            evidence: None,
+            span,
+        })
     }
 
     fn tag(&mut self, pair: P<'_>) -> Option<Tag> {
@@ -343,12 +361,7 @@ impl Lowerer {
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::subject => subject = self.subject(part),
-                Rule::modality => {
-                    modality = part
-                        .into_inner()
-                        .next()
-                        .and_then(|inner| modality_of(inner.as_rule()))
-                }
+                Rule::modality => modality = part.into_inner().next().and_then(|inner| modality_of(inner.as_rule())),
                 Rule::predicate => predicate = self.predicate(part),
                 _ => {}
             }
@@ -377,10 +390,7 @@ impl Lowerer {
                 for part in inner.into_inner() {
                     match part.as_rule() {
                         Rule::quantifier => {
-                            quantifier = part
-                                .into_inner()
-                                .next()
-                                .and_then(|q| quantifier_of(q.as_rule()));
+                            quantifier = part.into_inner().next().and_then(|q| quantifier_of(q.as_rule()));
                         }
                         Rule::entity_kind => entity = EntityKind::from_word(part.as_str()),
                         Rule::holding_filter => {
@@ -550,9 +560,7 @@ impl Lowerer {
 
     fn period(&mut self, parts: Vec<P<'_>>) -> Option<Period> {
         let number = parts.iter().find(|part| part.as_rule() == Rule::number)?;
-        let unit = parts
-            .iter()
-            .find(|part| part.as_rule() == Rule::period_unit)?;
+        let unit = parts.iter().find(|part| part.as_rule() == Rule::period_unit)?;
         let span = self.span(number).to(self.span(unit));
         let count: u32 = number.as_str().parse().unwrap_or(0);
         let months = if unit.as_str().starts_with("year") {
@@ -572,11 +580,7 @@ impl Lowerer {
 /// the name in this file.
 type Rule_ = super::ast::Rule;
 
-fn flatten(
-    mut parts: Vec<Predicate>,
-    span: Span,
-    wrap: fn(Vec<Predicate>) -> PredicateKind,
-) -> Option<Predicate> {
+fn flatten(mut parts: Vec<Predicate>, span: Span, wrap: fn(Vec<Predicate>) -> PredicateKind) -> Option<Predicate> {
     if parts.len() <= 1 {
         return parts.pop();
     }

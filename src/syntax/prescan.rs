@@ -90,11 +90,7 @@ pub fn chunks(file: FileId, text: &str) -> Result<Prescan, Vec<SyntaxError>> {
                 index = end + 1;
             }
             b'{' | b'(' => {
-                let stack = if byte == b'{' {
-                    &mut braces
-                } else {
-                    &mut parens
-                };
+                let stack = if byte == b'{' { &mut braces } else { &mut parens };
                 stack.push(index);
                 if stack.len() > NESTING_LIMIT {
                     return Err(vec![SyntaxError::TooDeep {
@@ -107,11 +103,7 @@ pub fn chunks(file: FileId, text: &str) -> Result<Prescan, Vec<SyntaxError>> {
                 index += 1;
             }
             b'}' | b')' => {
-                let stack = if byte == b'}' {
-                    &mut braces
-                } else {
-                    &mut parens
-                };
+                let stack = if byte == b'}' { &mut braces } else { &mut parens };
                 stack.pop();
                 mark(&mut has_content);
                 at_line_start = false;
@@ -121,9 +113,7 @@ pub fn chunks(file: FileId, text: &str) -> Result<Prescan, Vec<SyntaxError>> {
                 if at_line_start && braces.is_empty() && byte.is_ascii_alphabetic() {
                     let end = text
                         .get(index..)
-                        .and_then(|rest| {
-                            rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                        })
+                        .and_then(|rest| rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')))
                         .map_or(bytes.len(), |offset| index + offset);
                     let word = text.get(index..end).unwrap_or("");
                     if ItemKind::from_keyword(word).is_some() && has_content.last() == Some(&true) {

@@ -1,0 +1,125 @@
+//! Every shipped example verified against the embedded guidance, as at the
+//! date of the council's own paper. These snapshots are what a reviewer
+//! reads when the guidance changes: the diff is what the revision changes
+//! for each council.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::{Path, PathBuf};
+
+use dcsc::date::PartialDate;
+use dcsc::render::Report;
+use dcsc::Workspace;
+
+/// The date each council's paper speaks as at; other examples are read as
+/// at a fixed date so that snapshots do not move with the calendar.
+fn as_at(name: &str) -> &'static str {
+    match name {
+        // Coventry's Cabinet minute is of 2017; its month is not given.
+        "coventry" => "2017-12-31",
+        // Northumberland's scrutiny committee met on 6 February 2020.
+        "northumberland" => "2020-02-06",
+        _ => "2026-11-01",
+    }
+}
+
+/// Each example: a `.dcs` file alone, or a folder whose files are read
+/// together.
+fn examples() -> Vec<(String, Vec<String>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
+        .expect("examples folder")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let relative = |path: &Path| path.strip_prefix(root).unwrap_or(path).display().to_string();
+        if path.is_dir() {
+            let mut files: Vec<String> = std::fs::read_dir(&path)
+                .expect("example folder")
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|file| {
+                    file.extension()
+                        .is_some_and(|extension| extension == "dcs" || extension == "json")
+                })
+                .map(|file| relative(&file))
+                .collect();
+            files.sort();
+            found.push((name, files));
+        } else if path
+            .extension()
+            .is_some_and(|extension| extension == "dcs" || extension == "json")
+        {
+            found.push((name, vec![relative(&path)]));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_examples_are_the_three_seed_councils() {
+    let names: Vec<String> = examples().into_iter().map(|(name, _)| name).collect();
+    for council in ["barnet", "coventry", "northumberland"] {
+        assert!(
+            names.iter().any(|name| name == council),
+            "{council} missing from {names:?}"
+        );
+    }
+}
+
+#[test]
+fn the_policy_and_the_examples_check_without_a_single_diagnostic() {
+    let mut policy = Workspace::new();
+    policy.add_path(Path::new("policies/dfe_2013.dcs"));
+    policy.check();
+    assert!(policy.diagnostics.is_empty(), "{}", policy.render_diagnostics(false));
+    for (name, files) in examples() {
+        let mut workspace = Workspace::new();
+        for file in &files {
+            workspace.add_path(Path::new(file));
+        }
+        workspace.check();
+        assert!(
+            workspace.diagnostics.is_empty(),
+            "{name}:\n{}",
+            workspace.render_diagnostics(false)
+        );
+    }
+}
+
+#[test]
+fn each_example_verifies_with_snapshotted_verdicts() {
+    for (name, files) in examples() {
+        let mut workspace = Workspace::new();
+        for file in &files {
+            workspace.add_path(Path::new(file));
+        }
+        let date = PartialDate::parse(as_at(&name)).expect("as-at date").last_day();
+        let verified = workspace
+            .verify(date)
+            .unwrap_or_else(|| panic!("{name} does not check:\n{}", workspace.render_diagnostics(false)));
+        assert_eq!(verified.results.len(), 1, "{name}: one arrangement per example");
+        let (arrangement, verdicts) = &verified.results[0];
+        assert!(verdicts.len() >= 50, "{name}: only {} verdicts", verdicts.len());
+        for verdict in verdicts {
+            assert!(!verdict.reason.is_empty(), "{name}: a verdict without a reason");
+        }
+        let report = Report {
+            sources: &workspace.sources,
+            policy: &verified.policy,
+            arrangement,
+            verdicts,
+            as_at: date,
+        };
+        insta::assert_snapshot!(format!("{name}_human"), report.to_human(false));
+        insta::assert_json_snapshot!(format!("{name}_json"), report.to_json());
+    }
+}
