@@ -63,6 +63,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// List every paragraph of the guidance with the duties and questions
+    /// that encode it, and the share of paragraphs encoded.
+    Coverage {
+        /// Guidance files to measure (default: the embedded 2013 guidance).
+        policies: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
     /// Explain a diagnostic code (E0101), a duty or a paragraph of the
     /// guidance.
     Explain {
@@ -109,6 +118,7 @@ pub fn run() -> ExitCode {
             format,
         } => verify(&arrangements, &policies, as_at.unwrap_or_else(Day::today), format),
         Command::Explain { what, policies } => explain(&what, &policies),
+        Command::Coverage { policies, format } => coverage(&policies, format),
     };
     ExitCode::from(status)
 }
@@ -233,21 +243,47 @@ fn verify(arrangements: &[PathBuf], policies: &[PathBuf], as_at: Day, format: Fo
     }
 }
 
-fn explain(what: &str, policies: &[PathBuf]) -> u8 {
-    if let Some(code) = Code::parse(what) {
-        emit(&format!("{}\n", code.explain()));
-        return OK;
-    }
+/// Reads the given guidance files (or the embedded guidance) and checks
+/// them; `None` after printing the diagnostics if they do not check.
+fn load_policy(policies: &[PathBuf]) -> Option<(Workspace, dcsc::check::model::Policy)> {
     let mut workspace = Workspace::new();
     for file in policies {
         workspace.add_path(file);
     }
     let checked = workspace.check();
-    let Some(policy) = checked.policy.as_ref().filter(|_| !workspace.has_errors()) else {
-        emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
+    match checked.policy {
+        Some(policy) if !workspace.has_errors() => Some((workspace, policy)),
+        _ => {
+            emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
+            None
+        }
+    }
+}
+
+fn coverage(policies: &[PathBuf], format: Format) -> u8 {
+    let Some((_, policy)) = load_policy(policies) else {
         return BAD_INPUT;
     };
-    match dcsc::render::explain::explain(policy, what) {
+    let coverage = dcsc::render::coverage::coverage(&policy);
+    match format {
+        Format::Human => emit(&coverage.to_human()),
+        Format::Json => emit(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&coverage).unwrap_or_default()
+        )),
+    }
+    OK
+}
+
+fn explain(what: &str, policies: &[PathBuf]) -> u8 {
+    if let Some(code) = Code::parse(what) {
+        emit(&format!("{}\n", code.explain()));
+        return OK;
+    }
+    let Some((_, policy)) = load_policy(policies) else {
+        return BAD_INPUT;
+    };
+    match dcsc::render::explain::explain(&policy, what) {
         Ok(text) => {
             emit(&text);
             OK

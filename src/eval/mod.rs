@@ -160,16 +160,17 @@ fn push_fact(facts: &mut Vec<FactUse>, fact: FactUse) {
     }
 }
 
-/// A title used mid-sentence: first letter in lower case unless the title
-/// starts with an acronym or a proper name.
+/// A title used mid-sentence: "Health and wellbeing board" becomes
+/// "health and wellbeing board", but a proper name ("Local Safeguarding
+/// Children Board", "Chief Executive") or an acronym keeps its capitals.
 pub(crate) fn lower_first(title: &str) -> String {
+    let mut words = title.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let proper = words.any(|word| word.starts_with(char::is_uppercase));
+    let acronym = first.chars().nth(1).is_some_and(char::is_uppercase);
     let mut characters = title.chars();
-    match (characters.next(), characters.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() && !title.starts_with("Chief") => {
-            let mut lowered: String = first.to_lowercase().collect();
-            lowered.push_str(title.get(first.len_utf8()..).unwrap_or(""));
-            lowered
-        }
+    match characters.next() {
+        Some(initial) if !proper && !acronym => format!("{}{}", initial.to_lowercase(), characters.as_str()),
         _ => title.to_owned(),
     }
 }

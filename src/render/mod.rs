@@ -1,6 +1,7 @@
 //! The render stage: verdicts to what people and tools read. Nothing here
 //! decides a verdict; it only presents what evaluation found.
 
+pub mod coverage;
 pub mod explain;
 pub mod human;
 pub mod json;

@@ -55,6 +55,20 @@ impl Lowerer {
         Span::new(self.file, self.offset + span.start(), self.offset + span.end())
     }
 
+    /// The span of a pair from its start to the end of its last child:
+    /// pest's implicit whitespace before an absent optional part would
+    /// otherwise stretch it over the blank lines that follow.
+    fn tight_span(&self, pair: &P<'_>) -> Span {
+        let whole = self.span(pair);
+        match pair.clone().into_inner().last() {
+            Some(last) => Span {
+                end: self.span(&last).end,
+                ..whole
+            },
+            None => whole,
+        }
+    }
+
     fn name(&self, pair: &P<'_>) -> Name {
         Name {
             text: pair.as_str().to_owned(),
@@ -146,7 +160,7 @@ impl Lowerer {
     }
 
     fn field(&mut self, pair: P<'_>) -> Option<Field> {
-        let span = self.span(&pair);
+        let span = self.tight_span(&pair);
         let mut name = None;
         let mut values = Vec::new();
         let mut evidence = None;
@@ -230,7 +244,7 @@ impl Lowerer {
     }
 
     fn evidence(&mut self, pair: P<'_>) -> Option<Evidence> {
-        let span = self.span(&pair);
+        let span = self.tight_span(&pair);
         let mut document = None;
         let mut location = None;
         for part in pair.into_inner() {
@@ -248,7 +262,7 @@ impl Lowerer {
     }
 
     fn words(&mut self, pair: P<'_>) -> Option<Words> {
-        let span = self.span(&pair);
+        let span = self.tight_span(&pair);
         let inner = pair.into_inner().find(|part| part.as_rule() != Rule::kw_words)?;
         let rule = inner.as_rule();
         let mut names = Vec::new();
@@ -276,7 +290,7 @@ impl Lowerer {
     /// `source DOC "where"` becomes the field `source` with a name and a
     /// string, as the checker reads it.
     fn source(&mut self, pair: P<'_>) -> Option<Field> {
-        let span = self.span(&pair);
+        let span = self.tight_span(&pair);
         let mut name = None;
         let mut values = Vec::new();
         for part in pair.into_inner() {
@@ -307,7 +321,7 @@ impl Lowerer {
     }
 
     fn tag(&mut self, pair: P<'_>) -> Option<Tag> {
-        let span = self.span(&pair);
+        let span = self.tight_span(&pair);
         let mut names = pair
             .into_inner()
             .filter(|part| part.as_rule() == Rule::name)
@@ -320,7 +334,7 @@ impl Lowerer {
     }
 
     fn condition(&mut self, pair: P<'_>) -> Option<Condition> {
-        let span = self.span(&pair);
+        let span = self.tight_span(&pair);
         let mut kind = ConditionKind::When;
         let mut claim = None;
         for part in pair.into_inner() {
@@ -354,7 +368,7 @@ impl Lowerer {
     }
 
     fn rule(&mut self, pair: P<'_>) -> Option<Rule_> {
-        let span = self.span(&pair);
+        let span = self.tight_span(&pair);
         let mut subject = None;
         let mut modality = None;
         let mut predicate = None;
@@ -417,7 +431,7 @@ impl Lowerer {
     }
 
     fn predicate(&mut self, pair: P<'_>) -> Option<Predicate> {
-        let span = self.span(&pair);
+        let span = self.tight_span(&pair);
         let mut alternatives = Vec::new();
         for part in pair.into_inner() {
             if part.as_rule() == Rule::conjunction {
@@ -428,7 +442,7 @@ impl Lowerer {
     }
 
     fn conjunction(&mut self, pair: P<'_>) -> Option<Predicate> {
-        let span = self.span(&pair);
+        let span = self.tight_span(&pair);
         let mut parts = Vec::new();
         for part in pair.into_inner() {
             if part.as_rule() == Rule::negation {
@@ -439,7 +453,7 @@ impl Lowerer {
     }
 
     fn negation(&mut self, pair: P<'_>) -> Option<Predicate> {
-        let span = self.span(&pair);
+        let span = self.tight_span(&pair);
         let mut negations = 0usize;
         let mut primary = None;
         for part in pair.into_inner() {
