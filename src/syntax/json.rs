@@ -165,11 +165,16 @@ struct Lowerer {
     spans: Spans,
 }
 
-const ENTITY_LISTS: [(&str, ItemKind); 4] = [
-    ("posts", ItemKind::Post),
-    ("members", ItemKind::Member),
-    ("bodies", ItemKind::Body),
-    ("services", ItemKind::Service),
+/// The top-level lists, the item each element becomes, and the key that
+/// names it.
+const LISTS: [(&str, ItemKind, &str); 7] = [
+    ("documents", ItemKind::Document, "id"),
+    ("posts", ItemKind::Post, "id"),
+    ("members", ItemKind::Member, "id"),
+    ("bodies", ItemKind::Body, "id"),
+    ("services", ItemKind::Service, "id"),
+    ("answers", ItemKind::Answer, "question"),
+    ("departures", ItemKind::Departure, "duty"),
 ];
 
 const HEADER_FIELDS: [&str; 5] = ["council", "kind", "upper_tier", "governance", "answers_to"];
@@ -208,40 +213,15 @@ impl Lowerer {
             let path = format!("/{}", escape(key));
             match key.as_str() {
                 "arrangements" => {}
-                "documents" => {
-                    for (index, element) in self.list(&path, value)?.iter().enumerate() {
-                        items.push(self.named_item(&format!("{path}/{index}"), element, ItemKind::Document, "id")?);
-                    }
-                }
                 "events" => {
                     for (index, element) in self.list(&path, value)?.iter().enumerate() {
                         items.push(self.event(&format!("{path}/{index}"), element)?);
                     }
                 }
-                "answers" => {
-                    for (index, element) in self.list(&path, value)?.iter().enumerate() {
-                        items.push(self.named_item(
-                            &format!("{path}/{index}"),
-                            element,
-                            ItemKind::Answer,
-                            "question",
-                        )?);
-                    }
-                }
-                "departures" => {
-                    for (index, element) in self.list(&path, value)?.iter().enumerate() {
-                        items.push(self.named_item(
-                            &format!("{path}/{index}"),
-                            element,
-                            ItemKind::Departure,
-                            "duty",
-                        )?);
-                    }
-                }
                 other => {
-                    if let Some((_, kind)) = ENTITY_LISTS.iter().find(|(list, _)| *list == other) {
+                    if let Some((_, kind, id_key)) = LISTS.iter().find(|(list, _, _)| *list == other) {
                         for (index, element) in self.list(&path, value)?.iter().enumerate() {
-                            items.push(self.named_item(&format!("{path}/{index}"), element, *kind, "id")?);
+                            items.push(self.named_item(&format!("{path}/{index}"), element, *kind, id_key)?);
                         }
                     } else if HEADER_FIELDS.contains(&other) {
                         header_entries.push(Entry::Field(self.field(&path, key, value)?));
