@@ -23,6 +23,7 @@ role LMCS { title "Lead Member for Children's Services"  held_by member }
 function education { title "Education" }
 function childrens_social_care { title "Children's social care" }
 body_kind schools_forum { title "Schools forum" }
+body_kind other_kind { title "Another kind of body" }
 relation report_to { title "reports directly to"  from post  to post  hierarchy yes }
 relation member_of { title "is a member of"  from post, member  to body }
 attribute politically_restricted { title "politically restricted"  on post  type bool }
@@ -188,8 +189,15 @@ fn roles_bind_to_whoever_holds_them_and_cardinality_is_counted() {
     let restricted = verdict(&two, "dcs.restricted");
     assert_eq!(restricted.bindings.len(), 2);
 
+    // Finding no holder among the posts listed is not evidence that there is
+    // none, unless the arrangement says it lists every post.
     let none = verdicts(&with_header("post first { title \"A\" }"), "2020-01-01");
-    assert_eq!(verdict(&none, "dcs.appointed").kind, VerdictKind::Fail);
+    assert_eq!(verdict(&none, "dcs.appointed").kind, VerdictKind::Unknown);
+    let complete = verdicts(
+        "arrangements test { council \"Test Council\" complete posts }\npost first { title \"A\" }",
+        "2020-01-01",
+    );
+    assert_eq!(verdict(&complete, "dcs.appointed").kind, VerdictKind::Fail);
     let unbound = verdict(&none, "dcs.restricted");
     assert_eq!(unbound.kind, VerdictKind::Unknown);
     assert!(unbound
@@ -285,6 +293,40 @@ fn reviews_after_changes_compare_partial_dates_as_periods() {
         found.notes.iter().any(|note| note.contains("overlap")),
         "{:?}",
         found.notes
+    );
+}
+
+#[test]
+fn silence_about_a_body_is_unknown_but_a_stated_absence_is_not() {
+    let silent = verdicts(
+        &with_header("post dcs { holds DCS }\nbody board { kind other_kind }"),
+        "2020-01-01",
+    );
+    let forum = verdict(&silent, "dcs.forum");
+    assert_eq!(forum.kind, VerdictKind::Unknown);
+    assert!(
+        forum
+            .missing
+            .iter()
+            .any(|missing| missing.contains("not declared complete")),
+        "{:?}",
+        forum.missing
+    );
+
+    let denied = verdicts(
+        "arrangements test {\n  council \"Test Council\"\n  has_no schools_forum per paper \"section 2\"\n}\n\
+         document paper { title \"The council's paper\" }\npost dcs { holds DCS }\n",
+        "2020-01-01",
+    );
+    let forum = verdict(&denied, "dcs.forum");
+    assert_eq!(forum.kind, VerdictKind::Unexplained);
+    assert!(
+        forum
+            .facts
+            .iter()
+            .any(|fact| fact.statement.contains("has no schools forum")),
+        "{:?}",
+        forum.facts
     );
 }
 

@@ -51,6 +51,7 @@ pub fn check_arrangement(
     for (item, kind) in &kinds {
         arrangement.entities.push(context.entity(item, *kind, errors));
     }
+    context.completeness(header, &mut arrangement, errors);
 
     let mut events = Names::new("event");
     let event_items: Vec<&Item> = items.iter().filter(|item| event_kind(item.kind).is_some()).collect();
@@ -115,6 +116,11 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
     let council_kind = fields.one_of("kind", COUNCIL_KINDS, errors).map(str::to_owned);
     let upper_tier = fields.boolean("upper_tier", errors);
     let governance = fields.one_of("governance", GOVERNANCE, errors).map(str::to_owned);
+    // `complete`, `has_no` and `source` are read by `completeness`, once
+    // the vocabulary and documents are known.
+    for later in ["complete", "has_no", "source"] {
+        fields.take_all(later);
+    }
     let mut answers_to = Vec::new();
     for name in fields.names("answers_to", errors).unwrap_or_default() {
         if known_policies.contains(&name.text) {
@@ -128,7 +134,19 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
             });
         }
     }
-    fields.finish(&["council", "kind", "upper_tier", "governance", "answers_to"], errors);
+    fields.finish(
+        &[
+            "council",
+            "kind",
+            "upper_tier",
+            "governance",
+            "answers_to",
+            "complete",
+            "has_no",
+            "source",
+        ],
+        errors,
+    );
     Arrangement {
         key: header.name.text.clone(),
         file,
@@ -137,6 +155,9 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
         upper_tier,
         governance,
         answers_to,
+        complete_kinds: Vec::new(),
+        complete_relations: Vec::new(),
+        has_no: Vec::new(),
         documents: Vec::new(),
         entities: Vec::new(),
         events: Vec::new(),
@@ -155,6 +176,42 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Reads the header's `complete` (which lists are complete) and
+    /// `has_no` (kinds of body the council states it does not have).
+    fn completeness(&self, header: &Item, arrangement: &mut Arrangement, errors: &mut Vec<CheckError>) {
+        let mut fields = Fields::new(header, errors);
+        let source = fields.source(errors);
+        let default = self.evidence(source.as_ref(), errors);
+        if let Some(field) = fields.take("complete") {
+            for name in names_of(field, errors) {
+                if let Some(kind) = EntityKind::from_word(&name.text) {
+                    arrangement.complete_kinds.push(kind);
+                } else if let Some(relation) = self.scope.relations.get(&name.text) {
+                    arrangement.complete_relations.push(relation);
+                } else {
+                    let mut candidates: Vec<&str> = vec!["posts", "members", "bodies", "services"];
+                    candidates.extend(self.scope.relations.keys());
+                    errors.push(CheckError::UnknownName {
+                        expected: "kind of entity or relation",
+                        suggestion: suggest(&name.text, candidates),
+                        name: name.text,
+                        span: name.span,
+                    });
+                }
+            }
+        }
+        for field in fields.take_all("has_no") {
+            for name in names_of(field, errors) {
+                if let Some(kind) = self.scope.body_kinds.resolve(&name, errors) {
+                    arrangement.has_no.push(Fact {
+                        value: kind,
+                        origin: self.origin(field.span, field.evidence.as_ref(), &default, errors),
+                    });
+                }
+            }
+        }
+    }
+
     fn evidence(&self, evidence: Option<&Evidence>, errors: &mut Vec<CheckError>) -> Option<EvidenceRef> {
         let evidence = evidence?;
         let document = self.documents.resolve(&evidence.document, errors)?;

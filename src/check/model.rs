@@ -724,6 +724,13 @@ pub struct Arrangement {
     pub governance: Option<String>,
     /// The guidance it answers to.
     pub answers_to: Vec<String>,
+    /// The kinds of entity the arrangement lists completely.
+    pub complete_kinds: Vec<EntityKind>,
+    /// The relations the arrangement lists completely (besides lines of
+    /// accountability, which are complete by nature).
+    pub complete_relations: Vec<RelationId>,
+    /// Kinds of body the council states it does not have, with the source.
+    pub has_no: Vec<Fact<BodyKindId>>,
     /// Documents its facts come from.
     pub documents: Vec<Document>,
     /// Posts, members, bodies and services.
@@ -752,6 +759,16 @@ impl Arrangement {
     /// The document with this id.
     pub fn document(&self, id: DocumentId) -> Option<&Document> {
         self.documents.get(id.index())
+    }
+
+    /// Whether the arrangement lists every entity of a kind.
+    pub fn lists_every(&self, kind: EntityKind) -> bool {
+        self.complete_kinds.contains(&kind)
+    }
+
+    /// The statement that the council has no body of a kind, if made.
+    pub fn has_no(&self, kind: BodyKindId) -> Option<&Fact<BodyKindId>> {
+        self.has_no.iter().find(|fact| fact.value == kind)
     }
 
     /// The council's name, else the arrangement's id.

@@ -344,7 +344,8 @@ impl<'a> Evaluator<'a> {
                     .entities
                     .iter()
                     .any(|declared| declared.kind == *entity);
-                if !described {
+                let denied = matches!(predicate, Predicate::Kind(kind) if self.arrangement.has_no(*kind).is_some());
+                if !described && !denied {
                     let plural = format!("{}s", entity.word()).replace("bodys", "bodies");
                     let mut finding = Finding::missing(format!("the council's {plural}"));
                     finding
@@ -381,6 +382,21 @@ impl<'a> Evaluator<'a> {
                         Truth::Unknown
                     }
                 };
+                // A conclusion that rests on nothing being found holds only
+                // if the arrangement lists every entity of the kind (or the
+                // holders of a role, which are always listed), or states
+                // that it has no body of the kind the predicate names.
+                let rests_on_absence = trues == 0 && unknowns.is_empty() && *quantifier != Quantifier::Each;
+                let denial = match predicate {
+                    Predicate::Kind(kind) => self.arrangement.has_no(*kind),
+                    _ => None,
+                };
+                let listed = holding.is_some() || self.arrangement.lists_every(*entity);
+                let (truth, absence_unknown) = if rests_on_absence && denial.is_none() && !listed {
+                    (Truth::Unknown, true)
+                } else {
+                    (truth, false)
+                };
                 let labels = |ids: &[EntityId]| and_list(&ids.iter().map(|id| self.label(*id)).collect::<Vec<_>>());
                 let condition = if negate {
                     format!("not `{predicate_text}`")
@@ -403,6 +419,26 @@ impl<'a> Evaluator<'a> {
                     said: vec![summary],
                     ..Finding::default()
                 };
+                if absence_unknown {
+                    let plural = format!("{}s", entity.word()).replace("bodys", "bodies");
+                    finding.said.clear();
+                    let listed = match domain.len() {
+                        1 => format!("the one {} listed does not", entity.word()),
+                        n => format!("none of the {n} {plural} listed does"),
+                    };
+                    finding.missing.push(format!(
+                        "whether the council has a {noun} that satisfies {condition}: {listed}, and the list is not declared complete"
+                    ));
+                }
+                if let Some(denial) = denial {
+                    let kind_title = match predicate {
+                        Predicate::Kind(kind) => self.body_kind_title(*kind),
+                        _ => String::new(),
+                    };
+                    finding
+                        .facts
+                        .push(self.fact(denial, format!("the council has no {kind_title}")));
+                }
                 for (_, part) in findings {
                     if part.truth == Truth::Unknown {
                         finding.missing.extend(part.missing);
@@ -604,6 +640,16 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// Whether the arrangement lists every line of a relation: lines of
+    /// accountability always, others when the arrangement says so.
+    fn lists_every(&self, relation: RelationId) -> bool {
+        self.policy
+            .relations
+            .get(relation.index())
+            .is_some_and(|declared| declared.hierarchy)
+            || self.arrangement.complete_relations.contains(&relation)
+    }
+
     fn attribute_default(&self, attribute: AttributeId) -> Option<&'a TypedValue> {
         self.policy
             .attributes
@@ -659,7 +705,12 @@ impl<'a> Evaluator<'a> {
                     })
                     .map(|target| self.label(*target))
                     .collect();
-                if matching.is_empty() {
+                if matching.is_empty() && !self.lists_every(relation) {
+                    with_facts(Finding::missing(format!(
+                        "whether {label} {title} anyone holding {role_title}: the arrangements list {}, who does not, and do not say the list is complete",
+                        and_list(&targets)
+                    )))
+                } else if matching.is_empty() {
                     with_facts(Finding::new(
                         Truth::False,
                         format!("{statement}, and no one there holds {role_title}"),
@@ -693,11 +744,22 @@ impl<'a> Evaluator<'a> {
                     ))
                 } else if !unknown.is_empty() {
                     with_facts(Finding::missing(format!("what kind of body {} is", and_list(&unknown))))
-                } else {
+                } else if let Some(denial) = self.arrangement.has_no(*kind) {
+                    let denied = format!("the council has no {kind_title}");
+                    with_facts(
+                        Finding::new(Truth::False, format!("{statement}; {denied}"))
+                            .with_fact(self.fact(denial, denied.clone())),
+                    )
+                } else if self.lists_every(relation) {
                     with_facts(Finding::new(
                         Truth::False,
                         format!("{statement}, none of which is a {kind_title}"),
                     ))
+                } else {
+                    with_facts(Finding::missing(format!(
+                        "whether {label} {title} a {kind_title}: the arrangements list {}, none of which is one, and do not say the list is complete",
+                        and_list(&targets)
+                    )))
                 }
             }
         }

@@ -177,7 +177,16 @@ const LISTS: [(&str, ItemKind, &str); 7] = [
     ("departures", ItemKind::Departure, "duty"),
 ];
 
-const HEADER_FIELDS: [&str; 5] = ["council", "kind", "upper_tier", "governance", "answers_to"];
+const HEADER_FIELDS: [&str; 8] = [
+    "council",
+    "kind",
+    "upper_tier",
+    "governance",
+    "answers_to",
+    "complete",
+    "has_no",
+    "source",
+];
 
 impl Lowerer {
     fn span(&self, path: &str) -> Span {
