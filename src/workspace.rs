@@ -80,10 +80,18 @@ impl Workspace {
     }
 
     /// Runs the check stage over everything read, adding its diagnostics.
+    /// Given several guidance editions, arrangements are checked against the
+    /// latest.
     pub fn check(&mut self) -> Checked {
+        self.check_as_at(None)
+    }
+
+    /// Runs the check stage, choosing among several guidance editions the
+    /// one in force as at `as_at`.
+    pub fn check_as_at(&mut self, as_at: Option<crate::date::Day>) -> Checked {
         let user: Vec<Parsed<'_>> = self.user.iter().map(as_parsed).collect();
         let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(as_parsed).collect();
-        let checked = check::check(&self.sources, &user, &embedded);
+        let checked = check::check(&self.sources, &user, &embedded, as_at);
         self.diagnostics
             .extend(checked.errors.iter().map(diagnostics::from_check));
         checked
@@ -116,7 +124,7 @@ impl Workspace {
     /// arrangement as at `as_at`. `None` when checking found errors (they
     /// are in [`Workspace::diagnostics`]).
     pub fn verify(&mut self, as_at: crate::date::Day) -> Option<Verified> {
-        let checked = self.check();
+        let checked = self.check_as_at(Some(as_at));
         if self.has_errors() {
             return None;
         }

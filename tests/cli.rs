@@ -275,3 +275,61 @@ fn json_arrangements_go_through_the_same_checker() {
     assert_bad_input(&output, "E0101");
     assert!(text(&output).contains("did you mean `DCS`"), "{}", text(&output));
 }
+
+#[test]
+fn verification_uses_the_edition_in_force_as_at_the_date() {
+    let dir = scratch("editions-by-date");
+    let edition = |key: &str, in_force: &str, rule: &str| {
+        format!(
+            "guidance {key} {{\n  title \"Edition {key}\"\n  in_force {in_force}\n  force statutory_guidance\n}}\n\
+             document text {{ title \"T\" }}\nrole DCS {{ title \"Director of Children's Services\" held_by post }}\n\
+             attribute tier {{ title \"officer tier\" on post type int }}\n\
+             paragraph 1 {{ section \"S\" words verbatim from text text \"T\" }}\n\
+             duty rule {{ cites 1  {rule} }}\n"
+        )
+    };
+    let old = write(
+        &dir,
+        "old.dcs",
+        edition("old_edition", "2013-04", "DCS must have tier 1").as_bytes(),
+    );
+    let new = write(
+        &dir,
+        "new.dcs",
+        edition("new_edition", "2019-09-29", "DCS must have tier <= 2").as_bytes(),
+    );
+    let council = write(
+        &dir,
+        "council.dcs",
+        b"arrangements c { council \"C\" }\npost d { holds DCS tier 2 }\n",
+    );
+    let run = |as_at: &str| {
+        dcsc(&[
+            "verify", &council, "--policy", &old, "--policy", &new, "--as-at", as_at, "--format", "json",
+        ])
+    };
+
+    let before = run("2019-09-28");
+    assert_eq!(before.status.code(), Some(1), "{}", text(&before));
+    let value: serde_json::Value = serde_json::from_slice(&before.stdout).expect("JSON");
+    assert_eq!(value["guidance"]["id"], "old_edition");
+    assert_eq!(value["verdicts"][0]["verdict"], "fail");
+
+    let after = run("2019-09-29");
+    assert_eq!(after.status.code(), Some(0), "{}", text(&after));
+    let value: serde_json::Value = serde_json::from_slice(&after.stdout).expect("JSON");
+    assert_eq!(value["guidance"]["id"], "new_edition");
+    assert_eq!(value["verdicts"][0]["verdict"], "pass");
+
+    let too_early = dcsc(&[
+        "verify",
+        &council,
+        "--policy",
+        &old,
+        "--policy",
+        &new,
+        "--as-at",
+        "2010-01-01",
+    ]);
+    assert_bad_input(&too_early, "E0118");
+}

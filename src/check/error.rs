@@ -195,6 +195,15 @@ pub enum CheckError {
         /// The first.
         first: Span,
     },
+    /// Several guidance editions, none of them in force as at the date.
+    NoEditionInForce {
+        /// The date.
+        as_at: String,
+        /// The editions, each with the date it came into force.
+        editions: Vec<String>,
+        /// The first edition's header.
+        span: Span,
+    },
     /// A vocabulary item no duty or question uses.
     UnusedVocabulary {
         /// Its kind ("role"…).
@@ -271,6 +280,7 @@ impl CheckError {
             | CheckError::ReportingLoop { span, .. }
             | CheckError::WrongHolder { span, .. }
             | CheckError::SeveralEditions { span, .. }
+            | CheckError::NoEditionInForce { span, .. }
             | CheckError::UnusedVocabulary { span, .. }
             | CheckError::UnencodedParagraph { span, .. }
             | CheckError::NotOneOf { span, .. }

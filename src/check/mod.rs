@@ -15,6 +15,7 @@ mod policy;
 pub use error::{CheckError, HeaderProblem};
 pub use fields::suggest;
 
+use crate::date::Day;
 use crate::source::{FileId, SourceMap, Span};
 use crate::syntax::ast::{File, Item, ItemKind};
 use model::{Arrangement, Policy};
@@ -93,8 +94,10 @@ fn header<'a>(parsed: &Parsed<'a>, errors: &mut Vec<CheckError>) -> Option<Role<
 }
 
 /// Checks user files, composing their guidance with the embedded guidance
-/// where they extend it or give none.
-pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>]) -> Checked {
+/// where they extend it or give none. Given several guidance editions,
+/// every one is checked, and arrangements are checked against the edition
+/// in force `as_at` (or, without a date, the latest to come into force).
+pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>], as_at: Option<Day>) -> Checked {
     let mut errors = Vec::new();
     let mut user_policies = Vec::new();
     let mut arrangements = Vec::new();
@@ -121,19 +124,22 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>])
             _ => None,
         })
         .collect();
-    let chain = compose(&user_policies, &embedded_policies, &mut errors);
-    let mut checked = Checked::default();
-    if let Some(chain) = chain {
+    let embedded_files: Vec<FileId> = embedded.iter().map(|parsed| parsed.file).collect();
+    let mut checked_chains = Vec::new();
+    for chain in compose(&user_policies, &embedded_policies, &mut errors) {
         let mut policy_errors = Vec::new();
         let (policy, scope) = policy::check_policy(&chain, sources, &mut policy_errors);
         // Warnings about the embedded guidance are not the user's to act on;
         // its errors (a bug in dcsc) are still shown.
-        let embedded_files: Vec<FileId> = embedded.iter().map(|parsed| parsed.file).collect();
         errors.extend(
             policy_errors
                 .into_iter()
                 .filter(|error| !(error.is_warning() && embedded_files.contains(&error.span().file))),
         );
+        checked_chains.push((policy, scope));
+    }
+    let mut checked = Checked::default();
+    if let Some((policy, scope)) = select(checked_chains, as_at, &mut errors) {
         let known: Vec<String> = policy.editions.iter().map(|edition| edition.key.clone()).collect();
         for (parsed, header) in arrangements {
             checked.arrangements.push(arrangement::check_arrangement(
@@ -152,10 +158,86 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>])
     checked
 }
 
-/// Orders the policy units into one chain, base first: the user's own
-/// guidance if given, else the embedded guidance, then every local policy
-/// after the one it extends.
-fn compose<'a>(user: &[Unit<'a>], embedded: &[Unit<'a>], errors: &mut Vec<CheckError>) -> Option<Vec<Unit<'a>>> {
+/// Picks the edition to evaluate against: the one in force as at the date
+/// (the latest to have come into force by then), or without a date the
+/// latest of all. Editions that dates cannot tell apart are refused.
+fn select(
+    mut chains: Vec<(Policy, policy::Scope)>,
+    as_at: Option<Day>,
+    errors: &mut Vec<CheckError>,
+) -> Option<(Policy, policy::Scope)> {
+    if chains.len() <= 1 {
+        return chains.pop();
+    }
+    let in_force = |policy: &Policy| policy.base().and_then(|edition| edition.in_force);
+    let header = |policy: &Policy| policy.base().map_or(Span::default(), |edition| edition.span);
+    let names: Vec<String> = chains
+        .iter()
+        .filter_map(|(policy, _)| policy.base().map(|edition| edition.key.clone()))
+        .collect();
+    if let Some((undated, _)) = chains.iter().find(|(policy, _)| in_force(policy).is_none()) {
+        errors.push(CheckError::SeveralEditions {
+            names,
+            span: header(undated),
+            first: chains.first().map_or(Span::default(), |(policy, _)| header(policy)),
+        });
+        return None;
+    }
+    let candidates: Vec<usize> = (0..chains.len())
+        .filter(|index| {
+            chains
+                .get(*index)
+                .and_then(|(policy, _)| in_force(policy))
+                .is_some_and(|date| as_at.is_none_or(|day| date.begun_by(day)))
+        })
+        .collect();
+    let latest = candidates
+        .iter()
+        .filter_map(|index| {
+            chains
+                .get(*index)
+                .and_then(|(policy, _)| in_force(policy))
+                .map(|date| (date.first_day(), *index))
+        })
+        .max();
+    let Some((latest_day, chosen)) = latest else {
+        let day = as_at.unwrap_or_else(Day::today);
+        errors.push(CheckError::NoEditionInForce {
+            as_at: day.to_string(),
+            editions: chains
+                .iter()
+                .filter_map(|(policy, _)| {
+                    let edition = policy.base()?;
+                    Some(format!("{} (in force {})", edition.key, edition.in_force?))
+                })
+                .collect(),
+            span: chains.first().map_or(Span::default(), |(policy, _)| header(policy)),
+        });
+        return None;
+    };
+    let tied: Vec<&(Policy, policy::Scope)> = chains
+        .iter()
+        .filter(|(policy, _)| in_force(policy).map(|date| date.first_day()) == Some(latest_day))
+        .collect();
+    if let [first, second, ..] = tied.as_slice() {
+        errors.push(CheckError::SeveralEditions {
+            names,
+            span: header(&second.0),
+            first: header(&first.0),
+        });
+        return None;
+    }
+    if chosen < chains.len() {
+        Some(chains.swap_remove(chosen))
+    } else {
+        None
+    }
+}
+
+/// Orders the policy units into chains, one per guidance edition, base
+/// first: each of the user's own editions, else the embedded edition, then
+/// every local policy after the one it extends.
+fn compose<'a>(user: &[Unit<'a>], embedded: &[Unit<'a>], errors: &mut Vec<CheckError>) -> Vec<Vec<Unit<'a>>> {
     let bases: Vec<&Unit<'a>> = user
         .iter()
         .filter(|unit| unit.header.kind == ItemKind::Guidance)
@@ -164,44 +246,42 @@ fn compose<'a>(user: &[Unit<'a>], embedded: &[Unit<'a>], errors: &mut Vec<CheckE
         .iter()
         .filter(|unit| unit.header.kind == ItemKind::LocalPolicy)
         .collect();
-    if let [first, second, ..] = bases.as_slice() {
-        errors.push(CheckError::SeveralEditions {
-            names: bases.iter().map(|unit| unit.header.name.text.clone()).collect(),
-            span: second.header.name.span,
-            first: first.header.name.span,
-        });
-        return None;
-    }
-    let base = match bases.first() {
-        Some(base) => copy(base),
-        None => {
-            // Without a guidance of the user's, use the embedded edition the
-            // local policies extend, or the first embedded one.
-            let wanted = locals
-                .iter()
-                .filter_map(|unit| unit.header.extends.as_ref())
-                .find_map(|name| embedded.iter().find(|unit| unit.header.name.text == name.text));
-            copy(wanted.or(embedded.first())?)
-        }
+    let mut chains: Vec<Vec<Unit<'a>>> = if bases.is_empty() {
+        // Without a guidance of the user's, use the embedded edition the
+        // local policies extend, or the first embedded one.
+        let wanted = locals
+            .iter()
+            .filter_map(|unit| unit.header.extends.as_ref())
+            .find_map(|name| embedded.iter().find(|unit| unit.header.name.text == name.text));
+        wanted
+            .or(embedded.first())
+            .map(|base| vec![vec![copy(base)]])
+            .unwrap_or_default()
+    } else {
+        bases.iter().map(|base| vec![copy(base)]).collect()
     };
-    let mut chain = vec![base];
     let mut pending: Vec<&Unit<'a>> = locals;
     while !pending.is_empty() {
         let before = pending.len();
         pending.retain(|unit| {
             let extends = unit.header.extends.as_ref().map(|name| name.text.as_str());
-            if chain.iter().any(|done| Some(done.header.name.text.as_str()) == extends) {
-                chain.push(copy(unit));
-                false
-            } else {
-                true
+            match chains
+                .iter_mut()
+                .find(|chain| chain.iter().any(|done| Some(done.header.name.text.as_str()) == extends))
+            {
+                Some(chain) => {
+                    chain.push(copy(unit));
+                    false
+                }
+                None => true,
             }
         });
         if pending.len() == before {
             for unit in pending {
                 if let Some(name) = &unit.header.extends {
-                    let known: Vec<&str> = chain
+                    let known: Vec<&str> = chains
                         .iter()
+                        .flatten()
                         .map(|unit| unit.header.name.text.as_str())
                         .chain(embedded.iter().map(|unit| unit.header.name.text.as_str()))
                         .collect();
@@ -216,7 +296,7 @@ fn compose<'a>(user: &[Unit<'a>], embedded: &[Unit<'a>], errors: &mut Vec<CheckE
             break;
         }
     }
-    Some(chain)
+    chains
 }
 
 fn copy<'a>(unit: &Unit<'a>) -> Unit<'a> {

@@ -268,10 +268,16 @@ codes! {
         fix: "Say it of the right subject, or move it to the right item.",
     }
     E0117 => {
-        title: "more than one guidance edition",
-        meaning: "A check or verification runs against one guidance edition, with any local policies that extend it.",
-        example: Example::Described("dcsc check dfe_2013.dcs dfe_2013_revised.dcs: two files each starting `guidance NAME { … }`."),
-        fix: "Give one edition at a time.",
+        title: "guidance editions that dates cannot tell apart",
+        meaning: "Given several guidance editions, dcsc evaluates against the one in force as at the date of verification. Two editions with the same `in_force` date, or one with none, leave that choice open.",
+        example: Example::Described("dcsc check a.dcs b.dcs, two files each starting `guidance NAME { … }` with no `in_force` date."),
+        fix: "Give each edition its `in_force` date (and `supersedes` for the one it replaces), or give one edition at a time.",
+    }
+    E0118 => {
+        title: "no guidance edition in force as at the date",
+        meaning: "Several editions were given and none had come into force by the date verified as at.",
+        example: Example::Described("dcsc verify council.dcs --policy dfe_2013.dcs --policy dfe_2019.dcs --as-at 2010-01-01"),
+        fix: "Verify as at a later date, or give the edition that was in force then.",
     }
     E0201 => {
         title: "a post reports to a member",

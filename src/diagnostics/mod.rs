@@ -328,11 +328,19 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
         CheckError::MisusedPredicate { problem, span } => {
             Diagnostic::new(Code::E0116, "this cannot be said here").at(*span, problem.clone())
         }
-        CheckError::SeveralEditions { names, span, first } => {
-            Diagnostic::new(Code::E0117, format!("more than one guidance edition given: {}", names.join(", ")))
-                .at(*span, "a second edition")
-                .also(*first, "the first edition")
-                .help("give one guidance edition, and any local policies that extend it")
+        CheckError::SeveralEditions { names, span, first } => Diagnostic::new(
+            Code::E0117,
+            format!("the guidance editions {} cannot be told apart by date", names.join(", ")),
+        )
+        .at(*span, "this edition")
+        .also(*first, "and this one")
+        .note("given several editions, dcsc evaluates against the one in force as at the date, so each needs its own `in_force` date")
+        .help("give each edition an `in_force` date, or give one edition at a time"),
+        CheckError::NoEditionInForce { as_at, editions, span } => {
+            Diagnostic::new(Code::E0118, format!("no guidance edition given was in force as at {as_at}"))
+                .at(*span, "the first edition given")
+                .note(format!("editions given: {}", editions.join(", ")))
+                .help("evaluate as at a later date (`--as-at`), or give the edition in force then")
         }
         CheckError::ReportsToMember {
             post,
