@@ -27,4 +27,6 @@ mod workspace;
 
 pub use workspace::{Verified, Workspace};
 pub mod eval;
+pub mod graph;
 pub mod render;
+pub mod report;
