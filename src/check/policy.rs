@@ -60,9 +60,9 @@ pub struct Unit<'a> {
 pub fn check_policy(units: &[Unit<'_>], sources: &SourceMap, errors: &mut Vec<CheckError>) -> (Policy, Scope) {
     let mut policy = Policy::default();
     let mut scope = Scope::new();
-    for (edition, unit) in units.iter().enumerate() {
+    for unit in units {
         policy.editions.push(edition_of(unit, errors));
-        declare(unit, edition, &mut policy, &mut scope, errors);
+        declare(unit, &mut policy, &mut scope, errors);
     }
     for (edition, unit) in units.iter().enumerate() {
         for item in unit.items {
@@ -140,7 +140,7 @@ fn entity_kinds(fields: &mut Fields<'_>, name: &'static str, errors: &mut Vec<Ch
 
 /// First pass: every declaration gets its id, so later items can refer to
 /// earlier and later ones alike.
-fn declare(unit: &Unit<'_>, edition: usize, policy: &mut Policy, scope: &mut Scope, errors: &mut Vec<CheckError>) {
+fn declare(unit: &Unit<'_>, policy: &mut Policy, scope: &mut Scope, errors: &mut Vec<CheckError>) {
     for item in unit.items {
         let name = item.name.text.as_str();
         let span = item.name.span;
@@ -313,7 +313,6 @@ fn declare(unit: &Unit<'_>, edition: usize, policy: &mut Policy, scope: &mut Sco
                 span: item.span,
             }),
         }
-        let _ = edition;
     }
 }
 

@@ -134,7 +134,12 @@ impl Finding {
         };
         for part in parts {
             if part.truth == truth {
-                merged.said.extend(part.said);
+                for said in part.said {
+                    // Parts of an `or` often rest on the same fact: say it once.
+                    if !merged.said.contains(&said) {
+                        merged.said.push(said);
+                    }
+                }
             }
             if part.truth == Truth::Unknown {
                 merged.missing.extend(part.missing);
@@ -173,6 +178,17 @@ pub(crate) fn lower_first(title: &str) -> String {
         Some(initial) if !proper && !acronym => format!("{}{}", initial.to_lowercase(), characters.as_str()),
         _ => title.to_owned(),
     }
+}
+
+/// A noun phrase with its indefinite article: "a schools forum", "an
+/// improvement board".
+pub(crate) fn indefinite(phrase: &str) -> String {
+    let article = if phrase.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {phrase}")
 }
 
 /// Joins words as in prose: `a`, `a and b`, `a, b and c`.
@@ -562,12 +578,12 @@ impl<'a> Evaluator<'a> {
             Predicate::Kind(kind) => match &entity.body_kind {
                 None => Finding::missing(format!("what kind of body {label} is")),
                 Some(fact) => {
-                    let statement = format!("{label} is a {}", self.body_kind_title(fact.value));
+                    let statement = format!("{label} is {}", indefinite(&self.body_kind_title(fact.value)));
                     let truth = Truth::of(fact.value == *kind);
                     let said = if truth == Truth::True {
                         statement.clone()
                     } else {
-                        format!("{statement}, not a {}", self.body_kind_title(*kind))
+                        format!("{statement}, not {}", indefinite(&self.body_kind_title(*kind)))
                     };
                     Finding::new(truth, said).with_fact(self.fact(fact, statement))
                 }
@@ -740,7 +756,7 @@ impl<'a> Evaluator<'a> {
                 if !matching.is_empty() {
                     with_facts(Finding::new(
                         Truth::True,
-                        format!("{label} {title} {}, a {kind_title}", and_list(&matching)),
+                        format!("{label} {title} {}, {}", and_list(&matching), indefinite(&kind_title)),
                     ))
                 } else if !unknown.is_empty() {
                     with_facts(Finding::missing(format!("what kind of body {} is", and_list(&unknown))))
@@ -753,11 +769,12 @@ impl<'a> Evaluator<'a> {
                 } else if self.lists_every(relation) {
                     with_facts(Finding::new(
                         Truth::False,
-                        format!("{statement}, none of which is a {kind_title}"),
+                        format!("{statement}, none of which is {}", indefinite(&kind_title)),
                     ))
                 } else {
                     with_facts(Finding::missing(format!(
-                        "whether {label} {title} a {kind_title}: the arrangements list {}, none of which is one, and do not say the list is complete",
+                        "whether {label} {title} {}: the arrangements list {}, none of which is one, and do not say the list is complete",
+                        indefinite(&kind_title),
                         and_list(&targets)
                     )))
                 }
@@ -819,7 +836,7 @@ impl<'a> Evaluator<'a> {
                 predicate_text,
                 ..
             } => self.rule(duty, subject, predicate, predicate_text, verdict),
-            DutyKind::Question { renew_on_change_of, .. } => self.question(id, *renew_on_change_of, verdict),
+            DutyKind::Question { renew_on_change_of, .. } => self.question(*renew_on_change_of, verdict),
         }
     }
 
@@ -940,8 +957,7 @@ impl<'a> Evaluator<'a> {
             .map(|(index, _)| index)
     }
 
-    fn question(&self, id: DutyId, renew_on_change_of: Option<RoleId>, mut verdict: Verdict) -> Verdict {
-        let _ = id;
+    fn question(&self, renew_on_change_of: Option<RoleId>, mut verdict: Verdict) -> Verdict {
         let Some(answer) = verdict.answer.and_then(|index| self.arrangement.answers.get(index)) else {
             verdict.kind = VerdictKind::Missing;
             verdict.reason = sentence(&format!("No answer to this question is recorded up to {}", self.as_at));
