@@ -3,3 +3,565 @@
 //! chairs them, statutory roles marked, and reporting lines a verdict flags
 //! drawn so the eye finds them. Rendered as DOT, Mermaid or SVG (laid out by
 //! dcsc itself, no Graphviz needed).
+//!
+//! [`chart`] reads the checked model and the verdicts once into a [`Chart`]
+//! (nodes and edges in a fixed order, text already cleaned); the three
+//! renderers only draw it, so the formats cannot disagree about what the
+//! chart says.
+
+mod dot;
+mod layout;
+mod mermaid;
+mod style;
+mod svg;
+mod text;
+
+use crate::check::model::{Arrangement, Entity, EntityId, Policy, TypedValue};
+use crate::eval::{Verdict, VerdictKind};
+use crate::source::Span;
+use crate::syntax::ast::EntityKind;
+
+/// The role keys whose holders the chart draws with a strong border: the
+/// two statutory roles the guidance is about.
+const STRONG_ROLES: [&str; 2] = ["DCS", "LMCS"];
+
+/// The chart of one arrangement: nodes and edges, in a deterministic order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    title: String,
+    key: String,
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
+    relations: Vec<RelationStyle>,
+    reporting_title: String,
+}
+
+/// What a node of the chart stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeKind {
+    /// An officer post.
+    Post,
+    /// An elected member.
+    Member,
+    /// A board, committee or partnership.
+    Body,
+}
+
+/// A post, member or body on the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// The entity's id in the council's file.
+    pub key: String,
+    /// Post, member or body.
+    pub kind: NodeKind,
+    /// Its title (cleaned: line breaks kept, control characters gone).
+    pub title: String,
+    /// The person holding the post, or the member's name, if stated.
+    pub person: Option<String>,
+    /// A member's portfolio, if stated.
+    pub portfolio: Option<String>,
+    /// A body's kind, in the guidance's words.
+    pub body_kind: Option<String>,
+    /// The roles held, by key (`DCS`, `DASS`), in the order stated.
+    pub roles: Vec<String>,
+    /// The same roles by title, for tooltips.
+    pub role_titles: Vec<String>,
+    /// Whether it holds DCS or LMCS, and is drawn with a strong border.
+    pub statutory: bool,
+}
+
+/// What a line of the chart stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EdgeKind {
+    /// A line of accountability (a relation declared `hierarchy yes`, such
+    /// as `report_to`): `from` is the manager, `to` the post that reports.
+    Reporting,
+    /// Any other relation (`member_of`, `chair_of`…): `from` is the entity
+    /// the relation is stated on, `to` its target. The number is the
+    /// relation's place in [`Chart::relation_titles`], which fixes its style.
+    Relation(usize),
+}
+
+/// A verdict that flags a reporting line: a duty whose verdict needs
+/// attention consulted the line that states it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flag {
+    /// The duty's key (`dcs.report_to_chief_executive`).
+    pub duty: String,
+    /// Its verdict.
+    pub verdict: VerdictKind,
+}
+
+/// A line between two nodes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    /// Index into [`Chart::nodes`]: the manager for a reporting line, the
+    /// entity the relation is stated on otherwise.
+    pub from: usize,
+    /// Index into [`Chart::nodes`]: the post that reports, or the relation's
+    /// target.
+    pub to: usize,
+    /// Reporting line or other relation.
+    pub kind: EdgeKind,
+    /// The verdicts that flag it (reporting lines only), in verdict order.
+    pub flags: Vec<Flag>,
+}
+
+impl Edge {
+    /// Whether a verdict flags it.
+    pub fn is_flagged(&self) -> bool {
+        !self.flags.is_empty()
+    }
+
+    /// The label of a flagged line: "flagged: DUTY (VERDICT); …".
+    pub fn flag_label(&self) -> Option<String> {
+        if self.flags.is_empty() {
+            return None;
+        }
+        let parts: Vec<String> = self
+            .flags
+            .iter()
+            .map(|flag| format!("{} ({})", flag.duty, flag.verdict.name()))
+            .collect();
+        Some(format!("flagged: {}", parts.join("; ")))
+    }
+}
+
+impl Edge {
+    /// The label of a flagged line in lines, one flag a line (so a duty's
+    /// key is never cut in two), for the three formats.
+    fn flag_lines(&self) -> Vec<String> {
+        let Some(label) = self.flag_label() else {
+            return Vec::new();
+        };
+        label
+            .split("; ")
+            .flat_map(|part| text::wrap(part, text::FLAG_WIDTH, 3))
+            .take(8)
+            .collect()
+    }
+}
+
+/// A relation drawn on the chart, other than a reporting line.
+#[derive(Clone, Debug, PartialEq)]
+struct RelationStyle {
+    key: String,
+    title: String,
+    /// Whether its target is a body: such lines are laid out with the body
+    /// below; lines between posts and members (`accountable_to`) with the
+    /// target above, as accountability reads.
+    downward: bool,
+}
+
+impl Chart {
+    /// The chart's title: "Governance chart: COUNCIL".
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The posts, members and bodies: posts and members from the head of
+    /// paid service down, each followed by those who report to it, then
+    /// the rest in file order.
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    /// The lines: reporting lines first, then the other relations, each in
+    /// node order.
+    pub fn edges(&self) -> &[Edge] {
+        &self.edges
+    }
+
+    /// The titles of the relations drawn besides reporting lines, in the
+    /// guidance's order ("is a member of", "chairs").
+    pub fn relation_titles(&self) -> Vec<&str> {
+        self.relations.iter().map(|relation| relation.title.as_str()).collect()
+    }
+
+    /// Whether there is nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// Graphviz DOT text.
+    pub fn to_dot(&self) -> String {
+        dot::render(self)
+    }
+
+    /// Mermaid flowchart text (```mermaid fences NOT included).
+    pub fn to_mermaid(&self) -> String {
+        mermaid::render(self)
+    }
+
+    /// A standalone SVG document (starts with `<svg`, has xmlns, a
+    /// `<title>`, and width/height/viewBox), suitable for embedding inline
+    /// in HTML.
+    pub fn to_svg(&self) -> String {
+        svg::render(self)
+    }
+
+    fn relation_title(&self, edge: &Edge) -> &str {
+        match edge.kind {
+            EdgeKind::Reporting => &self.reporting_title,
+            EdgeKind::Relation(index) => self
+                .relations
+                .get(index)
+                .map_or("is related to", |relation| relation.title.as_str()),
+        }
+    }
+
+    /// What the chart holds, counted: "6 posts", "2 members", "4 bodies"
+    /// and, if any, "1 flagged reporting line".
+    fn counts(&self) -> Vec<String> {
+        let count = |kind: NodeKind| self.nodes.iter().filter(|node| node.kind == kind).count();
+        let plural = |count: usize, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
+        let flagged = self.edges.iter().filter(|edge| edge.is_flagged()).count();
+        let mut parts = vec![
+            plural(count(NodeKind::Post), "post", "posts"),
+            plural(count(NodeKind::Member), "member", "members"),
+            plural(count(NodeKind::Body), "body", "bodies"),
+        ];
+        if flagged > 0 {
+            parts.push(plural(flagged, "flagged reporting line", "flagged reporting lines"));
+        }
+        parts
+    }
+
+    /// Whether a line is laid out with `from` above `to`.
+    fn downward(&self, edge: &Edge) -> bool {
+        match edge.kind {
+            EdgeKind::Reporting => true,
+            EdgeKind::Relation(index) => self.relations.get(index).is_none_or(|relation| relation.downward),
+        }
+    }
+
+    /// The lines of a node's label, shared by the three formats.
+    fn label(&self, node: &Node) -> Vec<LabelLine> {
+        let mut lines: Vec<LabelLine> = text::wrap(&node.title, text::TITLE_WIDTH, text::MAX_TITLE_LINES)
+            .into_iter()
+            .map(|line| LabelLine {
+                text: line,
+                style: LineStyle::Title,
+            })
+            .collect();
+        if lines.is_empty() {
+            lines.push(LabelLine {
+                text: node.key.clone(),
+                style: LineStyle::Title,
+            });
+        }
+        let details = [
+            node.person.clone(),
+            node.portfolio
+                .as_ref()
+                .map(|portfolio| format!("Portfolio: {portfolio}")),
+            node.body_kind.clone(),
+        ];
+        for detail in details.into_iter().flatten() {
+            lines.extend(
+                text::wrap(&detail, text::DETAIL_WIDTH, text::MAX_DETAIL_LINES)
+                    .into_iter()
+                    .map(|line| LabelLine {
+                        text: line,
+                        style: LineStyle::Detail,
+                    }),
+            );
+        }
+        if !node.roles.is_empty() {
+            let roles = format!("[{}]", node.roles.join(", "));
+            lines.extend(
+                text::wrap(&roles, text::DETAIL_WIDTH, text::MAX_DETAIL_LINES)
+                    .into_iter()
+                    .map(|line| LabelLine {
+                        text: line,
+                        style: LineStyle::Roles,
+                    }),
+            );
+        }
+        lines
+    }
+}
+
+/// One line of a node's label.
+#[derive(Clone, Debug, PartialEq)]
+struct LabelLine {
+    text: String,
+    style: LineStyle,
+}
+
+/// How a label line is set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LineStyle {
+    /// The title, in bold.
+    Title,
+    /// The holder, portfolio or kind of body, smaller.
+    Detail,
+    /// The roles held, `[DCS, DASS]`.
+    Roles,
+}
+
+/// Builds the chart. `verdicts` are the arrangement's verdicts (from
+/// [`crate::eval::evaluate`]) and are used to flag reporting lines.
+pub fn chart(policy: &Policy, arrangement: &Arrangement, verdicts: &[Verdict]) -> Chart {
+    let charted = |entity: &Entity| matches!(entity.kind, EntityKind::Post | EntityKind::Member | EntityKind::Body);
+    let is_hierarchy = |relation: crate::check::model::RelationId| {
+        policy
+            .relations
+            .get(relation.index())
+            .is_some_and(|declared| declared.hierarchy)
+    };
+    let is_charted = |id: EntityId| arrangement.entity(id).is_some_and(charted);
+
+    // Each entity's reports (those whose line of accountability leads to
+    // it), in file order: the children of the org chart.
+    let count = arrangement.entities.len();
+    let mut reports: Vec<Vec<usize>> = vec![Vec::new(); count];
+    let mut has_manager = vec![false; count];
+    for (index, entity) in arrangement.entities.iter().enumerate() {
+        if !charted(entity) {
+            continue;
+        }
+        for (relation, fact) in &entity.relations {
+            if !is_hierarchy(*relation) {
+                continue;
+            }
+            for target in &fact.value {
+                if target.index() != index && is_charted(*target) {
+                    if let Some(children) = reports.get_mut(target.index()) {
+                        if !children.contains(&index) {
+                            children.push(index);
+                        }
+                    }
+                    if let Some(flag) = has_manager.get_mut(index) {
+                        *flag = true;
+                    }
+                }
+            }
+        }
+    }
+
+    // The order of nodes: from the head of paid service (posts that report
+    // to no one) down, depth first, so each manager is followed by its
+    // reports; members and bodies after; anything left (a loop the checker
+    // would have refused) in file order.
+    let kind_rank = |entity: &Entity| match entity.kind {
+        EntityKind::Post => 0,
+        EntityKind::Member => 1,
+        _ => 2,
+    };
+    let mut roots: Vec<usize> = (0..count)
+        .filter(|index| {
+            arrangement
+                .entities
+                .get(*index)
+                .is_some_and(|entity| charted(entity) && !has_manager.get(*index).copied().unwrap_or(false))
+        })
+        .collect();
+    roots.sort_by_key(|index| (arrangement.entities.get(*index).map_or(3, kind_rank), *index));
+    let rest = (0..count).filter(|index| arrangement.entities.get(*index).is_some_and(charted));
+    let mut order: Vec<usize> = Vec::new();
+    let mut visited = vec![false; count];
+    for start in roots.into_iter().chain(rest) {
+        // Depth first without recursion, so no depth of hierarchy can
+        // overflow the stack.
+        let mut stack = vec![start];
+        while let Some(index) = stack.pop() {
+            match visited.get_mut(index) {
+                Some(seen) if !*seen => *seen = true,
+                _ => continue,
+            }
+            order.push(index);
+            if let Some(children) = reports.get(index) {
+                stack.extend(children.iter().rev().copied());
+            }
+        }
+    }
+    let mut position: Vec<Option<usize>> = vec![None; count];
+    for (place, index) in order.iter().enumerate() {
+        if let Some(slot) = position.get_mut(*index) {
+            *slot = Some(place);
+        }
+    }
+    let place = |id: EntityId| position.get(id.index()).copied().flatten();
+
+    let portfolio = policy
+        .attributes
+        .iter()
+        .position(|attribute| attribute.key == "portfolio")
+        .map(crate::check::model::AttributeId::from_index);
+
+    let nodes: Vec<Node> = order
+        .iter()
+        .filter_map(|index| arrangement.entities.get(*index))
+        .map(|entity| node(policy, entity, portfolio))
+        .collect();
+
+    // Verdicts that find the arrangement departs from a duty, with the facts
+    // they consulted. An `unknown` verdict is about a fact not stated, not
+    // about the lines it happened to read, so it flags nothing.
+    let flagging: Vec<(Span, Flag)> = verdicts
+        .iter()
+        .filter(|verdict| {
+            matches!(
+                verdict.kind,
+                VerdictKind::Fail | VerdictKind::Unexplained | VerdictKind::Departure
+            )
+        })
+        .flat_map(|verdict| {
+            let duty = policy
+                .duty(verdict.duty)
+                .map_or_else(|| format!("{:?}", verdict.duty), |duty| duty.key.clone());
+            verdict.facts.iter().map(move |fact| {
+                (
+                    fact.span,
+                    Flag {
+                        duty: duty.clone(),
+                        verdict: verdict.kind,
+                    },
+                )
+            })
+        })
+        .collect();
+    let flags_for = |span: Span| -> Vec<Flag> {
+        let mut flags: Vec<Flag> = Vec::new();
+        for (fact_span, flag) in &flagging {
+            // `Span`'s equality ignores positions by design: compare them.
+            let same = fact_span.file == span.file && fact_span.start == span.start && fact_span.end == span.end;
+            if same && !flags.contains(flag) {
+                flags.push(flag.clone());
+            }
+        }
+        flags
+    };
+
+    let mut relations: Vec<RelationStyle> = Vec::new();
+    let mut relation_ids: Vec<usize> = Vec::new();
+    let mut reporting: Vec<Edge> = Vec::new();
+    let mut others: Vec<(usize, Edge)> = Vec::new();
+    for index in &order {
+        let Some(entity) = arrangement.entities.get(*index) else {
+            continue;
+        };
+        let Some(here) = position.get(*index).copied().flatten() else {
+            continue;
+        };
+        for (relation, fact) in &entity.relations {
+            for target in &fact.value {
+                // A line from an entity to itself (which the checker
+                // refuses for reporting lines) has nowhere to go on a chart.
+                let Some(there) = place(*target).filter(|there| *there != here) else {
+                    continue;
+                };
+                if is_hierarchy(*relation) {
+                    let flags = flags_for(fact.origin.span);
+                    let existing = reporting.iter_mut().find(|edge| edge.from == there && edge.to == here);
+                    match existing {
+                        Some(edge) => {
+                            for flag in flags {
+                                if !edge.flags.contains(&flag) {
+                                    edge.flags.push(flag);
+                                }
+                            }
+                        }
+                        None => reporting.push(Edge {
+                            from: there,
+                            to: here,
+                            kind: EdgeKind::Reporting,
+                            flags,
+                        }),
+                    }
+                } else {
+                    let edge = Edge {
+                        from: here,
+                        to: there,
+                        kind: EdgeKind::Relation(relation.index()),
+                        flags: Vec::new(),
+                    };
+                    if !others.iter().any(|(_, other)| *other == edge) {
+                        if !relation_ids.contains(&relation.index()) {
+                            relation_ids.push(relation.index());
+                        }
+                        others.push((relation.index(), edge));
+                    }
+                }
+            }
+        }
+    }
+    // Relations get their styles in the guidance's order, so that the same
+    // relation looks the same on every council's chart.
+    relation_ids.sort_unstable();
+    for id in &relation_ids {
+        let declared = policy.relations.get(*id);
+        let downward = declared
+            .is_none_or(|declared| declared.to.iter().all(|kind| *kind == EntityKind::Body) || declared.to.is_empty());
+        relations.push(RelationStyle {
+            key: declared.map_or_else(|| format!("relation{id}"), |declared| declared.key.clone()),
+            title: declared.map_or_else(
+                || "is related to".to_owned(),
+                |declared| text::one_line(&declared.title),
+            ),
+            downward,
+        });
+    }
+    let mut edges = reporting;
+    edges.extend(others.into_iter().map(|(id, mut edge)| {
+        edge.kind = EdgeKind::Relation(relation_ids.iter().position(|known| *known == id).unwrap_or(0));
+        edge
+    }));
+
+    let reporting_title = policy
+        .relations
+        .iter()
+        .find(|relation| relation.hierarchy)
+        .map_or_else(|| "reports to".to_owned(), |relation| text::one_line(&relation.title));
+
+    Chart {
+        title: format!("Governance chart: {}", text::one_line(arrangement.council_name())),
+        key: text::id_fragment(&arrangement.key),
+        nodes,
+        edges,
+        relations,
+        reporting_title,
+    }
+}
+
+/// One entity as a node.
+fn node(policy: &Policy, entity: &Entity, portfolio: Option<crate::check::model::AttributeId>) -> Node {
+    let kind = match entity.kind {
+        EntityKind::Member => NodeKind::Member,
+        EntityKind::Body => NodeKind::Body,
+        EntityKind::Post | EntityKind::Service => NodeKind::Post,
+    };
+    let roles: Vec<&crate::check::model::Role> =
+        entity.roles.iter().filter_map(|fact| policy.role(fact.value)).collect();
+    let title = text::clean(entity.label());
+    let portfolio = portfolio
+        .and_then(|attribute| entity.attribute(attribute))
+        .map(|fact| match &fact.value {
+            TypedValue::Text(text) => text::clean(text),
+            other => other.to_string(),
+        })
+        .filter(|portfolio| !portfolio.is_empty());
+    // The kind of body, unless it only repeats the body's title.
+    let body_kind = entity
+        .body_kind
+        .as_ref()
+        .and_then(|fact| policy.body_kinds.get(fact.value.index()))
+        .map(|kind| text::clean(&kind.title))
+        .filter(|kind| !kind.is_empty() && !kind.eq_ignore_ascii_case(&title));
+    Node {
+        key: entity.key.clone(),
+        kind,
+        person: entity
+            .person
+            .as_deref()
+            .map(text::clean)
+            .filter(|person| !person.is_empty()),
+        portfolio,
+        body_kind,
+        statutory: roles.iter().any(|role| STRONG_ROLES.contains(&role.key.as_str())),
+        roles: roles.iter().map(|role| text::one_line(&role.key)).collect(),
+        role_titles: roles.iter().map(|role| text::one_line(&role.title)).collect(),
+        title,
+    }
+}

@@ -1,0 +1,145 @@
+//! The chart as Graphviz DOT, for councils that lay their charts out with
+//! Graphviz themselves. Node ids are `n0`, `n1`… (never the council's own
+//! names); every label is a quoted, escaped string.
+
+use super::style;
+use super::text::dot_string;
+use super::{Chart, EdgeKind, NodeKind};
+
+const FONT: &str = "Helvetica,Arial,sans-serif";
+
+/// The DOT text of a chart.
+pub(super) fn render(chart: &Chart) -> String {
+    let mut out = String::new();
+    out.push_str("// Governance chart drawn by dcsc from the council's stated arrangements.\n");
+    out.push_str("// Legend:\n");
+    out.push_str("//   box = officer post; rounded lilac box = elected member; pale green oval = body\n");
+    out.push_str("//   thick dark blue border = holds DCS or LMCS; its roles are listed as [DCS, DASS]\n");
+    out.push_str(&format!(
+        "//   solid line, no arrowhead = reporting line: the lower box {} the upper one\n",
+        one_line_comment(&chart.reporting_title)
+    ));
+    for (index, relation) in chart.relations.iter().enumerate() {
+        let (_, _, line) = style::relation(index);
+        out.push_str(&format!(
+            "//   {line} arrow labelled \"{}\" = {}\n",
+            one_line_comment(&relation.title),
+            one_line_comment(&relation.key)
+        ));
+    }
+    out.push_str("//   thick red dashed line labelled \"flagged: DUTY (VERDICT)\" = a reporting line that a\n");
+    out.push_str("//     verdict found departing from the guidance (fail, unexplained or departure)\n");
+    out.push_str("digraph governance {\n");
+    out.push_str(&format!(
+        "  graph [label={}, labelloc=t, fontname=\"{FONT}\", fontsize=16, rankdir=TB, nodesep=0.35, ranksep=0.6];\n",
+        dot_string(std::slice::from_ref(&chart.title))
+    ));
+    out.push_str(&format!(
+        "  node [shape=box, style=filled, fontname=\"{FONT}\", fontsize=11, color=\"{}\", fillcolor=\"{}\"];\n",
+        style::POST_STROKE,
+        style::POST_FILL
+    ));
+    out.push_str(&format!(
+        "  edge [fontname=\"{FONT}\", fontsize=9, color=\"{}\"];\n",
+        style::REPORTING
+    ));
+
+    for (group, kind) in [
+        ("posts", NodeKind::Post),
+        ("members", NodeKind::Member),
+        ("bodies", NodeKind::Body),
+    ] {
+        let members: Vec<(usize, &super::Node)> = chart
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, node)| node.kind == kind)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n  // {group}\n"));
+        for (index, node) in members {
+            let lines: Vec<String> = chart.label(node).into_iter().map(|line| line.text).collect();
+            let mut attributes = vec![format!("label={}", dot_string(&lines))];
+            let (stroke, fill) = match node.kind {
+                NodeKind::Post => (style::POST_STROKE, style::POST_FILL),
+                NodeKind::Member => {
+                    attributes.push("style=\"rounded,filled\"".to_owned());
+                    (style::MEMBER_STROKE, style::MEMBER_FILL)
+                }
+                NodeKind::Body => {
+                    attributes.push("shape=oval".to_owned());
+                    (style::BODY_STROKE, style::BODY_FILL)
+                }
+            };
+            // The node defaults are a post's colours: say only what differs.
+            if node.statutory {
+                attributes.push("penwidth=3".to_owned());
+                attributes.push(format!("color=\"{}\"", style::STRONG_STROKE));
+            } else if stroke != style::POST_STROKE {
+                attributes.push(format!("color=\"{stroke}\""));
+            }
+            if fill != style::POST_FILL {
+                attributes.push(format!("fillcolor=\"{fill}\""));
+            }
+            out.push_str(&format!("  n{index} [{}];\n", attributes.join(", ")));
+        }
+    }
+
+    let reporting: Vec<&super::Edge> = chart
+        .edges
+        .iter()
+        .filter(|edge| edge.kind == EdgeKind::Reporting)
+        .collect();
+    if !reporting.is_empty() {
+        out.push_str("\n  // reporting lines, manager above\n");
+    }
+    for edge in reporting {
+        let mut attributes = vec!["arrowhead=none".to_owned()];
+        if edge.is_flagged() {
+            attributes.push(format!("label={}", dot_string(&edge.flag_lines())));
+            attributes.push(format!("color=\"{}\"", style::FLAG));
+            attributes.push(format!("fontcolor=\"{}\"", style::FLAG));
+            attributes.push("penwidth=3.5".to_owned());
+            attributes.push("style=dashed".to_owned());
+        }
+        out.push_str(&format!(
+            "  n{} -> n{} [{}];\n",
+            edge.from,
+            edge.to,
+            attributes.join(", ")
+        ));
+    }
+
+    let others: Vec<&super::Edge> = chart
+        .edges
+        .iter()
+        .filter(|edge| edge.kind != EdgeKind::Reporting)
+        .collect();
+    if !others.is_empty() {
+        out.push_str("\n  // other relations, labelled with their titles\n");
+    }
+    for edge in others {
+        let EdgeKind::Relation(index) = edge.kind else {
+            continue;
+        };
+        let (colour, _, line) = style::relation(index);
+        let label = dot_string(&[chart.relation_title(edge).to_owned()]);
+        let attributes = format!("label={label}, style={line}, color=\"{colour}\", fontcolor=\"{colour}\"");
+        if chart.downward(edge) {
+            out.push_str(&format!("  n{} -> n{} [{attributes}];\n", edge.from, edge.to));
+        } else {
+            // The target is drawn above (accountability to another member):
+            // rank it first and turn the arrowhead round.
+            out.push_str(&format!("  n{} -> n{} [{attributes}, dir=back];\n", edge.to, edge.from));
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// Text for a `//` comment: on one line, so it cannot end the comment.
+fn one_line_comment(text: &str) -> String {
+    super::text::one_line(text)
+}
