@@ -333,3 +333,100 @@ fn verification_uses_the_edition_in_force_as_at_the_date() {
     ]);
     assert_bad_input(&too_early, "E0118");
 }
+
+#[test]
+fn reports_and_charts_are_written_in_every_format() {
+    let dir = scratch("documents");
+    for (command, format, marker) in [
+        ("report", "markdown", "| Reference |"),
+        ("report", "html", "<!DOCTYPE html>"),
+        ("report", "csv", "Reference,Assurance requirement"),
+        ("graph", "dot", "digraph"),
+        ("graph", "mermaid", "flowchart"),
+        ("graph", "svg", "<svg"),
+    ] {
+        let stdout = dcsc(&[
+            command,
+            "examples/coventry.dcs",
+            "--as-at",
+            "2017-12-31",
+            "--format",
+            format,
+        ]);
+        assert_eq!(stdout.status.code(), Some(0), "{command} {format}: {}", text(&stdout));
+        let printed = String::from_utf8_lossy(&stdout.stdout).into_owned();
+        assert!(printed.contains(marker), "{command} {format} lacks {marker}");
+        assert!(
+            printed.contains("Coventry"),
+            "{command} {format} does not name the council"
+        );
+
+        let path = dir.join(format!("coventry-{command}.{format}"));
+        // A longer file already there must be replaced whole, not overwritten in part.
+        std::fs::write(&path, "x".repeat(printed.len() * 2)).unwrap();
+        let written = dcsc(&[
+            command,
+            "examples/coventry.dcs",
+            "--as-at",
+            "2017-12-31",
+            "--format",
+            format,
+            "-o",
+            &path.display().to_string(),
+        ]);
+        assert_eq!(written.status.code(), Some(0), "{}", text(&written));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), printed);
+    }
+}
+
+#[test]
+fn an_output_file_that_cannot_be_written_is_a_coded_error_and_nothing_is_lost() {
+    let dir = scratch("unwritable");
+    let missing_folder = dir.join("no/such/folder/report.html");
+    let output = dcsc(&[
+        "report",
+        "examples/coventry.dcs",
+        "--format",
+        "html",
+        "-o",
+        &missing_folder.display().to_string(),
+    ]);
+    assert_bad_input(&output, "E0015");
+    let folder = dir.join("a-folder");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("kept.txt"), "kept").unwrap();
+    let output = dcsc(&[
+        "graph",
+        "examples/coventry.dcs",
+        "--format",
+        "svg",
+        "-o",
+        &folder.display().to_string(),
+    ]);
+    assert_bad_input(&output, "E0015");
+    assert_eq!(std::fs::read_to_string(folder.join("kept.txt")).unwrap(), "kept");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind");
+}
+
+#[test]
+fn a_report_is_of_one_council() {
+    let dir = scratch("two-councils");
+    let first = write(
+        &dir,
+        "first.dcs",
+        b"arrangements first { council \"First\" }\npost d { holds DCS }\n",
+    );
+    let second = write(
+        &dir,
+        "second.dcs",
+        b"arrangements second { council \"Second\" }\npost d { holds DCS }\n",
+    );
+    let output = dcsc(&["report", &first, &second, "--format", "markdown"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output).contains("one council"), "{}", text(&output));
+}

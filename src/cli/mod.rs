@@ -1,8 +1,10 @@
 //! clap definitions and the mapping from results to exit codes. Nothing
 //! here decides a verdict or formats one.
 
+mod output;
+
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -63,6 +65,46 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Write the assurance report a committee reads: front matter, summary,
+    /// the assurance table, Barnet's framework view, departures and the
+    /// timeline.
+    Report {
+        /// The council's arrangement file(s) (.dcs or .json), and any local
+        /// policy of its own.
+        #[arg(required = true)]
+        arrangements: Vec<PathBuf>,
+        /// Guidance files instead of the embedded 2013 guidance.
+        #[arg(long = "policy", value_name = "FILE")]
+        policies: Vec<PathBuf>,
+        /// Report as at this date (default: today).
+        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+        as_at: Option<Day>,
+        /// The document format.
+        #[arg(long, value_enum)]
+        format: ReportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Draw the governance chart: posts and reporting lines, members,
+    /// bodies, statutory roles, and flagged lines.
+    Graph {
+        /// The council's arrangement file(s), and any local policy of its own.
+        #[arg(required = true)]
+        arrangements: Vec<PathBuf>,
+        /// Guidance files instead of the embedded 2013 guidance.
+        #[arg(long = "policy", value_name = "FILE")]
+        policies: Vec<PathBuf>,
+        /// Flag lines as at this date (default: today).
+        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+        as_at: Option<Day>,
+        /// The chart format.
+        #[arg(long, value_enum)]
+        format: ChartFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// List every paragraph of the guidance with the duties and questions
     /// that encode it, and the share of paragraphs encoded.
     Coverage {
@@ -82,6 +124,28 @@ enum Command {
         #[arg(long = "policy", value_name = "FILE")]
         policies: Vec<PathBuf>,
     },
+}
+
+/// Output formats of `dcsc report`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    /// GitHub-flavoured Markdown tables, to paste into a committee paper.
+    Markdown,
+    /// One self-contained HTML file, with the governance chart.
+    Html,
+    /// One row per verdict, for spreadsheets.
+    Csv,
+}
+
+/// Output formats of `dcsc graph`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ChartFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// An SVG picture, laid out by dcsc.
+    Svg,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -119,6 +183,32 @@ pub fn run() -> ExitCode {
         } => verify(&arrangements, &policies, as_at.unwrap_or_else(Day::today), format),
         Command::Explain { what, policies } => explain(&what, &policies),
         Command::Coverage { policies, format } => coverage(&policies, format),
+        Command::Report {
+            arrangements,
+            policies,
+            as_at,
+            format,
+            output,
+        } => document(
+            &arrangements,
+            &policies,
+            as_at.unwrap_or_else(Day::today),
+            Document::Report(format),
+            output.as_deref(),
+        ),
+        Command::Graph {
+            arrangements,
+            policies,
+            as_at,
+            format,
+            output,
+        } => document(
+            &arrangements,
+            &policies,
+            as_at.unwrap_or_else(Day::today),
+            Document::Chart(format),
+            output.as_deref(),
+        ),
     };
     ExitCode::from(status)
 }
@@ -241,6 +331,80 @@ fn verify(arrangements: &[PathBuf], policies: &[PathBuf], as_at: Day, format: Fo
     } else {
         OK
     }
+}
+
+/// What `report` or `graph` writes.
+#[derive(Clone, Copy)]
+enum Document {
+    Report(ReportFormat),
+    Chart(ChartFormat),
+}
+
+/// Verifies one council's arrangements and writes a report or chart of
+/// them, to a file (atomically) or to standard output.
+fn document(arrangements: &[PathBuf], policies: &[PathBuf], as_at: Day, kind: Document, output: Option<&Path>) -> u8 {
+    let mut workspace = Workspace::new();
+    for file in policies.iter().chain(arrangements) {
+        workspace.add_path(file);
+    }
+    let Some(verified) = workspace.verify(as_at) else {
+        emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
+        return BAD_INPUT;
+    };
+    if !workspace.diagnostics.is_empty() {
+        emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
+    }
+    let [(arrangement, verdicts)] = verified.results.as_slice() else {
+        emit_error(&format!(
+            "error: a report or chart is of one council's arrangements, and {} were given\n",
+            verified.results.len()
+        ));
+        return BAD_INPUT;
+    };
+    let chart = || dcsc::graph::chart(&verified.policy, arrangement, verdicts);
+    let report = Report {
+        sources: &workspace.sources,
+        policy: &verified.policy,
+        arrangement,
+        verdicts,
+        as_at,
+    };
+    let text = match kind {
+        Document::Chart(ChartFormat::Dot) => chart().to_dot(),
+        Document::Chart(ChartFormat::Mermaid) => chart().to_mermaid(),
+        Document::Chart(ChartFormat::Svg) => chart().to_svg(),
+        Document::Report(format) => {
+            let provenance = dcsc::report::Provenance::of(&report, env!("CARGO_PKG_VERSION"));
+            let document = dcsc::report::document(&report, provenance);
+            match format {
+                ReportFormat::Markdown => document.to_markdown(),
+                ReportFormat::Html => document.to_html(&chart().to_svg()),
+                ReportFormat::Csv => match document.to_csv() {
+                    Ok(csv) => csv,
+                    Err(error) => {
+                        emit_error(&format!("error: the CSV could not be written: {error}\n"));
+                        return BAD_INPUT;
+                    }
+                },
+            }
+        }
+    };
+    match output {
+        None => emit(&text),
+        Some(path) => {
+            if let Err(reason) = output::write_atomically(path, text.as_bytes()) {
+                let diagnostic = diagnostics::unwritable(&path.display().to_string(), &reason);
+                emit_error(&diagnostics::render(
+                    &workspace.sources,
+                    &[diagnostic],
+                    stderr_color_wanted(),
+                ));
+                return BAD_INPUT;
+            }
+        }
+    }
+    // A report or chart is a document, not a verdict: it was produced.
+    OK
 }
 
 /// Reads the given guidance files (or the embedded guidance) and checks

@@ -165,6 +165,12 @@ codes! {
         example: fixture!("E0014.json"),
         fix: "Correct the JSON at the place shown.",
     }
+    E0015 => {
+        title: "an output file cannot be written",
+        meaning: "The file named with `-o` could not be written: its folder does not exist, it is a directory, or permission is denied. Nothing was written, and an existing file of that name is left as it was.",
+        example: Example::Described("dcsc report council.dcs --format html -o no/such/folder/report.html"),
+        fix: "Name a file in a folder that exists and that you may write to.",
+    }
     E0099 => {
         title: "an internal error",
         meaning: "dcsc met a situation its own code did not expect. This is a bug in dcsc, not in your file.",

@@ -192,6 +192,13 @@ pub fn from_syntax(error: &SyntaxError) -> Diagnostic {
     }
 }
 
+/// The diagnostic for an output file that could not be written.
+pub fn unwritable(path: &str, reason: &str) -> Diagnostic {
+    Diagnostic::new(Code::E0015, format!("cannot write `{path}`: {reason}"))
+        .note("nothing was written; an existing file of that name is unchanged")
+        .help("name a file in a folder that exists and that you may write to")
+}
+
 /// The diagnostic for a check error or warning.
 pub fn from_check(error: &CheckError) -> Diagnostic {
     match error {

@@ -1,3 +1,618 @@
 //! Assurance reports a committee can read: front matter, summary, the
 //! assurance table in the councils' own shape and in Barnet's, the
 //! departures register and the timeline, as Markdown, HTML or CSV.
+//!
+//! Councils put their arrangements for the DCS and the LMCS before Cabinet
+//! or a scrutiny committee as a "test of assurance" (Reference | Assurance
+//! requirement | Response, as Coventry and Northumberland do) or keep a
+//! compliance framework (Role and responsibility | Type | Focus | How
+//! discharged | Compliance, as Barnet does). [`document`] gathers what such
+//! a paper says from a rendered verdict set once, in a [`Document`] that
+//! knows nothing of formats; each format then only lays it out, so the
+//! Markdown, HTML and CSV of one report never disagree.
+//!
+//! Like the rest of the render stage, nothing here decides a verdict. A
+//! report is deterministic: it carries no time of generation, only the
+//! as-at date and fingerprints of the files that produced it
+//! ([`Provenance`]), so the same inputs give byte-identical output.
+
+mod csv_rows;
+mod html;
+mod markdown;
+
+use std::fmt;
+
+use sha2::{Digest, Sha256};
+
+use crate::check::model::{Duty, DutyKind, Edition, Event};
+use crate::date::Day;
+use crate::eval::{Verdict, VerdictKind};
+use crate::render::Report;
+
+/// What produced a report, for its front matter: traceable to exactly the
+/// inputs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Provenance {
+    /// dcsc's version (the CLI passes `env!("CARGO_PKG_VERSION")`).
+    pub dcsc_version: String,
+    /// SHA-256 over the policy files, as lowercase hex.
+    pub policy_hash: String,
+    /// SHA-256 over the arrangement files, as lowercase hex.
+    pub arrangement_hash: String,
+}
+
+impl Provenance {
+    /// The provenance of a rendered report from the files in its source
+    /// map: the files of the policy's editions (the guidance in force and
+    /// any local policies, in chain order) and the arrangement's file.
+    ///
+    /// The texts hashed are those dcsc read (a byte order mark removed,
+    /// CRLF read as LF), so the fingerprint names what was evaluated, not
+    /// how a copy of it happens to be encoded.
+    pub fn of(report: &Report<'_>, dcsc_version: &str) -> Provenance {
+        let mut policy_files = Vec::new();
+        for edition in &report.policy.editions {
+            if !policy_files.contains(&edition.file) {
+                policy_files.push(edition.file);
+            }
+        }
+        let texts = |files: &[crate::source::FileId]| -> Vec<(String, String)> {
+            files
+                .iter()
+                .filter_map(|file| report.sources.get(*file))
+                .map(|source| (source.name().to_owned(), source.text.clone()))
+                .collect()
+        };
+        let borrowed = |files: &[(String, String)]| -> String {
+            let pairs: Vec<(&str, &str)> = files
+                .iter()
+                .map(|(name, text)| (name.as_str(), text.as_str()))
+                .collect();
+            fingerprint(&pairs)
+        };
+        Provenance {
+            dcsc_version: dcsc_version.to_owned(),
+            policy_hash: borrowed(&texts(&policy_files)),
+            arrangement_hash: borrowed(&texts(&[report.arrangement.file])),
+        }
+    }
+}
+
+/// SHA-256 fingerprint of several files: each file's name and text, in the
+/// given order, each preceded by its length in bytes (eight bytes, big
+/// endian), after the number of files. The framing makes the fingerprint
+/// unambiguous: moving text from one file's end to the next file's name, or
+/// splitting one file in two, changes it. Returns lowercase hex.
+pub fn fingerprint(files: &[(&str, &str)]) -> String {
+    fn length(bytes: usize) -> [u8; 8] {
+        u64::try_from(bytes).unwrap_or(u64::MAX).to_be_bytes()
+    }
+    let mut hasher = Sha256::new();
+    hasher.update(length(files.len()));
+    for (name, text) in files {
+        hasher.update(length(name.len()));
+        hasher.update(name.as_bytes());
+        hasher.update(length(text.len()));
+        hasher.update(text.as_bytes());
+    }
+    hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Why a report could not be written.
+#[derive(Debug)]
+pub enum ReportError {
+    /// The CSV writer failed.
+    Csv(csv::Error),
+    /// The CSV writer could not hand back its buffer.
+    Flush(String),
+    /// The CSV written was not UTF-8 (it cannot be: every cell is a Rust
+    /// string, but the writer's buffer is bytes).
+    Encoding(std::string::FromUtf8Error),
+}
+
+impl fmt::Display for ReportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReportError::Csv(error) => write!(f, "could not write the report as CSV: {error}"),
+            ReportError::Flush(error) => write!(f, "could not finish the CSV report: {error}"),
+            ReportError::Encoding(error) => write!(f, "the CSV report is not UTF-8: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for ReportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReportError::Csv(error) => Some(error),
+            ReportError::Flush(_) => None,
+            ReportError::Encoding(error) => Some(error),
+        }
+    }
+}
+
+impl From<csv::Error> for ReportError {
+    fn from(error: csv::Error) -> Self {
+        ReportError::Csv(error)
+    }
+}
+
+/// A guidance edition or local policy as the front matter names it.
+#[derive(Clone, Debug)]
+struct EditionEntry {
+    key: String,
+    title: String,
+    issuer: Option<String>,
+    issued: Option<String>,
+    force: &'static str,
+}
+
+impl EditionEntry {
+    fn new(edition: &Edition) -> EditionEntry {
+        EditionEntry {
+            key: edition.key.clone(),
+            title: edition.title.clone(),
+            issuer: edition.issuer.clone(),
+            issued: edition.issued.map(|date| date.to_string()),
+            force: edition.force.description(),
+        }
+    }
+
+    /// "TITLE (KEY), issued by ISSUER, DATE", the words of a front matter
+    /// line, before any escaping.
+    fn describe(&self) -> String {
+        let mut words = format!("{} ({})", self.title, self.key);
+        match (&self.issuer, &self.issued) {
+            (Some(issuer), Some(issued)) => words.push_str(&format!(", issued by {issuer}, {issued}")),
+            (Some(issuer), None) => words.push_str(&format!(", issued by {issuer}")),
+            (None, Some(issued)) => words.push_str(&format!(", issued {issued}")),
+            (None, None) => {}
+        }
+        words
+    }
+}
+
+/// One verdict as a row of the assurance table and of the compliance
+/// framework.
+#[derive(Clone, Debug)]
+struct Row {
+    /// The duty or question id.
+    duty: String,
+    /// The guidance section it is grouped under.
+    section: String,
+    /// The council's own reference for its answer, else the duty id.
+    reference: String,
+    /// The guidance's words: a question's `asks`, a duty's title or rule.
+    requirement: String,
+    /// The paragraphs cited, as keys.
+    paragraphs: Vec<String>,
+    /// Plain words for one line of the summary: the title, else the
+    /// guidance's words.
+    headline: String,
+    /// The council's response or account of how it discharges the duty.
+    response: Option<String>,
+    verdict: VerdictKind,
+    reason: String,
+    missing: Vec<String>,
+    notes: Vec<String>,
+    modality: &'static str,
+    /// Barnet's "Type of responsibility".
+    kind_of_responsibility: Option<String>,
+    /// Barnet's "Focus".
+    focus: Option<String>,
+}
+
+impl Row {
+    /// The citation after the guidance's words: "(para 2; key_points.first_tier)".
+    fn citation(&self) -> String {
+        format!("({})", citation_list(&self.paragraphs))
+    }
+
+    /// The assurance requirement: the guidance's words and their citation.
+    fn requirement_cell(&self) -> String {
+        format!("{} {}", self.requirement, self.citation())
+    }
+
+    /// The explanation: the reason, then the facts the arrangement does
+    /// not state and any remarks, one per line.
+    fn explanation_lines(&self) -> Vec<String> {
+        let mut lines = vec![self.reason.clone()];
+        if !self.missing.is_empty() {
+            lines.push(format!("Not stated: {}.", self.missing.join("; ")));
+        }
+        for note in &self.notes {
+            lines.push(format!("Note: {note}"));
+        }
+        lines
+    }
+}
+
+/// Paragraph keys as a committee reads them: numbered paragraphs as "para
+/// 2", named ones by their key.
+fn citation_list(paragraphs: &[String]) -> String {
+    paragraphs
+        .iter()
+        .map(|key| {
+            if key.starts_with(|first: char| first.is_ascii_digit()) {
+                format!("para {key}")
+            } else {
+                key.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The rows under one guidance section.
+#[derive(Clone, Debug)]
+struct Section {
+    title: String,
+    /// The local policy whose paragraphs first name the section, when it
+    /// is not the guidance's own: a committee should see which duties the
+    /// council set itself.
+    local_policy: Option<String>,
+    rows: Vec<Row>,
+}
+
+impl Section {
+    /// The section's heading: its title, and the local policy it comes
+    /// from, if any.
+    fn heading(&self) -> String {
+        match &self.local_policy {
+            Some(policy) => format!("{} (local policy {policy})", self.title),
+            None => self.title.clone(),
+        }
+    }
+}
+
+/// A recorded departure, for the register.
+#[derive(Clone, Debug)]
+struct DepartureEntry {
+    duty: String,
+    title: String,
+    reasons: String,
+    approved_by: Option<String>,
+    approved: Option<String>,
+    review_by: Option<String>,
+    /// Whether the review date has passed as at the report's date: every
+    /// day of it is before that date. `None` when no date is set.
+    review_passed: Option<bool>,
+    /// The duty's verdict as at the report's date (a departure, or `pass`
+    /// once the duty is met again).
+    verdict: Option<VerdictKind>,
+}
+
+/// An event of the timeline.
+#[derive(Clone, Debug)]
+struct TimelineEntry {
+    date: String,
+    kind: &'static str,
+    key: String,
+    concerns: Option<String>,
+    roles: Vec<String>,
+    what: Option<String>,
+    by: Option<String>,
+    outcome: Option<String>,
+    note: Option<String>,
+    /// For a review: the change it answers, "KIND KEY (DATE)".
+    answers: Option<String>,
+}
+
+impl TimelineEntry {
+    /// What happened, one line per part, before any escaping.
+    fn details(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if let Some(what) = &self.what {
+            lines.push(what.clone());
+        }
+        if !self.roles.is_empty() {
+            lines.push(format!("Roles: {}.", self.roles.join(", ")));
+        }
+        if let Some(by) = &self.by {
+            lines.push(format!("By: {by}."));
+        }
+        if let Some(outcome) = &self.outcome {
+            lines.push(format!("Outcome: {outcome}"));
+        }
+        if let Some(note) = &self.note {
+            lines.push(format!("Note: {note}"));
+        }
+        lines
+    }
+
+    /// "Review (cabinet_2017)".
+    fn event(&self) -> String {
+        format!("{} ({})", capitalise(self.kind), self.key)
+    }
+}
+
+/// The report's content, independent of format: built once by
+/// [`document`], laid out by [`Document::to_markdown`],
+/// [`Document::to_html`] and [`Document::to_csv`].
+#[derive(Clone, Debug)]
+pub struct Document {
+    council: String,
+    arrangement: String,
+    arrangement_path: String,
+    guidance: Option<EditionEntry>,
+    local_policies: Vec<EditionEntry>,
+    as_at: Day,
+    provenance: Provenance,
+    counts: Vec<(VerdictKind, usize)>,
+    sections: Vec<Section>,
+    departures: Vec<DepartureEntry>,
+    timeline: Vec<TimelineEntry>,
+}
+
+/// Builds the document from a rendered verdict set. Every verdict becomes
+/// one row, grouped by the guidance section of its first cited paragraph,
+/// sections in the order the policy's paragraphs give them (the guidance's
+/// own order, local policies after it).
+pub fn document(report: &Report<'_>, provenance: Provenance) -> Document {
+    let rows: Vec<Row> = report
+        .verdicts
+        .iter()
+        .filter_map(|verdict| row(report, verdict))
+        .collect();
+    let mut sections: Vec<Section> = Vec::new();
+    for paragraph in &report.policy.paragraphs {
+        if sections.iter().all(|section| section.title != paragraph.section) {
+            sections.push(Section {
+                title: paragraph.section.clone(),
+                local_policy: (paragraph.edition > 0)
+                    .then(|| report.policy.editions.get(paragraph.edition))
+                    .flatten()
+                    .map(|edition| edition.key.clone()),
+                rows: Vec::new(),
+            });
+        }
+    }
+    for row in rows {
+        match sections.iter_mut().find(|section| section.title == row.section) {
+            Some(section) => section.rows.push(row),
+            // A section no paragraph names ("Other duties"): after the
+            // guidance's own, in the order first met.
+            None => sections.push(Section {
+                title: row.section.clone(),
+                local_policy: None,
+                rows: vec![row],
+            }),
+        }
+    }
+    sections.retain(|section| !section.rows.is_empty());
+
+    let departures = report
+        .arrangement
+        .departures
+        .iter()
+        .map(|departure| {
+            let duty = report.policy.duty(departure.duty);
+            DepartureEntry {
+                duty: duty.map_or_else(|| "(unknown duty)".to_owned(), |duty| duty.key.clone()),
+                title: duty.map(headline).unwrap_or_default(),
+                reasons: departure.reasons.clone(),
+                approved_by: departure.approved_by.clone(),
+                approved: departure.approved.map(|date| date.to_string()),
+                review_by: departure.review_by.map(|date| date.to_string()),
+                review_passed: departure.review_by.map(|date| date.last_day() < report.as_at),
+                verdict: report
+                    .verdicts
+                    .iter()
+                    .find(|verdict| verdict.duty == departure.duty)
+                    .map(|verdict| verdict.kind),
+            }
+        })
+        .collect();
+
+    // Sorted by date, then file order: the sort is stable, and partial
+    // dates order by their first day, then their last.
+    let mut events: Vec<&Event> = report.arrangement.events.iter().collect();
+    events.sort_by_key(|event| event.date);
+    let timeline = events
+        .into_iter()
+        .map(|event| TimelineEntry {
+            date: event.date.to_string(),
+            kind: event.kind.word(),
+            key: event.key.clone(),
+            concerns: event
+                .concerns
+                .and_then(|entity| report.arrangement.entity(entity))
+                .map(|entity| entity.label().to_owned()),
+            roles: event
+                .roles
+                .iter()
+                .filter_map(|role| report.policy.role(*role))
+                .map(|role| role.title.clone())
+                .collect(),
+            what: event.what.clone(),
+            by: event.by.clone(),
+            outcome: event.outcome.clone(),
+            note: event.note.clone(),
+            answers: event
+                .answers
+                .and_then(|answered| report.arrangement.event(answered))
+                .map(|answered| {
+                    format!(
+                        "{} ({}), {}",
+                        capitalise(answered.kind.word()),
+                        answered.key,
+                        answered.date
+                    )
+                }),
+        })
+        .collect();
+
+    Document {
+        council: report.arrangement.council_name().to_owned(),
+        arrangement: report.arrangement.key.clone(),
+        arrangement_path: report.sources.name(report.arrangement.file).to_owned(),
+        guidance: report.policy.base().map(EditionEntry::new),
+        local_policies: report.policy.editions.iter().skip(1).map(EditionEntry::new).collect(),
+        as_at: report.as_at,
+        provenance,
+        counts: report.counts(),
+        sections,
+        departures,
+        timeline,
+    }
+}
+
+/// The title of a duty, else its words: what one line names it by.
+fn headline(duty: &Duty) -> String {
+    match (&duty.title, &duty.kind) {
+        (Some(title), _) => title.clone(),
+        (None, DutyKind::Rule { text, .. }) => text.clone(),
+        (None, DutyKind::Question { asks, .. }) => asks.clone(),
+    }
+}
+
+fn row(report: &Report<'_>, verdict: &Verdict) -> Option<Row> {
+    let duty = report.duty(verdict)?;
+    let requirement = match &duty.kind {
+        DutyKind::Question { asks, .. } => asks.clone(),
+        DutyKind::Rule { text, .. } => duty.title.clone().unwrap_or_else(|| text.clone()),
+    };
+    let answer = verdict.answer.and_then(|index| report.arrangement.answers.get(index));
+    let tag = |wanted: &str| {
+        duty.tags.iter().find_map(|(key, value)| {
+            let key = report.policy.tag_keys.get(key.index())?;
+            (key.key == wanted).then(|| value.clone())
+        })
+    };
+    Some(Row {
+        duty: duty.key.clone(),
+        section: report.section(duty).to_owned(),
+        reference: answer
+            .and_then(|answer| answer.reference.clone())
+            .unwrap_or_else(|| duty.key.clone()),
+        requirement,
+        paragraphs: report
+            .citations(duty)
+            .into_iter()
+            .map(|paragraph| paragraph.key.clone())
+            .collect(),
+        headline: headline(duty),
+        response: answer.map(|answer| answer.text.clone()),
+        verdict: verdict.kind,
+        reason: verdict.reason.clone(),
+        missing: verdict.missing.clone(),
+        notes: verdict.notes.clone(),
+        modality: duty.modality.words(),
+        kind_of_responsibility: tag("type"),
+        focus: tag("focus"),
+    })
+}
+
+/// A verdict as a committee reads it: "not applicable", not
+/// "not_applicable".
+fn verdict_words(kind: VerdictKind) -> String {
+    kind.name().replace('_', " ")
+}
+
+/// What each verdict means, for the summary's legend.
+fn verdict_meaning(kind: VerdictKind) -> &'static str {
+    match kind {
+        VerdictKind::Fail => "A legal requirement (must or must not) is breached.",
+        VerdictKind::Unexplained => {
+            "What the guidance says should be done is not done, and no reasons for departing from it are recorded."
+        }
+        VerdictKind::Unknown => "The arrangements do not state the facts needed to decide.",
+        VerdictKind::Missing => "An assurance question has no recorded response.",
+        VerdictKind::Stale => "The response predates a later change to the DCS's responsibilities.",
+        VerdictKind::Departure => {
+            "What the guidance says should be done is not done, and the reasons for departing from it are recorded."
+        }
+        VerdictKind::Pass => "The duty is met.",
+        VerdictKind::Answered => "A response is recorded; whether it gives assurance is for members to judge.",
+        VerdictKind::NotApplicable => "The duty's condition does not hold, so it does not apply.",
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl Document {
+    /// Every row, in report order: by section, then the guidance's order.
+    fn rows(&self) -> impl Iterator<Item = &Row> {
+        self.sections.iter().flat_map(|section| section.rows.iter())
+    }
+
+    /// How many rows (verdicts) the report has.
+    fn total(&self) -> usize {
+        self.rows().count()
+    }
+
+    /// The rows that need action, the most serious first, then in report
+    /// order.
+    fn needing_action(&self) -> Vec<&Row> {
+        let mut rows: Vec<&Row> = self.rows().filter(|row| row.verdict.needs_action()).collect();
+        rows.sort_by_key(|row| VerdictKind::ALL.iter().position(|kind| *kind == row.verdict));
+        rows
+    }
+
+    /// The report's title, before any escaping.
+    fn title(&self) -> String {
+        format!("Test of assurance: {}", self.council)
+    }
+
+    /// The sentence under the title.
+    fn standfirst(&self) -> String {
+        format!(
+            "The arrangements of {} for the Director of Children's Services (DCS) and the Lead Member for Children's Services (LMCS), checked duty by duty against the statutory guidance as at {}.",
+            self.council, self.as_at
+        )
+    }
+
+    /// The summary's opening sentence.
+    fn summary_sentence(&self) -> String {
+        let action = self.rows().filter(|row| row.verdict.needs_action()).count();
+        let total = self.total();
+        format!(
+            "{total} {} of the guidance {} checked as at {}; {action} {} action.",
+            if total == 1 {
+                "duty or question"
+            } else {
+                "duties and questions"
+            },
+            if total == 1 { "was" } else { "were" },
+            self.as_at,
+            if action == 1 { "needs" } else { "need" },
+        )
+    }
+
+    /// The note above the compliance framework: which rows carry Barnet's
+    /// classification.
+    fn framework_note(&self) -> String {
+        let tagged = self
+            .rows()
+            .filter(|row| row.kind_of_responsibility.is_some() || row.focus.is_some())
+            .count();
+        format!(
+            "The same verdicts in the shape of Barnet's DCS Compliance & Assurance Framework. Every duty and question appears; Type of responsibility and Focus are Barnet's classification, which the guidance as encoded gives to {tagged} of the {} rows (those taken from a row of Barnet's framework). The other rows leave those cells blank.",
+            self.total()
+        )
+    }
+
+    /// The note above the assurance table.
+    fn assurance_note(&self) -> &'static str {
+        "Every duty and assurance question of the guidance, grouped by the guidance's sections. Reference is the council's own reference where its paper gives one, otherwise the duty's identifier. The requirement is in the guidance's words, with the paragraphs it comes from."
+    }
+
+    /// The departure register's review column heading.
+    fn review_passed_heading(&self) -> String {
+        format!("Review date passed (as at {})", self.as_at)
+    }
+}
+
+/// "Yes" or "No" for whether a departure's review date has passed.
+fn review_passed_words(passed: Option<bool>) -> &'static str {
+    match passed {
+        Some(true) => "Yes: the departure is due for review",
+        Some(false) => "No",
+        None => "No review date set",
+    }
+}

@@ -1,0 +1,446 @@
+//! The report as one self-contained HTML file: inline CSS, no fonts,
+//! scripts, images or links from elsewhere, so it can be attached to a
+//! committee paper and opened, or printed to A4, anywhere.
+//!
+//! Everything that comes from a file is escaped; the only markup not
+//! written here is the governance chart, dcsc's own SVG, embedded as is.
+//! Colour marks verdicts on screen, but the verdict word is always printed
+//! beside it, so a reader who cannot see colour, or a black-and-white
+//! print, loses nothing.
+
+use super::{review_passed_words, verdict_meaning, verdict_words, Document, Row};
+use crate::eval::VerdictKind;
+
+/// Escapes text for element content and quoted attribute values.
+pub(super) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters other than line breaks and tabs are not
+            // allowed in HTML text.
+            '\n' | '\t' => out.push(ch),
+            '\r' => {}
+            control if control.is_control() => out.push('\u{FFFD}'),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Escapes text and keeps its line breaks as `<br>`.
+fn multiline(text: &str) -> String {
+    escape(&text.replace("\r\n", "\n").replace('\r', "\n")).replace('\n', "<br>\n")
+}
+
+/// An identifier or reference escaped, with a break opportunity after
+/// each dot and underscore: `roles.leadership.local_partners` would
+/// otherwise widen its column to its full length or be broken anywhere.
+fn breakable(text: &str) -> String {
+    escape(text).replace('.', ".<wbr>").replace('_', "_<wbr>")
+}
+
+/// Several lines in one cell, each escaped.
+fn lines(lines: &[String]) -> String {
+    lines
+        .iter()
+        .map(|line| multiline(line))
+        .collect::<Vec<_>>()
+        .join("<br>\n")
+}
+
+/// The class and data attribute every verdict carries, for colour and for
+/// tools: `class="verdict-fail needs-action" data-verdict="fail"`.
+fn verdict_attributes(kind: VerdictKind) -> String {
+    format!(
+        "class=\"verdict-{}{}\" data-verdict=\"{}\"",
+        kind.name().replace('_', "-"),
+        if kind.needs_action() { " needs-action" } else { "" },
+        kind.name()
+    )
+}
+
+/// The verdict cell: the word always, and, in a table of verdicts, "needs
+/// action" under it where it does.
+fn verdict_cell(kind: VerdictKind, say_action: bool) -> String {
+    let mut cell = format!("<td class=\"verdict\"><strong>{}</strong>", verdict_words(kind));
+    if say_action && kind.needs_action() {
+        cell.push_str("<br><span class=\"action\">needs action</span>");
+    }
+    cell.push_str("</td>");
+    cell
+}
+
+fn optional_cell(text: Option<&String>) -> String {
+    match text {
+        Some(text) => format!("<td>{}</td>", multiline(text)),
+        None => "<td class=\"none\">—</td>".to_owned(),
+    }
+}
+
+/// A date, kept on one line: "2025-03-12" should not break at its hyphens.
+fn date_cell(date: Option<&String>) -> String {
+    match date {
+        Some(date) => format!("<td class=\"nowrap\">{}</td>", escape(date)),
+        None => "<td class=\"none\">—</td>".to_owned(),
+    }
+}
+
+/// A table's head: one `<th scope="col">` per column.
+fn head(out: &mut String, headers: &[&str]) {
+    out.push_str("<thead><tr>");
+    for header in headers {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", escape(header)));
+    }
+    out.push_str("</tr></thead>\n");
+}
+
+/// An SVG for embedding in HTML: an XML declaration or doctype before the
+/// `<svg>` element has no place inside an HTML body, so it is left out.
+fn embeddable(svg: &str) -> &str {
+    svg.find("<svg").map_or(svg, |start| svg.get(start..).unwrap_or(svg))
+}
+
+const STYLE: &str = r#"
+:root { --ink: #1b1b1b; --muted: #505a5f; --rule: #b1b4b6; --band: #f3f2f1; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 75rem; padding: 1.5rem; color: var(--ink); background: #fff;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1rem; line-height: 1.45; }
+header { border-bottom: 3px solid var(--ink); margin-bottom: 1.5rem; }
+h1 { font-size: 1.8rem; margin: 0 0 .5rem; }
+h2 { font-size: 1.4rem; margin: 2rem 0 .75rem; border-bottom: 1px solid var(--rule); }
+h3 { font-size: 1.1rem; margin: 1.25rem 0 .5rem; }
+.standfirst { font-size: 1.1rem; color: var(--muted); }
+dl.front-matter { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 1rem 0; }
+dl.front-matter dt { font-weight: 600; }
+dl.front-matter dd { margin: 0; overflow-wrap: anywhere; }
+code { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; font-size: .9em; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; font-size: .9rem; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0; caption-side: top; }
+th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+td.nowrap { white-space: nowrap; }
+thead th { background: var(--band); }
+tbody th[scope="rowgroup"] { background: #dee0e2; font-size: 1rem; }
+td.none { color: var(--muted); }
+td.verdict { white-space: nowrap; border-left-width: 6px; }
+td.verdict .action { font-size: .8rem; }
+tr.verdict-fail td.verdict { background: #f6d7d2; border-left-color: #d4351c; }
+tr.verdict-unexplained td.verdict, tr.verdict-unknown td.verdict,
+tr.verdict-missing td.verdict, tr.verdict-stale td.verdict { background: #fff2d3; border-left-color: #f47738; }
+tr.verdict-departure td.verdict { background: #dbe8f5; border-left-color: #1d70b8; }
+tr.verdict-pass td.verdict, tr.verdict-answered td.verdict { background: #dff0e5; border-left-color: #00703c; }
+tr.verdict-not-applicable td.verdict { background: var(--band); border-left-color: var(--rule); }
+ul.actions li { margin: .2rem 0; }
+ul.actions .verdict-word { font-weight: 700; }
+#chart figure { margin: 0; overflow-x: auto; }
+#chart svg { max-width: 100%; height: auto; }
+@media print {
+  @page { size: A4; margin: 15mm 12mm 15mm 12mm; }
+  body { max-width: none; padding: 0; font-size: 9.5pt; }
+  table { font-size: 8.5pt; }
+  thead { display: table-header-group; }
+  tr, th, td { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3, caption { break-after: avoid; page-break-after: avoid; }
+  main > section { break-before: page; page-break-before: always; }
+  main > section:first-child { break-before: auto; page-break-before: auto; }
+  td.verdict { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"#;
+
+impl Document {
+    /// The report as one self-contained HTML file. `chart_svg` is the
+    /// governance chart (dcsc's own SVG writer's output), embedded as is in
+    /// the "Governance chart" section; nothing else is embedded unescaped.
+    pub fn to_html(&self, chart_svg: &str) -> String {
+        let mut out = String::new();
+        out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
+        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        out.push_str(&format!("<title>{}</title>\n", escape(&self.title())));
+        out.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n"));
+        self.html_header(&mut out);
+        out.push_str("<main>\n");
+        self.html_summary(&mut out);
+        self.html_assurance(&mut out);
+        self.html_framework(&mut out);
+        self.html_departures(&mut out);
+        self.html_timeline(&mut out);
+        out.push_str("<section id=\"chart\">\n<h2>Governance chart</h2>\n");
+        if chart_svg.trim().is_empty() {
+            out.push_str("<p>No governance chart was produced.</p>\n");
+        } else {
+            out.push_str("<figure>\n");
+            out.push_str(embeddable(chart_svg));
+            out.push_str(&format!(
+                "\n<figcaption>The governance chart of {}: posts and reporting lines, members and bodies, as the arrangements state them.</figcaption>\n</figure>\n",
+                escape(&self.council)
+            ));
+        }
+        out.push_str("</section>\n</main>\n</body>\n</html>\n");
+        out
+    }
+
+    fn html_header(&self, out: &mut String) {
+        out.push_str("<header>\n");
+        out.push_str(&format!("<h1>{}</h1>\n", escape(&self.title())));
+        out.push_str(&format!("<p class=\"standfirst\">{}</p>\n", escape(&self.standfirst())));
+        out.push_str("<dl class=\"front-matter\">\n");
+        let mut entry = |term: &str, value: String| {
+            out.push_str(&format!("<dt>{}</dt><dd>{value}</dd>\n", escape(term)));
+        };
+        entry(
+            "Council",
+            format!(
+                "{} (arrangements <code>{}</code>, read from <code>{}</code>)",
+                escape(&self.council),
+                escape(&self.arrangement),
+                escape(&self.arrangement_path)
+            ),
+        );
+        match &self.guidance {
+            Some(guidance) => {
+                entry("Guidance", escape(&guidance.describe()));
+                entry("Legal force", escape(guidance.force));
+            }
+            None => entry("Guidance", "none".to_owned()),
+        }
+        for local in &self.local_policies {
+            entry(
+                "Local policy",
+                format!("{}; legal force: {}", escape(&local.describe()), escape(local.force)),
+            );
+        }
+        entry("As at", self.as_at.to_string());
+        entry("Produced by", format!("dcsc {}", escape(&self.provenance.dcsc_version)));
+        entry(
+            "Policy files (SHA-256)",
+            format!("<code>{}</code>", escape(&self.provenance.policy_hash)),
+        );
+        entry(
+            "Arrangement files (SHA-256)",
+            format!("<code>{}</code>", escape(&self.provenance.arrangement_hash)),
+        );
+        out.push_str("</dl>\n</header>\n");
+    }
+
+    fn html_summary(&self, out: &mut String) {
+        out.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n");
+        out.push_str(&format!("<p>{}</p>\n", escape(&self.summary_sentence())));
+        out.push_str("<table id=\"summary-table\">\n<caption>Verdicts by kind</caption>\n");
+        head(out, &["Verdict", "Count", "Needs action", "Meaning"]);
+        out.push_str("<tbody>\n");
+        for (kind, count) in &self.counts {
+            out.push_str(&format!(
+                "<tr {}>{}<td>{count}</td><td>{}</td><td>{}</td></tr>\n",
+                verdict_attributes(*kind),
+                verdict_cell(*kind, false),
+                if kind.needs_action() { "Yes" } else { "No" },
+                escape(verdict_meaning(*kind))
+            ));
+        }
+        out.push_str("</tbody>\n</table>\n<h3>What needs action</h3>\n");
+        let needing = self.needing_action();
+        if needing.is_empty() {
+            out.push_str("<p>Nothing needs action.</p>\n");
+        } else {
+            out.push_str("<ul class=\"actions\">\n");
+            for row in needing {
+                out.push_str(&format!(
+                    "<li {}><span class=\"verdict-word\">{}</span> ({}): {}</li>\n",
+                    verdict_attributes(row.verdict),
+                    verdict_words(row.verdict),
+                    escape(&super::citation_list(&row.paragraphs)),
+                    escape(&row.headline)
+                ));
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</section>\n");
+    }
+
+    /// A table of every row grouped by section: a `<tbody>` per section
+    /// headed by a row header spanning the columns.
+    fn grouped_table(
+        &self,
+        out: &mut String,
+        id: &str,
+        caption: &str,
+        headers: &[&str],
+        cells: impl Fn(&Row) -> String,
+    ) {
+        out.push_str(&format!(
+            "<table id=\"{id}\">\n<caption>{}</caption>\n",
+            escape(caption)
+        ));
+        head(out, headers);
+        for section in &self.sections {
+            out.push_str(&format!(
+                "<tbody>\n<tr class=\"section\"><th scope=\"rowgroup\" colspan=\"{}\">{}</th></tr>\n",
+                headers.len(),
+                escape(&section.heading())
+            ));
+            for row in &section.rows {
+                out.push_str(&format!(
+                    "<tr {} data-duty=\"{}\">{}</tr>\n",
+                    verdict_attributes(row.verdict),
+                    escape(&row.duty),
+                    cells(row)
+                ));
+            }
+            out.push_str("</tbody>\n");
+        }
+        out.push_str("</table>\n");
+    }
+
+    fn html_assurance(&self, out: &mut String) {
+        out.push_str("<section id=\"assurance\">\n<h2>Assurance table</h2>\n");
+        out.push_str(&format!("<p>{}</p>\n", escape(self.assurance_note())));
+        let caption = format!("Test of assurance: {} as at {}", self.council, self.as_at);
+        self.grouped_table(
+            out,
+            "assurance-table",
+            &caption,
+            &[
+                "Reference",
+                "Assurance requirement",
+                "Response",
+                "Verdict",
+                "Explanation",
+            ],
+            |row| {
+                format!(
+                    "<td class=\"reference\">{}</td><td>{} <span class=\"citation\">{}</span></td>{}{}<td>{}</td>",
+                    breakable(&row.reference),
+                    multiline(&row.requirement),
+                    escape(&row.citation()),
+                    optional_cell(row.response.as_ref()),
+                    verdict_cell(row.verdict, true),
+                    lines(&row.explanation_lines())
+                )
+            },
+        );
+        out.push_str("</section>\n");
+    }
+
+    fn html_framework(&self, out: &mut String) {
+        out.push_str("<section id=\"framework\">\n<h2>Compliance framework</h2>\n");
+        out.push_str(&format!("<p>{}</p>\n", escape(&self.framework_note())));
+        let caption = format!("Compliance framework: {} as at {}", self.council, self.as_at);
+        self.grouped_table(
+            out,
+            "framework-table",
+            &caption,
+            &[
+                "Role and responsibility of the DCS",
+                "Type of responsibility",
+                "Focus",
+                "How discharged",
+                "Compliance",
+            ],
+            |row| {
+                let tag = |value: Option<&String>| match value {
+                    Some(value) => format!("<td>{}</td>", escape(value)),
+                    None => "<td></td>".to_owned(),
+                };
+                format!(
+                    "<td>{}</td>{}{}{}{}",
+                    multiline(&row.requirement),
+                    tag(row.kind_of_responsibility.as_ref()),
+                    tag(row.focus.as_ref()),
+                    optional_cell(row.response.as_ref()),
+                    verdict_cell(row.verdict, true)
+                )
+            },
+        );
+        out.push_str("</section>\n");
+    }
+
+    fn html_departures(&self, out: &mut String) {
+        out.push_str("<section id=\"departures\">\n<h2>Departures register</h2>\n");
+        if self.departures.is_empty() {
+            out.push_str("<p>No departures from the guidance are recorded in the arrangements.</p>\n</section>\n");
+            return;
+        }
+        out.push_str("<table id=\"departures-table\">\n<caption>Recorded departures from the guidance</caption>\n");
+        let review_heading = self.review_passed_heading();
+        head(
+            out,
+            &[
+                "Duty",
+                "Reasons",
+                "Approved by",
+                "Approved",
+                "Review by",
+                &review_heading,
+                "Verdict",
+            ],
+        );
+        out.push_str("<tbody>\n");
+        for departure in &self.departures {
+            let passed_class = match departure.review_passed {
+                Some(true) => " class=\"review-passed\"",
+                _ => "",
+            };
+            out.push_str(&format!(
+                "<tr data-duty=\"{}\"{passed_class}><td><code>{}</code>: {}</td><td>{}</td>{}{}{}<td>{}</td><td class=\"nowrap\">{}</td></tr>\n",
+                escape(&departure.duty),
+                breakable(&departure.duty),
+                multiline(&departure.title),
+                multiline(&departure.reasons),
+                optional_cell(departure.approved_by.as_ref()),
+                date_cell(departure.approved.as_ref()),
+                date_cell(departure.review_by.as_ref()),
+                review_passed_words(departure.review_passed),
+                departure.verdict.map(verdict_words).unwrap_or_default(),
+            ));
+        }
+        out.push_str("</tbody>\n</table>\n</section>\n");
+    }
+
+    fn html_timeline(&self, out: &mut String) {
+        out.push_str("<section id=\"timeline\">\n<h2>Timeline</h2>\n");
+        if self.timeline.is_empty() {
+            out.push_str(
+                "<p>The arrangements record no appointments, changes, reviews or inspections.</p>\n</section>\n",
+            );
+            return;
+        }
+        out.push_str("<table id=\"timeline-table\">\n<caption>Appointments, changes of responsibilities, reviews and inspections, in date order</caption>\n");
+        head(out, &["Date", "Event", "Post or member", "Details", "In answer to"]);
+        out.push_str("<tbody>\n");
+        for entry in &self.timeline {
+            out.push_str(&format!(
+                "<tr class=\"event-{}\"><td class=\"nowrap\">{}</td><td>{}</td>{}<td>{}</td>{}</tr>\n",
+                entry.kind,
+                escape(&entry.date),
+                breakable(&entry.event()),
+                optional_cell(entry.concerns.as_ref()),
+                lines(&entry.details()),
+                optional_cell(entry.answers.as_ref()),
+            ));
+        }
+        out.push_str("</tbody>\n</table>\n</section>\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{embeddable, escape};
+
+    #[test]
+    fn escapes_the_five_characters() {
+        assert_eq!(
+            escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn an_xml_declaration_is_left_out_of_the_embedded_chart() {
+        assert_eq!(embeddable("<?xml version=\"1.0\"?>\n<svg></svg>"), "<svg></svg>");
+        assert_eq!(embeddable("<svg/>"), "<svg/>");
+    }
+}

@@ -1,0 +1,362 @@
+//! The report as GitHub-flavoured Markdown, to paste into a committee
+//! paper. Everything that comes from a file is escaped so that it reads as
+//! the words written and never as markup: above all, a table cell never
+//! breaks its table, whatever pipes, newlines or backslashes it holds.
+
+use super::{review_passed_words, verdict_meaning, verdict_words, Document, Row};
+
+/// Escapes text for an inline context (a table cell, a list item, a
+/// sentence): markup characters get a backslash, line breaks become
+/// `<br>` so a cell stays on its row.
+///
+/// CommonMark lets any ASCII punctuation be backslash-escaped, so the
+/// escaped text reads exactly as written. To keep ids and prose readable in
+/// the raw Markdown, `_` is escaped only where it could open or close
+/// emphasis (not between two letters or digits, as in
+/// `report_to_chief_executive`), and `&` only where it could start an
+/// entity (`&amp;`), not in "SCB & CB".
+pub(super) fn inline(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut previous: Option<char> = None;
+    let mut iter = chars.iter().copied().peekable();
+    while let Some(ch) = iter.next() {
+        let next = iter.peek().copied();
+        match ch {
+            '\r' => {
+                // CRLF is one line break, a lone CR another.
+                if next == Some('\n') {
+                    iter.next();
+                }
+                out.push_str("<br>");
+            }
+            '\n' | '\u{2028}' | '\u{2029}' => out.push_str("<br>"),
+            '\\' | '|' | '*' | '`' | '[' | ']' | '<' | '~' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '_' => {
+                let inner = previous.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+                if !inner {
+                    out.push('\\');
+                }
+                out.push('_');
+            }
+            '&' => {
+                if next.is_some_and(|next| next.is_ascii_alphanumeric() || next == '#') {
+                    out.push('\\');
+                }
+                out.push('&');
+            }
+            // Other control characters would be invisible or upset a
+            // renderer; tabs read as spaces.
+            '\t' => out.push(' '),
+            control if control.is_control() => out.push('\u{FFFD}'),
+            other => out.push(other),
+        }
+        previous = Some(ch);
+    }
+    out
+}
+
+/// Escapes text for a heading: on one line, so line breaks become spaces.
+fn heading(text: &str) -> String {
+    let flat: String = text
+        .chars()
+        .map(|ch| {
+            if matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                ch
+            }
+        })
+        .collect();
+    inline(&flat)
+}
+
+/// Several lines in one cell, each escaped, joined by `<br>`.
+fn lines(lines: &[String]) -> String {
+    lines.iter().map(|line| inline(line)).collect::<Vec<_>>().join("<br>")
+}
+
+/// A table. Cells are already escaped; an empty cell stays empty.
+fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
+    out.push('|');
+    for header in headers {
+        out.push_str(&format!(" {header} |"));
+    }
+    out.push_str("\n|");
+    for _ in headers {
+        out.push_str(" --- |");
+    }
+    out.push('\n');
+    for row in rows {
+        out.push('|');
+        for cell in row {
+            if cell.is_empty() {
+                out.push_str(" |");
+            } else {
+                out.push_str(&format!(" {cell} |"));
+            }
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+/// The verdict as printed in a table: bold when it needs action, so the
+/// eye finds those rows without colour.
+fn verdict_cell(row: &Row) -> String {
+    let words = verdict_words(row.verdict);
+    if row.verdict.needs_action() {
+        format!("**{words}**")
+    } else {
+        words
+    }
+}
+
+fn optional(text: Option<&String>) -> String {
+    text.map(|text| inline(text)).unwrap_or_default()
+}
+
+impl Document {
+    /// The report as GitHub-flavoured Markdown: a heading for each part,
+    /// tables that paste into a committee paper.
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        out.push_str(&format!("# {}\n\n", heading(&self.title())));
+        out.push_str(&format!("{}\n\n", inline(&self.standfirst())));
+        self.front_matter(&mut out);
+        self.summary(&mut out);
+        self.assurance(&mut out);
+        self.framework(&mut out);
+        self.departures_register(&mut out);
+        self.timeline_table(&mut out);
+        // One newline at the end, none to spare.
+        while out.ends_with("\n\n") {
+            out.pop();
+        }
+        out
+    }
+
+    fn front_matter(&self, out: &mut String) {
+        out.push_str(&format!(
+            "- **Council:** {} (arrangements {}, read from {})\n",
+            inline(&self.council),
+            inline(&self.arrangement),
+            inline(&self.arrangement_path)
+        ));
+        match &self.guidance {
+            Some(guidance) => {
+                out.push_str(&format!("- **Guidance:** {}\n", inline(&guidance.describe())));
+                out.push_str(&format!("- **Legal force:** {}\n", inline(guidance.force)));
+            }
+            None => out.push_str("- **Guidance:** none\n"),
+        }
+        for local in &self.local_policies {
+            out.push_str(&format!(
+                "- **Local policy:** {}; legal force: {}\n",
+                inline(&local.describe()),
+                inline(local.force)
+            ));
+        }
+        out.push_str(&format!("- **As at:** {}\n", self.as_at));
+        out.push_str(&format!(
+            "- **Produced by:** dcsc {}\n",
+            inline(&self.provenance.dcsc_version)
+        ));
+        out.push_str(&format!(
+            "- **Policy files (SHA-256):** {}\n",
+            inline(&self.provenance.policy_hash)
+        ));
+        out.push_str(&format!(
+            "- **Arrangement files (SHA-256):** {}\n\n",
+            inline(&self.provenance.arrangement_hash)
+        ));
+    }
+
+    fn summary(&self, out: &mut String) {
+        out.push_str("## Summary\n\n");
+        out.push_str(&format!("{}\n\n", inline(&self.summary_sentence())));
+        let rows: Vec<Vec<String>> = self
+            .counts
+            .iter()
+            .map(|(kind, count)| {
+                vec![
+                    verdict_words(*kind),
+                    count.to_string(),
+                    if kind.needs_action() { "Yes" } else { "No" }.to_owned(),
+                    inline(verdict_meaning(*kind)),
+                ]
+            })
+            .collect();
+        table(out, &["Verdict", "Count", "Needs action", "Meaning"], &rows);
+        out.push_str("### What needs action\n\n");
+        let needing = self.needing_action();
+        if needing.is_empty() {
+            out.push_str("Nothing needs action.\n\n");
+            return;
+        }
+        for row in needing {
+            out.push_str(&format!(
+                "- **{}** ({}): {}\n",
+                verdict_words(row.verdict),
+                inline(&super::citation_list(&row.paragraphs)),
+                inline(&row.headline)
+            ));
+        }
+        out.push('\n');
+    }
+
+    fn assurance(&self, out: &mut String) {
+        out.push_str("## Assurance table\n\n");
+        out.push_str(&format!("{}\n\n", inline(self.assurance_note())));
+        for section in &self.sections {
+            out.push_str(&format!("### {}\n\n", heading(&section.heading())));
+            let rows: Vec<Vec<String>> = section
+                .rows
+                .iter()
+                .map(|row| {
+                    vec![
+                        inline(&row.reference),
+                        inline(&row.requirement_cell()),
+                        optional(row.response.as_ref()),
+                        verdict_cell(row),
+                        lines(&row.explanation_lines()),
+                    ]
+                })
+                .collect();
+            table(
+                out,
+                &[
+                    "Reference",
+                    "Assurance requirement",
+                    "Response",
+                    "Verdict",
+                    "Explanation",
+                ],
+                &rows,
+            );
+        }
+    }
+
+    fn framework(&self, out: &mut String) {
+        out.push_str("## Compliance framework\n\n");
+        out.push_str(&format!("{}\n\n", inline(&self.framework_note())));
+        for section in &self.sections {
+            out.push_str(&format!("### {}\n\n", heading(&section.heading())));
+            let rows: Vec<Vec<String>> = section
+                .rows
+                .iter()
+                .map(|row| {
+                    vec![
+                        inline(&row.requirement),
+                        optional(row.kind_of_responsibility.as_ref()),
+                        optional(row.focus.as_ref()),
+                        optional(row.response.as_ref()),
+                        verdict_cell(row),
+                    ]
+                })
+                .collect();
+            table(
+                out,
+                &[
+                    "Role and responsibility of the DCS",
+                    "Type of responsibility",
+                    "Focus",
+                    "How discharged",
+                    "Compliance",
+                ],
+                &rows,
+            );
+        }
+    }
+
+    fn departures_register(&self, out: &mut String) {
+        out.push_str("## Departures register\n\n");
+        if self.departures.is_empty() {
+            out.push_str("No departures from the guidance are recorded in the arrangements.\n\n");
+            return;
+        }
+        out.push_str(
+            "Each recorded departure from what the guidance says should be done, with its reasons, who approved it and when it is to be reviewed.\n\n",
+        );
+        let rows: Vec<Vec<String>> = self
+            .departures
+            .iter()
+            .map(|departure| {
+                vec![
+                    inline(&format!("{}: {}", departure.duty, departure.title)),
+                    inline(&departure.reasons),
+                    optional(departure.approved_by.as_ref()),
+                    optional(departure.approved.as_ref()),
+                    optional(departure.review_by.as_ref()),
+                    review_passed_words(departure.review_passed).to_owned(),
+                    departure.verdict.map(verdict_words).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        let review_heading = self.review_passed_heading();
+        table(
+            out,
+            &[
+                "Duty",
+                "Reasons",
+                "Approved by",
+                "Approved",
+                "Review by",
+                &review_heading,
+                "Verdict",
+            ],
+            &rows,
+        );
+    }
+
+    fn timeline_table(&self, out: &mut String) {
+        out.push_str("## Timeline\n\n");
+        if self.timeline.is_empty() {
+            out.push_str("The arrangements record no appointments, changes, reviews or inspections.\n\n");
+            return;
+        }
+        out.push_str("Appointments, changes of responsibilities, reviews and inspections, in date order.\n\n");
+        let rows: Vec<Vec<String>> = self
+            .timeline
+            .iter()
+            .map(|entry| {
+                vec![
+                    inline(&entry.date),
+                    inline(&entry.event()),
+                    optional(entry.concerns.as_ref()),
+                    lines(&entry.details()),
+                    optional(entry.answers.as_ref()),
+                ]
+            })
+            .collect();
+        table(
+            out,
+            &["Date", "Event", "Post or member", "Details", "In answer to"],
+            &rows,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline;
+
+    #[test]
+    fn cells_never_break_a_table() {
+        assert_eq!(inline("a|b"), "a\\|b");
+        assert_eq!(inline("a\\|b"), "a\\\\\\|b");
+        assert_eq!(inline("one\ntwo\r\nthree\rfour"), "one<br>two<br>three<br>four");
+        assert_eq!(inline("<script>"), "\\<script>");
+    }
+
+    #[test]
+    fn ids_and_ampersands_stay_readable() {
+        assert_eq!(inline("report_to_chief_executive"), "report_to_chief_executive");
+        assert_eq!(inline("_emphasis_"), "\\_emphasis\\_");
+        assert_eq!(inline("SCB & CB"), "SCB & CB");
+        assert_eq!(inline("&amp;"), "\\&amp;");
+    }
+}

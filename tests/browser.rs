@@ -1,0 +1,156 @@
+//! The HTML report in a real browser: headless Chromium renders it, takes a
+//! screenshot, and the rendered DOM must hold the summary, the tables (one
+//! row per verdict) and the governance chart.
+//!
+//! `.ci/run` installs Debian's chromium. Where no Chromium is installed and
+//! CI is not set, the test says so and passes, so `cargo test` works on a
+//! fresh machine with nothing installed by hand; under CI a missing browser
+//! is a failure.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use dcsc::date::PartialDate;
+use dcsc::render::Report;
+use dcsc::Workspace;
+
+fn chromium() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("DCSC_CHROMIUM") {
+        return Some(PathBuf::from(path));
+    }
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|path| path.exists())
+}
+
+/// Runs Chromium headless with the flags this sandbox needs (no network
+/// beyond the package registries, root user) and a time limit.
+fn run_chromium(browser: &Path, profile: &Path, args: &[String]) -> (bool, Vec<u8>) {
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromium");
+    // Drain standard output while the browser runs: a dumped DOM is larger
+    // than a pipe's buffer, and a full pipe would stall the browser.
+    let mut stdout = child.stdout.take().expect("chromium's output");
+    let reader = std::thread::spawn(move || {
+        use std::io::Read;
+        let mut output = Vec::new();
+        let _ = stdout.read_to_end(&mut output);
+        output
+    });
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait().expect("wait for chromium") {
+            Some(status) => break status,
+            None if started.elapsed() > Duration::from_secs(120) => {
+                let _ = child.kill();
+                panic!("chromium did not finish within 120 seconds");
+            }
+            None => std::thread::sleep(Duration::from_millis(100)),
+        }
+    };
+    let output = reader.join().unwrap_or_default();
+    (status.success(), output)
+}
+
+fn coventry_html() -> (String, usize) {
+    let mut workspace = Workspace::new();
+    workspace.add_path(Path::new("examples/coventry.dcs"));
+    let as_at = PartialDate::parse("2017-12-31").unwrap().last_day();
+    let verified = workspace.verify(as_at).expect("Coventry checks");
+    let (arrangement, verdicts) = &verified.results[0];
+    let report = Report {
+        sources: &workspace.sources,
+        policy: &verified.policy,
+        arrangement,
+        verdicts,
+        as_at,
+    };
+    let chart = dcsc::graph::chart(&verified.policy, arrangement, verdicts).to_svg();
+    let provenance = dcsc::report::Provenance {
+        dcsc_version: "test".to_owned(),
+        policy_hash: "policy".to_owned(),
+        arrangement_hash: "arrangement".to_owned(),
+    };
+    let document = dcsc::report::document(&report, provenance);
+    (document.to_html(&chart), verdicts.len())
+}
+
+#[test]
+fn the_html_report_renders_in_chromium_with_its_chart() {
+    let Some(browser) = chromium() else {
+        if std::env::var_os("CI").is_some() {
+            panic!("CI needs Chromium for this test: .ci/run installs Debian's chromium");
+        }
+        eprintln!("no Chromium installed: the browser test is skipped (set DCSC_CHROMIUM or install chromium)");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("dcsc-browser-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let (html, verdicts) = coventry_html();
+    let page = dir.join("coventry.html");
+    std::fs::write(&page, html).unwrap();
+    let url = format!("file://{}", page.display());
+
+    let screenshot = dir.join("coventry.png");
+    let (ok, _) = run_chromium(
+        &browser,
+        &dir.join("profile-shot"),
+        &[
+            format!("--screenshot={}", screenshot.display()),
+            "--window-size=1240,1754".to_owned(),
+            url.clone(),
+        ],
+    );
+    assert!(ok, "chromium failed to take a screenshot");
+    let png = std::fs::read(&screenshot).expect("a screenshot was written");
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "the screenshot is not a PNG");
+    assert!(
+        png.len() > 10_000,
+        "the screenshot is suspiciously small ({} bytes)",
+        png.len()
+    );
+
+    let (ok, dom) = run_chromium(&browser, &dir.join("profile-dom"), &["--dump-dom".to_owned(), url]);
+    assert!(ok, "chromium failed to dump the DOM");
+    let dom = String::from_utf8_lossy(&dom);
+    for needle in [
+        "id=\"summary\"",
+        "id=\"assurance-table\"",
+        "id=\"framework-table\"",
+        "id=\"departures\"",
+        "id=\"timeline\"",
+        "id=\"chart\"",
+        "<svg",
+        "Coventry City Council",
+    ] {
+        assert!(dom.contains(needle), "the rendered page lacks {needle}");
+    }
+    let rows = dom.matches("data-verdict=").count();
+    assert!(rows >= verdicts, "{rows} verdict rows rendered for {verdicts} verdicts");
+    let _ = std::fs::remove_dir_all(&dir);
+}
