@@ -49,18 +49,8 @@ enum Command {
     /// Evaluate arrangements against the guidance, duty by duty, with an
     /// explained verdict for each.
     Verify {
-        /// The council's arrangement files (.dcs or .json). A local policy
-        /// file given here is read with the guidance it extends.
-        #[arg(required = true)]
-        arrangements: Vec<PathBuf>,
-        /// Guidance files to verify against instead of the embedded 2013
-        /// guidance (a local policy extending it may be given alone).
-        #[arg(long = "policy", value_name = "FILE")]
-        policies: Vec<PathBuf>,
-        /// Evaluate as at this date (YYYY-MM-DD; a month or year means its
-        /// last day). Default: today.
-        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
-        as_at: Option<Day>,
+        #[command(flatten)]
+        inputs: Inputs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
@@ -69,16 +59,8 @@ enum Command {
     /// the assurance table, Barnet's framework view, departures and the
     /// timeline.
     Report {
-        /// The council's arrangement file(s) (.dcs or .json), and any local
-        /// policy of its own.
-        #[arg(required = true)]
-        arrangements: Vec<PathBuf>,
-        /// Guidance files instead of the embedded 2013 guidance.
-        #[arg(long = "policy", value_name = "FILE")]
-        policies: Vec<PathBuf>,
-        /// Report as at this date (default: today).
-        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
-        as_at: Option<Day>,
+        #[command(flatten)]
+        inputs: Inputs,
         /// The document format.
         #[arg(long, value_enum)]
         format: ReportFormat,
@@ -89,15 +71,8 @@ enum Command {
     /// Draw the governance chart: posts and reporting lines, members,
     /// bodies, statutory roles, and flagged lines.
     Graph {
-        /// The council's arrangement file(s), and any local policy of its own.
-        #[arg(required = true)]
-        arrangements: Vec<PathBuf>,
-        /// Guidance files instead of the embedded 2013 guidance.
-        #[arg(long = "policy", value_name = "FILE")]
-        policies: Vec<PathBuf>,
-        /// Flag lines as at this date (default: today).
-        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
-        as_at: Option<Day>,
+        #[command(flatten)]
+        inputs: Inputs,
         /// The chart format.
         #[arg(long, value_enum)]
         format: ChartFormat,
@@ -124,6 +99,38 @@ enum Command {
         #[arg(long = "policy", value_name = "FILE")]
         policies: Vec<PathBuf>,
     },
+}
+
+/// What `verify`, `report` and `graph` read, and as at when.
+#[derive(clap::Args)]
+struct Inputs {
+    /// The council's arrangement files (.dcs or .json). A local policy file
+    /// given here is read with the guidance it extends.
+    #[arg(required = true)]
+    arrangements: Vec<PathBuf>,
+    /// Guidance files to use instead of the embedded 2013 guidance (a local
+    /// policy extending it may be given alone).
+    #[arg(long = "policy", value_name = "FILE")]
+    policies: Vec<PathBuf>,
+    /// Evaluate as at this date (YYYY-MM-DD; a month or year means its last
+    /// day). Default: today.
+    #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+    as_at: Option<Day>,
+}
+
+impl Inputs {
+    /// A workspace holding the guidance and arrangement files.
+    fn workspace(&self) -> Workspace {
+        let mut workspace = Workspace::new();
+        for file in self.policies.iter().chain(&self.arrangements) {
+            workspace.add_path(file);
+        }
+        workspace
+    }
+
+    fn as_at(&self) -> Day {
+        self.as_at.unwrap_or_else(Day::today)
+    }
 }
 
 /// Output formats of `dcsc report`.
@@ -175,40 +182,11 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Check { files, format } => check(&files, format),
-        Command::Verify {
-            arrangements,
-            policies,
-            as_at,
-            format,
-        } => verify(&arrangements, &policies, as_at.unwrap_or_else(Day::today), format),
+        Command::Verify { inputs, format } => verify(&inputs, format),
         Command::Explain { what, policies } => explain(&what, &policies),
         Command::Coverage { policies, format } => coverage(&policies, format),
-        Command::Report {
-            arrangements,
-            policies,
-            as_at,
-            format,
-            output,
-        } => document(
-            &arrangements,
-            &policies,
-            as_at.unwrap_or_else(Day::today),
-            Document::Report(format),
-            output.as_deref(),
-        ),
-        Command::Graph {
-            arrangements,
-            policies,
-            as_at,
-            format,
-            output,
-        } => document(
-            &arrangements,
-            &policies,
-            as_at.unwrap_or_else(Day::today),
-            Document::Chart(format),
-            output.as_deref(),
-        ),
+        Command::Report { inputs, format, output } => document(&inputs, Document::Report(format), output.as_deref()),
+        Command::Graph { inputs, format, output } => document(&inputs, Document::Chart(format), output.as_deref()),
     };
     ExitCode::from(status)
 }
@@ -272,11 +250,9 @@ fn check(files: &[PathBuf], format: Format) -> u8 {
     }
 }
 
-fn verify(arrangements: &[PathBuf], policies: &[PathBuf], as_at: Day, format: Format) -> u8 {
-    let mut workspace = Workspace::new();
-    for file in policies.iter().chain(arrangements) {
-        workspace.add_path(file);
-    }
+fn verify(inputs: &Inputs, format: Format) -> u8 {
+    let mut workspace = inputs.workspace();
+    let as_at = inputs.as_at();
     let Some(verified) = workspace.verify(as_at) else {
         match format {
             Format::Human => {
@@ -342,11 +318,9 @@ enum Document {
 
 /// Verifies one council's arrangements and writes a report or chart of
 /// them, to a file (atomically) or to standard output.
-fn document(arrangements: &[PathBuf], policies: &[PathBuf], as_at: Day, kind: Document, output: Option<&Path>) -> u8 {
-    let mut workspace = Workspace::new();
-    for file in policies.iter().chain(arrangements) {
-        workspace.add_path(file);
-    }
+fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
+    let mut workspace = inputs.workspace();
+    let as_at = inputs.as_at();
     let Some(verified) = workspace.verify(as_at) else {
         emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
         return BAD_INPUT;
