@@ -123,3 +123,40 @@ fn each_example_verifies_with_snapshotted_verdicts() {
         insta::assert_json_snapshot!(format!("{name}_json"), report.to_json());
     }
 }
+
+#[test]
+fn every_row_of_barnets_framework_is_a_tagged_duty_or_question() {
+    let mut workspace = Workspace::new();
+    let policy = workspace.check().policy.expect("the embedded guidance checks");
+    let tag = |duty: &dcsc::check::model::Duty, key: &str| {
+        duty.tags
+            .iter()
+            .find(|(tag_key, _)| {
+                policy
+                    .tag_keys
+                    .get(tag_key.index())
+                    .is_some_and(|declared| declared.key == key)
+            })
+            .map(|(_, value)| value.clone())
+    };
+    let rows: Vec<_> = policy
+        .duties
+        .iter()
+        .filter(|duty| duty.key.starts_with("roles."))
+        .collect();
+    // The framework (seed 004) has 44 rows, each typed and focused.
+    assert_eq!(rows.len(), 44);
+    for duty in rows {
+        let kind = tag(duty, "type").unwrap_or_else(|| panic!("{} has no type", duty.key));
+        let focus = tag(duty, "focus").unwrap_or_else(|| panic!("{} has no focus", duty.key));
+        assert!([
+            "Organisational",
+            "Professional",
+            "Commissioning",
+            "Partnership",
+            "Performance"
+        ]
+        .contains(&kind.as_str()));
+        assert!(["Structural", "Outcome", "Output", "Input", "Cultural"].contains(&focus.as_str()));
+    }
+}
