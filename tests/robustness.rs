@@ -1,0 +1,92 @@
+//! Nothing a user can type crashes dcsc: the shipped examples, mangled in
+//! hundreds of deterministic ways (characters deleted, brackets and quotes
+//! and keywords inserted, lines repeated, the file cut short), are each
+//! read, checked and, where they check, verified, reported and charted.
+//! A panic anywhere fails the test.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use dcsc::date::PartialDate;
+use dcsc::render::Report;
+use dcsc::Workspace;
+
+const INSERTS: [&str; 10] = ["{", "}", "(", ")", "\"", "not ", "per ", ", ", "2019-02-30 ", "\u{0}"];
+
+fn mutations(text: &str, budget: usize) -> Vec<String> {
+    let boundaries: Vec<usize> = text.char_indices().map(|(index, _)| index).collect();
+    let step = (boundaries.len() / budget).max(1);
+    let mut out = Vec::new();
+    for (n, &at) in boundaries.iter().step_by(step).enumerate() {
+        let next = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+        match n % 4 {
+            0 => out.push(format!("{}{}", &text[..at], &text[next..])),
+            1 => out.push(format!("{}{}{}", &text[..at], INSERTS[n % INSERTS.len()], &text[at..])),
+            2 => out.push(text[..at].to_owned()),
+            _ => {
+                let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+                out.push(format!("{}{}", &text[..line_end], &text[line_start..]));
+            }
+        }
+    }
+    out
+}
+
+fn exercise(name: &str, text: &str) {
+    let mut workspace = Workspace::new();
+    workspace.add_text(name, text);
+    let as_at = PartialDate::parse("2020-02-06").unwrap().last_day();
+    let rendered = workspace.render_diagnostics(false);
+    let Some(verified) = workspace.verify(as_at) else {
+        assert!(
+            !workspace.diagnostics.is_empty(),
+            "refused without a diagnostic:\n{text}"
+        );
+        let _ = rendered;
+        return;
+    };
+    for (arrangement, verdicts) in &verified.results {
+        let report = Report {
+            sources: &workspace.sources,
+            policy: &verified.policy,
+            arrangement,
+            verdicts,
+            as_at,
+        };
+        let _ = report.to_human(false);
+        let _ = report.to_json();
+        let chart = dcsc::graph::chart(&verified.policy, arrangement, verdicts);
+        let _ = (chart.to_dot(), chart.to_mermaid(), chart.to_svg());
+        let provenance = dcsc::report::Provenance::of(&report, "test");
+        let document = dcsc::report::document(&report, provenance);
+        let _ = (document.to_markdown(), document.to_csv(), document.to_html(""));
+    }
+}
+
+#[test]
+fn mangled_examples_never_crash() {
+    for path in [
+        "examples/coventry.dcs",
+        "examples/barnet.dcs",
+        "tests/fixtures/faults/dcs_reports_to_deputy_with_departure.dcs",
+    ] {
+        let text = std::fs::read_to_string(path).unwrap();
+        for (index, mangled) in mutations(&text, 80).into_iter().enumerate() {
+            exercise(&format!("{path}#{index}"), &mangled);
+        }
+    }
+}
+
+#[test]
+fn mangled_guidance_never_crashes() {
+    let text = std::fs::read_to_string("tests/fixtures/diagnostics/E0106.dcs").unwrap();
+    for (index, mangled) in mutations(&text, 120).into_iter().enumerate() {
+        let mut workspace = Workspace::new();
+        workspace.add_text(&format!("guidance#{index}"), &mangled);
+        let checked = workspace.check();
+        if let Some(policy) = checked.policy {
+            let _ = dcsc::render::coverage::coverage(&policy).to_human();
+        }
+        let _ = workspace.render_diagnostics(false);
+    }
+}
