@@ -134,19 +134,7 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
             });
         }
     }
-    fields.finish(
-        &[
-            "council",
-            "kind",
-            "upper_tier",
-            "governance",
-            "answers_to",
-            "complete",
-            "has_no",
-            "source",
-        ],
-        errors,
-    );
+    fields.finish(&crate::syntax::ast::ARRANGEMENT_FIELDS, errors);
     Arrangement {
         key: header.name.text.clone(),
         file,

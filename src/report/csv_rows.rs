@@ -8,11 +8,11 @@ use super::{Document, ReportError};
 
 /// The header row, in column order.
 const HEADERS: [&str; 11] = [
-    "Reference",
-    "Assurance requirement",
-    "Response",
-    "Verdict",
-    "Explanation",
+    super::ASSURANCE_COLUMNS[0],
+    super::ASSURANCE_COLUMNS[1],
+    super::ASSURANCE_COLUMNS[2],
+    super::ASSURANCE_COLUMNS[3],
+    super::ASSURANCE_COLUMNS[4],
     "Duty",
     "Section",
     "Modality",

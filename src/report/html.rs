@@ -299,29 +299,17 @@ impl Document {
         out.push_str("<section id=\"assurance\">\n<h2>Assurance table</h2>\n");
         out.push_str(&format!("<p>{}</p>\n", escape(self.assurance_note())));
         let caption = format!("Test of assurance: {} as at {}", self.council, self.as_at);
-        self.grouped_table(
-            out,
-            "assurance-table",
-            &caption,
-            &[
-                "Reference",
-                "Assurance requirement",
-                "Response",
-                "Verdict",
-                "Explanation",
-            ],
-            |row| {
-                format!(
-                    "<td class=\"reference\">{}</td><td>{} <span class=\"citation\">{}</span></td>{}{}<td>{}</td>",
-                    breakable(&row.reference),
-                    multiline(&row.requirement),
-                    escape(&row.citation()),
-                    optional_cell(row.response.as_ref()),
-                    verdict_cell(row.verdict, true),
-                    lines(&row.explanation_lines())
-                )
-            },
-        );
+        self.grouped_table(out, "assurance-table", &caption, &super::ASSURANCE_COLUMNS, |row| {
+            format!(
+                "<td class=\"reference\">{}</td><td>{} <span class=\"citation\">{}</span></td>{}{}<td>{}</td>",
+                breakable(&row.reference),
+                multiline(&row.requirement),
+                escape(&row.citation()),
+                optional_cell(row.response.as_ref()),
+                verdict_cell(row.verdict, true),
+                lines(&row.explanation_lines())
+            )
+        });
         out.push_str("</section>\n");
     }
 
@@ -329,32 +317,20 @@ impl Document {
         out.push_str("<section id=\"framework\">\n<h2>Compliance framework</h2>\n");
         out.push_str(&format!("<p>{}</p>\n", escape(&self.framework_note())));
         let caption = format!("Compliance framework: {} as at {}", self.council, self.as_at);
-        self.grouped_table(
-            out,
-            "framework-table",
-            &caption,
-            &[
-                "Role and responsibility of the DCS",
-                "Type of responsibility",
-                "Focus",
-                "How discharged",
-                "Compliance",
-            ],
-            |row| {
-                let tag = |value: Option<&String>| match value {
-                    Some(value) => format!("<td>{}</td>", escape(value)),
-                    None => "<td></td>".to_owned(),
-                };
-                format!(
-                    "<td>{}</td>{}{}{}{}",
-                    multiline(&row.requirement),
-                    tag(row.kind_of_responsibility.as_ref()),
-                    tag(row.focus.as_ref()),
-                    optional_cell(row.response.as_ref()),
-                    verdict_cell(row.verdict, true)
-                )
-            },
-        );
+        self.grouped_table(out, "framework-table", &caption, &super::FRAMEWORK_COLUMNS, |row| {
+            let tag = |value: Option<&String>| match value {
+                Some(value) => format!("<td>{}</td>", escape(value)),
+                None => "<td></td>".to_owned(),
+            };
+            format!(
+                "<td>{}</td>{}{}{}{}",
+                multiline(&row.requirement),
+                tag(row.kind_of_responsibility.as_ref()),
+                tag(row.focus.as_ref()),
+                optional_cell(row.response.as_ref()),
+                verdict_cell(row.verdict, true)
+            )
+        });
         out.push_str("</section>\n");
     }
 
@@ -409,7 +385,7 @@ impl Document {
             return;
         }
         out.push_str("<table id=\"timeline-table\">\n<caption>Appointments, changes of responsibilities, reviews and inspections, in date order</caption>\n");
-        head(out, &["Date", "Event", "Post or member", "Details", "In answer to"]);
+        head(out, &super::TIMELINE_COLUMNS);
         out.push_str("<tbody>\n");
         for entry in &self.timeline {
             out.push_str(&format!(

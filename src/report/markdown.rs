@@ -226,17 +226,7 @@ impl Document {
                     ]
                 })
                 .collect();
-            table(
-                out,
-                &[
-                    "Reference",
-                    "Assurance requirement",
-                    "Response",
-                    "Verdict",
-                    "Explanation",
-                ],
-                &rows,
-            );
+            table(out, &super::ASSURANCE_COLUMNS, &rows);
         }
     }
 
@@ -258,17 +248,7 @@ impl Document {
                     ]
                 })
                 .collect();
-            table(
-                out,
-                &[
-                    "Role and responsibility of the DCS",
-                    "Type of responsibility",
-                    "Focus",
-                    "How discharged",
-                    "Compliance",
-                ],
-                &rows,
-            );
+            table(out, &super::FRAMEWORK_COLUMNS, &rows);
         }
     }
 
@@ -332,11 +312,7 @@ impl Document {
                 ]
             })
             .collect();
-        table(
-            out,
-            &["Date", "Event", "Post or member", "Details", "In answer to"],
-            &rows,
-        );
+        table(out, &super::TIMELINE_COLUMNS, &rows);
     }
 }
 

@@ -29,6 +29,27 @@ use crate::date::Day;
 use crate::eval::{Verdict, VerdictKind};
 use crate::render::Report;
 
+/// The columns of the assurance table, in the councils' own shape.
+pub(crate) const ASSURANCE_COLUMNS: [&str; 5] = [
+    "Reference",
+    "Assurance requirement",
+    "Response",
+    "Verdict",
+    "Explanation",
+];
+
+/// The columns of the compliance framework, in Barnet's shape.
+pub(crate) const FRAMEWORK_COLUMNS: [&str; 5] = [
+    "Role and responsibility of the DCS",
+    "Type of responsibility",
+    "Focus",
+    "How discharged",
+    "Compliance",
+];
+
+/// The columns of the timeline.
+pub(crate) const TIMELINE_COLUMNS: [&str; 5] = ["Date", "Event", "Post or member", "Details", "In answer to"];
+
 /// What produced a report, for its front matter: traceable to exactly the
 /// inputs.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -135,6 +135,19 @@ impl ItemKind {
     }
 }
 
+/// The fields of an `arrangements` header, read by the checker and
+/// accepted at the top level of a JSON arrangements file.
+pub const ARRANGEMENT_FIELDS: [&str; 8] = [
+    "council",
+    "kind",
+    "upper_tier",
+    "governance",
+    "answers_to",
+    "complete",
+    "has_no",
+    "source",
+];
+
 /// A top-level item: `KIND NAME [extends BASE] [on DATE] { ENTRY… }`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {

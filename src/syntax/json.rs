@@ -177,17 +177,6 @@ const LISTS: [(&str, ItemKind, &str); 7] = [
     ("departures", ItemKind::Departure, "duty"),
 ];
 
-const HEADER_FIELDS: [&str; 8] = [
-    "council",
-    "kind",
-    "upper_tier",
-    "governance",
-    "answers_to",
-    "complete",
-    "has_no",
-    "source",
-];
-
 impl Lowerer {
     fn span(&self, path: &str) -> Span {
         let (start, end) = self.spans.values.get(path).copied().unwrap_or((0, 0));
@@ -232,14 +221,14 @@ impl Lowerer {
                         for (index, element) in self.list(&path, value)?.iter().enumerate() {
                             items.push(self.named_item(&format!("{path}/{index}"), element, *kind, id_key)?);
                         }
-                    } else if HEADER_FIELDS.contains(&other) {
+                    } else if ARRANGEMENT_FIELDS.contains(&other) {
                         header_entries.push(Entry::Field(self.field(&path, key, value)?));
                     } else {
                         return Err(SyntaxError::Json {
                             span: self.key_span(&path),
                             message: format!(
                                 "unknown key `{other}`; the top level has arrangements, {}, documents, posts, members, bodies, services, events, answers and departures",
-                                HEADER_FIELDS.join(", ")
+                                ARRANGEMENT_FIELDS.join(", ")
                             ),
                         });
                     }
