@@ -117,6 +117,24 @@ pub struct Verified {
     pub policy: crate::check::model::Policy,
     /// Each arrangement with its verdicts, in the order given.
     pub results: Vec<(crate::check::model::Arrangement, Vec<crate::eval::Verdict>)>,
+    /// The date evaluated as at.
+    pub as_at: crate::date::Day,
+}
+
+impl Verified {
+    /// Each arrangement's verdicts ready to render, in the order given.
+    pub fn reports<'a>(&'a self, sources: &'a crate::source::SourceMap) -> Vec<crate::render::Report<'a>> {
+        self.results
+            .iter()
+            .map(|(arrangement, verdicts)| crate::render::Report {
+                sources,
+                policy: &self.policy,
+                arrangement,
+                verdicts,
+                as_at: self.as_at,
+            })
+            .collect()
+    }
 }
 
 impl Workspace {
@@ -137,6 +155,6 @@ impl Workspace {
                 (arrangement, verdicts)
             })
             .collect();
-        Some(Verified { policy, results })
+        Some(Verified { policy, results, as_at })
     }
 }

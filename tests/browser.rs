@@ -14,7 +14,6 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use dcsc::date::PartialDate;
-use dcsc::render::Report;
 use dcsc::Workspace;
 
 fn chromium() -> Option<PathBuf> {
@@ -81,22 +80,16 @@ fn coventry_html() -> (String, usize) {
     workspace.add_path(Path::new("examples/coventry.dcs"));
     let as_at = PartialDate::parse("2017-12-31").unwrap().last_day();
     let verified = workspace.verify(as_at).expect("Coventry checks");
-    let (arrangement, verdicts) = &verified.results[0];
-    let report = Report {
-        sources: &workspace.sources,
-        policy: &verified.policy,
-        arrangement,
-        verdicts,
-        as_at,
-    };
-    let chart = dcsc::graph::chart(&verified.policy, arrangement, verdicts).to_svg();
+    let reports = verified.reports(&workspace.sources);
+    let report = &reports[0];
+    let chart = dcsc::graph::chart(report.policy, report.arrangement, report.verdicts).to_svg();
     let provenance = dcsc::report::Provenance {
         dcsc_version: "test".to_owned(),
         policy_hash: "policy".to_owned(),
         arrangement_hash: "arrangement".to_owned(),
     };
-    let document = dcsc::report::document(&report, provenance);
-    (document.to_html(&chart), verdicts.len())
+    let document = dcsc::report::document(report, provenance);
+    (document.to_html(&chart), report.verdicts.len())
 }
 
 #[test]

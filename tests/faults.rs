@@ -8,7 +8,6 @@ use std::path::Path;
 
 use dcsc::date::PartialDate;
 use dcsc::eval::VerdictKind;
-use dcsc::render::Report;
 use dcsc::Workspace;
 
 /// Each fault, the duty it is about, and the verdict that duty must get.
@@ -112,14 +111,8 @@ fn each_fault_is_snapshotted() {
     insta::glob!("fixtures/faults/*.dcs", |path| {
         let fault = path.file_stem().and_then(|stem| stem.to_str()).unwrap_or_default();
         let (workspace, verified) = verify(fault);
-        let (arrangement, verdicts) = &verified.results[0];
-        let report = Report {
-            sources: &workspace.sources,
-            policy: &verified.policy,
-            arrangement,
-            verdicts,
-            as_at: PartialDate::parse(AS_AT).expect("date").last_day(),
-        };
+        let reports = verified.reports(&workspace.sources);
+        let report = &reports[0];
         insta::assert_snapshot!("human", report.to_human(false));
         insta::assert_json_snapshot!("json", report.to_json());
     });

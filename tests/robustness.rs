@@ -7,7 +7,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use dcsc::date::PartialDate;
-use dcsc::render::Report;
 use dcsc::Workspace;
 
 const INSERTS: [&str; 10] = ["{", "}", "(", ")", "\"", "not ", "per ", ", ", "2019-02-30 ", "\u{0}"];
@@ -45,14 +44,8 @@ fn exercise(name: &str, text: &str) {
         let _ = rendered;
         return;
     };
-    for (arrangement, verdicts) in &verified.results {
-        let report = Report {
-            sources: &workspace.sources,
-            policy: &verified.policy,
-            arrangement,
-            verdicts,
-            as_at,
-        };
+    for report in verified.reports(&workspace.sources) {
+        let (arrangement, verdicts) = (report.arrangement, report.verdicts);
         let _ = report.to_human(false);
         let _ = report.to_json();
         let chart = dcsc::graph::chart(&verified.policy, arrangement, verdicts);

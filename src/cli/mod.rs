@@ -11,7 +11,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use dcsc::date::{Day, PartialDate};
 use dcsc::diagnostics::{self, Code, Severity};
-use dcsc::render::Report;
 use dcsc::Workspace;
 
 /// Exit status: nothing needs action.
@@ -273,14 +272,7 @@ fn verify(inputs: &Inputs, format: Format) -> u8 {
     }
     let mut needs_action = false;
     let mut json_reports = Vec::new();
-    for (index, (arrangement, verdicts)) in verified.results.iter().enumerate() {
-        let report = Report {
-            sources: &workspace.sources,
-            policy: &verified.policy,
-            arrangement,
-            verdicts,
-            as_at,
-        };
+    for (index, report) in verified.reports(&workspace.sources).into_iter().enumerate() {
         needs_action |= report.needs_action();
         match format {
             Format::Human => {
@@ -328,28 +320,22 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
     if !workspace.diagnostics.is_empty() {
         emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
     }
-    let [(arrangement, verdicts)] = verified.results.as_slice() else {
+    let reports = verified.reports(&workspace.sources);
+    let [report] = reports.as_slice() else {
         emit_error(&format!(
             "error: a report or chart is of one council's arrangements, and {} were given\n",
-            verified.results.len()
+            reports.len()
         ));
         return BAD_INPUT;
     };
-    let chart = || dcsc::graph::chart(&verified.policy, arrangement, verdicts);
-    let report = Report {
-        sources: &workspace.sources,
-        policy: &verified.policy,
-        arrangement,
-        verdicts,
-        as_at,
-    };
+    let chart = || dcsc::graph::chart(report.policy, report.arrangement, report.verdicts);
     let text = match kind {
         Document::Chart(ChartFormat::Dot) => chart().to_dot(),
         Document::Chart(ChartFormat::Mermaid) => chart().to_mermaid(),
         Document::Chart(ChartFormat::Svg) => chart().to_svg(),
         Document::Report(format) => {
-            let provenance = dcsc::report::Provenance::of(&report, env!("CARGO_PKG_VERSION"));
-            let document = dcsc::report::document(&report, provenance);
+            let provenance = dcsc::report::Provenance::of(report, env!("CARGO_PKG_VERSION"));
+            let document = dcsc::report::document(report, provenance);
             match format {
                 ReportFormat::Markdown => document.to_markdown(),
                 ReportFormat::Html => document.to_html(&chart().to_svg()),
