@@ -341,19 +341,8 @@ impl Document {
             return;
         }
         out.push_str("<table id=\"departures-table\">\n<caption>Recorded departures from the guidance</caption>\n");
-        let review_heading = self.review_passed_heading();
-        head(
-            out,
-            &[
-                "Duty",
-                "Reasons",
-                "Approved by",
-                "Approved",
-                "Review by",
-                &review_heading,
-                "Verdict",
-            ],
-        );
+        let columns = self.departure_columns();
+        head(out, &columns.each_ref().map(String::as_str));
         out.push_str("<tbody>\n");
         for departure in &self.departures {
             let passed_class = match departure.review_passed {

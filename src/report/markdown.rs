@@ -211,44 +211,37 @@ impl Document {
     fn assurance(&self, out: &mut String) {
         out.push_str("## Assurance table\n\n");
         out.push_str(&format!("{}\n\n", inline(self.assurance_note())));
-        for section in &self.sections {
-            out.push_str(&format!("### {}\n\n", heading(&section.heading())));
-            let rows: Vec<Vec<String>> = section
-                .rows
-                .iter()
-                .map(|row| {
-                    vec![
-                        inline(&row.reference),
-                        inline(&row.requirement_cell()),
-                        optional(row.response.as_ref()),
-                        verdict_cell(row),
-                        lines(&row.explanation_lines()),
-                    ]
-                })
-                .collect();
-            table(out, &super::ASSURANCE_COLUMNS, &rows);
-        }
+        self.sectioned_tables(out, &super::ASSURANCE_COLUMNS, |row| {
+            vec![
+                inline(&row.reference),
+                inline(&row.requirement_cell()),
+                optional(row.response.as_ref()),
+                verdict_cell(row),
+                lines(&row.explanation_lines()),
+            ]
+        });
     }
 
     fn framework(&self, out: &mut String) {
         out.push_str("## Compliance framework\n\n");
         out.push_str(&format!("{}\n\n", inline(&self.framework_note())));
+        self.sectioned_tables(out, &super::FRAMEWORK_COLUMNS, |row| {
+            vec![
+                inline(&row.requirement),
+                optional(row.kind_of_responsibility.as_ref()),
+                optional(row.focus.as_ref()),
+                optional(row.response.as_ref()),
+                verdict_cell(row),
+            ]
+        });
+    }
+
+    /// One table per guidance section, each row made by `cells`.
+    fn sectioned_tables(&self, out: &mut String, columns: &[&str], cells: impl Fn(&super::Row) -> Vec<String>) {
         for section in &self.sections {
             out.push_str(&format!("### {}\n\n", heading(&section.heading())));
-            let rows: Vec<Vec<String>> = section
-                .rows
-                .iter()
-                .map(|row| {
-                    vec![
-                        inline(&row.requirement),
-                        optional(row.kind_of_responsibility.as_ref()),
-                        optional(row.focus.as_ref()),
-                        optional(row.response.as_ref()),
-                        verdict_cell(row),
-                    ]
-                })
-                .collect();
-            table(out, &super::FRAMEWORK_COLUMNS, &rows);
+            let rows: Vec<Vec<String>> = section.rows.iter().map(&cells).collect();
+            table(out, columns, &rows);
         }
     }
 
@@ -276,20 +269,8 @@ impl Document {
                 ]
             })
             .collect();
-        let review_heading = self.review_passed_heading();
-        table(
-            out,
-            &[
-                "Duty",
-                "Reasons",
-                "Approved by",
-                "Approved",
-                "Review by",
-                &review_heading,
-                "Verdict",
-            ],
-            &rows,
-        );
+        let columns = self.departure_columns();
+        table(out, &columns.each_ref().map(String::as_str), &rows);
     }
 
     fn timeline_table(&self, out: &mut String) {

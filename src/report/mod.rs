@@ -624,8 +624,17 @@ impl Document {
     }
 
     /// The departure register's review column heading.
-    fn review_passed_heading(&self) -> String {
-        format!("Review date passed (as at {})", self.as_at)
+    /// The columns of the departures register; one names the as-at date.
+    fn departure_columns(&self) -> [String; 7] {
+        [
+            "Duty".to_owned(),
+            "Reasons".to_owned(),
+            "Approved by".to_owned(),
+            "Approved".to_owned(),
+            "Review by".to_owned(),
+            format!("Review date passed (as at {})", self.as_at),
+            "Verdict".to_owned(),
+        ]
     }
 }
 
