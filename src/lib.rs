@@ -21,6 +21,7 @@ pub mod check;
 pub mod date;
 pub mod diagnostics;
 pub mod load;
+pub mod model;
 pub mod source;
 pub mod syntax;
 mod workspace;

@@ -114,9 +114,9 @@ fn as_parsed((file, ast, incomplete): &(FileId, ast::File, bool)) -> Parsed<'_> 
 /// One arrangement's verdicts, ready to render.
 pub struct Verified {
     /// The policy evaluated.
-    pub policy: crate::check::model::Policy,
+    pub policy: crate::model::Policy,
     /// Each arrangement with its verdicts, in the order given.
-    pub results: Vec<(crate::check::model::Arrangement, Vec<crate::eval::Verdict>)>,
+    pub results: Vec<(crate::model::Arrangement, Vec<crate::eval::Verdict>)>,
     /// The date evaluated as at.
     pub as_at: crate::date::Day,
 }

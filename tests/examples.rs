@@ -122,7 +122,7 @@ fn each_example_verifies_with_snapshotted_verdicts() {
 fn every_row_of_barnets_framework_is_a_tagged_duty_or_question() {
     let mut workspace = Workspace::new();
     let policy = workspace.check().policy.expect("the embedded guidance checks");
-    let tag = |duty: &dcsc::check::model::Duty, key: &str| {
+    let tag = |duty: &dcsc::model::Duty, key: &str| {
         duty.tags
             .iter()
             .find(|(tag_key, _)| {

@@ -10,10 +10,10 @@
 
 use std::path::Path;
 
-use dcsc::check::model::{Arrangement, Entity, EntityId, Fact, FactOrigin, Policy, Relation, RelationId};
 use dcsc::date::PartialDate;
 use dcsc::eval::VerdictKind;
 use dcsc::graph::{chart, Chart, EdgeKind, NodeKind};
+use dcsc::model::{Arrangement, Entity, EntityId, Fact, FactOrigin, Policy, Relation, RelationId};
 use dcsc::source::Span;
 use dcsc::syntax::ast::EntityKind;
 use dcsc::Workspace;

@@ -3,8 +3,8 @@
 
 use super::error::CheckError;
 use super::fields::{names_of, suggest, typed, Fields, Names};
-use super::model::*;
 use super::policy::{document, Scope};
+use crate::model::*;
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{EntityKind, Entry, EventKind, Evidence, Item, ItemKind, Modality};
 

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::error::CheckError;
-use super::model::TypedValue;
 use crate::date::PartialDate;
+use crate::model::TypedValue;
 use crate::source::Span;
 use crate::syntax::ast::{Entry, Evidence, Field, Item, Name, ValueKind};
 
@@ -344,8 +344,8 @@ pub fn as_date(value: &ValueKind) -> Option<PartialDate> {
 }
 
 /// Reads a value at a declared type.
-pub fn typed(value: &ValueKind, value_type: super::model::ValueType) -> Option<TypedValue> {
-    use super::model::ValueType;
+pub fn typed(value: &ValueKind, value_type: crate::model::ValueType) -> Option<TypedValue> {
+    use crate::model::ValueType;
     match (value_type, value) {
         (ValueType::Int, ValueKind::Number(number)) => i64::try_from(*number).ok().map(TypedValue::Int),
         (ValueType::Bool, ValueKind::Bool(value)) => Some(TypedValue::Bool(*value)),

@@ -9,16 +9,15 @@
 mod arrangement;
 mod error;
 mod fields;
-pub mod model;
 mod policy;
 
 pub use error::{CheckError, HeaderProblem};
 pub use fields::suggest;
 
 use crate::date::Day;
+use crate::model::{Arrangement, Policy};
 use crate::source::{FileId, SourceMap, Span};
 use crate::syntax::ast::{File, Item, ItemKind};
-use model::{Arrangement, Policy};
 use policy::Unit;
 
 /// A parsed file handed to the checker.

@@ -3,7 +3,7 @@
 
 use super::error::CheckError;
 use super::fields::{names_of, suggest, typed, Fields, Names};
-use super::model::*;
+use crate::model::*;
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::{self, EntityKind, Entry, Item, ItemKind, WordsKind};
 

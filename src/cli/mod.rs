@@ -369,7 +369,7 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
 
 /// Reads the given guidance files (or the embedded guidance) and checks
 /// them; `None` after printing the diagnostics if they do not check.
-fn load_policy(policies: &[PathBuf]) -> Option<(Workspace, dcsc::check::model::Policy)> {
+fn load_policy(policies: &[PathBuf]) -> Option<(Workspace, dcsc::model::Policy)> {
     let mut workspace = Workspace::new();
     for file in policies {
         workspace.add_path(file);

@@ -10,9 +10,8 @@ mod verdict;
 
 pub use verdict::{Binding, FactUse, Verdict, VerdictKind};
 
-use crate::check::model::*;
 use crate::date::Day;
-use crate::syntax::ast::{Comparator, ConditionKind, EntityKind, Modality, Quantifier};
+use crate::model::*;
 
 /// Evaluates every duty and question of `policy` against `arrangement` as
 /// at `as_at`, in the policy's order.

@@ -4,9 +4,9 @@
 //! says why.
 
 use super::{and_list, FactUse, Finding, Truth};
-use crate::check::model::{Arrangement, Event, Policy, RoleId};
 use crate::date::{Day, Relative};
-use crate::syntax::ast::EventKind;
+use crate::model::EventKind;
+use crate::model::{Arrangement, Event, Policy, RoleId};
 
 /// The fact an event gives an explanation.
 pub(super) fn event_fact(event: &Event) -> FactUse {

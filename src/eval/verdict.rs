@@ -1,7 +1,7 @@
 //! What evaluation produces: one verdict per duty, carrying its
 //! explanation.
 
-use crate::check::model::{DutyId, EntityId, EvidenceRef, RoleId};
+use crate::model::{DutyId, EntityId, EvidenceRef, RoleId};
 use crate::source::Span;
 
 /// The nine verdicts.

@@ -16,10 +16,10 @@ mod style;
 mod svg;
 mod text;
 
-use crate::check::model::{Arrangement, Entity, EntityId, Policy, TypedValue};
 use crate::eval::{Verdict, VerdictKind};
+use crate::model::EntityKind;
+use crate::model::{Arrangement, Entity, EntityId, Policy, TypedValue};
 use crate::source::Span;
-use crate::syntax::ast::EntityKind;
 
 /// The role keys whose holders the chart draws with a strong border: the
 /// two statutory roles the guidance is about.
@@ -304,7 +304,7 @@ enum LineStyle {
 /// [`crate::eval::evaluate`]) and are used to flag reporting lines.
 pub fn chart(policy: &Policy, arrangement: &Arrangement, verdicts: &[Verdict]) -> Chart {
     let charted = |entity: &Entity| matches!(entity.kind, EntityKind::Post | EntityKind::Member | EntityKind::Body);
-    let is_hierarchy = |relation: crate::check::model::RelationId| {
+    let is_hierarchy = |relation: crate::model::RelationId| {
         policy
             .relations
             .get(relation.index())
@@ -388,7 +388,7 @@ pub fn chart(policy: &Policy, arrangement: &Arrangement, verdicts: &[Verdict]) -
         .attributes
         .iter()
         .position(|attribute| attribute.key == "portfolio")
-        .map(crate::check::model::AttributeId::from_index);
+        .map(crate::model::AttributeId::from_index);
 
     let nodes: Vec<Node> = order
         .iter()
@@ -526,14 +526,13 @@ pub fn chart(policy: &Policy, arrangement: &Arrangement, verdicts: &[Verdict]) -
 }
 
 /// One entity as a node.
-fn node(policy: &Policy, entity: &Entity, portfolio: Option<crate::check::model::AttributeId>) -> Node {
+fn node(policy: &Policy, entity: &Entity, portfolio: Option<crate::model::AttributeId>) -> Node {
     let kind = match entity.kind {
         EntityKind::Member => NodeKind::Member,
         EntityKind::Body => NodeKind::Body,
         EntityKind::Post | EntityKind::Service => NodeKind::Post,
     };
-    let roles: Vec<&crate::check::model::Role> =
-        entity.roles.iter().filter_map(|fact| policy.role(fact.value)).collect();
+    let roles: Vec<&crate::model::Role> = entity.roles.iter().filter_map(|fact| policy.role(fact.value)).collect();
     let title = text::clean(entity.label());
     let portfolio = portfolio
         .and_then(|attribute| entity.attribute(attribute))

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::check::model::{DutyKind, Policy, Provenance};
+use crate::model::{DutyKind, Policy, Provenance};
 
 /// One paragraph's coverage.
 #[derive(Serialize)]
@@ -62,7 +62,7 @@ pub fn coverage(policy: &Policy) -> Coverage<'_> {
     let mut paragraphs = Vec::new();
     let mut sections: Vec<SectionCoverage<'_>> = Vec::new();
     for (index, paragraph) in policy.paragraphs.iter().enumerate() {
-        let id = crate::check::model::ParagraphId::from_index(index);
+        let id = crate::model::ParagraphId::from_index(index);
         let citing = policy.duties.iter().filter(|duty| duty.cites.contains(&id));
         let (mut duties, mut questions) = (Vec::new(), Vec::new());
         for duty in citing {

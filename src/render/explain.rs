@@ -2,12 +2,12 @@
 //! the guidance with its words.
 
 use super::human::wrap;
-use crate::check::model::{DutyKind, Paragraph, Policy, Provenance};
 use crate::check::suggest;
 use crate::diagnostics::Code;
+use crate::model::{DutyKind, Paragraph, Policy, Provenance};
 
 fn provenance(policy: &Policy, paragraph: &Paragraph) -> String {
-    let document = |id: crate::check::model::DocumentId| {
+    let document = |id: crate::model::DocumentId| {
         policy.documents.get(id.index()).map_or_else(String::new, |document| {
             let mut text = document.title.clone();
             if let Some(seed) = &document.seed {
@@ -68,11 +68,11 @@ pub fn explain(policy: &Policy, key: &str) -> Result<String, String> {
             "modality: {} ({})\n",
             duty.modality.words(),
             match duty.modality {
-                crate::syntax::ast::Modality::Must | crate::syntax::ast::Modality::MustNot => "a legal requirement",
-                crate::syntax::ast::Modality::Should | crate::syntax::ast::Modality::ShouldNot => {
+                crate::model::Modality::Must | crate::model::Modality::MustNot => "a legal requirement",
+                crate::model::Modality::Should | crate::model::Modality::ShouldNot => {
                     "have regard: a departure needs clear, recorded reasons"
                 }
-                crate::syntax::ast::Modality::May => "a permission: never a breach",
+                crate::model::Modality::May => "a permission: never a breach",
             }
         ));
         for condition in &duty.conditions {

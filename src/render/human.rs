@@ -30,15 +30,15 @@ impl Report<'_> {
         let duty = self.duty(verdict)?;
         let title = match (&duty.title, &duty.kind) {
             (Some(title), _) => title.clone(),
-            (None, crate::check::model::DutyKind::Rule { text, .. }) => text.clone(),
-            (None, crate::check::model::DutyKind::Question { asks, .. }) => asks.clone(),
+            (None, crate::model::DutyKind::Rule { text, .. }) => text.clone(),
+            (None, crate::model::DutyKind::Question { asks, .. }) => asks.clone(),
         };
         let mut notes = Vec::new();
         match &duty.kind {
-            crate::check::model::DutyKind::Rule { text, .. } => {
+            crate::model::DutyKind::Rule { text, .. } => {
                 notes.push(format!("duty {}: {}", duty.key, text));
             }
-            crate::check::model::DutyKind::Question { asks, .. } => {
+            crate::model::DutyKind::Question { asks, .. } => {
                 if duty.title.is_some() {
                     notes.push(wrap(&format!("question {}: {asks}", duty.key), 88, "  "));
                 } else {

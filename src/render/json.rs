@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::Report;
-use crate::check::model::{EvidenceRef, Provenance};
 use crate::eval::{FactUse, Verdict, VerdictKind};
+use crate::model::{EvidenceRef, Provenance};
 
 /// The version of the JSON contract. Raised when a field changes meaning
 /// or is removed; adding a field does not raise it.
@@ -150,8 +150,8 @@ impl<'a> Report<'a> {
     fn verdict_out(&self, verdict: &'a Verdict) -> Option<VerdictOut<'a>> {
         let duty = self.duty(verdict)?;
         let (kind, rule) = match &duty.kind {
-            crate::check::model::DutyKind::Rule { text, .. } => ("duty", Some(text.as_str())),
-            crate::check::model::DutyKind::Question { asks, .. } => ("question", Some(asks.as_str())),
+            crate::model::DutyKind::Rule { text, .. } => ("duty", Some(text.as_str())),
+            crate::model::DutyKind::Question { asks, .. } => ("question", Some(asks.as_str())),
         };
         let citations = self
             .citations(duty)

@@ -6,9 +6,9 @@ pub mod explain;
 pub mod human;
 pub mod json;
 
-use crate::check::model::{Arrangement, Duty, Paragraph, Policy};
 use crate::date::Day;
 use crate::eval::{Verdict, VerdictKind};
+use crate::model::{Arrangement, Duty, Paragraph, Policy};
 use crate::source::SourceMap;
 
 /// Everything a rendering of one arrangement's verdicts needs.
@@ -69,8 +69,8 @@ impl<'a> Report<'a> {
     /// by …", "paraphrase in DOCUMENT"); the JSON output carries the full
     /// source.
     pub fn provenance_words(&self, paragraph: &Paragraph) -> String {
-        use crate::check::model::Provenance;
-        let key = |document: crate::check::model::DocumentId| {
+        use crate::model::Provenance;
+        let key = |document: crate::model::DocumentId| {
             self.policy
                 .documents
                 .get(document.index())

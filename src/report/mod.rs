@@ -24,9 +24,9 @@ use std::fmt;
 
 use sha2::{Digest, Sha256};
 
-use crate::check::model::{Duty, DutyKind, Edition, Event};
 use crate::date::Day;
 use crate::eval::{Verdict, VerdictKind};
+use crate::model::{Duty, DutyKind, Edition, Event};
 use crate::render::Report;
 
 /// The columns of the assurance table, in the councils' own shape.

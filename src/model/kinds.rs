@@ -1,0 +1,174 @@
+//! The closed vocabulary of the language that every stage shares: kinds of
+//! entity and event, modalities, quantifiers, comparators and conditions.
+//! The syntax tree reads them and the checked model keeps them, so output
+//! stages need only the model.
+
+/// Whether a condition must hold or must not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConditionKind {
+    /// `when` or `if`: the duty applies only when the claim holds.
+    When,
+    /// `unless`: the duty does not apply when the claim holds.
+    Unless,
+}
+
+/// The five modalities of the guidance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Modality {
+    /// A legal requirement.
+    Must,
+    /// A legal prohibition.
+    MustNot,
+    /// Have regard: departure needs recorded reasons.
+    Should,
+    /// Have regard, negatively.
+    ShouldNot,
+    /// A permission: never fails.
+    May,
+}
+
+impl Modality {
+    /// The words as written in the language and in reports.
+    pub fn words(self) -> &'static str {
+        match self {
+            Modality::Must => "must",
+            Modality::MustNot => "must not",
+            Modality::Should => "should",
+            Modality::ShouldNot => "should not",
+            Modality::May => "may",
+        }
+    }
+
+    /// Whether the predicate is required to be false rather than true.
+    pub fn is_negative(self) -> bool {
+        matches!(self, Modality::MustNot | Modality::ShouldNot)
+    }
+}
+
+/// Quantifiers and cardinalities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Quantifier {
+    /// All of them.
+    Each,
+    /// Exactly one.
+    ExactlyOne,
+    /// One or more.
+    AtLeastOne,
+    /// None.
+    No,
+}
+
+impl Quantifier {
+    /// The words as written.
+    pub fn words(self) -> &'static str {
+        match self {
+            Quantifier::Each => "each",
+            Quantifier::ExactlyOne => "exactly one",
+            Quantifier::AtLeastOne => "at least one",
+            Quantifier::No => "no",
+        }
+    }
+}
+
+/// The kinds of entity an arrangement declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// An officer post.
+    Post,
+    /// An elected member.
+    Member,
+    /// A board, committee or partnership.
+    Body,
+    /// A commissioned service.
+    Service,
+}
+
+impl EntityKind {
+    /// The singular word.
+    pub fn word(self) -> &'static str {
+        match self {
+            EntityKind::Post => "post",
+            EntityKind::Member => "member",
+            EntityKind::Body => "body",
+            EntityKind::Service => "service",
+        }
+    }
+
+    /// Reads a singular or plural word.
+    pub fn from_word(word: &str) -> Option<EntityKind> {
+        match word {
+            "post" | "posts" => Some(EntityKind::Post),
+            "member" | "members" => Some(EntityKind::Member),
+            "body" | "bodies" => Some(EntityKind::Body),
+            "service" | "services" => Some(EntityKind::Service),
+            _ => None,
+        }
+    }
+}
+
+/// Comparison operators for `have ATTRIBUTE OP VALUE`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Comparator {
+    /// `=` (also when no operator is written).
+    Equal,
+    /// `!=`.
+    NotEqual,
+    /// `<`.
+    Less,
+    /// `<=`.
+    LessOrEqual,
+    /// `>`.
+    Greater,
+    /// `>=`.
+    GreaterOrEqual,
+}
+
+impl Comparator {
+    /// The operator as written.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::Equal => "=",
+            Comparator::NotEqual => "!=",
+            Comparator::Less => "<",
+            Comparator::LessOrEqual => "<=",
+            Comparator::Greater => ">",
+            Comparator::GreaterOrEqual => ">=",
+        }
+    }
+}
+
+/// The kinds of dated event on an arrangement's timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventKind {
+    /// Someone is appointed to a post or role.
+    Appointment,
+    /// The responsibilities of a post change.
+    Change,
+    /// An assurance review of the arrangements.
+    Review,
+    /// An external inspection.
+    Inspection,
+}
+
+impl EventKind {
+    /// The keyword.
+    pub fn word(self) -> &'static str {
+        match self {
+            EventKind::Appointment => "appointment",
+            EventKind::Change => "change",
+            EventKind::Review => "review",
+            EventKind::Inspection => "inspection",
+        }
+    }
+
+    /// Reads the keyword.
+    pub fn from_word(word: &str) -> Option<EventKind> {
+        match word {
+            "appointment" => Some(EventKind::Appointment),
+            "change" => Some(EventKind::Change),
+            "review" => Some(EventKind::Review),
+            "inspection" => Some(EventKind::Inspection),
+            _ => None,
+        }
+    }
+}
