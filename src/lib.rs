@@ -22,12 +22,15 @@ pub mod date;
 pub mod diagnostics;
 pub mod load;
 pub mod model;
+pub mod outcome;
 pub mod source;
 pub mod syntax;
 mod workspace;
 
-pub use workspace::{Verified, Workspace};
+pub use outcome::{Assessment, Verified};
+pub use workspace::Workspace;
 pub mod eval;
 pub mod graph;
 pub mod render;
 pub mod report;
+pub mod words;

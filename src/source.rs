@@ -16,9 +16,8 @@ impl fmt::Debug for FileId {
     }
 }
 
-/// A byte range in one source file. Spans compare equal to each other
-/// always, so that structural comparisons of trees ignore positions.
-#[derive(Clone, Copy, Default)]
+/// A byte range in one source file.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
     /// The file the range is in.
     pub file: FileId,
@@ -27,14 +26,6 @@ pub struct Span {
     /// Byte offset one past the last byte.
     pub end: u32,
 }
-
-impl PartialEq for Span {
-    fn eq(&self, _other: &Self) -> bool {
-        true
-    }
-}
-
-impl Eq for Span {}
 
 impl fmt::Debug for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::check::{self, Checked, Parsed};
 use crate::diagnostics::{self, Diagnostic};
 use crate::load;
+use crate::outcome::{Council, Verified};
 use crate::source::{FileId, SourceMap};
 use crate::syntax::{self, ast};
 
@@ -111,32 +112,6 @@ fn as_parsed((file, ast, incomplete): &(FileId, ast::File, bool)) -> Parsed<'_> 
     }
 }
 
-/// One arrangement's verdicts, ready to render.
-pub struct Verified {
-    /// The policy evaluated.
-    pub policy: crate::model::Policy,
-    /// Each arrangement with its verdicts, in the order given.
-    pub results: Vec<(crate::model::Arrangement, Vec<crate::eval::Verdict>)>,
-    /// The date evaluated as at.
-    pub as_at: crate::date::Day,
-}
-
-impl Verified {
-    /// Each arrangement's verdicts ready to render, in the order given.
-    pub fn reports<'a>(&'a self, sources: &'a crate::source::SourceMap) -> Vec<crate::render::Report<'a>> {
-        self.results
-            .iter()
-            .map(|(arrangement, verdicts)| crate::render::Report {
-                sources,
-                policy: &self.policy,
-                arrangement,
-                verdicts,
-                as_at: self.as_at,
-            })
-            .collect()
-    }
-}
-
 impl Workspace {
     /// Checks everything read and, if nothing is wrong, evaluates every
     /// arrangement as at `as_at`. `None` when checking found errors (they
@@ -147,14 +122,15 @@ impl Workspace {
             return None;
         }
         let policy = checked.policy?;
-        let results = checked
+        let councils = checked
             .arrangements
             .into_iter()
-            .map(|arrangement| {
-                let verdicts = crate::eval::evaluate(&policy, &arrangement, as_at);
-                (arrangement, verdicts)
-            })
+            .map(|arrangement| Council::evaluate(&policy, arrangement, as_at))
             .collect();
-        Some(Verified { policy, results, as_at })
+        Some(Verified {
+            policy,
+            as_at,
+            councils,
+        })
     }
 }

@@ -1,5 +1,9 @@
 //! Small arrangements, each named after the fault it shows, verified
-//! against the embedded guidance. Together they produce all nine verdicts.
+//! against the embedded guidance. Each fixture says in its header which
+//! verdicts it must give (`// expect: DUTY VERDICT because REASON`); the
+//! test reads them, asserts them on the typed verdicts, and snapshots only
+//! those verdicts with the council's summary line. Together the faults
+//! produce all nine verdicts.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
@@ -7,114 +11,130 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use dcsc::date::PartialDate;
-use dcsc::eval::VerdictKind;
-use dcsc::Workspace;
-
-/// Each fault, the duty it is about, and the verdict that duty must get.
-const EXPECTED: &[(&str, &str, &str)] = &[
-    (
-        "dcs_reports_to_deputy_chief_executive",
-        "dcs.report_to_chief_executive",
-        "unexplained",
-    ),
-    (
-        "dcs_reports_to_deputy_with_departure",
-        "dcs.report_to_chief_executive",
-        "departure",
-    ),
-    ("dcs_reports_to_deputy_with_departure", "dcs.first_tier", "departure"),
-    ("dcs_is_an_elected_member", "dcs.not_elected_member", "fail"),
-    ("two_posts_hold_dcs", "roles.leadership.appoint_dcs", "fail"),
-    (
-        "political_restriction_not_stated",
-        "dcs.politically_restricted",
-        "unknown",
-    ),
-    (
-        "change_of_responsibilities_without_review",
-        "review.on_change",
-        "unexplained",
-    ),
-    (
-        "answer_older_than_last_change",
-        "local_assurance.specific.child_protection",
-        "stale",
-    ),
-    ("answer_older_than_last_change", "review.on_change", "pass"),
-    (
-        "unanswered_assurance_question",
-        "local_assurance.specific.child_protection",
-        "missing",
-    ),
-    ("joint_dcs_with_another_council", "joint_dcs.arrangements", "answered"),
-    (
-        "joint_dcs_with_another_council",
-        "additional_functions.protect_dcs",
-        "not_applicable",
-    ),
-    (
-        "joint_dcs_with_another_council",
-        "dcs.report_to_chief_executive",
-        "pass",
-    ),
-    (
-        "dcs_reports_to_deputy_chief_executive",
-        "joint_dcs.arrangements",
-        "not_applicable",
-    ),
-];
+use dcsc::eval::{Verdict, VerdictKind};
+use dcsc::render::{self, json::reason_name};
+use dcsc::{Verified, Workspace};
 
 const AS_AT: &str = "2026-11-01";
 
-fn verify(fault: &str) -> (Workspace, dcsc::Verified) {
+/// One `// expect:` line of a fixture.
+struct Expectation {
+    duty: String,
+    verdict: VerdictKind,
+    reason: String,
+}
+
+/// The expectations in a fixture's header, refusing lines that do not
+/// read as one (so a typo cannot silently expect nothing).
+fn expectations(path: &Path) -> Vec<Expectation> {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines()
+        .filter_map(|line| line.strip_prefix("// expect:"))
+        .map(|line| {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let [duty, verdict, "because", reason] = words.as_slice() else {
+                panic!("{}: cannot read `// expect:{line}`", path.display());
+            };
+            Expectation {
+                duty: (*duty).to_owned(),
+                verdict: VerdictKind::from_name(verdict)
+                    .unwrap_or_else(|| panic!("{}: no verdict `{verdict}`", path.display())),
+                reason: (*reason).to_owned(),
+            }
+        })
+        .collect()
+}
+
+fn faults() -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<_> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/faults"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "dcs"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn verify(path: &Path) -> (Workspace, Verified) {
+    // Named relative to the crate, so snapshots do not depend on where the
+    // checkout is.
+    let path = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(path);
     let mut workspace = Workspace::new();
-    workspace.add_path(Path::new(&format!("tests/fixtures/faults/{fault}.dcs")));
-    let as_at = PartialDate::parse(AS_AT).expect("date").last_day();
-    let verified = workspace
-        .verify(as_at)
-        .unwrap_or_else(|| panic!("{fault} does not check:\n{}", workspace.render_diagnostics(false)));
+    workspace.add_path(path);
+    let as_at = PartialDate::parse(AS_AT).unwrap().last_day();
+    let verified = workspace.verify(as_at).unwrap_or_else(|| {
+        panic!(
+            "{} does not check:\n{}",
+            path.display(),
+            workspace.render_diagnostics(false)
+        )
+    });
     (workspace, verified)
 }
 
+fn verdict_for<'a>(verified: &'a Verified, duty: &str) -> &'a Verdict {
+    verified.councils[0]
+        .verdicts
+        .iter()
+        .find(|verdict| {
+            verified
+                .policy
+                .duty(verdict.duty)
+                .is_some_and(|declared| declared.key == duty)
+        })
+        .unwrap_or_else(|| panic!("no verdict for {duty}"))
+}
+
 #[test]
-fn each_fault_gets_its_verdict() {
-    for (fault, duty, expected) in EXPECTED {
-        let (_, verified) = verify(fault);
-        let (_, verdicts) = &verified.results[0];
-        let found = verdicts
-            .iter()
-            .find(|verdict| {
-                verified
-                    .policy
-                    .duty(verdict.duty)
-                    .is_some_and(|declared| declared.key == *duty)
-            })
-            .unwrap_or_else(|| panic!("{fault}: no verdict for {duty}"));
-        assert_eq!(found.kind.name(), *expected, "{fault}: {duty}: {}", found.reason);
+fn each_fault_gets_the_verdicts_its_header_expects() {
+    let mut counted = 0;
+    for path in faults() {
+        let expected = expectations(&path);
+        assert!(!expected.is_empty(), "{} expects nothing", path.display());
+        let (_, verified) = verify(&path);
+        for expectation in &expected {
+            let found = verdict_for(&verified, &expectation.duty);
+            assert_eq!(
+                (found.kind, reason_name(&found.reason)),
+                (expectation.verdict, expectation.reason.as_str()),
+                "{}: {}: {:?}",
+                path.display(),
+                expectation.duty,
+                found.reason
+            );
+            counted += 1;
+        }
     }
+    assert!(counted >= 9, "only {counted} expectations");
 }
 
 #[test]
 fn the_faults_together_produce_all_nine_verdicts() {
     let mut seen = BTreeSet::new();
-    for fault in EXPECTED.iter().map(|(fault, _, _)| *fault).collect::<BTreeSet<_>>() {
-        let (_, verified) = verify(fault);
-        seen.extend(verified.results[0].1.iter().map(|verdict| verdict.kind));
+    for path in faults() {
+        seen.extend(expectations(&path).into_iter().map(|expectation| expectation.verdict));
     }
     for kind in VerdictKind::ALL {
-        assert!(seen.contains(&kind), "no fault produces {}", kind.name());
+        assert!(seen.contains(&kind), "no fault expects {}", kind.name());
     }
 }
 
 #[test]
-fn each_fault_is_snapshotted() {
+fn each_fault_snapshots_the_verdicts_it_is_about() {
     insta::glob!("fixtures/faults/*.dcs", |path| {
-        let fault = path.file_stem().and_then(|stem| stem.to_str()).unwrap_or_default();
-        let (workspace, verified) = verify(fault);
-        let reports = verified.reports(&workspace.sources);
-        let report = &reports[0];
-        insta::assert_snapshot!("human", report.to_human(false));
-        insta::assert_json_snapshot!("json", report.to_json());
+        let (workspace, verified) = verify(path);
+        let assessments = verified.assessments(&workspace.sources);
+        let assessment = &assessments[0];
+        let chosen: Vec<&Verdict> = expectations(path)
+            .iter()
+            .map(|expectation| verdict_for(&verified, &expectation.duty))
+            .collect();
+        let text = format!(
+            "{}\n\n{}",
+            render::human::summary_line(assessment),
+            render::human::render_verdicts(assessment, &chosen, false)
+        );
+        insta::assert_snapshot!("verdicts", text);
     });
 }
 

@@ -13,9 +13,9 @@ use std::path::Path;
 use dcsc::date::PartialDate;
 use dcsc::eval::VerdictKind;
 use dcsc::graph::{chart, Chart, EdgeKind, NodeKind};
-use dcsc::model::{Arrangement, Entity, EntityId, Fact, FactOrigin, Policy, Relation, RelationId};
+use dcsc::model::EntityKind;
+use dcsc::model::{Arrangement, Entity, EntityId, FactOrigin, Policy, Relation, RelationId, Stated};
 use dcsc::source::Span;
-use dcsc::syntax::ast::EntityKind;
 use dcsc::Workspace;
 
 /// The three shipped councils, each as at the date of its own paper (as
@@ -51,12 +51,9 @@ fn chart_of_files(files: &[&str], date: &str) -> (Chart, Policy, Arrangement) {
     let Some(verified) = workspace.verify(as_at(date)) else {
         panic!("{files:?} did not check:\n{}", workspace.render_diagnostics(false));
     };
-    let (arrangement, verdicts) = verified.results.into_iter().next().expect("one arrangement");
-    (
-        chart(&verified.policy, &arrangement, &verdicts),
-        verified.policy,
-        arrangement,
-    )
+    let chart = chart(&verified.assessments(&workspace.sources)[0]);
+    let council = verified.councils.into_iter().next().expect("one arrangement");
+    (chart, verified.policy, council.arrangement)
 }
 
 /// Verifies texts given inline (name, text) and charts the first
@@ -69,8 +66,9 @@ fn chart_of_texts(texts: &[(&str, &str)], date: &str) -> (Chart, Arrangement) {
     let Some(verified) = workspace.verify(as_at(date)) else {
         panic!("did not check:\n{}", workspace.render_diagnostics(false));
     };
-    let (arrangement, verdicts) = verified.results.into_iter().next().expect("one arrangement");
-    (chart(&verified.policy, &arrangement, &verdicts), arrangement)
+    let chart = chart(&verified.assessments(&workspace.sources)[0]);
+    let council = verified.councils.into_iter().next().expect("one arrangement");
+    (chart, council.arrangement)
 }
 
 /// Text of an element and its descendants' text nodes, lines joined by
@@ -805,7 +803,7 @@ fn a_reporting_loop_the_checker_would_refuse_still_draws() {
     let line = |targets: &[u32], relation: u32| {
         (
             RelationId(relation),
-            Fact {
+            Stated {
                 value: targets.iter().map(|target| EntityId(*target)).collect(),
                 origin: FactOrigin {
                     span: Span::default(),
@@ -819,6 +817,7 @@ fn a_reporting_loop_the_checker_would_refuse_still_draws() {
         kind: EntityKind::Post,
         title: None,
         person: None,
+        portfolio: None,
         roles: Vec::new(),
         functions: None,
         body_kind: None,
@@ -850,7 +849,15 @@ fn a_reporting_loop_the_checker_would_refuse_still_draws() {
         departures: Vec::new(),
         span: Span::default(),
     };
-    let chart = chart(&policy, &arrangement, &[]);
+    let sources = dcsc::source::SourceMap::new();
+    let chart = chart(&dcsc::Assessment {
+        sources: &sources,
+        policy: &policy,
+        arrangement: &arrangement,
+        verdicts: &[],
+        departures: &[],
+        as_at: as_at("2026-11-01"),
+    });
     assert_eq!(chart.nodes().len(), 3);
     // The loop's three lines are drawn; the line to itself and to nowhere
     // are not.

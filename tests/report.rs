@@ -9,7 +9,6 @@
 use std::path::Path;
 
 use dcsc::date::{Day, PartialDate};
-use dcsc::render::Report;
 use dcsc::report::{document, fingerprint, Document, Provenance};
 use dcsc::{Verified, Workspace};
 
@@ -44,7 +43,7 @@ fn verify(workspace: &mut Workspace, as_at: &str) -> (Verified, Day) {
     let verified = workspace
         .verify(date)
         .unwrap_or_else(|| panic!("does not check:\n{}", workspace.render_diagnostics(false)));
-    assert_eq!(verified.results.len(), 1, "one arrangement");
+    assert_eq!(verified.councils.len(), 1, "one arrangement");
     (verified, date)
 }
 
@@ -63,7 +62,7 @@ fn provenance(workspace: &Workspace, verified: &Verified) -> Provenance {
         }
     }
     let policy: Vec<(&str, &str)> = policy_files.into_iter().map(text).collect();
-    let arrangement = [text(verified.results[0].0.file)];
+    let arrangement = [text(verified.councils[0].arrangement.file)];
     Provenance {
         dcsc_version: "test".to_owned(),
         policy_hash: fingerprint(&policy),
@@ -73,21 +72,17 @@ fn provenance(workspace: &Workspace, verified: &Verified) -> Provenance {
 
 /// The report's document, with the number of verdicts and their duty ids.
 fn build(workspace: &Workspace, verified: &Verified, date: Day) -> (Document, Vec<String>) {
-    let (arrangement, verdicts) = &verified.results[0];
-    let report = Report {
-        sources: &workspace.sources,
-        policy: &verified.policy,
-        arrangement,
-        verdicts,
-        as_at: date,
-    };
+    let assessments = verified.assessments(&workspace.sources);
+    let report = assessments[0];
+    assert_eq!(report.as_at, date);
     let provenance = provenance(workspace, verified);
     assert_eq!(
         Provenance::of(&report, "test"),
         provenance,
         "Provenance::of hashes the same files as the test"
     );
-    let duties = verdicts
+    let duties = report
+        .verdicts
         .iter()
         .map(|verdict| verified.policy.duty(verdict.duty).expect("duty").key.clone())
         .collect();

@@ -44,11 +44,10 @@ fn exercise(name: &str, text: &str) {
         let _ = rendered;
         return;
     };
-    for report in verified.reports(&workspace.sources) {
-        let (arrangement, verdicts) = (report.arrangement, report.verdicts);
-        let _ = report.to_human(false);
-        let _ = report.to_json();
-        let chart = dcsc::graph::chart(&verified.policy, arrangement, verdicts);
+    for report in verified.assessments(&workspace.sources) {
+        let _ = dcsc::render::human::render(&report, false);
+        let _ = dcsc::render::json::to_value(&report);
+        let chart = dcsc::graph::chart(&report);
         let _ = (chart.to_dot(), chart.to_mermaid(), chart.to_svg());
         let provenance = dcsc::report::Provenance::of(&report, "test");
         let document = dcsc::report::document(&report, provenance);

@@ -191,7 +191,7 @@ impl Context<'_> {
         for field in fields.take_all("has_no") {
             for name in names_of(field, errors) {
                 if let Some(kind) = self.scope.body_kinds.resolve(&name, errors) {
-                    arrangement.has_no.push(Fact {
+                    arrangement.has_no.push(Stated {
                         value: kind,
                         origin: self.origin(field.span, field.evidence.as_ref(), &default, errors),
                     });
@@ -242,12 +242,17 @@ impl Context<'_> {
         } else {
             fields.text(person_field, errors)
         };
+        let portfolio = match kind {
+            EntityKind::Member => fields.text("portfolio", errors),
+            EntityKind::Post | EntityKind::Body | EntityKind::Service => None,
+        };
         let note = fields.text("note", errors);
         let mut entity = Entity {
             key: item.name.text.clone(),
             kind,
             title,
             person,
+            portfolio,
             roles: Vec::new(),
             functions: None,
             body_kind: None,
@@ -282,7 +287,7 @@ impl Context<'_> {
                         continue;
                     }
                 }
-                entity.roles.push(Fact {
+                entity.roles.push(Stated {
                     value: role,
                     origin: self.origin(name.span, field.evidence.as_ref(), &default, errors),
                 });
@@ -293,7 +298,7 @@ impl Context<'_> {
             for name in names_of(field, errors) {
                 functions.extend(self.scope.functions.resolve(&name, errors));
             }
-            entity.functions = Some(Fact {
+            entity.functions = Some(Stated {
                 value: functions,
                 origin: self.origin(field.span, field.evidence.as_ref(), &default, errors),
             });
@@ -302,7 +307,7 @@ impl Context<'_> {
             if let Some(field) = fields.take("kind") {
                 for name in names_of(field, errors).into_iter().take(1) {
                     if let Some(body_kind) = self.scope.body_kinds.resolve(&name, errors) {
-                        entity.body_kind = Some(Fact {
+                        entity.body_kind = Some(Stated {
                             value: body_kind,
                             origin: self.origin(field.span, field.evidence.as_ref(), &default, errors),
                         });
@@ -331,7 +336,7 @@ impl Context<'_> {
         let mut known: Vec<&str> = vec!["title", "source", "note"];
         known.extend(match kind {
             EntityKind::Post => vec!["holder", "holds", "responsible_for", "other_functions"],
-            EntityKind::Member => vec!["name", "holds", "responsible_for", "other_functions"],
+            EntityKind::Member => vec!["name", "portfolio", "holds", "responsible_for", "other_functions"],
             EntityKind::Body => vec!["kind"],
             EntityKind::Service => vec![],
         });
@@ -394,7 +399,7 @@ impl Context<'_> {
         }
         entity.relations.push((
             relation,
-            Fact {
+            Stated {
                 value: targets,
                 origin: self.origin(field.span, field.evidence.as_ref(), default, errors),
             },
@@ -428,7 +433,7 @@ impl Context<'_> {
         match value {
             Some(value) => entity.attributes.push((
                 attribute,
-                Fact {
+                Stated {
                     value,
                     origin: self.origin(field.span, field.evidence.as_ref(), default, errors),
                 },

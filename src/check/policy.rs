@@ -167,12 +167,14 @@ fn declare(unit: &Unit<'_>, policy: &mut Policy, scope: &mut Scope, errors: &mut
                     };
                     let statute = fields.text("statute", errors);
                     let descriptive = fields.boolean("descriptive", errors).unwrap_or(false);
-                    fields.finish(&["title", "held_by", "statute", "descriptive"], errors);
+                    let principal = fields.boolean("principal", errors).unwrap_or(false);
+                    fields.finish(&["title", "held_by", "statute", "principal", "descriptive"], errors);
                     policy.roles.push(Role {
                         key: name.to_owned(),
                         title,
                         holder,
                         statute,
+                        principal,
                         descriptive,
                         span,
                     });
@@ -496,8 +498,8 @@ fn duty(
                         .get(key.index())
                         .map(|key| key.values.clone())
                         .unwrap_or_default();
-                    if allowed.contains(&tag.value.text) {
-                        tags.push((key, tag.value.text.clone()));
+                    if let Some(value) = allowed.iter().position(|value| *value == tag.value.text) {
+                        tags.push(Tag { key, value });
                     } else {
                         errors.push(CheckError::TagValue {
                             key: tag.key.text.clone(),
@@ -1031,8 +1033,8 @@ fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
         for paragraph in &duty.cites {
             mark(&mut cited, paragraph.index());
         }
-        for (key, _) in &duty.tags {
-            mark(&mut tag_keys, key.index());
+        for tag in &duty.tags {
+            mark(&mut tag_keys, tag.key.index());
         }
     }
     for paragraph in &policy.paragraphs {

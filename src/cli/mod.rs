@@ -266,22 +266,22 @@ fn verify(inputs: &Inputs, format: Format) -> u8 {
     if !workspace.diagnostics.is_empty() && format == Format::Human {
         emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
     }
-    if verified.results.is_empty() {
+    if verified.councils.is_empty() {
         emit_error("error: no arrangements given: name at least one file starting `arrangements NAME { … }`\n");
         return BAD_INPUT;
     }
     let mut needs_action = false;
     let mut json_reports = Vec::new();
-    for (index, report) in verified.reports(&workspace.sources).into_iter().enumerate() {
-        needs_action |= report.needs_action();
+    for (index, assessment) in verified.assessments(&workspace.sources).into_iter().enumerate() {
+        needs_action |= assessment.needs_action();
         match format {
             Format::Human => {
                 if index > 0 {
                     emit("\n");
                 }
-                emit(&report.to_human(color_wanted()));
+                emit(&dcsc::render::human::render(&assessment, color_wanted()));
             }
-            Format::Json => json_reports.push(report.to_json()),
+            Format::Json => json_reports.push(dcsc::render::json::to_value(&assessment)),
         }
     }
     if format == Format::Json {
@@ -320,7 +320,7 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
     if !workspace.diagnostics.is_empty() {
         emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
     }
-    let reports = verified.reports(&workspace.sources);
+    let reports = verified.assessments(&workspace.sources);
     let [report] = reports.as_slice() else {
         emit_error(&format!(
             "error: a report or chart is of one council's arrangements, and {} were given\n",
@@ -328,7 +328,7 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
         ));
         return BAD_INPUT;
     };
-    let chart = || dcsc::graph::chart(report.policy, report.arrangement, report.verdicts);
+    let chart = || dcsc::graph::chart(report);
     let text = match kind {
         Document::Chart(ChartFormat::Dot) => chart().to_dot(),
         Document::Chart(ChartFormat::Mermaid) => chart().to_mermaid(),

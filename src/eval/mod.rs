@@ -1,14 +1,20 @@
 //! The eval stage: every duty of a checked policy against one checked
-//! arrangement, as at a date, giving verdicts that carry their explanation.
+//! arrangement, as at a date, giving verdicts as data.
 //!
 //! Facts are read three-valued: a fact the arrangement does not state is
 //! unknown and is named as missing, never guessed; a fact stated as `no`
-//! is false.
+//! is false. Nothing here writes a sentence: a verdict records what it
+//! consulted, observed and lacked, and [`crate::words`] says it.
 
+mod finding;
 mod timeline;
 mod verdict;
 
-pub use verdict::{Binding, FactUse, Verdict, VerdictKind};
+pub use verdict::{
+    Binding, Clause, DepartureStatus, Fact, FactUse, Missing, Note, Observation, Reason, Verdict, VerdictKind,
+};
+
+use finding::{Finding, Truth};
 
 use crate::date::Day;
 use crate::model::*;
@@ -29,174 +35,24 @@ pub fn evaluate(policy: &Policy, arrangement: &Arrangement, as_at: Day) -> Vec<V
         .collect()
 }
 
-/// Three-valued truth.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub(crate) enum Truth {
-    True,
-    False,
-    #[default]
-    Unknown,
+/// Where each recorded departure stands as at `as_at`, in the order the
+/// arrangement records them.
+pub fn departures(arrangement: &Arrangement, as_at: Day) -> Vec<DepartureStatus> {
+    arrangement
+        .departures
+        .iter()
+        .enumerate()
+        .map(|(index, departure)| DepartureStatus {
+            departure: DepartureId::from_index(index),
+            review_passed: departure.review_by.map(|date| review_passed(date, as_at)),
+        })
+        .collect()
 }
 
-impl Truth {
-    fn not(self) -> Truth {
-        match self {
-            Truth::True => Truth::False,
-            Truth::False => Truth::True,
-            Truth::Unknown => Truth::Unknown,
-        }
-    }
-
-    fn of(value: bool) -> Truth {
-        if value {
-            Truth::True
-        } else {
-            Truth::False
-        }
-    }
-}
-
-/// What evaluating a predicate found: its truth, what was said of the
-/// facts, the facts consulted and the facts missing.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Finding {
-    pub(crate) truth: Truth,
-    pub(crate) said: Vec<String>,
-    pub(crate) facts: Vec<FactUse>,
-    pub(crate) missing: Vec<String>,
-    pub(crate) notes: Vec<String>,
-    /// True when a timeline duty had nothing to apply to (no trigger).
-    pub(crate) vacuous: bool,
-}
-
-impl Finding {
-    fn new(truth: Truth, said: impl Into<String>) -> Finding {
-        Finding {
-            truth,
-            said: vec![said.into()],
-            ..Finding::default()
-        }
-    }
-
-    fn missing(what: impl Into<String>) -> Finding {
-        let what = what.into();
-        Finding {
-            truth: Truth::Unknown,
-            said: Vec::new(),
-            missing: vec![what],
-            ..Finding::default()
-        }
-    }
-
-    fn with_fact(mut self, fact: FactUse) -> Finding {
-        self.facts.push(fact);
-        self
-    }
-
-    fn negate(mut self) -> Finding {
-        self.truth = self.truth.not();
-        self
-    }
-
-    /// Combines findings that must all hold.
-    fn all(parts: Vec<Finding>) -> Finding {
-        let truth = if parts.iter().any(|part| part.truth == Truth::False) {
-            Truth::False
-        } else if parts.iter().any(|part| part.truth == Truth::Unknown) {
-            Truth::Unknown
-        } else {
-            Truth::True
-        };
-        Finding::merge(parts, truth)
-    }
-
-    /// Combines findings of which one must hold.
-    fn any(parts: Vec<Finding>) -> Finding {
-        let truth = if parts.iter().any(|part| part.truth == Truth::True) {
-            Truth::True
-        } else if parts.iter().any(|part| part.truth == Truth::Unknown) {
-            Truth::Unknown
-        } else {
-            Truth::False
-        };
-        Finding::merge(parts, truth)
-    }
-
-    /// Merges parts under a decided truth: what is said comes from the
-    /// parts that decided it.
-    fn merge(parts: Vec<Finding>, truth: Truth) -> Finding {
-        let vacuous = !parts.is_empty() && parts.iter().all(|part| part.vacuous);
-        let mut merged = Finding {
-            truth,
-            vacuous,
-            ..Finding::default()
-        };
-        for part in parts {
-            if part.truth == truth {
-                for said in part.said {
-                    // Parts of an `or` often rest on the same fact: say it once.
-                    if !merged.said.contains(&said) {
-                        merged.said.push(said);
-                    }
-                }
-            }
-            if part.truth == Truth::Unknown {
-                merged.missing.extend(part.missing);
-            }
-            for fact in part.facts {
-                push_fact(&mut merged.facts, fact);
-            }
-            merged.notes.extend(part.notes);
-        }
-        merged.missing.dedup();
-        merged.notes.dedup();
-        merged
-    }
-}
-
-fn push_fact(facts: &mut Vec<FactUse>, fact: FactUse) {
-    if !facts.iter().any(|known| {
-        known.span.range() == fact.span.range()
-            && known.span.file == fact.span.file
-            && known.statement == fact.statement
-    }) {
-        facts.push(fact);
-    }
-}
-
-/// A title used mid-sentence: "Health and wellbeing board" becomes
-/// "health and wellbeing board", but a proper name ("Local Safeguarding
-/// Children Board", "Chief Executive") or an acronym keeps its capitals.
-pub(crate) fn lower_first(title: &str) -> String {
-    let mut words = title.split_whitespace();
-    let first = words.next().unwrap_or("");
-    let proper = words.any(|word| word.starts_with(char::is_uppercase));
-    let acronym = first.chars().nth(1).is_some_and(char::is_uppercase);
-    let mut characters = title.chars();
-    match characters.next() {
-        Some(initial) if !proper && !acronym => format!("{}{}", initial.to_lowercase(), characters.as_str()),
-        _ => title.to_owned(),
-    }
-}
-
-/// A noun phrase with its indefinite article: "a schools forum", "an
-/// improvement board".
-pub(crate) fn indefinite(phrase: &str) -> String {
-    let article = if phrase.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {phrase}")
-}
-
-/// Joins words as in prose: `a`, `a and b`, `a, b and c`.
-pub(crate) fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+/// Whether a review-by date has passed: every day of it is before the
+/// as-at date.
+fn review_passed(review_by: crate::date::PartialDate, as_at: Day) -> bool {
+    review_by.last_day() < as_at
 }
 
 struct Evaluator<'a> {
@@ -206,40 +62,6 @@ struct Evaluator<'a> {
 }
 
 impl<'a> Evaluator<'a> {
-    fn role_title(&self, role: RoleId) -> String {
-        self.policy
-            .role(role)
-            .map_or_else(|| "a role".to_owned(), |role| role.title.clone())
-    }
-
-    fn function_title(&self, function: FunctionId) -> String {
-        self.policy
-            .functions
-            .get(function.index())
-            .map_or_else(|| "a function".to_owned(), |term| lower_first(&term.title))
-    }
-
-    fn body_kind_title(&self, kind: BodyKindId) -> String {
-        self.policy
-            .body_kinds
-            .get(kind.index())
-            .map_or_else(|| "a kind of body".to_owned(), |term| lower_first(&term.title))
-    }
-
-    fn label(&self, entity: EntityId) -> String {
-        self.arrangement
-            .entity(entity)
-            .map_or_else(|| "an unknown entity".to_owned(), |entity| entity.label().to_owned())
-    }
-
-    fn fact<T>(&self, fact: &Fact<T>, statement: String) -> FactUse {
-        FactUse {
-            span: fact.origin.span,
-            statement,
-            evidence: fact.origin.evidence.clone(),
-        }
-    }
-
     /// The entities of a kind, optionally only those holding a role.
     fn domain(&self, kind: EntityKind, holding: Option<RoleId>) -> Vec<EntityId> {
         self.arrangement
@@ -261,20 +83,24 @@ impl<'a> Evaluator<'a> {
             .collect()
     }
 
+    /// The fact that an entity holds a role, as consulted.
+    fn holding_fact(&self, entity: EntityId, role: RoleId) -> Option<FactUse> {
+        let fact = self.arrangement.entity(entity)?.holds(role)?;
+        Some(FactUse {
+            fact: Fact::Holds { entity, role },
+            origin: fact.origin.clone(),
+        })
+    }
+
     /// Evaluates a subject and predicate: the truth that the subject
     /// satisfies the predicate (or, when `negate`, its negation, applied to
     /// each entity before counting).
-    fn claim(
-        &self,
-        subject: &Subject,
-        predicate: &Predicate,
-        negate: bool,
-        predicate_text: &str,
-    ) -> (Finding, Vec<Binding>) {
+    fn claim(&self, subject: &Subject, predicate: &Predicate, negate: bool, clause: Clause) -> (Finding, Vec<Binding>) {
         let per_entity = |entity: EntityId| {
             let finding = match self.arrangement.entity(entity) {
                 Some(found) => self.predicate(Some((entity, found)), predicate),
-                None => Finding::missing("an entity"),
+                // Ids come from the arrangement's own table.
+                None => Finding::default(),
             };
             if negate {
                 finding.negate()
@@ -290,22 +116,16 @@ impl<'a> Evaluator<'a> {
             Subject::Role(role) => {
                 let holders = self.holders(*role);
                 if holders.is_empty() {
-                    let holder = self.policy.role(*role).map_or("post", |role| role.holder.word());
-                    let mut finding = Finding::missing(format!("a {holder} holding {}", self.role_title(*role)));
-                    finding
-                        .said
-                        .push(format!("no {holder} is recorded as holding {}", self.role_title(*role)));
+                    let mut finding = Finding::missing(Missing::Holder { role: *role });
+                    finding.said.push(Observation::NoHolder { role: *role });
                     return (finding, Vec::new());
                 }
                 let mut parts = Vec::new();
                 let mut bindings = Vec::new();
                 for holder in holders {
                     let mut finding = per_entity(holder);
-                    if let Some(fact) = self.arrangement.entity(holder).and_then(|entity| entity.holds(*role)) {
-                        finding.facts.insert(
-                            0,
-                            self.fact(fact, format!("{} holds {}", self.label(holder), self.role_title(*role))),
-                        );
+                    if let Some(fact) = self.holding_fact(holder, *role) {
+                        finding.facts.insert(0, fact);
                     }
                     bindings.push(Binding {
                         role: Some(*role),
@@ -319,153 +139,138 @@ impl<'a> Evaluator<'a> {
                 quantifier,
                 entity,
                 holding,
-            } => {
-                let domain = self.domain(*entity, *holding);
-                let noun = match holding {
-                    Some(role) => format!("{} holding {}", entity.word(), self.role_title(*role)),
-                    None => entity.word().to_owned(),
-                };
-                let findings: Vec<(EntityId, Finding)> = domain
-                    .iter()
-                    .map(|id| {
-                        let mut finding = per_entity(*id);
-                        let held = holding.and_then(|role| {
-                            let fact = self.arrangement.entity(*id)?.holds(role)?;
-                            Some(self.fact(fact, format!("{} holds {}", self.label(*id), self.role_title(role))))
-                        });
-                        if let Some(held) = held {
-                            finding.facts.insert(0, held);
-                        }
-                        (*id, finding)
-                    })
-                    .collect();
-                let satisfying: Vec<EntityId> = findings
-                    .iter()
-                    .filter(|(_, finding)| finding.truth == Truth::True)
-                    .map(|(id, _)| *id)
-                    .collect();
-                let bindings = satisfying
-                    .iter()
-                    .map(|entity| Binding {
-                        role: *holding,
-                        entity: *entity,
-                    })
-                    .collect();
-                // A count over a kind of entity the arrangement does not
-                // describe at all (no member declared) cannot be zero by
-                // evidence: the paper is silent, not negative.
-                let described = self
-                    .arrangement
-                    .entities
-                    .iter()
-                    .any(|declared| declared.kind == *entity);
-                let denied = matches!(predicate, Predicate::Kind(kind) if self.arrangement.has_no(*kind).is_some());
-                if !described && !denied {
-                    let plural = format!("{}s", entity.word()).replace("bodys", "bodies");
-                    let mut finding = Finding::missing(format!("the council's {plural}"));
-                    finding
-                        .said
-                        .push(format!("the arrangements declare no {plural} at all"));
-                    return (finding, bindings);
-                }
-                if *quantifier == Quantifier::Each {
-                    if domain.is_empty() {
-                        let mut finding = Finding::missing(format!("any {noun}"));
-                        finding.said.push(format!("no {noun} is recorded"));
-                        return (finding, bindings);
-                    }
-                    return (
-                        Finding::all(findings.into_iter().map(|(_, finding)| finding).collect()),
-                        bindings,
-                    );
-                }
-                let trues = satisfying.len();
-                let unknowns: Vec<EntityId> = findings
-                    .iter()
-                    .filter(|(_, finding)| finding.truth == Truth::Unknown)
-                    .map(|(id, _)| *id)
-                    .collect();
-                let truth = match quantifier {
-                    Quantifier::ExactlyOne if trues > 1 => Truth::False,
-                    Quantifier::ExactlyOne if trues + unknowns.len() == 0 => Truth::False,
-                    Quantifier::ExactlyOne if trues == 1 && unknowns.is_empty() => Truth::True,
-                    Quantifier::AtLeastOne if trues >= 1 => Truth::True,
-                    Quantifier::AtLeastOne if unknowns.is_empty() => Truth::False,
-                    Quantifier::No if trues >= 1 => Truth::False,
-                    Quantifier::No if unknowns.is_empty() => Truth::True,
-                    Quantifier::ExactlyOne | Quantifier::AtLeastOne | Quantifier::No | Quantifier::Each => {
-                        Truth::Unknown
-                    }
-                };
-                // A conclusion that rests on nothing being found holds only
-                // if the arrangement lists every entity of the kind (or the
-                // holders of a role, which are always listed), or states
-                // that it has no body of the kind the predicate names.
-                let rests_on_absence = trues == 0 && unknowns.is_empty() && *quantifier != Quantifier::Each;
-                let denial = match predicate {
-                    Predicate::Kind(kind) => self.arrangement.has_no(*kind),
-                    _ => None,
-                };
-                let listed = holding.is_some() || self.arrangement.lists_every(*entity);
-                let (truth, absence_unknown) = if rests_on_absence && denial.is_none() && !listed {
-                    (Truth::Unknown, true)
-                } else {
-                    (truth, false)
-                };
-                let labels = |ids: &[EntityId]| and_list(&ids.iter().map(|id| self.label(*id)).collect::<Vec<_>>());
-                let condition = if negate {
-                    format!("not `{predicate_text}`")
-                } else {
-                    format!("`{predicate_text}`")
-                };
-                let mut summary = match trues {
-                    0 => format!("no {noun} satisfies {condition}"),
-                    1 => format!("one {noun} satisfies {condition}: {}", labels(&satisfying)),
-                    n => format!("{n} of them satisfy {condition}: {}", labels(&satisfying)),
-                };
-                if trues > 1 {
-                    summary = format!("{trues} {noun}s satisfy {condition}: {}", labels(&satisfying));
-                }
-                if !unknowns.is_empty() {
-                    summary.push_str(&format!("; for {} the arrangements do not say", labels(&unknowns)));
-                }
-                let mut finding = Finding {
-                    truth,
-                    said: vec![summary],
-                    ..Finding::default()
-                };
-                if absence_unknown {
-                    let plural = format!("{}s", entity.word()).replace("bodys", "bodies");
-                    finding.said.clear();
-                    let listed = match domain.len() {
-                        1 => format!("the one {} listed does not", entity.word()),
-                        n => format!("none of the {n} {plural} listed does"),
-                    };
-                    finding.missing.push(format!(
-                        "whether the council has a {noun} that satisfies {condition}: {listed}, and the list is not declared complete"
-                    ));
-                }
-                if let Some(denial) = denial {
-                    let kind_title = match predicate {
-                        Predicate::Kind(kind) => self.body_kind_title(*kind),
-                        _ => String::new(),
-                    };
-                    finding
-                        .facts
-                        .push(self.fact(denial, format!("the council has no {kind_title}")));
-                }
-                for (_, part) in findings {
-                    if part.truth == Truth::Unknown {
-                        finding.missing.extend(part.missing);
-                    }
-                    for fact in part.facts {
-                        push_fact(&mut finding.facts, fact);
-                    }
-                    finding.notes.extend(part.notes);
-                }
-                (finding, bindings)
-            }
+            } => self.quantified(*quantifier, *entity, *holding, predicate, negate, clause, per_entity),
         }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn quantified(
+        &self,
+        quantifier: Quantifier,
+        kind: EntityKind,
+        holding: Option<RoleId>,
+        predicate: &Predicate,
+        negate: bool,
+        clause: Clause,
+        per_entity: impl Fn(EntityId) -> Finding,
+    ) -> (Finding, Vec<Binding>) {
+        let domain = self.domain(kind, holding);
+        let findings: Vec<(EntityId, Finding)> = domain
+            .iter()
+            .map(|id| {
+                let mut finding = per_entity(*id);
+                if let Some(held) = holding.and_then(|role| self.holding_fact(*id, role)) {
+                    finding.facts.insert(0, held);
+                }
+                (*id, finding)
+            })
+            .collect();
+        let satisfying: Vec<EntityId> = findings
+            .iter()
+            .filter(|(_, finding)| finding.truth == Truth::True)
+            .map(|(id, _)| *id)
+            .collect();
+        let bindings = satisfying
+            .iter()
+            .map(|entity| Binding {
+                role: holding,
+                entity: *entity,
+            })
+            .collect();
+        // A count over a kind of entity the arrangement does not describe
+        // at all (no member declared) cannot be zero by evidence: the paper
+        // is silent, not negative.
+        let described = self.arrangement.entities.iter().any(|declared| declared.kind == kind);
+        let denial = match predicate {
+            Predicate::Kind(body_kind) => self.arrangement.has_no(*body_kind).map(|fact| (*body_kind, fact)),
+            Predicate::And(_)
+            | Predicate::Or(_)
+            | Predicate::Not(_)
+            | Predicate::Hold(_)
+            | Predicate::Responsible { .. }
+            | Predicate::Attribute(_)
+            | Predicate::Compare { .. }
+            | Predicate::After { .. }
+            | Predicate::Every { .. }
+            | Predicate::Relation { .. } => None,
+        };
+        if !described && denial.is_none() {
+            let mut finding = Finding::missing(Missing::EntitiesOfKind { kind });
+            finding.said.push(Observation::NoneDeclared { kind });
+            return (finding, bindings);
+        }
+        if quantifier == Quantifier::Each {
+            if domain.is_empty() {
+                let mut finding = Finding::missing(Missing::AnyOfKind { kind, holding });
+                finding.said.push(Observation::NoneRecorded { kind, holding });
+                return (finding, bindings);
+            }
+            return (
+                Finding::all(findings.into_iter().map(|(_, finding)| finding).collect()),
+                bindings,
+            );
+        }
+        let trues = satisfying.len();
+        let unknowns: Vec<EntityId> = findings
+            .iter()
+            .filter(|(_, finding)| finding.truth == Truth::Unknown)
+            .map(|(id, _)| *id)
+            .collect();
+        let truth = match quantifier {
+            Quantifier::ExactlyOne if trues > 1 => Truth::False,
+            Quantifier::ExactlyOne if trues + unknowns.len() == 0 => Truth::False,
+            Quantifier::ExactlyOne if trues == 1 && unknowns.is_empty() => Truth::True,
+            Quantifier::AtLeastOne if trues >= 1 => Truth::True,
+            Quantifier::AtLeastOne if unknowns.is_empty() => Truth::False,
+            Quantifier::No if trues >= 1 => Truth::False,
+            Quantifier::No if unknowns.is_empty() => Truth::True,
+            Quantifier::ExactlyOne | Quantifier::AtLeastOne | Quantifier::No | Quantifier::Each => Truth::Unknown,
+        };
+        // A conclusion that rests on nothing being found holds only if the
+        // arrangement lists every entity of the kind (or the holders of a
+        // role, which are always listed), or states that it has no body of
+        // the kind the predicate names.
+        let rests_on_absence = trues == 0 && unknowns.is_empty();
+        let listed = holding.is_some() || self.arrangement.lists_every(kind);
+        let absence_unknown = rests_on_absence && denial.is_none() && !listed;
+        let mut finding = Finding {
+            truth: if absence_unknown { Truth::Unknown } else { truth },
+            ..Finding::default()
+        };
+        if absence_unknown {
+            finding.missing.push(Missing::CompleteList {
+                kind,
+                holding,
+                clause,
+                negated: negate,
+                listed: domain.len(),
+            });
+        } else {
+            finding.said.push(Observation::Count {
+                kind,
+                holding,
+                clause,
+                negated: negate,
+                satisfying,
+                undetermined: unknowns,
+            });
+        }
+        if let Some((body_kind, fact)) = denial {
+            finding.facts.push(FactUse {
+                fact: Fact::NoBodyOfKind { kind: body_kind },
+                origin: fact.origin.clone(),
+            });
+        }
+        for (_, part) in findings {
+            if part.truth == Truth::Unknown {
+                finding.missing.extend(part.missing);
+            }
+            for fact in part.facts {
+                finding::push_fact(&mut finding.facts, fact);
+            }
+            finding.notes.extend(part.notes);
+        }
+        (finding, bindings)
     }
 
     /// Evaluates a predicate of one entity, or of the council when `entity`
@@ -480,178 +285,262 @@ impl<'a> Evaluator<'a> {
                 trigger,
                 of,
                 within,
-            } => timeline::after(
-                self.policy,
-                self.arrangement,
-                self.as_at,
-                *event,
-                *trigger,
-                *of,
-                *within,
-            ),
+            } => timeline::after(self.arrangement, self.as_at, *event, *trigger, *of, *within),
             Predicate::Every { event, months } => timeline::every(self.arrangement, self.as_at, *event, *months),
-            atom => match entity {
-                Some((id, found)) => self.atom(id, found, atom),
-                None => Finding::missing("a post or member to say this of"),
+            Predicate::Hold(_)
+            | Predicate::Responsible { .. }
+            | Predicate::Kind(_)
+            | Predicate::Attribute(_)
+            | Predicate::Compare { .. }
+            | Predicate::Relation { .. } => match entity {
+                Some((id, found)) => self.atom(id, found, predicate),
+                None => Finding::missing(Missing::Subject),
             },
         }
     }
 
+    fn fact_use<T>(fact: &Stated<T>, used: Fact) -> FactUse {
+        FactUse {
+            fact: used,
+            origin: fact.origin.clone(),
+        }
+    }
+
     fn atom(&self, id: EntityId, entity: &Entity, atom: &Predicate) -> Finding {
-        let label = entity.label();
         match atom {
             Predicate::Hold(roles) => Finding::all(
                 roles
                     .iter()
                     .map(|role| match entity.holds(*role) {
-                        Some(fact) => {
-                            let said = format!("{label} holds {}", self.role_title(*role));
-                            Finding::new(Truth::True, said.clone()).with_fact(self.fact(fact, said))
-                        }
+                        Some(fact) => Finding::new(
+                            Truth::True,
+                            Observation::Holds {
+                                entity: id,
+                                role: *role,
+                            },
+                        )
+                        .with_fact(Self::fact_use(
+                            fact,
+                            Fact::Holds {
+                                entity: id,
+                                role: *role,
+                            },
+                        )),
                         None => Finding::new(
                             Truth::False,
-                            format!("{label} does not hold {}", self.role_title(*role)),
+                            Observation::DoesNotHold {
+                                entity: id,
+                                role: *role,
+                            },
                         ),
                     })
                     .collect(),
             ),
-            Predicate::Responsible { only, functions } => {
-                let Some(fact) = &entity.functions else {
-                    return Finding::missing(format!("the functions {label} is responsible for"));
-                };
-                let held: Vec<String> = fact
-                    .value
-                    .iter()
-                    .map(|function| self.function_title(*function))
-                    .collect();
-                let statement = format!("{label} is responsible for {}", and_list(&held));
-                let fact_use = self.fact(fact, statement.clone());
-                if *only {
-                    let others: Vec<String> = fact
-                        .value
-                        .iter()
-                        .filter(|function| !functions.contains(function))
-                        .map(|function| self.function_title(*function))
-                        .collect();
-                    if others.is_empty() && entity.other_functions == Some(true) {
-                        Finding::new(
-                            Truth::False,
-                            format!("{label} is responsible for {} and for other functions", and_list(&held)),
-                        )
-                        .with_fact(fact_use)
-                    } else if others.is_empty() && entity.other_functions.is_none() {
-                        let mut finding =
-                            Finding::missing(format!("whether {label} has functions beyond {}", and_list(&held)));
-                        finding.facts.push(fact_use);
-                        finding
-                    } else if others.is_empty() {
+            Predicate::Responsible { only, functions } => self.responsible(id, entity, *only, functions),
+            Predicate::Kind(kind) => match &entity.body_kind {
+                None => Finding::missing(Missing::BodyKind { entities: vec![id] }),
+                Some(fact) => {
+                    let used = Self::fact_use(
+                        fact,
+                        Fact::BodyKind {
+                            entity: id,
+                            kind: fact.value,
+                        },
+                    );
+                    if fact.value == *kind {
                         Finding::new(
                             Truth::True,
-                            format!("{label} is responsible only for {}", and_list(&held)),
+                            Observation::IsKind {
+                                entity: id,
+                                kind: fact.value,
+                            },
                         )
-                        .with_fact(fact_use)
+                        .with_fact(used)
                     } else {
                         Finding::new(
                             Truth::False,
-                            format!("{label} is also responsible for {}", and_list(&others)),
+                            Observation::IsOtherKind {
+                                entity: id,
+                                kind: fact.value,
+                                wanted: *kind,
+                            },
                         )
-                        .with_fact(fact_use)
+                        .with_fact(used)
                     }
-                } else {
-                    let lacking: Vec<String> = functions
-                        .iter()
-                        .filter(|function| !fact.value.contains(function))
-                        .map(|function| self.function_title(*function))
-                        .collect();
-                    if lacking.is_empty() {
-                        Finding::new(Truth::True, statement).with_fact(fact_use)
-                    } else {
-                        Finding::new(
-                            Truth::False,
-                            format!("{label} is not responsible for {}", and_list(&lacking)),
-                        )
-                        .with_fact(fact_use)
-                    }
-                }
-            }
-            Predicate::Kind(kind) => match &entity.body_kind {
-                None => Finding::missing(format!("what kind of body {label} is")),
-                Some(fact) => {
-                    let statement = format!("{label} is {}", indefinite(&self.body_kind_title(fact.value)));
-                    let truth = Truth::of(fact.value == *kind);
-                    let said = if truth == Truth::True {
-                        statement.clone()
-                    } else {
-                        format!("{statement}, not {}", indefinite(&self.body_kind_title(*kind)))
-                    };
-                    Finding::new(truth, said).with_fact(self.fact(fact, statement))
                 }
             },
-            Predicate::Attribute(attribute) => {
-                let title = self.attribute_title(*attribute);
-                let describe = |value: bool| {
-                    if value {
-                        format!("{label} is {title}")
-                    } else {
-                        format!("{label} is not {title}")
-                    }
-                };
-                match (entity.attribute(*attribute), self.attribute_default(*attribute)) {
-                    (Some(fact), _) => {
-                        let statement = describe(fact.value == TypedValue::Bool(true));
-                        Finding::new(Truth::of(fact.value == TypedValue::Bool(true)), statement.clone())
-                            .with_fact(self.fact(fact, statement))
-                    }
-                    (None, Some(default)) => {
-                        let value = *default == TypedValue::Bool(true);
-                        Finding::new(
-                            Truth::of(value),
-                            format!(
-                                "{} (not stated, so taken as {default}, as the guidance declares)",
-                                describe(value)
-                            ),
-                        )
-                    }
-                    (None, None) => Finding::missing(format!("whether {label} is {title}")),
+            Predicate::Attribute(attribute) => match (entity.attribute(*attribute), self.attribute_default(*attribute))
+            {
+                (Some(fact), _) => {
+                    let value = fact.value == TypedValue::Bool(true);
+                    Finding::new(
+                        Truth::of(value),
+                        Observation::AttributeIs {
+                            entity: id,
+                            attribute: *attribute,
+                            value,
+                        },
+                    )
+                    .with_fact(Self::fact_use(
+                        fact,
+                        Fact::Attribute {
+                            entity: id,
+                            attribute: *attribute,
+                            value: fact.value.clone(),
+                        },
+                    ))
                 }
-            }
+                (None, Some(default)) => Finding::new(
+                    Truth::of(*default == TypedValue::Bool(true)),
+                    Observation::AttributeDefault {
+                        entity: id,
+                        attribute: *attribute,
+                        value: default.clone(),
+                    },
+                ),
+                (None, None) => Finding::missing(Missing::Attribute {
+                    entity: id,
+                    attribute: *attribute,
+                }),
+            },
             Predicate::Compare {
                 attribute,
                 comparator,
                 value,
-            } => {
-                let title = self.attribute_title(*attribute);
-                match entity.attribute(*attribute) {
-                    None => match self.attribute_default(*attribute) {
-                        Some(default) => {
-                            let (truth, note) = compare(default, *comparator, value);
-                            let mut finding = Finding::new(
-                                truth,
-                                format!("the {title} of {label} is not stated, so taken as {default}, as the guidance declares"),
-                            );
-                            finding.notes.extend(note);
-                            finding
-                        }
-                        None => Finding::missing(format!("the {title} of {label}")),
-                    },
-                    Some(fact) => {
-                        let statement = format!("the {title} of {label} is {}", fact.value);
-                        let (truth, note) = compare(&fact.value, *comparator, value);
-                        let mut finding = Finding::new(truth, statement.clone()).with_fact(self.fact(fact, statement));
+            } => match entity.attribute(*attribute) {
+                None => match self.attribute_default(*attribute) {
+                    Some(default) => {
+                        let (truth, note) = compare(default, *comparator, value);
+                        let mut finding = Finding::new(
+                            truth,
+                            Observation::AttributeDefault {
+                                entity: id,
+                                attribute: *attribute,
+                                value: default.clone(),
+                            },
+                        );
                         finding.notes.extend(note);
-                        if truth == Truth::Unknown {
-                            finding.missing.push(format!("the exact {title} of {label}"));
-                        }
                         finding
                     }
+                    None => Finding::missing(Missing::Attribute {
+                        entity: id,
+                        attribute: *attribute,
+                    }),
+                },
+                Some(fact) => {
+                    let (truth, note) = compare(&fact.value, *comparator, value);
+                    let mut finding = Finding::new(
+                        truth,
+                        Observation::AttributeValue {
+                            entity: id,
+                            attribute: *attribute,
+                            value: fact.value.clone(),
+                        },
+                    )
+                    .with_fact(Self::fact_use(
+                        fact,
+                        Fact::Attribute {
+                            entity: id,
+                            attribute: *attribute,
+                            value: fact.value.clone(),
+                        },
+                    ));
+                    finding.notes.extend(note);
+                    if truth == Truth::Unknown {
+                        finding.missing.push(Missing::ExactAttribute {
+                            entity: id,
+                            attribute: *attribute,
+                        });
+                    }
+                    finding
                 }
-            }
+            },
             Predicate::Relation { relation, target } => self.relation(id, entity, *relation, target),
             Predicate::And(_)
             | Predicate::Or(_)
             | Predicate::Not(_)
             | Predicate::After { .. }
             | Predicate::Every { .. } => self.predicate(Some((id, entity)), atom),
+        }
+    }
+
+    fn responsible(&self, id: EntityId, entity: &Entity, only: bool, functions: &[FunctionId]) -> Finding {
+        let Some(fact) = &entity.functions else {
+            return Finding::missing(Missing::Functions { entity: id });
+        };
+        let held = fact.value.clone();
+        let used = Self::fact_use(
+            fact,
+            Fact::Functions {
+                entity: id,
+                functions: held.clone(),
+            },
+        );
+        if only {
+            let others: Vec<FunctionId> = held
+                .iter()
+                .filter(|function| !functions.contains(function))
+                .copied()
+                .collect();
+            match (others.is_empty(), entity.other_functions) {
+                (true, Some(true)) => Finding::new(
+                    Truth::False,
+                    Observation::ResponsibleForMore {
+                        entity: id,
+                        functions: held,
+                    },
+                )
+                .with_fact(used),
+                (true, None) => {
+                    let mut finding = Finding::missing(Missing::FunctionsBeyond {
+                        entity: id,
+                        listed: held,
+                    });
+                    finding.facts.push(used);
+                    finding
+                }
+                (true, Some(false)) => Finding::new(
+                    Truth::True,
+                    Observation::ResponsibleOnlyFor {
+                        entity: id,
+                        functions: held,
+                    },
+                )
+                .with_fact(used),
+                (false, _) => Finding::new(
+                    Truth::False,
+                    Observation::AlsoResponsibleFor {
+                        entity: id,
+                        functions: others,
+                    },
+                )
+                .with_fact(used),
+            }
+        } else {
+            let lacking: Vec<FunctionId> = functions
+                .iter()
+                .filter(|function| !held.contains(function))
+                .copied()
+                .collect();
+            if lacking.is_empty() {
+                Finding::new(
+                    Truth::True,
+                    Observation::ResponsibleFor {
+                        entity: id,
+                        functions: held,
+                    },
+                )
+                .with_fact(used)
+            } else {
+                Finding::new(
+                    Truth::False,
+                    Observation::NotResponsibleFor {
+                        entity: id,
+                        functions: lacking,
+                    },
+                )
+                .with_fact(used)
+            }
         }
     }
 
@@ -672,110 +561,125 @@ impl<'a> Evaluator<'a> {
             .and_then(|declared| declared.default.as_ref())
     }
 
-    fn attribute_title(&self, attribute: AttributeId) -> String {
-        self.policy
-            .attributes
-            .get(attribute.index())
-            .map_or_else(|| "an attribute".to_owned(), |declared| declared.title.clone())
-    }
-
-    fn relation(&self, _id: EntityId, entity: &Entity, relation: RelationId, target: &Target) -> Finding {
-        let label = entity.label();
-        let title = self
-            .policy
-            .relations
-            .get(relation.index())
-            .map_or_else(|| "is related to".to_owned(), |declared| declared.title.clone());
+    fn relation(&self, id: EntityId, entity: &Entity, relation: RelationId, target: &Target) -> Finding {
         let lines = entity.relation(relation);
         if lines.is_empty() {
-            return Finding::missing(format!("what {label} {title}"));
+            return Finding::missing(Missing::Relation { entity: id, relation });
         }
-        let all_targets: Vec<EntityId> = lines.iter().flat_map(|fact| fact.value.iter().copied()).collect();
+        let targets: Vec<EntityId> = lines.iter().flat_map(|fact| fact.value.iter().copied()).collect();
         let fact_uses: Vec<FactUse> = lines
             .iter()
             .map(|fact| {
-                let names: Vec<String> = fact.value.iter().map(|target| self.label(*target)).collect();
-                self.fact(*fact, format!("{label} {title} {}", and_list(&names)))
+                Self::fact_use(
+                    *fact,
+                    Fact::Relation {
+                        entity: id,
+                        relation,
+                        targets: fact.value.clone(),
+                    },
+                )
             })
             .collect();
-        let targets: Vec<String> = all_targets.iter().map(|target| self.label(*target)).collect();
-        let statement = if targets.is_empty() {
-            format!("{label} {title} nothing")
-        } else {
-            format!("{label} {title} {}", and_list(&targets))
-        };
         let with_facts = |mut finding: Finding| {
             finding.facts.extend(fact_uses.iter().cloned());
             finding
         };
+        let incomplete = || {
+            with_facts(Finding::missing(Missing::CompleteRelation {
+                entity: id,
+                relation,
+                target: target.clone(),
+                listed: targets.clone(),
+            }))
+        };
         match target {
             Target::Role(role) => {
-                let role_title = self.role_title(*role);
-                let matching: Vec<String> = all_targets
+                let matching: Vec<EntityId> = targets
                     .iter()
                     .filter(|target| {
                         self.arrangement
                             .entity(**target)
                             .is_some_and(|entity| entity.holds(*role).is_some())
                     })
-                    .map(|target| self.label(*target))
+                    .copied()
                     .collect();
                 if matching.is_empty() && !self.lists_every(relation) {
-                    with_facts(Finding::missing(format!(
-                        "whether {label} {title} anyone holding {role_title}: the arrangements list {}, who does not, and do not say the list is complete",
-                        and_list(&targets)
-                    )))
+                    incomplete()
                 } else if matching.is_empty() {
                     with_facts(Finding::new(
                         Truth::False,
-                        format!("{statement}, and no one there holds {role_title}"),
+                        Observation::RelatedToNoHolder {
+                            entity: id,
+                            relation,
+                            targets: targets.clone(),
+                            role: *role,
+                        },
                     ))
                 } else {
                     with_facts(Finding::new(
                         Truth::True,
-                        format!("{label} {title} {}, who holds {role_title}", and_list(&matching)),
+                        Observation::RelatedToHolder {
+                            entity: id,
+                            relation,
+                            targets: matching,
+                            role: *role,
+                        },
                     ))
                 }
             }
             Target::Kind(kind) => {
-                let kind_title = self.body_kind_title(*kind);
                 let mut unknown = Vec::new();
                 let mut matching = Vec::new();
-                for target in &all_targets {
+                for target in &targets {
                     match self
                         .arrangement
                         .entity(*target)
                         .and_then(|entity| entity.body_kind.as_ref())
                     {
-                        Some(body_kind) if body_kind.value == *kind => matching.push(self.label(*target)),
+                        Some(body_kind) if body_kind.value == *kind => matching.push(*target),
                         Some(_) => {}
-                        None => unknown.push(self.label(*target)),
+                        None => unknown.push(*target),
                     }
                 }
                 if !matching.is_empty() {
                     with_facts(Finding::new(
                         Truth::True,
-                        format!("{label} {title} {}, {}", and_list(&matching), indefinite(&kind_title)),
+                        Observation::RelatedToKind {
+                            entity: id,
+                            relation,
+                            targets: matching,
+                            kind: *kind,
+                        },
                     ))
                 } else if !unknown.is_empty() {
-                    with_facts(Finding::missing(format!("what kind of body {} is", and_list(&unknown))))
+                    with_facts(Finding::missing(Missing::BodyKind { entities: unknown }))
                 } else if let Some(denial) = self.arrangement.has_no(*kind) {
-                    let denied = format!("the council has no {kind_title}");
                     with_facts(
-                        Finding::new(Truth::False, format!("{statement}; {denied}"))
-                            .with_fact(self.fact(denial, denied.clone())),
+                        Finding::new(
+                            Truth::False,
+                            Observation::RelatedToNoKind {
+                                entity: id,
+                                relation,
+                                targets: targets.clone(),
+                                kind: *kind,
+                                denied: true,
+                            },
+                        )
+                        .with_fact(Self::fact_use(denial, Fact::NoBodyOfKind { kind: *kind })),
                     )
                 } else if self.lists_every(relation) {
                     with_facts(Finding::new(
                         Truth::False,
-                        format!("{statement}, none of which is {}", indefinite(&kind_title)),
+                        Observation::RelatedToNoKind {
+                            entity: id,
+                            relation,
+                            targets: targets.clone(),
+                            kind: *kind,
+                            denied: false,
+                        },
                     ))
                 } else {
-                    with_facts(Finding::missing(format!(
-                        "whether {label} {title} {}: the arrangements list {}, none of which is one, and do not say the list is complete",
-                        indefinite(&kind_title),
-                        and_list(&targets)
-                    )))
+                    incomplete()
                 }
             }
         }
@@ -785,32 +689,31 @@ impl<'a> Evaluator<'a> {
         let mut verdict = Verdict {
             duty: id,
             kind: VerdictKind::Unknown,
+            reason: Reason::ConditionUnknown,
             bindings: Vec::new(),
             facts: Vec::new(),
             missing: Vec::new(),
-            reason: String::new(),
             notes: Vec::new(),
             answer: self.latest_answer(id),
-            departure: None,
         };
         let mut unknown_conditions = Vec::new();
-        for condition in &duty.conditions {
-            let (finding, _) = self.claim(&condition.subject, &condition.predicate, false, &condition.text);
+        for (index, condition) in duty.conditions.iter().enumerate() {
+            let (finding, _) = self.claim(
+                &condition.subject,
+                &condition.predicate,
+                false,
+                Clause::Condition(id, index),
+            );
             for fact in &finding.facts {
-                push_fact(&mut verdict.facts, fact.clone());
+                finding::push_fact(&mut verdict.facts, fact.clone());
             }
             match (condition.kind, finding.truth) {
                 (ConditionKind::When, Truth::False) | (ConditionKind::Unless, Truth::True) => {
                     verdict.kind = VerdictKind::NotApplicable;
-                    let word = match condition.kind {
-                        ConditionKind::When => "applies only when",
-                        ConditionKind::Unless => "does not apply when",
+                    verdict.reason = Reason::ConditionNotMet {
+                        condition: index,
+                        observed: finding.said,
                     };
-                    verdict.reason = sentence(&format!(
-                        "Does not apply: the duty {word} `{}`, and {}",
-                        strip_keyword(&condition.text),
-                        and_list(&finding.said)
-                    ));
                     verdict.notes.extend(finding.notes);
                     return verdict;
                 }
@@ -821,120 +724,76 @@ impl<'a> Evaluator<'a> {
         if !unknown_conditions.is_empty() {
             let merged = Finding::merge(unknown_conditions, Truth::Unknown);
             verdict.missing = merged.missing;
-            verdict.reason = sentence(&format!(
-                "Cannot tell whether the duty applies: the arrangements do not state {}",
-                and_list(&verdict.missing)
-            ));
+            verdict.reason = Reason::ConditionUnknown;
             verdict.notes.extend(merged.notes);
             return verdict;
         }
         match &duty.kind {
-            DutyKind::Rule {
-                subject,
-                predicate,
-                predicate_text,
-                ..
-            } => self.rule(duty, subject, predicate, predicate_text, verdict),
+            DutyKind::Rule { subject, predicate, .. } => self.rule(duty, subject, predicate, verdict),
             DutyKind::Question { renew_on_change_of, .. } => self.question(*renew_on_change_of, verdict),
         }
     }
 
-    fn rule(
-        &self,
-        duty: &Duty,
-        subject: &Subject,
-        predicate: &Predicate,
-        predicate_text: &str,
-        mut verdict: Verdict,
-    ) -> Verdict {
+    fn rule(&self, duty: &Duty, subject: &Subject, predicate: &Predicate, mut verdict: Verdict) -> Verdict {
         let negate = duty.modality.is_negative();
-        let (finding, bindings) = self.claim(subject, predicate, negate, predicate_text);
+        let (finding, bindings) = self.claim(subject, predicate, negate, Clause::Rule(verdict.duty));
         verdict.bindings = bindings;
         for fact in finding.facts {
-            push_fact(&mut verdict.facts, fact);
+            finding::push_fact(&mut verdict.facts, fact);
         }
         verdict.notes.extend(finding.notes);
-        let said = and_list(&finding.said);
+        let observed = finding.said;
         if finding.vacuous && finding.truth == Truth::True {
             verdict.kind = VerdictKind::NotApplicable;
-            verdict.reason = sentence(&format!("Does not apply: {said}"));
+            verdict.reason = Reason::NothingToApplyTo { observed };
             return verdict;
         }
-        match (duty.modality, finding.truth) {
-            (Modality::May, Truth::True) => {
-                verdict.kind = VerdictKind::Pass;
-                verdict.reason = sentence(&format!("The permission is used: {said}"));
+        let (kind, reason) = match (duty.modality, finding.truth) {
+            (Modality::May, Truth::True) => (VerdictKind::Pass, Reason::PermissionUsed { observed }),
+            (Modality::May, Truth::False) => (VerdictKind::NotApplicable, Reason::PermissionNotUsed { observed }),
+            (Modality::May, Truth::Unknown) => (
+                VerdictKind::NotApplicable,
+                Reason::PermissionNotShown {
+                    unstated: finding.missing,
+                },
+            ),
+            (Modality::Must | Modality::MustNot | Modality::Should | Modality::ShouldNot, Truth::True) => {
+                (VerdictKind::Pass, Reason::Met { observed })
             }
-            (Modality::May, Truth::False) => {
-                verdict.kind = VerdictKind::NotApplicable;
-                verdict.reason = sentence(&format!("The permission is not used: {said}"));
-            }
-            (Modality::May, Truth::Unknown) => {
-                verdict.kind = VerdictKind::NotApplicable;
-                verdict.reason = sentence(&format!(
-                    "The permission is not shown to be used: the arrangements do not state {}",
-                    and_list(&finding.missing)
-                ));
-            }
-            (_, Truth::True) => {
-                verdict.kind = VerdictKind::Pass;
-                verdict.reason = sentence(&format!("Met: {said}"));
-            }
-            (Modality::Must | Modality::MustNot, Truth::False) => {
-                verdict.kind = VerdictKind::Fail;
-                verdict.reason = sentence(&format!("Breached: {said}"));
-            }
+            (Modality::Must | Modality::MustNot, Truth::False) => (VerdictKind::Fail, Reason::Breached { observed }),
             (Modality::Should | Modality::ShouldNot, Truth::False) => match self.departure(verdict.duty) {
-                Some((index, departure)) => {
-                    verdict.kind = VerdictKind::Departure;
-                    verdict.departure = Some(index);
-                    let approval = match (&departure.approved_by, departure.approved) {
-                        (Some(by), Some(on)) => format!(", approved by {by} on {on}"),
-                        (Some(by), None) => format!(", approved by {by}"),
-                        (None, Some(on)) => format!(", approved on {on}"),
-                        (None, None) => String::new(),
-                    };
-                    verdict.reason = sentence(&format!(
-                        "Not met, with a recorded departure{approval} for the reasons given: {said}"
-                    ));
+                Some((departure_id, departure)) => {
                     verdict.facts.push(FactUse {
-                        span: departure.origin.span,
-                        statement: format!("departure recorded: {}", departure.reasons),
-                        evidence: departure.origin.evidence.clone(),
+                        fact: Fact::Departure {
+                            departure: departure_id,
+                        },
+                        origin: departure.origin.clone(),
                     });
-                    if let Some(review_by) = departure.review_by {
-                        if review_by.last_day() < self.as_at {
-                            verdict.notes.push(format!(
-                                "The departure was to be reviewed by {review_by}, which has passed."
-                            ));
-                        }
-                    }
+                    (
+                        VerdictKind::Departure,
+                        Reason::Departed {
+                            departure: departure_id,
+                            review_passed: departure.review_by.is_some_and(|date| review_passed(date, self.as_at)),
+                            observed,
+                        },
+                    )
                 }
-                None => {
-                    verdict.kind = VerdictKind::Unexplained;
-                    verdict.reason = sentence(&format!("Not met, and no departure with reasons is recorded: {said}"));
-                }
+                None => (VerdictKind::Unexplained, Reason::Unexplained { observed }),
             },
-            (_, Truth::Unknown) => {
-                verdict.kind = VerdictKind::Unknown;
+            (Modality::Must | Modality::MustNot | Modality::Should | Modality::ShouldNot, Truth::Unknown) => {
                 verdict.missing = finding.missing;
                 verdict.missing.dedup();
-                let mut reason = format!(
-                    "Cannot be decided: the arrangements do not state {}",
-                    and_list(&verdict.missing)
-                );
-                if !said.is_empty() {
-                    reason.push_str(&format!(" ({said})"));
-                }
-                verdict.reason = sentence(&reason);
+                (VerdictKind::Unknown, Reason::Undecided { observed })
             }
-        }
+        };
+        verdict.kind = kind;
+        verdict.reason = reason;
         verdict
     }
 
     /// The departure recorded for a duty by the as-at date, the latest if
     /// several.
-    fn departure(&self, duty: DutyId) -> Option<(usize, &'a Departure)> {
+    fn departure(&self, duty: DutyId) -> Option<(DepartureId, &'a Departure)> {
         self.arrangement
             .departures
             .iter()
@@ -943,32 +802,29 @@ impl<'a> Evaluator<'a> {
                 departure.duty == duty && departure.approved.is_none_or(|date| date.begun_by(self.as_at))
             })
             .max_by_key(|(index, departure)| (departure.approved, *index))
+            .map(|(index, departure)| (DepartureId::from_index(index), departure))
     }
 
     /// The latest answer given to a duty or question by the as-at date.
-    fn latest_answer(&self, duty: DutyId) -> Option<usize> {
+    fn latest_answer(&self, duty: DutyId) -> Option<AnswerId> {
         self.arrangement
             .answers
             .iter()
             .enumerate()
             .filter(|(_, answer)| answer.duty == duty && answer.given.is_none_or(|date| date.begun_by(self.as_at)))
             .max_by_key(|(index, answer)| (answer.given, *index))
-            .map(|(index, _)| index)
+            .map(|(index, _)| AnswerId::from_index(index))
     }
 
     fn question(&self, renew_on_change_of: Option<RoleId>, mut verdict: Verdict) -> Verdict {
-        let Some(answer) = verdict.answer.and_then(|index| self.arrangement.answers.get(index)) else {
+        let Some((answer_id, answer)) = verdict.answer.and_then(|id| Some((id, self.arrangement.answer(id)?))) else {
             verdict.kind = VerdictKind::Missing;
-            verdict.reason = sentence(&format!("No answer to this question is recorded up to {}", self.as_at));
+            verdict.reason = Reason::NoAnswer { up_to: self.as_at };
             return verdict;
         };
         verdict.facts.push(FactUse {
-            span: answer.origin.span,
-            statement: match answer.given {
-                Some(given) => format!("answered on {given}"),
-                None => "answered (undated)".to_owned(),
-            },
-            evidence: answer.origin.evidence.clone(),
+            fact: Fact::Answer { answer: answer_id },
+            origin: answer.origin.clone(),
         });
         if let Some(role) = renew_on_change_of {
             let changes = timeline::changes_of(self.arrangement, self.as_at, role);
@@ -976,94 +832,54 @@ impl<'a> Evaluator<'a> {
                 Some(given) => {
                     let later = changes
                         .iter()
-                        .filter(|event| event.date.relative_to(given) == crate::date::Relative::After)
-                        .max_by_key(|event| event.date);
+                        .filter(|(_, event)| event.date.relative_to(given) == crate::date::Relative::After)
+                        .max_by_key(|(_, event)| event.date);
                     let overlapping = changes
                         .iter()
-                        .find(|event| event.date.relative_to(given) == crate::date::Relative::Overlapping);
-                    if let Some(change) = later {
+                        .find(|(_, event)| event.date.relative_to(given) == crate::date::Relative::Overlapping);
+                    if let Some((change, event)) = later {
                         verdict.kind = VerdictKind::Stale;
-                        verdict.facts.push(timeline::event_fact(change));
-                        verdict.reason = sentence(&format!(
-                            "The answer given on {given} predates the change `{}` of {}{}",
-                            change.key,
-                            change.date,
-                            change
-                                .what
-                                .as_deref()
-                                .map(|what| format!(" ({what})"))
-                                .unwrap_or_default()
-                        ));
+                        verdict.facts.push(timeline::event_fact(*change, event));
+                        verdict.reason = Reason::AnswerPredatesChange {
+                            answer: answer_id,
+                            change: *change,
+                        };
                         return verdict;
                     }
-                    if let Some(change) = overlapping {
+                    if let Some((change, event)) = overlapping {
                         verdict.kind = VerdictKind::Unknown;
-                        verdict.facts.push(timeline::event_fact(change));
-                        verdict.missing.push(format!(
-                            "whether the answer of {given} was given after the change `{}`",
-                            change.key
-                        ));
-                        verdict.notes.push(format!(
-                            "The answer ({given}) and the change `{}` ({}) are dated only to the {}, so which came first cannot be told.",
-                            change.key,
-                            change.date,
-                            if given.is_partial() && change.date.is_partial() { "same period" } else { "period shown" }
-                        ));
-                        verdict.reason = sentence(&format!(
-                            "Cannot be decided: whether the answer of {given} was given after the change `{}` of {}",
-                            change.key, change.date
-                        ));
+                        verdict.facts.push(timeline::event_fact(*change, event));
+                        verdict.missing.push(Missing::AnswerOrder {
+                            answer: answer_id,
+                            change: *change,
+                        });
+                        verdict.notes.push(Note::AnswerChangeOverlap {
+                            answer: answer_id,
+                            change: *change,
+                        });
+                        verdict.reason = Reason::AnswerOrderUnknown {
+                            answer: answer_id,
+                            change: *change,
+                        };
                         return verdict;
                     }
                 }
                 None if !changes.is_empty() => {
                     verdict.kind = VerdictKind::Unknown;
-                    verdict.missing.push("the date the answer was given".to_owned());
-                    verdict.reason = sentence(
-                        "Cannot be decided: the answer is undated, so whether it predates the recorded changes of responsibilities cannot be told",
-                    );
+                    verdict.missing.push(Missing::AnswerDate { answer: answer_id });
+                    verdict.reason = Reason::AnswerUndated { answer: answer_id };
                     return verdict;
                 }
                 None => {}
             }
         }
         verdict.kind = VerdictKind::Answered;
-        let mut reason = "Answered".to_owned();
-        if let Some(by) = &answer.by {
-            reason.push_str(&format!(" by {by}"));
-        }
-        if let Some(given) = answer.given {
-            reason.push_str(&format!(" on {given}"));
-        }
-        if let Some(reference) = &answer.reference {
-            reason.push_str(&format!(" (reference {reference})"));
-        }
-        reason.push_str("; whether the answer gives assurance is for the council's members to judge");
-        verdict.reason = sentence(&reason);
+        verdict.reason = Reason::Answered { answer: answer_id };
         verdict
     }
 }
 
-/// Makes one sentence: first letter capital, one full stop.
-fn sentence(text: &str) -> String {
-    let trimmed = text.trim().trim_end_matches('.');
-    let mut characters = trimmed.chars();
-    match characters.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), characters.as_str()),
-        None => String::new(),
-    }
-}
-
-fn strip_keyword(text: &str) -> &str {
-    for keyword in ["when ", "unless ", "if "] {
-        if let Some(rest) = text.strip_prefix(keyword) {
-            return rest;
-        }
-    }
-    text
-}
-
-fn compare(actual: &TypedValue, comparator: Comparator, expected: &TypedValue) -> (Truth, Option<String>) {
+fn compare(actual: &TypedValue, comparator: Comparator, expected: &TypedValue) -> (Truth, Option<Note>) {
     use std::cmp::Ordering;
     let ordering = match (actual, expected) {
         (TypedValue::Int(a), TypedValue::Int(b)) => Some(a.cmp(b)),
@@ -1074,15 +890,13 @@ fn compare(actual: &TypedValue, comparator: Comparator, expected: &TypedValue) -
             crate::date::Relative::After => Some(Ordering::Greater),
             crate::date::Relative::Overlapping if a == b && !a.is_partial() => Some(Ordering::Equal),
             crate::date::Relative::Overlapping => {
-                return (
-                    Truth::Unknown,
-                    Some(format!(
-                        "{a} and {b} overlap as periods, so the comparison cannot be decided from the dates given."
-                    )),
-                )
+                return (Truth::Unknown, Some(Note::DatesOverlap { first: *a, second: *b }))
             }
         },
-        _ => None,
+        // The checker refuses a comparison of values of different types, so
+        // this is unreachable from checked input; it stays unknown rather
+        // than guessing.
+        (TypedValue::Int(_) | TypedValue::Bool(_) | TypedValue::Text(_) | TypedValue::Date(_), _) => None,
     };
     let Some(ordering) = ordering else {
         return (Truth::Unknown, None);

@@ -3,32 +3,30 @@
 //! overlap of two periods decides the answer, the finding is unknown and
 //! says why.
 
-use super::{and_list, FactUse, Finding, Truth};
+use super::finding::{Finding, Truth};
+use super::{Fact, FactUse, Missing, Note, Observation};
 use crate::date::{Day, Relative};
-use crate::model::EventKind;
-use crate::model::{Arrangement, Event, Policy, RoleId};
+use crate::model::{Arrangement, Event, EventId, EventKind, RoleId};
 
 /// The fact an event gives an explanation.
-pub(super) fn event_fact(event: &Event) -> FactUse {
-    let mut statement = format!("{} `{}` on {}", event.kind.word(), event.key, event.date);
-    if let Some(what) = event.what.as_ref().or(event.outcome.as_ref()) {
-        statement.push_str(&format!(": {what}"));
-    }
+pub(super) fn event_fact(id: EventId, event: &Event) -> FactUse {
     FactUse {
-        span: event.origin.span,
-        statement,
-        evidence: event.origin.evidence.clone(),
+        fact: Fact::Event { event: id },
+        origin: event.origin.clone(),
     }
 }
 
-/// Events of a kind that have begun by the as-at date, in date order.
-fn events_of(arrangement: &Arrangement, as_at: Day, kind: EventKind) -> Vec<&Event> {
-    let mut events: Vec<&Event> = arrangement
+/// Events of a kind that have begun by the as-at date, in date order
+/// (file order among equal dates).
+fn events_of(arrangement: &Arrangement, as_at: Day, kind: EventKind) -> Vec<(EventId, &Event)> {
+    let mut events: Vec<(EventId, &Event)> = arrangement
         .events
         .iter()
-        .filter(|event| event.kind == kind && event.date.begun_by(as_at))
+        .enumerate()
+        .filter(|(_, event)| event.kind == kind && event.date.begun_by(as_at))
+        .map(|(index, event)| (EventId::from_index(index), event))
         .collect();
-    events.sort_by_key(|event| event.date);
+    events.sort_by_key(|(_, event)| event.date);
     events
 }
 
@@ -41,16 +39,15 @@ fn concerns_holder(arrangement: &Arrangement, event: &Event, role: RoleId) -> bo
 }
 
 /// `change` events, by the as-at date, concerning a holder of the role.
-pub(super) fn changes_of(arrangement: &Arrangement, as_at: Day, role: RoleId) -> Vec<&Event> {
+pub(super) fn changes_of(arrangement: &Arrangement, as_at: Day, role: RoleId) -> Vec<(EventId, &Event)> {
     events_of(arrangement, as_at, EventKind::Change)
         .into_iter()
-        .filter(|event| concerns_holder(arrangement, event, role))
+        .filter(|(_, event)| concerns_holder(arrangement, event, role))
         .collect()
 }
 
 /// `EVENT after each TRIGGER [of ROLE] [within N months]`.
 pub(super) fn after(
-    policy: &Policy,
     arrangement: &Arrangement,
     as_at: Day,
     event: EventKind,
@@ -58,18 +55,18 @@ pub(super) fn after(
     of: Option<RoleId>,
     within: Option<u32>,
 ) -> Finding {
-    let triggers: Vec<&Event> = events_of(arrangement, as_at, trigger)
+    let triggers: Vec<(EventId, &Event)> = events_of(arrangement, as_at, trigger)
         .into_iter()
-        .filter(|candidate| of.is_none_or(|role| concerns_holder(arrangement, candidate, role)))
+        .filter(|(_, candidate)| of.is_none_or(|role| concerns_holder(arrangement, candidate, role)))
         .collect();
-    let of_words = of
-        .and_then(|role| policy.role(role))
-        .map(|role| format!(" of the {}", role.title))
-        .unwrap_or_default();
     if triggers.is_empty() {
         return Finding {
             truth: Truth::True,
-            said: vec![format!("no {}{of_words} is recorded up to {as_at}", trigger.word())],
+            said: vec![Observation::NoEvent {
+                event: trigger,
+                of,
+                up_to: as_at,
+            }],
             vacuous: true,
             ..Finding::default()
         };
@@ -77,91 +74,70 @@ pub(super) fn after(
     let followers = events_of(arrangement, as_at, event);
     let parts = triggers
         .into_iter()
-        .map(|cause| {
+        .map(|(cause_id, cause)| {
             let deadline = within.map(|months| cause.date.last_day().add_months(months));
-            let cause_fact = event_fact(cause);
-            let definite = followers.iter().find(|follower| {
+            let cause_fact = event_fact(cause_id, cause);
+            let definite = followers.iter().find(|(_, follower)| {
                 follower.date.relative_to(cause.date) == Relative::After
                     && deadline.is_none_or(|deadline| follower.date.first_day() <= deadline)
             });
-            if let Some(follower) = definite {
+            if let Some((follower_id, follower)) = definite {
                 let mut finding = Finding::new(
                     Truth::True,
-                    format!(
-                        "the {} `{}` ({}) follows the {} `{}` ({})",
-                        event.word(),
-                        follower.key,
-                        follower.date,
-                        trigger.word(),
-                        cause.key,
-                        cause.date
-                    ),
+                    Observation::Follows {
+                        follower: *follower_id,
+                        cause: cause_id,
+                    },
                 );
-                finding.facts = vec![cause_fact, event_fact(follower)];
+                finding.facts = vec![cause_fact, event_fact(*follower_id, follower)];
                 return finding;
             }
-            let overlapping: Vec<&&Event> = followers
+            let overlapping = followers
                 .iter()
-                .filter(|follower| follower.date.relative_to(cause.date) == Relative::Overlapping)
-                .collect();
-            if let Some(follower) = overlapping.first() {
-                let mut finding = Finding::missing(format!(
-                    "whether the {} `{}` came after the {} `{}`",
-                    event.word(),
-                    follower.key,
-                    trigger.word(),
-                    cause.key
-                ));
-                finding.notes.push(format!(
-                    "The {} `{}` is dated {} and the {} `{}` {}; as periods they overlap, so which came first cannot be told from the dates.",
-                    trigger.word(),
-                    cause.key,
-                    cause.date,
-                    event.word(),
-                    follower.key,
-                    follower.date
-                ));
-                finding.facts = vec![cause_fact, event_fact(follower)];
+                .find(|(_, follower)| follower.date.relative_to(cause.date) == Relative::Overlapping);
+            if let Some((follower_id, follower)) = overlapping {
+                let mut finding = Finding::missing(Missing::EventOrder {
+                    earlier: cause_id,
+                    later: *follower_id,
+                });
+                finding.notes.push(Note::EventOrderUnclear {
+                    earlier: cause_id,
+                    later: *follower_id,
+                });
+                finding.facts = vec![cause_fact, event_fact(*follower_id, follower)];
                 return finding;
             }
             if let Some(deadline) = deadline {
                 if as_at <= deadline {
                     return Finding::new(
                         Truth::True,
-                        format!(
-                            "a {} after the {} `{}` ({}) is not due until {deadline}",
-                            event.word(),
-                            trigger.word(),
-                            cause.key,
-                            cause.date
-                        ),
+                        Observation::NotYetDue {
+                            expected: event,
+                            cause: cause_id,
+                            due: deadline,
+                        },
                     )
                     .with_fact(cause_fact);
                 }
             }
-            let late: Vec<String> = followers
-                .iter()
-                .filter(|follower| follower.date.relative_to(cause.date) == Relative::After)
-                .map(|follower| format!("`{}` ({})", follower.key, follower.date))
-                .collect();
-            let said = match (deadline, late.is_empty()) {
-                (Some(deadline), false) => format!(
-                    "no {} followed the {} `{}` ({}) by {deadline}; the next was {}",
-                    event.word(),
-                    trigger.word(),
-                    cause.key,
-                    cause.date,
-                    and_list(&late)
-                ),
-                _ => format!(
-                    "no {} is recorded after the {} `{}` ({})",
-                    event.word(),
-                    trigger.word(),
-                    cause.key,
-                    cause.date
-                ),
+            let late: Vec<EventId> = match deadline {
+                Some(_) => followers
+                    .iter()
+                    .filter(|(_, follower)| follower.date.relative_to(cause.date) == Relative::After)
+                    .map(|(id, _)| *id)
+                    .collect(),
+                None => Vec::new(),
             };
-            Finding::new(Truth::False, said).with_fact(cause_fact)
+            Finding::new(
+                Truth::False,
+                Observation::NotFollowed {
+                    expected: event,
+                    cause: cause_id,
+                    deadline,
+                    late,
+                },
+            )
+            .with_fact(cause_fact)
         })
         .collect();
     Finding::all(parts)
@@ -170,52 +146,48 @@ pub(super) fn after(
 /// `EVENT every N months`.
 pub(super) fn every(arrangement: &Arrangement, as_at: Day, event: EventKind, months: u32) -> Finding {
     let events = events_of(arrangement, as_at, event);
-    let Some(latest) = events.iter().max_by_key(|candidate| candidate.date.last_day()) else {
-        return Finding::new(Truth::False, format!("no {} is recorded up to {as_at}", event.word()));
-    };
-    let period = if months % 12 == 0 {
-        let years = months / 12;
-        if years == 1 {
-            "12 months".to_owned()
-        } else {
-            format!("{years} years")
-        }
-    } else {
-        format!("{months} months")
+    let Some((latest_id, latest)) = events.iter().max_by_key(|(_, candidate)| candidate.date.last_day()) else {
+        return Finding::new(
+            Truth::False,
+            Observation::NoEvent {
+                event,
+                of: None,
+                up_to: as_at,
+            },
+        );
     };
     let earliest_due = latest.date.first_day().add_months(months);
     let latest_due = latest.date.last_day().add_months(months);
-    let fact = event_fact(latest);
+    let fact = event_fact(*latest_id, latest);
     if as_at <= earliest_due {
         Finding::new(
             Truth::True,
-            format!(
-                "the latest {}, `{}` ({}), is within {period} of {as_at}",
-                event.word(),
-                latest.key,
-                latest.date
-            ),
+            Observation::Recent {
+                latest: *latest_id,
+                months,
+                as_at,
+            },
         )
         .with_fact(fact)
     } else if as_at > latest_due {
         Finding::new(
             Truth::False,
-            format!(
-                "the latest {}, `{}` ({}), is more than {period} before {as_at}: the next was due by {latest_due}",
-                event.word(),
-                latest.key,
-                latest.date
-            ),
+            Observation::Overdue {
+                latest: *latest_id,
+                months,
+                as_at,
+                due: latest_due,
+            },
         )
         .with_fact(fact)
     } else {
-        let mut finding = Finding::missing(format!("the exact date of the {} `{}`", event.word(), latest.key));
-        finding.notes.push(format!(
-            "The {} `{}` is dated only to {}; the next was due between {earliest_due} and {latest_due}, and {as_at} falls between.",
-            event.word(),
-            latest.key,
-            latest.date
-        ));
+        let mut finding = Finding::missing(Missing::EventDate { event: *latest_id });
+        finding.notes.push(Note::DueDateUnclear {
+            event: *latest_id,
+            earliest: earliest_due,
+            latest: latest_due,
+            as_at,
+        });
         finding.facts.push(fact);
         finding
     }

@@ -1,8 +1,13 @@
-//! What evaluation produces: one verdict per duty, carrying its
-//! explanation.
+//! What evaluation produces: one verdict per duty, as data. A verdict says
+//! what it decided and why in typed values (the facts it consulted, what it
+//! observed of them, the facts it lacked, the reason); the sentences people
+//! read are written from these in one place, [`crate::words`].
 
-use crate::model::{DutyId, EntityId, EvidenceRef, RoleId};
-use crate::source::Span;
+use crate::date::{Day, PartialDate};
+use crate::model::{
+    AnswerId, AttributeId, BodyKindId, DepartureId, DutyId, EntityId, EntityKind, EventId, EventKind, FactOrigin,
+    FunctionId, RelationId, RoleId, Target, TypedValue,
+};
 
 /// The nine verdicts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -58,6 +63,11 @@ impl VerdictKind {
         }
     }
 
+    /// Reads a name written by [`VerdictKind::name`].
+    pub fn from_name(name: &str) -> Option<VerdictKind> {
+        VerdictKind::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
     /// Whether the council must act on it.
     pub fn needs_action(self) -> bool {
         match self {
@@ -74,18 +84,596 @@ impl VerdictKind {
     pub fn is_breach(self) -> bool {
         self == VerdictKind::Fail
     }
+
+    /// Whether the chart flags the reporting lines such a verdict
+    /// consulted: the arrangement departs from a duty (breached, not met
+    /// without reasons, or departed from with reasons).
+    pub fn flags_lines(self) -> bool {
+        match self {
+            VerdictKind::Fail | VerdictKind::Unexplained | VerdictKind::Departure => true,
+            VerdictKind::Unknown
+            | VerdictKind::Missing
+            | VerdictKind::Stale
+            | VerdictKind::Pass
+            | VerdictKind::Answered
+            | VerdictKind::NotApplicable => false,
+        }
+    }
+
+    /// Where it comes in [`VerdictKind::ALL`]: the most serious first.
+    pub fn rank(self) -> usize {
+        VerdictKind::ALL
+            .iter()
+            .position(|kind| *kind == self)
+            .unwrap_or(VerdictKind::ALL.len())
+    }
 }
 
-/// A fact the verdict consulted: the line of the arrangement file that
-/// states it, what it says, and where the council's paper says it.
+/// A fact of the arrangement, as a verdict consulted it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fact {
+    /// A post or member holds a role.
+    Holds {
+        /// The post or member.
+        entity: EntityId,
+        /// The role.
+        role: RoleId,
+    },
+    /// The functions a post or member is responsible for.
+    Functions {
+        /// The post or member.
+        entity: EntityId,
+        /// The functions, as listed.
+        functions: Vec<FunctionId>,
+    },
+    /// What kind of body a body is.
+    BodyKind {
+        /// The body.
+        entity: EntityId,
+        /// Its kind.
+        kind: BodyKindId,
+    },
+    /// An attribute's stated value.
+    Attribute {
+        /// The entity.
+        entity: EntityId,
+        /// The attribute.
+        attribute: AttributeId,
+        /// Its value.
+        value: TypedValue,
+    },
+    /// One stated line of a relation, with its targets.
+    Relation {
+        /// The entity the line is stated on.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+        /// Where it leads.
+        targets: Vec<EntityId>,
+    },
+    /// The council states it has no body of a kind.
+    NoBodyOfKind {
+        /// The kind.
+        kind: BodyKindId,
+    },
+    /// An event of the timeline.
+    Event {
+        /// The event.
+        event: EventId,
+    },
+    /// The council's answer to a question or account of a duty.
+    Answer {
+        /// The answer.
+        answer: AnswerId,
+    },
+    /// A recorded departure.
+    Departure {
+        /// The departure.
+        departure: DepartureId,
+    },
+}
+
+/// A fact the verdict consulted, with the line that states it and the
+/// council's source for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FactUse {
-    /// The line in the arrangement file.
-    pub span: Span,
-    /// What the fact says, in words.
-    pub statement: String,
-    /// The council's source for it.
-    pub evidence: Option<EvidenceRef>,
+    /// The fact.
+    pub fact: Fact,
+    /// Where the arrangement states it, and where the council's paper does.
+    pub origin: FactOrigin,
+}
+
+/// The place in a duty whose predicate a count was about: its rule or one
+/// of its conditions. The words come from the policy, as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clause {
+    /// The duty's rule.
+    Rule(DutyId),
+    /// A condition of the duty, by its place in [`crate::model::Duty::conditions`].
+    Condition(DutyId, usize),
+}
+
+/// A fact a duty needs that the arrangement does not state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// Who holds a role: no post or member is recorded as holding it.
+    Holder {
+        /// The role.
+        role: RoleId,
+    },
+    /// The council's entities of a kind: it declares none at all.
+    EntitiesOfKind {
+        /// The kind.
+        kind: EntityKind,
+    },
+    /// Any entity of a kind (holding a role) for `each` to apply to.
+    AnyOfKind {
+        /// The kind.
+        kind: EntityKind,
+        /// Only those holding this role.
+        holding: Option<RoleId>,
+    },
+    /// Whether the council has an entity that satisfies a clause: those
+    /// listed do not, and the list is not declared complete.
+    CompleteList {
+        /// The kind counted.
+        kind: EntityKind,
+        /// Only those holding this role.
+        holding: Option<RoleId>,
+        /// The predicate counted.
+        clause: Clause,
+        /// Whether its negation was counted.
+        negated: bool,
+        /// How many are listed.
+        listed: usize,
+    },
+    /// A post or member for a statement about one: the council as a whole
+    /// cannot be the subject.
+    Subject,
+    /// The functions a post or member is responsible for.
+    Functions {
+        /// The post or member.
+        entity: EntityId,
+    },
+    /// Whether a post or member has functions beyond those listed.
+    FunctionsBeyond {
+        /// The post or member.
+        entity: EntityId,
+        /// The functions listed.
+        listed: Vec<FunctionId>,
+    },
+    /// What kind of body each of these is.
+    BodyKind {
+        /// The bodies.
+        entities: Vec<EntityId>,
+    },
+    /// An attribute's value.
+    Attribute {
+        /// The entity.
+        entity: EntityId,
+        /// The attribute.
+        attribute: AttributeId,
+    },
+    /// An attribute's exact value: the one stated is a partial date.
+    ExactAttribute {
+        /// The entity.
+        entity: EntityId,
+        /// The attribute.
+        attribute: AttributeId,
+    },
+    /// Where a relation of an entity leads.
+    Relation {
+        /// The entity.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+    },
+    /// Whether a relation leads anywhere else: the targets listed are not
+    /// what the duty asks for, and the list is not declared complete.
+    CompleteRelation {
+        /// The entity.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+        /// What the duty asks it to lead to.
+        target: Target,
+        /// The targets listed.
+        listed: Vec<EntityId>,
+    },
+    /// Whether one event came after another: their dates overlap.
+    EventOrder {
+        /// The event that must come first.
+        earlier: EventId,
+        /// The event that must follow it.
+        later: EventId,
+    },
+    /// Whether an answer was given after a change: their dates overlap.
+    AnswerOrder {
+        /// The answer.
+        answer: AnswerId,
+        /// The change.
+        change: EventId,
+    },
+    /// The date an answer was given.
+    AnswerDate {
+        /// The answer.
+        answer: AnswerId,
+    },
+    /// An event's exact date: it is dated only to a month or year.
+    EventDate {
+        /// The event.
+        event: EventId,
+    },
+}
+
+/// What evaluation observed of the facts: the parts a reason is made of.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Observation {
+    /// No post or member is recorded as holding the role.
+    NoHolder {
+        /// The role.
+        role: RoleId,
+    },
+    /// The arrangements declare no entity of the kind at all.
+    NoneDeclared {
+        /// The kind.
+        kind: EntityKind,
+    },
+    /// No entity of the kind (holding the role) is recorded.
+    NoneRecorded {
+        /// The kind.
+        kind: EntityKind,
+        /// Only those holding this role.
+        holding: Option<RoleId>,
+    },
+    /// How many entities of a kind satisfy a clause.
+    Count {
+        /// The kind counted.
+        kind: EntityKind,
+        /// Only those holding this role.
+        holding: Option<RoleId>,
+        /// The predicate counted.
+        clause: Clause,
+        /// Whether its negation was counted.
+        negated: bool,
+        /// Those that satisfy it.
+        satisfying: Vec<EntityId>,
+        /// Those for which the arrangements do not say.
+        undetermined: Vec<EntityId>,
+    },
+    /// The entity holds the role.
+    Holds {
+        /// The entity.
+        entity: EntityId,
+        /// The role.
+        role: RoleId,
+    },
+    /// The entity does not hold the role.
+    DoesNotHold {
+        /// The entity.
+        entity: EntityId,
+        /// The role.
+        role: RoleId,
+    },
+    /// The entity is responsible for these functions (among others, or
+    /// all of them listed).
+    ResponsibleFor {
+        /// The entity.
+        entity: EntityId,
+        /// The functions listed.
+        functions: Vec<FunctionId>,
+    },
+    /// The entity is responsible only for these functions.
+    ResponsibleOnlyFor {
+        /// The entity.
+        entity: EntityId,
+        /// The functions.
+        functions: Vec<FunctionId>,
+    },
+    /// The entity is responsible for these functions and for others the
+    /// list does not name.
+    ResponsibleForMore {
+        /// The entity.
+        entity: EntityId,
+        /// The functions listed.
+        functions: Vec<FunctionId>,
+    },
+    /// The entity is also responsible for these functions, beyond those
+    /// the duty allows.
+    AlsoResponsibleFor {
+        /// The entity.
+        entity: EntityId,
+        /// The functions beyond.
+        functions: Vec<FunctionId>,
+    },
+    /// The entity is not responsible for these functions.
+    NotResponsibleFor {
+        /// The entity.
+        entity: EntityId,
+        /// The functions it lacks.
+        functions: Vec<FunctionId>,
+    },
+    /// The body is of the kind.
+    IsKind {
+        /// The body.
+        entity: EntityId,
+        /// Its kind.
+        kind: BodyKindId,
+    },
+    /// The body is of another kind than the one asked for.
+    IsOtherKind {
+        /// The body.
+        entity: EntityId,
+        /// Its kind.
+        kind: BodyKindId,
+        /// The kind asked for.
+        wanted: BodyKindId,
+    },
+    /// A yes/no attribute is stated.
+    AttributeIs {
+        /// The entity.
+        entity: EntityId,
+        /// The attribute.
+        attribute: AttributeId,
+        /// Its value.
+        value: bool,
+    },
+    /// An attribute is not stated, so its declared default is taken.
+    AttributeDefault {
+        /// The entity.
+        entity: EntityId,
+        /// The attribute.
+        attribute: AttributeId,
+        /// The default taken.
+        value: TypedValue,
+    },
+    /// An attribute's stated value, compared.
+    AttributeValue {
+        /// The entity.
+        entity: EntityId,
+        /// The attribute.
+        attribute: AttributeId,
+        /// Its value.
+        value: TypedValue,
+    },
+    /// A relation leads to entities holding the role asked for.
+    RelatedToHolder {
+        /// The entity.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+        /// The targets that hold the role.
+        targets: Vec<EntityId>,
+        /// The role.
+        role: RoleId,
+    },
+    /// A relation leads only to entities not holding the role asked for.
+    RelatedToNoHolder {
+        /// The entity.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+        /// Every target.
+        targets: Vec<EntityId>,
+        /// The role.
+        role: RoleId,
+    },
+    /// A relation leads to bodies of the kind asked for.
+    RelatedToKind {
+        /// The entity.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+        /// The targets of the kind.
+        targets: Vec<EntityId>,
+        /// The kind.
+        kind: BodyKindId,
+    },
+    /// A relation leads to no body of the kind asked for.
+    RelatedToNoKind {
+        /// The entity.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+        /// Every target.
+        targets: Vec<EntityId>,
+        /// The kind.
+        kind: BodyKindId,
+        /// Whether the council states it has no body of the kind (else the
+        /// list of targets is complete).
+        denied: bool,
+    },
+    /// No event of a kind is recorded up to a date.
+    NoEvent {
+        /// The kind of event.
+        event: EventKind,
+        /// Only events concerning a holder of this role.
+        of: Option<RoleId>,
+        /// Up to when.
+        up_to: Day,
+    },
+    /// An event follows the one that called for it.
+    Follows {
+        /// The event that follows.
+        follower: EventId,
+        /// The event that called for it.
+        cause: EventId,
+    },
+    /// The event an earlier one calls for is not yet due.
+    NotYetDue {
+        /// The kind of event called for.
+        expected: EventKind,
+        /// The event that calls for it.
+        cause: EventId,
+        /// When it is due.
+        due: Day,
+    },
+    /// No event followed the one that called for it (in time).
+    NotFollowed {
+        /// The kind of event called for.
+        expected: EventKind,
+        /// The event that called for it.
+        cause: EventId,
+        /// When it was due, if a deadline applies.
+        deadline: Option<Day>,
+        /// Events of the kind that came later than the deadline.
+        late: Vec<EventId>,
+    },
+    /// The latest event of a recurring kind is recent enough.
+    Recent {
+        /// The latest event.
+        latest: EventId,
+        /// The period, in months.
+        months: u32,
+        /// The date evaluated as at.
+        as_at: Day,
+    },
+    /// The latest event of a recurring kind is too old.
+    Overdue {
+        /// The latest event.
+        latest: EventId,
+        /// The period, in months.
+        months: u32,
+        /// The date evaluated as at.
+        as_at: Day,
+        /// When the next was due.
+        due: Day,
+    },
+}
+
+/// A remark that matters to how a verdict was reached.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// Two partial dates overlap as periods, so a comparison is undecided.
+    DatesOverlap {
+        /// The stated date.
+        first: PartialDate,
+        /// The date compared with.
+        second: PartialDate,
+    },
+    /// Two events' dates overlap, so which came first cannot be told.
+    EventOrderUnclear {
+        /// The event that must come first.
+        earlier: EventId,
+        /// The event that must follow it.
+        later: EventId,
+    },
+    /// An answer and a change are dated to overlapping periods.
+    AnswerChangeOverlap {
+        /// The answer.
+        answer: AnswerId,
+        /// The change.
+        change: EventId,
+    },
+    /// A recurring event is dated only partially, and the as-at date falls
+    /// in the window when the next was due.
+    DueDateUnclear {
+        /// The latest event.
+        event: EventId,
+        /// The earliest day the next could be due.
+        earliest: Day,
+        /// The latest day the next could be due.
+        latest: Day,
+        /// The date evaluated as at.
+        as_at: Day,
+    },
+}
+
+/// Why a verdict is what it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// A condition of the duty excludes it.
+    ConditionNotMet {
+        /// The condition, by its place in the duty.
+        condition: usize,
+        /// What was observed of it.
+        observed: Vec<Observation>,
+    },
+    /// Whether a condition holds cannot be told; the verdict's missing
+    /// facts say why.
+    ConditionUnknown,
+    /// A timeline duty has nothing to apply to.
+    NothingToApplyTo {
+        /// What was observed.
+        observed: Vec<Observation>,
+    },
+    /// A permission is used.
+    PermissionUsed {
+        /// What was observed.
+        observed: Vec<Observation>,
+    },
+    /// A permission is not used.
+    PermissionNotUsed {
+        /// What was observed.
+        observed: Vec<Observation>,
+    },
+    /// A permission is not shown to be used: the arrangements do not state
+    /// these facts. A permission needs no action, so they are not the
+    /// verdict's missing facts.
+    PermissionNotShown {
+        /// What is not stated.
+        unstated: Vec<Missing>,
+    },
+    /// The duty is met.
+    Met {
+        /// What was observed.
+        observed: Vec<Observation>,
+    },
+    /// A `must` or `must not` is breached.
+    Breached {
+        /// What was observed.
+        observed: Vec<Observation>,
+    },
+    /// A `should` is not met, and a departure with reasons is recorded.
+    Departed {
+        /// The departure.
+        departure: DepartureId,
+        /// Whether the date it was to be reviewed by has passed.
+        review_passed: bool,
+        /// What was observed.
+        observed: Vec<Observation>,
+    },
+    /// A `should` is not met, and no departure is recorded.
+    Unexplained {
+        /// What was observed.
+        observed: Vec<Observation>,
+    },
+    /// The duty cannot be decided; the missing facts say why.
+    Undecided {
+        /// What was observed besides.
+        observed: Vec<Observation>,
+    },
+    /// A question has no answer up to the date.
+    NoAnswer {
+        /// The date evaluated as at.
+        up_to: Day,
+    },
+    /// The answer predates a later change of the responsibilities it is
+    /// about.
+    AnswerPredatesChange {
+        /// The answer.
+        answer: AnswerId,
+        /// The latest change after it.
+        change: EventId,
+    },
+    /// Whether the answer came after a change cannot be told from their
+    /// dates.
+    AnswerOrderUnknown {
+        /// The answer.
+        answer: AnswerId,
+        /// The change.
+        change: EventId,
+    },
+    /// The answer is undated, and changes are recorded.
+    AnswerUndated {
+        /// The answer.
+        answer: AnswerId,
+    },
+    /// The question is answered.
+    Answered {
+        /// The answer.
+        answer: AnswerId,
+    },
 }
 
 /// How a role in the duty was bound to the arrangement.
@@ -97,28 +685,59 @@ pub struct Binding {
     pub entity: EntityId,
 }
 
-/// One duty's verdict against one arrangement as at a date, with its
-/// explanation.
+/// One duty's verdict against one arrangement as at a date, with what it
+/// rests on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verdict {
     /// The duty or question.
     pub duty: DutyId,
     /// The verdict.
     pub kind: VerdictKind,
+    /// Why.
+    pub reason: Reason,
     /// Who the subject bound to.
     pub bindings: Vec<Binding>,
     /// The facts consulted, in the order consulted, without repeats.
     pub facts: Vec<FactUse>,
     /// Facts the duty needs that the arrangement does not state.
-    pub missing: Vec<String>,
-    /// The reason, in one plain sentence.
-    pub reason: String,
-    /// Further remarks (a partial date deciding the verdict, a departure
-    /// whose review date has passed).
-    pub notes: Vec<String>,
-    /// The council's answer or account (index into the arrangement's
-    /// answers).
-    pub answer: Option<usize>,
-    /// The recorded departure (index into the arrangement's departures).
-    pub departure: Option<usize>,
+    pub missing: Vec<Missing>,
+    /// Remarks on how the verdict was reached.
+    pub notes: Vec<Note>,
+    /// The council's latest answer to the question, or account of how it
+    /// discharges the duty, by the as-at date.
+    pub answer: Option<AnswerId>,
+}
+
+impl Verdict {
+    /// The departure the verdict rests on, if it is a departure.
+    pub fn departure(&self) -> Option<DepartureId> {
+        match &self.reason {
+            Reason::Departed { departure, .. } => Some(*departure),
+            _ => None,
+        }
+    }
+
+    /// Whether a relation line the verdict consulted leads from `from` to
+    /// `to`: how the chart finds the lines a verdict flags.
+    pub fn consulted_line(&self, relation: RelationId, from: EntityId, to: EntityId) -> bool {
+        self.facts.iter().any(|used| match &used.fact {
+            Fact::Relation {
+                entity,
+                relation: stated,
+                targets,
+            } => *stated == relation && *entity == from && targets.contains(&to),
+            _ => false,
+        })
+    }
+}
+
+/// Where a recorded departure stands as at the date: for the departures
+/// register, decided once here rather than by each report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DepartureStatus {
+    /// The departure.
+    pub departure: DepartureId,
+    /// Whether the date it was to be reviewed by has passed (every day of
+    /// it is before the as-at date); `None` when no date is set.
+    pub review_passed: Option<bool>,
 }

@@ -17,13 +17,8 @@ mod svg;
 mod text;
 
 use crate::eval::{Verdict, VerdictKind};
-use crate::model::EntityKind;
-use crate::model::{Arrangement, Entity, EntityId, Policy, TypedValue};
-use crate::source::Span;
-
-/// The role keys whose holders the chart draws with a strong border: the
-/// two statutory roles the guidance is about.
-const STRONG_ROLES: [&str; 2] = ["DCS", "LMCS"];
+use crate::model::{Entity, EntityId, EntityKind, Policy, RelationId};
+use crate::Assessment;
 
 /// The chart of one arrangement: nodes and edges, in a deterministic order.
 #[derive(Clone, Debug, PartialEq)]
@@ -302,7 +297,10 @@ enum LineStyle {
 
 /// Builds the chart. `verdicts` are the arrangement's verdicts (from
 /// [`crate::eval::evaluate`]) and are used to flag reporting lines.
-pub fn chart(policy: &Policy, arrangement: &Arrangement, verdicts: &[Verdict]) -> Chart {
+pub fn chart(assessment: &Assessment<'_>) -> Chart {
+    let policy = assessment.policy;
+    let arrangement = assessment.arrangement;
+    let verdicts = assessment.verdicts;
     let charted = |entity: &Entity| matches!(entity.kind, EntityKind::Post | EntityKind::Member | EntityKind::Body);
     let is_hierarchy = |relation: crate::model::RelationId| {
         policy
@@ -384,50 +382,35 @@ pub fn chart(policy: &Policy, arrangement: &Arrangement, verdicts: &[Verdict]) -
     }
     let place = |id: EntityId| position.get(id.index()).copied().flatten();
 
-    let portfolio = policy
-        .attributes
-        .iter()
-        .position(|attribute| attribute.key == "portfolio")
-        .map(crate::model::AttributeId::from_index);
-
     let nodes: Vec<Node> = order
         .iter()
         .filter_map(|index| arrangement.entities.get(*index))
-        .map(|entity| node(policy, entity, portfolio))
+        .map(|entity| node(policy, entity))
         .collect();
 
-    // Verdicts that find the arrangement departs from a duty, with the facts
-    // they consulted. An `unknown` verdict is about a fact not stated, not
-    // about the lines it happened to read, so it flags nothing.
-    let flagging: Vec<(Span, Flag)> = verdicts
+    // Verdicts that find the arrangement departs from a duty flag the
+    // reporting lines they consulted. An `unknown` verdict is about a fact
+    // not stated, not about the lines it happened to read, so it flags
+    // nothing.
+    let flagging: Vec<(&Verdict, Flag)> = verdicts
         .iter()
-        .filter(|verdict| {
-            matches!(
-                verdict.kind,
-                VerdictKind::Fail | VerdictKind::Unexplained | VerdictKind::Departure
+        .filter(|verdict| verdict.kind.flags_lines())
+        .map(|verdict| {
+            (
+                verdict,
+                Flag {
+                    duty: policy
+                        .duty(verdict.duty)
+                        .map_or_else(|| format!("{:?}", verdict.duty), |duty| duty.key.clone()),
+                    verdict: verdict.kind,
+                },
             )
         })
-        .flat_map(|verdict| {
-            let duty = policy
-                .duty(verdict.duty)
-                .map_or_else(|| format!("{:?}", verdict.duty), |duty| duty.key.clone());
-            verdict.facts.iter().map(move |fact| {
-                (
-                    fact.span,
-                    Flag {
-                        duty: duty.clone(),
-                        verdict: verdict.kind,
-                    },
-                )
-            })
-        })
         .collect();
-    let flags_for = |span: Span| -> Vec<Flag> {
+    let flags_for = |relation: RelationId, from: EntityId, to: EntityId| -> Vec<Flag> {
         let mut flags: Vec<Flag> = Vec::new();
-        for (fact_span, flag) in &flagging {
-            // `Span`'s equality ignores positions by design: compare them.
-            let same = fact_span.file == span.file && fact_span.start == span.start && fact_span.end == span.end;
-            if same && !flags.contains(flag) {
+        for (verdict, flag) in &flagging {
+            if verdict.consulted_line(relation, from, to) && !flags.contains(flag) {
                 flags.push(flag.clone());
             }
         }
@@ -453,7 +436,7 @@ pub fn chart(policy: &Policy, arrangement: &Arrangement, verdicts: &[Verdict]) -
                     continue;
                 };
                 if is_hierarchy(*relation) {
-                    let flags = flags_for(fact.origin.span);
+                    let flags = flags_for(*relation, EntityId::from_index(*index), *target);
                     let existing = reporting.iter_mut().find(|edge| edge.from == there && edge.to == here);
                     match existing {
                         Some(edge) => {
@@ -526,7 +509,7 @@ pub fn chart(policy: &Policy, arrangement: &Arrangement, verdicts: &[Verdict]) -
 }
 
 /// One entity as a node.
-fn node(policy: &Policy, entity: &Entity, portfolio: Option<crate::model::AttributeId>) -> Node {
+fn node(policy: &Policy, entity: &Entity) -> Node {
     let kind = match entity.kind {
         EntityKind::Member => NodeKind::Member,
         EntityKind::Body => NodeKind::Body,
@@ -534,12 +517,10 @@ fn node(policy: &Policy, entity: &Entity, portfolio: Option<crate::model::Attrib
     };
     let roles: Vec<&crate::model::Role> = entity.roles.iter().filter_map(|fact| policy.role(fact.value)).collect();
     let title = text::clean(entity.label());
-    let portfolio = portfolio
-        .and_then(|attribute| entity.attribute(attribute))
-        .map(|fact| match &fact.value {
-            TypedValue::Text(text) => text::clean(text),
-            other => other.to_string(),
-        })
+    let portfolio = entity
+        .portfolio
+        .as_deref()
+        .map(text::clean)
         .filter(|portfolio| !portfolio.is_empty());
     // The kind of body, unless it only repeats the body's title.
     let body_kind = entity
@@ -558,7 +539,7 @@ fn node(policy: &Policy, entity: &Entity, portfolio: Option<crate::model::Attrib
             .filter(|person| !person.is_empty()),
         portfolio,
         body_kind,
-        statutory: roles.iter().any(|role| STRONG_ROLES.contains(&role.key.as_str())),
+        statutory: roles.iter().any(|role| role.principal),
         roles: roles.iter().map(|role| text::one_line(&role.key)).collect(),
         role_titles: roles.iter().map(|role| text::one_line(&role.title)).collect(),
         title,

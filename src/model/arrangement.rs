@@ -27,7 +27,7 @@ pub struct EvidenceRef {
 
 /// A stated fact with its origin.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fact<T> {
+pub struct Stated<T> {
     /// What is stated.
     pub value: T,
     /// Where it is stated.
@@ -45,16 +45,18 @@ pub struct Entity {
     pub title: Option<String>,
     /// The person holding it, or the member's name.
     pub person: Option<String>,
+    /// A member's portfolio.
+    pub portfolio: Option<String>,
     /// Roles held.
-    pub roles: Vec<Fact<RoleId>>,
+    pub roles: Vec<Stated<RoleId>>,
     /// Functions it is responsible for, if stated.
-    pub functions: Option<Fact<Vec<FunctionId>>>,
+    pub functions: Option<Stated<Vec<FunctionId>>>,
     /// For a body, its kind.
-    pub body_kind: Option<Fact<BodyKindId>>,
+    pub body_kind: Option<Stated<BodyKindId>>,
     /// Relations stated, each with its targets.
-    pub relations: Vec<(RelationId, Fact<Vec<EntityId>>)>,
+    pub relations: Vec<(RelationId, Stated<Vec<EntityId>>)>,
     /// Attributes stated.
-    pub attributes: Vec<(AttributeId, Fact<TypedValue>)>,
+    pub attributes: Vec<(AttributeId, Stated<TypedValue>)>,
     /// Whether it has functions beyond those listed: `Some(false)` when
     /// the list is complete (the default), `None` when the council's paper
     /// does not say.
@@ -72,13 +74,13 @@ impl Entity {
     }
 
     /// Whether it holds a role.
-    pub fn holds(&self, role: RoleId) -> Option<&Fact<RoleId>> {
+    pub fn holds(&self, role: RoleId) -> Option<&Stated<RoleId>> {
         self.roles.iter().find(|fact| fact.value == role)
     }
 
     /// Every stated line of a relation (a relation may be listed line by
     /// line); empty when the relation is not stated.
-    pub fn relation(&self, relation: RelationId) -> Vec<&Fact<Vec<EntityId>>> {
+    pub fn relation(&self, relation: RelationId) -> Vec<&Stated<Vec<EntityId>>> {
         self.relations
             .iter()
             .filter(|(id, _)| *id == relation)
@@ -87,7 +89,7 @@ impl Entity {
     }
 
     /// The stated value of an attribute.
-    pub fn attribute(&self, attribute: AttributeId) -> Option<&Fact<TypedValue>> {
+    pub fn attribute(&self, attribute: AttributeId) -> Option<&Stated<TypedValue>> {
         self.attributes
             .iter()
             .find(|(id, _)| *id == attribute)
@@ -183,7 +185,7 @@ pub struct Arrangement {
     /// accountability, which are complete by nature).
     pub complete_relations: Vec<RelationId>,
     /// Kinds of body the council states it does not have, with the source.
-    pub has_no: Vec<Fact<BodyKindId>>,
+    pub has_no: Vec<Stated<BodyKindId>>,
     /// Documents its facts come from.
     pub documents: Vec<Document>,
     /// Posts, members, bodies and services.
@@ -209,6 +211,16 @@ impl Arrangement {
         self.events.get(id.index())
     }
 
+    /// The answer with this id.
+    pub fn answer(&self, id: AnswerId) -> Option<&Answer> {
+        self.answers.get(id.index())
+    }
+
+    /// The departure with this id.
+    pub fn departure(&self, id: DepartureId) -> Option<&Departure> {
+        self.departures.get(id.index())
+    }
+
     /// The document with this id.
     pub fn document(&self, id: DocumentId) -> Option<&Document> {
         self.documents.get(id.index())
@@ -220,7 +232,7 @@ impl Arrangement {
     }
 
     /// The statement that the council has no body of a kind, if made.
-    pub fn has_no(&self, kind: BodyKindId) -> Option<&Fact<BodyKindId>> {
+    pub fn has_no(&self, kind: BodyKindId) -> Option<&Stated<BodyKindId>> {
         self.has_no.iter().find(|fact| fact.value == kind)
     }
 

@@ -91,6 +91,9 @@ pub struct Role {
     pub holder: EntityKind,
     /// The provision that creates it.
     pub statute: Option<String>,
+    /// Whether it is one of the roles the guidance is about (the DCS and
+    /// the LMCS): charts draw its holders with a strong border.
+    pub principal: bool,
     /// Whether it exists for arrangements to describe themselves, with no
     /// duty expected to use it (no unused-vocabulary warning).
     pub descriptive: bool,
@@ -190,6 +193,15 @@ pub struct TagKey {
     pub values: Vec<String>,
     /// Where declared.
     pub span: Span,
+}
+
+/// A classification of a duty: a tag key and one of its declared values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tag {
+    /// The key.
+    pub key: TagKeyId,
+    /// The value, by its place in the key's [`TagKey::values`].
+    pub value: usize,
 }
 
 /// Where a paragraph's words come from.
@@ -423,7 +435,7 @@ pub struct Duty {
     /// When it applies.
     pub conditions: Vec<Condition>,
     /// Classification tags, in the order written.
-    pub tags: Vec<(TagKeyId, String)>,
+    pub tags: Vec<Tag>,
     /// Which edition (index into [`Policy::editions`]).
     pub edition: usize,
     /// Where declared.
@@ -477,6 +489,16 @@ impl Policy {
     /// The paragraph with this id.
     pub fn paragraph(&self, id: ParagraphId) -> Option<&Paragraph> {
         self.paragraphs.get(id.index())
+    }
+
+    /// The tag key with this id.
+    pub fn tag_key(&self, id: TagKeyId) -> Option<&TagKey> {
+        self.tag_keys.get(id.index())
+    }
+
+    /// The value of a tag, as declared.
+    pub fn tag_value(&self, tag: Tag) -> Option<&str> {
+        self.tag_key(tag.key)?.values.get(tag.value).map(String::as_str)
     }
 
     /// The duty with this id.

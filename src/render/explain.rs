@@ -78,8 +78,8 @@ pub fn explain(policy: &Policy, key: &str) -> Result<String, String> {
         for condition in &duty.conditions {
             out.push_str(&format!("condition: {}\n", condition.text));
         }
-        for (key, value) in &duty.tags {
-            if let Some(key) = policy.tag_keys.get(key.index()) {
+        for tag in &duty.tags {
+            if let (Some(key), Some(value)) = (policy.tag_key(tag.key), policy.tag_value(*tag)) {
                 out.push_str(&format!("{}: {value}\n", key.title));
             }
         }

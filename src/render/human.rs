@@ -2,9 +2,11 @@
 //! by guidance section, each verdict with the paragraph it comes from and
 //! the council's facts as snippets of the arrangement file.
 
-use super::Report;
 use crate::diagnostics::{render_snippets, Label, Snippet};
-use crate::eval::{Verdict, VerdictKind};
+use crate::eval::Verdict;
+use crate::model::DutyKind;
+use crate::words::provenance_in_brief;
+use crate::Assessment;
 
 /// Wraps text to `width` columns, indenting continuation lines.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
@@ -25,20 +27,54 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     lines.join(&format!("\n{indent}"))
 }
 
-impl Report<'_> {
+/// The human report of one council's verdicts. `color` adds terminal
+/// colours.
+pub fn render(assessment: &Assessment<'_>, color: bool) -> String {
+    assessment.human(color)
+}
+
+/// The line that counts one council's verdicts: "71 verdicts, 3 need
+/// action: …".
+pub fn summary_line(assessment: &Assessment<'_>) -> String {
+    let parts: Vec<String> = assessment
+        .counts()
+        .into_iter()
+        .filter(|(_, count)| *count > 0)
+        .map(|(kind, count)| format!("{count} {}", kind.name()))
+        .collect();
+    format!(
+        "{} verdicts, {} need action: {}",
+        assessment.verdicts.len(),
+        assessment.needing_action(),
+        parts.join(", ")
+    )
+}
+
+/// Some of a council's verdicts as snippets, in the order given: for a
+/// reader (or a test) who wants the verdicts about one thing.
+pub fn render_verdicts(assessment: &Assessment<'_>, verdicts: &[&Verdict], color: bool) -> String {
+    let snippets: Vec<Snippet> = verdicts
+        .iter()
+        .filter_map(|verdict| assessment.snippet(verdict))
+        .collect();
+    render_snippets(assessment.sources, &snippets, color)
+}
+
+impl Assessment<'_> {
     fn snippet(&self, verdict: &Verdict) -> Option<Snippet> {
         let duty = self.duty(verdict)?;
+        let wording = self.wording();
         let title = match (&duty.title, &duty.kind) {
             (Some(title), _) => title.clone(),
-            (None, crate::model::DutyKind::Rule { text, .. }) => text.clone(),
-            (None, crate::model::DutyKind::Question { asks, .. }) => asks.clone(),
+            (None, DutyKind::Rule { text, .. }) => text.clone(),
+            (None, DutyKind::Question { asks, .. }) => asks.clone(),
         };
         let mut notes = Vec::new();
         match &duty.kind {
-            crate::model::DutyKind::Rule { text, .. } => {
+            DutyKind::Rule { text, .. } => {
                 notes.push(format!("duty {}: {}", duty.key, text));
             }
-            crate::model::DutyKind::Question { asks, .. } => {
+            DutyKind::Question { asks, .. } => {
                 if duty.title.is_some() {
                     notes.push(wrap(&format!("question {}: {asks}", duty.key), 88, "  "));
                 } else {
@@ -56,7 +92,7 @@ impl Report<'_> {
                     "paragraph {} ({}; {}): {words}",
                     paragraph.key,
                     paragraph.section,
-                    self.provenance_words(paragraph)
+                    provenance_in_brief(self.policy, paragraph)
                 ),
                 88,
                 "  ",
@@ -66,17 +102,11 @@ impl Report<'_> {
             let bound: Vec<String> = verdict
                 .bindings
                 .iter()
-                .filter_map(|binding| {
-                    let entity = self.arrangement.entity(binding.entity)?;
-                    Some(match binding.role.and_then(|role| self.policy.role(role)) {
-                        Some(role) => format!("{} is {}", role.key, entity.label()),
-                        None => entity.label().to_owned(),
-                    })
-                })
+                .filter_map(|binding| wording.binding(binding))
                 .collect();
             notes.push(format!("bound: {}", bound.join("; ")));
         }
-        if let Some(answer) = verdict.answer.and_then(|index| self.arrangement.answers.get(index)) {
+        if let Some(answer) = verdict.answer.and_then(|id| self.arrangement.answer(id)) {
             let mut heading = "council's answer".to_owned();
             if let Some(reference) = &answer.reference {
                 heading.push_str(&format!(", reference {reference}"));
@@ -86,36 +116,33 @@ impl Report<'_> {
             }
             notes.push(wrap(&format!("{heading}: {}", answer.text), 88, "  "));
         }
-        if let Some(departure) = verdict
-            .departure
-            .and_then(|index| self.arrangement.departures.get(index))
-        {
+        if let Some(departure) = verdict.departure().and_then(|id| self.arrangement.departure(id)) {
             notes.push(wrap(&format!("departure reasons: {}", departure.reasons), 88, "  "));
         }
         if !verdict.missing.is_empty() {
-            notes.push(format!("missing: {}", verdict.missing.join("; ")));
+            let missing: Vec<String> = verdict.missing.iter().map(|missing| wording.missing(missing)).collect();
+            notes.push(format!("missing: {}", missing.join("; ")));
         }
-        for note in &verdict.notes {
+        for note in wording.notes(verdict) {
             notes.push(wrap(&format!("note: {note}"), 88, "  "));
         }
-        notes.push(wrap(&format!("verdict: {}", verdict.reason), 88, "  "));
+        notes.push(wrap(&format!("verdict: {}", wording.reason(verdict)), 88, "  "));
         let labels = verdict
             .facts
             .iter()
-            .filter(|fact| fact.span.file == self.arrangement.file)
-            .map(|fact| {
-                let mut message = fact.statement.clone();
-                if let Some(evidence) = &fact.evidence {
-                    if let Some(document) = self.arrangement.document(evidence.document) {
-                        message.push_str(&format!(" (per {}", document.key));
-                        if let Some(location) = &evidence.location {
-                            message.push_str(&format!(", {location}"));
-                        }
-                        message.push(')');
-                    }
+            .filter(|used| used.origin.span.file == self.arrangement.file)
+            .map(|used| {
+                let mut message = wording.fact(&used.fact);
+                if let Some(evidence) = used
+                    .origin
+                    .evidence
+                    .as_ref()
+                    .and_then(|evidence| wording.evidence(evidence))
+                {
+                    message.push_str(&format!(" ({evidence})"));
                 }
                 Label {
-                    span: fact.span,
+                    span: used.origin.span,
                     message,
                 }
             })
@@ -130,27 +157,7 @@ impl Report<'_> {
         })
     }
 
-    fn summary_line(&self) -> String {
-        let parts: Vec<String> = self
-            .counts()
-            .into_iter()
-            .filter(|(_, count)| *count > 0)
-            .map(|(kind, count)| format!("{count} {}", kind.name()))
-            .collect();
-        let action = self
-            .verdicts
-            .iter()
-            .filter(|verdict| verdict.kind.needs_action())
-            .count();
-        format!(
-            "{} verdicts, {action} need action: {}",
-            self.verdicts.len(),
-            parts.join(", ")
-        )
-    }
-
-    /// The human report. `color` adds terminal colours.
-    pub fn to_human(&self, color: bool) -> String {
+    fn human(&self, color: bool) -> String {
         let mut out = String::new();
         let base = self.policy.base();
         out.push_str(&format!(
@@ -179,7 +186,7 @@ impl Report<'_> {
             ));
         }
         out.push_str(&format!("as at {}\n", self.as_at));
-        out.push_str(&format!("{}\n", self.summary_line()));
+        out.push_str(&format!("{}\n", summary_line(self)));
         for (heading, wanted) in [("NEEDS ACTION", true), ("NO ACTION NEEDED", false)] {
             let chosen: Vec<&Verdict> = self
                 .verdicts
@@ -207,7 +214,7 @@ impl Report<'_> {
                     .collect();
                 // Within a section, the most serious first; ties keep the
                 // guidance's order.
-                in_section.sort_by_key(|verdict| VerdictKind::ALL.iter().position(|kind| *kind == verdict.kind));
+                in_section.sort_by_key(|verdict| verdict.kind.rank());
                 let snippets: Vec<Snippet> = in_section.iter().filter_map(|verdict| self.snippet(verdict)).collect();
                 out.push_str(&render_snippets(self.sources, &snippets, color));
             }

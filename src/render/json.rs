@@ -1,20 +1,26 @@
 //! The JSON contract of `dcsc verify --format json`, documented in
-//! `docs/json-output.md`. Key order is the order of the fields below, and
-//! every list is in a fixed order, so the output is byte-identical for the
-//! same input.
+//! `docs/json-output.md` and described by `docs/verify-output.schema.json`.
+//! Key order is the order of the fields below, and every list is in a fixed
+//! order, so the output is byte-identical for the same input.
 
 use serde::Serialize;
 
-use super::Report;
-use crate::eval::{FactUse, Verdict, VerdictKind};
-use crate::model::{EvidenceRef, Provenance};
+use crate::eval::{Clause, Fact, FactUse, Missing, Reason, Verdict, VerdictKind};
+use crate::model::{
+    AnswerId, AttributeId, BodyKindId, DutyKind, EntityId, EventId, EvidenceRef, FunctionId, Provenance, RelationId,
+    RoleId, Target, TypedValue,
+};
+use crate::words::Wording;
+use crate::Assessment;
 
 /// The version of the JSON contract. Raised when a field changes meaning
-/// or is removed; adding a field does not raise it.
-pub const SCHEMA_VERSION: u32 = 1;
+/// or is removed; adding a field does not raise it. Version 2 made
+/// `missing` a list of typed objects and gave every fact a `kind`.
+pub const SCHEMA_VERSION: u32 = 2;
 
+/// One council's verdicts in the JSON contract, ready to serialise.
 #[derive(Serialize)]
-struct Output<'a> {
+pub struct Output<'a> {
     schema_version: u32,
     guidance: Guidance<'a>,
     as_at: String,
@@ -59,9 +65,10 @@ struct VerdictOut<'a> {
     tags: serde_json::Map<String, serde_json::Value>,
     bindings: Vec<BindingOut<'a>>,
     facts: Vec<FactOut<'a>>,
-    missing: &'a [String],
-    explanation: &'a str,
-    notes: &'a [String],
+    missing: Vec<MissingOut<'a>>,
+    reason: &'static str,
+    explanation: String,
+    notes: Vec<String>,
     answer: Option<AnswerOut<'a>>,
     departure: Option<DepartureOut<'a>>,
 }
@@ -91,13 +98,135 @@ struct BindingOut<'a> {
     title: &'a str,
 }
 
+/// A fact consulted: its kind and typed fields, then where it is stated.
 #[derive(Serialize)]
 struct FactOut<'a> {
+    #[serde(flatten)]
+    fact: FactKindOut<'a>,
     file: &'a str,
     line: usize,
     column: usize,
-    statement: &'a str,
+    statement: String,
     evidence: Option<EvidenceOut<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum FactKindOut<'a> {
+    Holds {
+        entity: &'a str,
+        role: &'a str,
+    },
+    Functions {
+        entity: &'a str,
+        functions: Vec<&'a str>,
+    },
+    BodyKind {
+        entity: &'a str,
+        body_kind: &'a str,
+    },
+    Attribute {
+        entity: &'a str,
+        attribute: &'a str,
+        value: serde_json::Value,
+    },
+    Relation {
+        entity: &'a str,
+        relation: &'a str,
+        targets: Vec<&'a str>,
+    },
+    NoBodyOfKind {
+        body_kind: &'a str,
+    },
+    Event {
+        event: &'a str,
+        event_kind: &'static str,
+        date: Option<String>,
+    },
+    Answer {
+        question: &'a str,
+        given: Option<String>,
+    },
+    Departure {
+        duty: &'a str,
+        approved: Option<String>,
+    },
+}
+
+/// A fact the duty needs that the arrangements do not state: its kind,
+/// typed fields naming what is missing, and the words for people.
+#[derive(Serialize)]
+struct MissingOut<'a> {
+    #[serde(flatten)]
+    missing: MissingKindOut<'a>,
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum MissingKindOut<'a> {
+    Holder {
+        role: &'a str,
+    },
+    EntitiesOfKind {
+        entity_kind: &'static str,
+    },
+    AnyOfKind {
+        entity_kind: &'static str,
+        holding: Option<&'a str>,
+    },
+    CompleteList {
+        entity_kind: &'static str,
+        holding: Option<&'a str>,
+        predicate: &'a str,
+        negated: bool,
+        listed: usize,
+    },
+    Subject,
+    Functions {
+        entity: &'a str,
+    },
+    FunctionsBeyond {
+        entity: &'a str,
+        listed: Vec<&'a str>,
+    },
+    BodyKind {
+        entities: Vec<&'a str>,
+    },
+    Attribute {
+        entity: &'a str,
+        attribute: &'a str,
+    },
+    ExactAttribute {
+        entity: &'a str,
+        attribute: &'a str,
+    },
+    Relation {
+        entity: &'a str,
+        relation: &'a str,
+    },
+    CompleteRelation {
+        entity: &'a str,
+        relation: &'a str,
+        target_role: Option<&'a str>,
+        target_body_kind: Option<&'a str>,
+        listed: Vec<&'a str>,
+    },
+    EventOrder {
+        earlier: &'a str,
+        later: &'a str,
+    },
+    AnswerOrder {
+        question: &'a str,
+        given: Option<String>,
+        change: &'a str,
+    },
+    AnswerDate {
+        question: &'a str,
+    },
+    EventDate {
+        event: &'a str,
+    },
 }
 
 #[derive(Serialize)]
@@ -124,165 +253,448 @@ struct DepartureOut<'a> {
     review_by: Option<String>,
 }
 
-impl<'a> Report<'a> {
-    fn evidence(&self, evidence: &'a Option<EvidenceRef>) -> Option<EvidenceOut<'a>> {
-        let evidence = evidence.as_ref()?;
-        let document = self.arrangement.document(evidence.document)?;
-        Some(EvidenceOut {
-            document: &document.key,
-            title: &document.title,
-            seed: document.seed.as_deref(),
-            location: evidence.location.as_deref(),
-        })
+/// The name of a reason, as the JSON contract gives it.
+pub fn reason_name(reason: &Reason) -> &'static str {
+    match reason {
+        Reason::ConditionNotMet { .. } => "condition_not_met",
+        Reason::ConditionUnknown => "condition_unknown",
+        Reason::NothingToApplyTo { .. } => "nothing_to_apply_to",
+        Reason::PermissionUsed { .. } => "permission_used",
+        Reason::PermissionNotUsed { .. } => "permission_not_used",
+        Reason::PermissionNotShown { .. } => "permission_not_shown",
+        Reason::Met { .. } => "met",
+        Reason::Breached { .. } => "breached",
+        Reason::Departed { .. } => "departed",
+        Reason::Unexplained { .. } => "unexplained",
+        Reason::Undecided { .. } => "undecided",
+        Reason::NoAnswer { .. } => "no_answer",
+        Reason::AnswerPredatesChange { .. } => "answer_predates_change",
+        Reason::AnswerOrderUnknown { .. } => "answer_order_unknown",
+        Reason::AnswerUndated { .. } => "answer_undated",
+        Reason::Answered { .. } => "answered",
+    }
+}
+
+/// Reads keys of the model's tables for one assessment.
+struct Keys<'a> {
+    assessment: &'a Assessment<'a>,
+}
+
+impl<'a> Keys<'a> {
+    fn entity(&self, id: EntityId) -> &'a str {
+        self.assessment
+            .arrangement
+            .entity(id)
+            .map_or("", |entity| entity.key.as_str())
     }
 
-    fn fact(&self, fact: &'a FactUse) -> FactOut<'a> {
-        let (line, column) = self.sources.line_column(fact.span);
-        FactOut {
-            file: self.sources.name(fact.span.file),
-            line,
-            column,
-            statement: &fact.statement,
-            evidence: self.evidence(&fact.evidence),
+    fn entities(&self, ids: &[EntityId]) -> Vec<&'a str> {
+        ids.iter().map(|id| self.entity(*id)).collect()
+    }
+
+    fn role(&self, id: RoleId) -> &'a str {
+        self.assessment.policy.role(id).map_or("", |role| role.key.as_str())
+    }
+
+    fn function(&self, id: FunctionId) -> &'a str {
+        self.assessment
+            .policy
+            .functions
+            .get(id.index())
+            .map_or("", |term| term.key.as_str())
+    }
+
+    fn body_kind(&self, id: BodyKindId) -> &'a str {
+        self.assessment
+            .policy
+            .body_kinds
+            .get(id.index())
+            .map_or("", |term| term.key.as_str())
+    }
+
+    fn attribute(&self, id: AttributeId) -> &'a str {
+        self.assessment
+            .policy
+            .attributes
+            .get(id.index())
+            .map_or("", |attribute| attribute.key.as_str())
+    }
+
+    fn relation(&self, id: RelationId) -> &'a str {
+        self.assessment
+            .policy
+            .relations
+            .get(id.index())
+            .map_or("", |relation| relation.key.as_str())
+    }
+
+    fn event(&self, id: EventId) -> &'a str {
+        self.assessment
+            .arrangement
+            .event(id)
+            .map_or("", |event| event.key.as_str())
+    }
+
+    fn question(&self, id: AnswerId) -> &'a str {
+        self.assessment
+            .arrangement
+            .answer(id)
+            .and_then(|answer| self.assessment.policy.duty(answer.duty))
+            .map_or("", |duty| duty.key.as_str())
+    }
+
+    fn given(&self, id: AnswerId) -> Option<String> {
+        self.assessment
+            .arrangement
+            .answer(id)
+            .and_then(|answer| answer.given)
+            .map(|date| date.to_string())
+    }
+
+    fn clause(&self, clause: Clause) -> &'a str {
+        match clause {
+            Clause::Rule(duty) => self.assessment.policy.duty(duty).map_or("", |duty| match &duty.kind {
+                DutyKind::Rule { predicate_text, .. } => predicate_text.as_str(),
+                DutyKind::Question { .. } => "",
+            }),
+            Clause::Condition(duty, index) => self
+                .assessment
+                .policy
+                .duty(duty)
+                .and_then(|duty| duty.conditions.get(index))
+                .map_or("", |condition| condition.text.as_str()),
         }
     }
 
-    fn verdict_out(&self, verdict: &'a Verdict) -> Option<VerdictOut<'a>> {
-        let duty = self.duty(verdict)?;
-        let (kind, rule) = match &duty.kind {
-            crate::model::DutyKind::Rule { text, .. } => ("duty", Some(text.as_str())),
-            crate::model::DutyKind::Question { asks, .. } => ("question", Some(asks.as_str())),
-        };
-        let citations = self
-            .citations(duty)
-            .into_iter()
-            .map(|paragraph| Citation {
-                paragraph: &paragraph.key,
-                section: &paragraph.section,
-                text: paragraph.text.as_deref(),
-                provenance: paragraph.provenance.kind(),
-                source: paragraph.provenance.document().and_then(|document| {
-                    let document = self.policy.documents.get(document.index())?;
-                    Some(SourceOut {
-                        document: &document.key,
-                        title: &document.title,
-                        seed: document.seed.as_deref(),
-                        quoted_by: match &paragraph.provenance {
-                            Provenance::Quoted { by, .. } => Some(by.as_str()),
-                            _ => None,
-                        },
-                        note: document.note.as_deref(),
-                    })
-                }),
-            })
-            .collect();
-        let mut tags = serde_json::Map::new();
-        for (key, value) in &duty.tags {
-            if let Some(key) = self.policy.tag_keys.get(key.index()) {
-                tags.insert(key.key.clone(), serde_json::Value::String(value.clone()));
+    fn fact(&self, fact: &Fact) -> FactKindOut<'a> {
+        match fact {
+            Fact::Holds { entity, role } => FactKindOut::Holds {
+                entity: self.entity(*entity),
+                role: self.role(*role),
+            },
+            Fact::Functions { entity, functions } => FactKindOut::Functions {
+                entity: self.entity(*entity),
+                functions: functions.iter().map(|function| self.function(*function)).collect(),
+            },
+            Fact::BodyKind { entity, kind } => FactKindOut::BodyKind {
+                entity: self.entity(*entity),
+                body_kind: self.body_kind(*kind),
+            },
+            Fact::Attribute {
+                entity,
+                attribute,
+                value,
+            } => FactKindOut::Attribute {
+                entity: self.entity(*entity),
+                attribute: self.attribute(*attribute),
+                value: value_json(value),
+            },
+            Fact::Relation {
+                entity,
+                relation,
+                targets,
+            } => FactKindOut::Relation {
+                entity: self.entity(*entity),
+                relation: self.relation(*relation),
+                targets: self.entities(targets),
+            },
+            Fact::NoBodyOfKind { kind } => FactKindOut::NoBodyOfKind {
+                body_kind: self.body_kind(*kind),
+            },
+            Fact::Event { event } => {
+                let found = self.assessment.arrangement.event(*event);
+                FactKindOut::Event {
+                    event: self.event(*event),
+                    event_kind: found.map_or("", |event| event.kind.word()),
+                    date: found.map(|event| event.date.to_string()),
+                }
+            }
+            Fact::Answer { answer } => FactKindOut::Answer {
+                question: self.question(*answer),
+                given: self.given(*answer),
+            },
+            Fact::Departure { departure } => {
+                let found = self.assessment.arrangement.departure(*departure);
+                FactKindOut::Departure {
+                    duty: found
+                        .and_then(|departure| self.assessment.policy.duty(departure.duty))
+                        .map_or("", |duty| duty.key.as_str()),
+                    approved: found
+                        .and_then(|departure| departure.approved)
+                        .map(|date| date.to_string()),
+                }
             }
         }
-        let bindings = verdict
-            .bindings
-            .iter()
-            .filter_map(|binding| {
-                let entity = self.arrangement.entity(binding.entity)?;
-                Some(BindingOut {
-                    role: binding
-                        .role
-                        .and_then(|role| self.policy.role(role))
-                        .map(|role| role.key.as_str()),
-                    holder: &entity.key,
-                    title: entity.label(),
-                })
-            })
-            .collect();
-        let answer = verdict
-            .answer
-            .and_then(|index| self.arrangement.answers.get(index))
-            .map(|answer| AnswerOut {
-                given: answer.given.map(|date| date.to_string()),
-                by: answer.by.as_deref(),
-                reference: answer.reference.as_deref(),
-                text: &answer.text,
-            });
-        let departure = verdict
-            .departure
-            .and_then(|index| self.arrangement.departures.get(index))
-            .map(|departure| DepartureOut {
-                reasons: &departure.reasons,
-                approved_by: departure.approved_by.as_deref(),
-                approved: departure.approved.map(|date| date.to_string()),
-                review_by: departure.review_by.map(|date| date.to_string()),
-            });
-        Some(VerdictOut {
-            duty: &duty.key,
-            kind,
-            title: duty.title.as_deref(),
-            rule,
-            modality: duty.modality.words(),
-            verdict: verdict.kind.name(),
-            needs_action: verdict.kind.needs_action(),
-            section: self.section(duty),
-            citations,
-            tags,
-            bindings,
-            facts: verdict.facts.iter().map(|fact| self.fact(fact)).collect(),
-            missing: &verdict.missing,
-            explanation: &verdict.reason,
-            notes: &verdict.notes,
-            answer,
-            departure,
-        })
     }
 
-    /// The report as a JSON value.
-    pub fn to_json(&self) -> serde_json::Value {
-        let base = self.policy.base();
-        let mut counts = serde_json::Map::new();
-        for (kind, count) in self.counts() {
-            counts.insert(kind.name().to_owned(), serde_json::Value::from(count));
+    fn missing(&self, missing: &Missing) -> MissingKindOut<'a> {
+        match missing {
+            Missing::Holder { role } => MissingKindOut::Holder { role: self.role(*role) },
+            Missing::EntitiesOfKind { kind } => MissingKindOut::EntitiesOfKind {
+                entity_kind: kind.word(),
+            },
+            Missing::AnyOfKind { kind, holding } => MissingKindOut::AnyOfKind {
+                entity_kind: kind.word(),
+                holding: holding.map(|role| self.role(role)),
+            },
+            Missing::CompleteList {
+                kind,
+                holding,
+                clause,
+                negated,
+                listed,
+            } => MissingKindOut::CompleteList {
+                entity_kind: kind.word(),
+                holding: holding.map(|role| self.role(role)),
+                predicate: self.clause(*clause),
+                negated: *negated,
+                listed: *listed,
+            },
+            Missing::Subject => MissingKindOut::Subject,
+            Missing::Functions { entity } => MissingKindOut::Functions {
+                entity: self.entity(*entity),
+            },
+            Missing::FunctionsBeyond { entity, listed } => MissingKindOut::FunctionsBeyond {
+                entity: self.entity(*entity),
+                listed: listed.iter().map(|function| self.function(*function)).collect(),
+            },
+            Missing::BodyKind { entities } => MissingKindOut::BodyKind {
+                entities: self.entities(entities),
+            },
+            Missing::Attribute { entity, attribute } => MissingKindOut::Attribute {
+                entity: self.entity(*entity),
+                attribute: self.attribute(*attribute),
+            },
+            Missing::ExactAttribute { entity, attribute } => MissingKindOut::ExactAttribute {
+                entity: self.entity(*entity),
+                attribute: self.attribute(*attribute),
+            },
+            Missing::Relation { entity, relation } => MissingKindOut::Relation {
+                entity: self.entity(*entity),
+                relation: self.relation(*relation),
+            },
+            Missing::CompleteRelation {
+                entity,
+                relation,
+                target,
+                listed,
+            } => MissingKindOut::CompleteRelation {
+                entity: self.entity(*entity),
+                relation: self.relation(*relation),
+                target_role: match target {
+                    Target::Role(role) => Some(self.role(*role)),
+                    Target::Kind(_) => None,
+                },
+                target_body_kind: match target {
+                    Target::Kind(kind) => Some(self.body_kind(*kind)),
+                    Target::Role(_) => None,
+                },
+                listed: self.entities(listed),
+            },
+            Missing::EventOrder { earlier, later } => MissingKindOut::EventOrder {
+                earlier: self.event(*earlier),
+                later: self.event(*later),
+            },
+            Missing::AnswerOrder { answer, change } => MissingKindOut::AnswerOrder {
+                question: self.question(*answer),
+                given: self.given(*answer),
+                change: self.event(*change),
+            },
+            Missing::AnswerDate { answer } => MissingKindOut::AnswerDate {
+                question: self.question(*answer),
+            },
+            Missing::EventDate { event } => MissingKindOut::EventDate {
+                event: self.event(*event),
+            },
         }
-        let output = Output {
-            schema_version: SCHEMA_VERSION,
-            guidance: Guidance {
-                id: base.map_or("", |edition| edition.key.as_str()),
-                title: base.map_or("", |edition| edition.title.as_str()),
-                edition: base.and_then(|edition| edition.issued.map(|date| date.to_string())),
-                force: base.map_or("", |edition| edition.force.word()),
-                extended_by: self
-                    .policy
-                    .editions
-                    .iter()
-                    .skip(1)
-                    .map(|edition| edition.key.as_str())
-                    .collect(),
-            },
-            as_at: self.as_at.to_string(),
-            arrangement: ArrangementInfo {
-                id: &self.arrangement.key,
-                council: self.arrangement.council_name(),
-                path: self.sources.name(self.arrangement.file),
-            },
-            summary: Summary {
-                needs_action: self
-                    .verdicts
-                    .iter()
-                    .filter(|verdict| verdict.kind.needs_action())
-                    .count(),
-                counts,
-            },
-            verdicts: self
-                .verdicts
-                .iter()
-                .filter_map(|verdict| self.verdict_out(verdict))
-                .collect(),
-        };
-        serde_json::to_value(output).unwrap_or(serde_json::Value::Null)
     }
+}
+
+fn value_json(value: &TypedValue) -> serde_json::Value {
+    match value {
+        TypedValue::Int(number) => serde_json::Value::from(*number),
+        TypedValue::Bool(value) => serde_json::Value::Bool(*value),
+        TypedValue::Text(text) => serde_json::Value::String(text.clone()),
+        TypedValue::Date(date) => serde_json::Value::String(date.to_string()),
+    }
+}
+
+/// One council's verdicts in the JSON contract.
+pub fn output<'a>(assessment: &'a Assessment<'a>) -> Output<'a> {
+    let base = assessment.policy.base();
+    let mut counts = serde_json::Map::new();
+    for (kind, count) in assessment.counts() {
+        counts.insert(kind.name().to_owned(), serde_json::Value::from(count));
+    }
+    let keys = Keys { assessment };
+    let wording = assessment.wording();
+    Output {
+        schema_version: SCHEMA_VERSION,
+        guidance: Guidance {
+            id: base.map_or("", |edition| edition.key.as_str()),
+            title: base.map_or("", |edition| edition.title.as_str()),
+            edition: base.and_then(|edition| edition.issued.map(|date| date.to_string())),
+            force: base.map_or("", |edition| edition.force.word()),
+            extended_by: assessment
+                .policy
+                .editions
+                .iter()
+                .skip(1)
+                .map(|edition| edition.key.as_str())
+                .collect(),
+        },
+        as_at: assessment.as_at.to_string(),
+        arrangement: ArrangementInfo {
+            id: &assessment.arrangement.key,
+            council: assessment.arrangement.council_name(),
+            path: assessment.sources.name(assessment.arrangement.file),
+        },
+        summary: Summary {
+            needs_action: assessment.needing_action(),
+            counts,
+        },
+        verdicts: assessment
+            .verdicts
+            .iter()
+            .filter_map(|verdict| verdict_out(assessment, &keys, &wording, verdict))
+            .collect(),
+    }
+}
+
+/// One council's verdicts as a JSON value.
+pub fn to_value(assessment: &Assessment<'_>) -> serde_json::Value {
+    serde_json::to_value(output(assessment)).unwrap_or(serde_json::Value::Null)
+}
+
+fn evidence<'a>(assessment: &Assessment<'a>, evidence: &'a Option<EvidenceRef>) -> Option<EvidenceOut<'a>> {
+    let evidence = evidence.as_ref()?;
+    let document = assessment.arrangement.document(evidence.document)?;
+    Some(EvidenceOut {
+        document: &document.key,
+        title: &document.title,
+        seed: document.seed.as_deref(),
+        location: evidence.location.as_deref(),
+    })
+}
+
+fn fact_out<'a>(assessment: &Assessment<'a>, keys: &Keys<'a>, wording: &Wording<'_>, used: &'a FactUse) -> FactOut<'a> {
+    let (line, column) = assessment.sources.line_column(used.origin.span);
+    FactOut {
+        fact: keys.fact(&used.fact),
+        file: assessment.sources.name(used.origin.span.file),
+        line,
+        column,
+        statement: wording.fact(&used.fact),
+        evidence: evidence(assessment, &used.origin.evidence),
+    }
+}
+
+fn verdict_out<'a>(
+    assessment: &Assessment<'a>,
+    keys: &Keys<'a>,
+    wording: &Wording<'_>,
+    verdict: &'a Verdict,
+) -> Option<VerdictOut<'a>> {
+    let duty = assessment.duty(verdict)?;
+    let (kind, rule) = match &duty.kind {
+        DutyKind::Rule { text, .. } => ("duty", Some(text.as_str())),
+        DutyKind::Question { asks, .. } => ("question", Some(asks.as_str())),
+    };
+    let citations = assessment
+        .citations(duty)
+        .into_iter()
+        .map(|paragraph| Citation {
+            paragraph: &paragraph.key,
+            section: &paragraph.section,
+            text: paragraph.text.as_deref(),
+            provenance: paragraph.provenance.kind(),
+            source: paragraph.provenance.document().and_then(|document| {
+                let document = assessment.policy.documents.get(document.index())?;
+                Some(SourceOut {
+                    document: &document.key,
+                    title: &document.title,
+                    seed: document.seed.as_deref(),
+                    quoted_by: match &paragraph.provenance {
+                        Provenance::Quoted { by, .. } => Some(by.as_str()),
+                        Provenance::Verbatim { .. } | Provenance::Paraphrase { .. } | Provenance::NotAtHand { .. } => {
+                            None
+                        }
+                    },
+                    note: document.note.as_deref(),
+                })
+            }),
+        })
+        .collect();
+    let mut tags = serde_json::Map::new();
+    for tag in &duty.tags {
+        if let (Some(key), Some(value)) = (assessment.policy.tag_key(tag.key), assessment.policy.tag_value(*tag)) {
+            tags.insert(key.key.clone(), serde_json::Value::String(value.to_owned()));
+        }
+    }
+    let bindings = verdict
+        .bindings
+        .iter()
+        .filter_map(|binding| {
+            let entity = assessment.arrangement.entity(binding.entity)?;
+            Some(BindingOut {
+                role: binding.role.map(|role| keys.role(role)),
+                holder: &entity.key,
+                title: entity.label(),
+            })
+        })
+        .collect();
+    let answer = verdict
+        .answer
+        .and_then(|id| assessment.arrangement.answer(id))
+        .map(|answer| AnswerOut {
+            given: answer.given.map(|date| date.to_string()),
+            by: answer.by.as_deref(),
+            reference: answer.reference.as_deref(),
+            text: &answer.text,
+        });
+    let departure = verdict
+        .departure()
+        .and_then(|id| assessment.arrangement.departure(id))
+        .map(|departure| DepartureOut {
+            reasons: &departure.reasons,
+            approved_by: departure.approved_by.as_deref(),
+            approved: departure.approved.map(|date| date.to_string()),
+            review_by: departure.review_by.map(|date| date.to_string()),
+        });
+    Some(VerdictOut {
+        duty: &duty.key,
+        kind,
+        title: duty.title.as_deref(),
+        rule,
+        modality: duty.modality.words(),
+        verdict: verdict.kind.name(),
+        needs_action: verdict.kind.needs_action(),
+        section: assessment.section(duty),
+        citations,
+        tags,
+        bindings,
+        facts: verdict
+            .facts
+            .iter()
+            .map(|used| fact_out(assessment, keys, wording, used))
+            .collect(),
+        missing: verdict
+            .missing
+            .iter()
+            .map(|missing| MissingOut {
+                missing: keys.missing(missing),
+                text: wording.missing(missing),
+            })
+            .collect(),
+        reason: reason_name(&verdict.reason),
+        explanation: wording.reason(verdict),
+        notes: wording.notes(verdict),
+        answer,
+        departure,
+    })
 }
 
 /// Whether a verdict name is one of the nine.
 pub fn is_verdict_name(name: &str) -> bool {
-    VerdictKind::ALL.iter().any(|kind| kind.name() == name)
+    VerdictKind::from_name(name).is_some()
 }

@@ -6,20 +6,12 @@
 
 use super::{Document, ReportError};
 
-/// The header row, in column order.
-const HEADERS: [&str; 11] = [
-    super::ASSURANCE_COLUMNS[0],
-    super::ASSURANCE_COLUMNS[1],
-    super::ASSURANCE_COLUMNS[2],
-    super::ASSURANCE_COLUMNS[3],
-    super::ASSURANCE_COLUMNS[4],
-    "Duty",
-    "Section",
-    "Modality",
-    "Type of responsibility",
-    "Focus",
-    "Needs action",
-];
+/// The columns after the assurance table's, before the policy's
+/// classifications.
+const FILTER_COLUMNS: [&str; 3] = ["Duty", "Section", "Modality"];
+
+/// The last column.
+const NEEDS_ACTION_COLUMN: &str = "Needs action";
 
 impl Document {
     /// One row per verdict, after a header row; UTF-8, written with the
@@ -28,22 +20,28 @@ impl Document {
     /// explanation keeps its lines as line breaks inside the cell.
     pub fn to_csv(&self) -> Result<String, ReportError> {
         let mut writer = csv::Writer::from_writer(Vec::new());
-        writer.write_record(HEADERS)?;
+        let mut headers: Vec<&str> = super::ASSURANCE_COLUMNS.to_vec();
+        headers.extend(FILTER_COLUMNS);
+        headers.extend(self.classifications.iter().map(String::as_str));
+        headers.push(NEEDS_ACTION_COLUMN);
+        writer.write_record(&headers)?;
         for section in &self.sections {
             for row in &section.rows {
-                writer.write_record([
+                let requirement = row.requirement_cell();
+                let explanation = row.explanation_lines().join("\n");
+                let mut record: Vec<&str> = vec![
                     row.reference.as_str(),
-                    row.requirement_cell().as_str(),
+                    requirement.as_str(),
                     row.response.as_deref().unwrap_or(""),
                     row.verdict.name(),
-                    row.explanation_lines().join("\n").as_str(),
+                    explanation.as_str(),
                     row.duty.as_str(),
                     section.title.as_str(),
                     row.modality,
-                    row.kind_of_responsibility.as_deref().unwrap_or(""),
-                    row.focus.as_deref().unwrap_or(""),
-                    if row.verdict.needs_action() { "yes" } else { "no" },
-                ])?;
+                ];
+                record.extend(row.classification.iter().map(|value| value.as_deref().unwrap_or("")));
+                record.push(if row.verdict.needs_action() { "yes" } else { "no" });
+                writer.write_record(&record)?;
             }
         }
         let bytes = writer

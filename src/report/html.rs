@@ -8,8 +8,9 @@
 //! beside it, so a reader who cannot see colour, or a black-and-white
 //! print, loses nothing.
 
-use super::{review_passed_words, verdict_meaning, verdict_words, Document, Row};
+use super::{review_passed_words, Document, Row};
 use crate::eval::VerdictKind;
+use crate::words::{verdict_meaning, verdict_words};
 
 /// Escapes text for element content and quoted attribute values.
 pub(super) fn escape(text: &str) -> String {
@@ -317,16 +318,18 @@ impl Document {
         out.push_str("<section id=\"framework\">\n<h2>Compliance framework</h2>\n");
         out.push_str(&format!("<p>{}</p>\n", escape(&self.framework_note())));
         let caption = format!("Compliance framework: {} as at {}", self.council, self.as_at);
-        self.grouped_table(out, "framework-table", &caption, &super::FRAMEWORK_COLUMNS, |row| {
-            let tag = |value: Option<&String>| match value {
-                Some(value) => format!("<td>{}</td>", escape(value)),
-                None => "<td></td>".to_owned(),
-            };
+        self.grouped_table(out, "framework-table", &caption, &self.framework_columns(), |row| {
+            let classification: String = row
+                .classification
+                .iter()
+                .map(|value| match value {
+                    Some(value) => format!("<td>{}</td>", escape(value)),
+                    None => "<td></td>".to_owned(),
+                })
+                .collect();
             format!(
-                "<td>{}</td>{}{}{}{}",
+                "<td>{}</td>{classification}{}{}",
                 multiline(&row.requirement),
-                tag(row.kind_of_responsibility.as_ref()),
-                tag(row.focus.as_ref()),
                 optional_cell(row.response.as_ref()),
                 verdict_cell(row.verdict, true)
             )

@@ -3,7 +3,8 @@
 //! the words written and never as markup: above all, a table cell never
 //! breaks its table, whatever pipes, newlines or backslashes it holds.
 
-use super::{review_passed_words, verdict_meaning, verdict_words, Document, Row};
+use super::{review_passed_words, Document, Row};
+use crate::words::{verdict_meaning, verdict_words};
 
 /// Escapes text for an inline context (a table cell, a list item, a
 /// sentence): markup characters get a backslash, line breaks become
@@ -225,14 +226,12 @@ impl Document {
     fn framework(&self, out: &mut String) {
         out.push_str("## Compliance framework\n\n");
         out.push_str(&format!("{}\n\n", inline(&self.framework_note())));
-        self.sectioned_tables(out, &super::FRAMEWORK_COLUMNS, |row| {
-            vec![
-                inline(&row.requirement),
-                optional(row.kind_of_responsibility.as_ref()),
-                optional(row.focus.as_ref()),
-                optional(row.response.as_ref()),
-                verdict_cell(row),
-            ]
+        self.sectioned_tables(out, &self.framework_columns(), |row| {
+            let mut cells = vec![inline(&row.requirement)];
+            cells.extend(row.classification.iter().map(|value| optional(value.as_ref())));
+            cells.push(optional(row.response.as_ref()));
+            cells.push(verdict_cell(row));
+            cells
         });
     }
 

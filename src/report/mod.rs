@@ -27,7 +27,8 @@ use sha2::{Digest, Sha256};
 use crate::date::Day;
 use crate::eval::{Verdict, VerdictKind};
 use crate::model::{Duty, DutyKind, Edition, Event};
-use crate::render::Report;
+use crate::words::{and_list, capitalise};
+use crate::Assessment;
 
 /// The columns of the assurance table, in the councils' own shape.
 pub(crate) const ASSURANCE_COLUMNS: [&str; 5] = [
@@ -38,14 +39,13 @@ pub(crate) const ASSURANCE_COLUMNS: [&str; 5] = [
     "Explanation",
 ];
 
-/// The columns of the compliance framework, in Barnet's shape.
-pub(crate) const FRAMEWORK_COLUMNS: [&str; 5] = [
-    "Role and responsibility of the DCS",
-    "Type of responsibility",
-    "Focus",
-    "How discharged",
-    "Compliance",
-];
+/// The first column of the compliance framework, in Barnet's shape; the
+/// policy's classifications (Barnet's Type of responsibility and Focus)
+/// follow it, then [`FRAMEWORK_LAST_COLUMNS`].
+pub(crate) const FRAMEWORK_FIRST_COLUMN: &str = "Role and responsibility of the DCS";
+
+/// The last columns of the compliance framework.
+pub(crate) const FRAMEWORK_LAST_COLUMNS: [&str; 2] = ["How discharged", "Compliance"];
 
 /// The columns of the timeline.
 pub(crate) const TIMELINE_COLUMNS: [&str; 5] = ["Date", "Event", "Post or member", "Details", "In answer to"];
@@ -70,7 +70,7 @@ impl Provenance {
     /// The texts hashed are those dcsc read (a byte order mark removed,
     /// CRLF read as LF), so the fingerprint names what was evaluated, not
     /// how a copy of it happens to be encoded.
-    pub fn of(report: &Report<'_>, dcsc_version: &str) -> Provenance {
+    pub fn of(report: &Assessment<'_>, dcsc_version: &str) -> Provenance {
         let mut policy_files = Vec::new();
         for edition in &report.policy.editions {
             if !policy_files.contains(&edition.file) {
@@ -216,10 +216,10 @@ struct Row {
     missing: Vec<String>,
     notes: Vec<String>,
     modality: &'static str,
-    /// Barnet's "Type of responsibility".
-    kind_of_responsibility: Option<String>,
-    /// Barnet's "Focus".
-    focus: Option<String>,
+    /// The duty's value of each of the policy's classifications (Barnet's
+    /// "Type of responsibility" and "Focus"), in [`Document::classifications`]
+    /// order.
+    classification: Vec<Option<String>>,
 }
 
 impl Row {
@@ -359,6 +359,8 @@ pub struct Document {
     as_at: Day,
     provenance: Provenance,
     counts: Vec<(VerdictKind, usize)>,
+    /// The titles of the policy's classifications, in the order declared.
+    classifications: Vec<String>,
     sections: Vec<Section>,
     departures: Vec<DepartureEntry>,
     timeline: Vec<TimelineEntry>,
@@ -368,7 +370,7 @@ pub struct Document {
 /// one row, grouped by the guidance section of its first cited paragraph,
 /// sections in the order the policy's paragraphs give them (the guidance's
 /// own order, local policies after it).
-pub fn document(report: &Report<'_>, provenance: Provenance) -> Document {
+pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
     let rows: Vec<Row> = report
         .verdicts
         .iter()
@@ -402,25 +404,25 @@ pub fn document(report: &Report<'_>, provenance: Provenance) -> Document {
     sections.retain(|section| !section.rows.is_empty());
 
     let departures = report
-        .arrangement
         .departures
         .iter()
-        .map(|departure| {
+        .filter_map(|status| {
+            let departure = report.arrangement.departure(status.departure)?;
             let duty = report.policy.duty(departure.duty);
-            DepartureEntry {
+            Some(DepartureEntry {
                 duty: duty.map_or_else(|| "(unknown duty)".to_owned(), |duty| duty.key.clone()),
                 title: duty.map(headline).unwrap_or_default(),
                 reasons: departure.reasons.clone(),
                 approved_by: departure.approved_by.clone(),
                 approved: departure.approved.map(|date| date.to_string()),
                 review_by: departure.review_by.map(|date| date.to_string()),
-                review_passed: departure.review_by.map(|date| date.last_day() < report.as_at),
+                review_passed: status.review_passed,
                 verdict: report
                     .verdicts
                     .iter()
                     .find(|verdict| verdict.duty == departure.duty)
                     .map(|verdict| verdict.kind),
-            }
+            })
         })
         .collect();
 
@@ -471,6 +473,7 @@ pub fn document(report: &Report<'_>, provenance: Provenance) -> Document {
         as_at: report.as_at,
         provenance,
         counts: report.counts(),
+        classifications: report.policy.tag_keys.iter().map(|key| key.title.clone()).collect(),
         sections,
         departures,
         timeline,
@@ -486,19 +489,23 @@ fn headline(duty: &Duty) -> String {
     }
 }
 
-fn row(report: &Report<'_>, verdict: &Verdict) -> Option<Row> {
+fn row(report: &Assessment<'_>, verdict: &Verdict) -> Option<Row> {
     let duty = report.duty(verdict)?;
     let requirement = match &duty.kind {
         DutyKind::Question { asks, .. } => asks.clone(),
         DutyKind::Rule { text, .. } => duty.title.clone().unwrap_or_else(|| text.clone()),
     };
-    let answer = verdict.answer.and_then(|index| report.arrangement.answers.get(index));
-    let tag = |wanted: &str| {
-        duty.tags.iter().find_map(|(key, value)| {
-            let key = report.policy.tag_keys.get(key.index())?;
-            (key.key == wanted).then(|| value.clone())
+    let answer = verdict.answer.and_then(|id| report.arrangement.answer(id));
+    let wording = report.wording();
+    let classification = (0..report.policy.tag_keys.len())
+        .map(|index| {
+            duty.tags
+                .iter()
+                .find(|tag| tag.key.index() == index)
+                .and_then(|tag| report.policy.tag_value(*tag))
+                .map(str::to_owned)
         })
-    };
+        .collect();
     Some(Row {
         duty: duty.key.clone(),
         section: report.section(duty).to_owned(),
@@ -514,46 +521,12 @@ fn row(report: &Report<'_>, verdict: &Verdict) -> Option<Row> {
         headline: headline(duty),
         response: answer.map(|answer| answer.text.clone()),
         verdict: verdict.kind,
-        reason: verdict.reason.clone(),
-        missing: verdict.missing.clone(),
-        notes: verdict.notes.clone(),
+        reason: wording.reason(verdict),
+        missing: verdict.missing.iter().map(|missing| wording.missing(missing)).collect(),
+        notes: wording.notes(verdict),
         modality: duty.modality.words(),
-        kind_of_responsibility: tag("type"),
-        focus: tag("focus"),
+        classification,
     })
-}
-
-/// A verdict as a committee reads it: "not applicable", not
-/// "not_applicable".
-fn verdict_words(kind: VerdictKind) -> String {
-    kind.name().replace('_', " ")
-}
-
-/// What each verdict means, for the summary's legend.
-fn verdict_meaning(kind: VerdictKind) -> &'static str {
-    match kind {
-        VerdictKind::Fail => "A legal requirement (must or must not) is breached.",
-        VerdictKind::Unexplained => {
-            "What the guidance says should be done is not done, and no reasons for departing from it are recorded."
-        }
-        VerdictKind::Unknown => "The arrangements do not state the facts needed to decide.",
-        VerdictKind::Missing => "An assurance question has no recorded response.",
-        VerdictKind::Stale => "The response predates a later change to the DCS's responsibilities.",
-        VerdictKind::Departure => {
-            "What the guidance says should be done is not done, and the reasons for departing from it are recorded."
-        }
-        VerdictKind::Pass => "The duty is met.",
-        VerdictKind::Answered => "A response is recorded; whether it gives assurance is for members to judge.",
-        VerdictKind::NotApplicable => "The duty's condition does not hold, so it does not apply.",
-    }
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 impl Document {
@@ -571,7 +544,7 @@ impl Document {
     /// order.
     fn needing_action(&self) -> Vec<&Row> {
         let mut rows: Vec<&Row> = self.rows().filter(|row| row.verdict.needs_action()).collect();
-        rows.sort_by_key(|row| VerdictKind::ALL.iter().position(|kind| *kind == row.verdict));
+        rows.sort_by_key(|row| row.verdict.rank());
         rows
     }
 
@@ -610,12 +583,22 @@ impl Document {
     fn framework_note(&self) -> String {
         let tagged = self
             .rows()
-            .filter(|row| row.kind_of_responsibility.is_some() || row.focus.is_some())
+            .filter(|row| row.classification.iter().any(Option::is_some))
             .count();
         format!(
-            "The same verdicts in the shape of Barnet's DCS Compliance & Assurance Framework. Every duty and question appears; Type of responsibility and Focus are Barnet's classification, which the guidance as encoded gives to {tagged} of the {} rows (those taken from a row of Barnet's framework). The other rows leave those cells blank.",
+            "The same verdicts in the shape of Barnet's DCS Compliance & Assurance Framework. Every duty and question appears; {} are Barnet's classification, which the guidance as encoded gives to {tagged} of the {} rows (those taken from a row of Barnet's framework). The other rows leave those cells blank.",
+            and_list(&self.classifications),
             self.total()
         )
+    }
+
+    /// The columns of the compliance framework: the requirement, the
+    /// policy's classifications, how it is discharged and the verdict.
+    fn framework_columns(&self) -> Vec<&str> {
+        let mut columns = vec![FRAMEWORK_FIRST_COLUMN];
+        columns.extend(self.classifications.iter().map(String::as_str));
+        columns.extend(FRAMEWORK_LAST_COLUMNS);
+        columns
     }
 
     /// The note above the assurance table.

@@ -1,0 +1,134 @@
+//! Three-valued truth and what evaluating a predicate found, combined
+//! through `and`, `or` and `not`.
+
+use super::{FactUse, Missing, Note, Observation};
+
+/// Three-valued truth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum Truth {
+    True,
+    False,
+    #[default]
+    Unknown,
+}
+
+impl Truth {
+    pub(crate) fn not(self) -> Truth {
+        match self {
+            Truth::True => Truth::False,
+            Truth::False => Truth::True,
+            Truth::Unknown => Truth::Unknown,
+        }
+    }
+
+    pub(crate) fn of(value: bool) -> Truth {
+        if value {
+            Truth::True
+        } else {
+            Truth::False
+        }
+    }
+}
+
+/// What evaluating a predicate found: its truth, what was observed of the
+/// facts, the facts consulted and the facts missing.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Finding {
+    pub(crate) truth: Truth,
+    pub(crate) said: Vec<Observation>,
+    pub(crate) facts: Vec<FactUse>,
+    pub(crate) missing: Vec<Missing>,
+    pub(crate) notes: Vec<Note>,
+    /// True when a timeline duty had nothing to apply to (no trigger).
+    pub(crate) vacuous: bool,
+}
+
+impl Finding {
+    pub(crate) fn new(truth: Truth, said: Observation) -> Finding {
+        Finding {
+            truth,
+            said: vec![said],
+            ..Finding::default()
+        }
+    }
+
+    pub(crate) fn missing(what: Missing) -> Finding {
+        Finding {
+            truth: Truth::Unknown,
+            missing: vec![what],
+            ..Finding::default()
+        }
+    }
+
+    pub(crate) fn with_fact(mut self, fact: FactUse) -> Finding {
+        self.facts.push(fact);
+        self
+    }
+
+    pub(crate) fn negate(mut self) -> Finding {
+        self.truth = self.truth.not();
+        self
+    }
+
+    /// Combines findings that must all hold.
+    pub(crate) fn all(parts: Vec<Finding>) -> Finding {
+        let truth = if parts.iter().any(|part| part.truth == Truth::False) {
+            Truth::False
+        } else if parts.iter().any(|part| part.truth == Truth::Unknown) {
+            Truth::Unknown
+        } else {
+            Truth::True
+        };
+        Finding::merge(parts, truth)
+    }
+
+    /// Combines findings of which one must hold.
+    pub(crate) fn any(parts: Vec<Finding>) -> Finding {
+        let truth = if parts.iter().any(|part| part.truth == Truth::True) {
+            Truth::True
+        } else if parts.iter().any(|part| part.truth == Truth::Unknown) {
+            Truth::Unknown
+        } else {
+            Truth::False
+        };
+        Finding::merge(parts, truth)
+    }
+
+    /// Merges parts under a decided truth: what is observed comes from the
+    /// parts that decided it.
+    pub(crate) fn merge(parts: Vec<Finding>, truth: Truth) -> Finding {
+        let vacuous = !parts.is_empty() && parts.iter().all(|part| part.vacuous);
+        let mut merged = Finding {
+            truth,
+            vacuous,
+            ..Finding::default()
+        };
+        for part in parts {
+            if part.truth == truth {
+                for said in part.said {
+                    // Parts of an `or` often rest on the same fact: say it once.
+                    if !merged.said.contains(&said) {
+                        merged.said.push(said);
+                    }
+                }
+            }
+            if part.truth == Truth::Unknown {
+                merged.missing.extend(part.missing);
+            }
+            for fact in part.facts {
+                push_fact(&mut merged.facts, fact);
+            }
+            merged.notes.extend(part.notes);
+        }
+        merged.missing.dedup();
+        merged.notes.dedup();
+        merged
+    }
+}
+
+/// Adds a fact unless the same fact, stated on the same line, is there.
+pub(crate) fn push_fact(facts: &mut Vec<FactUse>, fact: FactUse) {
+    if !facts.contains(&fact) {
+        facts.push(fact);
+    }
+}

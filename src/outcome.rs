@@ -1,0 +1,131 @@
+//! The verified outcome: what evaluation found for each council, the one
+//! input of every output. `verify`'s human and JSON output, committee
+//! reports and the governance chart all read an [`Assessment`], so they
+//! cannot disagree about what a verdict was or why.
+
+use crate::date::Day;
+use crate::eval::{DepartureStatus, Verdict, VerdictKind};
+use crate::model::{Arrangement, Duty, Paragraph, Policy};
+use crate::source::SourceMap;
+use crate::words::Wording;
+
+/// Every council verified in one run against one policy as at one date.
+#[derive(Clone, Debug)]
+pub struct Verified {
+    /// The policy evaluated.
+    pub policy: Policy,
+    /// The date evaluated as at.
+    pub as_at: Day,
+    /// Each council, in the order given.
+    pub councils: Vec<Council>,
+}
+
+/// One council's arrangements and what evaluation found of them.
+#[derive(Clone, Debug)]
+pub struct Council {
+    /// The arrangements evaluated.
+    pub arrangement: Arrangement,
+    /// One verdict per duty and question, in policy order.
+    pub verdicts: Vec<Verdict>,
+    /// Where each recorded departure stands, in the order recorded.
+    pub departures: Vec<DepartureStatus>,
+}
+
+impl Council {
+    /// Evaluates `arrangement` against `policy` as at `as_at`.
+    pub fn evaluate(policy: &Policy, arrangement: Arrangement, as_at: Day) -> Council {
+        Council {
+            verdicts: crate::eval::evaluate(policy, &arrangement, as_at),
+            departures: crate::eval::departures(&arrangement, as_at),
+            arrangement,
+        }
+    }
+}
+
+impl Verified {
+    /// Each council's assessment, ready to render, in the order given.
+    pub fn assessments<'a>(&'a self, sources: &'a SourceMap) -> Vec<Assessment<'a>> {
+        self.councils
+            .iter()
+            .map(|council| Assessment {
+                sources,
+                policy: &self.policy,
+                arrangement: &council.arrangement,
+                verdicts: &council.verdicts,
+                departures: &council.departures,
+                as_at: self.as_at,
+            })
+            .collect()
+    }
+}
+
+/// One council's verdicts with everything an output needs to present them.
+#[derive(Clone, Copy)]
+pub struct Assessment<'a> {
+    /// The source files, for snippets and positions.
+    pub sources: &'a SourceMap,
+    /// The policy evaluated.
+    pub policy: &'a Policy,
+    /// The arrangement evaluated.
+    pub arrangement: &'a Arrangement,
+    /// The verdicts, in policy order.
+    pub verdicts: &'a [Verdict],
+    /// Where each recorded departure stands.
+    pub departures: &'a [DepartureStatus],
+    /// The date evaluated as at.
+    pub as_at: Day,
+}
+
+impl<'a> Assessment<'a> {
+    /// The words for these verdicts.
+    pub fn wording(&self) -> Wording<'a> {
+        Wording::new(self.policy, self.arrangement)
+    }
+
+    /// The duty a verdict is about.
+    pub fn duty(&self, verdict: &Verdict) -> Option<&'a Duty> {
+        self.policy.duty(verdict.duty)
+    }
+
+    /// The section a duty sits in: that of its first cited paragraph.
+    pub fn section(&self, duty: &Duty) -> &'a str {
+        duty.cites
+            .first()
+            .and_then(|paragraph| self.policy.paragraph(*paragraph))
+            .map_or("Other duties", |paragraph| paragraph.section.as_str())
+    }
+
+    /// The paragraphs a duty cites.
+    pub fn citations(&self, duty: &Duty) -> Vec<&'a Paragraph> {
+        duty.cites
+            .iter()
+            .filter_map(|paragraph| self.policy.paragraph(*paragraph))
+            .collect()
+    }
+
+    /// How many verdicts of each kind, in [`VerdictKind::ALL`] order.
+    pub fn counts(&self) -> Vec<(VerdictKind, usize)> {
+        VerdictKind::ALL
+            .iter()
+            .map(|kind| {
+                (
+                    *kind,
+                    self.verdicts.iter().filter(|verdict| verdict.kind == *kind).count(),
+                )
+            })
+            .collect()
+    }
+
+    /// How many verdicts need action.
+    pub fn needing_action(&self) -> usize {
+        self.verdicts
+            .iter()
+            .filter(|verdict| verdict.kind.needs_action())
+            .count()
+    }
+
+    /// Whether any verdict needs action.
+    pub fn needs_action(&self) -> bool {
+        self.verdicts.iter().any(|verdict| verdict.kind.needs_action())
+    }
+}
