@@ -1,0 +1,173 @@
+//! The JSON contracts hold: real output of the binary, for every shipped
+//! council and every fault fixture, validates against the JSON Schemas
+//! shipped in `docs/`, and output broken on purpose does not (so the
+//! schemas are not vacuous).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::process::Command;
+
+fn dcsc(args: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let output = Command::new(env!("CARGO_BIN_EXE_dcsc"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run dcsc");
+    let value = serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+        panic!(
+            "{args:?} printed no JSON ({error}):\n{}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    });
+    (output.status.code(), value)
+}
+
+fn validator(name: &str) -> jsonschema::Validator {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join(name);
+    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).unwrap_or_else(|error| panic!("{name} is not a valid schema: {error}"))
+}
+
+fn assert_valid(validator: &jsonschema::Validator, what: &str, value: &serde_json::Value) {
+    let errors: Vec<String> = validator
+        .iter_errors(value)
+        .take(5)
+        .map(|error| format!("{} at {}", error, error.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} does not match its schema:\n{}",
+        errors.join("\n")
+    );
+}
+
+/// Every council and fault, as the user runs them.
+fn runs() -> Vec<Vec<String>> {
+    let mut runs = vec![
+        vec![
+            "examples/coventry.dcs".to_owned(),
+            "--as-at".to_owned(),
+            "2017-12-31".to_owned(),
+        ],
+        vec!["examples/barnet.dcs".to_owned()],
+        vec![
+            "examples/northumberland/arrangements.dcs".to_owned(),
+            "examples/northumberland/local_policy.dcs".to_owned(),
+            "--as-at".to_owned(),
+            "2020-02-06".to_owned(),
+        ],
+    ];
+    let mut faults: Vec<_> = std::fs::read_dir("tests/fixtures/faults")
+        .unwrap()
+        .map(|entry| entry.unwrap().path().display().to_string())
+        .collect();
+    faults.sort();
+    runs.extend(
+        faults
+            .into_iter()
+            .map(|fault| vec![fault, "--as-at".to_owned(), "2026-11-01".to_owned()]),
+    );
+    runs
+}
+
+#[test]
+fn verify_output_matches_its_schema() {
+    let schema = validator("verify-output.schema.json");
+    let mut kinds = std::collections::BTreeSet::new();
+    for run in runs() {
+        let mut args = vec!["verify", "--format", "json"];
+        args.extend(run.iter().map(String::as_str));
+        let (status, value) = dcsc(&args);
+        assert!(matches!(status, Some(0 | 1)), "{run:?} exited {status:?}");
+        assert_valid(&schema, &run.join(" "), &value);
+        for verdict in value["verdicts"].as_array().unwrap() {
+            for missing in verdict["missing"].as_array().unwrap() {
+                kinds.insert(format!("missing {}", missing["kind"].as_str().unwrap()));
+            }
+            for fact in verdict["facts"].as_array().unwrap() {
+                kinds.insert(format!("fact {}", fact["kind"].as_str().unwrap()));
+            }
+        }
+    }
+    // The shipped inputs exercise the common kinds, so the schema is tested
+    // on real data for them.
+    for kind in [
+        "fact holds",
+        "fact functions",
+        "fact attribute",
+        "fact relation",
+        "fact event",
+        "fact answer",
+        "fact departure",
+        "missing holder",
+        "missing attribute",
+        "missing complete_list",
+        "missing entities_of_kind",
+    ] {
+        assert!(kinds.contains(kind), "no shipped input gives {kind}: {kinds:?}");
+    }
+}
+
+#[test]
+fn several_councils_are_an_array_that_matches_the_schema() {
+    let schema = validator("verify-output.schema.json");
+    let (_, value) = dcsc(&[
+        "verify",
+        "--format",
+        "json",
+        "examples/coventry.dcs",
+        "examples/barnet.dcs",
+        "--as-at",
+        "2017-12-31",
+    ]);
+    assert_eq!(value.as_array().map(Vec::len), Some(2));
+    assert_valid(&schema, "two councils", &value);
+}
+
+#[test]
+fn output_broken_on_purpose_does_not_match() {
+    let schema = validator("verify-output.schema.json");
+    let (_, value) = dcsc(&["verify", "--format", "json", "examples/barnet.dcs"]);
+    let breakages: [(&str, fn(&mut serde_json::Value)); 5] = [
+        ("schema version 1", |value| value["schema_version"] = 1.into()),
+        ("a missing fact as a string", |value| {
+            let verdict = value["verdicts"]
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .find(|verdict| !verdict["missing"].as_array().unwrap().is_empty())
+                .unwrap();
+            verdict["missing"][0] = "the council's members".into();
+        }),
+        ("a fact without a kind", |value| {
+            value["verdicts"][0]["facts"][0].as_object_mut().unwrap().remove("kind");
+        }),
+        ("an unknown verdict", |value| {
+            value["verdicts"][0]["verdict"] = "maybe".into()
+        }),
+        ("a field the contract lacks", |value| {
+            value["verdicts"][0]["extra"] = true.into();
+        }),
+    ];
+    for (what, breakage) in breakages {
+        let mut broken = value.clone();
+        breakage(&mut broken);
+        assert!(!schema.is_valid(&broken), "{what} still matches the schema");
+    }
+}
+
+#[test]
+fn diagnostics_output_matches_its_schema() {
+    let schema = validator("diagnostics-output.schema.json");
+    for args in [
+        vec!["check", "--format", "json", "tests/fixtures/diagnostics/E0101.dcs"],
+        vec!["verify", "--format", "json", "tests/fixtures/diagnostics/E0202.dcs"],
+        vec!["check", "--format", "json", "no/such/file.dcs"],
+    ] {
+        let (status, value) = dcsc(&args);
+        assert_eq!(status, Some(2), "{args:?}");
+        assert_valid(&schema, &args.join(" "), &value);
+        assert!(!value["diagnostics"].as_array().unwrap().is_empty());
+    }
+}
