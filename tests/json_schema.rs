@@ -125,11 +125,14 @@ fn several_councils_are_an_array_that_matches_the_schema() {
     assert_valid(&schema, "two councils", &value);
 }
 
+/// A way of breaking valid output.
+type Breakage = fn(&mut serde_json::Value);
+
 #[test]
 fn output_broken_on_purpose_does_not_match() {
     let schema = validator("verify-output.schema.json");
     let (_, value) = dcsc(&["verify", "--format", "json", "examples/barnet.dcs"]);
-    let breakages: [(&str, fn(&mut serde_json::Value)); 5] = [
+    let breakages: [(&str, Breakage); 5] = [
         ("schema version 1", |value| value["schema_version"] = 1.into()),
         ("a missing fact as a string", |value| {
             let verdict = value["verdicts"]
