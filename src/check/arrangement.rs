@@ -1,7 +1,7 @@
 //! Checking a council's arrangements against the vocabulary of the guidance
 //! it answers to.
 
-use super::error::CheckError;
+use super::error::{CheckError, Found, Misuse, Needed, Shape};
 use super::fields::{names_of, suggest, typed, Fields, Names};
 use super::policy::{document, Scope};
 use crate::model::*;
@@ -83,7 +83,17 @@ pub fn check_arrangement(
                 file_kind: "arrangements",
                 span: item.span,
             }),
-            _ => {}
+            // Read above: the header, documents, entities and events.
+            ItemKind::Arrangements
+            | ItemKind::Document
+            | ItemKind::Post
+            | ItemKind::Member
+            | ItemKind::Body
+            | ItemKind::Service
+            | ItemKind::Appointment
+            | ItemKind::Change
+            | ItemKind::Review
+            | ItemKind::Inspection => {}
         }
     }
     reporting_loops(&arrangement, policy, errors);
@@ -96,7 +106,25 @@ fn entity_kind(kind: ItemKind) -> Option<EntityKind> {
         ItemKind::Member => Some(EntityKind::Member),
         ItemKind::Body => Some(EntityKind::Body),
         ItemKind::Service => Some(EntityKind::Service),
-        _ => None,
+        ItemKind::Guidance
+        | ItemKind::LocalPolicy
+        | ItemKind::Arrangements
+        | ItemKind::Document
+        | ItemKind::Role
+        | ItemKind::Function
+        | ItemKind::BodyKind
+        | ItemKind::Relation
+        | ItemKind::Attribute
+        | ItemKind::TagKey
+        | ItemKind::Paragraph
+        | ItemKind::Duty
+        | ItemKind::Question
+        | ItemKind::Appointment
+        | ItemKind::Change
+        | ItemKind::Review
+        | ItemKind::Inspection
+        | ItemKind::Answer
+        | ItemKind::Departure => None,
     }
 }
 
@@ -106,7 +134,25 @@ fn event_kind(kind: ItemKind) -> Option<EventKind> {
         ItemKind::Change => Some(EventKind::Change),
         ItemKind::Review => Some(EventKind::Review),
         ItemKind::Inspection => Some(EventKind::Inspection),
-        _ => None,
+        ItemKind::Guidance
+        | ItemKind::LocalPolicy
+        | ItemKind::Arrangements
+        | ItemKind::Document
+        | ItemKind::Role
+        | ItemKind::Function
+        | ItemKind::BodyKind
+        | ItemKind::Relation
+        | ItemKind::Attribute
+        | ItemKind::TagKey
+        | ItemKind::Paragraph
+        | ItemKind::Duty
+        | ItemKind::Question
+        | ItemKind::Post
+        | ItemKind::Member
+        | ItemKind::Body
+        | ItemKind::Service
+        | ItemKind::Answer
+        | ItemKind::Departure => None,
     }
 }
 
@@ -359,8 +405,14 @@ impl Context<'_> {
         };
         if !declared.from.contains(&entity.kind) {
             errors.push(CheckError::WrongKind {
-                expected: format!("`{}` starts from a {}", declared.key, kinds_words(&declared.from)),
-                found: format!("`{}`, a {}", entity.key, entity.kind.word()),
+                expected: Needed::RelationFrom {
+                    relation: declared.key.clone(),
+                    kinds: declared.from.clone(),
+                },
+                found: Found::Entity {
+                    name: entity.key.clone(),
+                    kind: entity.kind,
+                },
                 span: field.name.span,
                 declared: Some(declared.span),
             });
@@ -388,8 +440,14 @@ impl Context<'_> {
             }
             if !declared.to.contains(&target_kind) {
                 errors.push(CheckError::WrongKind {
-                    expected: format!("`{}` leads to a {}", declared.key, kinds_words(&declared.to)),
-                    found: format!("`{}`, a {}", name.text, target_kind.word()),
+                    expected: Needed::RelationTo {
+                        relation: declared.key.clone(),
+                        kinds: declared.to.clone(),
+                    },
+                    found: Found::Entity {
+                        name: name.text.clone(),
+                        kind: target_kind,
+                    },
                     span: name.span,
                     declared: self.kinds.get(target.index()).map(|(item, _)| item.name.span),
                 });
@@ -419,8 +477,14 @@ impl Context<'_> {
         };
         if !declared.on.contains(&entity.kind) {
             errors.push(CheckError::WrongKind {
-                expected: format!("`{}` is an attribute of a {}", declared.key, kinds_words(&declared.on)),
-                found: format!("`{}`, a {}", entity.key, entity.kind.word()),
+                expected: Needed::AttributeOn {
+                    attribute: declared.key.clone(),
+                    kinds: declared.on.clone(),
+                },
+                found: Found::Entity {
+                    name: entity.key.clone(),
+                    kind: entity.kind,
+                },
                 span: field.name.span,
                 declared: Some(declared.span),
             });
@@ -440,12 +504,7 @@ impl Context<'_> {
             )),
             None => errors.push(CheckError::WrongType {
                 field: declared.key.clone(),
-                expected: match declared.value_type {
-                    ValueType::Int => "a whole number".to_owned(),
-                    ValueType::Bool => "`yes` or `no`".to_owned(),
-                    ValueType::Text => "a quoted string".to_owned(),
-                    ValueType::Date => "a date".to_owned(),
-                },
+                expected: Shape::Value(declared.value_type),
                 span: field.values.first().map_or(field.span, |value| value.span),
                 declared: Some(declared.span),
             }),
@@ -469,8 +528,11 @@ impl Context<'_> {
                     };
                     match self.kind_of(entity) {
                         Some(found) if found != expected => errors.push(CheckError::WrongKind {
-                            expected: format!("a {word}"),
-                            found: format!("`{}`, a {}", name.text, found.word()),
+                            expected: Needed::Entity { kind: expected },
+                            found: Found::Entity {
+                                name: name.text.clone(),
+                                kind: found,
+                            },
                             span: name.span,
                             declared: self.kinds.get(entity.index()).map(|(item, _)| item.name.span),
                         }),
@@ -596,14 +658,12 @@ fn rules_not_allowed(item: &Item, errors: &mut Vec<CheckError>) {
             Entry::Tag(tag) => tag.span,
         };
         errors.push(CheckError::MisusedPredicate {
-            problem: format!("an {} holds fields only", item.kind.keyword()),
+            problem: Misuse::FieldsOnly {
+                item: item.kind.keyword(),
+            },
             span,
         });
     }
-}
-
-fn kinds_words(kinds: &[EntityKind]) -> String {
-    kinds.iter().map(|kind| kind.word()).collect::<Vec<_>>().join(" or ")
 }
 
 /// Finds reporting lines that come back on themselves. Each entity has at

@@ -1,6 +1,7 @@
 //! What the check stage finds wrong, as data. `crate::diagnostics` turns
 //! each variant into a coded message.
 
+use crate::model::{EntityKind, ValueType};
 use crate::source::Span;
 
 /// A problem found by the check stage. Errors stop evaluation; warnings
@@ -33,9 +34,9 @@ pub enum CheckError {
     /// (`reports_to` relates posts, but `LMCS` is a member role).
     WrongKind {
         /// What the place needs.
-        expected: String,
+        expected: Needed,
         /// What the name is.
-        found: String,
+        found: Found,
         /// The name.
         span: Span,
         /// Where the name is declared, or the declaration that sets the
@@ -47,7 +48,7 @@ pub enum CheckError {
         /// The field or attribute.
         field: String,
         /// The type it needs.
-        expected: String,
+        expected: Shape,
         /// What was written.
         span: Span,
         /// Where the attribute is declared.
@@ -234,11 +235,161 @@ pub enum CheckError {
     /// A predicate that cannot be used in this place (a timeline predicate
     /// on a post, a post predicate on the council).
     MisusedPredicate {
-        /// What is wrong, in words.
-        problem: String,
+        /// What is wrong.
+        problem: Misuse,
         /// Where.
         span: Span,
     },
+}
+
+/// What a place in the text needs, where a name of the wrong kind stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Needed {
+    /// An entity the relation starts from.
+    RelationFrom {
+        /// The relation.
+        relation: String,
+        /// The kinds it starts from.
+        kinds: Vec<EntityKind>,
+    },
+    /// An entity the relation leads to.
+    RelationTo {
+        /// The relation.
+        relation: String,
+        /// The kinds it leads to.
+        kinds: Vec<EntityKind>,
+    },
+    /// A role whose holders the relation leads to.
+    RelationBetween {
+        /// The relation.
+        relation: String,
+        /// The kinds it starts from.
+        from: Vec<EntityKind>,
+        /// The kinds it leads to.
+        to: Vec<EntityKind>,
+    },
+    /// An entity the attribute belongs to.
+    AttributeOn {
+        /// The attribute.
+        attribute: String,
+        /// The kinds that have it.
+        kinds: Vec<EntityKind>,
+    },
+    /// An entity of a kind.
+    Entity {
+        /// The kind.
+        kind: EntityKind,
+    },
+    /// A role held by this kind of entity.
+    RoleHeldBy {
+        /// The kind.
+        kind: EntityKind,
+    },
+    /// A yes/no attribute, after `be`.
+    YesNoAttribute,
+    /// A role, or `a KIND` for any body of a kind.
+    RoleOrBodyKind,
+}
+
+/// What a name of the wrong kind is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// An entity of the arrangement.
+    Entity {
+        /// Its id.
+        name: String,
+        /// Its kind.
+        kind: EntityKind,
+    },
+    /// A role.
+    Role {
+        /// Its id.
+        name: String,
+        /// Who holds it.
+        holder: EntityKind,
+    },
+    /// An attribute that is not yes/no.
+    Attribute {
+        /// Its id.
+        name: String,
+        /// Its type.
+        value_type: ValueType,
+    },
+    /// A kind of body.
+    BodyKind {
+        /// Its id.
+        name: String,
+    },
+}
+
+/// The shape of value a field takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A quoted string.
+    QuotedString,
+    /// A name.
+    Name,
+    /// Exactly one name.
+    OneName,
+    /// A (partial) date.
+    Date,
+    /// `yes` or `no`.
+    YesNo,
+    /// A bare word.
+    Word,
+    /// A document and, optionally, where in it.
+    Evidence,
+    /// A value of an attribute's type.
+    Value(ValueType),
+    /// Exactly one value of a type.
+    OneValue(ValueType),
+}
+
+/// Something that cannot be said where it is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Misuse {
+    /// A rule, condition, tag or `words` in an item that holds fields only.
+    FieldsOnly {
+        /// The item's keyword.
+        item: &'static str,
+    },
+    /// A condition on a paragraph.
+    ConditionOnParagraph,
+    /// A tag on a paragraph.
+    TagOnParagraph,
+    /// `words` outside a paragraph.
+    WordsOutsideParagraph,
+    /// A predicate about posts or members said of the council.
+    SaidOfTheCouncil {
+        /// What is said.
+        what: Said,
+    },
+    /// A predicate said of a subject of the wrong kind.
+    SaidOfWrongKind {
+        /// What is said.
+        what: Said,
+        /// The kinds it can be said of.
+        allowed: Vec<EntityKind>,
+        /// The subject's kind.
+        subject: EntityKind,
+    },
+    /// A timeline predicate said of posts or members.
+    TimelineOfEntities,
+}
+
+/// What a predicate says, for messages about where it can be said.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Said {
+    /// Holding a role.
+    HoldingRole,
+    /// Responsibility for functions.
+    Responsibility,
+    /// Being a kind of body.
+    BeingKindOfBody,
+    /// An attribute.
+    Attribute(String),
+    /// A relation.
+    Relation(String),
 }
 
 /// What is wrong with a file's header.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::error::CheckError;
+use super::error::{CheckError, Shape};
 use crate::date::PartialDate;
 use crate::model::TypedValue;
 use crate::source::Span;
@@ -103,7 +103,7 @@ impl<'a> Fields<'a> {
         match single(field).and_then(text_of) {
             Some(text) => Some(text.to_owned()),
             _ => {
-                errors.push(wrong_type(field, "a quoted string"));
+                errors.push(wrong_type(field, Shape::QuotedString));
                 None
             }
         }
@@ -129,7 +129,7 @@ impl<'a> Fields<'a> {
                 Some(text) => texts.push(text.to_owned()),
                 None => errors.push(CheckError::WrongType {
                     field: field.name.text.clone(),
-                    expected: "a quoted string".to_owned(),
+                    expected: Shape::QuotedString,
                     span: value.span,
                     declared: None,
                 }),
@@ -151,12 +151,12 @@ impl<'a> Fields<'a> {
             [value] => match key_text(&value.kind) {
                 Some(text) => Some(Name { text, span: value.span }),
                 None => {
-                    errors.push(wrong_type(field, "a name"));
+                    errors.push(wrong_type(field, Shape::Name));
                     None
                 }
             },
             _ => {
-                errors.push(wrong_type(field, "one name"));
+                errors.push(wrong_type(field, Shape::OneName));
                 None
             }
         }
@@ -168,7 +168,7 @@ impl<'a> Fields<'a> {
         match single(field).and_then(as_date) {
             Some(date) => Some(date),
             None => {
-                errors.push(wrong_type(field, "a date (like `2016`, `2016-03` or `2016-03-01`)"));
+                errors.push(wrong_type(field, Shape::Date));
                 None
             }
         }
@@ -180,7 +180,7 @@ impl<'a> Fields<'a> {
         match single(field) {
             Some(ValueKind::Bool(value)) => Some(*value),
             _ => {
-                errors.push(wrong_type(field, "`yes` or `no`"));
+                errors.push(wrong_type(field, Shape::YesNo));
                 None
             }
         }
@@ -197,7 +197,7 @@ impl<'a> Fields<'a> {
         let word = match single(field) {
             Some(ValueKind::Key(word) | ValueKind::Str(word)) => word.as_str(),
             _ => {
-                errors.push(wrong_type(field, "a word"));
+                errors.push(wrong_type(field, Shape::Word));
                 return None;
             }
         };
@@ -225,7 +225,7 @@ impl<'a> Fields<'a> {
                 span,
             },
             _ => {
-                errors.push(wrong_type(field, "a document and, optionally, where in it"));
+                errors.push(wrong_type(field, Shape::Evidence));
                 return None;
             }
         };
@@ -233,7 +233,7 @@ impl<'a> Fields<'a> {
             None => None,
             Some(ValueKind::Text(text) | ValueKind::Str(text)) => Some(text.clone()),
             Some(_) => {
-                errors.push(wrong_type(field, "a document and, optionally, where in it"));
+                errors.push(wrong_type(field, Shape::Evidence));
                 return None;
             }
         };
@@ -287,7 +287,7 @@ pub fn names_of(field: &Field, errors: &mut Vec<CheckError>) -> Vec<Name> {
             Some(text) => names.push(Name { text, span: value.span }),
             None => errors.push(CheckError::WrongType {
                 field: field.name.text.clone(),
-                expected: "a name".to_owned(),
+                expected: Shape::Name,
                 span: value.span,
                 declared: None,
             }),
@@ -355,10 +355,10 @@ pub fn typed(value: &ValueKind, value_type: crate::model::ValueType) -> Option<T
     }
 }
 
-fn wrong_type(field: &Field, expected: &str) -> CheckError {
+fn wrong_type(field: &Field, expected: Shape) -> CheckError {
     CheckError::WrongType {
         field: field.name.text.clone(),
-        expected: expected.to_owned(),
+        expected,
         span: field
             .values
             .first()

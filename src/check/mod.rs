@@ -11,7 +11,7 @@ mod error;
 mod fields;
 mod policy;
 
-pub use error::{CheckError, HeaderProblem};
+pub use error::{CheckError, Found, HeaderProblem, Misuse, Needed, Said, Shape};
 pub use fields::suggest;
 
 use crate::date::Day;

@@ -1,7 +1,7 @@
 //! Checking guidance: vocabulary, paragraphs, duties and questions, read
 //! together across a guidance edition and the local policies on top of it.
 
-use super::error::CheckError;
+use super::error::{CheckError, Found, Misuse, Needed, Said, Shape};
 use super::fields::{names_of, suggest, typed, Fields, Names};
 use crate::model::*;
 use crate::source::{SourceMap, Span};
@@ -64,18 +64,102 @@ pub fn check_policy(units: &[Unit<'_>], sources: &SourceMap, errors: &mut Vec<Ch
         policy.editions.push(edition_of(unit, errors));
         declare(unit, &mut policy, &mut scope, errors);
     }
+    // The names mentioned by duties that did not check: the vocabulary and
+    // paragraphs they use are not reported unused on top of their error.
+    let mut mentioned = std::collections::BTreeSet::new();
     for (edition, unit) in units.iter().enumerate() {
         for item in unit.items {
             match item.kind {
                 ItemKind::Paragraph => paragraph(item, edition, &mut policy, &scope, errors),
-                ItemKind::Duty | ItemKind::Question => duty(item, edition, &mut policy, &scope, sources, errors),
-                _ => {}
+                ItemKind::Duty | ItemKind::Question => {
+                    if !duty(item, edition, &mut policy, &scope, sources, errors) {
+                        mentioned_in(item, &mut mentioned);
+                    }
+                }
+                // Declared in the first pass, or refused there as misplaced.
+                ItemKind::Guidance
+                | ItemKind::LocalPolicy
+                | ItemKind::Arrangements
+                | ItemKind::Document
+                | ItemKind::Role
+                | ItemKind::Function
+                | ItemKind::BodyKind
+                | ItemKind::Relation
+                | ItemKind::Attribute
+                | ItemKind::TagKey
+                | ItemKind::Post
+                | ItemKind::Member
+                | ItemKind::Body
+                | ItemKind::Service
+                | ItemKind::Appointment
+                | ItemKind::Change
+                | ItemKind::Review
+                | ItemKind::Inspection
+                | ItemKind::Answer
+                | ItemKind::Departure => {}
             }
         }
     }
     contradictions(&policy, errors);
-    unused(&policy, errors);
+    unused(&policy, &mentioned, errors);
     (policy, scope)
+}
+
+/// Every name and key an item mentions, in fields, rules, conditions and
+/// tags.
+fn mentioned_in(item: &Item, names: &mut std::collections::BTreeSet<String>) {
+    fn walk_predicate(predicate: &ast::Predicate, names: &mut std::collections::BTreeSet<String>) {
+        match &predicate.kind {
+            ast::PredicateKind::And(parts) | ast::PredicateKind::Or(parts) => {
+                for part in parts {
+                    walk_predicate(part, names);
+                }
+            }
+            ast::PredicateKind::Not(inner) => walk_predicate(inner, names),
+            ast::PredicateKind::Atom(atom) => {
+                let atom_names: Vec<&ast::Name> = match atom {
+                    ast::Atom::Hold { roles } => roles.iter().collect(),
+                    ast::Atom::Responsible { functions, .. } => functions.iter().collect(),
+                    ast::Atom::Kind { kind } => vec![kind],
+                    ast::Atom::Attribute { attribute } | ast::Atom::Compare { attribute, .. } => vec![attribute],
+                    ast::Atom::After { of, .. } => of.iter().collect(),
+                    ast::Atom::Every { .. } => Vec::new(),
+                    ast::Atom::Relation { relation, target, .. } => vec![relation, target],
+                };
+                names.extend(atom_names.into_iter().map(|name| name.text.clone()));
+            }
+        }
+    }
+    fn walk_claim(subject: &ast::Subject, predicate: &ast::Predicate, names: &mut std::collections::BTreeSet<String>) {
+        match subject {
+            ast::Subject::Council { .. } => {}
+            ast::Subject::Role(name) => {
+                names.insert(name.text.clone());
+            }
+            ast::Subject::Quantified { holding, .. } => names.extend(holding.iter().map(|name| name.text.clone())),
+        }
+        walk_predicate(predicate, names);
+    }
+    for entry in &item.entries {
+        match entry {
+            Entry::Field(field) => {
+                for value in &field.values {
+                    if let ast::ValueKind::Key(key) | ast::ValueKind::Str(key) = &value.kind {
+                        names.insert(key.clone());
+                    }
+                    if let ast::ValueKind::Number(number) = &value.kind {
+                        names.insert(number.to_string());
+                    }
+                }
+            }
+            Entry::Rule(rule) => walk_claim(&rule.subject, &rule.predicate, names),
+            Entry::Condition(condition) => walk_claim(&condition.claim.subject, &condition.claim.predicate, names),
+            Entry::Tag(tag) => {
+                names.insert(tag.key.text.clone());
+            }
+            Entry::Words(_) => {}
+        }
+    }
 }
 
 fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Edition {
@@ -250,7 +334,7 @@ fn declare(unit: &Unit<'_>, policy: &mut Policy, scope: &mut Scope, errors: &mut
                         if value.is_none() {
                             errors.push(CheckError::WrongType {
                                 field: "default".to_owned(),
-                                expected: format!("one value of type {}", value_type.word()),
+                                expected: Shape::OneValue(value_type),
                                 span: field.values.first().map_or(field.span, |value| value.span),
                                 declared: None,
                             });
@@ -383,11 +467,11 @@ fn paragraph(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, er
                 span: rule.span,
             }),
             Entry::Condition(condition) => errors.push(CheckError::MisusedPredicate {
-                problem: "a paragraph cannot have conditions; put them on the duty that cites it".to_owned(),
+                problem: Misuse::ConditionOnParagraph,
                 span: condition.span,
             }),
             Entry::Tag(tag) => errors.push(CheckError::MisusedPredicate {
-                problem: "a paragraph cannot have tags; put them on the duty that cites it".to_owned(),
+                problem: Misuse::TagOnParagraph,
                 span: tag.span,
             }),
             Entry::Field(_) => {}
@@ -428,9 +512,9 @@ fn duty(
     scope: &Scope,
     sources: &SourceMap,
     errors: &mut Vec<CheckError>,
-) {
+) -> bool {
     if scope.duties.get(&item.name.text) != Some(DutyId::from_index(policy.duties.len())) {
-        return;
+        return false;
     }
     let is_question = item.kind == ItemKind::Question;
     let mut fields = Fields::new(item, errors);
@@ -512,7 +596,7 @@ fn duty(
                 }
             }
             Entry::Words(words) => errors.push(CheckError::MisusedPredicate {
-                problem: "only a paragraph has `words`".to_owned(),
+                problem: Misuse::WordsOutsideParagraph,
                 span: words.span,
             }),
             Entry::Field(_) => {}
@@ -546,7 +630,7 @@ fn duty(
                     found: 0,
                     span: item.name.span,
                 });
-                return;
+                return false;
             }
             [_, extra, ..] => {
                 errors.push(CheckError::RuleCount {
@@ -554,12 +638,12 @@ fn duty(
                     found: rules.len(),
                     span: extra.span,
                 });
-                return;
+                return false;
             }
         };
         let resolver = Resolver { policy, scope, errors };
         let Some((subject, predicate)) = resolver.claim(&rule.subject, &rule.predicate) else {
-            return;
+            return false;
         };
         (
             DutyKind::Rule {
@@ -582,6 +666,7 @@ fn duty(
         edition,
         span: item.name.span,
     });
+    true
 }
 
 /// The source text of a span with runs of white space made single spaces.
@@ -647,8 +732,11 @@ impl Resolver<'_, '_> {
         if let Some(declared) = self.policy.role(role) {
             if declared.holder != entity {
                 self.errors.push(CheckError::WrongKind {
-                    expected: format!("a role held by a {}", entity.word()),
-                    found: format!("`{}`, a role held by a {}", declared.key, declared.holder.word()),
+                    expected: Needed::RoleHeldBy { kind: entity },
+                    found: Found::Role {
+                        name: declared.key.clone(),
+                        holder: declared.holder,
+                    },
                     span,
                     declared: Some(declared.span),
                 });
@@ -680,22 +768,22 @@ impl Resolver<'_, '_> {
         (!failed).then_some(resolved)
     }
 
-    fn needs_entities(&mut self, binds: Binds, allowed: &[EntityKind], what: &str, span: Span) -> bool {
+    fn needs_entities(&mut self, binds: Binds, allowed: &[EntityKind], what: Said, span: Span) -> bool {
         match binds {
             Binds::Council => {
                 self.errors.push(CheckError::MisusedPredicate {
-                    problem: format!("{what} is said of a post, member, body or service, not of the council"),
+                    problem: Misuse::SaidOfTheCouncil { what },
                     span,
                 });
                 false
             }
             Binds::Entities(kind) if !allowed.contains(&kind) => {
                 self.errors.push(CheckError::MisusedPredicate {
-                    problem: format!(
-                        "{what} is said of a {}, but this subject is a {}",
-                        allowed.iter().map(|kind| kind.word()).collect::<Vec<_>>().join(" or "),
-                        kind.word()
-                    ),
+                    problem: Misuse::SaidOfWrongKind {
+                        what,
+                        allowed: allowed.to_vec(),
+                        subject: kind,
+                    },
                     span,
                 });
                 false
@@ -715,7 +803,7 @@ impl Resolver<'_, '_> {
                     }
                     resolved.push(role);
                 }
-                self.needs_entities(binds, &[EntityKind::Post, EntityKind::Member], "holding a role", span)
+                self.needs_entities(binds, &[EntityKind::Post, EntityKind::Member], Said::HoldingRole, span)
                     .then_some(Predicate::Hold(resolved))
             }
             ast::Atom::Responsible { only, functions } => {
@@ -726,7 +814,7 @@ impl Resolver<'_, '_> {
                 self.needs_entities(
                     binds,
                     &[EntityKind::Post, EntityKind::Member],
-                    "responsibility for functions",
+                    Said::Responsibility,
                     span,
                 )
                 .then_some(Predicate::Responsible {
@@ -736,7 +824,7 @@ impl Resolver<'_, '_> {
             }
             ast::Atom::Kind { kind } => {
                 let kind = self.scope.body_kinds.resolve(kind, self.errors)?;
-                self.needs_entities(binds, &[EntityKind::Body], "being a kind of body", span)
+                self.needs_entities(binds, &[EntityKind::Body], Said::BeingKindOfBody, span)
                     .then_some(Predicate::Kind(kind))
             }
             ast::Atom::Attribute { attribute } => {
@@ -744,20 +832,18 @@ impl Resolver<'_, '_> {
                 let declared = self.policy.attributes.get(id.index())?;
                 if declared.value_type != ValueType::Bool {
                     self.errors.push(CheckError::WrongKind {
-                        expected: "a yes/no attribute after `be`".to_owned(),
-                        found: format!(
-                            "`{}`, a {} attribute (use `have {} …`)",
-                            declared.key,
-                            declared.value_type.word(),
-                            declared.key
-                        ),
+                        expected: Needed::YesNoAttribute,
+                        found: Found::Attribute {
+                            name: declared.key.clone(),
+                            value_type: declared.value_type,
+                        },
                         span: attribute.span,
                         declared: Some(declared.span),
                     });
                     return None;
                 }
                 let on = declared.on.clone();
-                self.needs_entities(binds, &on, &format!("`{}`", declared.key), span)
+                self.needs_entities(binds, &on, Said::Attribute(declared.key.clone()), span)
                     .then_some(Predicate::Attribute(id))
             }
             ast::Atom::Compare {
@@ -770,14 +856,14 @@ impl Resolver<'_, '_> {
                 let Some(value) = typed(&literal.kind, declared.value_type) else {
                     self.errors.push(CheckError::WrongType {
                         field: declared.key.clone(),
-                        expected: format!("a value of type {}", declared.value_type.word()),
+                        expected: Shape::Value(declared.value_type),
                         span: literal.span,
                         declared: Some(declared.span),
                     });
                     return None;
                 };
                 let on = declared.on.clone();
-                self.needs_entities(binds, &on, &format!("`{}`", declared.key), span)
+                self.needs_entities(binds, &on, Said::Attribute(declared.key.clone()), span)
                     .then_some(Predicate::Compare {
                         attribute: id,
                         comparator: *comparator,
@@ -820,8 +906,13 @@ impl Resolver<'_, '_> {
                     let kind = self.scope.body_kinds.resolve(target, self.errors)?;
                     if !to.contains(&EntityKind::Body) {
                         self.errors.push(CheckError::WrongKind {
-                            expected: format!("`{relation_key}` leads to a {}", words(&to)),
-                            found: format!("`{}`, a kind of body", target.text),
+                            expected: Needed::RelationTo {
+                                relation: relation_key.clone(),
+                                kinds: to.clone(),
+                            },
+                            found: Found::BodyKind {
+                                name: target.text.clone(),
+                            },
                             span: target.span,
                             declared: Some(relation_span),
                         });
@@ -833,8 +924,10 @@ impl Resolver<'_, '_> {
                         let mut error = self.scope.roles.unknown(target);
                         if self.scope.body_kinds.get(&target.text).is_some() {
                             error = CheckError::WrongKind {
-                                expected: "a role (or `a KIND` for any body of a kind)".to_owned(),
-                                found: format!("`{}`, a kind of body; write `a {}`", target.text, target.text),
+                                expected: Needed::RoleOrBodyKind,
+                                found: Found::BodyKind {
+                                    name: target.text.clone(),
+                                },
                                 span: target.span,
                                 declared: None,
                             };
@@ -845,8 +938,15 @@ impl Resolver<'_, '_> {
                     let holder = self.policy.role(role)?;
                     if !to.contains(&holder.holder) {
                         self.errors.push(CheckError::WrongKind {
-                            expected: format!("`{relation_key}` relates {} to {}", words(&from), plural(&to)),
-                            found: format!("`{}`, a {} role", holder.key, holder_word(holder.holder)),
+                            expected: Needed::RelationBetween {
+                                relation: relation_key.clone(),
+                                from: from.clone(),
+                                to: to.clone(),
+                            },
+                            found: Found::Role {
+                                name: holder.key.clone(),
+                                holder: holder.holder,
+                            },
                             span: target.span,
                             declared: Some(holder.span),
                         });
@@ -854,7 +954,7 @@ impl Resolver<'_, '_> {
                     }
                     Target::Role(role)
                 };
-                self.needs_entities(binds, &from, &format!("`{relation_key}`"), span)
+                self.needs_entities(binds, &from, Said::Relation(relation_key.clone()), span)
                     .then_some(Predicate::Relation { relation: id, target })
             }
         }
@@ -865,34 +965,10 @@ impl Resolver<'_, '_> {
             return true;
         }
         self.errors.push(CheckError::MisusedPredicate {
-            problem: "a timeline duty (`after each`, `every`) is said of `the council`".to_owned(),
+            problem: Misuse::TimelineOfEntities,
             span,
         });
         false
-    }
-}
-
-fn words(kinds: &[EntityKind]) -> String {
-    kinds.iter().map(|kind| kind.word()).collect::<Vec<_>>().join(" or ")
-}
-
-fn plural(kinds: &[EntityKind]) -> String {
-    kinds
-        .iter()
-        .map(|kind| match kind {
-            EntityKind::Post => "posts",
-            EntityKind::Member => "members",
-            EntityKind::Body => "bodies",
-            EntityKind::Service => "services",
-        })
-        .collect::<Vec<_>>()
-        .join(" or ")
-}
-
-fn holder_word(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Member => "member",
-        EntityKind::Post | EntityKind::Body | EntityKind::Service => "officer",
     }
 }
 
@@ -1003,7 +1079,7 @@ impl Used {
     }
 }
 
-fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
+fn unused(policy: &Policy, mentioned: &std::collections::BTreeSet<String>, errors: &mut Vec<CheckError>) {
     let mut used = Used {
         roles: vec![false; policy.roles.len()],
         functions: vec![false; policy.functions.len()],
@@ -1044,7 +1120,7 @@ fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
     }
     let mut report = |what: &'static str, flags: &[bool], names: Vec<(&str, bool, Span)>| {
         for (flag, (name, descriptive, span)) in flags.iter().zip(names) {
-            if !flag && !descriptive {
+            if !flag && !descriptive && !mentioned.contains(name) {
                 errors.push(CheckError::UnusedVocabulary {
                     what,
                     name: name.to_owned(),
@@ -1117,7 +1193,7 @@ fn unused(policy: &Policy, errors: &mut Vec<CheckError>) {
             .collect(),
     );
     for (flag, paragraph) in cited.iter().zip(&policy.paragraphs) {
-        if !flag {
+        if !flag && !mentioned.contains(&paragraph.key) {
             errors.push(CheckError::UnencodedParagraph {
                 key: paragraph.key.clone(),
                 span: paragraph.span,

@@ -6,6 +6,7 @@
 //! primary label, secondary labels, notes and `help:` lines.
 
 mod codes;
+mod phrases;
 
 pub use codes::{Code, Example, Explanation};
 
@@ -17,7 +18,7 @@ use serde::Serialize;
 use crate::check::{suggest, CheckError, HeaderProblem};
 use crate::date::DateError;
 use crate::source::{SourceMap, Span};
-use crate::syntax::SyntaxError;
+use crate::syntax::{SyntaxError, Token};
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -141,15 +142,24 @@ pub fn from_syntax(error: &SyntaxError) -> Diagnostic {
             .note("a NUL byte usually means the file is binary, or was saved as UTF-16")
             .help("save the file as UTF-8 text"),
         SyntaxError::Unexpected { span, expected, found } => {
-            let diagnostic = Diagnostic::new(Code::E0004, format!("expected {}, found {found}", or_list(expected)))
-                .at(*span, format!("expected {}", or_list(expected)));
-            match found.as_str() {
-                "`=`" | "`:`" => diagnostic.help("fields are written `name value`, with no `=` or `:` between"),
-                "`;`" => diagnostic.help("entries end at the end of the line; no `;` is needed"),
-                _ if found.ends_with("a reserved word") => {
-                    diagnostic.help("reserved words cannot be used as names; choose another name")
-                }
-                _ => diagnostic,
+            let found_words = match found {
+                Token::EndOfFile => "the end of the file".to_owned(),
+                Token::QuotedString => "a quoted string".to_owned(),
+                Token::Word(word) => format!("`{word}`"),
+                Token::ReservedWord(word) => format!("`{word}`, a reserved word"),
+                Token::Space => "a space".to_owned(),
+                Token::Symbol(symbol) => format!("`{symbol}`"),
+            };
+            let diagnostic = Diagnostic::new(
+                Code::E0004,
+                format!("expected {}, found {found_words}", or_list(expected)),
+            )
+            .at(*span, format!("expected {}", or_list(expected)));
+            match found {
+                Token::Symbol('=' | ':') => diagnostic.help("fields are written `name value`, with no `=` or `:` between"),
+                Token::Symbol(';') => diagnostic.help("entries end at the end of the line; no `;` is needed"),
+                Token::ReservedWord(_) => diagnostic.help("reserved words cannot be used as names; choose another name"),
+                Token::EndOfFile | Token::QuotedString | Token::Word(_) | Token::Space | Token::Symbol(_) => diagnostic,
             }
         }
         SyntaxError::UnterminatedString { span } => Diagnostic::new(Code::E0005, "this string is never closed")
@@ -222,8 +232,14 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             span,
             declared,
         } => {
-            let diagnostic = Diagnostic::new(Code::E0103, format!("{expected}, but this is {found}"))
-                .at(*span, "wrong kind of name here");
+            let mut diagnostic = Diagnostic::new(
+                Code::E0103,
+                format!("{}, but this is {}", phrases::needed(expected), phrases::found(found)),
+            )
+            .at(*span, "wrong kind of name here");
+            if let Some(help) = phrases::wrong_kind_help(expected, found) {
+                diagnostic = diagnostic.help(help);
+            }
             match declared {
                 Some(declared) => diagnostic.also(*declared, "declared here"),
                 None => diagnostic,
@@ -235,6 +251,7 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             span,
             declared,
         } => {
+            let expected = phrases::shape(*expected);
             let diagnostic = Diagnostic::new(Code::E0104, format!("`{field}` takes {expected}"))
                 .at(*span, format!("expected {expected}"));
             match declared {
@@ -333,7 +350,7 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             .at(*span, format!("expected {}", or_list(allowed)))
             .suggest(&suggest(value, allowed.iter().copied())),
         CheckError::MisusedPredicate { problem, span } => {
-            Diagnostic::new(Code::E0116, "this cannot be said here").at(*span, problem.clone())
+            Diagnostic::new(Code::E0116, "this cannot be said here").at(*span, phrases::misuse(problem))
         }
         CheckError::SeveralEditions { names, span, first } => Diagnostic::new(
             Code::E0117,

@@ -57,8 +57,8 @@ pub enum SyntaxError {
         span: Span,
         /// What would have been accepted there, in words.
         expected: Vec<&'static str>,
-        /// What was found there, in words.
-        found: String,
+        /// What was found there.
+        found: Token,
     },
     /// A date that is malformed or does not exist.
     InvalidDate {
@@ -100,4 +100,21 @@ pub enum SyntaxError {
         /// What was expected.
         detail: &'static str,
     },
+}
+
+/// What stood where reading stopped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Token {
+    /// The end of the file (or of the item).
+    EndOfFile,
+    /// A quoted string.
+    QuotedString,
+    /// A word or name.
+    Word(String),
+    /// One of the language's reserved words, which cannot be a name.
+    ReservedWord(String),
+    /// White space.
+    Space,
+    /// Any other character.
+    Symbol(char),
 }

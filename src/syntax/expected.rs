@@ -5,8 +5,8 @@
 
 use pest::error::{Error, ErrorVariant, InputLocation};
 
-use super::error::SyntaxError;
-use super::lower::Rule;
+use super::error::{SyntaxError, Token};
+use super::grammar::Rule;
 use crate::source::{FileId, Span};
 
 /// Words for what a rule would have accepted, or `None` for rules that are
@@ -105,7 +105,10 @@ pub(super) fn translate(file: FileId, offset: usize, text: &str, error: &Error<R
     }
 }
 
-const RESERVED: &[&str] = &[
+/// The words that start the language's English forms and cannot name a
+/// role, entity or vocabulary item: the alternatives of the grammar's
+/// `keyword` rule, which a test holds this list to.
+pub const RESERVED_WORDS: &[&str] = &[
     "must",
     "should",
     "may",
@@ -148,14 +151,14 @@ const RESERVED: &[&str] = &[
     "holding",
 ];
 
-/// Describes the token at `position`, and how many bytes to underline.
-fn found_at(text: &str, position: usize) -> (String, usize) {
+/// The token at `position`, and how many bytes to underline.
+fn found_at(text: &str, position: usize) -> (Token, usize) {
     let rest = text.get(position..).unwrap_or("");
     let Some(first) = rest.chars().next() else {
-        return ("the end of the file".to_owned(), 0);
+        return (Token::EndOfFile, 0);
     };
     if first == '"' {
-        return ("a quoted string".to_owned(), 1);
+        return (Token::QuotedString, 1);
     }
     if first.is_ascii_alphanumeric() || first == '_' {
         let word: String = rest
@@ -163,13 +166,55 @@ fn found_at(text: &str, position: usize) -> (String, usize) {
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-' || *c == '.')
             .collect();
         let length = word.len();
-        if RESERVED.contains(&word.as_str()) {
-            return (format!("`{word}`, a reserved word"), length);
+        if RESERVED_WORDS.contains(&word.as_str()) {
+            return (Token::ReservedWord(word), length);
         }
-        return (format!("`{word}`"), length);
+        return (Token::Word(word), length);
     }
     if first.is_whitespace() {
-        return ("a space".to_owned(), first.len_utf8());
+        return (Token::Space, first.len_utf8());
     }
-    (format!("`{first}`"), first.len_utf8())
+    (Token::Symbol(first), first.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RESERVED_WORDS;
+
+    /// The alternatives of the grammar's `keyword` rule.
+    fn grammar_keywords() -> Vec<String> {
+        let grammar = include_str!("../../grammar/dcs.pest");
+        let start = grammar.find("keyword = @{").unwrap();
+        let rule = &grammar[start..];
+        let rule = &rule[..rule.find("~ !ident_char").unwrap()];
+        let mut words: Vec<String> = rule.split('"').skip(1).step_by(2).map(str::to_owned).collect();
+        words.sort();
+        words
+    }
+
+    #[test]
+    fn the_reserved_words_are_the_grammars_keywords() {
+        let mut listed: Vec<String> = RESERVED_WORDS.iter().map(|word| (*word).to_owned()).collect();
+        listed.sort();
+        assert_eq!(listed, grammar_keywords());
+    }
+
+    #[test]
+    fn the_language_reference_lists_every_reserved_word() {
+        let reference = include_str!("../../docs/language.md");
+        let start = reference.find("Reserved words (cannot be names):").unwrap();
+        let paragraph = &reference[start
+            ..reference[start..]
+                .find("\n\n")
+                .map_or(reference.len(), |end| start + end)];
+        let mut documented: Vec<String> = paragraph
+            .split('`')
+            .nth(1)
+            .unwrap()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        documented.sort();
+        assert_eq!(documented, grammar_keywords());
+    }
 }

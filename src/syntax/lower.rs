@@ -1,5 +1,9 @@
 //! pest's concrete tree to our syntax tree, one small function per
-//! construct. `Pair` and `Rule` stay in this file and `expected.rs`.
+//! construct. `Pair` and `Rule` stay inside `src/syntax/`.
+//!
+//! Each function names the rules it expects among a pair's children; a
+//! child of any other rule is an internal error (E0099), never silently
+//! dropped, so a grammar edit that adds a child cannot lose an entry.
 
 use pest::iterators::Pair;
 use pest::Parser;
@@ -7,12 +11,9 @@ use pest::Parser;
 use super::ast::*;
 use super::error::SyntaxError;
 use super::expected;
+use super::grammar::{DcsParser, Rule};
 use crate::date::PartialDate;
 use crate::source::{FileId, Span};
-
-#[derive(pest_derive::Parser)]
-#[grammar = "grammar/dcs.pest"]
-pub(super) struct DcsParser;
 
 /// Parses and lowers one top-level item found at `offset` in the file.
 pub(super) fn parse_item(file: FileId, offset: usize, text: &str) -> Result<Item, Vec<SyntaxError>> {
@@ -104,7 +105,14 @@ impl Lowerer {
                 Rule::name | Rule::key => names.push(self.name(&part)),
                 Rule::date_value => date = self.date_value(part),
                 Rule::block => entries = self.block(part),
-                _ => {}
+                Rule::kw_guidance
+                | Rule::kw_local_policy
+                | Rule::kw_arrangements
+                | Rule::kw_departure
+                | Rule::kw_extends
+                | Rule::kw_from
+                | Rule::kw_on => {}
+                _ => self.internal(&part, "an item's head"),
             }
         }
         let mut names = names.into_iter();
@@ -251,7 +259,8 @@ impl Lowerer {
             match part.as_rule() {
                 Rule::name => document = Some(self.name(&part)),
                 Rule::string => location = self.string(&part),
-                _ => {}
+                Rule::kw_per => {}
+                _ => self.internal(&part, "evidence"),
             }
         }
         Some(Evidence {
@@ -271,7 +280,8 @@ impl Lowerer {
             match part.as_rule() {
                 Rule::name => names.push(self.name(&part)),
                 Rule::string => strings.extend(self.string(&part)),
-                _ => {}
+                Rule::kw_from => {}
+                _ => self.internal(&part, "a `words` entry"),
             }
         }
         let kind = match rule {
@@ -309,7 +319,7 @@ impl Lowerer {
                         });
                     }
                 }
-                _ => {}
+                _ => self.internal(&part, "a `source` entry"),
             }
         }
         Some(Field {
@@ -340,8 +350,9 @@ impl Lowerer {
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::condition_kw if part.as_str() == "unless" => kind = ConditionKind::Unless,
+                Rule::condition_kw => {}
                 Rule::claim => claim = self.claim(part),
-                _ => {}
+                _ => self.internal(&part, "a condition"),
             }
         }
         Some(Condition {
@@ -358,7 +369,7 @@ impl Lowerer {
             match part.as_rule() {
                 Rule::subject => subject = self.subject(part),
                 Rule::predicate => predicate = self.predicate(part),
-                _ => {}
+                _ => self.internal(&part, "a claim"),
             }
         }
         Some(Claim {
@@ -377,7 +388,7 @@ impl Lowerer {
                 Rule::subject => subject = self.subject(part),
                 Rule::modality => modality = part.into_inner().next().and_then(|inner| modality_of(inner.as_rule())),
                 Rule::predicate => predicate = self.predicate(part),
-                _ => {}
+                _ => self.internal(&part, "a rule"),
             }
         }
         Some(Rule_ {
@@ -413,7 +424,7 @@ impl Lowerer {
                                 .find(|p| p.as_rule() == Rule::name)
                                 .map(|p| self.name(&p));
                         }
-                        _ => {}
+                        _ => self.internal(&part, "a subject"),
                     }
                 }
                 Some(Subject::Quantified {
@@ -460,7 +471,7 @@ impl Lowerer {
             match part.as_rule() {
                 Rule::kw_not => negations += 1,
                 Rule::primary => primary = self.primary(part),
-                _ => {}
+                _ => self.internal(&part, "a negation"),
             }
         }
         let primary = primary?;

@@ -9,11 +9,13 @@
 pub mod ast;
 mod error;
 mod expected;
+mod grammar;
 pub mod json;
 mod lower;
 mod prescan;
 
-pub use error::SyntaxError;
+pub use error::{SyntaxError, Token};
+pub use expected::RESERVED_WORDS;
 pub use prescan::NESTING_LIMIT;
 
 use crate::source::{FileId, SourceFile};

@@ -1,0 +1,119 @@
+//! The words for the typed parts of check errors: what a place needs, what
+//! stands there instead, the shape of a value, and what cannot be said
+//! where.
+
+use crate::check::{Found, Misuse, Needed, Said, Shape};
+use crate::model::{EntityKind, ValueType};
+
+/// "post or member".
+fn kinds(kinds: &[EntityKind]) -> String {
+    kinds.iter().map(|kind| kind.word()).collect::<Vec<_>>().join(" or ")
+}
+
+/// "posts or members".
+fn plural(kinds: &[EntityKind]) -> String {
+    kinds
+        .iter()
+        .map(|kind| match kind {
+            EntityKind::Post => "posts",
+            EntityKind::Member => "members",
+            EntityKind::Body => "bodies",
+            EntityKind::Service => "services",
+        })
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// What a place needs: "`report_to` starts from a post".
+pub(super) fn needed(needed: &Needed) -> String {
+    match needed {
+        Needed::RelationFrom { relation, kinds: from } => format!("`{relation}` starts from a {}", kinds(from)),
+        Needed::RelationTo { relation, kinds: to } => format!("`{relation}` leads to a {}", kinds(to)),
+        Needed::RelationBetween { relation, from, to } => {
+            format!("`{relation}` relates {} to {}", kinds(from), plural(to))
+        }
+        Needed::AttributeOn { attribute, kinds: on } => format!("`{attribute}` is an attribute of a {}", kinds(on)),
+        Needed::Entity { kind } => format!("a {}", kind.word()),
+        Needed::RoleHeldBy { kind } => format!("a role held by a {}", kind.word()),
+        Needed::YesNoAttribute => "a yes/no attribute after `be`".to_owned(),
+        Needed::RoleOrBodyKind => "a role (or `a KIND` for any body of a kind)".to_owned(),
+    }
+}
+
+/// What stands there: "`LMCS`, a role held by a member".
+pub(super) fn found(found: &Found) -> String {
+    match found {
+        Found::Entity { name, kind } => format!("`{name}`, a {}", kind.word()),
+        Found::Role { name, holder } => format!("`{name}`, a role held by a {}", holder.word()),
+        Found::Attribute { name, value_type } => {
+            format!("`{name}`, a {} attribute (use `have {name} …`)", value_type.word())
+        }
+        Found::BodyKind { name } => format!("`{name}`, a kind of body"),
+    }
+}
+
+/// A help line for a name of the wrong kind, where the fix is plain.
+pub(super) fn wrong_kind_help(needed: &Needed, found: &Found) -> Option<String> {
+    match (needed, found) {
+        (Needed::RoleOrBodyKind, Found::BodyKind { name }) => {
+            Some(format!("write `a {name}` for any body of that kind"))
+        }
+        _ => None,
+    }
+}
+
+/// The shape of value a field takes: "a quoted string".
+pub(super) fn shape(shape: Shape) -> String {
+    match shape {
+        Shape::QuotedString => "a quoted string".to_owned(),
+        Shape::Name => "a name".to_owned(),
+        Shape::OneName => "one name".to_owned(),
+        Shape::Date => "a date (like `2016`, `2016-03` or `2016-03-01`)".to_owned(),
+        Shape::YesNo => "`yes` or `no`".to_owned(),
+        Shape::Word => "a word".to_owned(),
+        Shape::Evidence => "a document and, optionally, where in it".to_owned(),
+        Shape::Value(value_type) => value(value_type).to_owned(),
+        Shape::OneValue(value_type) => format!("one value: {}", value(value_type)),
+    }
+}
+
+fn value(value_type: ValueType) -> &'static str {
+    match value_type {
+        ValueType::Int => "a whole number",
+        ValueType::Bool => "`yes` or `no`",
+        ValueType::Text => "a quoted string",
+        ValueType::Date => "a date",
+    }
+}
+
+fn said(said: &Said) -> String {
+    match said {
+        Said::HoldingRole => "holding a role".to_owned(),
+        Said::Responsibility => "responsibility for functions".to_owned(),
+        Said::BeingKindOfBody => "being a kind of body".to_owned(),
+        Said::Attribute(name) | Said::Relation(name) => format!("`{name}`"),
+    }
+}
+
+/// Why something cannot be said here.
+pub(super) fn misuse(misuse: &Misuse) -> String {
+    match misuse {
+        Misuse::FieldsOnly { item } => format!("an {item} holds fields only"),
+        Misuse::ConditionOnParagraph => {
+            "a paragraph cannot have conditions; put them on the duty that cites it".to_owned()
+        }
+        Misuse::TagOnParagraph => "a paragraph cannot have tags; put them on the duty that cites it".to_owned(),
+        Misuse::WordsOutsideParagraph => "only a paragraph has `words`".to_owned(),
+        Misuse::SaidOfTheCouncil { what } => format!(
+            "{} is said of a post, member, body or service, not of the council",
+            said(what)
+        ),
+        Misuse::SaidOfWrongKind { what, allowed, subject } => format!(
+            "{} is said of a {}, but this subject is a {}",
+            said(what),
+            kinds(allowed),
+            subject.word()
+        ),
+        Misuse::TimelineOfEntities => "a timeline duty (`after each`, `every`) is said of `the council`".to_owned(),
+    }
+}
