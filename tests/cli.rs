@@ -233,7 +233,7 @@ fn explain_shows_duties_and_paragraphs_with_their_words() {
     assert!(shown.contains("verbatim"), "{shown}");
 
     let unknown = dcsc(&["explain", "E0102x"]);
-    assert_eq!(unknown.status.code(), Some(2));
+    assert_bad_input(&unknown, "E0304");
     assert!(text(&unknown).contains("did you mean"), "{}", text(&unknown));
 }
 
@@ -427,6 +427,81 @@ fn a_report_is_of_one_council() {
         b"arrangements second { council \"Second\" }\npost d { holds DCS }\n",
     );
     let output = dcsc(&["report", &first, &second, "--format", "markdown"]);
-    assert_eq!(output.status.code(), Some(2));
+    assert_bad_input(&output, "E0303");
     assert!(text(&output).contains("one council"), "{}", text(&output));
+}
+
+/// Every way a command can refuse to run exits 2 with a coded diagnostic,
+/// and with `--format json` prints that diagnostic as JSON on standard
+/// output.
+#[test]
+fn every_refused_command_is_a_coded_diagnostic() {
+    let human: &[(&[&str], &str)] = &[
+        (&["verify", "policies/dfe_2013.dcs"], "E0302"),
+        (&["graph", "policies/dfe_2013.dcs", "--format", "dot"], "E0302"),
+        (
+            &[
+                "report",
+                "examples/coventry.dcs",
+                "examples/barnet.dcs",
+                "--format",
+                "csv",
+            ],
+            "E0303",
+        ),
+        (&["explain", "nonsense"], "E0304"),
+        (&["verify", "examples/coventry.dcs", "--as-at", "2019-13-01"], "E0301"),
+        (&["verify", "examples/coventry.dcs", "--bogus"], "E0301"),
+        (&["verify"], "E0301"),
+        (&["frobnicate"], "E0301"),
+        (&[], "E0301"),
+        (&["report", "examples/coventry.dcs", "--format", "pdf"], "E0301"),
+    ];
+    for (args, code) in human {
+        assert_bad_input(&dcsc(args), code);
+    }
+    let json: &[(&[&str], &str)] = &[
+        (&["verify", "policies/dfe_2013.dcs", "--format", "json"], "E0302"),
+        (
+            &[
+                "verify",
+                "examples/coventry.dcs",
+                "--as-at",
+                "15/10/2024",
+                "--format",
+                "json",
+            ],
+            "E0301",
+        ),
+        (&["verify", "--format=json", "--bogus"], "E0301"),
+        (&["check", "--format", "json"], "E0301"),
+    ];
+    for (args, code) in json {
+        let output = dcsc(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let value: serde_json::Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|_| panic!("{args:?}: no JSON on standard output:\n{}", text(&output)));
+        let codes: Vec<&str> = value["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|diagnostic| diagnostic["code"].as_str())
+            .collect();
+        assert!(codes.contains(code), "{args:?}: {codes:?}");
+    }
+    // A date in the wrong format is said to be in the wrong format, not to
+    // be a date that does not exist.
+    let shown = text(&dcsc(&["verify", "examples/coventry.dcs", "--as-at", "15/10/2024"]));
+    assert!(shown.contains("not written as a date"), "{shown}");
+    let shown = text(&dcsc(&["verify", "examples/coventry.dcs", "--as-at", "2019-02-30"]));
+    assert!(shown.contains("not a date that exists"), "{shown}");
+}
+
+#[test]
+fn help_and_version_are_not_errors() {
+    for args in [&["--help"][..], &["--version"], &["verify", "--help"]] {
+        let output = dcsc(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", text(&output));
+        assert!(!output.stdout.is_empty());
+    }
 }

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use dcsc::command::CommandError;
 use dcsc::date::{Day, PartialDate};
 use dcsc::diagnostics::{self, Code, Severity};
 use dcsc::Workspace;
@@ -163,9 +164,14 @@ enum Format {
 }
 
 fn parse_as_at(text: &str) -> Result<Day, String> {
-    PartialDate::parse(text)
-        .map(PartialDate::last_day)
-        .map_err(|_| format!("`{text}` is not a date that exists; write YYYY-MM-DD, YYYY-MM or YYYY"))
+    PartialDate::parse(text).map(PartialDate::last_day).map_err(|error| match error {
+        dcsc::date::DateError::Malformed => {
+            format!("`{text}` is not written as a date: write YYYY-MM-DD, YYYY-MM or YYYY (for 15 October 2024, 2024-10-15)")
+        }
+        dcsc::date::DateError::NoSuchMonth(_) | dcsc::date::DateError::NoSuchDay { .. } => {
+            format!("`{text}` is not a date that exists")
+        }
+    })
 }
 
 fn color_wanted() -> bool {
@@ -178,7 +184,11 @@ fn stderr_color_wanted() -> bool {
 
 /// Parses the command line and runs the command.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let arguments: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&arguments) {
+        Ok(cli) => cli,
+        Err(error) => return ExitCode::from(command_line_error(&error, wants_json(&arguments))),
+    };
     let status = match cli.command {
         Command::Check { files, format } => check(&files, format),
         Command::Verify { inputs, format } => verify(&inputs, format),
@@ -188,6 +198,67 @@ pub fn run() -> ExitCode {
         Command::Graph { inputs, format, output } => document(&inputs, Document::Chart(format), output.as_deref()),
     };
     ExitCode::from(status)
+}
+
+/// Whether the command line asks for JSON, read from the raw arguments:
+/// when they cannot be parsed, a diagnostic in JSON is still what a tool
+/// reading the output expects.
+fn wants_json(arguments: &[std::ffi::OsString]) -> bool {
+    arguments
+        .windows(2)
+        .any(|pair| matches!(pair, [option, value] if option.as_os_str() == "--format" && value.as_os_str() == "json"))
+        || arguments.iter().any(|argument| argument.as_os_str() == "--format=json")
+}
+
+/// Help and the version are printed as clap writes them; anything else clap
+/// refuses becomes the coded diagnostic E0301.
+fn command_line_error(error: &clap::Error, json: bool) -> u8 {
+    use clap::error::ErrorKind;
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            emit(&error.render().to_string());
+            return OK;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            if !json {
+                emit_error(&error.render().to_string());
+            }
+            let problem = CommandError::CommandLine {
+                message: "no command was given".to_owned(),
+                details: Vec::new(),
+            };
+            return report_problems(
+                &dcsc::source::SourceMap::new(),
+                &[diagnostics::from_command(&problem)],
+                json,
+            );
+        }
+        _ => {}
+    }
+    let rendered = error.render().to_string();
+    let mut lines = rendered.lines().map(str::trim).filter(|line| !line.is_empty());
+    let message = lines
+        .next()
+        .map(|line| line.strip_prefix("error: ").unwrap_or(line).to_owned())
+        .unwrap_or_else(|| "the command line is not understood".to_owned());
+    let details = lines
+        .filter(|line| !line.starts_with("For more information"))
+        .map(str::to_owned)
+        .collect();
+    let diagnostic = diagnostics::from_command(&CommandError::CommandLine { message, details });
+    report_problems(&dcsc::source::SourceMap::new(), &[diagnostic], json)
+}
+
+/// Prints problems that stop a command, coded: as JSON on standard output
+/// when JSON was asked for, else rendered on standard error. Returns the
+/// exit status for bad input.
+fn report_problems(sources: &dcsc::source::SourceMap, problems: &[diagnostics::Diagnostic], json: bool) -> u8 {
+    if json {
+        emit(&diagnostics_json(sources, problems));
+    } else {
+        emit_error(&diagnostics::render(sources, problems, stderr_color_wanted()));
+    }
+    BAD_INPUT
 }
 
 fn emit(text: &str) {
@@ -203,11 +274,10 @@ fn emit_error(text: &str) {
     let _ = stderr.flush();
 }
 
-fn diagnostics_json(workspace: &Workspace) -> String {
-    let diagnostics: Vec<_> = workspace
-        .diagnostics
+fn diagnostics_json(sources: &dcsc::source::SourceMap, problems: &[diagnostics::Diagnostic]) -> String {
+    let diagnostics: Vec<_> = problems
         .iter()
-        .map(|diagnostic| diagnostics::to_json(&workspace.sources, diagnostic))
+        .map(|diagnostic| diagnostics::to_json(sources, diagnostic))
         .collect();
     let value = serde_json::json!({ "schema_version": 1, "diagnostics": diagnostics });
     format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default())
@@ -240,7 +310,7 @@ fn check(files: &[PathBuf], format: Format) -> u8 {
                 ),
             });
         }
-        Format::Json => emit(&diagnostics_json(&workspace)),
+        Format::Json => emit(&diagnostics_json(&workspace.sources, &workspace.diagnostics)),
     }
     if workspace.has_errors() {
         BAD_INPUT
@@ -259,17 +329,19 @@ fn verify(inputs: &Inputs, format: Format) -> u8 {
                 let (errors, warnings) = counts_line(&workspace);
                 emit_error(&format!("cannot verify: {errors} error(s), {warnings} warning(s)\n"));
             }
-            Format::Json => emit(&diagnostics_json(&workspace)),
+            Format::Json => emit(&diagnostics_json(&workspace.sources, &workspace.diagnostics)),
         }
         return BAD_INPUT;
     };
+    if verified.councils.is_empty() {
+        let mut problems = workspace.diagnostics.clone();
+        problems.push(diagnostics::from_command(&CommandError::NoArrangements));
+        return report_problems(&workspace.sources, &problems, format == Format::Json);
+    }
     if !workspace.diagnostics.is_empty() && format == Format::Human {
         emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
     }
-    if verified.councils.is_empty() {
-        emit_error("error: no arrangements given: name at least one file starting `arrangements NAME { … }`\n");
-        return BAD_INPUT;
-    }
+
     let mut needs_action = false;
     let mut json_reports = Vec::new();
     for (index, assessment) in verified.assessments(&workspace.sources).into_iter().enumerate() {
@@ -322,11 +394,11 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
     }
     let reports = verified.assessments(&workspace.sources);
     let [report] = reports.as_slice() else {
-        emit_error(&format!(
-            "error: a report or chart is of one council's arrangements, and {} were given\n",
-            reports.len()
-        ));
-        return BAD_INPUT;
+        let problem = match reports.len() {
+            0 => CommandError::NoArrangements,
+            given => CommandError::SeveralCouncils { given },
+        };
+        return report_problems(&workspace.sources, &[diagnostics::from_command(&problem)], false);
     };
     let chart = || dcsc::graph::chart(report);
     let text = match kind {
@@ -342,8 +414,11 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
                 ReportFormat::Csv => match document.to_csv() {
                     Ok(csv) => csv,
                     Err(error) => {
-                        emit_error(&format!("error: the CSV could not be written: {error}\n"));
-                        return BAD_INPUT;
+                        let problem = CommandError::CannotRender {
+                            format: "CSV report",
+                            reason: error.to_string(),
+                        };
+                        return report_problems(&workspace.sources, &[diagnostics::from_command(&problem)], false);
                     }
                 },
             }
@@ -412,9 +487,10 @@ fn explain(what: &str, policies: &[PathBuf]) -> u8 {
             emit(&text);
             OK
         }
-        Err(message) => {
-            emit_error(&format!("error: {message}\n"));
-            BAD_INPUT
-        }
+        Err(problem) => report_problems(
+            &dcsc::source::SourceMap::new(),
+            &[diagnostics::from_command(&problem)],
+            false,
+        ),
     }
 }

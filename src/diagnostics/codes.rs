@@ -171,6 +171,30 @@ codes! {
         example: Example::Described("dcsc report council.dcs --format html -o no/such/folder/report.html"),
         fix: "Name a file in a folder that exists and that you may write to.",
     }
+    E0301 => {
+        title: "the command line is not understood",
+        meaning: "The words after `dcsc` do not fit its commands and options: an unknown option, a missing value, a date that is not a date, a format it does not write. Nothing was read or written, and dcsc exits with status 2.",
+        example: Example::Described("dcsc verify council.dcs --as-at 2019-13-01"),
+        fix: "Run `dcsc help` or `dcsc help COMMAND` for what each command takes.",
+    }
+    E0302 => {
+        title: "no arrangements were given",
+        meaning: "`verify`, `report` and `graph` evaluate a council's arrangements, and every file given was guidance or a local policy.",
+        example: Example::Described("dcsc verify policies/dfe_2013.dcs"),
+        fix: "Name at least one file that starts `arrangements NAME { … }` (or a JSON arrangements file).",
+    }
+    E0303 => {
+        title: "a report or chart of several councils",
+        meaning: "A committee report and a governance chart are each of one council's arrangements; several were given.",
+        example: Example::Described("dcsc report examples/coventry.dcs examples/barnet.dcs --format markdown"),
+        fix: "Run the command once for each council.",
+    }
+    E0304 => {
+        title: "nothing by that name to explain",
+        meaning: "`dcsc explain` takes a diagnostic code (E0101), a duty or question id (dcs.report_to_chief_executive) or a paragraph key (2, key_points.first_tier) of the guidance, and what was given is none of them.",
+        example: Example::Described("dcsc explain dcs.report_to_chief"),
+        fix: "Give a code, a duty or question id, or a paragraph key; the message suggests the nearest.",
+    }
     E0099 => {
         title: "an internal error",
         meaning: "dcsc met a situation its own code did not expect. This is a bug in dcsc, not in your file.",

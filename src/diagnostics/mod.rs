@@ -16,6 +16,7 @@ use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
 use crate::check::{suggest, CheckError, HeaderProblem};
+use crate::command::CommandError;
 use crate::date::DateError;
 use crate::source::{SourceMap, Span};
 use crate::syntax::{SyntaxError, Token};
@@ -199,6 +200,37 @@ pub fn from_syntax(error: &SyntaxError) -> Diagnostic {
                 .at(*span, "here")
                 .note("this is a bug in dcsc, not in your file; please report it with the file")
         }
+    }
+}
+
+/// The diagnostic for a problem with the command itself.
+pub fn from_command(error: &CommandError) -> Diagnostic {
+    match error {
+        CommandError::CommandLine { message, details } => {
+            let mut diagnostic = Diagnostic::new(Code::E0301, message.clone());
+            for detail in details {
+                diagnostic = diagnostic.note(detail.clone());
+            }
+            diagnostic.help("the command line was not understood, so nothing was read (exit status 2); `dcsc help COMMAND` says what each command takes")
+        }
+        CommandError::NoArrangements => Diagnostic::new(Code::E0302, "no arrangements were given")
+            .note("every file given is guidance or a local policy")
+            .help("name at least one file starting `arrangements NAME { … }`"),
+        CommandError::SeveralCouncils { given } => Diagnostic::new(
+            Code::E0303,
+            format!("a report or chart is of one council's arrangements, and {given} were given"),
+        )
+        .help("run the command once for each council"),
+        CommandError::NothingToExplain { topic, suggestion } => Diagnostic::new(
+            Code::E0304,
+            format!("`{topic}` is not a diagnostic code, a duty or a paragraph of the guidance"),
+        )
+        .suggest(suggestion),
+        CommandError::CannotRender { format, reason } => Diagnostic::new(
+            Code::E0099,
+            format!("internal error: the {format} could not be written: {reason}"),
+        )
+        .note("this is a bug in dcsc, not in your file; please report it with the file"),
     }
 }
 

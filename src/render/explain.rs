@@ -3,6 +3,7 @@
 
 use super::human::wrap;
 use crate::check::suggest;
+use crate::command::CommandError;
 use crate::diagnostics::Code;
 use crate::model::{DutyKind, Paragraph, Policy, Provenance};
 
@@ -40,10 +41,10 @@ fn paragraph_text(policy: &Policy, paragraph: &Paragraph) -> String {
 
 /// Explains a duty, question or paragraph by its key; the error says what
 /// the key might have meant.
-pub fn explain(policy: &Policy, key: &str) -> Result<String, String> {
+pub fn explain(policy: &Policy, key: &str) -> Result<String, CommandError> {
     if let Some(id) = policy.duty_by_key(key) {
         let Some(duty) = policy.duty(id) else {
-            return Err(format!("no duty `{key}`"));
+            return Err(nothing(policy, key));
         };
         let mut out = match &duty.kind {
             DutyKind::Rule { text, .. } => format!("duty {}\nrule: {text}\n", duty.key),
@@ -94,7 +95,7 @@ pub fn explain(policy: &Policy, key: &str) -> Result<String, String> {
     }
     if let Some(id) = policy.paragraph_by_key(key) {
         let Some(paragraph) = policy.paragraph(id) else {
-            return Err(format!("no paragraph `{key}`"));
+            return Err(nothing(policy, key));
         };
         let mut out = paragraph_text(policy, paragraph);
         let encoded: Vec<&str> = policy
@@ -110,14 +111,18 @@ pub fn explain(policy: &Policy, key: &str) -> Result<String, String> {
         }
         return Ok(out);
     }
+    Err(nothing(policy, key))
+}
+
+/// The error for a key that names nothing, with the nearest that does.
+fn nothing(policy: &Policy, key: &str) -> CommandError {
     let candidates = Code::ALL
         .iter()
         .map(|code| code.as_str())
         .chain(policy.duties.iter().map(|duty| duty.key.as_str()))
         .chain(policy.paragraphs.iter().map(|paragraph| paragraph.key.as_str()));
-    let mut message = format!("`{key}` is not a diagnostic code, a duty or a paragraph of the guidance");
-    if let Some(suggestion) = suggest(key, candidates) {
-        message.push_str(&format!("; did you mean `{suggestion}`?"));
+    CommandError::NothingToExplain {
+        topic: key.to_owned(),
+        suggestion: suggest(key, candidates),
     }
-    Err(message)
 }

@@ -1,0 +1,41 @@
+//! What can be wrong with a command itself, apart from the files it reads:
+//! a command line that cannot be read, no arrangements to verify, a report
+//! asked of several councils, nothing by the name given to `explain`. The
+//! CLI finds these; [`crate::diagnostics::from_command`] words them, so
+//! they reach the user coded, on standard error or as JSON, like every
+//! other problem.
+
+/// A problem with the command as given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CommandError {
+    /// The command line does not fit the commands and options dcsc has.
+    CommandLine {
+        /// What the argument parser said, first line.
+        message: String,
+        /// Its further lines (the usage).
+        details: Vec<String>,
+    },
+    /// `verify`, `report` or `graph` was given no arrangements file (only
+    /// guidance or local policies).
+    NoArrangements,
+    /// `report` or `graph` was given more than one council's arrangements.
+    SeveralCouncils {
+        /// How many were given.
+        given: usize,
+    },
+    /// `explain` was given something that is not a code, duty, question or
+    /// paragraph.
+    NothingToExplain {
+        /// What was asked.
+        topic: String,
+        /// The closest code, duty or paragraph key, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A document could not be produced in the format asked for.
+    CannotRender {
+        /// The format.
+        format: &'static str,
+        /// Why, as the writer said.
+        reason: String,
+    },
+}
