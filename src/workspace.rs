@@ -1,13 +1,14 @@
 //! The pipeline chained: files in, checked model and diagnostics out.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::check::{self, Checked, Parsed};
 use crate::diagnostics::{self, Diagnostic};
 use crate::load;
 use crate::outcome::{Council, Verified};
 use crate::source::{FileId, SourceMap};
-use crate::syntax::{self, ast};
+use crate::syntax::{self, ast, SyntaxError};
 
 /// Everything one run has read, with what was found wrong.
 #[derive(Default)]
@@ -24,8 +25,20 @@ impl Workspace {
     /// An empty workspace with the embedded guidance loaded.
     pub fn new() -> Workspace {
         let mut workspace = Workspace::default();
-        for file in load::embedded(&mut workspace.sources) {
-            workspace.parse_into(file, true);
+        let files = load::embedded(&mut workspace.sources);
+        // The embedded guidance is the same text in every workspace and is
+        // always added first, so its files have the same ids each time: it
+        // is parsed once per process, and each workspace takes a copy.
+        static PARSED: OnceLock<Vec<(ast::File, Vec<SyntaxError>)>> = OnceLock::new();
+        let parsed = PARSED.get_or_init(|| {
+            files
+                .iter()
+                .filter_map(|file| workspace.sources.get(*file).map(|source| syntax::parse(*file, source)))
+                .collect()
+        });
+        for (file, (tree, errors)) in files.into_iter().zip(parsed) {
+            workspace.diagnostics.extend(errors.iter().map(diagnostics::from_syntax));
+            workspace.embedded.push((file, tree.clone(), !errors.is_empty()));
         }
         workspace
     }
