@@ -37,7 +37,9 @@ impl Workspace {
                 .collect()
         });
         for (file, (tree, errors)) in files.into_iter().zip(parsed) {
-            workspace.diagnostics.extend(errors.iter().map(diagnostics::from_syntax));
+            workspace
+                .diagnostics
+                .extend(errors.iter().map(diagnostics::from_syntax));
             workspace.embedded.push((file, tree.clone(), !errors.is_empty()));
         }
         workspace
