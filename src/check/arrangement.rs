@@ -8,8 +8,6 @@ use crate::model::*;
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{EntityKind, Entry, EventKind, Evidence, Item, ItemKind, Modality};
 
-const COUNCIL_KINDS: &[&str] = &["county", "unitary", "metropolitan_district", "london_borough"];
-const GOVERNANCE: &[&str] = &["leader_and_cabinet", "mayor_and_cabinet", "committee_system"];
 
 /// Checks one arrangement file's items against a policy.
 pub fn check_arrangement(
@@ -159,9 +157,15 @@ fn event_kind(kind: ItemKind) -> Option<EventKind> {
 fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mut Vec<CheckError>) -> Arrangement {
     let mut fields = Fields::new(header, errors);
     let council = fields.required_text("council", errors);
-    let council_kind = fields.one_of("kind", COUNCIL_KINDS, errors).map(str::to_owned);
+    let council_kinds = CouncilKind::ALL.map(CouncilKind::word);
+    let council_kind = fields
+        .one_of("kind", &council_kinds, errors)
+        .and_then(|word| CouncilKind::ALL.into_iter().find(|kind| kind.word() == word));
     let upper_tier = fields.boolean("upper_tier", errors);
-    let governance = fields.one_of("governance", GOVERNANCE, errors).map(str::to_owned);
+    let models = Governance::ALL.map(Governance::word);
+    let governance = fields
+        .one_of("governance", &models, errors)
+        .and_then(|word| Governance::ALL.into_iter().find(|model| model.word() == word));
     // `complete`, `has_no` and `source` are read by `completeness`, once
     // the vocabulary and documents are known.
     for later in ["complete", "has_no", "source"] {

@@ -172,11 +172,11 @@ pub struct Arrangement {
     /// The council's name.
     pub council: Option<String>,
     /// The kind of council.
-    pub council_kind: Option<String>,
+    pub council_kind: Option<CouncilKind>,
     /// Whether it is an upper-tier authority.
     pub upper_tier: Option<bool>,
     /// Its governance model.
-    pub governance: Option<String>,
+    pub governance: Option<Governance>,
     /// The guidance it answers to.
     pub answers_to: Vec<String>,
     /// The kinds of entity the arrangement lists completely.

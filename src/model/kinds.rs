@@ -172,3 +172,65 @@ impl EventKind {
         }
     }
 }
+
+/// The kinds of council that appoint a DCS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CouncilKind {
+    /// A county council.
+    County,
+    /// A unitary authority.
+    Unitary,
+    /// A metropolitan district council.
+    MetropolitanDistrict,
+    /// A London borough council.
+    LondonBorough,
+}
+
+impl CouncilKind {
+    /// Every kind, in the order the language lists them.
+    pub const ALL: [CouncilKind; 4] = [
+        CouncilKind::County,
+        CouncilKind::Unitary,
+        CouncilKind::MetropolitanDistrict,
+        CouncilKind::LondonBorough,
+    ];
+
+    /// The word used in the language.
+    pub fn word(self) -> &'static str {
+        match self {
+            CouncilKind::County => "county",
+            CouncilKind::Unitary => "unitary",
+            CouncilKind::MetropolitanDistrict => "metropolitan_district",
+            CouncilKind::LondonBorough => "london_borough",
+        }
+    }
+}
+
+/// How a council takes its executive decisions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Governance {
+    /// A leader and cabinet.
+    LeaderAndCabinet,
+    /// A directly elected mayor and cabinet.
+    MayorAndCabinet,
+    /// The committee system.
+    CommitteeSystem,
+}
+
+impl Governance {
+    /// Every model, in the order the language lists them.
+    pub const ALL: [Governance; 3] = [
+        Governance::LeaderAndCabinet,
+        Governance::MayorAndCabinet,
+        Governance::CommitteeSystem,
+    ];
+
+    /// The word used in the language.
+    pub fn word(self) -> &'static str {
+        match self {
+            Governance::LeaderAndCabinet => "leader_and_cabinet",
+            Governance::MayorAndCabinet => "mayor_and_cabinet",
+            Governance::CommitteeSystem => "committee_system",
+        }
+    }
+}
