@@ -36,9 +36,9 @@ struct Cli {
 enum Command {
     /// Parse and check guidance and arrangement files.
     Check {
-        /// The files to check (.dcs, or .json arrangements). Arrangements are
-        /// checked against the guidance files given, or the embedded 2013
-        /// guidance.
+        /// The files to check (.dcs, or .json arrangements; `-` reads
+        /// standard input). Arrangements are checked against the guidance
+        /// files given, or the embedded 2013 guidance.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format for diagnostics.
@@ -103,8 +103,9 @@ enum Command {
 /// What `verify`, `report` and `graph` read, and as at when.
 #[derive(clap::Args)]
 struct Inputs {
-    /// The council's arrangement files (.dcs or .json). A local policy file
-    /// given here is read with the guidance it extends.
+    /// The council's arrangement files (.dcs or .json; `-` reads standard
+    /// input). A local policy file given here is read with the guidance it
+    /// extends.
     #[arg(required = true)]
     arrangements: Vec<PathBuf>,
     /// Guidance files to use instead of the embedded 2013 guidance (a local
@@ -122,7 +123,7 @@ impl Inputs {
     fn workspace(&self) -> Workspace {
         let mut workspace = Workspace::new();
         for file in self.policies.iter().chain(&self.arrangements) {
-            workspace.add_path(file);
+            add_input(&mut workspace, file);
         }
         workspace
     }
@@ -222,10 +223,26 @@ fn counts_line(workspace: &Workspace) -> (usize, usize) {
     (errors, workspace.diagnostics.len() - errors)
 }
 
+/// Reads a file the user named (`-` is standard input) into the
+/// workspace, first saying so on standard error if it is a FIFO: opening
+/// one waits for a writer, which would otherwise look like a hang.
+fn add_input(workspace: &mut Workspace, path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        // Asked of the name itself, not of what it links to: `/dev/stdin`
+        // and `<(…)` are links to pipes that have their writer already.
+        if std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_fifo()) {
+            emit_error(&format!("note: waiting for a writer on FIFO `{}`\n", path.display()));
+        }
+    }
+    workspace.add_path(path);
+}
+
 fn check(files: &[PathBuf], format: Format) -> u8 {
     let mut workspace = Workspace::new();
     for file in files {
-        workspace.add_path(file);
+        add_input(&mut workspace, file);
     }
     workspace.check();
     match format {
@@ -372,7 +389,7 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
 fn load_policy(policies: &[PathBuf]) -> Option<(Workspace, dcsc::check::model::Policy)> {
     let mut workspace = Workspace::new();
     for file in policies {
-        workspace.add_path(file);
+        add_input(&mut workspace, file);
     }
     let checked = workspace.check();
     match checked.policy {

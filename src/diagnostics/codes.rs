@@ -171,6 +171,12 @@ codes! {
         example: Example::Described("dcsc report council.dcs --format html -o no/such/folder/report.html"),
         fix: "Name a file in a folder that exists and that you may write to.",
     }
+    E0016 => {
+        title: "an input is too large",
+        meaning: "dcsc reads at most 64 MiB from any input: a file, a device, a pipe or standard input. No guidance or arrangements file is anywhere near that size, so a larger input is a mistake (a wrong file, or a device such as /dev/zero that never ends), and dcsc stops reading at the limit rather than fill memory.",
+        example: Example::Described("dcsc check /dev/zero"),
+        fix: "Give the .dcs or .json file itself.",
+    }
     E0099 => {
         title: "an internal error",
         meaning: "dcsc met a situation its own code did not expect. This is a bug in dcsc, not in your file.",

@@ -133,6 +133,12 @@ pub fn from_syntax(error: &SyntaxError) -> Diagnostic {
             Diagnostic::new(Code::E0001, format!("cannot read `{path}`: {reason}"))
                 .help("give the path of a .dcs or .json file")
         }
+        SyntaxError::TooLarge { path, limit } => Diagnostic::new(
+            Code::E0016,
+            format!("`{path}` is larger than {} MiB", limit / (1024 * 1024)),
+        )
+        .note(format!("dcsc reads at most {limit} bytes from any input"))
+        .help("give the .dcs or .json file itself"),
         SyntaxError::InvalidUtf8 { span } => Diagnostic::new(Code::E0002, "this file is not UTF-8 text")
             .at(*span, "this byte is not UTF-8")
             .help("save the file as UTF-8 (most editors offer this under \"Save as\" or \"Encoding\")"),

@@ -19,6 +19,13 @@ pub enum SyntaxError {
         /// Why, in the operating system's words.
         reason: String,
     },
+    /// The input is larger than dcsc reads.
+    TooLarge {
+        /// The path as given (`<stdin>` for standard input).
+        path: String,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// The file contains a NUL byte.
     NulByte {
         /// Where the first one is.
