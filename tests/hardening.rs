@@ -5,9 +5,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 fn command(args: &[&str]) -> Command {
@@ -71,6 +71,56 @@ fn path_text(path: &Path) -> String {
 fn mkfifo(path: &Path) {
     let status = Command::new("mkfifo").arg(path).status().expect("run mkfifo");
     assert!(status.success(), "mkfifo {}", path.display());
+}
+
+/// A process writing `bytes` into a FIFO once a reader opens it. A process
+/// rather than a thread, so that if dcsc never opens the FIFO the test can
+/// end it and fail instead of hanging.
+fn feed_fifo(fifo: &Path, bytes: &[u8]) -> Child {
+    let mut child = Command::new("sh")
+        .args(["-c", "exec cat > \"$0\""])
+        .arg(fifo)
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("run sh");
+    // Small enough for the pipe's buffer, and closed so `cat` ends.
+    child.stdin.take().expect("stdin").write_all(bytes).expect("feed cat");
+    child
+}
+
+/// A process reading a FIFO to its end, with a thread collecting what it
+/// read.
+fn drain_fifo(fifo: &Path) -> (Child, std::thread::JoinHandle<Vec<u8>>) {
+    let mut child = Command::new("cat")
+        .arg(fifo)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run cat");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let collector = std::thread::spawn(move || {
+        let mut received = Vec::new();
+        let _ = stdout.read_to_end(&mut received);
+        received
+    });
+    (child, collector)
+}
+
+/// Waits for a helper process, ending it (and failing) if it is still
+/// blocked on its FIFO long after dcsc has finished.
+fn finish(mut child: Child, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            assert!(status.success(), "{what} failed: {status}");
+            return;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what} was never released: dcsc did not open the FIFO");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 const ARRANGEMENT: &str = "arrangements small {\n  council \"Small Council\"\n  answers_to dfe_2013\n}\n\npost director {\n  title \"Director of Children's Services\"\n  holds DCS\n  politically_restricted yes\n  report_to chief_executive\n}\n\npost chief_executive {\n  title \"Chief Executive\"\n  holds ChiefExecutive\n}\n";
@@ -191,15 +241,210 @@ fn a_fifo_is_read_once_a_writer_comes_and_the_wait_is_announced() {
     let dir = scratch("fifo-input");
     let fifo = dir.join("arrangement.dcs");
     mkfifo(&fifo);
-    let writer_path = fifo.clone();
-    let writer = std::thread::spawn(move || {
-        // Opening for writing waits until dcsc opens it for reading.
-        let mut fifo = std::fs::OpenOptions::new().write(true).open(writer_path).unwrap();
-        fifo.write_all(ARRANGEMENT.as_bytes()).unwrap();
-    });
+    let writer = feed_fifo(&fifo, ARRANGEMENT.as_bytes());
     let output = dcsc(&["check", &path_text(&fifo)]);
-    writer.join().expect("writer");
+    finish(writer, "the FIFO's writer");
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("waiting for a writer on FIFO"), "{stderr}");
+}
+
+// Writing with `-o`
+
+/// Runs `dcsc report ARRANGEMENT --format markdown -o OUTPUT`.
+fn report(arrangement: &str, output: &Path) -> Output {
+    dcsc(&[
+        "report",
+        arrangement,
+        "--as-at",
+        "2020-01-01",
+        "--format",
+        "markdown",
+        "-o",
+        &path_text(output),
+    ])
+}
+
+/// The report `report` writes, as printed on standard output.
+fn printed_report(arrangement: &str) -> Vec<u8> {
+    let output = dcsc(&["report", arrangement, "--as-at", "2020-01-01", "--format", "markdown"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    output.stdout
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect()
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
+    let dir = scratch("output-is-input");
+    let input = dir.join("small.dcs");
+    std::fs::write(&input, ARRANGEMENT).unwrap();
+    let input_text = path_text(&input);
+    let link = dir.join("link.dcs");
+    std::os::unix::fs::symlink(&input, &link).unwrap();
+    let hard = dir.join("hard.dcs");
+    std::fs::hard_link(&input, &hard).unwrap();
+    // By its own name, through a symbolic link, through a hard link, and
+    // as a guidance file given with --policy.
+    for output in [&input, &link, &hard] {
+        assert_bad_input(&report(&input_text, output), "E0017");
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), ARRANGEMENT);
+    }
+    let policy = dir.join("policy.dcs");
+    std::fs::write(&policy, dcsc::load::EMBEDDED_POLICIES[0].1).unwrap();
+    let output = dcsc(&[
+        "graph",
+        &input_text,
+        "--policy",
+        &path_text(&policy),
+        "--format",
+        "dot",
+        "-o",
+        &path_text(&policy),
+    ]);
+    assert_bad_input(&output, "E0017");
+    assert_eq!(
+        std::fs::read_to_string(&policy).unwrap(),
+        dcsc::load::EMBEDDED_POLICIES[0].1
+    );
+    // Standard input redirected from the file named with -o.
+    let output = command(&["report", "-", "--format", "markdown", "-o", &input_text])
+        .stdin(std::fs::File::open(&input).unwrap())
+        .output()
+        .unwrap();
+    assert_bad_input(&output, "E0017");
+    assert!(text(&output).contains("<stdin>"), "{}", text(&output));
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), ARRANGEMENT);
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+}
+
+#[test]
+fn a_symbolic_link_stays_a_link_and_its_file_gets_the_output() {
+    let dir = scratch("output-link");
+    let input = dir.join("small.dcs");
+    std::fs::write(&input, ARRANGEMENT).unwrap();
+    let input = path_text(&input);
+    let real = dir.join("reports/real.md");
+    std::fs::create_dir_all(real.parent().unwrap()).unwrap();
+    std::fs::write(&real, "an older report").unwrap();
+    // A relative link, resolved against the link's own folder.
+    let link = dir.join("report.md");
+    std::os::unix::fs::symlink("reports/real.md", &link).unwrap();
+    let output = report(&input, &link);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read_link(&link).unwrap(), Path::new("reports/real.md"));
+    assert_eq!(std::fs::read(&real).unwrap(), printed_report(&input));
+    // A dangling link makes its file, as `>` would.
+    let dangling = dir.join("dangling.md");
+    std::os::unix::fs::symlink("reports/new.md", &dangling).unwrap();
+    let output = report(&input, &dangling);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert!(std::fs::symlink_metadata(&dangling).unwrap().file_type().is_symlink());
+    assert_eq!(
+        std::fs::read(dir.join("reports/new.md")).unwrap(),
+        printed_report(&input)
+    );
+    assert!(leftovers(&dir).is_empty() && leftovers(&dir.join("reports")).is_empty());
+}
+
+#[test]
+fn the_permission_mode_of_a_replaced_file_is_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("output-mode");
+    let input = dir.join("small.dcs");
+    std::fs::write(&input, ARRANGEMENT).unwrap();
+    let target = dir.join("report.md");
+    std::fs::write(&target, "an older report").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let output = report(&path_text(&input), &target);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode, 0o640, "mode {mode:o}");
+    assert_eq!(std::fs::read(&target).unwrap(), printed_report(&path_text(&input)));
+}
+
+#[test]
+fn a_250_character_file_name_can_be_written() {
+    let dir = scratch("output-long-name");
+    let input = dir.join("small.dcs");
+    std::fs::write(&input, ARRANGEMENT).unwrap();
+    let name = format!("{}.md", "r".repeat(247));
+    assert_eq!(name.len(), 250);
+    let target = dir.join(&name);
+    for _ in 0..2 {
+        // Made, then replaced.
+        let output = report(&path_text(&input), &target);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+        assert_eq!(std::fs::read(&target).unwrap(), printed_report(&path_text(&input)));
+    }
+    assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+}
+
+#[test]
+fn a_link_planted_at_a_predictable_temporary_name_is_not_written_through() {
+    let dir = scratch("output-planted");
+    let victim = dir.join("victim.txt");
+    std::fs::write(&victim, "not yours").unwrap();
+    let target = dir.join("report.md");
+    // The input is a FIFO, so dcsc waits on it once started; its process
+    // id is known by then and the link planted under the name a
+    // temporary built from the target's name and the process id would
+    // have (`.report.md.dcsc-PID.tmp`) before dcsc gets to write.
+    let fifo = dir.join("small.dcs");
+    mkfifo(&fifo);
+    let mut child = command(&[
+        "report",
+        &path_text(&fifo),
+        "--as-at",
+        "2020-01-01",
+        "--format",
+        "markdown",
+        "-o",
+        &path_text(&target),
+    ])
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let planted = dir.join(format!(".report.md.dcsc-{}.tmp", child.id()));
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    let writer = feed_fifo(&fifo, ARRANGEMENT.as_bytes());
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    let status = child.wait().unwrap();
+    finish(writer, "the FIFO's writer");
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "not yours");
+    assert!(std::fs::symlink_metadata(&planted).unwrap().file_type().is_symlink());
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.contains("Small Council"), "{written}");
+}
+
+#[test]
+fn a_fifo_named_as_the_output_is_written_into_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = scratch("output-fifo");
+    let input = dir.join("small.dcs");
+    std::fs::write(&input, ARRANGEMENT).unwrap();
+    // A FIFO with a reader stands in for a device such as /dev/null: a
+    // test naming a real device would replace it if this regressed.
+    let fifo = dir.join("report.md");
+    mkfifo(&fifo);
+    let (reader, collector) = drain_fifo(&fifo);
+    let output = report(&path_text(&input), &fifo);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    finish(reader, "the FIFO's reader");
+    let received = collector.join().unwrap();
+    assert_eq!(received, printed_report(&path_text(&input)));
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
 }

@@ -326,7 +326,8 @@ enum Document {
 }
 
 /// Verifies one council's arrangements and writes a report or chart of
-/// them, to a file (atomically) or to standard output.
+/// them, to a file (atomically, never over an input) or to standard
+/// output.
 fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
     let mut workspace = inputs.workspace();
     let as_at = inputs.as_at();
@@ -369,8 +370,24 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
     match output {
         None => emit(&text),
         Some(path) => {
-            if let Err(reason) = output::write_atomically(path, text.as_bytes()) {
-                let diagnostic = diagnostics::unwritable(&path.display().to_string(), &reason);
+            let named: Vec<PathBuf> = inputs.policies.iter().chain(&inputs.arrangements).cloned().collect();
+            let shown = path.display().to_string();
+            let refused = match output::same_file_as_input(path, &named) {
+                Some(input) => {
+                    let input = if input == Path::new(dcsc::load::STDIN_PATH) {
+                        dcsc::load::STDIN_NAME.to_owned()
+                    } else {
+                        input.display().to_string()
+                    };
+                    Some(diagnostics::output_is_input(&shown, &input))
+                }
+                None => match output::write(path, text.as_bytes()) {
+                    Ok(()) => None,
+                    Err(error) if error.in_place => Some(diagnostics::unwritable_in_place(&shown, &error.reason)),
+                    Err(error) => Some(diagnostics::unwritable(&shown, &error.reason)),
+                },
+            };
+            if let Some(diagnostic) = refused {
                 emit_error(&diagnostics::render(
                     &workspace.sources,
                     &[diagnostic],

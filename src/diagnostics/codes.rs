@@ -167,7 +167,7 @@ codes! {
     }
     E0015 => {
         title: "an output file cannot be written",
-        meaning: "The file named with `-o` could not be written: its folder does not exist, it is a directory, or permission is denied. Nothing was written, and an existing file of that name is left as it was.",
+        meaning: "The file named with `-o` could not be written: its folder does not exist, it is a directory, or permission is denied. Nothing was written, and an existing file of that name is left as it was. A device or pipe named with `-o` (not a regular file) is written in place, so it may have received part of the output.",
         example: Example::Described("dcsc report council.dcs --format html -o no/such/folder/report.html"),
         fix: "Name a file in a folder that exists and that you may write to.",
     }
@@ -176,6 +176,12 @@ codes! {
         meaning: "dcsc reads at most 64 MiB from any input: a file, a device, a pipe or standard input. No guidance or arrangements file is anywhere near that size, so a larger input is a mistake (a wrong file, or a device such as /dev/zero that never ends), and dcsc stops reading at the limit rather than fill memory.",
         example: Example::Described("dcsc check /dev/zero"),
         fix: "Give the .dcs or .json file itself.",
+    }
+    E0017 => {
+        title: "an output file is one of the inputs",
+        meaning: "The file named with `-o` is one of the files read: by the same name, by another path, or through a link. Writing the report or chart there would replace the input, so dcsc refuses and writes nothing; the input is unchanged.",
+        example: Example::Described("dcsc report council.dcs --format markdown -o council.dcs"),
+        fix: "Name another file with `-o`.",
     }
     E0099 => {
         title: "an internal error",

@@ -205,6 +205,26 @@ pub fn unwritable(path: &str, reason: &str) -> Diagnostic {
         .help("name a file in a folder that exists and that you may write to")
 }
 
+/// The diagnostic for a device or pipe named as the output that could
+/// not be written: it is written in place, so part may have gone.
+pub fn unwritable_in_place(path: &str, reason: &str) -> Diagnostic {
+    Diagnostic::new(Code::E0015, format!("cannot write `{path}`: {reason}"))
+        .note("it is not a regular file, so it was written in place and may have received part of the output")
+        .help("name a regular file, or a device or pipe that can take the output")
+}
+
+/// The diagnostic for an output file that is one of the inputs.
+pub fn output_is_input(output: &str, input: &str) -> Diagnostic {
+    let message = if output == input {
+        format!("cannot write `{output}`: it is an input")
+    } else {
+        format!("cannot write `{output}`: it is the same file as the input `{input}`")
+    };
+    Diagnostic::new(Code::E0017, message)
+        .note("writing it would replace the input with the output; nothing was written and the input is unchanged")
+        .help("name another file with `-o`")
+}
+
 /// The diagnostic for a check error or warning.
 pub fn from_check(error: &CheckError) -> Diagnostic {
     match error {
