@@ -448,3 +448,46 @@ fn a_fifo_named_as_the_output_is_written_into_not_replaced() {
     assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
     assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
 }
+
+// Standard output
+
+#[test]
+fn a_full_standard_output_is_a_coded_error() {
+    for args in [
+        &["verify", "examples/coventry.dcs", "--as-at", "2017-12-31"][..],
+        &[
+            "verify",
+            "examples/coventry.dcs",
+            "--as-at",
+            "2017-12-31",
+            "--format",
+            "json",
+        ],
+        &["check", "examples/coventry.dcs"],
+        &["report", "examples/coventry.dcs", "--format", "html"],
+        &["explain", "E0101"],
+    ] {
+        // Opened for writing only: /dev/full is never created, truncated
+        // or replaced.
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let output = command(args).stdout(full).output().unwrap();
+        assert_bad_input(&output, "E0018");
+    }
+}
+
+#[test]
+fn a_closed_pipe_on_standard_output_is_not_an_error() {
+    let mut child = command(&["verify", "examples/coventry.dcs", "--as-at", "2017-12-31"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closed before dcsc writes, as `| head` closes it early: the verdicts'
+    // ~100 kB would not fit in the pipe either way.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    // Coventry as at 2017 has verdicts needing action: the status says so,
+    // as it would had the output been read.
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    assert!(output.stderr.is_empty(), "{}", text(&output));
+}

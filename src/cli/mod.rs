@@ -188,14 +188,41 @@ pub fn run() -> ExitCode {
         Command::Report { inputs, format, output } => document(&inputs, Document::Report(format), output.as_deref()),
         Command::Graph { inputs, format, output } => document(&inputs, Document::Chart(format), output.as_deref()),
     };
+    if let Some(StdoutFailure::Failed(reason)) = STDOUT_FAILURE.get() {
+        emit_error(&diagnostics::render(
+            &dcsc::source::SourceMap::new(),
+            &[diagnostics::stdout_unwritable(reason)],
+            stderr_color_wanted(),
+        ));
+        return ExitCode::from(BAD_INPUT);
+    }
     ExitCode::from(status)
 }
 
+/// What went wrong writing standard output, kept for [`run`] to act on
+/// once the command is done: every command writes through [`emit`], and a
+/// failure must change the exit status instead of being lost.
+enum StdoutFailure {
+    /// The reader went away (`dcsc … | head`): not an error worth
+    /// reporting, but nothing more is written.
+    Closed,
+    /// Anything else (`> /dev/full`): the output is incomplete.
+    Failed(String),
+}
+
+static STDOUT_FAILURE: std::sync::OnceLock<StdoutFailure> = std::sync::OnceLock::new();
+
 fn emit(text: &str) {
+    if STDOUT_FAILURE.get().is_some() {
+        return;
+    }
     let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`dcsc … | head`) is not an error worth reporting.
-    let _ = stdout.write_all(text.as_bytes());
-    let _ = stdout.flush();
+    if let Err(error) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        let _ = STDOUT_FAILURE.set(match error.kind() {
+            std::io::ErrorKind::BrokenPipe => StdoutFailure::Closed,
+            _ => StdoutFailure::Failed(output::describe(&error)),
+        });
+    }
 }
 
 fn emit_error(text: &str) {

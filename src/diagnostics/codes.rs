@@ -183,6 +183,12 @@ codes! {
         example: Example::Described("dcsc report council.dcs --format markdown -o council.dcs"),
         fix: "Name another file with `-o`.",
     }
+    E0018 => {
+        title: "standard output cannot be written",
+        meaning: "Writing to standard output failed, for example because it goes to a full disk or to /dev/full. What was printed is incomplete, so dcsc exits with status 2 even if the verdicts were good. A closed pipe (`dcsc verify … | head`) is not this error: dcsc stops writing and exits as it would have.",
+        example: Example::Described("dcsc verify council.dcs > /dev/full"),
+        fix: "Make room on the disk standard output goes to, or send it elsewhere.",
+    }
     E0099 => {
         title: "an internal error",
         meaning: "dcsc met a situation its own code did not expect. This is a bug in dcsc, not in your file.",

@@ -225,6 +225,14 @@ pub fn output_is_input(output: &str, input: &str) -> Diagnostic {
         .help("name another file with `-o`")
 }
 
+/// The diagnostic for standard output that could not be written (a full
+/// disk or device, not a closed pipe).
+pub fn stdout_unwritable(reason: &str) -> Diagnostic {
+    Diagnostic::new(Code::E0018, format!("cannot write standard output: {reason}"))
+        .note("the output is incomplete")
+        .help("make room where standard output goes, or send it elsewhere")
+}
+
 /// The diagnostic for a check error or warning.
 pub fn from_check(error: &CheckError) -> Diagnostic {
     match error {
