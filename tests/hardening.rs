@@ -491,3 +491,37 @@ fn a_closed_pipe_on_standard_output_is_not_an_error() {
     assert_eq!(output.status.code(), Some(1), "{}", text(&output));
     assert!(output.stderr.is_empty(), "{}", text(&output));
 }
+
+// JSON arrangements
+
+#[test]
+fn a_key_given_twice_in_json_is_e0109_wherever_it_is() {
+    let dir = scratch("json-repeated");
+    let cases = [
+        // In a post; the second spelled with an escape, which is the same key.
+        (
+            r#"{ "arrangements": "t", "council": "T", "posts": [ { "id": "d", "holds": "DCS", "hol\u0064s": "DASS" } ] }"#,
+            "holds",
+        ),
+        // At the top level.
+        (r#"{ "arrangements": "t", "council": "T", "council": "U" }"#, "council"),
+        // In a fact's evidence.
+        (
+            r#"{ "arrangements": "t", "council": "T", "documents": [ { "id": "paper", "title": "Paper" } ],
+                 "posts": [ { "id": "d", "holds": { "value": "DCS", "per": { "document": "paper", "where": "p1", "where": "p2" } } } ] }"#,
+            "where",
+        ),
+    ];
+    for (index, (json, key)) in cases.iter().enumerate() {
+        let path = dir.join(format!("case{index}.json"));
+        std::fs::write(&path, json).unwrap();
+        let output = dcsc(&["check", &path_text(&path)]);
+        assert_bad_input(&output, "E0109");
+        let shown = text(&output);
+        assert!(shown.contains(&format!("`{key}` is given twice")), "{shown}");
+        assert!(shown.contains("first given here"), "{shown}");
+    }
+    // The same key in two different objects is no repetition.
+    let output = dcsc_with_stdin(&["check", "-"], ARRANGEMENT_JSON.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+}

@@ -245,7 +245,7 @@ codes! {
     }
     E0109 => {
         title: "a field is given twice",
-        meaning: "Each field appears once per item; the second would silently replace the first.",
+        meaning: "Each field appears once per item; the second would silently replace the first. In a JSON arrangements file, each key appears once per object.",
         example: fixture!("E0109.dcs"),
         fix: "Give several values on one line separated by commas: `holds DCS, DASS`.",
     }

@@ -190,6 +190,12 @@ pub fn from_syntax(error: &SyntaxError) -> Diagnostic {
         SyntaxError::Json { span, message } => Diagnostic::new(Code::E0014, format!("invalid JSON arrangements: {message}"))
             .at(*span, "here")
             .help("see docs/json-arrangements.md for the shape of a JSON arrangements file"),
+        SyntaxError::RepeatedKey { key, span, first } => {
+            Diagnostic::new(Code::E0109, format!("`{key}` is given twice"))
+                .at(*span, "given again here")
+                .also(*first, "first given here")
+                .help(format!("give several values as one list: `\"{key}\": [\"…\", \"…\"]`"))
+        }
         SyntaxError::Internal { span, detail } => {
             Diagnostic::new(Code::E0099, format!("internal error: dcsc could not read {detail} here"))
                 .at(*span, "here")

@@ -99,6 +99,15 @@ pub enum SyntaxError {
         /// serde_json's description.
         message: String,
     },
+    /// A key given twice in one object of a JSON arrangements file.
+    RepeatedKey {
+        /// The key.
+        key: String,
+        /// The second.
+        span: Span,
+        /// The first.
+        first: Span,
+    },
     /// The syntax tree had a shape the lowering did not expect: a bug in
     /// dcsc, reported rather than crashed on.
     Internal {
