@@ -592,3 +592,32 @@ fn reporting_loops_are_each_reported_once_from_their_first_declared_post() {
         "{shown}"
     );
 }
+
+#[test]
+fn ten_thousand_unknown_names_check_quickly() {
+    let dir = scratch("unknown-names");
+    let mut arrangement = String::from("arrangements big {\n  council \"Big Council\"\n}\n");
+    for index in 0..10_000 {
+        // Each post reports to a misspelt post: one unknown name each, with
+        // thousands of similar names to suggest from.
+        arrangement.push_str(&format!(
+            "post post_{index:05} {{\n  title \"Post {index}\"\n  report_to psot_{index:05}\n}}\n"
+        ));
+    }
+    let path = dir.join("big.dcs");
+    std::fs::write(&path, arrangement).unwrap();
+    let started = Instant::now();
+    let output = dcsc(&["check", &path_text(&path)]);
+    let took = started.elapsed();
+    assert_bad_input(&output, "E0101");
+    let shown = text(&output);
+    assert!(
+        shown.contains("10000 error(s)"),
+        "{}",
+        shown.lines().last().unwrap_or("")
+    );
+    assert!(shown.contains("did you mean `post_00001`?"));
+    // Generous for a debug build on a slow machine; comparing every
+    // unknown name with every post took over 20 s in a release build.
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+}
