@@ -1,37 +1,40 @@
-//! Reading files from disk into the source map, refusing what cannot be
-//! text, and the guidance embedded in the binary.
+//! Reading files (and standard input) into the source map, refusing what
+//! cannot be text, and the guidance embedded in the binary.
 
+use std::io::Read;
 use std::path::Path;
 
 use crate::source::{FileId, Origin, SourceMap, Span};
 use crate::syntax::SyntaxError;
 
-/// Files larger than this are refused: no guidance or arrangement is
+/// Inputs larger than this are refused: no guidance or arrangement is
 /// anywhere near it, and it keeps offsets within `u32`.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The path that means standard input.
+pub const STDIN_PATH: &str = "-";
+
+/// The name standard input is given in messages.
+pub const STDIN_NAME: &str = "<stdin>";
 
 /// The guidance compiled into the binary: the default policy.
 pub const EMBEDDED_POLICIES: &[(&str, &str)] = &[("policies/dfe_2013.dcs", include_str!("../policies/dfe_2013.dcs"))];
 
-/// Reads a file into the source map. A file that is not UTF-8 is still
-/// added (with replacement characters) so the error can show it.
+/// Reads a file, or standard input for `-`, into the source map. A file
+/// that is not UTF-8 is still added (with replacement characters) so the
+/// error can show it.
 pub fn read(sources: &mut SourceMap, path: &Path) -> Result<FileId, SyntaxError> {
-    let name = path.display().to_string();
-    let unreadable = |reason: String| SyntaxError::Unreadable {
-        path: name.clone(),
-        reason,
+    let stdin = path == Path::new(STDIN_PATH);
+    let name = if stdin {
+        STDIN_NAME.to_owned()
+    } else {
+        path.display().to_string()
     };
-    let metadata = std::fs::metadata(path).map_err(|error| unreadable(describe_io(&error)))?;
-    if metadata.is_dir() {
-        return Err(unreadable("it is a directory".to_owned()));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(unreadable(format!(
-            "it is {} bytes, larger than the {MAX_FILE_BYTES}-byte limit",
-            metadata.len()
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|error| unreadable(describe_io(&error)))?;
+    let bytes = if stdin {
+        bounded(std::io::stdin().lock(), 0, &name)?
+    } else {
+        from_path(path, &name)?
+    };
     match std::str::from_utf8(&bytes) {
         Ok(text) => Ok(sources.add(Origin::Path(name), text)),
         Err(error) => {
@@ -45,6 +48,52 @@ pub fn read(sources: &mut SourceMap, path: &Path) -> Result<FileId, SyntaxError>
                 span: Span::new(id, offset, offset + 1),
             })
         }
+    }
+}
+
+fn from_path(path: &Path, name: &str) -> Result<Vec<u8>, SyntaxError> {
+    let unreadable = |reason: String| SyntaxError::Unreadable {
+        path: name.to_owned(),
+        reason,
+    };
+    // Asked of the path before opening it, as opening a FIFO waits for a
+    // writer and opening a directory fails differently on each platform.
+    let metadata = std::fs::metadata(path).map_err(|error| unreadable(describe_io(&error)))?;
+    if metadata.is_dir() {
+        return Err(unreadable("it is a directory".to_owned()));
+    }
+    // Only a regular file's length is worth asking: a device or pipe says
+    // 0 whatever it holds, so everything is read through `bounded` anyway.
+    let expected = if metadata.is_file() { metadata.len() } else { 0 };
+    if expected > MAX_FILE_BYTES {
+        return Err(too_large(name));
+    }
+    let file = std::fs::File::open(path).map_err(|error| unreadable(describe_io(&error)))?;
+    bounded(file, expected, name)
+}
+
+/// Reads at most one byte past the limit, so an endless input
+/// (`/dev/zero`, `yes |`) is refused once it is known to be too large
+/// instead of filling memory.
+fn bounded(reader: impl Read, expected: u64, name: &str) -> Result<Vec<u8>, SyntaxError> {
+    let mut bytes = Vec::with_capacity(usize::try_from(expected.saturating_add(1)).unwrap_or(0));
+    reader
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| SyntaxError::Unreadable {
+            path: name.to_owned(),
+            reason: describe_io(&error),
+        })?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_FILE_BYTES {
+        return Err(too_large(name));
+    }
+    Ok(bytes)
+}
+
+fn too_large(name: &str) -> SyntaxError {
+    SyntaxError::TooLarge {
+        path: name.to_owned(),
+        limit: MAX_FILE_BYTES,
     }
 }
 

@@ -45,7 +45,7 @@ impl Workspace {
         workspace
     }
 
-    /// Reads and parses a file given by the user.
+    /// Reads and parses a file given by the user (`-` is standard input).
     pub fn add_path(&mut self, path: &Path) -> Option<FileId> {
         match load::read(&mut self.sources, path) {
             Ok(file) => {
@@ -71,7 +71,11 @@ impl Workspace {
         let Some(source) = self.sources.get(file) else {
             return;
         };
-        let (tree, errors) = if source.name().ends_with(".json") {
+        // Standard input has no name to tell JSON by, so its first
+        // character does: no .dcs file starts with `{`.
+        let json = source.name().ends_with(".json")
+            || (source.name() == load::STDIN_NAME && source.text.trim_start().starts_with('{'));
+        let (tree, errors) = if json {
             match syntax::json::parse(file, source) {
                 Ok(tree) => (tree, Vec::new()),
                 Err(error) => (ast::File::default(), vec![error]),

@@ -670,56 +670,97 @@ fn rules_not_allowed(item: &Item, errors: &mut Vec<CheckError>) {
     }
 }
 
-/// Finds reporting lines that come back on themselves. Each entity has at
-/// most a few lines, so following them from every start is cheap, and it
-/// is done with an explicit walk, not recursion.
+/// Finds reporting lines that come back on themselves, and reports each
+/// loop once, starting from its first-declared member, the loops in the
+/// order of those members.
+///
+/// Only each entity's first stated line is followed, so every entity has
+/// at most one successor and the loops are disjoint. One explicit walk
+/// from each entity not yet visited, stopping at anything visited before,
+/// visits each entity once: linear in the number of entities, where
+/// following the whole line from every entity (checking the path so far
+/// at each step) took over 20 s for a chain of 8,000 posts.
 fn reporting_loops(arrangement: &Arrangement, policy: &Policy, errors: &mut Vec<CheckError>) {
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Visit {
+        New,
+        /// On the walk that started at this entity.
+        OnWalk(usize),
+        Done,
+    }
     for (relation_index, relation) in policy.relations.iter().enumerate() {
         if !relation.hierarchy {
             continue;
         }
         let relation_id = RelationId::from_index(relation_index);
-        let mut reported: Vec<EntityId> = Vec::new();
-        for start in 0..arrangement.entities.len() {
-            let start = EntityId::from_index(start);
-            // Follow the first stated line from `start`; a loop that does
-            // not pass through `start` is found from one of its own members.
-            let mut path = vec![start];
-            let mut current = start;
-            while let Some(next) = arrangement
-                .entity(current)
-                .and_then(|entity| entity.relation(relation_id).first().copied())
-                .and_then(|fact| fact.value.first().copied())
-            {
-                if next == start {
-                    if !path.iter().any(|member| reported.contains(member)) {
-                        reported.extend(path.iter().copied());
-                        let spans: Vec<Span> = path
-                            .iter()
-                            .filter_map(|id| arrangement.entity(*id))
-                            .filter_map(|entity| entity.relation(relation_id).first().copied())
-                            .map(|fact| fact.origin.span)
-                            .collect();
-                        let names = path
-                            .iter()
-                            .filter_map(|id| arrangement.entity(*id))
-                            .map(|entity| entity.key.clone())
-                            .collect();
-                        if let Some((last, others)) = spans.split_last() {
-                            errors.push(CheckError::ReportingLoop {
-                                posts: names,
-                                span: *last,
-                                others: others.to_vec(),
-                            });
+        let next: Vec<Option<usize>> = arrangement
+            .entities
+            .iter()
+            .map(|entity| {
+                entity
+                    .relation(relation_id)
+                    .first()
+                    .and_then(|fact| fact.value.first())
+                    .map(|id| id.index())
+            })
+            .collect();
+        let mut visits = vec![Visit::New; next.len()];
+        let mut loops: Vec<Vec<usize>> = Vec::new();
+        for start in 0..next.len() {
+            let mut walk = Vec::new();
+            let mut current = Some(start);
+            while let Some(index) = current {
+                match visits.get(index).copied() {
+                    Some(Visit::New) => {
+                        if let Some(visit) = visits.get_mut(index) {
+                            *visit = Visit::OnWalk(start);
                         }
+                        walk.push(index);
+                        current = next.get(index).copied().flatten();
                     }
-                    break;
+                    Some(Visit::OnWalk(walk_start)) if walk_start == start => {
+                        // Back on this walk: from there on it is a loop.
+                        let entered = walk.iter().position(|member| *member == index).unwrap_or(0);
+                        let mut cycle = walk.get(entered..).unwrap_or_default().to_vec();
+                        let first = cycle
+                            .iter()
+                            .enumerate()
+                            .min_by_key(|(_, member)| **member)
+                            .map_or(0, |(position, _)| position);
+                        cycle.rotate_left(first);
+                        loops.push(cycle);
+                        current = None;
+                    }
+                    // Visited by an earlier walk, or not an entity.
+                    _ => current = None,
                 }
-                if path.contains(&next) || path.len() > arrangement.entities.len() {
-                    break;
+            }
+            for index in walk {
+                if let Some(visit) = visits.get_mut(index) {
+                    *visit = Visit::Done;
                 }
-                path.push(next);
-                current = next;
+            }
+        }
+        loops.sort_by_key(|cycle| cycle.first().copied());
+        for cycle in loops {
+            let path: Vec<EntityId> = cycle.into_iter().map(EntityId::from_index).collect();
+            let spans: Vec<Span> = path
+                .iter()
+                .filter_map(|id| arrangement.entity(*id))
+                .filter_map(|entity| entity.relation(relation_id).first().copied())
+                .map(|fact| fact.origin.span)
+                .collect();
+            let names = path
+                .iter()
+                .filter_map(|id| arrangement.entity(*id))
+                .map(|entity| entity.key.clone())
+                .collect();
+            if let Some((last, others)) = spans.split_last() {
+                errors.push(CheckError::ReportingLoop {
+                    posts: names,
+                    span: *last,
+                    others: others.to_vec(),
+                });
             }
         }
     }

@@ -37,9 +37,9 @@ struct Cli {
 enum Command {
     /// Parse and check guidance and arrangement files.
     Check {
-        /// The files to check (.dcs, or .json arrangements). Arrangements are
-        /// checked against the guidance files given, or the embedded 2013
-        /// guidance.
+        /// The files to check (.dcs, or .json arrangements; `-` reads
+        /// standard input). Arrangements are checked against the guidance
+        /// files given, or the embedded 2013 guidance.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format for diagnostics.
@@ -104,8 +104,9 @@ enum Command {
 /// What `verify`, `report` and `graph` read, and as at when.
 #[derive(clap::Args)]
 struct Inputs {
-    /// The council's arrangement files (.dcs or .json). A local policy file
-    /// given here is read with the guidance it extends.
+    /// The council's arrangement files (.dcs or .json; `-` reads standard
+    /// input). A local policy file given here is read with the guidance it
+    /// extends.
     #[arg(required = true)]
     arrangements: Vec<PathBuf>,
     /// Guidance files to use instead of the embedded 2013 guidance (a local
@@ -123,7 +124,7 @@ impl Inputs {
     fn workspace(&self) -> Workspace {
         let mut workspace = Workspace::new();
         for file in self.policies.iter().chain(&self.arrangements) {
-            workspace.add_path(file);
+            add_input(&mut workspace, file);
         }
         workspace
     }
@@ -197,6 +198,14 @@ pub fn run() -> ExitCode {
         Command::Report { inputs, format, output } => document(&inputs, Document::Report(format), output.as_deref()),
         Command::Graph { inputs, format, output } => document(&inputs, Document::Chart(format), output.as_deref()),
     };
+    if let Some(StdoutFailure::Failed(reason)) = STDOUT_FAILURE.get() {
+        emit_error(&diagnostics::render(
+            &dcsc::source::SourceMap::new(),
+            &[diagnostics::stdout_unwritable(reason)],
+            stderr_color_wanted(),
+        ));
+        return ExitCode::from(BAD_INPUT);
+    }
     ExitCode::from(status)
 }
 
@@ -261,11 +270,30 @@ fn report_problems(sources: &dcsc::source::SourceMap, problems: &[diagnostics::D
     BAD_INPUT
 }
 
+/// What went wrong writing standard output, kept for [`run`] to act on
+/// once the command is done: every command writes through [`emit`], and a
+/// failure must change the exit status instead of being lost.
+enum StdoutFailure {
+    /// The reader went away (`dcsc … | head`): not an error worth
+    /// reporting, but nothing more is written.
+    Closed,
+    /// Anything else (`> /dev/full`): the output is incomplete.
+    Failed(String),
+}
+
+static STDOUT_FAILURE: std::sync::OnceLock<StdoutFailure> = std::sync::OnceLock::new();
+
 fn emit(text: &str) {
+    if STDOUT_FAILURE.get().is_some() {
+        return;
+    }
     let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`dcsc … | head`) is not an error worth reporting.
-    let _ = stdout.write_all(text.as_bytes());
-    let _ = stdout.flush();
+    if let Err(error) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        let _ = STDOUT_FAILURE.set(match error.kind() {
+            std::io::ErrorKind::BrokenPipe => StdoutFailure::Closed,
+            _ => StdoutFailure::Failed(output::describe(&error)),
+        });
+    }
 }
 
 fn emit_error(text: &str) {
@@ -292,10 +320,26 @@ fn counts_line(workspace: &Workspace) -> (usize, usize) {
     (errors, workspace.diagnostics.len() - errors)
 }
 
+/// Reads a file the user named (`-` is standard input) into the
+/// workspace, first saying so on standard error if it is a FIFO: opening
+/// one waits for a writer, which would otherwise look like a hang.
+fn add_input(workspace: &mut Workspace, path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        // Asked of the name itself, not of what it links to: `/dev/stdin`
+        // and `<(…)` are links to pipes that have their writer already.
+        if std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_fifo()) {
+            emit_error(&format!("note: waiting for a writer on FIFO `{}`\n", path.display()));
+        }
+    }
+    workspace.add_path(path);
+}
+
 fn check(files: &[PathBuf], format: Format) -> u8 {
     let mut workspace = Workspace::new();
     for file in files {
-        workspace.add_path(file);
+        add_input(&mut workspace, file);
     }
     workspace.check();
     match format {
@@ -381,7 +425,8 @@ enum Document {
 }
 
 /// Verifies one council's arrangements and writes a report or chart of
-/// them, to a file (atomically) or to standard output.
+/// them, to a file (atomically, never over an input) or to standard
+/// output.
 fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
     let mut workspace = inputs.workspace();
     let as_at = inputs.as_at();
@@ -427,8 +472,24 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
     match output {
         None => emit(&text),
         Some(path) => {
-            if let Err(reason) = output::write_atomically(path, text.as_bytes()) {
-                let diagnostic = diagnostics::unwritable(&path.display().to_string(), &reason);
+            let named: Vec<PathBuf> = inputs.policies.iter().chain(&inputs.arrangements).cloned().collect();
+            let shown = path.display().to_string();
+            let refused = match output::same_file_as_input(path, &named) {
+                Some(input) => {
+                    let input = if input == Path::new(dcsc::load::STDIN_PATH) {
+                        dcsc::load::STDIN_NAME.to_owned()
+                    } else {
+                        input.display().to_string()
+                    };
+                    Some(diagnostics::output_is_input(&shown, &input))
+                }
+                None => match output::write(path, text.as_bytes()) {
+                    Ok(()) => None,
+                    Err(error) if error.in_place => Some(diagnostics::unwritable_in_place(&shown, &error.reason)),
+                    Err(error) => Some(diagnostics::unwritable(&shown, &error.reason)),
+                },
+            };
+            if let Some(diagnostic) = refused {
                 emit_error(&diagnostics::render(
                     &workspace.sources,
                     &[diagnostic],
@@ -447,7 +508,7 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
 fn load_policy(policies: &[PathBuf]) -> Option<(Workspace, dcsc::model::Policy)> {
     let mut workspace = Workspace::new();
     for file in policies {
-        workspace.add_path(file);
+        add_input(&mut workspace, file);
     }
     let checked = workspace.check();
     match checked.policy {

@@ -167,9 +167,27 @@ codes! {
     }
     E0015 => {
         title: "an output file cannot be written",
-        meaning: "The file named with `-o` could not be written: its folder does not exist, it is a directory, or permission is denied. Nothing was written, and an existing file of that name is left as it was.",
+        meaning: "The file named with `-o` could not be written: its folder does not exist, it is a directory, or permission is denied. Nothing was written, and an existing file of that name is left as it was. A device or pipe named with `-o` (not a regular file) is written in place, so it may have received part of the output.",
         example: Example::Described("dcsc report council.dcs --format html -o no/such/folder/report.html"),
         fix: "Name a file in a folder that exists and that you may write to.",
+    }
+    E0016 => {
+        title: "an input is too large",
+        meaning: "dcsc reads at most 64 MiB from any input: a file, a device, a pipe or standard input. No guidance or arrangements file is anywhere near that size, so a larger input is a mistake (a wrong file, or a device such as /dev/zero that never ends), and dcsc stops reading at the limit rather than fill memory.",
+        example: Example::Described("dcsc check /dev/zero"),
+        fix: "Give the .dcs or .json file itself.",
+    }
+    E0017 => {
+        title: "an output file is one of the inputs",
+        meaning: "The file named with `-o` is one of the files read: by the same name, by another path, or through a link. Writing the report or chart there would replace the input, so dcsc refuses and writes nothing; the input is unchanged.",
+        example: Example::Described("dcsc report council.dcs --format markdown -o council.dcs"),
+        fix: "Name another file with `-o`.",
+    }
+    E0018 => {
+        title: "standard output cannot be written",
+        meaning: "Writing to standard output failed, for example because it goes to a full disk or to /dev/full. What was printed is incomplete, so dcsc exits with status 2 even if the verdicts were good. A closed pipe (`dcsc verify … | head`) is not this error: dcsc stops writing and exits as it would have.",
+        example: Example::Described("dcsc verify council.dcs > /dev/full"),
+        fix: "Make room on the disk standard output goes to, or send it elsewhere.",
     }
     E0301 => {
         title: "the command line is not understood",
@@ -251,7 +269,7 @@ codes! {
     }
     E0109 => {
         title: "a field is given twice",
-        meaning: "Each field appears once per item; the second would silently replace the first.",
+        meaning: "Each field appears once per item; the second would silently replace the first. In a JSON arrangements file, each key appears once per object.",
         example: fixture!("E0109.dcs"),
         fix: "Give several values on one line separated by commas: `holds DCS, DASS`.",
     }

@@ -135,6 +135,12 @@ pub fn from_syntax(error: &SyntaxError) -> Diagnostic {
             Diagnostic::new(Code::E0001, format!("cannot read `{path}`: {reason}"))
                 .help("give the path of a .dcs or .json file")
         }
+        SyntaxError::TooLarge { path, limit } => Diagnostic::new(
+            Code::E0016,
+            format!("`{path}` is larger than {} MiB", limit / (1024 * 1024)),
+        )
+        .note(format!("dcsc reads at most {limit} bytes from any input"))
+        .help("give the .dcs or .json file itself"),
         SyntaxError::InvalidUtf8 { span } => Diagnostic::new(Code::E0002, "this file is not UTF-8 text")
             .at(*span, "this byte is not UTF-8")
             .help("save the file as UTF-8 (most editors offer this under \"Save as\" or \"Encoding\")"),
@@ -195,6 +201,12 @@ pub fn from_syntax(error: &SyntaxError) -> Diagnostic {
         SyntaxError::Json { span, message } => Diagnostic::new(Code::E0014, format!("invalid JSON arrangements: {message}"))
             .at(*span, "here")
             .help("see docs/json-arrangements.md for the shape of a JSON arrangements file"),
+        SyntaxError::RepeatedKey { key, span, first } => {
+            Diagnostic::new(Code::E0109, format!("`{key}` is given twice"))
+                .at(*span, "given again here")
+                .also(*first, "first given here")
+                .help(format!("give several values as one list: `\"{key}\": [\"…\", \"…\"]`"))
+        }
         SyntaxError::Internal { span, detail } => {
             Diagnostic::new(Code::E0099, format!("internal error: dcsc could not read {detail} here"))
                 .at(*span, "here")
@@ -239,6 +251,34 @@ pub fn unwritable(path: &str, reason: &str) -> Diagnostic {
     Diagnostic::new(Code::E0015, format!("cannot write `{path}`: {reason}"))
         .note("nothing was written; an existing file of that name is unchanged")
         .help("name a file in a folder that exists and that you may write to")
+}
+
+/// The diagnostic for a device or pipe named as the output that could
+/// not be written: it is written in place, so part may have gone.
+pub fn unwritable_in_place(path: &str, reason: &str) -> Diagnostic {
+    Diagnostic::new(Code::E0015, format!("cannot write `{path}`: {reason}"))
+        .note("it is not a regular file, so it was written in place and may have received part of the output")
+        .help("name a regular file, or a device or pipe that can take the output")
+}
+
+/// The diagnostic for an output file that is one of the inputs.
+pub fn output_is_input(output: &str, input: &str) -> Diagnostic {
+    let message = if output == input {
+        format!("cannot write `{output}`: it is an input")
+    } else {
+        format!("cannot write `{output}`: it is the same file as the input `{input}`")
+    };
+    Diagnostic::new(Code::E0017, message)
+        .note("writing it would replace the input with the output; nothing was written and the input is unchanged")
+        .help("name another file with `-o`")
+}
+
+/// The diagnostic for standard output that could not be written (a full
+/// disk or device, not a closed pipe).
+pub fn stdout_unwritable(reason: &str) -> Diagnostic {
+    Diagnostic::new(Code::E0018, format!("cannot write standard output: {reason}"))
+        .note("the output is incomplete")
+        .help("make room where standard output goes, or send it elsewhere")
 }
 
 /// The diagnostic for a check error or warning.

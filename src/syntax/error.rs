@@ -19,6 +19,13 @@ pub enum SyntaxError {
         /// Why, in the operating system's words.
         reason: String,
     },
+    /// The input is larger than dcsc reads.
+    TooLarge {
+        /// The path as given (`<stdin>` for standard input).
+        path: String,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// The file contains a NUL byte.
     NulByte {
         /// Where the first one is.
@@ -91,6 +98,15 @@ pub enum SyntaxError {
         span: Span,
         /// serde_json's description.
         message: String,
+    },
+    /// A key given twice in one object of a JSON arrangements file.
+    RepeatedKey {
+        /// The key.
+        key: String,
+        /// The second.
+        span: Span,
+        /// The first.
+        first: Span,
     },
     /// The syntax tree had a shape the lowering did not expect: a bug in
     /// dcsc, reported rather than crashed on.

@@ -4,7 +4,9 @@
 //!
 //! serde_json validates the text and gives the values; a small scanner
 //! records the byte span of every value and key by JSON pointer, so facts
-//! read from JSON still point at their file, line and column. The scanner
+//! read from JSON still point at their file, line and column, and finds a
+//! key given twice in one object (E0109, as in `.dcs` files), which
+//! serde_json would silently resolve to the last. The scanner
 //! walks with an explicit stack, so deep input cannot overflow ours (and
 //! serde_json refuses nesting past 128).
 
@@ -33,6 +35,13 @@ pub fn parse(file: FileId, source: &SourceFile) -> Result<File, SyntaxError> {
         }
     })?;
     let spans = Spans::scan(text);
+    if let Some(Repeated { key, first, again }) = spans.repeated.first() {
+        return Err(SyntaxError::RepeatedKey {
+            key: key.clone(),
+            span: Span::new(file, again.0, again.1),
+            first: Span::new(file, first.0, first.1),
+        });
+    }
     let lowerer = Lowerer { file, spans };
     lowerer.file(&value)
 }
@@ -49,6 +58,16 @@ fn strip_position(message: &str) -> String {
 struct Spans {
     values: BTreeMap<String, (usize, usize)>,
     keys: BTreeMap<String, (usize, usize)>,
+    /// Keys given twice in one object, in the order met. serde_json keeps
+    /// the last silently.
+    repeated: Vec<Repeated>,
+}
+
+/// A key given again in the object that already has it.
+struct Repeated {
+    key: String,
+    first: (usize, usize),
+    again: (usize, usize),
 }
 
 enum Frame {
@@ -56,6 +75,8 @@ enum Frame {
         path: String,
         start: usize,
         key: Option<String>,
+        /// The keys of this object so far, with their spans.
+        seen: BTreeMap<String, (usize, usize)>,
     },
     Array {
         path: String,
@@ -96,6 +117,7 @@ impl Spans {
                             path,
                             start: index,
                             key: None,
+                            seen: BTreeMap::new(),
                         }
                     } else {
                         Frame::Array {
@@ -128,7 +150,20 @@ impl Spans {
                     if expecting_key {
                         let raw = text.get(start..end).unwrap_or("\"\"");
                         let key: String = serde_json::from_str(raw).unwrap_or_default();
-                        if let Some(Frame::Object { path, key: slot, .. }) = stack.last_mut() {
+                        if let Some(Frame::Object {
+                            path, key: slot, seen, ..
+                        }) = stack.last_mut()
+                        {
+                            match seen.get(&key) {
+                                Some(first) => spans.repeated.push(Repeated {
+                                    key: key.clone(),
+                                    first: *first,
+                                    again: (start, end),
+                                }),
+                                None => {
+                                    seen.insert(key.clone(), (start, end));
+                                }
+                            }
                             spans.keys.insert(format!("{path}/{}", escape(&key)), (start, end));
                             *slot = Some(key);
                         }
