@@ -8,7 +8,6 @@ use crate::model::*;
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{EntityKind, Entry, EventKind, Evidence, Item, ItemKind, Modality};
 
-
 /// Checks one arrangement file's items against a policy.
 pub fn check_arrangement(
     file: FileId,
