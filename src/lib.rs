@@ -25,6 +25,7 @@ pub mod load;
 pub mod model;
 pub mod outcome;
 pub mod source;
+pub mod suggest;
 pub mod syntax;
 mod workspace;
 

@@ -2,10 +2,11 @@
 //! it answers to.
 
 use super::error::{CheckError, Found, Misuse, Needed, Shape};
-use super::fields::{names_of, suggest, typed, Fields, Names};
+use super::fields::{names_of, typed, Fields, Names};
 use super::policy::{document, Scope};
 use crate::model::*;
 use crate::source::{FileId, Span};
+use crate::suggest::suggest;
 use crate::syntax::ast::{EntityKind, Entry, EventKind, Evidence, Item, ItemKind, Modality};
 
 /// Checks one arrangement file's items against a policy.

@@ -12,7 +12,6 @@ mod fields;
 mod policy;
 
 pub use error::{CheckError, Found, HeaderProblem, Misuse, Needed, Said, Shape};
-pub use fields::suggest;
 
 use crate::date::Day;
 use crate::model::{Arrangement, Policy};

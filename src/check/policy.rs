@@ -2,9 +2,10 @@
 //! together across a guidance edition and the local policies on top of it.
 
 use super::error::{CheckError, Found, Misuse, Needed, Said, Shape};
-use super::fields::{names_of, suggest, typed, Fields, Names};
+use super::fields::{names_of, typed, Fields, Names};
 use crate::model::*;
 use crate::source::{SourceMap, Span};
+use crate::suggest::suggest;
 use crate::syntax::ast::{self, EntityKind, Entry, Item, ItemKind, WordsKind};
 
 /// The name tables of a policy, kept after checking so that arrangements

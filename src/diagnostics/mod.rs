@@ -15,10 +15,11 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
-use crate::check::{suggest, CheckError, HeaderProblem};
+use crate::check::{CheckError, HeaderProblem};
 use crate::command::CommandError;
 use crate::date::DateError;
 use crate::source::{SourceMap, Span};
+use crate::suggest::suggest;
 use crate::syntax::{SyntaxError, Token};
 
 /// How serious a diagnostic is.

@@ -2,10 +2,10 @@
 //! the guidance with its words.
 
 use super::human::wrap;
-use crate::check::suggest;
 use crate::command::CommandError;
 use crate::diagnostics::Code;
 use crate::model::{DutyKind, Paragraph, Policy, Provenance};
+use crate::suggest::suggest;
 
 fn provenance(policy: &Policy, paragraph: &Paragraph) -> String {
     let document = |id: crate::model::DocumentId| {
