@@ -16,6 +16,7 @@ pub use error::{CheckError, Found, HeaderProblem, Misuse, Needed, Said, Shape};
 use crate::date::Day;
 use crate::model::{Arrangement, Policy};
 use crate::source::{FileId, SourceMap, Span};
+use crate::suggest::suggest;
 use crate::syntax::ast::{File, Item, ItemKind};
 use policy::Unit;
 
