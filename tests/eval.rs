@@ -255,12 +255,12 @@ fn questions_are_answered_missing_or_stale() {
         VerdictKind::Answered
     );
 
-    let change = "change restructure on 2019-09 { post dcs what \"Adult social care added\" }\n";
+    let change = "change restructure on 2019-09 { post dcs responsibilities yes what \"Adult social care added\" }\n";
     let stale = verdicts(&with_header(&format!("{base}{answer}{change}")), "2020-01-01");
     let found = verdict(&stale, "assurance.child_protection");
     assert_eq!(found.kind, VerdictKind::Stale);
     assert!(
-        matches!(found.reason, Reason::AnswerPredatesChange { change: EventId(0), .. }),
+        matches!(&found.reason, Reason::AnswerPredatesChange { change, .. } if change.event == Some(EventId(0))),
         "{:?}",
         found.reason
     );
@@ -298,17 +298,29 @@ fn reviews_after_changes_compare_partial_dates_as_periods() {
     let no_change = verdicts(&with_header(base), "2020-01-01");
     assert_eq!(verdict(&no_change, "review.on_change").kind, VerdictKind::NotApplicable);
 
-    let change = "change service_review on 2016-10 { post dcs what \"New senior posts\" }\n";
-    let unreviewed = verdicts(&with_header(&format!("{base}{change}")), "2020-01-01");
+    let change = "change service_review on 2016-10 { post dcs responsibilities yes what \"New senior posts\" }\n";
+    // The papers speak up to 2020: no review by then is a fact.
+    let complete = "arrangements test { council \"Test Council\" known_until 2020-01-01 }\n";
+    let unreviewed = verdicts(&format!("{complete}{base}{change}"), "2020-01-01");
     assert_eq!(verdict(&unreviewed, "review.on_change").kind, VerdictKind::Unexplained);
+    // Without it, the papers stop at the latest date they mention (the
+    // change itself): a review after that is not excluded.
+    let open = verdicts(&with_header(&format!("{base}{change}")), "2020-01-01");
+    let found = verdict(&open, "review.on_change");
+    assert_eq!(found.kind, VerdictKind::Unknown);
+    assert!(
+        matches!(found.missing.as_slice(), [Missing::BeyondPapers { stated: false, .. }]),
+        "{:?}",
+        found.missing
+    );
 
     // A review dated only to 2017 is wholly after October 2016.
-    let later = "review cabinet on 2017 { by \"Cabinet\" }\n";
+    let later = "review cabinet on 2017 { by \"Cabinet\" outcome assured }\n";
     let reviewed = verdicts(&with_header(&format!("{base}{change}{later}")), "2020-01-01");
     assert_eq!(verdict(&reviewed, "review.on_change").kind, VerdictKind::Pass);
 
     // A review dated only to 2016 may be before or after October 2016.
-    let ambiguous = "review cabinet on 2016 { by \"Cabinet\" }\n";
+    let ambiguous = "review cabinet on 2016 { by \"Cabinet\" outcome assured }\n";
     let unclear = verdicts(&with_header(&format!("{base}{change}{ambiguous}")), "2020-01-01");
     let found = verdict(&unclear, "review.on_change");
     assert_eq!(found.kind, VerdictKind::Unknown);

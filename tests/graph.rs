@@ -803,13 +803,13 @@ fn a_reporting_loop_the_checker_would_refuse_still_draws() {
     let line = |targets: &[u32], relation: u32| {
         (
             RelationId(relation),
-            Stated {
-                value: targets.iter().map(|target| EntityId(*target)).collect(),
-                origin: FactOrigin {
+            Stated::always(
+                targets.iter().map(|target| EntityId(*target)).collect(),
+                FactOrigin {
                     span: Span::default(),
                     evidence: None,
                 },
-            },
+            ),
         )
     };
     let post = |key: &str, relations| Entity {
@@ -818,8 +818,9 @@ fn a_reporting_loop_the_checker_would_refuse_still_draws() {
         title: None,
         person: None,
         portfolio: None,
+        life: dcsc::date::Period::ALWAYS,
         roles: Vec::new(),
-        functions: None,
+        functions: Vec::new(),
         body_kind: None,
         relations,
         attributes: Vec::new(),
@@ -847,6 +848,7 @@ fn a_reporting_loop_the_checker_would_refuse_still_draws() {
         events: Vec::new(),
         answers: Vec::new(),
         departures: Vec::new(),
+        known_until: None,
         span: Span::default(),
     };
     let sources = dcsc::source::SourceMap::new();

@@ -496,12 +496,14 @@ appointment penodi_2019 on 2019-04-01 {{
 
 change newid_2020 on 2020-09 {{
   post director_of_childrens_services
+  responsibilities yes
   what "Took on *housing* & `leisure` [services](http://example.com) _too_"
 }}
 
 review adolygiad_2021 on 2021 {{
   by "Pwyllgor Craffu | Scrutiny \"Committee\""
-  outcome "Satisfied\n<script>alert(1)</script>"
+  outcome assured
+  record "Satisfied\n<script>alert(1)</script>"
   answers newid_2020
 }}
 

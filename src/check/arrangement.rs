@@ -4,10 +4,11 @@
 use super::error::{CheckError, Found, Misuse, Needed, Shape};
 use super::fields::{names_of, typed, Fields, Names};
 use super::policy::{document, Scope};
+use crate::date::{Boundary, Day, Holding, PartialDate, Period};
 use crate::model::*;
 use crate::source::{FileId, Span};
 use crate::suggest::suggest;
-use crate::syntax::ast::{EntityKind, Entry, EventKind, Evidence, Item, ItemKind, Modality};
+use crate::syntax::ast::{self, EntityKind, Entry, EventKind, Evidence, Item, ItemKind, Modality, Qualifier};
 
 /// Checks one arrangement file's items against a policy.
 pub fn check_arrangement(
@@ -89,12 +90,17 @@ pub fn check_arrangement(
             | ItemKind::Body
             | ItemKind::Service
             | ItemKind::Appointment
+            | ItemKind::Designation
+            | ItemKind::Vacancy
             | ItemKind::Change
             | ItemKind::Review
             | ItemKind::Inspection => {}
         }
     }
-    reporting_loops(&arrangement, policy, errors);
+    for day in sample_days(&arrangement) {
+        reporting_loops(&arrangement, policy, day, errors);
+    }
+    super::time::check(&mut arrangement, policy, errors);
     arrangement
 }
 
@@ -118,6 +124,8 @@ fn entity_kind(kind: ItemKind) -> Option<EntityKind> {
         | ItemKind::Duty
         | ItemKind::Question
         | ItemKind::Appointment
+        | ItemKind::Designation
+        | ItemKind::Vacancy
         | ItemKind::Change
         | ItemKind::Review
         | ItemKind::Inspection
@@ -129,6 +137,8 @@ fn entity_kind(kind: ItemKind) -> Option<EntityKind> {
 fn event_kind(kind: ItemKind) -> Option<EventKind> {
     match kind {
         ItemKind::Appointment => Some(EventKind::Appointment),
+        ItemKind::Designation => Some(EventKind::Designation),
+        ItemKind::Vacancy => Some(EventKind::Vacancy),
         ItemKind::Change => Some(EventKind::Change),
         ItemKind::Review => Some(EventKind::Review),
         ItemKind::Inspection => Some(EventKind::Inspection),
@@ -166,6 +176,9 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
     let governance = fields
         .one_of("governance", &models, errors)
         .and_then(|word| Governance::ALL.into_iter().find(|model| model.word() == word));
+    let known_until = fields
+        .date("known_until", errors)
+        .map(|date| KnownUntil { date, stated: true });
     // `complete`, `has_no` and `source` are read by `completeness`, once
     // the vocabulary and documents are known.
     for later in ["complete", "has_no", "source"] {
@@ -201,6 +214,7 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
         events: Vec::new(),
         answers: Vec::new(),
         departures: Vec::new(),
+        known_until,
         span: header.name.span,
     }
 }
@@ -241,10 +255,8 @@ impl Context<'_> {
         for field in fields.take_all("has_no") {
             for name in names_of(field, errors) {
                 if let Some(kind) = self.scope.body_kinds.resolve(&name, errors) {
-                    arrangement.has_no.push(Stated {
-                        value: kind,
-                        origin: self.origin(field.span, field.evidence.as_ref(), &default, errors),
-                    });
+                    let stated = self.stated(kind, field.span, field, &default, errors);
+                    arrangement.has_no.push(stated);
                 }
             }
         }
@@ -273,6 +285,39 @@ impl Context<'_> {
         FactOrigin { span, evidence }
     }
 
+    /// A fact read from a field's line: its origin, the period the line
+    /// gives and how it is known.
+    fn stated<T>(
+        &self,
+        value: T,
+        span: Span,
+        field: &ast::Field,
+        default: &Option<EvidenceRef>,
+        errors: &mut Vec<CheckError>,
+    ) -> Stated<T> {
+        let basis = if field
+            .qualifiers
+            .iter()
+            .any(|(qualifier, _)| *qualifier == Qualifier::Possibly)
+        {
+            Basis::Possibly
+        } else if field
+            .qualifiers
+            .iter()
+            .any(|(qualifier, _)| *qualifier == Qualifier::Inferred)
+        {
+            Basis::Inferred
+        } else {
+            Basis::Stated
+        };
+        Stated {
+            value,
+            origin: self.origin(span, field.evidence.as_ref(), default, errors),
+            during: period_of(field.period.as_ref(), errors),
+            basis,
+        }
+    }
+
     fn kind_of(&self, id: EntityId) -> Option<EntityKind> {
         self.kinds.get(id.index()).map(|(_, kind)| *kind)
     }
@@ -297,14 +342,16 @@ impl Context<'_> {
             EntityKind::Post | EntityKind::Body | EntityKind::Service => None,
         };
         let note = fields.text("note", errors);
+        let life = life_of(&mut fields, errors);
         let mut entity = Entity {
             key: item.name.text.clone(),
             kind,
             title,
             person,
             portfolio,
+            life,
             roles: Vec::new(),
-            functions: None,
+            functions: Vec::new(),
             body_kind: None,
             relations: Vec::new(),
             attributes: Vec::new(),
@@ -312,16 +359,17 @@ impl Context<'_> {
             note,
             span: item.name.span,
         };
-        if let Some(field) = fields.take("holds") {
+        for field in fields.take_all("holds") {
             if !matches!(kind, EntityKind::Post | EntityKind::Member) {
                 errors.push(CheckError::UnknownField {
                     item: item.kind.keyword(),
                     field: "holds".to_owned(),
                     span: field.name.span,
                     suggestion: None,
+                    allowed: Vec::new(),
                 });
             }
-            for name in names_of(field, errors) {
+            for name in distinct(names_of(field, errors), errors) {
                 let Some(role) = self.scope.roles.resolve(&name, errors) else {
                     continue;
                 };
@@ -337,40 +385,68 @@ impl Context<'_> {
                         continue;
                     }
                 }
-                entity.roles.push(Stated {
-                    value: role,
-                    origin: self.origin(name.span, field.evidence.as_ref(), &default, errors),
-                });
+                let stated = self.stated(role, name.span, field, &default, errors);
+                if let Some(earlier) = entity
+                    .roles
+                    .iter()
+                    .find(|other| other.value == role && other.during.surely_overlaps(stated.during))
+                {
+                    errors.push(CheckError::RepeatedValue {
+                        value: name.text.clone(),
+                        span: name.span,
+                        first: earlier.origin.span,
+                    });
+                    continue;
+                }
+                entity.roles.push(stated);
             }
         }
-        if let Some(field) = fields.take("responsible_for") {
+        for field in fields.take_all("responsible_for") {
             let mut functions = Vec::new();
-            for name in names_of(field, errors) {
+            for name in distinct(names_of(field, errors), errors) {
                 functions.extend(self.scope.functions.resolve(&name, errors));
             }
-            entity.functions = Some(Stated {
-                value: functions,
-                origin: self.origin(field.span, field.evidence.as_ref(), &default, errors),
-            });
+            let stated = self.stated(functions, field.span, field, &default, errors);
+            entity.functions.push(stated);
         }
         if kind == EntityKind::Body {
             if let Some(field) = fields.take("kind") {
                 for name in names_of(field, errors).into_iter().take(1) {
                     if let Some(body_kind) = self.scope.body_kinds.resolve(&name, errors) {
-                        entity.body_kind = Some(Stated {
-                            value: body_kind,
-                            origin: self.origin(field.span, field.evidence.as_ref(), &default, errors),
-                        });
+                        entity.body_kind = Some(self.stated(body_kind, field.span, field, &default, errors));
                     }
                 }
             }
         }
-        if let Some(word) = fields.one_of("other_functions", &["no", "yes", "unknown"], errors) {
-            entity.other_functions = match word {
-                "yes" => Some(true),
-                "no" => Some(false),
-                _ => None,
-            };
+        if let Some(field) = fields.take("other_functions") {
+            match field.values.as_slice() {
+                [value] => match &value.kind {
+                    ast::ValueKind::Bool(other) => entity.other_functions = Some(*other),
+                    ast::ValueKind::Key(word) | ast::ValueKind::Str(word) if word == "unknown" => {
+                        entity.other_functions = None;
+                    }
+                    ast::ValueKind::Key(word) | ast::ValueKind::Str(word) => errors.push(CheckError::NotOneOf {
+                        field: "other_functions".to_owned(),
+                        value: word.clone(),
+                        allowed: vec!["no", "yes", "unknown"],
+                        span: value.span,
+                    }),
+                    ast::ValueKind::Text(_) | ast::ValueKind::Date(_) | ast::ValueKind::Number(_) => {
+                        errors.push(CheckError::WrongType {
+                            field: "other_functions".to_owned(),
+                            expected: Shape::YesNoUnknown,
+                            span: value.span,
+                            declared: None,
+                        });
+                    }
+                },
+                _ => errors.push(CheckError::WrongType {
+                    field: "other_functions".to_owned(),
+                    expected: Shape::YesNoUnknown,
+                    span: field.span,
+                    declared: None,
+                }),
+            }
         }
         for field in fields.rest() {
             let name = field.name.text.as_str();
@@ -379,11 +455,12 @@ impl Context<'_> {
                     self.relation(&mut entity, relation, line, &default, errors);
                 }
             } else if let Some(attribute) = self.scope.attributes.get(name) {
-                fields.take(name);
-                self.attribute(&mut entity, attribute, field, &default, errors);
+                for line in fields.take_all(name) {
+                    self.attribute(&mut entity, attribute, line, &default, errors);
+                }
             }
         }
-        let mut known: Vec<&str> = vec!["title", "source", "note"];
+        let mut known: Vec<&str> = vec!["title", "from", "until", "source", "note"];
         known.extend(match kind {
             EntityKind::Post => vec!["holder", "holds", "responsible_for", "other_functions"],
             EntityKind::Member => vec!["name", "portfolio", "holds", "responsible_for", "other_functions"],
@@ -459,13 +536,8 @@ impl Context<'_> {
             }
             targets.push(target);
         }
-        entity.relations.push((
-            relation,
-            Stated {
-                value: targets,
-                origin: self.origin(field.span, field.evidence.as_ref(), default, errors),
-            },
-        ));
+        let stated = self.stated(targets, field.span, field, default, errors);
+        entity.relations.push((relation, stated));
     }
 
     fn attribute(
@@ -499,13 +571,22 @@ impl Context<'_> {
             _ => None,
         };
         match value {
-            Some(value) => entity.attributes.push((
-                attribute,
-                Stated {
-                    value,
-                    origin: self.origin(field.span, field.evidence.as_ref(), default, errors),
-                },
-            )),
+            Some(value) => {
+                let stated = self.stated(value, field.span, field, default, errors);
+                if let Some((_, earlier)) = entity
+                    .attributes
+                    .iter()
+                    .find(|(id, other)| *id == attribute && other.during.surely_overlaps(stated.during))
+                {
+                    errors.push(CheckError::RepeatedField {
+                        field: declared.key.clone(),
+                        span: field.name.span,
+                        first: earlier.origin.span,
+                    });
+                    return;
+                }
+                entity.attributes.push((attribute, stated));
+            }
             None => errors.push(CheckError::WrongType {
                 field: declared.key.clone(),
                 expected: Shape::Value(declared.value_type),
@@ -517,7 +598,13 @@ impl Context<'_> {
 
     fn event(&self, item: &Item, events: &Names<EventId>, errors: &mut Vec<CheckError>) -> Option<Event> {
         let kind = event_kind(item.kind)?;
-        let date = item.date?;
+        let time = item.time.as_ref();
+        let date = EventDate {
+            on: time.and_then(|time| time.on).and_then(|on| on.date),
+            after: time
+                .and_then(|time| time.after.as_ref())
+                .and_then(|name| events.resolve(name, errors)),
+        };
         let mut fields = Fields::new(item, errors);
         let source = fields.source(errors);
         let evidence = self.evidence(source.as_ref(), errors);
@@ -546,47 +633,121 @@ impl Context<'_> {
             }
         }
         let mut roles = Vec::new();
-        for name in fields.names("roles", errors).unwrap_or_default() {
+        for name in distinct(fields.names("roles", errors).unwrap_or_default(), errors) {
             roles.extend(self.scope.roles.resolve(&name, errors));
         }
         let what = fields.text("what", errors);
-        let by = fields.text("by", errors);
-        let outcome = fields.text("outcome", errors).or(fields.text("judgement", errors));
+        let by = self.actors(&mut fields, errors);
+        let outcome = match kind {
+            EventKind::Review => {
+                if !fields.has("outcome") {
+                    errors.push(fields.missing("outcome"));
+                }
+                let words = ReviewOutcome::ALL.map(ReviewOutcome::word);
+                fields
+                    .one_of("outcome", &words, errors)
+                    .and_then(|word| ReviewOutcome::ALL.into_iter().find(|outcome| outcome.word() == word))
+            }
+            EventKind::Appointment
+            | EventKind::Designation
+            | EventKind::Vacancy
+            | EventKind::Change
+            | EventKind::Inspection => None,
+        };
+        let outcome_basis = match item.entries.iter().find_map(|entry| match entry {
+            Entry::Field(field) if field.name.text == "outcome" => Some(field),
+            Entry::Field(_) | Entry::Rule(_) | Entry::Condition(_) | Entry::Words(_) | Entry::Tag(_) => None,
+        }) {
+            Some(field)
+                if field
+                    .qualifiers
+                    .iter()
+                    .any(|(qualifier, _)| *qualifier == Qualifier::Inferred) =>
+            {
+                Basis::Inferred
+            }
+            Some(_) | None => Basis::Stated,
+        };
+        let record = fields.text("record", errors).or(fields.text("judgement", errors));
+        let responsibilities = match kind {
+            EventKind::Change => {
+                if !fields.has("responsibilities") {
+                    errors.push(fields.missing("responsibilities"));
+                }
+                fields.boolean("responsibilities", errors)
+            }
+            EventKind::Appointment
+            | EventKind::Designation
+            | EventKind::Vacancy
+            | EventKind::Review
+            | EventKind::Inspection => None,
+        };
         let note = fields.text("note", errors);
         let answers = match fields.name("answers", errors) {
             Some(name) => events.resolve(&name, errors),
             None => None,
         };
-        fields.finish(
-            &[
-                "post",
-                "member",
-                "roles",
-                "what",
-                "by",
-                "outcome",
-                "judgement",
-                "answers",
-                "source",
-            ],
-            errors,
-        );
+        let mut known = vec!["what", "by", "note", "source"];
+        known.extend(match kind {
+            EventKind::Appointment | EventKind::Designation => vec!["post", "member", "roles"],
+            EventKind::Vacancy => vec!["post", "member", "roles"],
+            EventKind::Change => vec!["post", "member", "responsibilities"],
+            EventKind::Review => vec!["outcome", "record", "answers"],
+            EventKind::Inspection => vec!["record", "judgement"],
+        });
+        fields.finish(&known, errors);
         Some(Event {
             key: item.name.text.clone(),
             kind,
-            date: date.date,
+            date,
             concerns,
             roles,
             what,
             by,
             outcome,
+            outcome_basis,
+            record,
+            responsibilities,
             answers,
             note,
             origin: FactOrigin {
-                span: item.name.span.to(date.span),
+                span: time.map_or(item.name.span, |time| item.name.span.to(time.span)),
                 evidence,
             },
         })
+    }
+
+    /// `by`: posts, members or bodies of the arrangements by their ids, or
+    /// anyone outside them in a quoted string.
+    fn actors(&self, fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Vec<Actor> {
+        let Some(field) = fields.take("by") else {
+            return Vec::new();
+        };
+        let mut actors = Vec::new();
+        for value in &field.values {
+            match &value.kind {
+                ast::ValueKind::Text(text) => actors.push(Actor::Outside(text.clone())),
+                ast::ValueKind::Str(text) if self.entities.get(text).is_none() => {
+                    actors.push(Actor::Outside(text.clone()));
+                }
+                ast::ValueKind::Key(name) | ast::ValueKind::Str(name) => {
+                    let written = ast::Name {
+                        text: name.clone(),
+                        span: value.span,
+                    };
+                    actors.extend(self.entities.resolve(&written, errors).map(Actor::Entity));
+                }
+                ast::ValueKind::Date(_) | ast::ValueKind::Number(_) | ast::ValueKind::Bool(_) => {
+                    errors.push(CheckError::WrongType {
+                        field: "by".to_owned(),
+                        expected: Shape::Actor,
+                        span: value.span,
+                        declared: None,
+                    });
+                }
+            }
+        }
+        actors
     }
 
     fn answer(&self, item: &Item, errors: &mut Vec<CheckError>) -> Option<Answer> {
@@ -680,7 +841,18 @@ fn rules_not_allowed(item: &Item, errors: &mut Vec<CheckError>) {
 /// visits each entity once: linear in the number of entities, where
 /// following the whole line from every entity (checking the path so far
 /// at each step) took over 20 s for a chain of 8,000 posts.
-fn reporting_loops(arrangement: &Arrangement, policy: &Policy, errors: &mut Vec<CheckError>) {
+/// The first stated line of a relation, among those that surely hold on
+/// `day` (all of them when `day` is `None`).
+fn first_line(entity: &Entity, relation: RelationId, day: Option<Day>) -> Option<&Stated<Vec<EntityId>>> {
+    entity
+        .relations
+        .iter()
+        .filter(|(id, _)| *id == relation)
+        .map(|(_, fact)| fact)
+        .find(|fact| day.is_none_or(|day| entity.fact_at(*fact, day) == Holding::Yes))
+}
+
+fn reporting_loops(arrangement: &Arrangement, policy: &Policy, day: Option<Day>, errors: &mut Vec<CheckError>) {
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Visit {
         New,
@@ -697,9 +869,7 @@ fn reporting_loops(arrangement: &Arrangement, policy: &Policy, errors: &mut Vec<
             .entities
             .iter()
             .map(|entity| {
-                entity
-                    .relation(relation_id)
-                    .first()
+                first_line(entity, relation_id, day)
                     .and_then(|fact| fact.value.first())
                     .map(|id| id.index())
             })
@@ -747,7 +917,7 @@ fn reporting_loops(arrangement: &Arrangement, policy: &Policy, errors: &mut Vec<
             let spans: Vec<Span> = path
                 .iter()
                 .filter_map(|id| arrangement.entity(*id))
-                .filter_map(|entity| entity.relation(relation_id).first().copied())
+                .filter_map(|entity| first_line(entity, relation_id, day))
                 .map(|fact| fact.origin.span)
                 .collect();
             let names = path
@@ -755,13 +925,128 @@ fn reporting_loops(arrangement: &Arrangement, policy: &Policy, errors: &mut Vec<
                 .filter_map(|id| arrangement.entity(*id))
                 .map(|entity| entity.key.clone())
                 .collect();
-            if let Some((last, others)) = spans.split_last() {
+            let already = errors
+                .iter()
+                .any(|error| matches!(error, CheckError::ReportingLoop { posts, .. } if *posts == names));
+            if let (false, Some((last, others))) = (already, spans.split_last()) {
                 errors.push(CheckError::ReportingLoop {
                     posts: names,
                     span: *last,
                     others: others.to_vec(),
+                    on: day,
                 });
             }
         }
     }
+}
+
+/// The period a field's line gives, refusing one that ends before it
+/// begins.
+fn period_of(written: Option<&ast::WrittenPeriod>, errors: &mut Vec<CheckError>) -> Period {
+    let Some(written) = written else {
+        return Period::ALWAYS;
+    };
+    let boundary = |date: Option<ast::DateValue>| {
+        date.map(|value| match value.date {
+            Some(date) => Boundary::On(date),
+            None => Boundary::Unknown,
+        })
+    };
+    let period = Period {
+        from: boundary(written.from),
+        until: boundary(written.until),
+    };
+    if period.is_reversed() {
+        errors.push(CheckError::ReversedPeriod { span: written.span });
+        return Period::ALWAYS;
+    }
+    period
+}
+
+/// An entity's life, from its `from` and `until` fields (or one line
+/// `from DATE until DATE`).
+fn life_of(fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Period {
+    let mut life = Period::ALWAYS;
+    let mut span = None;
+    for (name, start) in [("from", true), ("until", false)] {
+        let Some(field) = fields.take(name) else {
+            continue;
+        };
+        span = Some(span.map_or(field.span, |earlier: Span| earlier.to(field.span)));
+        let boundary = match field.values.as_slice() {
+            [value] => match &value.kind {
+                ast::ValueKind::Key(word) | ast::ValueKind::Str(word) if word == "unknown" => Some(Boundary::Unknown),
+                other => super::fields::as_date(other).map(Boundary::On),
+            },
+            _ => None,
+        };
+        let Some(boundary) = boundary else {
+            errors.push(CheckError::WrongType {
+                field: name.to_owned(),
+                expected: Shape::Date,
+                span: field.span,
+                declared: None,
+            });
+            continue;
+        };
+        if start {
+            life.from = Some(boundary);
+            // `from 2013 until 2018` on one line.
+            if let Some(until) = field.period.and_then(|period| period.until) {
+                life.until = Some(until.date.map_or(Boundary::Unknown, Boundary::On));
+            }
+        } else {
+            life.until = Some(boundary);
+        }
+    }
+    if life.is_reversed() {
+        if let Some(span) = span {
+            errors.push(CheckError::ReversedPeriod { span });
+        }
+        return Period::ALWAYS;
+    }
+    life
+}
+
+/// The names of a list, each once: a name given twice is reported.
+fn distinct(names: Vec<ast::Name>, errors: &mut Vec<CheckError>) -> Vec<ast::Name> {
+    let mut kept: Vec<ast::Name> = Vec::new();
+    for name in names {
+        match kept.iter().find(|earlier| earlier.text == name.text) {
+            Some(earlier) => errors.push(CheckError::RepeatedValue {
+                value: name.text.clone(),
+                span: name.span,
+                first: earlier.span,
+            }),
+            None => kept.push(name),
+        }
+    }
+    kept
+}
+
+/// One day in each stretch of time between the dates at which any
+/// reporting line or entity begins or ends, so that every arrangement of
+/// lines that ever held is looked at; `None` stands for all time when
+/// nothing is dated.
+fn sample_days(arrangement: &Arrangement) -> Vec<Option<Day>> {
+    let mut boundaries: Vec<PartialDate> = Vec::new();
+    for entity in &arrangement.entities {
+        boundaries.extend(entity.life.boundaries());
+        for (_, fact) in &entity.relations {
+            boundaries.extend(fact.during.boundaries());
+        }
+    }
+    if boundaries.is_empty() {
+        return vec![None];
+    }
+    boundaries.sort();
+    boundaries.dedup();
+    let mut days: Vec<Day> = Vec::new();
+    for boundary in &boundaries {
+        days.push(boundary.first_day().previous());
+        days.push(boundary.last_day());
+    }
+    days.sort();
+    days.dedup();
+    days.into_iter().map(Some).collect()
 }

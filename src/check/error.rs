@@ -82,6 +82,8 @@ pub enum CheckError {
         span: Span,
         /// The closest field the item has.
         suggestion: Option<String>,
+        /// The fields the item has.
+        allowed: Vec<String>,
     },
     /// A field the item needs.
     MissingField {
@@ -172,6 +174,8 @@ pub enum CheckError {
         span: Span,
         /// The other facts in the loop.
         others: Vec<Span>,
+        /// A day on which the loop held, when the lines are dated.
+        on: Option<crate::date::Day>,
     },
     /// A role held by the wrong kind of holder (an officer role held by a
     /// member).
@@ -221,6 +225,58 @@ pub enum CheckError {
         /// Where declared.
         span: Span,
     },
+    /// The same value twice in a list, or in two lines whose periods
+    /// overlap (`holds DCS, DCS`).
+    RepeatedValue {
+        /// The value.
+        value: String,
+        /// The second.
+        span: Span,
+        /// The first.
+        first: Span,
+    },
+    /// A period that ends before it begins (`from 2019 until 2017`).
+    ReversedPeriod {
+        /// The period.
+        span: Span,
+    },
+    /// A fact of an entity said to hold outside the entity's own life.
+    OutsideLife {
+        /// The entity.
+        entity: String,
+        /// The fact.
+        span: Span,
+        /// The entity's `from` or `until`.
+        life: Span,
+    },
+    /// Two posts or members surely hold the same role on the same day.
+    SharedRole {
+        /// The role.
+        role: String,
+        /// The later line.
+        span: Span,
+        /// The earlier line.
+        other: Span,
+    },
+    /// An appointment, designation or vacancy that the facts do not bear
+    /// out.
+    EventDisagrees {
+        /// The event.
+        event: String,
+        /// What is wrong.
+        problem: Disagreement,
+        /// The event.
+        span: Span,
+        /// The fact it disagrees with, if one.
+        fact: Option<Span>,
+    },
+    /// Events each said to come after the other.
+    EventOrderLoop {
+        /// The events, in order.
+        events: Vec<String>,
+        /// The `after` that closes the loop.
+        span: Span,
+    },
     /// A field whose value is not one of a fixed set of words.
     NotOneOf {
         /// The field.
@@ -240,6 +296,36 @@ pub enum CheckError {
         /// Where.
         span: Span,
     },
+}
+
+/// How an event disagrees with the facts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Disagreement {
+    /// It gives a role the post or member's `holds` does not list.
+    RoleNotHeld {
+        /// The role.
+        role: String,
+        /// The post or member.
+        entity: String,
+    },
+    /// It gives a role that the post or member's `holds` shows ending
+    /// before, or beginning after, the event.
+    RoleNotHeldThen {
+        /// The role.
+        role: String,
+        /// The post or member.
+        entity: String,
+    },
+    /// It says a role fell vacant, while a post or member surely held it
+    /// then.
+    RoleStillHeld {
+        /// The role.
+        role: String,
+        /// Who holds it.
+        entity: String,
+    },
+    /// It gives roles but names no post or member.
+    NoHolderNamed,
 }
 
 /// What a place in the text needs, where a name of the wrong kind stands.
@@ -343,6 +429,11 @@ pub enum Shape {
     Value(ValueType),
     /// Exactly one value of a type.
     OneValue(ValueType),
+    /// `yes`, `no` or `unknown`.
+    YesNoUnknown,
+    /// A post, member or body by its id, or someone outside the
+    /// arrangements in a quoted string.
+    Actor,
 }
 
 /// Something that cannot be said where it is written.
@@ -406,7 +497,7 @@ impl CheckError {
     pub fn is_warning(&self) -> bool {
         matches!(
             self,
-            CheckError::UnusedVocabulary { .. } | CheckError::UnencodedParagraph { .. }
+            CheckError::UnusedVocabulary { .. } | CheckError::UnencodedParagraph { .. } | CheckError::SharedRole { .. }
         )
     }
 
@@ -435,6 +526,12 @@ impl CheckError {
             | CheckError::UnusedVocabulary { span, .. }
             | CheckError::UnencodedParagraph { span, .. }
             | CheckError::NotOneOf { span, .. }
+            | CheckError::RepeatedValue { span, .. }
+            | CheckError::ReversedPeriod { span }
+            | CheckError::OutsideLife { span, .. }
+            | CheckError::SharedRole { span, .. }
+            | CheckError::EventDisagrees { span, .. }
+            | CheckError::EventOrderLoop { span, .. }
             | CheckError::MisusedPredicate { span, .. } => *span,
         }
     }

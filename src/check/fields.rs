@@ -47,6 +47,11 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// Whether the item gives a field (not yet taken).
+    pub fn has(&self, name: &str) -> bool {
+        self.fields.contains_key(name)
+    }
+
     /// Takes a field by name (its first line, if given more than once).
     pub fn take(&mut self, name: &str) -> Option<&'a Field> {
         let field = self.fields.remove(name)?;
@@ -245,6 +250,7 @@ impl<'a> Fields<'a> {
                 field: field.name.text.clone(),
                 span: field.name.span,
                 suggestion: suggest(&field.name.text, known.iter().copied()),
+                allowed: known.iter().map(|field| (*field).to_owned()).collect(),
             });
         }
     }
@@ -320,7 +326,10 @@ pub fn typed(value: &ValueKind, value_type: crate::model::ValueType) -> Option<T
     match (value_type, value) {
         (ValueType::Int, ValueKind::Number(number)) => i64::try_from(*number).ok().map(TypedValue::Int),
         (ValueType::Bool, ValueKind::Bool(value)) => Some(TypedValue::Bool(*value)),
-        (ValueType::Text, ValueKind::Text(text) | ValueKind::Str(text)) => Some(TypedValue::Text(text.clone())),
+        // A bare word is text too: `provider external`.
+        (ValueType::Text, ValueKind::Text(text) | ValueKind::Str(text) | ValueKind::Key(text)) => {
+            Some(TypedValue::Text(text.clone()))
+        }
         (ValueType::Date, other) => as_date(other).map(TypedValue::Date),
         _ => None,
     }

@@ -10,8 +10,9 @@ mod arrangement;
 mod error;
 mod fields;
 mod policy;
+mod time;
 
-pub use error::{CheckError, Found, HeaderProblem, Misuse, Needed, Said, Shape};
+pub use error::{CheckError, Disagreement, Found, HeaderProblem, Misuse, Needed, Said, Shape};
 
 use crate::date::Day;
 use crate::model::{Arrangement, Policy};

@@ -93,6 +93,8 @@ pub fn check_policy(units: &[Unit<'_>], sources: &SourceMap, errors: &mut Vec<Ch
                 | ItemKind::Body
                 | ItemKind::Service
                 | ItemKind::Appointment
+                | ItemKind::Designation
+                | ItemKind::Vacancy
                 | ItemKind::Change
                 | ItemKind::Review
                 | ItemKind::Inspection
@@ -343,13 +345,18 @@ fn declare(unit: &Unit<'_>, policy: &mut Policy, scope: &mut Scope, errors: &mut
                         value
                     });
                     let descriptive = fields.boolean("descriptive", errors).unwrap_or(false);
-                    fields.finish(&["title", "on", "type", "default", "descriptive"], errors);
+                    let marks_change = fields.boolean("marks_change", errors).unwrap_or(false);
+                    fields.finish(
+                        &["title", "on", "type", "default", "marks_change", "descriptive"],
+                        errors,
+                    );
                     policy.attributes.push(Attribute {
                         key: name.to_owned(),
                         title,
                         on,
                         value_type,
                         default,
+                        marks_change,
                         descriptive,
                         span,
                     });
@@ -390,6 +397,8 @@ fn declare(unit: &Unit<'_>, policy: &mut Policy, scope: &mut Scope, errors: &mut
             | ItemKind::Body
             | ItemKind::Service
             | ItemKind::Appointment
+            | ItemKind::Designation
+            | ItemKind::Vacancy
             | ItemKind::Change
             | ItemKind::Review
             | ItemKind::Inspection

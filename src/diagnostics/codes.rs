@@ -327,6 +327,36 @@ codes! {
         example: Example::Described("dcsc verify council.dcs --policy dfe_2013.dcs --policy dfe_2019.dcs --as-at 2010-01-01"),
         fix: "Verify as at a later date, or give the edition that was in force then.",
     }
+    E0120 => {
+        title: "a period that ends before it begins",
+        meaning: "A fact's `from … until …` (or an entity's `from` and `until`) ends before it begins. `until` names when the fact stopped holding: with a day, the first day it no longer held.",
+        example: fixture!("E0120.dcs"),
+        fix: "Swap the dates, or correct the one that is wrong.",
+    }
+    E0121 => {
+        title: "a fact outside its entity's life",
+        meaning: "A post, member, body or service has `from` or `until`, and one of its facts is said to hold before it existed or after it ended.",
+        example: fixture!("E0121.dcs"),
+        fix: "Correct the fact's period or the entity's.",
+    }
+    E0122 => {
+        title: "an event the facts do not bear out",
+        meaning: "An appointment or designation gives a post or member a role: its `holds` must list the role then (a `holds` line with no `from` begins at the event, and a former holder's open line ends there). A vacancy leaves a role empty: no one may surely hold it then.",
+        example: fixture!("E0122.dcs"),
+        fix: "Make the facts and the event tell one history: add the role to `holds`, or correct a date.",
+    }
+    E0123 => {
+        title: "events that each come after another",
+        meaning: "Events whose dates are not known may be placed `after` another event; followed round, these `after`s form a circle, so none of them is first.",
+        example: fixture!("E0123.dcs"),
+        fix: "Correct the `after` of one of them.",
+    }
+    E0125 => {
+        title: "the same value twice",
+        meaning: "A list names the same role, function or event twice (`holds DCS, DCS`), or two lines of the same fact overlap in time.",
+        example: fixture!("E0125.dcs"),
+        fix: "Remove one, or give each line the period over which it held.",
+    }
     E0201 => {
         title: "a post reports to a member",
         meaning: "Officers' lines of accountability lead to other officers, ending at the head of paid service; elected members hold officers to account through the council, not as their line managers.",
@@ -350,6 +380,12 @@ codes! {
         meaning: "A role, function, kind of body, relation, attribute, tag key or document is declared in guidance but no duty or question uses it, so no verdict can depend on it.",
         example: fixture!("W0001.dcs"),
         fix: "Use it in a duty, or remove it.",
+    }
+    W0010 => {
+        title: "two holders of one role at the same time",
+        meaning: "Two posts or members surely hold the same role on the same days, by the dates of their `holds` lines. The papers more often leave out when one holder gave way to the next than mean two holders at once; if they do mean it, the duties on the role judge it.",
+        example: fixture!("W0010.dcs"),
+        fix: "End the first line where the second begins (`until DATE` and `from DATE`).",
     }
     W0002 => {
         title: "a paragraph no duty encodes",

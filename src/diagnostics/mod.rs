@@ -15,7 +15,7 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
-use crate::check::{CheckError, HeaderProblem};
+use crate::check::{CheckError, Disagreement, HeaderProblem};
 use crate::command::CommandError;
 use crate::date::DateError;
 use crate::source::{SourceMap, Span};
@@ -353,9 +353,21 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             field,
             span,
             suggestion,
-        } => Diagnostic::new(Code::E0107, format!("a {item} has no field `{field}`"))
-            .at(*span, "unknown field")
-            .suggest(suggestion),
+            allowed,
+        } => {
+            let diagnostic = Diagnostic::new(Code::E0107, format!("a {item} has no field `{field}`"))
+                .at(*span, "unknown field")
+                .suggest(suggestion);
+            if allowed.is_empty() {
+                diagnostic
+            } else {
+                let mut fields: Vec<&str> = allowed.iter().map(String::as_str).collect();
+                fields.sort_unstable();
+                fields.dedup();
+                let shown: Vec<String> = fields.iter().map(|field| format!("`{field}`")).collect();
+                diagnostic.note(format!("a {item} has: {}", shown.join(", ")))
+            }
+        }
         CheckError::MissingField { item, field, span } => {
             Diagnostic::new(Code::E0108, format!("this {item} needs `{field}`"))
                 .at(*span, format!("no `{field}`"))
@@ -449,14 +461,87 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             .also(*member_span, "an elected member")
             .note("officers report to officers; members hold them to account through the council's political structures")
             .help("name the post this post reports to, such as the Chief Executive"),
-        CheckError::ReportingLoop { posts, span, others } => {
+        CheckError::ReportingLoop {
+            posts,
+            span,
+            others,
+            on,
+        } => {
             let mut diagnostic = Diagnostic::new(Code::E0202, format!("the reporting line loops: {} → {}", posts.join(" → "), posts.first().map_or("", String::as_str)))
                 .at(*span, "this line closes the loop");
             for other in others {
                 diagnostic = diagnostic.also(*other, "part of the loop");
             }
+            if let Some(day) = on {
+                diagnostic = diagnostic.note(format!("the lines hold together on {day}, by their dates"));
+            }
             diagnostic.help("the line of accountability must end at the head of paid service")
         }
+        CheckError::RepeatedValue { value, span, first } => {
+            Diagnostic::new(Code::E0125, format!("`{value}` is given twice"))
+                .at(*span, "given again here")
+                .also(*first, "first given here")
+                .note("two lines of the same fact may be given only for periods that do not overlap")
+                .help("remove one, or give each line the period over which it held (`from …`, `until …`)")
+        }
+        CheckError::ReversedPeriod { span } => Diagnostic::new(Code::E0120, "this period ends before it begins")
+            .at(*span, "`until` is before `from`")
+            .note("`until` names when the fact stopped holding; with a day, the first day it no longer held")
+            .help("swap the dates, or correct the one that is wrong"),
+        CheckError::OutsideLife { entity, span, life } => Diagnostic::new(
+            Code::E0121,
+            format!("a fact of `{entity}` is said to hold outside the time `{entity}` existed"),
+        )
+        .at(*span, "this fact's period reaches outside")
+        .also(*life, "its `from` and `until` are given here")
+        .help("correct the fact's period, or the entity's `from` or `until`"),
+        CheckError::SharedRole { role, span, other } => Diagnostic::new(
+            Code::W0010,
+            format!("two posts or members hold `{role}` on the same days"),
+        )
+        .at(*span, "this holder")
+        .also(*other, "and this one, at the same time")
+        .note("if one replaced the other, end the first line (`until DATE`) where the second begins (`from DATE`)")
+        .help("if both really held it at once, the duties on the role will judge it"),
+        CheckError::EventDisagrees {
+            event,
+            problem,
+            span,
+            fact,
+        } => {
+            let (message, help) = match problem {
+                Disagreement::RoleNotHeld { role, entity } => (
+                    format!("`{event}` gives `{entity}` the role `{role}`, which its `holds` does not list"),
+                    format!("add `{role}` to the `holds` of `{entity}`, from the event's date"),
+                ),
+                Disagreement::RoleNotHeldThen { role, entity } => (
+                    format!("`{event}` gives `{entity}` the role `{role}`, but its `holds` does not hold then"),
+                    "correct the event's date, or the period of the `holds` line".to_owned(),
+                ),
+                Disagreement::RoleStillHeld { role, entity } => (
+                    format!("`{event}` leaves `{role}` vacant, but `{entity}` surely holds it then"),
+                    format!("end the line of `{entity}` (`until DATE`) at the vacancy"),
+                ),
+                Disagreement::NoHolderNamed => (
+                    format!("`{event}` gives roles to no one"),
+                    "name the `post` or `member` it gives them to".to_owned(),
+                ),
+            };
+            let diagnostic = Diagnostic::new(Code::E0122, message)
+                .at(*span, "the event")
+                .note("an event that gives or takes away a role must tell the same history as the facts")
+                .help(help);
+            match fact {
+                Some(fact) => diagnostic.also(*fact, "the fact it disagrees with"),
+                None => diagnostic,
+            }
+        }
+        CheckError::EventOrderLoop { events, span } => Diagnostic::new(
+            Code::E0123,
+            format!("these events each come after another: {}", events.join(" → ")),
+        )
+        .at(*span, "the `after` that closes the circle")
+        .help("one of them must be the first: correct its `after`"),
         CheckError::WrongHolder {
             role,
             expected,

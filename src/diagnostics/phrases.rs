@@ -74,6 +74,8 @@ pub(super) fn shape(shape: Shape) -> String {
         Shape::Evidence => "a document and, optionally, where in it".to_owned(),
         Shape::Value(value_type) => value(value_type).to_owned(),
         Shape::OneValue(value_type) => format!("one value: {}", value(value_type)),
+        Shape::YesNoUnknown => "`yes`, `no` or `unknown`".to_owned(),
+        Shape::Actor => "a post, member or body, or someone outside them in quotes".to_owned(),
     }
 }
 

@@ -11,12 +11,13 @@ mod timeline;
 mod verdict;
 
 pub use verdict::{
-    Binding, Clause, DepartureStatus, Fact, FactUse, Missing, Note, Observation, Reason, Verdict, VerdictKind,
+    Binding, Cause, Change, ChangeDetail, Clause, DepartureStatus, Fact, FactUse, Missing, Note, Observation, Reason,
+    Verdict, VerdictKind,
 };
 
 use finding::{Finding, Truth};
 
-use crate::date::Day;
+use crate::date::{Day, Holding};
 use crate::model::*;
 
 /// Evaluates every duty and question of `policy` against `arrangement` as
@@ -62,34 +63,57 @@ struct Evaluator<'a> {
 }
 
 impl<'a> Evaluator<'a> {
-    /// The entities of a kind, optionally only those holding a role.
+    /// The entities of a kind that may exist as at the date, optionally
+    /// only those that may hold a role then.
     fn domain(&self, kind: EntityKind, holding: Option<RoleId>) -> Vec<EntityId> {
         self.arrangement
             .entities
             .iter()
             .enumerate()
-            .filter(|(_, entity)| entity.kind == kind && holding.is_none_or(|role| entity.holds(role).is_some()))
+            .filter(|(_, entity)| {
+                entity.kind == kind
+                    && entity.exists_at(self.as_at).possible()
+                    && holding.is_none_or(|role| entity.holds_at(role, self.as_at).is_some())
+            })
             .map(|(index, _)| EntityId::from_index(index))
             .collect()
     }
 
-    fn holders(&self, role: RoleId) -> Vec<EntityId> {
-        self.arrangement
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, entity)| entity.holds(role).is_some())
-            .map(|(index, _)| EntityId::from_index(index))
-            .collect()
+    /// Who holds a role as at the date: those who surely do, and those who
+    /// may (the paper says possibly, or their dates leave it open).
+    fn holders(&self, role: RoleId) -> (Vec<EntityId>, Vec<EntityId>) {
+        let mut sure = Vec::new();
+        let mut maybe = Vec::new();
+        for (index, entity) in self.arrangement.entities.iter().enumerate() {
+            match entity.holds_at(role, self.as_at) {
+                Some((_, Holding::Yes)) => sure.push(EntityId::from_index(index)),
+                Some((_, Holding::Unknown(_))) => maybe.push(EntityId::from_index(index)),
+                Some((_, Holding::No)) | None => {}
+            }
+        }
+        (sure, maybe)
     }
 
     /// The fact that an entity holds a role, as consulted.
     fn holding_fact(&self, entity: EntityId, role: RoleId) -> Option<FactUse> {
-        let fact = self.arrangement.entity(entity)?.holds(role)?;
-        Some(FactUse {
-            fact: Fact::Holds { entity, role },
-            origin: fact.origin.clone(),
-        })
+        let (fact, _) = self.arrangement.entity(entity)?.holds_at(role, self.as_at)?;
+        Some(Self::fact_use(fact, Fact::Holds { entity, role }))
+    }
+
+    /// A finding made unknown because the fact it rests on may not have
+    /// held as at the date.
+    fn uncertain(fact: FactUse, holding: Holding) -> Option<Finding> {
+        match holding {
+            Holding::Unknown(why) => {
+                let mut finding = Finding::missing(Missing::Uncertain {
+                    fact: fact.fact.clone(),
+                    why,
+                });
+                finding.facts.push(fact);
+                Some(finding)
+            }
+            Holding::Yes | Holding::No => None,
+        }
     }
 
     /// Evaluates a subject and predicate: the truth that the subject
@@ -98,7 +122,10 @@ impl<'a> Evaluator<'a> {
     fn claim(&self, subject: &Subject, predicate: &Predicate, negate: bool, clause: Clause) -> (Finding, Vec<Binding>) {
         let per_entity = |entity: EntityId| {
             let finding = match self.arrangement.entity(entity) {
-                Some(found) => self.predicate(Some((entity, found)), predicate),
+                Some(found) => match found.exists_at(self.as_at) {
+                    Holding::Unknown(why) => Finding::missing(Missing::Existed { entity, why }),
+                    Holding::Yes | Holding::No => self.predicate(Some((entity, found)), predicate),
+                },
                 // Ids come from the arrangement's own table.
                 None => Finding::default(),
             };
@@ -114,24 +141,53 @@ impl<'a> Evaluator<'a> {
                 (if negate { finding.negate() } else { finding }, Vec::new())
             }
             Subject::Role(role) => {
-                let holders = self.holders(*role);
-                if holders.is_empty() {
+                let (sure, maybe) = self.holders(*role);
+                if sure.is_empty() && maybe.is_empty() {
                     let mut finding = Finding::missing(Missing::Holder { role: *role });
                     finding.said.push(Observation::NoHolder { role: *role });
                     return (finding, Vec::new());
                 }
                 let mut parts = Vec::new();
                 let mut bindings = Vec::new();
-                for holder in holders {
+                let bound = |holder: EntityId| {
                     let mut finding = per_entity(holder);
                     if let Some(fact) = self.holding_fact(holder, *role) {
                         finding.facts.insert(0, fact);
                     }
+                    finding
+                };
+                for holder in &sure {
                     bindings.push(Binding {
                         role: Some(*role),
-                        entity: holder,
+                        entity: *holder,
+                        certain: true,
                     });
-                    parts.push(finding);
+                    parts.push(bound(*holder));
+                }
+                // Of the candidates, the duty is decided only if it comes
+                // out the same whichever of them holds the role.
+                if !maybe.is_empty() {
+                    let candidates: Vec<Finding> = maybe.iter().map(|holder| bound(*holder)).collect();
+                    bindings.extend(maybe.iter().map(|holder| Binding {
+                        role: Some(*role),
+                        entity: *holder,
+                        certain: false,
+                    }));
+                    let first = candidates.first().map(|finding| finding.truth);
+                    if candidates.iter().all(|finding| Some(finding.truth) == first) {
+                        parts.extend(candidates);
+                    } else {
+                        let mut finding = Finding::merge(candidates, Truth::Unknown);
+                        finding.truth = Truth::Unknown;
+                        finding.missing.insert(
+                            0,
+                            Missing::WhichHolder {
+                                role: *role,
+                                candidates: maybe.clone(),
+                            },
+                        );
+                        parts.push(finding);
+                    }
                 }
                 (Finding::all(parts), bindings)
             }
@@ -175,6 +231,7 @@ impl<'a> Evaluator<'a> {
             .map(|entity| Binding {
                 role: holding,
                 entity: *entity,
+                certain: true,
             })
             .collect();
         // A count over a kind of entity the arrangement does not describe
@@ -182,7 +239,10 @@ impl<'a> Evaluator<'a> {
         // is silent, not negative.
         let described = self.arrangement.entities.iter().any(|declared| declared.kind == kind);
         let denial = match predicate {
-            Predicate::Kind(body_kind) => self.arrangement.has_no(*body_kind).map(|fact| (*body_kind, fact)),
+            Predicate::Kind(body_kind) => self
+                .arrangement
+                .has_no_at(*body_kind, self.as_at)
+                .map(|fact| (*body_kind, fact)),
             Predicate::And(_)
             | Predicate::Or(_)
             | Predicate::Not(_)
@@ -256,10 +316,9 @@ impl<'a> Evaluator<'a> {
             });
         }
         if let Some((body_kind, fact)) = denial {
-            finding.facts.push(FactUse {
-                fact: Fact::NoBodyOfKind { kind: body_kind },
-                origin: fact.origin.clone(),
-            });
+            finding
+                .facts
+                .push(Self::fact_use(fact, Fact::NoBodyOfKind { kind: body_kind }));
         }
         for (_, part) in findings {
             if part.truth == Truth::Unknown {
@@ -285,7 +344,15 @@ impl<'a> Evaluator<'a> {
                 trigger,
                 of,
                 within,
-            } => timeline::after(self.arrangement, self.as_at, *event, *trigger, *of, *within),
+            } => timeline::after(
+                self.arrangement,
+                self.policy,
+                self.as_at,
+                *event,
+                *trigger,
+                *of,
+                *within,
+            ),
             Predicate::Every { event, months } => timeline::every(self.arrangement, self.as_at, *event, *months),
             Predicate::Hold(_)
             | Predicate::Responsible { .. }
@@ -303,6 +370,8 @@ impl<'a> Evaluator<'a> {
         FactUse {
             fact: used,
             origin: fact.origin.clone(),
+            during: fact.during,
+            basis: fact.basis,
         }
     }
 
@@ -311,21 +380,26 @@ impl<'a> Evaluator<'a> {
             Predicate::Hold(roles) => Finding::all(
                 roles
                     .iter()
-                    .map(|role| match entity.holds(*role) {
-                        Some(fact) => Finding::new(
-                            Truth::True,
-                            Observation::Holds {
-                                entity: id,
-                                role: *role,
-                            },
-                        )
-                        .with_fact(Self::fact_use(
-                            fact,
-                            Fact::Holds {
-                                entity: id,
-                                role: *role,
-                            },
-                        )),
+                    .map(|role| match entity.holds_at(*role, self.as_at) {
+                        Some((fact, holding)) => {
+                            let used = Self::fact_use(
+                                fact,
+                                Fact::Holds {
+                                    entity: id,
+                                    role: *role,
+                                },
+                            );
+                            Self::uncertain(used.clone(), holding).unwrap_or_else(|| {
+                                Finding::new(
+                                    Truth::True,
+                                    Observation::Holds {
+                                        entity: id,
+                                        role: *role,
+                                    },
+                                )
+                                .with_fact(used)
+                            })
+                        }
                         None => Finding::new(
                             Truth::False,
                             Observation::DoesNotHold {
@@ -369,26 +443,31 @@ impl<'a> Evaluator<'a> {
                     }
                 }
             },
-            Predicate::Attribute(attribute) => match (entity.attribute(*attribute), self.attribute_default(*attribute))
-            {
-                (Some(fact), _) => {
+            Predicate::Attribute(attribute) => match (
+                entity.attribute_at(*attribute, self.as_at),
+                self.attribute_default(*attribute),
+            ) {
+                (Some((fact, holding)), _) => {
                     let value = fact.value == TypedValue::Bool(true);
-                    Finding::new(
-                        Truth::of(value),
-                        Observation::AttributeIs {
-                            entity: id,
-                            attribute: *attribute,
-                            value,
-                        },
-                    )
-                    .with_fact(Self::fact_use(
+                    let used = Self::fact_use(
                         fact,
                         Fact::Attribute {
                             entity: id,
                             attribute: *attribute,
                             value: fact.value.clone(),
                         },
-                    ))
+                    );
+                    Self::uncertain(used.clone(), holding).unwrap_or_else(|| {
+                        Finding::new(
+                            Truth::of(value),
+                            Observation::AttributeIs {
+                                entity: id,
+                                attribute: *attribute,
+                                value,
+                            },
+                        )
+                        .with_fact(used)
+                    })
                 }
                 (None, Some(default)) => Finding::new(
                     Truth::of(*default == TypedValue::Bool(true)),
@@ -407,7 +486,7 @@ impl<'a> Evaluator<'a> {
                 attribute,
                 comparator,
                 value,
-            } => match entity.attribute(*attribute) {
+            } => match entity.attribute_at(*attribute, self.as_at) {
                 None => match self.attribute_default(*attribute) {
                     Some(default) => {
                         let (truth, note) = compare(default, *comparator, value);
@@ -427,7 +506,18 @@ impl<'a> Evaluator<'a> {
                         attribute: *attribute,
                     }),
                 },
-                Some(fact) => {
+                Some((fact, holding)) => {
+                    let used = Self::fact_use(
+                        fact,
+                        Fact::Attribute {
+                            entity: id,
+                            attribute: *attribute,
+                            value: fact.value.clone(),
+                        },
+                    );
+                    if let Some(finding) = Self::uncertain(used.clone(), holding) {
+                        return finding;
+                    }
                     let (truth, note) = compare(&fact.value, *comparator, value);
                     let mut finding = Finding::new(
                         truth,
@@ -437,14 +527,7 @@ impl<'a> Evaluator<'a> {
                             value: fact.value.clone(),
                         },
                     )
-                    .with_fact(Self::fact_use(
-                        fact,
-                        Fact::Attribute {
-                            entity: id,
-                            attribute: *attribute,
-                            value: fact.value.clone(),
-                        },
-                    ));
+                    .with_fact(used);
                     finding.notes.extend(note);
                     if truth == Truth::Unknown {
                         finding.missing.push(Missing::ExactAttribute {
@@ -464,57 +547,86 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// `responsible_for F, G` and `responsible_for only F, G`, over the
+    /// lists of functions that hold as at the date. A function the lists
+    /// do not name is not evidence of absence while the lists may be
+    /// incomplete (`other_functions unknown` or `yes`).
     fn responsible(&self, id: EntityId, entity: &Entity, only: bool, functions: &[FunctionId]) -> Finding {
-        let Some(fact) = &entity.functions else {
+        let lines = entity.functions_at(self.as_at);
+        if lines.is_empty() {
             return Finding::missing(Missing::Functions { entity: id });
+        }
+        let mut held: Vec<FunctionId> = Vec::new();
+        let mut maybe: Vec<(FactUse, crate::date::Holding)> = Vec::new();
+        let mut used: Vec<FactUse> = Vec::new();
+        for (line, holding) in &lines {
+            let fact = Self::fact_use(
+                *line,
+                Fact::Functions {
+                    entity: id,
+                    functions: line.value.clone(),
+                },
+            );
+            match holding {
+                Holding::Yes => {
+                    for function in &line.value {
+                        if !held.contains(function) {
+                            held.push(*function);
+                        }
+                    }
+                    used.push(fact);
+                }
+                Holding::Unknown(_) | Holding::No => maybe.push((fact, *holding)),
+            }
+        }
+        let with_facts = |mut finding: Finding| {
+            finding.facts.extend(used.iter().cloned());
+            finding
         };
-        let held = fact.value.clone();
-        let used = Self::fact_use(
-            fact,
-            Fact::Functions {
-                entity: id,
-                functions: held.clone(),
-            },
-        );
+        let unsure = |finding: Finding| match maybe.first() {
+            Some((fact, holding)) => Self::uncertain(fact.clone(), *holding).unwrap_or(finding),
+            None => finding,
+        };
+        if held.is_empty() {
+            return unsure(Finding::missing(Missing::Functions { entity: id }));
+        }
         if only {
             let others: Vec<FunctionId> = held
                 .iter()
                 .filter(|function| !functions.contains(function))
                 .copied()
                 .collect();
-            match (others.is_empty(), entity.other_functions) {
-                (true, Some(true)) => Finding::new(
-                    Truth::False,
-                    Observation::ResponsibleForMore {
-                        entity: id,
-                        functions: held,
-                    },
-                )
-                .with_fact(used),
-                (true, None) => {
-                    let mut finding = Finding::missing(Missing::FunctionsBeyond {
-                        entity: id,
-                        listed: held,
-                    });
-                    finding.facts.push(used);
-                    finding
-                }
-                (true, Some(false)) => Finding::new(
-                    Truth::True,
-                    Observation::ResponsibleOnlyFor {
-                        entity: id,
-                        functions: held,
-                    },
-                )
-                .with_fact(used),
-                (false, _) => Finding::new(
+            if !others.is_empty() {
+                return with_facts(Finding::new(
                     Truth::False,
                     Observation::AlsoResponsibleFor {
                         entity: id,
                         functions: others,
                     },
-                )
-                .with_fact(used),
+                ));
+            }
+            if !maybe.is_empty() {
+                return with_facts(unsure(Finding::default()));
+            }
+            match entity.other_functions {
+                Some(true) => with_facts(Finding::new(
+                    Truth::False,
+                    Observation::ResponsibleForMore {
+                        entity: id,
+                        functions: held,
+                    },
+                )),
+                None => with_facts(Finding::missing(Missing::FunctionsBeyond {
+                    entity: id,
+                    listed: held,
+                })),
+                Some(false) => with_facts(Finding::new(
+                    Truth::True,
+                    Observation::ResponsibleOnlyFor {
+                        entity: id,
+                        functions: held,
+                    },
+                )),
             }
         } else {
             let lacking: Vec<FunctionId> = functions
@@ -523,23 +635,31 @@ impl<'a> Evaluator<'a> {
                 .copied()
                 .collect();
             if lacking.is_empty() {
-                Finding::new(
+                return with_facts(Finding::new(
                     Truth::True,
                     Observation::ResponsibleFor {
                         entity: id,
                         functions: held,
                     },
-                )
-                .with_fact(used)
-            } else {
-                Finding::new(
+                ));
+            }
+            if !maybe.is_empty() {
+                return with_facts(unsure(Finding::default()));
+            }
+            match entity.other_functions {
+                Some(false) => with_facts(Finding::new(
                     Truth::False,
                     Observation::NotResponsibleFor {
                         entity: id,
                         functions: lacking,
                     },
-                )
-                .with_fact(used)
+                )),
+                // The list is not complete: a function it does not name may
+                // be among the others.
+                Some(true) | None => with_facts(Finding::missing(Missing::FunctionsBeyond {
+                    entity: id,
+                    listed: held,
+                })),
             }
         }
     }
@@ -561,29 +681,46 @@ impl<'a> Evaluator<'a> {
             .and_then(|declared| declared.default.as_ref())
     }
 
+    /// A relation to a holder of a role or to a kind of body, over the
+    /// lines that hold as at the date. A line that may not hold then, or a
+    /// target that may not hold the role then, leaves the answer unknown
+    /// where it would decide it.
     fn relation(&self, id: EntityId, entity: &Entity, relation: RelationId, target: &Target) -> Finding {
-        let lines = entity.relation(relation);
+        let lines = entity.relation_at(relation, self.as_at);
         if lines.is_empty() {
             return Finding::missing(Missing::Relation { entity: id, relation });
         }
-        let targets: Vec<EntityId> = lines.iter().flat_map(|fact| fact.value.iter().copied()).collect();
-        let fact_uses: Vec<FactUse> = lines
-            .iter()
-            .map(|fact| {
-                Self::fact_use(
-                    *fact,
-                    Fact::Relation {
-                        entity: id,
-                        relation,
-                        targets: fact.value.clone(),
-                    },
-                )
-            })
-            .collect();
+        let mut targets: Vec<EntityId> = Vec::new();
+        let mut fact_uses: Vec<FactUse> = Vec::new();
+        let mut unsure_lines: Vec<(FactUse, Holding)> = Vec::new();
+        for (line, holding) in &lines {
+            let used = Self::fact_use(
+                *line,
+                Fact::Relation {
+                    entity: id,
+                    relation,
+                    targets: line.value.clone(),
+                },
+            );
+            match holding {
+                Holding::Yes => {
+                    targets.extend(line.value.iter().copied());
+                    fact_uses.push(used);
+                }
+                Holding::Unknown(_) | Holding::No => unsure_lines.push((used, *holding)),
+            }
+        }
         let with_facts = |mut finding: Finding| {
             finding.facts.extend(fact_uses.iter().cloned());
             finding
         };
+        let unsure = |finding: Finding| match unsure_lines.first() {
+            Some((fact, holding)) => with_facts(Self::uncertain(fact.clone(), *holding).unwrap_or(finding)),
+            None => with_facts(finding),
+        };
+        if targets.is_empty() {
+            return unsure(Finding::missing(Missing::Relation { entity: id, relation }));
+        }
         let incomplete = || {
             with_facts(Finding::missing(Missing::CompleteRelation {
                 entity: id,
@@ -594,28 +731,30 @@ impl<'a> Evaluator<'a> {
         };
         match target {
             Target::Role(role) => {
-                let matching: Vec<EntityId> = targets
-                    .iter()
-                    .filter(|target| {
-                        self.arrangement
-                            .entity(**target)
-                            .is_some_and(|entity| entity.holds(*role).is_some())
-                    })
-                    .copied()
-                    .collect();
-                if matching.is_empty() && !self.lists_every(relation) {
-                    incomplete()
-                } else if matching.is_empty() {
-                    with_facts(Finding::new(
-                        Truth::False,
-                        Observation::RelatedToNoHolder {
-                            entity: id,
-                            relation,
-                            targets: targets.clone(),
-                            role: *role,
-                        },
-                    ))
-                } else {
+                let mut matching = Vec::new();
+                let mut maybe_holder: Option<Finding> = None;
+                for candidate in &targets {
+                    match self.arrangement.entity(*candidate).and_then(|found| {
+                        found
+                            .holds_at(*role, self.as_at)
+                            .map(|(fact, holding)| (found, fact, holding))
+                    }) {
+                        Some((_, _, Holding::Yes)) => matching.push(*candidate),
+                        Some((_, fact, holding)) if maybe_holder.is_none() => {
+                            let used = Self::fact_use(
+                                fact,
+                                Fact::Holds {
+                                    entity: *candidate,
+                                    role: *role,
+                                },
+                            );
+                            maybe_holder = Self::uncertain(used, holding);
+                        }
+                        Some(_) => {}
+                        None => {}
+                    }
+                }
+                if !matching.is_empty() {
                     with_facts(Finding::new(
                         Truth::True,
                         Observation::RelatedToHolder {
@@ -625,20 +764,36 @@ impl<'a> Evaluator<'a> {
                             role: *role,
                         },
                     ))
+                } else if let Some(finding) = maybe_holder {
+                    with_facts(finding)
+                } else if !unsure_lines.is_empty() {
+                    unsure(Finding::default())
+                } else if !self.lists_every(relation) {
+                    incomplete()
+                } else {
+                    with_facts(Finding::new(
+                        Truth::False,
+                        Observation::RelatedToNoHolder {
+                            entity: id,
+                            relation,
+                            targets: targets.clone(),
+                            role: *role,
+                        },
+                    ))
                 }
             }
             Target::Kind(kind) => {
                 let mut unknown = Vec::new();
                 let mut matching = Vec::new();
-                for target in &targets {
+                for candidate in &targets {
                     match self
                         .arrangement
-                        .entity(*target)
+                        .entity(*candidate)
                         .and_then(|entity| entity.body_kind.as_ref())
                     {
-                        Some(body_kind) if body_kind.value == *kind => matching.push(*target),
+                        Some(body_kind) if body_kind.value == *kind => matching.push(*candidate),
                         Some(_) => {}
-                        None => unknown.push(*target),
+                        None => unknown.push(*candidate),
                     }
                 }
                 if !matching.is_empty() {
@@ -653,7 +808,9 @@ impl<'a> Evaluator<'a> {
                     ))
                 } else if !unknown.is_empty() {
                     with_facts(Finding::missing(Missing::BodyKind { entities: unknown }))
-                } else if let Some(denial) = self.arrangement.has_no(*kind) {
+                } else if !unsure_lines.is_empty() {
+                    unsure(Finding::default())
+                } else if let Some(denial) = self.arrangement.has_no_at(*kind, self.as_at) {
                     with_facts(
                         Finding::new(
                             Truth::False,
@@ -768,6 +925,8 @@ impl<'a> Evaluator<'a> {
                             departure: departure_id,
                         },
                         origin: departure.origin.clone(),
+                        during: crate::date::Period::ALWAYS,
+                        basis: Basis::Stated,
                     });
                     (
                         VerdictKind::Departure,
@@ -825,41 +984,47 @@ impl<'a> Evaluator<'a> {
         verdict.facts.push(FactUse {
             fact: Fact::Answer { answer: answer_id },
             origin: answer.origin.clone(),
+            during: crate::date::Period::ALWAYS,
+            basis: Basis::Stated,
         });
         if let Some(role) = renew_on_change_of {
-            let changes = timeline::changes_of(self.arrangement, self.as_at, role);
+            let changes = timeline::changes_of(self.arrangement, self.policy, self.as_at, role);
+            let relative = |change: &Change, given: crate::date::PartialDate| match change.date {
+                Some(date) => date.relative_to(given),
+                None => crate::date::Relative::Overlapping,
+            };
             match answer.given {
                 Some(given) => {
                     let later = changes
                         .iter()
-                        .filter(|(_, event)| event.date.relative_to(given) == crate::date::Relative::After)
-                        .max_by_key(|(_, event)| event.date);
+                        .filter(|(change, _)| relative(change, given) == crate::date::Relative::After)
+                        .max_by_key(|(change, _)| change.date);
                     let overlapping = changes
                         .iter()
-                        .find(|(_, event)| event.date.relative_to(given) == crate::date::Relative::Overlapping);
-                    if let Some((change, event)) = later {
+                        .find(|(change, _)| relative(change, given) == crate::date::Relative::Overlapping);
+                    if let Some((change, origin)) = later {
                         verdict.kind = VerdictKind::Stale;
-                        verdict.facts.push(timeline::event_fact(*change, event));
+                        verdict.facts.push(timeline::change_fact(change, origin.clone()));
                         verdict.reason = Reason::AnswerPredatesChange {
                             answer: answer_id,
-                            change: *change,
+                            change: change.clone(),
                         };
                         return verdict;
                     }
-                    if let Some((change, event)) = overlapping {
+                    if let Some((change, origin)) = overlapping {
                         verdict.kind = VerdictKind::Unknown;
-                        verdict.facts.push(timeline::event_fact(*change, event));
+                        verdict.facts.push(timeline::change_fact(change, origin.clone()));
                         verdict.missing.push(Missing::AnswerOrder {
                             answer: answer_id,
-                            change: *change,
+                            change: change.clone(),
                         });
                         verdict.notes.push(Note::AnswerChangeOverlap {
                             answer: answer_id,
-                            change: *change,
+                            change: change.clone(),
                         });
                         verdict.reason = Reason::AnswerOrderUnknown {
                             answer: answer_id,
-                            change: *change,
+                            change: change.clone(),
                         };
                         return verdict;
                     }

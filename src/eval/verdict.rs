@@ -3,10 +3,10 @@
 //! observed of them, the facts it lacked, the reason); the sentences people
 //! read are written from these in one place, [`crate::words`].
 
-use crate::date::{Day, PartialDate};
+use crate::date::{Day, PartialDate, Period, Uncertainty};
 use crate::model::{
-    AnswerId, AttributeId, BodyKindId, DepartureId, DutyId, EntityId, EntityKind, EventId, EventKind, FactOrigin,
-    FunctionId, RelationId, RoleId, Target, TypedValue,
+    AnswerId, AttributeId, Basis, BodyKindId, DepartureId, DutyId, EntityId, EntityKind, EventId, EventKind,
+    FactOrigin, FunctionId, RelationId, RoleId, Target, TypedValue,
 };
 
 /// The nine verdicts.
@@ -171,16 +171,93 @@ pub enum Fact {
         /// The departure.
         departure: DepartureId,
     },
+    /// A change of a role's responsibilities: recorded as a `change`, or
+    /// derived from the facts (a role given to another post, a function
+    /// added to the post holding it, a vacancy).
+    Change(Change),
 }
 
-/// A fact the verdict consulted, with the line that states it and the
-/// council's source for it.
+/// A fact the verdict consulted, with the line that states it, the
+/// council's source for it, and when it held.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FactUse {
     /// The fact.
     pub fact: Fact,
     /// Where the arrangement states it, and where the council's paper does.
     pub origin: FactOrigin,
+    /// The period over which it held (within its entity's life).
+    pub during: Period,
+    /// How it is known (stated, inferred, possibly).
+    pub basis: Basis,
+}
+
+/// A change of the responsibilities of a role's holder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// The role whose responsibilities changed.
+    pub role: RoleId,
+    /// When, if known.
+    pub date: Option<PartialDate>,
+    /// What changed.
+    pub details: Vec<ChangeDetail>,
+    /// The event that records it: the `change` itself, or the appointment,
+    /// designation or vacancy at the same date.
+    pub event: Option<EventId>,
+}
+
+/// One difference between the state before a change and after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangeDetail {
+    /// A `change` item records it, in its own words.
+    Recorded,
+    /// The role moved: these held it before, those after (none after is a
+    /// vacancy; none before, the role filled).
+    Holders {
+        /// Who held it before.
+        before: Vec<EntityId>,
+        /// Who held it after.
+        after: Vec<EntityId>,
+    },
+    /// The holder took on another role.
+    RoleAdded {
+        /// The holder.
+        entity: EntityId,
+        /// The role.
+        role: RoleId,
+    },
+    /// The holder gave up a role.
+    RoleRemoved {
+        /// The holder.
+        entity: EntityId,
+        /// The role.
+        role: RoleId,
+    },
+    /// The holder became responsible for a function.
+    FunctionAdded {
+        /// The holder.
+        entity: EntityId,
+        /// The function.
+        function: FunctionId,
+    },
+    /// The holder stopped being responsible for a function.
+    FunctionRemoved {
+        /// The holder.
+        entity: EntityId,
+        /// The function.
+        function: FunctionId,
+    },
+    /// An attribute that marks a change (such as holding the post on an
+    /// interim basis) changed on the holder.
+    AttributeChanged {
+        /// The holder.
+        entity: EntityId,
+        /// The attribute.
+        attribute: AttributeId,
+        /// Its value before, if stated.
+        before: Option<TypedValue>,
+        /// Its value after, if stated.
+        after: Option<TypedValue>,
+    },
 }
 
 /// The place in a duty whose predicate a count was about: its rule or one
@@ -282,8 +359,8 @@ pub enum Missing {
     },
     /// Whether one event came after another: their dates overlap.
     EventOrder {
-        /// The event that must come first.
-        earlier: EventId,
+        /// What must come first.
+        earlier: Cause,
         /// The event that must follow it.
         later: EventId,
     },
@@ -292,7 +369,7 @@ pub enum Missing {
         /// The answer.
         answer: AnswerId,
         /// The change.
-        change: EventId,
+        change: Change,
     },
     /// The date an answer was given.
     AnswerDate {
@@ -302,6 +379,53 @@ pub enum Missing {
     /// An event's exact date: it is dated only to a month or year.
     EventDate {
         /// The event.
+        event: EventId,
+    },
+    /// Whether a fact held as at the date: its period, or the paper, leave
+    /// it open.
+    Uncertain {
+        /// The fact.
+        fact: Fact,
+        /// Why it cannot be told.
+        why: Uncertainty,
+    },
+    /// Whether a post or member existed as at the date.
+    Existed {
+        /// The post or member.
+        entity: EntityId,
+        /// Why it cannot be told.
+        why: Uncertainty,
+    },
+    /// Which of these held a role: the paper says each possibly did, or
+    /// their dates overlap the date asked.
+    WhichHolder {
+        /// The role.
+        role: RoleId,
+        /// The candidates.
+        candidates: Vec<EntityId>,
+    },
+    /// Whether an event happened after the papers stop: the timeline is
+    /// complete only up to a date.
+    BeyondPapers {
+        /// The kind of event the duty asks for.
+        event: EventKind,
+        /// The date the papers are complete up to.
+        until: PartialDate,
+        /// Whether the arrangements state it (`known_until`), or it is the
+        /// latest date they mention.
+        stated: bool,
+    },
+    /// What a review concluded: the papers do not say.
+    ReviewOutcome {
+        /// The review.
+        review: EventId,
+    },
+    /// Whether an answer or review came after a change: their order is not
+    /// known.
+    ChangeOrder {
+        /// The change.
+        change: Change,
+        /// The event whose place relative to it is not known.
         event: EventId,
     },
 }
@@ -496,15 +620,15 @@ pub enum Observation {
     Follows {
         /// The event that follows.
         follower: EventId,
-        /// The event that called for it.
-        cause: EventId,
+        /// What called for it.
+        cause: Cause,
     },
     /// The event an earlier one calls for is not yet due.
     NotYetDue {
         /// The kind of event called for.
         expected: EventKind,
-        /// The event that calls for it.
-        cause: EventId,
+        /// What calls for it.
+        cause: Cause,
         /// When it is due.
         due: Day,
     },
@@ -512,12 +636,14 @@ pub enum Observation {
     NotFollowed {
         /// The kind of event called for.
         expected: EventKind,
-        /// The event that called for it.
-        cause: EventId,
+        /// What called for it.
+        cause: Cause,
         /// When it was due, if a deadline applies.
         deadline: Option<Day>,
         /// Events of the kind that came later than the deadline.
         late: Vec<EventId>,
+        /// Reviews after it that reached no conclusion (deferred, noted).
+        inconclusive: Vec<EventId>,
     },
     /// The latest event of a recurring kind is recent enough.
     Recent {
@@ -541,6 +667,16 @@ pub enum Observation {
     },
 }
 
+/// What calls for an event in an `after each` duty: a change of a role's
+/// responsibilities, or an event of the trigger's kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cause {
+    /// A change of a role's responsibilities.
+    Change(Change),
+    /// An event of the trigger's kind.
+    Event(EventId),
+}
+
 /// A remark that matters to how a verdict was reached.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Note {
@@ -553,8 +689,8 @@ pub enum Note {
     },
     /// Two events' dates overlap, so which came first cannot be told.
     EventOrderUnclear {
-        /// The event that must come first.
-        earlier: EventId,
+        /// What must come first.
+        earlier: Cause,
         /// The event that must follow it.
         later: EventId,
     },
@@ -563,7 +699,7 @@ pub enum Note {
         /// The answer.
         answer: AnswerId,
         /// The change.
-        change: EventId,
+        change: Change,
     },
     /// A recurring event is dated only partially, and the as-at date falls
     /// in the window when the next was due.
@@ -654,7 +790,7 @@ pub enum Reason {
         /// The answer.
         answer: AnswerId,
         /// The latest change after it.
-        change: EventId,
+        change: Change,
     },
     /// Whether the answer came after a change cannot be told from their
     /// dates.
@@ -662,7 +798,7 @@ pub enum Reason {
         /// The answer.
         answer: AnswerId,
         /// The change.
-        change: EventId,
+        change: Change,
     },
     /// The answer is undated, and changes are recorded.
     AnswerUndated {
@@ -683,6 +819,9 @@ pub struct Binding {
     pub role: Option<RoleId>,
     /// The post or member bound.
     pub entity: EntityId,
+    /// Whether it surely held the role as at the date (else it is one of
+    /// the candidates).
+    pub certain: bool,
 }
 
 /// One duty's verdict against one arrangement as at a date, with what it

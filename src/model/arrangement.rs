@@ -3,7 +3,7 @@
 //! is stated.
 
 use super::*;
-use crate::date::PartialDate;
+use crate::date::{Day, Holding, PartialDate, Period, Uncertainty};
 use crate::source::{FileId, Span};
 
 /// Where a fact comes from: the line in the arrangement file, and the
@@ -25,13 +25,52 @@ pub struct EvidenceRef {
     pub location: Option<String>,
 }
 
-/// A stated fact with its origin.
+/// How a fact is known.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Basis {
+    /// The paper states it.
+    #[default]
+    Stated,
+    /// The paper implies it without stating it; verdicts and reports say
+    /// so.
+    Inferred,
+    /// It may hold: the paper leaves open which of several holds a role.
+    Possibly,
+}
+
+/// A fact of the arrangements, with where it is stated and when it held.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stated<T> {
     /// What is stated.
     pub value: T,
     /// Where it is stated.
     pub origin: FactOrigin,
+    /// When it held, within its entity's life.
+    pub during: Period,
+    /// How it is known.
+    pub basis: Basis,
+}
+
+impl<T> Stated<T> {
+    /// A fact that held throughout, as stated.
+    pub fn always(value: T, origin: FactOrigin) -> Stated<T> {
+        Stated {
+            value,
+            origin,
+            during: Period::ALWAYS,
+            basis: Basis::Stated,
+        }
+    }
+
+    /// Whether it held on `day`: by its period, and unknown where the
+    /// paper says only that it possibly held.
+    pub fn holds_at(&self, day: Day) -> Holding {
+        let by_date = self.during.holds_at(day);
+        match (self.basis, by_date) {
+            (Basis::Possibly, Holding::Yes) => Holding::Unknown(Uncertainty::Possibly),
+            (Basis::Stated | Basis::Inferred | Basis::Possibly, holding) => holding,
+        }
+    }
 }
 
 /// A post, member, body or service of an arrangement.
@@ -47,10 +86,13 @@ pub struct Entity {
     pub person: Option<String>,
     /// A member's portfolio.
     pub portfolio: Option<String>,
-    /// Roles held.
+    /// When it existed: a post created or deleted, a member elected or
+    /// gone, a body set up or abolished. Its facts hold only within it.
+    pub life: Period,
+    /// Roles held, each line over its period.
     pub roles: Vec<Stated<RoleId>>,
-    /// Functions it is responsible for, if stated.
-    pub functions: Option<Stated<Vec<FunctionId>>>,
+    /// Functions it is responsible for, each stated list over its period.
+    pub functions: Vec<Stated<Vec<FunctionId>>>,
     /// For a body, its kind.
     pub body_kind: Option<Stated<BodyKindId>>,
     /// Relations stated, each with its targets.
@@ -73,28 +115,150 @@ impl Entity {
         self.title.as_deref().unwrap_or(&self.key)
     }
 
-    /// Whether it holds a role.
-    pub fn holds(&self, role: RoleId) -> Option<&Stated<RoleId>> {
-        self.roles.iter().find(|fact| fact.value == role)
+    /// Whether it existed on `day`.
+    pub fn exists_at(&self, day: Day) -> Holding {
+        self.life.holds_at(day)
     }
 
-    /// Every stated line of a relation (a relation may be listed line by
-    /// line); empty when the relation is not stated.
-    pub fn relation(&self, relation: RelationId) -> Vec<&Stated<Vec<EntityId>>> {
+    /// Whether one of its facts held on `day`: the fact's own period, and
+    /// the entity's life.
+    pub fn fact_at<T>(&self, fact: &Stated<T>, day: Day) -> Holding {
+        self.exists_at(day).and(fact.holds_at(day))
+    }
+
+    /// The line stating that it holds a role on `day`, if any may: a line
+    /// that surely holds before one that may.
+    pub fn holds_at(&self, role: RoleId, day: Day) -> Option<(&Stated<RoleId>, Holding)> {
+        best(self.roles.iter().filter(|fact| fact.value == role), |fact| {
+            self.fact_at(fact, day)
+        })
+    }
+
+    /// Whether it holds a role at any time.
+    pub fn ever_holds(&self, role: RoleId) -> bool {
+        self.roles.iter().any(|fact| fact.value == role)
+    }
+
+    /// Every stated line of a relation that may hold on `day` (a relation
+    /// may be listed line by line), with whether it does.
+    pub fn relation_at(&self, relation: RelationId, day: Day) -> Vec<(&Stated<Vec<EntityId>>, Holding)> {
         self.relations
             .iter()
             .filter(|(id, _)| *id == relation)
-            .map(|(_, fact)| fact)
+            .map(|(_, fact)| (fact, self.fact_at(fact, day)))
+            .filter(|(_, holding)| holding.possible())
             .collect()
     }
 
-    /// The stated value of an attribute.
-    pub fn attribute(&self, attribute: AttributeId) -> Option<&Stated<TypedValue>> {
-        self.attributes
-            .iter()
-            .find(|(id, _)| *id == attribute)
-            .map(|(_, fact)| fact)
+    /// The value of an attribute on `day`, if one may hold: a value that
+    /// surely holds before one that may.
+    pub fn attribute_at(&self, attribute: AttributeId, day: Day) -> Option<(&Stated<TypedValue>, Holding)> {
+        best(
+            self.attributes
+                .iter()
+                .filter(|(id, _)| *id == attribute)
+                .map(|(_, fact)| fact),
+            |fact| self.fact_at(fact, day),
+        )
     }
+
+    /// The lists of functions that may hold on `day`, with whether each
+    /// does.
+    pub fn functions_at(&self, day: Day) -> Vec<(&Stated<Vec<FunctionId>>, Holding)> {
+        self.functions
+            .iter()
+            .map(|fact| (fact, self.fact_at(fact, day)))
+            .filter(|(_, holding)| holding.possible())
+            .collect()
+    }
+}
+
+/// Of facts that may hold, the one that surely does, else the first that
+/// may.
+fn best<'a, T: 'a>(
+    facts: impl Iterator<Item = &'a Stated<T>>,
+    holding: impl Fn(&Stated<T>) -> Holding,
+) -> Option<(&'a Stated<T>, Holding)> {
+    let mut maybe = None;
+    for fact in facts {
+        match holding(fact) {
+            Holding::Yes => return Some((fact, Holding::Yes)),
+            Holding::Unknown(why) => {
+                if maybe.is_none() {
+                    maybe = Some((fact, Holding::Unknown(why)));
+                }
+            }
+            Holding::No => {}
+        }
+    }
+    maybe
+}
+
+/// When an event happened, as far as the papers say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventDate {
+    /// Its date, if given.
+    pub on: Option<PartialDate>,
+    /// An event it is known to follow.
+    pub after: Option<EventId>,
+}
+
+/// What a review concluded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReviewOutcome {
+    /// The arrangements were found to give assurance.
+    Assured,
+    /// The arrangements were found not to give assurance.
+    NotAssured,
+    /// The review was put off: no conclusion was reached.
+    Deferred,
+    /// The arrangements were noted, without a conclusion on them.
+    Noted,
+    /// The papers do not say what the review concluded (a report put to a
+    /// committee whose decision is not at hand).
+    Unknown,
+}
+
+impl ReviewOutcome {
+    /// Every outcome, in the order the language lists them.
+    pub const ALL: [ReviewOutcome; 5] = [
+        ReviewOutcome::Assured,
+        ReviewOutcome::NotAssured,
+        ReviewOutcome::Deferred,
+        ReviewOutcome::Noted,
+        ReviewOutcome::Unknown,
+    ];
+
+    /// The word used in the language.
+    pub fn word(self) -> &'static str {
+        match self {
+            ReviewOutcome::Assured => "assured",
+            ReviewOutcome::NotAssured => "not_assured",
+            ReviewOutcome::Deferred => "deferred",
+            ReviewOutcome::Noted => "noted",
+            ReviewOutcome::Unknown => "unknown",
+        }
+    }
+
+    /// Whether the review reached a conclusion on the arrangements, so
+    /// that it answers a change: yes, no, or not known.
+    pub fn concluded(self) -> Option<bool> {
+        match self {
+            ReviewOutcome::Assured | ReviewOutcome::NotAssured => Some(true),
+            ReviewOutcome::Deferred | ReviewOutcome::Noted => Some(false),
+            ReviewOutcome::Unknown => None,
+        }
+    }
+}
+
+/// Who carried out a review or another event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Actor {
+    /// A body, post or member of the arrangements.
+    Entity(EntityId),
+    /// Someone outside them: a serving DCS of another council, an LSCB's
+    /// independent chair, the LGA, "Coventry City Council".
+    Outside(String),
 }
 
 /// A dated event on the timeline.
@@ -105,17 +269,25 @@ pub struct Event {
     /// Its kind.
     pub kind: EventKind,
     /// When.
-    pub date: PartialDate,
+    pub date: EventDate,
     /// The post or member it concerns.
     pub concerns: Option<EntityId>,
-    /// Roles appointed to (appointments).
+    /// Roles it gives or leaves empty (appointments, designations,
+    /// vacancies).
     pub roles: Vec<RoleId>,
     /// What happened.
     pub what: Option<String>,
-    /// Who carried it out.
-    pub by: Option<String>,
-    /// The outcome or judgement.
-    pub outcome: Option<String>,
+    /// Who carried it out (one or more, for a joint meeting).
+    pub by: Vec<Actor>,
+    /// For a review, what it concluded.
+    pub outcome: Option<ReviewOutcome>,
+    /// How the outcome is known (a paper may imply it without saying).
+    pub outcome_basis: Basis,
+    /// The council's own words for the outcome or judgement.
+    pub record: Option<String>,
+    /// For a change, whether it changed the responsibilities of the post
+    /// it concerns (a restructure below the DCS does not).
+    pub responsibilities: Option<bool>,
     /// The change a review answers.
     pub answers: Option<EventId>,
     /// Remarks.
@@ -196,8 +368,22 @@ pub struct Arrangement {
     pub answers: Vec<Answer>,
     /// Recorded departures.
     pub departures: Vec<Departure>,
+    /// The date up to which the timeline is complete (the paper's date):
+    /// after it, that nothing is recorded is not evidence that nothing
+    /// happened.
+    pub known_until: Option<KnownUntil>,
     /// The header.
     pub span: Span,
+}
+
+/// Up to when the arrangements' timeline is complete.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KnownUntil {
+    /// The date.
+    pub date: PartialDate,
+    /// Whether the arrangements state it (`known_until`), or it is the
+    /// latest date they mention.
+    pub stated: bool,
 }
 
 impl Arrangement {
@@ -231,9 +417,72 @@ impl Arrangement {
         self.complete_kinds.contains(&kind)
     }
 
-    /// The statement that the council has no body of a kind, if made.
-    pub fn has_no(&self, kind: BodyKindId) -> Option<&Stated<BodyKindId>> {
-        self.has_no.iter().find(|fact| fact.value == kind)
+    /// The statement that the council has no body of a kind on `day`, if
+    /// made and surely holding then.
+    pub fn has_no_at(&self, kind: BodyKindId, day: Day) -> Option<&Stated<BodyKindId>> {
+        self.has_no
+            .iter()
+            .find(|fact| fact.value == kind && fact.holds_at(day) == Holding::Yes)
+    }
+
+    /// Where one event lies relative to another: by `after` links first
+    /// (which hold whatever the dates), then by dates; events with no date
+    /// and no link are unordered.
+    pub fn event_order(&self, first: EventId, second: EventId) -> crate::date::Relative {
+        use crate::date::Relative;
+        if self.follows(second, first) {
+            return Relative::Before;
+        }
+        if self.follows(first, second) {
+            return Relative::After;
+        }
+        match (
+            self.event(first).and_then(|event| event.date.on),
+            self.event(second).and_then(|event| event.date.on),
+        ) {
+            (Some(a), Some(b)) => a.relative_to(b),
+            _ => Relative::Overlapping,
+        }
+    }
+
+    /// Whether `later` is known, through `after` links, to follow
+    /// `earlier`.
+    pub fn follows(&self, later: EventId, earlier: EventId) -> bool {
+        let mut current = self.event(later).and_then(|event| event.date.after);
+        let mut steps = 0;
+        while let Some(id) = current {
+            if id == earlier {
+                return true;
+            }
+            steps += 1;
+            if steps > self.events.len() {
+                return false;
+            }
+            current = self.event(id).and_then(|event| event.date.after);
+        }
+        false
+    }
+
+    /// The events in their known order: an event comes after every event
+    /// it is known to follow (by date or by `after`); where the papers do
+    /// not tell (overlapping partial dates, no date), the file's order is
+    /// kept.
+    pub fn events_in_order(&self) -> Vec<EventId> {
+        let mut left: Vec<EventId> = (0..self.events.len()).map(EventId::from_index).collect();
+        let mut ordered = Vec::with_capacity(left.len());
+        while !left.is_empty() {
+            let next = left
+                .iter()
+                .position(|candidate| {
+                    !left
+                        .iter()
+                        .any(|other| self.event_order(*other, *candidate) == crate::date::Relative::Before)
+                })
+                // A circle of `after`s (refused by the checker): file order.
+                .unwrap_or(0);
+            ordered.push(left.remove(next));
+        }
+        ordered
     }
 
     /// The council's name, else the arrangement's id.

@@ -142,6 +142,10 @@ impl Comparator {
 pub enum EventKind {
     /// Someone is appointed to a post or role.
     Appointment,
+    /// A role is given to a post or member.
+    Designation,
+    /// A role is left without a holder.
+    Vacancy,
     /// The responsibilities of a post change.
     Change,
     /// An assurance review of the arrangements.
@@ -155,6 +159,8 @@ impl EventKind {
     pub fn word(self) -> &'static str {
         match self {
             EventKind::Appointment => "appointment",
+            EventKind::Designation => "designation",
+            EventKind::Vacancy => "vacancy",
             EventKind::Change => "change",
             EventKind::Review => "review",
             EventKind::Inspection => "inspection",
@@ -165,6 +171,8 @@ impl EventKind {
     pub fn from_word(word: &str) -> Option<EventKind> {
         match word {
             "appointment" => Some(EventKind::Appointment),
+            "designation" => Some(EventKind::Designation),
+            "vacancy" => Some(EventKind::Vacancy),
             "change" => Some(EventKind::Change),
             "review" => Some(EventKind::Review),
             "inspection" => Some(EventKind::Inspection),

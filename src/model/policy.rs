@@ -175,6 +175,10 @@ pub struct Attribute {
     /// The value the guidance takes when an arrangement does not state
     /// one; without it an unstated value is unknown.
     pub default: Option<TypedValue>,
+    /// Whether a change of its value on the holder of a role is a change
+    /// of that role's responsibilities (holding the post on an interim
+    /// basis).
+    pub marks_change: bool,
     /// Whether it exists for arrangements to describe themselves, with no
     /// duty expected to use it (no unused-vocabulary warning).
     pub descriptive: bool,

@@ -133,13 +133,15 @@ impl Assessment<'_> {
             .filter(|used| used.origin.span.file == self.arrangement.file)
             .map(|used| {
                 let mut message = wording.fact(&used.fact);
-                if let Some(evidence) = used
-                    .origin
-                    .evidence
-                    .as_ref()
-                    .and_then(|evidence| wording.evidence(evidence))
-                {
-                    message.push_str(&format!(" ({evidence})"));
+                let mut about = wording.period_and_basis(used.during, used.basis);
+                about.extend(
+                    used.origin
+                        .evidence
+                        .as_ref()
+                        .and_then(|evidence| wording.evidence(evidence)),
+                );
+                if !about.is_empty() {
+                    message.push_str(&format!(" ({})", about.join("; ")));
                 }
                 Label {
                     span: used.origin.span,

@@ -5,10 +5,11 @@
 
 use serde::Serialize;
 
-use crate::eval::{Clause, Fact, FactUse, Missing, Reason, Verdict, VerdictKind};
+use crate::date::{Boundary, Uncertainty};
+use crate::eval::{Cause, Change, ChangeDetail, Clause, Fact, FactUse, Missing, Reason, Verdict, VerdictKind};
 use crate::model::{
-    AnswerId, AttributeId, BodyKindId, DutyKind, EntityId, EventId, EvidenceRef, FunctionId, Provenance, RelationId,
-    RoleId, Target, TypedValue,
+    AnswerId, AttributeId, Basis, BodyKindId, DutyKind, EntityId, EventId, EvidenceRef, FunctionId, Provenance,
+    RelationId, RoleId, Target, TypedValue,
 };
 use crate::words::Wording;
 use crate::Assessment;
@@ -98,16 +99,69 @@ struct BindingOut<'a> {
     title: &'a str,
 }
 
-/// A fact consulted: its kind and typed fields, then where it is stated.
+/// A fact consulted: its kind and typed fields, when it held and how it is
+/// known, then where it is stated.
 #[derive(Serialize)]
 struct FactOut<'a> {
     #[serde(flatten)]
     fact: FactKindOut<'a>,
+    from: Option<String>,
+    until: Option<String>,
+    basis: &'static str,
     file: &'a str,
     line: usize,
     column: usize,
     statement: String,
     evidence: Option<EvidenceOut<'a>>,
+}
+
+/// A change of a role's responsibilities.
+#[derive(Serialize)]
+struct ChangeOut<'a> {
+    role: &'a str,
+    date: Option<String>,
+    event: Option<&'a str>,
+    details: Vec<ChangeDetailOut<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum ChangeDetailOut<'a> {
+    Recorded,
+    Holders {
+        before: Vec<&'a str>,
+        after: Vec<&'a str>,
+    },
+    RoleAdded {
+        entity: &'a str,
+        role: &'a str,
+    },
+    RoleRemoved {
+        entity: &'a str,
+        role: &'a str,
+    },
+    FunctionAdded {
+        entity: &'a str,
+        function: &'a str,
+    },
+    FunctionRemoved {
+        entity: &'a str,
+        function: &'a str,
+    },
+    AttributeChanged {
+        entity: &'a str,
+        attribute: &'a str,
+        before: Option<serde_json::Value>,
+        after: Option<serde_json::Value>,
+    },
+}
+
+/// What calls for an event: a change, or an event.
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum CauseOut<'a> {
+    Change(ChangeOut<'a>),
+    Event { event: &'a str },
 }
 
 #[derive(Serialize)]
@@ -150,6 +204,9 @@ enum FactKindOut<'a> {
     Departure {
         duty: &'a str,
         approved: Option<String>,
+    },
+    Change {
+        change: ChangeOut<'a>,
     },
 }
 
@@ -213,19 +270,45 @@ enum MissingKindOut<'a> {
         listed: Vec<&'a str>,
     },
     EventOrder {
-        earlier: &'a str,
+        earlier: CauseOut<'a>,
         later: &'a str,
     },
     AnswerOrder {
         question: &'a str,
         given: Option<String>,
-        change: &'a str,
+        change: ChangeOut<'a>,
     },
     AnswerDate {
         question: &'a str,
     },
     EventDate {
         event: &'a str,
+    },
+    Uncertain {
+        fact: Box<FactKindOut<'a>>,
+        why: &'static str,
+        date: Option<String>,
+    },
+    Existed {
+        entity: &'a str,
+        why: &'static str,
+        date: Option<String>,
+    },
+    WhichHolder {
+        role: &'a str,
+        candidates: Vec<&'a str>,
+    },
+    BeyondPapers {
+        event_kind: &'static str,
+        until: String,
+        stated: bool,
+    },
+    ChangeOrder {
+        change: ChangeOut<'a>,
+        event: &'a str,
+    },
+    ReviewOutcome {
+        review: &'a str,
     },
 }
 
@@ -406,9 +489,12 @@ impl<'a> Keys<'a> {
                 FactKindOut::Event {
                     event: self.event(*event),
                     event_kind: found.map_or("", |event| event.kind.word()),
-                    date: found.map(|event| event.date.to_string()),
+                    date: found.and_then(|event| event.date.on).map(|date| date.to_string()),
                 }
             }
+            Fact::Change(change) => FactKindOut::Change {
+                change: self.change(change),
+            },
             Fact::Answer { answer } => FactKindOut::Answer {
                 question: self.question(*answer),
                 given: self.given(*answer),
@@ -492,13 +578,13 @@ impl<'a> Keys<'a> {
                 listed: self.entities(listed),
             },
             Missing::EventOrder { earlier, later } => MissingKindOut::EventOrder {
-                earlier: self.event(*earlier),
+                earlier: self.cause(earlier),
                 later: self.event(*later),
             },
             Missing::AnswerOrder { answer, change } => MissingKindOut::AnswerOrder {
                 question: self.question(*answer),
                 given: self.given(*answer),
-                change: self.event(*change),
+                change: self.change(change),
             },
             Missing::AnswerDate { answer } => MissingKindOut::AnswerDate {
                 question: self.question(*answer),
@@ -506,7 +592,120 @@ impl<'a> Keys<'a> {
             Missing::EventDate { event } => MissingKindOut::EventDate {
                 event: self.event(*event),
             },
+            Missing::Uncertain { fact, why } => {
+                let (why, date) = uncertainty(*why);
+                MissingKindOut::Uncertain {
+                    fact: Box::new(self.fact(fact)),
+                    why,
+                    date,
+                }
+            }
+            Missing::Existed { entity, why } => {
+                let (why, date) = uncertainty(*why);
+                MissingKindOut::Existed {
+                    entity: self.entity(*entity),
+                    why,
+                    date,
+                }
+            }
+            Missing::WhichHolder { role, candidates } => MissingKindOut::WhichHolder {
+                role: self.role(*role),
+                candidates: self.entities(candidates),
+            },
+            Missing::BeyondPapers { event, until, stated } => MissingKindOut::BeyondPapers {
+                event_kind: event.word(),
+                until: until.to_string(),
+                stated: *stated,
+            },
+            Missing::ReviewOutcome { review } => MissingKindOut::ReviewOutcome {
+                review: self.event(*review),
+            },
+            Missing::ChangeOrder { change, event } => MissingKindOut::ChangeOrder {
+                change: self.change(change),
+                event: self.event(*event),
+            },
         }
+    }
+
+    fn change(&self, change: &Change) -> ChangeOut<'a> {
+        ChangeOut {
+            role: self.role(change.role),
+            date: change.date.map(|date| date.to_string()),
+            event: change.event.map(|event| self.event(event)),
+            details: change
+                .details
+                .iter()
+                .map(|detail| match detail {
+                    ChangeDetail::Recorded => ChangeDetailOut::Recorded,
+                    ChangeDetail::Holders { before, after } => ChangeDetailOut::Holders {
+                        before: self.entities(before),
+                        after: self.entities(after),
+                    },
+                    ChangeDetail::RoleAdded { entity, role } => ChangeDetailOut::RoleAdded {
+                        entity: self.entity(*entity),
+                        role: self.role(*role),
+                    },
+                    ChangeDetail::RoleRemoved { entity, role } => ChangeDetailOut::RoleRemoved {
+                        entity: self.entity(*entity),
+                        role: self.role(*role),
+                    },
+                    ChangeDetail::FunctionAdded { entity, function } => ChangeDetailOut::FunctionAdded {
+                        entity: self.entity(*entity),
+                        function: self.function(*function),
+                    },
+                    ChangeDetail::FunctionRemoved { entity, function } => ChangeDetailOut::FunctionRemoved {
+                        entity: self.entity(*entity),
+                        function: self.function(*function),
+                    },
+                    ChangeDetail::AttributeChanged {
+                        entity,
+                        attribute,
+                        before,
+                        after,
+                    } => ChangeDetailOut::AttributeChanged {
+                        entity: self.entity(*entity),
+                        attribute: self.attribute(*attribute),
+                        before: before.as_ref().map(value_json),
+                        after: after.as_ref().map(value_json),
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    fn cause(&self, cause: &Cause) -> CauseOut<'a> {
+        match cause {
+            Cause::Change(change) => CauseOut::Change(self.change(change)),
+            Cause::Event(event) => CauseOut::Event {
+                event: self.event(*event),
+            },
+        }
+    }
+}
+
+/// Why whether a fact held cannot be told, and the date that leaves it
+/// open.
+fn uncertainty(why: Uncertainty) -> (&'static str, Option<String>) {
+    match why {
+        Uncertainty::Began(date) => ("began", Some(date.to_string())),
+        Uncertainty::Stopped(date) => ("stopped", Some(date.to_string())),
+        Uncertainty::UnknownDate => ("unknown_date", None),
+        Uncertainty::Possibly => ("possibly", None),
+    }
+}
+
+fn boundary(end: Option<Boundary>) -> Option<String> {
+    end.map(|end| match end {
+        Boundary::On(date) => date.to_string(),
+        Boundary::Unknown => "unknown".to_owned(),
+    })
+}
+
+fn basis_name(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Stated => "stated",
+        Basis::Inferred => "inferred",
+        Basis::Possibly => "possibly",
     }
 }
 
@@ -581,6 +780,9 @@ fn fact_out<'a>(assessment: &Assessment<'a>, keys: &Keys<'a>, wording: &Wording<
     let (line, column) = assessment.sources.line_column(used.origin.span);
     FactOut {
         fact: keys.fact(&used.fact),
+        from: boundary(used.during.from),
+        until: boundary(used.during.until),
+        basis: basis_name(used.basis),
         file: assessment.sources.name(used.origin.span.file),
         line,
         column,

@@ -26,8 +26,8 @@ use sha2::{Digest, Sha256};
 
 use crate::date::Day;
 use crate::eval::{Verdict, VerdictKind};
-use crate::model::{Duty, DutyKind, Edition, Event};
-use crate::words::{and_list, capitalise};
+use crate::model::{Duty, DutyKind, Edition};
+use crate::words::{and_list, capitalise, outcome_words};
 use crate::Assessment;
 
 /// The columns of the assurance table, in the councils' own shape.
@@ -426,14 +426,18 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
         })
         .collect();
 
-    // Sorted by date, then file order: the sort is stable, and partial
-    // dates order by their first day, then their last.
-    let mut events: Vec<&Event> = report.arrangement.events.iter().collect();
-    events.sort_by_key(|event| event.date);
-    let timeline = events
+    // What happened up to the as-at date, in the order the papers give:
+    // an event after every event it is known to follow, file order where
+    // partial dates leave it open.
+    let wording = report.wording();
+    let timeline = report
+        .arrangement
+        .events_in_order()
         .into_iter()
+        .filter_map(|id| report.arrangement.event(id))
+        .filter(|event| event.date.on.is_none_or(|date| date.begun_by(report.as_at)))
         .map(|event| TimelineEntry {
-            date: event.date.to_string(),
+            date: wording.event_date(event.date),
             kind: event.kind.word(),
             key: event.key.clone(),
             concerns: event
@@ -447,8 +451,12 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
                 .map(|role| role.title.clone())
                 .collect(),
             what: event.what.clone(),
-            by: event.by.clone(),
-            outcome: event.outcome.clone(),
+            by: (!event.by.is_empty()).then(|| wording.actors(&event.by)),
+            outcome: match (event.outcome, &event.record) {
+                (Some(outcome), Some(record)) => Some(format!("{}. {record}", capitalise(outcome_words(outcome)))),
+                (Some(outcome), None) => Some(format!("{}.", capitalise(outcome_words(outcome)))),
+                (None, record) => record.clone(),
+            },
             note: event.note.clone(),
             answers: event
                 .answers
@@ -458,7 +466,7 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
                         "{} ({}), {}",
                         capitalise(answered.kind.word()),
                         answered.key,
-                        answered.date
+                        wording.event_date(answered.date)
                     )
                 }),
         })

@@ -61,6 +61,10 @@ pub enum ItemKind {
     Service,
     /// `appointment NAME on DATE { … }`.
     Appointment,
+    /// `designation NAME on DATE { … }`: a role given to a post or member.
+    Designation,
+    /// `vacancy NAME on DATE { … }`: a role left without a holder.
+    Vacancy,
     /// `change NAME on DATE { … }`.
     Change,
     /// `review NAME on DATE { … }`.
@@ -95,6 +99,8 @@ impl ItemKind {
             ItemKind::Body => "body",
             ItemKind::Service => "service",
             ItemKind::Appointment => "appointment",
+            ItemKind::Designation => "designation",
+            ItemKind::Vacancy => "vacancy",
             ItemKind::Change => "change",
             ItemKind::Review => "review",
             ItemKind::Inspection => "inspection",
@@ -104,7 +110,7 @@ impl ItemKind {
     }
 
     /// Every item kind, for lookup by keyword.
-    pub const ALL: [ItemKind; 23] = [
+    pub const ALL: [ItemKind; 25] = [
         ItemKind::Guidance,
         ItemKind::LocalPolicy,
         ItemKind::Arrangements,
@@ -123,6 +129,8 @@ impl ItemKind {
         ItemKind::Body,
         ItemKind::Service,
         ItemKind::Appointment,
+        ItemKind::Designation,
+        ItemKind::Vacancy,
         ItemKind::Change,
         ItemKind::Review,
         ItemKind::Inspection,
@@ -138,7 +146,7 @@ impl ItemKind {
 
 /// The fields of an `arrangements` header, read by the checker and
 /// accepted at the top level of a JSON arrangements file.
-pub const ARRANGEMENT_FIELDS: [&str; 8] = [
+pub const ARRANGEMENT_FIELDS: [&str; 9] = [
     "council",
     "kind",
     "upper_tier",
@@ -146,6 +154,7 @@ pub const ARRANGEMENT_FIELDS: [&str; 8] = [
     "answers_to",
     "complete",
     "has_no",
+    "known_until",
     "source",
 ];
 
@@ -158,8 +167,8 @@ pub struct Item {
     pub name: Name,
     /// For a local policy, the guidance it extends.
     pub extends: Option<Name>,
-    /// For a timeline event, its date.
-    pub date: Option<DateValue>,
+    /// For a timeline event, when it happened.
+    pub time: Option<EventTime>,
     /// The entries of its block.
     pub entries: Vec<Entry>,
     /// The whole item.
@@ -169,10 +178,44 @@ pub struct Item {
 /// A date as written, already read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DateValue {
-    /// The date.
-    pub date: PartialDate,
+    /// The date; `None` for `unknown`.
+    pub date: Option<PartialDate>,
     /// Where it is written.
     pub span: Span,
+}
+
+/// When an event happened, as written: `on DATE`, `on unknown`, `on DATE
+/// after EVENT` or `after EVENT`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventTime {
+    /// The date given after `on`, if any.
+    pub on: Option<DateValue>,
+    /// The event it is known to follow.
+    pub after: Option<Name>,
+    /// The whole clause.
+    pub span: Span,
+}
+
+/// `from DATE`, `until DATE` or both, after a field's values: the period
+/// over which the fact held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WrittenPeriod {
+    /// When it began to hold.
+    pub from: Option<DateValue>,
+    /// When it stopped holding.
+    pub until: Option<DateValue>,
+    /// The whole clause.
+    pub span: Span,
+}
+
+/// A word that qualifies how a fact is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Qualifier {
+    /// `inferred`: the paper implies the fact without stating it.
+    Inferred,
+    /// `possibly`: the fact may hold; a role's holder is one of those that
+    /// possibly hold it.
+    Possibly,
 }
 
 /// One entry of an item's block.
@@ -197,6 +240,10 @@ pub struct Field {
     pub name: Name,
     /// Its values, at least one.
     pub values: Vec<Value>,
+    /// `inferred`, `possibly`, as written after the values.
+    pub qualifiers: Vec<(Qualifier, Span)>,
+    /// The period over which the fact held, if stated on the line.
+    pub period: Option<WrittenPeriod>,
     /// Where the fact comes from, if stated on the line.
     pub evidence: Option<Evidence>,
     /// The whole field.

@@ -21,6 +21,10 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::key_part | Rule::key => Some("a name or key (like `2` or `key_points.first_tier`)"),
         Rule::string_char | Rule::string => Some("a quoted string"),
         Rule::date | Rule::date_value => Some("a date (like `2016`, `2016-03` or `2016-03-01`)"),
+        Rule::unknown_date => Some("`unknown`"),
+        Rule::event_time => Some("`on` and a date, or `after` and an event"),
+        Rule::qualifier => Some("`inferred` or `possibly`"),
+        Rule::period | Rule::kw_until => Some("`from` or `until` and a date"),
         Rule::number => Some("a number"),
         Rule::boolean => Some("`yes` or `no`"),
         Rule::file | Rule::item_only | Rule::item => Some("an item (like `duty`, `paragraph`, `post` or `member`)"),
@@ -31,7 +35,9 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::kw_extends => Some("`extends`"),
         Rule::kw_from => Some("`from`"),
         Rule::kw_on => Some("`on` and a date"),
-        Rule::event_item | Rule::event_kind => Some("`appointment`, `change`, `review` or `inspection`"),
+        Rule::event_item | Rule::event_kind => {
+            Some("`appointment`, `designation`, `vacancy`, `change`, `review` or `inspection`")
+        }
         Rule::keyed_item | Rule::keyed_kind => Some("`paragraph`, `duty`, `question` or `answer`"),
         Rule::named_item | Rule::named_kind => Some("an item keyword (like `post`, `member`, `role` or `document`)"),
         Rule::block => Some("`{`"),

@@ -280,7 +280,7 @@ impl Lowerer {
                     span: header_span,
                 },
                 extends: None,
-                date: None,
+                time: None,
                 entries: header_entries,
                 span: self.span(""),
             },
@@ -327,7 +327,7 @@ impl Lowerer {
             kind,
             name,
             extends: None,
-            date: None,
+            time: None,
             entries,
             span: self.span(path),
         })
@@ -354,17 +354,27 @@ impl Lowerer {
         let date_span = self.span(&date_path);
         let date = match object.get("date") {
             Some(Json::String(text)) => match PartialDate::parse(text) {
-                Ok(date) => DateValue { date, span: date_span },
+                Ok(date) => DateValue {
+                    date: Some(date),
+                    span: date_span,
+                },
                 Err(error) => return Err(SyntaxError::InvalidDate { span: date_span, error }),
             },
             Some(Json::Number(number)) => match PartialDate::parse(&number.to_string()) {
-                Ok(date) => DateValue { date, span: date_span },
+                Ok(date) => DateValue {
+                    date: Some(date),
+                    span: date_span,
+                },
                 Err(error) => return Err(SyntaxError::InvalidDate { span: date_span, error }),
             },
             _ => return Err(self.error(path, "each event needs `\"date\"`".to_owned())),
         };
         let mut item = self.named_item(path, &Json::Object(strip(object, &["kind", "date"])), kind, "id")?;
-        item.date = Some(date);
+        item.time = Some(EventTime {
+            on: Some(date),
+            after: None,
+            span: date.span,
+        });
         item.span = self.span(path);
         Ok(item)
     }
@@ -415,6 +425,8 @@ impl Lowerer {
         Ok(Field {
             name,
             values,
+            qualifiers: Vec::new(),
+            period: None,
             evidence,
             span: self.key_span(path).to(self.span(path)),
         })

@@ -95,7 +95,7 @@ impl Lowerer {
             _ => None,
         };
         let mut names = Vec::new();
-        let mut date = None;
+        let mut time = None;
         let mut entries = Vec::new();
         for part in inner.into_inner() {
             match part.as_rule() {
@@ -103,7 +103,7 @@ impl Lowerer {
                     kind = ItemKind::from_keyword(part.as_str());
                 }
                 Rule::name | Rule::key => names.push(self.name(&part)),
-                Rule::date_value => date = self.date_value(part),
+                Rule::event_time => time = self.event_time(part),
                 Rule::block => entries = self.block(part),
                 Rule::kw_guidance
                 | Rule::kw_local_policy
@@ -127,7 +127,7 @@ impl Lowerer {
             kind,
             name,
             extends: names.next(),
-            date,
+            time,
             entries,
             span,
         })
@@ -135,13 +135,59 @@ impl Lowerer {
 
     fn date_value(&mut self, pair: P<'_>) -> Option<DateValue> {
         let span = self.span(&pair);
-        match PartialDate::parse(pair.as_str().trim()) {
-            Ok(date) => Some(DateValue { date, span }),
+        let text = pair.as_str();
+        if pair
+            .clone()
+            .into_inner()
+            .any(|part| part.as_rule() == Rule::unknown_date)
+        {
+            return Some(DateValue { date: None, span });
+        }
+        match PartialDate::parse(text.trim()) {
+            Ok(date) => Some(DateValue { date: Some(date), span }),
             Err(error) => {
                 self.errors.push(SyntaxError::InvalidDate { span, error });
                 None
             }
         }
+    }
+
+    fn event_time(&mut self, pair: P<'_>) -> Option<EventTime> {
+        let span = self.tight_span(&pair);
+        let mut on = None;
+        let mut after = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::date_value => on = Some(self.date_value(part)?),
+                Rule::name => after = Some(self.name(&part)),
+                Rule::kw_on | Rule::kw_after => {}
+                _ => self.internal(&part, "when an event happened"),
+            }
+        }
+        Some(EventTime { on, after, span })
+    }
+
+    fn period(&mut self, pair: P<'_>) -> Option<WrittenPeriod> {
+        let span = self.tight_span(&pair);
+        let mut from = None;
+        let mut until = None;
+        let mut next_is_until = false;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::kw_from => next_is_until = false,
+                Rule::kw_until => next_is_until = true,
+                Rule::date_value => {
+                    let date = self.date_value(part)?;
+                    if next_is_until {
+                        until = Some(date);
+                    } else {
+                        from = Some(date);
+                    }
+                }
+                _ => self.internal(&part, "a period"),
+            }
+        }
+        Some(WrittenPeriod { from, until, span })
     }
 
     fn block(&mut self, pair: P<'_>) -> Vec<Entry> {
@@ -171,11 +217,21 @@ impl Lowerer {
         let span = self.tight_span(&pair);
         let mut name = None;
         let mut values = Vec::new();
+        let mut qualifiers = Vec::new();
+        let mut period = None;
         let mut evidence = None;
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::field_name => name = Some(self.name(&part)),
                 Rule::value => values.extend(self.value(part)),
+                Rule::qualifier => {
+                    let qualifier = match part.as_str() {
+                        "possibly" => Qualifier::Possibly,
+                        _ => Qualifier::Inferred,
+                    };
+                    qualifiers.push((qualifier, self.span(&part)));
+                }
+                Rule::period => period = self.period(part),
                 Rule::evidence => evidence = self.evidence(part),
                 _ => self.internal(&part, "a field"),
             }
@@ -183,6 +239,8 @@ impl Lowerer {
         Some(Field {
             name: name?,
             values,
+            qualifiers,
+            period,
             evidence,
             span,
         })
@@ -325,6 +383,8 @@ impl Lowerer {
         Some(Field {
             name: name?,
             values,
+            qualifiers: Vec::new(),
+            period: None,
             evidence: None,
             span,
         })
@@ -550,7 +610,7 @@ impl Lowerer {
                 let event = events.next()?;
                 let trigger = events.next()?;
                 let within = match parts.iter().find(|part| part.as_rule() == Rule::within) {
-                    Some(within) => Some(self.period(within.clone().into_inner().collect())?),
+                    Some(within) => Some(self.duration(within.clone().into_inner().collect())?),
                     None => None,
                 };
                 Some(Atom::After {
@@ -565,7 +625,7 @@ impl Lowerer {
                     .iter()
                     .find(|part| part.as_rule() == Rule::event_kind)
                     .and_then(|part| EventKind::from_word(part.as_str()))?;
-                let period = self.period(parts)?;
+                let period = self.duration(parts)?;
                 Some(Atom::Every { event, period })
             }
             Rule::relation_atom => {
@@ -583,7 +643,7 @@ impl Lowerer {
         }
     }
 
-    fn period(&mut self, parts: Vec<P<'_>>) -> Option<Period> {
+    fn duration(&mut self, parts: Vec<P<'_>>) -> Option<Period> {
         let number = parts.iter().find(|part| part.as_rule() == Rule::number)?;
         let unit = parts.iter().find(|part| part.as_rule() == Rule::period_unit)?;
         let span = self.span(number).to(self.span(unit));

@@ -9,7 +9,7 @@
 
 mod verdict;
 
-pub use verdict::Wording;
+pub use verdict::{outcome_words, Wording};
 
 use crate::eval::VerdictKind;
 use crate::model::{Paragraph, Policy, Provenance};

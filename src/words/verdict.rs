@@ -2,10 +2,11 @@
 //! them, what is missing, remarks and reasons.
 
 use super::{and_list, indefinite, lower_first, period, sentence};
-use crate::eval::{Binding, Clause, Fact, Missing, Note, Observation, Reason, Verdict};
+use crate::date::{Period, Uncertainty};
+use crate::eval::{Binding, Cause, Change, ChangeDetail, Clause, Fact, Missing, Note, Observation, Reason, Verdict};
 use crate::model::{
-    AnswerId, Arrangement, AttributeId, BodyKindId, ConditionKind, DutyKind, EntityId, EntityKind, EventId,
-    EvidenceRef, FunctionId, Policy, RelationId, RoleId, Target, TypedValue, ValueType,
+    Actor, AnswerId, Arrangement, AttributeId, Basis, BodyKindId, ConditionKind, DutyKind, EntityId, EntityKind,
+    EventDate, EventId, EvidenceRef, FunctionId, Policy, RelationId, RoleId, Target, TypedValue, ValueType,
 };
 
 /// Writes about the verdicts of one arrangement under one policy: the
@@ -81,12 +82,207 @@ impl<'a> Wording<'a> {
             .map_or_else(|| "is related to".to_owned(), |declared| declared.title.clone())
     }
 
-    /// "`KIND` `KEY`", "(DATE)" and the event itself, for timeline words.
+    /// The kind, key and date of an event, for timeline words.
     fn event(&self, event: EventId) -> (String, String, String) {
         self.arrangement.event(event).map_or_else(
             || ("event".to_owned(), "?".to_owned(), "an unknown date".to_owned()),
-            |event| (event.kind.word().to_owned(), event.key.clone(), event.date.to_string()),
+            |found| {
+                (
+                    found.kind.word().to_owned(),
+                    found.key.clone(),
+                    self.event_date(found.date),
+                )
+            },
         )
+    }
+
+    /// When an event happened, in words: its date, "after `x`", or "an
+    /// unknown date".
+    pub fn event_date(&self, date: EventDate) -> String {
+        let after = date
+            .after
+            .and_then(|id| self.arrangement.event(id))
+            .map(|earlier| format!("after `{}`", earlier.key));
+        match (date.on, after) {
+            (Some(on), Some(after)) => format!("{on}, {after}"),
+            (Some(on), None) => on.to_string(),
+            (None, Some(after)) => after,
+            (None, None) => "an unknown date".to_owned(),
+        }
+    }
+
+    /// Who carried out an event.
+    pub fn actors(&self, actors: &[Actor]) -> String {
+        and_list(
+            &actors
+                .iter()
+                .map(|actor| match actor {
+                    Actor::Entity(entity) => self.label(*entity),
+                    Actor::Outside(name) => name.clone(),
+                })
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// One difference a change made.
+    fn change_detail(&self, role: RoleId, detail: &ChangeDetail) -> String {
+        match detail {
+            ChangeDetail::Recorded => "as recorded".to_owned(),
+            ChangeDetail::Holders { before, after } => match (before.is_empty(), after.is_empty()) {
+                (true, _) => format!("{} holds {}", self.labels(after), self.role(role)),
+                (false, true) => format!(
+                    "{} falls vacant, held until then by {}",
+                    self.role(role),
+                    self.labels(before)
+                ),
+                (false, false) => format!(
+                    "{} moves from {} to {}",
+                    self.role(role),
+                    self.labels(before),
+                    self.labels(after)
+                ),
+            },
+            ChangeDetail::RoleAdded { entity, role } => {
+                format!("{} also holds {}", self.label(*entity), self.role(*role))
+            }
+            ChangeDetail::RoleRemoved { entity, role } => {
+                format!("{} no longer holds {}", self.label(*entity), self.role(*role))
+            }
+            ChangeDetail::FunctionAdded { entity, function } => {
+                format!(
+                    "{} becomes responsible for {}",
+                    self.label(*entity),
+                    self.function(*function)
+                )
+            }
+            ChangeDetail::FunctionRemoved { entity, function } => {
+                format!(
+                    "{} is no longer responsible for {}",
+                    self.label(*entity),
+                    self.function(*function)
+                )
+            }
+            ChangeDetail::AttributeChanged {
+                entity,
+                attribute,
+                after,
+                ..
+            } => match after {
+                Some(value) => self.attribute_statement(*entity, *attribute, value),
+                None => format!(
+                    "the {} of {} is no longer stated",
+                    self.attribute(*attribute).0,
+                    self.label(*entity)
+                ),
+            },
+        }
+    }
+
+    /// A change, named: "the change `service_review_2016`", "the
+    /// designation `interim_dcs`", "the change of 2019-01".
+    fn change_named(&self, change: &Change) -> String {
+        match change.event.and_then(|id| self.arrangement.event(id)) {
+            Some(event) => format!("the {} `{}`", event.kind.word(), event.key),
+            None => match change.date {
+                Some(date) => format!("the change of {date}"),
+                None => "a change at an unknown date".to_owned(),
+            },
+        }
+    }
+
+    /// What a change did, in brackets after its name ("" for a recorded
+    /// change with no description).
+    fn change_what(&self, change: &Change) -> String {
+        let recorded = change
+            .event
+            .and_then(|id| self.arrangement.event(id))
+            .and_then(|event| event.what.clone());
+        let derived: Vec<String> = change
+            .details
+            .iter()
+            .filter(|detail| !matches!(detail, ChangeDetail::Recorded))
+            .map(|detail| self.change_detail(change.role, detail))
+            .collect();
+        match (recorded, derived.is_empty()) {
+            (_, false) => format!(" ({})", and_list(&derived)),
+            (Some(what), true) => format!(" ({what})"),
+            (None, true) => String::new(),
+        }
+    }
+
+    /// A change with its date: "the change `service_review_2016` (2016-10)",
+    /// "the change of 2019-01 (…)".
+    fn change_dated(&self, change: &Change) -> String {
+        let date = change
+            .date
+            .map_or_else(|| "an unknown date".to_owned(), |date| date.to_string());
+        match change.event {
+            Some(_) => {
+                let what = change
+                    .details
+                    .iter()
+                    .filter(|detail| !matches!(detail, ChangeDetail::Recorded))
+                    .map(|detail| self.change_detail(change.role, detail))
+                    .collect::<Vec<_>>();
+                if what.is_empty() {
+                    format!("{} ({date})", self.change_named(change))
+                } else {
+                    format!("{} ({date}: {})", self.change_named(change), and_list(&what))
+                }
+            }
+            None => format!("{}{}", self.change_named(change), self.change_what(change)),
+        }
+    }
+
+    /// What calls for an event, named without its date.
+    fn cause_named(&self, cause: &Cause) -> String {
+        match cause {
+            Cause::Change(change) => self.change_named(change),
+            Cause::Event(event) => {
+                let (kind, key, _) = self.event(*event);
+                format!("the {kind} `{key}`")
+            }
+        }
+    }
+
+    /// What calls for an event, with its date.
+    fn cause_dated(&self, cause: &Cause) -> String {
+        match cause {
+            Cause::Change(change) => self.change_dated(change),
+            Cause::Event(event) => {
+                let (kind, key, date) = self.event(*event);
+                format!("the {kind} `{key}` ({date})")
+            }
+        }
+    }
+
+    /// Why whether a fact held as at the date cannot be told.
+    fn uncertainty(why: Uncertainty) -> String {
+        match why {
+            Uncertainty::Began(date) => format!("it began in {date}, known only to that period"),
+            Uncertainty::Stopped(date) => format!("it stopped in {date}, known only to that period"),
+            Uncertainty::UnknownDate => "one end of its period is at an unknown date".to_owned(),
+            Uncertainty::Possibly => "the paper says only that it possibly held".to_owned(),
+        }
+    }
+
+    /// The period over which a fact held, and how it is known, to follow
+    /// its statement: "from 2019-01", "inferred". None for a fact stated to
+    /// hold throughout.
+    pub fn period_and_basis(&self, during: Period, basis: Basis) -> Vec<String> {
+        let mut parts = Vec::new();
+        if let Some(from) = during.from {
+            parts.push(format!("from {from}"));
+        }
+        if let Some(until) = during.until {
+            parts.push(format!("until {until}"));
+        }
+        match basis {
+            Basis::Stated => {}
+            Basis::Inferred => parts.push("inferred".to_owned()),
+            Basis::Possibly => parts.push("possibly".to_owned()),
+        }
+        parts
     }
 
     fn answer_given(&self, answer: AnswerId) -> String {
@@ -176,8 +372,19 @@ impl<'a> Wording<'a> {
                 let Some(found) = self.arrangement.event(*event) else {
                     return "an event".to_owned();
                 };
-                let mut statement = format!("{} `{}` on {}", found.kind.word(), found.key, found.date);
-                if let Some(what) = found.what.as_ref().or(found.outcome.as_ref()) {
+                let mut statement = format!(
+                    "{} `{}` on {}",
+                    found.kind.word(),
+                    found.key,
+                    self.event_date(found.date)
+                );
+                if let Some(outcome) = found.outcome {
+                    statement.push_str(&format!(", {}", outcome_words(outcome)));
+                    if found.outcome_basis == Basis::Inferred {
+                        statement.push_str(" (inferred)");
+                    }
+                }
+                if let Some(what) = found.what.as_ref().or(found.record.as_ref()) {
                     statement.push_str(&format!(": {what}"));
                 }
                 statement
@@ -190,6 +397,29 @@ impl<'a> Wording<'a> {
                 Some(departure) => format!("departure recorded: {}", departure.reasons),
                 None => "departure recorded".to_owned(),
             },
+            Fact::Change(change) => {
+                let date = change
+                    .date
+                    .map_or_else(|| "an unknown date".to_owned(), |date| date.to_string());
+                let what: Vec<String> = change
+                    .details
+                    .iter()
+                    .map(|detail| self.change_detail(change.role, detail))
+                    .collect();
+                match change.event.and_then(|id| self.arrangement.event(id)) {
+                    Some(event) if what == ["as recorded"] => format!(
+                        "change `{}` on {date}{}",
+                        event.key,
+                        event
+                            .what
+                            .as_deref()
+                            .map(|what| format!(": {what}"))
+                            .unwrap_or_default()
+                    ),
+                    Some(event) => format!("{} `{}` on {date}: {}", event.kind.word(), event.key, and_list(&what)),
+                    None => format!("on {date}, {}", and_list(&what)),
+                }
+            }
         }
     }
 
@@ -215,9 +445,10 @@ impl<'a> Wording<'a> {
     /// How a role was bound: "DCS is Executive Director, People".
     pub fn binding(&self, binding: &Binding) -> Option<String> {
         let entity = self.arrangement.entity(binding.entity)?;
+        let possibly = if binding.certain { "" } else { "possibly " };
         Some(match binding.role.and_then(|role| self.policy.role(role)) {
-            Some(role) => format!("{} is {}", role.key, entity.label()),
-            None => entity.label().to_owned(),
+            Some(role) => format!("{} is {possibly}{}", role.key, entity.label()),
+            None => format!("{possibly}{}", entity.label()),
         })
     }
 
@@ -283,19 +514,53 @@ impl<'a> Wording<'a> {
                 }
             }
             Missing::EventOrder { earlier, later } => {
-                let (earlier_kind, earlier_key, _) = self.event(*earlier);
                 let (later_kind, later_key, _) = self.event(*later);
-                format!("whether the {later_kind} `{later_key}` came after the {earlier_kind} `{earlier_key}`")
+                format!(
+                    "whether the {later_kind} `{later_key}` came after {}",
+                    self.cause_named(earlier)
+                )
             }
             Missing::AnswerOrder { answer, change } => format!(
-                "whether the answer of {} was given after the change `{}`",
+                "whether the answer of {} was given after {}",
                 self.answer_given(*answer),
-                self.event(*change).1
+                self.change_named(change)
             ),
             Missing::AnswerDate { .. } => "the date the answer was given".to_owned(),
             Missing::EventDate { event } => {
                 let (kind, key, _) = self.event(*event);
                 format!("the exact date of the {kind} `{key}`")
+            }
+            Missing::Uncertain { fact, why } => format!(
+                "whether it held as at the date that {} ({})",
+                self.fact(fact),
+                Self::uncertainty(*why)
+            ),
+            Missing::Existed { entity, why } => format!(
+                "whether {} existed as at the date ({})",
+                self.label(*entity),
+                Self::uncertainty(*why)
+            ),
+            Missing::WhichHolder { role, candidates } => format!(
+                "which of {} held {} as at the date",
+                self.labels(candidates),
+                self.role(*role)
+            ),
+            Missing::BeyondPapers { event, until, stated } => format!(
+                "whether a {} took place after {until}, when the papers stop{}",
+                event.word(),
+                if *stated {
+                    ""
+                } else {
+                    " (the latest date the arrangements mention; `known_until` sets it)"
+                }
+            ),
+            Missing::ReviewOutcome { review } => {
+                let (_, key, date) = self.event(*review);
+                format!("what the review `{key}` ({date}) concluded")
+            }
+            Missing::ChangeOrder { change, event } => {
+                let (kind, key, _) = self.event(*event);
+                format!("whether the {kind} `{key}` came after {}", self.change_named(change))
             }
         }
     }
@@ -469,26 +734,30 @@ impl<'a> Wording<'a> {
             }
             Observation::Follows { follower, cause } => {
                 let (follower_kind, follower_key, follower_date) = self.event(*follower);
-                let (cause_kind, cause_key, cause_date) = self.event(*cause);
+                let concluded = self
+                    .arrangement
+                    .event(*follower)
+                    .and_then(|event| event.outcome)
+                    .map(|outcome| format!(", {}", outcome_words(outcome)))
+                    .unwrap_or_default();
                 format!(
-                    "the {follower_kind} `{follower_key}` ({follower_date}) follows the {cause_kind} `{cause_key}` ({cause_date})"
+                    "the {follower_kind} `{follower_key}` ({follower_date}{concluded}) follows {}",
+                    self.cause_dated(cause)
                 )
             }
-            Observation::NotYetDue { expected, cause, due } => {
-                let (cause_kind, cause_key, cause_date) = self.event(*cause);
-                format!(
-                    "a {} after the {cause_kind} `{cause_key}` ({cause_date}) is not due until {due}",
-                    expected.word()
-                )
-            }
+            Observation::NotYetDue { expected, cause, due } => format!(
+                "a {} after {} is not due until {due}",
+                expected.word(),
+                self.cause_dated(cause)
+            ),
             Observation::NotFollowed {
                 expected,
                 cause,
                 deadline,
                 late,
+                inconclusive,
             } => {
-                let (cause_kind, cause_key, cause_date) = self.event(*cause);
-                match deadline {
+                let mut said = match deadline {
                     Some(deadline) if !late.is_empty() => {
                         let late: Vec<String> = late
                             .iter()
@@ -498,16 +767,32 @@ impl<'a> Wording<'a> {
                             })
                             .collect();
                         format!(
-                            "no {} followed the {cause_kind} `{cause_key}` ({cause_date}) by {deadline}; the next was {}",
+                            "no {} followed {} by {deadline}; the next was {}",
                             expected.word(),
+                            self.cause_dated(cause),
                             and_list(&late)
                         )
                     }
-                    _ => format!(
-                        "no {} is recorded after the {cause_kind} `{cause_key}` ({cause_date})",
-                        expected.word()
-                    ),
+                    _ => format!("no {} is recorded after {}", expected.word(), self.cause_dated(cause)),
+                };
+                if !inconclusive.is_empty() {
+                    let inconclusive: Vec<String> = inconclusive
+                        .iter()
+                        .map(|event| {
+                            let outcome = self
+                                .arrangement
+                                .event(*event)
+                                .and_then(|found| found.outcome)
+                                .map_or("reached no conclusion", outcome_words);
+                            format!("`{}` ({outcome})", self.event(*event).1)
+                        })
+                        .collect();
+                    said.push_str(&format!(
+                        " that reached a conclusion: {} did not",
+                        and_list(&inconclusive)
+                    ));
                 }
+                said
             }
             Observation::Recent { latest, months, as_at } => {
                 let (kind, key, date) = self.event(*latest);
@@ -547,21 +832,29 @@ impl<'a> Wording<'a> {
                 "{first} and {second} overlap as periods, so the comparison cannot be decided from the dates given."
             ),
             Note::EventOrderUnclear { earlier, later } => {
-                let (earlier_kind, earlier_key, earlier_date) = self.event(*earlier);
                 let (later_kind, later_key, later_date) = self.event(*later);
+                let earlier_date = match earlier {
+                    Cause::Change(change) => change
+                        .date
+                        .map_or_else(|| "an unknown date".to_owned(), |date| date.to_string()),
+                    Cause::Event(event) => self.event(*event).2,
+                };
                 format!(
-                    "The {earlier_kind} `{earlier_key}` is dated {earlier_date} and the {later_kind} `{later_key}` {later_date}; as periods they overlap, so which came first cannot be told from the dates."
+                    "{} is dated {earlier_date} and the {later_kind} `{later_key}` {later_date}; as periods they overlap, so which came first cannot be told from the dates.",
+                    super::capitalise(&self.cause_named(earlier))
                 )
             }
             Note::AnswerChangeOverlap { answer, change } => {
                 let given = self.arrangement.answer(*answer).and_then(|answer| answer.given);
-                let changed = self.arrangement.event(*change).map(|event| event.date);
                 let both_partial =
-                    given.is_some_and(|date| date.is_partial()) && changed.is_some_and(|date| date.is_partial());
-                let (_, key, date) = self.event(*change);
+                    given.is_some_and(|date| date.is_partial()) && change.date.is_some_and(|date| date.is_partial());
+                let date = change
+                    .date
+                    .map_or_else(|| "an unknown date".to_owned(), |date| date.to_string());
                 format!(
-                    "The answer ({}) and the change `{key}` ({date}) are dated only to the {}, so which came first cannot be told.",
+                    "The answer ({}) and {} ({date}) are dated only to the {}, so which came first cannot be told.",
                     self.answer_given(*answer),
+                    self.change_named(change),
                     if both_partial { "same period" } else { "period shown" }
                 )
             }
@@ -679,23 +972,20 @@ impl<'a> Wording<'a> {
             }
             Reason::NoAnswer { up_to } => format!("No answer to this question is recorded up to {up_to}"),
             Reason::AnswerPredatesChange { answer, change } => {
-                let what = self
-                    .arrangement
-                    .event(*change)
-                    .and_then(|event| event.what.as_deref())
-                    .map(|what| format!(" ({what})"))
-                    .unwrap_or_default();
-                let (_, key, date) = self.event(*change);
+                let date = change.date.map_or_else(|| "an unknown date".to_owned(), |date| date.to_string());
                 format!(
-                    "The answer given on {} predates the change `{key}` of {date}{what}",
-                    self.answer_given(*answer)
+                    "The answer given on {} predates {} of {date}{}",
+                    self.answer_given(*answer),
+                    self.change_named(change),
+                    self.change_what(change)
                 )
             }
             Reason::AnswerOrderUnknown { answer, change } => {
-                let (_, key, date) = self.event(*change);
+                let date = change.date.map_or_else(|| "an unknown date".to_owned(), |date| date.to_string());
                 format!(
-                    "Cannot be decided: whether the answer of {} was given after the change `{key}` of {date}",
-                    self.answer_given(*answer)
+                    "Cannot be decided: whether the answer of {} was given after {} of {date}",
+                    self.answer_given(*answer),
+                    self.change_named(change)
                 )
             }
             Reason::AnswerUndated { .. } => "Cannot be decided: the answer is undated, so whether it predates the recorded changes of responsibilities cannot be told".to_owned(),
@@ -717,6 +1007,17 @@ impl<'a> Wording<'a> {
             }
         };
         sentence(&text)
+    }
+}
+
+/// A review's outcome in words.
+pub fn outcome_words(outcome: crate::model::ReviewOutcome) -> &'static str {
+    match outcome {
+        crate::model::ReviewOutcome::Assured => "assured",
+        crate::model::ReviewOutcome::NotAssured => "not assured",
+        crate::model::ReviewOutcome::Deferred => "deferred",
+        crate::model::ReviewOutcome::Noted => "noted",
+        crate::model::ReviewOutcome::Unknown => "its outcome not stated",
     }
 }
 
