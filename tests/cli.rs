@@ -332,6 +332,38 @@ fn verification_uses_the_edition_in_force_as_at_the_date() {
         "2010-01-01",
     ]);
     assert_bad_input(&too_early, "E0118");
+
+    // One edition, too: the embedded 2013 guidance came into force in
+    // April 2013, so a 2012 council is not judged by it.
+    assert_bad_input(&dcsc(&["verify", &council, "--as-at", "2012-06-30"]), "E0118");
+    assert_bad_input(
+        &dcsc(&["verify", &council, "--policy", &old, "--as-at", "2013-03-31"]),
+        "E0118",
+    );
+    assert_eq!(
+        dcsc(&["verify", &council, "--policy", &old, "--as-at", "2013-04-01"])
+            .status
+            .code(),
+        Some(1)
+    );
+
+    // `answers_to` may name any edition given, not only the one in force.
+    let answering = write(
+        &dir,
+        "answering.dcs",
+        b"arrangements answering { council \"A\" answers_to old_edition, new_edition }\npost d { holds DCS tier 2 }\n",
+    );
+    let output = dcsc(&[
+        "verify",
+        &answering,
+        "--policy",
+        &old,
+        "--policy",
+        &new,
+        "--as-at",
+        "2019-09-28",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
 }
 
 #[test]

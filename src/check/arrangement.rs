@@ -460,7 +460,7 @@ impl Context<'_> {
                 }
             }
         }
-        let mut known: Vec<&str> = vec!["title", "from", "until", "source", "note"];
+        let mut known: Vec<&str> = vec!["title", "exists", "source", "note"];
         known.extend(match kind {
             EntityKind::Post => vec!["holder", "holds", "responsible_for", "other_functions"],
             EntityKind::Member => vec!["name", "portfolio", "holds", "responsible_for", "other_functions"],
@@ -963,49 +963,12 @@ fn period_of(written: Option<&ast::WrittenPeriod>, errors: &mut Vec<CheckError>)
     period
 }
 
-/// An entity's life, from its `from` and `until` fields (or one line
-/// `from DATE until DATE`).
+/// An entity's life, from its `exists from … until …` line.
 fn life_of(fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Period {
-    let mut life = Period::ALWAYS;
-    let mut span = None;
-    for (name, start) in [("from", true), ("until", false)] {
-        let Some(field) = fields.take(name) else {
-            continue;
-        };
-        span = Some(span.map_or(field.span, |earlier: Span| earlier.to(field.span)));
-        let boundary = match field.values.as_slice() {
-            [value] => match &value.kind {
-                ast::ValueKind::Key(word) | ast::ValueKind::Str(word) if word == "unknown" => Some(Boundary::Unknown),
-                other => super::fields::as_date(other).map(Boundary::On),
-            },
-            _ => None,
-        };
-        let Some(boundary) = boundary else {
-            errors.push(CheckError::WrongType {
-                field: name.to_owned(),
-                expected: Shape::Date,
-                span: field.span,
-                declared: None,
-            });
-            continue;
-        };
-        if start {
-            life.from = Some(boundary);
-            // `from 2013 until 2018` on one line.
-            if let Some(until) = field.period.and_then(|period| period.until) {
-                life.until = Some(until.date.map_or(Boundary::Unknown, Boundary::On));
-            }
-        } else {
-            life.until = Some(boundary);
-        }
+    match fields.take("exists") {
+        Some(field) => period_of(field.period.as_ref(), errors),
+        None => Period::ALWAYS,
     }
-    if life.is_reversed() {
-        if let Some(span) = span {
-            errors.push(CheckError::ReversedPeriod { span });
-        }
-        return Period::ALWAYS;
-    }
-    life
 }
 
 /// The names of a list, each once: a name given twice is reported.

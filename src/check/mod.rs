@@ -139,8 +139,12 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
         checked_chains.push((policy, scope));
     }
     let mut checked = Checked::default();
+    // `answers_to` may name any edition given, not only the one in force.
+    let known: Vec<String> = checked_chains
+        .iter()
+        .flat_map(|(policy, _)| policy.editions.iter().map(|edition| edition.key.clone()))
+        .collect();
     if let Some((policy, scope)) = select(checked_chains, as_at, &mut errors) {
-        let known: Vec<String> = policy.editions.iter().map(|edition| edition.key.clone()).collect();
         for (parsed, header) in arrangements {
             checked.arrangements.push(arrangement::check_arrangement(
                 parsed.file,
@@ -166,11 +170,28 @@ fn select(
     as_at: Option<Day>,
     errors: &mut Vec<CheckError>,
 ) -> Option<(Policy, policy::Scope)> {
-    if chains.len() <= 1 {
-        return chains.pop();
-    }
     let in_force = |policy: &Policy| policy.base().and_then(|edition| edition.in_force);
     let header = |policy: &Policy| policy.base().map_or(Span::default(), |edition| edition.span);
+    if chains.len() <= 1 {
+        // One edition is used as at any date it is in force, and at no
+        // date before: verifying then would judge a council by guidance
+        // that did not yet exist.
+        if let (Some((policy, _)), Some(day)) = (chains.first(), as_at) {
+            if let Some(date) = in_force(policy).filter(|date| !date.begun_by(day)) {
+                errors.push(CheckError::NoEditionInForce {
+                    as_at: day.to_string(),
+                    editions: policy
+                        .base()
+                        .map(|edition| format!("{} (in force {date})", edition.key))
+                        .into_iter()
+                        .collect(),
+                    span: header(policy),
+                });
+                return None;
+            }
+        }
+        return chains.pop();
+    }
     let names: Vec<String> = chains
         .iter()
         .filter_map(|(policy, _)| policy.base().map(|edition| edition.key.clone()))

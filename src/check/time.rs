@@ -147,13 +147,16 @@ fn give(
         });
         return;
     }
-    // Whoever held the role before, with no end given, stops here.
+    // Whoever surely held the role just before, with no end given, stops
+    // here.
+    let before = date.first_day().previous();
     for (other, entity) in arrangement.entities.iter_mut().enumerate() {
         if other == holder.index() {
             continue;
         }
+        let alive = entity.exists_at(before);
         for line in entity.roles.iter_mut().filter(|line| line.value == role) {
-            if line.during.until.is_none() && began_before(line.during, date) {
+            if line.during.until.is_none() && alive.and(line.holds_at(before)) == Holding::Yes {
                 line.during.until = Some(Boundary::On(date));
             }
         }
@@ -173,9 +176,11 @@ fn vacate(
     let Some(date) = date else {
         return;
     };
+    let before = date.first_day().previous();
     for entity in &mut arrangement.entities {
+        let alive = entity.exists_at(before);
         for line in entity.roles.iter_mut().filter(|line| line.value == role) {
-            if line.during.until.is_none() && began_before(line.during, date) {
+            if line.during.until.is_none() && alive.and(line.holds_at(before)) == Holding::Yes {
                 line.during.until = Some(Boundary::On(date));
             }
         }
@@ -194,15 +199,6 @@ fn vacate(
                 });
             }
         }
-    }
-}
-
-/// Whether a period surely began before the date.
-fn began_before(period: Period, date: PartialDate) -> bool {
-    match period.from {
-        None => true,
-        Some(Boundary::On(from)) => from.last_day() < date.first_day(),
-        Some(Boundary::Unknown) => false,
     }
 }
 

@@ -323,8 +323,8 @@ codes! {
     }
     E0118 => {
         title: "no guidance edition in force as at the date",
-        meaning: "Several editions were given and none had come into force by the date verified as at.",
-        example: Example::Described("dcsc verify council.dcs --policy dfe_2013.dcs --policy dfe_2019.dcs --as-at 2010-01-01"),
+        meaning: "No edition given (the embedded guidance, or the editions named with --policy) had come into force by the date verified as at. Verifying then would judge the council by guidance that did not yet exist.",
+        example: Example::Described("dcsc verify council.dcs --as-at 2012-06-30 (the embedded 2013 guidance came into force in April 2013)"),
         fix: "Verify as at a later date, or give the edition that was in force then.",
     }
     E0120 => {
@@ -335,7 +335,7 @@ codes! {
     }
     E0121 => {
         title: "a fact outside its entity's life",
-        meaning: "A post, member, body or service has `from` or `until`, and one of its facts is said to hold before it existed or after it ended.",
+        meaning: "A post, member, body or service says when it existed (`exists from … until …`), and one of its facts is said to hold before it existed or after it ended.",
         example: fixture!("E0121.dcs"),
         fix: "Correct the fact's period or the entity's.",
     }

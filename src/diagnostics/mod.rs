@@ -447,7 +447,7 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
         .help("give each edition an `in_force` date, or give one edition at a time"),
         CheckError::NoEditionInForce { as_at, editions, span } => {
             Diagnostic::new(Code::E0118, format!("no guidance edition given was in force as at {as_at}"))
-                .at(*span, "the first edition given")
+                .at(*span, "the edition given first")
                 .note(format!("editions given: {}", editions.join(", ")))
                 .help("evaluate as at a later date (`--as-at`), or give the edition in force then")
         }
@@ -493,7 +493,7 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             format!("a fact of `{entity}` is said to hold outside the time `{entity}` existed"),
         )
         .at(*span, "this fact's period reaches outside")
-        .also(*life, "its `from` and `until` are given here")
+        .also(*life, "its `exists` gives when it existed")
         .help("correct the fact's period, or the entity's `from` or `until`"),
         CheckError::SharedRole { role, span, other } => Diagnostic::new(
             Code::W0010,

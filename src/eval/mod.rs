@@ -79,6 +79,25 @@ impl<'a> Evaluator<'a> {
             .collect()
     }
 
+    /// The vacancy of a role in effect as at the date: the latest recorded
+    /// by then, when no one surely holds the role.
+    fn vacancy(&self, role: RoleId) -> Option<(EventId, &'a Event)> {
+        if !self.holders(role).0.is_empty() {
+            return None;
+        }
+        self.arrangement
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| {
+                event.kind == EventKind::Vacancy
+                    && event.roles.contains(&role)
+                    && event.date.on.is_some_and(|date| date.last_day() <= self.as_at)
+            })
+            .max_by_key(|(_, event)| event.date.on)
+            .map(|(index, event)| (EventId::from_index(index), event))
+    }
+
     /// Who holds a role as at the date: those who surely do, and those who
     /// may (the paper says possibly, or their dates leave it open).
     fn holders(&self, role: RoleId) -> (Vec<EntityId>, Vec<EntityId>) {
@@ -174,7 +193,21 @@ impl<'a> Evaluator<'a> {
                         certain: false,
                     }));
                     let first = candidates.first().map(|finding| finding.truth);
-                    if candidates.iter().all(|finding| Some(finding.truth) == first) {
+                    // With no sure holder, the role may be held by none of
+                    // the candidates unless the paper says it is one of them
+                    // (`possibly` on each): their dates leave a vacancy open.
+                    let one_of_them = sure.is_empty()
+                        && maybe.iter().all(|holder| {
+                            self.arrangement
+                                .entity(*holder)
+                                .and_then(|entity| entity.holds_at(*role, self.as_at))
+                                .is_some_and(|(_, holding)| {
+                                    holding == Holding::Unknown(crate::date::Uncertainty::Possibly)
+                                })
+                        });
+                    if candidates.iter().all(|finding| Some(finding.truth) == first)
+                        && (!sure.is_empty() || one_of_them)
+                    {
                         parts.extend(candidates);
                     } else {
                         let mut finding = Finding::merge(candidates, Truth::Unknown);
@@ -215,8 +248,28 @@ impl<'a> Evaluator<'a> {
             .iter()
             .map(|id| {
                 let mut finding = per_entity(*id);
-                if let Some(held) = holding.and_then(|role| self.holding_fact(*id, role)) {
+                let Some(role) = holding else {
+                    return (*id, finding);
+                };
+                if let Some(held) = self.holding_fact(*id, role) {
                     finding.facts.insert(0, held);
+                }
+                // An entity that may not hold the role as at the date counts
+                // only where that cannot matter: for `each`, if it meets
+                // the predicate anyway.
+                let membership = self
+                    .arrangement
+                    .entity(*id)
+                    .and_then(|entity| entity.holds_at(role, self.as_at))
+                    .map(|(_, holding)| holding);
+                if let Some(Holding::Unknown(why)) = membership {
+                    let settles = quantifier == Quantifier::Each && finding.truth == Truth::True;
+                    if !settles {
+                        finding.truth = Truth::Unknown;
+                        if let Some(fact) = self.holding_fact(*id, role) {
+                            finding.missing.insert(0, Missing::Uncertain { fact: fact.fact, why });
+                        }
+                    }
                 }
                 (*id, finding)
             })
@@ -291,7 +344,22 @@ impl<'a> Evaluator<'a> {
         // role, which are always listed), or states that it has no body of
         // the kind the predicate names.
         let rests_on_absence = trues == 0 && unknowns.is_empty();
-        let listed = holding.is_some() || self.arrangement.lists_every(kind);
+        // A recorded vacancy states that no one holds the role: that no
+        // post holds DCS then is a fact, not a gap in the papers.
+        let vacancy = match predicate {
+            Predicate::Hold(roles) => roles.iter().find_map(|role| self.vacancy(*role)),
+            Predicate::And(_)
+            | Predicate::Or(_)
+            | Predicate::Not(_)
+            | Predicate::Responsible { .. }
+            | Predicate::Kind(_)
+            | Predicate::Attribute(_)
+            | Predicate::Compare { .. }
+            | Predicate::After { .. }
+            | Predicate::Every { .. }
+            | Predicate::Relation { .. } => None,
+        };
+        let listed = holding.is_some() || vacancy.is_some() || self.arrangement.lists_every(kind);
         let absence_unknown = rests_on_absence && denial.is_none() && !listed;
         let mut finding = Finding {
             truth: if absence_unknown { Truth::Unknown } else { truth },
@@ -314,6 +382,9 @@ impl<'a> Evaluator<'a> {
                 satisfying,
                 undetermined: unknowns,
             });
+        }
+        if let Some((id, event)) = vacancy {
+            finding.facts.push(timeline::event_fact(id, event));
         }
         if let Some((body_kind, fact)) = denial {
             finding

@@ -71,11 +71,19 @@ fn earliest_known(arrangement: &Arrangement, event: EventId) -> Option<PartialDa
 /// period has begun; an undated one is in the papers, so by the date they
 /// stop.
 fn happened_by(arrangement: &Arrangement, event: &Event, as_at: Day) -> bool {
+    happened(arrangement, event, as_at) == Some(true)
+}
+
+/// Whether an event has happened by the as-at date, or `None` when it is
+/// undated and the papers run on past the date, so it may come before or
+/// after.
+fn happened(arrangement: &Arrangement, event: &Event, as_at: Day) -> Option<bool> {
     match event.date.on {
-        Some(date) => date.begun_by(as_at),
-        None => arrangement
-            .known_until
-            .is_some_and(|horizon| horizon.date.last_day() <= as_at),
+        Some(date) => Some(date.begun_by(as_at)),
+        None => match arrangement.known_until {
+            Some(horizon) if horizon.date.last_day() <= as_at => Some(true),
+            Some(_) | None => None,
+        },
     }
 }
 
@@ -495,6 +503,20 @@ pub(super) fn after(
                     },
                 );
                 finding.facts = vec![cause_fact, event_fact(*follower_id, follower)];
+                return finding;
+            }
+            // A review after the change, recorded without a date, may have
+            // taken place by the as-at date or not.
+            if let Some((follower_id, follower)) = arrangement.events.iter().enumerate().find_map(|(index, found)| {
+                let id = EventId::from_index(index);
+                (found.kind == event
+                    && happened(arrangement, found, as_at).is_none()
+                    && concluded(found)
+                    && follower_order(arrangement, id, &cause) == Relative::After)
+                    .then_some((id, found))
+            }) {
+                let mut finding = Finding::missing(Missing::EventDate { event: follower_id });
+                finding.facts = vec![cause_fact, event_fact(follower_id, follower)];
                 return finding;
             }
             // A review after the change whose conclusion the papers do not

@@ -485,6 +485,69 @@ impl Arrangement {
         ordered
     }
 
+    /// The state of the arrangements as at a day, as undated facts: what
+    /// surely held then, stated to hold throughout; what may have held,
+    /// with its period kept (so it stays uncertain); nothing that did not
+    /// hold. Entities that did not exist keep their place (ids do not
+    /// move) but lose their facts. The timeline, answers and departures
+    /// are kept as they are. Duties on the state of the arrangements give
+    /// the same verdicts on it as on the arrangements themselves; duties
+    /// on their history (changes) cannot, as it has none.
+    pub fn at(&self, day: Day) -> Arrangement {
+        fn keep<T: Clone>(facts: &[Stated<T>], holding: impl Fn(&Stated<T>) -> Holding) -> Vec<Stated<T>> {
+            facts
+                .iter()
+                .filter_map(|fact| match holding(fact) {
+                    Holding::Yes => Some(Stated {
+                        during: Period::ALWAYS,
+                        ..fact.clone()
+                    }),
+                    Holding::Unknown(_) => Some(fact.clone()),
+                    Holding::No => None,
+                })
+                .collect()
+        }
+        let mut state = self.clone();
+        for entity in &mut state.entities {
+            let exists = entity.exists_at(day);
+            if exists == Holding::No {
+                entity.roles.clear();
+                entity.functions.clear();
+                entity.relations.clear();
+                entity.attributes.clear();
+                entity.body_kind = None;
+                continue;
+            }
+            entity.roles = keep(&entity.roles, |fact| fact.holds_at(day));
+            entity.functions = keep(&entity.functions, |fact| fact.holds_at(day));
+            let relations: Vec<(RelationId, Stated<Vec<EntityId>>)> = entity
+                .relations
+                .iter()
+                .filter_map(|(id, fact)| {
+                    keep(std::slice::from_ref(fact), |fact| fact.holds_at(day))
+                        .pop()
+                        .map(|kept| (*id, kept))
+                })
+                .collect();
+            entity.relations = relations;
+            let attributes: Vec<(AttributeId, Stated<TypedValue>)> = entity
+                .attributes
+                .iter()
+                .filter_map(|(id, fact)| {
+                    keep(std::slice::from_ref(fact), |fact| fact.holds_at(day))
+                        .pop()
+                        .map(|kept| (*id, kept))
+                })
+                .collect();
+            entity.attributes = attributes;
+            if exists == Holding::Yes {
+                entity.life = Period::ALWAYS;
+            }
+        }
+        state.has_no = keep(&self.has_no, |fact| fact.holds_at(day));
+        state
+    }
+
     /// The council's name, else the arrangement's id.
     pub fn council_name(&self) -> &str {
         self.council.as_deref().unwrap_or(&self.key)

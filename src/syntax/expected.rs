@@ -25,6 +25,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::event_time => Some("`on` and a date, or `after` and an event"),
         Rule::qualifier => Some("`inferred` or `possibly`"),
         Rule::period | Rule::kw_until => Some("`from` or `until` and a date"),
+        Rule::life_entry | Rule::kw_exists => Some("`exists from DATE until DATE`"),
         Rule::number => Some("a number"),
         Rule::boolean => Some("`yes` or `no`"),
         Rule::file | Rule::item_only | Rule::item => Some("an item (like `duty`, `paragraph`, `post` or `member`)"),

@@ -152,6 +152,29 @@ impl Lowerer {
         }
     }
 
+    /// `exists from … until …` becomes the field `exists` with no value and
+    /// that period, as the checker reads it.
+    fn life(&mut self, pair: P<'_>) -> Option<Field> {
+        let span = self.tight_span(&pair);
+        let mut name = None;
+        let mut period = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::kw_exists => name = Some(self.name(&part)),
+                Rule::period => period = self.period(part),
+                _ => self.internal(&part, "an `exists` entry"),
+            }
+        }
+        Some(Field {
+            name: name?,
+            values: Vec::new(),
+            qualifiers: Vec::new(),
+            period: Some(period?),
+            evidence: None,
+            span,
+        })
+    }
+
     fn event_time(&mut self, pair: P<'_>) -> Option<EventTime> {
         let span = self.tight_span(&pair);
         let mut on = None;
@@ -203,6 +226,7 @@ impl Lowerer {
                 Rule::words_entry => self.words(inner).map(Entry::Words),
                 Rule::tag_entry => self.tag(inner).map(Entry::Tag),
                 Rule::source_entry => self.source(inner).map(Entry::Field),
+                Rule::life_entry => self.life(inner).map(Entry::Field),
                 _ => {
                     self.internal(&inner, "an entry");
                     None

@@ -408,15 +408,22 @@ impl<'a> Wording<'a> {
                     .collect();
                 match change.event.and_then(|id| self.arrangement.event(id)) {
                     Some(event) if what == ["as recorded"] => format!(
-                        "change `{}` on {date}{}",
+                        "change `{}` on {}{}",
                         event.key,
+                        self.event_date(event.date),
                         event
                             .what
                             .as_deref()
                             .map(|what| format!(": {what}"))
                             .unwrap_or_default()
                     ),
-                    Some(event) => format!("{} `{}` on {date}: {}", event.kind.word(), event.key, and_list(&what)),
+                    Some(event) => format!(
+                        "{} `{}` on {}: {}",
+                        event.kind.word(),
+                        event.key,
+                        self.event_date(event.date),
+                        and_list(&what)
+                    ),
                     None => format!("on {date}, {}", and_list(&what)),
                 }
             }
@@ -528,7 +535,15 @@ impl<'a> Wording<'a> {
             Missing::AnswerDate { .. } => "the date the answer was given".to_owned(),
             Missing::EventDate { event } => {
                 let (kind, key, _) = self.event(*event);
-                format!("the exact date of the {kind} `{key}`")
+                let undated = self
+                    .arrangement
+                    .event(*event)
+                    .is_some_and(|found| found.date.on.is_none());
+                if undated {
+                    format!("the date of the {kind} `{key}`")
+                } else {
+                    format!("the exact date of the {kind} `{key}`")
+                }
             }
             Missing::Uncertain { fact, why } => format!(
                 "whether it held as at the date that {} ({})",
