@@ -257,7 +257,7 @@ impl Lowerer {
                             items.push(self.named_item(&format!("{path}/{index}"), element, *kind, id_key)?);
                         }
                     } else if ARRANGEMENT_FIELDS.contains(&other) {
-                        header_entries.push(Entry::Field(self.field(&path, key, value)?));
+                        header_entries.extend(self.fields(&path, key, value)?.into_iter().map(Entry::Field));
                     } else {
                         return Err(SyntaxError::Json {
                             span: self.key_span(&path),
@@ -317,11 +317,11 @@ impl Lowerer {
             if key == id_key {
                 continue;
             }
-            entries.push(Entry::Field(self.field(
-                &format!("{path}/{}", escape(key)),
-                key,
-                field_value,
-            )?));
+            entries.extend(
+                self.fields(&format!("{path}/{}", escape(key)), key, field_value)?
+                    .into_iter()
+                    .map(Entry::Field),
+            );
         }
         Ok(Item {
             kind,
@@ -338,45 +338,114 @@ impl Lowerer {
         let kind = match object.get("kind") {
             Some(Json::String(kind)) => match kind.as_str() {
                 "appointment" => ItemKind::Appointment,
+                "designation" => ItemKind::Designation,
+                "vacancy" => ItemKind::Vacancy,
                 "change" => ItemKind::Change,
                 "review" => ItemKind::Review,
                 "inspection" => ItemKind::Inspection,
                 other => {
                     return Err(self.error(
                         &format!("{path}/kind"),
-                        format!("`{other}` is not an event kind; use appointment, change, review or inspection"),
+                        format!("`{other}` is not an event kind; use appointment, designation, vacancy, change, review or inspection"),
                     ))
                 }
             },
             _ => return Err(self.error(path, "each event needs `\"kind\"`".to_owned())),
         };
-        let date_path = format!("{path}/date");
-        let date_span = self.span(&date_path);
         let date = match object.get("date") {
-            Some(Json::String(text)) => match PartialDate::parse(text) {
-                Ok(date) => DateValue {
-                    date: Some(date),
-                    span: date_span,
-                },
-                Err(error) => return Err(SyntaxError::InvalidDate { span: date_span, error }),
-            },
-            Some(Json::Number(number)) => match PartialDate::parse(&number.to_string()) {
-                Ok(date) => DateValue {
-                    date: Some(date),
-                    span: date_span,
-                },
-                Err(error) => return Err(SyntaxError::InvalidDate { span: date_span, error }),
-            },
-            _ => return Err(self.error(path, "each event needs `\"date\"`".to_owned())),
+            Some(value) => Some(self.date_value(&format!("{path}/date"), value)?),
+            None => None,
         };
-        let mut item = self.named_item(path, &Json::Object(strip(object, &["kind", "date"])), kind, "id")?;
+        let after = match object.get("after") {
+            Some(Json::String(earlier)) => Some(Name {
+                text: earlier.clone(),
+                span: self.span(&format!("{path}/after")),
+            }),
+            Some(_) => return Err(self.error(&format!("{path}/after"), "`after` names an event by its id".to_owned())),
+            None => None,
+        };
+        if date.is_none() && after.is_none() {
+            return Err(self.error(
+                path,
+                "each event needs `\"date\"` (or `\"unknown\"`), or `\"after\"` naming an earlier event".to_owned(),
+            ));
+        }
+        let mut item = self.named_item(path, &Json::Object(strip(object, &["kind", "date", "after"])), kind, "id")?;
         item.time = Some(EventTime {
-            on: Some(date),
-            after: None,
-            span: date.span,
+            on: date,
+            after,
+            span: date.map_or_else(|| self.span(path), |date| date.span),
         });
         item.span = self.span(path);
         Ok(item)
+    }
+
+    /// A date, or `"unknown"`.
+    fn date_value(&self, path: &str, value: &Json) -> Result<DateValue, SyntaxError> {
+        let span = self.span(path);
+        let text = match value {
+            Json::String(text) if text == "unknown" => return Ok(DateValue { date: None, span }),
+            Json::String(text) => text.clone(),
+            Json::Number(number) => number.to_string(),
+            Json::Null | Json::Bool(_) | Json::Array(_) | Json::Object(_) => {
+                return Err(self.error(path, "a date is a string such as \"2016\", \"2016-03\" or \"2016-03-01\"".to_owned()))
+            }
+        };
+        match PartialDate::parse(&text) {
+            Ok(date) => Ok(DateValue { date: Some(date), span }),
+            Err(error) => Err(SyntaxError::InvalidDate { span, error }),
+        }
+    }
+
+    /// `"from"` and `"until"` of a line or of `"exists"`.
+    fn period(&self, path: &str, object: &Map<String, Json>) -> Result<Option<WrittenPeriod>, SyntaxError> {
+        let from = match object.get("from") {
+            Some(value) => Some(self.date_value(&format!("{path}/from"), value)?),
+            None => None,
+        };
+        let until = match object.get("until") {
+            Some(value) => Some(self.date_value(&format!("{path}/until"), value)?),
+            None => None,
+        };
+        Ok((from.is_some() || until.is_some()).then(|| WrittenPeriod {
+            from,
+            until,
+            span: self.span(path),
+        }))
+    }
+
+    /// A key's lines: one field, or (for an array of `{"value": …}`
+    /// objects) one field per line, each with its own period and evidence.
+    fn fields(&self, path: &str, key: &str, value: &Json) -> Result<Vec<Field>, SyntaxError> {
+        if key == "exists" {
+            let object = self.object(path, value)?;
+            return Ok(vec![Field {
+                name: Name {
+                    text: key.to_owned(),
+                    span: self.key_span(path),
+                },
+                values: Vec::new(),
+                qualifiers: Vec::new(),
+                period: self.period(path, object)?,
+                evidence: None,
+                span: self.key_span(path).to(self.span(path)),
+            }]);
+        }
+        match value {
+            Json::Array(lines)
+                if !lines.is_empty()
+                    && lines
+                        .iter()
+                        .all(|line| matches!(line, Json::Object(object) if object.contains_key("value"))) =>
+            {
+                lines
+                    .iter()
+                    .enumerate()
+                    .map(|(index, line)| self.field(&format!("{path}/{index}"), key, line))
+                    .collect()
+            }
+            _ => Ok(vec![self.field(path, key, value)?]),
+        }
     }
 
     fn field(&self, path: &str, key: &str, value: &Json) -> Result<Field, SyntaxError> {
@@ -384,13 +453,33 @@ impl Lowerer {
             text: key.to_owned(),
             span: self.key_span(path),
         };
-        // `{"value": …, "per": {"document": …, "where": …}}` carries evidence.
+        // `{"value": …, "per": {"document": …, "where": …}, "from": …,
+        // "until": …, "inferred": true, "possibly": true}` carries evidence,
+        // a period and how the fact is known.
+        let mut period = None;
+        let mut qualifiers = Vec::new();
         let (value, value_path, evidence) = match value {
             Json::Object(object) if key != "source" && object.contains_key("value") => {
                 let evidence = match object.get("per") {
                     Some(per) => Some(self.evidence(&format!("{path}/per"), per)?),
                     None => None,
                 };
+                period = self.period(path, object)?;
+                for (word, qualifier) in [("inferred", Qualifier::Inferred), ("possibly", Qualifier::Possibly)] {
+                    match object.get(word) {
+                        Some(Json::Bool(true)) => qualifiers.push((qualifier, self.span(&format!("{path}/{word}")))),
+                        Some(Json::Bool(false)) | None => {}
+                        Some(_) => return Err(self.error(&format!("{path}/{word}"), format!("`{word}` is true or false"))),
+                    }
+                }
+                for other in object.keys() {
+                    if !["value", "per", "from", "until", "inferred", "possibly"].contains(&other.as_str()) {
+                        return Err(self.error(
+                            &format!("{path}/{}", escape(other)),
+                            format!("a fact's line has `value`, `per`, `from`, `until`, `inferred` and `possibly`, not `{other}`"),
+                        ));
+                    }
+                }
                 (
                     object.get("value").unwrap_or(&Json::Null),
                     format!("{path}/value"),
@@ -425,8 +514,8 @@ impl Lowerer {
         Ok(Field {
             name,
             values,
-            qualifiers: Vec::new(),
-            period: None,
+            qualifiers,
+            period,
             evidence,
             span: self.key_span(path).to(self.span(path)),
         })
