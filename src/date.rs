@@ -44,7 +44,7 @@ pub enum DateError {
 }
 
 /// A plain calendar day, used for period arithmetic.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day {
     /// The year.
     pub year: i32,

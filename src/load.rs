@@ -105,7 +105,8 @@ pub fn embedded(sources: &mut SourceMap) -> Vec<FileId> {
         .collect()
 }
 
-fn describe_io(error: &std::io::Error) -> String {
+/// An input/output error in words for a message.
+pub fn describe_io(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),

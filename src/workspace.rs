@@ -1,24 +1,43 @@
 //! The pipeline chained: files in, checked model and diagnostics out.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::check::{self, Checked, Parsed};
+use crate::check::{self, Checked, Parsed, Reference};
 use crate::diagnostics::{self, Diagnostic};
 use crate::load;
 use crate::outcome::{Council, Verified};
 use crate::source::{FileId, SourceMap};
-use crate::syntax::{self, ast, SyntaxError};
+use crate::syntax::{self, ast, PathProblem, SyntaxError};
 
 /// Everything one run has read, with what was found wrong.
 #[derive(Default)]
 pub struct Workspace {
     /// The source files, user files first.
     pub sources: SourceMap,
-    user: Vec<(FileId, ast::File, bool)>,
-    embedded: Vec<(FileId, ast::File, bool)>,
+    user: Vec<Loaded>,
+    embedded: Vec<Loaded>,
+    /// Every file read from disk, by its canonical path, so that a file
+    /// shared by several councils (or also named on the command line) is
+    /// read and checked once.
+    read: BTreeMap<PathBuf, FileId>,
+    /// The canonical paths of the files read because an arrangement
+    /// `shares` them.
+    shared: Vec<PathBuf>,
     /// Every diagnostic so far, in the order found.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A parsed file, with the shared files its header names.
+struct Loaded {
+    file: FileId,
+    ast: ast::File,
+    incomplete: bool,
+    shares: Vec<Reference>,
+    /// Whether the user named it, rather than only an arrangement's
+    /// `shares`.
+    named: bool,
 }
 
 impl Workspace {
@@ -40,16 +59,39 @@ impl Workspace {
             workspace
                 .diagnostics
                 .extend(errors.iter().map(diagnostics::from_syntax));
-            workspace.embedded.push((file, tree.clone(), !errors.is_empty()));
+            workspace.embedded.push(Loaded {
+                file,
+                ast: tree.clone(),
+                incomplete: !errors.is_empty(),
+                shares: Vec::new(),
+                named: true,
+            });
         }
         workspace
     }
 
-    /// Reads and parses a file given by the user (`-` is standard input).
+    /// Reads and parses a file given by the user (`-` is standard input),
+    /// and the files its arrangements share. A file already read because
+    /// an arrangement shares it is not read again.
     pub fn add_path(&mut self, path: &Path) -> Option<FileId> {
+        let canonical = std::fs::canonicalize(path).ok();
+        if let Some(canonical) = &canonical {
+            if self.shared.contains(canonical) {
+                let file = self.read.get(canonical).copied();
+                for loaded in &mut self.user {
+                    if Some(loaded.file) == file {
+                        loaded.named = true;
+                    }
+                }
+                return file;
+            }
+        }
         match load::read(&mut self.sources, path) {
             Ok(file) => {
-                self.parse_into(file, false);
+                if let Some(canonical) = canonical {
+                    self.read.entry(canonical).or_insert(file);
+                }
+                self.parse_into(file);
                 Some(file)
             }
             Err(error) => {
@@ -63,13 +105,37 @@ impl Workspace {
     /// tools).
     pub fn add_text(&mut self, name: &str, text: &str) -> FileId {
         let file = self.sources.add(crate::source::Origin::Path(name.to_owned()), text);
-        self.parse_into(file, false);
+        self.parse_into(file);
         file
     }
 
-    fn parse_into(&mut self, file: FileId, embedded: bool) {
+    /// The canonical paths of the files read because an arrangement shares
+    /// them: inputs as much as the files the user named.
+    pub fn shared_paths(&self) -> &[PathBuf] {
+        &self.shared
+    }
+
+    /// How many files were read only because an arrangement shares them,
+    /// besides those the user named.
+    pub fn shared_only(&self) -> usize {
+        self.user.iter().filter(|loaded| !loaded.named).count()
+    }
+
+    fn parse_into(&mut self, file: FileId) {
+        let (tree, incomplete) = self.parse(file);
+        let shares = self.follow_shares(file, &tree);
+        self.user.push(Loaded {
+            file,
+            ast: tree,
+            incomplete,
+            shares,
+            named: true,
+        });
+    }
+
+    fn parse(&mut self, file: FileId) -> (ast::File, bool) {
         let Some(source) = self.sources.get(file) else {
-            return;
+            return (ast::File::default(), true);
         };
         // Standard input has no name to tell JSON by, so its first
         // character does: no .dcs file starts with `{`.
@@ -84,12 +150,116 @@ impl Workspace {
             syntax::parse(file, source)
         };
         self.diagnostics.extend(errors.iter().map(diagnostics::from_syntax));
-        let incomplete = !errors.is_empty();
-        if embedded {
-            self.embedded.push((file, tree, incomplete));
-        } else {
-            self.user.push((file, tree, incomplete));
+        (tree, !errors.is_empty())
+    }
+
+    /// Reads the files an arrangements header names with `shares`, each
+    /// relative to the referring file's folder and never outside it. A
+    /// refused or unreadable reference is reported here, at the reference.
+    fn follow_shares(&mut self, referring: FileId, tree: &ast::File) -> Vec<Reference> {
+        let written: Vec<(String, crate::source::Span)> = tree
+            .items
+            .iter()
+            .filter(|item| item.kind == ast::ItemKind::Arrangements)
+            .flat_map(|item| &item.entries)
+            .filter_map(|entry| match entry {
+                ast::Entry::Field(field) if field.name.text == "shares" => Some(&field.values),
+                _ => None,
+            })
+            .flatten()
+            .filter_map(|value| match &value.kind {
+                ast::ValueKind::Text(path) | ast::ValueKind::Str(path) => Some((path.clone(), value.span)),
+                _ => None,
+            })
+            .collect();
+        if written.is_empty() {
+            return Vec::new();
         }
+        let folder = self.sources.get(referring).map_or_else(PathBuf::new, |source| {
+            if source.name() == load::STDIN_NAME {
+                PathBuf::new()
+            } else {
+                Path::new(source.name())
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default()
+            }
+        });
+        let mut references = Vec::new();
+        for (path, span) in written {
+            match self.read_shared(&folder, &path, span) {
+                Ok(file) => references.push(Reference { file, span }),
+                Err(error) => self.diagnostics.push(diagnostics::from_syntax(&error)),
+            }
+        }
+        references
+    }
+
+    fn read_shared(&mut self, folder: &Path, written: &str, span: crate::source::Span) -> Result<FileId, SyntaxError> {
+        let refuse = |problem: PathProblem| SyntaxError::SharedPath {
+            path: written.to_owned(),
+            span,
+            problem,
+        };
+        if written.contains("://") {
+            return Err(refuse(PathProblem::Remote));
+        }
+        let relative = Path::new(written);
+        if relative.has_root() || relative.is_absolute() {
+            return Err(refuse(PathProblem::Absolute));
+        }
+        // Refused by its words before the disk is asked, so that `../x`
+        // is refused whether or not it exists.
+        let mut depth = 0usize;
+        for component in relative.components() {
+            match component {
+                Component::ParentDir if depth == 0 => return Err(refuse(PathProblem::OutsideFolder)),
+                Component::ParentDir => depth -= 1,
+                Component::Normal(_) => depth += 1,
+                Component::CurDir => {}
+                Component::RootDir | Component::Prefix(_) => return Err(refuse(PathProblem::Absolute)),
+            }
+        }
+        let joined = if folder.as_os_str().is_empty() {
+            relative.to_path_buf()
+        } else {
+            folder.join(relative)
+        };
+        let unreadable = |error: std::io::Error| {
+            refuse(PathProblem::Unreadable {
+                reason: load::describe_io(&error),
+            })
+        };
+        let root = std::fs::canonicalize(if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        })
+        .map_err(unreadable)?;
+        let canonical = std::fs::canonicalize(&joined).map_err(unreadable)?;
+        // A link inside the folder may still point out of it.
+        if !canonical.starts_with(&root) {
+            return Err(refuse(PathProblem::OutsideFolder));
+        }
+        if !self.shared.contains(&canonical) {
+            self.shared.push(canonical.clone());
+        }
+        if let Some(file) = self.read.get(&canonical) {
+            return Ok(*file);
+        }
+        let file = load::read(&mut self.sources, &joined)?;
+        self.read.insert(canonical, file);
+        let (tree, incomplete) = self.parse(file);
+        // A shared file names no further files: `shares` belongs to an
+        // arrangements header, and the checker refuses it elsewhere.
+        self.user.push(Loaded {
+            file,
+            ast: tree,
+            incomplete,
+            shares: Vec::new(),
+            named: false,
+        });
+        Ok(file)
     }
 
     /// Whether any error (not warning) has been found.
@@ -123,11 +293,13 @@ impl Workspace {
     }
 }
 
-fn as_parsed((file, ast, incomplete): &(FileId, ast::File, bool)) -> Parsed<'_> {
+fn as_parsed(loaded: &Loaded) -> Parsed<'_> {
     Parsed {
-        file: *file,
-        ast,
-        incomplete: *incomplete,
+        file: loaded.file,
+        ast: &loaded.ast,
+        incomplete: loaded.incomplete,
+        shares: &loaded.shares,
+        named: loaded.named,
     }
 }
 

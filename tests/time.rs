@@ -139,7 +139,14 @@ fn one_file_gives_the_right_holder_and_verdicts_at_each_date() {
 
 #[test]
 fn the_same_history_written_as_json_gives_the_same_verdicts() {
-    for as_at in ["2017-06-30", "2019-06-30", "2020-03-31", "2020-07-01", "2021-03-31", "2021-12-31"] {
+    for as_at in [
+        "2017-06-30",
+        "2019-06-30",
+        "2020-03-31",
+        "2020-07-01",
+        "2021-03-31",
+        "2021-12-31",
+    ] {
         let (_, dcs) = verify_files(&[MOVING], as_at);
         let (_, json) = verify_files(&["tests/fixtures/time/moving_dcs.json"], as_at);
         let kinds = |verified: &Verified| -> Vec<(VerdictKind, String)> {

@@ -4,26 +4,46 @@
 use super::error::{CheckError, Found, Misuse, Needed, Shape};
 use super::fields::{names_of, typed, Fields, Names};
 use super::policy::{document, Scope};
+use super::SharedUnit;
 use crate::date::{Boundary, Day, Holding, PartialDate, Period};
 use crate::model::*;
 use crate::source::{FileId, Span};
 use crate::suggest::suggest;
 use crate::syntax::ast::{self, EntityKind, Entry, EventKind, Evidence, Item, ItemKind, Modality, Qualifier};
 
-/// Checks one arrangement file's items against a policy.
+/// Checks one arrangement file's items, with those of the files it
+/// shares, against a policy.
+#[allow(clippy::too_many_arguments)]
 pub fn check_arrangement(
     file: FileId,
     header: &Item,
-    items: &[Item],
+    own: &[Item],
+    shared: &[SharedUnit<'_>],
     policy: &Policy,
     scope: &Scope,
     known_policies: &[String],
     errors: &mut Vec<CheckError>,
 ) -> Arrangement {
     let mut arrangement = header_of(file, header, known_policies, errors);
+    arrangement.shared_files = shared.iter().map(|unit| unit.file).collect();
+    for unit in shared {
+        shared_header(unit.header, errors);
+    }
+    // The council's own items, then each shared file's, with the reference
+    // that brings them in: the council's names and the shared ones are one
+    // namespace, so a shared post reports to each council's own officer.
+    let items: Vec<(&Item, Option<Span>)> = own
+        .iter()
+        .map(|item| (item, None))
+        .chain(
+            shared
+                .iter()
+                .flat_map(|unit| unit.items.iter().map(|item| (item, Some(unit.reference)))),
+        )
+        .collect();
 
     let mut documents = Names::new("document");
-    for item in items.iter().filter(|item| item.kind == ItemKind::Document) {
+    for (item, _) in items.iter().filter(|(item, _)| item.kind == ItemKind::Document) {
         let id = DocumentId::from_index(arrangement.documents.len());
         if documents.declare(&item.name.text, id, item.name.span, errors) {
             arrangement.documents.push(document(item, errors));
@@ -32,11 +52,13 @@ pub fn check_arrangement(
 
     let mut entities = Names::new("post, member, body or service");
     let mut kinds = Vec::new();
-    for item in items {
+    let mut sharing = Vec::new();
+    for (item, reference) in &items {
         if let Some(kind) = entity_kind(item.kind) {
             let id = EntityId::from_index(kinds.len());
             if entities.declare(&item.name.text, id, item.name.span, errors) {
-                kinds.push((item, kind));
+                kinds.push((*item, kind));
+                sharing.push(*reference);
             }
         }
     }
@@ -47,13 +69,21 @@ pub fn check_arrangement(
         entities: &entities,
         kinds: &kinds,
     };
-    for (item, kind) in &kinds {
-        arrangement.entities.push(context.entity(item, *kind, errors));
+    for ((item, kind), reference) in kinds.iter().zip(&sharing) {
+        let mut entity = context.entity(item, *kind, errors);
+        if let Some(reference) = reference {
+            context.follows_from_sharing(&mut entity, *reference);
+        }
+        arrangement.entities.push(entity);
     }
     context.completeness(header, &mut arrangement, errors);
 
     let mut events = Names::new("event");
-    let event_items: Vec<&Item> = items.iter().filter(|item| event_kind(item.kind).is_some()).collect();
+    let event_items: Vec<&Item> = items
+        .iter()
+        .map(|(item, _)| *item)
+        .filter(|item| event_kind(item.kind).is_some())
+        .collect();
     for (index, item) in event_items.iter().enumerate() {
         events.declare(&item.name.text, EventId::from_index(index), item.name.span, errors);
     }
@@ -63,8 +93,19 @@ pub fn check_arrangement(
         }
     }
 
-    for item in items {
+    for (item, reference) in &items {
+        let file_kind = if reference.is_some() {
+            "a shared file"
+        } else {
+            "arrangements"
+        };
         match item.kind {
+            // Each council answers and departs for itself.
+            ItemKind::Answer | ItemKind::Departure if reference.is_some() => errors.push(CheckError::Misplaced {
+                item: item.kind.keyword(),
+                file_kind,
+                span: item.span,
+            }),
             ItemKind::Answer => arrangement.answers.extend(context.answer(item, errors)),
             ItemKind::Departure => arrangement.departures.extend(context.departure(item, errors)),
             ItemKind::Guidance
@@ -79,11 +120,12 @@ pub fn check_arrangement(
             | ItemKind::Duty
             | ItemKind::Question => errors.push(CheckError::Misplaced {
                 item: item.kind.keyword(),
-                file_kind: "arrangements",
+                file_kind,
                 span: item.span,
             }),
-            // Read above: the header, documents, entities and events.
+            // Read above: the headers, documents, entities and events.
             ItemKind::Arrangements
+            | ItemKind::Shared
             | ItemKind::Document
             | ItemKind::Post
             | ItemKind::Member
@@ -113,6 +155,7 @@ fn entity_kind(kind: ItemKind) -> Option<EntityKind> {
         ItemKind::Guidance
         | ItemKind::LocalPolicy
         | ItemKind::Arrangements
+        | ItemKind::Shared
         | ItemKind::Document
         | ItemKind::Role
         | ItemKind::Function
@@ -145,6 +188,7 @@ fn event_kind(kind: ItemKind) -> Option<EventKind> {
         ItemKind::Guidance
         | ItemKind::LocalPolicy
         | ItemKind::Arrangements
+        | ItemKind::Shared
         | ItemKind::Document
         | ItemKind::Role
         | ItemKind::Function
@@ -179,6 +223,9 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
     let known_until = fields
         .date("known_until", errors)
         .map(|date| KnownUntil { date, stated: true });
+    // The workspace has read the files `shares` names; here only their
+    // form is checked.
+    fields.texts("shares", errors);
     // `complete`, `has_no` and `source` are read by `completeness`, once
     // the vocabulary and documents are known.
     for later in ["complete", "has_no", "source"] {
@@ -215,8 +262,17 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
         answers: Vec::new(),
         departures: Vec::new(),
         known_until,
+        shared_files: Vec::new(),
         span: header.name.span,
     }
+}
+
+/// Checks a shared file's header: a title, and a note.
+fn shared_header(header: &Item, errors: &mut Vec<CheckError>) {
+    let mut fields = Fields::new(header, errors);
+    fields.text("title", errors);
+    fields.text("note", errors);
+    fields.finish(&["title", "note"], errors);
 }
 
 struct Context<'a> {
@@ -315,6 +371,32 @@ impl Context<'_> {
             origin: self.origin(span, field.evidence.as_ref(), default, errors),
             during: period_of(field.period.as_ref(), errors),
             basis,
+        }
+    }
+
+    /// Gives an entity declared in a shared file the attributes that
+    /// follow from its being shared (a shared post is a joint
+    /// appointment), unless it states them itself. The fact's origin is
+    /// the council's `shares` line: that is where its paper says so.
+    fn follows_from_sharing(&self, entity: &mut Entity, reference: Span) {
+        for (index, declared) in self.policy.attributes.iter().enumerate() {
+            let attribute = AttributeId::from_index(index);
+            let Some(value) = &declared.when_shared else {
+                continue;
+            };
+            if !declared.on.contains(&entity.kind) || entity.attributes.iter().any(|(id, _)| *id == attribute) {
+                continue;
+            }
+            entity.attributes.push((
+                attribute,
+                Stated::always(
+                    value.clone(),
+                    FactOrigin {
+                        span: reference,
+                        evidence: None,
+                    },
+                ),
+            ));
         }
     }
 

@@ -6,7 +6,7 @@ use crate::source::Span;
 
 /// A problem found by the check stage. Errors stop evaluation; warnings
 /// (those whose [`CheckError::is_warning`] is true) do not.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CheckError {
     /// A name that is not declared.
     UnknownName {
@@ -120,6 +120,29 @@ pub enum CheckError {
         file_kind: &'static str,
         /// The item.
         span: Span,
+    },
+    /// `shares` names a file that does not start `shared NAME { … }`.
+    NotShared {
+        /// The header the file has instead (`arrangements`), if any.
+        found: Option<&'static str>,
+        /// The file named.
+        path: String,
+        /// The reference.
+        span: Span,
+    },
+    /// A shared file that no arrangements given share, so nothing in it
+    /// was checked.
+    UnusedShared {
+        /// The shared file's header.
+        span: Span,
+    },
+    /// A problem in a shared file found only when it is read with some of
+    /// the councils that share it (a name the others declare).
+    ReadWith {
+        /// The councils it was found with.
+        councils: Vec<String>,
+        /// The problem.
+        error: Box<CheckError>,
     },
     /// A duty with no rule or more than one, or a rule in an item that
     /// cannot have one.
@@ -299,7 +322,7 @@ pub enum CheckError {
 }
 
 /// How an event disagrees with the facts.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Disagreement {
     /// It gives a role the post or member's `holds` does not list.
     RoleNotHeld {
@@ -329,7 +352,7 @@ pub enum Disagreement {
 }
 
 /// What a place in the text needs, where a name of the wrong kind stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Needed {
     /// An entity the relation starts from.
     RelationFrom {
@@ -378,7 +401,7 @@ pub enum Needed {
 }
 
 /// What a name of the wrong kind is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Found {
     /// An entity of the arrangement.
     Entity {
@@ -409,7 +432,7 @@ pub enum Found {
 }
 
 /// The shape of value a field takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Shape {
     /// A quoted string.
     QuotedString,
@@ -437,7 +460,7 @@ pub enum Shape {
 }
 
 /// Something that cannot be said where it is written.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Misuse {
     /// A rule, condition, tag or `words` in an item that holds fields only.
     FieldsOnly {
@@ -469,7 +492,7 @@ pub enum Misuse {
 }
 
 /// What a predicate says, for messages about where it can be said.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Said {
     /// Holding a role.
     HoldingRole,
@@ -484,7 +507,7 @@ pub enum Said {
 }
 
 /// What is wrong with a file's header.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HeaderProblem {
     /// No `guidance`, `local_policy` or `arrangements` item.
     Missing,
@@ -497,13 +520,17 @@ impl CheckError {
     pub fn is_warning(&self) -> bool {
         matches!(
             self,
-            CheckError::UnusedVocabulary { .. } | CheckError::UnencodedParagraph { .. } | CheckError::SharedRole { .. }
-        )
+            CheckError::UnusedVocabulary { .. }
+                | CheckError::UnencodedParagraph { .. }
+                | CheckError::SharedRole { .. }
+                | CheckError::UnusedShared { .. }
+        ) || matches!(self, CheckError::ReadWith { error, .. } if error.is_warning())
     }
 
     /// The span the message points at first.
     pub fn span(&self) -> Span {
         match self {
+            CheckError::ReadWith { error, .. } => error.span(),
             CheckError::UnknownName { span, .. }
             | CheckError::Duplicate { span, .. }
             | CheckError::WrongKind { span, .. }
@@ -515,6 +542,8 @@ impl CheckError {
             | CheckError::RepeatedField { span, .. }
             | CheckError::Header { span, .. }
             | CheckError::Misplaced { span, .. }
+            | CheckError::NotShared { span, .. }
+            | CheckError::UnusedShared { span }
             | CheckError::RuleCount { span, .. }
             | CheckError::TagValue { span, .. }
             | CheckError::DepartureFromMust { span, .. }

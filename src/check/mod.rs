@@ -31,6 +31,36 @@ pub struct Parsed<'a> {
     /// Whether syntax errors left items out of the tree; problems that
     /// could be caused by a missing item are then not reported again.
     pub incomplete: bool,
+    /// The shared files its arrangements header names, as read.
+    pub shares: &'a [Reference],
+    /// Whether the user named it, rather than only an arrangement's
+    /// `shares`: a file read only because it is shared is never taken
+    /// for guidance or another council.
+    pub named: bool,
+}
+
+/// A file named by an arrangements header's `shares`, once read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// The file read.
+    pub file: FileId,
+    /// The string that names it.
+    pub span: Span,
+}
+
+/// The posts, members, bodies and services a council shares with others,
+/// declared once in a file of their own.
+#[derive(Clone, Copy)]
+pub struct SharedUnit<'a> {
+    /// The file.
+    pub file: FileId,
+    /// Its `shared NAME { … }` header.
+    pub header: &'a Item,
+    /// Its items, the header among them.
+    pub items: &'a [Item],
+    /// Where the arrangements name it: the origin of what follows from
+    /// the sharing.
+    pub reference: Span,
 }
 
 /// What the check stage produces.
@@ -54,6 +84,7 @@ impl Checked {
 enum Role<'a> {
     Policy(&'a Item),
     Arrangements(&'a Item),
+    Shared(&'a Item),
 }
 
 fn header<'a>(parsed: &Parsed<'a>, errors: &mut Vec<CheckError>) -> Option<Role<'a>> {
@@ -61,7 +92,7 @@ fn header<'a>(parsed: &Parsed<'a>, errors: &mut Vec<CheckError>) -> Option<Role<
     for item in &parsed.ast.items {
         if matches!(
             item.kind,
-            ItemKind::Guidance | ItemKind::LocalPolicy | ItemKind::Arrangements
+            ItemKind::Guidance | ItemKind::LocalPolicy | ItemKind::Arrangements | ItemKind::Shared
         ) {
             match found {
                 Some(first) => errors.push(CheckError::Header {
@@ -75,6 +106,7 @@ fn header<'a>(parsed: &Parsed<'a>, errors: &mut Vec<CheckError>) -> Option<Role<
     }
     match found {
         Some(item) if item.kind == ItemKind::Arrangements => Some(Role::Arrangements(item)),
+        Some(item) if item.kind == ItemKind::Shared => Some(Role::Shared(item)),
         Some(item) => Some(Role::Policy(item)),
         None if parsed.incomplete => None,
         None => {
@@ -101,14 +133,27 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
     let mut errors = Vec::new();
     let mut user_policies = Vec::new();
     let mut arrangements = Vec::new();
+    let mut shared = Vec::new();
+    // Each file's header, for saying what a wrongly shared file is instead.
+    let mut headers: Vec<(FileId, Option<&'static str>)> = Vec::new();
     for parsed in files {
-        match header(parsed, &mut errors) {
+        let role = header(parsed, &mut errors);
+        headers.push((
+            parsed.file,
+            match &role {
+                Some(Role::Policy(item) | Role::Arrangements(item) | Role::Shared(item)) => Some(item.kind.keyword()),
+                None => None,
+            },
+        ));
+        match role {
+            Some(Role::Policy(_) | Role::Arrangements(_)) if !parsed.named => {}
             Some(Role::Policy(item)) => user_policies.push(Unit {
                 header: item,
                 items: &parsed.ast.items,
                 file: parsed.file,
             }),
             Some(Role::Arrangements(item)) => arrangements.push((parsed, item)),
+            Some(Role::Shared(item)) => shared.push((parsed, item)),
             None => {}
         }
     }
@@ -121,7 +166,7 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
                 items: &parsed.ast.items,
                 file: parsed.file,
             }),
-            _ => None,
+            Some(Role::Arrangements(_) | Role::Shared(_)) | None => None,
         })
         .collect();
     let embedded_files: Vec<FileId> = embedded.iter().map(|parsed| parsed.file).collect();
@@ -145,21 +190,130 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
         .flat_map(|(policy, _)| policy.editions.iter().map(|edition| edition.key.clone()))
         .collect();
     if let Some((policy, scope)) = select(checked_chains, as_at, &mut errors) {
+        let mut used = Vec::new();
+        // Which council's arrangements each error in a shared file was
+        // found with, by its place in `errors`.
+        let mut read_with = std::collections::HashMap::new();
+        let mut sharers: std::collections::HashMap<FileId, Vec<String>> = std::collections::HashMap::new();
         for (parsed, header) in arrangements {
-            checked.arrangements.push(arrangement::check_arrangement(
+            let mut units = Vec::new();
+            for (index, reference) in parsed.shares.iter().enumerate() {
+                if let Some(first) = parsed
+                    .shares
+                    .iter()
+                    .take(index)
+                    .find(|earlier| earlier.file == reference.file)
+                {
+                    errors.push(CheckError::RepeatedValue {
+                        value: sources
+                            .get(reference.file)
+                            .map_or_else(String::new, |source| source.name().to_owned()),
+                        span: reference.span,
+                        first: first.span,
+                    });
+                    continue;
+                }
+                match shared.iter().find(|(shared, _)| shared.file == reference.file) {
+                    Some((shared, header)) => {
+                        used.push(reference.file);
+                        units.push(SharedUnit {
+                            file: shared.file,
+                            header,
+                            items: &shared.ast.items,
+                            reference: reference.span,
+                        });
+                    }
+                    None => {
+                        let found = headers
+                            .iter()
+                            .find(|(file, _)| *file == reference.file)
+                            .and_then(|(_, keyword)| *keyword);
+                        // A file whose syntax errors hid its header has
+                        // been reported already.
+                        let hidden = found.is_none()
+                            && files
+                                .iter()
+                                .any(|parsed| parsed.file == reference.file && parsed.incomplete);
+                        if !hidden {
+                            errors.push(CheckError::NotShared {
+                                found,
+                                path: sources
+                                    .get(reference.file)
+                                    .map_or_else(String::new, |source| source.name().to_owned()),
+                                span: reference.span,
+                            });
+                        }
+                    }
+                }
+            }
+            let before = errors.len();
+            let arrangement = arrangement::check_arrangement(
                 parsed.file,
                 header,
                 &parsed.ast.items,
+                &units,
                 &policy,
                 &scope,
                 &known,
                 &mut errors,
-            ));
+            );
+            let council = arrangement.council.clone().unwrap_or_else(|| arrangement.key.clone());
+            for file in &arrangement.shared_files {
+                sharers.entry(*file).or_default().push(council.clone());
+            }
+            for (index, error) in errors.iter().enumerate().skip(before) {
+                if arrangement.shared_files.contains(&error.span().file) {
+                    read_with.insert(index, council.clone());
+                }
+            }
+            checked.arrangements.push(arrangement);
         }
+        for (parsed, header) in &shared {
+            if !used.contains(&parsed.file) {
+                errors.push(CheckError::UnusedShared { span: header.name.span });
+            }
+        }
+        errors = once_each(errors, &read_with, &sharers);
         checked.policy = Some(policy);
     }
     checked.errors = errors;
     checked
+}
+
+/// The errors with repeats removed, first report kept. A shared file is
+/// checked once with each council that shares it: what is wrong in it
+/// whichever council it is read with is said once, and what is wrong only
+/// with some (a name only one council declares) says with which.
+fn once_each(
+    errors: Vec<CheckError>,
+    read_with: &std::collections::HashMap<usize, String>,
+    sharers: &std::collections::HashMap<FileId, Vec<String>>,
+) -> Vec<CheckError> {
+    let mut councils: std::collections::HashMap<&CheckError, Vec<&str>> = std::collections::HashMap::new();
+    for (index, error) in errors.iter().enumerate() {
+        if let Some(council) = read_with.get(&index) {
+            councils.entry(error).or_default().push(council);
+        }
+    }
+    let mut seen = std::collections::HashSet::with_capacity(errors.len());
+    let mut kept = Vec::new();
+    for error in &errors {
+        if !seen.insert(error) {
+            continue;
+        }
+        let found_with = councils.get(error);
+        let sharing = sharers.get(&error.span().file);
+        match (found_with, sharing) {
+            (Some(found_with), Some(sharing)) if found_with.len() < sharing.len() => {
+                kept.push(CheckError::ReadWith {
+                    councils: found_with.iter().map(|council| (*council).to_owned()).collect(),
+                    error: Box::new(error.clone()),
+                });
+            }
+            _ => kept.push(error.clone()),
+        }
+    }
+    kept
 }
 
 /// Picks the edition to evaluate against: the one in force as at the date

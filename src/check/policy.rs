@@ -81,6 +81,7 @@ pub fn check_policy(units: &[Unit<'_>], sources: &SourceMap, errors: &mut Vec<Ch
                 ItemKind::Guidance
                 | ItemKind::LocalPolicy
                 | ItemKind::Arrangements
+                | ItemKind::Shared
                 | ItemKind::Document
                 | ItemKind::Role
                 | ItemKind::Function
@@ -329,25 +330,37 @@ fn declare(unit: &Unit<'_>, policy: &mut Policy, scope: &mut Scope, errors: &mut
                             ValueType::Text
                         }
                     };
-                    let default = fields.take("default").and_then(|field| {
-                        let value = match field.values.as_slice() {
-                            [value] => typed(&value.kind, value_type),
-                            _ => None,
-                        };
-                        if value.is_none() {
-                            errors.push(CheckError::WrongType {
-                                field: "default".to_owned(),
-                                expected: Shape::OneValue(value_type),
-                                span: field.values.first().map_or(field.span, |value| value.span),
-                                declared: None,
-                            });
-                        }
-                        value
-                    });
+                    let mut one_value = |field_name: &str| {
+                        fields.take(field_name).and_then(|field| {
+                            let value = match field.values.as_slice() {
+                                [value] => typed(&value.kind, value_type),
+                                _ => None,
+                            };
+                            if value.is_none() {
+                                errors.push(CheckError::WrongType {
+                                    field: field_name.to_owned(),
+                                    expected: Shape::OneValue(value_type),
+                                    span: field.values.first().map_or(field.span, |value| value.span),
+                                    declared: None,
+                                });
+                            }
+                            value
+                        })
+                    };
+                    let default = one_value("default");
+                    let when_shared = one_value("when_shared");
                     let descriptive = fields.boolean("descriptive", errors).unwrap_or(false);
                     let marks_change = fields.boolean("marks_change", errors).unwrap_or(false);
                     fields.finish(
-                        &["title", "on", "type", "default", "marks_change", "descriptive"],
+                        &[
+                            "title",
+                            "on",
+                            "type",
+                            "default",
+                            "when_shared",
+                            "marks_change",
+                            "descriptive",
+                        ],
                         errors,
                     );
                     policy.attributes.push(Attribute {
@@ -357,6 +370,7 @@ fn declare(unit: &Unit<'_>, policy: &mut Policy, scope: &mut Scope, errors: &mut
                         value_type,
                         default,
                         marks_change,
+                        when_shared,
                         descriptive,
                         span,
                     });
@@ -392,6 +406,7 @@ fn declare(unit: &Unit<'_>, policy: &mut Policy, scope: &mut Scope, errors: &mut
                 scope.duties.declare(name, id, span, errors);
             }
             ItemKind::Arrangements
+            | ItemKind::Shared
             | ItemKind::Post
             | ItemKind::Member
             | ItemKind::Body

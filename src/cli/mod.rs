@@ -342,16 +342,14 @@ fn check(files: &[PathBuf], format: Format) -> u8 {
         add_input(&mut workspace, file);
     }
     workspace.check();
+    let read = files.len() + workspace.shared_only();
     match format {
         Format::Human => {
             emit(&workspace.render_diagnostics(color_wanted()));
             let (errors, warnings) = counts_line(&workspace);
             emit(&match (errors, warnings) {
-                (0, 0) => format!("checked {} file(s): no problems\n", files.len()),
-                _ => format!(
-                    "checked {} file(s): {errors} error(s), {warnings} warning(s)\n",
-                    files.len()
-                ),
+                (0, 0) => format!("checked {read} file(s): no problems\n"),
+                _ => format!("checked {read} file(s): {errors} error(s), {warnings} warning(s)\n"),
             });
         }
         Format::Json => emit(&diagnostics_json(&workspace.sources, &workspace.diagnostics)),
@@ -472,7 +470,13 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
     match output {
         None => emit(&text),
         Some(path) => {
-            let named: Vec<PathBuf> = inputs.policies.iter().chain(&inputs.arrangements).cloned().collect();
+            let named: Vec<PathBuf> = inputs
+                .policies
+                .iter()
+                .chain(&inputs.arrangements)
+                .chain(workspace.shared_paths())
+                .cloned()
+                .collect();
             let shown = path.display().to_string();
             let refused = match output::same_file_as_input(path, &named) {
                 Some(input) => {

@@ -189,6 +189,12 @@ codes! {
         example: Example::Described("dcsc verify council.dcs > /dev/full"),
         fix: "Make room on the disk standard output goes to, or send it elsewhere.",
     }
+    E0019 => {
+        title: "a shared file's path is refused",
+        meaning: "An arrangements header names a file of shared posts with `shares`, and the path is absolute, leaves the folder of the file that names it (by `..` or through a link), or is an address. Shared files are named relative to the file that shares them and must be inside its folder, so a folder of councils can be moved or sent whole and dcsc reads nothing it was not handed. dcsc never fetches anything.",
+        example: Example::Described("arrangements warwickshire { council \"Warwickshire County Council\"  shares \"/home/me/joint.dcs\" }"),
+        fix: "Put the shared file in the folder of the councils' files (or below it) and name it relative to them: `shares \"joint.dcs\"`.",
+    }
     E0301 => {
         title: "the command line is not understood",
         meaning: "The words after `dcsc` do not fit its commands and options: an unknown option, a missing value, a date that is not a date, a format it does not write. Nothing was read or written, and dcsc exits with status 2.",
@@ -357,6 +363,12 @@ codes! {
         example: fixture!("E0125.dcs"),
         fix: "Remove one, or give each line the period over which it held.",
     }
+    E0126 => {
+        title: "a file named by `shares` is not a shared file",
+        meaning: "`shares` names a file of posts, members and bodies that several councils share, which starts with `shared NAME { … }`. The file named starts with another header (guidance, a local policy, or another council's arrangements), or has none.",
+        example: Example::Described("arrangements coventry { council \"Coventry City Council\"  shares \"warwickshire.dcs\" } (where warwickshire.dcs is another council's arrangements)"),
+        fix: "Move what the councils share into a file of its own that starts `shared NAME { … }`, and name that file.",
+    }
     E0201 => {
         title: "a post reports to a member",
         meaning: "Officers' lines of accountability lead to other officers, ending at the head of paid service; elected members hold officers to account through the council, not as their line managers.",
@@ -386,6 +398,12 @@ codes! {
         meaning: "Two posts or members surely hold the same role on the same days, by the dates of their `holds` lines. The papers more often leave out when one holder gave way to the next than mean two holders at once; if they do mean it, the duties on the role judge it.",
         example: fixture!("W0010.dcs"),
         fix: "End the first line where the second begins (`until DATE` and `from DATE`).",
+    }
+    W0011 => {
+        title: "a shared file no council shares",
+        meaning: "A file starting `shared NAME { … }` was given, but no arrangements given name it with `shares`. Its posts, members and bodies are checked only as part of a council's arrangements (they may refer to that council's own posts), so nothing in it was checked.",
+        example: fixture!("W0011.dcs"),
+        fix: "Give the arrangements of a council that shares it, with `shares \"FILE\"` in their header.",
     }
     W0002 => {
         title: "a paragraph no duty encodes",

@@ -20,7 +20,7 @@ use crate::command::CommandError;
 use crate::date::DateError;
 use crate::source::{SourceMap, Span};
 use crate::suggest::suggest;
-use crate::syntax::{SyntaxError, Token};
+use crate::syntax::{PathProblem, SyntaxError, Token};
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -208,6 +208,27 @@ pub fn from_syntax(error: &SyntaxError) -> Diagnostic {
                 .also(*first, "first given here")
                 .help(format!("give several values as one list: `\"{key}\": [\"…\", \"…\"]`"))
         }
+        SyntaxError::SharedPath { path, span, problem } => match problem {
+            PathProblem::Unreadable { reason } => {
+                Diagnostic::new(Code::E0001, format!("cannot read the shared file `{path}`: {reason}"))
+                    .at(*span, "named here")
+                    .note("a shared file is named relative to the folder of the file that shares it")
+            }
+            PathProblem::Remote => Diagnostic::new(Code::E0019, format!("`{path}` is an address, not a file"))
+                .at(*span, "named here")
+                .note("dcsc reads only files on this machine, and never fetches anything")
+                .help("save the shared declarations in a file beside this one and name it here"),
+            PathProblem::Absolute => Diagnostic::new(Code::E0019, format!("`{path}` is an absolute path"))
+                .at(*span, "named here")
+                .note("a shared file is named relative to the folder of the file that shares it, so the folder can be moved or sent whole")
+                .help("name the file relative to this file's folder"),
+            PathProblem::OutsideFolder => {
+                Diagnostic::new(Code::E0019, format!("`{path}` is outside this file's folder"))
+                    .at(*span, "named here")
+                    .note("a shared file must be in the folder of the file that shares it, or below it, so that dcsc reads nothing the user did not hand it")
+                    .help("move the shared file into this file's folder, or give both councils' files in its folder")
+            }
+        },
         SyntaxError::Internal { span, detail } => {
             Diagnostic::new(Code::E0099, format!("internal error: dcsc could not read {detail} here"))
                 .at(*span, "here")
@@ -396,8 +417,26 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
         CheckError::Misplaced { item, file_kind, span } => {
             Diagnostic::new(Code::E0111, format!("a `{item}` does not belong in {file_kind}"))
                 .at(*span, "misplaced item")
-                .note("guidance declares vocabulary, paragraphs, duties and questions; arrangements declare posts, members, bodies, services, the timeline, answers and departures")
+                .note("guidance declares vocabulary, paragraphs, duties and questions; arrangements declare posts, members, bodies, services, the timeline, answers and departures; a shared file declares only the posts, members, bodies, services and events councils share, and their documents")
         }
+        CheckError::NotShared { found, path, span } => {
+            let message = match found {
+                Some(keyword) => format!("`{path}` is not a shared file: it starts with `{keyword}`"),
+                None => format!("`{path}` is not a shared file: it has no header"),
+            };
+            Diagnostic::new(Code::E0126, message)
+                .at(*span, "named here")
+                .note("`shares` names a file of the posts, members and bodies councils share, which starts `shared NAME { … }`")
+                .help("to verify several councils, give each council's file on the command line")
+        }
+        CheckError::ReadWith { councils, error } => from_check(error).note(format!(
+            "found when this shared file is read with the arrangements of {} (it is read with those of each council that shares it)",
+            crate::words::and_list(councils)
+        )),
+        CheckError::UnusedShared { span } => Diagnostic::new(Code::W0011, "no arrangements given share this file")
+            .at(*span, "shared file")
+            .note("its posts, members and bodies are checked only as part of a council's arrangements, so nothing in it was checked")
+            .help("give the arrangements of a council whose header says `shares` with this file's name"),
         CheckError::RuleCount { item, found, span } => {
             let message = match found {
                 0 => format!("`{item}` has no rule"),

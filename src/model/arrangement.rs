@@ -372,6 +372,8 @@ pub struct Arrangement {
     /// after it, that nothing is recorded is not evidence that nothing
     /// happened.
     pub known_until: Option<KnownUntil>,
+    /// The shared files whose posts, members and bodies it includes.
+    pub shared_files: Vec<FileId>,
     /// The header.
     pub span: Span,
 }

@@ -137,7 +137,7 @@ pub struct Relation {
 }
 
 /// The types an attribute can have.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ValueType {
     /// A whole number.
     Int,
@@ -179,6 +179,9 @@ pub struct Attribute {
     /// of that role's responsibilities (holding the post on an interim
     /// basis).
     pub marks_change: bool,
+    /// The value an entity declared in a shared file has, unless it states
+    /// one: a post two councils share is a joint appointment.
+    pub when_shared: Option<TypedValue>,
     /// Whether it exists for arrangements to describe themselves, with no
     /// duty expected to use it (no unused-vocabulary warning).
     pub descriptive: bool,

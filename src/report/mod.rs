@@ -65,7 +65,8 @@ pub struct Provenance {
 impl Provenance {
     /// The provenance of a rendered report from the files in its source
     /// map: the files of the policy's editions (the guidance in force and
-    /// any local policies, in chain order) and the arrangement's file.
+    /// any local policies, in chain order) and the arrangement's file with
+    /// the files it shares.
     ///
     /// The texts hashed are those dcsc read (a byte order mark removed,
     /// CRLF read as LF), so the fingerprint names what was evaluated, not
@@ -77,6 +78,10 @@ impl Provenance {
                 policy_files.push(edition.file);
             }
         }
+        // The council's file, then the files it shares, in its order.
+        let arrangement_files: Vec<crate::source::FileId> = std::iter::once(report.arrangement.file)
+            .chain(report.arrangement.shared_files.iter().copied())
+            .collect();
         let texts = |files: &[crate::source::FileId]| -> Vec<(String, String)> {
             files
                 .iter()
@@ -94,7 +99,7 @@ impl Provenance {
         Provenance {
             dcsc_version: dcsc_version.to_owned(),
             policy_hash: borrowed(&texts(&policy_files)),
-            arrangement_hash: borrowed(&texts(&[report.arrangement.file])),
+            arrangement_hash: borrowed(&texts(&arrangement_files)),
         }
     }
 }

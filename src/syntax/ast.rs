@@ -31,6 +31,9 @@ pub enum ItemKind {
     LocalPolicy,
     /// `arrangements NAME { … }`: the header of a council's arrangements.
     Arrangements,
+    /// `shared NAME { … }`: the header of a file of posts, members and
+    /// bodies that several councils' arrangements share.
+    Shared,
     /// `document NAME { … }`: a source of words or facts.
     Document,
     /// `role NAME { … }`.
@@ -84,6 +87,7 @@ impl ItemKind {
             ItemKind::Guidance => "guidance",
             ItemKind::LocalPolicy => "local_policy",
             ItemKind::Arrangements => "arrangements",
+            ItemKind::Shared => "shared",
             ItemKind::Document => "document",
             ItemKind::Role => "role",
             ItemKind::Function => "function",
@@ -110,10 +114,11 @@ impl ItemKind {
     }
 
     /// Every item kind, for lookup by keyword.
-    pub const ALL: [ItemKind; 25] = [
+    pub const ALL: [ItemKind; 26] = [
         ItemKind::Guidance,
         ItemKind::LocalPolicy,
         ItemKind::Arrangements,
+        ItemKind::Shared,
         ItemKind::Document,
         ItemKind::Role,
         ItemKind::Function,
@@ -146,7 +151,7 @@ impl ItemKind {
 
 /// The fields of an `arrangements` header, read by the checker and
 /// accepted at the top level of a JSON arrangements file.
-pub const ARRANGEMENT_FIELDS: [&str; 9] = [
+pub const ARRANGEMENT_FIELDS: [&str; 10] = [
     "council",
     "kind",
     "upper_tier",
@@ -155,6 +160,7 @@ pub const ARRANGEMENT_FIELDS: [&str; 9] = [
     "complete",
     "has_no",
     "known_until",
+    "shares",
     "source",
 ];
 

@@ -108,6 +108,15 @@ pub enum SyntaxError {
         /// The first.
         first: Span,
     },
+    /// A file named by `shares` that is not read.
+    SharedPath {
+        /// The path as written.
+        path: String,
+        /// The string naming it.
+        span: Span,
+        /// Why it is not read.
+        problem: PathProblem,
+    },
     /// The syntax tree had a shape the lowering did not expect: a bug in
     /// dcsc, reported rather than crashed on.
     Internal {
@@ -115,6 +124,24 @@ pub enum SyntaxError {
         span: Span,
         /// What was expected.
         detail: &'static str,
+    },
+}
+
+/// Why a file named by `shares` is not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathProblem {
+    /// An address (`https://…`): dcsc reads only local files.
+    Remote,
+    /// An absolute path: a shared file is named relative to the file that
+    /// shares it, so a folder of councils can be moved whole.
+    Absolute,
+    /// A path that leaves the referring file's folder, by `..` or by a
+    /// link.
+    OutsideFolder,
+    /// The file cannot be read.
+    Unreadable {
+        /// Why, in the operating system's words.
+        reason: String,
     },
 }
 

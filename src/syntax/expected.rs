@@ -32,6 +32,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::guidance_item | Rule::kw_guidance => Some("`guidance`"),
         Rule::local_policy_item | Rule::kw_local_policy => Some("`local_policy`"),
         Rule::arrangements_item | Rule::kw_arrangements => Some("`arrangements`"),
+        Rule::shared_item | Rule::kw_shared => Some("`shared`"),
         Rule::departure_item | Rule::kw_departure => Some("`departure`"),
         Rule::kw_extends => Some("`extends`"),
         Rule::kw_from => Some("`from`"),

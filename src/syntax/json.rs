@@ -370,7 +370,12 @@ impl Lowerer {
                 "each event needs `\"date\"` (or `\"unknown\"`), or `\"after\"` naming an earlier event".to_owned(),
             ));
         }
-        let mut item = self.named_item(path, &Json::Object(strip(object, &["kind", "date", "after"])), kind, "id")?;
+        let mut item = self.named_item(
+            path,
+            &Json::Object(strip(object, &["kind", "date", "after"])),
+            kind,
+            "id",
+        )?;
         item.time = Some(EventTime {
             on: date,
             after,
@@ -388,7 +393,10 @@ impl Lowerer {
             Json::String(text) => text.clone(),
             Json::Number(number) => number.to_string(),
             Json::Null | Json::Bool(_) | Json::Array(_) | Json::Object(_) => {
-                return Err(self.error(path, "a date is a string such as \"2016\", \"2016-03\" or \"2016-03-01\"".to_owned()))
+                return Err(self.error(
+                    path,
+                    "a date is a string such as \"2016\", \"2016-03\" or \"2016-03-01\"".to_owned(),
+                ))
             }
         };
         match PartialDate::parse(&text) {
@@ -469,7 +477,9 @@ impl Lowerer {
                     match object.get(word) {
                         Some(Json::Bool(true)) => qualifiers.push((qualifier, self.span(&format!("{path}/{word}")))),
                         Some(Json::Bool(false)) | None => {}
-                        Some(_) => return Err(self.error(&format!("{path}/{word}"), format!("`{word}` is true or false"))),
+                        Some(_) => {
+                            return Err(self.error(&format!("{path}/{word}"), format!("`{word}` is true or false")))
+                        }
                     }
                 }
                 for other in object.keys() {

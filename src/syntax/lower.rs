@@ -91,6 +91,7 @@ impl Lowerer {
             Rule::guidance_item => Some(ItemKind::Guidance),
             Rule::local_policy_item => Some(ItemKind::LocalPolicy),
             Rule::arrangements_item => Some(ItemKind::Arrangements),
+            Rule::shared_item => Some(ItemKind::Shared),
             Rule::departure_item => Some(ItemKind::Departure),
             _ => None,
         };
@@ -108,6 +109,7 @@ impl Lowerer {
                 Rule::kw_guidance
                 | Rule::kw_local_policy
                 | Rule::kw_arrangements
+                | Rule::kw_shared
                 | Rule::kw_departure
                 | Rule::kw_extends
                 | Rule::kw_from

@@ -14,7 +14,7 @@ pub mod json;
 mod lower;
 mod prescan;
 
-pub use error::{SyntaxError, Token};
+pub use error::{PathProblem, SyntaxError, Token};
 pub use expected::RESERVED_WORDS;
 pub use prescan::NESTING_LIMIT;
 
