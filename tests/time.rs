@@ -447,6 +447,38 @@ fn a_list_of_functions_that_may_be_incomplete_decides_nothing_by_omission() {
     }
 }
 
+#[test]
+fn a_service_moved_out_and_back_in_house_has_its_provider_as_at_each_date() {
+    // The documented bare word is accepted, and each line holds over its
+    // own period.
+    let text = format!(
+        "{HEADER}post director {{ holds DCS }}\nservice childrens_social_care_delivery {{\n  provider in_house until 2018-04-01\n  provider arms_length from 2018-04-01 until 2025-04-01\n  provider in_house from 2025-04-01\n}}\n"
+    );
+    let found = verify_text(&text, "2020-01-01");
+    let arrangement = &found.councils[0].arrangement;
+    let service = arrangement
+        .entities
+        .iter()
+        .find(|entity| entity.key == "childrens_social_care_delivery")
+        .unwrap();
+    let provider = found
+        .policy
+        .attributes
+        .iter()
+        .position(|attribute| attribute.key == "provider")
+        .map(dcsc::model::AttributeId::from_index)
+        .unwrap();
+    for (date, expected) in [
+        ("2017-06-30", "in_house"),
+        ("2020-01-01", "arms_length"),
+        ("2025-06-30", "in_house"),
+    ] {
+        let (fact, holding) = service.attribute_at(provider, day(date)).unwrap();
+        assert_eq!(holding, dcsc::date::Holding::Yes, "{date}");
+        assert_eq!(fact.value, dcsc::model::TypedValue::Text(expected.to_owned()), "{date}");
+    }
+}
+
 // ------------------------------------------------------------ property
 
 /// A small deterministic generator (xorshift), so the property runs the
