@@ -232,6 +232,24 @@ fn explain_shows_duties_and_paragraphs_with_their_words() {
     assert!(shown.contains("politically restricted"), "{shown}");
     assert!(shown.contains("verbatim"), "{shown}");
 
+    // A law names its statute and the paragraphs that state it; a duty
+    // whose force is statute's names the statute too.
+    let law = dcsc(&["explain", "restriction.dcs"]);
+    assert_eq!(law.status.code(), Some(0), "{}", text(&law));
+    let shown = text(&law);
+    assert!(
+        shown.contains("statute: Local Government and Housing Act 1989, section 2"),
+        "{shown}"
+    );
+    assert!(shown.contains("paragraph 2.footnote_3"), "{shown}");
+    let duty = text(&dcsc(&["explain", "dcs.health_and_wellbeing_board"]));
+    assert!(
+        duty.contains("statute: Health and Social Care Act 2012, section 194(2)"),
+        "{duty}"
+    );
+    let described = text(&dcsc(&["explain", "summary.review_date"]));
+    assert!(described.contains("describes the guidance itself"), "{described}");
+
     let unknown = dcsc(&["explain", "E0102x"]);
     assert_bad_input(&unknown, "E0304");
     assert!(text(&unknown).contains("did you mean"), "{}", text(&unknown));
@@ -475,7 +493,7 @@ fn every_refused_command_is_a_coded_diagnostic() {
             &[
                 "report",
                 "examples/coventry.dcs",
-                "examples/barnet.dcs",
+                "tests/fixtures/time/moving_dcs.dcs",
                 "--format",
                 "csv",
             ],

@@ -29,7 +29,7 @@ relation report_to { title "reports directly to"  from post  to post  hierarchy 
 relation member_of { title "is a member of"  from post, member  to body }
 attribute politically_restricted { title "politically restricted"  on post  type bool }
 attribute tier { title "officer tier"  on post  type int }
-attribute joint_appointment { title "a joint appointment"  on post  type bool  default no }
+attribute joint_appointment { title "a joint appointment"  on post  type bool  default no  default_basis "a DCS is one council's own officer unless stated" }
 
 paragraph 1 { section "The DCS"  words verbatim from text  text "Every authority appoints one DCS." }
 paragraph 2 { section "The DCS"  words verbatim from text  text "The DCS should report directly to the Chief Executive." }

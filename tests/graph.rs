@@ -30,7 +30,11 @@ const COUNCILS: [(&str, &[&str], &str); 3] = [
         ],
         "2020-02-06",
     ),
-    ("barnet", &["examples/barnet.dcs"], "2026-11-01"),
+    (
+        "barnet",
+        &["examples/barnet/arrangements.dcs", "examples/barnet/framework.dcs"],
+        "2026-11-01",
+    ),
 ];
 
 /// The fault whose DCS reports to a deputy chief executive, unexplained.
@@ -835,6 +839,7 @@ fn a_reporting_loop_the_checker_would_refuse_still_draws() {
         council_kind: None,
         upper_tier: None,
         governance: None,
+        considering: Vec::new(),
         answers_to: Vec::new(),
         complete_kinds: Vec::new(),
         complete_relations: Vec::new(),

@@ -207,7 +207,7 @@ fn each_council_tests_its_own_assurance_after_the_joint_appointment() {
     let before = both("2019-01-31");
     for key in ["northshire", "southshire"] {
         assert_eq!(
-            verdict(&before, key, "roles.leadership.appoint_dcs").kind,
+            verdict(&before, key, "dcs.appointed").kind,
             VerdictKind::Unknown,
             "{key} before the joint post began"
         );

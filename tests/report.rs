@@ -33,7 +33,10 @@ fn council(name: &str) -> (Vec<&'static str>, &'static str) {
         ),
         // Barnet's framework is undated: a fixed date keeps the snapshot
         // still.
-        "barnet" => (vec!["examples/barnet.dcs"], "2026-11-01"),
+        "barnet" => (
+            vec!["examples/barnet/arrangements.dcs", "examples/barnet/framework.dcs"],
+            "2026-11-01",
+        ),
         other => panic!("no council {other}"),
     }
 }

@@ -59,7 +59,7 @@ fn exercise(name: &str, text: &str) {
 fn mangled_examples_never_crash() {
     for path in [
         "examples/coventry.dcs",
-        "examples/barnet.dcs",
+        "examples/barnet/arrangements.dcs",
         "tests/fixtures/faults/dcs_reports_to_deputy_with_departure.dcs",
     ] {
         let text = std::fs::read_to_string(path).unwrap();

@@ -118,7 +118,8 @@ pub fn check_arrangement(
             | ItemKind::TagKey
             | ItemKind::Paragraph
             | ItemKind::Duty
-            | ItemKind::Question => errors.push(CheckError::Misplaced {
+            | ItemKind::Question
+            | ItemKind::Law => errors.push(CheckError::Misplaced {
                 item: item.kind.keyword(),
                 file_kind,
                 span: item.span,
@@ -166,6 +167,7 @@ fn entity_kind(kind: ItemKind) -> Option<EntityKind> {
         | ItemKind::Paragraph
         | ItemKind::Duty
         | ItemKind::Question
+        | ItemKind::Law
         | ItemKind::Appointment
         | ItemKind::Designation
         | ItemKind::Vacancy
@@ -199,6 +201,7 @@ fn event_kind(kind: ItemKind) -> Option<EventKind> {
         | ItemKind::Paragraph
         | ItemKind::Duty
         | ItemKind::Question
+        | ItemKind::Law
         | ItemKind::Post
         | ItemKind::Member
         | ItemKind::Body
@@ -216,19 +219,15 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
         .one_of("kind", &council_kinds, errors)
         .and_then(|word| CouncilKind::ALL.into_iter().find(|kind| kind.word() == word));
     let upper_tier = fields.boolean("upper_tier", errors);
-    let models = Governance::ALL.map(Governance::word);
-    let governance = fields
-        .one_of("governance", &models, errors)
-        .and_then(|word| Governance::ALL.into_iter().find(|model| model.word() == word));
     let known_until = fields
         .date("known_until", errors)
         .map(|date| KnownUntil { date, stated: true });
     // The workspace has read the files `shares` names; here only their
     // form is checked.
     fields.texts("shares", errors);
-    // `complete`, `has_no` and `source` are read by `completeness`, once
-    // the vocabulary and documents are known.
-    for later in ["complete", "has_no", "source"] {
+    // `complete`, `has_no`, `governance`, `considering` and `source` are
+    // read by `completeness`, once the vocabulary and documents are known.
+    for later in ["complete", "has_no", "governance", "considering", "source"] {
         fields.take_all(later);
     }
     let mut answers_to = Vec::new();
@@ -251,7 +250,8 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
         council,
         council_kind,
         upper_tier,
-        governance,
+        governance: None,
+        considering: Vec::new(),
         answers_to,
         complete_kinds: Vec::new(),
         complete_relations: Vec::new(),
@@ -305,6 +305,37 @@ impl Context<'_> {
                         name: name.text,
                         span: name.span,
                     });
+                }
+            }
+        }
+        let models = Governance::ALL.map(Governance::word);
+        for (name, list) in [("governance", false), ("considering", true)] {
+            for field in fields.take_all(name) {
+                for value in names_of(field, errors) {
+                    let Some(model) = Governance::ALL.into_iter().find(|model| model.word() == value.text) else {
+                        errors.push(CheckError::NotOneOf {
+                            field: name.to_owned(),
+                            value: value.text.clone(),
+                            allowed: models.to_vec(),
+                            span: value.span,
+                        });
+                        continue;
+                    };
+                    let stated = self.stated(model, field.span, field, &default, errors);
+                    if list {
+                        arrangement.considering.push(stated);
+                    } else if arrangement.governance.is_some() {
+                        errors.push(CheckError::RepeatedField {
+                            field: name.to_owned(),
+                            span: value.span,
+                            first: arrangement
+                                .governance
+                                .as_ref()
+                                .map_or(value.span, |first| first.origin.span),
+                        });
+                    } else {
+                        arrangement.governance = Some(stated);
+                    }
                 }
             }
         }
@@ -496,6 +527,17 @@ impl Context<'_> {
                 for name in names_of(field, errors).into_iter().take(1) {
                     if let Some(body_kind) = self.scope.body_kinds.resolve(&name, errors) {
                         entity.body_kind = Some(self.stated(body_kind, field.span, field, &default, errors));
+                        // A kind of body the law abolished: none exists
+                        // after the law's date, however undated the paper
+                        // that describes it.
+                        let ended = self
+                            .policy
+                            .body_kinds
+                            .get(body_kind.index())
+                            .and_then(|term| term.ended.as_ref());
+                        if let (Some(ended), None) = (ended, entity.life.until) {
+                            entity.life.until = Some(Boundary::On(ended.by));
+                        }
                     }
                 }
             }

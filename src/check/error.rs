@@ -489,6 +489,15 @@ pub enum Misuse {
     },
     /// A timeline predicate said of posts or members.
     TimelineOfEntities,
+    /// A governance predicate (`uses`, `considers`) said of posts or
+    /// members.
+    GovernanceOfEntities,
+    /// `after each extension of ROLE` without `of ROLE`, or of a role that
+    /// declares no remit to extend.
+    ExtensionWithoutRemit {
+        /// The role named, if any.
+        role: Option<String>,
+    },
 }
 
 /// What a predicate says, for messages about where it can be said.

@@ -29,6 +29,8 @@ pub struct Scope {
     pub paragraphs: Names<ParagraphId>,
     /// Duties and questions.
     pub duties: Names<DutyId>,
+    /// Laws.
+    pub laws: Names<LawId>,
 }
 
 impl Scope {
@@ -43,8 +45,16 @@ impl Scope {
             tag_keys: Names::new("tag key"),
             paragraphs: Names::new("paragraph"),
             duties: Names::new("duty or question"),
+            laws: Names::new("law"),
         }
     }
+}
+
+/// What the first pass leaves for when every name is declared.
+#[derive(Default)]
+struct Pending<'a> {
+    /// Each role's `remit`, naming functions that may come later.
+    remits: Vec<(RoleId, &'a ast::Field)>,
 }
 
 /// One file of a policy chain: its header item and all its items.
@@ -61,10 +71,21 @@ pub struct Unit<'a> {
 pub fn check_policy(units: &[Unit<'_>], sources: &SourceMap, errors: &mut Vec<CheckError>) -> (Policy, Scope) {
     let mut policy = Policy::default();
     let mut scope = Scope::new();
+    let mut pending = Pending::default();
     for unit in units {
         policy.editions.push(edition_of(unit, errors));
-        declare(unit, &mut policy, &mut scope, errors);
+        declare(unit, &mut policy, &mut scope, &mut pending, errors);
     }
+    for (role, field) in pending.remits {
+        let functions: Vec<FunctionId> = names_of(field, errors)
+            .iter()
+            .filter_map(|name| scope.functions.resolve(name, errors))
+            .collect();
+        if let Some(declared) = policy.roles.get_mut(role.index()) {
+            declared.remit = functions;
+        }
+    }
+    let mut laws_seen = std::collections::BTreeSet::new();
     // The names mentioned by duties that did not check: the vocabulary and
     // paragraphs they use are not reported unused on top of their error.
     let mut mentioned = std::collections::BTreeSet::new();
@@ -72,6 +93,11 @@ pub fn check_policy(units: &[Unit<'_>], sources: &SourceMap, errors: &mut Vec<Ch
         for item in unit.items {
             match item.kind {
                 ItemKind::Paragraph => paragraph(item, edition, &mut policy, &scope, errors),
+                // A repeated key was reported when declared.
+                ItemKind::Law if laws_seen.insert(item.name.text.clone()) => {
+                    law(item, edition, &mut policy, &scope, errors);
+                }
+                ItemKind::Law => {}
                 ItemKind::Duty | ItemKind::Question => {
                     if !duty(item, edition, &mut policy, &scope, sources, errors) {
                         mentioned_in(item, &mut mentioned);
@@ -128,6 +154,7 @@ fn mentioned_in(item: &Item, names: &mut std::collections::BTreeSet<String>) {
                     ast::Atom::Attribute { attribute } | ast::Atom::Compare { attribute, .. } => vec![attribute],
                     ast::Atom::After { of, .. } => of.iter().collect(),
                     ast::Atom::Every { .. } => Vec::new(),
+                    ast::Atom::Uses { .. } | ast::Atom::Considers { .. } => Vec::new(),
                     ast::Atom::Relation { relation, target, .. } => vec![relation, target],
                 };
                 names.extend(atom_names.into_iter().map(|name| name.text.clone()));
@@ -228,7 +255,13 @@ fn entity_kinds(fields: &mut Fields<'_>, name: &'static str, errors: &mut Vec<Ch
 
 /// First pass: every declaration gets its id, so later items can refer to
 /// earlier and later ones alike.
-fn declare(unit: &Unit<'_>, policy: &mut Policy, scope: &mut Scope, errors: &mut Vec<CheckError>) {
+fn declare<'a>(
+    unit: &Unit<'a>,
+    policy: &mut Policy,
+    scope: &mut Scope,
+    pending: &mut Pending<'a>,
+    errors: &mut Vec<CheckError>,
+) {
     for item in unit.items {
         let name = item.name.text.as_str();
         let span = item.name.span;
@@ -256,12 +289,21 @@ fn declare(unit: &Unit<'_>, policy: &mut Policy, scope: &mut Scope, errors: &mut
                     let statute = fields.text("statute", errors);
                     let descriptive = fields.boolean("descriptive", errors).unwrap_or(false);
                     let principal = fields.boolean("principal", errors).unwrap_or(false);
-                    fields.finish(&["title", "held_by", "statute", "principal", "descriptive"], errors);
+                    // Functions may be declared after the role: the remit
+                    // is resolved once every name is declared.
+                    if let Some(field) = fields.take("remit") {
+                        pending.remits.push((id, field));
+                    }
+                    fields.finish(
+                        &["title", "held_by", "statute", "remit", "principal", "descriptive"],
+                        errors,
+                    );
                     policy.roles.push(Role {
                         key: name.to_owned(),
                         title,
                         holder,
                         statute,
+                        remit: Vec::new(),
                         principal,
                         descriptive,
                         span,
@@ -273,10 +315,36 @@ fn declare(unit: &Unit<'_>, policy: &mut Policy, scope: &mut Scope, errors: &mut
                     let mut fields = Fields::new(item, errors);
                     let title = fields.required_text("title", errors).unwrap_or_else(|| name.to_owned());
                     let descriptive = fields.boolean("descriptive", errors).unwrap_or(false);
-                    fields.finish(&["title", "descriptive"], errors);
+                    let ended = if item.kind == ItemKind::BodyKind {
+                        let by = fields.date("ended", errors);
+                        let law = fields.text("ended_by", errors);
+                        match (by, law) {
+                            (Some(by), Some(law)) => Some(Ended { by, law }),
+                            (Some(_), None) => {
+                                errors.push(fields.missing("ended_by"));
+                                None
+                            }
+                            (None, Some(_)) => {
+                                errors.push(fields.missing("ended"));
+                                None
+                            }
+                            (None, None) => None,
+                        }
+                    } else {
+                        None
+                    };
+                    fields.finish(
+                        if item.kind == ItemKind::BodyKind {
+                            &["title", "descriptive", "ended", "ended_by"]
+                        } else {
+                            &["title", "descriptive"]
+                        },
+                        errors,
+                    );
                     Term {
                         key: name.to_owned(),
                         title,
+                        ended,
                         descriptive,
                         span,
                     }
@@ -349,6 +417,13 @@ fn declare(unit: &Unit<'_>, policy: &mut Policy, scope: &mut Scope, errors: &mut
                     };
                     let default = one_value("default");
                     let when_shared = one_value("when_shared");
+                    // A default is a reading of the guidance or of the law:
+                    // it must say whose, so that a verdict resting on it
+                    // can.
+                    let default_basis = fields.text("default_basis", errors);
+                    if default.is_some() && default_basis.is_none() {
+                        errors.push(fields.missing("default_basis"));
+                    }
                     let descriptive = fields.boolean("descriptive", errors).unwrap_or(false);
                     let marks_change = fields.boolean("marks_change", errors).unwrap_or(false);
                     fields.finish(
@@ -369,6 +444,7 @@ fn declare(unit: &Unit<'_>, policy: &mut Policy, scope: &mut Scope, errors: &mut
                         on,
                         value_type,
                         default,
+                        default_basis,
                         marks_change,
                         when_shared,
                         descriptive,
@@ -404,6 +480,10 @@ fn declare(unit: &Unit<'_>, policy: &mut Policy, scope: &mut Scope, errors: &mut
             ItemKind::Duty | ItemKind::Question => {
                 let id = DutyId::from_index(scope.duties.keys().count());
                 scope.duties.declare(name, id, span, errors);
+            }
+            ItemKind::Law => {
+                let id = LawId::from_index(scope.laws.keys().count());
+                scope.laws.declare(name, id, span, errors);
             }
             ItemKind::Arrangements
             | ItemKind::Shared
@@ -452,7 +532,8 @@ fn paragraph(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, er
     let mut fields = Fields::new(item, errors);
     let section = fields.required_text("section", errors).unwrap_or_default();
     let text = fields.text("text", errors);
-    fields.finish(&["section", "text"], errors);
+    let descriptive = fields.boolean("descriptive", errors).unwrap_or(false);
+    fields.finish(&["section", "text", "descriptive"], errors);
     let mut provenance = None;
     for entry in &item.entries {
         match entry {
@@ -517,6 +598,7 @@ fn paragraph(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, er
         section,
         provenance,
         text,
+        descriptive,
         edition,
         span: item.name.span,
     });
@@ -562,11 +644,12 @@ fn duty(
     } else {
         None
     };
+    let statute = fields.text("statute", errors);
     fields.finish(
         if is_question {
-            &["title", "cites", "asks", "modality", "renew_on_change_of"]
+            &["title", "cites", "asks", "modality", "renew_on_change_of", "statute"]
         } else {
-            &["title", "cites"]
+            &["title", "cites", "statute"]
         },
         errors,
     );
@@ -688,10 +771,112 @@ fn duty(
         cites,
         conditions,
         tags,
+        statute,
         edition,
         span: item.name.span,
     });
     true
+}
+
+/// Checks a `law` item: the role whose holders it concerns, the attribute
+/// it settles and the value, typed by the attribute; the statute and the
+/// paragraphs that state it.
+fn law(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, errors: &mut Vec<CheckError>) {
+    let mut fields = Fields::new(item, errors);
+    let title = fields.required_text("title", errors);
+    let statute = fields.required_text("statute", errors);
+    let cites_field = fields.take("cites");
+    let role = match fields.name("holder", errors) {
+        Some(name) => scope.roles.resolve(&name, errors),
+        None => {
+            errors.push(fields.missing("holder"));
+            None
+        }
+    };
+    let attribute = match fields.name("sets", errors) {
+        Some(name) => scope.attributes.resolve(&name, errors),
+        None => {
+            errors.push(fields.missing("sets"));
+            None
+        }
+    };
+    let value_field = fields.take("value");
+    if value_field.is_none() {
+        errors.push(fields.missing("value"));
+    }
+    fields.finish(&["title", "statute", "cites", "holder", "sets", "value"], errors);
+    for entry in &item.entries {
+        let span = match entry {
+            Entry::Field(_) => continue,
+            Entry::Rule(rule) => rule.span,
+            Entry::Condition(condition) => condition.span,
+            Entry::Words(words) => words.span,
+            Entry::Tag(tag) => tag.span,
+        };
+        errors.push(CheckError::MisusedPredicate {
+            problem: Misuse::FieldsOnly { item: "law" },
+            span,
+        });
+    }
+    let mut cites = Vec::new();
+    match cites_field {
+        Some(field) => {
+            for name in names_of(field, errors) {
+                cites.extend(scope.paragraphs.resolve(&name, errors));
+            }
+        }
+        None => errors.push(CheckError::NoCitation {
+            duty: item.name.text.clone(),
+            span: item.name.span,
+        }),
+    }
+    let (Some(title), Some(statute), Some(role), Some(attribute), Some(value_field)) =
+        (title, statute, role, attribute, value_field)
+    else {
+        return;
+    };
+    let (Some(declared_role), Some(declared)) = (policy.role(role), policy.attributes.get(attribute.index())) else {
+        return;
+    };
+    if !declared.on.contains(&declared_role.holder) {
+        errors.push(CheckError::WrongKind {
+            expected: Needed::AttributeOn {
+                attribute: declared.key.clone(),
+                kinds: declared.on.clone(),
+            },
+            found: Found::Role {
+                name: declared_role.key.clone(),
+                holder: declared_role.holder,
+            },
+            span: value_field.name.span,
+            declared: Some(declared.span),
+        });
+        return;
+    }
+    let value = match value_field.values.as_slice() {
+        [value] => typed(&value.kind, declared.value_type),
+        _ => None,
+    };
+    let Some(value) = value else {
+        errors.push(CheckError::WrongType {
+            field: "value".to_owned(),
+            expected: Shape::OneValue(declared.value_type),
+            span: value_field.values.first().map_or(value_field.span, |value| value.span),
+            declared: Some(declared.span),
+        });
+        return;
+    };
+    policy.laws.push(Law {
+        key: item.name.text.clone(),
+        title,
+        statute,
+        cites,
+        role,
+        attribute,
+        value,
+        edition,
+        span: item.name.span,
+    });
 }
 
 /// The source text of a span with runs of white space made single spaces.
@@ -905,11 +1090,48 @@ impl Resolver<'_, '_> {
                     Some(name) => Some(self.scope.roles.resolve(name, self.errors)?),
                     None => None,
                 };
+                if *trigger == Trigger::Extension {
+                    let remit = of
+                        .and_then(|role| self.policy.role(role))
+                        .map(|role| !role.remit.is_empty());
+                    if remit != Some(true) {
+                        self.errors.push(CheckError::MisusedPredicate {
+                            problem: Misuse::ExtensionWithoutRemit {
+                                role: of.and_then(|role| self.policy.role(role)).map(|role| role.key.clone()),
+                            },
+                            span,
+                        });
+                        return None;
+                    }
+                }
                 self.needs_council(binds, span).then_some(Predicate::After {
                     event: *event,
                     trigger: *trigger,
                     of,
                     within: within.map(|period| period.months),
+                })
+            }
+            ast::Atom::Uses { model } | ast::Atom::Considers { model } => {
+                let considering = matches!(atom, ast::Atom::Considers { .. });
+                let Some(found) = Governance::ALL.into_iter().find(|known| known.word() == model.text) else {
+                    self.errors.push(CheckError::NotOneOf {
+                        field: if considering { "considers" } else { "uses" }.to_owned(),
+                        value: model.text.clone(),
+                        allowed: Governance::ALL.map(Governance::word).to_vec(),
+                        span: model.span,
+                    });
+                    return None;
+                };
+                if binds != Binds::Council {
+                    self.errors.push(CheckError::MisusedPredicate {
+                        problem: Misuse::GovernanceOfEntities,
+                        span,
+                    });
+                    return None;
+                }
+                Some(Predicate::Governance {
+                    model: found,
+                    considering,
                 })
             }
             ast::Atom::Every { event, period } => self.needs_council(binds, span).then_some(Predicate::Every {
@@ -1091,7 +1313,7 @@ impl Used {
                         mark(&mut self.roles, role.index());
                     }
                 }
-                Predicate::Every { .. } => {}
+                Predicate::Every { .. } | Predicate::Governance { .. } => {}
                 Predicate::Relation { relation, target } => {
                     mark(&mut self.relations, relation.index());
                     match target {
@@ -1136,6 +1358,20 @@ fn unused(policy: &Policy, mentioned: &std::collections::BTreeSet<String>, error
         }
         for tag in &duty.tags {
             mark(&mut tag_keys, tag.key.index());
+        }
+    }
+    for law in &policy.laws {
+        mark(&mut used.roles, law.role.index());
+        mark(&mut used.attributes, law.attribute.index());
+        for paragraph in &law.cites {
+            mark(&mut cited, paragraph.index());
+        }
+    }
+    // A role's remit is used by the duties that ask after its extension;
+    // the functions named there are the ones those duties weigh.
+    for role in &policy.roles {
+        for function in &role.remit {
+            mark(&mut used.functions, function.index());
         }
     }
     for paragraph in &policy.paragraphs {
@@ -1217,8 +1453,11 @@ fn unused(policy: &Policy, mentioned: &std::collections::BTreeSet<String>, error
             .map(|d| (d.key.as_str(), false, d.span))
             .collect(),
     );
+    // A paragraph that describes the guidance, or whose words are not at
+    // hand, has nothing a duty could encode.
     for (flag, paragraph) in cited.iter().zip(&policy.paragraphs) {
-        if !flag && !mentioned.contains(&paragraph.key) {
+        let encodable = !paragraph.descriptive && !matches!(paragraph.provenance, Provenance::NotAtHand { .. });
+        if !flag && encodable && !mentioned.contains(&paragraph.key) {
             errors.push(CheckError::UnencodedParagraph {
                 key: paragraph.key.clone(),
                 span: paragraph.span,

@@ -210,7 +210,7 @@ codes! {
     E0303 => {
         title: "a report or chart of several councils",
         meaning: "A committee report and a governance chart are each of one council's arrangements; several were given.",
-        example: Example::Described("dcsc report examples/coventry.dcs examples/barnet.dcs --format markdown"),
+        example: Example::Described("dcsc report examples/coventry.dcs examples/northumberland/arrangements.dcs --format markdown"),
         fix: "Run the command once for each council.",
     }
     E0304 => {

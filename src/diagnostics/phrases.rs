@@ -117,5 +117,12 @@ pub(super) fn misuse(misuse: &Misuse) -> String {
             subject.word()
         ),
         Misuse::TimelineOfEntities => "a timeline duty (`after each`, `every`) is said of `the council`".to_owned(),
+        Misuse::GovernanceOfEntities => "what governance the council uses or considers is said of `the council`".to_owned(),
+        Misuse::ExtensionWithoutRemit { role: Some(role) } => format!(
+            "`extension of {role}` needs the role's remit: `role {role} {{ … remit FUNCTION, … }}` says which functions are its own"
+        ),
+        Misuse::ExtensionWithoutRemit { role: None } => {
+            "`after each extension` names the role extended: `after each extension of DCS`".to_owned()
+        }
     }
 }

@@ -32,6 +32,7 @@ pub fn evaluate(policy: &Policy, arrangement: &Arrangement, as_at: Day) -> Vec<V
         .duties
         .iter()
         .enumerate()
+        .filter(|(_, duty)| policy.applies_to(duty.edition, arrangement))
         .map(|(index, duty)| evaluator.duty(DutyId::from_index(index), duty))
         .collect()
 }
@@ -305,6 +306,7 @@ impl<'a> Evaluator<'a> {
             | Predicate::Compare { .. }
             | Predicate::After { .. }
             | Predicate::Every { .. }
+            | Predicate::Governance { .. }
             | Predicate::Relation { .. } => None,
         };
         if !described && denial.is_none() {
@@ -357,9 +359,13 @@ impl<'a> Evaluator<'a> {
             | Predicate::Compare { .. }
             | Predicate::After { .. }
             | Predicate::Every { .. }
+            | Predicate::Governance { .. }
             | Predicate::Relation { .. } => None,
         };
-        let listed = holding.is_some() || vacancy.is_some() || self.arrangement.lists_every(kind);
+        // After the law ended a kind of body, that none exists is the law's
+        // word, not a gap in the papers.
+        let ended = matches!(predicate, Predicate::Kind(body_kind) if self.kind_ended(*body_kind));
+        let listed = holding.is_some() || vacancy.is_some() || ended || self.arrangement.lists_every(kind);
         let absence_unknown = rests_on_absence && denial.is_none() && !listed;
         let mut finding = Finding {
             truth: if absence_unknown { Truth::Unknown } else { truth },
@@ -425,6 +431,7 @@ impl<'a> Evaluator<'a> {
                 *within,
             ),
             Predicate::Every { event, months } => timeline::every(self.arrangement, self.as_at, *event, *months),
+            Predicate::Governance { model, considering } => self.governance(*model, *considering),
             Predicate::Hold(_)
             | Predicate::Responsible { .. }
             | Predicate::Kind(_)
@@ -516,7 +523,7 @@ impl<'a> Evaluator<'a> {
             },
             Predicate::Attribute(attribute) => match (
                 entity.attribute_at(*attribute, self.as_at),
-                self.attribute_default(*attribute),
+                self.unstated(id, entity, *attribute),
             ) {
                 (Some((fact, holding)), _) => {
                     let value = fact.value == TypedValue::Bool(true);
@@ -540,14 +547,7 @@ impl<'a> Evaluator<'a> {
                         .with_fact(used)
                     })
                 }
-                (None, Some(default)) => Finding::new(
-                    Truth::of(*default == TypedValue::Bool(true)),
-                    Observation::AttributeDefault {
-                        entity: id,
-                        attribute: *attribute,
-                        value: default.clone(),
-                    },
-                ),
+                (None, Some((value, observed))) => Finding::new(Truth::of(value == TypedValue::Bool(true)), observed),
                 (None, None) => Finding::missing(Missing::Attribute {
                     entity: id,
                     attribute: *attribute,
@@ -558,17 +558,10 @@ impl<'a> Evaluator<'a> {
                 comparator,
                 value,
             } => match entity.attribute_at(*attribute, self.as_at) {
-                None => match self.attribute_default(*attribute) {
-                    Some(default) => {
-                        let (truth, note) = compare(default, *comparator, value);
-                        let mut finding = Finding::new(
-                            truth,
-                            Observation::AttributeDefault {
-                                entity: id,
-                                attribute: *attribute,
-                                value: default.clone(),
-                            },
-                        );
+                None => match self.unstated(id, entity, *attribute) {
+                    Some((settled, observed)) => {
+                        let (truth, note) = compare(&settled, *comparator, value);
+                        let mut finding = Finding::new(truth, observed);
                         finding.notes.extend(note);
                         finding
                     }
@@ -614,7 +607,8 @@ impl<'a> Evaluator<'a> {
             | Predicate::Or(_)
             | Predicate::Not(_)
             | Predicate::After { .. }
-            | Predicate::Every { .. } => self.predicate(Some((id, entity)), atom),
+            | Predicate::Every { .. }
+            | Predicate::Governance { .. } => self.predicate(Some((id, entity)), atom),
         }
     }
 
@@ -745,11 +739,137 @@ impl<'a> Evaluator<'a> {
             || self.arrangement.complete_relations.contains(&relation)
     }
 
-    fn attribute_default(&self, attribute: AttributeId) -> Option<&'a TypedValue> {
-        self.policy
+    /// The value of an attribute an entity does not state: the one the law
+    /// gives the holders of a role it may hold as at the date, else the
+    /// guidance's default; with what was observed, naming which.
+    fn unstated(&self, id: EntityId, entity: &Entity, attribute: AttributeId) -> Option<(TypedValue, Observation)> {
+        let by_law = self.policy.laws.iter().enumerate().find(|(_, law)| {
+            law.attribute == attribute
+                && self.policy.applies_to(law.edition, self.arrangement)
+                && entity
+                    .holds_at(law.role, self.as_at)
+                    .is_some_and(|(_, holding)| holding.possible())
+        });
+        if let Some((index, law)) = by_law {
+            return Some((
+                law.value.clone(),
+                Observation::AttributeByLaw {
+                    entity: id,
+                    attribute,
+                    value: law.value.clone(),
+                    law: LawId::from_index(index),
+                },
+            ));
+        }
+        let default = self
+            .policy
             .attributes
             .get(attribute.index())
-            .and_then(|declared| declared.default.as_ref())
+            .and_then(|declared| declared.default.as_ref())?;
+        Some((
+            default.clone(),
+            Observation::AttributeDefault {
+                entity: id,
+                attribute,
+                value: default.clone(),
+            },
+        ))
+    }
+
+    /// `council uses MODEL` and `council considers MODEL`, from the
+    /// header. A council that states the model it operates and names none
+    /// under consideration is taken to be considering none: its papers
+    /// describe its governance and mention no change.
+    fn governance(&self, asked: Governance, considering: bool) -> Finding {
+        let operated = self.arrangement.governance.as_ref();
+        let fact_of = |stated: &Stated<Governance>, considering: bool| FactUse {
+            fact: Fact::Governance {
+                model: stated.value,
+                considering,
+            },
+            origin: stated.origin.clone(),
+            during: stated.during,
+            basis: stated.basis,
+        };
+        if considering {
+            if let Some(stated) = self.arrangement.considering.iter().find(|stated| stated.value == asked) {
+                return Finding::new(
+                    Truth::True,
+                    Observation::Considers {
+                        asked,
+                        considering: true,
+                    },
+                )
+                .with_fact(fact_of(stated, true));
+            }
+            return match operated {
+                Some(stated) => Finding::new(
+                    Truth::False,
+                    Observation::Considers {
+                        asked,
+                        considering: false,
+                    },
+                )
+                .with_fact(fact_of(stated, false)),
+                None => Finding::missing(Missing::Governance),
+            };
+        }
+        match operated {
+            Some(stated) => Finding::new(
+                Truth::of(stated.value == asked),
+                Observation::Governs {
+                    model: stated.value,
+                    asked,
+                },
+            )
+            .with_fact(fact_of(stated, false)),
+            None => Finding::missing(Missing::Governance),
+        }
+    }
+
+    /// Notes for a duty that mentions a kind of body the law had ended by
+    /// the as-at date: its verdict is about a board that no longer exists.
+    fn ended_kinds(&self, duty: &Duty) -> Vec<Note> {
+        let mut kinds = Vec::new();
+        let mut stack: Vec<&Predicate> = duty.conditions.iter().map(|condition| &condition.predicate).collect();
+        if let DutyKind::Rule { predicate, .. } = &duty.kind {
+            stack.push(predicate);
+        }
+        while let Some(predicate) = stack.pop() {
+            match predicate {
+                Predicate::And(parts) | Predicate::Or(parts) => stack.extend(parts),
+                Predicate::Not(inner) => stack.push(inner),
+                Predicate::Kind(kind)
+                | Predicate::Relation {
+                    target: Target::Kind(kind),
+                    ..
+                } => kinds.push(*kind),
+                Predicate::Hold(_)
+                | Predicate::Responsible { .. }
+                | Predicate::Attribute(_)
+                | Predicate::Compare { .. }
+                | Predicate::After { .. }
+                | Predicate::Every { .. }
+                | Predicate::Governance { .. }
+                | Predicate::Relation { .. } => {}
+            }
+        }
+        kinds.sort();
+        kinds.dedup();
+        kinds
+            .into_iter()
+            .filter(|kind| self.kind_ended(*kind))
+            .map(|kind| Note::KindEnded { kind })
+            .collect()
+    }
+
+    /// Whether the law had ended every body of a kind by the as-at date.
+    fn kind_ended(&self, kind: BodyKindId) -> bool {
+        self.policy
+            .body_kinds
+            .get(kind.index())
+            .and_then(|term| term.ended.as_ref())
+            .is_some_and(|ended| ended.by.first_day() <= self.as_at)
     }
 
     /// A relation to a holder of a role or to a kind of body, over the
@@ -921,7 +1041,7 @@ impl<'a> Evaluator<'a> {
             bindings: Vec::new(),
             facts: Vec::new(),
             missing: Vec::new(),
-            notes: Vec::new(),
+            notes: self.ended_kinds(duty),
             answer: self.latest_answer(id),
         };
         let mut unknown_conditions = Vec::new();

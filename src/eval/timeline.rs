@@ -14,7 +14,9 @@
 use super::finding::{Finding, Truth};
 use super::{Cause, Change, ChangeDetail, Fact, FactUse, Missing, Note, Observation};
 use crate::date::{Day, Holding, PartialDate, Relative};
-use crate::model::{Arrangement, Basis, EntityId, Event, EventId, EventKind, FactOrigin, FunctionId, Policy, RoleId};
+use crate::model::{
+    Arrangement, Basis, EntityId, Event, EventId, EventKind, FactOrigin, FunctionId, Policy, RoleId, Trigger,
+};
 
 /// The fact an event gives an explanation.
 pub(super) fn event_fact(id: EventId, event: &Event) -> FactUse {
@@ -156,6 +158,36 @@ fn profile(arrangement: &Arrangement, policy: &Policy, role: RoleId, day: Day) -
         holders.push((EntityId::from_index(index), roles, functions, attributes));
     }
     Profile { holders }
+}
+
+/// Whether the holders after a change have a role or function beyond the
+/// role's remit that none had before: the role was extended (a DCS who
+/// also becomes the DASS, or takes on housing), at appointment or later.
+fn extends(policy: &Policy, role: RoleId, before: &Profile, after: &Profile) -> bool {
+    let Some(declared) = policy.role(role) else {
+        return false;
+    };
+    if declared.remit.is_empty() {
+        return false;
+    }
+    let beyond = |profile: &Profile| -> (Vec<RoleId>, Vec<FunctionId>) {
+        let mut roles = Vec::new();
+        let mut functions = Vec::new();
+        for (_, held, responsible, _) in &profile.holders {
+            roles.extend(held.iter().copied().filter(|other| *other != role));
+            functions.extend(
+                responsible
+                    .iter()
+                    .copied()
+                    .filter(|function| !declared.remit.contains(function)),
+            );
+        }
+        (roles, functions)
+    };
+    let (old_roles, old_functions) = beyond(before);
+    let (roles, functions) = beyond(after);
+    roles.iter().any(|other| !old_roles.contains(other))
+        || functions.iter().any(|function| !old_functions.contains(function))
 }
 
 /// The differences between two profiles.
@@ -302,12 +334,14 @@ pub(super) fn changes_of(
         let origin = event
             .and_then(|id| arrangement.event(id))
             .map_or(origin, |event| event.origin.clone());
+        let extension = extends(policy, role, &before, &after);
         changes.push((
             Change {
                 role,
                 date: Some(date),
                 details,
                 event,
+                extension,
             },
             origin,
         ));
@@ -329,6 +363,9 @@ pub(super) fn changes_of(
                     date: event.date.on,
                     details: vec![ChangeDetail::Recorded],
                     event: Some(id),
+                    // A change in words says nothing the facts can weigh
+                    // against the role's remit.
+                    extension: false,
                 },
                 event.origin.clone(),
             ));
@@ -441,19 +478,24 @@ pub(super) fn after(
     policy: &Policy,
     as_at: Day,
     event: EventKind,
-    trigger: EventKind,
+    trigger: Trigger,
     of: Option<RoleId>,
     within: Option<u32>,
 ) -> Finding {
     let causes: Vec<(Cause, FactUse)> = match (trigger, of) {
-        (EventKind::Change, Some(role)) => changes_of(arrangement, policy, as_at, role)
-            .into_iter()
-            .map(|(change, origin)| {
-                let fact = change_fact(&change, origin);
-                (Cause::Change(change), fact)
-            })
-            .collect(),
-        _ => events_of(arrangement, as_at, trigger)
+        (Trigger::Event(EventKind::Change) | Trigger::Extension, Some(role)) => {
+            changes_of(arrangement, policy, as_at, role)
+                .into_iter()
+                .filter(|(change, _)| trigger != Trigger::Extension || change.extension)
+                .map(|(change, origin)| {
+                    let fact = change_fact(&change, origin);
+                    (Cause::Change(change), fact)
+                })
+                .collect()
+        }
+        // The checker refuses an extension with no role.
+        (Trigger::Extension, None) => Vec::new(),
+        (Trigger::Event(trigger), _) => events_of(arrangement, as_at, trigger)
             .into_iter()
             .filter(|(_, candidate)| {
                 of.is_none_or(|role| {
@@ -618,7 +660,7 @@ pub(super) fn every(arrangement: &Arrangement, as_at: Day, event: EventKind, mon
         return Finding::new(
             Truth::False,
             Observation::NoEvent {
-                event,
+                event: Trigger::Event(event),
                 of: None,
                 up_to: as_at,
             },

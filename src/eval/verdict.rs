@@ -6,7 +6,7 @@
 use crate::date::{Day, PartialDate, Period, Uncertainty};
 use crate::model::{
     AnswerId, AttributeId, Basis, BodyKindId, DepartureId, DutyId, EntityId, EntityKind, EventId, EventKind,
-    FactOrigin, FunctionId, RelationId, RoleId, Target, TypedValue,
+    FactOrigin, FunctionId, Governance, LawId, RelationId, RoleId, Target, Trigger, TypedValue,
 };
 
 /// The nine verdicts.
@@ -156,6 +156,14 @@ pub enum Fact {
         /// The kind.
         kind: BodyKindId,
     },
+    /// The governance model the council operates, or one it is
+    /// considering.
+    Governance {
+        /// The model.
+        model: Governance,
+        /// Considered rather than operated.
+        considering: bool,
+    },
     /// An event of the timeline.
     Event {
         /// The event.
@@ -203,6 +211,9 @@ pub struct Change {
     /// The event that records it: the `change` itself, or the appointment,
     /// designation or vacancy at the same date.
     pub event: Option<EventId>,
+    /// Whether it gave the role's holder a role or function beyond the
+    /// role's remit that no holder had before: an extension of the role.
+    pub extension: bool,
 }
 
 /// One difference between the state before a change and after it.
@@ -307,6 +318,8 @@ pub enum Missing {
     /// A post or member for a statement about one: the council as a whole
     /// cannot be the subject.
     Subject,
+    /// The governance model the council operates.
+    Governance,
     /// The functions a post or member is responsible for.
     Functions {
         /// The post or member.
@@ -542,6 +555,35 @@ pub enum Observation {
         /// Its value.
         value: bool,
     },
+    /// An attribute is not stated, and the law settles it for a role the
+    /// entity holds.
+    AttributeByLaw {
+        /// The entity.
+        entity: EntityId,
+        /// The attribute.
+        attribute: AttributeId,
+        /// The value the law gives.
+        value: TypedValue,
+        /// The law.
+        law: LawId,
+    },
+    /// The council operates a governance model (compared with the one a
+    /// condition names).
+    Governs {
+        /// The model it operates.
+        model: Governance,
+        /// The model asked about.
+        asked: Governance,
+    },
+    /// Whether the council is considering adopting a governance model: it
+    /// names the model under consideration, or states its own model and
+    /// names none.
+    Considers {
+        /// The model asked about.
+        asked: Governance,
+        /// Whether it is considering it.
+        considering: bool,
+    },
     /// An attribute is not stated, so its declared default is taken.
     AttributeDefault {
         /// The entity.
@@ -607,10 +649,11 @@ pub enum Observation {
         /// list of targets is complete).
         denied: bool,
     },
-    /// No event of a kind is recorded up to a date.
+    /// No event of a kind (or no extension of a role) is recorded up to a
+    /// date.
     NoEvent {
-        /// The kind of event.
-        event: EventKind,
+        /// The kind of event, or extension.
+        event: Trigger,
         /// Only events concerning a holder of this role.
         of: Option<RoleId>,
         /// Up to when.
@@ -680,6 +723,12 @@ pub enum Cause {
 /// A remark that matters to how a verdict was reached.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Note {
+    /// The law ended every body of a kind a duty mentions before the
+    /// as-at date.
+    KindEnded {
+        /// The kind.
+        kind: BodyKindId,
+    },
     /// Two partial dates overlap as periods, so a comparison is undecided.
     DatesOverlap {
         /// The stated date.

@@ -347,8 +347,10 @@ pub struct Arrangement {
     pub council_kind: Option<CouncilKind>,
     /// Whether it is an upper-tier authority.
     pub upper_tier: Option<bool>,
-    /// Its governance model.
-    pub governance: Option<Governance>,
+    /// The governance model it operates, as stated.
+    pub governance: Option<Stated<Governance>>,
+    /// Governance models it is considering adopting, as stated.
+    pub considering: Vec<Stated<Governance>>,
     /// The guidance it answers to.
     pub answers_to: Vec<String>,
     /// The kinds of entity the arrangement lists completely.

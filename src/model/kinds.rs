@@ -137,6 +137,17 @@ impl Comparator {
     }
 }
 
+/// What an `after each` duty waits on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Trigger {
+    /// An event of this kind (`change` of a role: each change of its
+    /// holder's responsibilities, derived from the facts).
+    Event(EventKind),
+    /// Each change that gives a role's holder a role or function beyond
+    /// the role's remit (`extension of DCS`).
+    Extension,
+}
+
 /// The kinds of dated event on an arrangement's timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EventKind {

@@ -57,6 +57,8 @@ ids! {
     ParagraphId => "paragraph";
     /// A duty or question in [`Policy::duties`].
     DutyId => "duty";
+    /// A law in [`Policy::laws`].
+    LawId => "law";
     /// A document in a policy's or an arrangement's documents.
     DocumentId => "document";
     /// An entity in [`Arrangement::entities`].

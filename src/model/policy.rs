@@ -91,6 +91,10 @@ pub struct Role {
     pub holder: EntityKind,
     /// The provision that creates it.
     pub statute: Option<String>,
+    /// The functions the role exists for (the DCS: education and
+    /// children's social care); a holder's other roles and functions
+    /// extend it.
+    pub remit: Vec<FunctionId>,
     /// Whether it is one of the roles the guidance is about (the DCS and
     /// the LMCS): charts draw its holders with a strong border.
     pub principal: bool,
@@ -108,11 +112,24 @@ pub struct Term {
     pub key: String,
     /// Its title.
     pub title: String,
+    /// For a kind of body the law abolished: when, and by what. No body of
+    /// the kind exists after the date, whatever an undated paper says.
+    pub ended: Option<Ended>,
     /// Whether it exists for arrangements to describe themselves, with no
     /// duty expected to use it (no unused-vocabulary warning).
     pub descriptive: bool,
     /// Where declared.
     pub span: Span,
+}
+
+/// When and by what law a kind of body ceased to exist.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ended {
+    /// The day by which every body of the kind had ended: none exists on
+    /// it or after.
+    pub by: PartialDate,
+    /// The law that ended it, in words.
+    pub law: String,
 }
 
 /// A typed relation between entities.
@@ -175,6 +192,9 @@ pub struct Attribute {
     /// The value the guidance takes when an arrangement does not state
     /// one; without it an unstated value is unknown.
     pub default: Option<TypedValue>,
+    /// Why the default may be taken, in words that name their source
+    /// (shown wherever a verdict rests on it).
+    pub default_basis: Option<String>,
     /// Whether a change of its value on the holder of a role is a change
     /// of that role's responsibilities (holding the post on an interim
     /// basis).
@@ -271,6 +291,10 @@ pub struct Paragraph {
     pub provenance: Provenance,
     /// The words, unless not at hand.
     pub text: Option<String>,
+    /// Whether it describes the guidance itself (who it is for, when it
+    /// will be reviewed) and asks nothing of a council: no duty encodes
+    /// it, and coverage counts it apart.
+    pub descriptive: bool,
     /// Which edition (index into [`Policy::editions`]).
     pub edition: usize,
     /// Where declared.
@@ -365,7 +389,7 @@ pub enum Predicate {
         /// The event that must follow.
         event: EventKind,
         /// The trigger.
-        trigger: EventKind,
+        trigger: Trigger,
         /// Only triggers about a holder of this role.
         of: Option<RoleId>,
         /// Within this many months.
@@ -377,6 +401,14 @@ pub enum Predicate {
         event: EventKind,
         /// The period in months.
         months: u32,
+    },
+    /// The council operates this governance model (`uses`), or is
+    /// considering adopting it (`considers`).
+    Governance {
+        /// The model.
+        model: Governance,
+        /// `considers` rather than `uses`.
+        considering: bool,
     },
     /// The relation leads to the target.
     Relation {
@@ -443,6 +475,35 @@ pub struct Duty {
     pub conditions: Vec<Condition>,
     /// Classification tags, in the order written.
     pub tags: Vec<Tag>,
+    /// The Act or regulations that make it law, for a duty whose force
+    /// comes from statute rather than from the guidance alone.
+    pub statute: Option<String>,
+    /// Which edition (index into [`Policy::editions`]).
+    pub edition: usize,
+    /// Where declared.
+    pub span: Span,
+}
+
+/// A fact the law settles for every holder of a role: a post holding DCS
+/// is politically restricted (Local Government and Housing Act 1989,
+/// section 2). An arrangement need not state it; one that states the
+/// contrary is judged on what it states.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Law {
+    /// Its id (`dcs.politically_restricted`).
+    pub key: String,
+    /// Plain words: what the law settles.
+    pub title: String,
+    /// The provision, in words.
+    pub statute: String,
+    /// The paragraphs of the guidance that state it.
+    pub cites: Vec<ParagraphId>,
+    /// The role whose holders it concerns.
+    pub role: RoleId,
+    /// The attribute it settles.
+    pub attribute: AttributeId,
+    /// The value it gives them.
+    pub value: TypedValue,
     /// Which edition (index into [`Policy::editions`]).
     pub edition: usize,
     /// Where declared.
@@ -480,9 +541,25 @@ pub struct Policy {
     pub paragraphs: Vec<Paragraph>,
     /// Duties and questions.
     pub duties: Vec<Duty>,
+    /// Facts the law settles for the holders of roles.
+    pub laws: Vec<Law>,
 }
 
 impl Policy {
+    /// Whether what an edition says applies to an arrangement: the
+    /// guidance always; a local policy only to the arrangements that name
+    /// it in `answers_to` (or that name no guidance at all), so that one
+    /// council's own framework is never asked of another verified with it.
+    pub fn applies_to(&self, edition: usize, arrangement: &Arrangement) -> bool {
+        if edition == 0 {
+            return true;
+        }
+        match self.editions.get(edition) {
+            Some(local) => arrangement.answers_to.is_empty() || arrangement.answers_to.contains(&local.key),
+            None => false,
+        }
+    }
+
     /// The base edition (the guidance itself).
     pub fn base(&self) -> Option<&Edition> {
         self.editions.first()

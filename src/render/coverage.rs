@@ -19,10 +19,17 @@ pub struct ParagraphCoverage<'a> {
     pub document: Option<&'a str>,
     /// Who quotes it, for quoted words.
     pub quoted_by: Option<&'a str>,
+    /// What coverage it has: `encoded` (a duty, question or law cites
+    /// it), `descriptive` (it describes the guidance and asks nothing),
+    /// `not_at_hand` (its words are not at hand and nothing cites it) or
+    /// `not_encoded`.
+    pub status: &'static str,
     /// The duties citing it.
     pub duties: Vec<&'a str>,
     /// The questions citing it.
     pub questions: Vec<&'a str>,
+    /// The laws citing it.
+    pub laws: Vec<&'a str>,
 }
 
 /// One section's coverage.
@@ -34,6 +41,8 @@ pub struct SectionCoverage<'a> {
     pub paragraphs: usize,
     /// How many are encoded.
     pub encoded: usize,
+    /// How many could be: neither descriptive nor without their words.
+    pub encodable: usize,
 }
 
 /// The coverage of a policy.
@@ -47,13 +56,20 @@ pub struct Coverage<'a> {
     pub paragraphs: Vec<ParagraphCoverage<'a>>,
     /// Every section, in order of first appearance.
     pub sections: Vec<SectionCoverage<'a>>,
-    /// Paragraphs no duty or question cites.
+    /// Paragraphs that could be encoded and that no duty, question or law
+    /// cites.
     pub unencoded: Vec<&'a str>,
     /// How many paragraphs are encoded.
     pub encoded: usize,
+    /// How many describe the guidance and ask nothing.
+    pub descriptive: usize,
+    /// How many have no words at hand and are cited by nothing.
+    pub not_at_hand: usize,
     /// How many paragraphs there are.
     pub total: usize,
-    /// `encoded / total` as a percentage, to one decimal place.
+    /// `encoded` as a percentage of the paragraphs that could be encoded
+    /// (neither descriptive nor without their words), to one decimal
+    /// place.
     pub percent: String,
 }
 
@@ -71,16 +87,34 @@ pub fn coverage(policy: &Policy) -> Coverage<'_> {
                 DutyKind::Question { .. } => questions.push(duty.key.as_str()),
             }
         }
-        let encoded = !(duties.is_empty() && questions.is_empty());
+        let laws: Vec<&str> = policy
+            .laws
+            .iter()
+            .filter(|law| law.cites.contains(&id))
+            .map(|law| law.key.as_str())
+            .collect();
+        let cited = !(duties.is_empty() && questions.is_empty() && laws.is_empty());
+        let status = if cited {
+            "encoded"
+        } else if paragraph.descriptive {
+            "descriptive"
+        } else if matches!(paragraph.provenance, Provenance::NotAtHand { .. }) {
+            "not_at_hand"
+        } else {
+            "not_encoded"
+        };
+        let encodable = matches!(status, "encoded" | "not_encoded");
         match sections.iter_mut().find(|section| section.section == paragraph.section) {
             Some(section) => {
                 section.paragraphs += 1;
-                section.encoded += usize::from(encoded);
+                section.encoded += usize::from(cited);
+                section.encodable += usize::from(encodable);
             }
             None => sections.push(SectionCoverage {
                 section: &paragraph.section,
                 paragraphs: 1,
-                encoded: usize::from(encoded),
+                encoded: usize::from(cited),
+                encodable: usize::from(encodable),
             }),
         }
         paragraphs.push(ParagraphCoverage {
@@ -96,26 +130,31 @@ pub fn coverage(policy: &Policy) -> Coverage<'_> {
                 Provenance::Quoted { by, .. } => Some(by.as_str()),
                 _ => None,
             },
+            status,
             duties,
             questions,
+            laws,
         });
     }
+    let count = |wanted: &str| paragraphs.iter().filter(|paragraph| paragraph.status == wanted).count();
+    let (encoded, descriptive, not_at_hand) = (count("encoded"), count("descriptive"), count("not_at_hand"));
     let unencoded: Vec<&str> = paragraphs
         .iter()
-        .filter(|paragraph| paragraph.duties.is_empty() && paragraph.questions.is_empty())
+        .filter(|paragraph| paragraph.status == "not_encoded")
         .map(|paragraph| paragraph.paragraph)
         .collect();
     let total = paragraphs.len();
-    let encoded = total - unencoded.len();
     Coverage {
-        schema_version: 1,
+        schema_version: 2,
         guidance: policy.editions.iter().map(|edition| edition.key.as_str()).collect(),
+        percent: percent(encoded, encoded + unencoded.len()),
         paragraphs,
         sections,
         unencoded,
         encoded,
+        descriptive,
+        not_at_hand,
         total,
-        percent: percent(encoded, total),
     }
 }
 
@@ -138,8 +177,12 @@ impl Coverage<'_> {
             if paragraph.section != current {
                 current = paragraph.section;
                 let section = self.sections.iter().find(|section| section.section == current);
-                let (encoded, total) = section.map_or((0, 0), |section| (section.encoded, section.paragraphs));
-                out.push_str(&format!("\n{current} ({encoded} of {total} paragraphs encoded)\n"));
+                let (encoded, encodable, total) = section.map_or((0, 0, 0), |section| {
+                    (section.encoded, section.encodable, section.paragraphs)
+                });
+                out.push_str(&format!(
+                    "\n{current} ({encoded} of {encodable} encodable paragraphs encoded, of {total})\n"
+                ));
             }
             let source = match (paragraph.provenance, paragraph.document, paragraph.quoted_by) {
                 ("quoted", Some(document), Some(by)) => format!("quoted by {by} in {document}"),
@@ -147,8 +190,11 @@ impl Coverage<'_> {
                 (kind, None, _) => kind.replace('_', " "),
             };
             out.push_str(&format!("  {}  ({source})\n", paragraph.paragraph));
-            if paragraph.duties.is_empty() && paragraph.questions.is_empty() {
-                out.push_str("      NOT ENCODED\n");
+            match paragraph.status {
+                "descriptive" => out.push_str("      descriptive: asks nothing of a council\n"),
+                "not_at_hand" => out.push_str("      words not at hand: nothing to encode\n"),
+                "not_encoded" => out.push_str("      NOT ENCODED\n"),
+                _ => {}
             }
             for duty in &paragraph.duties {
                 out.push_str(&format!("      duty {duty}\n"));
@@ -156,9 +202,12 @@ impl Coverage<'_> {
             for question in &paragraph.questions {
                 out.push_str(&format!("      question {question}\n"));
             }
+            for law in &paragraph.laws {
+                out.push_str(&format!("      law {law}\n"));
+            }
         }
         if self.unencoded.is_empty() {
-            out.push_str("\nEvery paragraph is encoded.\n");
+            out.push_str("\nEvery encodable paragraph is encoded.\n");
         } else {
             out.push_str(&format!("\nNot encoded: {}\n", self.unencoded.join(", ")));
         }
@@ -169,8 +218,13 @@ impl Coverage<'_> {
             self.sections.len()
         ));
         out.push_str(&format!(
-            "Coverage: {} of {} paragraphs encoded ({}%).\n",
-            self.encoded, self.total, self.percent
+            "Coverage: {} of {} encodable paragraphs encoded ({}%); {} descriptive, {} with their words not at hand; {} paragraphs in all.\n",
+            self.encoded,
+            self.encoded + self.unencoded.len(),
+            self.percent,
+            self.descriptive,
+            self.not_at_hand,
+            self.total
         ));
         out
     }

@@ -1,5 +1,6 @@
-//! `dcsc explain DUTY` and `dcsc explain PARAGRAPH`: a duty or paragraph of
-//! the guidance with its words.
+//! `dcsc explain DUTY`, `dcsc explain LAW` and `dcsc explain PARAGRAPH`: a
+//! duty, a fact the law settles, or a paragraph of the guidance, with its
+//! words.
 
 use super::human::wrap;
 use crate::command::CommandError;
@@ -76,6 +77,9 @@ pub fn explain(policy: &Policy, key: &str) -> Result<String, CommandError> {
                 crate::model::Modality::May => "a permission: never a breach",
             }
         ));
+        if let Some(statute) = &duty.statute {
+            out.push_str(&format!("statute: {statute}\n"));
+        }
         for condition in &duty.conditions {
             out.push_str(&format!("condition: {}\n", condition.text));
         }
@@ -93,6 +97,25 @@ pub fn explain(policy: &Policy, key: &str) -> Result<String, CommandError> {
         }
         return Ok(out);
     }
+    if let Some(law) = policy.laws.iter().find(|law| law.key == key) {
+        let role = policy.role(law.role).map_or("", |role| role.title.as_str());
+        let attribute = policy
+            .attributes
+            .get(law.attribute.index())
+            .map_or("", |attribute| attribute.key.as_str());
+        let mut out = format!(
+            "law {}\ntitle: {}\nstatute: {}\nsettles: `{attribute}` is {} for every holder of {role}, without the arrangements stating it; arrangements that state otherwise are judged on what they state\n",
+            law.key, law.title, law.statute, law.value
+        );
+        if let Some(edition) = policy.editions.get(law.edition) {
+            out.push_str(&format!("from: {} ({})\n", edition.key, edition.force.description()));
+        }
+        for paragraph in law.cites.iter().filter_map(|id| policy.paragraph(*id)) {
+            out.push('\n');
+            out.push_str(&paragraph_text(policy, paragraph));
+        }
+        return Ok(out);
+    }
     if let Some(id) = policy.paragraph_by_key(key) {
         let Some(paragraph) = policy.paragraph(id) else {
             return Err(nothing(policy, key));
@@ -103,9 +126,18 @@ pub fn explain(policy: &Policy, key: &str) -> Result<String, CommandError> {
             .iter()
             .filter(|duty| duty.cites.contains(&id))
             .map(|duty| duty.key.as_str())
+            .chain(
+                policy
+                    .laws
+                    .iter()
+                    .filter(|law| law.cites.contains(&id))
+                    .map(|law| law.key.as_str()),
+            )
             .collect();
-        if encoded.is_empty() {
-            out.push_str("\nno duty or question encodes this paragraph\n");
+        if encoded.is_empty() && paragraph.descriptive {
+            out.push_str("\nthis paragraph describes the guidance itself and asks nothing of a council\n");
+        } else if encoded.is_empty() {
+            out.push_str("\nno duty, question or law encodes this paragraph\n");
         } else {
             out.push_str(&format!("\nencoded by: {}\n", encoded.join(", ")));
         }
@@ -120,6 +152,7 @@ fn nothing(policy: &Policy, key: &str) -> CommandError {
         .iter()
         .map(|code| code.as_str())
         .chain(policy.duties.iter().map(|duty| duty.key.as_str()))
+        .chain(policy.laws.iter().map(|law| law.key.as_str()))
         .chain(policy.paragraphs.iter().map(|paragraph| paragraph.key.as_str()));
     CommandError::NothingToExplain {
         topic: key.to_owned(),

@@ -82,6 +82,9 @@ impl Assessment<'_> {
                 }
             }
         }
+        if let Some(statute) = &duty.statute {
+            notes.push(wrap(&format!("statute: {statute}"), 88, "  "));
+        }
         for paragraph in self.citations(duty) {
             let words = match &paragraph.text {
                 Some(text) => format!("\"{text}\""),

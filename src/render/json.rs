@@ -59,6 +59,7 @@ struct VerdictOut<'a> {
     title: Option<&'a str>,
     rule: Option<&'a str>,
     modality: &'static str,
+    statute: Option<&'a str>,
     verdict: &'static str,
     needs_action: bool,
     section: &'a str,
@@ -192,6 +193,10 @@ enum FactKindOut<'a> {
     NoBodyOfKind {
         body_kind: &'a str,
     },
+    Governance {
+        governance: &'static str,
+        considering: bool,
+    },
     Event {
         event: &'a str,
         event_kind: &'static str,
@@ -240,6 +245,7 @@ enum MissingKindOut<'a> {
         listed: usize,
     },
     Subject,
+    Governance,
     Functions {
         entity: &'a str,
     },
@@ -484,6 +490,10 @@ impl<'a> Keys<'a> {
             Fact::NoBodyOfKind { kind } => FactKindOut::NoBodyOfKind {
                 body_kind: self.body_kind(*kind),
             },
+            Fact::Governance { model, considering } => FactKindOut::Governance {
+                governance: model.word(),
+                considering: *considering,
+            },
             Fact::Event { event } => {
                 let found = self.assessment.arrangement.event(*event);
                 FactKindOut::Event {
@@ -537,6 +547,7 @@ impl<'a> Keys<'a> {
                 listed: *listed,
             },
             Missing::Subject => MissingKindOut::Subject,
+            Missing::Governance => MissingKindOut::Governance,
             Missing::Functions { entity } => MissingKindOut::Functions {
                 entity: self.entity(*entity),
             },
@@ -869,6 +880,7 @@ fn verdict_out<'a>(
         title: duty.title.as_deref(),
         rule,
         modality: duty.modality.words(),
+        statute: duty.statute.as_deref(),
         verdict: verdict.kind.name(),
         needs_action: verdict.kind.needs_action(),
         section: assessment.section(duty),

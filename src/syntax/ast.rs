@@ -3,7 +3,7 @@
 //! Every node carries our own [`Span`]; pest's types never reach here.
 
 use crate::date::PartialDate;
-pub use crate::model::{Comparator, ConditionKind, EntityKind, EventKind, Modality, Quantifier};
+pub use crate::model::{Comparator, ConditionKind, EntityKind, EventKind, Modality, Quantifier, Trigger};
 use crate::source::Span;
 
 /// A name or key as written, with where it was written.
@@ -54,6 +54,8 @@ pub enum ItemKind {
     Duty,
     /// `question KEY { … }`.
     Question,
+    /// `law KEY { … }`: a fact the law settles for the holders of a role.
+    Law,
     /// `post NAME { … }`.
     Post,
     /// `member NAME { … }`.
@@ -98,6 +100,7 @@ impl ItemKind {
             ItemKind::Paragraph => "paragraph",
             ItemKind::Duty => "duty",
             ItemKind::Question => "question",
+            ItemKind::Law => "law",
             ItemKind::Post => "post",
             ItemKind::Member => "member",
             ItemKind::Body => "body",
@@ -114,7 +117,7 @@ impl ItemKind {
     }
 
     /// Every item kind, for lookup by keyword.
-    pub const ALL: [ItemKind; 26] = [
+    pub const ALL: [ItemKind; 27] = [
         ItemKind::Guidance,
         ItemKind::LocalPolicy,
         ItemKind::Arrangements,
@@ -129,6 +132,7 @@ impl ItemKind {
         ItemKind::Paragraph,
         ItemKind::Duty,
         ItemKind::Question,
+        ItemKind::Law,
         ItemKind::Post,
         ItemKind::Member,
         ItemKind::Body,
@@ -151,11 +155,12 @@ impl ItemKind {
 
 /// The fields of an `arrangements` header, read by the checker and
 /// accepted at the top level of a JSON arrangements file.
-pub const ARRANGEMENT_FIELDS: [&str; 10] = [
+pub const ARRANGEMENT_FIELDS: [&str; 11] = [
     "council",
     "kind",
     "upper_tier",
     "governance",
+    "considering",
     "answers_to",
     "complete",
     "has_no",
@@ -476,8 +481,8 @@ pub enum Atom {
     After {
         /// The event that must follow.
         event: EventKind,
-        /// The event that triggers it.
-        trigger: EventKind,
+        /// What triggers it.
+        trigger: Trigger,
         /// Only triggers concerning a holder of this role.
         of: Option<Name>,
         /// How soon the event must follow.
@@ -489,6 +494,16 @@ pub enum Atom {
         event: EventKind,
         /// How often.
         period: Period,
+    },
+    /// `uses MODEL`: the council operates this governance model.
+    Uses {
+        /// The model, as written.
+        model: Name,
+    },
+    /// `considers MODEL`: the council is considering adopting this model.
+    Considers {
+        /// The model, as written.
+        model: Name,
     },
     /// `RELATION [a] TARGET`.
     Relation {

@@ -85,6 +85,9 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::comparator => Some("a comparison (`=`, `!=`, `<`, `<=`, `>`, `>=`)"),
         Rule::literal => Some("a value to compare with"),
         Rule::after_atom | Rule::kw_after => Some("`after each`"),
+        Rule::kw_extension => Some("`extension`"),
+        Rule::uses_atom | Rule::kw_uses => Some("`uses` and a governance model"),
+        Rule::considers_atom | Rule::kw_considers => Some("`considers` and a governance model"),
         Rule::every_atom | Rule::kw_every => Some("`every` and a period"),
         Rule::within | Rule::kw_within => Some("`within` and a period"),
         Rule::period_unit => Some("`months` or `years`"),
@@ -157,6 +160,8 @@ pub const RESERVED_WORDS: &[&str] = &[
     "one",
     "least",
     "holding",
+    "uses",
+    "considers",
 ];
 
 /// The token at `position`, and how many bytes to underline.

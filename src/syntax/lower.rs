@@ -600,6 +600,12 @@ impl Lowerer {
             .collect();
         let has = |wanted: Rule| parts.iter().any(|part| part.as_rule() == wanted);
         match rule {
+            Rule::uses_atom => Some(Atom::Uses {
+                model: names.into_iter().next()?,
+            }),
+            Rule::considers_atom => Some(Atom::Considers {
+                model: names.into_iter().next()?,
+            }),
             Rule::hold_atom => Some(Atom::Hold { roles: names }),
             Rule::responsible_atom => Some(Atom::Responsible {
                 only: has(Rule::kw_only),
@@ -634,7 +640,11 @@ impl Lowerer {
                     .filter(|part| part.as_rule() == Rule::event_kind)
                     .filter_map(|part| EventKind::from_word(part.as_str()));
                 let event = events.next()?;
-                let trigger = events.next()?;
+                let trigger = if parts.iter().any(|part| part.as_rule() == Rule::kw_extension) {
+                    Trigger::Extension
+                } else {
+                    Trigger::Event(events.next()?)
+                };
                 let within = match parts.iter().find(|part| part.as_rule() == Rule::within) {
                     Some(within) => Some(self.duration(within.clone().into_inner().collect())?),
                     None => None,

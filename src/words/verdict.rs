@@ -6,7 +6,8 @@ use crate::date::{Period, Uncertainty};
 use crate::eval::{Binding, Cause, Change, ChangeDetail, Clause, Fact, Missing, Note, Observation, Reason, Verdict};
 use crate::model::{
     Actor, AnswerId, Arrangement, AttributeId, Basis, BodyKindId, ConditionKind, DutyKind, EntityId, EntityKind,
-    EventDate, EventId, EvidenceRef, FunctionId, Policy, RelationId, RoleId, Target, TypedValue, ValueType,
+    EventDate, EventId, EvidenceRef, FunctionId, Governance, Policy, RelationId, RoleId, Target, Trigger, TypedValue,
+    ValueType,
 };
 
 /// Writes about the verdicts of one arrangement under one policy: the
@@ -368,6 +369,22 @@ impl<'a> Wording<'a> {
                 targets,
             } => self.relation_statement(*entity, *relation, targets),
             Fact::NoBodyOfKind { kind } => format!("the council has no {}", self.body_kind(*kind)),
+            Fact::Governance {
+                model,
+                considering: false,
+            } => format!(
+                "{} operates {}",
+                self.arrangement.council_name(),
+                governance_words(*model)
+            ),
+            Fact::Governance {
+                model,
+                considering: true,
+            } => format!(
+                "{} is considering adopting {}",
+                self.arrangement.council_name(),
+                governance_words(*model)
+            ),
             Fact::Event { event } => {
                 let Some(found) = self.arrangement.event(*event) else {
                     return "an event".to_owned();
@@ -483,6 +500,7 @@ impl<'a> Wording<'a> {
                 )
             }
             Missing::Subject => "a post or member to say this of".to_owned(),
+            Missing::Governance => "the governance model the council operates".to_owned(),
             Missing::Functions { entity } => format!("the functions {} is responsible for", self.label(*entity)),
             Missing::FunctionsBeyond { entity, listed } => format!(
                 "whether {} has functions beyond {}",
@@ -672,17 +690,70 @@ impl<'a> Wording<'a> {
                 entity,
                 attribute,
                 value,
-            } => match value {
-                TypedValue::Bool(_) => format!(
-                    "{} (not stated, so taken as {value}, as the guidance declares)",
+            } => {
+                let basis = self
+                    .policy
+                    .attributes
+                    .get(attribute.index())
+                    .and_then(|declared| declared.default_basis.as_deref())
+                    .unwrap_or("the guidance's default");
+                match value {
+                    TypedValue::Bool(_) => format!(
+                        "{} (not stated, so taken as {value}: {basis})",
+                        self.attribute_statement(*entity, *attribute, value)
+                    ),
+                    TypedValue::Int(_) | TypedValue::Text(_) | TypedValue::Date(_) => format!(
+                        "the {} of {} is not stated, so taken as {value}: {basis}",
+                        self.attribute(*attribute).0,
+                        self.label(*entity)
+                    ),
+                }
+            }
+            Observation::AttributeByLaw {
+                entity,
+                attribute,
+                value,
+                law,
+            } => {
+                let (role, statute) = self
+                    .policy
+                    .laws
+                    .get(law.index())
+                    .map_or((String::new(), ""), |law| (self.role(law.role), law.statute.as_str()));
+                format!(
+                    "{}: the law settles it for every holder of {role} ({statute})",
                     self.attribute_statement(*entity, *attribute, value)
-                ),
-                TypedValue::Int(_) | TypedValue::Text(_) | TypedValue::Date(_) => format!(
-                    "the {} of {} is not stated, so taken as {value}, as the guidance declares",
-                    self.attribute(*attribute).0,
-                    self.label(*entity)
-                ),
-            },
+                )
+            }
+            Observation::Governs { model, asked } if model == asked => {
+                format!(
+                    "{} operates {}",
+                    self.arrangement.council_name(),
+                    governance_words(*model)
+                )
+            }
+            Observation::Governs { model, asked } => format!(
+                "{} operates {}, not {}",
+                self.arrangement.council_name(),
+                governance_words(*model),
+                governance_words(*asked)
+            ),
+            Observation::Considers {
+                asked,
+                considering: true,
+            } => format!(
+                "{} is considering adopting {}",
+                self.arrangement.council_name(),
+                governance_words(*asked)
+            ),
+            Observation::Considers {
+                asked,
+                considering: false,
+            } => format!(
+                "{}'s papers state its governance and mention no plan to adopt {}",
+                self.arrangement.council_name(),
+                governance_words(*asked)
+            ),
             Observation::AttributeValue {
                 entity,
                 attribute,
@@ -745,7 +816,11 @@ impl<'a> Wording<'a> {
                     .and_then(|role| self.policy.role(role))
                     .map(|role| format!(" of the {}", role.title))
                     .unwrap_or_default();
-                format!("no {}{of_words} is recorded up to {up_to}", event.word())
+                let what = match event {
+                    Trigger::Event(kind) => kind.word(),
+                    Trigger::Extension => "extension",
+                };
+                format!("no {what}{of_words} is recorded up to {up_to}")
             }
             Observation::Follows { follower, cause } => {
                 let (follower_kind, follower_key, follower_date) = self.event(*follower);
@@ -843,6 +918,24 @@ impl<'a> Wording<'a> {
     /// A remark on how the verdict was reached, as a sentence.
     pub fn note(&self, note: &Note) -> String {
         match note {
+            Note::KindEnded { kind } => {
+                let (title, ended) = self
+                    .policy
+                    .body_kinds
+                    .get(kind.index())
+                    .map_or(("bodies of this kind", None), |term| {
+                        (term.title.as_str(), term.ended.as_ref())
+                    });
+                match ended {
+                    Some(ended) => format!(
+                        "No {} exists on or after {}: {}.",
+                        lower_first(title),
+                        ended.by,
+                        ended.law.trim_end_matches('.')
+                    ),
+                    None => String::new(),
+                }
+            }
             Note::DatesOverlap { first, second } => format!(
                 "{first} and {second} overlap as periods, so the comparison cannot be decided from the dates given."
             ),
@@ -1043,4 +1136,13 @@ fn strip_keyword(text: &str) -> &str {
         }
     }
     text
+}
+
+/// A governance model in words.
+fn governance_words(model: Governance) -> &'static str {
+    match model {
+        Governance::LeaderAndCabinet => "leader and cabinet executive arrangements",
+        Governance::MayorAndCabinet => "mayor and cabinet executive arrangements",
+        Governance::CommitteeSystem => "the committee system",
+    }
 }
