@@ -581,7 +581,7 @@ fn hostile_text_never_breaks_a_format() {
     assert_eq!(departures[1][5], "No review date set");
     let timeline = rows(&markdown, "Timeline");
     assert_eq!(timeline.len(), 3);
-    assert_eq!(timeline[2][4], "Change (newid_2020), 2020-09");
+    assert_eq!(timeline[2][4], "Change (newid_2020), September 2020");
     let long_row = rows(&markdown, "Assurance table")
         .into_iter()
         .find(|row| row[0] == "2\\\\3")
