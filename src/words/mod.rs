@@ -9,10 +9,10 @@
 
 mod verdict;
 
-pub use verdict::{outcome_words, Wording};
+pub use verdict::{outcome_label, outcome_words, Wording};
 
 use crate::date::{Day, PartialDate, Precision};
-use crate::eval::VerdictKind;
+use crate::eval::{Reason, VerdictKind};
 use crate::model::{Paragraph, Policy, Provenance};
 
 const MONTHS: [&str; 12] = [
@@ -146,6 +146,76 @@ pub fn capitalise(word: &str) -> String {
 /// "not_applicable".
 pub fn verdict_words(kind: VerdictKind) -> String {
     kind.name().replace('_', " ")
+}
+
+/// Whether a permission (a `may` duty) is used. A permission asks nothing
+/// of the council, so a report's compliance column never shows it as
+/// "pass" (nor as "not applicable" when it is not used): it shows it as
+/// used, or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Permission {
+    /// The arrangements use what the guidance permits.
+    Used,
+    /// They do not.
+    NotUsed,
+    /// They do not state enough to tell.
+    NotShown,
+}
+
+impl Permission {
+    /// Every way a permission can stand, in the order reports list them.
+    pub const ALL: [Permission; 3] = [Permission::Used, Permission::NotUsed, Permission::NotShown];
+
+    /// The permission a verdict is about, if its duty is one.
+    pub fn of(reason: &Reason) -> Option<Permission> {
+        match reason {
+            Reason::PermissionUsed { .. } => Some(Permission::Used),
+            Reason::PermissionNotUsed { .. } => Some(Permission::NotUsed),
+            Reason::PermissionNotShown { .. } => Some(Permission::NotShown),
+            Reason::ConditionNotMet { .. }
+            | Reason::ConditionUnknown
+            | Reason::NothingToApplyTo { .. }
+            | Reason::Met { .. }
+            | Reason::Breached { .. }
+            | Reason::Departed { .. }
+            | Reason::Unexplained { .. }
+            | Reason::Undecided { .. }
+            | Reason::NoAnswer { .. }
+            | Reason::AnswerPredatesChange { .. }
+            | Reason::AnswerOrderUnknown { .. }
+            | Reason::AnswerUndated { .. }
+            | Reason::Answered { .. } => None,
+        }
+    }
+
+    /// The words of a compliance column: "permission used".
+    pub fn words(self) -> &'static str {
+        match self {
+            Permission::Used => "permission used",
+            Permission::NotUsed => "permission not used",
+            Permission::NotShown => "permission use not stated",
+        }
+    }
+
+    /// A name for machines (CSS classes, CSV filters): "permission_used".
+    pub fn name(self) -> &'static str {
+        match self {
+            Permission::Used => "permission_used",
+            Permission::NotUsed => "permission_not_used",
+            Permission::NotShown => "permission_not_shown",
+        }
+    }
+
+    /// What it means, for the legend of a report.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Permission::Used => "The guidance permits this and the arrangements do it; nothing is required either way.",
+            Permission::NotUsed => "The guidance permits this and the arrangements do not do it; nothing is required either way.",
+            Permission::NotShown => {
+                "The guidance permits this and the arrangements do not state whether they do it; nothing is required either way."
+            }
+        }
+    }
 }
 
 /// What each verdict means, for the legend of a report.

@@ -1168,6 +1168,18 @@ impl<'a> Wording<'a> {
     }
 }
 
+/// A review's outcome as the value of an "Outcome:" label: "Assured",
+/// "Not stated".
+pub fn outcome_label(outcome: crate::model::ReviewOutcome) -> &'static str {
+    match outcome {
+        crate::model::ReviewOutcome::Assured => "Assured",
+        crate::model::ReviewOutcome::NotAssured => "Not assured",
+        crate::model::ReviewOutcome::Deferred => "Deferred",
+        crate::model::ReviewOutcome::Noted => "Noted",
+        crate::model::ReviewOutcome::Unknown => "Not stated",
+    }
+}
+
 /// A review's outcome in words.
 pub fn outcome_words(outcome: crate::model::ReviewOutcome) -> &'static str {
     match outcome {
