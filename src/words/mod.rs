@@ -251,14 +251,14 @@ pub fn period(months: u32) -> String {
 }
 
 /// Where a paragraph's words come from, in a few words ("verbatim",
-/// "quoted by …", "paraphrase in DOCUMENT"); the JSON output carries the
-/// full source.
+/// "quoted by …", "paraphrase in DOCUMENT", the document by its title);
+/// the JSON output carries the full source.
 pub fn provenance_in_brief(policy: &Policy, paragraph: &Paragraph) -> String {
     let key = |document: crate::model::DocumentId| {
-        policy
-            .documents
-            .get(document.index())
-            .map_or_else(|| "an unknown document".to_owned(), |document| document.key.clone())
+        policy.documents.get(document.index()).map_or_else(
+            || "an unknown document".to_owned(),
+            |document| inner(&document.title).to_owned(),
+        )
     };
     match &paragraph.provenance {
         Provenance::Verbatim { .. } => "verbatim".to_owned(),
