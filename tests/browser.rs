@@ -1,6 +1,8 @@
 //! The HTML report in a real browser: headless Chromium renders it, takes a
 //! screenshot, and the rendered DOM must hold the summary, the tables (one
-//! row per verdict) and the governance chart.
+//! row per verdict) and the governance chart; printed to PDF on A4,
+//! Coventry's report must fit a committee's pack, at most
+//! [`MOST_PAGES`] pages.
 //!
 //! `.ci/run` installs Debian's chromium. Where no Chromium is installed and
 //! CI is not set, the test is reported as ignored (skipped), not passed, so
@@ -17,6 +19,44 @@ use std::time::{Duration, Instant};
 
 use dcsc::date::PartialDate;
 use dcsc::Workspace;
+
+/// The most pages Coventry's report may print to on A4.
+const MOST_PAGES: usize = 12;
+
+/// The pages of a PDF: its page objects, `/Type /Page` not followed by a
+/// letter (which would make it the page tree's `/Pages`). Chromium writes
+/// page dictionaries uncompressed, so counting them needs no PDF library;
+/// the page tree's `/Count` is checked to agree, so a PDF that hid its
+/// pages in compressed object streams would fail here rather than pass.
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let pattern = b"/Type";
+    let mut pages = 0;
+    let mut at = 0;
+    while let Some(found) = pdf[at..].windows(pattern.len()).position(|window| window == pattern) {
+        let mut rest = at + found + pattern.len();
+        while pdf.get(rest).is_some_and(u8::is_ascii_whitespace) {
+            rest += 1;
+        }
+        if pdf[rest..].starts_with(b"/Page") && !pdf.get(rest + 5).is_some_and(u8::is_ascii_alphabetic) {
+            pages += 1;
+        }
+        at = rest;
+    }
+    pages
+}
+
+/// The largest `/Count` in the PDF: the root page tree's count of pages.
+fn pdf_count(pdf: &[u8]) -> Option<usize> {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Count ")
+        .filter_map(|(at, key)| {
+            text[at + key.len()..]
+                .split(|ch: char| !ch.is_ascii_digit())
+                .next()
+                .and_then(|digits| digits.parse().ok())
+        })
+        .max()
+}
 
 fn chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("DCSC_CHROMIUM") {
@@ -144,7 +184,11 @@ fn the_html_report_renders_in_chromium_with_its_chart(browser: &Path) {
         png.len()
     );
 
-    let (ok, dom) = run_chromium(browser, &dir.join("profile-dom"), &["--dump-dom".to_owned(), url]);
+    let (ok, dom) = run_chromium(
+        browser,
+        &dir.join("profile-dom"),
+        &["--dump-dom".to_owned(), url.clone()],
+    );
     assert!(ok, "chromium failed to dump the DOM");
     let dom = String::from_utf8_lossy(&dom);
     for needle in [
@@ -161,5 +205,28 @@ fn the_html_report_renders_in_chromium_with_its_chart(browser: &Path) {
     }
     let rows = dom.matches("data-verdict=").count();
     assert!(rows >= verdicts, "{rows} verdict rows rendered for {verdicts} verdicts");
+
+    // Printed as the user's browser prints it, without the browser's own
+    // header and footer (date, file name, page numbers).
+    let pdf = dir.join("coventry.pdf");
+    let (ok, _) = run_chromium(
+        browser,
+        &dir.join("profile-pdf"),
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".to_owned(),
+            url.clone(),
+        ],
+    );
+    assert!(ok, "chromium failed to print to PDF");
+    let pdf = std::fs::read(&pdf).expect("a PDF was written");
+    assert!(pdf.starts_with(b"%PDF-"), "the print is not a PDF");
+    let pages = pdf_pages(&pdf);
+    assert_eq!(Some(pages), pdf_count(&pdf), "page objects and the page tree disagree");
+    assert!(pages >= 2, "{pages} pages: the report did not print whole");
+    assert!(
+        pages <= MOST_PAGES,
+        "Coventry's report prints to {pages} A4 pages, more than {MOST_PAGES}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -14,7 +14,10 @@ pub(super) fn render(chart: &Chart) -> String {
     out.push_str("// Governance chart drawn by dcsc from the council's stated arrangements.\n");
     out.push_str("// Legend:\n");
     out.push_str("//   box = officer post; rounded lilac box = elected member; pale green oval = body\n");
-    out.push_str("//   thick dark blue border = holds DCS or LMCS; its roles are listed as [DCS, DASS]\n");
+    out.push_str(&format!(
+        "//   thick dark blue border = {}; the roles a box holds follow \"Holds:\"\n",
+        one_line_comment(&chart.principal_words())
+    ));
     out.push_str(&format!(
         "//   solid line, no arrowhead = reporting line: the lower box {} the upper one\n",
         one_line_comment(&chart.reporting_title)
@@ -22,13 +25,17 @@ pub(super) fn render(chart: &Chart) -> String {
     for (index, relation) in chart.relations.iter().enumerate() {
         let (_, _, line) = style::relation(index);
         out.push_str(&format!(
-            "//   {line} arrow labelled \"{}\" = {}\n",
+            "//   {line} arrow labelled \"{}\" = A {} B\n",
             one_line_comment(&relation.title),
-            one_line_comment(&relation.key)
+            one_line_comment(&relation.title)
         ));
     }
-    out.push_str("//   thick red dashed line labelled \"flagged: DUTY (VERDICT)\" = a reporting line that a\n");
-    out.push_str("//     verdict found departing from the guidance (fail, unexplained or departure)\n");
+    out.push_str(
+        "//   thick red dashed line labelled \"flagged:\" = a reporting line that a verdict found departing\n",
+    );
+    out.push_str(
+        "//     from the guidance (fail, unexplained or departure); the label names the duty and the verdict\n",
+    );
     out.push_str("digraph governance {\n");
     out.push_str(&format!(
         "  graph [label={}, labelloc=t, fontname=\"{FONT}\", fontsize=16, rankdir=TB, nodesep=0.35, ranksep=0.6];\n",

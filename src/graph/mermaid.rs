@@ -12,20 +12,25 @@ pub(super) fn render(chart: &Chart) -> String {
     out.push_str("%% Governance chart drawn by dcsc from the council's stated arrangements.\n");
     out.push_str("%% Legend:\n");
     out.push_str("%%   rectangle = officer post; rounded box = elected member; stadium = body\n");
-    out.push_str("%%   thick dark blue border = holds DCS or LMCS; its roles are listed as [DCS, DASS]\n");
+    out.push_str(&format!(
+        "%%   thick dark blue border = {}; the roles a box holds follow \"Holds:\"\n",
+        comment(&chart.principal_words())
+    ));
     out.push_str(&format!(
         "%%   solid line, no arrowhead = reporting line: the lower box {} the upper one\n",
         comment(&chart.reporting_title)
     ));
     for relation in &chart.relations {
         out.push_str(&format!(
-            "%%   dotted arrow labelled {} = {}\n",
+            "%%   dotted arrow labelled {} = A {} B\n",
             comment(&relation.title),
-            comment(&relation.key)
+            comment(&relation.title)
         ));
     }
-    out.push_str("%%   thick red dashed line labelled flagged: DUTY (VERDICT) = a reporting line that a verdict\n");
-    out.push_str("%%     found departing from the guidance (fail, unexplained or departure)\n");
+    out.push_str("%%   thick red dashed line labelled flagged: = a reporting line that a verdict found departing\n");
+    out.push_str(
+        "%%     from the guidance (fail, unexplained or departure); the label names the duty and the verdict\n",
+    );
     out.push_str("flowchart TD\n");
     // Accessibility title and description: Mermaid reads each to the end of
     // its line, so they are kept to one.

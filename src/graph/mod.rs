@@ -29,6 +29,9 @@ pub struct Chart {
     edges: Vec<Edge>,
     relations: Vec<RelationStyle>,
     reporting_title: String,
+    /// The titles of the roles the guidance is about (the DCS and the
+    /// LMCS), for the legend.
+    principal_roles: Vec<String>,
 }
 
 /// What a node of the chart stands for.
@@ -57,10 +60,11 @@ pub struct Node {
     pub portfolio: Option<String>,
     /// A body's kind, in the guidance's words.
     pub body_kind: Option<String>,
-    /// The roles held, by key (`DCS`, `DASS`), in the order stated.
+    /// The roles held, by title ("Director of Children's Services"), in
+    /// the order stated: what the chart prints.
     pub roles: Vec<String>,
-    /// The same roles by title, for tooltips.
-    pub role_titles: Vec<String>,
+    /// The same roles by id (`DCS`), for tools; never printed.
+    pub role_keys: Vec<String>,
     /// Whether it holds DCS or LMCS, and is drawn with a strong border.
     pub statutory: bool,
 }
@@ -81,8 +85,10 @@ pub enum EdgeKind {
 /// attention consulted the line that states it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Flag {
-    /// The duty's key (`dcs.report_to_chief_executive`).
+    /// The duty's key (`dcs.report_to_chief_executive`), for tools.
     pub duty: String,
+    /// The duty's title, which the line's label prints.
+    pub title: String,
     /// Its verdict.
     pub verdict: VerdictKind,
 }
@@ -108,30 +114,39 @@ impl Edge {
         !self.flags.is_empty()
     }
 
-    /// The label of a flagged line: "flagged: DUTY (VERDICT); …".
+    /// The label of a flagged line: "flagged: TITLE OF THE DUTY (VERDICT);
+    /// …".
     pub fn flag_label(&self) -> Option<String> {
         if self.flags.is_empty() {
             return None;
         }
-        let parts: Vec<String> = self
-            .flags
-            .iter()
-            .map(|flag| format!("{} ({})", flag.duty, flag.verdict.name()))
-            .collect();
+        let parts: Vec<String> = self.flags.iter().map(Flag::words).collect();
         Some(format!("flagged: {}", parts.join("; ")))
     }
 }
 
+impl Flag {
+    /// "The DCS reports directly to the Chief Executive (unexplained)".
+    fn words(&self) -> String {
+        format!("{} ({})", self.title, crate::words::verdict_words(self.verdict))
+    }
+}
+
 impl Edge {
-    /// The label of a flagged line in lines, one flag a line (so a duty's
-    /// key is never cut in two), for the three formats.
+    /// The label of a flagged line in lines, each flag starting a line of
+    /// its own, for the three formats.
     fn flag_lines(&self) -> Vec<String> {
-        let Some(label) = self.flag_label() else {
-            return Vec::new();
-        };
-        label
-            .split("; ")
-            .flat_map(|part| text::wrap(part, text::FLAG_WIDTH, 3))
+        self.flags
+            .iter()
+            .enumerate()
+            .flat_map(|(index, flag)| {
+                let words = if index == 0 {
+                    format!("flagged: {}", flag.words())
+                } else {
+                    flag.words()
+                };
+                text::wrap(&words, text::FLAG_WIDTH, 3)
+            })
             .take(8)
             .collect()
     }
@@ -171,6 +186,16 @@ impl Chart {
     /// guidance's order ("is a member of", "chairs").
     pub fn relation_titles(&self) -> Vec<&str> {
         self.relations.iter().map(|relation| relation.title.as_str()).collect()
+    }
+
+    /// What the thick border means, for the legends: "holds Director of
+    /// Children's Services or Lead Member for Children's Services".
+    fn principal_words(&self) -> String {
+        match self.principal_roles.as_slice() {
+            [] => "holds a statutory role the guidance is about".to_owned(),
+            [one] => format!("holds {one}"),
+            [init @ .., last] => format!("holds {} or {last}", init.join(", ")),
+        }
     }
 
     /// Whether there is nothing to draw.
@@ -262,8 +287,10 @@ impl Chart {
                     }),
             );
         }
+        // The roles by their titles: a reader of the chart need not know
+        // that DASS is the Director of Adult Social Services.
         if !node.roles.is_empty() {
-            let roles = format!("[{}]", node.roles.join(", "));
+            let roles = format!("Holds: {}", crate::words::and_list(&node.roles));
             lines.extend(
                 text::wrap(&roles, text::DETAIL_WIDTH, text::MAX_DETAIL_LINES)
                     .into_iter()
@@ -291,7 +318,7 @@ enum LineStyle {
     Title,
     /// The holder, portfolio or kind of body, smaller.
     Detail,
-    /// The roles held, `[DCS, DASS]`.
+    /// A role held, by its title.
     Roles,
 }
 
@@ -402,6 +429,15 @@ pub fn chart(assessment: &Assessment<'_>) -> Chart {
                     duty: policy
                         .duty(verdict.duty)
                         .map_or_else(|| format!("{:?}", verdict.duty), |duty| duty.key.clone()),
+                    title: policy.duty(verdict.duty).map_or_else(
+                        || "a duty of the guidance".to_owned(),
+                        |duty| {
+                            text::one_line(duty.title.as_deref().unwrap_or(match &duty.kind {
+                                crate::model::DutyKind::Rule { text, .. } => text,
+                                crate::model::DutyKind::Question { asks, .. } => asks,
+                            }))
+                        },
+                    ),
                     verdict: verdict.kind,
                 },
             )
@@ -505,6 +541,12 @@ pub fn chart(assessment: &Assessment<'_>) -> Chart {
         edges,
         relations,
         reporting_title,
+        principal_roles: policy
+            .roles
+            .iter()
+            .filter(|role| role.principal)
+            .map(|role| text::one_line(&role.title))
+            .collect(),
     }
 }
 
@@ -540,8 +582,8 @@ fn node(policy: &Policy, entity: &Entity) -> Node {
         portfolio,
         body_kind,
         statutory: roles.iter().any(|role| role.principal),
-        roles: roles.iter().map(|role| text::one_line(&role.key)).collect(),
-        role_titles: roles.iter().map(|role| text::one_line(&role.title)).collect(),
+        roles: roles.iter().map(|role| text::one_line(&role.title)).collect(),
+        role_keys: roles.iter().map(|role| role.key.clone()).collect(),
         title,
     }
 }

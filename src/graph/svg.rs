@@ -647,8 +647,8 @@ fn tooltip(node: &super::Node) -> String {
     if let Some(kind) = &node.body_kind {
         parts.push(text::one_line(kind));
     }
-    if !node.role_titles.is_empty() {
-        parts.push(format!("Holds: {}", node.role_titles.join(", ")));
+    if !node.roles.is_empty() {
+        parts.push(format!("Holds: {}", node.roles.join(", ")));
     }
     parts.join(". ")
 }
@@ -669,7 +669,7 @@ fn describe(chart: &Chart) -> String {
         sentences.push(format!(
             "{} holds {}.",
             text::one_line(&node.title),
-            node.role_titles.join(", ")
+            crate::words::and_list(&node.roles)
         ));
     }
     for edge in chart.edges.iter().filter(|edge| edge.is_flagged()) {
@@ -714,7 +714,10 @@ fn legend(chart: &Chart, id: &str, x: f64, y: f64) -> (String, f64, f64) {
     ));
     rows.push((
         rect(style::POST_FILL, style::STRONG_STROKE, "3.5", 2.0),
-        "Thick blue border: holds DCS or LMCS (roles held are listed as [DCS, DASS])".to_owned(),
+        format!(
+            "Thick blue border: {}; the roles a box holds follow “Holds:”",
+            chart.principal_words()
+        ),
     ));
     rows.push((
         format!(

@@ -92,7 +92,7 @@ impl Assessment<'_> {
             };
             notes.push(wrap(
                 &format!(
-                    "paragraph {} ({}; {}): {words}",
+                    "paragraph {} in \"{}\" ({}): {words}",
                     paragraph.key,
                     paragraph.section,
                     provenance_in_brief(self.policy, paragraph)

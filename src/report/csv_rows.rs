@@ -1,14 +1,15 @@
 //! The report as CSV: one row per verdict, for a spreadsheet or another
-//! tool. The columns are the assurance table's, then what a spreadsheet
-//! filters on (duty id, section, modality, Barnet's type and focus, whether
-//! action is needed). The `csv` crate does the quoting, so commas, quotes
+//! tool. The columns are the assurance table's, then the evidence, then
+//! what a spreadsheet filters on (duty id, section, modality, Barnet's type
+//! and focus, whether action is needed). The `csv` crate does the quoting, so commas, quotes
 //! and line breaks inside a cell survive a round trip.
 
 use super::{Document, ReportError};
 
 /// The columns after the assurance table's, before the policy's
-/// classifications.
-const FILTER_COLUMNS: [&str; 3] = ["Duty", "Section", "Modality"];
+/// classifications: where the evidence is (which the other formats print
+/// under the response), then what a spreadsheet filters on.
+const FILTER_COLUMNS: [&str; 4] = ["Evidence", "Duty", "Section", "Modality"];
 
 /// The last column.
 const NEEDS_ACTION_COLUMN: &str = "Needs action";
@@ -16,7 +17,8 @@ const NEEDS_ACTION_COLUMN: &str = "Needs action";
 impl Document {
     /// One row per verdict, after a header row; UTF-8, written with the
     /// `csv` crate. Verdicts are given by name (`not_applicable`), as in
-    /// the JSON output, so a spreadsheet can filter on them; the
+    /// the JSON output, so a spreadsheet can filter on them, and a permission
+    /// by whether it is used (`permission_used`), never as `pass`; the
     /// explanation keeps its lines as line breaks inside the cell.
     pub fn to_csv(&self) -> Result<String, ReportError> {
         let mut writer = csv::Writer::from_writer(Vec::new());
@@ -29,18 +31,20 @@ impl Document {
             for row in &section.rows {
                 let requirement = row.requirement_cell();
                 let explanation = row.explanation_lines().join("\n");
+                let evidence = row.evidence_lines(&self.documents).join("\n");
                 let mut record: Vec<&str> = vec![
-                    row.reference.as_str(),
+                    row.reference.as_deref().unwrap_or(""),
                     requirement.as_str(),
                     row.response.as_deref().unwrap_or(""),
-                    row.verdict.name(),
+                    row.standing.name(),
                     explanation.as_str(),
+                    evidence.as_str(),
                     row.duty.as_str(),
                     section.title.as_str(),
                     row.modality,
                 ];
                 record.extend(row.classification.iter().map(|value| value.as_deref().unwrap_or("")));
-                record.push(if row.verdict.needs_action() { "yes" } else { "no" });
+                record.push(if row.standing.needs_action() { "yes" } else { "no" });
                 writer.write_record(&record)?;
             }
         }

@@ -8,9 +8,9 @@
 //! beside it, so a reader who cannot see colour, or a black-and-white
 //! print, loses nothing.
 
-use super::{review_passed_words, Document, Row};
+use super::{review_passed_words, Document, Row, Standing};
 use crate::eval::VerdictKind;
-use crate::words::{verdict_meaning, verdict_words};
+use crate::words::verdict_words;
 
 /// Escapes text for element content and quoted attribute values.
 pub(super) fn escape(text: &str) -> String {
@@ -54,22 +54,27 @@ fn lines(lines: &[String]) -> String {
         .join("<br>\n")
 }
 
-/// The class and data attribute every verdict carries, for colour and for
-/// tools: `class="verdict-fail needs-action" data-verdict="fail"`.
-fn verdict_attributes(kind: VerdictKind) -> String {
-    format!(
-        "class=\"verdict-{}{}\" data-verdict=\"{}\"",
-        kind.name().replace('_', "-"),
-        if kind.needs_action() { " needs-action" } else { "" },
-        kind.name()
-    )
+/// The class and data attributes every verdict carries, for colour and
+/// for tools: `class="verdict-fail needs-action" data-verdict="fail"`; a
+/// permission is coloured by whether it is used
+/// (`class="verdict-permission-used"`), its verdict kept for tools.
+fn verdict_attributes(standing: Standing, kind: Option<VerdictKind>) -> String {
+    let mut attributes = format!(
+        "class=\"verdict-{}{}\"",
+        standing.name().replace('_', "-"),
+        if standing.needs_action() { " needs-action" } else { "" },
+    );
+    if let Some(kind) = kind {
+        attributes.push_str(&format!(" data-verdict=\"{}\"", kind.name()));
+    }
+    attributes
 }
 
-/// The verdict cell: the word always, and, in a table of verdicts, "needs
-/// action" under it where it does.
-fn verdict_cell(kind: VerdictKind, say_action: bool) -> String {
-    let mut cell = format!("<td class=\"verdict\"><strong>{}</strong>", verdict_words(kind));
-    if say_action && kind.needs_action() {
+/// The verdict cell: the words always, and, in a table of verdicts,
+/// "needs action" under them where it does.
+fn verdict_cell(standing: Standing, say_action: bool) -> String {
+    let mut cell = format!("<td class=\"verdict\"><strong>{}</strong>", escape(&standing.words()));
+    if say_action && standing.needs_action() {
         cell.push_str("<br><span class=\"action\">needs action</span>");
     }
     cell.push_str("</td>");
@@ -83,12 +88,40 @@ fn optional_cell(text: Option<&String>) -> String {
     }
 }
 
+/// The response cell of the assurance table: the council's response, then
+/// where the papers state the facts and answer the verdict rests on, set
+/// quieter than the response.
+fn response_cell(response: Option<&String>, evidence: &[String]) -> String {
+    let mut parts: Vec<String> = response.map(|text| multiline(text)).into_iter().collect();
+    parts.extend(
+        evidence
+            .iter()
+            .map(|line| format!("<span class=\"evidence\">{}</span>", escape(line))),
+    );
+    if parts.is_empty() {
+        "<td class=\"none\">—</td>".to_owned()
+    } else {
+        format!("<td>{}</td>", parts.join("<br>\n"))
+    }
+}
+
 /// A date, kept on one line: "2025-03-12" should not break at its hyphens.
 fn date_cell(date: Option<&String>) -> String {
     match date {
         Some(date) => format!("<td class=\"nowrap\">{}</td>", escape(date)),
         None => "<td class=\"none\">—</td>".to_owned(),
     }
+}
+
+/// A table's column widths, in per cent: printed on A4, the longest text
+/// (the council's response) needs the widest column, which the browser's
+/// own layout, led by the longest unbreakable words, does not give it.
+fn columns(out: &mut String, widths: &[u32]) {
+    out.push_str("<colgroup>");
+    for width in widths {
+        out.push_str(&format!("<col style=\"width: {width}%\">"));
+    }
+    out.push_str("</colgroup>\n");
 }
 
 /// A table's head: one `<th scope="col">` per column.
@@ -106,6 +139,11 @@ fn embeddable(svg: &str) -> &str {
     svg.find("<svg").map_or(svg, |start| svg.get(start..).unwrap_or(svg))
 }
 
+// Printed, the report must fit a committee's agenda pack: A4, small but
+// legible type, fixed column widths that give the council's response the
+// most room, no section forced onto a page of its own, and no heading left
+// at the foot of a page without what it heads (a heading and the
+// paragraph under it are kept together, and both kept with what follows).
 const STYLE: &str = r#"
 :root { --ink: #1b1b1b; --muted: #505a5f; --rule: #b1b4b6; --band: #f3f2f1; }
 * { box-sizing: border-box; }
@@ -134,20 +172,37 @@ tr.verdict-unexplained td.verdict, tr.verdict-unknown td.verdict,
 tr.verdict-missing td.verdict, tr.verdict-stale td.verdict { background: #fff2d3; border-left-color: #f47738; }
 tr.verdict-departure td.verdict { background: #dbe8f5; border-left-color: #1d70b8; }
 tr.verdict-pass td.verdict, tr.verdict-answered td.verdict { background: #dff0e5; border-left-color: #00703c; }
-tr.verdict-not-applicable td.verdict { background: var(--band); border-left-color: var(--rule); }
+tr.verdict-not-applicable td.verdict, tr.verdict-permission-used td.verdict,
+tr.verdict-permission-not-used td.verdict, tr.verdict-permission-not-shown td.verdict { background: var(--band); border-left-color: var(--rule); }
+table.fixed { table-layout: fixed; }
+.evidence, .citation { color: var(--muted); font-size: .92em; }
+.lead > :last-child { margin-bottom: .5rem; }
 ul.actions li { margin: .2rem 0; }
 ul.actions .verdict-word { font-weight: 700; }
 #chart figure { margin: 0; overflow-x: auto; }
 #chart svg { max-width: 100%; height: auto; }
 @media print {
-  @page { size: A4; margin: 15mm 12mm 15mm 12mm; }
-  body { max-width: none; padding: 0; font-size: 9.5pt; }
-  table { font-size: 8.5pt; }
+  @page { size: A4; margin: 12mm 10mm 12mm 10mm; }
+  body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.3; }
+  header { margin-bottom: .75rem; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 12pt; margin: 1rem 0 .4rem; }
+  h3 { font-size: 10pt; margin: .75rem 0 .3rem; }
+  .standfirst { font-size: 9pt; }
+  dl.front-matter { margin: .5rem 0; gap: .1rem .75rem; }
+  table { font-size: 7pt; line-height: 1.15; margin: .25rem 0 .75rem; }
+  th, td { padding: .1rem .25rem; }
+  tbody th[scope="rowgroup"] { font-size: 8pt; }
+  td.verdict { white-space: normal; }
+  td.verdict .action { white-space: nowrap; font-size: 6pt; }
   thead { display: table-header-group; }
-  tr, th, td { break-inside: avoid; page-break-inside: avoid; }
-  h2, h3, caption { break-after: avoid; page-break-after: avoid; }
-  main > section { break-before: page; page-break-before: always; }
-  main > section:first-child { break-before: auto; page-break-before: auto; }
+  thead th { font-size: 6.5pt; }
+  tr, th, td, li { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3, caption, .lead, tr.section { break-after: avoid; page-break-after: avoid; }
+  .lead { break-inside: avoid; page-break-inside: avoid; }
+  thead + tbody > tr:first-child, thead + tbody > tr:nth-child(2), tr.section + tr { break-before: avoid; page-break-before: avoid; }
+  #chart figure { break-inside: avoid; page-break-inside: avoid; }
+  #chart svg { max-height: 240mm; }
   td.verdict { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
@@ -169,6 +224,7 @@ impl Document {
         self.html_framework(&mut out);
         self.html_departures(&mut out);
         self.html_timeline(&mut out);
+        self.html_documents(&mut out);
         out.push_str("<section id=\"chart\">\n<h2>Governance chart</h2>\n");
         if chart_svg.trim().is_empty() {
             out.push_str("<p>No governance chart was produced.</p>\n");
@@ -228,18 +284,24 @@ impl Document {
     }
 
     fn html_summary(&self, out: &mut String) {
-        out.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n");
-        out.push_str(&format!("<p>{}</p>\n", escape(&self.summary_sentence())));
+        out.push_str("<section id=\"summary\">\n");
+        lead(out, "Summary", &self.summary_sentence());
         out.push_str("<table id=\"summary-table\">\n<caption>Verdicts by kind</caption>\n");
         head(out, &["Verdict", "Count", "Needs action", "Meaning"]);
         out.push_str("<tbody>\n");
-        for (kind, count) in &self.counts {
+        for (standing, count) in self.counts() {
             out.push_str(&format!(
                 "<tr {}>{}<td>{count}</td><td>{}</td><td>{}</td></tr>\n",
-                verdict_attributes(*kind),
-                verdict_cell(*kind, false),
-                if kind.needs_action() { "Yes" } else { "No" },
-                escape(verdict_meaning(*kind))
+                verdict_attributes(
+                    standing,
+                    match standing {
+                        Standing::Verdict(kind) => Some(kind),
+                        Standing::Permission(_) => None,
+                    }
+                ),
+                verdict_cell(standing, false),
+                if standing.needs_action() { "Yes" } else { "No" },
+                escape(standing.meaning())
             ));
         }
         out.push_str("</tbody>\n</table>\n<h3>What needs action</h3>\n");
@@ -251,8 +313,8 @@ impl Document {
             for row in needing {
                 out.push_str(&format!(
                     "<li {}><span class=\"verdict-word\">{}</span> ({}): {}</li>\n",
-                    verdict_attributes(row.verdict),
-                    verdict_words(row.verdict),
+                    verdict_attributes(row.standing, Some(row.verdict)),
+                    escape(&row.standing.words()),
                     escape(&super::citation_list(&row.paragraphs)),
                     escape(&row.headline)
                 ));
@@ -270,12 +332,14 @@ impl Document {
         id: &str,
         caption: &str,
         headers: &[&str],
+        widths: &[u32],
         cells: impl Fn(&Row) -> String,
     ) {
         out.push_str(&format!(
-            "<table id=\"{id}\">\n<caption>{}</caption>\n",
+            "<table id=\"{id}\" class=\"fixed\">\n<caption>{}</caption>\n",
             escape(caption)
         ));
+        columns(out, widths);
         head(out, headers);
         for section in &self.sections {
             out.push_str(&format!(
@@ -286,7 +350,7 @@ impl Document {
             for row in &section.rows {
                 out.push_str(&format!(
                     "<tr {} data-duty=\"{}\">{}</tr>\n",
-                    verdict_attributes(row.verdict),
+                    verdict_attributes(row.standing, Some(row.verdict)),
                     escape(&row.duty),
                     cells(row)
                 ));
@@ -297,52 +361,97 @@ impl Document {
     }
 
     fn html_assurance(&self, out: &mut String) {
-        out.push_str("<section id=\"assurance\">\n<h2>Assurance table</h2>\n");
-        out.push_str(&format!("<p>{}</p>\n", escape(self.assurance_note())));
-        let caption = format!("Test of assurance: {} as at {}", self.council, self.as_at);
-        self.grouped_table(out, "assurance-table", &caption, &super::ASSURANCE_COLUMNS, |row| {
-            format!(
-                "<td class=\"reference\">{}</td><td>{} <span class=\"citation\">{}</span></td>{}{}<td>{}</td>",
-                breakable(&row.reference),
-                multiline(&row.requirement),
-                escape(&row.citation()),
-                optional_cell(row.response.as_ref()),
-                verdict_cell(row.verdict, true),
-                lines(&row.explanation_lines())
-            )
-        });
+        out.push_str("<section id=\"assurance\">\n");
+        lead(out, "Assurance table", self.assurance_note());
+        let caption = format!(
+            "Test of assurance: {} as at {}",
+            self.council,
+            crate::words::day(self.as_at)
+        );
+        // The response is the longest text, the explanation next.
+        let widths = [8, 28, 35, 9, 20];
+        self.grouped_table(
+            out,
+            "assurance-table",
+            &caption,
+            &super::ASSURANCE_COLUMNS,
+            &widths,
+            |row| {
+                format!(
+                    "{}<td>{} <span class=\"citation\">{}</span></td>{}{}<td class=\"explanation\">{}</td>",
+                    match &row.reference {
+                        Some(reference) => format!("<td class=\"reference\">{}</td>", breakable(reference)),
+                        None => "<td class=\"none\">—</td>".to_owned(),
+                    },
+                    multiline(&row.requirement),
+                    escape(&row.citation()),
+                    response_cell(row.response.as_ref(), &row.evidence_lines(&self.documents)),
+                    verdict_cell(row.standing, true),
+                    lines(&row.explanation_lines())
+                )
+            },
+        );
         out.push_str("</section>\n");
     }
 
     fn html_framework(&self, out: &mut String) {
-        out.push_str("<section id=\"framework\">\n<h2>Compliance framework</h2>\n");
-        out.push_str(&format!("<p>{}</p>\n", escape(&self.framework_note())));
-        let caption = format!("Compliance framework: {} as at {}", self.council, self.as_at);
-        self.grouped_table(out, "framework-table", &caption, &self.framework_columns(), |row| {
-            let classification: String = row
-                .classification
-                .iter()
-                .map(|value| match value {
-                    Some(value) => format!("<td>{}</td>", escape(value)),
-                    None => "<td></td>".to_owned(),
-                })
-                .collect();
-            format!(
-                "<td>{}</td>{classification}{}{}",
-                multiline(&row.requirement),
-                optional_cell(row.response.as_ref()),
-                verdict_cell(row.verdict, true)
-            )
-        });
+        out.push_str("<section id=\"framework\">\n");
+        lead(out, "Compliance framework", &self.framework_note());
+        let caption = format!(
+            "Compliance framework: {} as at {}",
+            self.council,
+            crate::words::day(self.as_at)
+        );
+        // The requirement and how it is discharged share what the
+        // classifications and the verdict leave.
+        let classifications = u32::try_from(self.classifications.len()).unwrap_or(0);
+        let rest = 100u32.saturating_sub(9 + 9 * classifications);
+        let mut widths = vec![rest * 3 / 5];
+        widths.extend(std::iter::repeat_n(9, self.classifications.len()));
+        widths.push(rest - rest * 3 / 5);
+        widths.push(9);
+        self.grouped_table(
+            out,
+            "framework-table",
+            &caption,
+            &self.framework_columns(),
+            &widths,
+            |row| {
+                let classification: String = row
+                    .classification
+                    .iter()
+                    .map(|value| match value {
+                        Some(value) => format!("<td>{}</td>", escape(value)),
+                        None => "<td></td>".to_owned(),
+                    })
+                    .collect();
+                format!(
+                    "<td>{}</td>{classification}{}{}",
+                    multiline(&row.requirement),
+                    optional_cell(row.discharged().as_ref()),
+                    verdict_cell(row.standing, true)
+                )
+            },
+        );
         out.push_str("</section>\n");
     }
 
     fn html_departures(&self, out: &mut String) {
-        out.push_str("<section id=\"departures\">\n<h2>Departures register</h2>\n");
+        out.push_str("<section id=\"departures\">\n");
         if self.departures.is_empty() {
-            out.push_str("<p>No departures from the guidance are recorded in the arrangements.</p>\n</section>\n");
+            lead(
+                out,
+                "Departures register",
+                "No departures from the guidance are recorded in the arrangements.",
+            );
+            out.push_str("</section>\n");
             return;
         }
+        lead(
+            out,
+            "Departures register",
+            "Each recorded departure from what the guidance says should be done, with its reasons, who approved it and when it is to be reviewed.",
+        );
         out.push_str("<table id=\"departures-table\">\n<caption>Recorded departures from the guidance</caption>\n");
         let columns = self.departure_columns();
         head(out, &columns.each_ref().map(String::as_str));
@@ -353,9 +462,8 @@ impl Document {
                 _ => "",
             };
             out.push_str(&format!(
-                "<tr data-duty=\"{}\"{passed_class}><td><code>{}</code>: {}</td><td>{}</td>{}{}{}<td>{}</td><td class=\"nowrap\">{}</td></tr>\n",
+                "<tr data-duty=\"{}\"{passed_class}><td>{}</td><td>{}</td>{}{}{}<td>{}</td><td class=\"nowrap\">{}</td></tr>\n",
                 escape(&departure.duty),
-                breakable(&departure.duty),
                 multiline(&departure.title),
                 multiline(&departure.reasons),
                 optional_cell(departure.approved_by.as_ref()),
@@ -369,13 +477,21 @@ impl Document {
     }
 
     fn html_timeline(&self, out: &mut String) {
-        out.push_str("<section id=\"timeline\">\n<h2>Timeline</h2>\n");
+        out.push_str("<section id=\"timeline\">\n");
         if self.timeline.is_empty() {
-            out.push_str(
-                "<p>The arrangements record no appointments, changes, reviews or inspections.</p>\n</section>\n",
+            lead(
+                out,
+                "Timeline",
+                "The arrangements record no appointments, changes, reviews or inspections.",
             );
+            out.push_str("</section>\n");
             return;
         }
+        lead(
+            out,
+            "Timeline",
+            "Appointments, changes of responsibilities, reviews and inspections, in date order.",
+        );
         out.push_str("<table id=\"timeline-table\">\n<caption>Appointments, changes of responsibilities, reviews and inspections, in date order</caption>\n");
         head(out, &super::TIMELINE_COLUMNS);
         out.push_str("<tbody>\n");
@@ -390,8 +506,52 @@ impl Document {
                 optional_cell(entry.answers.as_ref()),
             ));
         }
+        out.push_str("</tbody>\n</table>\n");
+        if let Some(note) = self.later_events_note() {
+            out.push_str(&format!("<p>{}</p>\n", escape(&note)));
+        }
+        out.push_str("</section>\n");
+    }
+
+    fn html_documents(&self, out: &mut String) {
+        out.push_str("<section id=\"documents\">\n");
+        if self.documents.is_empty() {
+            lead(
+                out,
+                "Documents relied on",
+                "No verdict relies on a document the arrangements or the guidance name.",
+            );
+            out.push_str("</section>\n");
+            return;
+        }
+        lead(out, "Documents relied on", self.documents_note());
+        out.push_str("<table id=\"documents-table\" class=\"fixed\">\n<caption>Documents relied on</caption>\n");
+        columns(out, &[60, 22, 18]);
+        head(out, &super::DOCUMENT_COLUMNS);
+        out.push_str("<tbody>\n");
+        for document in &self.documents {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td>{}</tr>\n",
+                escape(&document.title),
+                escape(document.used_for()),
+                match &document.seed {
+                    Some(seed) => format!("<td>{}</td>", breakable(seed)),
+                    None => "<td class=\"none\">—</td>".to_owned(),
+                }
+            ));
+        }
         out.push_str("</tbody>\n</table>\n</section>\n");
     }
+}
+
+/// A section's heading and the paragraph under it, kept together so that
+/// a printed heading never sits alone at the foot of a page.
+fn lead(out: &mut String, heading: &str, paragraph: &str) {
+    out.push_str(&format!(
+        "<div class=\"lead\"><h2>{}</h2>\n<p>{}</p></div>\n",
+        escape(heading),
+        escape(paragraph)
+    ));
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@
 //! breaks its table, whatever pipes, newlines or backslashes it holds.
 
 use super::{review_passed_words, Document, Row};
-use crate::words::{verdict_meaning, verdict_words};
 
 /// Escapes text for an inline context (a table cell, a list item, a
 /// sentence): markup characters get a backslash, line breaks become
@@ -108,8 +107,8 @@ fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
 /// The verdict as printed in a table: bold when it needs action, so the
 /// eye finds those rows without colour.
 fn verdict_cell(row: &Row) -> String {
-    let words = verdict_words(row.verdict);
-    if row.verdict.needs_action() {
+    let words = row.standing.words();
+    if row.standing.needs_action() {
         format!("**{words}**")
     } else {
         words
@@ -133,6 +132,7 @@ impl Document {
         self.framework(&mut out);
         self.departures_register(&mut out);
         self.timeline_table(&mut out);
+        self.documents_list(&mut out);
         // One newline at the end, none to spare.
         while out.ends_with("\n\n") {
             out.pop();
@@ -180,14 +180,14 @@ impl Document {
         out.push_str("## Summary\n\n");
         out.push_str(&format!("{}\n\n", inline(&self.summary_sentence())));
         let rows: Vec<Vec<String>> = self
-            .counts
-            .iter()
-            .map(|(kind, count)| {
+            .counts()
+            .into_iter()
+            .map(|(standing, count)| {
                 vec![
-                    verdict_words(*kind),
+                    standing.words(),
                     count.to_string(),
-                    if kind.needs_action() { "Yes" } else { "No" }.to_owned(),
-                    inline(verdict_meaning(*kind)),
+                    if standing.needs_action() { "Yes" } else { "No" }.to_owned(),
+                    inline(standing.meaning()),
                 ]
             })
             .collect();
@@ -201,7 +201,7 @@ impl Document {
         for row in needing {
             out.push_str(&format!(
                 "- **{}** ({}): {}\n",
-                verdict_words(row.verdict),
+                row.standing.words(),
                 inline(&super::citation_list(&row.paragraphs)),
                 inline(&row.headline)
             ));
@@ -214,9 +214,13 @@ impl Document {
         out.push_str(&format!("{}\n\n", inline(self.assurance_note())));
         self.sectioned_tables(out, &super::ASSURANCE_COLUMNS, |row| {
             vec![
-                inline(&row.reference),
+                optional(row.reference.as_ref()),
                 inline(&row.requirement_cell()),
-                optional(row.response.as_ref()),
+                {
+                    let mut cell: Vec<String> = row.response.iter().cloned().collect();
+                    cell.extend(row.evidence_lines(&self.documents));
+                    lines(&cell)
+                },
                 verdict_cell(row),
                 lines(&row.explanation_lines()),
             ]
@@ -229,7 +233,7 @@ impl Document {
         self.sectioned_tables(out, &self.framework_columns(), |row| {
             let mut cells = vec![inline(&row.requirement)];
             cells.extend(row.classification.iter().map(|value| optional(value.as_ref())));
-            cells.push(optional(row.response.as_ref()));
+            cells.push(optional(row.discharged().as_ref()));
             cells.push(verdict_cell(row));
             cells
         });
@@ -258,13 +262,13 @@ impl Document {
             .iter()
             .map(|departure| {
                 vec![
-                    inline(&format!("{}: {}", departure.duty, departure.title)),
+                    inline(&departure.title),
                     inline(&departure.reasons),
                     optional(departure.approved_by.as_ref()),
                     optional(departure.approved.as_ref()),
                     optional(departure.review_by.as_ref()),
                     review_passed_words(departure.review_passed).to_owned(),
-                    departure.verdict.map(verdict_words).unwrap_or_default(),
+                    departure.verdict.map(crate::words::verdict_words).unwrap_or_default(),
                 ]
             })
             .collect();
@@ -293,6 +297,30 @@ impl Document {
             })
             .collect();
         table(out, &super::TIMELINE_COLUMNS, &rows);
+        if let Some(note) = self.later_events_note() {
+            out.push_str(&format!("{}\n\n", inline(&note)));
+        }
+    }
+
+    fn documents_list(&self, out: &mut String) {
+        out.push_str("## Documents relied on\n\n");
+        if self.documents.is_empty() {
+            out.push_str("No verdict relies on a document the arrangements or the guidance name.\n\n");
+            return;
+        }
+        out.push_str(&format!("{}\n\n", inline(self.documents_note())));
+        let rows: Vec<Vec<String>> = self
+            .documents
+            .iter()
+            .map(|document| {
+                vec![
+                    inline(&document.title),
+                    inline(document.used_for()),
+                    optional(document.seed.as_ref()),
+                ]
+            })
+            .collect();
+        table(out, &super::DOCUMENT_COLUMNS, &rows);
     }
 }
 

@@ -26,8 +26,11 @@ use sha2::{Digest, Sha256};
 
 use crate::date::Day;
 use crate::eval::{Verdict, VerdictKind};
-use crate::model::{Duty, DutyKind, Edition};
-use crate::words::{and_list, capitalise, outcome_words};
+use crate::model::{DocumentId, Duty, DutyKind, Edition, EvidenceRef, Predicate, RoleId, Subject};
+use crate::words::{
+    and_list, capitalise, date as date_words, day as day_words, outcome_label, verdict_meaning, verdict_words,
+    Permission,
+};
 use crate::Assessment;
 
 /// The columns of the assurance table, in the councils' own shape.
@@ -49,6 +52,9 @@ pub(crate) const FRAMEWORK_LAST_COLUMNS: [&str; 2] = ["How discharged", "Complia
 
 /// The columns of the timeline.
 pub(crate) const TIMELINE_COLUMNS: [&str; 5] = ["Date", "Event", "Post or member", "Details", "In answer to"];
+
+/// The columns of the list of documents relied on.
+pub(crate) const DOCUMENT_COLUMNS: [&str; 3] = ["Document", "Relied on for", "Seed"];
 
 /// What produced a report, for its front matter: traceable to exactly the
 /// inputs.
@@ -197,6 +203,57 @@ impl EditionEntry {
     }
 }
 
+/// How a row stands in a compliance column: its verdict, or, for a
+/// permission, whether it is used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Standing {
+    Verdict(VerdictKind),
+    Permission(Permission),
+}
+
+impl Standing {
+    /// Every standing, in the order the summary lists them: the verdicts
+    /// (what needs action first), then the permissions.
+    fn all() -> impl Iterator<Item = Standing> {
+        VerdictKind::ALL
+            .into_iter()
+            .map(Standing::Verdict)
+            .chain(Permission::ALL.into_iter().map(Standing::Permission))
+    }
+
+    /// The words a committee reads: "not applicable", "permission used".
+    fn words(self) -> String {
+        match self {
+            Standing::Verdict(kind) => verdict_words(kind),
+            Standing::Permission(permission) => permission.words().to_owned(),
+        }
+    }
+
+    /// The name for machines, as in the JSON output: "not_applicable",
+    /// "permission_used".
+    fn name(self) -> &'static str {
+        match self {
+            Standing::Verdict(kind) => kind.name(),
+            Standing::Permission(permission) => permission.name(),
+        }
+    }
+
+    /// What it means, for the summary's legend.
+    fn meaning(self) -> &'static str {
+        match self {
+            Standing::Verdict(kind) => verdict_meaning(kind),
+            Standing::Permission(permission) => permission.meaning(),
+        }
+    }
+
+    fn needs_action(self) -> bool {
+        match self {
+            Standing::Verdict(kind) => kind.needs_action(),
+            Standing::Permission(_) => false,
+        }
+    }
+}
+
 /// One verdict as a row of the assurance table and of the compliance
 /// framework.
 #[derive(Clone, Debug)]
@@ -205,8 +262,8 @@ struct Row {
     duty: String,
     /// The guidance section it is grouped under.
     section: String,
-    /// The council's own reference for its answer, else the duty id.
-    reference: String,
+    /// The council's own reference for its answer, if its paper gives one.
+    reference: Option<String>,
     /// The guidance's words: a question's `asks`, a duty's title or rule.
     requirement: String,
     /// The paragraphs cited, as keys.
@@ -217,6 +274,15 @@ struct Row {
     /// The council's response or account of how it discharges the duty.
     response: Option<String>,
     verdict: VerdictKind,
+    /// What the compliance column shows.
+    standing: Standing,
+    /// Where the council's papers state each fact and answer the verdict
+    /// rests on: each document with the places in it, in the order
+    /// consulted.
+    evidence: Vec<(DocumentId, Vec<String>)>,
+    /// The principal role the duty is about, to tell apart rows whose
+    /// guidance words are the same.
+    role: Option<String>,
     reason: String,
     missing: Vec<String>,
     notes: Vec<String>,
@@ -239,16 +305,39 @@ impl Row {
     }
 
     /// The explanation: the reason, then the facts the arrangement does
-    /// not state and any remarks, one per line.
+    /// not state (unless the reason already names them) and any remarks,
+    /// one per line.
     fn explanation_lines(&self) -> Vec<String> {
         let mut lines = vec![self.reason.clone()];
-        if !self.missing.is_empty() {
-            lines.push(format!("Not stated: {}.", self.missing.join("; ")));
+        let unsaid: Vec<&str> = self
+            .missing
+            .iter()
+            .filter(|missing| !self.reason.contains(missing.as_str()))
+            .map(String::as_str)
+            .collect();
+        if !unsaid.is_empty() {
+            lines.push(format!("Not stated: {}.", unsaid.join("; ")));
         }
         for note in &self.notes {
             lines.push(format!("Note: {note}"));
         }
         lines
+    }
+
+    /// "Evidence: TITLE, at PLACE; PLACE.", one line per document.
+    fn evidence_lines(&self, documents: &[DocumentEntry]) -> Vec<String> {
+        self.evidence
+            .iter()
+            .filter_map(|(id, places)| {
+                let document = documents.iter().find(|entry| entry.arrangement == Some(*id))?;
+                let title = crate::words::inner(&document.title);
+                Some(if places.is_empty() {
+                    format!("Evidence: {title}.")
+                } else {
+                    crate::words::sentence(&format!("Evidence: {title}, at {}", places.join("; ")))
+                })
+            })
+            .collect()
     }
 }
 
@@ -286,6 +375,30 @@ impl Section {
         match &self.local_policy {
             Some(policy) => format!("{} (local policy {policy})", self.title),
             None => self.title.clone(),
+        }
+    }
+}
+
+/// A document a row relies on, for the list at the report's end. One
+/// document may be both the council's and the guidance's (a council's
+/// paper the guidance paraphrases): it is listed once, by its seed.
+#[derive(Clone, Debug)]
+struct DocumentEntry {
+    /// The council's arrangements cite it for a fact or an answer.
+    arrangement: Option<DocumentId>,
+    /// The guidance takes a cited paragraph's words from it.
+    guidance: Option<DocumentId>,
+    title: String,
+    seed: Option<String>,
+}
+
+impl DocumentEntry {
+    /// What the report relies on it for.
+    fn used_for(&self) -> &'static str {
+        match (self.arrangement, self.guidance) {
+            (Some(_), Some(_)) => "The council's facts and answers, and the guidance's words",
+            (Some(_), None) => "The council's facts and answers",
+            (None, Some(_) | None) => "The guidance's words",
         }
     }
 }
@@ -363,12 +476,17 @@ pub struct Document {
     local_policies: Vec<EditionEntry>,
     as_at: Day,
     provenance: Provenance,
-    counts: Vec<(VerdictKind, usize)>,
     /// The titles of the policy's classifications, in the order declared.
     classifications: Vec<String>,
     sections: Vec<Section>,
     departures: Vec<DepartureEntry>,
     timeline: Vec<TimelineEntry>,
+    /// How many recorded events fall after the as-at date, and are left
+    /// out of the timeline.
+    later_events: usize,
+    /// The documents the rows rely on: the council's, then the
+    /// guidance's, each in the order declared.
+    documents: Vec<DocumentEntry>,
 }
 
 /// Builds the document from a rendered verdict set. Every verdict becomes
@@ -376,11 +494,13 @@ pub struct Document {
 /// sections in the order the policy's paragraphs give them (the guidance's
 /// own order, local policies after it).
 pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
-    let rows: Vec<Row> = report
+    let mut rows: Vec<Row> = report
         .verdicts
         .iter()
         .filter_map(|verdict| row(report, verdict))
         .collect();
+    tell_apart(&mut rows);
+    let documents = documents_relied_on(report, &rows);
     let mut sections: Vec<Section> = Vec::new();
     for paragraph in &report.policy.paragraphs {
         if sections.iter().all(|section| section.title != paragraph.section) {
@@ -419,8 +539,8 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
                 title: duty.map(headline).unwrap_or_default(),
                 reasons: departure.reasons.clone(),
                 approved_by: departure.approved_by.clone(),
-                approved: departure.approved.map(|date| date.to_string()),
-                review_by: departure.review_by.map(|date| date.to_string()),
+                approved: departure.approved.map(date_words),
+                review_by: departure.review_by.map(date_words),
                 review_passed: status.review_passed,
                 verdict: report
                     .verdicts
@@ -434,13 +554,17 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
     // What happened up to the as-at date, in the order the papers give:
     // an event after every event it is known to follow, file order where
     // partial dates leave it open.
+    // An event dated after the as-at date is not what had happened as at
+    // it: it is left out, and the report says how many were.
     let wording = report.wording();
+    let on_time = |event: &&crate::model::Event| event.date.on.is_none_or(|date| date.begun_by(report.as_at));
+    let later_events = report.arrangement.events.iter().filter(|event| !on_time(event)).count();
     let timeline = report
         .arrangement
         .events_in_order()
         .into_iter()
         .filter_map(|id| report.arrangement.event(id))
-        .filter(|event| event.date.on.is_none_or(|date| date.begun_by(report.as_at)))
+        .filter(on_time)
         .map(|event| TimelineEntry {
             date: wording.event_date(event.date),
             kind: event.kind.word(),
@@ -458,8 +582,8 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
             what: event.what.clone(),
             by: (!event.by.is_empty()).then(|| wording.actors(&event.by)),
             outcome: match (event.outcome, &event.record) {
-                (Some(outcome), Some(record)) => Some(format!("{}. {record}", capitalise(outcome_words(outcome)))),
-                (Some(outcome), None) => Some(format!("{}.", capitalise(outcome_words(outcome)))),
+                (Some(outcome), Some(record)) => Some(format!("{}. {record}", outcome_label(outcome))),
+                (Some(outcome), None) => Some(format!("{}.", outcome_label(outcome))),
                 (None, record) => record.clone(),
             },
             note: event.note.clone(),
@@ -485,11 +609,171 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
         local_policies: report.policy.editions.iter().skip(1).map(EditionEntry::new).collect(),
         as_at: report.as_at,
         provenance,
-        counts: report.counts(),
         classifications: report.policy.tag_keys.iter().map(|key| key.title.clone()).collect(),
         sections,
         departures,
         timeline,
+        later_events,
+        documents,
+    }
+}
+
+/// Where each fact and answer a verdict rests on comes from, grouped by
+/// document in the order first consulted, each place once.
+fn evidence(report: &Assessment<'_>, verdict: &Verdict) -> Vec<(DocumentId, Vec<String>)> {
+    let answer = verdict
+        .answer
+        .and_then(|id| report.arrangement.answer(id))
+        .and_then(|answer| answer.origin.evidence.as_ref());
+    let cited: Vec<&EvidenceRef> = verdict
+        .facts
+        .iter()
+        .filter_map(|used| used.origin.evidence.as_ref())
+        .chain(answer)
+        .collect();
+    let mut grouped: Vec<(DocumentId, Vec<String>)> = Vec::new();
+    for reference in cited {
+        let index = match grouped.iter().position(|(id, _)| *id == reference.document) {
+            Some(index) => index,
+            None => {
+                grouped.push((reference.document, Vec::new()));
+                grouped.len() - 1
+            }
+        };
+        if let (Some((_, places)), Some(location)) = (grouped.get_mut(index), &reference.location) {
+            let place = crate::words::inner(location).to_owned();
+            if !places.contains(&place) {
+                places.push(place);
+            }
+        }
+    }
+    grouped
+}
+
+/// The documents the rows cite, for the list at the report's end: the
+/// council's documents any row's evidence names, then the guidance's
+/// documents the words of any cited paragraph come from, each in the
+/// order its file declares them, so the list is the same on every run.
+fn documents_relied_on(report: &Assessment<'_>, rows: &[Row]) -> Vec<DocumentEntry> {
+    let mut documents = Vec::new();
+    for (index, document) in report.arrangement.documents.iter().enumerate() {
+        let id = DocumentId::from_index(index);
+        if rows
+            .iter()
+            .any(|row| row.evidence.iter().any(|(cited, _)| *cited == id))
+        {
+            documents.push(DocumentEntry {
+                arrangement: Some(id),
+                guidance: None,
+                title: document.title.clone(),
+                seed: document.seed.clone(),
+            });
+        }
+    }
+    let mut guidance: Vec<DocumentId> = Vec::new();
+    for verdict in report.verdicts {
+        let Some(duty) = report.duty(verdict) else {
+            continue;
+        };
+        for paragraph in report.citations(duty) {
+            let document = match &paragraph.provenance {
+                crate::model::Provenance::Verbatim { document }
+                | crate::model::Provenance::Quoted { document, .. }
+                | crate::model::Provenance::Paraphrase { document } => Some(*document),
+                crate::model::Provenance::NotAtHand { .. } => None,
+            };
+            if let Some(document) = document {
+                if !guidance.contains(&document) {
+                    guidance.push(document);
+                }
+            }
+        }
+    }
+    guidance.sort_by_key(|id| id.index());
+    for id in guidance {
+        let Some(document) = report.policy.documents.get(id.index()) else {
+            continue;
+        };
+        let same = documents
+            .iter_mut()
+            .find(|entry| entry.guidance.is_none() && entry.seed.is_some() && entry.seed == document.seed);
+        match same {
+            Some(entry) => entry.guidance = Some(id),
+            None => documents.push(DocumentEntry {
+                arrangement: None,
+                guidance: Some(id),
+                title: document.title.clone(),
+                seed: document.seed.clone(),
+            }),
+        }
+    }
+    documents
+}
+
+/// The principal role a duty is about: its subject's role, else the role
+/// its conditions are about, else the role whose changes renew its
+/// answers.
+fn principal_role(duty: &Duty) -> Option<RoleId> {
+    fn of_subject(subject: &Subject) -> Option<RoleId> {
+        match subject {
+            Subject::Role(role) => Some(*role),
+            Subject::Quantified { holding, .. } => *holding,
+            Subject::Council => None,
+        }
+    }
+    let from_rule = match &duty.kind {
+        DutyKind::Rule { subject, .. } => of_subject(subject),
+        DutyKind::Question { .. } => None,
+    };
+    let from_question = match &duty.kind {
+        DutyKind::Question { renew_on_change_of, .. } => *renew_on_change_of,
+        DutyKind::Rule { .. } => None,
+    };
+    from_rule
+        .or_else(|| {
+            duty.conditions
+                .iter()
+                .find_map(|condition| of_subject(&condition.subject))
+        })
+        .or(from_question)
+        .or_else(|| match &duty.kind {
+            DutyKind::Rule {
+                predicate: Predicate::Hold(roles),
+                ..
+            } => roles.first().copied(),
+            DutyKind::Rule { .. } | DutyKind::Question { .. } => None,
+        })
+}
+
+/// Rows whose guidance words are the same (the DCS's and the LMCS's
+/// version of one paragraph) are told apart by the principal role each is
+/// about, in words after the requirement; where that does not tell them
+/// apart either, by the duty's identifier.
+fn tell_apart(rows: &mut [Row]) {
+    let requirements: Vec<String> = rows.iter().map(|row| row.requirement.clone()).collect();
+    let roles: Vec<Option<String>> = rows.iter().map(|row| row.role.clone()).collect();
+    for (index, row) in rows.iter_mut().enumerate() {
+        let twins: Vec<usize> = requirements
+            .iter()
+            .enumerate()
+            .filter(|(other, text)| *other != index && **text == row.requirement)
+            .map(|(other, _)| other)
+            .collect();
+        if twins.is_empty() {
+            continue;
+        }
+        let own_role = roles.get(index).cloned().flatten();
+        let role_tells = own_role.as_ref().is_some_and(|role| {
+            twins
+                .iter()
+                .all(|twin| roles.get(*twin).cloned().flatten().as_ref() != Some(role))
+        });
+        let suffix = match (own_role, role_tells) {
+            (Some(role), true) => format!("(as to the {role})"),
+            (Some(_) | None, _) => format!("(duty {})", row.duty),
+        };
+        row.requirement = format!("{} {suffix}", row.requirement);
+        row.headline = format!("{} {suffix}", row.headline);
     }
 }
 
@@ -522,9 +806,7 @@ fn row(report: &Assessment<'_>, verdict: &Verdict) -> Option<Row> {
     Some(Row {
         duty: duty.key.clone(),
         section: report.section(duty).to_owned(),
-        reference: answer
-            .and_then(|answer| answer.reference.clone())
-            .unwrap_or_else(|| duty.key.clone()),
+        reference: answer.and_then(|answer| answer.reference.clone()),
         requirement,
         paragraphs: report
             .citations(duty)
@@ -534,6 +816,11 @@ fn row(report: &Assessment<'_>, verdict: &Verdict) -> Option<Row> {
         headline: headline(duty),
         response: answer.map(|answer| answer.text.clone()),
         verdict: verdict.kind,
+        standing: Permission::of(&verdict.reason).map_or(Standing::Verdict(verdict.kind), Standing::Permission),
+        evidence: evidence(report, verdict),
+        role: principal_role(duty)
+            .and_then(|role| report.policy.role(role))
+            .map(|role| role.title.clone()),
         reason: wording.reason(verdict),
         missing: verdict.missing.iter().map(|missing| wording.missing(missing)).collect(),
         notes: wording.notes(verdict),
@@ -556,7 +843,7 @@ impl Document {
     /// The rows that need action, the most serious first, then in report
     /// order.
     fn needing_action(&self) -> Vec<&Row> {
-        let mut rows: Vec<&Row> = self.rows().filter(|row| row.verdict.needs_action()).collect();
+        let mut rows: Vec<&Row> = self.rows().filter(|row| row.standing.needs_action()).collect();
         rows.sort_by_key(|row| row.verdict.rank());
         rows
     }
@@ -570,13 +857,44 @@ impl Document {
     fn standfirst(&self) -> String {
         format!(
             "The arrangements of {} for the Director of Children's Services (DCS) and the Lead Member for Children's Services (LMCS), checked duty by duty against the statutory guidance as at {}.",
-            self.council, self.as_at
+            self.council,
+            day_words(self.as_at)
         )
+    }
+
+    /// How many rows stand each way, in the summary's order: every
+    /// verdict, and the permissions where the report has any.
+    fn counts(&self) -> Vec<(Standing, usize)> {
+        Standing::all()
+            .map(|standing| (standing, self.rows().filter(|row| row.standing == standing).count()))
+            .filter(|(standing, count)| matches!(standing, Standing::Verdict(_)) || *count > 0)
+            .collect()
+    }
+
+    /// The note under the timeline when events after the as-at date are
+    /// left out of it.
+    fn later_events_note(&self) -> Option<String> {
+        match self.later_events {
+            0 => None,
+            1 => Some(format!(
+                "One event recorded after {} is not shown: the report speaks as at that date.",
+                day_words(self.as_at)
+            )),
+            count => Some(format!(
+                "{count} events recorded after {} are not shown: the report speaks as at that date.",
+                day_words(self.as_at)
+            )),
+        }
+    }
+
+    /// The note above the list of documents.
+    fn documents_note(&self) -> &'static str {
+        "The documents the verdicts above rely on: the council's papers, where the arrangements state each fact and answer, and the documents the guidance's words are taken from. Each seed is the file of the document's text as it was read."
     }
 
     /// The summary's opening sentence.
     fn summary_sentence(&self) -> String {
-        let action = self.rows().filter(|row| row.verdict.needs_action()).count();
+        let action = self.rows().filter(|row| row.standing.needs_action()).count();
         let total = self.total();
         format!(
             "{total} {} of the guidance {} checked as at {}; {action} {} action.",
@@ -586,7 +904,7 @@ impl Document {
                 "duties and questions"
             },
             if total == 1 { "was" } else { "were" },
-            self.as_at,
+            day_words(self.as_at),
             if action == 1 { "needs" } else { "need" },
         )
     }
@@ -599,7 +917,7 @@ impl Document {
             .filter(|row| row.classification.iter().any(Option::is_some))
             .count();
         format!(
-            "The same verdicts in the shape of Barnet's DCS Compliance & Assurance Framework. Every duty and question appears; {} are Barnet's classification, which the guidance as encoded gives to {tagged} of the {} rows (those taken from a row of Barnet's framework). The other rows leave those cells blank.",
+            "The same verdicts in the shape of Barnet's DCS Compliance & Assurance Framework. Every duty and question appears; {} are Barnet's classification, which the guidance as encoded gives to {tagged} of the {} rows (those taken from a row of Barnet's framework). The other rows leave those cells blank. How each is discharged is the council's response, given once, in the assurance table, under the reference shown.",
             and_list(&self.classifications),
             self.total()
         )
@@ -616,10 +934,9 @@ impl Document {
 
     /// The note above the assurance table.
     fn assurance_note(&self) -> &'static str {
-        "Every duty and assurance question of the guidance, grouped by the guidance's sections. Reference is the council's own reference where its paper gives one, otherwise the duty's identifier. The requirement is in the guidance's words, with the paragraphs it comes from."
+        "Every duty and assurance question of the guidance, grouped by the guidance's sections. Reference is the council's own reference where its paper gives one. The requirement is in the guidance's words, with the paragraphs it comes from."
     }
 
-    /// The departure register's review column heading.
     /// The columns of the departures register; one names the as-at date.
     fn departure_columns(&self) -> [String; 7] {
         [
@@ -628,9 +945,25 @@ impl Document {
             "Approved by".to_owned(),
             "Approved".to_owned(),
             "Review by".to_owned(),
-            format!("Review date passed (as at {})", self.as_at),
+            format!("Review date passed (as at {})", day_words(self.as_at)),
             "Verdict".to_owned(),
         ]
+    }
+}
+
+impl Row {
+    /// What the compliance framework says of how the duty is discharged:
+    /// the response is printed once, in the assurance table, and the
+    /// framework points to it, so a printed report does not carry every
+    /// response twice.
+    fn discharged(&self) -> Option<String> {
+        self.response.as_ref().map(|_| match &self.reference {
+            Some(reference) => format!(
+                "Given in the assurance table, reference {}.",
+                crate::words::inner(reference)
+            ),
+            None => "Given in the assurance table.".to_owned(),
+        })
     }
 }
 

@@ -9,10 +9,71 @@
 
 mod verdict;
 
-pub use verdict::{outcome_words, Wording};
+pub use verdict::{outcome_label, outcome_words, Wording};
 
-use crate::eval::VerdictKind;
+use crate::date::{Day, PartialDate, Precision};
+use crate::eval::{Reason, VerdictKind};
 use crate::model::{Paragraph, Policy, Provenance};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(month: u8) -> &'static str {
+    MONTHS
+        .get(usize::from(month).saturating_sub(1))
+        .copied()
+        .unwrap_or("an unknown month")
+}
+
+/// A date as people write it, to its precision: "2017", "March 2017",
+/// "1 March 2017". Council papers date things loosely, and a committee
+/// reads "March 2017", not "2017-03".
+pub fn date(date: PartialDate) -> String {
+    let first = date.first_day();
+    match date.precision() {
+        Precision::Year => format!("{}", first.year),
+        Precision::Month => format!("{} {}", month_name(first.month), first.year),
+        Precision::Day => day(first),
+    }
+}
+
+/// A day as people write it: "31 December 2017".
+pub fn day(day: Day) -> String {
+    format!("{} {} {}", day.day, month_name(day.month), day.year)
+}
+
+/// A date with the preposition its precision takes: "in 2017", "in March
+/// 2017", "on 1 March 2017" (never "on 2017").
+pub fn on_date(when: PartialDate) -> String {
+    match when.precision() {
+        Precision::Year | Precision::Month => format!("in {}", date(when)),
+        Precision::Day => format!("on {}", date(when)),
+    }
+}
+
+/// Text from a council's paper put inside one of our sentences: its own
+/// closing full stop is dropped, so that "(… in January 2017.)" does not
+/// become "(… in January 2017.)." once our sentence ends. A question mark or
+/// an ellipsis is the writer's and is kept.
+pub fn inner(text: &str) -> &str {
+    let trimmed = text.trim();
+    if trimmed.ends_with("...") {
+        return trimmed;
+    }
+    trimmed.strip_suffix('.').unwrap_or(trimmed)
+}
 
 /// A title used mid-sentence: "Health and wellbeing board" becomes
 /// "health and wellbeing board", but a proper name ("Local Safeguarding
@@ -49,13 +110,26 @@ pub fn and_list(items: &[String]) -> String {
     }
 }
 
-/// Makes one sentence: first letter capital, one full stop.
+/// Makes one sentence: first letter capital, one closing mark. Text that
+/// already ends a sentence ("?", "!", or a full stop inside a closing
+/// bracket or quotation mark, as in "(… January 2017.)") gets no second
+/// one; a trailing comma, semicolon or colon gives way to the full stop.
 pub fn sentence(text: &str) -> String {
-    let trimmed = text.trim().trim_end_matches('.');
+    let trimmed = text
+        .trim()
+        .trim_end_matches(|ch: char| matches!(ch, '.' | ',' | ';' | ':') || ch.is_whitespace());
     let mut characters = trimmed.chars();
-    match characters.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), characters.as_str()),
-        None => String::new(),
+    let Some(first) = characters.next() else {
+        return String::new();
+    };
+    let body = format!("{}{}", first.to_uppercase(), characters.as_str());
+    let closed = body
+        .trim_end_matches([')', ']', '"', '\'', '\u{2019}', '\u{201d}'])
+        .ends_with(['.', '?', '!']);
+    if closed {
+        body
+    } else {
+        format!("{body}.")
     }
 }
 
@@ -72,6 +146,76 @@ pub fn capitalise(word: &str) -> String {
 /// "not_applicable".
 pub fn verdict_words(kind: VerdictKind) -> String {
     kind.name().replace('_', " ")
+}
+
+/// Whether a permission (a `may` duty) is used. A permission asks nothing
+/// of the council, so a report's compliance column never shows it as
+/// "pass" (nor as "not applicable" when it is not used): it shows it as
+/// used, or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Permission {
+    /// The arrangements use what the guidance permits.
+    Used,
+    /// They do not.
+    NotUsed,
+    /// They do not state enough to tell.
+    NotShown,
+}
+
+impl Permission {
+    /// Every way a permission can stand, in the order reports list them.
+    pub const ALL: [Permission; 3] = [Permission::Used, Permission::NotUsed, Permission::NotShown];
+
+    /// The permission a verdict is about, if its duty is one.
+    pub fn of(reason: &Reason) -> Option<Permission> {
+        match reason {
+            Reason::PermissionUsed { .. } => Some(Permission::Used),
+            Reason::PermissionNotUsed { .. } => Some(Permission::NotUsed),
+            Reason::PermissionNotShown { .. } => Some(Permission::NotShown),
+            Reason::ConditionNotMet { .. }
+            | Reason::ConditionUnknown
+            | Reason::NothingToApplyTo { .. }
+            | Reason::Met { .. }
+            | Reason::Breached { .. }
+            | Reason::Departed { .. }
+            | Reason::Unexplained { .. }
+            | Reason::Undecided { .. }
+            | Reason::NoAnswer { .. }
+            | Reason::AnswerPredatesChange { .. }
+            | Reason::AnswerOrderUnknown { .. }
+            | Reason::AnswerUndated { .. }
+            | Reason::Answered { .. } => None,
+        }
+    }
+
+    /// The words of a compliance column: "permission used".
+    pub fn words(self) -> &'static str {
+        match self {
+            Permission::Used => "permission used",
+            Permission::NotUsed => "permission not used",
+            Permission::NotShown => "permission use not stated",
+        }
+    }
+
+    /// A name for machines (CSS classes, CSV filters): "permission_used".
+    pub fn name(self) -> &'static str {
+        match self {
+            Permission::Used => "permission_used",
+            Permission::NotUsed => "permission_not_used",
+            Permission::NotShown => "permission_not_shown",
+        }
+    }
+
+    /// What it means, for the legend of a report.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Permission::Used => "The guidance permits this and the arrangements do it; nothing is required either way.",
+            Permission::NotUsed => "The guidance permits this and the arrangements do not do it; nothing is required either way.",
+            Permission::NotShown => {
+                "The guidance permits this and the arrangements do not state whether they do it; nothing is required either way."
+            }
+        }
+    }
 }
 
 /// What each verdict means, for the legend of a report.
@@ -107,19 +251,60 @@ pub fn period(months: u32) -> String {
 }
 
 /// Where a paragraph's words come from, in a few words ("verbatim",
-/// "quoted by …", "paraphrase in DOCUMENT"); the JSON output carries the
-/// full source.
+/// "quoted by …", "paraphrase in DOCUMENT", the document by its title);
+/// the JSON output carries the full source.
 pub fn provenance_in_brief(policy: &Policy, paragraph: &Paragraph) -> String {
     let key = |document: crate::model::DocumentId| {
-        policy
-            .documents
-            .get(document.index())
-            .map_or_else(|| "an unknown document".to_owned(), |document| document.key.clone())
+        policy.documents.get(document.index()).map_or_else(
+            || "an unknown document".to_owned(),
+            |document| inner(&document.title).to_owned(),
+        )
     };
     match &paragraph.provenance {
         Provenance::Verbatim { .. } => "verbatim".to_owned(),
         Provenance::Quoted { by, .. } => format!("quoted by {by}"),
         Provenance::Paraphrase { document } => format!("paraphrase in {}", key(*document)),
         Provenance::NotAtHand { .. } => "words not at hand".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::{date, inner, on_date, sentence};
+    use crate::date::PartialDate;
+
+    #[test]
+    fn a_sentence_ends_once() {
+        assert_eq!(sentence("met: x"), "Met: x.");
+        assert_eq!(sentence("met: x."), "Met: x.");
+        assert_eq!(
+            sentence("follows it (they began in January 2017.)"),
+            "Follows it (they began in January 2017.)"
+        );
+        assert_eq!(sentence("is it robust?"), "Is it robust?");
+        assert_eq!(sentence("the list:"), "The list.");
+        assert_eq!(sentence("a, b;"), "A, b.");
+        assert_eq!(sentence("see (reference 1)"), "See (reference 1).");
+        assert_eq!(sentence("  "), "");
+    }
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        let parse = |text| PartialDate::parse(text).unwrap();
+        assert_eq!(date(parse("2017")), "2017");
+        assert_eq!(date(parse("2016-03")), "March 2016");
+        assert_eq!(date(parse("2020-02-06")), "6 February 2020");
+        assert_eq!(on_date(parse("2017")), "in 2017");
+        assert_eq!(on_date(parse("2016-03")), "in March 2016");
+        assert_eq!(on_date(parse("2017-03-01")), "on 1 March 2017");
+    }
+
+    #[test]
+    fn quoted_text_loses_its_own_full_stop_only() {
+        assert_eq!(inner("January 2017."), "January 2017");
+        assert_eq!(inner("Is it?"), "Is it?");
+        assert_eq!(inner("and so on..."), "and so on...");
     }
 }

@@ -1,13 +1,16 @@
 //! Sentences about one arrangement's verdicts: facts, what was observed of
 //! them, what is missing, remarks and reasons.
 
-use super::{and_list, indefinite, lower_first, period, sentence};
-use crate::date::{Period, Uncertainty};
+use super::{
+    and_list, capitalise, date as date_words, day as day_words, indefinite, inner, lower_first, on_date, period,
+    sentence,
+};
+use crate::date::{Boundary, Period, Uncertainty};
 use crate::eval::{Binding, Cause, Change, ChangeDetail, Clause, Fact, Missing, Note, Observation, Reason, Verdict};
 use crate::model::{
-    Actor, AnswerId, Arrangement, AttributeId, Basis, BodyKindId, ConditionKind, DutyKind, EntityId, EntityKind,
-    EventDate, EventId, EvidenceRef, FunctionId, Governance, Policy, RelationId, RoleId, Target, Trigger, TypedValue,
-    ValueType,
+    Actor, AnswerId, Arrangement, AttributeId, Basis, BodyKindId, Comparator, ConditionKind, DutyKind, EntityId,
+    EntityKind, EventDate, EventId, EvidenceRef, FunctionId, Governance, Policy, Predicate, RelationId, RoleId,
+    Subject, Target, Trigger, TypedValue, ValueType,
 };
 
 /// Writes about the verdicts of one arrangement under one policy: the
@@ -83,32 +86,49 @@ impl<'a> Wording<'a> {
             .map_or_else(|| "is related to".to_owned(), |declared| declared.title.clone())
     }
 
-    /// The kind, key and date of an event, for timeline words.
-    fn event(&self, event: EventId) -> (String, String, String) {
-        self.arrangement.event(event).map_or_else(
-            || ("event".to_owned(), "?".to_owned(), "an unknown date".to_owned()),
-            |found| {
-                (
-                    found.kind.word().to_owned(),
-                    found.key.clone(),
-                    self.event_date(found.date),
-                )
+    /// An event named in a sentence by its kind and date: "the review of
+    /// 2013", "the change of October 2016", "the review after the change
+    /// of October 2016", "the undated review". Events have no titles, and
+    /// their ids are no words for a committee, so the id is added, in
+    /// brackets, only where another event of the same kind has the same
+    /// date and the reader needs it to find the one meant in the timeline.
+    pub fn event_name(&self, id: EventId) -> String {
+        let Some(found) = self.arrangement.event(id) else {
+            return "an event".to_owned();
+        };
+        let kind = found.kind.word();
+        let mut name = match (
+            found.date.on,
+            found.date.after.and_then(|earlier| self.arrangement.event(earlier)),
+        ) {
+            (Some(on), _) => format!("the {kind} of {}", date_words(on)),
+            (None, Some(earlier)) => match earlier.date.on {
+                Some(on) => format!("the {kind} after the {} of {}", earlier.kind.word(), date_words(on)),
+                None => format!("the {kind} after the undated {}", earlier.kind.word()),
             },
-        )
+            (None, None) => format!("the undated {kind}"),
+        };
+        let twin = self
+            .arrangement
+            .events
+            .iter()
+            .enumerate()
+            .any(|(index, other)| index != id.index() && other.kind == found.kind && other.date == found.date);
+        if twin {
+            name.push_str(&format!(" ({})", found.key));
+        }
+        name
     }
 
-    /// When an event happened, in words: its date, "after `x`", or "an
-    /// unknown date".
+    /// When an event happened, for a date column: "2017", "March 2016",
+    /// "after the change of October 2016", or "unknown".
     pub fn event_date(&self, date: EventDate) -> String {
-        let after = date
-            .after
-            .and_then(|id| self.arrangement.event(id))
-            .map(|earlier| format!("after `{}`", earlier.key));
+        let after = date.after.map(|earlier| format!("after {}", self.event_name(earlier)));
         match (date.on, after) {
-            (Some(on), Some(after)) => format!("{on}, {after}"),
-            (Some(on), None) => on.to_string(),
+            (Some(on), Some(after)) => format!("{}, {after}", date_words(on)),
+            (Some(on), None) => date_words(on),
             (None, Some(after)) => after,
-            (None, None) => "an unknown date".to_owned(),
+            (None, None) => "unknown".to_owned(),
         }
     }
 
@@ -179,13 +199,14 @@ impl<'a> Wording<'a> {
         }
     }
 
-    /// A change, named: "the change `service_review_2016`", "the
-    /// designation `interim_dcs`", "the change of 2019-01".
+    /// A change, named: "the change of October 2016", "the designation
+    /// of March 2019", "the change of January 2019" (one derived from dated
+    /// facts, with no event of its own).
     fn change_named(&self, change: &Change) -> String {
-        match change.event.and_then(|id| self.arrangement.event(id)) {
-            Some(event) => format!("the {} `{}`", event.kind.word(), event.key),
+        match change.event.filter(|id| self.arrangement.event(*id).is_some()) {
+            Some(event) => self.event_name(event),
             None => match change.date {
-                Some(date) => format!("the change of {date}"),
+                Some(date) => format!("the change of {}", date_words(date)),
                 None => "a change at an unknown date".to_owned(),
             },
         }
@@ -206,17 +227,14 @@ impl<'a> Wording<'a> {
             .collect();
         match (recorded, derived.is_empty()) {
             (_, false) => format!(" ({})", and_list(&derived)),
-            (Some(what), true) => format!(" ({what})"),
+            (Some(what), true) => format!(" ({})", inner(&what)),
             (None, true) => String::new(),
         }
     }
 
-    /// A change with its date: "the change `service_review_2016` (2016-10)",
-    /// "the change of 2019-01 (…)".
+    /// A change with what it did: "the change of October 2016", "the
+    /// appointment of 2013 (Executive Director, People holds …)".
     fn change_dated(&self, change: &Change) -> String {
-        let date = change
-            .date
-            .map_or_else(|| "an unknown date".to_owned(), |date| date.to_string());
         match change.event {
             Some(_) => {
                 let what = change
@@ -226,57 +244,51 @@ impl<'a> Wording<'a> {
                     .map(|detail| self.change_detail(change.role, detail))
                     .collect::<Vec<_>>();
                 if what.is_empty() {
-                    format!("{} ({date})", self.change_named(change))
+                    self.change_named(change)
                 } else {
-                    format!("{} ({date}: {})", self.change_named(change), and_list(&what))
+                    format!("{} ({})", self.change_named(change), and_list(&what))
                 }
             }
             None => format!("{}{}", self.change_named(change), self.change_what(change)),
         }
     }
 
-    /// What calls for an event, named without its date.
+    /// What calls for an event, named.
     fn cause_named(&self, cause: &Cause) -> String {
         match cause {
             Cause::Change(change) => self.change_named(change),
-            Cause::Event(event) => {
-                let (kind, key, _) = self.event(*event);
-                format!("the {kind} `{key}`")
-            }
+            Cause::Event(event) => self.event_name(*event),
         }
     }
 
-    /// What calls for an event, with its date.
+    /// What calls for an event, with what it did.
     fn cause_dated(&self, cause: &Cause) -> String {
         match cause {
             Cause::Change(change) => self.change_dated(change),
-            Cause::Event(event) => {
-                let (kind, key, date) = self.event(*event);
-                format!("the {kind} `{key}` ({date})")
-            }
+            Cause::Event(event) => self.event_name(*event),
         }
     }
 
     /// Why whether a fact held as at the date cannot be told.
     fn uncertainty(why: Uncertainty) -> String {
         match why {
-            Uncertainty::Began(date) => format!("it began in {date}, known only to that period"),
-            Uncertainty::Stopped(date) => format!("it stopped in {date}, known only to that period"),
+            Uncertainty::Began(date) => format!("it began {}, a date known only to that period", on_date(date)),
+            Uncertainty::Stopped(date) => format!("it stopped {}, a date known only to that period", on_date(date)),
             Uncertainty::UnknownDate => "one end of its period is at an unknown date".to_owned(),
             Uncertainty::Possibly => "the paper says only that it possibly held".to_owned(),
         }
     }
 
     /// The period over which a fact held, and how it is known, to follow
-    /// its statement: "from 2019-01", "inferred". None for a fact stated to
-    /// hold throughout.
+    /// its statement: "from January 2019", "inferred". None for a fact
+    /// stated to hold throughout.
     pub fn period_and_basis(&self, during: Period, basis: Basis) -> Vec<String> {
         let mut parts = Vec::new();
         if let Some(from) = during.from {
-            parts.push(format!("from {from}"));
+            parts.push(format!("from {}", self.boundary(from)));
         }
         if let Some(until) = during.until {
-            parts.push(format!("until {until}"));
+            parts.push(format!("until {}", self.boundary(until)));
         }
         match basis {
             Basis::Stated => {}
@@ -286,11 +298,21 @@ impl<'a> Wording<'a> {
         parts
     }
 
+    /// One end of a period, in words.
+    fn boundary(&self, boundary: Boundary) -> String {
+        match boundary {
+            Boundary::On(date) => date_words(date),
+            Boundary::Unknown => "an unknown date".to_owned(),
+        }
+    }
+
+    /// When an answer was given, with its preposition: "in March 2016",
+    /// "on 6 February 2020", "at an unknown date".
     fn answer_given(&self, answer: AnswerId) -> String {
         self.arrangement
             .answer(answer)
             .and_then(|answer| answer.given)
-            .map_or_else(|| "an unknown date".to_owned(), |given| given.to_string())
+            .map_or_else(|| "at an unknown date".to_owned(), on_date)
     }
 
     /// The noun for counted entities: "post", "member holding Lead Member
@@ -302,6 +324,14 @@ impl<'a> Wording<'a> {
         }
     }
 
+    /// The noun for several counted entities: "posts holding …".
+    fn plural_noun(&self, kind: EntityKind, holding: Option<RoleId>) -> String {
+        match holding {
+            Some(role) => format!("{} holding {}", Self::plural(kind), self.role(role)),
+            None => Self::plural(kind),
+        }
+    }
+
     fn plural(kind: EntityKind) -> String {
         match kind {
             EntityKind::Body => "bodies".to_owned(),
@@ -309,24 +339,174 @@ impl<'a> Wording<'a> {
         }
     }
 
-    /// The predicate a count was about, as written, in backticks.
-    fn clause(&self, clause: Clause, negated: bool) -> String {
-        let text = match clause {
+    /// The predicate a count was about, in words, as said of one entity
+    /// ("holds Director of Children's Services") or of several ("hold …").
+    fn clause(&self, clause: Clause, negated: bool, number: Number) -> String {
+        let predicate = match clause {
             Clause::Rule(duty) => self.policy.duty(duty).and_then(|duty| match &duty.kind {
-                DutyKind::Rule { predicate_text, .. } => Some(predicate_text.as_str()),
+                DutyKind::Rule { predicate, .. } => Some(predicate),
                 DutyKind::Question { .. } => None,
             }),
             Clause::Condition(duty, index) => self
                 .policy
                 .duty(duty)
                 .and_then(|duty| duty.conditions.get(index))
-                .map(|condition| condition.text.as_str()),
+                .map(|condition| &condition.predicate),
+        };
+        match predicate {
+            Some(predicate) => self.predicate(predicate, negated, number),
+            None => match (negated, number) {
+                (false, Number::One) => "meets the condition".to_owned(),
+                (false, Number::Many) => "meet the condition".to_owned(),
+                (true, Number::One) => "does not meet the condition".to_owned(),
+                (true, Number::Many) => "do not meet the condition".to_owned(),
+            },
         }
-        .unwrap_or("the condition");
-        if negated {
-            format!("not `{text}`")
-        } else {
-            format!("`{text}`")
+    }
+
+    /// Whom a duty or condition is about: "the Director of Children's
+    /// Services", "the council", "exactly one post holding …".
+    fn subject(&self, subject: &Subject) -> String {
+        match subject {
+            Subject::Council => "the council".to_owned(),
+            Subject::Role(role) => format!("the {}", self.role(*role)),
+            Subject::Quantified {
+                quantifier,
+                entity,
+                holding,
+            } => format!("{} {}", quantifier.words(), self.noun(*entity, *holding)),
+        }
+    }
+
+    /// A predicate as a verb phrase of the guidance's vocabulary, by the
+    /// titles the policy gives roles, functions, kinds of body, relations
+    /// and attributes: never the rule's own syntax.
+    fn predicate(&self, predicate: &Predicate, negated: bool, number: Number) -> String {
+        let verb = |one: &str, many: &str, not_one: &str, not_many: &str| -> String {
+            match (negated, number) {
+                (false, Number::One) => one.to_owned(),
+                (false, Number::Many) => many.to_owned(),
+                (true, Number::One) => not_one.to_owned(),
+                (true, Number::Many) => not_many.to_owned(),
+            }
+        };
+        match predicate {
+            Predicate::And(parts) | Predicate::Or(parts) => {
+                let words: Vec<String> = parts.iter().map(|part| self.predicate(part, negated, number)).collect();
+                // Not (A and B) is (not A) or (not B): said so, no
+                // brackets are needed.
+                let all = matches!(predicate, Predicate::And(_)) != negated;
+                if all {
+                    and_list(&words)
+                } else {
+                    match words.as_slice() {
+                        [] => String::new(),
+                        [one] => one.clone(),
+                        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+                    }
+                }
+            }
+            Predicate::Not(inside) => self.predicate(inside, !negated, number),
+            Predicate::Hold(roles) => {
+                let titles: Vec<String> = roles.iter().map(|role| self.role(*role)).collect();
+                format!(
+                    "{} {}",
+                    verb("holds", "hold", "does not hold", "do not hold"),
+                    and_list(&titles)
+                )
+            }
+            Predicate::Responsible { only, functions } => format!(
+                "{} responsible {}for {}",
+                verb("is", "are", "is not", "are not"),
+                if *only { "only " } else { "" },
+                self.functions(functions)
+            ),
+            Predicate::Kind(kind) => format!(
+                "{} {}",
+                verb("is", "are", "is not", "are not"),
+                indefinite(&self.body_kind(*kind))
+            ),
+            Predicate::Attribute(attribute) => format!(
+                "{} {}",
+                verb("is", "are", "is not", "are not"),
+                self.attribute(*attribute).0
+            ),
+            Predicate::Compare {
+                attribute,
+                comparator,
+                value,
+            } => {
+                let than = match comparator {
+                    Comparator::Equal => format!("of {value}"),
+                    Comparator::NotEqual => format!("other than {value}"),
+                    Comparator::Less => format!("below {value}"),
+                    Comparator::LessOrEqual => format!("of {value} or less"),
+                    Comparator::Greater => format!("above {value}"),
+                    Comparator::GreaterOrEqual => format!("of {value} or more"),
+                };
+                format!(
+                    "{} {} {than}",
+                    verb("has", "have", "does not have", "do not have"),
+                    indefinite(&self.attribute(*attribute).0)
+                )
+            }
+            Predicate::After {
+                event,
+                trigger,
+                of,
+                within,
+            } => {
+                let of_words = of
+                    .map(|role| format!(" of the {}", self.role(role)))
+                    .unwrap_or_default();
+                let within_words = within
+                    .map(|months| format!(" within {}", period(months)))
+                    .unwrap_or_default();
+                let after = match trigger {
+                    Trigger::Event(kind) => format!("each {}{of_words}", kind.word()),
+                    Trigger::Extension => format!("each extension{of_words} beyond its remit"),
+                };
+                format!(
+                    "{} {} after {after}{within_words}",
+                    verb("holds", "hold", "does not hold", "do not hold"),
+                    indefinite(event.word()),
+                )
+            }
+            Predicate::Governance {
+                model,
+                considering: false,
+            } => format!(
+                "{} {}",
+                verb("uses", "use", "does not use", "do not use"),
+                governance_words(*model)
+            ),
+            Predicate::Governance {
+                model,
+                considering: true,
+            } => format!(
+                "{} adopting {}",
+                verb(
+                    "is considering",
+                    "are considering",
+                    "is not considering",
+                    "are not considering"
+                ),
+                governance_words(*model)
+            ),
+            Predicate::Every { event, months } => format!(
+                "{} {} at least every {}",
+                verb("holds", "hold", "does not hold", "do not hold"),
+                indefinite(event.word()),
+                period(*months)
+            ),
+            Predicate::Relation { relation, target } => {
+                let title = self.relation(*relation);
+                let phrase = relation_verb(&title, negated, number);
+                match target {
+                    Target::Role(role) => format!("{phrase} someone holding {}", self.role(*role)),
+                    Target::Kind(kind) => format!("{phrase} {}", indefinite(&self.body_kind(*kind))),
+                }
+            }
         }
     }
 
@@ -338,9 +518,8 @@ impl<'a> Wording<'a> {
         match value {
             TypedValue::Bool(true) => format!("{label} is {title}"),
             TypedValue::Bool(false) => format!("{label} is not {title}"),
-            TypedValue::Int(_) | TypedValue::Text(_) | TypedValue::Date(_) => {
-                format!("the {title} of {label} is {value}")
-            }
+            TypedValue::Date(date) => format!("the {title} of {label} is {}", date_words(*date)),
+            TypedValue::Int(_) | TypedValue::Text(_) => format!("the {title} of {label} is {value}"),
         }
     }
 
@@ -389,12 +568,7 @@ impl<'a> Wording<'a> {
                 let Some(found) = self.arrangement.event(*event) else {
                     return "an event".to_owned();
                 };
-                let mut statement = format!(
-                    "{} `{}` on {}",
-                    found.kind.word(),
-                    found.key,
-                    self.event_date(found.date)
-                );
+                let mut statement = self.event_name(*event);
                 if let Some(outcome) = found.outcome {
                     statement.push_str(&format!(", {}", outcome_words(outcome)));
                     if found.outcome_basis == Basis::Inferred {
@@ -402,57 +576,53 @@ impl<'a> Wording<'a> {
                     }
                 }
                 if let Some(what) = found.what.as_ref().or(found.record.as_ref()) {
-                    statement.push_str(&format!(": {what}"));
+                    statement.push_str(&format!(": {}", inner(what)));
                 }
                 statement
             }
             Fact::Answer { answer } => match self.arrangement.answer(*answer).and_then(|answer| answer.given) {
-                Some(given) => format!("answered on {given}"),
+                Some(given) => format!("answered {}", on_date(given)),
                 None => "answered (undated)".to_owned(),
             },
             Fact::Departure { departure } => match self.arrangement.departure(*departure) {
-                Some(departure) => format!("departure recorded: {}", departure.reasons),
+                Some(departure) => format!("departure recorded: {}", inner(&departure.reasons)),
                 None => "departure recorded".to_owned(),
             },
             Fact::Change(change) => {
-                let date = change
-                    .date
-                    .map_or_else(|| "an unknown date".to_owned(), |date| date.to_string());
                 let what: Vec<String> = change
                     .details
                     .iter()
                     .map(|detail| self.change_detail(change.role, detail))
                     .collect();
-                match change.event.and_then(|id| self.arrangement.event(id)) {
-                    Some(event) if what == ["as recorded"] => format!(
-                        "change `{}` on {}{}",
-                        event.key,
-                        self.event_date(event.date),
-                        event
-                            .what
-                            .as_deref()
-                            .map(|what| format!(": {what}"))
+                match change.event.filter(|id| self.arrangement.event(*id).is_some()) {
+                    Some(id) if what == ["as recorded"] => format!(
+                        "{}{}",
+                        self.event_name(id),
+                        self.arrangement
+                            .event(id)
+                            .and_then(|event| event.what.as_deref())
+                            .map(|what| format!(": {}", inner(what)))
                             .unwrap_or_default()
                     ),
-                    Some(event) => format!(
-                        "{} `{}` on {}: {}",
-                        event.kind.word(),
-                        event.key,
-                        self.event_date(event.date),
-                        and_list(&what)
-                    ),
-                    None => format!("on {date}, {}", and_list(&what)),
+                    Some(id) => format!("{}: {}", self.event_name(id), and_list(&what)),
+                    None => match change.date {
+                        Some(date) => format!("{}, {}", on_date(date), and_list(&what)),
+                        None => format!("at an unknown date, {}", and_list(&what)),
+                    },
                 }
             }
         }
     }
 
-    /// Where the council's paper states a fact: "per DOCUMENT, PLACE".
+    /// Where the council's paper states a fact or answer: "TITLE, PLACE",
+    /// the document by its title, as the list of documents relied on
+    /// names it.
     pub fn evidence(&self, evidence: &EvidenceRef) -> Option<String> {
         let document = self.arrangement.document(evidence.document)?;
+        let title = inner(&document.title);
         Some(match &evidence.location {
-            Some(location) => format!("per {}, {location}", document.key),
-            None => format!("per {}", document.key),
+            Some(location) => format!("{title}, {}", inner(location)),
+            None => title.to_owned(),
         })
     }
 
@@ -466,12 +636,23 @@ impl<'a> Wording<'a> {
         }
     }
 
-    /// How a role was bound: "DCS is Executive Director, People".
+    /// How a role was bound: "the Director of Children's Services is
+    /// Executive Director, People".
     pub fn binding(&self, binding: &Binding) -> Option<String> {
         let entity = self.arrangement.entity(binding.entity)?;
         let possibly = if binding.certain { "" } else { "possibly " };
         Some(match binding.role.and_then(|role| self.policy.role(role)) {
-            Some(role) => format!("{} is {possibly}{}", role.key, entity.label()),
+            // A post titled as the role it holds: saying "the Director of
+            // Children's Services is Director of Children's Services" tells
+            // a reader nothing.
+            Some(role) if role.title.eq_ignore_ascii_case(entity.label()) => {
+                format!(
+                    "the {} is {possibly}the {} of that title",
+                    role.title,
+                    entity.kind.word()
+                )
+            }
+            Some(role) => format!("the {} is {possibly}{}", role.title, entity.label()),
             None => format!("{possibly}{}", entity.label()),
         })
     }
@@ -494,9 +675,9 @@ impl<'a> Wording<'a> {
                     n => format!("none of the {n} {} listed does", Self::plural(*kind)),
                 };
                 format!(
-                    "whether the council has a {} that satisfies {}: {listed}, and the list is not declared complete",
+                    "whether the council has a {} that {}: {listed}, and the list is not declared complete",
                     self.noun(*kind, *holding),
-                    self.clause(*clause, *negated)
+                    self.clause(*clause, *negated, Number::One)
                 )
             }
             Missing::Subject => "a post or member to say this of".to_owned(),
@@ -538,29 +719,26 @@ impl<'a> Wording<'a> {
                     ),
                 }
             }
-            Missing::EventOrder { earlier, later } => {
-                let (later_kind, later_key, _) = self.event(*later);
-                format!(
-                    "whether the {later_kind} `{later_key}` came after {}",
-                    self.cause_named(earlier)
-                )
-            }
+            Missing::EventOrder { earlier, later } => format!(
+                "whether {} came after {}",
+                self.event_name(*later),
+                self.cause_named(earlier)
+            ),
             Missing::AnswerOrder { answer, change } => format!(
-                "whether the answer of {} was given after {}",
+                "whether the answer given {} came after {}",
                 self.answer_given(*answer),
                 self.change_named(change)
             ),
             Missing::AnswerDate { .. } => "the date the answer was given".to_owned(),
             Missing::EventDate { event } => {
-                let (kind, key, _) = self.event(*event);
                 let undated = self
                     .arrangement
                     .event(*event)
                     .is_some_and(|found| found.date.on.is_none());
                 if undated {
-                    format!("the date of the {kind} `{key}`")
+                    format!("the date of {}", self.event_name(*event))
                 } else {
-                    format!("the exact date of the {kind} `{key}`")
+                    format!("the exact date of {}", self.event_name(*event))
                 }
             }
             Missing::Uncertain { fact, why } => format!(
@@ -579,22 +757,21 @@ impl<'a> Wording<'a> {
                 self.role(*role)
             ),
             Missing::BeyondPapers { event, until, stated } => format!(
-                "whether a {} took place after {until}, when the papers stop{}",
-                event.word(),
+                "whether {} took place after {}, when the papers stop{}",
+                indefinite(event.word()),
+                date_words(*until),
                 if *stated {
                     ""
                 } else {
-                    " (the latest date the arrangements mention; `known_until` sets it)"
+                    " (the latest date the arrangements mention, as they do not say up to when their timeline is complete)"
                 }
             ),
-            Missing::ReviewOutcome { review } => {
-                let (_, key, date) = self.event(*review);
-                format!("what the review `{key}` ({date}) concluded")
-            }
-            Missing::ChangeOrder { change, event } => {
-                let (kind, key, _) = self.event(*event);
-                format!("whether the {kind} `{key}` came after {}", self.change_named(change))
-            }
+            Missing::ReviewOutcome { review } => format!("what {} concluded", self.event_name(*review)),
+            Missing::ChangeOrder { change, event } => format!(
+                "whether {} came after {}",
+                self.event_name(*event),
+                self.change_named(change)
+            ),
         }
     }
 
@@ -621,11 +798,19 @@ impl<'a> Wording<'a> {
                 undetermined,
             } => {
                 let noun = self.noun(*kind, *holding);
-                let condition = self.clause(*clause, *negated);
                 let mut summary = match satisfying.len() {
-                    0 => format!("no {noun} satisfies {condition}"),
-                    1 => format!("one {noun} satisfies {condition}: {}", self.labels(satisfying)),
-                    count => format!("{count} {noun}s satisfy {condition}: {}", self.labels(satisfying)),
+                    0 => format!("no {noun} {}", self.clause(*clause, *negated, Number::One)),
+                    1 => format!(
+                        "one {noun} {}: {}",
+                        self.clause(*clause, *negated, Number::One),
+                        self.labels(satisfying)
+                    ),
+                    count => format!(
+                        "{count} {} {}: {}",
+                        self.plural_noun(*kind, *holding),
+                        self.clause(*clause, *negated, Number::Many),
+                        self.labels(satisfying)
+                    ),
                 };
                 if !undetermined.is_empty() {
                     summary.push_str(&format!(
@@ -820,25 +1005,26 @@ impl<'a> Wording<'a> {
                     Trigger::Event(kind) => kind.word(),
                     Trigger::Extension => "extension",
                 };
-                format!("no {what}{of_words} is recorded up to {up_to}")
+                format!("no {what}{of_words} is recorded up to {}", day_words(*up_to))
             }
             Observation::Follows { follower, cause } => {
-                let (follower_kind, follower_key, follower_date) = self.event(*follower);
                 let concluded = self
                     .arrangement
                     .event(*follower)
                     .and_then(|event| event.outcome)
-                    .map(|outcome| format!(", {}", outcome_words(outcome)))
+                    .map(|outcome| format!(" ({})", outcome_words(outcome)))
                     .unwrap_or_default();
                 format!(
-                    "the {follower_kind} `{follower_key}` ({follower_date}{concluded}) follows {}",
+                    "{}{concluded} follows {}",
+                    self.event_name(*follower),
                     self.cause_dated(cause)
                 )
             }
             Observation::NotYetDue { expected, cause, due } => format!(
-                "a {} after {} is not due until {due}",
-                expected.word(),
-                self.cause_dated(cause)
+                "{} after {} is not due until {}",
+                indefinite(expected.word()),
+                self.cause_dated(cause),
+                day_words(*due)
             ),
             Observation::NotFollowed {
                 expected,
@@ -849,17 +1035,12 @@ impl<'a> Wording<'a> {
             } => {
                 let mut said = match deadline {
                     Some(deadline) if !late.is_empty() => {
-                        let late: Vec<String> = late
-                            .iter()
-                            .map(|event| {
-                                let (_, key, date) = self.event(*event);
-                                format!("`{key}` ({date})")
-                            })
-                            .collect();
+                        let late: Vec<String> = late.iter().map(|event| self.event_name(*event)).collect();
                         format!(
-                            "no {} followed {} by {deadline}; the next was {}",
+                            "no {} followed {} by {}; the next was {}",
                             expected.word(),
                             self.cause_dated(cause),
+                            day_words(*deadline),
                             and_list(&late)
                         )
                     }
@@ -874,7 +1055,7 @@ impl<'a> Wording<'a> {
                                 .event(*event)
                                 .and_then(|found| found.outcome)
                                 .map_or("reached no conclusion", outcome_words);
-                            format!("`{}` ({outcome})", self.event(*event).1)
+                            format!("{} ({outcome})", self.event_name(*event))
                         })
                         .collect();
                     said.push_str(&format!(
@@ -884,25 +1065,24 @@ impl<'a> Wording<'a> {
                 }
                 said
             }
-            Observation::Recent { latest, months, as_at } => {
-                let (kind, key, date) = self.event(*latest);
-                format!(
-                    "the latest {kind}, `{key}` ({date}), is within {} of {as_at}",
-                    period(*months)
-                )
-            }
+            Observation::Recent { latest, months, as_at } => format!(
+                "the latest, {}, is within {} of {}",
+                self.event_name(*latest),
+                period(*months),
+                day_words(*as_at)
+            ),
             Observation::Overdue {
                 latest,
                 months,
                 as_at,
                 due,
-            } => {
-                let (kind, key, date) = self.event(*latest);
-                format!(
-                    "the latest {kind}, `{key}` ({date}), is more than {} before {as_at}: the next was due by {due}",
-                    period(*months)
-                )
-            }
+            } => format!(
+                "the latest, {}, is more than {} before {}: the next was due by {}",
+                self.event_name(*latest),
+                period(*months),
+                day_words(*as_at),
+                day_words(*due)
+            ),
         }
     }
 
@@ -937,30 +1117,21 @@ impl<'a> Wording<'a> {
                 }
             }
             Note::DatesOverlap { first, second } => format!(
-                "{first} and {second} overlap as periods, so the comparison cannot be decided from the dates given."
+                "{} and {} overlap as periods, so the comparison cannot be decided from the dates given.",
+                date_words(*first),
+                date_words(*second)
             ),
-            Note::EventOrderUnclear { earlier, later } => {
-                let (later_kind, later_key, later_date) = self.event(*later);
-                let earlier_date = match earlier {
-                    Cause::Change(change) => change
-                        .date
-                        .map_or_else(|| "an unknown date".to_owned(), |date| date.to_string()),
-                    Cause::Event(event) => self.event(*event).2,
-                };
-                format!(
-                    "{} is dated {earlier_date} and the {later_kind} `{later_key}` {later_date}; as periods they overlap, so which came first cannot be told from the dates.",
-                    super::capitalise(&self.cause_named(earlier))
-                )
-            }
+            Note::EventOrderUnclear { earlier, later } => format!(
+                "{} and {} are dated to periods that overlap, so which came first cannot be told from the dates.",
+                capitalise(&self.cause_named(earlier)),
+                self.event_name(*later)
+            ),
             Note::AnswerChangeOverlap { answer, change } => {
                 let given = self.arrangement.answer(*answer).and_then(|answer| answer.given);
                 let both_partial =
                     given.is_some_and(|date| date.is_partial()) && change.date.is_some_and(|date| date.is_partial());
-                let date = change
-                    .date
-                    .map_or_else(|| "an unknown date".to_owned(), |date| date.to_string());
                 format!(
-                    "The answer ({}) and {} ({date}) are dated only to the {}, so which came first cannot be told.",
+                    "The answer, given {}, and {} are dated only to the {}, so which came first cannot be told.",
                     self.answer_given(*answer),
                     self.change_named(change),
                     if both_partial { "same period" } else { "period shown" }
@@ -972,9 +1143,12 @@ impl<'a> Wording<'a> {
                 latest,
                 as_at,
             } => {
-                let (kind, key, date) = self.event(*event);
                 format!(
-                    "The {kind} `{key}` is dated only to {date}; the next was due between {earliest} and {latest}, and {as_at} falls between."
+                    "{} is dated only to a period; the next was due between {} and {}, and {} falls between.",
+                    capitalise(&self.event_name(*event)),
+                    day_words(*earliest),
+                    day_words(*latest),
+                    day_words(*as_at)
                 )
             }
         }
@@ -996,7 +1170,8 @@ impl<'a> Wording<'a> {
                 .and_then(|departure| departure.review_by)
             {
                 notes.push(format!(
-                    "The departure was to be reviewed by {review_by}, which has passed."
+                    "The departure was to be reviewed by {}, which has passed.",
+                    date_words(review_by)
                 ));
             }
         }
@@ -1021,12 +1196,16 @@ impl<'a> Wording<'a> {
                             ConditionKind::When => "applies only when",
                             ConditionKind::Unless => "does not apply when",
                         },
-                        strip_keyword(&condition.text),
+                        format!(
+                            "{} {}",
+                            self.subject(&condition.subject),
+                            self.predicate(&condition.predicate, false, Number::One)
+                        ),
                     ),
-                    None => ("applies only when", "its condition holds"),
+                    None => ("applies only when", "its condition holds".to_owned()),
                 };
                 format!(
-                    "Does not apply: the duty {word} `{text}`, and {}",
+                    "Does not apply: the duty {word} {text}, and {}",
                     self.observations(observed)
                 )
             }
@@ -1052,9 +1231,9 @@ impl<'a> Wording<'a> {
             } => {
                 let approval = match self.arrangement.departure(*departure) {
                     Some(departure) => match (&departure.approved_by, departure.approved) {
-                        (Some(by), Some(on)) => format!(", approved by {by} on {on}"),
-                        (Some(by), None) => format!(", approved by {by}"),
-                        (None, Some(on)) => format!(", approved on {on}"),
+                        (Some(by), Some(on)) => format!(", approved by {} {}", inner(by), on_date(on)),
+                        (Some(by), None) => format!(", approved by {}", inner(by)),
+                        (None, Some(on)) => format!(", approved {}", on_date(on)),
                         (None, None) => String::new(),
                     },
                     None => String::new(),
@@ -1078,36 +1257,33 @@ impl<'a> Wording<'a> {
                 }
                 reason
             }
-            Reason::NoAnswer { up_to } => format!("No answer to this question is recorded up to {up_to}"),
-            Reason::AnswerPredatesChange { answer, change } => {
-                let date = change.date.map_or_else(|| "an unknown date".to_owned(), |date| date.to_string());
-                format!(
-                    "The answer given on {} predates {} of {date}{}",
-                    self.answer_given(*answer),
-                    self.change_named(change),
-                    self.change_what(change)
-                )
-            }
-            Reason::AnswerOrderUnknown { answer, change } => {
-                let date = change.date.map_or_else(|| "an unknown date".to_owned(), |date| date.to_string());
-                format!(
-                    "Cannot be decided: whether the answer of {} was given after {} of {date}",
-                    self.answer_given(*answer),
-                    self.change_named(change)
-                )
-            }
+            Reason::NoAnswer { up_to } => format!(
+                "No answer to this question is recorded up to {}",
+                day_words(*up_to)
+            ),
+            Reason::AnswerPredatesChange { answer, change } => format!(
+                "The answer given {} predates {}{}",
+                self.answer_given(*answer),
+                self.change_named(change),
+                self.change_what(change)
+            ),
+            Reason::AnswerOrderUnknown { answer, change } => format!(
+                "Cannot be decided: whether the answer given {} came after {}",
+                self.answer_given(*answer),
+                self.change_named(change)
+            ),
             Reason::AnswerUndated { .. } => "Cannot be decided: the answer is undated, so whether it predates the recorded changes of responsibilities cannot be told".to_owned(),
             Reason::Answered { answer } => {
                 let mut reason = "Answered".to_owned();
                 if let Some(answer) = self.arrangement.answer(*answer) {
                     if let Some(by) = &answer.by {
-                        reason.push_str(&format!(" by {by}"));
+                        reason.push_str(&format!(" by {}", inner(by)));
                     }
                     if let Some(given) = answer.given {
-                        reason.push_str(&format!(" on {given}"));
+                        reason.push_str(&format!(" {}", on_date(given)));
                     }
                     if let Some(reference) = &answer.reference {
-                        reason.push_str(&format!(" (reference {reference})"));
+                        reason.push_str(&format!(" (reference {})", inner(reference)));
                     }
                 }
                 reason.push_str("; whether the answer gives assurance is for the council's members to judge");
@@ -1115,6 +1291,18 @@ impl<'a> Wording<'a> {
             }
         };
         sentence(&text)
+    }
+}
+
+/// A review's outcome as the value of an "Outcome:" label: "Assured",
+/// "Not stated".
+pub fn outcome_label(outcome: crate::model::ReviewOutcome) -> &'static str {
+    match outcome {
+        crate::model::ReviewOutcome::Assured => "Assured",
+        crate::model::ReviewOutcome::NotAssured => "Not assured",
+        crate::model::ReviewOutcome::Deferred => "Deferred",
+        crate::model::ReviewOutcome::Noted => "Noted",
+        crate::model::ReviewOutcome::Unknown => "Not stated",
     }
 }
 
@@ -1129,13 +1317,69 @@ pub fn outcome_words(outcome: crate::model::ReviewOutcome) -> &'static str {
     }
 }
 
-fn strip_keyword(text: &str) -> &str {
-    for keyword in ["when ", "unless ", "if "] {
-        if let Some(rest) = text.strip_prefix(keyword) {
-            return rest;
-        }
+/// Whether a verb phrase is said of one entity or of several.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Number {
+    One,
+    Many,
+}
+
+/// A relation's title ("reports directly to", "is a member of", "chairs")
+/// as the verb of a phrase, in the number wanted and negated if asked: the
+/// titles are written for one entity, in the present tense.
+fn relation_verb(title: &str, negated: bool, number: Number) -> String {
+    let (first, rest) = title.split_once(' ').unwrap_or((title, ""));
+    let rest = if rest.is_empty() {
+        String::new()
+    } else {
+        format!(" {rest}")
+    };
+    let base = match first {
+        "is" | "has" => None,
+        verb => Some(verb.strip_suffix('s').unwrap_or(verb)),
+    };
+    match (first, base, negated, number) {
+        ("is", _, false, Number::One) => format!("is{rest}"),
+        ("is", _, false, Number::Many) => format!("are{rest}"),
+        ("is", _, true, Number::One) => format!("is not{rest}"),
+        ("is", _, true, Number::Many) => format!("are not{rest}"),
+        ("has", _, false, Number::One) => format!("has{rest}"),
+        (_, _, false, Number::One) => title.to_owned(),
+        ("has", _, false, Number::Many) => format!("have{rest}"),
+        (_, base, false, Number::Many) => format!("{}{rest}", base.unwrap_or(first)),
+        ("has", _, true, Number::One) => format!("does not have{rest}"),
+        ("has", _, true, Number::Many) => format!("do not have{rest}"),
+        (_, base, true, Number::One) => format!("does not {}{rest}", base.unwrap_or(first)),
+        (_, base, true, Number::Many) => format!("do not {}{rest}", base.unwrap_or(first)),
     }
-    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{relation_verb, Number};
+
+    #[test]
+    fn relation_titles_agree_and_negate() {
+        assert_eq!(
+            relation_verb("reports directly to", false, Number::One),
+            "reports directly to"
+        );
+        assert_eq!(
+            relation_verb("reports directly to", false, Number::Many),
+            "report directly to"
+        );
+        assert_eq!(
+            relation_verb("reports directly to", true, Number::One),
+            "does not report directly to"
+        );
+        assert_eq!(
+            relation_verb("is a member of", true, Number::Many),
+            "are not a member of"
+        );
+        assert_eq!(relation_verb("is a member of", false, Number::One), "is a member of");
+        assert_eq!(relation_verb("has", true, Number::One), "does not have");
+        assert_eq!(relation_verb("chairs", true, Number::Many), "do not chair");
+    }
 }
 
 /// A governance model in words.
