@@ -1354,6 +1354,15 @@ fn relation_verb(title: &str, negated: bool, number: Number) -> String {
     }
 }
 
+/// A governance model in words.
+fn governance_words(model: Governance) -> &'static str {
+    match model {
+        Governance::LeaderAndCabinet => "leader and cabinet executive arrangements",
+        Governance::MayorAndCabinet => "mayor and cabinet executive arrangements",
+        Governance::CommitteeSystem => "the committee system",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{relation_verb, Number};
@@ -1379,14 +1388,5 @@ mod tests {
         assert_eq!(relation_verb("is a member of", false, Number::One), "is a member of");
         assert_eq!(relation_verb("has", true, Number::One), "does not have");
         assert_eq!(relation_verb("chairs", true, Number::Many), "do not chair");
-    }
-}
-
-/// A governance model in words.
-fn governance_words(model: Governance) -> &'static str {
-    match model {
-        Governance::LeaderAndCabinet => "leader and cabinet executive arrangements",
-        Governance::MayorAndCabinet => "mayor and cabinet executive arrangements",
-        Governance::CommitteeSystem => "the committee system",
     }
 }
