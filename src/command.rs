@@ -31,6 +31,11 @@ pub enum CommandError {
         /// The closest code, duty or paragraph key, if one is close.
         suggestion: Option<String>,
     },
+    /// `diff` was not given two sides to compare.
+    DiffSides {
+        /// What was wrong.
+        problem: DiffProblem,
+    },
     /// A document could not be produced in the format asked for.
     CannotRender {
         /// The format.
@@ -38,4 +43,15 @@ pub enum CommandError {
         /// Why, as the writer said.
         reason: String,
     },
+}
+
+/// What is wrong with the sides `diff` was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffProblem {
+    /// Neither two sets of guidance nor two dates.
+    NoSides,
+    /// `--from` without `--to`, or the other way round.
+    OneDate,
+    /// Both ways of comparing at once.
+    BothWays,
 }

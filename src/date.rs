@@ -325,6 +325,20 @@ impl Holding {
     }
 }
 
+/// The opposite: it held exactly when this did not, unknown staying
+/// unknown.
+impl std::ops::Not for Holding {
+    type Output = Holding;
+
+    fn not(self) -> Holding {
+        match self {
+            Holding::Yes => Holding::No,
+            Holding::No => Holding::Yes,
+            Holding::Unknown(why) => Holding::Unknown(why),
+        }
+    }
+}
+
 impl Period {
     /// A period with no ends: always, as far as the arrangements speak.
     pub const ALWAYS: Period = Period {

@@ -21,6 +21,7 @@ pub mod check;
 pub mod command;
 pub mod date;
 pub mod diagnostics;
+pub mod diff;
 pub mod load;
 pub mod model;
 pub mod outcome;

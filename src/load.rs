@@ -18,7 +18,15 @@ pub const STDIN_PATH: &str = "-";
 pub const STDIN_NAME: &str = "<stdin>";
 
 /// The guidance compiled into the binary: the default policy.
-pub const EMBEDDED_POLICIES: &[(&str, &str)] = &[("policies/dfe_2013.dcs", include_str!("../policies/dfe_2013.dcs"))];
+/// Every edition and amendment is embedded, so that verifying as at any
+/// date uses the guidance then in force: the 2012 edition, the 2013 edition
+/// that replaced it, and the Acts that changed what it asks since.
+pub const EMBEDDED_POLICIES: &[(&str, &str)] = &[
+    ("policies/dfe_2012.dcs", include_str!("../policies/dfe_2012.dcs")),
+    ("policies/dfe_2013.dcs", include_str!("../policies/dfe_2013.dcs")),
+    ("policies/csw_2017.dcs", include_str!("../policies/csw_2017.dcs")),
+    ("policies/hca_2022.dcs", include_str!("../policies/hca_2022.dcs")),
+];
 
 /// Reads a file, or standard input for `-`, into the source map. A file
 /// that is not UTF-8 is still added (with replacement characters) so the

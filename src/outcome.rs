@@ -5,7 +5,7 @@
 
 use crate::date::Day;
 use crate::eval::{DepartureStatus, Verdict, VerdictKind};
-use crate::model::{Arrangement, Duty, Paragraph, Policy};
+use crate::model::{Arrangement, Duty, Edition, Paragraph, Policy};
 use crate::source::SourceMap;
 use crate::words::Wording;
 
@@ -95,11 +95,55 @@ impl<'a> Assessment<'a> {
             .map_or("Other duties", |paragraph| paragraph.section.as_str())
     }
 
-    /// The paragraphs a duty cites.
+    /// Whether the council's arrangements as they stood differ between this
+    /// assessment's date and another's (the same arrangements at two
+    /// dates): their facts as materialised at each.
+    pub fn arrangement_facts_differ(&self, other: &Assessment<'_>) -> bool {
+        let mut before = self.arrangement.at(self.as_at);
+        let mut after = other.arrangement.at(other.as_at);
+        // The timeline is compared as it stood: events up to each date.
+        before
+            .events
+            .retain(|event| event.date.on.is_none_or(|date| date.begun_by(self.as_at)));
+        after
+            .events
+            .retain(|event| event.date.on.is_none_or(|date| date.begun_by(other.as_at)));
+        before.entities != after.entities || before.events != after.events || before.has_no != after.has_no
+    }
+
+    /// The local policies that apply to the council (those it answers to).
+    pub fn local_policies(&self) -> Vec<&'a Edition> {
+        self.policy
+            .editions
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(index, edition)| edition.amends.is_none() && self.policy.applies_to(*index, self.arrangement))
+            .map(|(_, edition)| edition)
+            .collect()
+    }
+
+    /// The amendments that had taken effect for the council as at the
+    /// date, or may have (`Holding::Unknown`: its papers date the
+    /// commencement in its area only to a month or year).
+    pub fn amendments(&self) -> Vec<(&'a Edition, crate::date::Holding)> {
+        self.policy
+            .editions
+            .iter()
+            .enumerate()
+            .filter(|(_, edition)| edition.amends.is_some())
+            .map(|(index, edition)| (edition, self.policy.commenced(index, self.arrangement, self.as_at)))
+            .filter(|(_, holding)| holding.possible())
+            .collect()
+    }
+
+    /// The paragraphs a duty cites, each in the words in force for the
+    /// council as at the date (an amendment may have replaced them, or
+    /// repealed one).
     pub fn citations(&self, duty: &Duty) -> Vec<&'a Paragraph> {
         duty.cites
             .iter()
-            .filter_map(|paragraph| self.policy.paragraph(*paragraph))
+            .filter_map(|paragraph| self.policy.paragraph_in_force(*paragraph, self.arrangement, self.as_at))
             .collect()
     }
 

@@ -351,9 +351,12 @@ fn verification_uses_the_edition_in_force_as_at_the_date() {
     ]);
     assert_bad_input(&too_early, "E0118");
 
-    // One edition, too: the embedded 2013 guidance came into force in
-    // April 2013, so a 2012 council is not judged by it.
-    assert_bad_input(&dcsc(&["verify", &council, "--as-at", "2012-06-30"]), "E0118");
+    // The embedded guidance begins with the 2012 edition (April 2012): a
+    // council as at 2011 is judged by none of it; as at 2012 by the 2012
+    // edition, not the 2013 one.
+    assert_bad_input(&dcsc(&["verify", &council, "--as-at", "2011-06-30"]), "E0118");
+    let in_2012 = text(&dcsc(&["verify", &council, "--as-at", "2012-06-30"]));
+    assert!(in_2012.contains("checked against dfe_2012"), "{in_2012}");
     assert_bad_input(
         &dcsc(&["verify", &council, "--policy", &old, "--as-at", "2013-03-31"]),
         "E0118",

@@ -865,6 +865,7 @@ fn a_reporting_loop_the_checker_would_refuse_still_draws() {
         departures: Vec::new(),
         known_until: None,
         shared_files: Vec::new(),
+        commenced: Vec::new(),
         span: Span::default(),
     };
     let sources = dcsc::source::SourceMap::new();

@@ -298,7 +298,15 @@ fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
         assert_eq!(std::fs::read_to_string(&input).unwrap(), ARRANGEMENT);
     }
     let policy = dir.join("policy.dcs");
-    std::fs::write(&policy, dcsc::load::EMBEDDED_POLICIES[0].1).unwrap();
+    std::fs::write(
+        &policy,
+        dcsc::load::EMBEDDED_POLICIES
+            .iter()
+            .find(|(name, _)| *name == "policies/dfe_2013.dcs")
+            .unwrap()
+            .1,
+    )
+    .unwrap();
     let output = dcsc(&[
         "graph",
         &input_text,
@@ -312,7 +320,11 @@ fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
     assert_bad_input(&output, "E0017");
     assert_eq!(
         std::fs::read_to_string(&policy).unwrap(),
-        dcsc::load::EMBEDDED_POLICIES[0].1
+        dcsc::load::EMBEDDED_POLICIES
+            .iter()
+            .find(|(name, _)| *name == "policies/dfe_2013.dcs")
+            .unwrap()
+            .1
     );
     // Standard input redirected from the file named with -o.
     let output = command(&["report", "-", "--format", "markdown", "-o", &input_text])

@@ -64,6 +64,7 @@ pub fn check_arrangement(
     }
     let context = Context {
         policy,
+        known_policies,
         scope,
         documents: &documents,
         entities: &entities,
@@ -93,6 +94,12 @@ pub fn check_arrangement(
         }
     }
 
+    // The edition in force, if the arrangements say they answer to others.
+    let other_edition = policy
+        .base()
+        .filter(|base| !arrangement.answers_to.is_empty() && !arrangement.answers_to.contains(&base.key))
+        .map(|base| base.key.clone());
+    let mut left_out = 0;
     for (item, reference) in &items {
         let file_kind = if reference.is_some() {
             "a shared file"
@@ -106,10 +113,19 @@ pub fn check_arrangement(
                 file_kind,
                 span: item.span,
             }),
+            // Arrangements written for another edition, read against the
+            // one in force: what they answer that this edition does not ask
+            // is left out (and counted in W0012), not an error.
+            ItemKind::Answer | ItemKind::Departure
+                if other_edition.is_some() && scope.duties.get(&item.name.text).is_none() =>
+            {
+                left_out += 1;
+            }
             ItemKind::Answer => arrangement.answers.extend(context.answer(item, errors)),
             ItemKind::Departure => arrangement.departures.extend(context.departure(item, errors)),
             ItemKind::Guidance
             | ItemKind::LocalPolicy
+            | ItemKind::Amendment
             | ItemKind::Role
             | ItemKind::Function
             | ItemKind::BodyKind
@@ -140,6 +156,14 @@ pub fn check_arrangement(
             | ItemKind::Inspection => {}
         }
     }
+    if let Some(in_force) = other_edition {
+        errors.push(CheckError::OtherEdition {
+            answers_to: arrangement.answers_to.clone(),
+            in_force,
+            left_out,
+            span: arrangement.span,
+        });
+    }
     for day in sample_days(&arrangement) {
         reporting_loops(&arrangement, policy, day, errors);
     }
@@ -155,6 +179,7 @@ fn entity_kind(kind: ItemKind) -> Option<EntityKind> {
         ItemKind::Service => Some(EntityKind::Service),
         ItemKind::Guidance
         | ItemKind::LocalPolicy
+        | ItemKind::Amendment
         | ItemKind::Arrangements
         | ItemKind::Shared
         | ItemKind::Document
@@ -189,6 +214,7 @@ fn event_kind(kind: ItemKind) -> Option<EventKind> {
         ItemKind::Inspection => Some(EventKind::Inspection),
         ItemKind::Guidance
         | ItemKind::LocalPolicy
+        | ItemKind::Amendment
         | ItemKind::Arrangements
         | ItemKind::Shared
         | ItemKind::Document
@@ -227,7 +253,7 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
     fields.texts("shares", errors);
     // `complete`, `has_no`, `governance`, `considering` and `source` are
     // read by `completeness`, once the vocabulary and documents are known.
-    for later in ["complete", "has_no", "governance", "considering", "source"] {
+    for later in ["complete", "has_no", "governance", "considering", "commenced", "source"] {
         fields.take_all(later);
     }
     let mut answers_to = Vec::new();
@@ -263,6 +289,7 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
         departures: Vec::new(),
         known_until,
         shared_files: Vec::new(),
+        commenced: Vec::new(),
         span: header.name.span,
     }
 }
@@ -277,6 +304,9 @@ fn shared_header(header: &Item, errors: &mut Vec<CheckError>) {
 
 struct Context<'a> {
     policy: &'a Policy,
+    /// Every edition and amendment given, whichever is in force: a
+    /// commencement may name an amendment of another edition's chain.
+    known_policies: &'a [String],
     scope: &'a Scope,
     documents: &'a Names<DocumentId>,
     entities: &'a Names<EntityId>,
@@ -337,6 +367,46 @@ impl Context<'_> {
                         arrangement.governance = Some(stated);
                     }
                 }
+            }
+        }
+        // `commenced AMENDMENT from DATE`: when an amendment that
+        // commences area by area took effect for this council.
+        for field in fields.take_all("commenced") {
+            for name in names_of(field, errors) {
+                let by_area: Vec<&str> = self
+                    .policy
+                    .editions
+                    .iter()
+                    .filter(|edition| edition.by_area)
+                    .map(|edition| edition.key.as_str())
+                    .collect();
+                // An amendment of another edition's chain (verifying as at a
+                // date before it) is known, and simply not in force.
+                let elsewhere = self.known_policies.contains(&name.text)
+                    && !self.policy.editions.iter().any(|edition| edition.key == name.text);
+                if elsewhere {
+                    continue;
+                }
+                if !by_area.contains(&name.text.as_str()) {
+                    errors.push(CheckError::UnknownName {
+                        expected: "amendment that commences area by area",
+                        suggestion: suggest(&name.text, by_area.iter().copied()),
+                        name: name.text.clone(),
+                        span: name.span,
+                    });
+                    continue;
+                }
+                if field.period.is_none() {
+                    errors.push(CheckError::WrongType {
+                        field: "commenced".to_owned(),
+                        expected: Shape::Date,
+                        span: field.span,
+                        declared: None,
+                    });
+                    continue;
+                }
+                let stated = self.stated(name.text.clone(), field.span, field, &default, errors);
+                arrangement.commenced.push(stated);
             }
         }
         for field in fields.take_all("has_no") {
@@ -884,7 +954,11 @@ impl Context<'_> {
         let reference = fields.text("reference", errors);
         let asked = fields.text("asked", errors);
         let text = fields.required_text("text", errors);
-        fields.finish(&["given", "by", "reference", "asked", "text", "source"], errors);
+        let against = self.against(&mut fields, errors);
+        fields.finish(
+            &["given", "by", "reference", "asked", "text", "against", "source"],
+            errors,
+        );
         rules_not_allowed(item, errors);
         Some(Answer {
             duty: duty?,
@@ -893,11 +967,31 @@ impl Context<'_> {
             reference,
             asked,
             text: text?,
+            against,
             origin: FactOrigin {
                 span: item.name.span,
                 evidence,
             },
         })
+    }
+
+    /// `against KEY`: the edition or amendment whose words an answer or
+    /// departure addressed.
+    fn against(&self, fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Option<usize> {
+        let name = fields.name("against", errors)?;
+        let position = self.policy.editions.iter().position(|edition| edition.key == name.text);
+        if position.is_none() {
+            errors.push(CheckError::UnknownName {
+                expected: "edition or amendment",
+                suggestion: suggest(
+                    &name.text,
+                    self.policy.editions.iter().map(|edition| edition.key.as_str()),
+                ),
+                name: name.text.clone(),
+                span: name.span,
+            });
+        }
+        position
     }
 
     fn departure(&self, item: &Item, errors: &mut Vec<CheckError>) -> Option<Departure> {
@@ -909,7 +1003,11 @@ impl Context<'_> {
         let approved_by = fields.text("approved_by", errors);
         let approved = fields.date("approved", errors);
         let review_by = fields.date("review_by", errors);
-        fields.finish(&["reasons", "approved_by", "approved", "review_by", "source"], errors);
+        let against = self.against(&mut fields, errors);
+        fields.finish(
+            &["reasons", "approved_by", "approved", "review_by", "against", "source"],
+            errors,
+        );
         rules_not_allowed(item, errors);
         let duty = duty?;
         if let Some(declared) = self.policy.duty(duty) {
@@ -929,6 +1027,7 @@ impl Context<'_> {
             approved_by,
             approved,
             review_by,
+            against,
             origin: FactOrigin {
                 span: item.name.span,
                 evidence,

@@ -130,6 +130,31 @@ pub enum CheckError {
         /// The reference.
         span: Span,
     },
+    /// A local policy's duty cites a paragraph whose words an amendment
+    /// changes or repeals.
+    AmendedCitation {
+        /// The duty.
+        duty: String,
+        /// The paragraph.
+        paragraph: String,
+        /// The amendments that change it.
+        amendments: Vec<String>,
+        /// The duty's key.
+        span: Span,
+    },
+    /// Arrangements that answer to other editions, read against the one in
+    /// force as at the date.
+    OtherEdition {
+        /// The editions the arrangements answer to.
+        answers_to: Vec<String>,
+        /// The edition in force.
+        in_force: String,
+        /// How many answers and departures name duties the edition in
+        /// force does not have, and were left out.
+        left_out: usize,
+        /// The arrangements header.
+        span: Span,
+    },
     /// A shared file that no arrangements given share, so nothing in it
     /// was checked.
     UnusedShared {
@@ -533,6 +558,8 @@ impl CheckError {
                 | CheckError::UnencodedParagraph { .. }
                 | CheckError::SharedRole { .. }
                 | CheckError::UnusedShared { .. }
+                | CheckError::OtherEdition { .. }
+                | CheckError::AmendedCitation { .. }
         ) || matches!(self, CheckError::ReadWith { error, .. } if error.is_warning())
     }
 
@@ -553,6 +580,8 @@ impl CheckError {
             | CheckError::Misplaced { span, .. }
             | CheckError::NotShared { span, .. }
             | CheckError::UnusedShared { span }
+            | CheckError::OtherEdition { span, .. }
+            | CheckError::AmendedCitation { span, .. }
             | CheckError::RuleCount { span, .. }
             | CheckError::TagValue { span, .. }
             | CheckError::DepartureFromMust { span, .. }

@@ -92,7 +92,11 @@ fn header<'a>(parsed: &Parsed<'a>, errors: &mut Vec<CheckError>) -> Option<Role<
     for item in &parsed.ast.items {
         if matches!(
             item.kind,
-            ItemKind::Guidance | ItemKind::LocalPolicy | ItemKind::Arrangements | ItemKind::Shared
+            ItemKind::Guidance
+                | ItemKind::LocalPolicy
+                | ItemKind::Amendment
+                | ItemKind::Arrangements
+                | ItemKind::Shared
         ) {
             match found {
                 Some(first) => errors.push(CheckError::Header {
@@ -410,28 +414,36 @@ fn select(
 }
 
 /// Orders the policy units into chains, one per guidance edition, base
-/// first: each of the user's own editions, else the embedded edition, then
-/// every local policy after the one it extends.
+/// first: each of the user's own editions, else every embedded edition (the
+/// embedded amendments after the edition they amend), then every local
+/// policy and amendment after the unit it extends or amends.
 fn compose<'a>(user: &[Unit<'a>], embedded: &[Unit<'a>], errors: &mut Vec<CheckError>) -> Vec<Vec<Unit<'a>>> {
     let bases: Vec<&Unit<'a>> = user
         .iter()
         .filter(|unit| unit.header.kind == ItemKind::Guidance)
         .collect();
-    let locals: Vec<&Unit<'a>> = user
-        .iter()
-        .filter(|unit| unit.header.kind == ItemKind::LocalPolicy)
-        .collect();
-    let mut chains: Vec<Vec<Unit<'a>>> = if bases.is_empty() {
-        // Without a guidance of the user's, use the embedded edition the
-        // local policies extend, or the first embedded one.
-        let wanted = locals
+    let attached = |unit: &&Unit<'a>| matches!(unit.header.kind, ItemKind::LocalPolicy | ItemKind::Amendment);
+    // A file the user gives in place of an embedded one (a draft of an
+    // amendment, say) is used instead of it.
+    let replaced = |unit: &&Unit<'a>| user.iter().any(|mine| mine.header.name.text == unit.header.name.text);
+    let locals: Vec<&Unit<'a>> = if bases.is_empty() {
+        // Without a guidance of the user's, the embedded guidance is used
+        // whole: its editions and the amendments to them.
+        embedded
             .iter()
-            .filter_map(|unit| unit.header.extends.as_ref())
-            .find_map(|name| embedded.iter().find(|unit| unit.header.name.text == name.text));
-        wanted
-            .or(embedded.first())
-            .map(|base| vec![vec![copy(base)]])
-            .unwrap_or_default()
+            .filter(attached)
+            .filter(|unit| !replaced(unit))
+            .chain(user.iter().filter(attached))
+            .collect()
+    } else {
+        user.iter().filter(attached).collect()
+    };
+    let mut chains: Vec<Vec<Unit<'a>>> = if bases.is_empty() {
+        embedded
+            .iter()
+            .filter(|unit| unit.header.kind == ItemKind::Guidance)
+            .map(|base| vec![copy(base)])
+            .collect()
     } else {
         bases.iter().map(|base| vec![copy(base)]).collect()
     };

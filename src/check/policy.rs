@@ -31,6 +31,14 @@ pub struct Scope {
     pub duties: Names<DutyId>,
     /// Laws.
     pub laws: Names<LawId>,
+    /// The paragraph, duty, question and law items the first pass accepted
+    /// (first declarations, and an amendment's new versions), by the span
+    /// of their key: a repeated key outside an amendment is reported and
+    /// left out.
+    accepted: std::collections::BTreeSet<Span>,
+    /// Each accepted paragraph's first version, in the order the first
+    /// pass met them, which is the order of [`Policy::paragraphs`].
+    paragraph_family: Vec<ParagraphId>,
 }
 
 impl Scope {
@@ -46,6 +54,8 @@ impl Scope {
             paragraphs: Names::new("paragraph"),
             duties: Names::new("duty or question"),
             laws: Names::new("law"),
+            accepted: std::collections::BTreeSet::new(),
+            paragraph_family: Vec::new(),
         }
     }
 }
@@ -85,27 +95,27 @@ pub fn check_policy(units: &[Unit<'_>], sources: &SourceMap, errors: &mut Vec<Ch
             declared.remit = functions;
         }
     }
-    let mut laws_seen = std::collections::BTreeSet::new();
     // The names mentioned by duties that did not check: the vocabulary and
     // paragraphs they use are not reported unused on top of their error.
     let mut mentioned = std::collections::BTreeSet::new();
     for (edition, unit) in units.iter().enumerate() {
         for item in unit.items {
+            // A repeated key outside an amendment was reported when
+            // declared, and is left out here.
+            let accepted = scope.accepted.contains(&item.name.span);
             match item.kind {
-                ItemKind::Paragraph => paragraph(item, edition, &mut policy, &scope, errors),
-                // A repeated key was reported when declared.
-                ItemKind::Law if laws_seen.insert(item.name.text.clone()) => {
-                    law(item, edition, &mut policy, &scope, errors);
-                }
-                ItemKind::Law => {}
-                ItemKind::Duty | ItemKind::Question => {
+                ItemKind::Paragraph if accepted => paragraph(item, edition, &mut policy, &scope, errors),
+                ItemKind::Law if accepted => law(item, edition, &mut policy, &scope, errors),
+                ItemKind::Duty | ItemKind::Question if accepted => {
                     if !duty(item, edition, &mut policy, &scope, sources, errors) {
                         mentioned_in(item, &mut mentioned);
                     }
                 }
+                ItemKind::Paragraph | ItemKind::Law | ItemKind::Duty | ItemKind::Question => {}
                 // Declared in the first pass, or refused there as misplaced.
                 ItemKind::Guidance
                 | ItemKind::LocalPolicy
+                | ItemKind::Amendment
                 | ItemKind::Arrangements
                 | ItemKind::Shared
                 | ItemKind::Document
@@ -130,9 +140,130 @@ pub fn check_policy(units: &[Unit<'_>], sources: &SourceMap, errors: &mut Vec<Ch
             }
         }
     }
+    families(&mut policy, &mut scope);
+    for (edition, unit) in units.iter().enumerate() {
+        repeals(unit, edition, &mut policy, &scope, errors);
+    }
+    pinned_words(&policy, errors);
     contradictions(&policy, errors);
     unused(&policy, &mentioned, errors);
     (policy, scope)
+}
+
+/// Links each duty and law to its first version, by key, and points the
+/// scope's keys at the first versions: an answer or departure belongs to
+/// the duty whatever version is in force. A duty that failed to check left
+/// no entry, so the ids here are those of the policy's own tables.
+fn families(policy: &mut Policy, scope: &mut Scope) {
+    let mut first: std::collections::BTreeMap<String, DutyId> = std::collections::BTreeMap::new();
+    for (index, duty) in policy.duties.iter_mut().enumerate() {
+        duty.family = *first.entry(duty.key.clone()).or_insert(DutyId::from_index(index));
+    }
+    let mut duties = Names::new("duty or question");
+    // Each key is declared once here, so nothing is reported.
+    let mut none = Vec::new();
+    for (key, id) in &first {
+        let span = policy.duty(*id).map_or(Span::default(), |duty| duty.span);
+        duties.declare(key, *id, span, &mut none);
+    }
+    scope.duties = duties;
+    let mut first_law: std::collections::BTreeMap<String, LawId> = std::collections::BTreeMap::new();
+    for (index, law) in policy.laws.iter_mut().enumerate() {
+        law.family = *first_law.entry(law.key.clone()).or_insert(LawId::from_index(index));
+    }
+}
+
+/// A local policy's duty that cites a paragraph of the guidance whose words
+/// an amendment changes or repeals: what the council wrote against the old
+/// words may need a fresh look once the amendment takes effect.
+fn pinned_words(policy: &Policy, errors: &mut Vec<CheckError>) {
+    for duty in &policy.duties {
+        let local = policy
+            .editions
+            .get(duty.edition)
+            .is_some_and(|edition| edition.force == LegalForce::LocalPolicy && edition.amends.is_none());
+        if !local {
+            continue;
+        }
+        for family in &duty.cites {
+            let versions = policy.paragraph_versions(*family);
+            let changed_by = versions
+                .iter()
+                .skip(1)
+                .map(|version| version.edition)
+                .chain(
+                    policy
+                        .repeals
+                        .iter()
+                        .filter(|repeal| repeal.target == Versioned::Paragraph(*family))
+                        .map(|repeal| repeal.edition),
+                )
+                .filter_map(|edition| policy.editions.get(edition))
+                .map(|edition| edition.key.clone())
+                .collect::<Vec<String>>();
+            if changed_by.is_empty() {
+                continue;
+            }
+            errors.push(CheckError::AmendedCitation {
+                duty: duty.key.clone(),
+                paragraph: versions
+                    .first()
+                    .map_or_else(String::new, |paragraph| paragraph.key.clone()),
+                amendments: changed_by,
+                span: duty.span,
+            });
+        }
+    }
+}
+
+/// An amendment's `repeals`: each key a paragraph, duty, question or law
+/// of the editions it amends, repealed from the amendment's commencement.
+fn repeals(unit: &Unit<'_>, edition: usize, policy: &mut Policy, scope: &Scope, errors: &mut Vec<CheckError>) {
+    if unit.header.kind != ItemKind::Amendment {
+        return;
+    }
+    for entry in &unit.header.entries {
+        let Entry::Field(field) = entry else {
+            continue;
+        };
+        if field.name.text != "repeals" {
+            continue;
+        }
+        for name in names_of(field, errors) {
+            let target = if let Some(id) = scope.paragraphs.get(&name.text) {
+                Some(Versioned::Paragraph(id))
+            } else if let Some(id) = scope.duties.get(&name.text) {
+                Some(Versioned::Duty(id))
+            } else {
+                policy
+                    .laws
+                    .iter()
+                    .find(|law| law.key == name.text)
+                    .map(|law| Versioned::Law(law.family))
+            };
+            match target {
+                Some(target) => policy.repeals.push(Repeal {
+                    target,
+                    edition,
+                    span: name.span,
+                }),
+                None => {
+                    let known: Vec<&str> = scope
+                        .paragraphs
+                        .keys()
+                        .chain(scope.duties.keys())
+                        .chain(policy.laws.iter().map(|law| law.key.as_str()))
+                        .collect();
+                    errors.push(CheckError::UnknownName {
+                        expected: "paragraph, duty or law",
+                        suggestion: suggest(&name.text, known),
+                        name: name.text.clone(),
+                        span: name.span,
+                    });
+                }
+            }
+        }
+    }
 }
 
 /// Every name and key an item mentions, in fields, rules, conditions and
@@ -214,8 +345,34 @@ fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Edition {
         .into_iter()
         .map(|name| name.text)
         .collect();
+    let amendment = header.kind == ItemKind::Amendment;
+    let (instrument, by_area) = if amendment {
+        let instrument = fields.required_text("instrument", errors);
+        if in_force.is_none() {
+            errors.push(fields.missing("in_force"));
+        }
+        // Read once every key is declared (see `repeals`).
+        fields.take_all("repeals");
+        (instrument, fields.boolean("by_area", errors).unwrap_or(false))
+    } else {
+        (None, false)
+    };
     fields.finish(
-        &["title", "issuer", "issued", "in_force", "basis", "force", "supersedes"],
+        if amendment {
+            &[
+                "title",
+                "issuer",
+                "issued",
+                "in_force",
+                "basis",
+                "force",
+                "instrument",
+                "by_area",
+                "repeals",
+            ]
+        } else {
+            &["title", "issuer", "issued", "in_force", "basis", "force", "supersedes"]
+        },
         errors,
     );
     Edition {
@@ -227,7 +384,18 @@ fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Edition {
         basis,
         force,
         supersedes,
-        extends: header.extends.as_ref().map(|name| name.text.clone()),
+        extends: header
+            .extends
+            .as_ref()
+            .filter(|_| !amendment)
+            .map(|name| name.text.clone()),
+        amends: header
+            .extends
+            .as_ref()
+            .filter(|_| amendment)
+            .map(|name| name.text.clone()),
+        instrument,
+        by_area,
         file: unit.file,
         span: header.name.span,
     }
@@ -262,11 +430,15 @@ fn declare<'a>(
     pending: &mut Pending<'a>,
     errors: &mut Vec<CheckError>,
 ) {
+    let amending = unit.header.kind == ItemKind::Amendment;
+    // What this amendment has already given a new version: a second one in
+    // the same file is a repeated key.
+    let mut versioned: std::collections::BTreeSet<(&str, &str)> = std::collections::BTreeSet::new();
     for item in unit.items {
         let name = item.name.text.as_str();
         let span = item.name.span;
         match item.kind {
-            ItemKind::Guidance | ItemKind::LocalPolicy => {}
+            ItemKind::Guidance | ItemKind::LocalPolicy | ItemKind::Amendment => {}
             ItemKind::Document => {
                 let id = DocumentId::from_index(policy.documents.len());
                 if scope.documents.declare(name, id, span, errors) {
@@ -473,17 +645,41 @@ fn declare<'a>(
                     });
                 }
             }
+            // An amendment gives a paragraph, duty or law of the same key
+            // new words, a new rule or a new value: a new version, in force
+            // from the amendment's commencement. Anywhere else a repeated
+            // key is an error.
             ItemKind::Paragraph => {
-                let id = ParagraphId::from_index(scope.paragraphs.keys().count());
-                scope.paragraphs.declare(name, id, span, errors);
+                let id = ParagraphId::from_index(scope.paragraph_family.len());
+                match scope.paragraphs.get(name) {
+                    Some(first) if amending && versioned.insert(("paragraph", name)) => {
+                        scope.paragraph_family.push(first);
+                        scope.accepted.insert(span);
+                    }
+                    Some(_) | None => {
+                        if scope.paragraphs.declare(name, id, span, errors) {
+                            scope.paragraph_family.push(id);
+                            scope.accepted.insert(span);
+                        }
+                    }
+                }
             }
             ItemKind::Duty | ItemKind::Question => {
                 let id = DutyId::from_index(scope.duties.keys().count());
-                scope.duties.declare(name, id, span, errors);
+                let known = scope.duties.get(name).is_some();
+                if (known && amending && versioned.insert(("duty", name)))
+                    || scope.duties.declare(name, id, span, errors)
+                {
+                    scope.accepted.insert(span);
+                }
             }
             ItemKind::Law => {
                 let id = LawId::from_index(scope.laws.keys().count());
-                scope.laws.declare(name, id, span, errors);
+                let known = scope.laws.get(name).is_some();
+                if (known && amending && versioned.insert(("law", name))) || scope.laws.declare(name, id, span, errors)
+                {
+                    scope.accepted.insert(span);
+                }
             }
             ItemKind::Arrangements
             | ItemKind::Shared
@@ -524,11 +720,6 @@ pub fn document(item: &Item, errors: &mut Vec<CheckError>) -> Document {
 }
 
 fn paragraph(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, errors: &mut Vec<CheckError>) {
-    // Paragraph ids were handed out in order of first declaration; a
-    // duplicate was reported and is skipped here.
-    if scope.paragraphs.get(&item.name.text) != Some(ParagraphId::from_index(policy.paragraphs.len())) {
-        return;
-    }
     let mut fields = Fields::new(item, errors);
     let section = fields.required_text("section", errors).unwrap_or_default();
     let text = fields.text("text", errors);
@@ -598,6 +789,11 @@ fn paragraph(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, er
         section,
         provenance,
         text,
+        family: scope
+            .paragraph_family
+            .get(policy.paragraphs.len())
+            .copied()
+            .unwrap_or(ParagraphId::from_index(policy.paragraphs.len())),
         descriptive,
         edition,
         span: item.name.span,
@@ -620,9 +816,6 @@ fn duty(
     sources: &SourceMap,
     errors: &mut Vec<CheckError>,
 ) -> bool {
-    if scope.duties.get(&item.name.text) != Some(DutyId::from_index(policy.duties.len())) {
-        return false;
-    }
     let is_question = item.kind == ItemKind::Question;
     let mut fields = Fields::new(item, errors);
     let title = fields.text("title", errors);
@@ -772,6 +965,8 @@ fn duty(
         conditions,
         tags,
         statute,
+        // Set once every duty is read (see `families`).
+        family: DutyId::from_index(policy.duties.len()),
         edition,
         span: item.name.span,
     });
@@ -874,6 +1069,8 @@ fn law(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, errors: 
         role,
         attribute,
         value,
+        // Set once every law is read (see `families`).
+        family: LawId::from_index(policy.laws.len()),
         edition,
         span: item.name.span,
     });
@@ -1455,6 +1652,15 @@ fn unused(policy: &Policy, mentioned: &std::collections::BTreeSet<String>, error
     );
     // A paragraph that describes the guidance, or whose words are not at
     // hand, has nothing a duty could encode.
+    // A later version of a paragraph is cited through its first.
+    let cited: Vec<bool> = policy
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(index, paragraph)| {
+            cited.get(index).copied().unwrap_or(false) || cited.get(paragraph.family.index()).copied().unwrap_or(false)
+        })
+        .collect();
     for (flag, paragraph) in cited.iter().zip(&policy.paragraphs) {
         let encodable = !paragraph.descriptive && !matches!(paragraph.provenance, Provenance::NotAtHand { .. });
         if !flag && encodable && !mentioned.contains(&paragraph.key) {

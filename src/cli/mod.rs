@@ -80,6 +80,38 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Compare the same councils under two sets of guidance at one date, or
+    /// at two dates: every verdict that changes, and what changed in the
+    /// guidance.
+    Diff {
+        /// The councils' arrangement files (and any local policies of
+        /// theirs), read on both sides.
+        #[arg(required = true)]
+        arrangements: Vec<PathBuf>,
+        /// Guidance files of the earlier side (none: the embedded guidance).
+        #[arg(long = "from-policy", value_name = "FILE")]
+        from_policy: Vec<PathBuf>,
+        /// Guidance files of the later side, a draft revision, say (none:
+        /// the embedded guidance).
+        #[arg(long = "to-policy", value_name = "FILE")]
+        to_policy: Vec<PathBuf>,
+        /// Guidance files for both sides when comparing two dates.
+        #[arg(long = "policy", value_name = "FILE")]
+        policies: Vec<PathBuf>,
+        /// The date both sets of guidance are compared as at (default:
+        /// today).
+        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+        as_at: Option<Day>,
+        /// The earlier date, comparing the same guidance at two dates.
+        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+        from: Option<Day>,
+        /// The later date.
+        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+        to: Option<Day>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+    },
     /// List every paragraph of the guidance with the duties and questions
     /// that encode it, and the share of paragraphs encoded.
     Coverage {
@@ -95,9 +127,13 @@ enum Command {
         /// A diagnostic code, duty id or paragraph key.
         what: String,
         /// Guidance files to look duties and paragraphs up in (default: the
-        /// embedded 2013 guidance).
+        /// embedded guidance).
         #[arg(long = "policy", value_name = "FILE")]
         policies: Vec<PathBuf>,
+        /// Show the guidance in force as at this date, and a paragraph's
+        /// words then (default: the latest edition, every amendment).
+        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+        as_at: Option<Day>,
     },
 }
 
@@ -132,6 +168,17 @@ impl Inputs {
     fn as_at(&self) -> Day {
         self.as_at.unwrap_or_else(Day::today)
     }
+}
+
+/// Output formats of `dcsc diff`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DiffFormat {
+    /// Text for people.
+    Human,
+    /// A note a legal team circulates.
+    Markdown,
+    /// JSON for tools (see docs/json-output.md).
+    Json,
 }
 
 /// Output formats of `dcsc report`.
@@ -193,8 +240,29 @@ pub fn run() -> ExitCode {
     let status = match cli.command {
         Command::Check { files, format } => check(&files, format),
         Command::Verify { inputs, format } => verify(&inputs, format),
-        Command::Explain { what, policies } => explain(&what, &policies),
+        Command::Explain { what, policies, as_at } => explain(&what, &policies, as_at),
         Command::Coverage { policies, format } => coverage(&policies, format),
+        Command::Diff {
+            arrangements,
+            from_policy,
+            to_policy,
+            policies,
+            as_at,
+            from,
+            to,
+            format,
+        } => diff(
+            &arrangements,
+            &Sides {
+                from_policy,
+                to_policy,
+                policies,
+                as_at,
+                from,
+                to,
+            },
+            format,
+        ),
         Command::Report { inputs, format, output } => document(&inputs, Document::Report(format), output.as_deref()),
         Command::Graph { inputs, format, output } => document(&inputs, Document::Chart(format), output.as_deref()),
     };
@@ -507,14 +575,113 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
     OK
 }
 
+/// The two sides `diff` was asked to compare.
+struct Sides {
+    from_policy: Vec<PathBuf>,
+    to_policy: Vec<PathBuf>,
+    policies: Vec<PathBuf>,
+    as_at: Option<Day>,
+    from: Option<Day>,
+    to: Option<Day>,
+}
+
+impl Sides {
+    /// Each side's guidance files and date, or what is wrong.
+    fn resolve(&self) -> Result<[(&[PathBuf], Day); 2], CommandError> {
+        let by_policy = !self.from_policy.is_empty() || !self.to_policy.is_empty();
+        let by_date = self.from.is_some() || self.to.is_some();
+        let problem = |problem| Err(CommandError::DiffSides { problem });
+        match (by_policy, by_date, self.from, self.to) {
+            (true, true, ..) => problem(dcsc::command::DiffProblem::BothWays),
+            (true, false, ..) => {
+                let day = self.as_at.unwrap_or_else(Day::today);
+                Ok([(&self.from_policy, day), (&self.to_policy, day)])
+            }
+            (false, true, Some(from), Some(to)) => Ok([(&self.policies, from), (&self.policies, to)]),
+            (false, true, ..) => problem(dcsc::command::DiffProblem::OneDate),
+            (false, false, ..) => problem(dcsc::command::DiffProblem::NoSides),
+        }
+    }
+}
+
+/// `dcsc diff`: each side verified in a workspace of its own, then
+/// compared.
+fn diff(arrangements: &[PathBuf], sides: &Sides, format: DiffFormat) -> u8 {
+    let [(from_files, from_day), (to_files, to_day)] = match sides.resolve() {
+        Ok(sides) => sides,
+        Err(problem) => {
+            return report_problems(
+                &dcsc::source::SourceMap::new(),
+                &[diagnostics::from_command(&problem)],
+                format == DiffFormat::Json,
+            )
+        }
+    };
+    let side = |policies: &[PathBuf], day: Day| {
+        let mut workspace = Workspace::new();
+        for file in policies.iter().chain(arrangements) {
+            add_input(&mut workspace, file);
+        }
+        let verified = workspace.verify(day);
+        (workspace, verified)
+    };
+    let (from_workspace, from) = side(from_files, from_day);
+    let (to_workspace, to) = side(to_files, to_day);
+    let (Some(from), Some(to)) = (from, to) else {
+        for workspace in [&from_workspace, &to_workspace] {
+            if workspace.has_errors() {
+                if format == DiffFormat::Json {
+                    emit(&diagnostics_json(&workspace.sources, &workspace.diagnostics));
+                } else {
+                    emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
+                }
+            }
+        }
+        return BAD_INPUT;
+    };
+    if from.councils.is_empty() {
+        return report_problems(
+            &from_workspace.sources,
+            &[diagnostics::from_command(&CommandError::NoArrangements)],
+            format == DiffFormat::Json,
+        );
+    }
+    let comparison = dcsc::diff::compare(
+        &dcsc::diff::Side {
+            verified: &from,
+            sources: &from_workspace.sources,
+        },
+        &dcsc::diff::Side {
+            verified: &to,
+            sources: &to_workspace.sources,
+        },
+    );
+    emit(&match format {
+        DiffFormat::Human => dcsc::render::diff::human(&comparison, color_wanted()),
+        DiffFormat::Markdown => dcsc::render::diff::markdown(&comparison),
+        DiffFormat::Json => dcsc::render::diff::json(&comparison),
+    });
+    if comparison.changes_any_verdict() {
+        NEEDS_ACTION
+    } else {
+        OK
+    }
+}
+
 /// Reads the given guidance files (or the embedded guidance) and checks
 /// them; `None` after printing the diagnostics if they do not check.
 fn load_policy(policies: &[PathBuf]) -> Option<(Workspace, dcsc::model::Policy)> {
+    load_policy_as_at(policies, None)
+}
+
+/// As [`load_policy`], choosing the edition in force as at a date if one is
+/// given.
+fn load_policy_as_at(policies: &[PathBuf], as_at: Option<Day>) -> Option<(Workspace, dcsc::model::Policy)> {
     let mut workspace = Workspace::new();
     for file in policies {
         add_input(&mut workspace, file);
     }
-    let checked = workspace.check();
+    let checked = workspace.check_as_at(as_at);
     match checked.policy {
         Some(policy) if !workspace.has_errors() => Some((workspace, policy)),
         _ => {
@@ -539,15 +706,15 @@ fn coverage(policies: &[PathBuf], format: Format) -> u8 {
     OK
 }
 
-fn explain(what: &str, policies: &[PathBuf]) -> u8 {
+fn explain(what: &str, policies: &[PathBuf], as_at: Option<Day>) -> u8 {
     if let Some(code) = Code::parse(what) {
         emit(&format!("{}\n", code.explain()));
         return OK;
     }
-    let Some((_, policy)) = load_policy(policies) else {
+    let Some((_, policy)) = load_policy_as_at(policies, as_at) else {
         return BAD_INPUT;
     };
-    match dcsc::render::explain::explain(&policy, what) {
+    match dcsc::render::explain::explain(&policy, what, as_at) {
         Ok(text) => {
             emit(&text);
             OK

@@ -219,6 +219,12 @@ codes! {
         example: Example::Described("dcsc explain dcs.report_to_chief"),
         fix: "Give a code, a duty or question id, or a paragraph key; the message suggests the nearest.",
     }
+    E0305 => {
+        title: "diff needs two sides",
+        meaning: "`dcsc diff` compares the same councils two ways: under two sets of guidance at one date (`--from-policy FILE… --to-policy FILE…`, either side may be the embedded guidance, given as no files), or at two dates (`--from DATE --to DATE`). It was given neither, one date without the other, or both ways at once.",
+        example: Example::Described("dcsc diff examples/coventry.dcs --from 2016-06-30"),
+        fix: "Give `--to` with `--from`, or the policy files of both sides.",
+    }
     E0099 => {
         title: "an internal error",
         meaning: "dcsc met a situation its own code did not expect. This is a bug in dcsc, not in your file.",
@@ -330,7 +336,7 @@ codes! {
     E0118 => {
         title: "no guidance edition in force as at the date",
         meaning: "No edition given (the embedded guidance, or the editions named with --policy) had come into force by the date verified as at. Verifying then would judge the council by guidance that did not yet exist.",
-        example: Example::Described("dcsc verify council.dcs --as-at 2012-06-30 (the embedded 2013 guidance came into force in April 2013)"),
+        example: Example::Described("dcsc verify council.dcs --as-at 2011-06-30 (the earliest embedded edition, of 2012, came into force in April 2012)"),
         fix: "Verify as at a later date, or give the edition that was in force then.",
     }
     E0120 => {
@@ -404,6 +410,18 @@ codes! {
         meaning: "A file starting `shared NAME { … }` was given, but no arrangements given name it with `shares`. Its posts, members and bodies are checked only as part of a council's arrangements (they may refer to that council's own posts), so nothing in it was checked.",
         example: fixture!("W0011.dcs"),
         fix: "Give the arrangements of a council that shares it, with `shares \"FILE\"` in their header.",
+    }
+    W0012 => {
+        title: "arrangements verified against an edition they do not answer to",
+        meaning: "The arrangements' `answers_to` names guidance editions, and the edition in force as at the date verified is not among them: a council's 2013 paper verified as at 2012, say, or a 2012 paper as at 2014. The arrangements are verified against the edition in force, as the law would judge them then; answers and departures that name duties that edition does not have are left out.",
+        example: Example::Described("dcsc verify examples/coventry.dcs --as-at 2012-06-30 (Coventry answers to dfe_2013; dfe_2012 was in force then)"),
+        fix: "Nothing, if the date is the one meant: this is what comparing editions over time looks like. Otherwise verify as at a date when the edition the arrangements answer to was in force.",
+    }
+    W0013 => {
+        title: "a local policy cites words an amendment changes",
+        meaning: "A duty or question of a local policy cites a paragraph of the guidance whose words an amendment replaces or repeals from a date. The local policy was written against the earlier words; answers and departures given against them are shown as stale once the amendment takes effect for the council.",
+        example: Example::Described("tests/fixtures/revisions/partners_practice.dcs, whose question cites the safeguarding partners' definition that the Health and Care Act 2022 changed"),
+        fix: "Read the local policy against the new words, and update it if its meaning has changed.",
     }
     W0002 => {
         title: "a paragraph no duty encodes",

@@ -16,7 +16,7 @@ use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
 use crate::check::{CheckError, Disagreement, HeaderProblem};
-use crate::command::CommandError;
+use crate::command::{CommandError, DiffProblem};
 use crate::date::DateError;
 use crate::source::{SourceMap, Span};
 use crate::suggest::suggest;
@@ -260,6 +260,15 @@ pub fn from_command(error: &CommandError) -> Diagnostic {
             format!("`{topic}` is not a diagnostic code, a duty or a paragraph of the guidance"),
         )
         .suggest(suggestion),
+        CommandError::DiffSides { problem } => {
+            let message = match problem {
+                DiffProblem::NoSides => "`diff` needs two sides to compare",
+                DiffProblem::OneDate => "`diff` needs both `--from DATE` and `--to DATE`",
+                DiffProblem::BothWays => "`diff` compares two sets of guidance or two dates, not both at once",
+            };
+            Diagnostic::new(Code::E0305, message)
+                .help("compare guidance with `--from-policy FILE… --to-policy FILE… [--as-at DATE]`, or dates with `--from DATE --to DATE`")
+        }
         CommandError::CannotRender { format, reason } => Diagnostic::new(
             Code::E0099,
             format!("internal error: the {format} could not be written: {reason}"),
@@ -433,6 +442,48 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             "found when this shared file is read with the arrangements of {} (it is read with those of each council that shares it)",
             crate::words::and_list(councils)
         )),
+        CheckError::OtherEdition {
+            answers_to,
+            in_force,
+            left_out,
+            span,
+        } => {
+            let named: Vec<String> = answers_to.iter().map(|key| format!("`{key}`")).collect();
+            let diagnostic = Diagnostic::new(
+                Code::W0012,
+                format!(
+                    "these arrangements answer to {}, but `{in_force}` is the guidance in force as at the date",
+                    crate::words::and_list(&named)
+                ),
+            )
+            .at(*span, "arrangements")
+            .note(format!("they are verified against `{in_force}`, the edition in force then"));
+            match left_out {
+                0 => diagnostic,
+                1 => diagnostic.note("one answer or departure names a duty that edition does not have, and is left out"),
+                many => diagnostic.note(format!(
+                    "{many} answers and departures name duties that edition does not have, and are left out"
+                )),
+            }
+        }
+        CheckError::AmendedCitation {
+            duty,
+            paragraph,
+            amendments,
+            span,
+        } => {
+            let named: Vec<String> = amendments.iter().map(|key| format!("`{key}`")).collect();
+            Diagnostic::new(
+                Code::W0013,
+                format!(
+                    "`{duty}` cites paragraph `{paragraph}`, whose words {} changes",
+                    crate::words::and_list(&named)
+                ),
+            )
+            .at(*span, "a local policy's duty")
+            .note("an answer or departure given against the earlier words is shown as stale once the amendment takes effect for the council")
+            .help("check that the local policy still means what it says under the new words")
+        }
         CheckError::UnusedShared { span } => Diagnostic::new(Code::W0011, "no arrangements given share this file")
             .at(*span, "shared file")
             .note("its posts, members and bodies are checked only as part of a council's arrangements, so nothing in it was checked")

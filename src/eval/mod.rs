@@ -32,8 +32,17 @@ pub fn evaluate(policy: &Policy, arrangement: &Arrangement, as_at: Day) -> Vec<V
         .duties
         .iter()
         .enumerate()
-        .filter(|(_, duty)| policy.applies_to(duty.edition, arrangement))
-        .map(|(index, duty)| evaluator.duty(DutyId::from_index(index), duty))
+        .filter_map(|(index, duty)| {
+            let id = DutyId::from_index(index);
+            match policy.duty_in_force(id, arrangement, as_at) {
+                Holding::Yes => Some(evaluator.duty(id, duty)),
+                Holding::No => None,
+                // The duty applies if the amendment that made (or repealed)
+                // it had taken effect for the council, which its papers do
+                // not settle: the verdict says so rather than guess.
+                Holding::Unknown(_) => Some(evaluator.commencement_unknown(id)),
+            }
+        })
         .collect()
 }
 
@@ -743,9 +752,12 @@ impl<'a> Evaluator<'a> {
     /// gives the holders of a role it may hold as at the date, else the
     /// guidance's default; with what was observed, naming which.
     fn unstated(&self, id: EntityId, entity: &Entity, attribute: AttributeId) -> Option<(TypedValue, Observation)> {
-        let by_law = self.policy.laws.iter().enumerate().find(|(_, law)| {
+        let by_law = self.policy.laws.iter().enumerate().find(|(index, law)| {
             law.attribute == attribute
-                && self.policy.applies_to(law.edition, self.arrangement)
+                && self
+                    .policy
+                    .law_in_force(LawId::from_index(*index), self.arrangement, self.as_at)
+                    == Holding::Yes
                 && entity
                     .holds_at(law.role, self.as_at)
                     .is_some_and(|(_, holding)| holding.possible())
@@ -1033,6 +1045,37 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// The verdict of a duty whose being in force for the council turns on
+    /// an amendment's commencement in its area, which is not known.
+    fn commencement_unknown(&self, id: DutyId) -> Verdict {
+        let missing = self
+            .policy
+            .editions
+            .iter()
+            .enumerate()
+            .filter(|(index, edition)| {
+                edition.by_area
+                    && matches!(
+                        self.policy.commenced(*index, self.arrangement, self.as_at),
+                        Holding::Unknown(_)
+                    )
+            })
+            .map(|(index, _)| Missing::Commencement {
+                edition: EditionId::from_index(index),
+            })
+            .collect();
+        Verdict {
+            duty: id,
+            kind: VerdictKind::Unknown,
+            reason: Reason::ConditionUnknown,
+            bindings: Vec::new(),
+            facts: Vec::new(),
+            missing,
+            notes: Vec::new(),
+            answer: self.latest_answer(id),
+        }
+    }
+
     fn duty(&self, id: DutyId, duty: &Duty) -> Verdict {
         let mut verdict = Verdict {
             duty: id,
@@ -1119,14 +1162,26 @@ impl<'a> Evaluator<'a> {
                         during: crate::date::Period::ALWAYS,
                         basis: Basis::Stated,
                     });
-                    (
-                        VerdictKind::Departure,
-                        Reason::Departed {
-                            departure: departure_id,
-                            review_passed: departure.review_by.is_some_and(|date| review_passed(date, self.as_at)),
-                            observed,
-                        },
-                    )
+                    match self.words_replaced(verdict.duty, departure.approved, departure.against) {
+                        // Reasons given against words since replaced need a
+                        // fresh look before they excuse the duty.
+                        Some((paragraph, edition)) => (
+                            VerdictKind::Stale,
+                            Reason::DepartureFromReplacedWords {
+                                departure: departure_id,
+                                paragraph,
+                                edition,
+                            },
+                        ),
+                        None => (
+                            VerdictKind::Departure,
+                            Reason::Departed {
+                                departure: departure_id,
+                                review_passed: departure.review_by.is_some_and(|date| review_passed(date, self.as_at)),
+                                observed,
+                            },
+                        ),
+                    }
                 }
                 None => (VerdictKind::Unexplained, Reason::Unexplained { observed }),
             },
@@ -1149,7 +1204,8 @@ impl<'a> Evaluator<'a> {
             .iter()
             .enumerate()
             .filter(|(_, departure)| {
-                departure.duty == duty && departure.approved.is_none_or(|date| date.begun_by(self.as_at))
+                self.policy.family(departure.duty) == self.policy.family(duty)
+                    && departure.approved.is_none_or(|date| date.begun_by(self.as_at))
             })
             .max_by_key(|(index, departure)| (departure.approved, *index))
             .map(|(index, departure)| (DepartureId::from_index(index), departure))
@@ -1161,7 +1217,11 @@ impl<'a> Evaluator<'a> {
             .answers
             .iter()
             .enumerate()
-            .filter(|(_, answer)| answer.duty == duty && answer.given.is_none_or(|date| date.begun_by(self.as_at)))
+            // An answer belongs to the duty whatever version is in force.
+            .filter(|(_, answer)| {
+                self.policy.family(answer.duty) == self.policy.family(duty)
+                    && answer.given.is_none_or(|date| date.begun_by(self.as_at))
+            })
             .max_by_key(|(index, answer)| (answer.given, *index))
             .map(|(index, _)| AnswerId::from_index(index))
     }
@@ -1229,9 +1289,64 @@ impl<'a> Evaluator<'a> {
                 None => {}
             }
         }
+        if let Some((paragraph, edition)) = self.words_replaced(verdict.duty, answer.given, answer.against) {
+            verdict.kind = VerdictKind::Stale;
+            verdict.reason = Reason::AnswerToReplacedWords {
+                answer: answer_id,
+                paragraph,
+                edition,
+            };
+            return verdict;
+        }
         verdict.kind = VerdictKind::Answered;
         verdict.reason = Reason::Answered { answer: answer_id };
         verdict
+    }
+
+    /// The first paragraph a duty cites whose words in force now are not
+    /// those an answer or departure addressed: those in force at its date,
+    /// or (undated) those of the edition it names with `against`. With
+    /// neither, nothing can be told.
+    fn words_replaced(
+        &self,
+        duty: DutyId,
+        given: Option<crate::date::PartialDate>,
+        against: Option<usize>,
+    ) -> Option<(ParagraphId, EditionId)> {
+        let declared = self.policy.duty(duty)?;
+        for family in &declared.cites {
+            let now = self.policy.paragraph_in_force(*family, self.arrangement, self.as_at);
+            let then = match (given, against) {
+                (Some(given), _) => self
+                    .policy
+                    .paragraph_in_force(*family, self.arrangement, given.last_day()),
+                (None, Some(edition)) => self
+                    .policy
+                    .paragraph_versions(*family)
+                    .into_iter()
+                    .rev()
+                    .find(|version| version.edition <= edition),
+                (None, None) => return None,
+            };
+            let edition_of = |paragraph: Option<&Paragraph>| paragraph.map(|paragraph| paragraph.edition);
+            if edition_of(now) != edition_of(then) && then.is_some() {
+                // Replaced: by the newer version's edition; repealed: by the
+                // amendment that repeals it.
+                let by = match now {
+                    Some(paragraph) => Some(paragraph.edition),
+                    None => self
+                        .policy
+                        .repeals
+                        .iter()
+                        .find(|repeal| repeal.target == Versioned::Paragraph(*family))
+                        .map(|repeal| repeal.edition),
+                };
+                if let Some(by) = by {
+                    return Some((*family, EditionId::from_index(by)));
+                }
+            }
+        }
+        None
     }
 }
 

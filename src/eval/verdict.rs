@@ -5,8 +5,8 @@
 
 use crate::date::{Day, PartialDate, Period, Uncertainty};
 use crate::model::{
-    AnswerId, AttributeId, Basis, BodyKindId, DepartureId, DutyId, EntityId, EntityKind, EventId, EventKind,
-    FactOrigin, FunctionId, Governance, LawId, RelationId, RoleId, Target, Trigger, TypedValue,
+    AnswerId, AttributeId, Basis, BodyKindId, DepartureId, DutyId, EditionId, EntityId, EntityKind, EventId, EventKind,
+    FactOrigin, FunctionId, Governance, LawId, ParagraphId, RelationId, RoleId, Target, Trigger, TypedValue,
 };
 
 /// The nine verdicts.
@@ -320,6 +320,12 @@ pub enum Missing {
     Subject,
     /// The governance model the council operates.
     Governance,
+    /// Whether an amendment that commences area by area had taken effect
+    /// for the council: its arrangements date it only to a month or year.
+    Commencement {
+        /// The amendment.
+        edition: EditionId,
+    },
     /// The functions a post or member is responsible for.
     Functions {
         /// The post or member.
@@ -840,6 +846,26 @@ pub enum Reason {
         answer: AnswerId,
         /// The latest change after it.
         change: Change,
+    },
+    /// The answer answered words that have since been replaced (or
+    /// repealed) by a later edition or amendment.
+    AnswerToReplacedWords {
+        /// The answer.
+        answer: AnswerId,
+        /// The paragraph whose words changed, by its first version.
+        paragraph: ParagraphId,
+        /// The edition or amendment that changed them.
+        edition: EditionId,
+    },
+    /// The departure's reasons addressed words that have since been
+    /// replaced (or repealed).
+    DepartureFromReplacedWords {
+        /// The departure.
+        departure: DepartureId,
+        /// The paragraph whose words changed, by its first version.
+        paragraph: ParagraphId,
+        /// The edition or amendment that changed them.
+        edition: EditionId,
     },
     /// Whether the answer came after a change cannot be told from their
     /// dates.

@@ -313,6 +313,10 @@ pub struct Answer {
     pub asked: Option<String>,
     /// The answer.
     pub text: String,
+    /// The edition or amendment whose words it answered (`against KEY`),
+    /// when its date cannot tell: an answer with a date answered the words
+    /// in force then.
+    pub against: Option<usize>,
     /// Where it is stated.
     pub origin: FactOrigin,
 }
@@ -330,6 +334,9 @@ pub struct Departure {
     pub approved: Option<PartialDate>,
     /// When it should be looked at again.
     pub review_by: Option<PartialDate>,
+    /// The edition or amendment whose words its reasons addressed
+    /// (`against KEY`), when its date cannot tell.
+    pub against: Option<usize>,
     /// Where it is stated.
     pub origin: FactOrigin,
 }
@@ -376,6 +383,9 @@ pub struct Arrangement {
     pub known_until: Option<KnownUntil>,
     /// The shared files whose posts, members and bodies it includes.
     pub shared_files: Vec<FileId>,
+    /// Amendments that commence area by area, with the date from which
+    /// they took effect for this council (`commenced KEY from DATE`).
+    pub commenced: Vec<Stated<String>>,
     /// The header.
     pub span: Span,
 }

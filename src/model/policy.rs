@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::*;
-use crate::date::PartialDate;
+use crate::date::{Day, Holding, PartialDate};
 use crate::source::{FileId, Span};
 
 /// The legal force of a guidance or policy.
@@ -59,6 +59,16 @@ pub struct Edition {
     pub supersedes: Vec<String>,
     /// The edition it extends, for a local policy.
     pub extends: Option<String>,
+    /// The edition it amends, for an amendment.
+    pub amends: Option<String>,
+    /// The instrument that makes the amendment (an Act and its sections),
+    /// given as the provenance of every change it makes.
+    pub instrument: Option<String>,
+    /// Whether the amendment commences area by area: a council's
+    /// arrangements may say from when it took effect for them
+    /// (`commenced KEY from DATE`), with `in_force` (the national latest
+    /// date) for those that do not.
+    pub by_area: bool,
     /// The file it was read from.
     pub file: FileId,
     /// The header item.
@@ -291,6 +301,10 @@ pub struct Paragraph {
     pub provenance: Provenance,
     /// The words, unless not at hand.
     pub text: Option<String>,
+    /// The first version of the paragraph: itself, unless an amendment
+    /// gives this one new words. Duties cite the first version; the words
+    /// in force at a date are the latest version then commenced.
+    pub family: ParagraphId,
     /// Whether it describes the guidance itself (who it is for, when it
     /// will be reviewed) and asks nothing of a council: no duty encodes
     /// it, and coverage counts it apart.
@@ -478,6 +492,9 @@ pub struct Duty {
     /// The Act or regulations that make it law, for a duty whose force
     /// comes from statute rather than from the guidance alone.
     pub statute: Option<String>,
+    /// The first version of the duty: itself, unless an amendment replaces
+    /// an earlier one. Answers belong to the family.
+    pub family: DutyId,
     /// Which edition (index into [`Policy::editions`]).
     pub edition: usize,
     /// Where declared.
@@ -504,6 +521,9 @@ pub struct Law {
     pub attribute: AttributeId,
     /// The value it gives them.
     pub value: TypedValue,
+    /// The first version of the law: itself, unless an amendment replaces
+    /// an earlier one.
+    pub family: LawId,
     /// Which edition (index into [`Policy::editions`]).
     pub edition: usize,
     /// Where declared.
@@ -543,21 +563,228 @@ pub struct Policy {
     pub duties: Vec<Duty>,
     /// Facts the law settles for the holders of roles.
     pub laws: Vec<Law>,
+    /// What amendments repeal, each from its amendment's commencement.
+    pub repeals: Vec<Repeal>,
+}
+
+/// Something an amendment repeals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Repeal {
+    /// What: the first version of a paragraph, duty or law.
+    pub target: Versioned,
+    /// The amendment (index into [`Policy::editions`]).
+    pub edition: usize,
+    /// Where the repeal is written.
+    pub span: Span,
+}
+
+/// A paragraph, duty or law, by its first version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Versioned {
+    /// A paragraph.
+    Paragraph(ParagraphId),
+    /// A duty or question.
+    Duty(DutyId),
+    /// A law.
+    Law(LawId),
 }
 
 impl Policy {
     /// Whether what an edition says applies to an arrangement: the
     /// guidance always; a local policy only to the arrangements that name
     /// it in `answers_to` (or that name no guidance at all), so that one
-    /// council's own framework is never asked of another verified with it.
+    /// council's own framework is never asked of another verified with it;
+    /// an amendment to the arrangements its edition applies to.
     pub fn applies_to(&self, edition: usize, arrangement: &Arrangement) -> bool {
         if edition == 0 {
             return true;
         }
-        match self.editions.get(edition) {
-            Some(local) => arrangement.answers_to.is_empty() || arrangement.answers_to.contains(&local.key),
-            None => false,
+        let Some(declared) = self.editions.get(edition) else {
+            return false;
+        };
+        if let Some(amended) = &declared.amends {
+            return self
+                .editions
+                .iter()
+                .position(|other| &other.key == amended)
+                .is_some_and(|index| index < edition && self.applies_to(index, arrangement));
         }
+        arrangement.answers_to.is_empty() || arrangement.answers_to.contains(&declared.key)
+    }
+
+    /// Whether an edition had taken effect for an arrangement as at a
+    /// day: the guidance chosen for the date, and any local policy that
+    /// applies, from its `in_force` if it gives one; an amendment from
+    /// the date the council's arrangements give for their area, else its
+    /// `in_force`, unknown within a date the arrangements give only to a
+    /// month or year.
+    pub fn commenced(&self, edition: usize, arrangement: &Arrangement, day: Day) -> Holding {
+        self.commenced_for(edition, Some(arrangement), day)
+    }
+
+    /// As [`Policy::commenced`], for an arrangement or (`None`) for the
+    /// country as a whole: an amendment by its national date, every local
+    /// policy as applying.
+    fn commenced_for(&self, edition: usize, arrangement: Option<&Arrangement>, day: Day) -> Holding {
+        if arrangement.is_some_and(|arrangement| !self.applies_to(edition, arrangement)) {
+            return Holding::No;
+        }
+        let Some(declared) = self.editions.get(edition) else {
+            return Holding::No;
+        };
+        if edition == 0 {
+            return Holding::Yes;
+        }
+        if declared.by_area {
+            if let Some(stated) = arrangement
+                .and_then(|arrangement| arrangement.commenced.iter().find(|stated| stated.value == declared.key))
+            {
+                return stated.holds_at(day);
+            }
+        }
+        match declared.in_force {
+            Some(date) if date.first_day() > day => Holding::No,
+            Some(date) if date.last_day() > day => Holding::Unknown(crate::date::Uncertainty::Began(date)),
+            Some(_) | None => Holding::Yes,
+        }
+    }
+
+    /// Whether a version of a paragraph, duty or law is the one in force
+    /// for an arrangement as at a day: its edition has taken effect, and
+    /// no later version or repeal of it has.
+    fn version_in_force(
+        &self,
+        family: Versioned,
+        edition: usize,
+        arrangement: Option<&Arrangement>,
+        day: Day,
+    ) -> Holding {
+        let later: Vec<usize> = match family {
+            Versioned::Paragraph(root) => self
+                .paragraphs
+                .iter()
+                .filter(|paragraph| paragraph.family == root && paragraph.edition > edition)
+                .map(|paragraph| paragraph.edition)
+                .collect(),
+            Versioned::Duty(root) => self
+                .duties
+                .iter()
+                .filter(|duty| duty.family == root && duty.edition > edition)
+                .map(|duty| duty.edition)
+                .collect(),
+            Versioned::Law(root) => self
+                .laws
+                .iter()
+                .filter(|law| law.family == root && law.edition > edition)
+                .map(|law| law.edition)
+                .collect(),
+        };
+        let repealed = self
+            .repeals
+            .iter()
+            .filter(|repeal| repeal.target == family && repeal.edition > edition)
+            .map(|repeal| repeal.edition);
+        later
+            .into_iter()
+            .chain(repealed)
+            .fold(self.commenced_for(edition, arrangement, day), |holding, superseding| {
+                holding.and(!self.commenced_for(superseding, arrangement, day))
+            })
+    }
+
+    /// Whether a duty (this version of it) is in force for an arrangement
+    /// as at a day.
+    pub fn duty_in_force(&self, id: DutyId, arrangement: &Arrangement, day: Day) -> Holding {
+        match self.duty(id) {
+            Some(duty) => self.version_in_force(Versioned::Duty(duty.family), duty.edition, Some(arrangement), day),
+            None => Holding::No,
+        }
+    }
+
+    /// Whether an edition had taken effect in the country as a whole as at
+    /// a day (an amendment by its national date).
+    pub fn in_force_nationally(&self, edition: usize, day: Day) -> Holding {
+        self.commenced_for(edition, None, day)
+    }
+
+    /// Whether a duty (this version of it) is in force in the country as a
+    /// whole as at a day.
+    pub fn duty_in_force_nationally(&self, id: DutyId, day: Day) -> Holding {
+        match self.duty(id) {
+            Some(duty) => self.version_in_force(Versioned::Duty(duty.family), duty.edition, None, day),
+            None => Holding::No,
+        }
+    }
+
+    /// Whether a law (this version of it) is in force for an arrangement
+    /// as at a day.
+    pub fn law_in_force(&self, id: LawId, arrangement: &Arrangement, day: Day) -> Holding {
+        match self.laws.get(id.index()) {
+            Some(law) => self.version_in_force(Versioned::Law(law.family), law.edition, Some(arrangement), day),
+            None => Holding::No,
+        }
+    }
+
+    /// The words of a paragraph in force for an arrangement as at a day:
+    /// the latest version then surely commenced, else the earliest; `None`
+    /// once repealed.
+    pub fn paragraph_in_force(&self, family: ParagraphId, arrangement: &Arrangement, day: Day) -> Option<&Paragraph> {
+        self.paragraph_in_force_for(family, Some(arrangement), day)
+    }
+
+    /// The words of a paragraph in force in the country as a whole as at a
+    /// day, each amendment by its national date.
+    pub fn paragraph_in_force_nationally(&self, family: ParagraphId, day: Day) -> Option<&Paragraph> {
+        self.paragraph_in_force_for(family, None, day)
+    }
+
+    fn paragraph_in_force_for(
+        &self,
+        family: ParagraphId,
+        arrangement: Option<&Arrangement>,
+        day: Day,
+    ) -> Option<&Paragraph> {
+        let versions: Vec<&Paragraph> = self
+            .paragraphs
+            .iter()
+            .filter(|paragraph| paragraph.family == family)
+            .collect();
+        let surely = versions.iter().rev().find(|paragraph| {
+            self.version_in_force(Versioned::Paragraph(family), paragraph.edition, arrangement, day) == Holding::Yes
+        });
+        match surely {
+            Some(paragraph) => Some(*paragraph),
+            None => {
+                let repealed = self.repeals.iter().any(|repeal| {
+                    repeal.target == Versioned::Paragraph(family)
+                        && self.commenced_for(repeal.edition, arrangement, day) == Holding::Yes
+                });
+                // Not repealed, and no version surely in force: the
+                // earliest, unless it had not yet taken effect at all.
+                let first = versions.first().copied();
+                if repealed
+                    || first
+                        .is_some_and(|paragraph| self.commenced_for(paragraph.edition, arrangement, day) == Holding::No)
+                {
+                    None
+                } else {
+                    first
+                }
+            }
+        }
+    }
+
+    /// The first version of a duty, which answers and departures belong to.
+    pub fn family(&self, id: DutyId) -> DutyId {
+        self.duty(id).map_or(id, |duty| duty.family)
+    }
+
+    /// Every version of a paragraph, first first.
+    pub fn paragraph_versions(&self, family: ParagraphId) -> Vec<&Paragraph> {
+        self.paragraphs
+            .iter()
+            .filter(|paragraph| paragraph.family == family)
+            .collect()
     }
 
     /// The base edition (the guidance itself).

@@ -11,6 +11,8 @@ use crate::model::{DutyKind, Policy, Provenance};
 pub struct ParagraphCoverage<'a> {
     /// The paragraph key.
     pub paragraph: &'a str,
+    /// The edition or amendment these words come from.
+    pub edition: &'a str,
     /// Its section.
     pub section: &'a str,
     /// `verbatim`, `quoted`, `paraphrase` or `not_at_hand`.
@@ -77,8 +79,10 @@ pub struct Coverage<'a> {
 pub fn coverage(policy: &Policy) -> Coverage<'_> {
     let mut paragraphs = Vec::new();
     let mut sections: Vec<SectionCoverage<'_>> = Vec::new();
-    for (index, paragraph) in policy.paragraphs.iter().enumerate() {
-        let id = crate::model::ParagraphId::from_index(index);
+    for paragraph in &policy.paragraphs {
+        // A later version of a paragraph (an amendment's words) is cited
+        // through its first.
+        let id = paragraph.family;
         let citing = policy.duties.iter().filter(|duty| duty.cites.contains(&id));
         let (mut duties, mut questions) = (Vec::new(), Vec::new());
         for duty in citing {
@@ -119,6 +123,10 @@ pub fn coverage(policy: &Policy) -> Coverage<'_> {
         }
         paragraphs.push(ParagraphCoverage {
             paragraph: &paragraph.key,
+            edition: policy
+                .editions
+                .get(paragraph.edition)
+                .map_or("", |edition| edition.key.as_str()),
             section: &paragraph.section,
             provenance: paragraph.provenance.kind(),
             document: paragraph
@@ -189,7 +197,13 @@ impl Coverage<'_> {
                 (kind, Some(document), _) => format!("{kind} from {document}"),
                 (kind, None, _) => kind.replace('_', " "),
             };
-            out.push_str(&format!("  {}  ({source})\n", paragraph.paragraph));
+            // Words an amendment gives say which.
+            let amended = if self.guidance.first().is_some_and(|base| *base == paragraph.edition) {
+                String::new()
+            } else {
+                format!(", words of {}", paragraph.edition)
+            };
+            out.push_str(&format!("  {}  ({source}{amended})\n", paragraph.paragraph));
             match paragraph.status {
                 "descriptive" => out.push_str("      descriptive: asks nothing of a council\n"),
                 "not_at_hand" => out.push_str("      words not at hand: nothing to encode\n"),

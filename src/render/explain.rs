@@ -4,6 +4,7 @@
 
 use super::human::wrap;
 use crate::command::CommandError;
+use crate::date::Day;
 use crate::diagnostics::Code;
 use crate::model::{DutyKind, Paragraph, Policy, Provenance};
 use crate::suggest::suggest;
@@ -42,7 +43,7 @@ fn paragraph_text(policy: &Policy, paragraph: &Paragraph) -> String {
 
 /// Explains a duty, question or paragraph by its key; the error says what
 /// the key might have meant.
-pub fn explain(policy: &Policy, key: &str) -> Result<String, CommandError> {
+pub fn explain(policy: &Policy, key: &str, as_at: Option<Day>) -> Result<String, CommandError> {
     if let Some(id) = policy.duty_by_key(key) {
         let Some(duty) = policy.duty(id) else {
             return Err(nothing(policy, key));
@@ -117,10 +118,40 @@ pub fn explain(policy: &Policy, key: &str) -> Result<String, CommandError> {
         return Ok(out);
     }
     if let Some(id) = policy.paragraph_by_key(key) {
-        let Some(paragraph) = policy.paragraph(id) else {
+        let Some(first) = policy.paragraph(id) else {
             return Err(nothing(policy, key));
         };
-        let mut out = paragraph_text(policy, paragraph);
+        let versions = policy.paragraph_versions(id);
+        // The words in force as at the date (across the country, each
+        // amendment by its national date), else the latest words.
+        let shown = match as_at {
+            Some(day) => policy.paragraph_in_force_nationally(id, day),
+            None => versions.last().copied(),
+        };
+        let mut out = match (shown, as_at) {
+            (Some(paragraph), Some(day)) => format!("as at {day}\n{}", paragraph_text(policy, paragraph)),
+            (Some(paragraph), None) => paragraph_text(policy, paragraph),
+            (None, Some(day)) => format!("as at {day}, paragraph {} is repealed\n", first.key),
+            (None, None) => paragraph_text(policy, first),
+        };
+        let repeals: Vec<&crate::model::Repeal> = policy
+            .repeals
+            .iter()
+            .filter(|repeal| repeal.target == crate::model::Versioned::Paragraph(id))
+            .collect();
+        if versions.len() > 1 || !repeals.is_empty() {
+            out.push_str("\nhistory:\n");
+            for version in &versions {
+                out.push_str(&format!("  {}\n", version_line(policy, version.edition, "words of")));
+                if let Some(text) = &version.text {
+                    out.push_str(&format!("    \"{}\"\n", wrap(text, 86, "     ")));
+                }
+            }
+            for repeal in repeals {
+                out.push_str(&format!("  {}\n", version_line(policy, repeal.edition, "repealed by")));
+            }
+        }
+        let paragraph = first;
         let encoded: Vec<&str> = policy
             .duties
             .iter()
@@ -144,6 +175,28 @@ pub fn explain(policy: &Policy, key: &str) -> Result<String, CommandError> {
         return Ok(out);
     }
     Err(nothing(policy, key))
+}
+
+/// "words of dfe_2013, in force from 2013-04", "repealed by csw_2017 (an
+/// amendment: INSTRUMENT), in force from 2019-09-29 at the latest…".
+fn version_line(policy: &Policy, edition: usize, what: &str) -> String {
+    let Some(declared) = policy.editions.get(edition) else {
+        return what.to_owned();
+    };
+    let mut line = format!("{what} {}", declared.key);
+    if declared.amends.is_some() {
+        line.push_str(&format!(
+            " (an amendment: {})",
+            declared.instrument.as_deref().unwrap_or(&declared.title)
+        ));
+    }
+    if let Some(date) = declared.in_force {
+        line.push_str(&format!(", in force from {date}"));
+        if declared.by_area {
+            line.push_str(" at the latest, earlier in areas that moved sooner");
+        }
+    }
+    line
 }
 
 /// The error for a key that names nothing, with the nearest that does.

@@ -184,11 +184,30 @@ impl Assessment<'_> {
             ));
             out.push('\n');
         }
-        for extension in self.policy.editions.iter().skip(1) {
+        for extension in self.local_policies() {
             out.push_str(&format!(
                 "with local policy {} \"{}\"\n",
                 extension.key, extension.title
             ));
+        }
+        for (amendment, holding) in self.amendments() {
+            let doubt = match holding {
+                crate::date::Holding::Yes => "",
+                crate::date::Holding::No | crate::date::Holding::Unknown(_) => {
+                    " (whether it had taken effect for the council is not known)"
+                }
+            };
+            out.push_str(&wrap(
+                &format!(
+                    "as amended by {} \"{}\" ({}){doubt}",
+                    amendment.key,
+                    amendment.title,
+                    amendment.instrument.as_deref().unwrap_or(amendment.force.description())
+                ),
+                100,
+                "  ",
+            ));
+            out.push('\n');
         }
         out.push_str(&format!("as at {}\n", self.as_at));
         out.push_str(&format!("{}\n", summary_line(self)));

@@ -37,6 +37,16 @@ struct Guidance<'a> {
     edition: Option<String>,
     force: &'a str,
     extended_by: Vec<&'a str>,
+    amended_by: Vec<AmendmentOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct AmendmentOut<'a> {
+    id: &'a str,
+    instrument: Option<&'a str>,
+    /// Whether it had surely taken effect for the council (false: its
+    /// papers date the commencement in its area only to a month or year).
+    in_force: bool,
 }
 
 #[derive(Serialize)]
@@ -78,6 +88,7 @@ struct VerdictOut<'a> {
 #[derive(Serialize)]
 struct Citation<'a> {
     paragraph: &'a str,
+    edition: &'a str,
     section: &'a str,
     text: Option<&'a str>,
     provenance: &'static str,
@@ -246,6 +257,9 @@ enum MissingKindOut<'a> {
     },
     Subject,
     Governance,
+    Commencement {
+        amendment: &'a str,
+    },
     Functions {
         entity: &'a str,
     },
@@ -358,6 +372,8 @@ pub fn reason_name(reason: &Reason) -> &'static str {
         Reason::Undecided { .. } => "undecided",
         Reason::NoAnswer { .. } => "no_answer",
         Reason::AnswerPredatesChange { .. } => "answer_predates_change",
+        Reason::AnswerToReplacedWords { .. } => "answer_to_replaced_words",
+        Reason::DepartureFromReplacedWords { .. } => "departure_from_replaced_words",
         Reason::AnswerOrderUnknown { .. } => "answer_order_unknown",
         Reason::AnswerUndated { .. } => "answer_undated",
         Reason::Answered { .. } => "answered",
@@ -548,6 +564,14 @@ impl<'a> Keys<'a> {
             },
             Missing::Subject => MissingKindOut::Subject,
             Missing::Governance => MissingKindOut::Governance,
+            Missing::Commencement { edition } => MissingKindOut::Commencement {
+                amendment: self
+                    .assessment
+                    .policy
+                    .editions
+                    .get(edition.index())
+                    .map_or("", |edition| edition.key.as_str()),
+            },
             Missing::Functions { entity } => MissingKindOut::Functions {
                 entity: self.entity(*entity),
             },
@@ -746,11 +770,18 @@ pub fn output<'a>(assessment: &'a Assessment<'a>) -> Output<'a> {
             edition: base.and_then(|edition| edition.issued.map(|date| date.to_string())),
             force: base.map_or("", |edition| edition.force.word()),
             extended_by: assessment
-                .policy
-                .editions
-                .iter()
-                .skip(1)
+                .local_policies()
+                .into_iter()
                 .map(|edition| edition.key.as_str())
+                .collect(),
+            amended_by: assessment
+                .amendments()
+                .into_iter()
+                .map(|(edition, holding)| AmendmentOut {
+                    id: &edition.key,
+                    instrument: edition.instrument.as_deref(),
+                    in_force: holding == crate::date::Holding::Yes,
+                })
                 .collect(),
         },
         as_at: assessment.as_at.to_string(),
@@ -818,6 +849,11 @@ fn verdict_out<'a>(
         .into_iter()
         .map(|paragraph| Citation {
             paragraph: &paragraph.key,
+            edition: assessment
+                .policy
+                .editions
+                .get(paragraph.edition)
+                .map_or("", |edition| edition.key.as_str()),
             section: &paragraph.section,
             text: paragraph.text.as_deref(),
             provenance: paragraph.provenance.kind(),

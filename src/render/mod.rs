@@ -4,6 +4,7 @@
 //! [`crate::words`].
 
 pub mod coverage;
+pub mod diff;
 pub mod explain;
 pub mod human;
 pub mod json;

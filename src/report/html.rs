@@ -270,6 +270,20 @@ impl Document {
                 format!("{}; legal force: {}", escape(&local.describe()), escape(local.force)),
             );
         }
+        for (amendment, surely) in &self.amendments {
+            entry(
+                "Amended by",
+                format!(
+                    "{}{}",
+                    escape(&amendment.describe()),
+                    if *surely {
+                        ""
+                    } else {
+                        " (whether it had taken effect for the council is not known)"
+                    }
+                ),
+            );
+        }
         entry("As at", self.as_at.to_string());
         entry("Produced by", format!("dcsc {}", escape(&self.provenance.dcsc_version)));
         entry(
@@ -395,6 +409,9 @@ impl Document {
     }
 
     fn html_framework(&self, out: &mut String) {
+        if !self.has_framework() {
+            return;
+        }
         out.push_str("<section id=\"framework\">\n");
         lead(out, "Compliance framework", &self.framework_note());
         let caption = format!(

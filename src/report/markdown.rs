@@ -161,6 +161,17 @@ impl Document {
                 inline(local.force)
             ));
         }
+        for (amendment, surely) in &self.amendments {
+            out.push_str(&format!(
+                "- **Amended by:** {}{}\n",
+                inline(&amendment.describe()),
+                if *surely {
+                    ""
+                } else {
+                    " (whether it had taken effect for the council is not known)"
+                }
+            ));
+        }
         out.push_str(&format!("- **As at:** {}\n", self.as_at));
         out.push_str(&format!(
             "- **Produced by:** dcsc {}\n",
@@ -228,6 +239,11 @@ impl Document {
     }
 
     fn framework(&self, out: &mut String) {
+        // Only a council with a framework of its own (a local policy that
+        // classifies its rows) has this view.
+        if !self.has_framework() {
+            return;
+        }
         out.push_str("## Compliance framework\n\n");
         out.push_str(&format!("{}\n\n", inline(&self.framework_note())));
         self.sectioned_tables(out, &self.framework_columns(), |row| {

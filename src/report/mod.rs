@@ -474,6 +474,9 @@ pub struct Document {
     arrangement_path: String,
     guidance: Option<EditionEntry>,
     local_policies: Vec<EditionEntry>,
+    /// The amendments in force for the council, with whether that is
+    /// known.
+    amendments: Vec<(EditionEntry, bool)>,
     as_at: Day,
     provenance: Provenance,
     /// The titles of the policy's classifications, in the order declared.
@@ -545,7 +548,7 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
                 verdict: report
                     .verdicts
                     .iter()
-                    .find(|verdict| verdict.duty == departure.duty)
+                    .find(|verdict| report.policy.family(verdict.duty) == report.policy.family(departure.duty))
                     .map(|verdict| verdict.kind),
             })
         })
@@ -606,7 +609,12 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
         arrangement: report.arrangement.key.clone(),
         arrangement_path: report.sources.name(report.arrangement.file).to_owned(),
         guidance: report.policy.base().map(EditionEntry::new),
-        local_policies: report.policy.editions.iter().skip(1).map(EditionEntry::new).collect(),
+        local_policies: report.local_policies().into_iter().map(EditionEntry::new).collect(),
+        amendments: report
+            .amendments()
+            .into_iter()
+            .map(|(edition, holding)| (EditionEntry::new(edition), holding == crate::date::Holding::Yes))
+            .collect(),
         as_at: report.as_at,
         provenance,
         classifications: report.policy.tag_keys.iter().map(|key| key.title.clone()).collect(),
@@ -909,15 +917,28 @@ impl Document {
         )
     }
 
-    /// The note above the compliance framework: which rows carry Barnet's
-    /// classification.
+    /// Whether the council has a compliance framework of its own: a local
+    /// policy that classifies its rows (Barnet's type and focus).
+    fn has_framework(&self) -> bool {
+        !self.classifications.is_empty()
+    }
+
+    /// The note above the compliance framework: which rows carry the
+    /// framework's classification.
     fn framework_note(&self) -> String {
         let tagged = self
             .rows()
             .filter(|row| row.classification.iter().any(Option::is_some))
             .count();
+        let framework = and_list(
+            &self
+                .local_policies
+                .iter()
+                .map(|local| local.title.clone())
+                .collect::<Vec<String>>(),
+        );
         format!(
-            "The same verdicts in the shape of Barnet's DCS Compliance & Assurance Framework. Every duty and question appears; {} are Barnet's classification, which the guidance as encoded gives to {tagged} of the {} rows (those taken from a row of Barnet's framework). The other rows leave those cells blank. How each is discharged is the council's response, given once, in the assurance table, under the reference shown.",
+            "The same verdicts in the shape of the council's own framework ({framework}). Every duty and question appears; {} are the framework's own classification, which it gives to {tagged} of the {} rows (its own rows). The other rows, the guidance's, leave those cells blank. How each is discharged is the council's response, given once, in the assurance table, under the reference shown.",
             and_list(&self.classifications),
             self.total()
         )

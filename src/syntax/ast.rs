@@ -29,6 +29,9 @@ pub enum ItemKind {
     Guidance,
     /// `local_policy NAME extends BASE { … }`.
     LocalPolicy,
+    /// `amendment NAME amends EDITION { … }`: changes to an edition from a
+    /// date.
+    Amendment,
     /// `arrangements NAME { … }`: the header of a council's arrangements.
     Arrangements,
     /// `shared NAME { … }`: the header of a file of posts, members and
@@ -88,6 +91,7 @@ impl ItemKind {
         match self {
             ItemKind::Guidance => "guidance",
             ItemKind::LocalPolicy => "local_policy",
+            ItemKind::Amendment => "amendment",
             ItemKind::Arrangements => "arrangements",
             ItemKind::Shared => "shared",
             ItemKind::Document => "document",
@@ -117,9 +121,10 @@ impl ItemKind {
     }
 
     /// Every item kind, for lookup by keyword.
-    pub const ALL: [ItemKind; 27] = [
+    pub const ALL: [ItemKind; 28] = [
         ItemKind::Guidance,
         ItemKind::LocalPolicy,
+        ItemKind::Amendment,
         ItemKind::Arrangements,
         ItemKind::Shared,
         ItemKind::Document,
@@ -155,7 +160,7 @@ impl ItemKind {
 
 /// The fields of an `arrangements` header, read by the checker and
 /// accepted at the top level of a JSON arrangements file.
-pub const ARRANGEMENT_FIELDS: [&str; 11] = [
+pub const ARRANGEMENT_FIELDS: [&str; 12] = [
     "council",
     "kind",
     "upper_tier",
@@ -166,6 +171,7 @@ pub const ARRANGEMENT_FIELDS: [&str; 11] = [
     "has_no",
     "known_until",
     "shares",
+    "commenced",
     "source",
 ];
 
@@ -176,7 +182,8 @@ pub struct Item {
     pub kind: ItemKind,
     /// Its name or key (for a departure, the duty departed from).
     pub name: Name,
-    /// For a local policy, the guidance it extends.
+    /// For a local policy, the guidance it extends; for an amendment, the
+    /// edition it amends.
     pub extends: Option<Name>,
     /// For a timeline event, when it happened.
     pub time: Option<EventTime>,

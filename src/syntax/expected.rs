@@ -31,6 +31,8 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::file | Rule::item_only | Rule::item => Some("an item (like `duty`, `paragraph`, `post` or `member`)"),
         Rule::guidance_item | Rule::kw_guidance => Some("`guidance`"),
         Rule::local_policy_item | Rule::kw_local_policy => Some("`local_policy`"),
+        Rule::amendment_item | Rule::kw_amendment => Some("`amendment`"),
+        Rule::kw_amends => Some("`amends`"),
         Rule::arrangements_item | Rule::kw_arrangements => Some("`arrangements`"),
         Rule::shared_item | Rule::kw_shared => Some("`shared`"),
         Rule::departure_item | Rule::kw_departure => Some("`departure`"),

@@ -90,6 +90,7 @@ impl Lowerer {
         let mut kind = match inner.as_rule() {
             Rule::guidance_item => Some(ItemKind::Guidance),
             Rule::local_policy_item => Some(ItemKind::LocalPolicy),
+            Rule::amendment_item => Some(ItemKind::Amendment),
             Rule::arrangements_item => Some(ItemKind::Arrangements),
             Rule::shared_item => Some(ItemKind::Shared),
             Rule::departure_item => Some(ItemKind::Departure),
@@ -108,6 +109,8 @@ impl Lowerer {
                 Rule::block => entries = self.block(part),
                 Rule::kw_guidance
                 | Rule::kw_local_policy
+                | Rule::kw_amendment
+                | Rule::kw_amends
                 | Rule::kw_arrangements
                 | Rule::kw_shared
                 | Rule::kw_departure

@@ -182,6 +182,8 @@ impl Permission {
             | Reason::Undecided { .. }
             | Reason::NoAnswer { .. }
             | Reason::AnswerPredatesChange { .. }
+            | Reason::AnswerToReplacedWords { .. }
+            | Reason::DepartureFromReplacedWords { .. }
             | Reason::AnswerOrderUnknown { .. }
             | Reason::AnswerUndated { .. }
             | Reason::Answered { .. } => None,
@@ -260,11 +262,28 @@ pub fn provenance_in_brief(policy: &Policy, paragraph: &Paragraph) -> String {
             |document| inner(&document.title).to_owned(),
         )
     };
-    match &paragraph.provenance {
+    let words = match &paragraph.provenance {
         Provenance::Verbatim { .. } => "verbatim".to_owned(),
         Provenance::Quoted { by, .. } => format!("quoted by {by}"),
         Provenance::Paraphrase { document } => format!("paraphrase in {}", key(*document)),
         Provenance::NotAtHand { .. } => "words not at hand".to_owned(),
+    };
+    // Words an amendment gave say so, with the instrument: a paragraph it
+    // inserted, or new words for one it amended.
+    let inserted = policy
+        .paragraph(paragraph.family)
+        .is_some_and(|first| std::ptr::eq(first, paragraph));
+    match policy
+        .editions
+        .get(paragraph.edition)
+        .filter(|edition| edition.amends.is_some())
+    {
+        Some(amendment) => format!(
+            "{words}; {} by {}",
+            if inserted { "inserted" } else { "as amended" },
+            amendment.instrument.as_deref().unwrap_or(&amendment.title)
+        ),
+        None => words,
     }
 }
 

@@ -8,9 +8,9 @@ use super::{
 use crate::date::{Boundary, Period, Uncertainty};
 use crate::eval::{Binding, Cause, Change, ChangeDetail, Clause, Fact, Missing, Note, Observation, Reason, Verdict};
 use crate::model::{
-    Actor, AnswerId, Arrangement, AttributeId, Basis, BodyKindId, Comparator, ConditionKind, DutyKind, EntityId,
-    EntityKind, EventDate, EventId, EvidenceRef, FunctionId, Governance, Policy, Predicate, RelationId, RoleId,
-    Subject, Target, Trigger, TypedValue, ValueType,
+    Actor, AnswerId, Arrangement, AttributeId, Basis, BodyKindId, Comparator, ConditionKind, DutyKind, EditionId,
+    EntityId, EntityKind, EventDate, EventId, EvidenceRef, FunctionId, Governance, ParagraphId, Policy, Predicate,
+    RelationId, RoleId, Subject, Target, Trigger, TypedValue, ValueType, Versioned,
 };
 
 /// Writes about the verdicts of one arrangement under one policy: the
@@ -303,6 +303,41 @@ impl<'a> Wording<'a> {
         match boundary {
             Boundary::On(date) => date_words(date),
             Boundary::Unknown => "an unknown date".to_owned(),
+        }
+    }
+
+    /// "paragraph X was replaced by INSTRUMENT, in force for the council
+    /// from DATE" (or repealed).
+    fn words_changed(&self, paragraph: ParagraphId, edition: EditionId) -> String {
+        let key = self
+            .policy
+            .paragraph(paragraph)
+            .map_or("", |paragraph| paragraph.key.as_str());
+        let Some(declared) = self.policy.editions.get(edition.index()) else {
+            return format!("paragraph {key}");
+        };
+        let by = declared.instrument.as_deref().unwrap_or(&declared.title);
+        let repealed = self
+            .policy
+            .repeals
+            .iter()
+            .any(|repeal| repeal.target == Versioned::Paragraph(paragraph) && repeal.edition == edition.index());
+        let from = self
+            .arrangement
+            .commenced
+            .iter()
+            .find(|stated| stated.value == declared.key)
+            .and_then(|stated| match stated.during.from {
+                Some(Boundary::On(date)) => Some(date),
+                Some(Boundary::Unknown) | None => None,
+            })
+            .or(declared.in_force)
+            .map(|date| format!(", in force for the council {}", on_date(date)))
+            .unwrap_or_default();
+        if repealed {
+            format!("paragraph {key} was repealed by {by}{from}")
+        } else {
+            format!("paragraph {key} was replaced by {by}{from}")
         }
     }
 
@@ -682,6 +717,30 @@ impl<'a> Wording<'a> {
             }
             Missing::Subject => "a post or member to say this of".to_owned(),
             Missing::Governance => "the governance model the council operates".to_owned(),
+            Missing::Commencement { edition } => {
+                let declared = self.policy.editions.get(edition.index());
+                let what = declared.map_or_else(
+                    || "the amendment".to_owned(),
+                    |edition| edition.instrument.clone().unwrap_or_else(|| edition.title.clone()),
+                );
+                let key = declared.map(|edition| edition.key.as_str());
+                let stated = self
+                    .arrangement
+                    .commenced
+                    .iter()
+                    .find(|stated| Some(stated.value.as_str()) == key)
+                    .map(|stated| self.period_and_basis(stated.during, stated.basis).join(", "));
+                let latest = declared
+                    .and_then(|edition| edition.in_force)
+                    .map(|date| format!("; in every area it had by {}", date_words(date)))
+                    .unwrap_or_default();
+                match stated {
+                    Some(stated) => format!(
+                        "whether the {what} had taken effect for the council's area (its papers date it {stated}{latest})"
+                    ),
+                    None => format!("whether the {what} had taken effect for the council's area{latest}"),
+                }
+            }
             Missing::Functions { entity } => format!("the functions {} is responsible for", self.label(*entity)),
             Missing::FunctionsBeyond { entity, listed } => format!(
                 "whether {} has functions beyond {}",
@@ -1267,6 +1326,30 @@ impl<'a> Wording<'a> {
                 self.change_named(change),
                 self.change_what(change)
             ),
+            Reason::AnswerToReplacedWords {
+                answer,
+                paragraph,
+                edition,
+            } => format!(
+                "The answer given {} answered words since changed: {}",
+                self.answer_given(*answer),
+                self.words_changed(*paragraph, *edition)
+            ),
+            Reason::DepartureFromReplacedWords {
+                departure,
+                paragraph,
+                edition,
+            } => {
+                let approved = self
+                    .arrangement
+                    .departure(*departure)
+                    .and_then(|departure| departure.approved)
+                    .map_or_else(|| "the recorded departure".to_owned(), |date| format!("the departure approved {}", on_date(date)));
+                format!(
+                    "The reasons of {approved} addressed words since changed, so they need a fresh look before they excuse the duty: {}",
+                    self.words_changed(*paragraph, *edition)
+                )
+            }
             Reason::AnswerOrderUnknown { answer, change } => format!(
                 "Cannot be decided: whether the answer given {} came after {}",
                 self.answer_given(*answer),

@@ -1,0 +1,452 @@
+//! `dcsc diff` written out: for a terminal (human), as a note a legal team
+//! circulates (Markdown), and as versioned JSON.
+
+use serde::Serialize;
+
+use super::human::wrap;
+use crate::diff::{Because, Comparison, DutyChange, DutyText, ParagraphChange, Piece, SideSummary, Standing};
+
+/// The version of the JSON shape; docs/json-output.md describes it.
+pub const DIFF_SCHEMA_VERSION: u32 = 1;
+
+fn side_words(side: &SideSummary) -> String {
+    format!("as at {} under {}", side.as_at, side.editions.join(" + "))
+}
+
+fn because_words(because: Because) -> &'static str {
+    match because {
+        Because::Guidance => "the guidance changed",
+        Because::Arrangements => "the council's arrangements changed",
+        Because::Both => "the guidance and the council's arrangements both changed",
+        Because::Time => "time passed: the duty and the facts are the same",
+    }
+}
+
+fn standing_word(standing: Option<&Standing>) -> String {
+    standing.map_or_else(|| "does not apply".to_owned(), |standing| standing.label.to_owned())
+}
+
+fn paint(text: &str, code: &str, color: bool) -> String {
+    if color {
+        format!("\u{1b}[{code}m{text}\u{1b}[0m")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The words of a paragraph change with removed words in `[-…-]` and added
+/// ones in `{+…+}` (coloured red and green on a terminal).
+fn marked(change: &ParagraphChange, color: bool) -> String {
+    change
+        .pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Same(text) => text.clone(),
+            Piece::Removed(text) => paint(&format!("[-{text}-]"), "31", color),
+            Piece::Added(text) => paint(&format!("{{+{text}+}}"), "32", color),
+        })
+        .collect()
+}
+
+fn duty_words(text: &DutyText) -> String {
+    let mut words = format!("{} ({})", text.rule, text.modality);
+    if let Some(statute) = &text.statute {
+        words.push_str(&format!("; statute: {statute}"));
+    }
+    for condition in &text.conditions {
+        words.push_str(&format!("; {condition}"));
+    }
+    words.push_str(&format!("; from {}", text.edition));
+    words
+}
+
+fn duty_change_line(change: &DutyChange) -> String {
+    match (&change.before, &change.after) {
+        (None, Some(after)) => format!("added: {} {}: {}", change.duty, change.title, duty_words(after)),
+        (Some(before), None) => format!("repealed: {} {}: {}", change.duty, change.title, duty_words(before)),
+        (Some(before), Some(after)) => format!(
+            "changed: {} {}: was {}; now {}",
+            change.duty,
+            change.title,
+            duty_words(before),
+            duty_words(after)
+        ),
+        (None, None) => change.duty.clone(),
+    }
+}
+
+/// The human comparison.
+pub fn human(comparison: &Comparison, color: bool) -> String {
+    let mut out = format!(
+        "from {}\n  to {}\n",
+        side_words(&comparison.from),
+        side_words(&comparison.to)
+    );
+    for council in &comparison.councils {
+        out.push('\n');
+        out.push_str(&paint(
+            &format!("{} ({})", council.council, council.arrangement),
+            "1",
+            color,
+        ));
+        out.push('\n');
+        if council.changes.is_empty() {
+            out.push_str("  no verdict changes\n");
+            continue;
+        }
+        for change in &council.changes {
+            out.push_str(&format!("  {}\n", wrap(&change.title, 94, "  ")));
+            out.push_str(&format!(
+                "    {}: {} -> {} ({})\n",
+                change.duty,
+                paint(&standing_word(change.before.as_ref()), "31", color),
+                paint(&standing_word(change.after.as_ref()), "32", color),
+                because_words(change.because)
+            ));
+            if let Some(before) = &change.before {
+                out.push_str(&format!("    before: {}\n", wrap(&before.explanation, 92, "      ")));
+            }
+            if let Some(after) = &change.after {
+                out.push_str(&format!("    after:  {}\n", wrap(&after.explanation, 92, "      ")));
+            }
+        }
+    }
+    out.push_str("\nThe guidance\n");
+    if comparison.guidance.paragraphs.is_empty() && comparison.guidance.duties.is_empty() {
+        out.push_str("  no change\n");
+    }
+    for paragraph in &comparison.guidance.paragraphs {
+        out.push_str(&format!(
+            "  paragraph {} ({}; {}):\n    {}\n",
+            paragraph.paragraph,
+            paragraph.section,
+            paragraph.source,
+            wrap(&marked(paragraph, color), 92, "    ")
+        ));
+    }
+    for duty in &comparison.guidance.duties {
+        out.push_str(&format!("  {}\n", wrap(&duty_change_line(duty), 96, "    ")));
+    }
+    out.push_str(&format!("\n{}\n", summary_words(comparison)));
+    out
+}
+
+fn summary_words(comparison: &Comparison) -> String {
+    let changed = comparison
+        .councils
+        .iter()
+        .filter(|council| !council.changes.is_empty())
+        .count();
+    let total = comparison.councils.len();
+    let into: usize = comparison.by_duty().iter().map(|(.., into)| into).sum();
+    let mut words = format!(
+        "Verdicts change for {changed} of {total} council{}; {into} verdict{} move{} into needing action.",
+        if total == 1 { "" } else { "s" },
+        if into == 1 { "" } else { "s" },
+        if into == 1 { "s" } else { "" }
+    );
+    // Across several councils, which duties the change reaches.
+    if total > 1 {
+        for (duty, title, councils, into) in comparison.by_duty() {
+            words.push_str(&format!(
+                "\n  {duty}: changes for {councils} council{}, {into} into needing action ({title})",
+                if councils == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    words
+}
+
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The comparison as a Markdown note for a legal team.
+pub fn markdown(comparison: &Comparison) -> String {
+    let mut out = String::from("# What the change means for each council\n\n");
+    out.push_str(&format!(
+        "Compared: {} (before) and {} (after).\n\n",
+        cell(&side_words(&comparison.from)),
+        cell(&side_words(&comparison.to))
+    ));
+    out.push_str("## Summary\n\n");
+    let by_duty = comparison.by_duty();
+    if by_duty.is_empty() {
+        out.push_str("No council's verdict changes.\n\n");
+    } else {
+        out.push_str("| Duty | Councils whose verdict changes | Of which now need action |\n| --- | --- | --- |\n");
+        for (duty, title, councils, into) in by_duty {
+            out.push_str(&format!("| {} ({duty}) | {councils} | {into} |\n", cell(&title)));
+        }
+        out.push('\n');
+    }
+    out.push_str("## Each council\n\n");
+    for council in &comparison.councils {
+        out.push_str(&format!("### {}\n\n", cell(&council.council)));
+        if council.changes.is_empty() {
+            out.push_str("No verdict changes.\n\n");
+            continue;
+        }
+        out.push_str("| Duty | Before | After | Why |\n| --- | --- | --- | --- |\n");
+        for change in &council.changes {
+            let side = |standing: Option<&Standing>| match standing {
+                Some(standing) => format!(
+                    "**{}**: {}",
+                    standing.label.replace('_', " "),
+                    cell(&standing.explanation)
+                ),
+                None => "does not apply".to_owned(),
+            };
+            out.push_str(&format!(
+                "| {} ({}) | {} | {} | {} |\n",
+                cell(&change.title),
+                change.duty,
+                side(change.before.as_ref()),
+                side(change.after.as_ref()),
+                because_words(change.because)
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str("## The guidance\n\n");
+    if comparison.guidance.paragraphs.is_empty() && comparison.guidance.duties.is_empty() {
+        out.push_str("The guidance is the same on both sides.\n");
+    }
+    for paragraph in &comparison.guidance.paragraphs {
+        let what = match (&paragraph.before, &paragraph.after) {
+            (None, Some(_)) => "inserted",
+            (Some(_), None) => "repealed",
+            (Some(_), Some(_)) | (None, None) => "words changed",
+        };
+        out.push_str(&format!(
+            "**Paragraph {}** ({}), {what} ({}): ",
+            paragraph.paragraph,
+            cell(&paragraph.section),
+            cell(&paragraph.source)
+        ));
+        for piece in &paragraph.pieces {
+            match piece {
+                Piece::Same(text) => out.push_str(&cell(text)),
+                Piece::Removed(text) if text.trim().is_empty() => out.push_str(text),
+                Piece::Added(text) if text.trim().is_empty() => out.push_str(text),
+                Piece::Removed(text) => out.push_str(&format!("~~{}~~", cell(text.trim()))),
+                Piece::Added(text) => out.push_str(&format!("**{}**", cell(text.trim()))),
+            }
+        }
+        out.push_str("\n\n");
+    }
+    for duty in &comparison.guidance.duties {
+        out.push_str(&format!("- {}\n", cell(&duty_change_note(duty))));
+    }
+    out
+}
+
+/// A duty change in a lawyer's words: its title, its force, its statute,
+/// where it comes from; no rule syntax.
+fn duty_change_note(change: &DutyChange) -> String {
+    let standing = |text: &DutyText| {
+        let mut words = text.modality.to_owned();
+        if let Some(statute) = &text.statute {
+            words.push_str(&format!("; {statute}"));
+        }
+        words.push_str(&format!("; from {}", text.edition));
+        words
+    };
+    match (&change.before, &change.after) {
+        (None, Some(after)) => format!("Added: {} ({})", change.title, standing(after)),
+        (Some(before), None) => format!("Repealed: {} ({})", change.title, standing(before)),
+        (Some(before), Some(after)) => format!(
+            "Changed: {} (was {}; now {})",
+            change.title,
+            standing(before),
+            standing(after)
+        ),
+        (None, None) => change.title.clone(),
+    }
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    schema_version: u32,
+    from: SideJson<'a>,
+    to: SideJson<'a>,
+    changes: Vec<ChangeJson<'a>>,
+    guidance: GuidanceJson<'a>,
+    summary: Vec<SummaryJson>,
+}
+
+#[derive(Serialize)]
+struct SideJson<'a> {
+    as_at: String,
+    editions: &'a [String],
+}
+
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    arrangement: &'a str,
+    council: &'a str,
+    duty: &'a str,
+    title: &'a str,
+    before: Option<StandingJson<'a>>,
+    after: Option<StandingJson<'a>>,
+    because: &'static str,
+}
+
+#[derive(Serialize)]
+struct StandingJson<'a> {
+    verdict: &'static str,
+    label: &'static str,
+    needs_action: bool,
+    explanation: &'a str,
+}
+
+#[derive(Serialize)]
+struct GuidanceJson<'a> {
+    paragraphs: Vec<ParagraphJson<'a>>,
+    duties: Vec<DutyJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ParagraphJson<'a> {
+    paragraph: &'a str,
+    section: &'a str,
+    before: Option<&'a str>,
+    after: Option<&'a str>,
+    source: &'a str,
+    diff: Vec<PieceJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PieceJson<'a> {
+    op: &'static str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct DutyJson<'a> {
+    duty: &'a str,
+    title: &'a str,
+    change: &'static str,
+    before: Option<DutyTextJson<'a>>,
+    after: Option<DutyTextJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DutyTextJson<'a> {
+    rule: &'a str,
+    modality: &'static str,
+    statute: Option<&'a str>,
+    conditions: &'a [String],
+    cites: &'a [String],
+    edition: &'a str,
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    duty: String,
+    title: String,
+    councils: usize,
+    into_needs_action: usize,
+}
+
+fn standing_json(standing: Option<&Standing>) -> Option<StandingJson<'_>> {
+    standing.map(|standing| StandingJson {
+        verdict: standing.kind.name(),
+        label: standing.label,
+        needs_action: standing.kind.needs_action(),
+        explanation: &standing.explanation,
+    })
+}
+
+fn duty_text_json(text: Option<&DutyText>) -> Option<DutyTextJson<'_>> {
+    text.map(|text| DutyTextJson {
+        rule: &text.rule,
+        modality: text.modality,
+        statute: text.statute.as_deref(),
+        conditions: &text.conditions,
+        cites: &text.cites,
+        edition: &text.edition,
+    })
+}
+
+/// The comparison as JSON (keys in a fixed order).
+pub fn json(comparison: &Comparison) -> String {
+    let out = Json {
+        schema_version: DIFF_SCHEMA_VERSION,
+        from: SideJson {
+            as_at: comparison.from.as_at.to_string(),
+            editions: &comparison.from.editions,
+        },
+        to: SideJson {
+            as_at: comparison.to.as_at.to_string(),
+            editions: &comparison.to.editions,
+        },
+        changes: comparison
+            .councils
+            .iter()
+            .flat_map(|council| {
+                council.changes.iter().map(move |change| ChangeJson {
+                    arrangement: &council.arrangement,
+                    council: &council.council,
+                    duty: &change.duty,
+                    title: &change.title,
+                    before: standing_json(change.before.as_ref()),
+                    after: standing_json(change.after.as_ref()),
+                    because: change.because.word(),
+                })
+            })
+            .collect(),
+        guidance: GuidanceJson {
+            paragraphs: comparison
+                .guidance
+                .paragraphs
+                .iter()
+                .map(|paragraph| ParagraphJson {
+                    paragraph: &paragraph.paragraph,
+                    section: &paragraph.section,
+                    before: paragraph.before.as_deref(),
+                    after: paragraph.after.as_deref(),
+                    source: &paragraph.source,
+                    diff: paragraph
+                        .pieces
+                        .iter()
+                        .map(|piece| match piece {
+                            Piece::Same(text) => PieceJson { op: "same", text },
+                            Piece::Removed(text) => PieceJson { op: "removed", text },
+                            Piece::Added(text) => PieceJson { op: "added", text },
+                        })
+                        .collect(),
+                })
+                .collect(),
+            duties: comparison
+                .guidance
+                .duties
+                .iter()
+                .map(|duty| DutyJson {
+                    duty: &duty.duty,
+                    title: &duty.title,
+                    change: match (&duty.before, &duty.after) {
+                        (None, _) => "added",
+                        (_, None) => "repealed",
+                        (Some(_), Some(_)) => "changed",
+                    },
+                    before: duty_text_json(duty.before.as_ref()),
+                    after: duty_text_json(duty.after.as_ref()),
+                })
+                .collect(),
+        },
+        summary: comparison
+            .by_duty()
+            .into_iter()
+            .map(|(duty, title, councils, into)| SummaryJson {
+                duty,
+                title,
+                councils,
+                into_needs_action: into,
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
+    text.push('\n');
+    text
+}
