@@ -82,6 +82,20 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// A file of this text, normalised (no byte order mark, LF line
+    /// endings), outside any source map: the formatter reads its own
+    /// output back this way.
+    pub fn new(origin: Origin, text: &str) -> SourceFile {
+        let text = normalise(text);
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(index, _)| index + 1));
+        SourceFile {
+            origin,
+            text,
+            line_starts,
+        }
+    }
+
     /// The name shown in messages.
     pub fn name(&self) -> &str {
         match &self.origin {
@@ -130,15 +144,8 @@ impl SourceMap {
 
     /// Adds a file, normalising its text, and returns its id.
     pub fn add(&mut self, origin: Origin, text: &str) -> FileId {
-        let text = normalise(text);
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(index, _)| index + 1));
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
-        self.files.push(SourceFile {
-            origin,
-            text,
-            line_starts,
-        });
+        self.files.push(SourceFile::new(origin, text));
         id
     }
 

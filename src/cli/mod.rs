@@ -1,6 +1,7 @@
 //! clap definitions and the mapping from results to exit codes. Nothing
 //! here decides a verdict or formats one.
 
+mod fmt;
 mod output;
 
 use std::io::{IsTerminal, Write};
@@ -120,6 +121,20 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+    },
+    /// Lay out `.dcs` files the one canonical way, changing white space
+    /// only: items at the margin, one entry a line, evidence aligned,
+    /// comments where they were.
+    Fmt {
+        /// The files to format (folders: every `.dcs` file below them; `-`
+        /// formats standard input to standard output). JSON files are
+        /// skipped.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write nothing: show how each file would change, and exit with
+        /// status 1 if any would.
+        #[arg(long)]
+        check: bool,
     },
     /// Explain a diagnostic code (E0101), a duty or a paragraph of the
     /// guidance.
@@ -242,6 +257,7 @@ pub fn run() -> ExitCode {
         Command::Verify { inputs, format } => verify(&inputs, format),
         Command::Explain { what, policies, as_at } => explain(&what, &policies, as_at),
         Command::Coverage { policies, format } => coverage(&policies, format),
+        Command::Fmt { files, check } => fmt::run(&files, check),
         Command::Diff {
             arrangements,
             from_policy,

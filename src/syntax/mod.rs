@@ -9,6 +9,7 @@
 pub mod ast;
 mod error;
 mod expected;
+pub mod format;
 mod grammar;
 pub mod json;
 mod lower;

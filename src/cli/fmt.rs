@@ -1,0 +1,196 @@
+//! `dcsc fmt`: the command around [`dcsc::syntax::format`]: which files,
+//! written how, and what is said about them.
+
+use std::path::{Path, PathBuf};
+
+use dcsc::command::CommandError;
+use dcsc::diagnostics;
+use dcsc::source::SourceMap;
+use dcsc::syntax::format::{self, FormatError};
+
+use super::{emit, emit_error, output, stderr_color_wanted, BAD_INPUT, NEEDS_ACTION, OK};
+
+/// What became of one file.
+enum Outcome {
+    /// Already in the canonical layout.
+    Unchanged,
+    /// Rewritten (or, with `--check`, would be).
+    Reformatted,
+    /// Not a `.dcs` file: JSON arrangements keep the layout their tool
+    /// gave them.
+    Skipped,
+    /// Could not be read, parsed or written; the diagnostics are printed.
+    Failed,
+}
+
+/// Formats the files named (folders: every `.dcs` file below them), or with
+/// `check` only says which would change, showing how.
+pub fn run(paths: &[PathBuf], check: bool) -> u8 {
+    let mut sources = SourceMap::new();
+    let mut problems = Vec::new();
+    let mut counts = [0usize; 4];
+    let mut files = Vec::new();
+    for path in paths {
+        expand(path, &mut files);
+    }
+    for path in &files {
+        let outcome = one(path, check, &mut sources, &mut problems);
+        let slot = match outcome {
+            Outcome::Unchanged => 0,
+            Outcome::Reformatted => 1,
+            Outcome::Skipped => 2,
+            Outcome::Failed => 3,
+        };
+        if let Some(count) = counts.get_mut(slot) {
+            *count += 1;
+        }
+    }
+    if !problems.is_empty() {
+        emit_error(&diagnostics::render(&sources, &problems, stderr_color_wanted()));
+    }
+    let [unchanged, reformatted, skipped, failed] = counts;
+    let to_stdout = files.iter().all(|path| path == Path::new(dcsc::load::STDIN_PATH));
+    if !to_stdout {
+        let done = if check { "would reformat" } else { "reformatted" };
+        let mut line = format!("{done} {reformatted} of {} file(s)", unchanged + reformatted + failed);
+        if failed > 0 {
+            line.push_str(&format!("; {failed} could not be formatted"));
+        }
+        if skipped > 0 {
+            line.push_str(&format!("; skipped {skipped} JSON file(s)"));
+        }
+        emit_error(&format!("{line}\n"));
+    }
+    if failed > 0 {
+        BAD_INPUT
+    } else if check && reformatted > 0 {
+        NEEDS_ACTION
+    } else {
+        OK
+    }
+}
+
+/// A path as the files to format: a folder gives its `.dcs` files, in
+/// name order, without following links out of it.
+fn expand(path: &Path, files: &mut Vec<PathBuf>) {
+    let is_folder = std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_dir());
+    if !is_folder {
+        files.push(path.to_path_buf());
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(path) else {
+        // Read as a file, the folder gets its own clear diagnostic.
+        files.push(path.to_path_buf());
+        return;
+    };
+    let mut below: Vec<PathBuf> = entries.filter_map(Result::ok).map(|entry| entry.path()).collect();
+    below.sort();
+    for entry in below {
+        let Ok(metadata) = std::fs::symlink_metadata(&entry) else {
+            continue;
+        };
+        let hidden = entry
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if metadata.is_dir() {
+            expand(&entry, files);
+        } else if entry.extension().is_some_and(|extension| extension == "dcs") {
+            files.push(entry);
+        }
+    }
+}
+
+fn one(path: &Path, check: bool, sources: &mut SourceMap, problems: &mut Vec<diagnostics::Diagnostic>) -> Outcome {
+    let stdin = path == Path::new(dcsc::load::STDIN_PATH);
+    if path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("json"))
+    {
+        return Outcome::Skipped;
+    }
+    let id = match dcsc::load::read(sources, path) {
+        Ok(id) => id,
+        Err(error) => {
+            problems.push(diagnostics::from_syntax(&error));
+            return Outcome::Failed;
+        }
+    };
+    let Some(source) = sources.get(id) else {
+        return Outcome::Failed;
+    };
+    let formatted = match format::format(id, source) {
+        Ok(formatted) => formatted,
+        Err(FormatError::Syntax(errors)) => {
+            problems.extend(errors.iter().map(diagnostics::from_syntax));
+            return Outcome::Failed;
+        }
+        Err(FormatError::WouldChangeMeaning) => {
+            problems.push(diagnostics::from_command(&CommandError::CannotRender {
+                format: "formatted file",
+                reason: format!(
+                    "the layout worked out for `{}` would change more than its white space, so it was left as it is",
+                    source.name()
+                ),
+            }));
+            return Outcome::Failed;
+        }
+    };
+    if stdin && !check {
+        emit(&formatted);
+        return if formatted == source.text {
+            Outcome::Unchanged
+        } else {
+            Outcome::Reformatted
+        };
+    }
+    if formatted == source.text && !written_differently(path, &formatted) {
+        return Outcome::Unchanged;
+    }
+    if check {
+        if formatted == source.text {
+            emit(&format!(
+                "{}: only its line endings or byte order mark would change\n",
+                source.name()
+            ));
+        } else {
+            emit(&difference(source.name(), &source.text, &formatted));
+        }
+        return Outcome::Reformatted;
+    }
+    let shown = path.display().to_string();
+    match output::write(path, formatted.as_bytes()) {
+        Ok(()) => Outcome::Reformatted,
+        Err(error) => {
+            problems.push(if error.in_place {
+                diagnostics::unwritable_in_place(&shown, &error.reason)
+            } else {
+                diagnostics::unwritable(&shown, &error.reason)
+            });
+            Outcome::Failed
+        }
+    }
+}
+
+/// Whether the bytes on disk differ from the text they were read as: a
+/// byte order mark or CRLF line endings, which reading removes, are part
+/// of what the formatter writes away.
+fn written_differently(path: &Path, text: &str) -> bool {
+    if path == Path::new(dcsc::load::STDIN_PATH) {
+        return false;
+    }
+    std::fs::read(path).is_ok_and(|bytes| bytes != text.as_bytes())
+}
+
+/// A unified difference between a file and its formatted text.
+fn difference(name: &str, before: &str, after: &str) -> String {
+    let diff = similar::TextDiff::from_lines(before, after);
+    format!(
+        "{}",
+        diff.unified_diff()
+            .context_radius(2)
+            .header(name, &format!("{name} (formatted)"))
+    )
+}
