@@ -15,11 +15,33 @@ pub struct Name {
     pub span: Span,
 }
 
-/// One parsed file: its items in source order.
+/// One parsed file: its items in source order, and its comments.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct File {
     /// The top-level items.
     pub items: Vec<Item>,
+    /// Every comment, in source order: trivia the checker never reads,
+    /// kept for the formatter and the editor.
+    pub comments: Vec<Comment>,
+}
+
+/// A comment, `// …` to the end of its line or `/* … */`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Comment {
+    /// Where it is, from its first `/` to the end of its line (a line
+    /// comment, without the line break) or to its `*/`.
+    pub span: Span,
+    /// Which kind.
+    pub kind: CommentKind,
+}
+
+/// The two kinds of comment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CommentKind {
+    /// `// …`
+    Line,
+    /// `/* … */`
+    Block,
 }
 
 /// What kind of top-level item this is; the first word of the item.

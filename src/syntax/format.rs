@@ -41,7 +41,7 @@ const ALIGN_LIMIT: usize = 40;
 /// entries, when no other field of the block sets the column.
 const CONTINUATION: usize = 4;
 
-/// A comment in the source: where it is, and whether it is `//` or `/*`.
+/// A comment's byte range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Comment {
     start: usize,
@@ -131,49 +131,6 @@ fn significant(text: &str) -> String {
     out
 }
 
-/// The comments of a text, in order, skipping strings (so `"http://x"` is
-/// not a comment).
-fn comments(text: &str) -> Vec<Comment> {
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
-    let mut index = 0;
-    while let Some(&byte) = bytes.get(index) {
-        match byte {
-            b'"' => {
-                index += 1;
-                while let Some(&inner) = bytes.get(index) {
-                    match inner {
-                        b'\\' => index += 2,
-                        b'"' => {
-                            index += 1;
-                            break;
-                        }
-                        _ => index += 1,
-                    }
-                }
-            }
-            b'/' if bytes.get(index + 1) == Some(&b'/') => {
-                let end = text
-                    .get(index..)
-                    .and_then(|rest| rest.find('\n'))
-                    .map_or(bytes.len(), |offset| index + offset);
-                found.push(Comment { start: index, end });
-                index = end;
-            }
-            b'/' if bytes.get(index + 1) == Some(&b'*') => {
-                let end = text
-                    .get(index + 2..)
-                    .and_then(|rest| rest.find("*/"))
-                    .map_or(bytes.len(), |offset| index + 2 + offset + 2);
-                found.push(Comment { start: index, end });
-                index = end;
-            }
-            _ => index += 1,
-        }
-    }
-    found
-}
-
 /// One thing laid out on a line of a block or of the file.
 enum Piece<'a> {
     /// An entry or item, already in its canonical words.
@@ -224,7 +181,14 @@ impl<'a> Formatter<'a> {
         Formatter {
             text,
             tree,
-            comments: comments(text),
+            comments: tree
+                .comments
+                .iter()
+                .map(|comment| Comment {
+                    start: comment.span.start as usize,
+                    end: comment.span.end as usize,
+                })
+                .collect(),
         }
     }
 

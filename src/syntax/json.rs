@@ -285,7 +285,10 @@ impl Lowerer {
                 span: self.span(""),
             },
         );
-        Ok(File { items })
+        Ok(File {
+            items,
+            comments: Vec::new(),
+        })
     }
 
     fn list<'v>(&self, path: &str, value: &'v Json) -> Result<&'v Vec<Json>, SyntaxError> {

@@ -30,6 +30,7 @@ pub fn parse(file: FileId, source: &SourceFile) -> (ast::File, Vec<SyntaxError>)
         Err(errors) => return (ast::File::default(), errors),
     };
     let mut errors = scan.errors;
+    let comments = scan.comments;
     let mut items = Vec::new();
     for chunk in scan.chunks {
         let Some(chunk_text) = text.get(chunk.start..chunk.end) else {
@@ -40,5 +41,5 @@ pub fn parse(file: FileId, source: &SourceFile) -> (ast::File, Vec<SyntaxError>)
             Err(mut item_errors) => errors.append(&mut item_errors),
         }
     }
-    (ast::File { items }, errors)
+    (ast::File { items, comments }, errors)
 }

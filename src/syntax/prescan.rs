@@ -5,7 +5,7 @@
 //! to threaten the stack) and cuts the file into top-level items, so that a
 //! syntax error in one item does not hide the errors in the next.
 
-use super::ast::ItemKind;
+use super::ast::{Comment, CommentKind, ItemKind};
 use super::error::SyntaxError;
 use crate::source::{FileId, Span};
 
@@ -31,6 +31,9 @@ pub struct Prescan {
     /// Errors that leave the other chunks parseable (an unclosed brace,
     /// an empty file).
     pub errors: Vec<SyntaxError>,
+    /// Every comment, in source order: the scan has to know where they
+    /// are anyway, to skip them.
+    pub comments: Vec<Comment>,
 }
 
 /// Cuts `text` into item chunks, or explains why it cannot be parsed at
@@ -48,6 +51,7 @@ pub fn chunks(file: FileId, text: &str) -> Result<Prescan, Vec<SyntaxError>> {
     let mut parens: Vec<usize> = Vec::new();
     let mut starts: Vec<usize> = vec![0];
     let mut has_content = vec![false];
+    let mut comments = Vec::new();
     while let Some(&byte) = bytes.get(index) {
         match byte {
             b'\n' => {
@@ -56,14 +60,26 @@ pub fn chunks(file: FileId, text: &str) -> Result<Prescan, Vec<SyntaxError>> {
             }
             b' ' | b'\t' | b'\r' => index += 1,
             b'/' if bytes.get(index + 1) == Some(&b'/') => {
-                index = text
+                let end = text
                     .get(index..)
                     .and_then(|rest| rest.find('\n'))
                     .map_or(bytes.len(), |offset| index + offset);
+                comments.push(Comment {
+                    span: Span::new(file, index, end),
+                    kind: CommentKind::Line,
+                });
+                index = end;
             }
             b'/' if bytes.get(index + 1) == Some(&b'*') => {
                 match text.get(index + 2..).and_then(|rest| rest.find("*/")) {
-                    Some(offset) => index += 2 + offset + 2,
+                    Some(offset) => {
+                        let end = index + 2 + offset + 2;
+                        comments.push(Comment {
+                            span: Span::new(file, index, end),
+                            kind: CommentKind::Block,
+                        });
+                        index = end;
+                    }
                     None => {
                         return Err(vec![SyntaxError::UnterminatedComment {
                             span: Span::new(file, index, index + 2),
@@ -158,7 +174,11 @@ pub fn chunks(file: FileId, text: &str) -> Result<Prescan, Vec<SyntaxError>> {
             span: Span::new(file, 0, 0),
         });
     }
-    Ok(Prescan { chunks, errors })
+    Ok(Prescan {
+        chunks,
+        errors,
+        comments,
+    })
 }
 
 fn mark(has_content: &mut [bool]) {
