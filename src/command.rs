@@ -36,6 +36,11 @@ pub enum CommandError {
         /// What was wrong.
         problem: DiffProblem,
     },
+    /// `test` found no tests in the paths given.
+    NoTests {
+        /// The paths searched, as given.
+        searched: Vec<String>,
+    },
     /// A document could not be produced in the format asked for.
     CannotRender {
         /// The format.

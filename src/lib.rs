@@ -25,6 +25,7 @@ pub mod diff;
 pub mod load;
 pub mod model;
 pub mod outcome;
+pub mod policy_test;
 pub mod source;
 pub mod suggest;
 pub mod syntax;

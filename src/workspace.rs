@@ -25,11 +25,15 @@ pub struct Workspace {
     /// The canonical paths of the files read because an arrangement
     /// `shares` them.
     shared: Vec<PathBuf>,
+    /// The files policy tests name with `given`: by the test's file and
+    /// the path as written.
+    given: BTreeMap<(FileId, String), FileId>,
     /// Every diagnostic so far, in the order found.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// A parsed file, with the shared files its header names.
+#[derive(Clone)]
 struct Loaded {
     file: FileId,
     ast: ast::File,
@@ -321,6 +325,152 @@ impl Workspace {
         Some(Verified {
             policy,
             as_at,
+            councils,
+        })
+    }
+}
+
+impl Workspace {
+    /// Reads the files the policy tests of every file read so far name
+    /// with `given`, each relative to its test's file. A file already read
+    /// (named twice, or also on the command line) is not read again.
+    pub fn add_given_files(&mut self) {
+        let mut wanted: Vec<(FileId, String, crate::source::Span)> = Vec::new();
+        for loaded in &self.user {
+            for item in loaded.ast.items.iter().filter(|item| item.kind == ast::ItemKind::Test) {
+                for entry in &item.entries {
+                    let ast::Entry::Field(field) = entry else {
+                        continue;
+                    };
+                    if field.name.text != "given" {
+                        continue;
+                    }
+                    for value in &field.values {
+                        if let ast::ValueKind::Text(path) | ast::ValueKind::Str(path) = &value.kind {
+                            wanted.push((loaded.file, path.clone(), value.span));
+                        }
+                    }
+                }
+            }
+        }
+        for (test_file, written, span) in wanted {
+            if self.given.contains_key(&(test_file, written.clone())) {
+                continue;
+            }
+            let folder = self
+                .sources
+                .get(test_file)
+                .and_then(|source| Path::new(source.name()).parent().map(Path::to_path_buf))
+                .unwrap_or_default();
+            let path = folder.join(&written);
+            let canonical = std::fs::canonicalize(&path).ok();
+            let known = canonical
+                .as_ref()
+                .and_then(|canonical| self.read.get(canonical).copied());
+            let file = match known {
+                Some(file) => file,
+                None => match load::read(&mut self.sources, &path) {
+                    Ok(file) => {
+                        if let Some(canonical) = canonical {
+                            self.read.insert(canonical, file);
+                        }
+                        self.parse_into(file);
+                        file
+                    }
+                    Err(SyntaxError::Unreadable { reason, .. }) => {
+                        self.diagnostics
+                            .push(diagnostics::from_check(&check::CheckError::GivenUnreadable {
+                                path: written,
+                                reason,
+                                span,
+                            }));
+                        continue;
+                    }
+                    Err(error) => {
+                        self.diagnostics.push(diagnostics::from_syntax(&error));
+                        continue;
+                    }
+                },
+            };
+            self.given.insert((test_file, written), file);
+        }
+    }
+
+    /// Verifies one policy test's arrangements: the files it starts from
+    /// (and the files they share) with the guidance files given, changed
+    /// as the test says, as at its date. The workspace is not changed, so
+    /// every test starts from the arrangements as written.
+    pub fn verify_test(&self, test: &check::TestCase, policies: &[FileId]) -> Result<Verified, Vec<Diagnostic>> {
+        let starts_from: Vec<FileId> = if test.given.is_empty() {
+            vec![test.file]
+        } else {
+            test.given
+                .iter()
+                .filter_map(|given| self.given.get(&(test.file, given.path.clone())).copied())
+                .collect()
+        };
+        let shared: Vec<FileId> = self
+            .user
+            .iter()
+            .filter(|loaded| starts_from.contains(&loaded.file))
+            .flat_map(|loaded| loaded.shares.iter().map(|reference| reference.file))
+            .collect();
+        let arrangements: Vec<Loaded> = self
+            .user
+            .iter()
+            .filter(|loaded| starts_from.contains(&loaded.file) || shared.contains(&loaded.file))
+            .cloned()
+            .map(|mut loaded| {
+                // The tests are not part of the arrangements they test.
+                loaded.ast.items.retain(|item| item.kind != ast::ItemKind::Test);
+                loaded.named = starts_from.contains(&loaded.file);
+                loaded
+            })
+            .collect();
+        let mut trees: Vec<ast::File> = arrangements.iter().map(|loaded| loaded.ast.clone()).collect();
+        let edit_errors = check::apply_edits(&test.edits, &mut trees);
+        if !edit_errors.is_empty() {
+            return Err(edit_errors.iter().map(diagnostics::from_check).collect());
+        }
+        let changed: Vec<Loaded> = arrangements
+            .into_iter()
+            .zip(trees)
+            .map(|(loaded, ast)| Loaded { ast, ..loaded })
+            .collect();
+        let guidance: Vec<&Loaded> = self
+            .user
+            .iter()
+            .filter(|loaded| policies.contains(&loaded.file))
+            .collect();
+        let user: Vec<Parsed<'_>> = guidance.into_iter().chain(&changed).map(as_parsed).collect();
+        let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(as_parsed).collect();
+        let checked = check::check(&self.sources, &user, &embedded, Some(test.as_at));
+        let errors: Vec<Diagnostic> = checked
+            .errors
+            .iter()
+            .filter(|error| !error.is_warning())
+            .map(diagnostics::from_check)
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let Some(policy) = checked.policy else {
+            return Err(Vec::new());
+        };
+        if checked.arrangements.len() != 1 {
+            return Err(vec![diagnostics::from_check(&check::CheckError::NotOneCouncil {
+                found: checked.arrangements.len(),
+                span: test.name.span,
+            })]);
+        }
+        let councils = checked
+            .arrangements
+            .into_iter()
+            .map(|arrangement| Council::evaluate(&policy, arrangement, test.as_at))
+            .collect();
+        Ok(Verified {
+            policy,
+            as_at: test.as_at,
             councils,
         })
     }

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use dcsc::date::PartialDate;
 use dcsc::eval::{Verdict, VerdictKind};
-use dcsc::render::{self, json::reason_name};
+use dcsc::render;
 use dcsc::{Verified, Workspace};
 
 const AS_AT: &str = "2026-11-01";
@@ -95,7 +95,7 @@ fn each_fault_gets_the_verdicts_its_header_expects() {
         for expectation in &expected {
             let found = verdict_for(&verified, &expectation.duty);
             assert_eq!(
-                (found.kind, reason_name(&found.reason)),
+                (found.kind, found.reason.kind_name()),
                 (expectation.verdict, expectation.reason.as_str()),
                 "{}: {}: {:?}",
                 path.display(),

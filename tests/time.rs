@@ -12,7 +12,6 @@ use std::path::Path;
 use dcsc::date::{PartialDate, Uncertainty};
 use dcsc::eval::{Fact, Missing, Verdict, VerdictKind};
 use dcsc::model::{Basis, DutyKind, Predicate};
-use dcsc::render::json::reason_name;
 use dcsc::{Verified, Workspace};
 
 fn day(text: &str) -> dcsc::date::Day {
@@ -124,7 +123,7 @@ fn one_file_gives_the_right_holder_and_verdicts_at_each_date() {
         );
         let found = verdict(&verified, "review.on_change");
         assert_eq!(
-            (found.kind, reason_name(&found.reason)),
+            (found.kind, found.reason.kind_name()),
             (review, reason),
             "as at {as_at}: {:?}",
             found.reason
@@ -153,7 +152,7 @@ fn the_same_history_written_as_json_gives_the_same_verdicts() {
             verified.councils[0]
                 .verdicts
                 .iter()
-                .map(|verdict| (verdict.kind, reason_name(&verdict.reason).to_owned()))
+                .map(|verdict| (verdict.kind, verdict.reason.kind_name().to_owned()))
                 .collect()
         };
         assert_eq!(kinds(&dcs), kinds(&json), "as at {as_at}");

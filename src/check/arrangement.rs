@@ -154,6 +154,9 @@ pub fn check_arrangement(
             | ItemKind::Change
             | ItemKind::Review
             | ItemKind::Inspection => {}
+            // A test beside the arrangements it tests: `dcsc test` reads
+            // it; the arrangements are the same without it.
+            ItemKind::Test => {}
         }
     }
     if let Some(in_force) = other_edition {
@@ -200,7 +203,8 @@ fn entity_kind(kind: ItemKind) -> Option<EntityKind> {
         | ItemKind::Review
         | ItemKind::Inspection
         | ItemKind::Answer
-        | ItemKind::Departure => None,
+        | ItemKind::Departure
+        | ItemKind::Test => None,
     }
 }
 
@@ -233,7 +237,8 @@ fn event_kind(kind: ItemKind) -> Option<EventKind> {
         | ItemKind::Body
         | ItemKind::Service
         | ItemKind::Answer
-        | ItemKind::Departure => None,
+        | ItemKind::Departure
+        | ItemKind::Test => None,
     }
 }
 
@@ -850,7 +855,13 @@ impl Context<'_> {
         };
         let outcome_basis = match item.entries.iter().find_map(|entry| match entry {
             Entry::Field(field) if field.name.text == "outcome" => Some(field),
-            Entry::Field(_) | Entry::Rule(_) | Entry::Condition(_) | Entry::Words(_) | Entry::Tag(_) => None,
+            Entry::Field(_)
+            | Entry::Rule(_)
+            | Entry::Condition(_)
+            | Entry::Words(_)
+            | Entry::Tag(_)
+            | Entry::Expect(_)
+            | Entry::Edit(_) => None,
         }) {
             Some(field)
                 if field
@@ -1044,6 +1055,10 @@ fn rules_not_allowed(item: &Item, errors: &mut Vec<CheckError>) {
             Entry::Condition(condition) => condition.span,
             Entry::Words(words) => words.span,
             Entry::Tag(tag) => tag.span,
+            Entry::Expect(_) | Entry::Edit(_) => {
+                errors.extend(super::test_only(entry));
+                continue;
+            }
         };
         errors.push(CheckError::MisusedPredicate {
             problem: Misuse::FieldsOnly {

@@ -19,6 +19,62 @@ pub enum CheckError {
         /// The closest declared name, if one is close.
         suggestion: Option<String>,
     },
+    /// A test's `expect` names a verdict, kind of reason or kind of
+    /// missing fact that does not exist.
+    UnknownTerm {
+        /// Which of the three.
+        term: Term,
+        /// What was written.
+        written: String,
+        /// Where.
+        span: Span,
+        /// The closest, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A test with no `expect`: it could not fail.
+    NoExpectations {
+        /// The test's name.
+        span: Span,
+    },
+    /// A test with no arrangements to start from: no `given`, and its
+    /// file has no `arrangements` header.
+    NothingToTest {
+        /// The test's name.
+        span: Span,
+    },
+    /// A file a test names with `given` cannot be read.
+    GivenUnreadable {
+        /// The path as written.
+        path: String,
+        /// Why, in words.
+        reason: String,
+        /// The string that names it.
+        span: Span,
+    },
+    /// A test changes an item of a kind tests do not change (a duty, a
+    /// role): tests change arrangements, not the guidance they test.
+    NotChangeable {
+        /// The keyword written.
+        kind: String,
+        /// Where.
+        span: Span,
+    },
+    /// A test changes an item or field its arrangements do not have.
+    NothingToChange {
+        /// The item's keyword and name (`post director`).
+        item: String,
+        /// The field, when the item is there but the field is not.
+        field: Option<String>,
+        /// The change.
+        span: Span,
+    },
+    /// The arrangements a test starts from are not one council's.
+    NotOneCouncil {
+        /// How many councils they hold.
+        found: usize,
+        /// The test's name.
+        span: Span,
+    },
     /// Two declarations with the same id.
     Duplicate {
         /// What kind of thing.
@@ -492,6 +548,11 @@ pub enum Misuse {
         /// The item's keyword.
         item: &'static str,
     },
+    /// `expect`, `set`, `add`, `unset` or `drop` outside a test.
+    TestOnly {
+        /// The entry's first word.
+        entry: &'static str,
+    },
     /// A condition on a paragraph.
     ConditionOnParagraph,
     /// A tag on a paragraph.
@@ -523,6 +584,17 @@ pub enum Misuse {
         /// The role named, if any.
         role: Option<String>,
     },
+}
+
+/// What an `expect` names besides the duty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Term {
+    /// The verdict.
+    Verdict,
+    /// The kind of reason, after `because`.
+    Reason,
+    /// A kind of missing fact, after `missing`.
+    Missing,
 }
 
 /// What a predicate says, for messages about where it can be said.
@@ -568,6 +640,13 @@ impl CheckError {
         match self {
             CheckError::ReadWith { error, .. } => error.span(),
             CheckError::UnknownName { span, .. }
+            | CheckError::UnknownTerm { span, .. }
+            | CheckError::NoExpectations { span }
+            | CheckError::NothingToTest { span }
+            | CheckError::GivenUnreadable { span, .. }
+            | CheckError::NotChangeable { span, .. }
+            | CheckError::NothingToChange { span, .. }
+            | CheckError::NotOneCouncil { span, .. }
             | CheckError::Duplicate { span, .. }
             | CheckError::WrongKind { span, .. }
             | CheckError::WrongType { span, .. }

@@ -10,9 +10,11 @@ mod arrangement;
 mod error;
 mod fields;
 mod policy;
+mod test_cases;
 mod time;
 
-pub use error::{CheckError, Disagreement, Found, HeaderProblem, Misuse, Needed, Said, Shape};
+pub use error::{CheckError, Disagreement, Found, HeaderProblem, Misuse, Needed, Said, Shape, Term};
+pub use test_cases::{apply_edits, Expectation, Expected, Given, TestCase, NOT_IN_FORCE, NO_MISSING};
 
 use crate::date::Day;
 use crate::model::{Arrangement, Policy};
@@ -70,6 +72,8 @@ pub struct Checked {
     pub policy: Option<Policy>,
     /// The arrangements checked, in the order given.
     pub arrangements: Vec<Arrangement>,
+    /// The policy tests found, in the order given.
+    pub tests: Vec<TestCase>,
     /// Every error and warning, in the order found.
     pub errors: Vec<CheckError>,
 }
@@ -81,10 +85,35 @@ impl Checked {
     }
 }
 
+/// The error for a test's entry (`expect`, or a change) written in any
+/// other item; `None` for the other entries.
+fn test_only(entry: &crate::syntax::ast::Entry) -> Option<CheckError> {
+    use crate::syntax::ast::{EditAction, Entry};
+    let (word, span) = match entry {
+        Entry::Expect(expect) => ("expect", expect.span),
+        Entry::Edit(edit) => (
+            match edit.action {
+                EditAction::Set(_) => "set",
+                EditAction::Add(_) => "add",
+                EditAction::Unset(_) => "unset",
+                EditAction::Drop => "drop",
+            },
+            edit.span,
+        ),
+        Entry::Field(_) | Entry::Rule(_) | Entry::Condition(_) | Entry::Words(_) | Entry::Tag(_) => return None,
+    };
+    Some(CheckError::MisusedPredicate {
+        problem: Misuse::TestOnly { entry: word },
+        span,
+    })
+}
+
 enum Role<'a> {
     Policy(&'a Item),
     Arrangements(&'a Item),
     Shared(&'a Item),
+    /// A file of policy tests and nothing else: it needs no header.
+    Tests,
 }
 
 fn header<'a>(parsed: &Parsed<'a>, errors: &mut Vec<CheckError>) -> Option<Role<'a>> {
@@ -112,6 +141,7 @@ fn header<'a>(parsed: &Parsed<'a>, errors: &mut Vec<CheckError>) -> Option<Role<
         Some(item) if item.kind == ItemKind::Arrangements => Some(Role::Arrangements(item)),
         Some(item) if item.kind == ItemKind::Shared => Some(Role::Shared(item)),
         Some(item) => Some(Role::Policy(item)),
+        None if parsed.ast.items.iter().any(|item| item.kind == ItemKind::Test) => Some(Role::Tests),
         None if parsed.incomplete => None,
         None => {
             let span = parsed
@@ -138,6 +168,9 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
     let mut user_policies = Vec::new();
     let mut arrangements = Vec::new();
     let mut shared = Vec::new();
+    // The files that may hold tests, and whether each has arrangements of
+    // its own to start from.
+    let mut test_files = Vec::new();
     // Each file's header, for saying what a wrongly shared file is instead.
     let mut headers: Vec<(FileId, Option<&'static str>)> = Vec::new();
     for parsed in files {
@@ -146,7 +179,7 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
             parsed.file,
             match &role {
                 Some(Role::Policy(item) | Role::Arrangements(item) | Role::Shared(item)) => Some(item.kind.keyword()),
-                None => None,
+                Some(Role::Tests) | None => None,
             },
         ));
         match role {
@@ -156,7 +189,11 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
                 items: &parsed.ast.items,
                 file: parsed.file,
             }),
-            Some(Role::Arrangements(item)) => arrangements.push((parsed, item)),
+            Some(Role::Arrangements(item)) => {
+                test_files.push((parsed, true));
+                arrangements.push((parsed, item));
+            }
+            Some(Role::Tests) => test_files.push((parsed, false)),
             Some(Role::Shared(item)) => shared.push((parsed, item)),
             None => {}
         }
@@ -170,7 +207,7 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
                 items: &parsed.ast.items,
                 file: parsed.file,
             }),
-            Some(Role::Arrangements(_) | Role::Shared(_)) | None => None,
+            Some(Role::Arrangements(_) | Role::Shared(_) | Role::Tests) | None => None,
         })
         .collect();
     let embedded_files: Vec<FileId> = embedded.iter().map(|parsed| parsed.file).collect();
@@ -188,6 +225,21 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
         checked_chains.push((policy, scope));
     }
     let mut checked = Checked::default();
+    // A test may expect a verdict of a duty of any edition given: which is
+    // in force is decided by its date when it runs.
+    let duties: std::collections::BTreeSet<String> = checked_chains
+        .iter()
+        .flat_map(|(policy, _)| policy.duties.iter().map(|duty| duty.key.clone()))
+        .collect();
+    for (parsed, has_arrangements) in &test_files {
+        checked.tests.extend(test_cases::check_tests(
+            parsed.file,
+            &parsed.ast.items,
+            *has_arrangements,
+            &duties,
+            &mut errors,
+        ));
+    }
     // `answers_to` may name any edition given, not only the one in force.
     let known: Vec<String> = checked_chains
         .iter()

@@ -136,7 +136,8 @@ pub fn check_policy(units: &[Unit<'_>], sources: &SourceMap, errors: &mut Vec<Ch
                 | ItemKind::Review
                 | ItemKind::Inspection
                 | ItemKind::Answer
-                | ItemKind::Departure => {}
+                | ItemKind::Departure
+                | ItemKind::Test => {}
             }
         }
     }
@@ -319,7 +320,7 @@ fn mentioned_in(item: &Item, names: &mut std::collections::BTreeSet<String>) {
             Entry::Tag(tag) => {
                 names.insert(tag.key.text.clone());
             }
-            Entry::Words(_) => {}
+            Entry::Words(_) | Entry::Expect(_) | Entry::Edit(_) => {}
         }
     }
 }
@@ -694,7 +695,8 @@ fn declare<'a>(
             | ItemKind::Review
             | ItemKind::Inspection
             | ItemKind::Answer
-            | ItemKind::Departure => errors.push(CheckError::Misplaced {
+            | ItemKind::Departure
+            | ItemKind::Test => errors.push(CheckError::Misplaced {
                 item: item.kind.keyword(),
                 file_kind: "guidance",
                 span: item.span,
@@ -771,6 +773,7 @@ fn paragraph(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, er
                 problem: Misuse::TagOnParagraph,
                 span: tag.span,
             }),
+            Entry::Expect(_) | Entry::Edit(_) => errors.extend(super::test_only(entry)),
             Entry::Field(_) => {}
         }
     }
@@ -900,6 +903,7 @@ fn duty(
                 problem: Misuse::WordsOutsideParagraph,
                 span: words.span,
             }),
+            Entry::Expect(_) | Entry::Edit(_) => errors.extend(super::test_only(entry)),
             Entry::Field(_) => {}
         }
     }
@@ -1007,6 +1011,10 @@ fn law(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, errors: 
             Entry::Condition(condition) => condition.span,
             Entry::Words(words) => words.span,
             Entry::Tag(tag) => tag.span,
+            Entry::Expect(_) | Entry::Edit(_) => {
+                errors.extend(super::test_only(entry));
+                continue;
+            }
         };
         errors.push(CheckError::MisusedPredicate {
             problem: Misuse::FieldsOnly { item: "law" },

@@ -3,6 +3,7 @@
 
 mod fmt;
 mod output;
+mod test;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -136,6 +137,19 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Run policy tests: `test NAME { … }` items that verify arrangements
+    /// (changed as each test says) as at a date and expect verdicts.
+    Test {
+        /// Test files, or folders searched for `.dcs` files holding tests
+        /// (default: the current folder).
+        paths: Vec<PathBuf>,
+        /// Guidance files to test instead of the embedded guidance.
+        #[arg(long = "policy", value_name = "FILE")]
+        policies: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = test::TestFormat::Human)]
+        format: test::TestFormat,
+    },
     /// Explain a diagnostic code (E0101), a duty or a paragraph of the
     /// guidance.
     Explain {
@@ -258,6 +272,11 @@ pub fn run() -> ExitCode {
         Command::Explain { what, policies, as_at } => explain(&what, &policies, as_at),
         Command::Coverage { policies, format } => coverage(&policies, format),
         Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Test {
+            paths,
+            policies,
+            format,
+        } => test::run(&paths, &policies, format),
         Command::Diff {
             arrangements,
             from_policy,

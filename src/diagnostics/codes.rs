@@ -225,6 +225,12 @@ codes! {
         example: Example::Described("dcsc diff examples/coventry.dcs --from 2016-06-30"),
         fix: "Give `--to` with `--from`, or the policy files of both sides.",
     }
+    E0306 => {
+        title: "no tests were found",
+        meaning: "`dcsc test` runs the `test NAME { … }` items of the files it is given, and of the `.dcs` files below the folders it is given (hidden folders and `target` are skipped). None of them holds a test.",
+        example: Example::Described("dcsc test examples/coventry.dcs"),
+        fix: "Name the files or folders that hold the tests, like `dcsc test policies/tests`.",
+    }
     E0099 => {
         title: "an internal error",
         meaning: "dcsc met a situation its own code did not expect. This is a bug in dcsc, not in your file.",
@@ -374,6 +380,48 @@ codes! {
         meaning: "`shares` names a file of posts, members and bodies that several councils share, which starts with `shared NAME { … }`. The file named starts with another header (guidance, a local policy, or another council's arrangements), or has none.",
         example: Example::Described("arrangements coventry { council \"Coventry City Council\"  shares \"warwickshire.dcs\" } (where warwickshire.dcs is another council's arrangements)"),
         fix: "Move what the councils share into a file of its own that starts `shared NAME { … }`, and name that file.",
+    }
+    E0130 => {
+        title: "an expectation names no such verdict, reason or missing fact",
+        meaning: "A test's `expect DUTY VERDICT` names one of the nine verdicts (or `not_in_force`, for a duty that is not in the guidance in force at the test's date); `because` names a kind of reason and `missing` kinds of missing fact, as the JSON output spells them. The word written is none of them.",
+        example: fixture!("E0130.dcs"),
+        fix: "Use a name from the list the message gives (the nearest is suggested); `dcsc verify --format json` shows the kinds a verdict has.",
+    }
+    E0131 => {
+        title: "a test expects nothing",
+        meaning: "A `test` has no `expect` entry, so it could never fail: it would pass whatever the guidance or the arrangements said.",
+        example: fixture!("E0131.dcs"),
+        fix: "Say what verdict a duty should have: `expect dcs.first_tier pass`.",
+    }
+    E0132 => {
+        title: "a test has no arrangements to start from",
+        meaning: "A `test` verifies arrangements: the files it names with `given`, or, without `given`, the arrangements written in its own file. It names none, and its file has no `arrangements` header.",
+        example: fixture!("E0132.dcs"),
+        fix: "Name the council's files with `given \"council.dcs\"`, or write the arrangements in the test's file.",
+    }
+    E0133 => {
+        title: "a test's given file cannot be read",
+        meaning: "A test names a file with `given`, relative to the folder of the test's own file, and the file cannot be read: it does not exist, is a folder, or may not be read.",
+        example: Example::Described("test x { given \"no_such_council.dcs\"  as_at 2017  expect dcs.appointed pass }"),
+        fix: "Name a file that exists, relative to the test's file.",
+    }
+    E0134 => {
+        title: "a test changes something that is not arrangements",
+        meaning: "A test's `set`, `add`, `unset` and `drop` change the arrangements it starts from: their header, documents, posts, members, bodies, services, events, answers and departures. A test never changes the guidance it tests (a duty, a paragraph, a role): to test a revision of the guidance, run the tests against the revised files with `--policy`.",
+        example: fixture!("E0134.dcs"),
+        fix: "Change an item of the arrangements, or test a revised guidance file with `dcsc test --policy FILE`.",
+    }
+    E0135 => {
+        title: "a test changes an item or field that is not there",
+        meaning: "A test's change names an item its arrangements do not declare (`set post directr …`), or `unset`s a field the item does not have. The test cannot run, because what it means to test is not what it would test.",
+        example: Example::Described("test x { as_at 2017  set post directr report_to chief_executive  expect dcs.report_to_chief_executive pass } (where the post is `director`)"),
+        fix: "Name an item the arrangements declare, or `add` a field the item does not have yet.",
+    }
+    E0136 => {
+        title: "a test's arrangements are not one council's",
+        meaning: "A test verifies one council's arrangements, and the files it starts from hold several councils' (or none).",
+        example: Example::Described("test x { given \"coventry.dcs\", \"barnet.dcs\"  as_at 2017  expect dcs.appointed pass }"),
+        fix: "Give one council's files with `given`, and write a test for each council.",
     }
     E0201 => {
         title: "a post reports to a member",

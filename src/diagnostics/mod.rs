@@ -15,9 +15,10 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
-use crate::check::{CheckError, Disagreement, HeaderProblem};
+use crate::check::{CheckError, Disagreement, HeaderProblem, Term};
 use crate::command::{CommandError, DiffProblem};
 use crate::date::DateError;
+use crate::eval::{Missing, Reason, VerdictKind};
 use crate::source::{SourceMap, Span};
 use crate::suggest::suggest;
 use crate::syntax::{PathProblem, SyntaxError, Token};
@@ -269,6 +270,12 @@ pub fn from_command(error: &CommandError) -> Diagnostic {
             Diagnostic::new(Code::E0305, message)
                 .help("compare guidance with `--from-policy FILE… --to-policy FILE… [--as-at DATE]`, or dates with `--from DATE --to DATE`")
         }
+        CommandError::NoTests { searched } => Diagnostic::new(
+            Code::E0306,
+            format!("no tests in {}", searched.join(", ")),
+        )
+        .note("a test is an item `test NAME { … }` in a `.dcs` file; folders are searched for files that hold one")
+        .help("name the test files or folders, like `dcsc test policies/tests`"),
         CommandError::CannotRender { format, reason } => Diagnostic::new(
             Code::E0099,
             format!("internal error: the {format} could not be written: {reason}"),
@@ -323,6 +330,73 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
         } => Diagnostic::new(Code::E0101, format!("unknown {expected} `{name}`"))
             .at(*span, format!("no {expected} is called `{name}`"))
             .suggest(suggestion),
+        CheckError::UnknownTerm {
+            term,
+            written,
+            span,
+            suggestion,
+        } => {
+            let (what, all, names): (&str, &str, Vec<&str>) = match term {
+                Term::Verdict => (
+                    "verdict",
+                    "verdicts",
+                    VerdictKind::ALL
+                        .iter()
+                        .map(|kind| kind.name())
+                        .chain([crate::check::NOT_IN_FORCE])
+                        .collect(),
+                ),
+                Term::Reason => ("kind of reason", "kinds of reason", Reason::KIND_NAMES.to_vec()),
+                Term::Missing => (
+                    "kind of missing fact",
+                    "kinds of missing fact",
+                    Missing::KIND_NAMES
+                        .iter()
+                        .copied()
+                        .chain([crate::check::NO_MISSING])
+                        .collect(),
+                ),
+            };
+            let shown: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+            Diagnostic::new(Code::E0130, format!("there is no {what} `{written}`"))
+                .at(*span, format!("not a {what}"))
+                .suggest(suggestion)
+                .note(format!("the {all} are {}", shown.join(", ")))
+        }
+        CheckError::NoExpectations { span } => Diagnostic::new(Code::E0131, "this test expects nothing")
+            .at(*span, "no `expect`")
+            .note("a test with nothing to expect could never fail")
+            .help("say what verdict a duty should have: `expect dcs.first_tier pass`"),
+        CheckError::NothingToTest { span } => {
+            Diagnostic::new(Code::E0132, "this test has no arrangements to start from")
+                .at(*span, "no `given`, and no `arrangements` in this file")
+                .help("name the council's files with `given \"council.dcs\"`, or write the arrangements in this file under an `arrangements NAME { … }` header")
+        }
+        CheckError::GivenUnreadable { path, reason, span } => {
+            Diagnostic::new(Code::E0133, format!("cannot read `{path}`: {reason}"))
+                .at(*span, "named here")
+                .note("a test's `given` files are read relative to the folder of the test's own file")
+        }
+        CheckError::NotChangeable { kind, span } => {
+            Diagnostic::new(Code::E0134, format!("a test cannot change a `{kind}`"))
+                .at(*span, "not part of a council's arrangements")
+                .note("a test changes the arrangements it starts from (their header, posts, members, bodies, services, documents, events, answers and departures), never the guidance it tests")
+        }
+        CheckError::NothingToChange { item, field, span } => {
+            let (message, label) = match field {
+                Some(field) => (format!("`{item}` has no `{field}` to change"), "no such field"),
+                None => (format!("the arrangements have no `{item}`"), "nothing to change"),
+            };
+            Diagnostic::new(Code::E0135, message)
+                .at(*span, label)
+                .help("change an item the arrangements declare, or `add` the field instead")
+        }
+        CheckError::NotOneCouncil { found, span } => Diagnostic::new(
+            Code::E0136,
+            format!("a test starts from one council's arrangements, and these hold {found}"),
+        )
+        .at(*span, "this test")
+        .help("give the one council's files with `given`"),
         CheckError::Duplicate { what, name, span, first } => {
             Diagnostic::new(Code::E0102, format!("the {what} `{name}` is declared twice"))
                 .at(*span, "declared again here")

@@ -100,7 +100,8 @@ fn said(said: &Said) -> String {
 /// Why something cannot be said here.
 pub(super) fn misuse(misuse: &Misuse) -> String {
     match misuse {
-        Misuse::FieldsOnly { item } => format!("an {item} holds fields only"),
+        Misuse::FieldsOnly { item } => format!("a `{item}` item holds fields only"),
+        Misuse::TestOnly { entry } => format!("`{entry}` belongs in a `test`"),
         Misuse::ConditionOnParagraph => {
             "a paragraph cannot have conditions; put them on the duty that cites it".to_owned()
         }

@@ -9,6 +9,25 @@ use crate::model::{
     FactOrigin, FunctionId, Governance, LawId, ParagraphId, RelationId, RoleId, Target, Trigger, TypedValue,
 };
 
+/// Gives a typed enum the names its kinds are written by, in JSON and in
+/// tests, from one list: the match is exhaustive, so the list cannot miss
+/// a kind.
+macro_rules! kind_names {
+    ($kind:ident { $($variant:ident => $name:literal),* $(,)? }) => {
+        impl $kind {
+            /// The name of every kind, in declaration order.
+            pub const KIND_NAMES: &'static [&'static str] = &[$($name),*];
+
+            /// The name of this one's kind (`snake_case`).
+            pub fn kind_name(&self) -> &'static str {
+                match self {
+                    $($kind::$variant { .. } => $name,)*
+                }
+            }
+        }
+    };
+}
+
 /// The nine verdicts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum VerdictKind {
@@ -449,6 +468,33 @@ pub enum Missing {
     },
 }
 
+kind_names!(Missing {
+    Holder => "holder",
+    EntitiesOfKind => "entities_of_kind",
+    AnyOfKind => "any_of_kind",
+    CompleteList => "complete_list",
+    Subject => "subject",
+    Governance => "governance",
+    Commencement => "commencement",
+    Functions => "functions",
+    FunctionsBeyond => "functions_beyond",
+    BodyKind => "body_kind",
+    Attribute => "attribute",
+    ExactAttribute => "exact_attribute",
+    Relation => "relation",
+    CompleteRelation => "complete_relation",
+    EventOrder => "event_order",
+    AnswerOrder => "answer_order",
+    AnswerDate => "answer_date",
+    EventDate => "event_date",
+    Uncertain => "uncertain",
+    Existed => "existed",
+    WhichHolder => "which_holder",
+    BeyondPapers => "beyond_papers",
+    ReviewOutcome => "review_outcome",
+    ChangeOrder => "change_order",
+});
+
 /// What evaluation observed of the facts: the parts a reason is made of.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Observation {
@@ -886,6 +932,27 @@ pub enum Reason {
         answer: AnswerId,
     },
 }
+
+kind_names!(Reason {
+    ConditionNotMet => "condition_not_met",
+    ConditionUnknown => "condition_unknown",
+    NothingToApplyTo => "nothing_to_apply_to",
+    PermissionUsed => "permission_used",
+    PermissionNotUsed => "permission_not_used",
+    PermissionNotShown => "permission_not_shown",
+    Met => "met",
+    Breached => "breached",
+    Departed => "departed",
+    Unexplained => "unexplained",
+    Undecided => "undecided",
+    NoAnswer => "no_answer",
+    AnswerPredatesChange => "answer_predates_change",
+    AnswerToReplacedWords => "answer_to_replaced_words",
+    DepartureFromReplacedWords => "departure_from_replaced_words",
+    AnswerOrderUnknown => "answer_order_unknown",
+    AnswerUndated => "answer_undated",
+    Answered => "answered",
+});
 
 /// How a role in the duty was bound to the arrangement.
 #[derive(Clone, Debug, PartialEq, Eq)]

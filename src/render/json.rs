@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::date::{Boundary, Uncertainty};
-use crate::eval::{Cause, Change, ChangeDetail, Clause, Fact, FactUse, Missing, Reason, Verdict, VerdictKind};
+use crate::eval::{Cause, Change, ChangeDetail, Clause, Fact, FactUse, Missing, Verdict, VerdictKind};
 use crate::model::{
     AnswerId, AttributeId, Basis, BodyKindId, DutyKind, EntityId, EventId, EvidenceRef, FunctionId, Provenance,
     RelationId, RoleId, Target, TypedValue,
@@ -230,13 +230,15 @@ enum FactKindOut<'a> {
 /// typed fields naming what is missing, and the words for people.
 #[derive(Serialize)]
 struct MissingOut<'a> {
+    /// [`Missing::kind_name`]: written once, for JSON and for tests.
+    kind: &'static str,
     #[serde(flatten)]
     missing: MissingKindOut<'a>,
     text: String,
 }
 
 #[derive(Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(untagged)]
 enum MissingKindOut<'a> {
     Holder {
         role: &'a str,
@@ -354,30 +356,6 @@ struct DepartureOut<'a> {
     approved_by: Option<&'a str>,
     approved: Option<String>,
     review_by: Option<String>,
-}
-
-/// The name of a reason, as the JSON contract gives it.
-pub fn reason_name(reason: &Reason) -> &'static str {
-    match reason {
-        Reason::ConditionNotMet { .. } => "condition_not_met",
-        Reason::ConditionUnknown => "condition_unknown",
-        Reason::NothingToApplyTo { .. } => "nothing_to_apply_to",
-        Reason::PermissionUsed { .. } => "permission_used",
-        Reason::PermissionNotUsed { .. } => "permission_not_used",
-        Reason::PermissionNotShown { .. } => "permission_not_shown",
-        Reason::Met { .. } => "met",
-        Reason::Breached { .. } => "breached",
-        Reason::Departed { .. } => "departed",
-        Reason::Unexplained { .. } => "unexplained",
-        Reason::Undecided { .. } => "undecided",
-        Reason::NoAnswer { .. } => "no_answer",
-        Reason::AnswerPredatesChange { .. } => "answer_predates_change",
-        Reason::AnswerToReplacedWords { .. } => "answer_to_replaced_words",
-        Reason::DepartureFromReplacedWords { .. } => "departure_from_replaced_words",
-        Reason::AnswerOrderUnknown { .. } => "answer_order_unknown",
-        Reason::AnswerUndated { .. } => "answer_undated",
-        Reason::Answered { .. } => "answered",
-    }
 }
 
 /// Reads keys of the model's tables for one assessment.
@@ -932,11 +910,12 @@ fn verdict_out<'a>(
             .missing
             .iter()
             .map(|missing| MissingOut {
+                kind: missing.kind_name(),
                 missing: keys.missing(missing),
                 text: wording.missing(missing),
             })
             .collect(),
-        reason: reason_name(&verdict.reason),
+        reason: verdict.reason.kind_name(),
         explanation: wording.reason(verdict),
         notes: wording.notes(verdict),
         answer,

@@ -8,3 +8,4 @@ pub mod diff;
 pub mod explain;
 pub mod human;
 pub mod json;
+pub mod test_report;

@@ -105,6 +105,8 @@ pub enum ItemKind {
     Answer,
     /// `departure from DUTY { … }`.
     Departure,
+    /// `test NAME { … }`: a policy test.
+    Test,
 }
 
 impl ItemKind {
@@ -139,11 +141,12 @@ impl ItemKind {
             ItemKind::Inspection => "inspection",
             ItemKind::Answer => "answer",
             ItemKind::Departure => "departure",
+            ItemKind::Test => "test",
         }
     }
 
     /// Every item kind, for lookup by keyword.
-    pub const ALL: [ItemKind; 28] = [
+    pub const ALL: [ItemKind; 29] = [
         ItemKind::Guidance,
         ItemKind::LocalPolicy,
         ItemKind::Amendment,
@@ -172,6 +175,7 @@ impl ItemKind {
         ItemKind::Inspection,
         ItemKind::Answer,
         ItemKind::Departure,
+        ItemKind::Test,
     ];
 
     /// The item kind a keyword starts, if any.
@@ -271,6 +275,69 @@ pub enum Entry {
     Words(Words),
     /// `tag KEY VALUE`.
     Tag(Tag),
+    /// `expect DUTY VERDICT …`, in a test.
+    Expect(Expect),
+    /// `set`, `add`, `unset` or `drop`, in a test.
+    Edit(Edit),
+}
+
+impl Entry {
+    /// Where the entry is written.
+    pub fn span(&self) -> Span {
+        match self {
+            Entry::Field(field) => field.span,
+            Entry::Rule(rule) => rule.span,
+            Entry::Condition(condition) => condition.span,
+            Entry::Words(words) => words.span,
+            Entry::Tag(tag) => tag.span,
+            Entry::Expect(expect) => expect.span,
+            Entry::Edit(edit) => edit.span,
+        }
+    }
+}
+
+/// `expect DUTY VERDICT [because REASON] [missing KIND, …] [holders NAME,
+/// …]`: what a test expects of one duty or question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expect {
+    /// The duty or question.
+    pub duty: Name,
+    /// The verdict expected, as written.
+    pub verdict: Name,
+    /// The kind of reason expected, as written.
+    pub because: Option<Name>,
+    /// The kinds of missing fact expected, as written (`none` for none).
+    pub missing: Option<Vec<Name>>,
+    /// The posts or members the duty is expected to bind.
+    pub holders: Option<Vec<Name>>,
+    /// The whole entry.
+    pub span: Span,
+}
+
+/// A change a test makes to the arrangements it starts from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// What is done.
+    pub action: EditAction,
+    /// The kind of item changed, as written.
+    pub target_kind: Name,
+    /// The item's name or key.
+    pub target: Name,
+    /// The whole entry.
+    pub span: Span,
+}
+
+/// What an edit does to its item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditAction {
+    /// `set`: the item's fields of this name are replaced by this one.
+    Set(Field),
+    /// `add`: this field is added.
+    Add(Field),
+    /// `unset`: the item's fields of this name are removed.
+    Unset(Name),
+    /// `drop`: the item is removed.
+    Drop,
 }
 
 /// A field of an item.

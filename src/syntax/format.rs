@@ -291,7 +291,7 @@ impl<'a> Formatter<'a> {
             .entries
             .iter()
             .map(|entry| {
-                let span = entry_span(entry);
+                let span = entry.span();
                 (span.start as usize, span.end as usize)
             })
             .collect();
@@ -341,10 +341,7 @@ impl<'a> Formatter<'a> {
     fn open_brace(&self, item: &Item) -> Option<usize> {
         let start = item.span.start as usize;
         let end = item.span.end as usize;
-        let first_entry = item
-            .entries
-            .first()
-            .map_or(end, |entry| entry_span(entry).start as usize);
+        let first_entry = item.entries.first().map_or(end, |entry| entry.span().start as usize);
         let head = self.slice(start, first_entry);
         // The head holds no strings, so the first `{` outside a comment is
         // the block's.
@@ -379,7 +376,12 @@ impl<'a> Formatter<'a> {
         }
         let evidence = match entry {
             Entry::Field(field) => field.evidence.as_ref(),
-            Entry::Rule(_) | Entry::Condition(_) | Entry::Words(_) | Entry::Tag(_) => None,
+            Entry::Rule(_)
+            | Entry::Condition(_)
+            | Entry::Words(_)
+            | Entry::Tag(_)
+            | Entry::Expect(_)
+            | Entry::Edit(_) => None,
         };
         let Some(evidence) = evidence else {
             return Piece::Code(Code::plain(collapse(self.slice(from, to))));
@@ -394,16 +396,6 @@ impl<'a> Formatter<'a> {
             }),
             trailing: None,
         })
-    }
-}
-
-fn entry_span(entry: &Entry) -> crate::source::Span {
-    match entry {
-        Entry::Field(field) => field.span,
-        Entry::Rule(rule) => rule.span,
-        Entry::Condition(condition) => condition.span,
-        Entry::Words(words) => words.span,
-        Entry::Tag(tag) => tag.span,
     }
 }
 

@@ -94,6 +94,7 @@ impl Lowerer {
             Rule::arrangements_item => Some(ItemKind::Arrangements),
             Rule::shared_item => Some(ItemKind::Shared),
             Rule::departure_item => Some(ItemKind::Departure),
+            Rule::test_item => Some(ItemKind::Test),
             _ => None,
         };
         let mut names = Vec::new();
@@ -114,6 +115,7 @@ impl Lowerer {
                 | Rule::kw_arrangements
                 | Rule::kw_shared
                 | Rule::kw_departure
+                | Rule::kw_test
                 | Rule::kw_extends
                 | Rule::kw_from
                 | Rule::kw_on => {}
@@ -232,6 +234,8 @@ impl Lowerer {
                 Rule::tag_entry => self.tag(inner).map(Entry::Tag),
                 Rule::source_entry => self.source(inner).map(Entry::Field),
                 Rule::life_entry => self.life(inner).map(Entry::Field),
+                Rule::expect_entry => self.expect(inner).map(Entry::Expect),
+                Rule::edit_entry => self.edit(inner).map(Entry::Edit),
                 _ => {
                     self.internal(&inner, "an entry");
                     None
@@ -415,6 +419,91 @@ impl Lowerer {
             qualifiers: Vec::new(),
             period: None,
             evidence: None,
+            span,
+        })
+    }
+
+    fn expect(&mut self, pair: P<'_>) -> Option<Expect> {
+        let span = self.tight_span(&pair);
+        let mut duty = None;
+        let mut verdict = None;
+        let mut because = None;
+        let mut missing = None;
+        let mut holders = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::kw_expect => {}
+                Rule::key => duty = Some(self.name(&part)),
+                Rule::verdict_word => verdict = Some(self.name(&part)),
+                Rule::expect_clause => {
+                    for clause in part.into_inner() {
+                        let rule = clause.as_rule();
+                        let words: Vec<Name> = clause
+                            .into_inner()
+                            .filter(|word| matches!(word.as_rule(), Rule::kind_word | Rule::name))
+                            .map(|word| self.name(&word))
+                            .collect();
+                        match rule {
+                            Rule::expect_because => because = words.into_iter().next(),
+                            Rule::expect_missing => missing = Some(words),
+                            Rule::expect_holders => holders = Some(words),
+                            _ => self.errors.push(SyntaxError::Internal {
+                                span,
+                                detail: "an `expect` clause",
+                            }),
+                        }
+                    }
+                }
+                _ => self.internal(&part, "an `expect` entry"),
+            }
+        }
+        Some(Expect {
+            duty: duty?,
+            verdict: verdict?,
+            because,
+            missing,
+            holders,
+            span,
+        })
+    }
+
+    fn edit(&mut self, pair: P<'_>) -> Option<Edit> {
+        let span = self.tight_span(&pair);
+        let inner = pair.into_inner().next()?;
+        let verb = inner.as_rule();
+        let mut target = None;
+        let mut field = None;
+        let mut field_name = None;
+        for part in inner.into_inner() {
+            match part.as_rule() {
+                Rule::kw_set | Rule::kw_add | Rule::kw_unset | Rule::kw_drop => {}
+                Rule::edit_target => {
+                    let mut words = part.into_inner().map(|word| self.name(&word));
+                    target = words.next().zip(words.next());
+                }
+                Rule::field => field = self.field(part),
+                Rule::field_name => field_name = Some(self.name(&part)),
+                _ => self.internal(&part, "a change in a test"),
+            }
+        }
+        let (target_kind, target) = target?;
+        let action = match verb {
+            Rule::edit_set => EditAction::Set(field?),
+            Rule::edit_add => EditAction::Add(field?),
+            Rule::edit_unset => EditAction::Unset(field_name?),
+            Rule::edit_drop => EditAction::Drop,
+            _ => {
+                self.errors.push(SyntaxError::Internal {
+                    span,
+                    detail: "a change in a test",
+                });
+                return None;
+            }
+        };
+        Some(Edit {
+            action,
+            target_kind,
+            target,
             span,
         })
     }
