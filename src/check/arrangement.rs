@@ -555,6 +555,7 @@ impl Context<'_> {
                     span: field.name.span,
                     suggestion: None,
                     allowed: Vec::new(),
+                    run_on: None,
                 });
             }
             for name in distinct(names_of(field, errors), errors) {

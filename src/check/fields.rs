@@ -251,6 +251,7 @@ impl<'a> Fields<'a> {
                 span: field.name.span,
                 suggestion: suggest(&field.name.text, known.iter().copied()),
                 allowed: known.iter().map(|field| (*field).to_owned()).collect(),
+                run_on: None,
             });
         }
     }

@@ -330,10 +330,89 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
             }
         }
         errors = once_each(errors, &read_with, &sharers);
+        // A name declared by an item that did not parse is not unknown: its
+        // syntax error has been reported, and saying more would mislead.
+        let unparsed: std::collections::BTreeSet<&str> = files
+            .iter()
+            .flat_map(|parsed| parsed.ast.unparsed.iter().map(|name| name.text.as_str()))
+            .collect();
+        errors
+            .retain(|error| !matches!(error, CheckError::UnknownName { name, .. } if unparsed.contains(name.as_str())));
+        errors = run_on_values(errors, files, sources);
         checked.policy = Some(policy);
     }
     checked.errors = errors;
     checked
+}
+
+/// Unknown fields that follow another field on the same line are most
+/// likely values missing their comma (`holds DCS DASS per paper`): the
+/// first says so, and the unknown fields after it on that line, which
+/// only follow from it, are not reported.
+fn run_on_values(errors: Vec<CheckError>, files: &[Parsed<'_>], sources: &SourceMap) -> Vec<CheckError> {
+    use crate::syntax::ast::Entry;
+    let same_line = |earlier: Span, later: Span| {
+        earlier.file == later.file
+            && sources
+                .get(later.file)
+                .and_then(|source| source.text.get(earlier.end as usize..later.start as usize))
+                .is_some_and(|between| !between.contains('\n'))
+    };
+    // The entry before each field, by the field name's span.
+    let previous_of = |span: Span| -> Option<&crate::syntax::ast::Field> {
+        let parsed = files.iter().find(|parsed| parsed.file == span.file)?;
+        parsed.ast.items.iter().find_map(|item| {
+            let index = item
+                .entries
+                .iter()
+                .position(|entry| matches!(entry, Entry::Field(field) if field.name.span == span))?;
+            match item.entries.get(index.checked_sub(1)?)? {
+                Entry::Field(field) => Some(field),
+                _ => None,
+            }
+        })
+    };
+    let mut run_on_lines: Vec<Span> = Vec::new();
+    let mut kept = Vec::with_capacity(errors.len());
+    for error in errors {
+        let CheckError::UnknownField {
+            item,
+            field,
+            span,
+            suggestion,
+            allowed,
+            run_on: None,
+        } = error
+        else {
+            kept.push(error);
+            continue;
+        };
+        if run_on_lines.iter().any(|first| same_line(*first, span)) {
+            continue;
+        }
+        // A word close to a field the item has is a misspelt field, not a
+        // value: one-line items give several fields on a line.
+        let follows = previous_of(span)
+            .filter(|previous| suggestion.is_none() && same_line(previous.span, span))
+            .and_then(|previous| {
+                sources
+                    .get(previous.span.file)
+                    .map(|source| source.slice(previous.span))
+            })
+            .map(|written| written.split_whitespace().collect::<Vec<_>>().join(" "));
+        if follows.is_some() {
+            run_on_lines.push(span);
+        }
+        kept.push(CheckError::UnknownField {
+            item,
+            field,
+            span,
+            suggestion,
+            allowed,
+            run_on: follows,
+        });
+    }
+    kept
 }
 
 /// The errors with repeats removed, first report kept. A shared file is

@@ -195,6 +195,12 @@ codes! {
         example: Example::Described("arrangements warwickshire { council \"Warwickshire County Council\"  shares \"/home/me/joint.dcs\" }"),
         fix: "Put the shared file in the folder of the councils' files (or below it) and name it relative to them: `shares \"joint.dcs\"`.",
     }
+    E0020 => {
+        title: "text outside any item",
+        meaning: "A file is a list of items, each `KIND NAME { … }`. Text was found after the `}` that closes an item and before the next item starts: most often a `}` too many that ends the item early, so its remaining lines fall outside it. The item is read up to that `}`; the text after it is not read.",
+        example: fixture!("E0020.dcs"),
+        fix: "Remove the `}` that closes the item early, or move the lines into an item.",
+    }
     E0301 => {
         title: "the command line is not understood",
         meaning: "The words after `dcsc` do not fit its commands and options: an unknown option, a missing value, a date that is not a date, a format it does not write. Nothing was read or written, and dcsc exits with status 2.",

@@ -177,6 +177,13 @@ pub fn from_syntax(error: &SyntaxError) -> Diagnostic {
         SyntaxError::UnterminatedComment { span } => Diagnostic::new(Code::E0006, "this comment is never closed")
             .at(*span, "the comment starts here")
             .help("close the comment with `*/`"),
+        SyntaxError::OutsideItem { span, closed_by } => {
+            Diagnostic::new(Code::E0020, "this is outside any item")
+                .at(*span, "after the item's closing `}`")
+                .also(*closed_by, "this `}` closes the item")
+                .note("everything between one item's closing `}` and the next item's keyword belongs to no item, and is not read")
+                .help("if the item goes on, remove the `}` that closes it early; otherwise start an item (`post NAME { … }`)")
+        }
         SyntaxError::Unclosed { span } => Diagnostic::new(Code::E0007, "this `{` is never closed")
             .at(*span, "opened here")
             .help("add the matching `}` at the end of the item"),
@@ -458,7 +465,16 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             span,
             suggestion,
             allowed,
+            run_on,
         } => {
+            if let Some(previous) = run_on {
+                return Diagnostic::new(Code::E0107, format!("a {item} has no field `{field}`"))
+                    .at(*span, format!("read as a new field, after `{previous}`"))
+                    .note(format!(
+                        "a field's values are separated by commas: without one, `{field}` starts a field of its own"
+                    ))
+                    .help(format!("if `{field}` is another value, put a comma before it: `{previous}, {field}`"));
+            }
             let diagnostic = Diagnostic::new(Code::E0107, format!("a {item} has no field `{field}`"))
                 .at(*span, "unknown field")
                 .suggest(suggestion);

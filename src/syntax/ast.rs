@@ -23,6 +23,9 @@ pub struct File {
     /// Every comment, in source order: trivia the checker never reads,
     /// kept for the formatter and the editor.
     pub comments: Vec<Comment>,
+    /// The names of the items that did not parse, read from their heads:
+    /// a name used elsewhere is then not also reported as unknown.
+    pub unparsed: Vec<Name>,
 }
 
 /// A comment, `// …` to the end of its line or `/* … */`.

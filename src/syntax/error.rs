@@ -41,6 +41,14 @@ pub enum SyntaxError {
         /// The opening `/*`.
         span: Span,
     },
+    /// Text after the `}` that closed an item, before the next item: a
+    /// stray `}` ended the item early, or words belong to no item.
+    OutsideItem {
+        /// The first text outside any item.
+        span: Span,
+        /// The `}` that closed the item before it.
+        closed_by: Span,
+    },
     /// A `{` is never closed.
     Unclosed {
         /// The brace.

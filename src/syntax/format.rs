@@ -9,8 +9,11 @@
 //! - items start at the left margin, with at most one blank line between
 //!   them (the author's blank lines are kept, runs of them shortened);
 //! - an item the author wrote on one line stays on one line, its entries
-//!   two spaces apart; any other item has one entry per line, indented two
-//!   spaces, with `}` alone on the last line;
+//!   two spaces apart; any other item has its entries on lines of their
+//!   own, indented two spaces, with `}` alone on the last line, and entries
+//!   the author wrote on one line stay on one line, two spaces apart
+//!   (entries have no separator, so `holds DCS DASS` is two entries that a
+//!   missing comma made: splitting them would hide the mistake);
 //! - inside an entry, runs of white space become one space (strings and
 //!   comments untouched);
 //! - the fields of one block that give their evidence (`per DOC "where"`)
@@ -322,7 +325,29 @@ impl<'a> Formatter<'a> {
         let mut previous_end = None;
         for (entry, (from, to)) in item.entries.iter().zip(&entries) {
             self.gap(position, *from, previous_end, &mut pieces);
-            pieces.push(self.entry(entry, *from, *to));
+            let piece = self.entry(entry, *from, *to);
+            // Entries the author wrote on one line stay on one line: with no
+            // separator between entries, `holds DCS DASS` is two entries
+            // that a missing comma made, and splitting them would hide it.
+            let shares_line = previous_end.is_some_and(|end| end == position && self.same_line(end, *from));
+            let broken = |code: &Code<'_>| code.evidence.as_ref().is_some_and(|evidence| evidence.broken);
+            match (pieces.last_mut(), piece) {
+                (Some(Piece::Code(previous)), Piece::Code(code))
+                    if shares_line && previous.trailing.is_none() && !broken(previous) && !broken(&code) =>
+                {
+                    if let Some(evidence) = previous.evidence.take() {
+                        previous.text.push(' ');
+                        previous.text.push_str(&evidence.text);
+                    }
+                    previous.text.push_str("  ");
+                    previous.text.push_str(&code.text);
+                    if let Some(evidence) = code.evidence {
+                        previous.text.push(' ');
+                        previous.text.push_str(&evidence.text);
+                    }
+                }
+                (_, piece) => pieces.push(piece),
+            }
             position = *to;
             previous_end = Some(*to);
         }

@@ -288,6 +288,7 @@ impl Lowerer {
         Ok(File {
             items,
             comments: Vec::new(),
+            unparsed: Vec::new(),
         })
     }
 

@@ -56,12 +56,19 @@ impl Lowerer {
         Span::new(self.file, self.offset + span.start(), self.offset + span.end())
     }
 
-    /// The span of a pair from its start to the end of its last child:
+    /// The span of a pair from its start to the end of its last token:
     /// pest's implicit whitespace before an absent optional part would
-    /// otherwise stretch it over the blank lines that follow.
+    /// otherwise stretch it, and each pair inside it, over the blank lines
+    /// that follow.
     fn tight_span(&self, pair: &P<'_>) -> Span {
         let whole = self.span(pair);
-        match pair.clone().into_inner().last() {
+        let mut last = None;
+        let mut children = pair.clone().into_inner().last();
+        while let Some(child) = children {
+            children = child.clone().into_inner().last();
+            last = Some(child);
+        }
+        match last {
             Some(last) => Span {
                 end: self.span(&last).end,
                 ..whole

@@ -32,14 +32,69 @@ pub fn parse(file: FileId, source: &SourceFile) -> (ast::File, Vec<SyntaxError>)
     let mut errors = scan.errors;
     let comments = scan.comments;
     let mut items = Vec::new();
+    let mut unparsed = Vec::new();
     for chunk in scan.chunks {
         let Some(chunk_text) = text.get(chunk.start..chunk.end) else {
             continue;
         };
         match lower::parse_item(file, chunk.start, chunk_text) {
             Ok(item) => items.push(item),
-            Err(mut item_errors) => errors.append(&mut item_errors),
+            Err(mut item_errors) => {
+                errors.append(&mut item_errors);
+                unparsed.extend(head_name(file, chunk.start, chunk_text));
+            }
         }
     }
-    (ast::File { items, comments }, errors)
+    (
+        ast::File {
+            items,
+            comments,
+            unparsed,
+        },
+        errors,
+    )
+}
+
+/// The name an item declares, read from its head without the grammar: the
+/// word after its keyword (after `departure from`, the key).
+fn head_name(file: FileId, offset: usize, text: &str) -> Option<ast::Name> {
+    let mut rest = text;
+    let mut position = offset;
+    let mut next_word = |allow_dots: bool| -> Option<(usize, String)> {
+        loop {
+            let trimmed = rest.trim_start();
+            position += rest.len() - trimmed.len();
+            rest = trimmed;
+            let comment_end = if rest.starts_with("//") {
+                rest.find('\n')
+            } else if rest.starts_with("/*") {
+                rest.find("*/").map(|end| end + 2)
+            } else {
+                break;
+            };
+            let end = comment_end.unwrap_or(rest.len());
+            position += end;
+            rest = rest.get(end..).unwrap_or("");
+        }
+        let length = rest
+            .find(|character: char| {
+                !(character.is_ascii_alphanumeric() || character == '_' || (allow_dots && character == '.'))
+            })
+            .unwrap_or(rest.len());
+        let word = rest.get(..length).filter(|word| !word.is_empty())?.to_owned();
+        let start = position;
+        position += length;
+        rest = rest.get(length..).unwrap_or("");
+        Some((start, word))
+    };
+    let (_, keyword) = next_word(false)?;
+    let kind = ast::ItemKind::from_keyword(&keyword)?;
+    if kind == ast::ItemKind::Departure {
+        next_word(false)?;
+    }
+    let (start, name) = next_word(true)?;
+    Some(ast::Name {
+        span: crate::source::Span::new(file, start, start + name.len()),
+        text: name,
+    })
 }

@@ -51,6 +51,12 @@ pub fn chunks(file: FileId, text: &str) -> Result<Prescan, Vec<SyntaxError>> {
     let mut parens: Vec<usize> = Vec::new();
     let mut starts: Vec<usize> = vec![0];
     let mut has_content = vec![false];
+    // Where each chunk's parse must stop: at the `}` that closed its item,
+    // when text follows that belongs to no item.
+    let mut cut: Vec<Option<usize>> = vec![None];
+    // The `}` that last brought the braces back to none, in this chunk.
+    let mut closed: Option<usize> = None;
+    let mut stray_errors = Vec::new();
     let mut comments = Vec::new();
     while let Some(&byte) = bytes.get(index) {
         match byte {
@@ -101,11 +107,15 @@ pub fn chunks(file: FileId, text: &str) -> Result<Prescan, Vec<SyntaxError>> {
                         Some(_) => end += 1,
                     }
                 }
+                stray(file, index, end + 1, closed, &mut cut, &mut stray_errors);
                 mark(&mut has_content);
                 at_line_start = false;
                 index = end + 1;
             }
             b'{' | b'(' => {
+                if braces.is_empty() {
+                    stray(file, index, index + 1, closed, &mut cut, &mut stray_errors);
+                }
                 let stack = if byte == b'{' { &mut braces } else { &mut parens };
                 stack.push(index);
                 if stack.len() > NESTING_LIMIT {
@@ -119,14 +129,24 @@ pub fn chunks(file: FileId, text: &str) -> Result<Prescan, Vec<SyntaxError>> {
                 index += 1;
             }
             b'}' | b')' => {
+                if braces.is_empty() {
+                    // A `}` with nothing open: the end of an item already
+                    // closed.
+                    stray(file, index, index + 1, closed, &mut cut, &mut stray_errors);
+                }
                 let stack = if byte == b'}' { &mut braces } else { &mut parens };
                 stack.pop();
+                if byte == b'}' && braces.is_empty() && cut.last() == Some(&None) {
+                    closed = Some(index);
+                }
                 mark(&mut has_content);
                 at_line_start = false;
                 index += 1;
             }
             _ => {
-                if at_line_start && braces.is_empty() && byte.is_ascii_alphabetic() {
+                // An item starts at the start of a line, or after the `}`
+                // that closed the one before (two items on one line).
+                if (at_line_start || closed.is_some()) && braces.is_empty() && byte.is_ascii_alphabetic() {
                     let end = text
                         .get(index..)
                         .and_then(|rest| rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')))
@@ -135,12 +155,23 @@ pub fn chunks(file: FileId, text: &str) -> Result<Prescan, Vec<SyntaxError>> {
                     if ItemKind::from_keyword(word).is_some() && has_content.last() == Some(&true) {
                         starts.push(index);
                         has_content.push(false);
+                        cut.push(None);
+                        closed = None;
                         parens.clear();
+                    } else {
+                        stray(file, index, end, closed, &mut cut, &mut stray_errors);
                     }
                     mark(&mut has_content);
                     at_line_start = false;
                     index = end.max(index + 1);
                 } else {
+                    if braces.is_empty() {
+                        let width = text
+                            .get(index..)
+                            .and_then(|rest| rest.chars().next())
+                            .map_or(1, char::len_utf8);
+                        stray(file, index, index + width, closed, &mut cut, &mut stray_errors);
+                    }
                     mark(&mut has_content);
                     at_line_start = false;
                     // Step over a whole UTF-8 character so slices stay on
@@ -153,7 +184,7 @@ pub fn chunks(file: FileId, text: &str) -> Result<Prescan, Vec<SyntaxError>> {
             }
         }
     }
-    let mut errors = Vec::new();
+    let mut errors = stray_errors;
     let unclosed_at = braces.last().copied();
     if let Some(open) = unclosed_at {
         errors.push(SyntaxError::Unclosed {
@@ -162,7 +193,13 @@ pub fn chunks(file: FileId, text: &str) -> Result<Prescan, Vec<SyntaxError>> {
     }
     let mut chunks = Vec::new();
     for (position, &start) in starts.iter().enumerate() {
-        let end = starts.get(position + 1).copied().unwrap_or(bytes.len());
+        let next = starts.get(position + 1).copied().unwrap_or(bytes.len());
+        // Text outside any item was reported; the item before it still
+        // parses, up to its own `}`.
+        let end = match cut.get(position) {
+            Some(Some(close)) => close + 1,
+            _ => next,
+        };
         let holds_unclosed = unclosed_at.is_some_and(|open| open >= start && open < end);
         // A chunk with an unclosed brace would only repeat the error above.
         if has_content.get(position) == Some(&true) && !holds_unclosed {
@@ -179,6 +216,31 @@ pub fn chunks(file: FileId, text: &str) -> Result<Prescan, Vec<SyntaxError>> {
         errors,
         comments,
     })
+}
+
+/// Text found where no item is open: after the `}` that closed the
+/// chunk's item (`closed`), it is outside any item. The first such text
+/// in a chunk is reported, and the chunk is cut at that `}` so the item
+/// itself still parses. Before any item closes, text is an item's head.
+fn stray(
+    file: FileId,
+    start: usize,
+    end: usize,
+    closed: Option<usize>,
+    cut: &mut [Option<usize>],
+    errors: &mut Vec<SyntaxError>,
+) {
+    let (Some(close), Some(slot)) = (closed, cut.last_mut()) else {
+        return;
+    };
+    if slot.is_some() {
+        return;
+    }
+    *slot = Some(close);
+    errors.push(SyntaxError::OutsideItem {
+        span: Span::new(file, start, end),
+        closed_by: Span::new(file, close, close + 1),
+    });
 }
 
 fn mark(has_content: &mut [bool]) {
