@@ -558,3 +558,42 @@ fn help_and_version_are_not_errors() {
         assert!(!output.stdout.is_empty());
     }
 }
+
+#[test]
+fn version_names_the_embedded_guidance_and_its_dates() {
+    let output = dcsc(&["--version"]);
+    assert!(output.status.success());
+    let version = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        version.starts_with(&format!("dcsc {}\n", env!("CARGO_PKG_VERSION"))),
+        "{version}"
+    );
+    for line in [
+        "dfe_2012  April 2012",
+        "dfe_2013  April 2013",
+        "hca_2022  1 July 2022, amending csw_2017",
+    ] {
+        assert!(version.contains(line), "{line} in {version}");
+    }
+}
+
+#[test]
+fn completions_and_man_pages_are_written_for_every_command() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = dcsc(&["completions", shell]);
+        assert!(output.status.success(), "{shell}");
+        let script = String::from_utf8(output.stdout).unwrap();
+        for command in ["verify", "report", "diff", "fmt", "test", "explain"] {
+            assert!(script.contains(command), "{shell} completions lack {command}");
+        }
+    }
+    let page = String::from_utf8(dcsc(&["man"]).stdout).unwrap();
+    assert!(page.contains(".TH dcsc 1"), "{page}");
+    assert!(page.contains("dcsc\\-verify(1)"), "{page}");
+    let verify = String::from_utf8(dcsc(&["man", "verify"]).stdout).unwrap();
+    assert!(verify.contains(".TH dcsc-verify 1"), "{verify}");
+    assert!(verify.contains("\\-\\-as\\-at"), "{verify}");
+    let unknown = dcsc(&["man", "verfy"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8(unknown.stderr).unwrap().contains("E0301"));
+}

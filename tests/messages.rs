@@ -5,7 +5,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-
 use dcsc::Workspace;
 
 fn expected_codes(text: &str) -> Vec<String> {

@@ -74,6 +74,9 @@ pub struct Checked {
     pub arrangements: Vec<Arrangement>,
     /// The policy tests found, in the order given.
     pub tests: Vec<TestCase>,
+    /// Every edition, amendment and local policy of every set of guidance
+    /// given (not only the one in force), each once.
+    pub editions: Vec<crate::model::Edition>,
     /// Every error and warning, in the order found.
     pub errors: Vec<CheckError>,
 }
@@ -239,6 +242,17 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
             &duties,
             &mut errors,
         ));
+    }
+    for (policy, _) in &checked_chains {
+        for edition in &policy.editions {
+            if !checked
+                .editions
+                .iter()
+                .any(|known: &crate::model::Edition| known.key == edition.key)
+            {
+                checked.editions.push(edition.clone());
+            }
+        }
     }
     // `answers_to` may name any edition given, not only the one in force.
     let known: Vec<String> = checked_chains

@@ -9,7 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use dcsc::command::CommandError;
 use dcsc::date::{Day, PartialDate};
@@ -150,6 +150,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = test::TestFormat::Human)]
         format: test::TestFormat,
     },
+    /// Write a completion script for a shell (bash: `source <(dcsc
+    /// completions bash)`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Write the man page in roff: dcsc(1), or a command's (`dcsc man
+    /// verify | man -l -`).
+    Man {
+        /// The command whose page to write (default: dcsc(1)).
+        command: Option<String>,
+    },
     /// Explain a diagnostic code (E0101), a duty or a paragraph of the
     /// guidance.
     Explain {
@@ -262,7 +274,20 @@ fn stderr_color_wanted() -> bool {
 /// Parses the command line and runs the command.
 pub fn run() -> ExitCode {
     let arguments: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = match Cli::try_parse_from(&arguments) {
+    let mut command = Cli::command();
+    // Which guidance is embedded is part of the version, worked out only
+    // when asked for.
+    if arguments
+        .iter()
+        .skip(1)
+        .any(|argument| argument == "--version" || argument == "-V")
+    {
+        command = command.version(version_text());
+    }
+    let cli = match command
+        .try_get_matches_from(&arguments)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(error) => return ExitCode::from(command_line_error(&error, wants_json(&arguments))),
     };
@@ -272,6 +297,13 @@ pub fn run() -> ExitCode {
         Command::Explain { what, policies, as_at } => explain(&what, &policies, as_at),
         Command::Coverage { policies, format } => coverage(&policies, format),
         Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "dcsc", &mut script);
+            emit(&String::from_utf8_lossy(&script));
+            OK
+        }
+        Command::Man { command } => man(command.as_deref()),
         Command::Test {
             paths,
             policies,
@@ -310,6 +342,83 @@ pub fn run() -> ExitCode {
         return ExitCode::from(BAD_INPUT);
     }
     ExitCode::from(status)
+}
+
+/// The version and the guidance embedded: each edition and amendment, and
+/// from when it is in force.
+fn version_text() -> String {
+    let mut workspace = Workspace::new();
+    let checked = workspace.check();
+    let width = checked
+        .editions
+        .iter()
+        .map(|edition| edition.key.len())
+        .max()
+        .unwrap_or(0);
+    let mut text = format!("{}\nembedded guidance, in force from:", env!("CARGO_PKG_VERSION"));
+    for edition in &checked.editions {
+        let from = edition
+            .in_force
+            .map_or_else(|| "a date not given".to_owned(), dcsc::words::date);
+        let amends = edition
+            .amends
+            .as_ref()
+            .map(|amended| format!(", amending {amended}"))
+            .unwrap_or_default();
+        let by_area = if edition.by_area { ", area by area" } else { "" };
+        text.push_str(&format!("\n  {:<width$}  {from}{by_area}{amends}", edition.key));
+    }
+    text
+}
+
+/// `dcsc man`: a man page, from the same definitions as `--help`.
+fn man(command: Option<&str>) -> u8 {
+    let whole = Cli::command();
+    let page_of = match command {
+        None => whole,
+        Some(name) => match whole.find_subcommand(name) {
+            Some(sub) => sub
+                .clone()
+                .name(format!("dcsc-{name}"))
+                .version(env!("CARGO_PKG_VERSION")),
+            None => {
+                let problem = CommandError::CommandLine {
+                    message: format!("there is no command `{name}`"),
+                    details: vec![format!(
+                        "the commands are: {}",
+                        whole
+                            .get_subcommands()
+                            .map(|sub| sub.get_name().to_owned())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )],
+                };
+                return report_problems(
+                    &dcsc::source::SourceMap::new(),
+                    &[diagnostics::from_command(&problem)],
+                    false,
+                );
+            }
+        },
+    };
+    let mut page = Vec::new();
+    match clap_mangen::Man::new(page_of).render(&mut page) {
+        Ok(()) => {
+            emit(&String::from_utf8_lossy(&page));
+            OK
+        }
+        Err(error) => {
+            let problem = CommandError::CannotRender {
+                format: "man page",
+                reason: error.to_string(),
+            };
+            report_problems(
+                &dcsc::source::SourceMap::new(),
+                &[diagnostics::from_command(&problem)],
+                false,
+            )
+        }
+    }
 }
 
 /// Whether the command line asks for JSON, read from the raw arguments:
