@@ -45,8 +45,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format for diagnostics.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
     },
     /// Evaluate arrangements against the guidance, duty by duty, with an
     /// explained verdict for each.
@@ -54,8 +54,8 @@ enum Command {
         #[command(flatten)]
         inputs: Inputs,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = VerifyFormat::Human)]
+        format: VerifyFormat,
     },
     /// Write the assurance report a committee reads: front matter, summary,
     /// the assurance table, Barnet's framework view, departures and the
@@ -242,6 +242,32 @@ enum ChartFormat {
     Mermaid,
     /// An SVG picture, laid out by dcsc.
     Svg,
+}
+
+/// Output formats of `dcsc verify`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum VerifyFormat {
+    /// Text for people, with source snippets.
+    Human,
+    /// JSON for tools (see docs/json-output.md).
+    Json,
+    /// JUnit XML for CI: a test case per duty, a failure for what needs
+    /// action.
+    Junit,
+    /// SARIF 2.1.0, for code-scanning dashboards: a rule per duty, a
+    /// result per verdict at the council's facts.
+    Sarif,
+}
+
+/// Output formats of `dcsc check`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    /// Text for people, with source snippets.
+    Human,
+    /// JSON for tools (see docs/json-output.md).
+    Json,
+    /// SARIF 2.1.0, for code-scanning dashboards: one rule per code.
+    Sarif,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -548,7 +574,7 @@ fn add_input(workspace: &mut Workspace, path: &Path) {
     workspace.add_path(path);
 }
 
-fn check(files: &[PathBuf], format: Format) -> u8 {
+fn check(files: &[PathBuf], format: CheckFormat) -> u8 {
     let mut workspace = Workspace::new();
     for file in files {
         add_input(&mut workspace, file);
@@ -556,7 +582,7 @@ fn check(files: &[PathBuf], format: Format) -> u8 {
     workspace.check();
     let read = files.len() + workspace.shared_only();
     match format {
-        Format::Human => {
+        CheckFormat::Human => {
             emit(&workspace.render_diagnostics(color_wanted()));
             let (errors, warnings) = counts_line(&workspace);
             emit(&match (errors, warnings) {
@@ -564,7 +590,11 @@ fn check(files: &[PathBuf], format: Format) -> u8 {
                 _ => format!("checked {read} file(s): {errors} error(s), {warnings} warning(s)\n"),
             });
         }
-        Format::Json => emit(&diagnostics_json(&workspace.sources, &workspace.diagnostics)),
+        CheckFormat::Json => emit(&diagnostics_json(&workspace.sources, &workspace.diagnostics)),
+        CheckFormat::Sarif => emit(&dcsc::render::sarif::diagnostics(
+            &workspace.sources,
+            &workspace.diagnostics,
+        )),
     }
     if workspace.has_errors() {
         BAD_INPUT
@@ -573,52 +603,72 @@ fn check(files: &[PathBuf], format: Format) -> u8 {
     }
 }
 
-fn verify(inputs: &Inputs, format: Format) -> u8 {
+fn verify(inputs: &Inputs, format: VerifyFormat) -> u8 {
     let mut workspace = inputs.workspace();
     let as_at = inputs.as_at();
-    let Some(verified) = workspace.verify(as_at) else {
-        match format {
-            Format::Human => {
-                emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
-                let (errors, warnings) = counts_line(&workspace);
-                emit_error(&format!("cannot verify: {errors} error(s), {warnings} warning(s)\n"));
-            }
-            Format::Json => emit(&diagnostics_json(&workspace.sources, &workspace.diagnostics)),
+    // Problems that stop the run go where the format's reader looks: JSON
+    // and SARIF readers get them on standard output in their format.
+    let refuse = |workspace: &Workspace, problems: &[diagnostics::Diagnostic]| match format {
+        VerifyFormat::Json => {
+            emit(&diagnostics_json(&workspace.sources, problems));
+            BAD_INPUT
         }
-        return BAD_INPUT;
+        VerifyFormat::Sarif => {
+            emit(&dcsc::render::sarif::diagnostics(&workspace.sources, problems));
+            BAD_INPUT
+        }
+        VerifyFormat::Human | VerifyFormat::Junit => report_problems(&workspace.sources, problems, false),
+    };
+    let Some(verified) = workspace.verify(as_at) else {
+        if matches!(format, VerifyFormat::Human | VerifyFormat::Junit) {
+            emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
+            let (errors, warnings) = counts_line(&workspace);
+            emit_error(&format!("cannot verify: {errors} error(s), {warnings} warning(s)\n"));
+            return BAD_INPUT;
+        }
+        return refuse(&workspace, &workspace.diagnostics);
     };
     if verified.councils.is_empty() {
         let mut problems = workspace.diagnostics.clone();
         problems.push(diagnostics::from_command(&CommandError::NoArrangements));
-        return report_problems(&workspace.sources, &problems, format == Format::Json);
+        return refuse(&workspace, &problems);
     }
-    if !workspace.diagnostics.is_empty() && format == Format::Human {
+    if !workspace.diagnostics.is_empty() && format != VerifyFormat::Json {
         emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
     }
 
     let mut needs_action = false;
     let mut json_reports = Vec::new();
+    let mut sarif = dcsc::render::sarif::VerdictLog::new();
+    let mut junit = dcsc::render::junit::JunitLog::new();
     for (index, assessment) in verified.assessments(&workspace.sources).into_iter().enumerate() {
         needs_action |= assessment.needs_action();
         match format {
-            Format::Human => {
+            VerifyFormat::Human => {
                 if index > 0 {
                     emit("\n");
                 }
                 emit(&dcsc::render::human::render(&assessment, color_wanted()));
             }
-            Format::Json => json_reports.push(dcsc::render::json::to_value(&assessment)),
+            VerifyFormat::Json => json_reports.push(dcsc::render::json::to_value(&assessment)),
+            VerifyFormat::Sarif => sarif.add(&assessment),
+            VerifyFormat::Junit => junit.add(&assessment),
         }
     }
-    if format == Format::Json {
-        let value = match <[serde_json::Value; 1]>::try_from(json_reports) {
-            Ok([single]) => single,
-            Err(several) => serde_json::Value::Array(several),
-        };
-        emit(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        ));
+    match format {
+        VerifyFormat::Human => {}
+        VerifyFormat::Json => {
+            let value = match <[serde_json::Value; 1]>::try_from(json_reports) {
+                Ok([single]) => single,
+                Err(several) => serde_json::Value::Array(several),
+            };
+            emit(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            ));
+        }
+        VerifyFormat::Sarif => emit(&sarif.finish()),
+        VerifyFormat::Junit => emit(&junit.finish()),
     }
     if needs_action {
         NEEDS_ACTION

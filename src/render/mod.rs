@@ -8,4 +8,7 @@ pub mod diff;
 pub mod explain;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod test_report;
+pub mod xml;

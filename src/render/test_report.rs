@@ -11,6 +11,7 @@ use crate::check::{Expectation, Expected};
 use crate::diagnostics;
 use crate::policy_test::{Check, Difference, TestOutcome, TestResult};
 use crate::render::human::render_verdicts;
+use crate::render::xml::{attribute, text};
 use crate::source::SourceMap;
 
 /// The results of a run, counted.
@@ -276,45 +277,4 @@ pub fn junit(results: &[TestResult<'_>], sources: &SourceMap) -> String {
     }
     out.push_str("</testsuites>\n");
     out
-}
-
-/// Text made safe for an XML attribute value.
-fn attribute(value: &str) -> String {
-    escape(value, true)
-}
-
-/// Text made safe for XML character data.
-fn text(value: &str) -> String {
-    escape(value, false)
-}
-
-/// Escapes markup, and drops the characters XML 1.0 cannot hold at all (a
-/// control character in a name would otherwise make the file unreadable).
-fn escape(value: &str, in_attribute: bool) -> String {
-    let mut out = String::with_capacity(value.len());
-    for character in value.chars() {
-        match character {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if in_attribute => out.push_str("&quot;"),
-            '\n' if in_attribute => out.push_str("&#10;"),
-            '\t' | '\n' | '\r' => out.push(character),
-            control if u32::from(control) < 0x20 => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn xml_escapes_markup_and_drops_what_xml_cannot_hold() {
-        assert_eq!(escape("a<b>&\"c\"\u{1}", true), "a&lt;b&gt;&amp;&quot;c&quot;");
-        assert_eq!(escape("line\nnext \"q\"", false), "line\nnext \"q\"");
-    }
 }

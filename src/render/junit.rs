@@ -1,0 +1,122 @@
+//! `verify --format junit`: one test suite per council, one test case per
+//! duty or question. What needs action (fail, unexplained, unknown,
+//! missing, stale) is a failure, typed by its verdict; a duty whose
+//! condition does not hold is skipped; a departure or an answer passes,
+//! its reason kept as output for the reader. Built council by council; no
+//! times, so the same input gives the same bytes.
+
+use std::fmt::Write as _;
+
+use crate::eval::VerdictKind;
+use crate::outcome::Assessment;
+use crate::render::xml::{attribute, text};
+
+/// The JUnit report of a run, built council by council.
+#[derive(Debug, Default)]
+pub struct JunitLog {
+    suites: String,
+    tests: usize,
+    failures: usize,
+    skipped: usize,
+}
+
+impl JunitLog {
+    /// An empty report.
+    pub fn new() -> JunitLog {
+        JunitLog::default()
+    }
+
+    /// Adds one council's verdicts as a test suite.
+    pub fn add(&mut self, assessment: &Assessment<'_>) {
+        let wording = assessment.wording();
+        let arrangement = assessment.arrangement;
+        let council = arrangement.council.clone().unwrap_or_else(|| arrangement.key.clone());
+        let file = assessment.sources.name(arrangement.file).to_owned();
+        let failures = assessment
+            .verdicts
+            .iter()
+            .filter(|verdict| verdict.kind.needs_action())
+            .count();
+        let skipped = assessment
+            .verdicts
+            .iter()
+            .filter(|verdict| verdict.kind == VerdictKind::NotApplicable)
+            .count();
+        self.tests += assessment.verdicts.len();
+        self.failures += failures;
+        self.skipped += skipped;
+        let _ = writeln!(
+            self.suites,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\" file=\"{}\">",
+            attribute(&council),
+            assessment.verdicts.len(),
+            attribute(&file)
+        );
+        let _ = writeln!(
+            self.suites,
+            "    <properties>\n      <property name=\"as_at\" value=\"{}\"/>\n    </properties>",
+            assessment.as_at
+        );
+        for verdict in assessment.verdicts {
+            let Some(duty) = assessment.duty(verdict) else {
+                continue;
+            };
+            let line = verdict.facts.first().map_or(arrangement.span, |used| used.origin.span);
+            let (line, _) = assessment.sources.line_column(line);
+            let _ = write!(
+                self.suites,
+                "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{line}\"",
+                attribute(&duty.key),
+                attribute(&arrangement.key),
+                attribute(&file)
+            );
+            let reason = wording.reason(verdict);
+            let mut details = reason.clone();
+            for missing in &verdict.missing {
+                let _ = write!(details, "\nmissing: {}", wording.missing(missing));
+            }
+            for used in &verdict.facts {
+                let (fact_line, _) = assessment.sources.line_column(used.origin.span);
+                let _ = write!(details, "\n{file}:{fact_line}: {}", wording.fact(&used.fact));
+            }
+            let kind = verdict.kind.name();
+            match verdict.kind {
+                VerdictKind::Fail
+                | VerdictKind::Unexplained
+                | VerdictKind::Unknown
+                | VerdictKind::Missing
+                | VerdictKind::Stale => {
+                    let _ = writeln!(
+                        self.suites,
+                        ">\n      <failure message=\"{}\" type=\"{kind}\">{}</failure>\n    </testcase>",
+                        attribute(&format!("{kind}: {reason}")),
+                        text(&details)
+                    );
+                }
+                VerdictKind::NotApplicable => {
+                    let _ = writeln!(
+                        self.suites,
+                        ">\n      <skipped message=\"{}\"/>\n    </testcase>",
+                        attribute(&format!("{kind}: {reason}"))
+                    );
+                }
+                VerdictKind::Departure | VerdictKind::Answered | VerdictKind::Pass => {
+                    let _ = writeln!(
+                        self.suites,
+                        ">\n      <system-out>{}</system-out>\n    </testcase>",
+                        text(&format!("{kind}: {details}"))
+                    );
+                }
+            }
+        }
+        self.suites.push_str("  </testsuite>\n");
+    }
+
+    /// The report as text.
+    pub fn finish(self) -> String {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"dcsc verify\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n{}</testsuites>\n",
+            self.tests, self.failures, self.skipped, self.suites
+        )
+    }
+}

@@ -1,0 +1,43 @@
+//! Text made safe for XML, for the JUnit writers: markup escaped, and the
+//! characters XML 1.0 cannot hold at all dropped (a control character in a
+//! council's text would otherwise make the whole file unreadable).
+
+/// Text for an attribute value (quotes and line breaks escaped too).
+pub fn attribute(value: &str) -> String {
+    escape(value, true)
+}
+
+/// Text for character data.
+pub fn text(value: &str) -> String {
+    escape(value, false)
+}
+
+fn escape(value: &str, in_attribute: bool) -> String {
+    let mut out = String::with_capacity(value.len());
+    for character in value.chars() {
+        match character {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if in_attribute => out.push_str("&quot;"),
+            '\n' if in_attribute => out.push_str("&#10;"),
+            '\t' | '\n' | '\r' => out.push(character),
+            control if u32::from(control) < 0x20 => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{attribute, text};
+
+    #[test]
+    fn xml_escapes_markup_and_drops_what_xml_cannot_hold() {
+        assert_eq!(attribute("a<b>&\"c\"\u{1}"), "a&lt;b&gt;&amp;&quot;c&quot;");
+        assert_eq!(text("line\nnext \"q\""), "line\nnext \"q\"");
+        assert_eq!(attribute("two\nlines"), "two&#10;lines");
+    }
+}
