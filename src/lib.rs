@@ -28,6 +28,7 @@ pub mod outcome;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
+pub mod visible;
 mod workspace;
 
 pub use outcome::{Assessment, Verified};
