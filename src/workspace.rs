@@ -137,11 +137,7 @@ impl Workspace {
         let Some(source) = self.sources.get(file) else {
             return (ast::File::default(), true);
         };
-        // Standard input has no name to tell JSON by, so its first
-        // character does: no .dcs file starts with `{`.
-        let json = source.name().ends_with(".json")
-            || (source.name() == load::STDIN_NAME && source.text.trim_start().starts_with('{'));
-        let (tree, errors) = if json {
+        let (tree, errors) = if syntax::reads_as_json(source) {
             match syntax::json::parse(file, source) {
                 Ok(tree) => (tree, Vec::new()),
                 Err(error) => (ast::File::default(), vec![error]),

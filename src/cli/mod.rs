@@ -376,7 +376,7 @@ fn diagnostics_json(sources: &dcsc::source::SourceMap, problems: &[diagnostics::
         .map(|diagnostic| diagnostics::to_json(sources, diagnostic))
         .collect();
     let value = serde_json::json!({ "schema_version": 1, "diagnostics": diagnostics });
-    format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default())
+    format!("{}\n", dcsc::visible::json(&value))
 }
 
 fn counts_line(workspace: &Workspace) -> (usize, usize) {
@@ -398,7 +398,10 @@ fn add_input(workspace: &mut Workspace, path: &Path) {
         // Asked of the name itself, not of what it links to: `/dev/stdin`
         // and `<(…)` are links to pipes that have their writer already.
         if std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_fifo()) {
-            emit_error(&format!("note: waiting for a writer on FIFO `{}`\n", path.display()));
+            emit_error(&format!(
+                "note: waiting for a writer on FIFO `{}`\n",
+                dcsc::visible::escape(&path.display().to_string())
+            ));
         }
     }
     workspace.add_path(path);
@@ -471,10 +474,7 @@ fn verify(inputs: &Inputs, format: Format) -> u8 {
             Ok([single]) => single,
             Err(several) => serde_json::Value::Array(several),
         };
-        emit(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        ));
+        emit(&format!("{}\n", dcsc::visible::json(&value)));
     }
     if needs_action {
         NEEDS_ACTION
@@ -698,10 +698,7 @@ fn coverage(policies: &[PathBuf], format: Format) -> u8 {
     let coverage = dcsc::render::coverage::coverage(&policy);
     match format {
         Format::Human => emit(&coverage.to_human()),
-        Format::Json => emit(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&coverage).unwrap_or_default()
-        )),
+        Format::Json => emit(&format!("{}\n", dcsc::visible::json(&coverage))),
     }
     OK
 }

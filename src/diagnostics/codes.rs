@@ -423,6 +423,12 @@ codes! {
         example: Example::Described("tests/fixtures/revisions/partners_practice.dcs, whose question cites the safeguarding partners' definition that the Health and Care Act 2022 changed"),
         fix: "Read the local policy against the new words, and update it if its meaning has changed.",
     }
+    W0014 => {
+        title: "text that acts on a terminal or reorders text",
+        meaning: "A string or name in a .dcs or JSON file (or, in a .dcs file, a comment) holds a control character or a bidirectional control: a C0 control other than tab and line feed (ESC, BEL, a carriage return on its own…), DEL, a C1 control, or one of the embeddings, overrides and isolates U+202A to U+202E and U+2066 to U+2069. Printed raw, ESC begins sequences that recolour or rewrite the terminal, retitle its window or (OSC 52) write the clipboard, and a right-to-left override makes what follows it read backwards, so a name or a comment can read differently from what it says. dcsc never prints them raw: every output (the terminal, diagnostics, JSON, Markdown, HTML, CSV and the charts) shows each as `\\u{…}`, its code point in hex, and JSON writes it as a JSON escape. A JSON file's `\\u001b` is the character it stands for, and is warned about too. Tab and line feed are not: strings write them as `\\t` and `\\n`.",
+        example: fixture!("W0014.json"),
+        fix: "Remove the characters: retype the text, or paste it as plain text.",
+    }
     W0002 => {
         title: "a paragraph no duty encodes",
         meaning: "A paragraph of the guidance is not cited by any duty or question: that part of the guidance is not checked. `dcsc coverage` lists them all.",
@@ -460,7 +466,8 @@ impl fmt::Display for Explanation {
             Example::File(name, text) => {
                 writeln!(f, "Example ({name}):")?;
                 writeln!(f)?;
-                for line in text.lines() {
+                // A fixture may hold the characters its code is about.
+                for line in crate::visible::escape(text).lines() {
                     writeln!(f, "    {line}")?;
                 }
             }

@@ -659,6 +659,32 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
                 .at(*span, "no duty or question cites this paragraph")
                 .help("add a duty or question with `cites` naming it")
         }
+        CheckError::HiddenCharacters {
+            characters,
+            span,
+            in_string,
+        } => {
+            let named: Vec<String> = characters.iter().map(|c| phrases::hidden_character(*c)).collect();
+            let (message, label) = if *in_string {
+                (
+                    format!("this text holds characters that act on a terminal or reorder text: {}", named.join(", ")),
+                    "in this text",
+                )
+            } else {
+                (
+                    format!(
+                        "this line holds characters that act on a terminal or reorder text, outside any string: {}",
+                        named.join(", ")
+                    ),
+                    "on this line (in a comment, say)",
+                )
+            };
+            Diagnostic::new(Code::W0014, message)
+                .at(*span, label)
+                .note("printed raw, a control character drives the terminal that shows it (ESC begins sequences that rewrite the screen, the window's title or the clipboard), and a bidirectional control makes the text after it read in another order than it is written")
+                .note("dcsc shows each as `\\u{…}` in everything it writes, but an editor or another program may not")
+                .help("remove them: retype the text, or paste it as plain text; a tab or a line break is fine")
+        }
     }
 }
 
