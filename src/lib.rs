@@ -25,13 +25,15 @@ pub mod diff;
 pub mod load;
 pub mod model;
 pub mod outcome;
+pub mod run;
+pub mod sector;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
 pub mod visible;
 mod workspace;
 
-pub use outcome::{Assessment, Verified};
+pub use outcome::{Assessment, Prepared, Verified};
 pub use workspace::Workspace;
 pub mod eval;
 pub mod graph;

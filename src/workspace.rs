@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crate::check::{self, Checked, Parsed, Reference};
 use crate::diagnostics::{self, Diagnostic};
 use crate::load;
-use crate::outcome::{Council, Verified};
+use crate::outcome::{Prepared, Verified};
 use crate::source::{FileId, SourceMap};
 use crate::syntax::{self, ast, PathProblem, SyntaxError};
 
@@ -304,20 +304,22 @@ impl Workspace {
     /// arrangement as at `as_at`. `None` when checking found errors (they
     /// are in [`Workspace::diagnostics`]).
     pub fn verify(&mut self, as_at: crate::date::Day) -> Option<Verified> {
+        self.prepare(as_at).map(Prepared::evaluate)
+    }
+
+    /// Checks everything read and, if nothing is wrong, returns the policy
+    /// and arrangements ready to evaluate one council at a time
+    /// ([`Prepared::each`]). `None` when checking found errors (they are in
+    /// [`Workspace::diagnostics`]).
+    pub fn prepare(&mut self, as_at: crate::date::Day) -> Option<Prepared> {
         let checked = self.check_as_at(Some(as_at));
         if self.has_errors() {
             return None;
         }
-        let policy = checked.policy?;
-        let councils = checked
-            .arrangements
-            .into_iter()
-            .map(|arrangement| Council::evaluate(&policy, arrangement, as_at))
-            .collect();
-        Some(Verified {
-            policy,
+        Some(Prepared {
+            policy: checked.policy?,
             as_at,
-            councils,
+            arrangements: checked.arrangements,
         })
     }
 }

@@ -12,6 +12,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use dcsc::command::CommandError;
 use dcsc::date::{Day, PartialDate};
 use dcsc::diagnostics::{self, Code, Severity};
+use dcsc::render::stream::Shape;
+use dcsc::run::{Channel, Status};
 use dcsc::Workspace;
 
 /// Exit status: nothing needs action.
@@ -54,6 +56,11 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Instead of each council's verdicts, one table: each council's
+        /// count of each verdict, and the duties that need action in the
+        /// most councils.
+        #[arg(long)]
+        summary: bool,
     },
     /// Write the assurance report a committee reads: front matter, summary,
     /// the assurance table, Barnet's framework view, departures and the
@@ -141,8 +148,10 @@ enum Command {
 #[derive(clap::Args)]
 struct Inputs {
     /// The council's arrangement files (.dcs or .json; `-` reads standard
-    /// input). A local policy file given here is read with the guidance it
-    /// extends.
+    /// input), read together: a local policy file given here is read with
+    /// the guidance it extends. `verify` also takes folders of councils
+    /// instead: each .dcs or .json file in a folder, and each sub-folder
+    /// (its files read together), is one council, verified on its own.
     #[arg(required = true)]
     arrangements: Vec<PathBuf>,
     /// Guidance files to use instead of the embedded 2013 guidance (a local
@@ -239,7 +248,11 @@ pub fn run() -> ExitCode {
     };
     let status = match cli.command {
         Command::Check { files, format } => check(&files, format),
-        Command::Verify { inputs, format } => verify(&inputs, format),
+        Command::Verify {
+            inputs,
+            format,
+            summary,
+        } => verify(&inputs, format, summary),
         Command::Explain { what, policies, as_at } => explain(&what, &policies, as_at),
         Command::Coverage { policies, format } => coverage(&policies, format),
         Command::Diff {
@@ -371,12 +384,7 @@ fn emit_error(text: &str) {
 }
 
 fn diagnostics_json(sources: &dcsc::source::SourceMap, problems: &[diagnostics::Diagnostic]) -> String {
-    let diagnostics: Vec<_> = problems
-        .iter()
-        .map(|diagnostic| diagnostics::to_json(sources, diagnostic))
-        .collect();
-    let value = serde_json::json!({ "schema_version": 1, "diagnostics": diagnostics });
-    format!("{}\n", dcsc::visible::json(&value))
+    diagnostics::json_document(&[(sources, problems)])
 }
 
 fn counts_line(workspace: &Workspace) -> (usize, usize) {
@@ -392,6 +400,13 @@ fn counts_line(workspace: &Workspace) -> (usize, usize) {
 /// workspace, first saying so on standard error if it is a FIFO: opening
 /// one waits for a writer, which would otherwise look like a hang.
 fn add_input(workspace: &mut Workspace, path: &Path) {
+    note_fifo(path);
+    workspace.add_path(path);
+}
+
+/// Says on standard error that dcsc waits for a writer, if `path` is a
+/// FIFO.
+fn note_fifo(path: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -404,7 +419,6 @@ fn add_input(workspace: &mut Workspace, path: &Path) {
             ));
         }
     }
-    workspace.add_path(path);
 }
 
 fn check(files: &[PathBuf], format: Format) -> u8 {
@@ -432,54 +446,42 @@ fn check(files: &[PathBuf], format: Format) -> u8 {
     }
 }
 
-fn verify(inputs: &Inputs, format: Format) -> u8 {
-    let mut workspace = inputs.workspace();
-    let as_at = inputs.as_at();
-    let Some(verified) = workspace.verify(as_at) else {
-        match format {
-            Format::Human => {
-                emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
-                let (errors, warnings) = counts_line(&workspace);
-                emit_error(&format!("cannot verify: {errors} error(s), {warnings} warning(s)\n"));
-            }
-            Format::Json => emit(&diagnostics_json(&workspace.sources, &workspace.diagnostics)),
-        }
-        return BAD_INPUT;
+fn verify(inputs: &Inputs, format: Format, summary: bool) -> u8 {
+    let shape = match (format, summary) {
+        (Format::Human, false) => Shape::Human { color: color_wanted() },
+        (Format::Json, false) => Shape::Json,
+        (Format::Human, true) => Shape::SummaryHuman,
+        (Format::Json, true) => Shape::SummaryJson,
     };
-    if verified.councils.is_empty() {
-        let mut problems = workspace.diagnostics.clone();
-        problems.push(diagnostics::from_command(&CommandError::NoArrangements));
-        return report_problems(&workspace.sources, &problems, format == Format::Json);
-    }
-    if !workspace.diagnostics.is_empty() && format == Format::Human {
-        emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
-    }
-
-    let mut needs_action = false;
-    let mut json_reports = Vec::new();
-    for (index, assessment) in verified.assessments(&workspace.sources).into_iter().enumerate() {
-        needs_action |= assessment.needs_action();
-        match format {
-            Format::Human => {
-                if index > 0 {
-                    emit("\n");
-                }
-                emit(&dcsc::render::human::render(&assessment, color_wanted()));
+    let settings = dcsc::run::Settings {
+        as_at: inputs.as_at(),
+        shape,
+        error_color: stderr_color_wanted(),
+    };
+    let mut write = |channel: Channel, text: &str| match channel {
+        Channel::Out => emit(text),
+        Channel::Err => emit_error(text),
+    };
+    let status = match dcsc::run::folders_given(&inputs.arrangements) {
+        Ok(true) => {
+            for policy in &inputs.policies {
+                note_fifo(policy);
             }
-            Format::Json => json_reports.push(dcsc::render::json::to_value(&assessment)),
+            dcsc::run::folders(&inputs.arrangements, &inputs.policies, &settings, &mut write)
         }
-    }
-    if format == Format::Json {
-        let value = match <[serde_json::Value; 1]>::try_from(json_reports) {
-            Ok([single]) => single,
-            Err(several) => serde_json::Value::Array(several),
-        };
-        emit(&format!("{}\n", dcsc::visible::json(&value)));
-    }
-    if needs_action {
-        NEEDS_ACTION
-    } else {
-        OK
+        Ok(false) => dcsc::run::workspace(&mut inputs.workspace(), &settings, &mut write),
+        Err(problem) => {
+            return report_problems(
+                &dcsc::source::SourceMap::new(),
+                &[diagnostics::from_command(&problem)],
+                format == Format::Json,
+            )
+        }
+    };
+    match status {
+        Status::Clear => OK,
+        Status::NeedsAction => NEEDS_ACTION,
+        Status::BadInput => BAD_INPUT,
     }
 }
 

@@ -272,6 +272,18 @@ pub fn from_command(error: &CommandError) -> Diagnostic {
             Diagnostic::new(Code::E0305, message)
                 .help("compare guidance with `--from-policy FILE… --to-policy FILE… [--as-at DATE]`, or dates with `--from DATE --to DATE`")
         }
+        CommandError::FilesAndFolders => Diagnostic::new(
+            Code::E0306,
+            "`verify` takes the files of councils, or folders of councils, not both",
+        )
+        .note("files given are read together; each council in a folder is verified on its own")
+        .help("give the folders alone, or the files alone"),
+        CommandError::NotACouncil { path } => Diagnostic::new(
+            Code::W0015,
+            format!("`{path}` holds no council's arrangements, so it is not verified"),
+        )
+        .note("in a folder of councils, each .dcs or .json file and each sub-folder is one council; a local policy goes in the folder of the council that answers to it")
+        .help("move it into its council's folder, give guidance with `--policy`, or remove it"),
         CommandError::CannotRender { format, reason } => Diagnostic::new(
             Code::E0099,
             format!("internal error: the {format} could not be written: {reason}"),
@@ -993,6 +1005,18 @@ pub fn to_json(sources: &SourceMap, diagnostic: &Diagnostic) -> JsonDiagnostic {
         notes: diagnostic.notes.clone(),
         help: diagnostic.help.clone(),
     }
+}
+
+/// Diagnostics as the JSON document `--format json` prints (schema
+/// `docs/diagnostics-output.schema.json`), ending in a newline: those of
+/// each run in turn, each with the sources its spans point into.
+pub fn json_document(runs: &[(&SourceMap, &[Diagnostic])]) -> String {
+    let diagnostics: Vec<JsonDiagnostic> = runs
+        .iter()
+        .flat_map(|(sources, diagnostics)| diagnostics.iter().map(|diagnostic| to_json(sources, diagnostic)))
+        .collect();
+    let value = serde_json::json!({ "schema_version": 1, "diagnostics": diagnostics });
+    format!("{}\n", visible::json(&value))
 }
 
 /// A snippet of an arrangement file with labels, for the facts an

@@ -8,3 +8,5 @@ pub mod diff;
 pub mod explain;
 pub mod human;
 pub mod json;
+pub mod stream;
+pub mod summary;
