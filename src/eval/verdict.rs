@@ -110,7 +110,7 @@ impl VerdictKind {
 }
 
 /// A fact of the arrangement, as a verdict consulted it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Fact {
     /// A post or member holds a role.
     Holds {
@@ -187,7 +187,7 @@ pub enum Fact {
 
 /// A fact the verdict consulted, with the line that states it, the
 /// council's source for it, and when it held.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FactUse {
     /// The fact.
     pub fact: Fact,
@@ -200,7 +200,7 @@ pub struct FactUse {
 }
 
 /// A change of the responsibilities of a role's holder.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Change {
     /// The role whose responsibilities changed.
     pub role: RoleId,
@@ -217,7 +217,7 @@ pub struct Change {
 }
 
 /// One difference between the state before a change and after it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ChangeDetail {
     /// A `change` item records it, in its own words.
     Recorded,
@@ -273,7 +273,7 @@ pub enum ChangeDetail {
 
 /// The place in a duty whose predicate a count was about: its rule or one
 /// of its conditions. The words come from the policy, as written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Clause {
     /// The duty's rule.
     Rule(DutyId),
@@ -450,7 +450,7 @@ pub enum Missing {
 }
 
 /// What evaluation observed of the facts: the parts a reason is made of.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Observation {
     /// No post or member is recorded as holding the role.
     NoHolder {
@@ -718,7 +718,7 @@ pub enum Observation {
 
 /// What calls for an event in an `after each` duty: a change of a role's
 /// responsibilities, or an event of the trigger's kind.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Cause {
     /// A change of a role's responsibilities.
     Change(Change),
