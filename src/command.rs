@@ -41,6 +41,14 @@ pub enum CommandError {
         /// The paths searched, as given.
         searched: Vec<String>,
     },
+    /// `verify` was given files and folders of councils at once.
+    FilesAndFolders,
+    /// A file or sub-folder in a folder of councils holds no arrangements,
+    /// so it is no council (a warning: the others are verified).
+    NotACouncil {
+        /// The file or sub-folder, as shown.
+        path: String,
+    },
     /// A document could not be produced in the format asked for.
     CannotRender {
         /// The format.

@@ -26,12 +26,15 @@ pub mod load;
 pub mod model;
 pub mod outcome;
 pub mod policy_test;
+pub mod run;
+pub mod sector;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
+pub mod visible;
 mod workspace;
 
-pub use outcome::{Assessment, Verified};
+pub use outcome::{Assessment, Prepared, Verified};
 pub use workspace::Workspace;
 pub mod eval;
 pub mod graph;

@@ -2,7 +2,7 @@
 //! cannot be text, and the guidance embedded in the binary.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::source::{FileId, Origin, SourceMap, Span};
 use crate::syntax::SyntaxError;
@@ -120,4 +120,72 @@ pub fn describe_io(error: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         _ => error.to_string(),
     }
+}
+
+/// One council in a folder of councils: a `.dcs` or `.json` file, or a
+/// sub-folder whose files are read together (a council's arrangements with
+/// its local policy, as `examples/barnet/`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Council {
+    /// The file or sub-folder, as shown in messages.
+    pub name: String,
+    /// Its files, sorted.
+    pub files: Vec<PathBuf>,
+}
+
+/// The councils in a folder, sorted by path: each `.dcs` or `.json` file
+/// in it, and each sub-folder holding such files (read whole, the files
+/// directly in it; deeper folders are left to `shares`). Names starting
+/// with `.` are passed over, and so is anything but regular files and
+/// folders (a FIFO would wait for a writer).
+pub fn councils_in(folder: &Path) -> Result<Vec<Council>, SyntaxError> {
+    let mut councils = Vec::new();
+    for entry in sorted_entries(folder)? {
+        let Ok(metadata) = std::fs::metadata(&entry) else {
+            continue;
+        };
+        if metadata.is_file() && is_council_file(&entry) {
+            councils.push(Council {
+                name: entry.display().to_string(),
+                files: vec![entry],
+            });
+        } else if metadata.is_dir() {
+            let files: Vec<PathBuf> = sorted_entries(&entry)?
+                .into_iter()
+                .filter(|file| {
+                    is_council_file(file) && std::fs::metadata(file).is_ok_and(|metadata| metadata.is_file())
+                })
+                .collect();
+            if !files.is_empty() {
+                councils.push(Council {
+                    name: entry.display().to_string(),
+                    files,
+                });
+            }
+        }
+    }
+    Ok(councils)
+}
+
+/// The entries of a folder, sorted by name, hidden ones left out.
+fn sorted_entries(folder: &Path) -> Result<Vec<PathBuf>, SyntaxError> {
+    let unreadable = |error: std::io::Error| SyntaxError::Unreadable {
+        path: folder.display().to_string(),
+        reason: describe_io(&error),
+    };
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(folder).map_err(unreadable)? {
+        let entry = entry.map_err(unreadable)?;
+        if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
+            continue;
+        }
+        entries.push(entry.path());
+    }
+    entries.sort();
+    Ok(entries)
+}
+
+fn is_council_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|extension| extension == "dcs" || extension == "json")
 }

@@ -42,20 +42,72 @@ impl Council {
     }
 }
 
+impl Council {
+    /// The council's assessment, ready to render.
+    pub fn assessment<'a>(&'a self, policy: &'a Policy, sources: &'a SourceMap, as_at: Day) -> Assessment<'a> {
+        Assessment {
+            sources,
+            policy,
+            arrangement: &self.arrangement,
+            verdicts: &self.verdicts,
+            departures: &self.departures,
+            as_at,
+        }
+    }
+}
+
 impl Verified {
     /// Each council's assessment, ready to render, in the order given.
     pub fn assessments<'a>(&'a self, sources: &'a SourceMap) -> Vec<Assessment<'a>> {
         self.councils
             .iter()
-            .map(|council| Assessment {
-                sources,
-                policy: &self.policy,
-                arrangement: &council.arrangement,
-                verdicts: &council.verdicts,
-                departures: &council.departures,
-                as_at: self.as_at,
-            })
+            .map(|council| council.assessment(&self.policy, sources, self.as_at))
             .collect()
+    }
+}
+
+/// A run checked and ready to evaluate: the policy and each council's
+/// arrangements, not yet evaluated. `verify` evaluates, writes and drops
+/// one council at a time from here, so that however many councils were
+/// given, only one council's verdicts are held at once.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    /// The policy to evaluate against.
+    pub policy: Policy,
+    /// The date to evaluate as at.
+    pub as_at: Day,
+    /// Each council's arrangements, in the order given.
+    pub arrangements: Vec<Arrangement>,
+}
+
+impl Prepared {
+    /// Evaluates each council in turn, in the order given, and hands its
+    /// assessment to `each`; a council's verdicts are dropped before the
+    /// next council is evaluated.
+    pub fn each(self, sources: &SourceMap, mut each: impl FnMut(&Assessment<'_>)) {
+        let Prepared {
+            policy,
+            as_at,
+            arrangements,
+        } = self;
+        for arrangement in arrangements {
+            let council = Council::evaluate(&policy, arrangement, as_at);
+            each(&council.assessment(&policy, sources, as_at));
+        }
+    }
+
+    /// Evaluates every council at once.
+    pub fn evaluate(self) -> Verified {
+        let councils = self
+            .arrangements
+            .into_iter()
+            .map(|arrangement| Council::evaluate(&self.policy, arrangement, self.as_at))
+            .collect();
+        Verified {
+            policy: self.policy,
+            as_at: self.as_at,
+            councils,
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crate::check::{self, Checked, Parsed, Reference};
 use crate::diagnostics::{self, Diagnostic};
 use crate::load;
-use crate::outcome::{Council, Verified};
+use crate::outcome::{Council, Prepared, Verified};
 use crate::source::{FileId, SourceMap};
 use crate::syntax::{self, ast, PathProblem, SyntaxError};
 
@@ -141,11 +141,7 @@ impl Workspace {
         let Some(source) = self.sources.get(file) else {
             return (ast::File::default(), true);
         };
-        // Standard input has no name to tell JSON by, so its first
-        // character does: no .dcs file starts with `{`.
-        let json = source.name().ends_with(".json")
-            || (source.name() == load::STDIN_NAME && source.text.trim_start().starts_with('{'));
-        let (tree, errors) = if json {
+        let (tree, errors) = if syntax::reads_as_json(source) {
             match syntax::json::parse(file, source) {
                 Ok(tree) => (tree, Vec::new()),
                 Err(error) => (ast::File::default(), vec![error]),
@@ -312,20 +308,22 @@ impl Workspace {
     /// arrangement as at `as_at`. `None` when checking found errors (they
     /// are in [`Workspace::diagnostics`]).
     pub fn verify(&mut self, as_at: crate::date::Day) -> Option<Verified> {
+        self.prepare(as_at).map(Prepared::evaluate)
+    }
+
+    /// Checks everything read and, if nothing is wrong, returns the policy
+    /// and arrangements ready to evaluate one council at a time
+    /// ([`Prepared::each`]). `None` when checking found errors (they are in
+    /// [`Workspace::diagnostics`]).
+    pub fn prepare(&mut self, as_at: crate::date::Day) -> Option<Prepared> {
         let checked = self.check_as_at(Some(as_at));
         if self.has_errors() {
             return None;
         }
-        let policy = checked.policy?;
-        let councils = checked
-            .arrangements
-            .into_iter()
-            .map(|arrangement| Council::evaluate(&policy, arrangement, as_at))
-            .collect();
-        Some(Verified {
-            policy,
+        Some(Prepared {
+            policy: checked.policy?,
             as_at,
-            councils,
+            arrangements: checked.arrangements,
         })
     }
 }

@@ -129,6 +129,41 @@ fn several_councils_are_an_array_that_matches_the_schema() {
     assert_valid(&schema, "two councils", &value);
 }
 
+#[test]
+fn the_summary_of_a_folder_of_councils_matches_its_schema() {
+    let schema = validator("summary-output.schema.json");
+    let (status, value) = dcsc(&[
+        "verify",
+        "examples",
+        "--summary",
+        "--format",
+        "json",
+        "--as-at",
+        "2020-02-06",
+    ]);
+    assert_eq!(status, Some(1));
+    assert_valid(&schema, "the summary of examples/", &value);
+    let (_, one) = dcsc(&["verify", "examples/coventry.dcs", "--summary", "--format", "json"]);
+    assert_valid(&schema, "the summary of one council", &one);
+    let breakages: [(&str, Breakage); 3] = [
+        ("a verdict kind missing from a row", |value| {
+            value["councils"][0]["counts"].as_object_mut().unwrap().remove("stale");
+        }),
+        ("no councils", |value| value["councils"] = serde_json::json!([])),
+        ("a duty without a count", |value| {
+            value["duties_needing_action"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("councils");
+        }),
+    ];
+    for (what, breakage) in breakages {
+        let mut broken = value.clone();
+        breakage(&mut broken);
+        assert!(!schema.is_valid(&broken), "{what} still matches the schema");
+    }
+}
+
 /// A way of breaking valid output.
 type Breakage = fn(&mut serde_json::Value);
 

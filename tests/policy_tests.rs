@@ -228,8 +228,8 @@ fn tests_that_cannot_be_read_are_refused_with_their_codes() {
 
     let output = dcsc(&["test", "council.dcs"], folder.path());
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("error[E0306]: no tests in `council.dcs`"));
-    assert_eq!(codes(&stderr(&output)), ["E0306"]);
+    assert!(stderr(&output).contains("error[E0307]: no tests in `council.dcs`"));
+    assert_eq!(codes(&stderr(&output)), ["E0307"]);
 }
 
 #[test]

@@ -333,6 +333,17 @@ pub enum CheckError {
         /// Where declared.
         span: Span,
     },
+    /// Text in a file holds characters that act on a terminal or reorder
+    /// text when printed raw (see [`crate::visible`]).
+    HiddenCharacters {
+        /// Each such character, once, in the order it first appears.
+        characters: Vec<char>,
+        /// The string, name or line that holds them.
+        span: Span,
+        /// Whether they are in a string or name (else outside one: in a
+        /// comment, say).
+        in_string: bool,
+    },
     /// The same value twice in a list, or in two lines whose periods
     /// overlap (`holds DCS, DCS`).
     RepeatedValue {
@@ -636,6 +647,7 @@ impl CheckError {
                 | CheckError::UnusedShared { .. }
                 | CheckError::OtherEdition { .. }
                 | CheckError::AmendedCitation { .. }
+                | CheckError::HiddenCharacters { .. }
         ) || matches!(self, CheckError::ReadWith { error, .. } if error.is_warning())
     }
 
@@ -675,6 +687,7 @@ impl CheckError {
             | CheckError::NoEditionInForce { span, .. }
             | CheckError::UnusedVocabulary { span, .. }
             | CheckError::UnencodedParagraph { span, .. }
+            | CheckError::HiddenCharacters { span, .. }
             | CheckError::NotOneOf { span, .. }
             | CheckError::RepeatedValue { span, .. }
             | CheckError::ReversedPeriod { span }

@@ -9,6 +9,7 @@
 mod arrangement;
 mod error;
 mod fields;
+mod hidden;
 mod policy;
 mod test_cases;
 mod time;
@@ -177,6 +178,9 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
     // Each file's header, for saying what a wrongly shared file is instead.
     let mut headers: Vec<(FileId, Option<&'static str>)> = Vec::new();
     for parsed in files {
+        if let Some(source) = sources.get(parsed.file) {
+            errors.extend(hidden::warnings(parsed, source));
+        }
         let role = header(parsed, &mut errors);
         headers.push((
             parsed.file,

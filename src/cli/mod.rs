@@ -14,6 +14,8 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use dcsc::command::CommandError;
 use dcsc::date::{Day, PartialDate};
 use dcsc::diagnostics::{self, Code, Severity};
+use dcsc::render::stream::Shape;
+use dcsc::run::{Channel, Status};
 use dcsc::Workspace;
 
 /// Exit status: nothing needs action.
@@ -56,6 +58,11 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = VerifyFormat::Human)]
         format: VerifyFormat,
+        /// Instead of each council's verdicts, one table: each council's
+        /// count of each verdict, and the duties that need action in the
+        /// most councils.
+        #[arg(long)]
+        summary: bool,
     },
     /// Write the assurance report a committee reads: front matter, summary,
     /// the assurance table, Barnet's framework view, departures and the
@@ -182,8 +189,10 @@ enum Command {
 #[derive(clap::Args)]
 struct Inputs {
     /// The council's arrangement files (.dcs or .json; `-` reads standard
-    /// input). A local policy file given here is read with the guidance it
-    /// extends.
+    /// input), read together: a local policy file given here is read with
+    /// the guidance it extends. `verify` also takes folders of councils
+    /// instead: each .dcs or .json file in a folder, and each sub-folder
+    /// (its files read together), is one council, verified on its own.
     #[arg(required = true)]
     arrangements: Vec<PathBuf>,
     /// Guidance files to use instead of the embedded 2013 guidance (a local
@@ -319,7 +328,11 @@ pub fn run() -> ExitCode {
     };
     let status = match cli.command {
         Command::Check { files, format } => check(&files, format),
-        Command::Verify { inputs, format } => verify(&inputs, format),
+        Command::Verify {
+            inputs,
+            format,
+            summary,
+        } => verify(&inputs, format, summary),
         Command::Explain { what, policies, as_at } => explain(&what, &policies, as_at),
         Command::Coverage { policies, format } => coverage(&policies, format),
         Command::Fmt { files, check } => fmt::run(&files, check),
@@ -541,12 +554,7 @@ fn emit_error(text: &str) {
 }
 
 fn diagnostics_json(sources: &dcsc::source::SourceMap, problems: &[diagnostics::Diagnostic]) -> String {
-    let diagnostics: Vec<_> = problems
-        .iter()
-        .map(|diagnostic| diagnostics::to_json(sources, diagnostic))
-        .collect();
-    let value = serde_json::json!({ "schema_version": 1, "diagnostics": diagnostics });
-    format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default())
+    diagnostics::json_document(&[(sources, problems)])
 }
 
 fn counts_line(workspace: &Workspace) -> (usize, usize) {
@@ -562,16 +570,25 @@ fn counts_line(workspace: &Workspace) -> (usize, usize) {
 /// workspace, first saying so on standard error if it is a FIFO: opening
 /// one waits for a writer, which would otherwise look like a hang.
 fn add_input(workspace: &mut Workspace, path: &Path) {
+    note_fifo(path);
+    workspace.add_path(path);
+}
+
+/// Says on standard error that dcsc waits for a writer, if `path` is a
+/// FIFO.
+fn note_fifo(path: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         // Asked of the name itself, not of what it links to: `/dev/stdin`
         // and `<(…)` are links to pipes that have their writer already.
         if std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_fifo()) {
-            emit_error(&format!("note: waiting for a writer on FIFO `{}`\n", path.display()));
+            emit_error(&format!(
+                "note: waiting for a writer on FIFO `{}`\n",
+                dcsc::visible::escape(&path.display().to_string())
+            ));
         }
     }
-    workspace.add_path(path);
 }
 
 fn check(files: &[PathBuf], format: CheckFormat) -> u8 {
@@ -591,10 +608,10 @@ fn check(files: &[PathBuf], format: CheckFormat) -> u8 {
             });
         }
         CheckFormat::Json => emit(&diagnostics_json(&workspace.sources, &workspace.diagnostics)),
-        CheckFormat::Sarif => emit(&dcsc::render::sarif::diagnostics(
+        CheckFormat::Sarif => emit(&dcsc::render::sarif::diagnostics(&[(
             &workspace.sources,
             &workspace.diagnostics,
-        )),
+        )])),
     }
     if workspace.has_errors() {
         BAD_INPUT
@@ -603,77 +620,55 @@ fn check(files: &[PathBuf], format: CheckFormat) -> u8 {
     }
 }
 
-fn verify(inputs: &Inputs, format: VerifyFormat) -> u8 {
-    let mut workspace = inputs.workspace();
-    let as_at = inputs.as_at();
-    // Problems that stop the run go where the format's reader looks: JSON
-    // and SARIF readers get them on standard output in their format.
-    let refuse = |workspace: &Workspace, problems: &[diagnostics::Diagnostic]| match format {
-        VerifyFormat::Json => {
-            emit(&diagnostics_json(&workspace.sources, problems));
-            BAD_INPUT
-        }
-        VerifyFormat::Sarif => {
-            emit(&dcsc::render::sarif::diagnostics(&workspace.sources, problems));
-            BAD_INPUT
-        }
-        VerifyFormat::Human | VerifyFormat::Junit => report_problems(&workspace.sources, problems, false),
-    };
-    let Some(verified) = workspace.verify(as_at) else {
-        if matches!(format, VerifyFormat::Human | VerifyFormat::Junit) {
-            emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
-            let (errors, warnings) = counts_line(&workspace);
-            emit_error(&format!("cannot verify: {errors} error(s), {warnings} warning(s)\n"));
-            return BAD_INPUT;
-        }
-        return refuse(&workspace, &workspace.diagnostics);
-    };
-    if verified.councils.is_empty() {
-        let mut problems = workspace.diagnostics.clone();
-        problems.push(diagnostics::from_command(&CommandError::NoArrangements));
-        return refuse(&workspace, &problems);
-    }
-    if !workspace.diagnostics.is_empty() && format != VerifyFormat::Json {
-        emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
-    }
-
-    let mut needs_action = false;
-    let mut json_reports = Vec::new();
-    let mut sarif = dcsc::render::sarif::VerdictLog::new();
-    let mut junit = dcsc::render::junit::JunitLog::new();
-    for (index, assessment) in verified.assessments(&workspace.sources).into_iter().enumerate() {
-        needs_action |= assessment.needs_action();
-        match format {
-            VerifyFormat::Human => {
-                if index > 0 {
-                    emit("\n");
-                }
-                emit(&dcsc::render::human::render(&assessment, color_wanted()));
-            }
-            VerifyFormat::Json => json_reports.push(dcsc::render::json::to_value(&assessment)),
-            VerifyFormat::Sarif => sarif.add(&assessment),
-            VerifyFormat::Junit => junit.add(&assessment),
-        }
-    }
-    match format {
-        VerifyFormat::Human => {}
-        VerifyFormat::Json => {
-            let value = match <[serde_json::Value; 1]>::try_from(json_reports) {
-                Ok([single]) => single,
-                Err(several) => serde_json::Value::Array(several),
+fn verify(inputs: &Inputs, format: VerifyFormat, summary: bool) -> u8 {
+    let shape = match (format, summary) {
+        (VerifyFormat::Human, false) => Shape::Human { color: color_wanted() },
+        (VerifyFormat::Json, false) => Shape::Json,
+        (VerifyFormat::Junit, false) => Shape::Junit,
+        (VerifyFormat::Sarif, false) => Shape::Sarif,
+        (VerifyFormat::Human, true) => Shape::SummaryHuman,
+        (VerifyFormat::Json, true) => Shape::SummaryJson,
+        (VerifyFormat::Junit | VerifyFormat::Sarif, true) => {
+            let problem = CommandError::CommandLine {
+                message: "`--summary` is written for people or as JSON, not as JUnit or SARIF".to_owned(),
+                details: vec!["use `--summary` alone or with `--format json`".to_owned()],
             };
-            emit(&format!(
-                "{}\n",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            ));
+            return report_problems(
+                &dcsc::source::SourceMap::new(),
+                &[diagnostics::from_command(&problem)],
+                false,
+            );
         }
-        VerifyFormat::Sarif => emit(&sarif.finish()),
-        VerifyFormat::Junit => emit(&junit.finish()),
-    }
-    if needs_action {
-        NEEDS_ACTION
-    } else {
-        OK
+    };
+    let settings = dcsc::run::Settings {
+        as_at: inputs.as_at(),
+        shape,
+        error_color: stderr_color_wanted(),
+    };
+    let mut write = |channel: Channel, text: &str| match channel {
+        Channel::Out => emit(text),
+        Channel::Err => emit_error(text),
+    };
+    let status = match dcsc::run::folders_given(&inputs.arrangements) {
+        Ok(true) => {
+            for policy in &inputs.policies {
+                note_fifo(policy);
+            }
+            dcsc::run::folders(&inputs.arrangements, &inputs.policies, &settings, &mut write)
+        }
+        Ok(false) => dcsc::run::workspace(&mut inputs.workspace(), &settings, &mut write),
+        Err(problem) => {
+            return report_problems(
+                &dcsc::source::SourceMap::new(),
+                &[diagnostics::from_command(&problem)],
+                format == VerifyFormat::Json,
+            )
+        }
+    };
+    match status {
+        Status::Clear => OK,
+        Status::NeedsAction => NEEDS_ACTION,
+        Status::BadInput => BAD_INPUT,
     }
 }
 
@@ -892,10 +887,7 @@ fn coverage(policies: &[PathBuf], format: Format) -> u8 {
     let coverage = dcsc::render::coverage::coverage(&policy);
     match format {
         Format::Human => emit(&coverage.to_human()),
-        Format::Json => emit(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&coverage).unwrap_or_default()
-        )),
+        Format::Json => emit(&format!("{}\n", dcsc::visible::json(&coverage))),
     }
     OK
 }

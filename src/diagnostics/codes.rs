@@ -232,6 +232,12 @@ codes! {
         fix: "Give `--to` with `--from`, or the policy files of both sides.",
     }
     E0306 => {
+        title: "files and folders given together",
+        meaning: "`dcsc verify` takes either the files of councils to read together (a council's arrangements with its local policy, or several councils checked as one run) or folders of councils, each council in a folder verified on its own: not both at once, as it could not be told which files belong with which council.",
+        example: Example::Described("dcsc verify examples examples/coventry.dcs"),
+        fix: "Give the folders alone, or the files alone; to verify a council with the others of a folder, put its file in the folder.",
+    }
+    E0307 => {
         title: "no tests were found",
         meaning: "`dcsc test` runs the `test NAME { … }` items of the files it is given, and of the `.dcs` files below the folders it is given (hidden folders and `target` are skipped). None of them holds a test.",
         example: Example::Described("dcsc test examples/coventry.dcs"),
@@ -477,6 +483,18 @@ codes! {
         example: Example::Described("tests/fixtures/revisions/partners_practice.dcs, whose question cites the safeguarding partners' definition that the Health and Care Act 2022 changed"),
         fix: "Read the local policy against the new words, and update it if its meaning has changed.",
     }
+    W0014 => {
+        title: "text that acts on a terminal or reorders text",
+        meaning: "A string or name in a .dcs or JSON file (or, in a .dcs file, a comment) holds a control character or a bidirectional control: a C0 control other than tab and line feed (ESC, BEL, a carriage return on its own…), DEL, a C1 control, or one of the embeddings, overrides and isolates U+202A to U+202E and U+2066 to U+2069. Printed raw, ESC begins sequences that recolour or rewrite the terminal, retitle its window or (OSC 52) write the clipboard, and a right-to-left override makes what follows it read backwards, so a name or a comment can read differently from what it says. dcsc never prints them raw: every output (the terminal, diagnostics, JSON, Markdown, HTML, CSV and the charts) shows each as `\\u{…}`, its code point in hex, and JSON writes it as a JSON escape. A JSON file's `\\u001b` is the character it stands for, and is warned about too. Tab and line feed are not: strings write them as `\\t` and `\\n`.",
+        example: fixture!("W0014.json"),
+        fix: "Remove the characters: retype the text, or paste it as plain text.",
+    }
+    W0015 => {
+        title: "a file in a folder of councils is no council",
+        meaning: "`dcsc verify FOLDER` takes each .dcs or .json file in the folder, and each sub-folder, as one council. This one holds no arrangements: guidance, a local policy or a shared file that no council in its place shares, so it was not verified. A local policy applies only to the council in whose folder it is; a shared file is read with the councils that name it in `shares`.",
+        example: Example::Described("a folder holding coventry.dcs and a local_policy.dcs of its own beside it, rather than in a folder with the council that answers to it"),
+        fix: "Move the file into the folder of the council it belongs to, give guidance with `--policy`, or remove it from the folder.",
+    }
     W0002 => {
         title: "a paragraph no duty encodes",
         meaning: "A paragraph of the guidance is not cited by any duty or question: that part of the guidance is not checked. `dcsc coverage` lists them all.",
@@ -514,7 +532,8 @@ impl fmt::Display for Explanation {
             Example::File(name, text) => {
                 writeln!(f, "Example ({name}):")?;
                 writeln!(f)?;
-                for line in text.lines() {
+                // A fixture may hold the characters its code is about.
+                for line in crate::visible::escape(text).lines() {
                     writeln!(f, "    {line}")?;
                 }
             }

@@ -10,6 +10,8 @@ mod phrases;
 
 pub use codes::{Code, Example, Explanation};
 
+use std::collections::BTreeMap;
+
 use codespan_reporting::diagnostic::{self as cs, LabelStyle};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
@@ -19,9 +21,10 @@ use crate::check::{CheckError, Disagreement, HeaderProblem, Term};
 use crate::command::{CommandError, DiffProblem};
 use crate::date::DateError;
 use crate::eval::{Missing, Reason, VerdictKind};
-use crate::source::{SourceMap, Span};
+use crate::source::{FileId, SourceMap, Span};
 use crate::suggest::suggest;
 use crate::syntax::{PathProblem, SyntaxError, Token};
+use crate::visible;
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -278,11 +281,23 @@ pub fn from_command(error: &CommandError) -> Diagnostic {
                 .help("compare guidance with `--from-policy FILE… --to-policy FILE… [--as-at DATE]`, or dates with `--from DATE --to DATE`")
         }
         CommandError::NoTests { searched } => Diagnostic::new(
-            Code::E0306,
+            Code::E0307,
             format!("no tests in {}", searched.join(", ")),
         )
         .note("a test is an item `test NAME { … }` in a `.dcs` file; folders are searched for files that hold one")
         .help("name the test files or folders, like `dcsc test policies/tests`"),
+        CommandError::FilesAndFolders => Diagnostic::new(
+            Code::E0306,
+            "`verify` takes the files of councils, or folders of councils, not both",
+        )
+        .note("files given are read together; each council in a folder is verified on its own")
+        .help("give the folders alone, or the files alone"),
+        CommandError::NotACouncil { path } => Diagnostic::new(
+            Code::W0015,
+            format!("`{path}` holds no council's arrangements, so it is not verified"),
+        )
+        .note("in a folder of councils, each .dcs or .json file and each sub-folder is one council; a local policy goes in the folder of the council that answers to it")
+        .help("move it into its council's folder, give guidance with `--policy`, or remove it"),
         CommandError::CannotRender { format, reason } => Diagnostic::new(
             Code::E0099,
             format!("internal error: the {format} could not be written: {reason}"),
@@ -746,64 +761,281 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
                 .at(*span, "no duty or question cites this paragraph")
                 .help("add a duty or question with `cites` naming it")
         }
+        CheckError::HiddenCharacters {
+            characters,
+            span,
+            in_string,
+        } => {
+            let named: Vec<String> = characters.iter().map(|c| phrases::hidden_character(*c)).collect();
+            let (message, label) = if *in_string {
+                (
+                    format!("this text holds characters that act on a terminal or reorder text: {}", named.join(", ")),
+                    "in this text",
+                )
+            } else {
+                (
+                    format!(
+                        "this line holds characters that act on a terminal or reorder text, outside any string: {}",
+                        named.join(", ")
+                    ),
+                    "on this line (in a comment, say)",
+                )
+            };
+            Diagnostic::new(Code::W0014, message)
+                .at(*span, label)
+                .note("printed raw, a control character drives the terminal that shows it (ESC begins sequences that rewrite the screen, the window's title or the clipboard), and a bidirectional control makes the text after it read in another order than it is written")
+                .note("dcsc shows each as `\\u{…}` in everything it writes, but an editor or another program may not")
+                .help("remove them: retype the text, or paste it as plain text; a tab or a line break is fine")
+        }
     }
 }
 
-/// Renders diagnostics as text, with their source, as rustc does.
+/// The most diagnostics shown for one file. A file with more is one
+/// mistake repeated, or not a dcsc file at all: thousands of snippets
+/// would bury the first, which is the one to fix. Errors are shown before
+/// warnings are, so a warning never hides an error; the rest are counted
+/// in a last line, and the JSON output (`--format json`) lists them all.
+pub const SHOWN_PER_FILE: usize = 100;
+
+/// Renders diagnostics as text, with their source, as rustc does: at most
+/// [`SHOWN_PER_FILE`] for each file, in the order found, then a line
+/// counting those not shown.
 pub fn render(sources: &SourceMap, diagnostics: &[Diagnostic], color: bool) -> String {
-    let mut files = SimpleFiles::new();
-    let ids: Vec<usize> = sources
+    let (shown, hidden) = within_cap(diagnostics);
+    let labels = shown
         .iter()
-        .map(|(_, file)| files.add(file.name().to_owned(), file.text.clone()))
-        .collect();
+        .flat_map(|diagnostic| diagnostic.primary.iter().chain(&diagnostic.secondary));
+    let files = FileSet::of(sources, labels);
     let mut buffer = if color {
         termcolor::Buffer::ansi()
     } else {
         termcolor::Buffer::no_color()
     };
     let config = term::Config::default();
-    for diagnostic in diagnostics {
-        let converted = to_codespan(diagnostic, &ids);
-        if term::emit_to_write_style(&mut buffer, &config, &files, &converted).is_err() {
+    for diagnostic in shown {
+        let converted = to_codespan(diagnostic, &files);
+        if term::emit_to_write_style(&mut buffer, &config, &files.files, &converted).is_err() {
             // A span outside its file: say so plainly rather than lose the
             // message.
             let plain = cs::Diagnostic::new(converted.severity)
                 .with_code(diagnostic.code.as_str())
-                .with_message(diagnostic.message.clone())
-                .with_notes(diagnostic.notes.clone());
-            let _ = term::emit_to_write_style(&mut buffer, &config, &files, &plain);
+                .with_message(visible::escape(&diagnostic.message))
+                .with_notes(
+                    diagnostic
+                        .notes
+                        .iter()
+                        .map(|note| visible::escape(note).into_owned())
+                        .collect(),
+                );
+            let _ = term::emit_to_write_style(&mut buffer, &config, &files.files, &plain);
         }
+    }
+    for untold in hidden {
+        let file = untold.file.map(|file| visible::escape(sources.name(file)).into_owned());
+        let counted = match (untold.errors, untold.warnings) {
+            (errors, 0) => format!("{errors} more error(s)"),
+            (0, warnings) => format!("{warnings} more warning(s)"),
+            (errors, warnings) => format!("{errors} more error(s) and {warnings} more warning(s)"),
+        };
+        let message = match &file {
+            Some(file) => format!("{counted} in `{file}` not shown"),
+            None => format!("{counted} not shown"),
+        };
+        let note = cs::Diagnostic::new(cs::Severity::Note)
+            .with_message(message)
+            .with_notes(vec![format!(
+                "dcsc shows at most {SHOWN_PER_FILE} diagnostics for each file, errors first; `--format json` lists them all"
+            )]);
+        let _ = term::emit_to_write_style(&mut buffer, &config, &files.files, &note);
     }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
-fn to_codespan(diagnostic: &Diagnostic, ids: &[usize]) -> cs::Diagnostic<usize> {
+/// How many diagnostics of one file were not shown.
+#[derive(Debug, PartialEq, Eq)]
+struct Untold {
+    /// The file (of the primary label); `None` for diagnostics with no
+    /// place.
+    file: Option<FileId>,
+    errors: usize,
+    warnings: usize,
+}
+
+/// The diagnostics to show, in the order found, and what each file had
+/// beyond [`SHOWN_PER_FILE`], in the order the files first appear. Each
+/// file shows its first errors up to the cap, then its first warnings in
+/// whatever room is left.
+fn within_cap(diagnostics: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<Untold>) {
+    let file_of = |diagnostic: &Diagnostic| diagnostic.primary.as_ref().map(|label| label.span.file);
+    // Per file, in order of first appearance: (file, errors, warnings).
+    let mut totals: Vec<(Option<FileId>, usize, usize)> = Vec::new();
+    let mut index: BTreeMap<Option<FileId>, usize> = BTreeMap::new();
+    for diagnostic in diagnostics {
+        let key = file_of(diagnostic);
+        let slot = *index.entry(key).or_insert_with(|| {
+            totals.push((key, 0, 0));
+            totals.len() - 1
+        });
+        if let Some(total) = totals.get_mut(slot) {
+            match diagnostic.severity {
+                Severity::Error => total.1 += 1,
+                Severity::Warning => total.2 += 1,
+            }
+        }
+    }
+    // Room left for errors and warnings in each file.
+    let mut room: Vec<(usize, usize)> = totals
+        .iter()
+        .map(|(_, errors, warnings)| {
+            let errors_shown = (*errors).min(SHOWN_PER_FILE);
+            (errors_shown, (*warnings).min(SHOWN_PER_FILE - errors_shown))
+        })
+        .collect();
+    let untold = totals
+        .iter()
+        .zip(&room)
+        .filter(|((_, errors, warnings), (errors_shown, warnings_shown))| {
+            errors > errors_shown || warnings > warnings_shown
+        })
+        .map(|((file, errors, warnings), (errors_shown, warnings_shown))| Untold {
+            file: *file,
+            errors: errors - errors_shown,
+            warnings: warnings - warnings_shown,
+        })
+        .collect();
+    let shown = diagnostics
+        .iter()
+        .filter(|diagnostic| {
+            let Some(left) = index.get(&file_of(diagnostic)).and_then(|slot| room.get_mut(*slot)) else {
+                return true;
+            };
+            let left = match diagnostic.severity {
+                Severity::Error => &mut left.0,
+                Severity::Warning => &mut left.1,
+            };
+            if *left == 0 {
+                return false;
+            }
+            *left -= 1;
+            true
+        })
+        .collect();
+    (shown, untold)
+}
+
+/// The source files that labels point into, each given to codespan once,
+/// with its name and text made safe to print: hidden characters (see
+/// [`crate::visible`]) are shown as `\u{…}`, and label spans are moved to
+/// match. Only the files labels point into are built, so rendering is in
+/// proportion to what is shown, however many files the run has read.
+struct FileSet {
+    files: SimpleFiles<String, String>,
+    shown: BTreeMap<FileId, ShownFile>,
+}
+
+/// One file as given to codespan.
+struct ShownFile {
+    /// Its id in [`FileSet::files`].
+    id: usize,
+    /// Each hidden character's byte offset in the source text, with the
+    /// bytes its shown form adds, summed up to and including it.
+    added: Vec<(usize, usize)>,
+}
+
+impl ShownFile {
+    /// Where a byte offset of the source text is in the shown text.
+    fn offset(&self, offset: usize) -> usize {
+        let before = self.added.partition_point(|(at, _)| *at < offset);
+        let added = before
+            .checked_sub(1)
+            .and_then(|last| self.added.get(last))
+            .map_or(0, |(_, added)| *added);
+        offset + added
+    }
+}
+
+impl FileSet {
+    fn of<'l>(sources: &SourceMap, labels: impl IntoIterator<Item = &'l Label>) -> FileSet {
+        let mut set = FileSet {
+            files: SimpleFiles::new(),
+            shown: BTreeMap::new(),
+        };
+        for label in labels {
+            let file = label.span.file;
+            if set.shown.contains_key(&file) {
+                continue;
+            }
+            let Some(source) = sources.get(file) else {
+                continue;
+            };
+            let mut text = String::with_capacity(source.text.len());
+            let mut added = Vec::new();
+            let mut total = 0;
+            for (at, c) in source.text.char_indices() {
+                if visible::is_hidden(c) {
+                    let shown = visible::shown(c);
+                    total += shown.len() - c.len_utf8();
+                    added.push((at, total));
+                    text.push_str(&shown);
+                } else {
+                    text.push(c);
+                }
+            }
+            let id = set.files.add(visible::escape(source.name()).into_owned(), text);
+            set.shown.insert(file, ShownFile { id, added });
+        }
+        set
+    }
+
+    /// A label in codespan's terms, or `None` if its file is not known.
+    fn label(&self, style: LabelStyle, label: &Label) -> Option<cs::Label<usize>> {
+        let file = self.shown.get(&label.span.file)?;
+        let range = label.span.range();
+        Some(
+            cs::Label::new(style, file.id, file.offset(range.start)..file.offset(range.end))
+                .with_message(visible::escape(&label.message)),
+        )
+    }
+
+    /// How many files were given to codespan.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.shown.len()
+    }
+}
+
+fn to_codespan(diagnostic: &Diagnostic, files: &FileSet) -> cs::Diagnostic<usize> {
     let severity = match diagnostic.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
-    };
-    let label = |style: LabelStyle, label: &Label| {
-        let file = ids.get(label.span.file.0 as usize).copied().unwrap_or(0);
-        cs::Label::new(style, file, label.span.range()).with_message(label.message.clone())
     };
     let mut labels = Vec::new();
     labels.extend(
         diagnostic
             .primary
             .iter()
-            .map(|primary| label(LabelStyle::Primary, primary)),
+            .filter_map(|primary| files.label(LabelStyle::Primary, primary)),
     );
     labels.extend(
         diagnostic
             .secondary
             .iter()
-            .map(|secondary| label(LabelStyle::Secondary, secondary)),
+            .filter_map(|secondary| files.label(LabelStyle::Secondary, secondary)),
     );
-    let mut notes = diagnostic.notes.clone();
-    notes.extend(diagnostic.help.iter().map(|help| format!("help: {help}")));
+    let mut notes: Vec<String> = diagnostic
+        .notes
+        .iter()
+        .map(|note| visible::escape(note).into_owned())
+        .collect();
+    notes.extend(
+        diagnostic
+            .help
+            .iter()
+            .map(|help| format!("help: {}", visible::escape(help))),
+    );
     cs::Diagnostic::new(severity)
         .with_code(diagnostic.code.as_str())
-        .with_message(diagnostic.message.clone())
+        .with_message(visible::escape(&diagnostic.message))
         .with_labels(labels)
         .with_notes(notes)
 }
@@ -865,6 +1097,18 @@ pub fn to_json(sources: &SourceMap, diagnostic: &Diagnostic) -> JsonDiagnostic {
     }
 }
 
+/// Diagnostics as the JSON document `--format json` prints (schema
+/// `docs/diagnostics-output.schema.json`), ending in a newline: those of
+/// each run in turn, each with the sources its spans point into.
+pub fn json_document(runs: &[(&SourceMap, &[Diagnostic])]) -> String {
+    let diagnostics: Vec<JsonDiagnostic> = runs
+        .iter()
+        .flat_map(|(sources, diagnostics)| diagnostics.iter().map(|diagnostic| to_json(sources, diagnostic)))
+        .collect();
+    let value = serde_json::json!({ "schema_version": 1, "diagnostics": diagnostics });
+    format!("{}\n", visible::json(&value))
+}
+
 /// A snippet of an arrangement file with labels, for the facts an
 /// explanation quotes.
 pub struct Snippet {
@@ -883,13 +1127,11 @@ pub struct Snippet {
 }
 
 /// Renders explanation snippets through the same renderer as diagnostics,
-/// so facts are shown with their source lines.
+/// so facts are shown with their source lines. Only the files the
+/// snippets point into are given to the renderer, and everything printed
+/// from a file has its hidden characters shown (see [`crate::visible`]).
 pub fn render_snippets(sources: &SourceMap, snippets: &[Snippet], color: bool) -> String {
-    let mut files = SimpleFiles::new();
-    let ids: Vec<usize> = sources
-        .iter()
-        .map(|(_, file)| files.add(file.name().to_owned(), file.text.clone()))
-        .collect();
+    let files = FileSet::of(sources, snippets.iter().flat_map(|snippet| &snippet.labels));
     let mut buffer = if color {
         termcolor::Buffer::ansi()
     } else {
@@ -908,28 +1150,179 @@ pub fn render_snippets(sources: &SourceMap, snippets: &[Snippet], color: bool) -
             .labels
             .iter()
             .enumerate()
-            .map(|(index, label)| {
-                let file = ids.get(label.span.file.0 as usize).copied().unwrap_or(0);
+            .filter_map(|(index, label)| {
                 let style = if index == 0 {
                     LabelStyle::Primary
                 } else {
                     LabelStyle::Secondary
                 };
-                cs::Label::new(style, file, label.span.range()).with_message(label.message.clone())
+                files.label(style, label)
             })
             .collect();
+        let headline = visible::escape(&snippet.headline).into_owned();
+        let tag = visible::escape(&snippet.tag).into_owned();
+        let notes: Vec<String> = snippet
+            .notes
+            .iter()
+            .map(|note| visible::escape(note).into_owned())
+            .collect();
         let diagnostic = cs::Diagnostic::new(severity)
-            .with_code(snippet.tag.clone())
-            .with_message(snippet.headline.clone())
+            .with_code(tag.clone())
+            .with_message(headline.clone())
             .with_labels(labels)
-            .with_notes(snippet.notes.clone());
-        if term::emit_to_write_style(&mut buffer, &config, &files, &diagnostic).is_err() {
+            .with_notes(notes.clone());
+        if term::emit_to_write_style(&mut buffer, &config, &files.files, &diagnostic).is_err() {
             let plain = cs::Diagnostic::new(severity)
-                .with_code(snippet.tag.clone())
-                .with_message(snippet.headline.clone())
-                .with_notes(snippet.notes.clone());
-            let _ = term::emit_to_write_style(&mut buffer, &config, &files, &plain);
+                .with_code(tag)
+                .with_message(headline)
+                .with_notes(notes);
+            let _ = term::emit_to_write_style(&mut buffer, &config, &files.files, &plain);
         }
     }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Origin;
+
+    fn many_files(count: usize) -> SourceMap {
+        let mut sources = SourceMap::new();
+        for index in 0..count {
+            sources.add(
+                Origin::Path(format!("council_{index}.dcs")),
+                "post a {\n  title \"A\"\n}\n",
+            );
+        }
+        sources
+    }
+
+    fn snippet(file: u32) -> Snippet {
+        Snippet {
+            headline: "headline".to_owned(),
+            tag: "pass".to_owned(),
+            needs_action: false,
+            breach: false,
+            labels: vec![Label {
+                span: Span::new(FileId(file), 12, 15),
+                message: "here".to_owned(),
+            }],
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn only_the_files_labels_point_into_are_given_to_the_renderer() {
+        let sources = many_files(1000);
+        let snippets = [snippet(7), snippet(7), snippet(900)];
+        let files = FileSet::of(&sources, snippets.iter().flat_map(|snippet| &snippet.labels));
+        assert_eq!(files.len(), 2);
+        let shown = render_snippets(&sources, &snippets, false);
+        assert!(shown.contains("council_7.dcs:2:4"), "{shown}");
+        assert!(shown.contains("council_900.dcs:2:4"), "{shown}");
+        assert!(!shown.contains("council_8.dcs"), "{shown}");
+    }
+
+    #[test]
+    fn hidden_characters_in_a_source_are_shown_and_labels_still_fit() {
+        let mut sources = SourceMap::new();
+        let text = "post a {\n  title \"\u{1b}]52;c;aGk=\u{7}\u{202e}Chief\"\n}\n";
+        sources.add(Origin::Path("odd\u{1b}[2J.dcs".to_owned()), text);
+        let start = text.find("Chief").unwrap();
+        let label = Label {
+            span: Span::new(FileId(0), start, start + 5),
+            message: "the \u{202e}word".to_owned(),
+        };
+        let snippet = Snippet {
+            labels: vec![label],
+            headline: "a \u{7} bell".to_owned(),
+            notes: vec!["note \u{9b}31m".to_owned()],
+            ..snippet(0)
+        };
+        for color in [false, true] {
+            let shown = render_snippets(&sources, std::slice::from_ref(&snippet), color);
+            let without_colour: String = if color {
+                // The only escapes left are the renderer's own colours.
+                let mut plain = String::new();
+                let mut rest = shown.as_str();
+                while let Some(at) = rest.find('\u{1b}') {
+                    plain.push_str(&rest[..at]);
+                    let after = &rest[at + 1..];
+                    assert!(after.starts_with('['), "a raw escape that is not a colour: {shown:?}");
+                    let end = after.find('m').expect("a colour ends with m");
+                    assert!(
+                        after[1..end].chars().all(|c| c.is_ascii_digit() || c == ';'),
+                        "{shown:?}"
+                    );
+                    rest = &after[end + 1..];
+                }
+                plain.push_str(rest);
+                plain
+            } else {
+                shown.clone()
+            };
+            assert!(!without_colour.chars().any(crate::visible::is_hidden), "{shown:?}");
+            assert!(without_colour.contains("odd\\u{1b}[2J.dcs:2:"), "{without_colour}");
+            assert!(
+                without_colour.contains("title \"\\u{1b}]52;c;aGk=\\u{7}\\u{202e}Chief\""),
+                "{without_colour}"
+            );
+            assert!(without_colour.contains("the \\u{202e}word"), "{without_colour}");
+            assert!(without_colour.contains("a \\u{7} bell"), "{without_colour}");
+            assert!(without_colour.contains("note \\u{9b}31m"), "{without_colour}");
+            if !color {
+                // The carets are under the word, in the shown text.
+                let lines: Vec<&str> = without_colour.lines().collect();
+                let source = lines.iter().position(|line| line.contains("Chief\"")).unwrap();
+                let column = lines[source].find("Chief").unwrap();
+                let carets = lines[source + 1];
+                assert_eq!(carets.find('^'), Some(column), "{without_colour}");
+                assert_eq!(carets.matches('^').count(), 5, "{without_colour}");
+            }
+        }
+    }
+
+    fn problem(file: u32, code: Code) -> Diagnostic {
+        Diagnostic::new(code, "a problem").at(Span::new(FileId(file), 0, 4), "here")
+    }
+
+    #[test]
+    fn each_file_shows_at_most_its_share_and_errors_before_warnings() {
+        let sources = many_files(3);
+        let mut diagnostics: Vec<Diagnostic> = (0..150).map(|_| problem(0, Code::W0001)).collect();
+        diagnostics.extend((0..120).map(|_| problem(0, Code::E0101)));
+        diagnostics.extend((0..3).map(|_| problem(1, Code::E0101)));
+        let (shown, untold) = within_cap(&diagnostics);
+        let errors = |file: u32| {
+            shown
+                .iter()
+                .filter(|d| d.severity == Severity::Error && d.primary.as_ref().unwrap().span.file == FileId(file))
+                .count()
+        };
+        assert_eq!(errors(0), SHOWN_PER_FILE);
+        assert_eq!(errors(1), 3);
+        assert_eq!(shown.len(), SHOWN_PER_FILE + 3);
+        assert_eq!(
+            untold,
+            vec![Untold {
+                file: Some(FileId(0)),
+                errors: 20,
+                warnings: 150
+            }]
+        );
+        let text = render(&sources, &diagnostics, false);
+        assert_eq!(text.matches("error[E0101]").count(), SHOWN_PER_FILE + 3);
+        assert!(!text.contains("warning[W0001]"));
+        assert!(
+            text.contains("note: 20 more error(s) and 150 more warning(s) in `council_0.dcs` not shown"),
+            "{text}"
+        );
+        // Under the cap, warnings are shown too, in the order found.
+        let few: Vec<Diagnostic> = vec![problem(2, Code::W0001), problem(2, Code::E0101)];
+        let (shown, untold) = within_cap(&few);
+        assert_eq!(shown.len(), 2);
+        assert_eq!(shown[0].code, Code::W0001);
+        assert!(untold.is_empty());
+    }
 }

@@ -127,3 +127,34 @@ pub(super) fn misuse(misuse: &Misuse) -> String {
         }
     }
 }
+
+/// A character that acts on a terminal or reorders text, named as its
+/// standard abbreviation where it has a well-known one, with its shown
+/// form: "ESC \u{1b}", "RLO (right-to-left override) \u{202e}".
+pub(super) fn hidden_character(c: char) -> String {
+    let name = match c {
+        '\u{0}' => "NUL",
+        '\u{7}' => "BEL (bell)",
+        '\u{8}' => "BS (backspace)",
+        '\u{b}' => "VT (vertical tab)",
+        '\u{c}' => "FF (form feed)",
+        '\u{d}' => "CR (carriage return)",
+        '\u{1b}' => "ESC (escape)",
+        '\u{7f}' => "DEL",
+        '\u{85}' => "NEL (next line)",
+        '\u{9b}' => "CSI (control sequence introducer)",
+        '\u{9d}' => "OSC (operating system command)",
+        '\u{202a}' => "LRE (left-to-right embedding)",
+        '\u{202b}' => "RLE (right-to-left embedding)",
+        '\u{202c}' => "PDF (pop directional formatting)",
+        '\u{202d}' => "LRO (left-to-right override)",
+        '\u{202e}' => "RLO (right-to-left override)",
+        '\u{2066}' => "LRI (left-to-right isolate)",
+        '\u{2067}' => "RLI (right-to-left isolate)",
+        '\u{2068}' => "FSI (first strong isolate)",
+        '\u{2069}' => "PDI (pop directional isolate)",
+        c if crate::visible::is_bidi(c) => "a bidirectional control",
+        _ => "a control character",
+    };
+    format!("{name} {}", crate::visible::shown(c))
+}

@@ -1,6 +1,8 @@
 //! Three-valued truth and what evaluating a predicate found, combined
 //! through `and`, `or` and `not`.
 
+use std::collections::HashSet;
+
 use super::{FactUse, Missing, Note, Observation};
 
 /// Three-valued truth.
@@ -103,11 +105,17 @@ impl Finding {
             vacuous,
             ..Finding::default()
         };
+        // What is already in, to say each thing once in the order first
+        // met: a timeline duty has a part per change, so searching the list
+        // for each would be quadratic. The sets are only asked, never
+        // listed, so their order cannot reach the output.
+        let mut said_already: HashSet<Observation> = HashSet::new();
+        let mut facts_already: HashSet<FactUse> = HashSet::new();
         for part in parts {
             if part.truth == truth {
                 for said in part.said {
                     // Parts of an `or` often rest on the same fact: say it once.
-                    if !merged.said.contains(&said) {
+                    if said_already.insert(said.clone()) {
                         merged.said.push(said);
                     }
                 }
@@ -116,7 +124,9 @@ impl Finding {
                 merged.missing.extend(part.missing);
             }
             for fact in part.facts {
-                push_fact(&mut merged.facts, fact);
+                if facts_already.insert(fact.clone()) {
+                    merged.facts.push(fact);
+                }
             }
             merged.notes.extend(part.notes);
         }
@@ -126,9 +136,14 @@ impl Finding {
     }
 }
 
-/// Adds a fact unless the same fact, stated on the same line, is there.
-pub(crate) fn push_fact(facts: &mut Vec<FactUse>, fact: FactUse) {
-    if !facts.contains(&fact) {
-        facts.push(fact);
+/// Adds facts, each unless the same fact, stated on the same line, is
+/// there already; in proportion to the facts there and added, not their
+/// product.
+pub(crate) fn push_facts(facts: &mut Vec<FactUse>, more: impl IntoIterator<Item = FactUse>) {
+    let mut already: HashSet<FactUse> = facts.iter().cloned().collect();
+    for fact in more {
+        if already.insert(fact.clone()) {
+            facts.push(fact);
+        }
     }
 }

@@ -406,15 +406,15 @@ impl<'a> Evaluator<'a> {
                 .facts
                 .push(Self::fact_use(fact, Fact::NoBodyOfKind { kind: body_kind }));
         }
+        let mut facts = Vec::new();
         for (_, part) in findings {
             if part.truth == Truth::Unknown {
                 finding.missing.extend(part.missing);
             }
-            for fact in part.facts {
-                finding::push_fact(&mut finding.facts, fact);
-            }
+            facts.extend(part.facts);
             finding.notes.extend(part.notes);
         }
+        finding::push_facts(&mut finding.facts, facts);
         (finding, bindings)
     }
 
@@ -1095,9 +1095,7 @@ impl<'a> Evaluator<'a> {
                 false,
                 Clause::Condition(id, index),
             );
-            for fact in &finding.facts {
-                finding::push_fact(&mut verdict.facts, fact.clone());
-            }
+            finding::push_facts(&mut verdict.facts, finding.facts.iter().cloned());
             match (condition.kind, finding.truth) {
                 (ConditionKind::When, Truth::False) | (ConditionKind::Unless, Truth::True) => {
                     verdict.kind = VerdictKind::NotApplicable;
@@ -1129,9 +1127,7 @@ impl<'a> Evaluator<'a> {
         let negate = duty.modality.is_negative();
         let (finding, bindings) = self.claim(subject, predicate, negate, Clause::Rule(verdict.duty));
         verdict.bindings = bindings;
-        for fact in finding.facts {
-            finding::push_fact(&mut verdict.facts, fact);
-        }
+        finding::push_facts(&mut verdict.facts, finding.facts);
         verdict.notes.extend(finding.notes);
         let observed = finding.said;
         if finding.vacuous && finding.truth == Truth::True {

@@ -129,7 +129,7 @@ impl VerdictKind {
 }
 
 /// A fact of the arrangement, as a verdict consulted it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Fact {
     /// A post or member holds a role.
     Holds {
@@ -206,7 +206,7 @@ pub enum Fact {
 
 /// A fact the verdict consulted, with the line that states it, the
 /// council's source for it, and when it held.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FactUse {
     /// The fact.
     pub fact: Fact,
@@ -219,7 +219,7 @@ pub struct FactUse {
 }
 
 /// A change of the responsibilities of a role's holder.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Change {
     /// The role whose responsibilities changed.
     pub role: RoleId,
@@ -236,7 +236,7 @@ pub struct Change {
 }
 
 /// One difference between the state before a change and after it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ChangeDetail {
     /// A `change` item records it, in its own words.
     Recorded,
@@ -292,7 +292,7 @@ pub enum ChangeDetail {
 
 /// The place in a duty whose predicate a count was about: its rule or one
 /// of its conditions. The words come from the policy, as written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Clause {
     /// The duty's rule.
     Rule(DutyId),
@@ -496,7 +496,7 @@ kind_names!(Missing {
 });
 
 /// What evaluation observed of the facts: the parts a reason is made of.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Observation {
     /// No post or member is recorded as holding the role.
     NoHolder {
@@ -764,7 +764,7 @@ pub enum Observation {
 
 /// What calls for an event in an `after each` duty: a change of a role's
 /// responsibilities, or an event of the trigger's kind.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Cause {
     /// A change of a role's responsibilities.
     Change(Change),

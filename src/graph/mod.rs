@@ -205,19 +205,21 @@ impl Chart {
 
     /// Graphviz DOT text.
     pub fn to_dot(&self) -> String {
-        dot::render(self)
+        // Labels are shown safe as they are cleaned; this makes sure of it
+        // for the whole text.
+        crate::visible::escape(&dot::render(self)).into_owned()
     }
 
     /// Mermaid flowchart text (```mermaid fences NOT included).
     pub fn to_mermaid(&self) -> String {
-        mermaid::render(self)
+        crate::visible::escape(&mermaid::render(self)).into_owned()
     }
 
     /// A standalone SVG document (starts with `<svg`, has xmlns, a
     /// `<title>`, and width/height/viewBox), suitable for embedding inline
     /// in HTML.
     pub fn to_svg(&self) -> String {
-        svg::render(self)
+        crate::visible::escape(&svg::render(self)).into_owned()
     }
 
     fn relation_title(&self, edge: &Edge) -> &str {

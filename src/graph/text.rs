@@ -23,8 +23,11 @@ pub(super) const MAX_TITLE_LINES: usize = 8;
 pub(super) const MAX_DETAIL_LINES: usize = 4;
 
 /// Text as the chart shows it: every kind of line break read as a line
-/// break, tabs as spaces, other control characters (which XML cannot carry
-/// and which no title means) removed, and runs of spaces collapsed.
+/// break, tabs as spaces, other control characters and the bidirectional
+/// controls (which XML cannot carry, which no title means, and which could
+/// make a name read as another) shown as `\u{…}` (see [`crate::visible`]),
+/// so the chart is laid out for what it shows, and runs of spaces
+/// collapsed.
 pub(super) fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -40,7 +43,7 @@ pub(super) fn clean(text: &str) -> String {
             '\t' => out.push(' '),
             // Not allowed in XML 1.0, and never meant in a name.
             '\u{FFFE}' | '\u{FFFF}' => {}
-            c if c.is_control() => {}
+            c if crate::visible::is_hidden(c) => out.push_str(&crate::visible::shown(c)),
             c => out.push(c),
         }
     }
@@ -181,6 +184,7 @@ pub(super) fn xml(text: &str) -> String {
             '\'' => out.push_str("&#39;"),
             '\u{FFFE}' | '\u{FFFF}' => {}
             '\n' => out.push(' '),
+            c if crate::visible::is_hidden(c) => out.push_str(&crate::visible::shown(c)),
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -252,8 +256,13 @@ mod tests {
     }
 
     #[test]
-    fn cleaning_keeps_welsh_and_drops_control_characters() {
-        assert_eq!(clean("Cyngor Sir\tYnys Môn\u{0007}"), "Cyngor Sir Ynys Môn");
+    fn cleaning_keeps_welsh_and_shows_control_characters() {
+        assert_eq!(clean("Cyngor Sir\tYnys Môn\u{0007}"), "Cyngor Sir Ynys Môn\\u{7}");
+        assert_eq!(
+            clean("\u{1b}]52;c;aGk=\u{7}\u{202e}x"),
+            "\\u{1b}]52;c;aGk=\\u{7}\\u{202e}x"
+        );
+        assert_eq!(xml("a\u{1b}b\u{2066}"), "a\\u{1b}b\\u{2066}");
         assert_eq!(clean("a\r\nb\rc\u{2028}d"), "a\nb\nc\nd");
         assert_eq!(one_line("a\n b"), "a b");
     }

@@ -8,7 +8,7 @@ use crate::source::{FileId, Span};
 
 /// Where a fact comes from: the line in the arrangement file, and the
 /// document the council's paper says it comes from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FactOrigin {
     /// The line that states it.
     pub span: Span,
@@ -17,7 +17,7 @@ pub struct FactOrigin {
 }
 
 /// A reference to a place in a document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct EvidenceRef {
     /// The document (in the arrangement's documents).
     pub document: DocumentId,

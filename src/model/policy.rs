@@ -343,7 +343,7 @@ pub enum Target {
 }
 
 /// A typed value.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TypedValue {
     /// A whole number.
     Int(i64),

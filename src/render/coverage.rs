@@ -177,8 +177,13 @@ fn percent(part: usize, whole: usize) -> String {
 }
 
 impl Coverage<'_> {
-    /// The human listing.
+    /// The human listing, with the hidden characters of the policy's words
+    /// shown (see [`crate::visible`]).
     pub fn to_human(&self) -> String {
+        crate::visible::escape(&self.listing()).into_owned()
+    }
+
+    fn listing(&self) -> String {
         let mut out = format!("Guidance coverage of {}\n", self.guidance.join(" + "));
         let mut current = "";
         for paragraph in &self.paragraphs {

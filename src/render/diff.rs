@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::human::wrap;
 use crate::diff::{Because, Comparison, DutyChange, DutyText, ParagraphChange, Piece, SideSummary, Standing};
+use crate::visible::escape;
 
 /// The version of the JSON shape; docs/json-output.md describes it.
 pub const DIFF_SCHEMA_VERSION: u32 = 1;
@@ -41,9 +42,9 @@ fn marked(change: &ParagraphChange, color: bool) -> String {
         .pieces
         .iter()
         .map(|piece| match piece {
-            Piece::Same(text) => text.clone(),
-            Piece::Removed(text) => paint(&format!("[-{text}-]"), "31", color),
-            Piece::Added(text) => paint(&format!("{{+{text}+}}"), "32", color),
+            Piece::Same(text) => escape(text).into_owned(),
+            Piece::Removed(text) => paint(&format!("[-{}-]", escape(text)), "31", color),
+            Piece::Added(text) => paint(&format!("{{+{}+}}", escape(text)), "32", color),
         })
         .collect()
 }
@@ -75,17 +76,20 @@ fn duty_change_line(change: &DutyChange) -> String {
     }
 }
 
-/// The human comparison.
+/// The human comparison. Every text from a file has its hidden
+/// characters shown (see [`crate::visible`]) before colour is added, so the
+/// only escapes in the output are its own colours.
 pub fn human(comparison: &Comparison, color: bool) -> String {
-    let mut out = format!(
+    let mut out = escape(&format!(
         "from {}\n  to {}\n",
         side_words(&comparison.from),
         side_words(&comparison.to)
-    );
+    ))
+    .into_owned();
     for council in &comparison.councils {
         out.push('\n');
         out.push_str(&paint(
-            &format!("{} ({})", council.council, council.arrangement),
+            &escape(&format!("{} ({})", council.council, council.arrangement)),
             "1",
             color,
         ));
@@ -95,19 +99,25 @@ pub fn human(comparison: &Comparison, color: bool) -> String {
             continue;
         }
         for change in &council.changes {
-            out.push_str(&format!("  {}\n", wrap(&change.title, 94, "  ")));
+            out.push_str(&format!("  {}\n", wrap(&escape(&change.title), 94, "  ")));
             out.push_str(&format!(
                 "    {}: {} -> {} ({})\n",
-                change.duty,
+                escape(&change.duty),
                 paint(&standing_word(change.before.as_ref()), "31", color),
                 paint(&standing_word(change.after.as_ref()), "32", color),
                 because_words(change.because)
             ));
             if let Some(before) = &change.before {
-                out.push_str(&format!("    before: {}\n", wrap(&before.explanation, 92, "      ")));
+                out.push_str(&format!(
+                    "    before: {}\n",
+                    wrap(&escape(&before.explanation), 92, "      ")
+                ));
             }
             if let Some(after) = &change.after {
-                out.push_str(&format!("    after:  {}\n", wrap(&after.explanation, 92, "      ")));
+                out.push_str(&format!(
+                    "    after:  {}\n",
+                    wrap(&escape(&after.explanation), 92, "      ")
+                ));
             }
         }
     }
@@ -118,16 +128,16 @@ pub fn human(comparison: &Comparison, color: bool) -> String {
     for paragraph in &comparison.guidance.paragraphs {
         out.push_str(&format!(
             "  paragraph {} ({}; {}):\n    {}\n",
-            paragraph.paragraph,
-            paragraph.section,
-            paragraph.source,
+            escape(&paragraph.paragraph),
+            escape(&paragraph.section),
+            escape(&paragraph.source),
             wrap(&marked(paragraph, color), 92, "    ")
         ));
     }
     for duty in &comparison.guidance.duties {
-        out.push_str(&format!("  {}\n", wrap(&duty_change_line(duty), 96, "    ")));
+        out.push_str(&format!("  {}\n", wrap(&escape(&duty_change_line(duty)), 96, "    ")));
     }
-    out.push_str(&format!("\n{}\n", summary_words(comparison)));
+    out.push_str(&format!("\n{}\n", escape(&summary_words(comparison))));
     out
 }
 
@@ -238,7 +248,8 @@ pub fn markdown(comparison: &Comparison) -> String {
     for duty in &comparison.guidance.duties {
         out.push_str(&format!("- {}\n", cell(&duty_change_note(duty))));
     }
-    out
+    // No hidden character from a file is left in the note.
+    escape(&out).into_owned()
 }
 
 /// A duty change in a lawyer's words: its title, its force, its statute,
@@ -446,7 +457,7 @@ pub fn json(comparison: &Comparison) -> String {
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
+    let mut text = crate::visible::json(&out);
     text.push('\n');
     text
 }

@@ -42,8 +42,13 @@ fn paragraph_text(policy: &Policy, paragraph: &Paragraph) -> String {
 }
 
 /// Explains a duty, question or paragraph by its key; the error says what
-/// the key might have meant.
+/// the key might have meant. The words are the policy file's, so their
+/// hidden characters are shown (see [`crate::visible`]).
 pub fn explain(policy: &Policy, key: &str, as_at: Option<Day>) -> Result<String, CommandError> {
+    explained(policy, key, as_at).map(|text| crate::visible::escape(&text).into_owned())
+}
+
+fn explained(policy: &Policy, key: &str, as_at: Option<Day>) -> Result<String, CommandError> {
     if let Some(id) = policy.duty_by_key(key) {
         let Some(duty) = policy.duty(id) else {
             return Err(nothing(policy, key));

@@ -211,6 +211,9 @@ impl Assessment<'_> {
         }
         out.push_str(&format!("as at {}\n", self.as_at));
         out.push_str(&format!("{}\n", summary_line(self)));
+        // The header is the council's and the guidance's own words; the
+        // snippets below show their hidden characters themselves.
+        let mut out = crate::visible::escape(&out).into_owned();
         for (heading, wanted) in [("NEEDS ACTION", true), ("NO ACTION NEEDED", false)] {
             let chosen: Vec<&Verdict> = self
                 .verdicts
@@ -231,7 +234,7 @@ impl Assessment<'_> {
                 }
             }
             for section in sections {
-                out.push_str(&format!("\n---- {section} ----\n\n"));
+                out.push_str(&format!("\n---- {} ----\n\n", crate::visible::escape(section)));
                 let mut in_section: Vec<&&Verdict> = chosen
                     .iter()
                     .filter(|verdict| self.duty(verdict).is_some_and(|duty| self.section(duty) == section))

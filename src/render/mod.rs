@@ -10,5 +10,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod stream;
+pub mod summary;
 pub mod test_report;
 pub mod xml;

@@ -23,15 +23,20 @@ use crate::source::{SourceMap, Span};
 /// Where SARIF's schema for version 2.1.0 is published.
 pub const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
-/// The SARIF log of `check`'s diagnostics.
-pub fn diagnostics(sources: &SourceMap, diagnostics: &[Diagnostic]) -> String {
-    let mut codes: Vec<Code> = diagnostics.iter().map(|diagnostic| diagnostic.code).collect();
+/// The SARIF log of diagnostics, of one workspace or of several (a folder
+/// of councils, each read on its own).
+pub fn diagnostics(runs: &[(&SourceMap, &[Diagnostic])]) -> String {
+    let mut codes: Vec<Code> = runs
+        .iter()
+        .flat_map(|(_, found)| found.iter().map(|diagnostic| diagnostic.code))
+        .collect();
     codes.sort_unstable();
     codes.dedup();
     let rules: Vec<Value> = codes.iter().map(|code| code_rule(*code)).collect();
-    let results: Vec<Value> = diagnostics
+    let results: Vec<Value> = runs
         .iter()
-        .map(|diagnostic| {
+        .flat_map(|(sources, found)| found.iter().map(move |diagnostic| (*sources, diagnostic)))
+        .map(|(sources, diagnostic)| {
             let index = codes.iter().position(|code| *code == diagnostic.code).unwrap_or(0);
             diagnostic_result(sources, diagnostic, index)
         })
@@ -302,7 +307,7 @@ fn log(rules: Vec<Value>, results: Vec<Value>, properties: Map<String, Value>) -
         "version": "2.1.0",
         "runs": [run],
     });
-    format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default())
+    format!("{}\n", crate::visible::json(&value))
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ impl Document {
         headers.extend(FILTER_COLUMNS);
         headers.extend(self.classifications.iter().map(String::as_str));
         headers.push(NEEDS_ACTION_COLUMN);
-        writer.write_record(&headers)?;
+        writer.write_record(headers.iter().map(|cell| crate::visible::escape(cell).into_owned()))?;
         for section in &self.sections {
             for row in &section.rows {
                 let requirement = row.requirement_cell();
@@ -45,7 +45,9 @@ impl Document {
                 ];
                 record.extend(row.classification.iter().map(|value| value.as_deref().unwrap_or("")));
                 record.push(if row.standing.needs_action() { "yes" } else { "no" });
-                writer.write_record(&record)?;
+                // A spreadsheet shows a control character as nothing, or
+                // acts on it; each is shown instead (see `crate::visible`).
+                writer.write_record(record.iter().map(|cell| crate::visible::escape(cell).into_owned()))?;
             }
         }
         let bytes = writer

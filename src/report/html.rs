@@ -23,10 +23,11 @@ pub(super) fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             // Control characters other than line breaks and tabs are not
-            // allowed in HTML text.
+            // allowed in HTML text, and the bidirectional controls would
+            // reorder it: both are shown (see `crate::visible`).
             '\n' | '\t' => out.push(ch),
             '\r' => {}
-            control if control.is_control() => out.push('\u{FFFD}'),
+            hidden if crate::visible::is_hidden(hidden) => out.push_str(&crate::visible::shown(hidden)),
             other => out.push(other),
         }
     }
@@ -237,7 +238,10 @@ impl Document {
             ));
         }
         out.push_str("</section>\n</main>\n</body>\n</html>\n");
-        out
+        // Everything from a file is escaped as it is written; this makes
+        // sure no hidden character (see `crate::visible`) is left anywhere,
+        // the chart included.
+        crate::visible::escape(&out).into_owned()
     }
 
     fn html_header(&self, out: &mut String) {

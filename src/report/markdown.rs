@@ -48,10 +48,11 @@ pub(super) fn inline(text: &str) -> String {
                 }
                 out.push('&');
             }
-            // Other control characters would be invisible or upset a
-            // renderer; tabs read as spaces.
+            // Tabs read as spaces. Other control characters and the
+            // bidirectional controls would be invisible, upset a renderer
+            // or reorder the text: they are shown (see `crate::visible`).
             '\t' => out.push(' '),
-            control if control.is_control() => out.push('\u{FFFD}'),
+            hidden if crate::visible::is_hidden(hidden) => out.push_str(&crate::visible::shown(hidden)),
             other => out.push(other),
         }
         previous = Some(ch);
@@ -137,7 +138,9 @@ impl Document {
         while out.ends_with("\n\n") {
             out.pop();
         }
-        out
+        // Every cell is escaped as it is written; this makes sure no
+        // hidden character (see `crate::visible`) is left anywhere.
+        crate::visible::escape(&out).into_owned()
     }
 
     fn front_matter(&self, out: &mut String) {

@@ -21,6 +21,14 @@ pub use prescan::NESTING_LIMIT;
 
 use crate::source::{FileId, SourceFile};
 
+/// Whether a file is read as JSON arrangements: by its name, or, for
+/// standard input, which has no name to tell by, by its first character
+/// (no .dcs file starts with `{`).
+pub fn reads_as_json(source: &SourceFile) -> bool {
+    source.name().ends_with(".json")
+        || (source.name() == crate::load::STDIN_NAME && source.text.trim_start().starts_with('{'))
+}
+
 /// Parses one file into its syntax tree, returning every item that parsed
 /// and every error found, however many.
 pub fn parse(file: FileId, source: &SourceFile) -> (ast::File, Vec<SyntaxError>) {

@@ -1,0 +1,127 @@
+//! `verify`'s output written one council at a time, so that the councils
+//! can be evaluated, written and dropped in turn.
+//!
+//! With one council the JSON output is that council's object; with more,
+//! an array of them. The array is written as it goes (`[`, each object,
+//! `,`, `]`), laid out byte for byte as the whole array printed at once
+//! would be ([`crate::visible::json_at`]), so the streamed output is the
+//! same text as before it was streamed.
+
+use crate::sector::Sector;
+use crate::Assessment;
+
+/// What `verify` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Each council's verdicts for people, coloured or not.
+    Human {
+        /// Whether to colour for a terminal.
+        color: bool,
+    },
+    /// Each council's verdicts as JSON (docs/json-output.md).
+    Json,
+    /// Every council's verdicts as one JUnit report.
+    Junit,
+    /// Every council's verdicts as one SARIF log.
+    Sarif,
+    /// The sector table for people.
+    SummaryHuman,
+    /// The sector table as JSON.
+    SummaryJson,
+}
+
+/// The output of one `verify`, written council by council.
+pub struct Stream {
+    shape: Shape,
+    expected: usize,
+    written: usize,
+    needs_action: bool,
+    sector: Option<Sector>,
+    /// JUnit and SARIF are one document each, built as the councils come
+    /// (each council's results kept as text, the council itself dropped).
+    junit: crate::render::junit::JunitLog,
+    sarif: crate::render::sarif::VerdictLog,
+}
+
+impl Stream {
+    /// A stream of `expected` councils (which decides whether JSON output
+    /// is one object or an array), verified as at `as_at`.
+    pub fn new(shape: Shape, expected: usize, as_at: crate::date::Day) -> Stream {
+        let sector = match shape {
+            Shape::SummaryHuman | Shape::SummaryJson => Some(Sector::new(as_at)),
+            Shape::Human { .. } | Shape::Json | Shape::Junit | Shape::Sarif => None,
+        };
+        Stream {
+            shape,
+            expected,
+            written: 0,
+            needs_action: false,
+            sector,
+            junit: crate::render::junit::JunitLog::new(),
+            sarif: crate::render::sarif::VerdictLog::new(),
+        }
+    }
+
+    /// The text to write for one more council (empty for a summary, which
+    /// is written at the end).
+    pub fn council(&mut self, assessment: &Assessment<'_>) -> String {
+        let first = self.written == 0;
+        self.written += 1;
+        self.needs_action |= assessment.needs_action();
+        if let Some(sector) = &mut self.sector {
+            sector.add(assessment);
+            return String::new();
+        }
+        match self.shape {
+            Shape::Human { color } => {
+                let text = crate::render::human::render(assessment, color);
+                if first {
+                    text
+                } else {
+                    format!("\n{text}")
+                }
+            }
+            Shape::Json => {
+                let value = crate::render::json::to_value(assessment);
+                if self.expected == 1 {
+                    format!("{}\n", crate::visible::json(&value))
+                } else {
+                    let opening = if first { "[\n  " } else { ",\n  " };
+                    format!("{opening}{}", crate::visible::json_at(&value, 1))
+                }
+            }
+            Shape::Junit => {
+                self.junit.add(assessment);
+                String::new()
+            }
+            Shape::Sarif => {
+                self.sarif.add(assessment);
+                String::new()
+            }
+            Shape::SummaryHuman | Shape::SummaryJson => String::new(),
+        }
+    }
+
+    /// The text that ends the output.
+    pub fn finish(self) -> String {
+        match (self.shape, self.sector) {
+            (Shape::SummaryHuman, Some(sector)) => crate::render::summary::human(&sector),
+            (Shape::SummaryJson, Some(sector)) => crate::render::summary::json(&sector),
+            (Shape::Json, _) if self.expected != 1 => {
+                if self.written == 0 {
+                    "[]\n".to_owned()
+                } else {
+                    "\n]\n".to_owned()
+                }
+            }
+            (Shape::Junit, _) => self.junit.finish(),
+            (Shape::Sarif, _) => self.sarif.finish(),
+            (Shape::Human { .. } | Shape::Json | Shape::SummaryHuman | Shape::SummaryJson, _) => String::new(),
+        }
+    }
+
+    /// Whether any council written so far needs action.
+    pub fn needs_action(&self) -> bool {
+        self.needs_action
+    }
+}

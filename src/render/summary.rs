@@ -1,0 +1,222 @@
+//! `verify --summary` written out: the sector table of councils × verdict
+//! counts, and the duties that most often need action, for a terminal or
+//! as JSON (`docs/json-output.md`, `docs/summary-output.schema.json`).
+
+use serde::Serialize;
+
+use crate::eval::VerdictKind;
+use crate::sector::{Row, Sector};
+use crate::visible::escape;
+
+/// The version of the summary's JSON shape.
+pub const SUMMARY_SCHEMA_VERSION: u32 = 1;
+
+/// How many duties the terminal lists; the JSON lists them all.
+pub const DUTIES_SHOWN: usize = 10;
+
+/// The most characters of a council's name in the table; a longer name is
+/// cut with "…" (the JSON keeps it whole).
+const NAME_WIDTH: usize = 40;
+
+/// The most characters of a duty's title in the list of duties.
+const TITLE_WIDTH: usize = 100;
+
+/// Text cut to `width` characters, the last being "…" when cut.
+fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    kept.push('…');
+    kept
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// The summary for a terminal.
+pub fn human(sector: &Sector) -> String {
+    let (verdicts, needing, totals) = sector.totals();
+    let mut out = format!(
+        "{} verified as at {}\ncouncils needing action: {} of {}; verdicts needing action: {needing} of {verdicts}\n\n",
+        plural(sector.rows.len(), "council", "councils"),
+        sector.as_at,
+        sector.councils_needing_action(),
+        sector.rows.len(),
+    );
+    let mut headers: Vec<String> = vec!["council".to_owned(), "verdicts".to_owned()];
+    headers.extend(VerdictKind::ALL.iter().map(|kind| kind.name().to_owned()));
+    headers.push("needs action".to_owned());
+    headers.push("file".to_owned());
+    let row_cells = |row: &Row| {
+        let mut cells = vec![cut(&escape(&row.council), NAME_WIDTH), row.verdicts.to_string()];
+        cells.extend(row.counts.iter().map(|(_, count)| count.to_string()));
+        cells.push(row.needs_action.to_string());
+        cells.push(escape(&row.path).into_owned());
+        cells
+    };
+    let mut rows: Vec<Vec<String>> = sector.rows.iter().map(row_cells).collect();
+    if sector.rows.len() > 1 {
+        let mut total = vec!["all councils".to_owned(), verdicts.to_string()];
+        total.extend(totals.iter().map(|(_, count)| count.to_string()));
+        total.push(needing.to_string());
+        total.push(String::new());
+        rows.push(total);
+    }
+    let widths: Vec<usize> = (0..headers.len())
+        .map(|column| {
+            std::iter::once(&headers)
+                .chain(&rows)
+                .filter_map(|cells| cells.get(column))
+                .map(|cell| cell.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let last = headers.len() - 1;
+    let line = |cells: &[String]| {
+        let mut text = String::new();
+        for (column, (cell, width)) in cells.iter().zip(&widths).enumerate() {
+            let pad = " ".repeat(width.saturating_sub(cell.chars().count()));
+            match column {
+                // The council's name is read from the left, the file last
+                // and unpadded; counts line up on the right.
+                0 => text.push_str(&format!("{cell}{pad}")),
+                column if column == last => text.push_str(cell),
+                _ => text.push_str(&format!("{pad}{cell}")),
+            }
+            if column != last {
+                text.push_str("  ");
+            }
+        }
+        text.trim_end().to_owned()
+    };
+    out.push_str(&line(&headers));
+    out.push('\n');
+    for row in &rows {
+        out.push_str(&line(row));
+        out.push('\n');
+    }
+    let duties = sector.duties_needing_action();
+    if duties.is_empty() {
+        out.push_str("\nNo duty needs action in any council.\n");
+        return out;
+    }
+    out.push_str(&format!(
+        "\nDuties that need action in the most councils (of {}):\n",
+        sector.rows.len()
+    ));
+    let count_width = duties.first().map_or(1, |tally| tally.councils.to_string().len());
+    let key_width = duties
+        .iter()
+        .take(DUTIES_SHOWN)
+        .map(|tally| tally.duty.chars().count())
+        .max()
+        .unwrap_or(0);
+    for tally in duties.iter().take(DUTIES_SHOWN) {
+        let duty = escape(&tally.duty);
+        out.push_str(&format!(
+            "  {:>count_width$}  {duty}{}  {}\n",
+            tally.councils,
+            " ".repeat(key_width.saturating_sub(duty.chars().count())),
+            cut(&escape(&tally.title), TITLE_WIDTH)
+        ));
+    }
+    if duties.len() > DUTIES_SHOWN {
+        out.push_str(&format!(
+            "  … and {} more {} action in at least one council (`--format json` lists them all)\n",
+            duties.len() - DUTIES_SHOWN,
+            if duties.len() - DUTIES_SHOWN == 1 {
+                "duty needs"
+            } else {
+                "duties need"
+            }
+        ));
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct SummaryOut<'a> {
+    schema_version: u32,
+    as_at: String,
+    councils: Vec<RowOut<'a>>,
+    totals: TotalsOut,
+    duties_needing_action: Vec<DutyOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct RowOut<'a> {
+    council: &'a str,
+    arrangement: &'a str,
+    path: &'a str,
+    guidance: &'a str,
+    verdicts: usize,
+    needs_action: usize,
+    counts: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct TotalsOut {
+    councils: usize,
+    councils_needing_action: usize,
+    verdicts: usize,
+    needs_action: usize,
+    counts: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct DutyOut<'a> {
+    duty: &'a str,
+    title: &'a str,
+    councils: usize,
+}
+
+fn counts(counts: &[(VerdictKind, usize)]) -> serde_json::Map<String, serde_json::Value> {
+    counts
+        .iter()
+        .map(|(kind, count)| (kind.name().to_owned(), serde_json::Value::from(*count)))
+        .collect()
+}
+
+/// The summary as JSON, ending in a newline.
+pub fn json(sector: &Sector) -> String {
+    let (verdicts, needs_action, totals) = sector.totals();
+    let out = SummaryOut {
+        schema_version: SUMMARY_SCHEMA_VERSION,
+        as_at: sector.as_at.to_string(),
+        councils: sector
+            .rows
+            .iter()
+            .map(|row| RowOut {
+                council: &row.council,
+                arrangement: &row.arrangement,
+                path: &row.path,
+                guidance: &row.guidance,
+                verdicts: row.verdicts,
+                needs_action: row.needs_action,
+                counts: counts(&row.counts),
+            })
+            .collect(),
+        totals: TotalsOut {
+            councils: sector.rows.len(),
+            councils_needing_action: sector.councils_needing_action(),
+            verdicts,
+            needs_action,
+            counts: counts(&totals),
+        },
+        duties_needing_action: sector
+            .duties_needing_action()
+            .into_iter()
+            .map(|tally| DutyOut {
+                duty: &tally.duty,
+                title: &tally.title,
+                councils: tally.councils,
+            })
+            .collect(),
+    };
+    let mut text = crate::visible::json(&out);
+    text.push('\n');
+    text
+}

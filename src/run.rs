@@ -1,0 +1,285 @@
+//! `dcsc verify` from inputs to output: every council checked first, then
+//! each evaluated, written and dropped in turn, so that memory stays flat
+//! however many councils are given. The command line only says where the
+//! text goes ([`Channel`]) and maps the [`Status`] to an exit code.
+//!
+//! The files named on the command line are read together, as one
+//! workspace ([`workspace`]). A folder of councils ([`folders`]) gives each
+//! council a workspace of its own, with the guidance: its own files only,
+//! so a local policy in a council's folder goes with that council alone.
+//! Its councils are checked in a first pass that keeps nothing but the
+//! diagnostics of those that fail; only if every council checks are they
+//! read again, one at a time, and verified.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use crate::command::CommandError;
+use crate::date::Day;
+use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::load;
+use crate::render::stream::{Shape, Stream};
+use crate::source::SourceMap;
+use crate::Workspace;
+
+/// Where a piece of text goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    /// Standard output: the verdicts, or diagnostics asked for as JSON.
+    Out,
+    /// Standard error: diagnostics for people.
+    Err,
+}
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Every council verified; none needs action.
+    Clear,
+    /// Every council verified; some verdict needs action.
+    NeedsAction,
+    /// Some input could not be read or checked.
+    BadInput,
+}
+
+/// What to write, and as at when.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    /// The date to verify as at.
+    pub as_at: Day,
+    /// What to write on standard output.
+    pub shape: Shape,
+    /// Whether diagnostics on standard error are coloured.
+    pub error_color: bool,
+}
+
+impl Settings {
+    /// Whether diagnostics go to standard output, for a tool: as JSON, or
+    /// for a SARIF reader as SARIF.
+    fn json(&self) -> bool {
+        match self.shape {
+            Shape::Json | Shape::SummaryJson | Shape::Sarif => true,
+            Shape::Human { .. } | Shape::SummaryHuman | Shape::Junit => false,
+        }
+    }
+}
+
+/// Counts of errors and warnings, for the line that ends a failed run.
+fn counted(diagnostics: &[Diagnostic]) -> (usize, usize) {
+    let errors = diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.severity == Severity::Error)
+        .count();
+    (errors, diagnostics.len() - errors)
+}
+
+/// Writes what stops a run: as JSON on standard output if JSON was asked
+/// for, else rendered on standard error with a closing count.
+fn refuse(runs: &[(&SourceMap, &[Diagnostic])], settings: &Settings, write: &mut dyn FnMut(Channel, &str)) -> Status {
+    if settings.shape == Shape::Sarif {
+        write(Channel::Out, &crate::render::sarif::diagnostics(runs));
+    } else if settings.json() {
+        write(Channel::Out, &diagnostics::json_document(runs));
+    } else {
+        let (mut errors, mut warnings) = (0, 0);
+        for (sources, found) in runs {
+            write(Channel::Err, &diagnostics::render(sources, found, settings.error_color));
+            let (more_errors, more_warnings) = counted(found);
+            errors += more_errors;
+            warnings += more_warnings;
+        }
+        write(
+            Channel::Err,
+            &format!("cannot verify: {errors} error(s), {warnings} warning(s)\n"),
+        );
+    }
+    Status::BadInput
+}
+
+fn finished(stream: Stream, bad: bool, write: &mut dyn FnMut(Channel, &str)) -> Status {
+    let needs_action = stream.needs_action();
+    write(Channel::Out, &stream.finish());
+    if bad {
+        Status::BadInput
+    } else if needs_action {
+        Status::NeedsAction
+    } else {
+        Status::Clear
+    }
+}
+
+/// Verifies the councils of one workspace: all checked together, then
+/// each evaluated, written and dropped in turn.
+pub fn workspace(workspace: &mut Workspace, settings: &Settings, write: &mut dyn FnMut(Channel, &str)) -> Status {
+    let Some(prepared) = workspace.prepare(settings.as_at) else {
+        return refuse(&[(&workspace.sources, &workspace.diagnostics)], settings, write);
+    };
+    if prepared.arrangements.is_empty() {
+        let mut problems = workspace.diagnostics.clone();
+        problems.push(diagnostics::from_command(&CommandError::NoArrangements));
+        return refuse(&[(&workspace.sources, &problems)], settings, write);
+    }
+    if !workspace.diagnostics.is_empty() && !settings.json() {
+        write(
+            Channel::Err,
+            &diagnostics::render(&workspace.sources, &workspace.diagnostics, settings.error_color),
+        );
+    }
+    let mut stream = Stream::new(settings.shape, prepared.arrangements.len(), settings.as_at);
+    prepared.each(&workspace.sources, |assessment| {
+        write(Channel::Out, &stream.council(assessment));
+    });
+    finished(stream, false, write)
+}
+
+/// A file read once and given to every council's workspace: guidance
+/// named with `--policy`, which may be standard input or a FIFO and so
+/// cannot be read again.
+struct Given {
+    name: String,
+    text: String,
+}
+
+/// One council of a folder, as the first pass found it.
+struct Found {
+    council: load::Council,
+    /// How many arrangements it holds (a sub-folder may hold several).
+    arrangements: usize,
+    /// Its workspace, kept only if it has errors to show.
+    failed: Option<Workspace>,
+}
+
+fn council_workspace(given: &[Given], council: &load::Council) -> Workspace {
+    let mut workspace = Workspace::new();
+    for file in given {
+        workspace.add_text(&file.name, &file.text);
+    }
+    for file in &council.files {
+        workspace.add_path(file);
+    }
+    workspace
+}
+
+/// Verifies each council in the folders, in order (each folder's councils
+/// sorted by path), each in a workspace of its own with the guidance
+/// files `policies` (read once; none: the embedded guidance).
+pub fn folders(
+    folders: &[PathBuf],
+    policies: &[PathBuf],
+    settings: &Settings,
+    write: &mut dyn FnMut(Channel, &str),
+) -> Status {
+    let mut read = SourceMap::new();
+    let mut problems = Vec::new();
+    let mut given = Vec::new();
+    for path in policies {
+        match load::read(&mut read, path) {
+            Ok(file) => {
+                if let Some(source) = read.get(file) {
+                    given.push(Given {
+                        name: source.name().to_owned(),
+                        text: source.text.clone(),
+                    });
+                }
+            }
+            Err(error) => problems.push(diagnostics::from_syntax(&error)),
+        }
+    }
+    let mut councils = Vec::new();
+    for folder in folders {
+        match load::councils_in(folder) {
+            Ok(found) => councils.extend(found),
+            Err(error) => problems.push(diagnostics::from_syntax(&error)),
+        }
+    }
+    if !problems.is_empty() {
+        return refuse(&[(&read, &problems)], settings, write);
+    }
+
+    // First pass: check each council, keeping only what fails.
+    let mut found = Vec::new();
+    let mut shared: BTreeSet<PathBuf> = BTreeSet::new();
+    for council in councils {
+        let mut workspace = council_workspace(&given, &council);
+        let checked = workspace.check_as_at(Some(settings.as_at));
+        shared.extend(workspace.shared_paths().iter().cloned());
+        let failed = workspace.has_errors().then_some(workspace);
+        found.push(Found {
+            council,
+            arrangements: checked.arrangements.len(),
+            failed,
+        });
+    }
+    // A file another council shares is read with that council, not as one
+    // of its own.
+    found.retain(|council| {
+        !matches!(council.council.files.as_slice(), [file] if std::fs::canonicalize(file).is_ok_and(|file| shared.contains(&file)))
+    });
+    let failed: Vec<(&SourceMap, &[Diagnostic])> = found
+        .iter()
+        .filter_map(|council| council.failed.as_ref())
+        .map(|workspace| (&workspace.sources, workspace.diagnostics.as_slice()))
+        .collect();
+    if !failed.is_empty() {
+        return refuse(&failed, settings, write);
+    }
+    let expected: usize = found.iter().map(|council| council.arrangements).sum();
+    if expected == 0 {
+        let problem = diagnostics::from_command(&CommandError::NoArrangements);
+        return refuse(&[(&read, &[problem])], settings, write);
+    }
+
+    // Second pass: each council read again, verified, written, dropped.
+    let mut stream = Stream::new(settings.shape, expected, settings.as_at);
+    let mut bad = false;
+    for council in found {
+        if council.arrangements == 0 {
+            if !settings.json() {
+                let warning = diagnostics::from_command(&CommandError::NotACouncil {
+                    path: council.council.name.clone(),
+                });
+                write(
+                    Channel::Err,
+                    &diagnostics::render(&SourceMap::new(), &[warning], settings.error_color),
+                );
+            }
+            continue;
+        }
+        let mut workspace = council_workspace(&given, &council.council);
+        let Some(prepared) = workspace.prepare(settings.as_at) else {
+            // The files changed since the first pass. JSON on standard
+            // output is under way, so this is said on standard error.
+            write(
+                Channel::Err,
+                &diagnostics::render(&workspace.sources, &workspace.diagnostics, settings.error_color),
+            );
+            bad = true;
+            continue;
+        };
+        if !workspace.diagnostics.is_empty() && !settings.json() {
+            write(
+                Channel::Err,
+                &diagnostics::render(&workspace.sources, &workspace.diagnostics, settings.error_color),
+            );
+        }
+        prepared.each(&workspace.sources, |assessment| {
+            write(Channel::Out, &stream.council(assessment));
+        });
+    }
+    finished(stream, bad, write)
+}
+
+/// Whether the paths name folders of councils (all of them), files (none
+/// of them), or both, which `verify` refuses.
+pub fn folders_given(paths: &[PathBuf]) -> Result<bool, CommandError> {
+    let folders = paths.iter().filter(|path| is_folder(path)).count();
+    match folders {
+        0 => Ok(false),
+        all if all == paths.len() => Ok(true),
+        _ => Err(CommandError::FilesAndFolders),
+    }
+}
+
+fn is_folder(path: &Path) -> bool {
+    path != Path::new(load::STDIN_PATH) && std::fs::metadata(path).is_ok_and(|metadata| metadata.is_dir())
+}

@@ -1,0 +1,257 @@
+//! Characters that must never reach a reader raw, and how they are shown
+//! instead.
+//!
+//! A council's file is written by someone other than the officer who runs
+//! dcsc, so nothing in it may act on the officer's terminal or viewer. A
+//! control character printed raw can drive the terminal that shows it: ESC
+//! starts sequences that recolour, move the cursor, retitle the window or
+//! (OSC 52) write the clipboard; BEL rings; a lone CR rewrites the line. A
+//! bidirectional embedding, override or isolate (U+202A to U+202E, U+2066
+//! to U+2069) reorders what follows it on screen, so a line can read
+//! differently from what it says ("Trojan Source", CVE-2021-42574).
+//!
+//! Every output of dcsc shows each such character as `\u{…}`, its code
+//! point in lower-case hex, as Rust writes it: visible, the same every
+//! time, and acted on by no terminal, browser or spreadsheet. The
+//! language's strings have no `\u` escape, so the shown form cannot be
+//! mistaken for something the author wrote. Tab and line feed are kept:
+//! they are the two characters the language's strings can write (`\t`,
+//! `\n`), and every output lays them out. JSON output keeps every string
+//! exact but writes these characters as JSON escapes (`\u001b`), see
+//! [`json`].
+
+use std::borrow::Cow;
+use std::io;
+
+use serde::Serialize;
+
+/// Whether a character must not be written raw: a C0 control other than
+/// tab and line feed, DEL, a C1 control, or a bidirectional embedding,
+/// override or isolate.
+pub fn is_hidden(c: char) -> bool {
+    is_control(c) || is_bidi(c)
+}
+
+/// Whether a character is a control character other than tab and line
+/// feed: C0, DEL or C1.
+pub fn is_control(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// Whether a character is a bidirectional embedding, override or isolate
+/// (LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI). The marks LRM, RLM and
+/// ALM are left alone: they reorder nothing, and right-to-left text needs
+/// them.
+pub fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// How a hidden character is shown: `\u{1b}`, `\u{202e}`.
+pub fn shown(c: char) -> String {
+    format!("\\u{{{:x}}}", u32::from(c))
+}
+
+/// The text with every hidden character shown as `\u{…}`; borrowed when
+/// there is none, which is almost always.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hidden(c) {
+            out.push_str(&shown(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The distinct hidden characters of a text, in the order they first
+/// appear.
+pub fn hidden_in(text: &str) -> Vec<char> {
+    let mut found: Vec<char> = Vec::new();
+    for c in text.chars().filter(|c| is_hidden(*c)) {
+        if !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    found
+}
+
+/// A value as pretty-printed JSON (two spaces, as `serde_json` indents),
+/// with every hidden character written as a JSON escape: `serde_json`
+/// escapes C0 controls itself but writes DEL, C1 controls and the
+/// bidirectional controls raw. A parser reads back exactly the same
+/// strings.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    json_at(value, 0)
+}
+
+/// As [`json`], for a value written inside a JSON array at `depth`
+/// (nested values are indented as if the enclosing arrays had been
+/// printed around it), so that an array can be written one element at a
+/// time and read the same, byte for byte, as the whole array printed at
+/// once.
+pub fn json_at<T: Serialize + ?Sized>(value: &T, depth: usize) -> String {
+    let mut bytes = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, Pretty::at(depth));
+    if value.serialize(&mut serializer).is_err() {
+        // Serialising our own plain data into memory cannot fail; an
+        // empty string is safer than half a value if it ever does.
+        return String::new();
+    }
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// `serde_json`'s pretty formatter, reproduced so that it can start at a
+/// depth and escape the characters `serde_json` writes raw.
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn at(depth: usize) -> Pretty {
+        Pretty {
+            depth,
+            has_value: false,
+        }
+    }
+
+    fn indent<W: ?Sized + io::Write>(&self, writer: &mut W) -> io::Result<()> {
+        for _ in 0..self.depth {
+            writer.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            self.indent(writer)?;
+        }
+        writer.write_all(bracket)
+    }
+
+    fn next<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(writer)
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        self.next(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        self.next(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn write_string_fragment<W: ?Sized + io::Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
+        // A fragment holds nothing `serde_json` escapes itself; what it
+        // leaves raw is written here as `\uXXXX` (every hidden character is
+        // in the Basic Multilingual Plane, so one escape each).
+        let mut rest = fragment;
+        while let Some((index, c)) = rest.char_indices().find(|(_, c)| is_hidden(*c)) {
+            writer.write_all(rest.get(..index).unwrap_or("").as_bytes())?;
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            rest = rest.get(index + c.len_utf8()..).unwrap_or("");
+        }
+        writer.write_all(rest.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hidden_characters_are_shown_and_others_kept() {
+        assert_eq!(escape("plain\ttext\n"), "plain\ttext\n");
+        assert!(matches!(escape("plain"), Cow::Borrowed(_)));
+        assert_eq!(
+            escape("a\u{1b}]52;c;aGk=\u{7}b\u{202e}c\u{85}\r\u{7f}"),
+            "a\\u{1b}]52;c;aGk=\\u{7}b\\u{202e}c\\u{85}\\u{d}\\u{7f}"
+        );
+        assert_eq!(escape("\u{2066}x\u{2069}"), "\\u{2066}x\\u{2069}");
+        // Marks and other format characters are text.
+        assert_eq!(escape("\u{200f}\u{200b}é"), "\u{200f}\u{200b}é");
+        assert_eq!(hidden_in("\u{1b}a\u{1b}\u{202e}"), vec!['\u{1b}', '\u{202e}']);
+    }
+
+    #[test]
+    fn json_is_serde_json_pretty_output_with_the_raw_characters_escaped() {
+        let value = serde_json::json!({
+            "a": [1, {"b": [], "c": {}}, "x\u{1b}y"],
+            "d": "\u{85}\u{202e}\u{7f}é\"\\",
+            "e": [[]],
+        });
+        let ours = json(&value);
+        let theirs = serde_json::to_string_pretty(&value).unwrap();
+        assert_eq!(
+            ours,
+            theirs
+                .replace('\u{85}', "\\u0085")
+                .replace('\u{202e}', "\\u202e")
+                .replace('\u{7f}', "\\u007f")
+        );
+        assert!(!ours.chars().any(is_hidden));
+        let back: serde_json::Value = serde_json::from_str(&ours).unwrap();
+        assert_eq!(back, value);
+    }
+
+    #[test]
+    fn an_array_written_element_by_element_is_the_array_printed_at_once() {
+        let elements = vec![
+            serde_json::json!({"a": [1, 2], "b": {"c": null}}),
+            serde_json::json!({"d": []}),
+        ];
+        let mut streamed = String::from("[");
+        for (index, element) in elements.iter().enumerate() {
+            streamed.push_str(if index == 0 { "\n  " } else { ",\n  " });
+            streamed.push_str(&json_at(element, 1));
+        }
+        streamed.push_str("\n]");
+        assert_eq!(streamed, serde_json::to_string_pretty(&elements).unwrap());
+    }
+}
