@@ -202,6 +202,11 @@ pub fn folders(
     for council in councils {
         let mut workspace = council_workspace(&given, &council);
         let checked = workspace.check_as_at(Some(settings.as_at));
+        // A file of policy tests beside the councils (`dcsc test` reads
+        // it) is neither a council nor a mistake.
+        if checked.arrangements.is_empty() && !checked.tests.is_empty() {
+            continue;
+        }
         shared.extend(workspace.shared_paths().iter().cloned());
         let failed = workspace.has_errors().then_some(workspace);
         found.push(Found {

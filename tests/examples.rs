@@ -24,6 +24,13 @@ fn as_at(name: &str) -> &'static str {
 
 /// Each example: a `.dcs` file alone, or a folder whose files are read
 /// together.
+/// Whether a file holds policy tests and no arrangements: a council's tests
+/// beside it, not a council.
+fn only_tests(path: &Path) -> bool {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines().any(|line| line.starts_with("test ")) && !text.lines().any(|line| line.starts_with("arrangements "))
+}
+
 fn examples() -> Vec<(String, Vec<String>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut found = Vec::new();
@@ -56,6 +63,7 @@ fn examples() -> Vec<(String, Vec<String>)> {
         } else if path
             .extension()
             .is_some_and(|extension| extension == "dcs" || extension == "json")
+            && !only_tests(&path)
         {
             found.push((name, vec![relative(&path)]));
         }

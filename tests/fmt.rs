@@ -329,7 +329,11 @@ fn the_shipped_files_are_formatted() {
         "run `cargo run -- fmt examples policies`:\n{}",
         text(&output.stdout)
     );
-    assert_eq!(text(&output.stderr), "would reformat 0 of 9 file(s)\n");
+    assert!(
+        text(&output.stderr).starts_with("would reformat 0 of "),
+        "{}",
+        text(&output.stderr)
+    );
 }
 
 #[test]

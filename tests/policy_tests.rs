@@ -242,3 +242,80 @@ fn folders_are_searched_for_files_holding_tests() {
     let output = dcsc(&["test", "."], folder.path());
     assert!(stdout(&output).starts_with("running 4 test(s) from 1 file(s)"));
 }
+
+/// Every duty and question key of the embedded guidance, from the policy
+/// files themselves.
+fn embedded_keys() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut keys = Vec::new();
+    for (name, _) in dcsc::load::EMBEDDED_POLICIES {
+        let text = std::fs::read_to_string(root.join(name)).unwrap();
+        for line in text.lines() {
+            if let Some(rest) = line.strip_prefix("duty ").or_else(|| line.strip_prefix("question ")) {
+                let key = rest.split_whitespace().next().unwrap().to_owned();
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn the_shipped_suite_passes_and_covers_every_duty_both_ways() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = dcsc(&["test", "policies/tests", "examples"], root);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{out}\n{}", stderr(&output));
+    assert!(
+        out.ends_with(" failed; 0 broken\n") && out.contains("test result: ok."),
+        "{out}"
+    );
+
+    // What the guidance's own tests expect, read as the runner reads them.
+    let mut workspace = dcsc::Workspace::new();
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(root.join("policies/tests")).unwrap() {
+        let path = entry.unwrap().path();
+        let relative = path.strip_prefix(root).unwrap().to_path_buf();
+        files.push(relative);
+    }
+    files.sort();
+    for file in &files {
+        workspace.add_path(&root.join(file));
+    }
+    workspace.add_given_files();
+    let checked = workspace.check();
+    assert!(!workspace.has_errors(), "{}", workspace.render_diagnostics(false));
+    let guidance_tests: Vec<_> = checked
+        .tests
+        .iter()
+        .filter(|test| workspace.sources.name(test.file).contains("policies/tests"))
+        .collect();
+    assert!(
+        guidance_tests.len() >= 100,
+        "the guidance has {} tests, fewer than 100",
+        guidance_tests.len()
+    );
+    use dcsc::check::Expected;
+    use dcsc::eval::VerdictKind;
+    let met = |expected: Expected| matches!(expected, Expected::Verdict(VerdictKind::Pass | VerdictKind::Answered));
+    for key in embedded_keys() {
+        let expectations: Vec<_> = guidance_tests
+            .iter()
+            .flat_map(|test| &test.expectations)
+            .filter(|expectation| expectation.duty.text == key)
+            .collect();
+        assert!(
+            expectations.iter().any(|expectation| met(expectation.verdict)),
+            "no test of the guidance expects {key} to pass"
+        );
+        assert!(
+            expectations
+                .iter()
+                .any(|expectation| matches!(expectation.verdict, Expected::Verdict(_)) && !met(expectation.verdict)),
+            "no test of the guidance expects {key} not to pass"
+        );
+    }
+}

@@ -569,9 +569,9 @@ fn counts_line(workspace: &Workspace) -> (usize, usize) {
 /// Reads a file the user named (`-` is standard input) into the
 /// workspace, first saying so on standard error if it is a FIFO: opening
 /// one waits for a writer, which would otherwise look like a hang.
-fn add_input(workspace: &mut Workspace, path: &Path) {
+fn add_input(workspace: &mut Workspace, path: &Path) -> Option<dcsc::source::FileId> {
     note_fifo(path);
-    workspace.add_path(path);
+    workspace.add_path(path)
 }
 
 /// Says on standard error that dcsc waits for a writer, if `path` is a

@@ -489,6 +489,7 @@ impl Lowerer {
                     target = words.next().zip(words.next());
                 }
                 Rule::field => field = self.field(part),
+                Rule::life_entry => field = self.life(part),
                 Rule::field_name => field_name = Some(self.name(&part)),
                 _ => self.internal(&part, "a change in a test"),
             }
