@@ -103,6 +103,15 @@ impl Diagnostic {
         self
     }
 
+    /// The notes, then each help line as `help: …`: what follows the
+    /// labels, in the words every rendering of a diagnostic uses (the
+    /// terminal's and the language server's).
+    pub fn notes_and_help(&self) -> Vec<String> {
+        let mut lines = self.notes.clone();
+        lines.extend(self.help.iter().map(|help| format!("help: {help}")));
+        lines
+    }
+
     fn suggest(self, suggestion: &Option<String>) -> Diagnostic {
         match suggestion {
             Some(name) => self.help(format!("did you mean `{name}`?")),
@@ -709,8 +718,7 @@ fn to_codespan(diagnostic: &Diagnostic, ids: &[usize]) -> cs::Diagnostic<usize> 
             .iter()
             .map(|secondary| label(LabelStyle::Secondary, secondary)),
     );
-    let mut notes = diagnostic.notes.clone();
-    notes.extend(diagnostic.help.iter().map(|help| format!("help: {help}")));
+    let notes = diagnostic.notes_and_help();
     cs::Diagnostic::new(severity)
         .with_code(diagnostic.code.as_str())
         .with_message(diagnostic.message.clone())
