@@ -604,6 +604,7 @@ fn declare<'a>(
                             "on",
                             "type",
                             "default",
+                            "default_basis",
                             "when_shared",
                             "marks_change",
                             "descriptive",
