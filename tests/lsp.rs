@@ -574,6 +574,46 @@ fn a_shared_post_is_found_in_the_shared_file() {
     assert!(client.shutdown().success());
 }
 
+#[test]
+fn the_open_documents_of_a_folder_are_checked_together() {
+    // Barnet's arrangements answer its own framework: alone, its answers
+    // name duties no guidance declares, as with `dcsc check` given the one
+    // file; with the framework open beside it, nothing is wrong.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/barnet");
+    let arrangements = std::fs::read_to_string(root.join("arrangements.dcs")).unwrap();
+    let framework = std::fs::read_to_string(root.join("framework.dcs")).unwrap();
+    let arrangements_uri = file_uri(&root.join("arrangements.dcs"));
+    let framework_uri = file_uri(&root.join("framework.dcs"));
+    let mut client = Client::start();
+    client.initialize();
+    client.open(&arrangements_uri, &arrangements);
+    let alone = client.diagnostics(&arrangements_uri);
+    assert!(
+        !alone.is_empty() && alone.iter().all(|diagnostic| diagnostic["code"] == "E0101"),
+        "{alone:#?}"
+    );
+    client.open(&framework_uri, &framework);
+    assert_eq!(client.diagnostics(&framework_uri), Vec::<Value>::new());
+    assert_eq!(client.diagnostics(&arrangements_uri), Vec::<Value>::new());
+    // A hover on one of Barnet's rows quotes Barnet's framework.
+    let row = position(&arrangements, "answer barnet.", 0);
+    let row = json!({ "line": row["line"], "character": row["character"].as_u64().unwrap() + 7 });
+    let hover = client.at("textDocument/hover", &arrangements_uri, row);
+    assert!(
+        hover["contents"]["value"].as_str().unwrap().contains("from: barnet"),
+        "{hover}"
+    );
+    // Closed again, the framework's diagnostics are cleared and the
+    // arrangements are checked alone once more.
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": framework_uri } }),
+    );
+    assert_eq!(client.diagnostics(&framework_uri), Vec::<Value>::new());
+    assert_eq!(client.diagnostics(&arrangements_uri).len(), alone.len());
+    assert!(client.shutdown().success());
+}
+
 fn labels(items: &Value) -> Vec<String> {
     items
         .as_array()

@@ -447,6 +447,7 @@ impl Server {
             .iter()
             .map(|(uri, document)| (uri.clone(), document.version))
             .collect();
+        let open: BTreeSet<String> = self.documents.keys().cloned().collect();
         let Some(analysis) = self.group_analysis(&group) else {
             out.extend(previous.iter().filter_map(|uri| publish(uri, Vec::new(), None)));
             return out;
@@ -459,6 +460,11 @@ impl Server {
             }
             let version = versions.get(&uri).copied();
             if !analysis.is_open(&uri) {
+                // Open in another folder's group, which publishes its own
+                // diagnostics: two groups must not take turns.
+                if open.contains(&uri) {
+                    continue;
+                }
                 foreign.insert(uri.clone());
             }
             out.extend(publish(&uri, diagnostics, version));
