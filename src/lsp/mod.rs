@@ -131,37 +131,42 @@ enum Incoming {
 fn read_message(input: &mut impl BufRead) -> Incoming {
     let mut length: Option<usize> = None;
     let mut problem: Option<String> = None;
-    let mut any = false;
+    // Whether a header line has been read: blank lines before one are
+    // harmless, the blank line after them ends the headers.
+    let mut headers = false;
     loop {
         let mut line = Vec::new();
         match input.by_ref().take(MAX_HEADER_BYTES).read_until(b'\n', &mut line) {
-            Ok(0) => {
-                return if any {
-                    Incoming::Malformed("the input ended inside a message's headers".to_owned())
-                } else {
-                    Incoming::End
-                };
+            Ok(0) if headers => {
+                return Incoming::Malformed("the input ended inside a message's headers".to_owned());
             }
+            // Nothing more can be read: the session is over.
+            Ok(0) | Err(_) => return Incoming::End,
             Ok(_) => {}
-            Err(error) => return Incoming::Malformed(format!("the input could not be read: {error}")),
         }
-        any = true;
         if !line.ends_with(b"\n") {
             // Longer than any header: skip to the end of the line.
             let _ = input.skip_until(b'\n');
             problem = Some("a header line is too long".to_owned());
+            headers = true;
             continue;
         }
         let text = String::from_utf8_lossy(&line);
-        let text = text.trim_end_matches(['\r', '\n']);
-        if text.is_empty() {
-            if length.is_none() && problem.is_none() {
-                // Blank lines between messages are harmless.
-                any = false;
-                continue;
-            }
-            break;
+        let mut text = text.trim_end_matches(['\r', '\n']);
+        // A header after stray bytes (the rest of a message whose length
+        // was wrong) starts the next message: read on from it.
+        if let Some(at) = text.find("Content-Length:").filter(|at| *at > 0) {
+            text = text.get(at..).unwrap_or(text);
+            length = None;
+            problem = None;
         }
+        if text.is_empty() {
+            if headers {
+                break;
+            }
+            continue;
+        }
+        headers = true;
         match text.split_once(':') {
             Some((name, value)) if name.trim().eq_ignore_ascii_case("content-length") => {
                 match value.trim().parse::<usize>() {
@@ -186,8 +191,8 @@ fn read_message(input: &mut impl BufRead) -> Incoming {
         ));
     }
     let mut body = Vec::new();
-    if let Err(error) = input.by_ref().take(length as u64).read_to_end(&mut body) {
-        return Incoming::Malformed(format!("the input could not be read: {error}"));
+    if input.by_ref().take(length as u64).read_to_end(&mut body).is_err() {
+        return Incoming::End;
     }
     if body.len() < length {
         return Incoming::Malformed("the input ended inside a message".to_owned());
@@ -620,4 +625,63 @@ fn publish(uri: &str, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i
         version,
     };
     Some(Notification::new(notifications::PublishDiagnostics::METHOD.to_owned(), params).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(body: &str) -> String {
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    }
+
+    fn read_all(input: &str) -> Vec<String> {
+        let mut reader = std::io::Cursor::new(input.as_bytes());
+        let mut out = Vec::new();
+        loop {
+            match read_message(&mut reader) {
+                Incoming::End => return out,
+                Incoming::Malformed(problem) => out.push(format!("malformed: {problem}")),
+                Incoming::Message(Message::Notification(notification)) => out.push(notification.method),
+                Incoming::Message(Message::Request(request)) => out.push(request.method),
+                Incoming::Message(Message::Response(_)) => out.push("response".to_owned()),
+            }
+        }
+    }
+
+    #[test]
+    fn framing_recovers_from_what_is_not_a_message() {
+        let good = frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#);
+        let read = read_all(&format!(
+            "{good}\r\n{}{}Content-Length: 3\r\n\r\n{{\"a\": 1}}{good}{}",
+            frame("not json"),
+            "X-Other: 1\r\n\r\n",
+            "Content-Length: 99999999999\r\n\r\n"
+        ));
+        assert_eq!(
+            read,
+            [
+                "initialized".to_owned(),
+                "malformed: a message that is not JSON-RPC was skipped: expected ident at line 1 column 2".to_owned(),
+                "malformed: a message was skipped: it has no Content-Length".to_owned(),
+                // A length too short: what is left of the body is skipped,
+                // and the next message is found at its header.
+                "malformed: a message that is not JSON-RPC was skipped: EOF while parsing a string at line 1 column 3"
+                    .to_owned(),
+                "initialized".to_owned(),
+                format!(
+                    "malformed: a message of 99999999999 bytes was skipped: dcsc reads messages of at most {MAX_MESSAGE_BYTES} bytes"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_shared_header_is_found_after_comments() {
+        assert!(declares_shared("// joint posts\n/* two\nlines */\nshared north { }"));
+        assert!(declares_shared("\u{feff}shared north { }"));
+        assert!(!declares_shared("arrangements north { shares \"x.dcs\" }"));
+        assert!(!declares_shared("shared_thing x { }"));
+        assert!(!declares_shared("// unclosed /*"));
+    }
 }
