@@ -23,6 +23,7 @@ pub mod date;
 pub mod diagnostics;
 pub mod diff;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod outcome;
 pub mod policy_test;

@@ -113,6 +113,60 @@ impl Workspace {
         file
     }
 
+    /// Parses the text an editor holds for the file at `path`, which may
+    /// differ from what is on disk, as if the user had named the file: an
+    /// arrangement added afterwards that `shares` the same file uses this
+    /// text rather than reading the disk. Like [`Workspace::add_path`], a
+    /// file already read because an arrangement shares it is not added
+    /// twice.
+    pub fn add_source(&mut self, path: &Path, text: &str) -> FileId {
+        let canonical = std::fs::canonicalize(path).ok();
+        if let Some(canonical) = &canonical {
+            if let Some(file) = self.read.get(canonical).copied() {
+                for loaded in &mut self.user {
+                    if loaded.file == file {
+                        loaded.named = true;
+                    }
+                }
+                return file;
+            }
+        }
+        let file = self
+            .sources
+            .add(crate::source::Origin::Path(path.display().to_string()), text);
+        if let Some(canonical) = canonical {
+            self.read.insert(canonical, file);
+        }
+        self.parse_into(file);
+        file
+    }
+
+    /// Every file parsed, the user's first (in the order added, shared
+    /// files where they were read) and then the embedded guidance, with
+    /// its syntax tree: for tools that look names up in what was written,
+    /// such as the language server.
+    pub fn parsed(&self) -> impl Iterator<Item = (FileId, &ast::File)> {
+        self.user
+            .iter()
+            .chain(&self.embedded)
+            .map(|loaded| (loaded.file, &loaded.ast))
+    }
+
+    /// The files a user file's arrangements header `shares`, as read.
+    pub fn shares_of(&self, file: FileId) -> Vec<FileId> {
+        self.user
+            .iter()
+            .filter(|loaded| loaded.file == file)
+            .flat_map(|loaded| loaded.shares.iter().map(|reference| reference.file))
+            .collect()
+    }
+
+    /// Whether a file is one of the guidance files compiled into the
+    /// binary.
+    pub fn is_embedded(&self, file: FileId) -> bool {
+        self.embedded.iter().any(|loaded| loaded.file == file)
+    }
+
     /// The canonical paths of the files read because an arrangement shares
     /// them: inputs as much as the files the user named.
     pub fn shared_paths(&self) -> &[PathBuf] {

@@ -605,6 +605,7 @@ fn declare<'a>(
                             "on",
                             "type",
                             "default",
+                            "default_basis",
                             "when_shared",
                             "marks_change",
                             "descriptive",

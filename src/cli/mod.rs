@@ -24,6 +24,9 @@ const OK: u8 = 0;
 const NEEDS_ACTION: u8 = 1;
 /// Exit status: the input could not be read or checked.
 const BAD_INPUT: u8 = 2;
+/// Exit status of `dcsc lsp` when the session did not end with
+/// `shutdown` then `exit`, as the protocol asks.
+const LSP_UNCLEAN_END: u8 = 1;
 
 #[derive(Parser)]
 #[command(
@@ -183,6 +186,9 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
         as_at: Option<Day>,
     },
+    /// Run the language server for editors, speaking the Language Server
+    /// Protocol over standard input and output (see docs/editor.md).
+    Lsp,
 }
 
 /// What `verify`, `report` and `graph` read, and as at when.
@@ -371,6 +377,7 @@ pub fn run() -> ExitCode {
         ),
         Command::Report { inputs, format, output } => document(&inputs, Document::Report(format), output.as_deref()),
         Command::Graph { inputs, format, output } => document(&inputs, Document::Chart(format), output.as_deref()),
+        Command::Lsp => lsp(),
     };
     if let Some(StdoutFailure::Failed(reason)) = STDOUT_FAILURE.get() {
         emit_error(&diagnostics::render(
@@ -890,6 +897,20 @@ fn coverage(policies: &[PathBuf], format: Format) -> u8 {
         Format::Json => emit(&format!("{}\n", dcsc::visible::json(&coverage))),
     }
     OK
+}
+
+fn lsp() -> u8 {
+    let ending = dcsc::lsp::serve(std::io::stdin().lock(), std::io::stdout().lock());
+    match ending {
+        dcsc::lsp::Ending::Exited => OK,
+        dcsc::lsp::Ending::ExitedWithoutShutdown | dcsc::lsp::Ending::InputClosed => LSP_UNCLEAN_END,
+        dcsc::lsp::Ending::OutputFailed(reason) => {
+            emit_error(&format!(
+                "dcsc lsp: the editor's end of the connection cannot be written: {reason}\n"
+            ));
+            LSP_UNCLEAN_END
+        }
+    }
 }
 
 fn explain(what: &str, policies: &[PathBuf], as_at: Option<Day>) -> u8 {

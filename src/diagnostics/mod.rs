@@ -107,6 +107,15 @@ impl Diagnostic {
         self
     }
 
+    /// The notes, then each help line as `help: …`: what follows the
+    /// labels, in the words every rendering of a diagnostic uses (the
+    /// terminal's and the language server's).
+    pub fn notes_and_help(&self) -> Vec<String> {
+        let mut lines = self.notes.clone();
+        lines.extend(self.help.iter().map(|help| format!("help: {help}")));
+        lines
+    }
+
     fn suggest(self, suggestion: &Option<String>) -> Diagnostic {
         match suggestion {
             Some(name) => self.help(format!("did you mean `{name}`?")),
@@ -1022,17 +1031,11 @@ fn to_codespan(diagnostic: &Diagnostic, files: &FileSet) -> cs::Diagnostic<usize
             .iter()
             .filter_map(|secondary| files.label(LabelStyle::Secondary, secondary)),
     );
-    let mut notes: Vec<String> = diagnostic
-        .notes
+    let notes: Vec<String> = diagnostic
+        .notes_and_help()
         .iter()
-        .map(|note| visible::escape(note).into_owned())
+        .map(|line| visible::escape(line).into_owned())
         .collect();
-    notes.extend(
-        diagnostic
-            .help
-            .iter()
-            .map(|help| format!("help: {}", visible::escape(help))),
-    );
     cs::Diagnostic::new(severity)
         .with_code(diagnostic.code.as_str())
         .with_message(visible::escape(&diagnostic.message))

@@ -1,6 +1,8 @@
 //! `dcsc explain DUTY`, `dcsc explain LAW` and `dcsc explain PARAGRAPH`: a
 //! duty, a fact the law settles, or a paragraph of the guidance, with its
-//! words.
+//! words. The language server's hovers say the same in the same words,
+//! with [`term`] and [`declared`] for the guidance's vocabulary and for
+//! what a council's file declares.
 
 use super::human::wrap;
 use crate::command::CommandError;
@@ -8,6 +10,7 @@ use crate::date::Day;
 use crate::diagnostics::Code;
 use crate::model::{DutyKind, Paragraph, Policy, Provenance};
 use crate::suggest::suggest;
+use crate::syntax::ast::ItemKind;
 
 fn provenance(policy: &Policy, paragraph: &Paragraph) -> String {
     let document = |id: crate::model::DocumentId| {
@@ -45,141 +48,149 @@ fn paragraph_text(policy: &Policy, paragraph: &Paragraph) -> String {
 /// the key might have meant. The words are the policy file's, so their
 /// hidden characters are shown (see [`crate::visible`]).
 pub fn explain(policy: &Policy, key: &str, as_at: Option<Day>) -> Result<String, CommandError> {
-    explained(policy, key, as_at).map(|text| crate::visible::escape(&text).into_owned())
+    duty(policy, key)
+        .or_else(|| law(policy, key))
+        .or_else(|| paragraph(policy, key, as_at))
+        .map(|text| crate::visible::escape(&text).into_owned())
+        .ok_or_else(|| nothing(policy, key))
 }
 
-fn explained(policy: &Policy, key: &str, as_at: Option<Day>) -> Result<String, CommandError> {
-    if let Some(id) = policy.duty_by_key(key) {
-        let Some(duty) = policy.duty(id) else {
-            return Err(nothing(policy, key));
-        };
-        let mut out = match &duty.kind {
-            DutyKind::Rule { text, .. } => format!("duty {}\nrule: {text}\n", duty.key),
-            DutyKind::Question {
-                asks,
-                renew_on_change_of,
-            } => {
-                let mut text = format!("question {}\nasks: {}\n", duty.key, wrap(asks, 88, "  "));
-                if let Some(role) = renew_on_change_of.and_then(|role| policy.role(role)) {
-                    text.push_str(&format!(
-                        "an answer is stale once the responsibilities of the {} change\n",
-                        role.key
-                    ));
-                }
-                text
+/// A duty or question by its key, with the words of the paragraphs it
+/// cites; `None` if the policy has none of that key.
+pub fn duty(policy: &Policy, key: &str) -> Option<String> {
+    let duty = policy.duty(policy.duty_by_key(key)?)?;
+    let mut out = match &duty.kind {
+        DutyKind::Rule { text, .. } => format!("duty {}\nrule: {text}\n", duty.key),
+        DutyKind::Question {
+            asks,
+            renew_on_change_of,
+        } => {
+            let mut text = format!("question {}\nasks: {}\n", duty.key, wrap(asks, 88, "  "));
+            if let Some(role) = renew_on_change_of.and_then(|role| policy.role(role)) {
+                text.push_str(&format!(
+                    "an answer is stale once the responsibilities of the {} change\n",
+                    role.key
+                ));
             }
-        };
-        if let Some(title) = &duty.title {
-            out.push_str(&format!("title: {title}\n"));
+            text
         }
-        out.push_str(&format!(
-            "modality: {} ({})\n",
-            duty.modality.words(),
-            match duty.modality {
-                crate::model::Modality::Must | crate::model::Modality::MustNot => "a legal requirement",
-                crate::model::Modality::Should | crate::model::Modality::ShouldNot => {
-                    "have regard: a departure needs clear, recorded reasons"
-                }
-                crate::model::Modality::May => "a permission: never a breach",
-            }
-        ));
-        if let Some(statute) = &duty.statute {
-            out.push_str(&format!("statute: {statute}\n"));
-        }
-        for condition in &duty.conditions {
-            out.push_str(&format!("condition: {}\n", condition.text));
-        }
-        for tag in &duty.tags {
-            if let (Some(key), Some(value)) = (policy.tag_key(tag.key), policy.tag_value(*tag)) {
-                out.push_str(&format!("{}: {value}\n", key.title));
-            }
-        }
-        if let Some(edition) = policy.editions.get(duty.edition) {
-            out.push_str(&format!("from: {} ({})\n", edition.key, edition.force.description()));
-        }
-        for paragraph in duty.cites.iter().filter_map(|id| policy.paragraph(*id)) {
-            out.push('\n');
-            out.push_str(&paragraph_text(policy, paragraph));
-        }
-        return Ok(out);
+    };
+    if let Some(title) = &duty.title {
+        out.push_str(&format!("title: {title}\n"));
     }
-    if let Some(law) = policy.laws.iter().find(|law| law.key == key) {
-        let role = policy.role(law.role).map_or("", |role| role.title.as_str());
-        let attribute = policy
-            .attributes
-            .get(law.attribute.index())
-            .map_or("", |attribute| attribute.key.as_str());
-        let mut out = format!(
-            "law {}\ntitle: {}\nstatute: {}\nsettles: `{attribute}` is {} for every holder of {role}, without the arrangements stating it; arrangements that state otherwise are judged on what they state\n",
-            law.key, law.title, law.statute, law.value
-        );
-        if let Some(edition) = policy.editions.get(law.edition) {
-            out.push_str(&format!("from: {} ({})\n", edition.key, edition.force.description()));
-        }
-        for paragraph in law.cites.iter().filter_map(|id| policy.paragraph(*id)) {
-            out.push('\n');
-            out.push_str(&paragraph_text(policy, paragraph));
-        }
-        return Ok(out);
-    }
-    if let Some(id) = policy.paragraph_by_key(key) {
-        let Some(first) = policy.paragraph(id) else {
-            return Err(nothing(policy, key));
-        };
-        let versions = policy.paragraph_versions(id);
-        // The words in force as at the date (across the country, each
-        // amendment by its national date), else the latest words.
-        let shown = match as_at {
-            Some(day) => policy.paragraph_in_force_nationally(id, day),
-            None => versions.last().copied(),
-        };
-        let mut out = match (shown, as_at) {
-            (Some(paragraph), Some(day)) => format!("as at {day}\n{}", paragraph_text(policy, paragraph)),
-            (Some(paragraph), None) => paragraph_text(policy, paragraph),
-            (None, Some(day)) => format!("as at {day}, paragraph {} is repealed\n", first.key),
-            (None, None) => paragraph_text(policy, first),
-        };
-        let repeals: Vec<&crate::model::Repeal> = policy
-            .repeals
-            .iter()
-            .filter(|repeal| repeal.target == crate::model::Versioned::Paragraph(id))
-            .collect();
-        if versions.len() > 1 || !repeals.is_empty() {
-            out.push_str("\nhistory:\n");
-            for version in &versions {
-                out.push_str(&format!("  {}\n", version_line(policy, version.edition, "words of")));
-                if let Some(text) = &version.text {
-                    out.push_str(&format!("    \"{}\"\n", wrap(text, 86, "     ")));
-                }
+    out.push_str(&format!(
+        "modality: {} ({})\n",
+        duty.modality.words(),
+        match duty.modality {
+            crate::model::Modality::Must | crate::model::Modality::MustNot => "a legal requirement",
+            crate::model::Modality::Should | crate::model::Modality::ShouldNot => {
+                "have regard: a departure needs clear, recorded reasons"
             }
-            for repeal in repeals {
-                out.push_str(&format!("  {}\n", version_line(policy, repeal.edition, "repealed by")));
+            crate::model::Modality::May => "a permission: never a breach",
+        }
+    ));
+    if let Some(statute) = &duty.statute {
+        out.push_str(&format!("statute: {statute}\n"));
+    }
+    for condition in &duty.conditions {
+        out.push_str(&format!("condition: {}\n", condition.text));
+    }
+    for tag in &duty.tags {
+        if let (Some(key), Some(value)) = (policy.tag_key(tag.key), policy.tag_value(*tag)) {
+            out.push_str(&format!("{}: {value}\n", key.title));
+        }
+    }
+    if let Some(edition) = policy.editions.get(duty.edition) {
+        out.push_str(&format!("from: {} ({})\n", edition.key, edition.force.description()));
+    }
+    for paragraph in duty.cites.iter().filter_map(|id| policy.paragraph(*id)) {
+        out.push('\n');
+        out.push_str(&paragraph_text(policy, paragraph));
+    }
+    Some(out)
+}
+
+/// A law by its key, with the words of the paragraphs it cites; `None` if
+/// the policy has none of that key.
+pub fn law(policy: &Policy, key: &str) -> Option<String> {
+    let law = policy.laws.iter().find(|law| law.key == key)?;
+    let role = policy.role(law.role).map_or("", |role| role.title.as_str());
+    let attribute = policy
+        .attributes
+        .get(law.attribute.index())
+        .map_or("", |attribute| attribute.key.as_str());
+    let mut out = format!(
+        "law {}\ntitle: {}\nstatute: {}\nsettles: `{attribute}` is {} for every holder of {role}, without the arrangements stating it; arrangements that state otherwise are judged on what they state\n",
+        law.key, law.title, law.statute, law.value
+    );
+    if let Some(edition) = policy.editions.get(law.edition) {
+        out.push_str(&format!("from: {} ({})\n", edition.key, edition.force.description()));
+    }
+    for paragraph in law.cites.iter().filter_map(|id| policy.paragraph(*id)) {
+        out.push('\n');
+        out.push_str(&paragraph_text(policy, paragraph));
+    }
+    Some(out)
+}
+
+/// A paragraph by its key: its words in force as at the date (without a
+/// date, the latest), their history, and what encodes it; `None` if the
+/// policy has no paragraph of that key.
+pub fn paragraph(policy: &Policy, key: &str, as_at: Option<Day>) -> Option<String> {
+    let id = policy.paragraph_by_key(key)?;
+    let first = policy.paragraph(id)?;
+    let versions = policy.paragraph_versions(id);
+    // The words in force as at the date (across the country, each
+    // amendment by its national date), else the latest words.
+    let shown = match as_at {
+        Some(day) => policy.paragraph_in_force_nationally(id, day),
+        None => versions.last().copied(),
+    };
+    let mut out = match (shown, as_at) {
+        (Some(paragraph), Some(day)) => format!("as at {day}\n{}", paragraph_text(policy, paragraph)),
+        (Some(paragraph), None) => paragraph_text(policy, paragraph),
+        (None, Some(day)) => format!("as at {day}, paragraph {} is repealed\n", first.key),
+        (None, None) => paragraph_text(policy, first),
+    };
+    let repeals: Vec<&crate::model::Repeal> = policy
+        .repeals
+        .iter()
+        .filter(|repeal| repeal.target == crate::model::Versioned::Paragraph(id))
+        .collect();
+    if versions.len() > 1 || !repeals.is_empty() {
+        out.push_str("\nhistory:\n");
+        for version in &versions {
+            out.push_str(&format!("  {}\n", version_line(policy, version.edition, "words of")));
+            if let Some(text) = &version.text {
+                out.push_str(&format!("    \"{}\"\n", wrap(text, 86, "     ")));
             }
         }
-        let paragraph = first;
-        let encoded: Vec<&str> = policy
-            .duties
-            .iter()
-            .filter(|duty| duty.cites.contains(&id))
-            .map(|duty| duty.key.as_str())
-            .chain(
-                policy
-                    .laws
-                    .iter()
-                    .filter(|law| law.cites.contains(&id))
-                    .map(|law| law.key.as_str()),
-            )
-            .collect();
-        if encoded.is_empty() && paragraph.descriptive {
-            out.push_str("\nthis paragraph describes the guidance itself and asks nothing of a council\n");
-        } else if encoded.is_empty() {
-            out.push_str("\nno duty, question or law encodes this paragraph\n");
-        } else {
-            out.push_str(&format!("\nencoded by: {}\n", encoded.join(", ")));
+        for repeal in repeals {
+            out.push_str(&format!("  {}\n", version_line(policy, repeal.edition, "repealed by")));
         }
-        return Ok(out);
     }
-    Err(nothing(policy, key))
+    let paragraph = first;
+    let encoded: Vec<&str> = policy
+        .duties
+        .iter()
+        .filter(|duty| duty.cites.contains(&id))
+        .map(|duty| duty.key.as_str())
+        .chain(
+            policy
+                .laws
+                .iter()
+                .filter(|law| law.cites.contains(&id))
+                .map(|law| law.key.as_str()),
+        )
+        .collect();
+    if encoded.is_empty() && paragraph.descriptive {
+        out.push_str("\nthis paragraph describes the guidance itself and asks nothing of a council\n");
+    } else if encoded.is_empty() {
+        out.push_str("\nno duty, question or law encodes this paragraph\n");
+    } else {
+        out.push_str(&format!("\nencoded by: {}\n", encoded.join(", ")));
+    }
+    Some(out)
 }
 
 /// "words of dfe_2013, in force from 2013-04", "repealed by csw_2017 (an
@@ -216,4 +227,160 @@ fn nothing(policy: &Policy, key: &str) -> CommandError {
         topic: key.to_owned(),
         suggestion: suggest(key, candidates),
     }
+}
+
+/// A name of the guidance's vocabulary (a role, function, kind of body,
+/// relation, attribute or tag key), with what the guidance says of it: for
+/// an editor's hover. `None` if the policy declares no such name of that
+/// kind, or the kind is not vocabulary.
+pub fn term(policy: &Policy, kind: ItemKind, key: &str) -> Option<String> {
+    let titles = |functions: &[crate::model::FunctionId]| {
+        functions
+            .iter()
+            .filter_map(|id| policy.functions.get(id.index()))
+            .map(|function| function.title.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let kinds =
+        |kinds: &[crate::model::EntityKind]| kinds.iter().map(|kind| kind.word()).collect::<Vec<_>>().join(", ");
+    let mut out = format!("{} {key}\n", kind.keyword());
+    match kind {
+        ItemKind::Role => {
+            let role = policy.roles.iter().find(|role| role.key == key)?;
+            out.push_str(&format!("title: {}\nheld by: a {}\n", role.title, role.holder.word()));
+            if let Some(statute) = &role.statute {
+                out.push_str(&format!("statute: {statute}\n"));
+            }
+            if !role.remit.is_empty() {
+                out.push_str(&format!("remit: {}\n", titles(&role.remit)));
+            }
+            if role.principal {
+                out.push_str("one of the roles the guidance is about\n");
+            }
+        }
+        ItemKind::Function => {
+            let function = policy.functions.iter().find(|function| function.key == key)?;
+            out.push_str(&format!("title: {}\n", function.title));
+        }
+        ItemKind::BodyKind => {
+            let body_kind = policy.body_kinds.iter().find(|body_kind| body_kind.key == key)?;
+            out.push_str(&format!("title: {}\n", body_kind.title));
+            if let Some(ended) = &body_kind.ended {
+                out.push_str(&format!(
+                    "ended: none exists from {}: {}\n",
+                    crate::words::date(ended.by),
+                    ended.law
+                ));
+            }
+        }
+        ItemKind::Relation => {
+            let relation = policy.relations.iter().find(|relation| relation.key == key)?;
+            out.push_str(&format!(
+                "title: {}\nfrom: {}\nto: {}\n",
+                relation.title,
+                kinds(&relation.from),
+                kinds(&relation.to)
+            ));
+            if relation.hierarchy {
+                out.push_str(
+                    "a line of accountability: it must not loop, and a post's line must not lead to a member\n",
+                );
+            }
+        }
+        ItemKind::Attribute => {
+            let attribute = policy.attributes.iter().find(|attribute| attribute.key == key)?;
+            out.push_str(&format!(
+                "title: {}\non: {}\ntype: {}\n",
+                attribute.title,
+                kinds(&attribute.on),
+                attribute.value_type.word()
+            ));
+            match (&attribute.default, &attribute.default_basis) {
+                (Some(default), Some(basis)) => out.push_str(&format!("default: {default}, because {basis}\n")),
+                (Some(default), None) => out.push_str(&format!("default: {default}\n")),
+                (None, _) => out.push_str("no default: unstated, it is unknown\n"),
+            }
+            if let Some(shared) = &attribute.when_shared {
+                out.push_str(&format!("in a shared file: {shared}, unless stated\n"));
+            }
+        }
+        ItemKind::TagKey => {
+            let tag_key = policy.tag_keys.iter().find(|tag_key| tag_key.key == key)?;
+            out.push_str(&format!(
+                "title: {}\nvalues: {}\n",
+                tag_key.title,
+                tag_key.values.join(", ")
+            ));
+        }
+        ItemKind::Guidance
+        | ItemKind::LocalPolicy
+        | ItemKind::Amendment
+        | ItemKind::Arrangements
+        | ItemKind::Shared
+        | ItemKind::Document
+        | ItemKind::Paragraph
+        | ItemKind::Duty
+        | ItemKind::Question
+        | ItemKind::Law
+        | ItemKind::Post
+        | ItemKind::Member
+        | ItemKind::Body
+        | ItemKind::Service
+        | ItemKind::Appointment
+        | ItemKind::Designation
+        | ItemKind::Vacancy
+        | ItemKind::Change
+        | ItemKind::Review
+        | ItemKind::Inspection
+        | ItemKind::Answer
+        | ItemKind::Departure
+        | ItemKind::Test => return None,
+    }
+    Some(out)
+}
+
+/// An item as its file declares it (a post, member, body or service, a
+/// document, an event, an edition's header): for an editor's hover.
+pub struct Declared<'a> {
+    /// The item's kind.
+    pub kind: ItemKind,
+    /// Its name.
+    pub name: &'a str,
+    /// Its `title` (or, for an event, its `what`).
+    pub title: Option<&'a str>,
+    /// The roles it `holds`, by key.
+    pub holds: Vec<&'a str>,
+    /// For a body, its `kind`.
+    pub body_kind: Option<&'a str>,
+}
+
+/// The words for an item as declared: what it is, its title, and the
+/// roles it holds or the kind of body it is, by their titles in the
+/// policy where the policy has them.
+pub fn declared(policy: Option<&Policy>, item: &Declared<'_>) -> String {
+    let mut out = format!("{} {}\n", item.kind.keyword(), item.name);
+    if let Some(title) = item.title {
+        out.push_str(&format!("title: {title}\n"));
+    }
+    if !item.holds.is_empty() {
+        let roles: Vec<String> = item
+            .holds
+            .iter()
+            .map(
+                |key| match policy.and_then(|policy| policy.roles.iter().find(|role| role.key == *key)) {
+                    Some(role) => format!("{key} ({})", role.title),
+                    None => (*key).to_owned(),
+                },
+            )
+            .collect();
+        out.push_str(&format!("holds: {}\n", roles.join(", ")));
+    }
+    if let Some(key) = item.body_kind {
+        match policy.and_then(|policy| policy.body_kinds.iter().find(|kind| kind.key == key)) {
+            Some(kind) => out.push_str(&format!("kind: {key} ({})\n", kind.title)),
+            None => out.push_str(&format!("kind: {key}\n")),
+        }
+    }
+    out
 }

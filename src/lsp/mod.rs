@@ -1,0 +1,717 @@
+//! `dcsc lsp`: a language server for `.dcs` files, over standard input and
+//! output.
+//!
+//! It runs the same stages as the command line. On every change of an open
+//! document it builds a [`Workspace`](crate::Workspace) from the documents
+//! the command line would read together (the open documents of the same
+//! folder, with the embedded guidance), checks it, and publishes the
+//! diagnostics with their codes and labels. Hovers quote the guidance
+//! through [`crate::render::explain`]; definitions, completion and document
+//! symbols read the syntax trees (see [`index`], [`completion`]).
+//!
+//! The server is synchronous: one loop reads a message, answers it, and
+//! reads the next. Checking a council's files with the guidance takes
+//! milliseconds, so nothing is gained by threads or an async runtime, and
+//! a synchronous loop answers every request in order, deterministically.
+//! The messages are `lsp-server`'s (rust-analyzer's) and the protocol's
+//! types `lsp-types`'; the framing is read here, bounded, because
+//! `lsp-server`'s own reader believes any `Content-Length` it is sent and
+//! would try to allocate it. Every request is answered, if need be with an
+//! error: an unknown method, bad parameters, or a request before
+//! `initialize` or after `shutdown`.
+
+mod analysis;
+mod completion;
+mod fields;
+mod index;
+mod text;
+pub mod uri;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, Read, Write};
+use std::path::PathBuf;
+
+use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_types::notification::{self as notifications, Notification as _};
+use lsp_types::request::{self as requests, Request as _};
+use lsp_types::{
+    CompletionOptions, DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    DocumentSymbolParams, DocumentSymbolResponse, ExecuteCommandOptions, ExecuteCommandParams, GotoDefinitionParams,
+    GotoDefinitionResponse, HoverParams, HoverProviderCapability, InitializeResult, LogMessageParams, MessageType,
+    OneOf, PublishDiagnosticsParams, ServerCapabilities, ServerInfo, TextDocumentPositionParams,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, Uri,
+};
+use serde::{Deserialize, Serialize};
+
+use analysis::{Analysis, Input};
+use uri::Address;
+
+/// The custom request that returns the text of an embedded guidance file:
+/// params `{ "uri": "dcsc-embedded:///policies/dfe_2013.dcs" }`, result
+/// `{ "uri": …, "text": … }`.
+pub const EMBEDDED_SOURCE_REQUEST: &str = "dcsc/embeddedSource";
+
+/// The same, as a command for `workspace/executeCommand`, with the URI as
+/// its one argument.
+pub const EMBEDDED_SOURCE_COMMAND: &str = "dcsc.embeddedSource";
+
+/// The largest message the server reads: the largest file dcsc reads, and
+/// room for the JSON around it.
+const MAX_MESSAGE_BYTES: usize = crate::load::MAX_FILE_BYTES as usize + 1024 * 1024;
+
+/// The longest header line read before a message is taken as malformed.
+const MAX_HEADER_BYTES: u64 = 8 * 1024;
+
+/// How a session ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// `exit` after `shutdown`, as the protocol asks: exit status 0.
+    Exited,
+    /// `exit` without `shutdown`: exit status 1, as the protocol asks.
+    ExitedWithoutShutdown,
+    /// The input closed without `exit`.
+    InputClosed,
+    /// The output could not be written (the editor went away).
+    OutputFailed(String),
+}
+
+/// Parameters and result of [`EMBEDDED_SOURCE_REQUEST`].
+#[derive(Debug, Deserialize, Serialize)]
+pub struct EmbeddedSource {
+    /// The document's URI.
+    pub uri: String,
+    /// Its text (only in the result).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// Serves one session: reads messages from `input` and writes answers and
+/// notifications to `output` until `exit` or the end of the input.
+pub fn serve(mut input: impl BufRead, mut output: impl Write) -> Ending {
+    let mut server = Server::default();
+    loop {
+        let outgoing = match read_message(&mut input) {
+            Incoming::End => return Ending::InputClosed,
+            Incoming::Malformed(problem) => vec![log(MessageType::WARNING, &problem)],
+            Incoming::Message(message) => {
+                let outgoing = server.handle(message);
+                if let Some(ending) = &server.ending {
+                    if let Err(error) = write_all(&mut output, &outgoing) {
+                        return Ending::OutputFailed(error.to_string());
+                    }
+                    return ending.clone();
+                }
+                outgoing
+            }
+        };
+        if let Err(error) = write_all(&mut output, &outgoing) {
+            return Ending::OutputFailed(error.to_string());
+        }
+    }
+}
+
+fn write_all(output: &mut impl Write, messages: &[Message]) -> std::io::Result<()> {
+    for message in messages {
+        message.write(output)?;
+    }
+    output.flush()
+}
+
+/// What was read.
+enum Incoming {
+    Message(Message),
+    /// Something that is not a message, said in words for the editor's
+    /// log; reading goes on with what follows.
+    Malformed(String),
+    End,
+}
+
+/// Reads one message: headers (`Content-Length: N`, others ignored) up to
+/// an empty line, then N bytes of JSON.
+fn read_message(input: &mut impl BufRead) -> Incoming {
+    let mut length: Option<usize> = None;
+    let mut problem: Option<String> = None;
+    // Whether a header line has been read: blank lines before one are
+    // harmless, the blank line after them ends the headers.
+    let mut headers = false;
+    loop {
+        let mut line = Vec::new();
+        match input.by_ref().take(MAX_HEADER_BYTES).read_until(b'\n', &mut line) {
+            Ok(0) if headers => {
+                return Incoming::Malformed("the input ended inside a message's headers".to_owned());
+            }
+            // Nothing more can be read: the session is over.
+            Ok(0) | Err(_) => return Incoming::End,
+            Ok(_) => {}
+        }
+        if !line.ends_with(b"\n") {
+            // Longer than any header: skip to the end of the line.
+            let _ = input.skip_until(b'\n');
+            problem = Some("a header line is too long".to_owned());
+            headers = true;
+            continue;
+        }
+        let text = String::from_utf8_lossy(&line);
+        let mut text = text.trim_end_matches(['\r', '\n']);
+        // A header after stray bytes (the rest of a message whose length
+        // was wrong) starts the next message: read on from it.
+        if let Some(at) = text.find("Content-Length:").filter(|at| *at > 0) {
+            text = text.get(at..).unwrap_or(text);
+            length = None;
+            problem = None;
+        }
+        if text.is_empty() {
+            if headers {
+                break;
+            }
+            continue;
+        }
+        headers = true;
+        match text.split_once(':') {
+            Some((name, value)) if name.trim().eq_ignore_ascii_case("content-length") => {
+                match value.trim().parse::<usize>() {
+                    Ok(value) => length = Some(value),
+                    Err(_) => problem = Some(format!("`{}` is not a length", value.trim())),
+                }
+            }
+            Some(_) => {}
+            None => problem = Some(format!("`{text}` is not a header")),
+        }
+    }
+    let length = match (length, problem) {
+        (Some(length), None) => length,
+        (_, Some(problem)) => return Incoming::Malformed(format!("a message was skipped: {problem}")),
+        (None, None) => return Incoming::Malformed("a message was skipped: it has no Content-Length".to_owned()),
+    };
+    if length > MAX_MESSAGE_BYTES {
+        // Skipped unread, so that what follows it can still be read.
+        let _ = std::io::copy(&mut input.by_ref().take(length as u64), &mut std::io::sink());
+        return Incoming::Malformed(format!(
+            "a message of {length} bytes was skipped: dcsc reads messages of at most {MAX_MESSAGE_BYTES} bytes"
+        ));
+    }
+    let mut body = Vec::new();
+    if input.by_ref().take(length as u64).read_to_end(&mut body).is_err() {
+        return Incoming::End;
+    }
+    if body.len() < length {
+        return Incoming::Malformed("the input ended inside a message".to_owned());
+    }
+    match serde_json::from_slice::<Message>(&body) {
+        Ok(message) => Incoming::Message(message),
+        Err(error) => Incoming::Malformed(format!("a message that is not JSON-RPC was skipped: {error}")),
+    }
+}
+
+fn log(kind: MessageType, message: &str) -> Message {
+    Notification::new(
+        notifications::LogMessage::METHOD.to_owned(),
+        LogMessageParams {
+            typ: kind,
+            message: format!("dcsc: {message}"),
+        },
+    )
+    .into()
+}
+
+/// A document the editor has open.
+struct Document {
+    address: Address,
+    text: String,
+    version: i32,
+}
+
+/// Which documents are checked together: the open documents of one
+/// folder, as `dcsc check FOLDER/*.dcs` would read them; anything else
+/// (an unsaved buffer, the embedded guidance) alone.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Group {
+    Folder(PathBuf),
+    Alone(String),
+}
+
+fn group_of(uri: &str, address: &Address) -> Group {
+    match address {
+        Address::File(path) => Group::Folder(path.parent().map(PathBuf::from).unwrap_or_default()),
+        Address::Embedded(_) | Address::Other(_) => Group::Alone(uri.to_owned()),
+    }
+}
+
+/// The server's state between messages.
+#[derive(Default)]
+struct Server {
+    initialized: bool,
+    shut_down: bool,
+    ending: Option<Ending>,
+    documents: BTreeMap<String, Document>,
+    analyses: BTreeMap<Group, Analysis>,
+    /// Files not open that a group's diagnostics were published to (a
+    /// shared file read from disk), to clear them when fixed.
+    foreign: BTreeMap<Group, BTreeSet<String>>,
+}
+
+impl Server {
+    fn handle(&mut self, message: Message) -> Vec<Message> {
+        match message {
+            Message::Request(request) => {
+                let id = request.id.clone();
+                // A bug must cost one answer, never the session.
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.request(request))) {
+                    Ok(messages) => messages,
+                    Err(_) => vec![error(
+                        id,
+                        ErrorCode::InternalError,
+                        "dcsc could not answer this request: this is a bug in dcsc",
+                    )],
+                }
+            }
+            Message::Notification(notification) => {
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.notification(notification))) {
+                    Ok(messages) => messages,
+                    Err(_) => vec![log(
+                        MessageType::ERROR,
+                        "a notification could not be handled: this is a bug in dcsc",
+                    )],
+                }
+            }
+            // The server sends no requests, so expects no responses.
+            Message::Response(_) => Vec::new(),
+        }
+    }
+
+    fn request(&mut self, request: Request) -> Vec<Message> {
+        let Request { id, method, params } = request;
+        if method == requests::Initialize::METHOD {
+            if self.initialized {
+                return vec![error(
+                    id,
+                    ErrorCode::InvalidRequest,
+                    "the server is already initialised",
+                )];
+            }
+            self.initialized = true;
+            return vec![ok(id, initialize_result())];
+        }
+        if !self.initialized {
+            return vec![error(
+                id,
+                ErrorCode::ServerNotInitialized,
+                "the server is not initialised yet",
+            )];
+        }
+        if self.shut_down {
+            return vec![error(id, ErrorCode::InvalidRequest, "the server is shutting down")];
+        }
+        let answer: Result<serde_json::Value, (ErrorCode, String)> = match method.as_str() {
+            requests::Shutdown::METHOD => {
+                self.shut_down = true;
+                Ok(serde_json::Value::Null)
+            }
+            requests::HoverRequest::METHOD => parse::<HoverParams>(params).map(|params| {
+                let at = params.text_document_position_params;
+                to_json(self.at(&at, |analysis, file| analysis.hover(file, at.position)))
+            }),
+            requests::GotoDefinition::METHOD => parse::<GotoDefinitionParams>(params).map(|params| {
+                let at = params.text_document_position_params;
+                let locations = self.at(&at, |analysis, file| Some(analysis.definition(file, at.position)));
+                to_json(locations.map(GotoDefinitionResponse::Array))
+            }),
+            requests::Completion::METHOD => parse::<lsp_types::CompletionParams>(params).map(|params| {
+                let at = params.text_document_position;
+                to_json(self.at(&at, |analysis, file| {
+                    Some(lsp_types::CompletionResponse::Array(completion::complete(
+                        analysis,
+                        file,
+                        at.position,
+                    )))
+                }))
+            }),
+            requests::DocumentSymbolRequest::METHOD => parse::<DocumentSymbolParams>(params).map(|params| {
+                let uri = params.text_document.uri.as_str().to_owned();
+                let symbols = self
+                    .analysis(&uri)
+                    .and_then(|analysis| analysis.file(&uri).map(|file| analysis.symbols(file)));
+                to_json(symbols.map(DocumentSymbolResponse::Nested))
+            }),
+            requests::Formatting::METHOD => parse::<lsp_types::DocumentFormattingParams>(params).map(|params| {
+                let uri = params.text_document.uri.as_str().to_owned();
+                to_json(self.documents.get(&uri).and_then(|document| formatting(&document.text)))
+            }),
+            requests::ExecuteCommand::METHOD => parse::<ExecuteCommandParams>(params).and_then(|params| {
+                if params.command != EMBEDDED_SOURCE_COMMAND {
+                    return Err((
+                        ErrorCode::InvalidParams,
+                        format!("dcsc has no command `{}`", params.command),
+                    ));
+                }
+                let uri = params
+                    .arguments
+                    .first()
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned();
+                embedded_source(uri)
+            }),
+            EMBEDDED_SOURCE_REQUEST => parse::<EmbeddedSource>(params).and_then(|params| embedded_source(params.uri)),
+            other => Err((ErrorCode::MethodNotFound, format!("dcsc does not answer `{other}`"))),
+        };
+        vec![match answer {
+            Ok(value) => ok(id, value),
+            Err((code, message)) => error(id, code, &message),
+        }]
+    }
+
+    fn notification(&mut self, notification: Notification) -> Vec<Message> {
+        let Notification { method, params } = notification;
+        if method == notifications::Exit::METHOD {
+            self.ending = Some(if self.shut_down {
+                Ending::Exited
+            } else {
+                Ending::ExitedWithoutShutdown
+            });
+            return Vec::new();
+        }
+        if !self.initialized {
+            return Vec::new();
+        }
+        match method.as_str() {
+            notifications::DidOpenTextDocument::METHOD => {
+                match serde_json::from_value::<DidOpenTextDocumentParams>(params) {
+                    Ok(params) => {
+                        let uri = params.text_document.uri.as_str().to_owned();
+                        let address = Address::parse(&uri);
+                        self.documents.insert(
+                            uri.clone(),
+                            Document {
+                                address,
+                                text: params.text_document.text,
+                                version: params.text_document.version,
+                            },
+                        );
+                        self.changed(&uri)
+                    }
+                    Err(problem) => vec![log(MessageType::WARNING, &format!("didOpen not understood: {problem}"))],
+                }
+            }
+            notifications::DidChangeTextDocument::METHOD => {
+                match serde_json::from_value::<DidChangeTextDocumentParams>(params) {
+                    Ok(params) => {
+                        let uri = params.text_document.uri.as_str().to_owned();
+                        let Some(document) = self.documents.get_mut(&uri) else {
+                            return Vec::new();
+                        };
+                        // Full synchronisation: the last change is the
+                        // whole text.
+                        if let Some(change) = params.content_changes.into_iter().last() {
+                            document.text = change.text;
+                        }
+                        document.version = params.text_document.version;
+                        self.changed(&uri)
+                    }
+                    Err(problem) => vec![log(
+                        MessageType::WARNING,
+                        &format!("didChange not understood: {problem}"),
+                    )],
+                }
+            }
+            notifications::DidCloseTextDocument::METHOD => {
+                match serde_json::from_value::<DidCloseTextDocumentParams>(params) {
+                    Ok(params) => {
+                        let uri = params.text_document.uri.as_str().to_owned();
+                        let Some(document) = self.documents.remove(&uri) else {
+                            return Vec::new();
+                        };
+                        let mut out: Vec<Message> = publish(&uri, Vec::new(), None).into_iter().collect();
+                        out.extend(self.republish(group_of(&uri, &document.address)));
+                        out
+                    }
+                    Err(problem) => vec![log(
+                        MessageType::WARNING,
+                        &format!("didClose not understood: {problem}"),
+                    )],
+                }
+            }
+            // `initialized`, `$/cancelRequest` (every request is answered
+            // at once), `didSave`, settings and anything new: nothing to do.
+            _ => Vec::new(),
+        }
+    }
+
+    /// A document was opened or changed: its group is checked again.
+    fn changed(&mut self, uri: &str) -> Vec<Message> {
+        let Some(document) = self.documents.get(uri) else {
+            return Vec::new();
+        };
+        let group = group_of(uri, &document.address);
+        self.republish(group)
+    }
+
+    /// Checks a group afresh and publishes its diagnostics.
+    fn republish(&mut self, group: Group) -> Vec<Message> {
+        self.analyses.remove(&group);
+        let mut out = Vec::new();
+        let previous = self.foreign.remove(&group).unwrap_or_default();
+        let versions: BTreeMap<String, i32> = self
+            .documents
+            .iter()
+            .map(|(uri, document)| (uri.clone(), document.version))
+            .collect();
+        let open: BTreeSet<String> = self.documents.keys().cloned().collect();
+        let Some(analysis) = self.group_analysis(&group) else {
+            out.extend(previous.iter().filter_map(|uri| publish(uri, Vec::new(), None)));
+            return out;
+        };
+        let mut foreign = BTreeSet::new();
+        for (uri, diagnostics) in analysis.diagnostics() {
+            // The embedded guidance is read-only: nothing to fix there.
+            if matches!(Address::parse(&uri), Address::Embedded(_)) {
+                continue;
+            }
+            let version = versions.get(&uri).copied();
+            if !analysis.is_open(&uri) {
+                // Open in another folder's group, which publishes its own
+                // diagnostics: two groups must not take turns.
+                if open.contains(&uri) {
+                    continue;
+                }
+                foreign.insert(uri.clone());
+            }
+            out.extend(publish(&uri, diagnostics, version));
+        }
+        out.extend(
+            previous
+                .difference(&foreign)
+                .filter_map(|uri| publish(uri, Vec::new(), None)),
+        );
+        if !foreign.is_empty() {
+            self.foreign.insert(group, foreign);
+        }
+        out
+    }
+
+    /// The analysis of a group, made if need be; `None` if no open
+    /// document is in it.
+    fn group_analysis(&mut self, group: &Group) -> Option<&Analysis> {
+        if !self.analyses.contains_key(group) {
+            let mut members: Vec<(&String, &Document)> = self
+                .documents
+                .iter()
+                .filter(|(uri, document)| group_of(uri, &document.address) == *group)
+                .collect();
+            if members.is_empty() {
+                return None;
+            }
+            // A shared file first, so that an arrangement that shares it
+            // reads the editor's text rather than the disk's.
+            members.sort_by_key(|(uri, document)| (!declares_shared(&document.text), (*uri).clone()));
+            let inputs: Vec<Input<'_>> = members
+                .iter()
+                .map(|(uri, document)| Input {
+                    uri,
+                    address: &document.address,
+                    text: &document.text,
+                })
+                .collect();
+            let analysis = Analysis::new(&inputs);
+            self.analyses.insert(group.clone(), analysis);
+        }
+        self.analyses.get(group)
+    }
+
+    /// The analysis that holds an open document.
+    fn analysis(&mut self, uri: &str) -> Option<&Analysis> {
+        let group = group_of(uri, &self.documents.get(uri)?.address);
+        self.group_analysis(&group)
+    }
+
+    /// Answers a question about a position of an open document.
+    fn at<T>(
+        &mut self,
+        at: &TextDocumentPositionParams,
+        answer: impl FnOnce(&Analysis, crate::source::FileId) -> Option<T>,
+    ) -> Option<T> {
+        let uri = at.text_document.uri.as_str().to_owned();
+        let analysis = self.analysis(&uri)?;
+        let file = analysis.file(&uri)?;
+        answer(analysis, file)
+    }
+}
+
+/// Whether a text's first item is a `shared` header.
+fn declares_shared(text: &str) -> bool {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(comment) = rest.strip_prefix("//") {
+            rest = comment.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(comment) = rest.strip_prefix("/*") {
+            rest = comment.split_once("*/").map_or("", |(_, after)| after);
+        } else {
+            break;
+        }
+    }
+    rest.strip_prefix("shared")
+        .is_some_and(|after| after.starts_with(|c: char| c.is_whitespace()))
+}
+
+fn embedded_source(uri: String) -> Result<serde_json::Value, (ErrorCode, String)> {
+    match uri::embedded_text(&uri) {
+        Some(text) => Ok(to_json(EmbeddedSource {
+            uri,
+            text: Some(text.to_owned()),
+        })),
+        None => Err((
+            ErrorCode::InvalidParams,
+            format!("`{uri}` is not a guidance file embedded in dcsc"),
+        )),
+    }
+}
+
+/// `dcsc fmt` for an open document: one edit replacing the whole text, no
+/// edit when it is already laid out, and `None` (the editor changes
+/// nothing) when it does not parse.
+fn formatting(text: &str) -> Option<Vec<lsp_types::TextEdit>> {
+    let source = crate::source::SourceFile::new(crate::source::Origin::Path(String::new()), text);
+    let formatted = crate::syntax::format::format(crate::source::FileId(0), &source).ok()?;
+    if formatted == text {
+        return Some(Vec::new());
+    }
+    // The end of the text as the editor holds it: its last line, counted
+    // in UTF-16 units, the protocol's positions.
+    let lines = text.matches('\n').count();
+    let last = text.rsplit('\n').next().unwrap_or("");
+    let end = lsp_types::Position {
+        line: u32::try_from(lines).unwrap_or(u32::MAX),
+        character: u32::try_from(last.encode_utf16().count()).unwrap_or(u32::MAX),
+    };
+    Some(vec![lsp_types::TextEdit {
+        range: lsp_types::Range {
+            start: lsp_types::Position { line: 0, character: 0 },
+            end,
+        },
+        new_text: formatted,
+    }])
+}
+
+fn initialize_result() -> serde_json::Value {
+    to_json(InitializeResult {
+        capabilities: ServerCapabilities {
+            text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::FULL),
+                will_save: None,
+                will_save_wait_until: None,
+                save: None,
+            })),
+            hover_provider: Some(HoverProviderCapability::Simple(true)),
+            definition_provider: Some(OneOf::Left(true)),
+            completion_provider: Some(CompletionOptions {
+                trigger_characters: Some(vec![" ".to_owned(), ",".to_owned()]),
+                ..CompletionOptions::default()
+            }),
+            document_symbol_provider: Some(OneOf::Left(true)),
+            execute_command_provider: Some(ExecuteCommandOptions {
+                commands: vec![EMBEDDED_SOURCE_COMMAND.to_owned()],
+                ..ExecuteCommandOptions::default()
+            }),
+            document_formatting_provider: Some(OneOf::Left(true)),
+            ..ServerCapabilities::default()
+        },
+        server_info: Some(ServerInfo {
+            name: "dcsc".to_owned(),
+            version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+        }),
+    })
+}
+
+fn parse<P: serde::de::DeserializeOwned>(params: serde_json::Value) -> Result<P, (ErrorCode, String)> {
+    serde_json::from_value(params)
+        .map_err(|problem| (ErrorCode::InvalidParams, format!("invalid parameters: {problem}")))
+}
+
+fn to_json(value: impl Serialize) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
+fn ok(id: RequestId, value: serde_json::Value) -> Message {
+    Response {
+        id,
+        response_result: Ok(value),
+    }
+    .into()
+}
+
+fn error(id: RequestId, code: ErrorCode, message: &str) -> Message {
+    Response::new_err(id, code as i32, message.to_owned()).into()
+}
+
+/// The notification that sets a document's diagnostics; `None` for a URI
+/// that does not parse (no editor could have sent it).
+fn publish(uri: &str, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) -> Option<Message> {
+    let uri = uri.parse::<Uri>().ok()?;
+    let params = PublishDiagnosticsParams {
+        uri,
+        diagnostics,
+        version,
+    };
+    Some(Notification::new(notifications::PublishDiagnostics::METHOD.to_owned(), params).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(body: &str) -> String {
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    }
+
+    fn read_all(input: &str) -> Vec<String> {
+        let mut reader = std::io::Cursor::new(input.as_bytes());
+        let mut out = Vec::new();
+        loop {
+            match read_message(&mut reader) {
+                Incoming::End => return out,
+                Incoming::Malformed(problem) => out.push(format!("malformed: {problem}")),
+                Incoming::Message(Message::Notification(notification)) => out.push(notification.method),
+                Incoming::Message(Message::Request(request)) => out.push(request.method),
+                Incoming::Message(Message::Response(_)) => out.push("response".to_owned()),
+            }
+        }
+    }
+
+    #[test]
+    fn framing_recovers_from_what_is_not_a_message() {
+        let good = frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#);
+        let read = read_all(&format!(
+            "{good}\r\n{}{}Content-Length: 3\r\n\r\n{{\"a\": 1}}{good}{}",
+            frame("not json"),
+            "X-Other: 1\r\n\r\n",
+            "Content-Length: 99999999999\r\n\r\n"
+        ));
+        assert_eq!(
+            read,
+            [
+                "initialized".to_owned(),
+                "malformed: a message that is not JSON-RPC was skipped: expected ident at line 1 column 2".to_owned(),
+                "malformed: a message was skipped: it has no Content-Length".to_owned(),
+                // A length too short: what is left of the body is skipped,
+                // and the next message is found at its header.
+                "malformed: a message that is not JSON-RPC was skipped: EOF while parsing a string at line 1 column 3"
+                    .to_owned(),
+                "initialized".to_owned(),
+                format!(
+                    "malformed: a message of 99999999999 bytes was skipped: dcsc reads messages of at most {MAX_MESSAGE_BYTES} bytes"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_shared_header_is_found_after_comments() {
+        assert!(declares_shared("// joint posts\n/* two\nlines */\nshared north { }"));
+        assert!(declares_shared("\u{feff}shared north { }"));
+        assert!(!declares_shared("arrangements north { shares \"x.dcs\" }"));
+        assert!(!declares_shared("shared_thing x { }"));
+        assert!(!declares_shared("// unclosed /*"));
+    }
+}
