@@ -365,8 +365,11 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
 
 /// Unknown fields that follow another field on the same line are most
 /// likely values missing their comma (`holds DCS DASS per paper`): the
-/// first says so, and the unknown fields after it on that line, which
-/// only follow from it, are not reported.
+/// first says so, and the unknown fields that follow it on that line, each
+/// starting where the one before it ends, only follow from it and are not
+/// reported. Only whether an entry starts on the line where the entry
+/// before it ends counts, never the width of an entry: that is what
+/// `dcsc fmt` keeps, so a file says the same before and after formatting.
 fn run_on_values(errors: Vec<CheckError>, files: &[Parsed<'_>], sources: &SourceMap) -> Vec<CheckError> {
     use crate::syntax::ast::Entry;
     let same_line = |earlier: Span, later: Span| {
@@ -390,7 +393,9 @@ fn run_on_values(errors: Vec<CheckError>, files: &[Parsed<'_>], sources: &Source
             }
         })
     };
-    let mut run_on_lines: Vec<Span> = Vec::new();
+    // The names of the unknown fields that run on from a field before them
+    // on their line, reported or not.
+    let mut running_on: Vec<Span> = Vec::new();
     let mut kept = Vec::with_capacity(errors.len());
     for error in errors {
         let CheckError::UnknownField {
@@ -405,13 +410,15 @@ fn run_on_values(errors: Vec<CheckError>, files: &[Parsed<'_>], sources: &Source
             kept.push(error);
             continue;
         };
-        if run_on_lines.iter().any(|first| same_line(*first, span)) {
+        let previous = previous_of(span).filter(|previous| same_line(previous.span, span));
+        if previous.is_some_and(|previous| running_on.contains(&previous.name.span)) {
+            running_on.push(span);
             continue;
         }
         // A word close to a field the item has is a misspelt field, not a
         // value: one-line items give several fields on a line.
-        let follows = previous_of(span)
-            .filter(|previous| suggestion.is_none() && same_line(previous.span, span))
+        let follows = previous
+            .filter(|_| suggestion.is_none())
             .and_then(|previous| {
                 sources
                     .get(previous.span.file)
@@ -419,7 +426,7 @@ fn run_on_values(errors: Vec<CheckError>, files: &[Parsed<'_>], sources: &Source
             })
             .map(|written| written.split_whitespace().collect::<Vec<_>>().join(" "));
         if follows.is_some() {
-            run_on_lines.push(span);
+            running_on.push(span);
         }
         kept.push(CheckError::UnknownField {
             item,

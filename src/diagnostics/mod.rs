@@ -492,14 +492,14 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             run_on,
         } => {
             if let Some(previous) = run_on {
-                return Diagnostic::new(Code::E0107, format!("a {item} has no field `{field}`"))
+                return Diagnostic::new(Code::E0107, format!("{} has no field `{field}`", phrases::an_item(item)))
                     .at(*span, format!("read as a new field, after `{previous}`"))
                     .note(format!(
                         "a field's values are separated by commas: without one, `{field}` starts a field of its own"
                     ))
                     .help(format!("if `{field}` is another value, put a comma before it: `{previous}, {field}`"));
             }
-            let diagnostic = Diagnostic::new(Code::E0107, format!("a {item} has no field `{field}`"))
+            let diagnostic = Diagnostic::new(Code::E0107, format!("{} has no field `{field}`", phrases::an_item(item)))
                 .at(*span, "unknown field")
                 .suggest(suggestion);
             if allowed.is_empty() {
@@ -509,11 +509,11 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
                 fields.sort_unstable();
                 fields.dedup();
                 let shown: Vec<String> = fields.iter().map(|field| format!("`{field}`")).collect();
-                diagnostic.note(format!("a {item} has: {}", shown.join(", ")))
+                diagnostic.note(format!("{} has: {}", phrases::an_item(item), shown.join(", ")))
             }
         }
         CheckError::MissingField { item, field, span } => {
-            Diagnostic::new(Code::E0108, format!("this {item} needs `{field}`"))
+            Diagnostic::new(Code::E0108, format!("{} needs `{field}`", phrases::this_item(item)))
                 .at(*span, format!("no `{field}`"))
                 .help(format!("add a `{field}` line inside the braces"))
         }

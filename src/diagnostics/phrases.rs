@@ -5,6 +5,24 @@
 use crate::check::{Found, Misuse, Needed, Said, Shape};
 use crate::model::{EntityKind, ValueType};
 
+/// An item kind with its article, as the subject of a sentence: "a
+/// post", "an answer", and "an arrangements block" (the kind's keyword is
+/// a plural).
+pub(super) fn an_item(item: &str) -> String {
+    match item {
+        "arrangements" => "an arrangements block".to_owned(),
+        _ => crate::words::indefinite(item),
+    }
+}
+
+/// An item kind after "this": "this post", "this arrangements block".
+pub(super) fn this_item(item: &str) -> String {
+    match item {
+        "arrangements" => "this arrangements block".to_owned(),
+        _ => format!("this {item}"),
+    }
+}
+
 /// "post or member".
 fn kinds(kinds: &[EntityKind]) -> String {
     kinds.iter().map(|kind| kind.word()).collect::<Vec<_>>().join(" or ")

@@ -150,8 +150,9 @@ struct Code<'a> {
     text: String,
     /// Its `per DOC "where"` clause, if it gives one.
     evidence: Option<Evidence>,
-    /// A comment after it on the same line.
-    trailing: Option<&'a str>,
+    /// The comments after it on the same line: block comments, then at
+    /// most one line comment.
+    trailing: Vec<&'a str>,
 }
 
 /// A field's evidence clause.
@@ -168,7 +169,7 @@ impl<'a> Code<'a> {
         Code {
             text,
             evidence: None,
-            trailing: None,
+            trailing: Vec::new(),
         }
     }
 }
@@ -263,10 +264,12 @@ impl<'a> Formatter<'a> {
     fn gap(&self, start: usize, end: usize, previous_end: Option<usize>, pieces: &mut Vec<Piece<'a>>) {
         let mut position = start;
         for comment in self.comments_in(start, end) {
-            let trailing = previous_end.is_some_and(|after| after == position && self.same_line(after, comment.start));
+            // Every comment on the line the code ends on stays on that line,
+            // after it.
+            let trailing = previous_end.is_some_and(|after| self.same_line(after, comment.start));
             if trailing {
                 if let Some(Piece::Code(code)) = pieces.last_mut() {
-                    code.trailing = Some(self.slice(comment.start, comment.end));
+                    code.trailing.push(self.slice(comment.start, comment.end));
                     position = comment.end;
                     continue;
                 }
@@ -329,15 +332,21 @@ impl<'a> Formatter<'a> {
             // Entries the author wrote on one line stay on one line: with no
             // separator between entries, `holds DCS DASS` is two entries
             // that a missing comma made, and splitting them would hide it.
+            // (Block comments between them stay between them: a line comment
+            // would have ended the line.)
             let shares_line = previous_end.is_some_and(|end| end == position && self.same_line(end, *from));
             let broken = |code: &Code<'_>| code.evidence.as_ref().is_some_and(|evidence| evidence.broken);
             match (pieces.last_mut(), piece) {
                 (Some(Piece::Code(previous)), Piece::Code(code))
-                    if shares_line && previous.trailing.is_none() && !broken(previous) && !broken(&code) =>
+                    if shares_line && !broken(previous) && !broken(&code) =>
                 {
                     if let Some(evidence) = previous.evidence.take() {
                         previous.text.push(' ');
                         previous.text.push_str(&evidence.text);
+                    }
+                    for comment in previous.trailing.drain(..) {
+                        previous.text.push_str("  ");
+                        previous.text.push_str(comment);
                     }
                     previous.text.push_str("  ");
                     previous.text.push_str(&code.text);
@@ -419,7 +428,7 @@ impl<'a> Formatter<'a> {
                 text: collapse(self.slice(per, to)),
                 broken: before.trim_end_matches([' ', '\t']).ends_with('\n'),
             }),
-            trailing: None,
+            trailing: Vec::new(),
         })
     }
 }
@@ -465,7 +474,7 @@ fn lay_out(pieces: &[Piece<'_>], indent: &str) -> String {
                     }
                     out.push_str(&evidence.text);
                 }
-                if let Some(comment) = code.trailing {
+                for comment in &code.trailing {
                     out.push_str("  ");
                     out.push_str(comment);
                 }
