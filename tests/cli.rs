@@ -597,3 +597,64 @@ fn completions_and_man_pages_are_written_for_every_command() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8(unknown.stderr).unwrap().contains("E0301"));
 }
+
+#[test]
+fn vocabulary_lists_every_name_the_guidance_declares_and_explain_knows_each() {
+    let output = dcsc(&["vocabulary", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let listed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let kinds = listed["kinds"].as_array().unwrap();
+    let kind_names: Vec<&str> = kinds.iter().map(|kind| kind["kind"].as_str().unwrap()).collect();
+    assert_eq!(
+        kind_names,
+        ["role", "function", "body_kind", "relation", "attribute", "tag_key"]
+    );
+
+    // Every name the embedded guidance declares, and nothing else.
+    let mut workspace = dcsc::Workspace::new();
+    let policy = workspace.check().policy.expect("the embedded guidance checks");
+    let declared: Vec<(&str, Vec<&str>)> = vec![
+        ("role", policy.roles.iter().map(|role| role.key.as_str()).collect()),
+        ("function", policy.functions.iter().map(|term| term.key.as_str()).collect()),
+        ("body_kind", policy.body_kinds.iter().map(|term| term.key.as_str()).collect()),
+        ("relation", policy.relations.iter().map(|relation| relation.key.as_str()).collect()),
+        ("attribute", policy.attributes.iter().map(|attribute| attribute.key.as_str()).collect()),
+        ("tag_key", policy.tag_keys.iter().map(|tag_key| tag_key.key.as_str()).collect()),
+    ];
+    for (kind, (keyword, keys)) in kinds.iter().zip(&declared) {
+        let names: Vec<&str> = kind["names"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|name| name["key"].as_str().unwrap())
+            .collect();
+        assert_eq!(&names, keys, "{keyword}");
+        for name in kind["names"].as_array().unwrap() {
+            let key = name["key"].as_str().unwrap();
+            let explained = dcsc(&["explain", key]);
+            assert_eq!(explained.status.code(), Some(0), "{key}: {}", text(&explained));
+            let shown = text(&explained);
+            assert!(shown.contains(&format!("{keyword} {key}\n")), "{shown}");
+            assert!(shown.contains(name["title"].as_str().unwrap()), "{shown}");
+        }
+    }
+    assert!(declared.iter().map(|(_, keys)| keys.len()).sum::<usize>() > 30);
+
+    // The listing a person reads: each kind under its heading.
+    let human = text(&dcsc(&["vocabulary"]));
+    assert!(human.starts_with("Vocabulary of dfe_2013"), "{human}");
+    assert!(human.contains("\nRoles (7, declared with `role`)\n  DCS "), "{human}");
+    assert!(
+        human.contains("  report_to       reports directly to (from a post to a post)\n"),
+        "{human}"
+    );
+    assert!(human.contains("(none from 29 September 2019)"), "{human}");
+    // As at a date before the 2013 edition, the 2012 edition's vocabulary.
+    let earlier = text(&dcsc(&["vocabulary", "--as-at", "2012-06-01"]));
+    assert!(earlier.starts_with("Vocabulary of dfe_2012\n"), "{earlier}");
+
+    // A misspelt name is suggested from the vocabulary too.
+    let misspelt = dcsc(&["explain", "reprot_to"]);
+    assert_bad_input(&misspelt, "E0304");
+    assert!(text(&misspelt).contains("did you mean `report_to`?"), "{}", text(&misspelt));
+}

@@ -133,6 +133,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// List the names the guidance declares for arrangements to use:
+    /// roles, functions, kinds of body, relations, attributes and tag
+    /// keys, with their titles (`dcsc explain NAME` says more of each).
+    Vocabulary {
+        /// Guidance files to list (default: the embedded guidance).
+        #[arg(long = "policy", value_name = "FILE")]
+        policies: Vec<PathBuf>,
+        /// The guidance in force as at this date (default: the latest
+        /// edition, every amendment).
+        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+        as_at: Option<Day>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
     /// Lay out `.dcs` files the one canonical way, changing white space
     /// only: items at the margin, one entry a line, evidence aligned,
     /// comments where they were.
@@ -172,10 +187,11 @@ enum Command {
         /// The command whose page to write (default: dcsc(1)).
         command: Option<String>,
     },
-    /// Explain a diagnostic code (E0101), a duty or a paragraph of the
-    /// guidance.
+    /// Explain a diagnostic code (E0101), or a duty, law, paragraph or
+    /// vocabulary name (a role, function, kind of body, relation, attribute
+    /// or tag key) of the guidance.
     Explain {
-        /// A diagnostic code, duty id or paragraph key.
+        /// A diagnostic code, duty id, law, paragraph key or vocabulary name.
         what: String,
         /// Guidance files to look duties and paragraphs up in (default: the
         /// embedded guidance).
@@ -341,6 +357,11 @@ pub fn run() -> ExitCode {
         } => verify(&inputs, format, summary),
         Command::Explain { what, policies, as_at } => explain(&what, &policies, as_at),
         Command::Coverage { policies, format } => coverage(&policies, format),
+        Command::Vocabulary {
+            policies,
+            as_at,
+            format,
+        } => vocabulary(&policies, as_at, format),
         Command::Fmt { files, check } => fmt::run(&files, check),
         Command::Completions { shell } => {
             let mut script = Vec::new();
@@ -895,6 +916,18 @@ fn coverage(policies: &[PathBuf], format: Format) -> u8 {
     match format {
         Format::Human => emit(&coverage.to_human()),
         Format::Json => emit(&format!("{}\n", dcsc::visible::json(&coverage))),
+    }
+    OK
+}
+
+fn vocabulary(policies: &[PathBuf], as_at: Option<Day>, format: Format) -> u8 {
+    let Some((_, policy)) = load_policy_as_at(policies, as_at) else {
+        return BAD_INPUT;
+    };
+    let vocabulary = dcsc::render::vocabulary::vocabulary(&policy);
+    match format {
+        Format::Human => emit(&vocabulary.to_human()),
+        Format::Json => emit(&format!("{}\n", dcsc::visible::json(&vocabulary))),
     }
     OK
 }

@@ -1,6 +1,6 @@
-//! `dcsc explain DUTY`, `dcsc explain LAW` and `dcsc explain PARAGRAPH`: a
-//! duty, a fact the law settles, or a paragraph of the guidance, with its
-//! words. The language server's hovers say the same in the same words,
+//! `dcsc explain DUTY`, `dcsc explain LAW`, `dcsc explain PARAGRAPH` and
+//! `dcsc explain NAME`: a duty, a fact the law settles, a paragraph of the
+//! guidance with its words, or a name of its vocabulary. The language server's hovers say the same in the same words,
 //! with [`term`] and [`declared`] for the guidance's vocabulary and for
 //! what a council's file declares.
 
@@ -51,6 +51,7 @@ pub fn explain(policy: &Policy, key: &str, as_at: Option<Day>) -> Result<String,
     duty(policy, key)
         .or_else(|| law(policy, key))
         .or_else(|| paragraph(policy, key, as_at))
+        .or_else(|| vocabulary(policy, key))
         .map(|text| crate::visible::escape(&text).into_owned())
         .ok_or_else(|| nothing(policy, key))
 }
@@ -215,6 +216,16 @@ fn version_line(policy: &Policy, edition: usize, what: &str) -> String {
     line
 }
 
+/// A name of the guidance's vocabulary, in [`term`]'s words: every kind
+/// that declares it (a name may be, say, both a role and a function).
+fn vocabulary(policy: &Policy, key: &str) -> Option<String> {
+    let found: Vec<String> = super::vocabulary::KINDS
+        .iter()
+        .filter_map(|kind| term(policy, *kind, key))
+        .collect();
+    (!found.is_empty()).then(|| found.join("\n"))
+}
+
 /// The error for a key that names nothing, with the nearest that does.
 fn nothing(policy: &Policy, key: &str) -> CommandError {
     let candidates = Code::ALL
@@ -222,7 +233,13 @@ fn nothing(policy: &Policy, key: &str) -> CommandError {
         .map(|code| code.as_str())
         .chain(policy.duties.iter().map(|duty| duty.key.as_str()))
         .chain(policy.laws.iter().map(|law| law.key.as_str()))
-        .chain(policy.paragraphs.iter().map(|paragraph| paragraph.key.as_str()));
+        .chain(policy.paragraphs.iter().map(|paragraph| paragraph.key.as_str()))
+        .chain(policy.roles.iter().map(|role| role.key.as_str()))
+        .chain(policy.functions.iter().map(|function| function.key.as_str()))
+        .chain(policy.body_kinds.iter().map(|body_kind| body_kind.key.as_str()))
+        .chain(policy.relations.iter().map(|relation| relation.key.as_str()))
+        .chain(policy.attributes.iter().map(|attribute| attribute.key.as_str()))
+        .chain(policy.tag_keys.iter().map(|tag_key| tag_key.key.as_str()));
     CommandError::NothingToExplain {
         topic: key.to_owned(),
         suggestion: suggest(key, candidates),

@@ -13,4 +13,5 @@ pub mod sarif;
 pub mod stream;
 pub mod summary;
 pub mod test_report;
+pub mod vocabulary;
 pub mod xml;

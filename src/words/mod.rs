@@ -101,6 +101,15 @@ pub fn indefinite(phrase: &str) -> String {
     format!("{article} {phrase}")
 }
 
+/// Joins alternatives as in prose: `a`, `a or b`, `a, b or c`.
+pub fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
 /// Joins words as in prose: `a`, `a and b`, `a, b and c`.
 pub fn and_list(items: &[String]) -> String {
     match items {
