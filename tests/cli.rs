@@ -615,11 +615,30 @@ fn vocabulary_lists_every_name_the_guidance_declares_and_explain_knows_each() {
     let policy = workspace.check().policy.expect("the embedded guidance checks");
     let declared: Vec<(&str, Vec<&str>)> = vec![
         ("role", policy.roles.iter().map(|role| role.key.as_str()).collect()),
-        ("function", policy.functions.iter().map(|term| term.key.as_str()).collect()),
-        ("body_kind", policy.body_kinds.iter().map(|term| term.key.as_str()).collect()),
-        ("relation", policy.relations.iter().map(|relation| relation.key.as_str()).collect()),
-        ("attribute", policy.attributes.iter().map(|attribute| attribute.key.as_str()).collect()),
-        ("tag_key", policy.tag_keys.iter().map(|tag_key| tag_key.key.as_str()).collect()),
+        (
+            "function",
+            policy.functions.iter().map(|term| term.key.as_str()).collect(),
+        ),
+        (
+            "body_kind",
+            policy.body_kinds.iter().map(|term| term.key.as_str()).collect(),
+        ),
+        (
+            "relation",
+            policy.relations.iter().map(|relation| relation.key.as_str()).collect(),
+        ),
+        (
+            "attribute",
+            policy
+                .attributes
+                .iter()
+                .map(|attribute| attribute.key.as_str())
+                .collect(),
+        ),
+        (
+            "tag_key",
+            policy.tag_keys.iter().map(|tag_key| tag_key.key.as_str()).collect(),
+        ),
     ];
     for (kind, (keyword, keys)) in kinds.iter().zip(&declared) {
         let names: Vec<&str> = kind["names"]
@@ -656,5 +675,9 @@ fn vocabulary_lists_every_name_the_guidance_declares_and_explain_knows_each() {
     // A misspelt name is suggested from the vocabulary too.
     let misspelt = dcsc(&["explain", "reprot_to"]);
     assert_bad_input(&misspelt, "E0304");
-    assert!(text(&misspelt).contains("did you mean `report_to`?"), "{}", text(&misspelt));
+    assert!(
+        text(&misspelt).contains("did you mean `report_to`?"),
+        "{}",
+        text(&misspelt)
+    );
 }
