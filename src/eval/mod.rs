@@ -1112,11 +1112,38 @@ impl<'a> Evaluator<'a> {
         }
         if !unknown_conditions.is_empty() {
             let merged = Finding::merge(unknown_conditions, Truth::Unknown);
+            // What the duty asks may be met whether or not it applies: then
+            // the council complies either way, and is not asked to settle
+            // the condition (a Lead Member in the cabinet needs no word on
+            // whether the council runs the committee system).
+            // The facts the conditions used stay with the verdict.
+            let mut decided = self.requirement(duty, verdict.clone());
+            if matches!(decided.kind, VerdictKind::Pass | VerdictKind::Answered) {
+                decided.notes.extend(merged.notes);
+                decided.notes.push(Note::MetWhetherOrNotItApplies {
+                    missing: merged.missing,
+                });
+                return decided;
+            }
             verdict.missing = merged.missing;
+            // What the requirement itself lacks is asked for too, so that
+            // one set of facts from the council settles the verdict.
+            if decided.kind == VerdictKind::Unknown {
+                for missing in decided.missing {
+                    if !verdict.missing.contains(&missing) {
+                        verdict.missing.push(missing);
+                    }
+                }
+            }
             verdict.reason = Reason::ConditionUnknown;
             verdict.notes.extend(merged.notes);
             return verdict;
         }
+        self.requirement(duty, verdict)
+    }
+
+    /// The verdict on what a duty asks, its conditions aside.
+    fn requirement(&self, duty: &Duty, verdict: Verdict) -> Verdict {
         match &duty.kind {
             DutyKind::Rule { subject, predicate, .. } => self.rule(duty, subject, predicate, verdict),
             DutyKind::Question { renew_on_change_of, .. } => self.question(*renew_on_change_of, verdict),

@@ -802,6 +802,12 @@ pub enum Note {
         /// The change.
         change: Change,
     },
+    /// Whether the duty applies turns on a condition the arrangements do
+    /// not settle, but what it asks is met, so it is met either way.
+    MetWhetherOrNotItApplies {
+        /// What the condition needs to be told.
+        missing: Vec<Missing>,
+    },
     /// A recurring event is dated only partially, and the as-at date falls
     /// in the window when the next was due.
     DueDateUnclear {

@@ -1196,6 +1196,17 @@ impl<'a> Wording<'a> {
                     if both_partial { "same period" } else { "period shown" }
                 )
             }
+            Note::MetWhetherOrNotItApplies { missing } => {
+                let missing: Vec<String> = missing.iter().map(|missing| self.missing(missing)).collect();
+                if missing.is_empty() {
+                    "Whether the duty applies cannot be told, but it is met either way.".to_owned()
+                } else {
+                    format!(
+                        "Whether the duty applies cannot be told (the arrangements do not state {}), but it is met either way.",
+                        and_list(&missing)
+                    )
+                }
+            }
             Note::DueDateUnclear {
                 event,
                 earliest,
