@@ -99,12 +99,32 @@ fn a_2012_council_verifies_against_the_2012_edition() {
 
 #[test]
 fn northumberland_gets_the_lscb_duty_then_the_safeguarding_partners_duty() {
-    let (_, before) = verify(&NORTHUMBERLAND, "2019-01-01");
+    let (_, before) = verify(&NORTHUMBERLAND, "2018-01-01");
     assert!(
         find(&before, "council.lscb").is_some(),
-        "the LSCB duty applies in January 2019"
+        "the LSCB duty applies in January 2018"
     );
     assert!(find(&before, "council.safeguarding_partners").is_none());
+    // During the transition (29 June 2018 to 29 September 2019) the papers
+    // do not say when Northumberland moved: whether the LSCB duty still
+    // applied is unknown, and the verdict asks for the date; the
+    // partnership it had by then meets the partners' duty either way.
+    let (_, during) = verify(&NORTHUMBERLAND, "2019-01-01");
+    let lscb = verdict(&during, "council.lscb");
+    assert_eq!(lscb.kind, VerdictKind::Unknown);
+    assert!(
+        lscb.missing
+            .iter()
+            .any(|missing| matches!(missing, Missing::Commencement { .. })),
+        "{:?}",
+        lscb.missing
+    );
+    let partners = verdict(&during, "council.safeguarding_partners");
+    assert_eq!(partners.kind, VerdictKind::Pass);
+    assert!(partners
+        .notes
+        .iter()
+        .any(|note| matches!(note, dcsc::eval::Note::MetWhetherOrNotItApplies { .. })));
     let (_, after) = verify(&NORTHUMBERLAND, "2020-01-01");
     assert!(
         find(&after, "council.lscb").is_none(),
@@ -127,10 +147,17 @@ fn an_area_that_moved_early_takes_the_amendment_from_its_own_date() {
     let (_, after) = verify(&files, "2018-12-31");
     assert!(find(&after, "council.lscb").is_none());
     assert_eq!(verdict(&after, "council.safeguarding_partners").kind, VerdictKind::Pass);
-    // Another council, as at the same day, still has the LSCB duty: the
-    // national date is the latest.
+    // Another council, as at the same day, that does not say when it
+    // moved may or may not still have had its LSCB: unknown, not assumed.
     let (_, national) = verify(&["tests/fixtures/revisions/council_2012.dcs"], "2018-12-31");
-    assert!(find(&national, "council.lscb").is_some());
+    assert_eq!(verdict(&national, "council.lscb").kind, VerdictKind::Unknown);
+    // Before the first areas moved, every council had the LSCB duty.
+    let (_, first) = verify(&["tests/fixtures/revisions/council_2012.dcs"], "2018-06-28");
+    assert!(!verdict(&first, "council.lscb")
+        .missing
+        .iter()
+        .any(|missing| matches!(missing, Missing::Commencement { .. })));
+    assert!(find(&first, "council.safeguarding_partners").is_none());
 }
 
 #[test]
@@ -244,7 +271,7 @@ fn diff_across_the_2017_change_shows_the_duty_replaced() {
         NORTHUMBERLAND[0],
         NORTHUMBERLAND[1],
         "--from",
-        "2019-01-01",
+        "2018-01-01",
         "--to",
         "2020-01-01",
         "--format",
@@ -282,19 +309,19 @@ fn diff_across_the_2017_change_shows_the_duty_replaced() {
     assert!(duties
         .iter()
         .any(|duty| duty["duty"] == "council.safeguarding_partners" && duty["change"] == "added"));
-    insta::assert_json_snapshot!("diff_northumberland_2019_2020", json);
+    insta::assert_json_snapshot!("diff_northumberland_2018_2020", json);
     let markdown = dcsc(&[
         "diff",
         NORTHUMBERLAND[0],
         NORTHUMBERLAND[1],
         "--from",
-        "2019-01-01",
+        "2018-01-01",
         "--to",
         "2020-01-01",
         "--format",
         "markdown",
     ]);
-    insta::assert_snapshot!("diff_northumberland_2019_2020_markdown", stdout(&markdown));
+    insta::assert_snapshot!("diff_northumberland_2018_2020_markdown", stdout(&markdown));
 }
 
 #[test]
@@ -458,4 +485,45 @@ fn the_matrix_of_councils_editions_and_dates() {
         }
     }
     insta::assert_snapshot!("matrix", table);
+}
+
+#[test]
+fn first_in_force_needs_by_area_and_must_come_before_in_force() {
+    let amendment = |fields: &str| {
+        format!(
+            "amendment late amends dfe_2013 {{\n  title \"A late amendment\"\n  instrument \"An Act\"\n  force statute\n  in_force 2019-09-29\n{fields}}}\n"
+        )
+    };
+    for (fields, says) in [
+        ("  first_in_force 2018-06-29\n", "it needs `by_area yes`"),
+        (
+            "  by_area yes\n  first_in_force 2019-09-29\n",
+            "must come before `in_force`",
+        ),
+    ] {
+        let mut workspace = Workspace::new();
+        workspace.add_text("late.dcs", &amendment(fields));
+        workspace.check();
+        let rendered = workspace.render_diagnostics(false);
+        assert!(
+            workspace
+                .diagnostics
+                .iter()
+                .any(|diagnostic| diagnostic.code.as_str() == "E0116"),
+            "{rendered}"
+        );
+        assert!(rendered.contains(says), "{rendered}");
+        assert!(rendered.contains("first_in_force 20"), "{rendered}");
+    }
+    let mut workspace = Workspace::new();
+    workspace.add_text("late.dcs", &amendment("  by_area yes\n  first_in_force 2018-06-29\n"));
+    workspace.check();
+    assert!(
+        !workspace
+            .diagnostics
+            .iter()
+            .any(|diagnostic| diagnostic.code.as_str() == "E0116"),
+        "{}",
+        workspace.render_diagnostics(false)
+    );
 }

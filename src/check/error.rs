@@ -593,6 +593,10 @@ pub enum Misuse {
     /// A governance predicate (`uses`, `considers`) said of posts or
     /// members.
     GovernanceOfEntities,
+    /// `first_in_force` on an amendment that does not take effect by area.
+    FirstInForceWithoutByArea,
+    /// `first_in_force` on or after the amendment's `in_force`.
+    FirstInForceNotBefore,
     /// `after each extension of ROLE` without `of ROLE`, or of a role that
     /// declares no remit to extend.
     ExtensionWithoutRemit {

@@ -52,6 +52,11 @@ impl<'a> Fields<'a> {
         self.fields.contains_key(name)
     }
 
+    /// Where a field (not yet taken) is given: its first line.
+    pub fn span_of(&self, name: &str) -> Option<Span> {
+        self.fields.get(name).map(|field| field.span)
+    }
+
     /// Takes a field by name (its first line, if given more than once).
     pub fn take(&mut self, name: &str) -> Option<&'a Field> {
         let field = self.fields.remove(name)?;

@@ -347,16 +347,32 @@ fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Edition {
         .map(|name| name.text)
         .collect();
     let amendment = header.kind == ItemKind::Amendment;
-    let (instrument, by_area) = if amendment {
+    let (instrument, by_area, first_in_force) = if amendment {
         let instrument = fields.required_text("instrument", errors);
         if in_force.is_none() {
             errors.push(fields.missing("in_force"));
         }
         // Read once every key is declared (see `repeals`).
         fields.take_all("repeals");
-        (instrument, fields.boolean("by_area", errors).unwrap_or(false))
+        let by_area = fields.boolean("by_area", errors).unwrap_or(false);
+        let first_span = fields.span_of("first_in_force");
+        let first_in_force = fields.date("first_in_force", errors);
+        if let (Some(first), Some(span)) = (first_in_force, first_span) {
+            if !by_area {
+                errors.push(CheckError::MisusedPredicate {
+                    problem: Misuse::FirstInForceWithoutByArea,
+                    span,
+                });
+            } else if in_force.is_some_and(|latest| first.first_day() >= latest.first_day()) {
+                errors.push(CheckError::MisusedPredicate {
+                    problem: Misuse::FirstInForceNotBefore,
+                    span,
+                });
+            }
+        }
+        (instrument, by_area, first_in_force)
     } else {
-        (None, false)
+        (None, false, None)
     };
     fields.finish(
         if amendment {
@@ -369,6 +385,7 @@ fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Edition {
                 "force",
                 "instrument",
                 "by_area",
+                "first_in_force",
                 "repeals",
             ]
         } else {
@@ -397,6 +414,7 @@ fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Edition {
             .map(|name| name.text.clone()),
         instrument,
         by_area,
+        first_in_force,
         file: unit.file,
         span: header.name.span,
     }

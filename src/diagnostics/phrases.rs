@@ -140,6 +140,13 @@ pub(super) fn misuse(misuse: &Misuse) -> String {
         Misuse::ExtensionWithoutRemit { role: Some(role) } => format!(
             "`extension of {role}` needs the role's remit: `role {role} {{ … remit FUNCTION, … }}` says which functions are its own"
         ),
+        Misuse::FirstInForceWithoutByArea => {
+            "`first_in_force` is the first date any area took the amendment up: it needs `by_area yes`".to_owned()
+        }
+        Misuse::FirstInForceNotBefore => {
+            "`first_in_force` must come before `in_force`, the date by which every area had taken the amendment up"
+                .to_owned()
+        }
         Misuse::ExtensionWithoutRemit { role: None } => {
             "`after each extension` names the role extended: `after each extension of DCS`".to_owned()
         }

@@ -40,7 +40,7 @@ pub fn evaluate(policy: &Policy, arrangement: &Arrangement, as_at: Day) -> Vec<V
                 // The duty applies if the amendment that made (or repealed)
                 // it had taken effect for the council, which its papers do
                 // not settle: the verdict says so rather than guess.
-                Holding::Unknown(_) => Some(evaluator.commencement_unknown(id)),
+                Holding::Unknown(_) => Some(evaluator.commencement_unknown(id, duty)),
             }
         })
         .collect()
@@ -1047,8 +1047,8 @@ impl<'a> Evaluator<'a> {
 
     /// The verdict of a duty whose being in force for the council turns on
     /// an amendment's commencement in its area, which is not known.
-    fn commencement_unknown(&self, id: DutyId) -> Verdict {
-        let missing = self
+    fn commencement_unknown(&self, id: DutyId, duty: &Duty) -> Verdict {
+        let missing: Vec<Missing> = self
             .policy
             .editions
             .iter()
@@ -1064,7 +1064,15 @@ impl<'a> Evaluator<'a> {
                 edition: EditionId::from_index(index),
             })
             .collect();
-        Verdict {
+        // As for a condition the facts do not settle: a duty met while it
+        // may or may not be in force is met either way (an LSCB the council
+        // still had when the LSCB duty may have been repealed).
+        let mut decided = self.duty(id, duty);
+        if matches!(decided.kind, VerdictKind::Pass | VerdictKind::Answered) {
+            decided.notes.push(Note::MetWhetherOrNotItApplies { missing });
+            return decided;
+        }
+        let mut verdict = Verdict {
             duty: id,
             kind: VerdictKind::Unknown,
             reason: Reason::ConditionUnknown,
@@ -1073,7 +1081,15 @@ impl<'a> Evaluator<'a> {
             missing,
             notes: Vec::new(),
             answer: self.latest_answer(id),
+        };
+        if decided.kind == VerdictKind::Unknown {
+            for missing in decided.missing {
+                if !verdict.missing.contains(&missing) {
+                    verdict.missing.push(missing);
+                }
+            }
         }
+        verdict
     }
 
     fn duty(&self, id: DutyId, duty: &Duty) -> Verdict {

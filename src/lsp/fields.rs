@@ -24,6 +24,7 @@ pub fn fields(kind: ItemKind) -> &'static [&'static str] {
             "force",
             "instrument",
             "by_area",
+            "first_in_force",
             "repeals",
         ],
         ItemKind::Arrangements => &ARRANGEMENT_FIELDS,

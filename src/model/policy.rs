@@ -69,6 +69,12 @@ pub struct Edition {
     /// (`commenced KEY from DATE`), with `in_force` (the national latest
     /// date) for those that do not.
     pub by_area: bool,
+    /// For an amendment by area, the first day any area took it up: before
+    /// it the amendment is in force nowhere; from it until `in_force` it
+    /// is in force for a council from the date its arrangements give, and
+    /// unknown for one that gives none. Without it, a council that gives
+    /// none takes `in_force`.
+    pub first_in_force: Option<PartialDate>,
     /// The file it was read from.
     pub file: FileId,
     /// The header item.
@@ -640,6 +646,22 @@ impl Policy {
                 .and_then(|arrangement| arrangement.commenced.iter().find(|stated| stated.value == declared.key))
             {
                 return stated.holds_at(day);
+            }
+        }
+        // Between the first areas and the last, a council that does not
+        // say when its own arrangements took effect may have moved on any
+        // day of the window.
+        if let (true, Some(_), Some(first), Some(latest)) = (
+            declared.by_area,
+            arrangement,
+            declared.first_in_force,
+            declared.in_force,
+        ) {
+            if first.first_day() > day {
+                return Holding::No;
+            }
+            if latest.first_day() > day {
+                return Holding::Unknown(crate::date::Uncertainty::Began(latest));
             }
         }
         match declared.in_force {

@@ -730,10 +730,15 @@ impl<'a> Wording<'a> {
                     .iter()
                     .find(|stated| Some(stated.value.as_str()) == key)
                     .map(|stated| self.period_and_basis(stated.during, stated.basis).join(", "));
-                let latest = declared
-                    .and_then(|edition| edition.in_force)
-                    .map(|date| format!("; in every area it had by {}", date_words(date)))
-                    .unwrap_or_default();
+                let latest = match declared.map(|edition| (edition.first_in_force, edition.in_force)) {
+                    Some((Some(first), Some(latest))) => format!(
+                        "; areas took it up between {} and {}",
+                        date_words(first),
+                        date_words(latest)
+                    ),
+                    Some((None, Some(latest))) => format!("; in every area it had by {}", date_words(latest)),
+                    Some((_, None)) | None => String::new(),
+                };
                 match stated {
                     Some(stated) => format!(
                         "whether the {what} had taken effect for the council's area (its papers date it {stated}{latest})"
