@@ -527,3 +527,38 @@ fn first_in_force_needs_by_area_and_must_come_before_in_force() {
         workspace.render_diagnostics(false)
     );
 }
+
+#[test]
+fn an_answer_to_an_older_editions_question_counts_under_that_edition_and_is_left_out_after() {
+    let text = "arrangements spanning {\n  council \"Spanning Council\"\n  answers_to dfe_2012, dfe_2013\n}\n\npost director {\n  title \"Director of Children's Services\"\n  holds DCS\n}\n\nanswer integrated_brief {\n  given 2012-06\n  by \"Cabinet\"\n  text \"Both briefs are integrated.\"\n}\n";
+    // Checked without a date (against the latest edition): no error, no
+    // warning, since the council answers to the 2012 edition too.
+    let mut workspace = Workspace::new();
+    workspace.add_text("spanning.dcs", text);
+    workspace.check();
+    assert!(
+        workspace.diagnostics.is_empty(),
+        "{}",
+        workspace.render_diagnostics(false)
+    );
+    let verified_at = |as_at: &str| {
+        let mut workspace = Workspace::new();
+        workspace.add_text("spanning.dcs", text);
+        let verified = workspace
+            .verify(day(as_at))
+            .unwrap_or_else(|| panic!("{}", workspace.render_diagnostics(false)));
+        (workspace, verified)
+    };
+    let (_, in_2012) = verified_at("2012-08-01");
+    assert_eq!(verdict(&in_2012, "integrated_brief").kind, VerdictKind::Answered);
+    let (workspace, in_2014) = verified_at("2014-01-01");
+    assert!(find(&in_2014, "integrated_brief").is_none());
+    assert!(
+        !workspace
+            .diagnostics
+            .iter()
+            .any(|diagnostic| diagnostic.code.as_str() == "W0016"),
+        "{}",
+        workspace.render_diagnostics(false)
+    );
+}

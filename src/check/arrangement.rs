@@ -22,6 +22,7 @@ pub fn check_arrangement(
     policy: &Policy,
     scope: &Scope,
     known_policies: &[String],
+    elsewhere: &std::collections::BTreeMap<String, Vec<String>>,
     errors: &mut Vec<CheckError>,
 ) -> Arrangement {
     let mut arrangement = header_of(file, header, known_policies, errors);
@@ -120,6 +121,24 @@ pub fn check_arrangement(
                 if other_edition.is_some() && scope.duties.get(&item.name.text).is_none() =>
             {
                 left_out += 1;
+            }
+            // An answer to a duty of another edition given (a 2012 answer
+            // kept in a file read against 2013) is not for this edition:
+            // left out, and said so unless the arrangements answer to that
+            // edition too.
+            ItemKind::Answer | ItemKind::Departure
+                if scope.duties.get(&item.name.text).is_none() && elsewhere.contains_key(&item.name.text) =>
+            {
+                let editions = elsewhere.get(&item.name.text).cloned().unwrap_or_default();
+                if !editions.iter().any(|edition| arrangement.answers_to.contains(edition)) {
+                    errors.push(CheckError::AnswersOtherEdition {
+                        item: item.kind.keyword(),
+                        duty: item.name.text.clone(),
+                        editions,
+                        in_force: policy.base().map_or_else(String::new, |base| base.key.clone()),
+                        span: item.name.span,
+                    });
+                }
             }
             ItemKind::Answer => arrangement.answers.extend(context.answer(item, errors)),
             ItemKind::Departure => arrangement.departures.extend(context.departure(item, errors)),

@@ -215,6 +215,21 @@ pub enum CheckError {
         /// The arrangements header.
         span: Span,
     },
+    /// An answer or departure naming a duty of another edition given, not
+    /// of the one checked against, in arrangements that do not answer to
+    /// that edition: left out.
+    AnswersOtherEdition {
+        /// `answer` or `departure`.
+        item: &'static str,
+        /// The duty or question named.
+        duty: String,
+        /// The editions that have it.
+        editions: Vec<String>,
+        /// The edition checked against.
+        in_force: String,
+        /// The name of the answer or departure.
+        span: Span,
+    },
     /// A shared file that no arrangements given share, so nothing in it
     /// was checked.
     UnusedShared {
@@ -650,6 +665,7 @@ impl CheckError {
                 | CheckError::SharedRole { .. }
                 | CheckError::UnusedShared { .. }
                 | CheckError::OtherEdition { .. }
+                | CheckError::AnswersOtherEdition { .. }
                 | CheckError::AmendedCitation { .. }
                 | CheckError::HiddenCharacters { .. }
         ) || matches!(self, CheckError::ReadWith { error, .. } if error.is_warning())
@@ -680,6 +696,7 @@ impl CheckError {
             | CheckError::NotShared { span, .. }
             | CheckError::UnusedShared { span }
             | CheckError::OtherEdition { span, .. }
+            | CheckError::AnswersOtherEdition { span, .. }
             | CheckError::AmendedCitation { span, .. }
             | CheckError::RuleCount { span, .. }
             | CheckError::TagValue { span, .. }

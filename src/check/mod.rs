@@ -263,7 +263,28 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
         .iter()
         .flat_map(|(policy, _)| policy.editions.iter().map(|edition| edition.key.clone()))
         .collect();
+    // Each edition's duties, to tell an answer to another edition's
+    // question from an answer to no question at all.
+    let duties_by_edition: Vec<(String, std::collections::BTreeSet<String>)> = checked_chains
+        .iter()
+        .map(|(policy, _)| {
+            (
+                policy.base().map_or_else(String::new, |base| base.key.clone()),
+                policy.duties.iter().map(|duty| duty.key.clone()).collect(),
+            )
+        })
+        .collect();
     if let Some((policy, scope)) = select(checked_chains, as_at, &mut errors) {
+        let selected = policy.base().map(|base| base.key.clone());
+        let mut elsewhere: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+        for (edition, keys) in &duties_by_edition {
+            if Some(edition) == selected.as_ref() {
+                continue;
+            }
+            for key in keys.iter().filter(|key| scope.duties.get(key).is_none()) {
+                elsewhere.entry(key.clone()).or_default().push(edition.clone());
+            }
+        }
         let mut used = Vec::new();
         // Which council's arrangements each error in a shared file was
         // found with, by its place in `errors`.
@@ -329,6 +350,7 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
                 &policy,
                 &scope,
                 &known,
+                &elsewhere,
                 &mut errors,
             );
             let council = arrangement.council.clone().unwrap_or_else(|| arrangement.key.clone());

@@ -495,6 +495,12 @@ codes! {
         example: Example::Described("a folder holding coventry.dcs and a local_policy.dcs of its own beside it, rather than in a folder with the council that answers to it"),
         fix: "Move the file into the folder of the council it belongs to, give guidance with `--policy`, or remove it from the folder.",
     }
+    W0016 => {
+        title: "an answer to another edition's question",
+        meaning: "An answer or departure names a duty or question that the guidance edition checked against does not have, but another edition given does: a 2012 answer kept in a file read against the 2013 edition, say. It is left out of this verification. The arrangements do not answer to that edition (`answers_to`), so it is said here; had they named it, the answer would be left out silently and count when verifying as at a date that edition was in force.",
+        example: fixture!("W0016.dcs"),
+        fix: "If the council did answer that edition, add it to `answers_to`; if the answer was meant for this edition, give it this edition's key (`dcsc explain KEY` shows what each edition asks).",
+    }
     W0002 => {
         title: "a paragraph no duty encodes",
         meaning: "A paragraph of the guidance is not cited by any duty or question: that part of the guidance is not checked. `dcsc coverage` lists them all.",

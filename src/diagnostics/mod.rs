@@ -556,6 +556,25 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             "found when this shared file is read with the arrangements of {} (it is read with those of each council that shares it)",
             crate::words::and_list(councils)
         )),
+        CheckError::AnswersOtherEdition {
+            item,
+            duty,
+            editions,
+            in_force,
+            span,
+        } => {
+            let named: Vec<String> = editions.iter().map(|key| format!("`{key}`")).collect();
+            let named = crate::words::or_list(&named);
+            Diagnostic::new(
+                Code::W0016,
+                format!("this {item} names `{duty}` of {named}, not of `{in_force}`, the guidance checked against"),
+            )
+            .at(*span, format!("`{in_force}` has no `{duty}`"))
+            .note(format!("it is left out; these arrangements do not answer to {named}"))
+            .help(format!(
+                "if the council answered {named}, add it to `answers_to`; otherwise give the key of `{in_force}`'s duty or question"
+            ))
+        }
         CheckError::OtherEdition {
             answers_to,
             in_force,
