@@ -891,6 +891,30 @@ impl<'a> Evaluator<'a> {
     fn relation(&self, id: EntityId, entity: &Entity, relation: RelationId, target: &Target) -> Finding {
         let lines = entity.relation_at(relation, self.as_at);
         if lines.is_empty() {
+            // A line of accountability never leads back to where it starts:
+            // a post that is itself the only holder of the role asked for
+            // (a DCS who is the Chief Executive) has no one holding it to
+            // report to, whatever its papers leave unsaid.
+            if let Target::Role(role) = target {
+                let hierarchy = self
+                    .policy
+                    .relations
+                    .get(relation.index())
+                    .is_some_and(|declared| declared.hierarchy);
+                let (sure, maybe) = self.holders(*role);
+                if hierarchy && sure == [id] && maybe.is_empty() {
+                    let mut finding = Finding::new(
+                        Truth::False,
+                        Observation::HoldsTheTargetItself {
+                            entity: id,
+                            relation,
+                            role: *role,
+                        },
+                    );
+                    finding.facts.extend(self.holding_fact(id, *role));
+                    return finding;
+                }
+            }
             return Finding::missing(Missing::Relation { entity: id, relation });
         }
         let mut targets: Vec<EntityId> = Vec::new();

@@ -665,6 +665,16 @@ pub enum Observation {
         /// The role.
         role: RoleId,
     },
+    /// An entity is itself the only holder of the role a line of
+    /// accountability must lead to, so the line cannot.
+    HoldsTheTargetItself {
+        /// The entity.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+        /// The role.
+        role: RoleId,
+    },
     /// A relation leads only to entities not holding the role asked for.
     RelatedToNoHolder {
         /// The entity.

@@ -1024,6 +1024,12 @@ impl<'a> Wording<'a> {
                 self.labels(targets),
                 self.role(*role)
             ),
+            Observation::HoldsTheTargetItself { entity, relation, role } => format!(
+                "{} itself holds {}, and no other post or member does, so it {} no one who holds it",
+                self.label(*entity),
+                self.role(*role),
+                self.relation(*relation)
+            ),
             Observation::RelatedToNoHolder {
                 entity,
                 relation,
