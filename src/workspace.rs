@@ -50,15 +50,11 @@ impl Workspace {
         let mut workspace = Workspace::default();
         let files = load::embedded(&mut workspace.sources);
         // The embedded guidance is the same text in every workspace and is
-        // always added first, so its files have the same ids each time: it
-        // is parsed once per process, and each workspace takes a copy.
+        // always added first, so its files have the same ids each time: its
+        // trees are decoded (or, if the committed ones are stale, parsed)
+        // once per process, and each workspace takes a copy.
         static PARSED: OnceLock<Vec<(ast::File, Vec<SyntaxError>)>> = OnceLock::new();
-        let parsed = PARSED.get_or_init(|| {
-            files
-                .iter()
-                .filter_map(|file| workspace.sources.get(*file).map(|source| syntax::parse(*file, source)))
-                .collect()
-        });
+        let parsed = PARSED.get_or_init(|| crate::embedded::parsed(&workspace.sources, &files));
         for (file, (tree, errors)) in files.into_iter().zip(parsed) {
             workspace
                 .diagnostics
