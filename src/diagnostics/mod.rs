@@ -980,16 +980,20 @@ impl FileSet {
             let mut text = String::with_capacity(source.text.len());
             let mut added = Vec::new();
             let mut total = 0;
-            for (at, c) in source.text.char_indices() {
-                if visible::is_hidden(c) {
-                    let shown = visible::shown(c);
-                    total += shown.len() - c.len_utf8();
-                    added.push((at, total));
-                    text.push_str(&shown);
-                } else {
-                    text.push(c);
-                }
+            // Copied a run at a time between hidden characters (almost
+            // always one run, the whole text) rather than a character at a
+            // time, which was a tenth of a council's run once the guidance
+            // was no longer parsed.
+            let mut copied = 0;
+            for (at, c) in source.text.char_indices().filter(|(_, c)| visible::is_hidden(*c)) {
+                text.push_str(source.text.get(copied..at).unwrap_or(""));
+                let shown = visible::shown(c);
+                total += shown.len() - c.len_utf8();
+                added.push((at, total));
+                text.push_str(&shown);
+                copied = at + c.len_utf8();
             }
+            text.push_str(source.text.get(copied..).unwrap_or(""));
             let id = set.files.add(visible::escape(source.name()).into_owned(), text);
             set.shown.insert(file, ShownFile { id, added });
         }
