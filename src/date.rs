@@ -194,6 +194,23 @@ fn parse_part(part: Option<&str>, width: usize) -> Result<u32, DateError> {
     part.parse().map_err(|_| DateError::Malformed)
 }
 
+/// Written as its text (`2016-03`) and read back through
+/// [`PartialDate::parse`], so a date read from serialised syntax trees is
+/// checked as one read from a file is and can never be a day that does
+/// not exist.
+impl serde::Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<PartialDate, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        PartialDate::parse(&text).map_err(|error| serde::de::Error::custom(format!("{text:?}: {error:?}")))
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;

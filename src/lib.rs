@@ -22,6 +22,7 @@ pub mod command;
 pub mod date;
 pub mod diagnostics;
 pub mod diff;
+pub mod embedded;
 pub mod load;
 pub mod lsp;
 pub mod model;

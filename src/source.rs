@@ -7,7 +7,7 @@
 use std::fmt;
 
 /// Identifies one loaded source file inside a [`SourceMap`].
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct FileId(pub u32);
 
 impl fmt::Debug for FileId {
@@ -17,7 +17,7 @@ impl fmt::Debug for FileId {
 }
 
 /// A byte range in one source file.
-#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// The file the range is in.
     pub file: FileId,

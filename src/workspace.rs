@@ -17,7 +17,7 @@ pub struct Workspace {
     /// The source files, user files first.
     pub sources: SourceMap,
     user: Vec<Loaded>,
-    embedded: Vec<Loaded>,
+    embedded: Vec<Embedded>,
     /// Every file read from disk, by its canonical path, so that a file
     /// shared by several councils (or also named on the command line) is
     /// read and checked once.
@@ -30,6 +30,15 @@ pub struct Workspace {
     given: BTreeMap<(FileId, String), FileId>,
     /// Every diagnostic so far, in the order found.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// An embedded guidance file: its tree is the one every workspace of the
+/// process shares, never changed, so it is borrowed rather than copied.
+#[derive(Clone, Copy)]
+struct Embedded {
+    file: FileId,
+    ast: &'static ast::File,
+    incomplete: bool,
 }
 
 /// A parsed file, with the shared files its header names.
@@ -50,25 +59,19 @@ impl Workspace {
         let mut workspace = Workspace::default();
         let files = load::embedded(&mut workspace.sources);
         // The embedded guidance is the same text in every workspace and is
-        // always added first, so its files have the same ids each time: it
-        // is parsed once per process, and each workspace takes a copy.
+        // always added first, so its files have the same ids each time: its
+        // trees are decoded (or, if the committed ones are stale, parsed)
+        // once per process, and every workspace borrows them.
         static PARSED: OnceLock<Vec<(ast::File, Vec<SyntaxError>)>> = OnceLock::new();
-        let parsed = PARSED.get_or_init(|| {
-            files
-                .iter()
-                .filter_map(|file| workspace.sources.get(*file).map(|source| syntax::parse(*file, source)))
-                .collect()
-        });
+        let parsed = PARSED.get_or_init(|| crate::embedded::parsed(&workspace.sources, &files));
         for (file, (tree, errors)) in files.into_iter().zip(parsed) {
             workspace
                 .diagnostics
                 .extend(errors.iter().map(diagnostics::from_syntax));
-            workspace.embedded.push(Loaded {
+            workspace.embedded.push(Embedded {
                 file,
-                ast: tree.clone(),
+                ast: tree,
                 incomplete: !errors.is_empty(),
-                shares: Vec::new(),
-                named: true,
             });
         }
         workspace
@@ -148,8 +151,8 @@ impl Workspace {
     pub fn parsed(&self) -> impl Iterator<Item = (FileId, &ast::File)> {
         self.user
             .iter()
-            .chain(&self.embedded)
             .map(|loaded| (loaded.file, &loaded.ast))
+            .chain(self.embedded.iter().map(|embedded| (embedded.file, embedded.ast)))
     }
 
     /// The files a user file's arrangements header `shares`, as read.
@@ -334,7 +337,7 @@ impl Workspace {
     /// one in force as at `as_at`.
     pub fn check_as_at(&mut self, as_at: Option<crate::date::Day>) -> Checked {
         let user: Vec<Parsed<'_>> = self.user.iter().map(as_parsed).collect();
-        let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(as_parsed).collect();
+        let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(Embedded::as_parsed).collect();
         let checked = check::check(&self.sources, &user, &embedded, as_at);
         self.diagnostics
             .extend(checked.errors.iter().map(diagnostics::from_check));
@@ -344,6 +347,18 @@ impl Workspace {
     /// Renders every diagnostic so far.
     pub fn render_diagnostics(&self, color: bool) -> String {
         diagnostics::render(&self.sources, &self.diagnostics, color)
+    }
+}
+
+impl Embedded {
+    fn as_parsed(&self) -> Parsed<'static> {
+        Parsed {
+            file: self.file,
+            ast: self.ast,
+            incomplete: self.incomplete,
+            shares: &[],
+            named: true,
+        }
     }
 }
 
@@ -495,7 +510,7 @@ impl Workspace {
             .filter(|loaded| policies.contains(&loaded.file))
             .collect();
         let user: Vec<Parsed<'_>> = guidance.into_iter().chain(&changed).map(as_parsed).collect();
-        let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(as_parsed).collect();
+        let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(Embedded::as_parsed).collect();
         let checked = check::check(&self.sources, &user, &embedded, Some(test.as_at));
         let errors: Vec<Diagnostic> = checked
             .errors

@@ -1053,15 +1053,18 @@ impl Shown<'_> {
             return;
         };
         self.stretch(from, true);
-        for (index, c) in part.char_indices() {
-            if visible::is_hidden(c) {
-                self.stretch(from + index, false);
-                self.text.push_str(&visible::shown(c));
-                self.stretch(from + index + c.len_utf8(), true);
-            } else {
-                self.text.push(c);
-            }
+        // Copied a run at a time between hidden characters (almost always
+        // one run, the whole part), not a character at a time: that was a
+        // tenth of a council's run once the guidance was no longer parsed.
+        let mut copied = 0;
+        for (index, c) in part.char_indices().filter(|(_, c)| visible::is_hidden(*c)) {
+            self.text.push_str(part.get(copied..index).unwrap_or(""));
+            self.stretch(from + index, false);
+            self.text.push_str(&visible::shown(c));
+            copied = index + c.len_utf8();
+            self.stretch(from + copied, true);
         }
+        self.text.push_str(part.get(copied..).unwrap_or(""));
     }
 
     /// Shows `from..to` of the source as one "…".

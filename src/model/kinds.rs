@@ -1,10 +1,13 @@
 //! The closed vocabulary of the language that every stage shares: kinds of
 //! entity and event, modalities, quantifiers, comparators and conditions.
 //! The syntax tree reads them and the checked model keeps them, so output
-//! stages need only the model.
+//! stages need only the model. They are serde-encodable because the
+//! syntax tree, which holds them, is ([`crate::embedded`]).
+
+use serde::{Deserialize, Serialize};
 
 /// Whether a condition must hold or must not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ConditionKind {
     /// `when` or `if`: the duty applies only when the claim holds.
     When,
@@ -13,7 +16,7 @@ pub enum ConditionKind {
 }
 
 /// The five modalities of the guidance.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Modality {
     /// A legal requirement.
     Must,
@@ -46,7 +49,7 @@ impl Modality {
 }
 
 /// Quantifiers and cardinalities.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Quantifier {
     /// All of them.
     Each,
@@ -71,7 +74,7 @@ impl Quantifier {
 }
 
 /// The kinds of entity an arrangement declares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityKind {
     /// An officer post.
     Post,
@@ -107,7 +110,7 @@ impl EntityKind {
 }
 
 /// Comparison operators for `have ATTRIBUTE OP VALUE`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Comparator {
     /// `=` (also when no operator is written).
     Equal,
@@ -138,7 +141,7 @@ impl Comparator {
 }
 
 /// What an `after each` duty waits on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Trigger {
     /// An event of this kind (`change` of a role: each change of its
     /// holder's responsibilities, derived from the facts).
@@ -149,7 +152,7 @@ pub enum Trigger {
 }
 
 /// The kinds of dated event on an arrangement's timeline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EventKind {
     /// Someone is appointed to a post or role.
     Appointment,

@@ -13,14 +13,21 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
+        // The line's length in characters, kept as it grows rather than
+        // counted again for every word.
+        let mut length = 0;
         for word in paragraph.split_whitespace() {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            let word_length = word.chars().count();
+            if !line.is_empty() && length + 1 + word_length > width {
                 lines.push(std::mem::take(&mut line));
+                length = 0;
             }
             if !line.is_empty() {
                 line.push(' ');
+                length += 1;
             }
             line.push_str(word);
+            length += word_length;
         }
         lines.push(line);
     }

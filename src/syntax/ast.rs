@@ -1,13 +1,17 @@
 //! The syntax tree: what a file says, before any name is resolved.
 //!
 //! Every node carries our own [`Span`]; pest's types never reach here.
+//! The tree is serde-encodable so that the embedded guidance's trees can
+//! be committed parsed and decoded at run time ([`crate::embedded`]).
+
+use serde::{Deserialize, Serialize};
 
 use crate::date::PartialDate;
 pub use crate::model::{Comparator, ConditionKind, EntityKind, EventKind, Modality, Quantifier, Trigger};
 use crate::source::Span;
 
 /// A name or key as written, with where it was written.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Name {
     /// The text of the name.
     pub text: String,
@@ -16,7 +20,7 @@ pub struct Name {
 }
 
 /// One parsed file: its items in source order, and its comments.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct File {
     /// The top-level items.
     pub items: Vec<Item>,
@@ -29,7 +33,7 @@ pub struct File {
 }
 
 /// A comment, `// …` to the end of its line or `/* … */`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comment {
     /// Where it is, from its first `/` to the end of its line (a line
     /// comment, without the line break) or to its `*/`.
@@ -39,7 +43,7 @@ pub struct Comment {
 }
 
 /// The two kinds of comment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CommentKind {
     /// `// …`
     Line,
@@ -48,7 +52,7 @@ pub enum CommentKind {
 }
 
 /// What kind of top-level item this is; the first word of the item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ItemKind {
     /// `guidance NAME { … }`: the header of a guidance edition.
     Guidance,
@@ -205,7 +209,7 @@ pub const ARRANGEMENT_FIELDS: [&str; 12] = [
 ];
 
 /// A top-level item: `KIND NAME [extends BASE] [on DATE] { ENTRY… }`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     /// What kind of item.
     pub kind: ItemKind,
@@ -223,7 +227,7 @@ pub struct Item {
 }
 
 /// A date as written, already read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateValue {
     /// The date; `None` for `unknown`.
     pub date: Option<PartialDate>,
@@ -233,7 +237,7 @@ pub struct DateValue {
 
 /// When an event happened, as written: `on DATE`, `on unknown`, `on DATE
 /// after EVENT` or `after EVENT`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventTime {
     /// The date given after `on`, if any.
     pub on: Option<DateValue>,
@@ -245,7 +249,7 @@ pub struct EventTime {
 
 /// `from DATE`, `until DATE` or both, after a field's values: the period
 /// over which the fact held.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WrittenPeriod {
     /// When it began to hold.
     pub from: Option<DateValue>,
@@ -256,7 +260,7 @@ pub struct WrittenPeriod {
 }
 
 /// A word that qualifies how a fact is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Qualifier {
     /// `inferred`: the paper implies the fact without stating it.
     Inferred,
@@ -266,7 +270,7 @@ pub enum Qualifier {
 }
 
 /// One entry of an item's block.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Entry {
     /// `name value, value [per DOC "where"]`.
     Field(Field),
@@ -301,7 +305,7 @@ impl Entry {
 
 /// `expect DUTY VERDICT [because REASON] [missing KIND, …] [holders NAME,
 /// …]`: what a test expects of one duty or question.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Expect {
     /// The duty or question.
     pub duty: Name,
@@ -318,7 +322,7 @@ pub struct Expect {
 }
 
 /// A change a test makes to the arrangements it starts from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     /// What is done.
     pub action: EditAction,
@@ -331,7 +335,7 @@ pub struct Edit {
 }
 
 /// What an edit does to its item.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EditAction {
     /// `set`: the item's fields of this name are replaced by this one.
     Set(Field),
@@ -344,7 +348,7 @@ pub enum EditAction {
 }
 
 /// A field of an item.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Field {
     /// The field's name.
     pub name: Name,
@@ -361,7 +365,7 @@ pub struct Field {
 }
 
 /// A value of a field.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Value {
     /// What was written.
     pub kind: ValueKind,
@@ -370,7 +374,7 @@ pub struct Value {
 }
 
 /// The forms a value can take.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ValueKind {
     /// A quoted string, escapes resolved.
     Text(String),
@@ -387,7 +391,7 @@ pub enum ValueKind {
 }
 
 /// `per DOCUMENT "where"`: the source of a fact.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The document named.
     pub document: Name,
@@ -398,7 +402,7 @@ pub struct Evidence {
 }
 
 /// A paragraph's provenance.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Words {
     /// How exact the words are.
     pub kind: WordsKind,
@@ -407,7 +411,7 @@ pub struct Words {
 }
 
 /// How exact a paragraph's words are, and from where.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WordsKind {
     /// The guidance's own text, from a document.
     Verbatim {
@@ -434,7 +438,7 @@ pub enum WordsKind {
 }
 
 /// `tag KEY VALUE`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tag {
     /// The tag key.
     pub key: Name,
@@ -445,7 +449,7 @@ pub struct Tag {
 }
 
 /// A condition of a duty or question.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Condition {
     /// `when` or `unless`.
     pub kind: ConditionKind,
@@ -457,7 +461,7 @@ pub struct Condition {
 
 /// `SUBJECT PREDICATE`, with no modality: a statement about the
 /// arrangements that is true, false or unknown.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claim {
     /// Whom it is about.
     pub subject: Subject,
@@ -466,7 +470,7 @@ pub struct Claim {
 }
 
 /// The rule of a duty: `SUBJECT MODALITY PREDICATE`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rule {
     /// Whom the duty is about.
     pub subject: Subject,
@@ -479,7 +483,7 @@ pub struct Rule {
 }
 
 /// Whom a rule or claim is about.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Subject {
     /// `council`, `the council`.
     Council {
@@ -502,7 +506,7 @@ pub enum Subject {
 }
 
 /// A predicate over one entity (or the council).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Predicate {
     /// Its form.
     pub kind: PredicateKind,
@@ -512,7 +516,7 @@ pub struct Predicate {
 
 /// The forms of predicate. `And` and `Or` hold flat lists, so a long
 /// chain is not a deep tree.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PredicateKind {
     /// All hold.
     And(Vec<Predicate>),
@@ -525,7 +529,7 @@ pub enum PredicateKind {
 }
 
 /// A period: `12 months`, `2 years`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
     /// The length in months.
     pub months: u32,
@@ -534,7 +538,7 @@ pub struct Period {
 }
 
 /// A literal in a comparison.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Literal {
     /// The value.
     pub kind: ValueKind,
@@ -543,7 +547,7 @@ pub struct Literal {
 }
 
 /// The basic statements of a predicate.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Atom {
     /// `hold R, S`.
     Hold {
