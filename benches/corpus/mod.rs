@@ -6,7 +6,7 @@
 //! index always gives the same text, and is written both as a `.dcs` file
 //! and as JSON arrangements (docs/json-arrangements.md) of the same facts.
 //! A council is 350 to 650 lines of `.dcs`: a header, the documents its
-//! facts cite, a Chief Executive, a DCS post and 15 to 40 other posts,
+//! facts cite, a Chief Executive, a DCS post and 7 to 37 other posts,
 //! members, bodies, services, a timeline of appointments, designations,
 //! changes, reviews and an inspection, answers to the guidance's
 //! questions and, where it departs from a duty, its recorded departures.
