@@ -81,8 +81,8 @@ fn errors_are_all_reported_not_just_the_first() {
     workspace.add_text(
         "many.dcs",
         "arrangements many { council \"Many Errors Council\" }\n\
-         post one { holds DSC }\n\
-         post two { tier \"first\" }\n\
+         post alpha { holds DSC }\n\
+         post beta { tier \"first\" }\n\
          post three { holds DCS\n  report_to = one\n}\n\
          review late on 2019-02-30 { by \"Cabinet\" }\n",
     );
@@ -95,9 +95,9 @@ fn errors_are_all_reported_not_just_the_first() {
     checked.add_text(
         "many-check.dcs",
         "arrangements many { council \"Many Errors Council\" }\n\
-         post one { holds DSC }\n\
-         post two { tier \"first\" }\n\
-         post one { holds DCS }\n",
+         post alpha { holds DSC }\n\
+         post beta { tier \"first\" }\n\
+         post alpha { holds DCS }\n",
     );
     checked.check();
     let codes = codes_of(&checked);

@@ -207,7 +207,7 @@ fn tests_that_cannot_be_read_are_refused_with_their_codes() {
     std::fs::write(folder.path().join("council.dcs"), COUNCIL).unwrap();
     std::fs::write(
         folder.path().join("bad.dcs"),
-        "test one {\n  given \"missing.dcs\"\n  as_at 2017\n  expect dcs.appointed pass\n}\n",
+        "test unreadable {\n  given \"missing.dcs\"\n  as_at 2017\n  expect dcs.appointed pass\n}\n",
     )
     .unwrap();
     let output = dcsc(&["test", "bad.dcs"], folder.path());
