@@ -251,7 +251,7 @@ pub fn verdict_meaning(kind: VerdictKind) -> &'static str {
 /// A period of months as people say it: "12 months", "2 years", "18
 /// months".
 pub fn period(months: u32) -> String {
-    if months % 12 == 0 {
+    if months.is_multiple_of(12) {
         match months / 12 {
             1 => "12 months".to_owned(),
             years => format!("{years} years"),
