@@ -476,17 +476,17 @@ fn beyond_papers(arrangement: &Arrangement, event: EventKind, day: Day) -> Optio
     })
 }
 
-/// `EVENT after each TRIGGER [of ROLE] [within N months]`.
-pub(super) fn after(
+/// What an `after each TRIGGER [of ROLE]` duty must answer, as at a day:
+/// each change (or extension) of the role's holders, or each event of the
+/// kind, with the fact it rests on.
+fn causes(
     arrangement: &Arrangement,
     policy: &Policy,
     as_at: Day,
-    event: EventKind,
     trigger: Trigger,
     of: Option<RoleId>,
-    within: Option<u32>,
-) -> Finding {
-    let causes: Vec<(Cause, FactUse)> = match (trigger, of) {
+) -> Vec<(Cause, FactUse)> {
+    match (trigger, of) {
         (Trigger::Event(EventKind::Change) | Trigger::Extension, Some(role)) => {
             changes_of(arrangement, policy, as_at, role)
                 .into_iter()
@@ -511,18 +511,37 @@ pub(super) fn after(
             })
             .map(|(id, found)| (Cause::Event(id), event_fact(id, found)))
             .collect(),
-    };
+    }
+}
+
+/// The finding when nothing happened that a duty must answer: met, with
+/// nothing to apply to.
+fn no_cause(trigger: Trigger, of: Option<RoleId>, as_at: Day) -> Finding {
+    Finding {
+        truth: Truth::True,
+        said: vec![Observation::NoEvent {
+            event: trigger,
+            of,
+            up_to: as_at,
+        }],
+        vacuous: true,
+        ..Finding::default()
+    }
+}
+
+/// `EVENT after each TRIGGER [of ROLE] [within N months]`.
+pub(super) fn after(
+    arrangement: &Arrangement,
+    policy: &Policy,
+    as_at: Day,
+    event: EventKind,
+    trigger: Trigger,
+    of: Option<RoleId>,
+    within: Option<u32>,
+) -> Finding {
+    let causes = causes(arrangement, policy, as_at, trigger, of);
     if causes.is_empty() {
-        return Finding {
-            truth: Truth::True,
-            said: vec![Observation::NoEvent {
-                event: trigger,
-                of,
-                up_to: as_at,
-            }],
-            vacuous: true,
-            ..Finding::default()
-        };
+        return no_cause(trigger, of, as_at);
     }
     let followers = Followers::new(arrangement, as_at, event);
     let parts = causes
@@ -884,43 +903,9 @@ mod tests {
         of: Option<RoleId>,
         within: Option<u32>,
     ) -> Finding {
-        let causes: Vec<(Cause, FactUse)> = match (trigger, of) {
-            (Trigger::Event(EventKind::Change) | Trigger::Extension, Some(role)) => {
-                changes_of(arrangement, policy, as_at, role)
-                    .into_iter()
-                    .filter(|(change, _)| trigger != Trigger::Extension || change.extension)
-                    .map(|(change, origin)| {
-                        let fact = change_fact(&change, origin);
-                        (Cause::Change(change), fact)
-                    })
-                    .collect()
-            }
-            // The checker refuses an extension with no role.
-            (Trigger::Extension, None) => Vec::new(),
-            (Trigger::Event(trigger), _) => events_of(arrangement, as_at, trigger)
-                .into_iter()
-                .filter(|(_, candidate)| {
-                    of.is_none_or(|role| {
-                        candidate
-                            .concerns
-                            .and_then(|entity| arrangement.entity(entity))
-                            .is_some_and(|entity| entity.ever_holds(role))
-                    })
-                })
-                .map(|(id, found)| (Cause::Event(id), event_fact(id, found)))
-                .collect(),
-        };
+        let causes = causes(arrangement, policy, as_at, trigger, of);
         if causes.is_empty() {
-            return Finding {
-                truth: Truth::True,
-                said: vec![Observation::NoEvent {
-                    event: trigger,
-                    of,
-                    up_to: as_at,
-                }],
-                vacuous: true,
-                ..Finding::default()
-            };
+            return no_cause(trigger, of, as_at);
         }
         let followers: Vec<(EventId, &Event)> = events_of(arrangement, as_at, event);
         let parts = causes
