@@ -1128,6 +1128,9 @@ impl<'a> Evaluator<'a> {
             answer: self.latest_answer(id),
         };
         let mut unknown_conditions = Vec::new();
+        // The conditions' facts follow the rule's: a verdict points first at
+        // what the duty asks of the council, then at why it applies.
+        let mut condition_facts = Vec::new();
         for (index, condition) in duty.conditions.iter().enumerate() {
             let (finding, _) = self.claim(
                 &condition.subject,
@@ -1135,7 +1138,7 @@ impl<'a> Evaluator<'a> {
                 false,
                 Clause::Condition(id, index),
             );
-            finding::push_facts(&mut verdict.facts, finding.facts.iter().cloned());
+            finding::push_facts(&mut condition_facts, finding.facts.iter().cloned());
             match (condition.kind, finding.truth) {
                 (ConditionKind::When, Truth::False) | (ConditionKind::Unless, Truth::True) => {
                     verdict.kind = VerdictKind::NotApplicable;
@@ -1144,6 +1147,7 @@ impl<'a> Evaluator<'a> {
                         observed: finding.said,
                     };
                     verdict.notes.extend(finding.notes);
+                    verdict.facts = condition_facts;
                     return verdict;
                 }
                 (_, Truth::Unknown) => unknown_conditions.push(finding),
@@ -1156,9 +1160,10 @@ impl<'a> Evaluator<'a> {
             // the council complies either way, and is not asked to settle
             // the condition (a Lead Member in the cabinet needs no word on
             // whether the council runs the committee system).
-            // The facts the conditions used stay with the verdict.
             let mut decided = self.requirement(duty, verdict.clone());
             if matches!(decided.kind, VerdictKind::Pass | VerdictKind::Answered) {
+                // The facts the conditions used stay with the verdict.
+                finding::push_facts(&mut decided.facts, condition_facts);
                 decided.notes.extend(merged.notes);
                 decided.notes.push(Note::MetWhetherOrNotItApplies {
                     missing: merged.missing,
@@ -1177,9 +1182,12 @@ impl<'a> Evaluator<'a> {
             }
             verdict.reason = Reason::ConditionUnknown;
             verdict.notes.extend(merged.notes);
+            verdict.facts = condition_facts;
             return verdict;
         }
-        self.requirement(duty, verdict)
+        let mut decided = self.requirement(duty, verdict);
+        finding::push_facts(&mut decided.facts, condition_facts);
+        decided
     }
 
     /// The verdict on what a duty asks, its conditions aside.
