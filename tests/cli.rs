@@ -571,6 +571,7 @@ fn version_names_the_embedded_guidance_and_its_dates() {
     for line in [
         "dfe_2012  April 2012",
         "dfe_2013  April 2013",
+        "csw_2017  29 June 2018 to 29 September 2019, area by area, amending dfe_2013",
         "hca_2022  1 July 2022, amending csw_2017",
     ] {
         assert!(version.contains(line), "{line} in {version}");

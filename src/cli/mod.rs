@@ -424,9 +424,15 @@ fn version_text() -> String {
         .unwrap_or(0);
     let mut text = format!("{}\nembedded guidance, in force from:", env!("CARGO_PKG_VERSION"));
     for edition in &checked.editions {
-        let from = edition
-            .in_force
-            .map_or_else(|| "a date not given".to_owned(), dcsc::words::date);
+        let from = match (edition.by_area, edition.first_in_force, edition.in_force) {
+            // The window in which areas took it up.
+            (true, Some(first), Some(latest)) => {
+                format!("{} to {}", dcsc::words::date(first), dcsc::words::date(latest))
+            }
+            _ => edition
+                .in_force
+                .map_or_else(|| "a date not given".to_owned(), dcsc::words::date),
+        };
         let amends = edition
             .amends
             .as_ref()
