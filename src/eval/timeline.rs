@@ -601,62 +601,78 @@ pub(super) fn after(
                 finding.facts = vec![cause_fact, event_fact(follower_id, follower)];
                 return finding;
             }
-            if let Some(deadline) = deadline {
-                if as_at <= deadline {
-                    return Finding::new(
-                        Truth::True,
-                        Observation::NotYetDue {
-                            expected: event,
-                            cause,
-                            due: deadline,
-                        },
-                    )
-                    .with_fact(cause_fact);
-                }
-            }
             let after_cause: Vec<(EventId, &Event)> = followers.after(&cause).collect();
-            let inconclusive: Vec<EventId> = after_cause
-                .iter()
-                .filter(|(_, follower)| conclusion(follower) == Some(false))
-                .map(|(id, _)| *id)
-                .collect();
-            let late: Vec<EventId> = match deadline {
-                Some(_) => after_cause
-                    .iter()
-                    .filter(|(_, follower)| concluded(follower))
-                    .map(|(id, _)| *id)
-                    .collect(),
-                None => Vec::new(),
-            };
-            let mut facts = vec![cause_fact];
-            facts.extend(
-                inconclusive
-                    .iter()
-                    .filter_map(|id| arrangement.event(*id).map(|found| event_fact(*id, found))),
-            );
-            // The papers stop before the as-at date (and before the
-            // deadline): a review after them is not excluded.
-            let last_chance = deadline.map_or(as_at, |deadline| deadline.min(as_at));
-            if let Some(missing) = beyond_papers(arrangement, event, last_chance) {
-                let mut finding = Finding::missing(missing);
-                finding.facts = facts;
-                return finding;
-            }
-            let mut finding = Finding::new(
-                Truth::False,
-                Observation::NotFollowed {
-                    expected: event,
-                    cause,
-                    deadline,
-                    late,
-                    inconclusive,
-                },
-            );
-            finding.facts = facts;
-            finding
+            unanswered(arrangement, as_at, event, &cause, cause_fact, &after_cause, deadline)
         })
         .collect();
     Finding::all(parts)
+}
+
+/// A cause no event answers in time: not yet due before its deadline;
+/// undecided when the papers stop before the last day an answer could
+/// come; else not followed, naming the events after it that came late or
+/// reached no conclusion.
+fn unanswered(
+    arrangement: &Arrangement,
+    as_at: Day,
+    event: EventKind,
+    cause: &Cause,
+    cause_fact: FactUse,
+    after_cause: &[(EventId, &Event)],
+    deadline: Option<Day>,
+) -> Finding {
+    if let Some(deadline) = deadline {
+        if as_at <= deadline {
+            return Finding::new(
+                Truth::True,
+                Observation::NotYetDue {
+                    expected: event,
+                    cause: cause.clone(),
+                    due: deadline,
+                },
+            )
+            .with_fact(cause_fact);
+        }
+    }
+    let inconclusive: Vec<EventId> = after_cause
+        .iter()
+        .filter(|(_, follower)| conclusion(follower) == Some(false))
+        .map(|(id, _)| *id)
+        .collect();
+    let late: Vec<EventId> = match deadline {
+        Some(_) => after_cause
+            .iter()
+            .filter(|(_, follower)| concluded(follower))
+            .map(|(id, _)| *id)
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut facts = vec![cause_fact];
+    facts.extend(
+        inconclusive
+            .iter()
+            .filter_map(|id| arrangement.event(*id).map(|found| event_fact(*id, found))),
+    );
+    // The papers stop before the as-at date (and before the deadline): a
+    // review after them is not excluded.
+    let last_chance = deadline.map_or(as_at, |deadline| deadline.min(as_at));
+    if let Some(missing) = beyond_papers(arrangement, event, last_chance) {
+        let mut finding = Finding::missing(missing);
+        finding.facts = facts;
+        return finding;
+    }
+    let mut finding = Finding::new(
+        Truth::False,
+        Observation::NotFollowed {
+            expected: event,
+            cause: cause.clone(),
+            deadline,
+            late,
+            inconclusive,
+        },
+    );
+    finding.facts = facts;
+    finding
 }
 
 /// The events of the kind that answers a cause (a review, say), indexed
@@ -916,9 +932,10 @@ mod tests {
                 let in_time = |follower: &Event| {
                     deadline.is_none_or(|deadline| follower.date.on.is_none_or(|on| on.first_day() <= deadline))
                 };
-                let after_cause: Vec<&(EventId, &Event)> = followers
+                let after_cause: Vec<(EventId, &Event)> = followers
                     .iter()
                     .filter(|(id, _)| follower_order(arrangement, *id, &cause) == Relative::After)
+                    .copied()
                     .collect();
                 let definite = after_cause
                     .iter()
@@ -975,58 +992,7 @@ mod tests {
                     finding.facts = vec![cause_fact, event_fact(*follower_id, follower)];
                     return finding;
                 }
-                if let Some(deadline) = deadline {
-                    if as_at <= deadline {
-                        return Finding::new(
-                            Truth::True,
-                            Observation::NotYetDue {
-                                expected: event,
-                                cause,
-                                due: deadline,
-                            },
-                        )
-                        .with_fact(cause_fact);
-                    }
-                }
-                let inconclusive: Vec<EventId> = after_cause
-                    .iter()
-                    .filter(|(_, follower)| conclusion(follower) == Some(false))
-                    .map(|(id, _)| *id)
-                    .collect();
-                let late: Vec<EventId> = match deadline {
-                    Some(_) => after_cause
-                        .iter()
-                        .filter(|(_, follower)| concluded(follower))
-                        .map(|(id, _)| *id)
-                        .collect(),
-                    None => Vec::new(),
-                };
-                let mut facts = vec![cause_fact];
-                facts.extend(
-                    inconclusive
-                        .iter()
-                        .filter_map(|id| arrangement.event(*id).map(|found| event_fact(*id, found))),
-                );
-                // The papers stop before the as-at date (and before the
-                // deadline): a review after them is not excluded.
-                let last_chance = deadline.map_or(as_at, |deadline| deadline.min(as_at));
-                if let Some(missing) = beyond_papers(arrangement, event, last_chance) {
-                    let mut finding = Finding::missing(missing);
-                    finding.facts = facts;
-                    return finding;
-                }
-                let mut finding = Finding::new(
-                    Truth::False,
-                    Observation::NotFollowed {
-                        expected: event,
-                        cause,
-                        deadline,
-                        late,
-                        inconclusive,
-                    },
-                );
-                finding.facts = facts;
-                finding
+                unanswered(arrangement, as_at, event, &cause, cause_fact, &after_cause, deadline)
             })
             .collect();
         Finding::all(parts)
