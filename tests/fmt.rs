@@ -10,6 +10,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod common;
+// The fuzz targets' properties; this file uses their scanner of comments
+// (a scanner of the tests' own, so the formatter is not checked by itself).
+#[path = "../fuzz/src/lib.rs"]
+mod properties;
+
+use properties::comments;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -58,39 +64,6 @@ fn formatted(name: &str, text: &str) -> Option<String> {
         Err(FormatError::Syntax(_)) => None,
         Err(FormatError::WouldChangeMeaning) => panic!("{name}: the formatter's own check refused its layout:\n{text}"),
     }
-}
-
-/// The comments of a text, each as written, found by a scanner of the
-/// test's own (strings skipped, so `"http://…"` is not one).
-fn comments(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut rest = text;
-    while let Some(at) = rest.find(['"', '/']) {
-        let tail = &rest[at..];
-        if let Some(inside) = tail.strip_prefix('"') {
-            let mut escaped = false;
-            let end = inside
-                .char_indices()
-                .find(|&(_, character)| {
-                    let closes = character == '"' && !escaped;
-                    escaped = character == '\\' && !escaped;
-                    closes
-                })
-                .map_or(inside.len(), |(index, _)| index + 1);
-            rest = &inside[end..];
-        } else if tail.starts_with("//") {
-            let end = tail.find('\n').unwrap_or(tail.len());
-            found.push(tail[..end].trim_end_matches('\r').to_owned());
-            rest = &tail[end..];
-        } else if let Some(inside) = tail.strip_prefix("/*") {
-            let end = inside.find("*/").map_or(tail.len(), |index| index + 4);
-            found.push(tail[..end].replace('\r', ""));
-            rest = &tail[end..];
-        } else {
-            rest = &tail[1..];
-        }
-    }
-    found
 }
 
 /// JSON with every line and column taken out: what a verdict says, not

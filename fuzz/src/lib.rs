@@ -294,8 +294,8 @@ pub fn formatted(text: &str) -> Option<String> {
 }
 
 /// The comments of a text, each as written, found by a scanner of the
-/// harness's own (strings skipped, so `"http://…"` is not one), as
-/// `tests/fmt.rs` finds them.
+/// harness's own (strings skipped, so `"http://…"` is not one); also
+/// `tests/fmt.rs`'s.
 pub fn comments(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut rest = text;
