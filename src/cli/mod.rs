@@ -772,7 +772,7 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>) -> u8 {
             let refused = match output::same_file_as_input(path, &named) {
                 Some(input) => {
                     let input = if input == Path::new(dcsc::load::STDIN_PATH) {
-                        dcsc::load::STDIN_NAME.to_owned()
+                        dcsc::source::STDIN_NAME.to_owned()
                     } else {
                         input.display().to_string()
                     };
