@@ -1,7 +1,8 @@
 //! What can be wrong with a command itself, apart from the files it reads:
 //! a command line that cannot be read, no arrangements to verify, a report
 //! asked of several councils, nothing by the name given to `explain`. The
-//! CLI finds these; [`crate::diagnostics::from_command`] words them, so
+//! commands ([`crate::run`]) and the command line find these;
+//! [`crate::diagnostics::from_command`] words them, so
 //! they reach the user coded, on standard error or as JSON, like every
 //! other problem.
 

@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::source::{FileId, Origin, SourceMap, Span};
+use crate::source::{FileId, Origin, SourceMap, Span, STDIN_NAME};
 use crate::syntax::SyntaxError;
 
 /// Inputs larger than this are refused: no guidance or arrangement is
@@ -13,9 +13,6 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The path that means standard input.
 pub const STDIN_PATH: &str = "-";
-
-/// The name standard input is given in messages.
-pub const STDIN_NAME: &str = "<stdin>";
 
 /// The guidance compiled into the binary: the default policy.
 /// Every edition and amendment is embedded, so that verifying as at any

@@ -6,6 +6,11 @@
 
 use std::fmt;
 
+/// The name standard input is given in messages: the name of its source
+/// file, which the reader gives it and the parser asks after (standard
+/// input has no `.json` to tell JSON arrangements by).
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// Identifies one loaded source file inside a [`SourceMap`].
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct FileId(pub u32);

@@ -8,7 +8,7 @@ use crate::check::{self, Checked, Parsed, Reference};
 use crate::diagnostics::{self, Diagnostic};
 use crate::load;
 use crate::outcome::{Council, Prepared, Verified};
-use crate::source::{FileId, SourceMap};
+use crate::source::{FileId, SourceMap, STDIN_NAME};
 use crate::syntax::{self, ast, PathProblem, SyntaxError};
 
 /// Everything one run has read, with what was found wrong.
@@ -233,7 +233,7 @@ impl Workspace {
             return Vec::new();
         }
         let folder = self.sources.get(referring).map_or_else(PathBuf::new, |source| {
-            if source.name() == load::STDIN_NAME {
+            if source.name() == STDIN_NAME {
                 PathBuf::new()
             } else {
                 Path::new(source.name())

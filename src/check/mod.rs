@@ -558,18 +558,22 @@ fn select(
         })
         .max();
     let Some((latest_day, chosen)) = latest else {
-        let day = as_at.unwrap_or_else(Day::today);
-        errors.push(CheckError::NoEditionInForce {
-            as_at: day.to_string(),
-            editions: chains
-                .iter()
-                .filter_map(|(policy, _)| {
-                    let edition = policy.base()?;
-                    Some(format!("{} (in force {})", edition.key, edition.in_force?))
-                })
-                .collect(),
-            span: chains.first().map_or(Span::default(), |(policy, _)| header(policy)),
-        });
+        // Only a date leaves no candidate: without one, every edition is
+        // (each has a date in force, or was refused above). The date is
+        // the caller's; the clock is read by the command line alone.
+        if let Some(day) = as_at {
+            errors.push(CheckError::NoEditionInForce {
+                as_at: day.to_string(),
+                editions: chains
+                    .iter()
+                    .filter_map(|(policy, _)| {
+                        let edition = policy.base()?;
+                        Some(format!("{} (in force {})", edition.key, edition.in_force?))
+                    })
+                    .collect(),
+                span: chains.first().map_or(Span::default(), |(policy, _)| header(policy)),
+            });
+        }
         return None;
     };
     let tied: Vec<&(Policy, policy::Scope)> = chains

@@ -26,7 +26,7 @@ use crate::source::{FileId, SourceFile};
 /// (no .dcs file starts with `{`).
 pub fn reads_as_json(source: &SourceFile) -> bool {
     source.name().ends_with(".json")
-        || (source.name() == crate::load::STDIN_NAME && source.text.trim_start().starts_with('{'))
+        || (source.name() == crate::source::STDIN_NAME && source.text.trim_start().starts_with('{'))
 }
 
 /// Parses one file into its syntax tree, returning every item that parsed

@@ -1,19 +1,15 @@
-//! `dcsc test`: which files hold tests, and the run's output and exit
-//! status. Running and comparing is [`dcsc::policy_test`]'s.
+//! `dcsc test`: which files hold tests, and the run's output and
+//! status. Running and comparing is [`crate::policy_test`]'s.
 
 use std::path::{Path, PathBuf};
 
-use dcsc::command::CommandError;
-use dcsc::diagnostics;
-use dcsc::render::test_report::{self, Counts};
-use dcsc::Workspace;
-
-use super::{
-    add_input, color_wanted, emit, emit_error, report_problems, stderr_color_wanted, BAD_INPUT, NEEDS_ACTION, OK,
-};
+use super::{add_input, refuse, Channel, Colors, Sink, Status};
+use crate::command::CommandError;
+use crate::render::test_report::{self, Counts};
+use crate::Workspace;
 
 /// Output formats of `dcsc test`.
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TestFormat {
     /// Text for people: each test, and what each failure expected and found.
     Human,
@@ -21,9 +17,16 @@ pub enum TestFormat {
     Junit,
 }
 
-/// Runs the tests in `paths` (default: the current folder) against the
-/// guidance files given, or the embedded guidance.
-pub fn run(paths: &[PathBuf], policies: &[PathBuf], format: TestFormat) -> u8 {
+/// `dcsc test`: runs the tests in `paths` (none: the current folder)
+/// against the guidance files given, or the embedded guidance. Needs
+/// action if any test fails.
+pub fn test(
+    paths: &[PathBuf],
+    policies: &[PathBuf],
+    format: TestFormat,
+    colors: Colors,
+    write: &mut Sink<'_>,
+) -> Status {
     let searched: Vec<PathBuf> = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -36,11 +39,11 @@ pub fn run(paths: &[PathBuf], policies: &[PathBuf], format: TestFormat) -> u8 {
     let mut workspace = Workspace::new();
     let guidance: Vec<_> = policies
         .iter()
-        .filter_map(|policy| add_input(&mut workspace, policy))
+        .filter_map(|policy| add_input(&mut workspace, policy, write))
         .collect();
     let test_files: Vec<_> = files
         .iter()
-        .filter_map(|file| add_input(&mut workspace, file))
+        .filter_map(|file| add_input(&mut workspace, file, write))
         .collect();
     workspace.add_given_files();
     let mut checked = workspace.check();
@@ -52,29 +55,32 @@ pub fn run(paths: &[PathBuf], policies: &[PathBuf], format: TestFormat) -> u8 {
     // nothing about the tests.
     workspace
         .diagnostics
-        .retain(|diagnostic| diagnostic.code != dcsc::diagnostics::Code::W0012);
+        .retain(|diagnostic| diagnostic.code != crate::diagnostics::Code::W0012);
     if workspace.has_errors() {
-        emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
-        return BAD_INPUT;
+        write(Channel::Err, &workspace.render_diagnostics(colors.err));
+        return Status::BadInput;
     }
     if checked.tests.is_empty() {
         let problem = CommandError::NoTests {
             searched: searched.iter().map(|path| format!("`{}`", path.display())).collect(),
         };
-        return report_problems(&workspace.sources, &[diagnostics::from_command(&problem)], false);
+        return refuse(&workspace.sources, &problem, false, colors.err, write);
     }
     if !workspace.diagnostics.is_empty() {
-        emit_error(&workspace.render_diagnostics(stderr_color_wanted()));
+        write(Channel::Err, &workspace.render_diagnostics(colors.err));
     }
-    let results = dcsc::policy_test::run(&workspace, &checked.tests, &guidance);
-    emit(&match format {
-        TestFormat::Human => test_report::human(&results, &workspace.sources, color_wanted()),
-        TestFormat::Junit => test_report::junit(&results, &workspace.sources),
-    });
+    let results = crate::policy_test::run(&workspace, &checked.tests, &guidance);
+    write(
+        Channel::Out,
+        &match format {
+            TestFormat::Human => test_report::human(&results, &workspace.sources, colors.out),
+            TestFormat::Junit => test_report::junit(&results, &workspace.sources),
+        },
+    );
     if Counts::of(&results).all_passed() {
-        OK
+        Status::Clear
     } else {
-        NEEDS_ACTION
+        Status::NeedsAction
     }
 }
 

@@ -1,6 +1,6 @@
-//! Writing a report or chart to the file named with `-o` without ever
-//! leaving a truncated one, without clobbering an input, and without
-//! replacing what is not a regular file.
+//! Writing a file (a report or chart to the file named with `-o`, a file
+//! `fmt` lays out) without ever leaving a truncated one, without
+//! clobbering an input, and without replacing what is not a regular file.
 //!
 //! A regular file (or one that does not exist yet) is written to a
 //! temporary file beside it, flushed to disk, and renamed over it in one
@@ -54,7 +54,7 @@ mod identity {
     /// Whether `input` is the file `target` describes: same device and
     /// inode, which also catches hard links and symbolic links.
     pub fn same(_output: &Path, target: &std::fs::Metadata, input: &Path) -> bool {
-        let metadata = if input == Path::new(dcsc::load::STDIN_PATH) {
+        let metadata = if input == Path::new(crate::load::STDIN_PATH) {
             // `-` is standard input: ask the open descriptor, which a shell
             // may have redirected from the very file named with `-o`.
             std::io::stdin()

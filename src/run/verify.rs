@@ -1,7 +1,6 @@
 //! `dcsc verify` from inputs to output: every council checked first, then
 //! each evaluated, written and dropped in turn, so that memory stays flat
-//! however many councils are given. The command line only says where the
-//! text goes ([`Channel`]) and maps the [`Status`] to an exit code.
+//! however many councils are given.
 //!
 //! The files named on the command line are read together, as one
 //! workspace ([`workspace`]). A folder of councils ([`folders`]) gives each
@@ -14,6 +13,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use super::{note_fifo, refuse, Channel, Colors, Inputs, Sink, Status};
 use crate::command::CommandError;
 use crate::date::Day;
 use crate::diagnostics::{self, Diagnostic, Severity};
@@ -21,26 +21,6 @@ use crate::load;
 use crate::render::stream::{Shape, Stream};
 use crate::source::SourceMap;
 use crate::Workspace;
-
-/// Where a piece of text goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Channel {
-    /// Standard output: the verdicts, or diagnostics asked for as JSON.
-    Out,
-    /// Standard error: diagnostics for people.
-    Err,
-}
-
-/// How a run ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// Every council verified; none needs action.
-    Clear,
-    /// Every council verified; some verdict needs action.
-    NeedsAction,
-    /// Some input could not be read or checked.
-    BadInput,
-}
 
 /// What to write, and as at when.
 #[derive(Clone, Copy, Debug)]
@@ -64,6 +44,72 @@ impl Settings {
     }
 }
 
+/// Output formats of `dcsc verify`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerifyFormat {
+    /// Text for people, with source snippets.
+    Human,
+    /// JSON for tools (see docs/json-output.md).
+    Json,
+    /// JUnit XML for CI: a test case per duty, a failure for what needs
+    /// action.
+    Junit,
+    /// SARIF 2.1.0, for code-scanning dashboards: a rule per duty, a
+    /// result per verdict at the council's facts.
+    Sarif,
+}
+
+impl VerifyFormat {
+    /// What is written on standard output in this format, each council's
+    /// verdicts or (`summary`) the sector's table; `None` for a summary
+    /// in a format it is not written in.
+    fn shape(self, summary: bool, color: bool) -> Option<Shape> {
+        match (self, summary) {
+            (VerifyFormat::Human, false) => Some(Shape::Human { color }),
+            (VerifyFormat::Json, false) => Some(Shape::Json),
+            (VerifyFormat::Junit, false) => Some(Shape::Junit),
+            (VerifyFormat::Sarif, false) => Some(Shape::Sarif),
+            (VerifyFormat::Human, true) => Some(Shape::SummaryHuman),
+            (VerifyFormat::Json, true) => Some(Shape::SummaryJson),
+            (VerifyFormat::Junit | VerifyFormat::Sarif, true) => None,
+        }
+    }
+}
+
+/// `dcsc verify`: the councils of the files given, read together, or of
+/// the folders given, each on its own, verified as at the date given and
+/// written in `format` (with `summary`, the sector's table instead).
+pub fn verify(inputs: &Inputs, format: VerifyFormat, summary: bool, colors: Colors, write: &mut Sink<'_>) -> Status {
+    let Some(shape) = format.shape(summary, colors.out) else {
+        let problem = CommandError::CommandLine {
+            message: "`--summary` is written for people or as JSON, not as JUnit or SARIF".to_owned(),
+            details: vec!["use `--summary` alone or with `--format json`".to_owned()],
+        };
+        return refuse(&SourceMap::new(), &problem, false, colors.err, write);
+    };
+    let settings = Settings {
+        as_at: inputs.as_at,
+        shape,
+        error_color: colors.err,
+    };
+    match folders_given(&inputs.arrangements) {
+        Ok(true) => {
+            for policy in &inputs.policies {
+                note_fifo(policy, write);
+            }
+            folders(&inputs.arrangements, &inputs.policies, &settings, write)
+        }
+        Ok(false) => workspace(&mut inputs.workspace(write), &settings, write),
+        Err(problem) => refuse(
+            &SourceMap::new(),
+            &problem,
+            format == VerifyFormat::Json,
+            colors.err,
+            write,
+        ),
+    }
+}
+
 /// Counts of errors and warnings, for the line that ends a failed run.
 fn counted(diagnostics: &[Diagnostic]) -> (usize, usize) {
     let errors = diagnostics
@@ -75,7 +121,7 @@ fn counted(diagnostics: &[Diagnostic]) -> (usize, usize) {
 
 /// Writes what stops a run: as JSON on standard output if JSON was asked
 /// for, else rendered on standard error with a closing count.
-fn refuse(runs: &[(&SourceMap, &[Diagnostic])], settings: &Settings, write: &mut dyn FnMut(Channel, &str)) -> Status {
+fn cannot_verify(runs: &[(&SourceMap, &[Diagnostic])], settings: &Settings, write: &mut Sink<'_>) -> Status {
     if settings.shape == Shape::Sarif {
         write(Channel::Out, &crate::render::sarif::diagnostics(runs));
     } else if settings.json() {
@@ -96,7 +142,7 @@ fn refuse(runs: &[(&SourceMap, &[Diagnostic])], settings: &Settings, write: &mut
     Status::BadInput
 }
 
-fn finished(stream: Stream, bad: bool, write: &mut dyn FnMut(Channel, &str)) -> Status {
+fn finished(stream: Stream, bad: bool, write: &mut Sink<'_>) -> Status {
     let needs_action = stream.needs_action();
     write(Channel::Out, &stream.finish());
     if bad {
@@ -110,14 +156,14 @@ fn finished(stream: Stream, bad: bool, write: &mut dyn FnMut(Channel, &str)) -> 
 
 /// Verifies the councils of one workspace: all checked together, then
 /// each evaluated, written and dropped in turn.
-pub fn workspace(workspace: &mut Workspace, settings: &Settings, write: &mut dyn FnMut(Channel, &str)) -> Status {
+pub fn workspace(workspace: &mut Workspace, settings: &Settings, write: &mut Sink<'_>) -> Status {
     let Some(prepared) = workspace.prepare(settings.as_at) else {
-        return refuse(&[(&workspace.sources, &workspace.diagnostics)], settings, write);
+        return cannot_verify(&[(&workspace.sources, &workspace.diagnostics)], settings, write);
     };
     if prepared.arrangements.is_empty() {
         let mut problems = workspace.diagnostics.clone();
         problems.push(diagnostics::from_command(&CommandError::NoArrangements));
-        return refuse(&[(&workspace.sources, &problems)], settings, write);
+        return cannot_verify(&[(&workspace.sources, &problems)], settings, write);
     }
     if !workspace.diagnostics.is_empty() && !settings.json() {
         write(
@@ -163,12 +209,7 @@ fn council_workspace(given: &[Given], council: &load::Council) -> Workspace {
 /// Verifies each council in the folders, in order (each folder's councils
 /// sorted by path), each in a workspace of its own with the guidance
 /// files `policies` (read once; none: the embedded guidance).
-pub fn folders(
-    folders: &[PathBuf],
-    policies: &[PathBuf],
-    settings: &Settings,
-    write: &mut dyn FnMut(Channel, &str),
-) -> Status {
+pub fn folders(folders: &[PathBuf], policies: &[PathBuf], settings: &Settings, write: &mut Sink<'_>) -> Status {
     let mut read = SourceMap::new();
     let mut problems = Vec::new();
     let mut given = Vec::new();
@@ -193,15 +234,32 @@ pub fn folders(
         }
     }
     if !problems.is_empty() {
-        return refuse(&[(&read, &problems)], settings, write);
+        return cannot_verify(&[(&read, &problems)], settings, write);
     }
+    let found = first_pass(councils, &given, settings.as_at);
+    let failed: Vec<(&SourceMap, &[Diagnostic])> = found
+        .iter()
+        .filter_map(|council| council.failed.as_ref())
+        .map(|workspace| (&workspace.sources, workspace.diagnostics.as_slice()))
+        .collect();
+    if !failed.is_empty() {
+        return cannot_verify(&failed, settings, write);
+    }
+    let expected: usize = found.iter().map(|council| council.arrangements).sum();
+    if expected == 0 {
+        let problem = diagnostics::from_command(&CommandError::NoArrangements);
+        return cannot_verify(&[(&read, &[problem])], settings, write);
+    }
+    second_pass(found, &given, expected, settings, write)
+}
 
-    // First pass: check each council, keeping only what fails.
+/// Checks each council, keeping the workspace of those that fail only.
+fn first_pass(councils: Vec<load::Council>, given: &[Given], as_at: Day) -> Vec<Found> {
     let mut found = Vec::new();
     let mut shared: BTreeSet<PathBuf> = BTreeSet::new();
     for council in councils {
-        let mut workspace = council_workspace(&given, &council);
-        let checked = workspace.check_as_at(Some(settings.as_at));
+        let mut workspace = council_workspace(given, &council);
+        let checked = workspace.check_as_at(Some(as_at));
         // A file of policy tests beside the councils (`dcsc test` reads
         // it) is neither a council nor a mistake.
         if checked.arrangements.is_empty() && !checked.tests.is_empty() {
@@ -220,21 +278,18 @@ pub fn folders(
     found.retain(|council| {
         !matches!(council.council.files.as_slice(), [file] if std::fs::canonicalize(file).is_ok_and(|file| shared.contains(&file)))
     });
-    let failed: Vec<(&SourceMap, &[Diagnostic])> = found
-        .iter()
-        .filter_map(|council| council.failed.as_ref())
-        .map(|workspace| (&workspace.sources, workspace.diagnostics.as_slice()))
-        .collect();
-    if !failed.is_empty() {
-        return refuse(&failed, settings, write);
-    }
-    let expected: usize = found.iter().map(|council| council.arrangements).sum();
-    if expected == 0 {
-        let problem = diagnostics::from_command(&CommandError::NoArrangements);
-        return refuse(&[(&read, &[problem])], settings, write);
-    }
+    found
+}
 
-    // Second pass: each council read again, verified, written, dropped.
+/// Reads each council again, verifies it, writes it and drops it, once
+/// every council has checked (`expected` arrangements in all).
+fn second_pass(
+    found: Vec<Found>,
+    given: &[Given],
+    expected: usize,
+    settings: &Settings,
+    write: &mut Sink<'_>,
+) -> Status {
     let mut stream = Stream::new(settings.shape, expected, settings.as_at);
     let mut bad = false;
     for council in found {
@@ -250,7 +305,7 @@ pub fn folders(
             }
             continue;
         }
-        let mut workspace = council_workspace(&given, &council.council);
+        let mut workspace = council_workspace(given, &council.council);
         let Some(prepared) = workspace.prepare(settings.as_at) else {
             // The files changed since the first pass. JSON on standard
             // output is under way, so this is said on standard error.

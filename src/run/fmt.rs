@@ -1,14 +1,15 @@
-//! `dcsc fmt`: the command around [`dcsc::syntax::format`]: which files,
+//! `dcsc fmt`: the command around [`crate::syntax::format`]: which files,
 //! written how, and what is said about them.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use dcsc::command::CommandError;
-use dcsc::diagnostics;
-use dcsc::source::SourceMap;
-use dcsc::syntax::format::{self, FormatError};
-
-use super::{emit, emit_error, output, stderr_color_wanted, BAD_INPUT, NEEDS_ACTION, OK};
+use super::{output, Channel, Colors, Sink, Status};
+use crate::command::CommandError;
+use crate::diagnostics;
+use crate::load::STDIN_PATH;
+use crate::source::SourceMap;
+use crate::syntax::format::{self, FormatError};
 
 /// What became of one file.
 enum Outcome {
@@ -23,9 +24,11 @@ enum Outcome {
     Failed,
 }
 
-/// Formats the files named (folders: every `.dcs` file below them), or with
-/// `check` only says which would change, showing how.
-pub fn run(paths: &[PathBuf], check: bool) -> u8 {
+/// `dcsc fmt`: formats the files named (folders: every `.dcs` file below
+/// them; `-`: standard input to standard output), or with `check` only
+/// says which would change, showing how. With `check`, needs action if
+/// any would.
+pub fn fmt(paths: &[PathBuf], check: bool, colors: Colors, write: &mut Sink<'_>) -> Status {
     let mut sources = SourceMap::new();
     let mut problems = Vec::new();
     let mut counts = [0usize; 4];
@@ -34,7 +37,7 @@ pub fn run(paths: &[PathBuf], check: bool) -> u8 {
         expand(path, &mut files);
     }
     for path in &files {
-        let outcome = one(path, check, &mut sources, &mut problems);
+        let outcome = one(path, check, &mut sources, &mut problems, write);
         let slot = match outcome {
             Outcome::Unchanged => 0,
             Outcome::Reformatted => 1,
@@ -46,27 +49,28 @@ pub fn run(paths: &[PathBuf], check: bool) -> u8 {
         }
     }
     if !problems.is_empty() {
-        emit_error(&diagnostics::render(&sources, &problems, stderr_color_wanted()));
+        write(Channel::Err, &diagnostics::render(&sources, &problems, colors.err));
     }
     let [unchanged, reformatted, skipped, failed] = counts;
-    let to_stdout = files.iter().all(|path| path == Path::new(dcsc::load::STDIN_PATH));
+    let to_stdout = files.iter().all(|path| path == Path::new(STDIN_PATH));
     if !to_stdout {
         let done = if check { "would reformat" } else { "reformatted" };
         let mut line = format!("{done} {reformatted} of {} file(s)", unchanged + reformatted + failed);
         if failed > 0 {
-            line.push_str(&format!("; {failed} could not be formatted"));
+            let _ = write!(line, "; {failed} could not be formatted");
         }
         if skipped > 0 {
-            line.push_str(&format!("; skipped {skipped} JSON file(s)"));
+            let _ = write!(line, "; skipped {skipped} JSON file(s)");
         }
-        emit_error(&format!("{line}\n"));
+        line.push('\n');
+        write(Channel::Err, &line);
     }
     if failed > 0 {
-        BAD_INPUT
+        Status::BadInput
     } else if check && reformatted > 0 {
-        NEEDS_ACTION
+        Status::NeedsAction
     } else {
-        OK
+        Status::Clear
     }
 }
 
@@ -103,15 +107,22 @@ fn expand(path: &Path, files: &mut Vec<PathBuf>) {
     }
 }
 
-fn one(path: &Path, check: bool, sources: &mut SourceMap, problems: &mut Vec<diagnostics::Diagnostic>) -> Outcome {
-    let stdin = path == Path::new(dcsc::load::STDIN_PATH);
+/// Formats one file, or with `check` shows how it would change.
+fn one(
+    path: &Path,
+    check: bool,
+    sources: &mut SourceMap,
+    problems: &mut Vec<diagnostics::Diagnostic>,
+    write: &mut Sink<'_>,
+) -> Outcome {
+    let stdin = path == Path::new(STDIN_PATH);
     if path
         .extension()
         .is_some_and(|extension| extension.eq_ignore_ascii_case("json"))
     {
         return Outcome::Skipped;
     }
-    let id = match dcsc::load::read(sources, path) {
+    let id = match crate::load::read(sources, path) {
         Ok(id) => id,
         Err(error) => {
             problems.push(diagnostics::from_syntax(&error));
@@ -139,7 +150,7 @@ fn one(path: &Path, check: bool, sources: &mut SourceMap, problems: &mut Vec<dia
         }
     };
     if stdin && !check {
-        emit(&formatted);
+        write(Channel::Out, &formatted);
         return if formatted == source.text {
             Outcome::Unchanged
         } else {
@@ -151,12 +162,15 @@ fn one(path: &Path, check: bool, sources: &mut SourceMap, problems: &mut Vec<dia
     }
     if check {
         if formatted == source.text {
-            emit(&format!(
-                "{}: only its line endings or byte order mark would change\n",
-                source.name()
-            ));
+            write(
+                Channel::Out,
+                &format!(
+                    "{}: only its line endings or byte order mark would change\n",
+                    source.name()
+                ),
+            );
         } else {
-            emit(&difference(source.name(), &source.text, &formatted));
+            write(Channel::Out, &difference(source.name(), &source.text, &formatted));
         }
         return Outcome::Reformatted;
     }
@@ -178,7 +192,7 @@ fn one(path: &Path, check: bool, sources: &mut SourceMap, problems: &mut Vec<dia
 /// byte order mark or CRLF line endings, which reading removes, are part
 /// of what the formatter writes away.
 fn written_differently(path: &Path, text: &str) -> bool {
-    if path == Path::new(dcsc::load::STDIN_PATH) {
+    if path == Path::new(STDIN_PATH) {
         return false;
     }
     std::fs::read(path).is_ok_and(|bytes| bytes != text.as_bytes())

@@ -1,0 +1,315 @@
+//! The command line as clap reads it: the commands, their arguments and
+//! help, and the formats as their values are spelled, each mapped onto
+//! the library's own enum.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use dcsc::date::{Day, PartialDate};
+use dcsc::run;
+
+#[derive(Parser)]
+#[command(
+    name = "dcsc",
+    version,
+    about = "Check a council's arrangements for its Director of Children's Services and Lead Member for Children's Services against the DfE statutory guidance",
+    after_help = "Exit status: 0 nothing needs action; 1 some verdict needs action (fail, unexplained, unknown, missing, stale); 2 the input could not be read or checked."
+)]
+pub(super) struct Cli {
+    #[command(subcommand)]
+    pub(super) command: Command,
+}
+
+#[derive(Subcommand)]
+pub(super) enum Command {
+    /// Parse and check guidance and arrangement files.
+    Check {
+        /// The files to check (.dcs, or .json arrangements; `-` reads
+        /// standard input). Arrangements are checked against the guidance
+        /// files given, or the embedded 2013 guidance.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format for diagnostics.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+    },
+    /// Evaluate arrangements against the guidance, duty by duty, with an
+    /// explained verdict for each.
+    Verify {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = VerifyFormat::Human)]
+        format: VerifyFormat,
+        /// Instead of each council's verdicts, one table: each council's
+        /// count of each verdict, and the duties that need action in the
+        /// most councils.
+        #[arg(long)]
+        summary: bool,
+    },
+    /// Write the assurance report a committee reads: front matter, summary,
+    /// the assurance table, Barnet's framework view, departures and the
+    /// timeline.
+    Report {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// The document format.
+        #[arg(long, value_enum)]
+        format: ReportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Draw the governance chart: posts and reporting lines, members,
+    /// bodies, statutory roles, and flagged lines.
+    Graph {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// The chart format.
+        #[arg(long, value_enum)]
+        format: ChartFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Compare the same councils under two sets of guidance at one date, or
+    /// at two dates: every verdict that changes, and what changed in the
+    /// guidance.
+    Diff {
+        /// The councils' arrangement files (and any local policies of
+        /// theirs), read on both sides.
+        #[arg(required = true)]
+        arrangements: Vec<PathBuf>,
+        /// Guidance files of the earlier side (none: the embedded guidance).
+        #[arg(long = "from-policy", value_name = "FILE")]
+        from_policy: Vec<PathBuf>,
+        /// Guidance files of the later side, a draft revision, say (none:
+        /// the embedded guidance).
+        #[arg(long = "to-policy", value_name = "FILE")]
+        to_policy: Vec<PathBuf>,
+        /// Guidance files for both sides when comparing two dates.
+        #[arg(long = "policy", value_name = "FILE")]
+        policies: Vec<PathBuf>,
+        /// The date both sets of guidance are compared as at (default:
+        /// today).
+        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+        as_at: Option<Day>,
+        /// The earlier date, comparing the same guidance at two dates.
+        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+        from: Option<Day>,
+        /// The later date.
+        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+        to: Option<Day>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+    },
+    /// List every paragraph of the guidance with the duties and questions
+    /// that encode it, and the share of paragraphs encoded.
+    Coverage {
+        /// Guidance files to measure (default: the embedded 2013 guidance).
+        policies: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// List the names the guidance declares for arrangements to use:
+    /// roles, functions, kinds of body, relations, attributes and tag
+    /// keys, with their titles (`dcsc explain NAME` says more of each).
+    Vocabulary {
+        /// Guidance files to list (default: the embedded guidance).
+        #[arg(long = "policy", value_name = "FILE")]
+        policies: Vec<PathBuf>,
+        /// The guidance in force as at this date (default: the latest
+        /// edition, every amendment).
+        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+        as_at: Option<Day>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Lay out `.dcs` files the one canonical way, changing white space
+    /// only: items at the margin, one entry a line, evidence aligned,
+    /// comments where they were.
+    Fmt {
+        /// The files to format (folders: every `.dcs` file below them; `-`
+        /// formats standard input to standard output). JSON files are
+        /// skipped.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write nothing: show how each file would change, and exit with
+        /// status 1 if any would.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Run policy tests: `test NAME { … }` items that verify arrangements
+    /// (changed as each test says) as at a date and expect verdicts.
+    Test {
+        /// Test files, or folders searched for `.dcs` files holding tests
+        /// (default: the current folder).
+        paths: Vec<PathBuf>,
+        /// Guidance files to test instead of the embedded guidance.
+        #[arg(long = "policy", value_name = "FILE")]
+        policies: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TestFormat::Human)]
+        format: TestFormat,
+    },
+    /// Write a completion script for a shell (bash: `source <(dcsc
+    /// completions bash)`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Write the man page in roff: dcsc(1), or a command's (`dcsc man
+    /// verify | man -l -`).
+    Man {
+        /// The command whose page to write (default: dcsc(1)).
+        command: Option<String>,
+    },
+    /// Explain a diagnostic code (E0101), or a duty, law, paragraph or
+    /// vocabulary name (a role, function, kind of body, relation, attribute
+    /// or tag key) of the guidance.
+    Explain {
+        /// A diagnostic code, duty id, law, paragraph key or vocabulary name.
+        what: String,
+        /// Guidance files to look duties and paragraphs up in (default: the
+        /// embedded guidance).
+        #[arg(long = "policy", value_name = "FILE")]
+        policies: Vec<PathBuf>,
+        /// Show the guidance in force as at this date, and a paragraph's
+        /// words then (default: the latest edition, every amendment).
+        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+        as_at: Option<Day>,
+    },
+    /// Run the language server for editors, speaking the Language Server
+    /// Protocol over standard input and output (see docs/editor.md).
+    Lsp,
+}
+
+/// What `verify`, `report` and `graph` read, and as at when.
+#[derive(clap::Args)]
+pub(super) struct Inputs {
+    /// The council's arrangement files (.dcs or .json; `-` reads standard
+    /// input), read together: a local policy file given here is read with
+    /// the guidance it extends. `verify` also takes folders of councils
+    /// instead: each .dcs or .json file in a folder, and each sub-folder
+    /// (its files read together), is one council, verified on its own.
+    #[arg(required = true)]
+    pub(super) arrangements: Vec<PathBuf>,
+    /// Guidance files to use instead of the embedded 2013 guidance (a local
+    /// policy extending it may be given alone).
+    #[arg(long = "policy", value_name = "FILE")]
+    pub(super) policies: Vec<PathBuf>,
+    /// Evaluate as at this date (YYYY-MM-DD; a month or year means its last
+    /// day). Default: today.
+    #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+    pub(super) as_at: Option<Day>,
+}
+
+impl Inputs {
+    /// The inputs as the library takes them, defaulting the date to today.
+    pub(super) fn given(self) -> run::Inputs {
+        run::Inputs {
+            arrangements: self.arrangements,
+            policies: self.policies,
+            as_at: self.as_at.unwrap_or_else(Day::today),
+        }
+    }
+}
+
+/// Formats as their values are spelled (and helped) on the command line,
+/// each mapped onto the library's enum of its name, which knows no clap.
+macro_rules! formats {
+    ($($(#[$meta:meta])* $name:ident { $($(#[$help:meta])* $variant:ident,)* })*) => {$(
+        $(#[$meta])*
+        #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+        pub(super) enum $name { $($(#[$help])* $variant,)* }
+
+        impl From<$name> for run::$name {
+            fn from(format: $name) -> run::$name {
+                match format { $($name::$variant => run::$name::$variant,)* }
+            }
+        }
+    )*};
+}
+
+formats! {
+    /// Output formats of `dcsc diff`.
+    DiffFormat {
+        /// Text for people.
+        Human,
+        /// A note a legal team circulates.
+        Markdown,
+        /// JSON for tools (see docs/json-output.md).
+        Json,
+    }
+    /// Output formats of `dcsc report`.
+    ReportFormat {
+        /// GitHub-flavoured Markdown tables, to paste into a committee paper.
+        Markdown,
+        /// One self-contained HTML file, with the governance chart.
+        Html,
+        /// One row per verdict, for spreadsheets.
+        Csv,
+    }
+    /// Output formats of `dcsc graph`.
+    ChartFormat {
+        /// Graphviz DOT.
+        Dot,
+        /// A Mermaid flowchart.
+        Mermaid,
+        /// An SVG picture, laid out by dcsc.
+        Svg,
+    }
+    /// Output formats of `dcsc verify`.
+    VerifyFormat {
+        /// Text for people, with source snippets.
+        Human,
+        /// JSON for tools (see docs/json-output.md).
+        Json,
+        /// JUnit XML for CI: a test case per duty, a failure for what needs
+        /// action.
+        Junit,
+        /// SARIF 2.1.0, for code-scanning dashboards: a rule per duty, a
+        /// result per verdict at the council's facts.
+        Sarif,
+    }
+    /// Output formats of `dcsc check`.
+    CheckFormat {
+        /// Text for people, with source snippets.
+        Human,
+        /// JSON for tools (see docs/json-output.md).
+        Json,
+        /// SARIF 2.1.0, for code-scanning dashboards: one rule per code.
+        Sarif,
+    }
+    /// Output formats of `dcsc coverage` and `dcsc vocabulary`.
+    Format {
+        /// Text for people, with source snippets.
+        Human,
+        /// JSON for tools (see docs/json-output.md).
+        Json,
+    }
+    /// Output formats of `dcsc test`.
+    TestFormat {
+        /// Text for people: each test, and what each failure expected and found.
+        Human,
+        /// JUnit XML, for CI.
+        Junit,
+    }
+}
+
+/// A date as `--as-at` and its like take it: a month or year means its
+/// last day.
+fn parse_as_at(text: &str) -> Result<Day, String> {
+    PartialDate::parse(text).map(PartialDate::last_day).map_err(|error| match error {
+        dcsc::date::DateError::Malformed => {
+            format!("`{text}` is not written as a date: write YYYY-MM-DD, YYYY-MM or YYYY (for 15 October 2024, 2024-10-15)")
+        }
+        dcsc::date::DateError::NoSuchMonth(_) | dcsc::date::DateError::NoSuchDay { .. } => {
+            format!("`{text}` is not a date that exists")
+        }
+    })
+}

@@ -1,0 +1,57 @@
+//! `dcsc check`: the files parsed and checked, and what was found.
+
+use std::path::PathBuf;
+
+use super::{workspace_of, Channel, Colors, Sink, Status};
+use crate::diagnostics::{self, Severity};
+
+/// Output formats of `dcsc check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// Text for people, with source snippets.
+    Human,
+    /// JSON for tools (see docs/json-output.md).
+    Json,
+    /// SARIF 2.1.0, for code-scanning dashboards: one rule per code.
+    Sarif,
+}
+
+/// `dcsc check`: parses and checks the files given (arrangements against
+/// the guidance files among them, or the embedded guidance) and writes
+/// every diagnostic on standard output.
+pub fn check(files: &[PathBuf], format: CheckFormat, colors: Colors, write: &mut Sink<'_>) -> Status {
+    let mut workspace = workspace_of(files, write);
+    workspace.check();
+    let read = files.len() + workspace.shared_only();
+    match format {
+        CheckFormat::Human => {
+            write(Channel::Out, &workspace.render_diagnostics(colors.out));
+            let errors = workspace
+                .diagnostics
+                .iter()
+                .filter(|diagnostic| diagnostic.severity == Severity::Error)
+                .count();
+            let warnings = workspace.diagnostics.len() - errors;
+            write(
+                Channel::Out,
+                &match (errors, warnings) {
+                    (0, 0) => format!("checked {read} file(s): no problems\n"),
+                    _ => format!("checked {read} file(s): {errors} error(s), {warnings} warning(s)\n"),
+                },
+            );
+        }
+        CheckFormat::Json => write(
+            Channel::Out,
+            &diagnostics::json_document(&[(&workspace.sources, &workspace.diagnostics)]),
+        ),
+        CheckFormat::Sarif => write(
+            Channel::Out,
+            &crate::render::sarif::diagnostics(&[(&workspace.sources, &workspace.diagnostics)]),
+        ),
+    }
+    if workspace.has_errors() {
+        Status::BadInput
+    } else {
+        Status::Clear
+    }
+}

@@ -1,0 +1,128 @@
+//! `dcsc diff`: the same councils verified on two sides (two sets of
+//! guidance at one date, or one at two dates), each in a workspace of its
+//! own, then compared.
+
+use std::path::PathBuf;
+
+use super::{refuse, workspace_of, Channel, Colors, Sink, Status};
+use crate::command::{CommandError, DiffProblem};
+use crate::date::Day;
+use crate::diagnostics;
+use crate::source::SourceMap;
+
+/// Output formats of `dcsc diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffFormat {
+    /// Text for people.
+    Human,
+    /// A note a legal team circulates.
+    Markdown,
+    /// JSON for tools (see docs/json-output.md).
+    Json,
+}
+
+/// The two sides `diff` was asked to compare, as given: two sets of
+/// guidance (`from_policy`, `to_policy`) as at `as_at`, or the same
+/// guidance (`policies`) at two dates (`from`, `to`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sides {
+    /// Guidance files of the earlier side (none: the embedded guidance).
+    pub from_policy: Vec<PathBuf>,
+    /// Guidance files of the later side (none: the embedded guidance).
+    pub to_policy: Vec<PathBuf>,
+    /// Guidance files of both sides, comparing two dates.
+    pub policies: Vec<PathBuf>,
+    /// The date two sets of guidance are compared as at.
+    pub as_at: Day,
+    /// The earlier date, comparing two dates.
+    pub from: Option<Day>,
+    /// The later date.
+    pub to: Option<Day>,
+}
+
+impl Sides {
+    /// Each side's guidance files and date, or what is wrong.
+    fn resolve(&self) -> Result<[(&[PathBuf], Day); 2], CommandError> {
+        let by_policy = !self.from_policy.is_empty() || !self.to_policy.is_empty();
+        let by_date = self.from.is_some() || self.to.is_some();
+        let problem = |problem| Err(CommandError::DiffSides { problem });
+        match (by_policy, by_date, self.from, self.to) {
+            (true, true, ..) => problem(DiffProblem::BothWays),
+            (true, false, ..) => Ok([(&self.from_policy, self.as_at), (&self.to_policy, self.as_at)]),
+            (false, true, Some(from), Some(to)) => Ok([(&self.policies, from), (&self.policies, to)]),
+            (false, true, ..) => problem(DiffProblem::OneDate),
+            (false, false, ..) => problem(DiffProblem::NoSides),
+        }
+    }
+}
+
+/// `dcsc diff`: the councils of `arrangements` verified on each side and
+/// compared: every verdict that changes, and what changed in the
+/// guidance. Needs action if any verdict changes.
+pub fn diff(
+    arrangements: &[PathBuf],
+    sides: &Sides,
+    format: DiffFormat,
+    colors: Colors,
+    write: &mut Sink<'_>,
+) -> Status {
+    let json = format == DiffFormat::Json;
+    let [(from_files, from_day), (to_files, to_day)] = match sides.resolve() {
+        Ok(sides) => sides,
+        Err(problem) => return refuse(&SourceMap::new(), &problem, json, colors.err, write),
+    };
+    let mut side = |policies: &[PathBuf], day: Day| {
+        let mut workspace = workspace_of(policies.iter().chain(arrangements), write);
+        let verified = workspace.verify(day);
+        (workspace, verified)
+    };
+    let (from_workspace, from) = side(from_files, from_day);
+    let (to_workspace, to) = side(to_files, to_day);
+    let (Some(from), Some(to)) = (from, to) else {
+        for workspace in [&from_workspace, &to_workspace] {
+            if workspace.has_errors() {
+                if json {
+                    write(
+                        Channel::Out,
+                        &diagnostics::json_document(&[(&workspace.sources, &workspace.diagnostics)]),
+                    );
+                } else {
+                    write(Channel::Err, &workspace.render_diagnostics(colors.err));
+                }
+            }
+        }
+        return Status::BadInput;
+    };
+    if from.councils.is_empty() {
+        return refuse(
+            &from_workspace.sources,
+            &CommandError::NoArrangements,
+            json,
+            colors.err,
+            write,
+        );
+    }
+    let comparison = crate::diff::compare(
+        &crate::diff::Side {
+            verified: &from,
+            sources: &from_workspace.sources,
+        },
+        &crate::diff::Side {
+            verified: &to,
+            sources: &to_workspace.sources,
+        },
+    );
+    write(
+        Channel::Out,
+        &match format {
+            DiffFormat::Human => crate::render::diff::human(&comparison, colors.out),
+            DiffFormat::Markdown => crate::render::diff::markdown(&comparison),
+            DiffFormat::Json => crate::render::diff::json(&comparison),
+        },
+    );
+    if comparison.changes_any_verdict() {
+        Status::NeedsAction
+    } else {
+        Status::Clear
+    }
+}

@@ -1,0 +1,161 @@
+//! `dcsc report` and `dcsc graph`: one council verified, and the document
+//! a committee reads or the chart of its governance, written to standard
+//! output or (`-o`) to a file, atomically and never over an input.
+
+use std::path::{Path, PathBuf};
+
+use super::{output, refuse, stop, Channel, Colors, Inputs, Sink, Status};
+use crate::command::CommandError;
+use crate::diagnostics::{self, Diagnostic};
+use crate::Workspace;
+
+/// Output formats of `dcsc report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// GitHub-flavoured Markdown tables, to paste into a committee paper.
+    Markdown,
+    /// One self-contained HTML file, with the governance chart.
+    Html,
+    /// One row per verdict, for spreadsheets.
+    Csv,
+}
+
+/// Output formats of `dcsc graph`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// An SVG picture, laid out by dcsc.
+    Svg,
+}
+
+/// What `report` or `graph` writes.
+#[derive(Clone, Copy)]
+enum Document {
+    Report(ReportFormat),
+    Chart(ChartFormat),
+}
+
+/// `dcsc report`: verifies one council's arrangements and writes the
+/// committee's report of them, to `output` if given (atomically, never
+/// over an input), else to standard output.
+pub fn report(
+    inputs: &Inputs,
+    format: ReportFormat,
+    output: Option<&Path>,
+    colors: Colors,
+    write: &mut Sink<'_>,
+) -> Status {
+    document(inputs, Document::Report(format), output, colors, write)
+}
+
+/// `dcsc graph`: verifies one council's arrangements and draws its
+/// governance chart, to `output` if given (atomically, never over an
+/// input), else to standard output.
+pub fn graph(
+    inputs: &Inputs,
+    format: ChartFormat,
+    output: Option<&Path>,
+    colors: Colors,
+    write: &mut Sink<'_>,
+) -> Status {
+    document(inputs, Document::Chart(format), output, colors, write)
+}
+
+fn document(inputs: &Inputs, kind: Document, output: Option<&Path>, colors: Colors, write: &mut Sink<'_>) -> Status {
+    let mut workspace = inputs.workspace(write);
+    let text = match written(&mut workspace, inputs, kind, colors, write) {
+        Ok(text) => text,
+        Err(status) => return status,
+    };
+    match output {
+        None => write(Channel::Out, &text),
+        Some(path) => {
+            if let Some(refused) = save(path, &text, inputs, &workspace) {
+                return stop(&workspace.sources, &[refused], false, colors.err, write);
+            }
+        }
+    }
+    // A report or chart is a document, not a verdict: it was produced.
+    Status::Clear
+}
+
+/// The document's text, or the status once what stops it is written.
+fn written(
+    workspace: &mut Workspace,
+    inputs: &Inputs,
+    kind: Document,
+    colors: Colors,
+    write: &mut Sink<'_>,
+) -> Result<String, Status> {
+    let Some(verified) = workspace.verify(inputs.as_at) else {
+        write(Channel::Err, &workspace.render_diagnostics(colors.err));
+        return Err(Status::BadInput);
+    };
+    if !workspace.diagnostics.is_empty() {
+        write(Channel::Err, &workspace.render_diagnostics(colors.err));
+    }
+    let reports = verified.assessments(&workspace.sources);
+    let [report] = reports.as_slice() else {
+        let problem = match reports.len() {
+            0 => CommandError::NoArrangements,
+            given => CommandError::SeveralCouncils { given },
+        };
+        return Err(refuse(&workspace.sources, &problem, false, colors.err, write));
+    };
+    let chart = || crate::graph::chart(report);
+    Ok(match kind {
+        Document::Chart(ChartFormat::Dot) => chart().to_dot(),
+        Document::Chart(ChartFormat::Mermaid) => chart().to_mermaid(),
+        Document::Chart(ChartFormat::Svg) => chart().to_svg(),
+        Document::Report(format) => {
+            let provenance = crate::report::Provenance::of(report, env!("CARGO_PKG_VERSION"));
+            let document = crate::report::document(report, provenance);
+            match format {
+                ReportFormat::Markdown => document.to_markdown(),
+                ReportFormat::Html => document.to_html(&chart().to_svg()),
+                ReportFormat::Csv => match document.to_csv() {
+                    Ok(csv) => csv,
+                    Err(error) => {
+                        let problem = CommandError::CannotRender {
+                            format: "CSV report",
+                            reason: error.to_string(),
+                        };
+                        return Err(refuse(&workspace.sources, &problem, false, colors.err, write));
+                    }
+                },
+            }
+        }
+    })
+}
+
+/// Writes the document to the file named with `-o`, unless that file is
+/// one of the inputs (a file named or one an arrangement shares); what
+/// stopped it, if anything.
+fn save(path: &Path, text: &str, inputs: &Inputs, workspace: &Workspace) -> Option<Diagnostic> {
+    let named: Vec<PathBuf> = inputs
+        .policies
+        .iter()
+        .chain(&inputs.arrangements)
+        .chain(workspace.shared_paths())
+        .cloned()
+        .collect();
+    let shown = path.display().to_string();
+    match output::same_file_as_input(path, &named) {
+        Some(input) => {
+            let input = if input == Path::new(crate::load::STDIN_PATH) {
+                crate::source::STDIN_NAME.to_owned()
+            } else {
+                input.display().to_string()
+            };
+            Some(diagnostics::output_is_input(&shown, &input))
+        }
+        None => match output::write(path, text.as_bytes()) {
+            Ok(()) => None,
+            Err(error) if error.in_place => Some(diagnostics::unwritable_in_place(&shown, &error.reason)),
+            Err(error) => Some(diagnostics::unwritable(&shown, &error.reason)),
+        },
+    }
+}

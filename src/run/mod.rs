@@ -1,0 +1,236 @@
+//! Every command from typed inputs to the text it writes: one module per
+//! command, each taking paths (or a [`Workspace`]), formats as the enums
+//! here, the date already chosen and whether each stream is coloured, and
+//! writing through a [`Sink`], piece by piece, what goes to standard
+//! output and what to standard error. Each returns a [`Status`].
+//!
+//! Nothing here prints, exits or reads the clock: the command line parses
+//! its arguments into these values, writes each piece to its stream as it
+//! comes, and maps the [`Status`] to an exit code. A test gets the same
+//! bytes in-process by collecting them ([`Captured`]).
+
+mod check;
+mod diff;
+mod document;
+mod fmt;
+pub mod output;
+mod policy;
+mod test;
+mod verify;
+
+use std::path::{Path, PathBuf};
+
+use crate::date::Day;
+use crate::diagnostics::{self, Diagnostic};
+use crate::source::{FileId, SourceMap};
+use crate::Workspace;
+
+pub use check::{check, CheckFormat};
+pub use diff::{diff, DiffFormat, Sides};
+pub use document::{graph, report, ChartFormat, ReportFormat};
+pub use fmt::fmt;
+pub use policy::{coverage, explain, version, vocabulary, Format};
+pub use test::{test, TestFormat};
+pub use verify::{folders, folders_given, verify, workspace, Settings, VerifyFormat};
+
+/// Where a piece of text goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    /// Standard output: the verdicts, or diagnostics asked for as JSON.
+    Out,
+    /// Standard error: diagnostics for people.
+    Err,
+}
+
+/// How a command ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Done; nothing needs action.
+    Clear,
+    /// Done; something needs action (a verdict, a test that failed, a
+    /// file `fmt --check` would change, a verdict `diff` sees change).
+    NeedsAction,
+    /// Some input could not be read or checked, or the command itself is
+    /// wrong.
+    BadInput,
+}
+
+/// Where a command writes its text, one piece at a time, as it goes: the
+/// command line writes each piece to its stream at once (so a long run
+/// streams, and a note that dcsc waits on a FIFO is seen before it
+/// waits); a test keeps them ([`Captured`]).
+pub type Sink<'a> = dyn FnMut(Channel, &str) + 'a;
+
+/// The text a command wrote, kept by channel: what the binary would have
+/// written to standard output and standard error.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Captured {
+    /// What went to standard output.
+    pub out: String,
+    /// What went to standard error.
+    pub err: String,
+}
+
+impl Captured {
+    /// Keeps a piece of text (as a [`Sink`]: `&mut |channel, text|
+    /// captured.write(channel, text)`).
+    pub fn write(&mut self, channel: Channel, text: &str) {
+        match channel {
+            Channel::Out => self.out.push_str(text),
+            Channel::Err => self.err.push_str(text),
+        }
+    }
+}
+
+/// Whether text for people is coloured on each stream, as the command
+/// line decided (a terminal, and `NO_COLOR` unset).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Colors {
+    /// Standard output.
+    pub out: bool,
+    /// Standard error.
+    pub err: bool,
+}
+
+/// What `verify`, `report` and `graph` read, and as at when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inputs {
+    /// The council's arrangement files (`-` is standard input), read
+    /// together, or, for `verify`, folders of councils.
+    pub arrangements: Vec<PathBuf>,
+    /// Guidance files to use instead of the embedded guidance.
+    pub policies: Vec<PathBuf>,
+    /// The date to verify as at.
+    pub as_at: Day,
+}
+
+impl Inputs {
+    /// A workspace holding the guidance and arrangement files.
+    fn workspace(&self, write: &mut Sink<'_>) -> Workspace {
+        workspace_of(self.policies.iter().chain(&self.arrangements), write)
+    }
+}
+
+/// A workspace of the files given, in order.
+fn workspace_of<'a>(files: impl IntoIterator<Item = &'a PathBuf>, write: &mut Sink<'_>) -> Workspace {
+    let mut workspace = Workspace::new();
+    for file in files {
+        add_input(&mut workspace, file, write);
+    }
+    workspace
+}
+
+/// Reads a file the user named (`-` is standard input) into the
+/// workspace, first saying so on standard error if it is a FIFO: opening
+/// one waits for a writer, which would otherwise look like a hang.
+fn add_input(workspace: &mut Workspace, path: &Path, write: &mut Sink<'_>) -> Option<FileId> {
+    note_fifo(path, write);
+    workspace.add_path(path)
+}
+
+/// Says on standard error that dcsc waits for a writer, if `path` is a
+/// FIFO.
+fn note_fifo(path: &Path, write: &mut Sink<'_>) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        // Asked of the name itself, not of what it links to: `/dev/stdin`
+        // and `<(…)` are links to pipes that have their writer already.
+        if std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_fifo()) {
+            write(
+                Channel::Err,
+                &format!(
+                    "note: waiting for a writer on FIFO `{}`\n",
+                    crate::visible::escape(&path.display().to_string())
+                ),
+            );
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, write);
+}
+
+/// Writes problems that stop a command, coded and not tied to any file
+/// (a command line clap refuses, standard output that cannot be
+/// written): as JSON on standard output when JSON was asked for, else
+/// rendered on standard error.
+pub fn problems(found: &[Diagnostic], json: bool, colors: Colors, write: &mut Sink<'_>) -> Status {
+    stop(&SourceMap::new(), found, json, colors.err, write)
+}
+
+/// Writes problems that stop a command, with the files they point into:
+/// as JSON on standard output when JSON was asked for, else rendered on
+/// standard error.
+fn stop(sources: &SourceMap, found: &[Diagnostic], json: bool, error_color: bool, write: &mut Sink<'_>) -> Status {
+    if json {
+        write(Channel::Out, &diagnostics::json_document(&[(sources, found)]));
+    } else {
+        write(Channel::Err, &diagnostics::render(sources, found, error_color));
+    }
+    Status::BadInput
+}
+
+/// Writes a command's own problem (see [`problems`]).
+fn refuse(
+    sources: &SourceMap,
+    problem: &crate::command::CommandError,
+    json: bool,
+    error_color: bool,
+    write: &mut Sink<'_>,
+) -> Status {
+    stop(sources, &[diagnostics::from_command(problem)], json, error_color, write)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn coventry() -> Inputs {
+        Inputs {
+            arrangements: vec![PathBuf::from("examples/coventry.dcs")],
+            policies: Vec::new(),
+            as_at: Day {
+                year: 2017,
+                month: 6,
+                day: 1,
+            },
+        }
+    }
+
+    #[test]
+    fn a_command_run_in_process_writes_what_it_writes_and_says_how_it_ended() {
+        let mut captured = Captured::default();
+        let status = report(
+            &coventry(),
+            ReportFormat::Markdown,
+            None,
+            Colors::default(),
+            &mut |channel, text| captured.write(channel, text),
+        );
+        assert_eq!(status, Status::Clear);
+        assert!(
+            captured.out.starts_with("# Test of assurance: Coventry City Council\n"),
+            "{}",
+            captured.out
+        );
+        assert_eq!(captured.err, "");
+    }
+
+    #[test]
+    fn a_summary_in_a_format_it_is_not_written_in_is_refused_before_anything_is_read() {
+        let mut captured = Captured::default();
+        let mut inputs = coventry();
+        inputs.arrangements = vec![PathBuf::from("no/such/file.dcs")];
+        let status = verify(
+            &inputs,
+            VerifyFormat::Junit,
+            true,
+            Colors::default(),
+            &mut |channel, text| captured.write(channel, text),
+        );
+        assert_eq!(status, Status::BadInput);
+        assert_eq!(captured.out, "");
+        assert!(captured.err.contains("E0301"), "{}", captured.err);
+        assert!(!captured.err.contains("no/such/file.dcs"), "{}", captured.err);
+    }
+}

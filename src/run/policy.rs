@@ -1,0 +1,123 @@
+//! The commands that read the guidance alone: `explain`, `coverage`,
+//! `vocabulary`, and the guidance `--version` names.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use super::{refuse, workspace_of, Channel, Colors, Sink, Status};
+use crate::date::Day;
+use crate::diagnostics::Code;
+use crate::model::Policy;
+use crate::source::SourceMap;
+use crate::Workspace;
+
+/// Output formats of `dcsc coverage` and `dcsc vocabulary`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Text for people.
+    Human,
+    /// JSON for tools (see docs/json-output.md).
+    Json,
+}
+
+/// The version and the guidance embedded: each edition and amendment, and
+/// from when it is in force (what `--version` shows).
+pub fn version() -> String {
+    let mut workspace = Workspace::new();
+    let checked = workspace.check();
+    let width = checked
+        .editions
+        .iter()
+        .map(|edition| edition.key.len())
+        .max()
+        .unwrap_or(0);
+    let mut text = format!("{}\nembedded guidance, in force from:", env!("CARGO_PKG_VERSION"));
+    for edition in &checked.editions {
+        let from = match (edition.by_area, edition.first_in_force, edition.in_force) {
+            // The window in which areas took it up.
+            (true, Some(first), Some(latest)) => {
+                format!("{} to {}", crate::words::date(first), crate::words::date(latest))
+            }
+            _ => edition
+                .in_force
+                .map_or_else(|| "a date not given".to_owned(), crate::words::date),
+        };
+        let amends = edition
+            .amends
+            .as_ref()
+            .map(|amended| format!(", amending {amended}"))
+            .unwrap_or_default();
+        let by_area = if edition.by_area { ", area by area" } else { "" };
+        let _ = write!(text, "\n  {:<width$}  {from}{by_area}{amends}", edition.key);
+    }
+    text
+}
+
+/// Reads the given guidance files (or the embedded guidance) and checks
+/// them, choosing the edition in force as at a date if one is given;
+/// `None` after writing the diagnostics if they do not check.
+fn load_policy(policies: &[PathBuf], as_at: Option<Day>, colors: Colors, write: &mut Sink<'_>) -> Option<Policy> {
+    let mut workspace = workspace_of(policies, write);
+    let checked = workspace.check_as_at(as_at);
+    match checked.policy {
+        Some(policy) if !workspace.has_errors() => Some(policy),
+        _ => {
+            write(Channel::Err, &workspace.render_diagnostics(colors.err));
+            None
+        }
+    }
+}
+
+/// `dcsc coverage`: every paragraph of the guidance with the duties and
+/// questions that encode it, and the share encoded.
+pub fn coverage(policies: &[PathBuf], format: Format, colors: Colors, write: &mut Sink<'_>) -> Status {
+    let Some(policy) = load_policy(policies, None, colors, write) else {
+        return Status::BadInput;
+    };
+    let coverage = crate::render::coverage::coverage(&policy);
+    match format {
+        Format::Human => write(Channel::Out, &coverage.to_human()),
+        Format::Json => write(Channel::Out, &format!("{}\n", crate::visible::json(&coverage))),
+    }
+    Status::Clear
+}
+
+/// `dcsc vocabulary`: the names the guidance (in force as at `as_at`, or
+/// the latest) declares for arrangements to use.
+pub fn vocabulary(
+    policies: &[PathBuf],
+    as_at: Option<Day>,
+    format: Format,
+    colors: Colors,
+    write: &mut Sink<'_>,
+) -> Status {
+    let Some(policy) = load_policy(policies, as_at, colors, write) else {
+        return Status::BadInput;
+    };
+    let vocabulary = crate::render::vocabulary::vocabulary(&policy);
+    match format {
+        Format::Human => write(Channel::Out, &vocabulary.to_human()),
+        Format::Json => write(Channel::Out, &format!("{}\n", crate::visible::json(&vocabulary))),
+    }
+    Status::Clear
+}
+
+/// `dcsc explain`: a diagnostic code's explanation, or a duty, law,
+/// paragraph or vocabulary name of the guidance (in force as at `as_at`,
+/// or the latest).
+pub fn explain(what: &str, policies: &[PathBuf], as_at: Option<Day>, colors: Colors, write: &mut Sink<'_>) -> Status {
+    if let Some(code) = Code::parse(what) {
+        write(Channel::Out, &format!("{}\n", code.explain()));
+        return Status::Clear;
+    }
+    let Some(policy) = load_policy(policies, as_at, colors, write) else {
+        return Status::BadInput;
+    };
+    match crate::render::explain::explain(&policy, what, as_at) {
+        Ok(text) => {
+            write(Channel::Out, &text);
+            Status::Clear
+        }
+        Err(problem) => refuse(&SourceMap::new(), &problem, false, colors.err, write),
+    }
+}
