@@ -276,9 +276,9 @@ fn council_changes(old: &Assessment<'_>, new: &Assessment<'_>) -> Vec<VerdictCha
             .map_or_else(String::new, |duty| duty.key.clone())
     };
     let standing = |assessment: &Assessment<'_>, verdict: &Verdict| Standing {
-        kind: verdict.kind,
+        kind: verdict.kind(),
         label: crate::words::Permission::of(&verdict.reason)
-            .map_or(verdict.kind.name(), |permission| permission.name()),
+            .map_or(verdict.kind().name(), |permission| permission.name()),
         explanation: assessment.wording().reason(verdict),
     };
     let mut changes = Vec::new();
@@ -288,7 +288,7 @@ fn council_changes(old: &Assessment<'_>, new: &Assessment<'_>) -> Vec<VerdictCha
         // A verdict changes when its kind does: the same verdict explained
         // as at another date ("no answer is recorded up to …") is not a
         // change.
-        if earlier.is_some_and(|candidate| candidate.kind == verdict.kind) {
+        if earlier.is_some_and(|candidate| candidate.kind() == verdict.kind()) {
             continue;
         }
         let after = standing(new, verdict);

@@ -136,13 +136,13 @@ fn compare(verified: &Verified, index: usize, expectation: &Expectation) -> Chec
     match (expectation.verdict, found) {
         (Expected::NotInForce, None) => {}
         (Expected::NotInForce, Some(verdict)) => differences.push(Difference::Verdict {
-            found: Some(verdict.kind),
+            found: Some(verdict.kind()),
         }),
         (Expected::Verdict(_), None) => differences.push(Difference::Verdict { found: None }),
         (Expected::Verdict(kind), Some(verdict)) => {
-            if verdict.kind != kind {
+            if verdict.kind() != kind {
                 differences.push(Difference::Verdict {
-                    found: Some(verdict.kind),
+                    found: Some(verdict.kind()),
                 });
             }
             differences.extend(details(council, verdict, expectation));

@@ -66,6 +66,43 @@ fn review_passed(review_by: crate::date::PartialDate, as_at: Day) -> bool {
     review_by.last_day() < as_at
 }
 
+/// A verdict being reached: everything but its reason, which is given
+/// once, last ([`Draft::decided`]), and says the verdict.
+#[derive(Clone)]
+struct Draft {
+    duty: DutyId,
+    bindings: Vec<Binding>,
+    facts: Vec<FactUse>,
+    missing: Vec<Missing>,
+    notes: Vec<Note>,
+    answer: Option<AnswerId>,
+}
+
+impl Draft {
+    fn new(duty: DutyId, answer: Option<AnswerId>) -> Draft {
+        Draft {
+            duty,
+            bindings: Vec::new(),
+            facts: Vec::new(),
+            missing: Vec::new(),
+            notes: Vec::new(),
+            answer,
+        }
+    }
+
+    fn decided(self, reason: Reason) -> Verdict {
+        Verdict {
+            duty: self.duty,
+            reason,
+            bindings: self.bindings,
+            facts: self.facts,
+            missing: self.missing,
+            notes: self.notes,
+            answer: self.answer,
+        }
+    }
+}
+
 struct Evaluator<'a> {
     policy: &'a Policy,
     arrangement: &'a Arrangement,
@@ -1092,40 +1129,28 @@ impl<'a> Evaluator<'a> {
         // may or may not be in force is met either way (an LSCB the council
         // still had when the LSCB duty may have been repealed).
         let mut decided = self.duty(id, duty);
-        if matches!(decided.kind, VerdictKind::Pass | VerdictKind::Answered) {
+        if matches!(decided.kind(), VerdictKind::Pass | VerdictKind::Answered) {
             decided.notes.push(Note::MetWhetherOrNotItApplies { missing });
             return decided;
         }
-        let mut verdict = Verdict {
-            duty: id,
-            kind: VerdictKind::Unknown,
-            reason: Reason::ConditionUnknown,
-            bindings: Vec::new(),
-            facts: Vec::new(),
+        let mut verdict = Draft {
             missing,
-            notes: Vec::new(),
-            answer: self.latest_answer(id),
+            ..Draft::new(id, self.latest_answer(id))
         };
-        if decided.kind == VerdictKind::Unknown {
+        if decided.kind() == VerdictKind::Unknown {
             for missing in decided.missing {
                 if !verdict.missing.contains(&missing) {
                     verdict.missing.push(missing);
                 }
             }
         }
-        verdict
+        verdict.decided(Reason::ConditionUnknown)
     }
 
     fn duty(&self, id: DutyId, duty: &Duty) -> Verdict {
-        let mut verdict = Verdict {
-            duty: id,
-            kind: VerdictKind::Unknown,
-            reason: Reason::ConditionUnknown,
-            bindings: Vec::new(),
-            facts: Vec::new(),
-            missing: Vec::new(),
+        let mut verdict = Draft {
             notes: self.ended_kinds(duty),
-            answer: self.latest_answer(id),
+            ..Draft::new(id, self.latest_answer(id))
         };
         let mut unknown_conditions = Vec::new();
         // The conditions' facts follow the rule's: a verdict points first at
@@ -1141,14 +1166,12 @@ impl<'a> Evaluator<'a> {
             finding::push_facts(&mut condition_facts, finding.facts.iter().cloned());
             match (condition.kind, finding.truth) {
                 (ConditionKind::When, Truth::False) | (ConditionKind::Unless, Truth::True) => {
-                    verdict.kind = VerdictKind::NotApplicable;
-                    verdict.reason = Reason::ConditionNotMet {
-                        condition: index,
-                        observed: finding.said,
-                    };
                     verdict.notes.extend(finding.notes);
                     verdict.facts = condition_facts;
-                    return verdict;
+                    return verdict.decided(Reason::ConditionNotMet {
+                        condition: index,
+                        observed: finding.said,
+                    });
                 }
                 (_, Truth::Unknown) => unknown_conditions.push(finding),
                 (ConditionKind::When, Truth::True) | (ConditionKind::Unless, Truth::False) => {}
@@ -1161,7 +1184,7 @@ impl<'a> Evaluator<'a> {
             // the condition (a Lead Member in the cabinet needs no word on
             // whether the council runs the committee system).
             let mut decided = self.requirement(duty, verdict.clone());
-            if matches!(decided.kind, VerdictKind::Pass | VerdictKind::Answered) {
+            if matches!(decided.kind(), VerdictKind::Pass | VerdictKind::Answered) {
                 // The facts the conditions used stay with the verdict.
                 finding::push_facts(&mut decided.facts, condition_facts);
                 decided.notes.extend(merged.notes);
@@ -1173,17 +1196,16 @@ impl<'a> Evaluator<'a> {
             verdict.missing = merged.missing;
             // What the requirement itself lacks is asked for too, so that
             // one set of facts from the council settles the verdict.
-            if decided.kind == VerdictKind::Unknown {
+            if decided.kind() == VerdictKind::Unknown {
                 for missing in decided.missing {
                     if !verdict.missing.contains(&missing) {
                         verdict.missing.push(missing);
                     }
                 }
             }
-            verdict.reason = Reason::ConditionUnknown;
             verdict.notes.extend(merged.notes);
             verdict.facts = condition_facts;
-            return verdict;
+            return verdict.decided(Reason::ConditionUnknown);
         }
         let mut decided = self.requirement(duty, verdict);
         finding::push_facts(&mut decided.facts, condition_facts);
@@ -1191,14 +1213,14 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The verdict on what a duty asks, its conditions aside.
-    fn requirement(&self, duty: &Duty, verdict: Verdict) -> Verdict {
+    fn requirement(&self, duty: &Duty, verdict: Draft) -> Verdict {
         match &duty.kind {
             DutyKind::Rule { subject, predicate, .. } => self.rule(duty, subject, predicate, verdict),
             DutyKind::Question { renew_on_change_of, .. } => self.question(*renew_on_change_of, verdict),
         }
     }
 
-    fn rule(&self, duty: &Duty, subject: &Subject, predicate: &Predicate, mut verdict: Verdict) -> Verdict {
+    fn rule(&self, duty: &Duty, subject: &Subject, predicate: &Predicate, mut verdict: Draft) -> Verdict {
         let negate = duty.modality.is_negative();
         let (finding, bindings) = self.claim(subject, predicate, negate, Clause::Rule(verdict.duty));
         verdict.bindings = bindings;
@@ -1206,23 +1228,18 @@ impl<'a> Evaluator<'a> {
         verdict.notes.extend(finding.notes);
         let observed = finding.said;
         if finding.vacuous && finding.truth == Truth::True {
-            verdict.kind = VerdictKind::NotApplicable;
-            verdict.reason = Reason::NothingToApplyTo { observed };
-            return verdict;
+            return verdict.decided(Reason::NothingToApplyTo { observed });
         }
-        let (kind, reason) = match (duty.modality, finding.truth) {
-            (Modality::May, Truth::True) => (VerdictKind::Pass, Reason::PermissionUsed { observed }),
-            (Modality::May, Truth::False) => (VerdictKind::NotApplicable, Reason::PermissionNotUsed { observed }),
-            (Modality::May, Truth::Unknown) => (
-                VerdictKind::NotApplicable,
-                Reason::PermissionNotShown {
-                    unstated: finding.missing,
-                },
-            ),
+        let reason = match (duty.modality, finding.truth) {
+            (Modality::May, Truth::True) => Reason::PermissionUsed { observed },
+            (Modality::May, Truth::False) => Reason::PermissionNotUsed { observed },
+            (Modality::May, Truth::Unknown) => Reason::PermissionNotShown {
+                unstated: finding.missing,
+            },
             (Modality::Must | Modality::MustNot | Modality::Should | Modality::ShouldNot, Truth::True) => {
-                (VerdictKind::Pass, Reason::Met { observed })
+                Reason::Met { observed }
             }
-            (Modality::Must | Modality::MustNot, Truth::False) => (VerdictKind::Fail, Reason::Breached { observed }),
+            (Modality::Must | Modality::MustNot, Truth::False) => Reason::Breached { observed },
             (Modality::Should | Modality::ShouldNot, Truth::False) => match self.departure(verdict.duty) {
                 Some((departure_id, departure)) => {
                     verdict.facts.push(FactUse {
@@ -1236,35 +1253,27 @@ impl<'a> Evaluator<'a> {
                     match self.words_replaced(verdict.duty, departure.approved, departure.against) {
                         // Reasons given against words since replaced need a
                         // fresh look before they excuse the duty.
-                        Some((paragraph, edition)) => (
-                            VerdictKind::Stale,
-                            Reason::DepartureFromReplacedWords {
-                                departure: departure_id,
-                                paragraph,
-                                edition,
-                            },
-                        ),
-                        None => (
-                            VerdictKind::Departure,
-                            Reason::Departed {
-                                departure: departure_id,
-                                review_passed: departure.review_by.is_some_and(|date| review_passed(date, self.as_at)),
-                                observed,
-                            },
-                        ),
+                        Some((paragraph, edition)) => Reason::DepartureFromReplacedWords {
+                            departure: departure_id,
+                            paragraph,
+                            edition,
+                        },
+                        None => Reason::Departed {
+                            departure: departure_id,
+                            review_passed: departure.review_by.is_some_and(|date| review_passed(date, self.as_at)),
+                            observed,
+                        },
                     }
                 }
-                None => (VerdictKind::Unexplained, Reason::Unexplained { observed }),
+                None => Reason::Unexplained { observed },
             },
             (Modality::Must | Modality::MustNot | Modality::Should | Modality::ShouldNot, Truth::Unknown) => {
                 verdict.missing = finding.missing;
                 verdict.missing.dedup();
-                (VerdictKind::Unknown, Reason::Undecided { observed })
+                Reason::Undecided { observed }
             }
         };
-        verdict.kind = kind;
-        verdict.reason = reason;
-        verdict
+        verdict.decided(reason)
     }
 
     /// The departure recorded for a duty by the as-at date, the latest if
@@ -1297,11 +1306,9 @@ impl<'a> Evaluator<'a> {
             .map(|(index, _)| AnswerId::from_index(index))
     }
 
-    fn question(&self, renew_on_change_of: Option<RoleId>, mut verdict: Verdict) -> Verdict {
+    fn question(&self, renew_on_change_of: Option<RoleId>, mut verdict: Draft) -> Verdict {
         let Some((answer_id, answer)) = verdict.answer.and_then(|id| Some((id, self.arrangement.answer(id)?))) else {
-            verdict.kind = VerdictKind::Missing;
-            verdict.reason = Reason::NoAnswer { up_to: self.as_at };
-            return verdict;
+            return verdict.decided(Reason::NoAnswer { up_to: self.as_at });
         };
         verdict.facts.push(FactUse {
             fact: Fact::Answer { answer: answer_id },
@@ -1325,16 +1332,13 @@ impl<'a> Evaluator<'a> {
                         .iter()
                         .find(|(change, _)| relative(change, given) == crate::date::Relative::Overlapping);
                     if let Some((change, origin)) = later {
-                        verdict.kind = VerdictKind::Stale;
                         verdict.facts.push(timeline::change_fact(change, origin.clone()));
-                        verdict.reason = Reason::AnswerPredatesChange {
+                        return verdict.decided(Reason::AnswerPredatesChange {
                             answer: answer_id,
                             change: change.clone(),
-                        };
-                        return verdict;
+                        });
                     }
                     if let Some((change, origin)) = overlapping {
-                        verdict.kind = VerdictKind::Unknown;
                         verdict.facts.push(timeline::change_fact(change, origin.clone()));
                         verdict.missing.push(Missing::AnswerOrder {
                             answer: answer_id,
@@ -1344,34 +1348,27 @@ impl<'a> Evaluator<'a> {
                             answer: answer_id,
                             change: change.clone(),
                         });
-                        verdict.reason = Reason::AnswerOrderUnknown {
+                        return verdict.decided(Reason::AnswerOrderUnknown {
                             answer: answer_id,
                             change: change.clone(),
-                        };
-                        return verdict;
+                        });
                     }
                 }
                 None if !changes.is_empty() => {
-                    verdict.kind = VerdictKind::Unknown;
                     verdict.missing.push(Missing::AnswerDate { answer: answer_id });
-                    verdict.reason = Reason::AnswerUndated { answer: answer_id };
-                    return verdict;
+                    return verdict.decided(Reason::AnswerUndated { answer: answer_id });
                 }
                 None => {}
             }
         }
         if let Some((paragraph, edition)) = self.words_replaced(verdict.duty, answer.given, answer.against) {
-            verdict.kind = VerdictKind::Stale;
-            verdict.reason = Reason::AnswerToReplacedWords {
+            return verdict.decided(Reason::AnswerToReplacedWords {
                 answer: answer_id,
                 paragraph,
                 edition,
-            };
-            return verdict;
+            });
         }
-        verdict.kind = VerdictKind::Answered;
-        verdict.reason = Reason::Answered { answer: answer_id };
-        verdict
+        verdict.decided(Reason::Answered { answer: answer_id })
     }
 
     /// The first paragraph a duty cites whose words in force now are not
