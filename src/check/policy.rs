@@ -1505,46 +1505,19 @@ fn mark(flags: &mut [bool], index: usize) {
 
 impl Used {
     fn subject(&mut self, subject: &Subject) {
-        match subject {
-            Subject::Council => {}
-            Subject::Role(role) => mark(&mut self.roles, role.index()),
-            Subject::Quantified { holding, .. } => {
-                if let Some(role) = holding {
-                    mark(&mut self.roles, role.index());
-                }
-            }
+        if let Some(role) = subject.role() {
+            mark(&mut self.roles, role.index());
         }
     }
 
     fn predicate(&mut self, predicate: &Predicate) {
-        // Walk with an explicit stack: predicates nest only through
-        // parentheses, but nothing here needs to recurse.
-        let mut stack = vec![predicate];
-        while let Some(predicate) = stack.pop() {
-            match predicate {
-                Predicate::And(parts) | Predicate::Or(parts) => stack.extend(parts),
-                Predicate::Not(inner) => stack.push(inner),
-                Predicate::Hold(roles) => roles.iter().for_each(|role| mark(&mut self.roles, role.index())),
-                Predicate::Responsible { functions, .. } => functions
-                    .iter()
-                    .for_each(|function| mark(&mut self.functions, function.index())),
-                Predicate::Kind(kind) => mark(&mut self.body_kinds, kind.index()),
-                Predicate::Attribute(attribute) | Predicate::Compare { attribute, .. } => {
-                    mark(&mut self.attributes, attribute.index())
-                }
-                Predicate::After { of, .. } => {
-                    if let Some(role) = of {
-                        mark(&mut self.roles, role.index());
-                    }
-                }
-                Predicate::Every { .. } | Predicate::Governance { .. } => {}
-                Predicate::Relation { relation, target } => {
-                    mark(&mut self.relations, relation.index());
-                    match target {
-                        Target::Role(role) => mark(&mut self.roles, role.index()),
-                        Target::Kind(kind) => mark(&mut self.body_kinds, kind.index()),
-                    }
-                }
+        for mention in predicate.mentions() {
+            match mention {
+                Mention::Role(role) => mark(&mut self.roles, role.index()),
+                Mention::Function(function) => mark(&mut self.functions, function.index()),
+                Mention::BodyKind(kind) => mark(&mut self.body_kinds, kind.index()),
+                Mention::Relation(relation) => mark(&mut self.relations, relation.index()),
+                Mention::Attribute(attribute) => mark(&mut self.attributes, attribute.index()),
             }
         }
     }

@@ -103,6 +103,26 @@ impl Draft {
     }
 }
 
+/// A predicate said of one post, member, body or service: of the council
+/// as a whole, what is missing is the subject.
+fn of_entity(entity: Option<(EntityId, &Entity)>, decide: impl FnOnce(EntityId, &Entity) -> Finding) -> Finding {
+    match entity {
+        Some((id, found)) => decide(id, found),
+        None => Finding::missing(Missing::Subject),
+    }
+}
+
+/// What settles that no entity satisfies a predicate, found in the facts
+/// or the law ([`Evaluator::absence`]).
+struct Absence<'a> {
+    /// The council states it has no body of the kind asked for.
+    denial: Option<(BodyKindId, &'a Stated<BodyKindId>)>,
+    /// The role asked for is vacant.
+    vacancy: Option<(EventId, &'a Event)>,
+    /// The law ended every body of the kind asked for.
+    ended: bool,
+}
+
 struct Evaluator<'a> {
     policy: &'a Policy,
     arrangement: &'a Arrangement,
@@ -338,23 +358,7 @@ impl<'a> Evaluator<'a> {
         // at all (no member declared) cannot be zero by evidence: the paper
         // is silent, not negative.
         let described = self.arrangement.entities.iter().any(|declared| declared.kind == kind);
-        let denial = match predicate {
-            Predicate::Kind(body_kind) => self
-                .arrangement
-                .has_no_at(*body_kind, self.as_at)
-                .map(|fact| (*body_kind, fact)),
-            Predicate::And(_)
-            | Predicate::Or(_)
-            | Predicate::Not(_)
-            | Predicate::Hold(_)
-            | Predicate::Responsible { .. }
-            | Predicate::Attribute(_)
-            | Predicate::Compare { .. }
-            | Predicate::After { .. }
-            | Predicate::Every { .. }
-            | Predicate::Governance { .. }
-            | Predicate::Relation { .. } => None,
-        };
+        let Absence { denial, vacancy, ended } = self.absence(predicate);
         if !described && denial.is_none() {
             let mut finding = Finding::missing(Missing::EntitiesOfKind { kind });
             finding.said.push(Observation::NoneDeclared { kind });
@@ -392,25 +396,6 @@ impl<'a> Evaluator<'a> {
         // role, which are always listed), or states that it has no body of
         // the kind the predicate names.
         let rests_on_absence = trues == 0 && unknowns.is_empty();
-        // A recorded vacancy states that no one holds the role: that no
-        // post holds DCS then is a fact, not a gap in the papers.
-        let vacancy = match predicate {
-            Predicate::Hold(roles) => roles.iter().find_map(|role| self.vacancy(*role)),
-            Predicate::And(_)
-            | Predicate::Or(_)
-            | Predicate::Not(_)
-            | Predicate::Responsible { .. }
-            | Predicate::Kind(_)
-            | Predicate::Attribute(_)
-            | Predicate::Compare { .. }
-            | Predicate::After { .. }
-            | Predicate::Every { .. }
-            | Predicate::Governance { .. }
-            | Predicate::Relation { .. } => None,
-        };
-        // After the law ended a kind of body, that none exists is the law's
-        // word, not a gap in the papers.
-        let ended = matches!(predicate, Predicate::Kind(body_kind) if self.kind_ended(*body_kind));
         let listed = holding.is_some() || vacancy.is_some() || ended || self.arrangement.lists_every(kind);
         let absence_unknown = rests_on_absence && denial.is_none() && !listed;
         let mut finding = Finding {
@@ -455,6 +440,45 @@ impl<'a> Evaluator<'a> {
         (finding, bindings)
     }
 
+    /// What, besides a list declared complete, settles that no entity
+    /// satisfies a predicate: asked of the predicate a count is over.
+    fn absence(&self, predicate: &Predicate) -> Absence<'a> {
+        match predicate {
+            // The council states it has no body of the kind; or the law
+            // ended the kind, and that none exists is the law's word, not
+            // a gap in the papers.
+            Predicate::Kind(body_kind) => Absence {
+                denial: self
+                    .arrangement
+                    .has_no_at(*body_kind, self.as_at)
+                    .map(|fact| (*body_kind, fact)),
+                vacancy: None,
+                ended: self.kind_ended(*body_kind),
+            },
+            // A recorded vacancy states that no one holds the role: that no
+            // post holds DCS then is a fact, not a gap in the papers.
+            Predicate::Hold(roles) => Absence {
+                denial: None,
+                vacancy: roles.iter().find_map(|role| self.vacancy(*role)),
+                ended: false,
+            },
+            Predicate::And(_)
+            | Predicate::Or(_)
+            | Predicate::Not(_)
+            | Predicate::Responsible { .. }
+            | Predicate::Attribute(_)
+            | Predicate::Compare { .. }
+            | Predicate::After { .. }
+            | Predicate::Every { .. }
+            | Predicate::Governance { .. }
+            | Predicate::Relation { .. } => Absence {
+                denial: None,
+                vacancy: None,
+                ended: false,
+            },
+        }
+    }
+
     /// Evaluates a predicate of one entity, or of the council when `entity`
     /// is `None`.
     fn predicate(&self, entity: Option<(EntityId, &Entity)>, predicate: &Predicate) -> Finding {
@@ -478,15 +502,22 @@ impl<'a> Evaluator<'a> {
             ),
             Predicate::Every { event, months } => timeline::every(self.arrangement, self.as_at, *event, *months),
             Predicate::Governance { model, considering } => self.governance(*model, *considering),
-            Predicate::Hold(_)
-            | Predicate::Responsible { .. }
-            | Predicate::Kind(_)
-            | Predicate::Attribute(_)
-            | Predicate::Compare { .. }
-            | Predicate::Relation { .. } => match entity {
-                Some((id, found)) => self.atom(id, found, predicate),
-                None => Finding::missing(Missing::Subject),
-            },
+            Predicate::Hold(roles) => of_entity(entity, |id, found| self.hold(id, found, roles)),
+            Predicate::Responsible { only, functions } => {
+                of_entity(entity, |id, found| self.responsible(id, found, *only, functions))
+            }
+            Predicate::Kind(kind) => of_entity(entity, |id, found| self.body_kind(id, found, *kind)),
+            Predicate::Attribute(attribute) => of_entity(entity, |id, found| self.attribute(id, found, *attribute)),
+            Predicate::Compare {
+                attribute,
+                comparator,
+                value,
+            } => of_entity(entity, |id, found| {
+                self.compare_attribute(id, found, *attribute, *comparator, value)
+            }),
+            Predicate::Relation { relation, target } => {
+                of_entity(entity, |id, found| self.relation(id, found, *relation, target))
+            }
         }
     }
 
@@ -499,162 +530,160 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn atom(&self, id: EntityId, entity: &Entity, atom: &Predicate) -> Finding {
-        match atom {
-            Predicate::Hold(roles) => Finding::all(
-                roles
-                    .iter()
-                    .map(|role| match entity.holds_at(*role, self.as_at) {
-                        Some((fact, holding)) => {
-                            let used = Self::fact_use(
-                                fact,
-                                Fact::Holds {
-                                    entity: id,
-                                    role: *role,
-                                },
-                            );
-                            Self::uncertain(used.clone(), holding).unwrap_or_else(|| {
-                                Finding::new(
-                                    Truth::True,
-                                    Observation::Holds {
-                                        entity: id,
-                                        role: *role,
-                                    },
-                                )
-                                .with_fact(used)
-                            })
-                        }
-                        None => Finding::new(
-                            Truth::False,
-                            Observation::DoesNotHold {
+    /// `hold R, S`: the entity holds every role listed.
+    fn hold(&self, id: EntityId, entity: &Entity, roles: &[RoleId]) -> Finding {
+        Finding::all(
+            roles
+                .iter()
+                .map(|role| match entity.holds_at(*role, self.as_at) {
+                    Some((fact, holding)) => {
+                        let used = Self::fact_use(
+                            fact,
+                            Fact::Holds {
                                 entity: id,
                                 role: *role,
                             },
-                        ),
-                    })
-                    .collect(),
-            ),
-            Predicate::Responsible { only, functions } => self.responsible(id, entity, *only, functions),
-            Predicate::Kind(kind) => match &entity.body_kind {
-                None => Finding::missing(Missing::BodyKind { entities: vec![id] }),
-                Some(fact) => {
-                    let used = Self::fact_use(
-                        fact,
-                        Fact::BodyKind {
+                        );
+                        Self::uncertain(used.clone(), holding).unwrap_or_else(|| {
+                            Finding::new(
+                                Truth::True,
+                                Observation::Holds {
+                                    entity: id,
+                                    role: *role,
+                                },
+                            )
+                            .with_fact(used)
+                        })
+                    }
+                    None => Finding::new(
+                        Truth::False,
+                        Observation::DoesNotHold {
+                            entity: id,
+                            role: *role,
+                        },
+                    ),
+                })
+                .collect(),
+        )
+    }
+
+    /// `be a KIND`: the body is of the kind.
+    fn body_kind(&self, id: EntityId, entity: &Entity, kind: BodyKindId) -> Finding {
+        match &entity.body_kind {
+            None => Finding::missing(Missing::BodyKind { entities: vec![id] }),
+            Some(fact) => {
+                let used = Self::fact_use(
+                    fact,
+                    Fact::BodyKind {
+                        entity: id,
+                        kind: fact.value,
+                    },
+                );
+                if fact.value == kind {
+                    Finding::new(
+                        Truth::True,
+                        Observation::IsKind {
                             entity: id,
                             kind: fact.value,
                         },
-                    );
-                    if fact.value == *kind {
-                        Finding::new(
-                            Truth::True,
-                            Observation::IsKind {
-                                entity: id,
-                                kind: fact.value,
-                            },
-                        )
-                        .with_fact(used)
-                    } else {
-                        Finding::new(
-                            Truth::False,
-                            Observation::IsOtherKind {
-                                entity: id,
-                                kind: fact.value,
-                                wanted: *kind,
-                            },
-                        )
-                        .with_fact(used)
-                    }
-                }
-            },
-            Predicate::Attribute(attribute) => match (
-                entity.attribute_at(*attribute, self.as_at),
-                self.unstated(id, entity, *attribute),
-            ) {
-                (Some((fact, holding)), _) => {
-                    let value = fact.value == TypedValue::Bool(true);
-                    let used = Self::fact_use(
-                        fact,
-                        Fact::Attribute {
+                    )
+                    .with_fact(used)
+                } else {
+                    Finding::new(
+                        Truth::False,
+                        Observation::IsOtherKind {
                             entity: id,
-                            attribute: *attribute,
-                            value: fact.value.clone(),
-                        },
-                    );
-                    Self::uncertain(used.clone(), holding).unwrap_or_else(|| {
-                        Finding::new(
-                            Truth::of(value),
-                            Observation::AttributeIs {
-                                entity: id,
-                                attribute: *attribute,
-                                value,
-                            },
-                        )
-                        .with_fact(used)
-                    })
-                }
-                (None, Some((value, observed))) => Finding::new(Truth::of(value == TypedValue::Bool(true)), observed),
-                (None, None) => Finding::missing(Missing::Attribute {
-                    entity: id,
-                    attribute: *attribute,
-                }),
-            },
-            Predicate::Compare {
-                attribute,
-                comparator,
-                value,
-            } => match entity.attribute_at(*attribute, self.as_at) {
-                None => match self.unstated(id, entity, *attribute) {
-                    Some((settled, observed)) => {
-                        let (truth, note) = compare(&settled, *comparator, value);
-                        let mut finding = Finding::new(truth, observed);
-                        finding.notes.extend(note);
-                        finding
-                    }
-                    None => Finding::missing(Missing::Attribute {
-                        entity: id,
-                        attribute: *attribute,
-                    }),
-                },
-                Some((fact, holding)) => {
-                    let used = Self::fact_use(
-                        fact,
-                        Fact::Attribute {
-                            entity: id,
-                            attribute: *attribute,
-                            value: fact.value.clone(),
-                        },
-                    );
-                    if let Some(finding) = Self::uncertain(used.clone(), holding) {
-                        return finding;
-                    }
-                    let (truth, note) = compare(&fact.value, *comparator, value);
-                    let mut finding = Finding::new(
-                        truth,
-                        Observation::AttributeValue {
-                            entity: id,
-                            attribute: *attribute,
-                            value: fact.value.clone(),
+                            kind: fact.value,
+                            wanted: kind,
                         },
                     )
-                    .with_fact(used);
-                    finding.notes.extend(note);
-                    if truth == Truth::Unknown {
-                        finding.missing.push(Missing::ExactAttribute {
+                    .with_fact(used)
+                }
+            }
+        }
+    }
+
+    /// `be ATTRIBUTE`: a yes/no attribute is yes, as stated or settled.
+    fn attribute(&self, id: EntityId, entity: &Entity, attribute: AttributeId) -> Finding {
+        match (
+            entity.attribute_at(attribute, self.as_at),
+            self.unstated(id, entity, attribute),
+        ) {
+            (Some((fact, holding)), _) => {
+                let value = fact.value == TypedValue::Bool(true);
+                let used = Self::fact_use(
+                    fact,
+                    Fact::Attribute {
+                        entity: id,
+                        attribute,
+                        value: fact.value.clone(),
+                    },
+                );
+                Self::uncertain(used.clone(), holding).unwrap_or_else(|| {
+                    Finding::new(
+                        Truth::of(value),
+                        Observation::AttributeIs {
                             entity: id,
-                            attribute: *attribute,
-                        });
-                    }
+                            attribute,
+                            value,
+                        },
+                    )
+                    .with_fact(used)
+                })
+            }
+            (None, Some((value, observed))) => Finding::new(Truth::of(value == TypedValue::Bool(true)), observed),
+            (None, None) => Finding::missing(Missing::Attribute { entity: id, attribute }),
+        }
+    }
+
+    /// `have ATTRIBUTE OP VALUE`: an attribute, as stated or settled,
+    /// compares with a value.
+    fn compare_attribute(
+        &self,
+        id: EntityId,
+        entity: &Entity,
+        attribute: AttributeId,
+        comparator: Comparator,
+        value: &TypedValue,
+    ) -> Finding {
+        match entity.attribute_at(attribute, self.as_at) {
+            None => match self.unstated(id, entity, attribute) {
+                Some((settled, observed)) => {
+                    let (truth, note) = compare(&settled, comparator, value);
+                    let mut finding = Finding::new(truth, observed);
+                    finding.notes.extend(note);
                     finding
                 }
+                None => Finding::missing(Missing::Attribute { entity: id, attribute }),
             },
-            Predicate::Relation { relation, target } => self.relation(id, entity, *relation, target),
-            Predicate::And(_)
-            | Predicate::Or(_)
-            | Predicate::Not(_)
-            | Predicate::After { .. }
-            | Predicate::Every { .. }
-            | Predicate::Governance { .. } => self.predicate(Some((id, entity)), atom),
+            Some((fact, holding)) => {
+                let used = Self::fact_use(
+                    fact,
+                    Fact::Attribute {
+                        entity: id,
+                        attribute,
+                        value: fact.value.clone(),
+                    },
+                );
+                if let Some(finding) = Self::uncertain(used.clone(), holding) {
+                    return finding;
+                }
+                let (truth, note) = compare(&fact.value, comparator, value);
+                let mut finding = Finding::new(
+                    truth,
+                    Observation::AttributeValue {
+                        entity: id,
+                        attribute,
+                        value: fact.value.clone(),
+                    },
+                )
+                .with_fact(used);
+                finding.notes.extend(note);
+                if truth == Truth::Unknown {
+                    finding.missing.push(Missing::ExactAttribute { entity: id, attribute });
+                }
+                finding
+            }
         }
     }
 
@@ -879,30 +908,18 @@ impl<'a> Evaluator<'a> {
     /// Notes for a duty that mentions a kind of body the law had ended by
     /// the as-at date: its verdict is about a board that no longer exists.
     fn ended_kinds(&self, duty: &Duty) -> Vec<Note> {
-        let mut kinds = Vec::new();
-        let mut stack: Vec<&Predicate> = duty.conditions.iter().map(|condition| &condition.predicate).collect();
+        let mut predicates: Vec<&Predicate> = duty.conditions.iter().map(|condition| &condition.predicate).collect();
         if let DutyKind::Rule { predicate, .. } = &duty.kind {
-            stack.push(predicate);
+            predicates.push(predicate);
         }
-        while let Some(predicate) = stack.pop() {
-            match predicate {
-                Predicate::And(parts) | Predicate::Or(parts) => stack.extend(parts),
-                Predicate::Not(inner) => stack.push(inner),
-                Predicate::Kind(kind)
-                | Predicate::Relation {
-                    target: Target::Kind(kind),
-                    ..
-                } => kinds.push(*kind),
-                Predicate::Hold(_)
-                | Predicate::Responsible { .. }
-                | Predicate::Attribute(_)
-                | Predicate::Compare { .. }
-                | Predicate::After { .. }
-                | Predicate::Every { .. }
-                | Predicate::Governance { .. }
-                | Predicate::Relation { .. } => {}
-            }
-        }
+        let mut kinds: Vec<BodyKindId> = predicates
+            .into_iter()
+            .flat_map(Predicate::mentions)
+            .filter_map(|mention| match mention {
+                Mention::BodyKind(kind) => Some(kind),
+                Mention::Role(_) | Mention::Function(_) | Mention::Relation(_) | Mention::Attribute(_) => None,
+            })
+            .collect();
         kinds.sort();
         kinds.dedup();
         kinds
