@@ -536,11 +536,7 @@ impl Context<'_> {
                         // A kind of body the law abolished: none exists
                         // after the law's date, however undated the paper
                         // that describes it.
-                        let ended = self
-                            .policy
-                            .body_kinds
-                            .get(body_kind.index())
-                            .and_then(|term| term.ended.as_ref());
+                        let ended = self.policy.body_kind(body_kind).and_then(|term| term.ended.as_ref());
                         if let (Some(ended), None) = (ended, entity.life.until) {
                             entity.life.until = Some(Boundary::On(ended.by));
                         }
@@ -611,7 +607,7 @@ impl Context<'_> {
         default: &Option<EvidenceRef>,
         errors: &mut Vec<CheckError>,
     ) {
-        let Some(declared) = self.policy.relations.get(relation.index()) else {
+        let Some(declared) = self.policy.relation(relation) else {
             return;
         };
         if !declared.from.contains(&entity.kind) {
@@ -678,7 +674,7 @@ impl Context<'_> {
         default: &Option<EvidenceRef>,
         errors: &mut Vec<CheckError>,
     ) {
-        let Some(declared) = self.policy.attributes.get(attribute.index()) else {
+        let Some(declared) = self.policy.attribute(attribute) else {
             return;
         };
         if !declared.on.contains(&entity.kind) {

@@ -163,8 +163,7 @@ fn families(policy: &mut Policy, scope: &mut Scope) {
 fn pinned_words(policy: &Policy, errors: &mut Vec<CheckError>) {
     for duty in &policy.duties {
         let local = policy
-            .editions
-            .get(duty.edition)
+            .edition(EditionId::from_index(duty.edition))
             .is_some_and(|edition| edition.force == LegalForce::LocalPolicy && edition.amends.is_none());
         if !local {
             continue;
@@ -182,7 +181,7 @@ fn pinned_words(policy: &Policy, errors: &mut Vec<CheckError>) {
                         .filter(|repeal| repeal.target == Versioned::Paragraph(*family))
                         .map(|repeal| repeal.edition),
                 )
-                .filter_map(|edition| policy.editions.get(edition))
+                .filter_map(|edition| policy.edition(EditionId::from_index(edition)))
                 .map(|edition| edition.key.clone())
                 .collect::<Vec<String>>();
             if changed_by.is_empty() {
@@ -845,11 +844,7 @@ fn duty(
             }
             Entry::Tag(tag) => {
                 if let Some(key) = scope.tag_keys.resolve(&tag.key, errors) {
-                    let allowed = policy
-                        .tag_keys
-                        .get(key.index())
-                        .map(|key| key.values.clone())
-                        .unwrap_or_default();
+                    let allowed = policy.tag_key(key).map(|key| key.values.clone()).unwrap_or_default();
                     if let Some(value) = allowed.iter().position(|value| *value == tag.value.text) {
                         tags.push(Tag { key, value });
                     } else {
@@ -1002,7 +997,7 @@ fn law(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, errors: 
     else {
         return;
     };
-    let (Some(declared_role), Some(declared)) = (policy.role(role), policy.attributes.get(attribute.index())) else {
+    let (Some(declared_role), Some(declared)) = (policy.role(role), policy.attribute(attribute)) else {
         return;
     };
     if !declared.on.contains(&declared_role.holder) {
@@ -1208,7 +1203,7 @@ impl Resolver<'_, '_> {
             }
             ast::Atom::Attribute { attribute } => {
                 let id = self.scope.attributes.resolve(attribute, self.errors)?;
-                let declared = self.policy.attributes.get(id.index())?;
+                let declared = self.policy.attribute(id)?;
                 if declared.value_type != ValueType::Bool {
                     self.errors.push(CheckError::WrongKind {
                         expected: Needed::YesNoAttribute,
@@ -1231,7 +1226,7 @@ impl Resolver<'_, '_> {
                 literal,
             } => {
                 let id = self.scope.attributes.resolve(attribute, self.errors)?;
-                let declared = self.policy.attributes.get(id.index())?;
+                let declared = self.policy.attribute(id)?;
                 let Some(value) = typed(&literal.kind, declared.value_type) else {
                     self.errors.push(CheckError::WrongType {
                         field: declared.key.clone(),
@@ -1313,7 +1308,7 @@ impl Resolver<'_, '_> {
                 target,
             } => {
                 let id = self.scope.relations.resolve(relation, self.errors)?;
-                let declared = self.policy.relations.get(id.index())?;
+                let declared = self.policy.relation(id)?;
                 let from = declared.from.clone();
                 let to = declared.to.clone();
                 let relation_key = declared.key.clone();

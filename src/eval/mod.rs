@@ -808,8 +808,7 @@ impl<'a> Evaluator<'a> {
     /// accountability always, others when the arrangement says so.
     fn lists_every(&self, relation: RelationId) -> bool {
         self.policy
-            .relations
-            .get(relation.index())
+            .relation(relation)
             .is_some_and(|declared| declared.hierarchy)
             || self.arrangement.complete_relations.contains(&relation)
     }
@@ -841,8 +840,7 @@ impl<'a> Evaluator<'a> {
         }
         let default = self
             .policy
-            .attributes
-            .get(attribute.index())
+            .attribute(attribute)
             .and_then(|declared| declared.default.as_ref())?;
         Some((
             default.clone(),
@@ -932,8 +930,7 @@ impl<'a> Evaluator<'a> {
     /// Whether the law had ended every body of a kind by the as-at date.
     fn kind_ended(&self, kind: BodyKindId) -> bool {
         self.policy
-            .body_kinds
-            .get(kind.index())
+            .body_kind(kind)
             .and_then(|term| term.ended.as_ref())
             .is_some_and(|ended| ended.by.first_day() <= self.as_at)
     }
@@ -952,8 +949,7 @@ impl<'a> Evaluator<'a> {
             if let Target::Role(role) = target {
                 let hierarchy = self
                     .policy
-                    .relations
-                    .get(relation.index())
+                    .relation(relation)
                     .is_some_and(|declared| declared.hierarchy);
                 let (sure, maybe) = self.holders(*role);
                 if hierarchy && sure == [id] && maybe.is_empty() {

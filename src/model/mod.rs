@@ -6,6 +6,7 @@
 
 mod arrangement;
 mod kinds;
+mod lookup;
 mod mentions;
 mod policy;
 

@@ -8,13 +8,13 @@ use super::human::wrap;
 use crate::command::CommandError;
 use crate::date::Day;
 use crate::diagnostics::Code;
-use crate::model::{DutyKind, Paragraph, Policy, Provenance, VocabularyKind};
+use crate::model::{DutyKind, EditionId, Paragraph, Policy, Provenance, VocabularyKind};
 use crate::suggest::suggest;
 use crate::syntax::ast::ItemKind;
 
 fn provenance(policy: &Policy, paragraph: &Paragraph) -> String {
     let document = |id: crate::model::DocumentId| {
-        policy.documents.get(id.index()).map_or_else(String::new, |document| {
+        policy.document(id).map_or_else(String::new, |document| {
             let mut text = document.title.clone();
             if let Some(seed) = &document.seed {
                 text.push_str(&format!(" [{seed}]"));
@@ -101,7 +101,7 @@ pub fn duty(policy: &Policy, key: &str) -> Option<String> {
             out.push_str(&format!("{}: {value}\n", key.title));
         }
     }
-    if let Some(edition) = policy.editions.get(duty.edition) {
+    if let Some(edition) = policy.edition(EditionId::from_index(duty.edition)) {
         out.push_str(&format!("from: {} ({})\n", edition.key, edition.force.description()));
     }
     for paragraph in duty.cites.iter().filter_map(|id| policy.paragraph(*id)) {
@@ -117,14 +117,13 @@ pub fn law(policy: &Policy, key: &str) -> Option<String> {
     let law = policy.laws.iter().find(|law| law.key == key)?;
     let role = policy.role(law.role).map_or("", |role| role.title.as_str());
     let attribute = policy
-        .attributes
-        .get(law.attribute.index())
+        .attribute(law.attribute)
         .map_or("", |attribute| attribute.key.as_str());
     let mut out = format!(
         "law {}\ntitle: {}\nstatute: {}\nsettles: `{attribute}` is {} for every holder of {role}, without the arrangements stating it; arrangements that state otherwise are judged on what they state\n",
         law.key, law.title, law.statute, law.value
     );
-    if let Some(edition) = policy.editions.get(law.edition) {
+    if let Some(edition) = policy.edition(EditionId::from_index(law.edition)) {
         out.push_str(&format!("from: {} ({})\n", edition.key, edition.force.description()));
     }
     for paragraph in law.cites.iter().filter_map(|id| policy.paragraph(*id)) {
@@ -197,7 +196,7 @@ pub fn paragraph(policy: &Policy, key: &str, as_at: Option<Day>) -> Option<Strin
 /// "words of dfe_2013, in force from 2013-04", "repealed by csw_2017 (an
 /// amendment: INSTRUMENT), in force from 2019-09-29 at the latest…".
 fn version_line(policy: &Policy, edition: usize, what: &str) -> String {
-    let Some(declared) = policy.editions.get(edition) else {
+    let Some(declared) = policy.edition(EditionId::from_index(edition)) else {
         return what.to_owned();
     };
     let mut line = format!("{what} {}", declared.key);
@@ -254,7 +253,7 @@ pub fn term(policy: &Policy, kind: VocabularyKind, key: &str) -> Option<String> 
     let titles = |functions: &[crate::model::FunctionId]| {
         functions
             .iter()
-            .filter_map(|id| policy.functions.get(id.index()))
+            .filter_map(|id| policy.function(*id))
             .map(|function| function.title.as_str())
             .collect::<Vec<_>>()
             .join(", ")
