@@ -1,8 +1,8 @@
 //! The closed vocabulary of the language that every stage shares: kinds of
-//! entity and event, modalities, quantifiers, comparators and conditions.
-//! The syntax tree reads them and the checked model keeps them, so output
-//! stages need only the model. They are serde-encodable because the
-//! syntax tree, which holds them, is ([`crate::embedded`]).
+//! entity, event and vocabulary, modalities, quantifiers, comparators and
+//! conditions. The syntax tree reads them and the checked model keeps them,
+//! so output stages need only the model. Those the syntax tree holds are
+//! serde-encodable because it is ([`crate::embedded`]).
 
 use serde::{Deserialize, Serialize};
 
