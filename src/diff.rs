@@ -12,7 +12,7 @@ use similar::{ChangeTag, TextDiff};
 
 use crate::date::{Day, Holding};
 use crate::eval::{Verdict, VerdictKind};
-use crate::model::{Duty, DutyId, DutyKind, Paragraph, Policy};
+use crate::model::{Duty, DutyId, DutyKind, EditionId, Paragraph, Policy};
 use crate::outcome::{Assessment, Verified};
 use crate::source::SourceMap;
 
@@ -276,9 +276,9 @@ fn council_changes(old: &Assessment<'_>, new: &Assessment<'_>) -> Vec<VerdictCha
             .map_or_else(String::new, |duty| duty.key.clone())
     };
     let standing = |assessment: &Assessment<'_>, verdict: &Verdict| Standing {
-        kind: verdict.kind,
+        kind: verdict.kind(),
         label: crate::words::Permission::of(&verdict.reason)
-            .map_or(verdict.kind.name(), |permission| permission.name()),
+            .map_or(verdict.kind().name(), |permission| permission.name()),
         explanation: assessment.wording().reason(verdict),
     };
     let mut changes = Vec::new();
@@ -288,7 +288,7 @@ fn council_changes(old: &Assessment<'_>, new: &Assessment<'_>) -> Vec<VerdictCha
         // A verdict changes when its kind does: the same verdict explained
         // as at another date ("no answer is recorded up to …") is not a
         // change.
-        if earlier.is_some_and(|candidate| candidate.kind == verdict.kind) {
+        if earlier.is_some_and(|candidate| candidate.kind() == verdict.kind()) {
             continue;
         }
         let after = standing(new, verdict);
@@ -373,8 +373,7 @@ fn duty_text(policy: &Policy, duty: &Duty) -> DutyText {
             .filter_map(|paragraph| policy.paragraph(*paragraph).map(|paragraph| paragraph.key.clone()))
             .collect(),
         edition: policy
-            .editions
-            .get(duty.edition)
+            .edition(EditionId::from_index(duty.edition))
             .map_or_else(String::new, |edition| edition.key.clone()),
     }
 }
@@ -472,9 +471,11 @@ fn guidance_changes(old: &Policy, old_day: Day, new: &Policy, new_day: Day) -> G
 /// Where words come from: an amendment's instrument, else the edition's
 /// key.
 fn instrument(policy: &Policy, edition: usize) -> String {
-    policy.editions.get(edition).map_or_else(String::new, |edition| {
-        edition.instrument.clone().unwrap_or_else(|| edition.key.clone())
-    })
+    policy
+        .edition(EditionId::from_index(edition))
+        .map_or_else(String::new, |edition| {
+            edition.instrument.clone().unwrap_or_else(|| edition.key.clone())
+        })
 }
 
 /// A paragraph's words in force in the country as at a day, by its key.

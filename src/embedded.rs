@@ -40,6 +40,7 @@ const PARSER_SOURCES: &[&str] = &[
     include_str!("syntax/prescan.rs"),
     include_str!("syntax/lower.rs"),
     include_str!("syntax/ast.rs"),
+    include_str!("syntax/kinds.rs"),
     include_str!("model/kinds.rs"),
     include_str!("date.rs"),
     include_str!("source.rs"),

@@ -206,7 +206,7 @@ impl<'a> Assessment<'a> {
             .map(|kind| {
                 (
                     *kind,
-                    self.verdicts.iter().filter(|verdict| verdict.kind == *kind).count(),
+                    self.verdicts.iter().filter(|verdict| verdict.kind() == *kind).count(),
                 )
             })
             .collect()
@@ -216,12 +216,12 @@ impl<'a> Assessment<'a> {
     pub fn needing_action(&self) -> usize {
         self.verdicts
             .iter()
-            .filter(|verdict| verdict.kind.needs_action())
+            .filter(|verdict| verdict.kind().needs_action())
             .count()
     }
 
     /// Whether any verdict needs action.
     pub fn needs_action(&self) -> bool {
-        self.verdicts.iter().any(|verdict| verdict.kind.needs_action())
+        self.verdicts.iter().any(|verdict| verdict.kind().needs_action())
     }
 }

@@ -127,8 +127,7 @@ fn compare(verified: &Verified, index: usize, expectation: &Expectation) -> Chec
     let position = council.verdicts.iter().position(|verdict| {
         verified
             .policy
-            .duties
-            .get(verdict.duty.index())
+            .duty(verdict.duty)
             .is_some_and(|duty| duty.key == expectation.duty.text)
     });
     let found = position.and_then(|position| council.verdicts.get(position));
@@ -136,13 +135,13 @@ fn compare(verified: &Verified, index: usize, expectation: &Expectation) -> Chec
     match (expectation.verdict, found) {
         (Expected::NotInForce, None) => {}
         (Expected::NotInForce, Some(verdict)) => differences.push(Difference::Verdict {
-            found: Some(verdict.kind),
+            found: Some(verdict.kind()),
         }),
         (Expected::Verdict(_), None) => differences.push(Difference::Verdict { found: None }),
         (Expected::Verdict(kind), Some(verdict)) => {
-            if verdict.kind != kind {
+            if verdict.kind() != kind {
                 differences.push(Difference::Verdict {
-                    found: Some(verdict.kind),
+                    found: Some(verdict.kind()),
                 });
             }
             differences.extend(details(council, verdict, expectation));
@@ -180,7 +179,7 @@ fn details(council: &crate::outcome::Council, verdict: &Verdict, expectation: &E
         let mut found: Vec<String> = verdict
             .bindings
             .iter()
-            .filter_map(|binding| council.arrangement.entities.get(binding.entity.index()))
+            .filter_map(|binding| council.arrangement.entity(binding.entity))
             .map(|entity| entity.key.clone())
             .collect();
         found.sort_unstable();

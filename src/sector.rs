@@ -81,7 +81,11 @@ impl Sector {
         // A duty has one verdict per council, but a council is counted
         // once for a duty whatever happens.
         let mut counted: Vec<&str> = Vec::new();
-        for verdict in assessment.verdicts.iter().filter(|verdict| verdict.kind.needs_action()) {
+        for verdict in assessment
+            .verdicts
+            .iter()
+            .filter(|verdict| verdict.kind().needs_action())
+        {
             let Some(duty) = assessment.duty(verdict) else {
                 continue;
             };

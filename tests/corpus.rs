@@ -44,7 +44,7 @@ fn verdicts(name: &str, text: &str) -> Vec<(String, VerdictKind)> {
         .iter()
         .map(|verdict| {
             let duty = verified.policy.duty(verdict.duty).unwrap();
-            (duty.key.clone(), verdict.kind)
+            (duty.key.clone(), verdict.kind())
         })
         .collect()
 }

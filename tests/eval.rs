@@ -105,22 +105,25 @@ fn a_met_duty_passes_and_names_its_facts() {
         "2020-01-01",
     );
     let restricted = verdict(&found, "dcs.restricted");
-    assert_eq!(restricted.kind, VerdictKind::Pass);
+    assert_eq!(restricted.kind(), VerdictKind::Pass);
     assert!(restricted.facts.iter().any(|used| used.fact
         == Fact::Attribute {
             entity: EntityId(0),
             attribute: AttributeId(0),
             value: TypedValue::Bool(true),
         }));
-    assert_eq!(verdict(&found, "dcs.report_to_chief_executive").kind, VerdictKind::Pass);
-    assert_eq!(verdict(&found, "dcs.first_tier").kind, VerdictKind::Pass);
+    assert_eq!(
+        verdict(&found, "dcs.report_to_chief_executive").kind(),
+        VerdictKind::Pass
+    );
+    assert_eq!(verdict(&found, "dcs.first_tier").kind(), VerdictKind::Pass);
 }
 
 #[test]
 fn an_unstated_fact_is_unknown_and_named_but_a_stated_no_is_a_breach() {
     let unstated = verdicts(&with_header("post dcs { title \"Director\" holds DCS }"), "2020-01-01");
     let restricted = verdict(&unstated, "dcs.restricted");
-    assert_eq!(restricted.kind, VerdictKind::Unknown);
+    assert_eq!(restricted.kind(), VerdictKind::Unknown);
     assert_eq!(
         restricted.missing,
         vec![Missing::Attribute {
@@ -133,7 +136,7 @@ fn an_unstated_fact_is_unknown_and_named_but_a_stated_no_is_a_breach() {
         &with_header("post dcs { title \"Director\" holds DCS politically_restricted no }"),
         "2020-01-01",
     );
-    assert_eq!(verdict(&stated_no, "dcs.restricted").kind, VerdictKind::Fail);
+    assert_eq!(verdict(&stated_no, "dcs.restricted").kind(), VerdictKind::Fail);
 }
 
 #[test]
@@ -143,7 +146,7 @@ fn a_should_not_met_is_unexplained_without_reasons_and_a_departure_with_them() {
                        post ceo { title \"Chief Executive\" holds ChiefExecutive }\n";
     let without = verdicts(&with_header(arrangement), "2020-01-01");
     assert_eq!(
-        verdict(&without, "dcs.report_to_chief_executive").kind,
+        verdict(&without, "dcs.report_to_chief_executive").kind(),
         VerdictKind::Unexplained
     );
 
@@ -152,7 +155,7 @@ fn a_should_not_met_is_unexplained_without_reasons_and_a_departure_with_them() {
                        approved_by \"Cabinet\"\n  approved 2019-06-01\n}\n";
     let with = verdicts(&with_header(&format!("{arrangement}{departure}")), "2020-01-01");
     let found = verdict(&with, "dcs.report_to_chief_executive");
-    assert_eq!(found.kind, VerdictKind::Departure);
+    assert_eq!(found.kind(), VerdictKind::Departure);
     assert!(found.departure().is_some());
     assert!(matches!(
         found.reason,
@@ -165,7 +168,7 @@ fn a_should_not_met_is_unexplained_without_reasons_and_a_departure_with_them() {
     // A departure approved after the as-at date does not yet count.
     let before = verdicts(&with_header(&format!("{arrangement}{departure}")), "2019-05-31");
     assert_eq!(
-        verdict(&before, "dcs.report_to_chief_executive").kind,
+        verdict(&before, "dcs.report_to_chief_executive").kind(),
         VerdictKind::Unexplained
     );
 }
@@ -177,7 +180,7 @@ fn a_condition_that_does_not_hold_makes_the_duty_not_applicable() {
         "2020-01-01",
     );
     assert_eq!(
-        verdict(&joint, "dcs.report_to_chief_executive").kind,
+        verdict(&joint, "dcs.report_to_chief_executive").kind(),
         VerdictKind::NotApplicable
     );
     // The default declared by the guidance applies when the fact is not stated.
@@ -186,7 +189,7 @@ fn a_condition_that_does_not_hold_makes_the_duty_not_applicable() {
         "2020-01-01",
     );
     assert_eq!(
-        verdict(&sole, "dcs.report_to_chief_executive").kind,
+        verdict(&sole, "dcs.report_to_chief_executive").kind(),
         VerdictKind::Unexplained
     );
 }
@@ -198,7 +201,7 @@ fn roles_bind_to_whoever_holds_them_and_cardinality_is_counted() {
         "2020-01-01",
     );
     let appointed = verdict(&two, "dcs.appointed");
-    assert_eq!(appointed.kind, VerdictKind::Fail);
+    assert_eq!(appointed.kind(), VerdictKind::Fail);
     assert!(
         matches!(&appointed.reason, Reason::Breached { observed }
             if matches!(observed.as_slice(), [Observation::Count { satisfying, .. }] if satisfying.len() == 2)),
@@ -211,14 +214,14 @@ fn roles_bind_to_whoever_holds_them_and_cardinality_is_counted() {
     // Finding no holder among the posts listed is not evidence that there is
     // none, unless the arrangement says it lists every post.
     let none = verdicts(&with_header("post first { title \"A\" }"), "2020-01-01");
-    assert_eq!(verdict(&none, "dcs.appointed").kind, VerdictKind::Unknown);
+    assert_eq!(verdict(&none, "dcs.appointed").kind(), VerdictKind::Unknown);
     let complete = verdicts(
         "arrangements test { council \"Test Council\" complete posts }\npost first { title \"A\" }",
         "2020-01-01",
     );
-    assert_eq!(verdict(&complete, "dcs.appointed").kind, VerdictKind::Fail);
+    assert_eq!(verdict(&complete, "dcs.appointed").kind(), VerdictKind::Fail);
     let unbound = verdict(&none, "dcs.restricted");
-    assert_eq!(unbound.kind, VerdictKind::Unknown);
+    assert_eq!(unbound.kind(), VerdictKind::Unknown);
     assert!(unbound
         .missing
         .iter()
@@ -231,12 +234,12 @@ fn a_permission_never_needs_action() {
         &with_header("post dcs { holds DCS responsible_for education, childrens_social_care }"),
         "2020-01-01",
     );
-    assert_eq!(verdict(&used, "dcs.combined").kind, VerdictKind::Pass);
+    assert_eq!(verdict(&used, "dcs.combined").kind(), VerdictKind::Pass);
     let unused = verdicts(
         &with_header("post dcs { holds DCS responsible_for education }"),
         "2020-01-01",
     );
-    assert_eq!(verdict(&unused, "dcs.combined").kind, VerdictKind::NotApplicable);
+    assert_eq!(verdict(&unused, "dcs.combined").kind(), VerdictKind::NotApplicable);
 }
 
 #[test]
@@ -244,21 +247,21 @@ fn questions_are_answered_missing_or_stale() {
     let base = "post dcs { holds DCS responsible_for education }\n";
     let missing = verdicts(&with_header(base), "2020-01-01");
     assert_eq!(
-        verdict(&missing, "assurance.child_protection").kind,
+        verdict(&missing, "assurance.child_protection").kind(),
         VerdictKind::Missing
     );
 
     let answer = "answer assurance.child_protection { given 2019-03 text \"Audits are monthly.\" }\n";
     let answered = verdicts(&with_header(&format!("{base}{answer}")), "2020-01-01");
     assert_eq!(
-        verdict(&answered, "assurance.child_protection").kind,
+        verdict(&answered, "assurance.child_protection").kind(),
         VerdictKind::Answered
     );
 
     let change = "change restructure on 2019-09 { post dcs responsibilities yes what \"Adult social care added\" }\n";
     let stale = verdicts(&with_header(&format!("{base}{answer}{change}")), "2020-01-01");
     let found = verdict(&stale, "assurance.child_protection");
-    assert_eq!(found.kind, VerdictKind::Stale);
+    assert_eq!(found.kind(), VerdictKind::Stale);
     assert!(
         matches!(&found.reason, Reason::AnswerPredatesChange { change, .. } if change.event == Some(EventId(0))),
         "{:?}",
@@ -268,14 +271,14 @@ fn questions_are_answered_missing_or_stale() {
     // As at a date before the change, the same answer is not stale.
     let earlier = verdicts(&with_header(&format!("{base}{answer}{change}")), "2019-06-01");
     assert_eq!(
-        verdict(&earlier, "assurance.child_protection").kind,
+        verdict(&earlier, "assurance.child_protection").kind(),
         VerdictKind::Answered
     );
 
     // An answer not yet given by the as-at date does not count.
     let before = verdicts(&with_header(&format!("{base}{answer}")), "2019-02-01");
     assert_eq!(
-        verdict(&before, "assurance.child_protection").kind,
+        verdict(&before, "assurance.child_protection").kind(),
         VerdictKind::Missing
     );
 }
@@ -287,7 +290,7 @@ fn a_question_whose_condition_fails_is_not_applicable() {
         "2020-01-01",
     );
     assert_eq!(
-        verdict(&found, "assurance.child_protection").kind,
+        verdict(&found, "assurance.child_protection").kind(),
         VerdictKind::NotApplicable
     );
 }
@@ -296,18 +299,24 @@ fn a_question_whose_condition_fails_is_not_applicable() {
 fn reviews_after_changes_compare_partial_dates_as_periods() {
     let base = "post dcs { holds DCS }\n";
     let no_change = verdicts(&with_header(base), "2020-01-01");
-    assert_eq!(verdict(&no_change, "review.on_change").kind, VerdictKind::NotApplicable);
+    assert_eq!(
+        verdict(&no_change, "review.on_change").kind(),
+        VerdictKind::NotApplicable
+    );
 
     let change = "change service_review on 2016-10 { post dcs responsibilities yes what \"New senior posts\" }\n";
     // The papers speak up to 2020: no review by then is a fact.
     let complete = "arrangements test { council \"Test Council\" known_until 2020-01-01 }\n";
     let unreviewed = verdicts(&format!("{complete}{base}{change}"), "2020-01-01");
-    assert_eq!(verdict(&unreviewed, "review.on_change").kind, VerdictKind::Unexplained);
+    assert_eq!(
+        verdict(&unreviewed, "review.on_change").kind(),
+        VerdictKind::Unexplained
+    );
     // Without it, the papers stop at the latest date they mention (the
     // change itself): a review after that is not excluded.
     let open = verdicts(&with_header(&format!("{base}{change}")), "2020-01-01");
     let found = verdict(&open, "review.on_change");
-    assert_eq!(found.kind, VerdictKind::Unknown);
+    assert_eq!(found.kind(), VerdictKind::Unknown);
     assert!(
         matches!(found.missing.as_slice(), [Missing::BeyondPapers { stated: false, .. }]),
         "{:?}",
@@ -317,13 +326,13 @@ fn reviews_after_changes_compare_partial_dates_as_periods() {
     // A review dated only to 2017 is wholly after October 2016.
     let later = "review cabinet on 2017 { by \"Cabinet\" outcome assured }\n";
     let reviewed = verdicts(&with_header(&format!("{base}{change}{later}")), "2020-01-01");
-    assert_eq!(verdict(&reviewed, "review.on_change").kind, VerdictKind::Pass);
+    assert_eq!(verdict(&reviewed, "review.on_change").kind(), VerdictKind::Pass);
 
     // A review dated only to 2016 may be before or after October 2016.
     let ambiguous = "review cabinet on 2016 { by \"Cabinet\" outcome assured }\n";
     let unclear = verdicts(&with_header(&format!("{base}{change}{ambiguous}")), "2020-01-01");
     let found = verdict(&unclear, "review.on_change");
-    assert_eq!(found.kind, VerdictKind::Unknown);
+    assert_eq!(found.kind(), VerdictKind::Unknown);
     assert!(
         found
             .notes
@@ -341,7 +350,7 @@ fn silence_about_a_body_is_unknown_but_a_stated_absence_is_not() {
         "2020-01-01",
     );
     let forum = verdict(&silent, "dcs.forum");
-    assert_eq!(forum.kind, VerdictKind::Unknown);
+    assert_eq!(forum.kind(), VerdictKind::Unknown);
     assert!(
         forum
             .missing
@@ -357,7 +366,7 @@ fn silence_about_a_body_is_unknown_but_a_stated_absence_is_not() {
         "2020-01-01",
     );
     let forum = verdict(&denied, "dcs.forum");
-    assert_eq!(forum.kind, VerdictKind::Unexplained);
+    assert_eq!(forum.kind(), VerdictKind::Unexplained);
     assert!(
         forum
             .facts
@@ -374,7 +383,7 @@ fn the_same_input_gives_the_same_verdicts() {
     let first = verdicts(&arrangement, "2020-01-01");
     let second = verdicts(&arrangement, "2020-01-01");
     assert_eq!(first, second);
-    assert_eq!(verdict(&first, "dcs.forum").kind, VerdictKind::Pass);
+    assert_eq!(verdict(&first, "dcs.forum").kind(), VerdictKind::Pass);
 }
 
 #[test]

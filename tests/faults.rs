@@ -95,7 +95,7 @@ fn each_fault_gets_the_verdicts_its_header_expects() {
         for expectation in &expected {
             let found = verdict_for(&verified, &expectation.duty);
             assert_eq!(
-                (found.kind, found.reason.kind_name()),
+                (found.kind(), found.reason.kind_name()),
                 (expectation.verdict, expectation.reason.as_str()),
                 "{}: {}: {:?}",
                 path.display(),

@@ -77,7 +77,7 @@ fn holding_dcs_settles_political_restriction_and_disqualification() {
     );
     for duty in ["dcs.politically_restricted", "dcs.not_elected_member"] {
         let settled = verdict(&found, duty);
-        assert_eq!(settled.kind, VerdictKind::Pass, "{duty}");
+        assert_eq!(settled.kind(), VerdictKind::Pass, "{duty}");
         let Reason::Met { observed } = &settled.reason else {
             panic!("{duty}: {:?}", settled.reason);
         };
@@ -100,8 +100,11 @@ fn holding_dcs_settles_political_restriction_and_disqualification() {
         ),
         "2020-01-01",
     );
-    assert_eq!(verdict(&contrary, "dcs.politically_restricted").kind, VerdictKind::Fail);
-    assert_eq!(verdict(&contrary, "dcs.not_elected_member").kind, VerdictKind::Fail);
+    assert_eq!(
+        verdict(&contrary, "dcs.politically_restricted").kind(),
+        VerdictKind::Fail
+    );
+    assert_eq!(verdict(&contrary, "dcs.not_elected_member").kind(), VerdictKind::Fail);
     // The law concerns the holder of the role, while it holds it: a post
     // that held DCS until 2019 is not settled as restricted after.
     let before = verify_text(
@@ -110,7 +113,7 @@ fn holding_dcs_settles_political_restriction_and_disqualification() {
         ),
         "2020-01-01",
     );
-    assert_eq!(verdict(&before, "dcs.politically_restricted").kind, VerdictKind::Pass);
+    assert_eq!(verdict(&before, "dcs.politically_restricted").kind(), VerdictKind::Pass);
     let bound = &verdict(&before, "dcs.politically_restricted").bindings;
     assert_eq!(bound.len(), 1, "only the holder as at the date is bound");
 }
@@ -141,9 +144,9 @@ fn political_restriction_is_never_unknown_for_a_post_holding_dcs() {
         let found = verify_files(&files, as_at);
         let restricted = verdict(&found, "dcs.politically_restricted");
         if !restricted.bindings.is_empty() {
-            assert_ne!(restricted.kind, VerdictKind::Unknown, "{files:?} as at {as_at}");
+            assert_ne!(restricted.kind(), VerdictKind::Unknown, "{files:?} as at {as_at}");
             assert_ne!(
-                verdict(&found, "dcs.not_elected_member").kind,
+                verdict(&found, "dcs.not_elected_member").kind(),
                 VerdictKind::Unknown,
                 "{files:?} as at {as_at}"
             );
@@ -268,22 +271,22 @@ fn the_local_test_of_assurance_follows_each_extension_of_the_dcs_role() {
     let test = "additional_functions.dcs_local_test";
     // Housing added in April 2018 and no review: the test is owed.
     let owed = verify_text(&council(""), "2019-01-01");
-    assert_eq!(verdict(&owed, test).kind, VerdictKind::Unexplained);
+    assert_eq!(verdict(&owed, test).kind(), VerdictKind::Unexplained);
     // A review that concluded after it answers it.
     let answered = verify_text(
         &council("review assured on 2018-06 {\n  by \"Cabinet\"\n  outcome assured\n}\n"),
         "2019-01-01",
     );
-    assert_eq!(verdict(&answered, test).kind, VerdictKind::Pass);
+    assert_eq!(verdict(&answered, test).kind(), VerdictKind::Pass);
     // A deferred review reached no conclusion.
     let deferred = verify_text(
         &council("review put_off on 2018-06 {\n  by \"Cabinet\"\n  outcome deferred\n}\n"),
         "2019-01-01",
     );
-    assert_eq!(verdict(&deferred, test).kind, VerdictKind::Unexplained);
+    assert_eq!(verdict(&deferred, test).kind(), VerdictKind::Unexplained);
     // Before the extension, nothing is owed: the verdict does not apply.
     let before = verify_text(&council(""), "2017-12-31");
-    assert_eq!(verdict(&before, test).kind, VerdictKind::NotApplicable);
+    assert_eq!(verdict(&before, test).kind(), VerdictKind::NotApplicable);
     // A change that takes a function away is no extension: with none
     // ever, the duty has nothing to apply to.
     let narrowed = verify_text(
@@ -292,7 +295,7 @@ fn the_local_test_of_assurance_follows_each_extension_of_the_dcs_role() {
         ),
         "2019-01-01",
     );
-    assert_eq!(verdict(&narrowed, test).kind, VerdictKind::NotApplicable);
+    assert_eq!(verdict(&narrowed, test).kind(), VerdictKind::NotApplicable);
     // An appointment to a post that is also the DASS is an extension at
     // appointment.
     let combined = verify_text(
@@ -301,7 +304,7 @@ fn the_local_test_of_assurance_follows_each_extension_of_the_dcs_role() {
         ),
         "2017-01-01",
     );
-    assert_eq!(verdict(&combined, test).kind, VerdictKind::Unexplained);
+    assert_eq!(verdict(&combined, test).kind(), VerdictKind::Unexplained);
     // The LMCS too.
     let member = verify_text(
         &format!(
@@ -310,10 +313,10 @@ fn the_local_test_of_assurance_follows_each_extension_of_the_dcs_role() {
         "2019-01-01",
     );
     assert_eq!(
-        verdict(&member, "additional_functions.lmcs_local_test").kind,
+        verdict(&member, "additional_functions.lmcs_local_test").kind(),
         VerdictKind::Unexplained
     );
-    assert_eq!(verdict(&member, test).kind, VerdictKind::NotApplicable);
+    assert_eq!(verdict(&member, test).kind(), VerdictKind::NotApplicable);
 }
 
 #[test]
@@ -342,17 +345,17 @@ fn the_committee_system_question_is_asked_only_where_it_applies() {
         ) + "post director { title \"Director\"  holds DCS  report_to ceo }\n"
     };
     let cabinet = verify_text(&with("  governance leader_and_cabinet\n"), "2020-01-01");
-    assert_eq!(verdict(&cabinet, question).kind, VerdictKind::NotApplicable);
+    assert_eq!(verdict(&cabinet, question).kind(), VerdictKind::NotApplicable);
     let considering = verify_text(
         &with("  governance leader_and_cabinet\n  considering committee_system\n"),
         "2020-01-01",
     );
-    assert_eq!(verdict(&considering, question).kind, VerdictKind::Missing);
+    assert_eq!(verdict(&considering, question).kind(), VerdictKind::Missing);
     let committees = verify_text(&with("  governance committee_system\n"), "2020-01-01");
-    assert_eq!(verdict(&committees, question).kind, VerdictKind::Missing);
+    assert_eq!(verdict(&committees, question).kind(), VerdictKind::Missing);
     let silent = verify_text(&with(""), "2020-01-01");
     let undecided = verdict(&silent, question);
-    assert_eq!(undecided.kind, VerdictKind::Unknown);
+    assert_eq!(undecided.kind(), VerdictKind::Unknown);
     assert!(
         undecided.missing.contains(&Missing::Governance),
         "{:?}",
@@ -380,13 +383,13 @@ fn no_verdict_treats_a_board_the_law_abolished_as_current() {
     // Barnet's undated framework has its DCS on the LSCB: true of a date
     // before the boards were replaced...
     let before = verify_files(&files, "2018-06-30");
-    assert_eq!(verdict(&before, rows[0]).kind, VerdictKind::Pass);
-    assert_eq!(verdict(&before, rows[1]).kind, VerdictKind::Answered);
+    assert_eq!(verdict(&before, rows[0]).kind(), VerdictKind::Pass);
+    assert_eq!(verdict(&before, rows[1]).kind(), VerdictKind::Answered);
     // ...and not after: the rows do not apply, and say why.
     let after = verify_files(&files, "2026-11-01");
     for row in rows {
         let found = verdict(&after, row);
-        assert_eq!(found.kind, VerdictKind::NotApplicable, "{row}");
+        assert_eq!(found.kind(), VerdictKind::NotApplicable, "{row}");
         assert!(
             found.notes.iter().any(|note| matches!(note, Note::KindEnded { .. })),
             "{row}: {:?}",
@@ -425,8 +428,8 @@ fn coventry_at_its_test_of_assurance_needs_action_only_where_its_paper_is_silent
     let mut needing: Vec<(&str, VerdictKind)> = found.councils[0]
         .verdicts
         .iter()
-        .filter(|verdict| verdict.kind.needs_action())
-        .map(|verdict| (found.policy.duty(verdict.duty).unwrap().key.as_str(), verdict.kind))
+        .filter(|verdict| verdict.kind().needs_action())
+        .map(|verdict| (found.policy.duty(verdict.duty).unwrap().key.as_str(), verdict.kind()))
         .collect();
     needing.sort_by_key(|(key, _)| *key);
     assert!(needing.len() <= 10, "{needing:?}");
@@ -451,7 +454,7 @@ fn coventry_at_its_test_of_assurance_needs_action_only_where_its_paper_is_silent
     // The 2013 combination of the DCS with the DASS, adult social care and
     // public health is an extension the initial assurance document answers.
     assert_eq!(
-        verdict(&found, "additional_functions.dcs_local_test").kind,
+        verdict(&found, "additional_functions.dcs_local_test").kind(),
         VerdictKind::Pass
     );
 }

@@ -158,11 +158,11 @@ fn a_post_shared_by_two_councils_is_declared_once_and_holds_dcs_in_each() {
 fn the_joint_dcs_question_applies_because_the_post_is_shared() {
     let verified = both("2020-01-31");
     assert_eq!(
-        verdict(&verified, "northshire", "joint_dcs.arrangements").kind,
+        verdict(&verified, "northshire", "joint_dcs.arrangements").kind(),
         VerdictKind::Answered
     );
     assert_eq!(
-        verdict(&verified, "southshire", "joint_dcs.arrangements").kind,
+        verdict(&verified, "southshire", "joint_dcs.arrangements").kind(),
         VerdictKind::Missing,
         "Southshire gives no account of the joint appointment"
     );
@@ -185,7 +185,7 @@ fn the_joint_dcs_question_applies_because_the_post_is_shared() {
         .verify(day("2020-01-31"))
         .unwrap_or_else(|| panic!("does not check:\n{}", workspace.render_diagnostics(false)));
     assert_eq!(
-        verdict(&verified, "own", "joint_dcs.arrangements").kind,
+        verdict(&verified, "own", "joint_dcs.arrangements").kind(),
         VerdictKind::NotApplicable
     );
 }
@@ -194,11 +194,11 @@ fn the_joint_dcs_question_applies_because_the_post_is_shared() {
 fn each_council_tests_its_own_assurance_after_the_joint_appointment() {
     let verified = both("2020-01-31");
     assert_eq!(
-        verdict(&verified, "northshire", "review.on_change").kind,
+        verdict(&verified, "northshire", "review.on_change").kind(),
         VerdictKind::Pass
     );
     assert_eq!(
-        verdict(&verified, "southshire", "review.on_change").kind,
+        verdict(&verified, "southshire", "review.on_change").kind(),
         VerdictKind::Unexplained,
         "the appointment in the shared file is a change for Southshire too, and it recorded no review"
     );
@@ -207,7 +207,7 @@ fn each_council_tests_its_own_assurance_after_the_joint_appointment() {
     let before = both("2019-01-31");
     for key in ["northshire", "southshire"] {
         assert_eq!(
-            verdict(&before, key, "dcs.appointed").kind,
+            verdict(&before, key, "dcs.appointed").kind(),
             VerdictKind::Unknown,
             "{key} before the joint post began"
         );
@@ -225,7 +225,7 @@ fn verdicts_of_both_councils() {
                 "{} {} {}\n",
                 council.arrangement.key,
                 duty.key,
-                verdict.kind.name()
+                verdict.kind().name()
             ));
         }
     }
@@ -272,7 +272,7 @@ fn a_shared_chief_executive_heads_both_councils() {
     for key in ["east", "west"] {
         assert_eq!(bound(&verified, key, "dcs.politically_restricted"), ["joint_director"]);
         assert_eq!(
-            verdict(&verified, key, "dcs.report_to_chief_executive").kind,
+            verdict(&verified, key, "dcs.report_to_chief_executive").kind(),
             VerdictKind::Pass,
             "{key}"
         );

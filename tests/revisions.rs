@@ -73,11 +73,11 @@ fn a_2012_council_verifies_against_the_2012_edition() {
         "{}",
         workspace.render_diagnostics(false)
     );
-    assert_eq!(verdict(&in_2012, "dcs.appointed").kind, VerdictKind::Pass);
+    assert_eq!(verdict(&in_2012, "dcs.appointed").kind(), VerdictKind::Pass);
     // Its combination of the DCS with the DASS in May 2012 was followed by
     // the assurance process the 2012 edition advised.
     assert_eq!(
-        verdict(&in_2012, "additional_functions.dcs_local_test").kind,
+        verdict(&in_2012, "additional_functions.dcs_local_test").kind(),
         VerdictKind::Pass
     );
     // The 2013 edition's own questions are not asked of it in 2012.
@@ -111,7 +111,7 @@ fn northumberland_gets_the_lscb_duty_then_the_safeguarding_partners_duty() {
     // partnership it had by then meets the partners' duty either way.
     let (_, during) = verify(&NORTHUMBERLAND, "2019-01-01");
     let lscb = verdict(&during, "council.lscb");
-    assert_eq!(lscb.kind, VerdictKind::Unknown);
+    assert_eq!(lscb.kind(), VerdictKind::Unknown);
     assert!(
         lscb.missing
             .iter()
@@ -120,7 +120,7 @@ fn northumberland_gets_the_lscb_duty_then_the_safeguarding_partners_duty() {
         lscb.missing
     );
     let partners = verdict(&during, "council.safeguarding_partners");
-    assert_eq!(partners.kind, VerdictKind::Pass);
+    assert_eq!(partners.kind(), VerdictKind::Pass);
     assert!(partners
         .notes
         .iter()
@@ -131,7 +131,7 @@ fn northumberland_gets_the_lscb_duty_then_the_safeguarding_partners_duty() {
         "repealed for every area by September 2019"
     );
     assert_eq!(
-        verdict(&after, "council.safeguarding_partners").kind,
+        verdict(&after, "council.safeguarding_partners").kind(),
         VerdictKind::Pass,
         "Northumberland's Strategic Safeguarding Partnership"
     );
@@ -141,16 +141,19 @@ fn northumberland_gets_the_lscb_duty_then_the_safeguarding_partners_duty() {
 fn an_area_that_moved_early_takes_the_amendment_from_its_own_date() {
     let files = ["tests/fixtures/revisions/early_mover.dcs"];
     let (_, before) = verify(&files, "2018-06-30");
-    assert_eq!(verdict(&before, "council.lscb").kind, VerdictKind::Pass);
+    assert_eq!(verdict(&before, "council.lscb").kind(), VerdictKind::Pass);
     assert!(find(&before, "council.safeguarding_partners").is_none());
     // From 1 November 2018, before the national deadline.
     let (_, after) = verify(&files, "2018-12-31");
     assert!(find(&after, "council.lscb").is_none());
-    assert_eq!(verdict(&after, "council.safeguarding_partners").kind, VerdictKind::Pass);
+    assert_eq!(
+        verdict(&after, "council.safeguarding_partners").kind(),
+        VerdictKind::Pass
+    );
     // Another council, as at the same day, that does not say when it
     // moved may or may not still have had its LSCB: unknown, not assumed.
     let (_, national) = verify(&["tests/fixtures/revisions/council_2012.dcs"], "2018-12-31");
-    assert_eq!(verdict(&national, "council.lscb").kind, VerdictKind::Unknown);
+    assert_eq!(verdict(&national, "council.lscb").kind(), VerdictKind::Unknown);
     // Before the first areas moved, every council had the LSCB duty.
     let (_, first) = verify(&["tests/fixtures/revisions/council_2012.dcs"], "2018-06-28");
     assert!(!verdict(&first, "council.lscb")
@@ -166,7 +169,7 @@ fn a_commencement_known_only_to_a_year_is_unknown_within_it() {
     let (_, during) = verify(&files, "2019-06-30");
     for duty in ["council.lscb", "council.safeguarding_partners"] {
         let found = verdict(&during, duty);
-        assert_eq!(found.kind, VerdictKind::Unknown, "{duty}");
+        assert_eq!(found.kind(), VerdictKind::Unknown, "{duty}");
         assert!(
             found
                 .missing
@@ -231,8 +234,11 @@ fn the_words_in_force_change_with_the_health_and_care_act() {
 #[test]
 fn answers_and_departures_given_against_replaced_words_need_a_fresh_look() {
     let (workspace, before) = verify(&PARTNERS, "2021-06-30");
-    assert_eq!(verdict(&before, "partners.who_they_are").kind, VerdictKind::Answered);
-    assert_eq!(verdict(&before, "partners.annual_review").kind, VerdictKind::Departure);
+    assert_eq!(verdict(&before, "partners.who_they_are").kind(), VerdictKind::Answered);
+    assert_eq!(
+        verdict(&before, "partners.annual_review").kind(),
+        VerdictKind::Departure
+    );
     // The local policy cites words an amendment changes: a warning at
     // check, for each of its duties.
     let pinned = workspace
@@ -243,14 +249,14 @@ fn answers_and_departures_given_against_replaced_words_need_a_fresh_look() {
     assert_eq!(pinned, 2, "{}", workspace.render_diagnostics(false));
     let (workspace, after) = verify(&PARTNERS, "2023-06-30");
     let answer = verdict(&after, "partners.who_they_are");
-    assert_eq!(answer.kind, VerdictKind::Stale);
+    assert_eq!(answer.kind(), VerdictKind::Stale);
     assert!(
         matches!(answer.reason, Reason::AnswerToReplacedWords { .. }),
         "{:?}",
         answer.reason
     );
     let departure = verdict(&after, "partners.annual_review");
-    assert_eq!(departure.kind, VerdictKind::Stale);
+    assert_eq!(departure.kind(), VerdictKind::Stale);
     assert!(
         matches!(departure.reason, Reason::DepartureFromReplacedWords { .. }),
         "{:?}",
@@ -473,7 +479,7 @@ fn the_matrix_of_councils_editions_and_dates() {
             editions.extend(assessment.amendments().iter().map(|(edition, _)| edition.key.clone()));
             let watched_verdicts: Vec<String> = watched
                 .iter()
-                .filter_map(|duty| find(&verified, duty).map(|found| format!("{duty} {}", found.kind.name())))
+                .filter_map(|duty| find(&verified, duty).map(|found| format!("{duty} {}", found.kind().name())))
                 .collect();
             table.push_str(&format!(
                 "{name} {date} {}: {} verdicts, {} need action; {}\n",
@@ -550,7 +556,7 @@ fn an_answer_to_an_older_editions_question_counts_under_that_edition_and_is_left
         (workspace, verified)
     };
     let (_, in_2012) = verified_at("2012-08-01");
-    assert_eq!(verdict(&in_2012, "integrated_brief").kind, VerdictKind::Answered);
+    assert_eq!(verdict(&in_2012, "integrated_brief").kind(), VerdictKind::Answered);
     let (workspace, in_2014) = verified_at("2014-01-01");
     assert!(find(&in_2014, "integrated_brief").is_none());
     assert!(

@@ -117,13 +117,13 @@ fn one_file_gives_the_right_holder_and_verdicts_at_each_date() {
         // Exactly one post holds DCS at every date, although five lines of
         // the file hold it at one time or another.
         assert_eq!(
-            verdict(&verified, "dcs.appointed").kind,
+            verdict(&verified, "dcs.appointed").kind(),
             VerdictKind::Pass,
             "as at {as_at}"
         );
         let found = verdict(&verified, "review.on_change");
         assert_eq!(
-            (found.kind, found.reason.kind_name()),
+            (found.kind(), found.reason.kind_name()),
             (review, reason),
             "as at {as_at}: {:?}",
             found.reason
@@ -152,7 +152,7 @@ fn the_same_history_written_as_json_gives_the_same_verdicts() {
             verified.councils[0]
                 .verdicts
                 .iter()
-                .map(|verdict| (verdict.kind, verdict.reason.kind_name().to_owned()))
+                .map(|verdict| (verdict.kind(), verdict.reason.kind_name().to_owned()))
                 .collect()
         };
         assert_eq!(kinds(&dcs), kinds(&json), "as at {as_at}");
@@ -189,7 +189,7 @@ fn a_fact_from_a_year_is_unknown_within_that_year() {
     );
     let before = verify_text(&text, "2016-12-31");
     assert_eq!(
-        verdict(&before, "dcs.report_to_chief_executive").kind,
+        verdict(&before, "dcs.report_to_chief_executive").kind(),
         VerdictKind::Unknown
     );
     assert!(matches!(
@@ -198,7 +198,7 @@ fn a_fact_from_a_year_is_unknown_within_that_year() {
     ));
     let during = verify_text(&text, "2017-06-30");
     let found = verdict(&during, "dcs.report_to_chief_executive");
-    assert_eq!(found.kind, VerdictKind::Unknown);
+    assert_eq!(found.kind(), VerdictKind::Unknown);
     assert!(
         found
             .missing
@@ -208,8 +208,11 @@ fn a_fact_from_a_year_is_unknown_within_that_year() {
         found.missing
     );
     let after = verify_text(&text, "2018-01-01");
-    assert_eq!(verdict(&after, "dcs.report_to_chief_executive").kind, VerdictKind::Pass);
-    assert_eq!(verdict(&after, "dcs.politically_restricted").kind, VerdictKind::Pass);
+    assert_eq!(
+        verdict(&after, "dcs.report_to_chief_executive").kind(),
+        VerdictKind::Pass
+    );
+    assert_eq!(verdict(&after, "dcs.politically_restricted").kind(), VerdictKind::Pass);
     // The fact the verdict rests on says when it held.
     let used = verdict(&after, "dcs.report_to_chief_executive")
         .facts
@@ -226,11 +229,11 @@ fn an_attribute_that_changes_is_read_as_at_the_date() {
          post ceo {{ holds ChiefExecutive }}\n"
     );
     assert_eq!(
-        verdict(&verify_text(&text, "2019-03-31"), "dcs.first_tier").kind,
+        verdict(&verify_text(&text, "2019-03-31"), "dcs.first_tier").kind(),
         VerdictKind::Unexplained
     );
     assert_eq!(
-        verdict(&verify_text(&text, "2019-04-01"), "dcs.first_tier").kind,
+        verdict(&verify_text(&text, "2019-04-01"), "dcs.first_tier").kind(),
         VerdictKind::Pass
     );
     // At month precision, the changeover month itself is unknown.
@@ -239,7 +242,7 @@ fn an_attribute_that_changes_is_read_as_at_the_date() {
          post ceo {{ holds ChiefExecutive }}\n"
     );
     let found = verify_text(&partial, "2019-04-15");
-    assert_eq!(verdict(&found, "dcs.first_tier").kind, VerdictKind::Unknown);
+    assert_eq!(verdict(&found, "dcs.first_tier").kind(), VerdictKind::Unknown);
     assert!(verdict(&found, "dcs.first_tier").missing.iter().any(|missing| matches!(
         missing,
         Missing::Uncertain {
@@ -265,7 +268,7 @@ fn a_designation_counts_as_a_change_and_dates_the_facts() {
     let after = verify_text(&text, "2022-06-30");
     assert_eq!(bound(&after, "dcs.report_to_chief_executive"), ["second"]);
     let review = verdict(&after, "review.on_change");
-    assert_eq!(review.kind, VerdictKind::Unexplained);
+    assert_eq!(review.kind(), VerdictKind::Unexplained);
     assert!(review
         .facts
         .iter()
@@ -281,7 +284,7 @@ fn a_designation_counts_as_a_change_and_dates_the_facts() {
     ] {
         let reviewed = format!("{text}review later on 2022-06-20 {{ by \"Cabinet\"  outcome {outcome} }}\n");
         assert_eq!(
-            verdict(&verify_text(&reviewed, "2022-06-30"), "review.on_change").kind,
+            verdict(&verify_text(&reviewed, "2022-06-30"), "review.on_change").kind(),
             expected,
             "{outcome}"
         );
@@ -293,12 +296,12 @@ fn a_change_that_says_it_left_responsibilities_alone_calls_for_nothing() {
     let base = format!("{HEADER}post director {{ holds DCS }}\n");
     let same = format!("{base}change posts_below on 2022-05 {{ post director  responsibilities no }}\n");
     assert_eq!(
-        verdict(&verify_text(&same, "2023-01-01"), "review.on_change").kind,
+        verdict(&verify_text(&same, "2023-01-01"), "review.on_change").kind(),
         VerdictKind::NotApplicable
     );
     let changed = format!("{base}change added on 2022-05 {{ post director  responsibilities yes }}\n");
     assert_eq!(
-        verdict(&verify_text(&changed, "2023-01-01"), "review.on_change").kind,
+        verdict(&verify_text(&changed, "2023-01-01"), "review.on_change").kind(),
         VerdictKind::Unexplained
     );
 }
@@ -312,11 +315,11 @@ fn events_known_only_by_their_order_keep_it() {
     // end is reached; before, it may not yet have taken place.
     let after = format!("{base}review later after added {{ by \"Cabinet\"  outcome assured }}\n");
     assert_eq!(
-        verdict(&verify_text(&after, "2026-11-01"), "review.on_change").kind,
+        verdict(&verify_text(&after, "2026-11-01"), "review.on_change").kind(),
         VerdictKind::Pass
     );
     let found = verify_text(&after, "2023-01-01");
-    assert_eq!(verdict(&found, "review.on_change").kind, VerdictKind::Unknown);
+    assert_eq!(verdict(&found, "review.on_change").kind(), VerdictKind::Unknown);
     assert!(matches!(
         verdict(&found, "review.on_change").missing.as_slice(),
         [Missing::EventDate { .. }]
@@ -324,7 +327,7 @@ fn events_known_only_by_their_order_keep_it() {
     // Of unknown date: whether it came after the change is not known.
     let undated = format!("{base}review sometime on unknown {{ by \"Cabinet\"  outcome assured }}\n");
     let found = verify_text(&undated, "2026-11-01");
-    assert_eq!(verdict(&found, "review.on_change").kind, VerdictKind::Unknown);
+    assert_eq!(verdict(&found, "review.on_change").kind(), VerdictKind::Unknown);
     assert!(matches!(
         verdict(&found, "review.on_change").missing.as_slice(),
         [Missing::EventOrder { .. }]
@@ -332,7 +335,7 @@ fn events_known_only_by_their_order_keep_it() {
     // "Later in 2022": in 2022 and after the change.
     let later_that_year = format!("{base}review later on 2022 after added {{ by \"Cabinet\"  outcome assured }}\n");
     assert_eq!(
-        verdict(&verify_text(&later_that_year, "2023-01-01"), "review.on_change").kind,
+        verdict(&verify_text(&later_that_year, "2023-01-01"), "review.on_change").kind(),
         VerdictKind::Pass
     );
 }
@@ -362,22 +365,25 @@ fn a_holder_that_is_one_of_several_decides_only_what_holds_for_all() {
          post second {{ holds DCS possibly  tier 1  politically_restricted yes }}\n"
     );
     let found = verify_text(&both_first_tier, "2020-01-01");
-    assert_eq!(verdict(&found, "dcs.first_tier").kind, VerdictKind::Pass);
+    assert_eq!(verdict(&found, "dcs.first_tier").kind(), VerdictKind::Pass);
     assert!(verdict(&found, "dcs.first_tier")
         .bindings
         .iter()
         .all(|binding| !binding.certain));
     // `each post holding DCS`: a candidate that meets the duty anyway
     // settles nothing against it.
-    assert_eq!(verdict(&found, "dcs.politically_restricted").kind, VerdictKind::Pass);
+    assert_eq!(verdict(&found, "dcs.politically_restricted").kind(), VerdictKind::Pass);
     let one_first_tier = format!(
         "{HEADER}post first {{ holds DCS possibly  tier 1  politically_restricted yes }}\n\
          post second {{ holds DCS possibly  tier 2  politically_restricted no }}\n"
     );
     let found = verify_text(&one_first_tier, "2020-01-01");
-    assert_eq!(verdict(&found, "dcs.politically_restricted").kind, VerdictKind::Unknown);
+    assert_eq!(
+        verdict(&found, "dcs.politically_restricted").kind(),
+        VerdictKind::Unknown
+    );
     let restricted = verdict(&found, "dcs.first_tier");
-    assert_eq!(restricted.kind, VerdictKind::Unknown);
+    assert_eq!(restricted.kind(), VerdictKind::Unknown);
     assert!(
         matches!(restricted.missing.first(), Some(Missing::WhichHolder { candidates, .. }) if candidates.len() == 2),
         "{:?}",
@@ -392,7 +398,7 @@ fn an_inferred_fact_is_shown_as_inferred() {
     workspace.add_text("council.dcs", &text);
     let verified = workspace.verify(day("2020-01-01")).unwrap();
     let found = verdict(&verified, "dcs.politically_restricted");
-    assert_eq!(found.kind, VerdictKind::Pass);
+    assert_eq!(found.kind(), VerdictKind::Pass);
     assert!(found.facts.iter().any(|used| used.basis == Basis::Inferred));
     let assessments = verified.assessments(&workspace.sources);
     let human = dcsc::render::human::render_verdicts(&assessments[0], &[found], false);
@@ -415,9 +421,9 @@ fn a_vacancy_in_a_statutory_post_is_a_verdict() {
          vacancy left on 2023-01-31 {{ roles DCS }}\n"
     );
     let found = verify_text(&text, "2023-06-30");
-    assert_eq!(verdict(&found, "dcs.appointed").kind, VerdictKind::Fail);
+    assert_eq!(verdict(&found, "dcs.appointed").kind(), VerdictKind::Fail);
     assert_eq!(
-        verdict(&verify_text(&text, "2022-06-30"), "dcs.appointed").kind,
+        verdict(&verify_text(&text, "2022-06-30"), "dcs.appointed").kind(),
         VerdictKind::Pass
     );
 }
@@ -430,13 +436,13 @@ fn a_list_of_functions_that_may_be_incomplete_decides_nothing_by_omission() {
     // responsible_for education and children's social care is not shown:
     // unknown, not a breach.
     let both = verdict(&found, "dcs.responsible_for_both");
-    assert_ne!(both.kind, VerdictKind::Fail, "{:?}", both.reason);
+    assert_ne!(both.kind(), VerdictKind::Fail, "{:?}", both.reason);
     assert!(
         both.missing
             .iter()
             .any(|missing| matches!(missing, Missing::FunctionsBeyond { .. })),
         "{:?} {:?}",
-        both.kind,
+        both.kind(),
         both.missing
     );
     for word in ["yes", "no", "unknown"] {
@@ -606,8 +612,8 @@ fn the_state_as_at_a_date_gives_the_same_verdicts_as_the_dated_arrangements() {
                 continue;
             }
             assert_eq!(
-                (dated.kind, &dated.reason, &dated.missing),
-                (undated.kind, &undated.reason, &undated.missing),
+                (dated.kind(), &dated.reason, &dated.missing),
+                (undated.kind(), &undated.reason, &undated.missing),
                 "{} as at {as_at}:\n{text}",
                 duty.key
             );

@@ -9,7 +9,7 @@ use crate::date::{Boundary, Day, Holding, PartialDate, Period};
 use crate::model::*;
 use crate::source::{FileId, Span};
 use crate::suggest::suggest;
-use crate::syntax::ast::{self, EntityKind, Entry, EventKind, Evidence, Item, ItemKind, Modality, Qualifier};
+use crate::syntax::ast::{self, EntityKind, Entry, EventKind, Evidence, Item, ItemKind, Modality, Place, Qualifier};
 
 /// Checks one arrangement file's items, with those of the files it
 /// shares, against a policy.
@@ -55,7 +55,7 @@ pub fn check_arrangement(
     let mut kinds = Vec::new();
     let mut sharing = Vec::new();
     for (item, reference) in &items {
-        if let Some(kind) = entity_kind(item.kind) {
+        if let Some(kind) = item.kind.entity_kind() {
             let id = EntityId::from_index(kinds.len());
             if entities.declare(&item.name.text, id, item.name.span, errors) {
                 kinds.push((*item, kind));
@@ -84,7 +84,7 @@ pub fn check_arrangement(
     let event_items: Vec<&Item> = items
         .iter()
         .map(|(item, _)| *item)
-        .filter(|item| event_kind(item.kind).is_some())
+        .filter(|item| item.kind.event_kind().is_some())
         .collect();
     for (index, item) in event_items.iter().enumerate() {
         events.declare(&item.name.text, EventId::from_index(index), item.name.span, errors);
@@ -142,40 +142,19 @@ pub fn check_arrangement(
             }
             ItemKind::Answer => arrangement.answers.extend(context.answer(item, errors)),
             ItemKind::Departure => arrangement.departures.extend(context.departure(item, errors)),
-            ItemKind::Guidance
-            | ItemKind::LocalPolicy
-            | ItemKind::Amendment
-            | ItemKind::Role
-            | ItemKind::Function
-            | ItemKind::BodyKind
-            | ItemKind::Relation
-            | ItemKind::Attribute
-            | ItemKind::TagKey
-            | ItemKind::Paragraph
-            | ItemKind::Duty
-            | ItemKind::Question
-            | ItemKind::Law => errors.push(CheckError::Misplaced {
-                item: item.kind.keyword(),
-                file_kind,
-                span: item.span,
-            }),
-            // Read above: the headers, documents, entities and events.
-            ItemKind::Arrangements
-            | ItemKind::Shared
-            | ItemKind::Document
-            | ItemKind::Post
-            | ItemKind::Member
-            | ItemKind::Body
-            | ItemKind::Service
-            | ItemKind::Appointment
-            | ItemKind::Designation
-            | ItemKind::Vacancy
-            | ItemKind::Change
-            | ItemKind::Review
-            | ItemKind::Inspection => {}
-            // A test beside the arrangements it tests: `dcsc test` reads
-            // it; the arrangements are the same without it.
-            ItemKind::Test => {}
+            // Every other kind by where it is written: the guidance's
+            // are misplaced here; the headers, documents, entities and
+            // events were read above; a test beside the arrangements it
+            // tests is for `dcsc test`, the arrangements the same without
+            // it.
+            other => match other.place() {
+                Place::Policy => errors.push(CheckError::Misplaced {
+                    item: other.keyword(),
+                    file_kind,
+                    span: item.span,
+                }),
+                Place::Arrangements | Place::Either | Place::Tests => {}
+            },
         }
     }
     if let Some(in_force) = other_edition {
@@ -191,74 +170,6 @@ pub fn check_arrangement(
     }
     super::time::check(&mut arrangement, policy, errors);
     arrangement
-}
-
-fn entity_kind(kind: ItemKind) -> Option<EntityKind> {
-    match kind {
-        ItemKind::Post => Some(EntityKind::Post),
-        ItemKind::Member => Some(EntityKind::Member),
-        ItemKind::Body => Some(EntityKind::Body),
-        ItemKind::Service => Some(EntityKind::Service),
-        ItemKind::Guidance
-        | ItemKind::LocalPolicy
-        | ItemKind::Amendment
-        | ItemKind::Arrangements
-        | ItemKind::Shared
-        | ItemKind::Document
-        | ItemKind::Role
-        | ItemKind::Function
-        | ItemKind::BodyKind
-        | ItemKind::Relation
-        | ItemKind::Attribute
-        | ItemKind::TagKey
-        | ItemKind::Paragraph
-        | ItemKind::Duty
-        | ItemKind::Question
-        | ItemKind::Law
-        | ItemKind::Appointment
-        | ItemKind::Designation
-        | ItemKind::Vacancy
-        | ItemKind::Change
-        | ItemKind::Review
-        | ItemKind::Inspection
-        | ItemKind::Answer
-        | ItemKind::Departure
-        | ItemKind::Test => None,
-    }
-}
-
-fn event_kind(kind: ItemKind) -> Option<EventKind> {
-    match kind {
-        ItemKind::Appointment => Some(EventKind::Appointment),
-        ItemKind::Designation => Some(EventKind::Designation),
-        ItemKind::Vacancy => Some(EventKind::Vacancy),
-        ItemKind::Change => Some(EventKind::Change),
-        ItemKind::Review => Some(EventKind::Review),
-        ItemKind::Inspection => Some(EventKind::Inspection),
-        ItemKind::Guidance
-        | ItemKind::LocalPolicy
-        | ItemKind::Amendment
-        | ItemKind::Arrangements
-        | ItemKind::Shared
-        | ItemKind::Document
-        | ItemKind::Role
-        | ItemKind::Function
-        | ItemKind::BodyKind
-        | ItemKind::Relation
-        | ItemKind::Attribute
-        | ItemKind::TagKey
-        | ItemKind::Paragraph
-        | ItemKind::Duty
-        | ItemKind::Question
-        | ItemKind::Law
-        | ItemKind::Post
-        | ItemKind::Member
-        | ItemKind::Body
-        | ItemKind::Service
-        | ItemKind::Answer
-        | ItemKind::Departure
-        | ItemKind::Test => None,
-    }
 }
 
 fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mut Vec<CheckError>) -> Arrangement {
@@ -625,11 +536,7 @@ impl Context<'_> {
                         // A kind of body the law abolished: none exists
                         // after the law's date, however undated the paper
                         // that describes it.
-                        let ended = self
-                            .policy
-                            .body_kinds
-                            .get(body_kind.index())
-                            .and_then(|term| term.ended.as_ref());
+                        let ended = self.policy.body_kind(body_kind).and_then(|term| term.ended.as_ref());
                         if let (Some(ended), None) = (ended, entity.life.until) {
                             entity.life.until = Some(Boundary::On(ended.by));
                         }
@@ -700,7 +607,7 @@ impl Context<'_> {
         default: &Option<EvidenceRef>,
         errors: &mut Vec<CheckError>,
     ) {
-        let Some(declared) = self.policy.relations.get(relation.index()) else {
+        let Some(declared) = self.policy.relation(relation) else {
             return;
         };
         if !declared.from.contains(&entity.kind) {
@@ -767,7 +674,7 @@ impl Context<'_> {
         default: &Option<EvidenceRef>,
         errors: &mut Vec<CheckError>,
     ) {
-        let Some(declared) = self.policy.attributes.get(attribute.index()) else {
+        let Some(declared) = self.policy.attribute(attribute) else {
             return;
         };
         if !declared.on.contains(&entity.kind) {
@@ -816,7 +723,7 @@ impl Context<'_> {
     }
 
     fn event(&self, item: &Item, events: &Names<EventId>, errors: &mut Vec<CheckError>) -> Option<Event> {
-        let kind = event_kind(item.kind)?;
+        let kind = item.kind.event_kind()?;
         let time = item.time.as_ref();
         let date = EventDate {
             on: time.and_then(|time| time.on).and_then(|on| on.date),

@@ -123,14 +123,7 @@ enum Role<'a> {
 fn header<'a>(parsed: &Parsed<'a>, errors: &mut Vec<CheckError>) -> Option<Role<'a>> {
     let mut found: Option<&Item> = None;
     for item in &parsed.ast.items {
-        if matches!(
-            item.kind,
-            ItemKind::Guidance
-                | ItemKind::LocalPolicy
-                | ItemKind::Amendment
-                | ItemKind::Arrangements
-                | ItemKind::Shared
-        ) {
+        if item.kind.is_header() {
             match found {
                 Some(first) => errors.push(CheckError::Header {
                     problem: HeaderProblem::Repeated,

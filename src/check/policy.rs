@@ -6,7 +6,7 @@ use super::fields::{names_of, typed, Fields, Names};
 use crate::model::*;
 use crate::source::{SourceMap, Span};
 use crate::suggest::suggest;
-use crate::syntax::ast::{self, EntityKind, Entry, Item, ItemKind, WordsKind};
+use crate::syntax::ast::{self, EntityKind, Entry, Item, ItemKind, Place, WordsKind};
 
 /// The name tables of a policy, kept after checking so that arrangements
 /// can be resolved against the same vocabulary.
@@ -33,9 +33,9 @@ pub struct Scope {
     pub laws: Names<LawId>,
     /// The paragraph, duty, question and law items the first pass accepted
     /// (first declarations, and an amendment's new versions), by the span
-    /// of their key: a repeated key outside an amendment is reported and
-    /// left out.
-    accepted: std::collections::BTreeSet<Span>,
+    /// of their key, with what each is: a repeated key outside an
+    /// amendment is reported and left out.
+    accepted: std::collections::BTreeMap<Span, Provision>,
     /// Each accepted paragraph's first version, in the order the first
     /// pass met them, which is the order of [`Policy::paragraphs`].
     paragraph_family: Vec<ParagraphId>,
@@ -54,10 +54,19 @@ impl Scope {
             paragraphs: Names::new("paragraph"),
             duties: Names::new("duty or question"),
             laws: Names::new("law"),
-            accepted: std::collections::BTreeSet::new(),
+            accepted: std::collections::BTreeMap::new(),
             paragraph_family: Vec::new(),
         }
     }
+}
+
+/// What an accepted item provides, checked in the second pass once every
+/// name is declared.
+#[derive(Clone, Copy)]
+enum Provision {
+    Paragraph,
+    Duty,
+    Law,
 }
 
 /// What the first pass leaves for when every name is declared.
@@ -100,44 +109,18 @@ pub fn check_policy(units: &[Unit<'_>], sources: &SourceMap, errors: &mut Vec<Ch
     let mut mentioned = std::collections::BTreeSet::new();
     for (edition, unit) in units.iter().enumerate() {
         for item in unit.items {
-            // A repeated key outside an amendment was reported when
-            // declared, and is left out here.
-            let accepted = scope.accepted.contains(&item.name.span);
-            match item.kind {
-                ItemKind::Paragraph if accepted => paragraph(item, edition, &mut policy, &scope, errors),
-                ItemKind::Law if accepted => law(item, edition, &mut policy, &scope, errors),
-                ItemKind::Duty | ItemKind::Question if accepted => {
-                    if !duty(item, edition, &mut policy, &scope, sources, errors) {
+            match scope.accepted.get(&item.name.span) {
+                Some(Provision::Paragraph) => paragraph(item, edition, &mut policy, &scope, errors),
+                Some(Provision::Law) => law(item, edition, &mut policy, &scope, errors),
+                Some(Provision::Duty) => {
+                    let checked = duty(item, edition, &mut policy, &scope, sources, errors);
+                    if !checked {
                         mentioned_in(item, &mut mentioned);
                     }
                 }
-                ItemKind::Paragraph | ItemKind::Law | ItemKind::Duty | ItemKind::Question => {}
-                // Declared in the first pass, or refused there as misplaced.
-                ItemKind::Guidance
-                | ItemKind::LocalPolicy
-                | ItemKind::Amendment
-                | ItemKind::Arrangements
-                | ItemKind::Shared
-                | ItemKind::Document
-                | ItemKind::Role
-                | ItemKind::Function
-                | ItemKind::BodyKind
-                | ItemKind::Relation
-                | ItemKind::Attribute
-                | ItemKind::TagKey
-                | ItemKind::Post
-                | ItemKind::Member
-                | ItemKind::Body
-                | ItemKind::Service
-                | ItemKind::Appointment
-                | ItemKind::Designation
-                | ItemKind::Vacancy
-                | ItemKind::Change
-                | ItemKind::Review
-                | ItemKind::Inspection
-                | ItemKind::Answer
-                | ItemKind::Departure
-                | ItemKind::Test => {}
+                // Declared in the first pass, or refused there: misplaced,
+                // or a repeated key outside an amendment.
+                None => {}
             }
         }
     }
@@ -180,8 +163,7 @@ fn families(policy: &mut Policy, scope: &mut Scope) {
 fn pinned_words(policy: &Policy, errors: &mut Vec<CheckError>) {
     for duty in &policy.duties {
         let local = policy
-            .editions
-            .get(duty.edition)
+            .edition(EditionId::from_index(duty.edition))
             .is_some_and(|edition| edition.force == LegalForce::LocalPolicy && edition.amends.is_none());
         if !local {
             continue;
@@ -199,7 +181,7 @@ fn pinned_words(policy: &Policy, errors: &mut Vec<CheckError>) {
                         .filter(|repeal| repeal.target == Versioned::Paragraph(*family))
                         .map(|repeal| repeal.edition),
                 )
-                .filter_map(|edition| policy.editions.get(edition))
+                .filter_map(|edition| policy.edition(EditionId::from_index(edition)))
                 .map(|edition| edition.key.clone())
                 .collect::<Vec<String>>();
             if changed_by.is_empty() {
@@ -270,38 +252,9 @@ fn repeals(unit: &Unit<'_>, edition: usize, policy: &mut Policy, scope: &Scope, 
 /// Every name and key an item mentions, in fields, rules, conditions and
 /// tags.
 fn mentioned_in(item: &Item, names: &mut std::collections::BTreeSet<String>) {
-    fn walk_predicate(predicate: &ast::Predicate, names: &mut std::collections::BTreeSet<String>) {
-        match &predicate.kind {
-            ast::PredicateKind::And(parts) | ast::PredicateKind::Or(parts) => {
-                for part in parts {
-                    walk_predicate(part, names);
-                }
-            }
-            ast::PredicateKind::Not(inner) => walk_predicate(inner, names),
-            ast::PredicateKind::Atom(atom) => {
-                let atom_names: Vec<&ast::Name> = match atom {
-                    ast::Atom::Hold { roles } => roles.iter().collect(),
-                    ast::Atom::Responsible { functions, .. } => functions.iter().collect(),
-                    ast::Atom::Kind { kind } => vec![kind],
-                    ast::Atom::Attribute { attribute } | ast::Atom::Compare { attribute, .. } => vec![attribute],
-                    ast::Atom::After { of, .. } => of.iter().collect(),
-                    ast::Atom::Every { .. } => Vec::new(),
-                    ast::Atom::Uses { .. } | ast::Atom::Considers { .. } => Vec::new(),
-                    ast::Atom::Relation { relation, target, .. } => vec![relation, target],
-                };
-                names.extend(atom_names.into_iter().map(|name| name.text.clone()));
-            }
-        }
-    }
-    fn walk_claim(subject: &ast::Subject, predicate: &ast::Predicate, names: &mut std::collections::BTreeSet<String>) {
-        match subject {
-            ast::Subject::Council { .. } => {}
-            ast::Subject::Role(name) => {
-                names.insert(name.text.clone());
-            }
-            ast::Subject::Quantified { holding, .. } => names.extend(holding.iter().map(|name| name.text.clone())),
-        }
-        walk_predicate(predicate, names);
+    fn claim(subject: &ast::Subject, predicate: &ast::Predicate, names: &mut std::collections::BTreeSet<String>) {
+        names.extend(subject.role().map(|role| role.text.clone()));
+        names.extend(predicate.mentions().into_iter().map(|(_, name)| name.text.clone()));
     }
     for entry in &item.entries {
         match entry {
@@ -315,8 +268,8 @@ fn mentioned_in(item: &Item, names: &mut std::collections::BTreeSet<String>) {
                     }
                 }
             }
-            Entry::Rule(rule) => walk_claim(&rule.subject, &rule.predicate, names),
-            Entry::Condition(condition) => walk_claim(&condition.claim.subject, &condition.claim.predicate, names),
+            Entry::Rule(rule) => claim(&rule.subject, &rule.predicate, names),
+            Entry::Condition(condition) => claim(&condition.claim.subject, &condition.claim.predicate, names),
             Entry::Tag(tag) => {
                 names.insert(tag.key.text.clone());
             }
@@ -674,12 +627,12 @@ fn declare<'a>(
                 match scope.paragraphs.get(name) {
                     Some(first) if amending && versioned.insert(("paragraph", name)) => {
                         scope.paragraph_family.push(first);
-                        scope.accepted.insert(span);
+                        scope.accepted.insert(span, Provision::Paragraph);
                     }
                     Some(_) | None => {
                         if scope.paragraphs.declare(name, id, span, errors) {
                             scope.paragraph_family.push(id);
-                            scope.accepted.insert(span);
+                            scope.accepted.insert(span, Provision::Paragraph);
                         }
                     }
                 }
@@ -690,7 +643,7 @@ fn declare<'a>(
                 if (known && amending && versioned.insert(("duty", name)))
                     || scope.duties.declare(name, id, span, errors)
                 {
-                    scope.accepted.insert(span);
+                    scope.accepted.insert(span, Provision::Duty);
                 }
             }
             ItemKind::Law => {
@@ -698,28 +651,19 @@ fn declare<'a>(
                 let known = scope.laws.get(name).is_some();
                 if (known && amending && versioned.insert(("law", name))) || scope.laws.declare(name, id, span, errors)
                 {
-                    scope.accepted.insert(span);
+                    scope.accepted.insert(span, Provision::Law);
                 }
             }
-            ItemKind::Arrangements
-            | ItemKind::Shared
-            | ItemKind::Post
-            | ItemKind::Member
-            | ItemKind::Body
-            | ItemKind::Service
-            | ItemKind::Appointment
-            | ItemKind::Designation
-            | ItemKind::Vacancy
-            | ItemKind::Change
-            | ItemKind::Review
-            | ItemKind::Inspection
-            | ItemKind::Answer
-            | ItemKind::Departure
-            | ItemKind::Test => errors.push(CheckError::Misplaced {
-                item: item.kind.keyword(),
-                file_kind: "guidance",
-                span: item.span,
-            }),
+            // Every other kind by where it is written: each of the
+            // guidance's is declared above.
+            other => match other.place() {
+                Place::Arrangements | Place::Tests => errors.push(CheckError::Misplaced {
+                    item: other.keyword(),
+                    file_kind: "guidance",
+                    span: item.span,
+                }),
+                Place::Policy | Place::Either => {}
+            },
         }
     }
 }
@@ -900,11 +844,7 @@ fn duty(
             }
             Entry::Tag(tag) => {
                 if let Some(key) = scope.tag_keys.resolve(&tag.key, errors) {
-                    let allowed = policy
-                        .tag_keys
-                        .get(key.index())
-                        .map(|key| key.values.clone())
-                        .unwrap_or_default();
+                    let allowed = policy.tag_key(key).map(|key| key.values.clone()).unwrap_or_default();
                     if let Some(value) = allowed.iter().position(|value| *value == tag.value.text) {
                         tags.push(Tag { key, value });
                     } else {
@@ -1057,7 +997,7 @@ fn law(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, errors: 
     else {
         return;
     };
-    let (Some(declared_role), Some(declared)) = (policy.role(role), policy.attributes.get(attribute.index())) else {
+    let (Some(declared_role), Some(declared)) = (policy.role(role), policy.attribute(attribute)) else {
         return;
     };
     if !declared.on.contains(&declared_role.holder) {
@@ -1263,7 +1203,7 @@ impl Resolver<'_, '_> {
             }
             ast::Atom::Attribute { attribute } => {
                 let id = self.scope.attributes.resolve(attribute, self.errors)?;
-                let declared = self.policy.attributes.get(id.index())?;
+                let declared = self.policy.attribute(id)?;
                 if declared.value_type != ValueType::Bool {
                     self.errors.push(CheckError::WrongKind {
                         expected: Needed::YesNoAttribute,
@@ -1286,7 +1226,7 @@ impl Resolver<'_, '_> {
                 literal,
             } => {
                 let id = self.scope.attributes.resolve(attribute, self.errors)?;
-                let declared = self.policy.attributes.get(id.index())?;
+                let declared = self.policy.attribute(id)?;
                 let Some(value) = typed(&literal.kind, declared.value_type) else {
                     self.errors.push(CheckError::WrongType {
                         field: declared.key.clone(),
@@ -1368,7 +1308,7 @@ impl Resolver<'_, '_> {
                 target,
             } => {
                 let id = self.scope.relations.resolve(relation, self.errors)?;
-                let declared = self.policy.relations.get(id.index())?;
+                let declared = self.policy.relation(id)?;
                 let from = declared.from.clone();
                 let to = declared.to.clone();
                 let relation_key = declared.key.clone();
@@ -1505,46 +1445,19 @@ fn mark(flags: &mut [bool], index: usize) {
 
 impl Used {
     fn subject(&mut self, subject: &Subject) {
-        match subject {
-            Subject::Council => {}
-            Subject::Role(role) => mark(&mut self.roles, role.index()),
-            Subject::Quantified { holding, .. } => {
-                if let Some(role) = holding {
-                    mark(&mut self.roles, role.index());
-                }
-            }
+        if let Some(role) = subject.role() {
+            mark(&mut self.roles, role.index());
         }
     }
 
     fn predicate(&mut self, predicate: &Predicate) {
-        // Walk with an explicit stack: predicates nest only through
-        // parentheses, but nothing here needs to recurse.
-        let mut stack = vec![predicate];
-        while let Some(predicate) = stack.pop() {
-            match predicate {
-                Predicate::And(parts) | Predicate::Or(parts) => stack.extend(parts),
-                Predicate::Not(inner) => stack.push(inner),
-                Predicate::Hold(roles) => roles.iter().for_each(|role| mark(&mut self.roles, role.index())),
-                Predicate::Responsible { functions, .. } => functions
-                    .iter()
-                    .for_each(|function| mark(&mut self.functions, function.index())),
-                Predicate::Kind(kind) => mark(&mut self.body_kinds, kind.index()),
-                Predicate::Attribute(attribute) | Predicate::Compare { attribute, .. } => {
-                    mark(&mut self.attributes, attribute.index())
-                }
-                Predicate::After { of, .. } => {
-                    if let Some(role) = of {
-                        mark(&mut self.roles, role.index());
-                    }
-                }
-                Predicate::Every { .. } | Predicate::Governance { .. } => {}
-                Predicate::Relation { relation, target } => {
-                    mark(&mut self.relations, relation.index());
-                    match target {
-                        Target::Role(role) => mark(&mut self.roles, role.index()),
-                        Target::Kind(kind) => mark(&mut self.body_kinds, kind.index()),
-                    }
-                }
+        for mention in predicate.mentions() {
+            match mention {
+                Mention::Role(role) => mark(&mut self.roles, role.index()),
+                Mention::Function(function) => mark(&mut self.functions, function.index()),
+                Mention::BodyKind(kind) => mark(&mut self.body_kinds, kind.index()),
+                Mention::Relation(relation) => mark(&mut self.relations, relation.index()),
+                Mention::Attribute(attribute) => mark(&mut self.attributes, attribute.index()),
             }
         }
     }

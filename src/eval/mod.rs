@@ -66,6 +66,63 @@ fn review_passed(review_by: crate::date::PartialDate, as_at: Day) -> bool {
     review_by.last_day() < as_at
 }
 
+/// A verdict being reached: everything but its reason, which is given
+/// once, last ([`Draft::decided`]), and says the verdict.
+#[derive(Clone)]
+struct Draft {
+    duty: DutyId,
+    bindings: Vec<Binding>,
+    facts: Vec<FactUse>,
+    missing: Vec<Missing>,
+    notes: Vec<Note>,
+    answer: Option<AnswerId>,
+}
+
+impl Draft {
+    fn new(duty: DutyId, answer: Option<AnswerId>) -> Draft {
+        Draft {
+            duty,
+            bindings: Vec::new(),
+            facts: Vec::new(),
+            missing: Vec::new(),
+            notes: Vec::new(),
+            answer,
+        }
+    }
+
+    fn decided(self, reason: Reason) -> Verdict {
+        Verdict {
+            duty: self.duty,
+            reason,
+            bindings: self.bindings,
+            facts: self.facts,
+            missing: self.missing,
+            notes: self.notes,
+            answer: self.answer,
+        }
+    }
+}
+
+/// A predicate said of one post, member, body or service: of the council
+/// as a whole, what is missing is the subject.
+fn of_entity(entity: Option<(EntityId, &Entity)>, decide: impl FnOnce(EntityId, &Entity) -> Finding) -> Finding {
+    match entity {
+        Some((id, found)) => decide(id, found),
+        None => Finding::missing(Missing::Subject),
+    }
+}
+
+/// What settles that no entity satisfies a predicate, found in the facts
+/// or the law ([`Evaluator::absence`]).
+struct Absence<'a> {
+    /// The council states it has no body of the kind asked for.
+    denial: Option<(BodyKindId, &'a Stated<BodyKindId>)>,
+    /// The role asked for is vacant.
+    vacancy: Option<(EventId, &'a Event)>,
+    /// The law ended every body of the kind asked for.
+    ended: bool,
+}
+
 struct Evaluator<'a> {
     policy: &'a Policy,
     arrangement: &'a Arrangement,
@@ -301,23 +358,7 @@ impl<'a> Evaluator<'a> {
         // at all (no member declared) cannot be zero by evidence: the paper
         // is silent, not negative.
         let described = self.arrangement.entities.iter().any(|declared| declared.kind == kind);
-        let denial = match predicate {
-            Predicate::Kind(body_kind) => self
-                .arrangement
-                .has_no_at(*body_kind, self.as_at)
-                .map(|fact| (*body_kind, fact)),
-            Predicate::And(_)
-            | Predicate::Or(_)
-            | Predicate::Not(_)
-            | Predicate::Hold(_)
-            | Predicate::Responsible { .. }
-            | Predicate::Attribute(_)
-            | Predicate::Compare { .. }
-            | Predicate::After { .. }
-            | Predicate::Every { .. }
-            | Predicate::Governance { .. }
-            | Predicate::Relation { .. } => None,
-        };
+        let Absence { denial, vacancy, ended } = self.absence(predicate);
         if !described && denial.is_none() {
             let mut finding = Finding::missing(Missing::EntitiesOfKind { kind });
             finding.said.push(Observation::NoneDeclared { kind });
@@ -355,25 +396,6 @@ impl<'a> Evaluator<'a> {
         // role, which are always listed), or states that it has no body of
         // the kind the predicate names.
         let rests_on_absence = trues == 0 && unknowns.is_empty();
-        // A recorded vacancy states that no one holds the role: that no
-        // post holds DCS then is a fact, not a gap in the papers.
-        let vacancy = match predicate {
-            Predicate::Hold(roles) => roles.iter().find_map(|role| self.vacancy(*role)),
-            Predicate::And(_)
-            | Predicate::Or(_)
-            | Predicate::Not(_)
-            | Predicate::Responsible { .. }
-            | Predicate::Kind(_)
-            | Predicate::Attribute(_)
-            | Predicate::Compare { .. }
-            | Predicate::After { .. }
-            | Predicate::Every { .. }
-            | Predicate::Governance { .. }
-            | Predicate::Relation { .. } => None,
-        };
-        // After the law ended a kind of body, that none exists is the law's
-        // word, not a gap in the papers.
-        let ended = matches!(predicate, Predicate::Kind(body_kind) if self.kind_ended(*body_kind));
         let listed = holding.is_some() || vacancy.is_some() || ended || self.arrangement.lists_every(kind);
         let absence_unknown = rests_on_absence && denial.is_none() && !listed;
         let mut finding = Finding {
@@ -418,6 +440,45 @@ impl<'a> Evaluator<'a> {
         (finding, bindings)
     }
 
+    /// What, besides a list declared complete, settles that no entity
+    /// satisfies a predicate: asked of the predicate a count is over.
+    fn absence(&self, predicate: &Predicate) -> Absence<'a> {
+        match predicate {
+            // The council states it has no body of the kind; or the law
+            // ended the kind, and that none exists is the law's word, not
+            // a gap in the papers.
+            Predicate::Kind(body_kind) => Absence {
+                denial: self
+                    .arrangement
+                    .has_no_at(*body_kind, self.as_at)
+                    .map(|fact| (*body_kind, fact)),
+                vacancy: None,
+                ended: self.kind_ended(*body_kind),
+            },
+            // A recorded vacancy states that no one holds the role: that no
+            // post holds DCS then is a fact, not a gap in the papers.
+            Predicate::Hold(roles) => Absence {
+                denial: None,
+                vacancy: roles.iter().find_map(|role| self.vacancy(*role)),
+                ended: false,
+            },
+            Predicate::And(_)
+            | Predicate::Or(_)
+            | Predicate::Not(_)
+            | Predicate::Responsible { .. }
+            | Predicate::Attribute(_)
+            | Predicate::Compare { .. }
+            | Predicate::After { .. }
+            | Predicate::Every { .. }
+            | Predicate::Governance { .. }
+            | Predicate::Relation { .. } => Absence {
+                denial: None,
+                vacancy: None,
+                ended: false,
+            },
+        }
+    }
+
     /// Evaluates a predicate of one entity, or of the council when `entity`
     /// is `None`.
     fn predicate(&self, entity: Option<(EntityId, &Entity)>, predicate: &Predicate) -> Finding {
@@ -441,15 +502,22 @@ impl<'a> Evaluator<'a> {
             ),
             Predicate::Every { event, months } => timeline::every(self.arrangement, self.as_at, *event, *months),
             Predicate::Governance { model, considering } => self.governance(*model, *considering),
-            Predicate::Hold(_)
-            | Predicate::Responsible { .. }
-            | Predicate::Kind(_)
-            | Predicate::Attribute(_)
-            | Predicate::Compare { .. }
-            | Predicate::Relation { .. } => match entity {
-                Some((id, found)) => self.atom(id, found, predicate),
-                None => Finding::missing(Missing::Subject),
-            },
+            Predicate::Hold(roles) => of_entity(entity, |id, found| self.hold(id, found, roles)),
+            Predicate::Responsible { only, functions } => {
+                of_entity(entity, |id, found| self.responsible(id, found, *only, functions))
+            }
+            Predicate::Kind(kind) => of_entity(entity, |id, found| self.body_kind(id, found, *kind)),
+            Predicate::Attribute(attribute) => of_entity(entity, |id, found| self.attribute(id, found, *attribute)),
+            Predicate::Compare {
+                attribute,
+                comparator,
+                value,
+            } => of_entity(entity, |id, found| {
+                self.compare_attribute(id, found, *attribute, *comparator, value)
+            }),
+            Predicate::Relation { relation, target } => {
+                of_entity(entity, |id, found| self.relation(id, found, *relation, target))
+            }
         }
     }
 
@@ -462,162 +530,160 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn atom(&self, id: EntityId, entity: &Entity, atom: &Predicate) -> Finding {
-        match atom {
-            Predicate::Hold(roles) => Finding::all(
-                roles
-                    .iter()
-                    .map(|role| match entity.holds_at(*role, self.as_at) {
-                        Some((fact, holding)) => {
-                            let used = Self::fact_use(
-                                fact,
-                                Fact::Holds {
-                                    entity: id,
-                                    role: *role,
-                                },
-                            );
-                            Self::uncertain(used.clone(), holding).unwrap_or_else(|| {
-                                Finding::new(
-                                    Truth::True,
-                                    Observation::Holds {
-                                        entity: id,
-                                        role: *role,
-                                    },
-                                )
-                                .with_fact(used)
-                            })
-                        }
-                        None => Finding::new(
-                            Truth::False,
-                            Observation::DoesNotHold {
+    /// `hold R, S`: the entity holds every role listed.
+    fn hold(&self, id: EntityId, entity: &Entity, roles: &[RoleId]) -> Finding {
+        Finding::all(
+            roles
+                .iter()
+                .map(|role| match entity.holds_at(*role, self.as_at) {
+                    Some((fact, holding)) => {
+                        let used = Self::fact_use(
+                            fact,
+                            Fact::Holds {
                                 entity: id,
                                 role: *role,
                             },
-                        ),
-                    })
-                    .collect(),
-            ),
-            Predicate::Responsible { only, functions } => self.responsible(id, entity, *only, functions),
-            Predicate::Kind(kind) => match &entity.body_kind {
-                None => Finding::missing(Missing::BodyKind { entities: vec![id] }),
-                Some(fact) => {
-                    let used = Self::fact_use(
-                        fact,
-                        Fact::BodyKind {
+                        );
+                        Self::uncertain(used.clone(), holding).unwrap_or_else(|| {
+                            Finding::new(
+                                Truth::True,
+                                Observation::Holds {
+                                    entity: id,
+                                    role: *role,
+                                },
+                            )
+                            .with_fact(used)
+                        })
+                    }
+                    None => Finding::new(
+                        Truth::False,
+                        Observation::DoesNotHold {
+                            entity: id,
+                            role: *role,
+                        },
+                    ),
+                })
+                .collect(),
+        )
+    }
+
+    /// `be a KIND`: the body is of the kind.
+    fn body_kind(&self, id: EntityId, entity: &Entity, kind: BodyKindId) -> Finding {
+        match &entity.body_kind {
+            None => Finding::missing(Missing::BodyKind { entities: vec![id] }),
+            Some(fact) => {
+                let used = Self::fact_use(
+                    fact,
+                    Fact::BodyKind {
+                        entity: id,
+                        kind: fact.value,
+                    },
+                );
+                if fact.value == kind {
+                    Finding::new(
+                        Truth::True,
+                        Observation::IsKind {
                             entity: id,
                             kind: fact.value,
                         },
-                    );
-                    if fact.value == *kind {
-                        Finding::new(
-                            Truth::True,
-                            Observation::IsKind {
-                                entity: id,
-                                kind: fact.value,
-                            },
-                        )
-                        .with_fact(used)
-                    } else {
-                        Finding::new(
-                            Truth::False,
-                            Observation::IsOtherKind {
-                                entity: id,
-                                kind: fact.value,
-                                wanted: *kind,
-                            },
-                        )
-                        .with_fact(used)
-                    }
-                }
-            },
-            Predicate::Attribute(attribute) => match (
-                entity.attribute_at(*attribute, self.as_at),
-                self.unstated(id, entity, *attribute),
-            ) {
-                (Some((fact, holding)), _) => {
-                    let value = fact.value == TypedValue::Bool(true);
-                    let used = Self::fact_use(
-                        fact,
-                        Fact::Attribute {
+                    )
+                    .with_fact(used)
+                } else {
+                    Finding::new(
+                        Truth::False,
+                        Observation::IsOtherKind {
                             entity: id,
-                            attribute: *attribute,
-                            value: fact.value.clone(),
-                        },
-                    );
-                    Self::uncertain(used.clone(), holding).unwrap_or_else(|| {
-                        Finding::new(
-                            Truth::of(value),
-                            Observation::AttributeIs {
-                                entity: id,
-                                attribute: *attribute,
-                                value,
-                            },
-                        )
-                        .with_fact(used)
-                    })
-                }
-                (None, Some((value, observed))) => Finding::new(Truth::of(value == TypedValue::Bool(true)), observed),
-                (None, None) => Finding::missing(Missing::Attribute {
-                    entity: id,
-                    attribute: *attribute,
-                }),
-            },
-            Predicate::Compare {
-                attribute,
-                comparator,
-                value,
-            } => match entity.attribute_at(*attribute, self.as_at) {
-                None => match self.unstated(id, entity, *attribute) {
-                    Some((settled, observed)) => {
-                        let (truth, note) = compare(&settled, *comparator, value);
-                        let mut finding = Finding::new(truth, observed);
-                        finding.notes.extend(note);
-                        finding
-                    }
-                    None => Finding::missing(Missing::Attribute {
-                        entity: id,
-                        attribute: *attribute,
-                    }),
-                },
-                Some((fact, holding)) => {
-                    let used = Self::fact_use(
-                        fact,
-                        Fact::Attribute {
-                            entity: id,
-                            attribute: *attribute,
-                            value: fact.value.clone(),
-                        },
-                    );
-                    if let Some(finding) = Self::uncertain(used.clone(), holding) {
-                        return finding;
-                    }
-                    let (truth, note) = compare(&fact.value, *comparator, value);
-                    let mut finding = Finding::new(
-                        truth,
-                        Observation::AttributeValue {
-                            entity: id,
-                            attribute: *attribute,
-                            value: fact.value.clone(),
+                            kind: fact.value,
+                            wanted: kind,
                         },
                     )
-                    .with_fact(used);
-                    finding.notes.extend(note);
-                    if truth == Truth::Unknown {
-                        finding.missing.push(Missing::ExactAttribute {
+                    .with_fact(used)
+                }
+            }
+        }
+    }
+
+    /// `be ATTRIBUTE`: a yes/no attribute is yes, as stated or settled.
+    fn attribute(&self, id: EntityId, entity: &Entity, attribute: AttributeId) -> Finding {
+        match (
+            entity.attribute_at(attribute, self.as_at),
+            self.unstated(id, entity, attribute),
+        ) {
+            (Some((fact, holding)), _) => {
+                let value = fact.value == TypedValue::Bool(true);
+                let used = Self::fact_use(
+                    fact,
+                    Fact::Attribute {
+                        entity: id,
+                        attribute,
+                        value: fact.value.clone(),
+                    },
+                );
+                Self::uncertain(used.clone(), holding).unwrap_or_else(|| {
+                    Finding::new(
+                        Truth::of(value),
+                        Observation::AttributeIs {
                             entity: id,
-                            attribute: *attribute,
-                        });
-                    }
+                            attribute,
+                            value,
+                        },
+                    )
+                    .with_fact(used)
+                })
+            }
+            (None, Some((value, observed))) => Finding::new(Truth::of(value == TypedValue::Bool(true)), observed),
+            (None, None) => Finding::missing(Missing::Attribute { entity: id, attribute }),
+        }
+    }
+
+    /// `have ATTRIBUTE OP VALUE`: an attribute, as stated or settled,
+    /// compares with a value.
+    fn compare_attribute(
+        &self,
+        id: EntityId,
+        entity: &Entity,
+        attribute: AttributeId,
+        comparator: Comparator,
+        value: &TypedValue,
+    ) -> Finding {
+        match entity.attribute_at(attribute, self.as_at) {
+            None => match self.unstated(id, entity, attribute) {
+                Some((settled, observed)) => {
+                    let (truth, note) = compare(&settled, comparator, value);
+                    let mut finding = Finding::new(truth, observed);
+                    finding.notes.extend(note);
                     finding
                 }
+                None => Finding::missing(Missing::Attribute { entity: id, attribute }),
             },
-            Predicate::Relation { relation, target } => self.relation(id, entity, *relation, target),
-            Predicate::And(_)
-            | Predicate::Or(_)
-            | Predicate::Not(_)
-            | Predicate::After { .. }
-            | Predicate::Every { .. }
-            | Predicate::Governance { .. } => self.predicate(Some((id, entity)), atom),
+            Some((fact, holding)) => {
+                let used = Self::fact_use(
+                    fact,
+                    Fact::Attribute {
+                        entity: id,
+                        attribute,
+                        value: fact.value.clone(),
+                    },
+                );
+                if let Some(finding) = Self::uncertain(used.clone(), holding) {
+                    return finding;
+                }
+                let (truth, note) = compare(&fact.value, comparator, value);
+                let mut finding = Finding::new(
+                    truth,
+                    Observation::AttributeValue {
+                        entity: id,
+                        attribute,
+                        value: fact.value.clone(),
+                    },
+                )
+                .with_fact(used);
+                finding.notes.extend(note);
+                if truth == Truth::Unknown {
+                    finding.missing.push(Missing::ExactAttribute { entity: id, attribute });
+                }
+                finding
+            }
         }
     }
 
@@ -742,8 +808,7 @@ impl<'a> Evaluator<'a> {
     /// accountability always, others when the arrangement says so.
     fn lists_every(&self, relation: RelationId) -> bool {
         self.policy
-            .relations
-            .get(relation.index())
+            .relation(relation)
             .is_some_and(|declared| declared.hierarchy)
             || self.arrangement.complete_relations.contains(&relation)
     }
@@ -775,8 +840,7 @@ impl<'a> Evaluator<'a> {
         }
         let default = self
             .policy
-            .attributes
-            .get(attribute.index())
+            .attribute(attribute)
             .and_then(|declared| declared.default.as_ref())?;
         Some((
             default.clone(),
@@ -842,30 +906,18 @@ impl<'a> Evaluator<'a> {
     /// Notes for a duty that mentions a kind of body the law had ended by
     /// the as-at date: its verdict is about a board that no longer exists.
     fn ended_kinds(&self, duty: &Duty) -> Vec<Note> {
-        let mut kinds = Vec::new();
-        let mut stack: Vec<&Predicate> = duty.conditions.iter().map(|condition| &condition.predicate).collect();
+        let mut predicates: Vec<&Predicate> = duty.conditions.iter().map(|condition| &condition.predicate).collect();
         if let DutyKind::Rule { predicate, .. } = &duty.kind {
-            stack.push(predicate);
+            predicates.push(predicate);
         }
-        while let Some(predicate) = stack.pop() {
-            match predicate {
-                Predicate::And(parts) | Predicate::Or(parts) => stack.extend(parts),
-                Predicate::Not(inner) => stack.push(inner),
-                Predicate::Kind(kind)
-                | Predicate::Relation {
-                    target: Target::Kind(kind),
-                    ..
-                } => kinds.push(*kind),
-                Predicate::Hold(_)
-                | Predicate::Responsible { .. }
-                | Predicate::Attribute(_)
-                | Predicate::Compare { .. }
-                | Predicate::After { .. }
-                | Predicate::Every { .. }
-                | Predicate::Governance { .. }
-                | Predicate::Relation { .. } => {}
-            }
-        }
+        let mut kinds: Vec<BodyKindId> = predicates
+            .into_iter()
+            .flat_map(Predicate::mentions)
+            .filter_map(|mention| match mention {
+                Mention::BodyKind(kind) => Some(kind),
+                Mention::Role(_) | Mention::Function(_) | Mention::Relation(_) | Mention::Attribute(_) => None,
+            })
+            .collect();
         kinds.sort();
         kinds.dedup();
         kinds
@@ -878,8 +930,7 @@ impl<'a> Evaluator<'a> {
     /// Whether the law had ended every body of a kind by the as-at date.
     fn kind_ended(&self, kind: BodyKindId) -> bool {
         self.policy
-            .body_kinds
-            .get(kind.index())
+            .body_kind(kind)
             .and_then(|term| term.ended.as_ref())
             .is_some_and(|ended| ended.by.first_day() <= self.as_at)
     }
@@ -898,8 +949,7 @@ impl<'a> Evaluator<'a> {
             if let Target::Role(role) = target {
                 let hierarchy = self
                     .policy
-                    .relations
-                    .get(relation.index())
+                    .relation(relation)
                     .is_some_and(|declared| declared.hierarchy);
                 let (sure, maybe) = self.holders(*role);
                 if hierarchy && sure == [id] && maybe.is_empty() {
@@ -1092,40 +1142,28 @@ impl<'a> Evaluator<'a> {
         // may or may not be in force is met either way (an LSCB the council
         // still had when the LSCB duty may have been repealed).
         let mut decided = self.duty(id, duty);
-        if matches!(decided.kind, VerdictKind::Pass | VerdictKind::Answered) {
+        if matches!(decided.kind(), VerdictKind::Pass | VerdictKind::Answered) {
             decided.notes.push(Note::MetWhetherOrNotItApplies { missing });
             return decided;
         }
-        let mut verdict = Verdict {
-            duty: id,
-            kind: VerdictKind::Unknown,
-            reason: Reason::ConditionUnknown,
-            bindings: Vec::new(),
-            facts: Vec::new(),
+        let mut verdict = Draft {
             missing,
-            notes: Vec::new(),
-            answer: self.latest_answer(id),
+            ..Draft::new(id, self.latest_answer(id))
         };
-        if decided.kind == VerdictKind::Unknown {
+        if decided.kind() == VerdictKind::Unknown {
             for missing in decided.missing {
                 if !verdict.missing.contains(&missing) {
                     verdict.missing.push(missing);
                 }
             }
         }
-        verdict
+        verdict.decided(Reason::ConditionUnknown)
     }
 
     fn duty(&self, id: DutyId, duty: &Duty) -> Verdict {
-        let mut verdict = Verdict {
-            duty: id,
-            kind: VerdictKind::Unknown,
-            reason: Reason::ConditionUnknown,
-            bindings: Vec::new(),
-            facts: Vec::new(),
-            missing: Vec::new(),
+        let mut verdict = Draft {
             notes: self.ended_kinds(duty),
-            answer: self.latest_answer(id),
+            ..Draft::new(id, self.latest_answer(id))
         };
         let mut unknown_conditions = Vec::new();
         // The conditions' facts follow the rule's: a verdict points first at
@@ -1141,14 +1179,12 @@ impl<'a> Evaluator<'a> {
             finding::push_facts(&mut condition_facts, finding.facts.iter().cloned());
             match (condition.kind, finding.truth) {
                 (ConditionKind::When, Truth::False) | (ConditionKind::Unless, Truth::True) => {
-                    verdict.kind = VerdictKind::NotApplicable;
-                    verdict.reason = Reason::ConditionNotMet {
-                        condition: index,
-                        observed: finding.said,
-                    };
                     verdict.notes.extend(finding.notes);
                     verdict.facts = condition_facts;
-                    return verdict;
+                    return verdict.decided(Reason::ConditionNotMet {
+                        condition: index,
+                        observed: finding.said,
+                    });
                 }
                 (_, Truth::Unknown) => unknown_conditions.push(finding),
                 (ConditionKind::When, Truth::True) | (ConditionKind::Unless, Truth::False) => {}
@@ -1161,7 +1197,7 @@ impl<'a> Evaluator<'a> {
             // the condition (a Lead Member in the cabinet needs no word on
             // whether the council runs the committee system).
             let mut decided = self.requirement(duty, verdict.clone());
-            if matches!(decided.kind, VerdictKind::Pass | VerdictKind::Answered) {
+            if matches!(decided.kind(), VerdictKind::Pass | VerdictKind::Answered) {
                 // The facts the conditions used stay with the verdict.
                 finding::push_facts(&mut decided.facts, condition_facts);
                 decided.notes.extend(merged.notes);
@@ -1173,17 +1209,16 @@ impl<'a> Evaluator<'a> {
             verdict.missing = merged.missing;
             // What the requirement itself lacks is asked for too, so that
             // one set of facts from the council settles the verdict.
-            if decided.kind == VerdictKind::Unknown {
+            if decided.kind() == VerdictKind::Unknown {
                 for missing in decided.missing {
                     if !verdict.missing.contains(&missing) {
                         verdict.missing.push(missing);
                     }
                 }
             }
-            verdict.reason = Reason::ConditionUnknown;
             verdict.notes.extend(merged.notes);
             verdict.facts = condition_facts;
-            return verdict;
+            return verdict.decided(Reason::ConditionUnknown);
         }
         let mut decided = self.requirement(duty, verdict);
         finding::push_facts(&mut decided.facts, condition_facts);
@@ -1191,14 +1226,14 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The verdict on what a duty asks, its conditions aside.
-    fn requirement(&self, duty: &Duty, verdict: Verdict) -> Verdict {
+    fn requirement(&self, duty: &Duty, verdict: Draft) -> Verdict {
         match &duty.kind {
             DutyKind::Rule { subject, predicate, .. } => self.rule(duty, subject, predicate, verdict),
             DutyKind::Question { renew_on_change_of, .. } => self.question(*renew_on_change_of, verdict),
         }
     }
 
-    fn rule(&self, duty: &Duty, subject: &Subject, predicate: &Predicate, mut verdict: Verdict) -> Verdict {
+    fn rule(&self, duty: &Duty, subject: &Subject, predicate: &Predicate, mut verdict: Draft) -> Verdict {
         let negate = duty.modality.is_negative();
         let (finding, bindings) = self.claim(subject, predicate, negate, Clause::Rule(verdict.duty));
         verdict.bindings = bindings;
@@ -1206,23 +1241,18 @@ impl<'a> Evaluator<'a> {
         verdict.notes.extend(finding.notes);
         let observed = finding.said;
         if finding.vacuous && finding.truth == Truth::True {
-            verdict.kind = VerdictKind::NotApplicable;
-            verdict.reason = Reason::NothingToApplyTo { observed };
-            return verdict;
+            return verdict.decided(Reason::NothingToApplyTo { observed });
         }
-        let (kind, reason) = match (duty.modality, finding.truth) {
-            (Modality::May, Truth::True) => (VerdictKind::Pass, Reason::PermissionUsed { observed }),
-            (Modality::May, Truth::False) => (VerdictKind::NotApplicable, Reason::PermissionNotUsed { observed }),
-            (Modality::May, Truth::Unknown) => (
-                VerdictKind::NotApplicable,
-                Reason::PermissionNotShown {
-                    unstated: finding.missing,
-                },
-            ),
+        let reason = match (duty.modality, finding.truth) {
+            (Modality::May, Truth::True) => Reason::PermissionUsed { observed },
+            (Modality::May, Truth::False) => Reason::PermissionNotUsed { observed },
+            (Modality::May, Truth::Unknown) => Reason::PermissionNotShown {
+                unstated: finding.missing,
+            },
             (Modality::Must | Modality::MustNot | Modality::Should | Modality::ShouldNot, Truth::True) => {
-                (VerdictKind::Pass, Reason::Met { observed })
+                Reason::Met { observed }
             }
-            (Modality::Must | Modality::MustNot, Truth::False) => (VerdictKind::Fail, Reason::Breached { observed }),
+            (Modality::Must | Modality::MustNot, Truth::False) => Reason::Breached { observed },
             (Modality::Should | Modality::ShouldNot, Truth::False) => match self.departure(verdict.duty) {
                 Some((departure_id, departure)) => {
                     verdict.facts.push(FactUse {
@@ -1236,35 +1266,27 @@ impl<'a> Evaluator<'a> {
                     match self.words_replaced(verdict.duty, departure.approved, departure.against) {
                         // Reasons given against words since replaced need a
                         // fresh look before they excuse the duty.
-                        Some((paragraph, edition)) => (
-                            VerdictKind::Stale,
-                            Reason::DepartureFromReplacedWords {
-                                departure: departure_id,
-                                paragraph,
-                                edition,
-                            },
-                        ),
-                        None => (
-                            VerdictKind::Departure,
-                            Reason::Departed {
-                                departure: departure_id,
-                                review_passed: departure.review_by.is_some_and(|date| review_passed(date, self.as_at)),
-                                observed,
-                            },
-                        ),
+                        Some((paragraph, edition)) => Reason::DepartureFromReplacedWords {
+                            departure: departure_id,
+                            paragraph,
+                            edition,
+                        },
+                        None => Reason::Departed {
+                            departure: departure_id,
+                            review_passed: departure.review_by.is_some_and(|date| review_passed(date, self.as_at)),
+                            observed,
+                        },
                     }
                 }
-                None => (VerdictKind::Unexplained, Reason::Unexplained { observed }),
+                None => Reason::Unexplained { observed },
             },
             (Modality::Must | Modality::MustNot | Modality::Should | Modality::ShouldNot, Truth::Unknown) => {
                 verdict.missing = finding.missing;
                 verdict.missing.dedup();
-                (VerdictKind::Unknown, Reason::Undecided { observed })
+                Reason::Undecided { observed }
             }
         };
-        verdict.kind = kind;
-        verdict.reason = reason;
-        verdict
+        verdict.decided(reason)
     }
 
     /// The departure recorded for a duty by the as-at date, the latest if
@@ -1297,11 +1319,9 @@ impl<'a> Evaluator<'a> {
             .map(|(index, _)| AnswerId::from_index(index))
     }
 
-    fn question(&self, renew_on_change_of: Option<RoleId>, mut verdict: Verdict) -> Verdict {
+    fn question(&self, renew_on_change_of: Option<RoleId>, mut verdict: Draft) -> Verdict {
         let Some((answer_id, answer)) = verdict.answer.and_then(|id| Some((id, self.arrangement.answer(id)?))) else {
-            verdict.kind = VerdictKind::Missing;
-            verdict.reason = Reason::NoAnswer { up_to: self.as_at };
-            return verdict;
+            return verdict.decided(Reason::NoAnswer { up_to: self.as_at });
         };
         verdict.facts.push(FactUse {
             fact: Fact::Answer { answer: answer_id },
@@ -1325,16 +1345,13 @@ impl<'a> Evaluator<'a> {
                         .iter()
                         .find(|(change, _)| relative(change, given) == crate::date::Relative::Overlapping);
                     if let Some((change, origin)) = later {
-                        verdict.kind = VerdictKind::Stale;
                         verdict.facts.push(timeline::change_fact(change, origin.clone()));
-                        verdict.reason = Reason::AnswerPredatesChange {
+                        return verdict.decided(Reason::AnswerPredatesChange {
                             answer: answer_id,
                             change: change.clone(),
-                        };
-                        return verdict;
+                        });
                     }
                     if let Some((change, origin)) = overlapping {
-                        verdict.kind = VerdictKind::Unknown;
                         verdict.facts.push(timeline::change_fact(change, origin.clone()));
                         verdict.missing.push(Missing::AnswerOrder {
                             answer: answer_id,
@@ -1344,34 +1361,27 @@ impl<'a> Evaluator<'a> {
                             answer: answer_id,
                             change: change.clone(),
                         });
-                        verdict.reason = Reason::AnswerOrderUnknown {
+                        return verdict.decided(Reason::AnswerOrderUnknown {
                             answer: answer_id,
                             change: change.clone(),
-                        };
-                        return verdict;
+                        });
                     }
                 }
                 None if !changes.is_empty() => {
-                    verdict.kind = VerdictKind::Unknown;
                     verdict.missing.push(Missing::AnswerDate { answer: answer_id });
-                    verdict.reason = Reason::AnswerUndated { answer: answer_id };
-                    return verdict;
+                    return verdict.decided(Reason::AnswerUndated { answer: answer_id });
                 }
                 None => {}
             }
         }
         if let Some((paragraph, edition)) = self.words_replaced(verdict.duty, answer.given, answer.against) {
-            verdict.kind = VerdictKind::Stale;
-            verdict.reason = Reason::AnswerToReplacedWords {
+            return verdict.decided(Reason::AnswerToReplacedWords {
                 answer: answer_id,
                 paragraph,
                 edition,
-            };
-            return verdict;
+            });
         }
-        verdict.kind = VerdictKind::Answered;
-        verdict.reason = Reason::Answered { answer: answer_id };
-        verdict
+        verdict.decided(Reason::Answered { answer: answer_id })
     }
 
     /// The first paragraph a duty cites whose words in force now are not

@@ -308,8 +308,7 @@ pub(super) fn changes_of(
         }
         for (attribute, line) in &entity.attributes {
             if policy
-                .attributes
-                .get(attribute.index())
+                .attribute(*attribute)
                 .is_some_and(|declared| declared.marks_change)
             {
                 add(line.during, &line.origin);

@@ -28,6 +28,35 @@ macro_rules! kind_names {
     };
 }
 
+/// Gives the verdicts their names and their order from one list: the
+/// order of [`VerdictKind::ALL`] is the order written (what needs action
+/// first), and the match in `name` is exhaustive, so the list cannot miss
+/// a verdict.
+macro_rules! verdict_names {
+    ($kind:ident { $($variant:ident => $name:literal),* $(,)? }) => {
+        impl $kind {
+            /// Every verdict, in the order reports list them: what needs
+            /// action first.
+            pub const ALL: [$kind; [$($name),*].len()] = [$($kind::$variant),*];
+
+            /// The lower-case name used in JSON and reports.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($kind::$variant => $name,)*
+                }
+            }
+
+            /// Reads a name written by [`VerdictKind::name`].
+            pub fn from_name(name: &str) -> Option<$kind> {
+                match name {
+                    $($name => Some($kind::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
 /// The nine verdicts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum VerdictKind {
@@ -52,41 +81,19 @@ pub enum VerdictKind {
     NotApplicable,
 }
 
+verdict_names!(VerdictKind {
+    Fail => "fail",
+    Unexplained => "unexplained",
+    Unknown => "unknown",
+    Missing => "missing",
+    Stale => "stale",
+    Departure => "departure",
+    Pass => "pass",
+    Answered => "answered",
+    NotApplicable => "not_applicable",
+});
+
 impl VerdictKind {
-    /// Every verdict, in the order reports list them: what needs action
-    /// first.
-    pub const ALL: [VerdictKind; 9] = [
-        VerdictKind::Fail,
-        VerdictKind::Unexplained,
-        VerdictKind::Unknown,
-        VerdictKind::Missing,
-        VerdictKind::Stale,
-        VerdictKind::Departure,
-        VerdictKind::Pass,
-        VerdictKind::Answered,
-        VerdictKind::NotApplicable,
-    ];
-
-    /// The lower-case name used in JSON and reports.
-    pub fn name(self) -> &'static str {
-        match self {
-            VerdictKind::Pass => "pass",
-            VerdictKind::Fail => "fail",
-            VerdictKind::Departure => "departure",
-            VerdictKind::Unexplained => "unexplained",
-            VerdictKind::Unknown => "unknown",
-            VerdictKind::NotApplicable => "not_applicable",
-            VerdictKind::Answered => "answered",
-            VerdictKind::Missing => "missing",
-            VerdictKind::Stale => "stale",
-        }
-    }
-
-    /// Reads a name written by [`VerdictKind::name`].
-    pub fn from_name(name: &str) -> Option<VerdictKind> {
-        VerdictKind::ALL.into_iter().find(|kind| kind.name() == name)
-    }
-
     /// Whether the council must act on it.
     pub fn needs_action(self) -> bool {
         match self {
@@ -970,6 +977,32 @@ kind_names!(Reason {
     Answered => "answered",
 });
 
+impl Reason {
+    /// The verdict this reason gives: each reason gives exactly one, so a
+    /// verdict's kind is read from its reason and the two cannot disagree.
+    pub fn kind(&self) -> VerdictKind {
+        match self {
+            Reason::Breached { .. } => VerdictKind::Fail,
+            Reason::Unexplained { .. } => VerdictKind::Unexplained,
+            Reason::ConditionUnknown
+            | Reason::Undecided { .. }
+            | Reason::AnswerOrderUnknown { .. }
+            | Reason::AnswerUndated { .. } => VerdictKind::Unknown,
+            Reason::NoAnswer { .. } => VerdictKind::Missing,
+            Reason::AnswerPredatesChange { .. }
+            | Reason::AnswerToReplacedWords { .. }
+            | Reason::DepartureFromReplacedWords { .. } => VerdictKind::Stale,
+            Reason::Departed { .. } => VerdictKind::Departure,
+            Reason::Met { .. } | Reason::PermissionUsed { .. } => VerdictKind::Pass,
+            Reason::Answered { .. } => VerdictKind::Answered,
+            Reason::ConditionNotMet { .. }
+            | Reason::NothingToApplyTo { .. }
+            | Reason::PermissionNotUsed { .. }
+            | Reason::PermissionNotShown { .. } => VerdictKind::NotApplicable,
+        }
+    }
+}
+
 /// How a role in the duty was bound to the arrangement.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binding {
@@ -988,9 +1021,7 @@ pub struct Binding {
 pub struct Verdict {
     /// The duty or question.
     pub duty: DutyId,
-    /// The verdict.
-    pub kind: VerdictKind,
-    /// Why.
+    /// Why: which also says the verdict ([`Verdict::kind`]).
     pub reason: Reason,
     /// Who the subject bound to.
     pub bindings: Vec<Binding>,
@@ -1006,6 +1037,11 @@ pub struct Verdict {
 }
 
 impl Verdict {
+    /// The verdict, as its reason gives it.
+    pub fn kind(&self) -> VerdictKind {
+        self.reason.kind()
+    }
+
     /// The departure the verdict rests on, if it is a departure.
     pub fn departure(&self) -> Option<DepartureId> {
         match &self.reason {
@@ -1037,4 +1073,18 @@ pub struct DepartureStatus {
     /// Whether the date it was to be reviewed by has passed (every day of
     /// it is before the as-at date); `None` when no date is set.
     pub review_passed: Option<bool>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::VerdictKind;
+
+    #[test]
+    fn every_verdict_is_read_back_from_its_name_and_ranked_in_order() {
+        for (rank, kind) in VerdictKind::ALL.into_iter().enumerate() {
+            assert_eq!(VerdictKind::from_name(kind.name()), Some(kind));
+            assert_eq!(kind.rank(), rank);
+        }
+        assert_eq!(VerdictKind::from_name("passed"), None);
+    }
 }

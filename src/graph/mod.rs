@@ -423,7 +423,7 @@ pub fn chart(assessment: &Assessment<'_>) -> Chart {
     // nothing.
     let flagging: Vec<(&Verdict, Flag)> = verdicts
         .iter()
-        .filter(|verdict| verdict.kind.flags_lines())
+        .filter(|verdict| verdict.kind().flags_lines())
         .map(|verdict| {
             (
                 verdict,
@@ -440,7 +440,7 @@ pub fn chart(assessment: &Assessment<'_>) -> Chart {
                             }))
                         },
                     ),
-                    verdict: verdict.kind,
+                    verdict: verdict.kind(),
                 },
             )
         })

@@ -324,20 +324,7 @@ impl Analysis {
             Namespace::Duty => policy.and_then(|policy| explain::duty(policy, &occurrence.name)),
             Namespace::Law => policy.and_then(|policy| explain::law(policy, &occurrence.name)),
             Namespace::Paragraph => policy.and_then(|policy| explain::paragraph(policy, &occurrence.name, None)),
-            Namespace::Role => policy.and_then(|policy| explain::term(policy, ItemKind::Role, &occurrence.name)),
-            Namespace::Function => {
-                policy.and_then(|policy| explain::term(policy, ItemKind::Function, &occurrence.name))
-            }
-            Namespace::BodyKind => {
-                policy.and_then(|policy| explain::term(policy, ItemKind::BodyKind, &occurrence.name))
-            }
-            Namespace::Relation => {
-                policy.and_then(|policy| explain::term(policy, ItemKind::Relation, &occurrence.name))
-            }
-            Namespace::Attribute => {
-                policy.and_then(|policy| explain::term(policy, ItemKind::Attribute, &occurrence.name))
-            }
-            Namespace::TagKey => policy.and_then(|policy| explain::term(policy, ItemKind::TagKey, &occurrence.name)),
+            Namespace::Vocabulary(kind) => policy.and_then(|policy| explain::term(policy, kind, &occurrence.name)),
             Namespace::Edition
             | Namespace::Document
             | Namespace::Entity

@@ -10,7 +10,7 @@
 use lsp_types::{CompletionItem, CompletionItemKind, CompletionTextEdit, Position, TextEdit};
 
 use super::analysis::Analysis;
-use super::fields::{entity_kind, fields};
+use super::fields::fields;
 use super::index::{Declaration, Namespace};
 use crate::model::{CouncilKind, EntityKind, Governance, LegalForce, Modality, Policy, ReviewOutcome, ValueType};
 use crate::source::{FileId, Span};
@@ -310,10 +310,7 @@ impl<'a> Completer<'a> {
             ["local_policy", _, "extends"] | ["amendment", _, "amends"] => {
                 self.editions(|kind| kind == ItemKind::Guidance)
             }
-            [event, .., "after"]
-                if ItemKind::from_keyword(event)
-                    .is_some_and(|kind| Namespace::of_item(kind) == Some(Namespace::Event)) =>
-            {
+            [event, .., "after"] if ItemKind::from_keyword(event).is_some_and(|kind| kind.event_kind().is_some()) => {
                 self.local(Namespace::Event, |_| true)
             }
             _ => Vec::new(),
@@ -354,7 +351,7 @@ impl<'a> Completer<'a> {
                     .map(|word| candidate(*word, None, CompletionItemKind::KEYWORD)),
             );
         }
-        if let (Some(entity), Some(policy)) = (entity_kind(kind), self.policy) {
+        if let (Some(entity), Some(policy)) = (kind.entity_kind(), self.policy) {
             for relation in policy
                 .relations
                 .iter()
@@ -388,19 +385,14 @@ impl<'a> Completer<'a> {
         }
         let yes_no = || words(&["yes", "no"]);
         let entity_kinds = || {
-            [
-                EntityKind::Post,
-                EntityKind::Member,
-                EntityKind::Body,
-                EntityKind::Service,
-            ]
-            .iter()
-            .map(|kind| candidate(kind.word(), None, CompletionItemKind::ENUM_MEMBER))
-            .collect::<Vec<_>>()
+            EntityKind::ALL
+                .iter()
+                .map(|kind| candidate(kind.word(), None, CompletionItemKind::ENUM_MEMBER))
+                .collect::<Vec<_>>()
         };
         match kind {
             ItemKind::Post | ItemKind::Member | ItemKind::Body | ItemKind::Service => {
-                let entity = entity_kind(kind);
+                let entity = kind.entity_kind();
                 match field {
                     "holds" => self.roles(entity),
                     "responsible_for" => self.functions(),
@@ -756,7 +748,7 @@ impl<'a> Completer<'a> {
     /// A council's posts, members, bodies or services of the kinds given.
     fn entities(&self, kinds: &[EntityKind]) -> Vec<Candidate> {
         self.local(Namespace::Entity, |kind| {
-            entity_kind(kind).is_some_and(|entity| kinds.contains(&entity))
+            kind.entity_kind().is_some_and(|entity| kinds.contains(&entity))
         })
     }
 

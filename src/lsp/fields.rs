@@ -4,12 +4,11 @@
 //! here is accepted, and every name the checker offers in its "unknown
 //! field" help is here).
 
-use crate::model::EntityKind;
 use crate::syntax::ast::{ItemKind, ARRANGEMENT_FIELDS};
 
 /// The fields of an item of this kind, besides the guidance's relations
 /// and attributes on a post, member, body or service (see
-/// [`entity_kind`]).
+/// [`ItemKind::entity_kind`]).
 pub fn fields(kind: ItemKind) -> &'static [&'static str] {
     match kind {
         ItemKind::Guidance | ItemKind::LocalPolicy => {
@@ -87,41 +86,6 @@ pub fn fields(kind: ItemKind) -> &'static [&'static str] {
 /// The words that start a test's other entries: what it expects, and the
 /// changes it makes.
 pub const TEST_ENTRIES: [&str; 5] = ["expect", "set", "add", "unset", "drop"];
-
-/// The kind of entity an item declares, if it declares one.
-pub fn entity_kind(kind: ItemKind) -> Option<EntityKind> {
-    match kind {
-        ItemKind::Post => Some(EntityKind::Post),
-        ItemKind::Member => Some(EntityKind::Member),
-        ItemKind::Body => Some(EntityKind::Body),
-        ItemKind::Service => Some(EntityKind::Service),
-        ItemKind::Guidance
-        | ItemKind::LocalPolicy
-        | ItemKind::Amendment
-        | ItemKind::Arrangements
-        | ItemKind::Shared
-        | ItemKind::Document
-        | ItemKind::Role
-        | ItemKind::Function
-        | ItemKind::BodyKind
-        | ItemKind::Relation
-        | ItemKind::Attribute
-        | ItemKind::TagKey
-        | ItemKind::Paragraph
-        | ItemKind::Duty
-        | ItemKind::Question
-        | ItemKind::Law
-        | ItemKind::Appointment
-        | ItemKind::Designation
-        | ItemKind::Vacancy
-        | ItemKind::Change
-        | ItemKind::Review
-        | ItemKind::Inspection
-        | ItemKind::Answer
-        | ItemKind::Departure
-        | ItemKind::Test => None,
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -251,7 +215,7 @@ mod tests {
                 // The guidance's relations and attributes are offered from
                 // the policy (those the entity's kind may have; the
                 // checker's help names them all).
-                let vocabulary = entity_kind(kind).is_some()
+                let vocabulary = kind.entity_kind().is_some()
                     && (policy.relations.iter().any(|relation| relation.key == name)
                         || policy.attributes.iter().any(|attribute| attribute.key == name));
                 let offered = fields(kind).contains(&name);

@@ -8,94 +8,11 @@
 
 use std::collections::BTreeSet;
 
+use crate::model::VocabularyKind;
 use crate::source::{FileId, Span};
-use crate::syntax::ast::{self, Atom, Entry, Item, ItemKind, PredicateKind, Subject, ValueKind, WordsKind};
+pub use crate::syntax::ast::Namespace;
+use crate::syntax::ast::{self, Entry, Item, ItemKind, Subject, ValueKind, WordsKind};
 use crate::Workspace;
-
-/// The kinds of thing a name can name; each is its own namespace.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Namespace {
-    /// A guidance edition, local policy or amendment.
-    Edition,
-    /// A document (of the guidance or of a council).
-    Document,
-    /// A role.
-    Role,
-    /// A function.
-    Function,
-    /// A kind of body.
-    BodyKind,
-    /// A relation.
-    Relation,
-    /// An attribute.
-    Attribute,
-    /// A tag key.
-    TagKey,
-    /// A paragraph.
-    Paragraph,
-    /// A duty or assurance question.
-    Duty,
-    /// A law.
-    Law,
-    /// A post, member, body or service.
-    Entity,
-    /// An event on a council's timeline.
-    Event,
-    /// A council's arrangements, or a shared file's header.
-    Council,
-    /// A file named by `shares`, by its path as written.
-    SharedFile,
-}
-
-impl Namespace {
-    /// The namespace an item declares a name in, if any: answers and
-    /// departures declare nothing, they name a duty.
-    pub fn of_item(kind: ItemKind) -> Option<Namespace> {
-        match kind {
-            ItemKind::Guidance | ItemKind::LocalPolicy | ItemKind::Amendment => Some(Namespace::Edition),
-            ItemKind::Arrangements | ItemKind::Shared => Some(Namespace::Council),
-            ItemKind::Document => Some(Namespace::Document),
-            ItemKind::Role => Some(Namespace::Role),
-            ItemKind::Function => Some(Namespace::Function),
-            ItemKind::BodyKind => Some(Namespace::BodyKind),
-            ItemKind::Relation => Some(Namespace::Relation),
-            ItemKind::Attribute => Some(Namespace::Attribute),
-            ItemKind::TagKey => Some(Namespace::TagKey),
-            ItemKind::Paragraph => Some(Namespace::Paragraph),
-            ItemKind::Duty | ItemKind::Question => Some(Namespace::Duty),
-            ItemKind::Law => Some(Namespace::Law),
-            ItemKind::Post | ItemKind::Member | ItemKind::Body | ItemKind::Service => Some(Namespace::Entity),
-            ItemKind::Appointment
-            | ItemKind::Designation
-            | ItemKind::Vacancy
-            | ItemKind::Change
-            | ItemKind::Review
-            | ItemKind::Inspection => Some(Namespace::Event),
-            // A test's name is the report's, not a name the files use.
-            ItemKind::Answer | ItemKind::Departure | ItemKind::Test => None,
-        }
-    }
-
-    /// Whether names of this kind belong to one council's arrangements
-    /// (with the files it shares) rather than to the guidance.
-    pub fn is_local(self) -> bool {
-        match self {
-            Namespace::Entity | Namespace::Event | Namespace::Document | Namespace::Council | Namespace::SharedFile => {
-                true
-            }
-            Namespace::Edition
-            | Namespace::Role
-            | Namespace::Function
-            | Namespace::BodyKind
-            | Namespace::Relation
-            | Namespace::Attribute
-            | Namespace::TagKey
-            | Namespace::Paragraph
-            | Namespace::Duty
-            | Namespace::Law => false,
-        }
-    }
-}
 
 /// An item as declared.
 #[derive(Clone, Copy, Debug)]
@@ -127,7 +44,7 @@ pub fn declarations(workspace: &Workspace) -> Vec<Declaration<'_>> {
     let mut found = Vec::new();
     for (file, tree) in workspace.parsed() {
         for item in &tree.items {
-            if let Some(namespace) = Namespace::of_item(item.kind) {
+            if let Some(namespace) = item.kind.namespace() {
                 found.push(Declaration { namespace, file, item });
             }
         }
@@ -148,26 +65,17 @@ impl Vocabulary {
     pub fn new(declarations: &[Declaration<'_>]) -> Vocabulary {
         let mut vocabulary = Vocabulary::default();
         for declaration in declarations {
-            match declaration.namespace {
-                Namespace::Relation => {
+            match declaration.item.kind.vocabulary() {
+                Some(VocabularyKind::Relation) => {
                     vocabulary.relations.insert(declaration.item.name.text.clone());
                 }
-                Namespace::Attribute => {
+                Some(VocabularyKind::Attribute) => {
                     vocabulary.attributes.insert(declaration.item.name.text.clone());
                 }
-                Namespace::Edition
-                | Namespace::Document
-                | Namespace::Role
-                | Namespace::Function
-                | Namespace::BodyKind
-                | Namespace::TagKey
-                | Namespace::Paragraph
-                | Namespace::Duty
-                | Namespace::Law
-                | Namespace::Entity
-                | Namespace::Event
-                | Namespace::Council
-                | Namespace::SharedFile => {}
+                Some(
+                    VocabularyKind::Role | VocabularyKind::Function | VocabularyKind::BodyKind | VocabularyKind::TagKey,
+                )
+                | None => {}
             }
         }
         vocabulary
@@ -230,7 +138,7 @@ impl Occurrences {
     }
 
     fn item(&mut self, item: &Item, vocabulary: &Vocabulary) {
-        match Namespace::of_item(item.kind) {
+        match item.kind.namespace() {
             Some(namespace) => self.0.push(Occurrence {
                 namespace,
                 name: item.name.text.clone(),
@@ -252,21 +160,15 @@ impl Occurrences {
         for entry in &item.entries {
             match entry {
                 Entry::Field(field) => self.field(item.kind, field, vocabulary),
-                Entry::Rule(rule) => {
-                    self.subject(&rule.subject);
-                    self.predicate(&rule.predicate);
-                }
-                Entry::Condition(condition) => {
-                    self.subject(&condition.claim.subject);
-                    self.predicate(&condition.claim.predicate);
-                }
+                Entry::Rule(rule) => self.claim(&rule.subject, &rule.predicate),
+                Entry::Condition(condition) => self.claim(&condition.claim.subject, &condition.claim.predicate),
                 Entry::Words(words) => match &words.kind {
                     WordsKind::Verbatim { document }
                     | WordsKind::Quoted { document, .. }
                     | WordsKind::Paraphrase { document } => self.name(Namespace::Document, document),
                     WordsKind::NotAtHand { .. } => {}
                 },
-                Entry::Tag(tag) => self.name(Namespace::TagKey, &tag.key),
+                Entry::Tag(tag) => self.name(Namespace::TAG_KEY, &tag.key),
                 // A test expects of a duty, and binds posts or members by
                 // name; its changes name an item and give a field.
                 Entry::Expect(expect) => {
@@ -276,7 +178,8 @@ impl Occurrences {
                     }
                 }
                 Entry::Edit(edit) => {
-                    if let Some(namespace) = ItemKind::from_keyword(&edit.target_kind.text).and_then(Namespace::of_item)
+                    if let Some(namespace) =
+                        ItemKind::from_keyword(&edit.target_kind.text).and_then(ItemKind::namespace)
                     {
                         self.name(namespace, &edit.target);
                     }
@@ -316,17 +219,17 @@ impl Occurrences {
                 }
                 None
             }
-            ItemKind::Role => (name == "remit").then_some(Namespace::Function),
+            ItemKind::Role => (name == "remit").then_some(Namespace::FUNCTION),
             ItemKind::Duty | ItemKind::Question | ItemKind::Law => match name {
                 "cites" => Some(Namespace::Paragraph),
-                "renew_on_change_of" | "holder" => Some(Namespace::Role),
-                "sets" => Some(Namespace::Attribute),
+                "renew_on_change_of" | "holder" => Some(Namespace::ROLE),
+                "sets" => Some(Namespace::ATTRIBUTE),
                 _ => None,
             },
             ItemKind::Arrangements => match name {
                 "answers_to" | "commenced" => Some(Namespace::Edition),
-                "has_no" => Some(Namespace::BodyKind),
-                "complete" => Some(Namespace::Relation),
+                "has_no" => Some(Namespace::BODY_KIND),
+                "complete" => Some(Namespace::RELATION),
                 "shares" => {
                     for value in &field.values {
                         if let ValueKind::Text(path) | ValueKind::Str(path) = &value.kind {
@@ -343,7 +246,7 @@ impl Occurrences {
             }
             ItemKind::Appointment | ItemKind::Designation | ItemKind::Vacancy | ItemKind::Change => match name {
                 "post" | "member" | "by" => Some(Namespace::Entity),
-                "roles" => Some(Namespace::Role),
+                "roles" => Some(Namespace::ROLE),
                 _ => None,
             },
             ItemKind::Review | ItemKind::Inspection => match name {
@@ -371,77 +274,27 @@ impl Occurrences {
     fn entity_field(&mut self, field: &ast::Field, vocabulary: &Vocabulary) -> Option<Namespace> {
         let name = field.name.text.as_str();
         match name {
-            "holds" => Some(Namespace::Role),
-            "responsible_for" => Some(Namespace::Function),
-            "kind" => Some(Namespace::BodyKind),
+            "holds" => Some(Namespace::ROLE),
+            "responsible_for" => Some(Namespace::FUNCTION),
+            "kind" => Some(Namespace::BODY_KIND),
             _ if vocabulary.relations.contains(name) => {
-                self.name(Namespace::Relation, &field.name);
+                self.name(Namespace::RELATION, &field.name);
                 Some(Namespace::Entity)
             }
             _ if vocabulary.attributes.contains(name) => {
-                self.name(Namespace::Attribute, &field.name);
+                self.name(Namespace::ATTRIBUTE, &field.name);
                 None
             }
             _ => None,
         }
     }
 
-    fn subject(&mut self, subject: &Subject) {
-        match subject {
-            Subject::Council { .. } => {}
-            Subject::Role(role) => self.name(Namespace::Role, role),
-            Subject::Quantified { holding, .. } => {
-                if let Some(role) = holding {
-                    self.name(Namespace::Role, role);
-                }
-            }
+    fn claim(&mut self, subject: &Subject, predicate: &ast::Predicate) {
+        if let Some(role) = subject.role() {
+            self.name(Namespace::ROLE, role);
         }
-    }
-
-    fn predicate(&mut self, predicate: &ast::Predicate) {
-        // Nesting is capped by the syntax stage (NESTING_LIMIT), so this
-        // recursion is bounded.
-        match &predicate.kind {
-            PredicateKind::And(parts) | PredicateKind::Or(parts) => {
-                for part in parts {
-                    self.predicate(part);
-                }
-            }
-            PredicateKind::Not(inner) => self.predicate(inner),
-            PredicateKind::Atom(atom) => self.atom(atom),
-        }
-    }
-
-    fn atom(&mut self, atom: &Atom) {
-        match atom {
-            Atom::Hold { roles } => {
-                for role in roles {
-                    self.name(Namespace::Role, role);
-                }
-            }
-            Atom::Responsible { functions, .. } => {
-                for function in functions {
-                    self.name(Namespace::Function, function);
-                }
-            }
-            Atom::Kind { kind } => self.name(Namespace::BodyKind, kind),
-            Atom::Attribute { attribute } | Atom::Compare { attribute, .. } => {
-                self.name(Namespace::Attribute, attribute);
-            }
-            Atom::After { of, .. } => {
-                if let Some(role) = of {
-                    self.name(Namespace::Role, role);
-                }
-            }
-            Atom::Every { .. } | Atom::Uses { .. } | Atom::Considers { .. } => {}
-            Atom::Relation {
-                relation,
-                of_kind,
-                target,
-            } => {
-                self.name(Namespace::Relation, relation);
-                self.name(if *of_kind { Namespace::BodyKind } else { Namespace::Role }, target);
-            }
+        for (namespace, name) in predicate.mentions() {
+            self.name(namespace, name);
         }
     }
 }

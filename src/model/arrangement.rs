@@ -401,31 +401,6 @@ pub struct KnownUntil {
 }
 
 impl Arrangement {
-    /// The entity with this id.
-    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
-        self.entities.get(id.index())
-    }
-
-    /// The event with this id.
-    pub fn event(&self, id: EventId) -> Option<&Event> {
-        self.events.get(id.index())
-    }
-
-    /// The answer with this id.
-    pub fn answer(&self, id: AnswerId) -> Option<&Answer> {
-        self.answers.get(id.index())
-    }
-
-    /// The departure with this id.
-    pub fn departure(&self, id: DepartureId) -> Option<&Departure> {
-        self.departures.get(id.index())
-    }
-
-    /// The document with this id.
-    pub fn document(&self, id: DocumentId) -> Option<&Document> {
-        self.documents.get(id.index())
-    }
-
     /// Whether the arrangement lists every entity of a kind.
     pub fn lists_every(&self, kind: EntityKind) -> bool {
         self.complete_kinds.contains(&kind)

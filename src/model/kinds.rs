@@ -1,8 +1,8 @@
 //! The closed vocabulary of the language that every stage shares: kinds of
-//! entity and event, modalities, quantifiers, comparators and conditions.
-//! The syntax tree reads them and the checked model keeps them, so output
-//! stages need only the model. They are serde-encodable because the
-//! syntax tree, which holds them, is ([`crate::embedded`]).
+//! entity, event and vocabulary, modalities, quantifiers, comparators and
+//! conditions. The syntax tree reads them and the checked model keeps them,
+//! so output stages need only the model. Those the syntax tree holds are
+//! serde-encodable because it is ([`crate::embedded`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +87,14 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
+    /// Every kind of entity, in the order declared.
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Post,
+        EntityKind::Member,
+        EntityKind::Body,
+        EntityKind::Service,
+    ];
+
     /// The singular word.
     pub fn word(self) -> &'static str {
         match self {
@@ -169,6 +177,16 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Every kind of event, in the order declared.
+    pub const ALL: [EventKind; 6] = [
+        EventKind::Appointment,
+        EventKind::Designation,
+        EventKind::Vacancy,
+        EventKind::Change,
+        EventKind::Review,
+        EventKind::Inspection,
+    ];
+
     /// The keyword.
     pub fn word(self) -> &'static str {
         match self {
@@ -193,6 +211,37 @@ impl EventKind {
             _ => None,
         }
     }
+}
+
+/// The kinds of name the guidance declares for arrangements to use: its
+/// vocabulary, each kind a table of [`crate::model::Policy`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum VocabularyKind {
+    /// A role (`DCS`, `LMCS`).
+    Role,
+    /// A function a post or member is responsible for.
+    Function,
+    /// A kind of body.
+    BodyKind,
+    /// A relation between entities.
+    Relation,
+    /// An attribute of an entity.
+    Attribute,
+    /// A key for tagging duties.
+    TagKey,
+}
+
+impl VocabularyKind {
+    /// Every kind of vocabulary, in the order `dcsc vocabulary` lists
+    /// them.
+    pub const ALL: [VocabularyKind; 6] = [
+        VocabularyKind::Role,
+        VocabularyKind::Function,
+        VocabularyKind::BodyKind,
+        VocabularyKind::Relation,
+        VocabularyKind::Attribute,
+        VocabularyKind::TagKey,
+    ];
 }
 
 /// The kinds of council that appoint a DCS.

@@ -6,12 +6,15 @@
 
 mod arrangement;
 mod kinds;
+mod lookup;
+mod mentions;
 mod policy;
 
 use std::fmt;
 
 pub use arrangement::*;
 pub use kinds::*;
+pub use mentions::*;
 pub use policy::*;
 
 macro_rules! ids {

@@ -741,7 +741,7 @@ impl Policy {
     /// Whether a law (this version of it) is in force for an arrangement
     /// as at a day.
     pub fn law_in_force(&self, id: LawId, arrangement: &Arrangement, day: Day) -> Holding {
-        match self.laws.get(id.index()) {
+        match self.law(id) {
             Some(law) => self.version_in_force(Versioned::Law(law.family), law.edition, Some(arrangement), day),
             None => Holding::No,
         }
@@ -814,29 +814,9 @@ impl Policy {
         self.editions.first()
     }
 
-    /// The role with this id.
-    pub fn role(&self, id: RoleId) -> Option<&Role> {
-        self.roles.get(id.index())
-    }
-
-    /// The paragraph with this id.
-    pub fn paragraph(&self, id: ParagraphId) -> Option<&Paragraph> {
-        self.paragraphs.get(id.index())
-    }
-
-    /// The tag key with this id.
-    pub fn tag_key(&self, id: TagKeyId) -> Option<&TagKey> {
-        self.tag_keys.get(id.index())
-    }
-
     /// The value of a tag, as declared.
     pub fn tag_value(&self, tag: Tag) -> Option<&str> {
         self.tag_key(tag.key)?.values.get(tag.value).map(String::as_str)
-    }
-
-    /// The duty with this id.
-    pub fn duty(&self, id: DutyId) -> Option<&Duty> {
-        self.duties.get(id.index())
     }
 
     /// Finds a duty by its key.

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::model::{DutyKind, Policy, Provenance};
+use crate::model::{DutyKind, EditionId, Policy, Provenance};
 
 /// One paragraph's coverage.
 #[derive(Serialize)]
@@ -124,15 +124,14 @@ pub fn coverage(policy: &Policy) -> Coverage<'_> {
         paragraphs.push(ParagraphCoverage {
             paragraph: &paragraph.key,
             edition: policy
-                .editions
-                .get(paragraph.edition)
+                .edition(EditionId::from_index(paragraph.edition))
                 .map_or("", |edition| edition.key.as_str()),
             section: &paragraph.section,
             provenance: paragraph.provenance.kind(),
             document: paragraph
                 .provenance
                 .document()
-                .and_then(|document| policy.documents.get(document.index()))
+                .and_then(|document| policy.document(document))
                 .map(|document| document.key.as_str()),
             quoted_by: match &paragraph.provenance {
                 Provenance::Quoted { by, .. } => Some(by.as_str()),

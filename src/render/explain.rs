@@ -8,13 +8,13 @@ use super::human::wrap;
 use crate::command::CommandError;
 use crate::date::Day;
 use crate::diagnostics::Code;
-use crate::model::{DutyKind, Paragraph, Policy, Provenance};
+use crate::model::{DutyKind, EditionId, Paragraph, Policy, Provenance, VocabularyKind};
 use crate::suggest::suggest;
 use crate::syntax::ast::ItemKind;
 
 fn provenance(policy: &Policy, paragraph: &Paragraph) -> String {
     let document = |id: crate::model::DocumentId| {
-        policy.documents.get(id.index()).map_or_else(String::new, |document| {
+        policy.document(id).map_or_else(String::new, |document| {
             let mut text = document.title.clone();
             if let Some(seed) = &document.seed {
                 text.push_str(&format!(" [{seed}]"));
@@ -101,7 +101,7 @@ pub fn duty(policy: &Policy, key: &str) -> Option<String> {
             out.push_str(&format!("{}: {value}\n", key.title));
         }
     }
-    if let Some(edition) = policy.editions.get(duty.edition) {
+    if let Some(edition) = policy.edition(EditionId::from_index(duty.edition)) {
         out.push_str(&format!("from: {} ({})\n", edition.key, edition.force.description()));
     }
     for paragraph in duty.cites.iter().filter_map(|id| policy.paragraph(*id)) {
@@ -117,14 +117,13 @@ pub fn law(policy: &Policy, key: &str) -> Option<String> {
     let law = policy.laws.iter().find(|law| law.key == key)?;
     let role = policy.role(law.role).map_or("", |role| role.title.as_str());
     let attribute = policy
-        .attributes
-        .get(law.attribute.index())
+        .attribute(law.attribute)
         .map_or("", |attribute| attribute.key.as_str());
     let mut out = format!(
         "law {}\ntitle: {}\nstatute: {}\nsettles: `{attribute}` is {} for every holder of {role}, without the arrangements stating it; arrangements that state otherwise are judged on what they state\n",
         law.key, law.title, law.statute, law.value
     );
-    if let Some(edition) = policy.editions.get(law.edition) {
+    if let Some(edition) = policy.edition(EditionId::from_index(law.edition)) {
         out.push_str(&format!("from: {} ({})\n", edition.key, edition.force.description()));
     }
     for paragraph in law.cites.iter().filter_map(|id| policy.paragraph(*id)) {
@@ -197,7 +196,7 @@ pub fn paragraph(policy: &Policy, key: &str, as_at: Option<Day>) -> Option<Strin
 /// "words of dfe_2013, in force from 2013-04", "repealed by csw_2017 (an
 /// amendment: INSTRUMENT), in force from 2019-09-29 at the latest…".
 fn version_line(policy: &Policy, edition: usize, what: &str) -> String {
-    let Some(declared) = policy.editions.get(edition) else {
+    let Some(declared) = policy.edition(EditionId::from_index(edition)) else {
         return what.to_owned();
     };
     let mut line = format!("{what} {}", declared.key);
@@ -219,9 +218,9 @@ fn version_line(policy: &Policy, edition: usize, what: &str) -> String {
 /// A name of the guidance's vocabulary, in [`term`]'s words: every kind
 /// that declares it (a name may be, say, both a role and a function).
 fn vocabulary(policy: &Policy, key: &str) -> Option<String> {
-    let found: Vec<String> = super::vocabulary::KINDS
-        .iter()
-        .filter_map(|kind| term(policy, *kind, key))
+    let found: Vec<String> = VocabularyKind::ALL
+        .into_iter()
+        .filter_map(|kind| term(policy, kind, key))
         .collect();
     (!found.is_empty()).then(|| found.join("\n"))
 }
@@ -249,21 +248,21 @@ fn nothing(policy: &Policy, key: &str) -> CommandError {
 /// A name of the guidance's vocabulary (a role, function, kind of body,
 /// relation, attribute or tag key), with what the guidance says of it: for
 /// an editor's hover. `None` if the policy declares no such name of that
-/// kind, or the kind is not vocabulary.
-pub fn term(policy: &Policy, kind: ItemKind, key: &str) -> Option<String> {
+/// kind.
+pub fn term(policy: &Policy, kind: VocabularyKind, key: &str) -> Option<String> {
     let titles = |functions: &[crate::model::FunctionId]| {
         functions
             .iter()
-            .filter_map(|id| policy.functions.get(id.index()))
+            .filter_map(|id| policy.function(*id))
             .map(|function| function.title.as_str())
             .collect::<Vec<_>>()
             .join(", ")
     };
     let kinds =
         |kinds: &[crate::model::EntityKind]| kinds.iter().map(|kind| kind.word()).collect::<Vec<_>>().join(", ");
-    let mut out = format!("{} {key}\n", kind.keyword());
+    let mut out = format!("{} {key}\n", ItemKind::from(kind).keyword());
     match kind {
-        ItemKind::Role => {
+        VocabularyKind::Role => {
             let role = policy.roles.iter().find(|role| role.key == key)?;
             out.push_str(&format!("title: {}\nheld by: a {}\n", role.title, role.holder.word()));
             if let Some(statute) = &role.statute {
@@ -276,11 +275,11 @@ pub fn term(policy: &Policy, kind: ItemKind, key: &str) -> Option<String> {
                 out.push_str("one of the roles the guidance is about\n");
             }
         }
-        ItemKind::Function => {
+        VocabularyKind::Function => {
             let function = policy.functions.iter().find(|function| function.key == key)?;
             out.push_str(&format!("title: {}\n", function.title));
         }
-        ItemKind::BodyKind => {
+        VocabularyKind::BodyKind => {
             let body_kind = policy.body_kinds.iter().find(|body_kind| body_kind.key == key)?;
             out.push_str(&format!("title: {}\n", body_kind.title));
             if let Some(ended) = &body_kind.ended {
@@ -291,7 +290,7 @@ pub fn term(policy: &Policy, kind: ItemKind, key: &str) -> Option<String> {
                 ));
             }
         }
-        ItemKind::Relation => {
+        VocabularyKind::Relation => {
             let relation = policy.relations.iter().find(|relation| relation.key == key)?;
             out.push_str(&format!(
                 "title: {}\nfrom: {}\nto: {}\n",
@@ -305,7 +304,7 @@ pub fn term(policy: &Policy, kind: ItemKind, key: &str) -> Option<String> {
                 );
             }
         }
-        ItemKind::Attribute => {
+        VocabularyKind::Attribute => {
             let attribute = policy.attributes.iter().find(|attribute| attribute.key == key)?;
             out.push_str(&format!(
                 "title: {}\non: {}\ntype: {}\n",
@@ -322,7 +321,7 @@ pub fn term(policy: &Policy, kind: ItemKind, key: &str) -> Option<String> {
                 out.push_str(&format!("in a shared file: {shared}, unless stated\n"));
             }
         }
-        ItemKind::TagKey => {
+        VocabularyKind::TagKey => {
             let tag_key = policy.tag_keys.iter().find(|tag_key| tag_key.key == key)?;
             out.push_str(&format!(
                 "title: {}\nvalues: {}\n",
@@ -330,29 +329,6 @@ pub fn term(policy: &Policy, kind: ItemKind, key: &str) -> Option<String> {
                 tag_key.values.join(", ")
             ));
         }
-        ItemKind::Guidance
-        | ItemKind::LocalPolicy
-        | ItemKind::Amendment
-        | ItemKind::Arrangements
-        | ItemKind::Shared
-        | ItemKind::Document
-        | ItemKind::Paragraph
-        | ItemKind::Duty
-        | ItemKind::Question
-        | ItemKind::Law
-        | ItemKind::Post
-        | ItemKind::Member
-        | ItemKind::Body
-        | ItemKind::Service
-        | ItemKind::Appointment
-        | ItemKind::Designation
-        | ItemKind::Vacancy
-        | ItemKind::Change
-        | ItemKind::Review
-        | ItemKind::Inspection
-        | ItemKind::Answer
-        | ItemKind::Departure
-        | ItemKind::Test => return None,
     }
     Some(out)
 }

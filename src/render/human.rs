@@ -161,9 +161,9 @@ impl Assessment<'_> {
             .collect();
         Some(Snippet {
             headline: format!("{} ({})", title, duty.modality.words()),
-            tag: verdict.kind.name().to_owned(),
-            needs_action: verdict.kind.needs_action(),
-            breach: verdict.kind.is_breach(),
+            tag: verdict.kind().name().to_owned(),
+            needs_action: verdict.kind().needs_action(),
+            breach: verdict.kind().is_breach(),
             labels,
             notes,
         })
@@ -225,7 +225,7 @@ impl Assessment<'_> {
             let chosen: Vec<&Verdict> = self
                 .verdicts
                 .iter()
-                .filter(|verdict| verdict.kind.needs_action() == wanted)
+                .filter(|verdict| verdict.kind().needs_action() == wanted)
                 .collect();
             if chosen.is_empty() {
                 continue;
@@ -248,7 +248,7 @@ impl Assessment<'_> {
                     .collect();
                 // Within a section, the most serious first; ties keep the
                 // guidance's order.
-                in_section.sort_by_key(|verdict| verdict.kind.rank());
+                in_section.sort_by_key(|verdict| verdict.kind().rank());
                 let snippets: Vec<Snippet> = in_section.iter().filter_map(|verdict| self.snippet(verdict)).collect();
                 out.push_str(&render_snippets(self.sources, &snippets, color));
             }

@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::date::{Boundary, Uncertainty};
 use crate::eval::{Cause, Change, ChangeDetail, Clause, Fact, FactUse, Missing, Verdict, VerdictKind};
 use crate::model::{
-    AnswerId, AttributeId, Basis, BodyKindId, DutyKind, EntityId, EventId, EvidenceRef, FunctionId, Provenance,
-    RelationId, RoleId, Target, TypedValue,
+    AnswerId, AttributeId, Basis, BodyKindId, DutyKind, EditionId, EntityId, EventId, EvidenceRef, FunctionId,
+    Provenance, RelationId, RoleId, Target, TypedValue,
 };
 use crate::words::Wording;
 use crate::Assessment;
@@ -380,34 +380,27 @@ impl<'a> Keys<'a> {
     }
 
     fn function(&self, id: FunctionId) -> &'a str {
-        self.assessment
-            .policy
-            .functions
-            .get(id.index())
-            .map_or("", |term| term.key.as_str())
+        self.assessment.policy.function(id).map_or("", |term| term.key.as_str())
     }
 
     fn body_kind(&self, id: BodyKindId) -> &'a str {
         self.assessment
             .policy
-            .body_kinds
-            .get(id.index())
+            .body_kind(id)
             .map_or("", |term| term.key.as_str())
     }
 
     fn attribute(&self, id: AttributeId) -> &'a str {
         self.assessment
             .policy
-            .attributes
-            .get(id.index())
+            .attribute(id)
             .map_or("", |attribute| attribute.key.as_str())
     }
 
     fn relation(&self, id: RelationId) -> &'a str {
         self.assessment
             .policy
-            .relations
-            .get(id.index())
+            .relation(id)
             .map_or("", |relation| relation.key.as_str())
     }
 
@@ -546,8 +539,7 @@ impl<'a> Keys<'a> {
                 amendment: self
                     .assessment
                     .policy
-                    .editions
-                    .get(edition.index())
+                    .edition(*edition)
                     .map_or("", |edition| edition.key.as_str()),
             },
             Missing::Functions { entity } => MissingKindOut::Functions {
@@ -829,14 +821,13 @@ fn verdict_out<'a>(
             paragraph: &paragraph.key,
             edition: assessment
                 .policy
-                .editions
-                .get(paragraph.edition)
+                .edition(EditionId::from_index(paragraph.edition))
                 .map_or("", |edition| edition.key.as_str()),
             section: &paragraph.section,
             text: paragraph.text.as_deref(),
             provenance: paragraph.provenance.kind(),
             source: paragraph.provenance.document().and_then(|document| {
-                let document = assessment.policy.documents.get(document.index())?;
+                let document = assessment.policy.document(document)?;
                 Some(SourceOut {
                     document: &document.key,
                     title: &document.title,
@@ -895,8 +886,8 @@ fn verdict_out<'a>(
         rule,
         modality: duty.modality.words(),
         statute: duty.statute.as_deref(),
-        verdict: verdict.kind.name(),
-        needs_action: verdict.kind.needs_action(),
+        verdict: verdict.kind().name(),
+        needs_action: verdict.kind().needs_action(),
         section: assessment.section(duty),
         citations,
         tags,

@@ -35,12 +35,12 @@ impl JunitLog {
         let failures = assessment
             .verdicts
             .iter()
-            .filter(|verdict| verdict.kind.needs_action())
+            .filter(|verdict| verdict.kind().needs_action())
             .count();
         let skipped = assessment
             .verdicts
             .iter()
-            .filter(|verdict| verdict.kind == VerdictKind::NotApplicable)
+            .filter(|verdict| verdict.kind() == VerdictKind::NotApplicable)
             .count();
         self.tests += assessment.verdicts.len();
         self.failures += failures;
@@ -79,8 +79,8 @@ impl JunitLog {
                 let (fact_line, _) = assessment.sources.line_column(used.origin.span);
                 let _ = write!(details, "\n{file}:{fact_line}: {}", wording.fact(&used.fact));
             }
-            let kind = verdict.kind.name();
-            match verdict.kind {
+            let kind = verdict.kind().name();
+            match verdict.kind() {
                 VerdictKind::Fail
                 | VerdictKind::Unexplained
                 | VerdictKind::Unknown

@@ -129,7 +129,7 @@ impl VerdictLog {
                     self.rule_ids.len() - 1
                 }
             };
-            let (kind, level) = kind_and_level(verdict.kind);
+            let (kind, level) = kind_and_level(verdict.kind());
             let mut result = Map::new();
             result.insert("ruleId".into(), json!(duty.key));
             result.insert("ruleIndex".into(), json!(index));
@@ -137,7 +137,7 @@ impl VerdictLog {
             result.insert("level".into(), json!(level));
             result.insert(
                 "message".into(),
-                json!({ "text": format!("{}: {}", verdict.kind.name(), wording.reason(verdict)) }),
+                json!({ "text": format!("{}: {}", verdict.kind().name(), wording.reason(verdict)) }),
             );
             let (first, rest) = fact_locations(assessment, verdict);
             result.insert("locations".into(), json!([first]));
@@ -148,11 +148,11 @@ impl VerdictLog {
             result.insert(
                 "properties".into(),
                 json!({
-                    "verdict": verdict.kind.name(),
+                    "verdict": verdict.kind().name(),
                     "reason": verdict.reason.kind_name(),
                     "missing": missing,
                     "council": assessment.arrangement.council.clone().unwrap_or_else(|| assessment.arrangement.key.clone()),
-                    "needsAction": verdict.kind.needs_action(),
+                    "needsAction": verdict.kind().needs_action(),
                 }),
             );
             self.results.push(Value::Object(result));

@@ -5,18 +5,8 @@
 
 use serde::Serialize;
 
-use crate::model::{EntityKind, Policy};
+use crate::model::{EntityKind, Policy, VocabularyKind};
 use crate::syntax::ast::ItemKind;
-
-/// The kinds of vocabulary, in the order they are listed.
-pub const KINDS: [ItemKind; 6] = [
-    ItemKind::Role,
-    ItemKind::Function,
-    ItemKind::BodyKind,
-    ItemKind::Relation,
-    ItemKind::Attribute,
-    ItemKind::TagKey,
-];
 
 /// One name of the vocabulary.
 #[derive(Serialize)]
@@ -50,7 +40,7 @@ pub struct Vocabulary<'a> {
     pub schema_version: u32,
     /// The guidance (and local policies) it is the vocabulary of.
     pub guidance: Vec<&'a str>,
-    /// Every kind, in the order of [`KINDS`].
+    /// Every kind, in the order of [`VocabularyKind::ALL`].
     pub kinds: Vec<Group<'a>>,
 }
 
@@ -63,10 +53,10 @@ fn kinds(kinds: &[EntityKind]) -> String {
 /// Lists a policy's vocabulary.
 pub fn vocabulary(policy: &Policy) -> Vocabulary<'_> {
     let mut groups = Vec::new();
-    for kind in KINDS {
+    for kind in VocabularyKind::ALL {
         let mut names = Vec::new();
         let heading = match kind {
-            ItemKind::Role => {
+            VocabularyKind::Role => {
                 names.extend(policy.roles.iter().map(|role| Name {
                     key: &role.key,
                     title: &role.title,
@@ -74,7 +64,7 @@ pub fn vocabulary(policy: &Policy) -> Vocabulary<'_> {
                 }));
                 "Roles"
             }
-            ItemKind::Function => {
+            VocabularyKind::Function => {
                 names.extend(policy.functions.iter().map(|function| Name {
                     key: &function.key,
                     title: &function.title,
@@ -82,7 +72,7 @@ pub fn vocabulary(policy: &Policy) -> Vocabulary<'_> {
                 }));
                 "Functions"
             }
-            ItemKind::BodyKind => {
+            VocabularyKind::BodyKind => {
                 names.extend(policy.body_kinds.iter().map(|body_kind| Name {
                     key: &body_kind.key,
                     title: &body_kind.title,
@@ -92,7 +82,7 @@ pub fn vocabulary(policy: &Policy) -> Vocabulary<'_> {
                 }));
                 "Kinds of body"
             }
-            ItemKind::Relation => {
+            VocabularyKind::Relation => {
                 names.extend(policy.relations.iter().map(|relation| Name {
                     key: &relation.key,
                     title: &relation.title,
@@ -100,7 +90,7 @@ pub fn vocabulary(policy: &Policy) -> Vocabulary<'_> {
                 }));
                 "Relations"
             }
-            ItemKind::Attribute => {
+            VocabularyKind::Attribute => {
                 names.extend(policy.attributes.iter().map(|attribute| Name {
                     key: &attribute.key,
                     title: &attribute.title,
@@ -108,7 +98,7 @@ pub fn vocabulary(policy: &Policy) -> Vocabulary<'_> {
                 }));
                 "Attributes"
             }
-            ItemKind::TagKey => {
+            VocabularyKind::TagKey => {
                 names.extend(policy.tag_keys.iter().map(|tag_key| Name {
                     key: &tag_key.key,
                     title: &tag_key.title,
@@ -116,32 +106,9 @@ pub fn vocabulary(policy: &Policy) -> Vocabulary<'_> {
                 }));
                 "Tag keys"
             }
-            ItemKind::Guidance
-            | ItemKind::LocalPolicy
-            | ItemKind::Amendment
-            | ItemKind::Arrangements
-            | ItemKind::Shared
-            | ItemKind::Document
-            | ItemKind::Paragraph
-            | ItemKind::Duty
-            | ItemKind::Question
-            | ItemKind::Law
-            | ItemKind::Post
-            | ItemKind::Member
-            | ItemKind::Body
-            | ItemKind::Service
-            | ItemKind::Appointment
-            | ItemKind::Designation
-            | ItemKind::Vacancy
-            | ItemKind::Change
-            | ItemKind::Review
-            | ItemKind::Inspection
-            | ItemKind::Answer
-            | ItemKind::Departure
-            | ItemKind::Test => continue,
         };
         groups.push(Group {
-            kind: kind.keyword(),
+            kind: ItemKind::from(kind).keyword(),
             heading,
             names,
         });

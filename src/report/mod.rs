@@ -549,7 +549,7 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
                     .verdicts
                     .iter()
                     .find(|verdict| report.policy.family(verdict.duty) == report.policy.family(departure.duty))
-                    .map(|verdict| verdict.kind),
+                    .map(|verdict| verdict.kind()),
             })
         })
         .collect();
@@ -823,8 +823,8 @@ fn row(report: &Assessment<'_>, verdict: &Verdict) -> Option<Row> {
             .collect(),
         headline: headline(duty),
         response: answer.map(|answer| answer.text.clone()),
-        verdict: verdict.kind,
-        standing: Permission::of(&verdict.reason).map_or(Standing::Verdict(verdict.kind), Standing::Permission),
+        verdict: verdict.kind(),
+        standing: Permission::of(&verdict.reason).map_or(Standing::Verdict(verdict.kind()), Standing::Permission),
         evidence: evidence(report, verdict),
         role: principal_role(duty)
             .and_then(|role| report.policy.role(role))

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::kinds::{ItemKind, Namespace, Place};
 use crate::date::PartialDate;
 pub use crate::model::{Comparator, ConditionKind, EntityKind, EventKind, Modality, Quantifier, Trigger};
 use crate::source::Span;
@@ -49,146 +50,6 @@ pub enum CommentKind {
     Line,
     /// `/* … */`
     Block,
-}
-
-/// What kind of top-level item this is; the first word of the item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ItemKind {
-    /// `guidance NAME { … }`: the header of a guidance edition.
-    Guidance,
-    /// `local_policy NAME extends BASE { … }`.
-    LocalPolicy,
-    /// `amendment NAME amends EDITION { … }`: changes to an edition from a
-    /// date.
-    Amendment,
-    /// `arrangements NAME { … }`: the header of a council's arrangements.
-    Arrangements,
-    /// `shared NAME { … }`: the header of a file of posts, members and
-    /// bodies that several councils' arrangements share.
-    Shared,
-    /// `document NAME { … }`: a source of words or facts.
-    Document,
-    /// `role NAME { … }`.
-    Role,
-    /// `function NAME { … }`.
-    Function,
-    /// `body_kind NAME { … }`.
-    BodyKind,
-    /// `relation NAME { … }`.
-    Relation,
-    /// `attribute NAME { … }`.
-    Attribute,
-    /// `tag_key NAME { … }`.
-    TagKey,
-    /// `paragraph KEY { … }`.
-    Paragraph,
-    /// `duty KEY { … }`.
-    Duty,
-    /// `question KEY { … }`.
-    Question,
-    /// `law KEY { … }`: a fact the law settles for the holders of a role.
-    Law,
-    /// `post NAME { … }`.
-    Post,
-    /// `member NAME { … }`.
-    Member,
-    /// `body NAME { … }`.
-    Body,
-    /// `service NAME { … }`.
-    Service,
-    /// `appointment NAME on DATE { … }`.
-    Appointment,
-    /// `designation NAME on DATE { … }`: a role given to a post or member.
-    Designation,
-    /// `vacancy NAME on DATE { … }`: a role left without a holder.
-    Vacancy,
-    /// `change NAME on DATE { … }`.
-    Change,
-    /// `review NAME on DATE { … }`.
-    Review,
-    /// `inspection NAME on DATE { … }`.
-    Inspection,
-    /// `answer KEY { … }`.
-    Answer,
-    /// `departure from DUTY { … }`.
-    Departure,
-    /// `test NAME { … }`: a policy test.
-    Test,
-}
-
-impl ItemKind {
-    /// The keyword that starts the item.
-    pub fn keyword(self) -> &'static str {
-        match self {
-            ItemKind::Guidance => "guidance",
-            ItemKind::LocalPolicy => "local_policy",
-            ItemKind::Amendment => "amendment",
-            ItemKind::Arrangements => "arrangements",
-            ItemKind::Shared => "shared",
-            ItemKind::Document => "document",
-            ItemKind::Role => "role",
-            ItemKind::Function => "function",
-            ItemKind::BodyKind => "body_kind",
-            ItemKind::Relation => "relation",
-            ItemKind::Attribute => "attribute",
-            ItemKind::TagKey => "tag_key",
-            ItemKind::Paragraph => "paragraph",
-            ItemKind::Duty => "duty",
-            ItemKind::Question => "question",
-            ItemKind::Law => "law",
-            ItemKind::Post => "post",
-            ItemKind::Member => "member",
-            ItemKind::Body => "body",
-            ItemKind::Service => "service",
-            ItemKind::Appointment => "appointment",
-            ItemKind::Designation => "designation",
-            ItemKind::Vacancy => "vacancy",
-            ItemKind::Change => "change",
-            ItemKind::Review => "review",
-            ItemKind::Inspection => "inspection",
-            ItemKind::Answer => "answer",
-            ItemKind::Departure => "departure",
-            ItemKind::Test => "test",
-        }
-    }
-
-    /// Every item kind, for lookup by keyword.
-    pub const ALL: [ItemKind; 29] = [
-        ItemKind::Guidance,
-        ItemKind::LocalPolicy,
-        ItemKind::Amendment,
-        ItemKind::Arrangements,
-        ItemKind::Shared,
-        ItemKind::Document,
-        ItemKind::Role,
-        ItemKind::Function,
-        ItemKind::BodyKind,
-        ItemKind::Relation,
-        ItemKind::Attribute,
-        ItemKind::TagKey,
-        ItemKind::Paragraph,
-        ItemKind::Duty,
-        ItemKind::Question,
-        ItemKind::Law,
-        ItemKind::Post,
-        ItemKind::Member,
-        ItemKind::Body,
-        ItemKind::Service,
-        ItemKind::Appointment,
-        ItemKind::Designation,
-        ItemKind::Vacancy,
-        ItemKind::Change,
-        ItemKind::Review,
-        ItemKind::Inspection,
-        ItemKind::Answer,
-        ItemKind::Departure,
-        ItemKind::Test,
-    ];
-
-    /// The item kind a keyword starts, if any.
-    pub fn from_keyword(word: &str) -> Option<ItemKind> {
-        ItemKind::ALL.into_iter().find(|kind| kind.keyword() == word)
-    }
 }
 
 /// The fields of an `arrangements` header, read by the checker and
@@ -526,6 +387,71 @@ pub enum PredicateKind {
     Not(Box<Predicate>),
     /// A basic statement.
     Atom(Atom),
+}
+
+impl Subject {
+    /// The role the subject names: the one whose holders it is, or the one
+    /// its count is limited to.
+    pub fn role(&self) -> Option<&Name> {
+        match self {
+            Subject::Council { .. } => None,
+            Subject::Role(role) => Some(role),
+            Subject::Quantified { holding, .. } => holding.as_ref(),
+        }
+    }
+}
+
+impl Predicate {
+    /// Every name the predicate mentions, at any depth, in the order
+    /// written, with the namespace it names in: the one walk of a written
+    /// predicate's names, for the checker and the editor alike.
+    pub fn mentions(&self) -> Vec<(Namespace, &Name)> {
+        let mut found = Vec::new();
+        // A stack, not recursion: nesting is capped by the syntax stage
+        // (NESTING_LIMIT), but nothing here needs to trust it. Parts are
+        // pushed last first, so they are met in the order written.
+        let mut stack = vec![self];
+        while let Some(predicate) = stack.pop() {
+            match &predicate.kind {
+                PredicateKind::And(parts) | PredicateKind::Or(parts) => stack.extend(parts.iter().rev()),
+                PredicateKind::Not(inner) => stack.push(inner),
+                PredicateKind::Atom(atom) => atom.mentions(&mut found),
+            }
+        }
+        found
+    }
+}
+
+impl Atom {
+    fn mentions<'a>(&'a self, found: &mut Vec<(Namespace, &'a Name)>) {
+        match self {
+            Atom::Hold { roles } => found.extend(roles.iter().map(|role| (Namespace::ROLE, role))),
+            Atom::Responsible { functions, .. } => {
+                found.extend(functions.iter().map(|function| (Namespace::FUNCTION, function)));
+            }
+            Atom::Kind { kind } => found.push((Namespace::BODY_KIND, kind)),
+            Atom::Attribute { attribute } | Atom::Compare { attribute, .. } => {
+                found.push((Namespace::ATTRIBUTE, attribute));
+            }
+            Atom::After { of, .. } => found.extend(of.iter().map(|role| (Namespace::ROLE, role))),
+            Atom::Every { .. } | Atom::Uses { .. } | Atom::Considers { .. } => {}
+            Atom::Relation {
+                relation,
+                of_kind,
+                target,
+            } => {
+                found.push((Namespace::RELATION, relation));
+                found.push((
+                    if *of_kind {
+                        Namespace::BODY_KIND
+                    } else {
+                        Namespace::ROLE
+                    },
+                    target,
+                ));
+            }
+        }
+    }
 }
 
 /// A period: `12 months`, `2 years`.

@@ -12,6 +12,7 @@ mod expected;
 pub mod format;
 mod grammar;
 pub mod json;
+mod kinds;
 mod lower;
 mod prescan;
 

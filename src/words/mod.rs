@@ -13,7 +13,7 @@ pub use verdict::{outcome_label, outcome_words, Wording};
 
 use crate::date::{Day, PartialDate, Precision};
 use crate::eval::{Reason, VerdictKind};
-use crate::model::{Paragraph, Policy, Provenance};
+use crate::model::{EditionId, Paragraph, Policy, Provenance};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -266,7 +266,7 @@ pub fn period(months: u32) -> String {
 /// the JSON output carries the full source.
 pub fn provenance_in_brief(policy: &Policy, paragraph: &Paragraph) -> String {
     let key = |document: crate::model::DocumentId| {
-        policy.documents.get(document.index()).map_or_else(
+        policy.document(document).map_or_else(
             || "an unknown document".to_owned(),
             |document| inner(&document.title).to_owned(),
         )
@@ -283,8 +283,7 @@ pub fn provenance_in_brief(policy: &Policy, paragraph: &Paragraph) -> String {
         .paragraph(paragraph.family)
         .is_some_and(|first| std::ptr::eq(first, paragraph));
     match policy
-        .editions
-        .get(paragraph.edition)
+        .edition(EditionId::from_index(paragraph.edition))
         .filter(|edition| edition.amends.is_some())
     {
         Some(amendment) => format!(

@@ -39,8 +39,7 @@ impl<'a> Wording<'a> {
 
     fn function(&self, function: FunctionId) -> String {
         self.policy
-            .functions
-            .get(function.index())
+            .function(function)
             .map_or_else(|| "a function".to_owned(), |term| lower_first(&term.title))
     }
 
@@ -55,8 +54,7 @@ impl<'a> Wording<'a> {
 
     fn body_kind(&self, kind: BodyKindId) -> String {
         self.policy
-            .body_kinds
-            .get(kind.index())
+            .body_kind(kind)
             .map_or_else(|| "a kind of body".to_owned(), |term| lower_first(&term.title))
     }
 
@@ -73,7 +71,7 @@ impl<'a> Wording<'a> {
     }
 
     fn attribute(&self, attribute: AttributeId) -> (String, Option<ValueType>) {
-        self.policy.attributes.get(attribute.index()).map_or_else(
+        self.policy.attribute(attribute).map_or_else(
             || ("an attribute".to_owned(), None),
             |declared| (declared.title.clone(), Some(declared.value_type)),
         )
@@ -81,8 +79,7 @@ impl<'a> Wording<'a> {
 
     fn relation(&self, relation: RelationId) -> String {
         self.policy
-            .relations
-            .get(relation.index())
+            .relation(relation)
             .map_or_else(|| "is related to".to_owned(), |declared| declared.title.clone())
     }
 
@@ -313,7 +310,7 @@ impl<'a> Wording<'a> {
             .policy
             .paragraph(paragraph)
             .map_or("", |paragraph| paragraph.key.as_str());
-        let Some(declared) = self.policy.editions.get(edition.index()) else {
+        let Some(declared) = self.policy.edition(edition) else {
             return format!("paragraph {key}");
         };
         let by = declared.instrument.as_deref().unwrap_or(&declared.title);
@@ -718,7 +715,7 @@ impl<'a> Wording<'a> {
             Missing::Subject => "a post or member to say this of".to_owned(),
             Missing::Governance => "the governance model the council operates".to_owned(),
             Missing::Commencement { edition } => {
-                let declared = self.policy.editions.get(edition.index());
+                let declared = self.policy.edition(*edition);
                 let what = declared.map_or_else(
                     || "the amendment".to_owned(),
                     |edition| edition.instrument.clone().unwrap_or_else(|| edition.title.clone()),
@@ -942,8 +939,7 @@ impl<'a> Wording<'a> {
             } => {
                 let basis = self
                     .policy
-                    .attributes
-                    .get(attribute.index())
+                    .attribute(*attribute)
                     .and_then(|declared| declared.default_basis.as_deref())
                     .unwrap_or("the guidance's default");
                 match value {
@@ -966,8 +962,7 @@ impl<'a> Wording<'a> {
             } => {
                 let (role, statute) = self
                     .policy
-                    .laws
-                    .get(law.index())
+                    .law(*law)
                     .map_or((String::new(), ""), |law| (self.role(law.role), law.statute.as_str()));
                 format!(
                     "{}: the law settles it for every holder of {role} ({statute})",
@@ -1171,8 +1166,7 @@ impl<'a> Wording<'a> {
             Note::KindEnded { kind } => {
                 let (title, ended) = self
                     .policy
-                    .body_kinds
-                    .get(kind.index())
+                    .body_kind(*kind)
                     .map_or(("bodies of this kind", None), |term| {
                         (term.title.as_str(), term.ended.as_ref())
                     });
