@@ -14,7 +14,9 @@ mod policy;
 mod test_cases;
 mod time;
 
-pub use error::{CheckError, Disagreement, Found, HeaderProblem, Misuse, Needed, Said, Shape, Term};
+pub use error::{
+    CheckError, Disagreement, FileKind, Found, HeaderProblem, Misuse, NameKind, Needed, Said, Shape, Term,
+};
 pub use test_cases::{apply_edits, Expectation, Expected, Given, TestCase, NOT_IN_FORCE, NO_MISSING};
 
 use crate::date::Day;
@@ -176,7 +178,7 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
     // its own to start from.
     let mut test_files = Vec::new();
     // Each file's header, for saying what a wrongly shared file is instead.
-    let mut headers: Vec<(FileId, Option<&'static str>)> = Vec::new();
+    let mut headers: Vec<(FileId, Option<ItemKind>)> = Vec::new();
     for parsed in files {
         if let Some(source) = sources.get(parsed.file) {
             errors.extend(hidden::warnings(parsed, source));
@@ -185,7 +187,7 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
         headers.push((
             parsed.file,
             match &role {
-                Some(Role::Policy(item) | Role::Arrangements(item) | Role::Shared(item)) => Some(item.kind.keyword()),
+                Some(Role::Policy(item) | Role::Arrangements(item) | Role::Shared(item)) => Some(item.kind),
                 Some(Role::Tests) | None => None,
             },
         ));
@@ -515,10 +517,10 @@ fn select(
         if let (Some((policy, _)), Some(day)) = (chains.first(), as_at) {
             if let Some(date) = in_force(policy).filter(|date| !date.begun_by(day)) {
                 errors.push(CheckError::NoEditionInForce {
-                    as_at: day.to_string(),
+                    as_at: day,
                     editions: policy
                         .base()
-                        .map(|edition| format!("{} (in force {date})", edition.key))
+                        .map(|edition| (edition.key.clone(), date))
                         .into_iter()
                         .collect(),
                     span: header(policy),
@@ -560,12 +562,12 @@ fn select(
     let Some((latest_day, chosen)) = latest else {
         let day = as_at.unwrap_or_else(Day::today);
         errors.push(CheckError::NoEditionInForce {
-            as_at: day.to_string(),
+            as_at: day,
             editions: chains
                 .iter()
                 .filter_map(|(policy, _)| {
                     let edition = policy.base()?;
-                    Some(format!("{} (in force {})", edition.key, edition.in_force?))
+                    Some((edition.key.clone(), edition.in_force?))
                 })
                 .collect(),
             span: chains.first().map_or(Span::default(), |(policy, _)| header(policy)),
@@ -651,7 +653,7 @@ fn compose<'a>(user: &[Unit<'a>], embedded: &[Unit<'a>], errors: &mut Vec<CheckE
                         .chain(embedded.iter().map(|unit| unit.header.name.text.as_str()))
                         .collect();
                     errors.push(CheckError::UnknownName {
-                        expected: "guidance",
+                        expected: NameKind::Guidance,
                         name: name.text.clone(),
                         span: name.span,
                         suggestion: suggest(&name.text, known),

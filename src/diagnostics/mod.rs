@@ -358,9 +358,12 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             name,
             span,
             suggestion,
-        } => Diagnostic::new(Code::E0101, format!("unknown {expected} `{name}`"))
-            .at(*span, format!("no {expected} is called `{name}`"))
-            .suggest(suggestion),
+        } => {
+            let expected = phrases::name_kind(*expected);
+            Diagnostic::new(Code::E0101, format!("unknown {expected} `{name}`"))
+                .at(*span, format!("no {expected} is called `{name}`"))
+                .suggest(suggestion)
+        }
         CheckError::UnknownTerm {
             term,
             written,
@@ -429,7 +432,7 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
         .at(*span, "this test")
         .help("give the one council's files with `given`"),
         CheckError::Duplicate { what, name, span, first } => {
-            Diagnostic::new(Code::E0102, format!("the {what} `{name}` is declared twice"))
+            Diagnostic::new(Code::E0102, format!("the {} `{name}` is declared twice", phrases::name_kind(*what)))
                 .at(*span, "declared again here")
                 .also(*first, "first declared here")
                 .help("give each a different id, or remove one")
@@ -492,14 +495,14 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             run_on,
         } => {
             if let Some(previous) = run_on {
-                return Diagnostic::new(Code::E0107, format!("{} has no field `{field}`", phrases::an_item(item)))
+                return Diagnostic::new(Code::E0107, format!("{} has no field `{field}`", phrases::an_item(*item)))
                     .at(*span, format!("read as a new field, after `{previous}`"))
                     .note(format!(
                         "a field's values are separated by commas: without one, `{field}` starts a field of its own"
                     ))
                     .help(format!("if `{field}` is another value, put a comma before it: `{previous}, {field}`"));
             }
-            let diagnostic = Diagnostic::new(Code::E0107, format!("{} has no field `{field}`", phrases::an_item(item)))
+            let diagnostic = Diagnostic::new(Code::E0107, format!("{} has no field `{field}`", phrases::an_item(*item)))
                 .at(*span, "unknown field")
                 .suggest(suggestion);
             if allowed.is_empty() {
@@ -509,11 +512,11 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
                 fields.sort_unstable();
                 fields.dedup();
                 let shown: Vec<String> = fields.iter().map(|field| format!("`{field}`")).collect();
-                diagnostic.note(format!("{} has: {}", phrases::an_item(item), shown.join(", ")))
+                diagnostic.note(format!("{} has: {}", phrases::an_item(*item), shown.join(", ")))
             }
         }
         CheckError::MissingField { item, field, span } => {
-            Diagnostic::new(Code::E0108, format!("{} needs `{field}`", phrases::this_item(item)))
+            Diagnostic::new(Code::E0108, format!("{} needs `{field}`", phrases::this_item(*item)))
                 .at(*span, format!("no `{field}`"))
                 .help(format!("add a `{field}` line inside the braces"))
         }
@@ -538,13 +541,16 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             }
         },
         CheckError::Misplaced { item, file_kind, span } => {
-            Diagnostic::new(Code::E0111, format!("a `{item}` does not belong in {file_kind}"))
+            Diagnostic::new(
+                Code::E0111,
+                format!("a `{}` does not belong in {}", item.keyword(), phrases::file_kind(*file_kind)),
+            )
                 .at(*span, "misplaced item")
                 .note("guidance declares vocabulary, paragraphs, duties and questions; arrangements declare posts, members, bodies, services, the timeline, answers and departures; a shared file declares only the posts, members, bodies, services and events councils share, and their documents")
         }
         CheckError::NotShared { found, path, span } => {
             let message = match found {
-                Some(keyword) => format!("`{path}` is not a shared file: it starts with `{keyword}`"),
+                Some(header) => format!("`{path}` is not a shared file: it starts with `{}`", header.keyword()),
                 None => format!("`{path}` is not a shared file: it has no header"),
             };
             Diagnostic::new(Code::E0126, message)
@@ -567,7 +573,10 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             let named = crate::words::or_list(&named);
             Diagnostic::new(
                 Code::W0016,
-                format!("this {item} names `{duty}` of {named}, not of `{in_force}`, the guidance checked against"),
+                format!(
+                    "this {} names `{duty}` of {named}, not of `{in_force}`, the guidance checked against",
+                    item.keyword()
+                ),
             )
             .at(*span, format!("`{in_force}` has no `{duty}`"))
             .note(format!("it is left out; these arrangements do not answer to {named}"))
@@ -645,10 +654,13 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             modality,
             span,
             duty_span,
-        } => Diagnostic::new(Code::E0114, format!("no departure is possible from `{duty}`: it is a `{modality}` duty"))
-            .at(*span, "departure recorded here")
-            .also(*duty_span, format!("a `{modality}` duty is the law, not guidance to have regard to"))
-            .help("only a `should` or `should not` duty may be departed from with reasons; comply with this one"),
+        } => {
+            let modality = modality.words();
+            Diagnostic::new(Code::E0114, format!("no departure is possible from `{duty}`: it is a `{modality}` duty"))
+                .at(*span, "departure recorded here")
+                .also(*duty_span, format!("a `{modality}` duty is the law, not guidance to have regard to"))
+                .help("only a `should` or `should not` duty may be departed from with reasons; comply with this one")
+        }
         CheckError::NotOneOf {
             field,
             value,
@@ -669,6 +681,10 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
         .note("given several editions, dcsc evaluates against the one in force as at the date, so each needs its own `in_force` date")
         .help("give each edition an `in_force` date, or give one edition at a time"),
         CheckError::NoEditionInForce { as_at, editions, span } => {
+            let editions: Vec<String> = editions
+                .iter()
+                .map(|(key, in_force)| format!("{key} (in force {in_force})"))
+                .collect();
             Diagnostic::new(Code::E0118, format!("no guidance edition given was in force as at {as_at}"))
                 .at(*span, "the edition given first")
                 .note(format!("editions given: {}", editions.join(", ")))
@@ -772,6 +788,7 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             span,
             role_span,
         } => {
+            let (expected, found) = (expected.word(), found.word());
             let diagnostic = Diagnostic::new(Code::E0203, format!("`{role}` is held by a {expected}, not a {found}"))
                 .at(*span, format!("a {found} cannot hold `{role}`"));
             match role_span {
@@ -780,7 +797,10 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             }
         }
         CheckError::UnusedVocabulary { what, name, span } => {
-            Diagnostic::new(Code::W0001, format!("the {what} `{name}` is never used by a duty or question"))
+            Diagnostic::new(
+                Code::W0001,
+                format!("the {} `{name}` is never used by a duty or question", phrases::name_kind(*what)),
+            )
                 .at(*span, "declared here")
                 .help("use it in a duty, or remove it")
         }
