@@ -1,7 +1,7 @@
 //! Checking a council's arrangements against the vocabulary of the guidance
 //! it answers to.
 
-use super::error::{CheckError, Found, Misuse, Needed, Shape};
+use super::error::{CheckError, FileKind, Found, Misuse, NameKind, Needed, Shape};
 use super::fields::{names_of, typed, Fields, Names};
 use super::policy::{document, Scope};
 use super::SharedUnit;
@@ -43,7 +43,7 @@ pub fn check_arrangement(
         )
         .collect();
 
-    let mut documents = Names::new("document");
+    let mut documents = Names::new(NameKind::Document);
     for (item, _) in items.iter().filter(|(item, _)| item.kind == ItemKind::Document) {
         let id = DocumentId::from_index(arrangement.documents.len());
         if documents.declare(&item.name.text, id, item.name.span, errors) {
@@ -51,7 +51,7 @@ pub fn check_arrangement(
         }
     }
 
-    let mut entities = Names::new("post, member, body or service");
+    let mut entities = Names::new(NameKind::Entity);
     let mut kinds = Vec::new();
     let mut sharing = Vec::new();
     for (item, reference) in &items {
@@ -80,7 +80,7 @@ pub fn check_arrangement(
     }
     context.completeness(header, &mut arrangement, errors);
 
-    let mut events = Names::new("event");
+    let mut events = Names::new(NameKind::Event);
     let event_items: Vec<&Item> = items
         .iter()
         .map(|(item, _)| *item)
@@ -103,14 +103,14 @@ pub fn check_arrangement(
     let mut left_out = 0;
     for (item, reference) in &items {
         let file_kind = if reference.is_some() {
-            "a shared file"
+            FileKind::Shared
         } else {
-            "arrangements"
+            FileKind::Arrangements
         };
         match item.kind {
             // Each council answers and departs for itself.
             ItemKind::Answer | ItemKind::Departure if reference.is_some() => errors.push(CheckError::Misplaced {
-                item: item.kind.keyword(),
+                item: item.kind,
                 file_kind,
                 span: item.span,
             }),
@@ -132,7 +132,7 @@ pub fn check_arrangement(
                 let editions = elsewhere.get(&item.name.text).cloned().unwrap_or_default();
                 if !editions.iter().any(|edition| arrangement.answers_to.contains(edition)) {
                     errors.push(CheckError::AnswersOtherEdition {
-                        item: item.kind.keyword(),
+                        item: item.kind,
                         duty: item.name.text.clone(),
                         editions,
                         in_force: policy.base().map_or_else(String::new, |base| base.key.clone()),
@@ -149,7 +149,7 @@ pub fn check_arrangement(
             // it.
             other => match other.place() {
                 Place::Policy => errors.push(CheckError::Misplaced {
-                    item: other.keyword(),
+                    item: other,
                     file_kind,
                     span: item.span,
                 }),
@@ -197,7 +197,7 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
             answers_to.push(name.text);
         } else {
             errors.push(CheckError::UnknownName {
-                expected: "guidance",
+                expected: NameKind::Guidance,
                 suggestion: suggest(&name.text, known_policies.iter().map(String::as_str)),
                 name: name.text,
                 span: name.span,
@@ -265,7 +265,7 @@ impl Context<'_> {
                     let mut candidates: Vec<&str> = vec!["posts", "members", "bodies", "services"];
                     candidates.extend(self.scope.relations.keys());
                     errors.push(CheckError::UnknownName {
-                        expected: "kind of entity or relation",
+                        expected: NameKind::EntityKindOrRelation,
                         suggestion: suggest(&name.text, candidates),
                         name: name.text,
                         span: name.span,
@@ -324,7 +324,7 @@ impl Context<'_> {
                 }
                 if !by_area.contains(&name.text.as_str()) {
                     errors.push(CheckError::UnknownName {
-                        expected: "amendment that commences area by area",
+                        expected: NameKind::AmendmentByArea,
                         suggestion: suggest(&name.text, by_area.iter().copied()),
                         name: name.text.clone(),
                         span: name.span,
@@ -480,7 +480,7 @@ impl Context<'_> {
         for field in fields.take_all("holds") {
             if !matches!(kind, EntityKind::Post | EntityKind::Member) {
                 errors.push(CheckError::UnknownField {
-                    item: item.kind.keyword(),
+                    item: item.kind,
                     field: "holds".to_owned(),
                     span: field.name.span,
                     suggestion: None,
@@ -496,8 +496,8 @@ impl Context<'_> {
                     if declared.holder != kind {
                         errors.push(CheckError::WrongHolder {
                             role: declared.key.clone(),
-                            expected: declared.holder.word(),
-                            found: kind.word(),
+                            expected: declared.holder,
+                            found: kind,
                             span: name.span,
                             role_span: Some(declared.span),
                         });
@@ -920,7 +920,7 @@ impl Context<'_> {
         let position = self.policy.editions.iter().position(|edition| edition.key == name.text);
         if position.is_none() {
             errors.push(CheckError::UnknownName {
-                expected: "edition or amendment",
+                expected: NameKind::EditionOrAmendment,
                 suggestion: suggest(
                     &name.text,
                     self.policy.editions.iter().map(|edition| edition.key.as_str()),
@@ -952,7 +952,7 @@ impl Context<'_> {
             if !matches!(declared.modality, Modality::Should | Modality::ShouldNot) {
                 errors.push(CheckError::DepartureFromMust {
                     duty: declared.key.clone(),
-                    modality: declared.modality.words(),
+                    modality: declared.modality,
                     span: item.name.span,
                     duty_span: declared.span,
                 });
@@ -988,9 +988,7 @@ fn rules_not_allowed(item: &Item, errors: &mut Vec<CheckError>) {
             }
         };
         errors.push(CheckError::MisusedPredicate {
-            problem: Misuse::FieldsOnly {
-                item: item.kind.keyword(),
-            },
+            problem: Misuse::FieldsOnly { item: item.kind },
             span,
         });
     }

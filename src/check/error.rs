@@ -1,8 +1,10 @@
 //! What the check stage finds wrong, as data. `crate::diagnostics` turns
 //! each variant into a coded message.
 
-use crate::model::{EntityKind, ValueType};
+use crate::date::{Day, PartialDate};
+use crate::model::{EntityKind, Modality, ValueType};
 use crate::source::Span;
+use crate::syntax::ast::ItemKind;
 
 /// A problem found by the check stage. Errors stop evaluation; warnings
 /// (those whose [`CheckError::is_warning`] is true) do not.
@@ -10,8 +12,8 @@ use crate::source::Span;
 pub enum CheckError {
     /// A name that is not declared.
     UnknownName {
-        /// What kind of thing was expected ("role", "paragraph"…).
-        expected: &'static str,
+        /// What kind of thing was expected (a role, a paragraph…).
+        expected: NameKind,
         /// The name written.
         name: String,
         /// Where.
@@ -78,7 +80,7 @@ pub enum CheckError {
     /// Two declarations with the same id.
     Duplicate {
         /// What kind of thing.
-        what: &'static str,
+        what: NameKind,
         /// The id.
         name: String,
         /// The second declaration.
@@ -131,7 +133,7 @@ pub enum CheckError {
     /// A field the item does not have.
     UnknownField {
         /// The item kind.
-        item: &'static str,
+        item: ItemKind,
         /// The field written.
         field: String,
         /// Where.
@@ -148,8 +150,9 @@ pub enum CheckError {
     /// A field the item needs.
     MissingField {
         /// The item kind.
-        item: &'static str,
-        /// The field.
+        item: ItemKind,
+        /// The field, as the language spells it (`title`): the name of a
+        /// piece of syntax, quoted in the message, not words about it.
         field: &'static str,
         /// The item's head.
         span: Span,
@@ -174,17 +177,17 @@ pub enum CheckError {
     },
     /// An item that does not belong in this kind of file.
     Misplaced {
-        /// The item's keyword.
-        item: &'static str,
-        /// "guidance" or "arrangements".
-        file_kind: &'static str,
+        /// The item's kind.
+        item: ItemKind,
+        /// The kind of file it is in.
+        file_kind: FileKind,
         /// The item.
         span: Span,
     },
     /// `shares` names a file that does not start `shared NAME { … }`.
     NotShared {
         /// The header the file has instead (`arrangements`), if any.
-        found: Option<&'static str>,
+        found: Option<ItemKind>,
         /// The file named.
         path: String,
         /// The reference.
@@ -220,7 +223,7 @@ pub enum CheckError {
     /// that edition: left out.
     AnswersOtherEdition {
         /// `answer` or `departure`.
-        item: &'static str,
+        item: ItemKind,
         /// The duty or question named.
         duty: String,
         /// The editions that have it.
@@ -272,7 +275,7 @@ pub enum CheckError {
         /// The duty.
         duty: String,
         /// Its modality.
-        modality: &'static str,
+        modality: Modality,
         /// The departure.
         span: Span,
         /// The duty's declaration (in the policy).
@@ -306,9 +309,9 @@ pub enum CheckError {
         /// The role.
         role: String,
         /// The kind that should hold it.
-        expected: &'static str,
+        expected: EntityKind,
         /// The kind that holds it.
-        found: &'static str,
+        found: EntityKind,
         /// The fact.
         span: Span,
         /// The role's declaration.
@@ -326,16 +329,16 @@ pub enum CheckError {
     /// Several guidance editions, none of them in force as at the date.
     NoEditionInForce {
         /// The date.
-        as_at: String,
-        /// The editions, each with the date it came into force.
-        editions: Vec<String>,
+        as_at: Day,
+        /// The editions, each by its key with the date it came into force.
+        editions: Vec<(String, PartialDate)>,
         /// The first edition's header.
         span: Span,
     },
     /// A vocabulary item no duty or question uses.
     UnusedVocabulary {
-        /// Its kind ("role"…).
-        what: &'static str,
+        /// Its kind (a role…).
+        what: NameKind,
         /// Its id.
         name: String,
         /// Where declared.
@@ -417,7 +420,9 @@ pub enum CheckError {
         field: String,
         /// What was written.
         value: String,
-        /// What is allowed.
+        /// What is allowed: the words the language accepts there (`yes`,
+        /// `post`…), each quoted as written, so the grammar's own spelling
+        /// rather than words about them.
         allowed: Vec<&'static str>,
         /// Where.
         span: Span,
@@ -430,6 +435,61 @@ pub enum CheckError {
         /// Where.
         span: Span,
     },
+}
+
+/// What kind of thing a name names, or must name where it is written:
+/// one of the language's namespaces, or a place that takes a name from
+/// several. Worded in `diagnostics/phrases.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NameKind {
+    /// A guidance edition or local policy, by its header's name.
+    Guidance,
+    /// An edition or an amendment of one (`against`).
+    EditionOrAmendment,
+    /// An amendment that takes effect area by area (`commenced`).
+    AmendmentByArea,
+    /// A `document`.
+    Document,
+    /// A `role`.
+    Role,
+    /// A `function`.
+    Function,
+    /// A `body_kind`.
+    BodyKind,
+    /// A `relation`.
+    Relation,
+    /// An `attribute`.
+    Attribute,
+    /// A `tag_key`.
+    TagKey,
+    /// A `paragraph`.
+    Paragraph,
+    /// A `duty` or `question` (they share one namespace).
+    DutyOrQuestion,
+    /// A `law`.
+    Law,
+    /// A paragraph, duty or law (what an amendment may repeal).
+    ParagraphDutyOrLaw,
+    /// A post, member, body or service of the arrangements.
+    Entity,
+    /// A kind of entity or a relation (`complete`).
+    EntityKindOrRelation,
+    /// An event of the timeline.
+    Event,
+    /// A `test`.
+    Test,
+}
+
+/// The kind of file an item is read in, for an item that does not belong
+/// there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FileKind {
+    /// Guidance or a local policy.
+    Guidance,
+    /// A council's arrangements.
+    Arrangements,
+    /// A file of what several councils share.
+    Shared,
 }
 
 /// How an event disagrees with the facts.
@@ -575,12 +635,13 @@ pub enum Shape {
 pub enum Misuse {
     /// A rule, condition, tag or `words` in an item that holds fields only.
     FieldsOnly {
-        /// The item's keyword.
-        item: &'static str,
+        /// The item's kind.
+        item: ItemKind,
     },
     /// `expect`, `set`, `add`, `unset` or `drop` outside a test.
     TestOnly {
-        /// The entry's first word.
+        /// The entry's first word, the keyword as the language spells it:
+        /// quoted in the message as syntax, not worded.
         entry: &'static str,
     },
     /// A condition on a paragraph.

@@ -3,16 +3,16 @@
 
 use std::collections::BTreeMap;
 
-use super::error::{CheckError, Shape};
+use super::error::{CheckError, NameKind, Shape};
 use crate::date::PartialDate;
 use crate::model::TypedValue;
 use crate::source::Span;
 use crate::suggest::suggest;
-use crate::syntax::ast::{Entry, Evidence, Field, Item, Name, ValueKind};
+use crate::syntax::ast::{Entry, Evidence, Field, Item, ItemKind, Name, ValueKind};
 
 /// The fields of one item, taken one by one by the checker.
 pub struct Fields<'a> {
-    item_word: &'static str,
+    item: ItemKind,
     head: Span,
     fields: BTreeMap<&'a str, &'a Field>,
     order: Vec<&'a Field>,
@@ -39,7 +39,7 @@ impl<'a> Fields<'a> {
             }
         }
         Fields {
-            item_word: item.kind.keyword(),
+            item: item.kind,
             head: item.name.span,
             fields,
             order,
@@ -228,7 +228,7 @@ impl<'a> Fields<'a> {
     /// The error for a required field that is absent.
     pub fn missing(&self, field: &'static str) -> CheckError {
         CheckError::MissingField {
-            item: self.item_word,
+            item: self.item,
             field,
             span: self.head,
         }
@@ -251,7 +251,7 @@ impl<'a> Fields<'a> {
         }
         for field in self.order {
             errors.push(CheckError::UnknownField {
-                item: self.item_word,
+                item: self.item,
                 field: field.name.text.clone(),
                 span: field.name.span,
                 suggestion: suggest(&field.name.text, known.iter().copied()),
@@ -356,13 +356,13 @@ fn wrong_type(field: &Field, expected: Shape) -> CheckError {
 /// A table from names to ids that reports duplicates and suggests on
 /// misses.
 pub struct Names<Id> {
-    what: &'static str,
+    what: NameKind,
     map: BTreeMap<String, (Id, Span)>,
 }
 
 impl<Id: Copy> Names<Id> {
-    /// An empty table of things of one kind ("role", "paragraph"…).
-    pub fn new(what: &'static str) -> Names<Id> {
+    /// An empty table of things of one kind (roles, paragraphs…).
+    pub fn new(what: NameKind) -> Names<Id> {
         Names {
             what,
             map: BTreeMap::new(),

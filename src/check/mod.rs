@@ -14,7 +14,9 @@ mod policy;
 mod test_cases;
 mod time;
 
-pub use error::{CheckError, Disagreement, Found, HeaderProblem, Misuse, Needed, Said, Shape, Term};
+pub use error::{
+    CheckError, Disagreement, FileKind, Found, HeaderProblem, Misuse, NameKind, Needed, Said, Shape, Term,
+};
 pub use test_cases::{apply_edits, Expectation, Expected, Given, TestCase, NOT_IN_FORCE, NO_MISSING};
 
 use crate::date::Day;
@@ -169,7 +171,7 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
     // its own to start from.
     let mut test_files = Vec::new();
     // Each file's header, for saying what a wrongly shared file is instead.
-    let mut headers: Vec<(FileId, Option<&'static str>)> = Vec::new();
+    let mut headers: Vec<(FileId, Option<ItemKind>)> = Vec::new();
     for parsed in files {
         if let Some(source) = sources.get(parsed.file) {
             errors.extend(hidden::warnings(parsed, source));
@@ -178,7 +180,7 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
         headers.push((
             parsed.file,
             match &role {
-                Some(Role::Policy(item) | Role::Arrangements(item) | Role::Shared(item)) => Some(item.kind.keyword()),
+                Some(Role::Policy(item) | Role::Arrangements(item) | Role::Shared(item)) => Some(item.kind),
                 Some(Role::Tests) | None => None,
             },
         ));
@@ -508,10 +510,10 @@ fn select(
         if let (Some((policy, _)), Some(day)) = (chains.first(), as_at) {
             if let Some(date) = in_force(policy).filter(|date| !date.begun_by(day)) {
                 errors.push(CheckError::NoEditionInForce {
-                    as_at: day.to_string(),
+                    as_at: day,
                     editions: policy
                         .base()
-                        .map(|edition| format!("{} (in force {date})", edition.key))
+                        .map(|edition| (edition.key.clone(), date))
                         .into_iter()
                         .collect(),
                     span: header(policy),
@@ -556,12 +558,12 @@ fn select(
         // the caller's; the clock is read by the command line alone.
         if let Some(day) = as_at {
             errors.push(CheckError::NoEditionInForce {
-                as_at: day.to_string(),
+                as_at: day,
                 editions: chains
                     .iter()
                     .filter_map(|(policy, _)| {
                         let edition = policy.base()?;
-                        Some(format!("{} (in force {})", edition.key, edition.in_force?))
+                        Some((edition.key.clone(), edition.in_force?))
                     })
                     .collect(),
                 span: chains.first().map_or(Span::default(), |(policy, _)| header(policy)),
@@ -648,7 +650,7 @@ fn compose<'a>(user: &[Unit<'a>], embedded: &[Unit<'a>], errors: &mut Vec<CheckE
                         .chain(embedded.iter().map(|unit| unit.header.name.text.as_str()))
                         .collect();
                     errors.push(CheckError::UnknownName {
-                        expected: "guidance",
+                        expected: NameKind::Guidance,
                         name: name.text.clone(),
                         span: name.span,
                         suggestion: suggest(&name.text, known),

@@ -1,7 +1,7 @@
 //! Checking guidance: vocabulary, paragraphs, duties and questions, read
 //! together across a guidance edition and the local policies on top of it.
 
-use super::error::{CheckError, Found, Misuse, Needed, Said, Shape};
+use super::error::{CheckError, FileKind, Found, Misuse, NameKind, Needed, Said, Shape};
 use super::fields::{names_of, typed, Fields, Names};
 use crate::model::*;
 use crate::source::{SourceMap, Span};
@@ -44,16 +44,16 @@ pub struct Scope {
 impl Scope {
     fn new() -> Scope {
         Scope {
-            documents: Names::new("document"),
-            roles: Names::new("role"),
-            functions: Names::new("function"),
-            body_kinds: Names::new("kind of body"),
-            relations: Names::new("relation"),
-            attributes: Names::new("attribute"),
-            tag_keys: Names::new("tag key"),
-            paragraphs: Names::new("paragraph"),
-            duties: Names::new("duty or question"),
-            laws: Names::new("law"),
+            documents: Names::new(NameKind::Document),
+            roles: Names::new(NameKind::Role),
+            functions: Names::new(NameKind::Function),
+            body_kinds: Names::new(NameKind::BodyKind),
+            relations: Names::new(NameKind::Relation),
+            attributes: Names::new(NameKind::Attribute),
+            tag_keys: Names::new(NameKind::TagKey),
+            paragraphs: Names::new(NameKind::Paragraph),
+            duties: Names::new(NameKind::DutyOrQuestion),
+            laws: Names::new(NameKind::Law),
             accepted: std::collections::BTreeMap::new(),
             paragraph_family: Vec::new(),
         }
@@ -143,7 +143,7 @@ fn families(policy: &mut Policy, scope: &mut Scope) {
     for (index, duty) in policy.duties.iter_mut().enumerate() {
         duty.family = *first.entry(duty.key.clone()).or_insert(DutyId::from_index(index));
     }
-    let mut duties = Names::new("duty or question");
+    let mut duties = Names::new(NameKind::DutyOrQuestion);
     // Each key is declared once here, so nothing is reported.
     let mut none = Vec::new();
     for (key, id) in &first {
@@ -238,7 +238,7 @@ fn repeals(unit: &Unit<'_>, edition: usize, policy: &mut Policy, scope: &Scope, 
                         .chain(policy.laws.iter().map(|law| law.key.as_str()))
                         .collect();
                     errors.push(CheckError::UnknownName {
-                        expected: "paragraph, duty or law",
+                        expected: NameKind::ParagraphDutyOrLaw,
                         suggestion: suggest(&name.text, known),
                         name: name.text.clone(),
                         span: name.span,
@@ -658,8 +658,8 @@ fn declare<'a>(
             // guidance's is declared above.
             other => match other.place() {
                 Place::Arrangements | Place::Tests => errors.push(CheckError::Misplaced {
-                    item: other.keyword(),
-                    file_kind: "guidance",
+                    item: other,
+                    file_kind: FileKind::Guidance,
                     span: item.span,
                 }),
                 Place::Policy | Place::Either => {}
@@ -768,7 +768,7 @@ fn paragraph(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, er
 
 fn fields_missing(item: &Item, field: &'static str) -> CheckError {
     CheckError::MissingField {
-        item: item.kind.keyword(),
+        item: item.kind,
         field,
         span: item.name.span,
     }
@@ -976,7 +976,7 @@ fn law(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, errors: 
             }
         };
         errors.push(CheckError::MisusedPredicate {
-            problem: Misuse::FieldsOnly { item: "law" },
+            problem: Misuse::FieldsOnly { item: ItemKind::Law },
             span,
         });
     }
@@ -1516,7 +1516,7 @@ fn unused(policy: &Policy, mentioned: &std::collections::BTreeSet<String>, error
             mark(&mut documents, document.index());
         }
     }
-    let mut report = |what: &'static str, flags: &[bool], names: Vec<(&str, bool, Span)>| {
+    let mut report = |what: NameKind, flags: &[bool], names: Vec<(&str, bool, Span)>| {
         for (flag, (name, descriptive, span)) in flags.iter().zip(names) {
             if !flag && !descriptive && !mentioned.contains(name) {
                 errors.push(CheckError::UnusedVocabulary {
@@ -1528,7 +1528,7 @@ fn unused(policy: &Policy, mentioned: &std::collections::BTreeSet<String>, error
         }
     };
     report(
-        "role",
+        NameKind::Role,
         &used.roles,
         policy
             .roles
@@ -1537,7 +1537,7 @@ fn unused(policy: &Policy, mentioned: &std::collections::BTreeSet<String>, error
             .collect(),
     );
     report(
-        "function",
+        NameKind::Function,
         &used.functions,
         policy
             .functions
@@ -1546,7 +1546,7 @@ fn unused(policy: &Policy, mentioned: &std::collections::BTreeSet<String>, error
             .collect(),
     );
     report(
-        "kind of body",
+        NameKind::BodyKind,
         &used.body_kinds,
         policy
             .body_kinds
@@ -1555,7 +1555,7 @@ fn unused(policy: &Policy, mentioned: &std::collections::BTreeSet<String>, error
             .collect(),
     );
     report(
-        "relation",
+        NameKind::Relation,
         &used.relations,
         policy
             .relations
@@ -1564,7 +1564,7 @@ fn unused(policy: &Policy, mentioned: &std::collections::BTreeSet<String>, error
             .collect(),
     );
     report(
-        "attribute",
+        NameKind::Attribute,
         &used.attributes,
         policy
             .attributes
@@ -1573,7 +1573,7 @@ fn unused(policy: &Policy, mentioned: &std::collections::BTreeSet<String>, error
             .collect(),
     );
     report(
-        "tag key",
+        NameKind::TagKey,
         &tag_keys,
         policy
             .tag_keys
@@ -1582,7 +1582,7 @@ fn unused(policy: &Policy, mentioned: &std::collections::BTreeSet<String>, error
             .collect(),
     );
     report(
-        "document",
+        NameKind::Document,
         &documents,
         policy
             .documents

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeSet;
 
-use super::error::{CheckError, Term};
+use super::error::{CheckError, NameKind, Term};
 use super::fields::Fields;
 use crate::date::{Day, PartialDate};
 use crate::eval::{Missing, Reason, VerdictKind};
@@ -122,7 +122,7 @@ pub(super) fn check_tests(
     for item in items.iter().filter(|item| item.kind == ItemKind::Test) {
         if let Some(first) = names.iter().find(|name| name.text == item.name.text) {
             errors.push(CheckError::Duplicate {
-                what: "test",
+                what: NameKind::Test,
                 name: item.name.text.clone(),
                 span: item.name.span,
                 first: first.span,
@@ -185,7 +185,7 @@ fn check_test(
             Entry::Expect(expect) => {
                 if !duties.contains(&expect.duty.text) {
                     errors.push(CheckError::UnknownName {
-                        expected: "duty or question",
+                        expected: NameKind::DutyOrQuestion,
                         name: expect.duty.text.clone(),
                         span: expect.duty.span,
                         suggestion: suggest(&expect.duty.text, duties.iter().map(String::as_str)),
@@ -227,7 +227,7 @@ fn check_test(
             }
             Entry::Rule(_) | Entry::Condition(_) | Entry::Words(_) | Entry::Tag(_) => {
                 errors.push(CheckError::MisusedPredicate {
-                    problem: super::Misuse::FieldsOnly { item: "test" },
+                    problem: super::Misuse::FieldsOnly { item: ItemKind::Test },
                     span: entry.span(),
                 });
             }

@@ -2,24 +2,87 @@
 //! stands there instead, the shape of a value, and what cannot be said
 //! where.
 
-use crate::check::{Found, Misuse, Needed, Said, Shape};
+use crate::check::{FileKind, Found, Misuse, NameKind, Needed, Said, Shape};
 use crate::model::{EntityKind, ValueType};
+use crate::syntax::ast::ItemKind;
 
-/// An item kind with its article, as the subject of a sentence: "a
-/// post", "an answer", and "an arrangements block" (the kind's keyword is
-/// a plural).
-pub(super) fn an_item(item: &str) -> String {
+/// An item kind as a noun: its keyword, but "arrangements block" for the
+/// one keyword that is a plural.
+fn item_noun(item: ItemKind) -> &'static str {
     match item {
-        "arrangements" => "an arrangements block".to_owned(),
-        _ => crate::words::indefinite(item),
+        ItemKind::Arrangements => "arrangements block",
+        ItemKind::Guidance
+        | ItemKind::LocalPolicy
+        | ItemKind::Amendment
+        | ItemKind::Shared
+        | ItemKind::Document
+        | ItemKind::Role
+        | ItemKind::Function
+        | ItemKind::BodyKind
+        | ItemKind::Relation
+        | ItemKind::Attribute
+        | ItemKind::TagKey
+        | ItemKind::Paragraph
+        | ItemKind::Duty
+        | ItemKind::Question
+        | ItemKind::Law
+        | ItemKind::Post
+        | ItemKind::Member
+        | ItemKind::Body
+        | ItemKind::Service
+        | ItemKind::Appointment
+        | ItemKind::Designation
+        | ItemKind::Vacancy
+        | ItemKind::Change
+        | ItemKind::Review
+        | ItemKind::Inspection
+        | ItemKind::Answer
+        | ItemKind::Departure
+        | ItemKind::Test => item.keyword(),
     }
 }
 
+/// An item kind with its article, as the subject of a sentence: "a
+/// post", "an answer", and "an arrangements block".
+pub(super) fn an_item(item: ItemKind) -> String {
+    crate::words::indefinite(item_noun(item))
+}
+
 /// An item kind after "this": "this post", "this arrangements block".
-pub(super) fn this_item(item: &str) -> String {
-    match item {
-        "arrangements" => "this arrangements block".to_owned(),
-        _ => format!("this {item}"),
+pub(super) fn this_item(item: ItemKind) -> String {
+    format!("this {}", item_noun(item))
+}
+
+/// What kind of thing a name names: "role", "duty or question".
+pub(super) fn name_kind(kind: NameKind) -> &'static str {
+    match kind {
+        NameKind::Guidance => "guidance",
+        NameKind::EditionOrAmendment => "edition or amendment",
+        NameKind::AmendmentByArea => "amendment that commences area by area",
+        NameKind::Document => "document",
+        NameKind::Role => "role",
+        NameKind::Function => "function",
+        NameKind::BodyKind => "kind of body",
+        NameKind::Relation => "relation",
+        NameKind::Attribute => "attribute",
+        NameKind::TagKey => "tag key",
+        NameKind::Paragraph => "paragraph",
+        NameKind::DutyOrQuestion => "duty or question",
+        NameKind::Law => "law",
+        NameKind::ParagraphDutyOrLaw => "paragraph, duty or law",
+        NameKind::Entity => "post, member, body or service",
+        NameKind::EntityKindOrRelation => "kind of entity or relation",
+        NameKind::Event => "event",
+        NameKind::Test => "test",
+    }
+}
+
+/// A kind of file, after "does not belong in": "a shared file".
+pub(super) fn file_kind(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Guidance => "guidance",
+        FileKind::Arrangements => "arrangements",
+        FileKind::Shared => "a shared file",
     }
 }
 
@@ -118,7 +181,7 @@ fn said(said: &Said) -> String {
 /// Why something cannot be said here.
 pub(super) fn misuse(misuse: &Misuse) -> String {
     match misuse {
-        Misuse::FieldsOnly { item } => format!("a `{item}` item holds fields only"),
+        Misuse::FieldsOnly { item } => format!("a `{}` item holds fields only", item.keyword()),
         Misuse::TestOnly { entry } => format!("`{entry}` belongs in a `test`"),
         Misuse::ConditionOnParagraph => {
             "a paragraph cannot have conditions; put them on the duty that cites it".to_owned()

@@ -2,33 +2,57 @@
 //! Graphviz themselves. Node ids are `n0`, `n1`… (never the council's own
 //! names); every label is a quoted, escaped string.
 
+use std::fmt::Write as _;
+
 use super::style;
 use super::text::dot_string;
-use super::{Chart, EdgeKind, NodeKind};
+use super::{Chart, Edge, EdgeKind, Node, NodeKind};
 
 const FONT: &str = "Helvetica,Arial,sans-serif";
 
-/// The DOT text of a chart.
+/// The DOT text of a chart: the legend as comments, then the graph's
+/// defaults, its nodes by kind, its reporting lines and its other lines.
 pub(super) fn render(chart: &Chart) -> String {
     let mut out = String::new();
+    legend(&mut out, chart);
+    out.push_str("digraph governance {\n");
+    defaults(&mut out, chart);
+    for (group, kind) in [
+        ("posts", NodeKind::Post),
+        ("members", NodeKind::Member),
+        ("bodies", NodeKind::Body),
+    ] {
+        nodes(&mut out, chart, group, kind);
+    }
+    reporting_lines(&mut out, chart);
+    other_lines(&mut out, chart);
+    out.push_str("}\n");
+    out
+}
+
+/// The legend, as comments above the graph.
+fn legend(out: &mut String, chart: &Chart) {
     out.push_str("// Governance chart drawn by dcsc from the council's stated arrangements.\n");
     out.push_str("// Legend:\n");
     out.push_str("//   box = officer post; rounded lilac box = elected member; pale green oval = body\n");
-    out.push_str(&format!(
-        "//   thick dark blue border = {}; the roles a box holds follow \"Holds:\"\n",
+    let _ = writeln!(
+        out,
+        "//   thick dark blue border = {}; the roles a box holds follow \"Holds:\"",
         one_line_comment(&chart.principal_words())
-    ));
-    out.push_str(&format!(
-        "//   solid line, no arrowhead = reporting line: the lower box {} the upper one\n",
+    );
+    let _ = writeln!(
+        out,
+        "//   solid line, no arrowhead = reporting line: the lower box {} the upper one",
         one_line_comment(&chart.reporting_title)
-    ));
+    );
     for (index, relation) in chart.relations.iter().enumerate() {
         let (_, _, line) = style::relation(index);
-        out.push_str(&format!(
-            "//   {line} arrow labelled \"{}\" = A {} B\n",
+        let _ = writeln!(
+            out,
+            "//   {line} arrow labelled \"{}\" = A {} B",
             one_line_comment(&relation.title),
             one_line_comment(&relation.title)
-        ));
+        );
     }
     out.push_str(
         "//   thick red dashed line labelled \"flagged:\" = a reporting line that a verdict found departing\n",
@@ -36,65 +60,78 @@ pub(super) fn render(chart: &Chart) -> String {
     out.push_str(
         "//     from the guidance (fail, unexplained or departure); the label names the duty and the verdict\n",
     );
-    out.push_str("digraph governance {\n");
-    out.push_str(&format!(
-        "  graph [label={}, labelloc=t, fontname=\"{FONT}\", fontsize=16, rankdir=TB, nodesep=0.35, ranksep=0.6];\n",
+}
+
+/// The graph's title and the defaults of its nodes (a post's look) and
+/// lines.
+fn defaults(out: &mut String, chart: &Chart) {
+    let _ = writeln!(
+        out,
+        "  graph [label={}, labelloc=t, fontname=\"{FONT}\", fontsize=16, rankdir=TB, nodesep=0.35, ranksep=0.6];",
         dot_string(std::slice::from_ref(&chart.title))
-    ));
-    out.push_str(&format!(
-        "  node [shape=box, style=filled, fontname=\"{FONT}\", fontsize=11, color=\"{}\", fillcolor=\"{}\"];\n",
+    );
+    let _ = writeln!(
+        out,
+        "  node [shape=box, style=filled, fontname=\"{FONT}\", fontsize=11, color=\"{}\", fillcolor=\"{}\"];",
         style::POST_STROKE,
         style::POST_FILL
-    ));
-    out.push_str(&format!(
-        "  edge [fontname=\"{FONT}\", fontsize=9, color=\"{}\"];\n",
+    );
+    let _ = writeln!(
+        out,
+        "  edge [fontname=\"{FONT}\", fontsize=9, color=\"{}\"];",
         style::REPORTING
-    ));
+    );
+}
 
-    for (group, kind) in [
-        ("posts", NodeKind::Post),
-        ("members", NodeKind::Member),
-        ("bodies", NodeKind::Body),
-    ] {
-        let members: Vec<(usize, &super::Node)> = chart
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, node)| node.kind == kind)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("\n  // {group}\n"));
-        for (index, node) in members {
-            let lines: Vec<String> = chart.label(node).into_iter().map(|line| line.text).collect();
-            let mut attributes = vec![format!("label={}", dot_string(&lines))];
-            let (stroke, fill) = match node.kind {
-                NodeKind::Post => (style::POST_STROKE, style::POST_FILL),
-                NodeKind::Member => {
-                    attributes.push("style=\"rounded,filled\"".to_owned());
-                    (style::MEMBER_STROKE, style::MEMBER_FILL)
-                }
-                NodeKind::Body => {
-                    attributes.push("shape=oval".to_owned());
-                    (style::BODY_STROKE, style::BODY_FILL)
-                }
-            };
-            // The node defaults are a post's colours: say only what differs.
-            if node.statutory {
-                attributes.push("penwidth=3".to_owned());
-                attributes.push(format!("color=\"{}\"", style::STRONG_STROKE));
-            } else if stroke != style::POST_STROKE {
-                attributes.push(format!("color=\"{stroke}\""));
-            }
-            if fill != style::POST_FILL {
-                attributes.push(format!("fillcolor=\"{fill}\""));
-            }
-            out.push_str(&format!("  n{index} [{}];\n", attributes.join(", ")));
-        }
+/// The nodes of one kind, under a comment naming the group.
+fn nodes(out: &mut String, chart: &Chart, group: &str, kind: NodeKind) {
+    let members: Vec<(usize, &Node)> = chart
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, node)| node.kind == kind)
+        .collect();
+    if members.is_empty() {
+        return;
     }
+    let _ = write!(out, "\n  // {group}\n");
+    for (index, node) in members {
+        let _ = writeln!(out, "  n{index} [{}];", node_attributes(chart, node).join(", "));
+    }
+}
 
-    let reporting: Vec<&super::Edge> = chart
+/// A node's label and what its look differs in from a post's.
+fn node_attributes(chart: &Chart, node: &Node) -> Vec<String> {
+    let lines: Vec<String> = chart.label(node).into_iter().map(|line| line.text).collect();
+    let mut attributes = vec![format!("label={}", dot_string(&lines))];
+    let (stroke, fill) = match node.kind {
+        NodeKind::Post => (style::POST_STROKE, style::POST_FILL),
+        NodeKind::Member => {
+            attributes.push("style=\"rounded,filled\"".to_owned());
+            (style::MEMBER_STROKE, style::MEMBER_FILL)
+        }
+        NodeKind::Body => {
+            attributes.push("shape=oval".to_owned());
+            (style::BODY_STROKE, style::BODY_FILL)
+        }
+    };
+    // The node defaults are a post's colours: say only what differs.
+    if node.statutory {
+        attributes.push("penwidth=3".to_owned());
+        attributes.push(format!("color=\"{}\"", style::STRONG_STROKE));
+    } else if stroke != style::POST_STROKE {
+        attributes.push(format!("color=\"{stroke}\""));
+    }
+    if fill != style::POST_FILL {
+        attributes.push(format!("fillcolor=\"{fill}\""));
+    }
+    attributes
+}
+
+/// The reporting lines, manager above; flagged ones red, thick, dashed and
+/// labelled.
+fn reporting_lines(out: &mut String, chart: &Chart) {
+    let reporting: Vec<&Edge> = chart
         .edges
         .iter()
         .filter(|edge| edge.kind == EdgeKind::Reporting)
@@ -111,15 +148,14 @@ pub(super) fn render(chart: &Chart) -> String {
             attributes.push("penwidth=3.5".to_owned());
             attributes.push("style=dashed".to_owned());
         }
-        out.push_str(&format!(
-            "  n{} -> n{} [{}];\n",
-            edge.from,
-            edge.to,
-            attributes.join(", ")
-        ));
+        let _ = writeln!(out, "  n{} -> n{} [{}];", edge.from, edge.to, attributes.join(", "));
     }
+}
 
-    let others: Vec<&super::Edge> = chart
+/// The other relations, labelled with their titles, in their relation's
+/// style.
+fn other_lines(out: &mut String, chart: &Chart) {
+    let others: Vec<&Edge> = chart
         .edges
         .iter()
         .filter(|edge| edge.kind != EdgeKind::Reporting)
@@ -135,15 +171,13 @@ pub(super) fn render(chart: &Chart) -> String {
         let label = dot_string(&[chart.relation_title(edge).to_owned()]);
         let attributes = format!("label={label}, style={line}, color=\"{colour}\", fontcolor=\"{colour}\"");
         if chart.downward(edge) {
-            out.push_str(&format!("  n{} -> n{} [{attributes}];\n", edge.from, edge.to));
+            let _ = writeln!(out, "  n{} -> n{} [{attributes}];", edge.from, edge.to);
         } else {
             // The target is drawn above (accountability to another member):
             // rank it first and turn the arrowhead round.
-            out.push_str(&format!("  n{} -> n{} [{attributes}, dir=back];\n", edge.to, edge.from));
+            let _ = writeln!(out, "  n{} -> n{} [{attributes}, dir=back];", edge.to, edge.from);
         }
     }
-    out.push_str("}\n");
-    out
 }
 
 /// Text for a `//` comment: on one line, so it cannot end the comment.

@@ -95,7 +95,9 @@ pub(super) enum Engine {
     Fallback,
 }
 
-/// Lays out boxes of the given sizes joined by `edges` (upper, lower).
+/// Lays out boxes of the given sizes joined by `edges` (upper, lower):
+/// the boxes with a line in layered groups, then those with none in rows
+/// below.
 pub(super) fn layout(sizes: &[(f64, f64)], edges: &[(usize, usize)]) -> Layout {
     let count = sizes.len();
     let dag = acyclic(count, edges);
@@ -107,32 +109,41 @@ pub(super) fn layout(sizes: &[(f64, f64)], edges: &[(usize, usize)]) -> Layout {
             }
         }
     }
-    let linked_nodes: Vec<usize> = (0..count)
-        .filter(|index| linked.get(*index).copied().unwrap_or(false))
-        .collect();
-
-    let mut boxes: Vec<Rect> = sizes
-        .iter()
-        .map(|(w, h)| Rect {
-            x: 0.0,
-            y: 0.0,
-            w: *w,
-            h: *h,
-        })
-        .collect();
-    let mut rank_tops = vec![0.0; count];
-    let mut engine = Engine::None;
-    let mut width: f64 = 0.0;
-    let mut height: f64 = 0.0;
-
+    let is_linked = |index: &usize| linked.get(*index).copied().unwrap_or(false);
+    let linked_nodes: Vec<usize> = (0..count).filter(is_linked).collect();
+    let unlinked: Vec<usize> = (0..count).filter(|index| !is_linked(index)).collect();
+    let mut layout = Layout {
+        boxes: sizes
+            .iter()
+            .map(|(w, h)| Rect {
+                x: 0.0,
+                y: 0.0,
+                w: *w,
+                h: *h,
+            })
+            .collect(),
+        rank_tops: vec![0.0; count],
+        ..Layout::default()
+    };
     if !linked_nodes.is_empty() {
-        let (groups, used) = match sugiyama(sizes, &linked_nodes, &dag) {
+        let (groups, engine) = match sugiyama(sizes, &linked_nodes, &dag) {
             Some(groups) => (groups, Engine::Sugiyama),
             None => (fallback(sizes, &linked_nodes, &dag), Engine::Fallback),
         };
-        engine = used;
-        // Groups left to right, in the order of their first node (the head
-        // of paid service's first), top-aligned.
+        layout.engine = engine;
+        layout.place_groups(sizes, groups);
+    }
+    if !unlinked.is_empty() {
+        layout.place_unlinked(&unlinked, !linked_nodes.is_empty());
+    }
+    layout
+}
+
+impl Layout {
+    /// Places the groups of boxes with lines left to right, in the order
+    /// of their first node (the head of paid service's first),
+    /// top-aligned.
+    fn place_groups(&mut self, sizes: &[(f64, f64)], groups: Vec<Group>) {
         let mut x = 0.0;
         for group in groups {
             let left = group
@@ -154,13 +165,13 @@ pub(super) fn layout(sizes: &[(f64, f64)], edges: &[(usize, usize)]) -> Layout {
             let first_top = rank_top.values().copied().fold(f64::INFINITY, f64::min);
             for (index, cx, cy) in &group {
                 let top = rank_top.get(&rank_key(*cy)).copied().unwrap_or(*cy) - first_top;
-                if let Some(rect) = boxes.get_mut(*index) {
+                if let Some(rect) = self.boxes.get_mut(*index) {
                     rect.x = x + (cx - rect.w / 2.0 - left);
                     rect.y = top;
-                    width = width.max(rect.x + rect.w);
-                    height = height.max(rect.bottom());
+                    self.width = self.width.max(rect.x + rect.w);
+                    self.height = self.height.max(rect.bottom());
                 }
-                if let Some(slot) = rank_tops.get_mut(*index) {
+                if let Some(slot) = self.rank_tops.get_mut(*index) {
                     *slot = top;
                 }
             }
@@ -168,25 +179,22 @@ pub(super) fn layout(sizes: &[(f64, f64)], edges: &[(usize, usize)]) -> Layout {
         }
     }
 
-    // Boxes with no line, in rows below, as wide as the chart (or a few
-    // boxes wide if the chart is narrow).
-    let unlinked: Vec<usize> = (0..count)
-        .filter(|index| !linked.get(*index).copied().unwrap_or(false))
-        .collect();
-    let mut unlinked_caption = None;
-    if !unlinked.is_empty() {
-        let row_width = width.max(900.0);
-        let caption = if linked_nodes.is_empty() {
-            0.0
+    /// Places the boxes with no line in rows below the rest, under a
+    /// caption, as wide as the chart (or a few boxes wide if the chart is
+    /// narrow).
+    fn place_unlinked(&mut self, unlinked: &[usize], below_linked: bool) {
+        let row_width = self.width.max(900.0);
+        let caption = if below_linked {
+            self.height + GROUP_GAP / 2.0
         } else {
-            height + GROUP_GAP / 2.0
+            0.0
         };
-        unlinked_caption = Some(caption);
+        self.unlinked_caption = Some(caption);
         let mut x = 0.0;
         let mut y = caption + UNLINKED_CAPTION;
         let mut row_height: f64 = 0.0;
         for index in unlinked {
-            let Some(rect) = boxes.get_mut(index) else {
+            let Some(rect) = self.boxes.get_mut(*index) else {
                 continue;
             };
             if x > 0.0 && x + rect.w > row_width {
@@ -196,23 +204,14 @@ pub(super) fn layout(sizes: &[(f64, f64)], edges: &[(usize, usize)]) -> Layout {
             }
             rect.x = x;
             rect.y = y;
-            if let Some(slot) = rank_tops.get_mut(index) {
+            if let Some(slot) = self.rank_tops.get_mut(*index) {
                 *slot = y;
             }
             x += rect.w + H_GAP;
             row_height = row_height.max(rect.h);
-            width = width.max(rect.x + rect.w);
-            height = height.max(rect.bottom());
+            self.width = self.width.max(rect.x + rect.w);
+            self.height = self.height.max(rect.bottom());
         }
-    }
-
-    Layout {
-        boxes,
-        rank_tops,
-        width,
-        height,
-        unlinked_caption,
-        engine,
     }
 }
 
@@ -223,8 +222,10 @@ fn size(sizes: &[(f64, f64)], index: usize) -> (f64, f64) {
 
 /// A key grouping the boxes of one rank (their centres share a y).
 fn rank_key(y: f64) -> i64 {
-    // Truncation is wanted: centres of one rank are computed identically.
-    #[allow(clippy::cast_possible_truncation)]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "truncation is wanted: centres of one rank are computed identically"
+    )]
     let key = (y * 4.0).round() as i64;
     key
 }
@@ -290,21 +291,14 @@ fn acyclic(count: usize, edges: &[(usize, usize)]) -> Vec<(usize, usize)> {
 /// A group of boxes laid out together: (node, centre x, centre y).
 type Group = Vec<(usize, f64, f64)>;
 
+/// What the crate returns: for each connected part, each vertex's place
+/// in the list it was given and its centre, then the part's size.
+type CrateLayouts = Vec<(Vec<(usize, (f64, f64))>, f64, f64)>;
+
 /// The crate's layout of the linked boxes, one group per connected part,
 /// ordered by their first node; `None` if it is not asked or fails.
 fn sugiyama(sizes: &[(f64, f64)], linked: &[usize], dag: &[(usize, usize)]) -> Option<Vec<Group>> {
-    // Each line crossing ranks gets a bend point per rank crossed. The
-    // longest-path ranking bounds the crate's (which minimises the total
-    // length of lines), so this bounds the work.
-    let ranks = longest_path_ranks(sizes.len(), linked, dag);
-    let bends: usize = dag
-        .iter()
-        .map(|(upper, lower)| {
-            let span = rank_of(&ranks, *lower).saturating_sub(rank_of(&ranks, *upper));
-            span.saturating_sub(1)
-        })
-        .sum();
-    if linked.len().saturating_add(bends) > CRATE_LIMIT {
+    if too_large_for_crate(sizes.len(), linked, dag) {
         return None;
     }
     // The crate numbers vertices by their place in the list it is given.
@@ -324,6 +318,29 @@ fn sugiyama(sizes: &[(f64, f64)], linked: &[usize], dag: &[(usize, usize)]) -> O
         .rev()
         .filter_map(|(upper, lower)| Some((*local.get(upper)?, *local.get(lower)?)))
         .collect();
+    groups_of(run_crate(vertices, edges)?, linked)
+}
+
+/// Whether the crate would have too much to do: each line crossing ranks
+/// gets a bend point per rank crossed. The longest-path ranking bounds the
+/// crate's (which minimises the total length of lines), so this bounds
+/// the work.
+fn too_large_for_crate(count: usize, linked: &[usize], dag: &[(usize, usize)]) -> bool {
+    let ranks = longest_path_ranks(count, linked, dag);
+    let bends: usize = dag
+        .iter()
+        .map(|(upper, lower)| {
+            let span = rank_of(&ranks, *lower).saturating_sub(rank_of(&ranks, *upper));
+            span.saturating_sub(1)
+        })
+        .sum();
+    linked.len().saturating_add(bends) > CRATE_LIMIT
+}
+
+/// Runs the crate on a thread of its own: if it panics, the channel closes
+/// and we fall back at once; if it never ends, we stop waiting. A big
+/// stack, as the crate recurses once per rank.
+fn run_crate(vertices: Vec<(u32, (f64, f64))>, edges: Vec<(u32, u32)>) -> Option<CrateLayouts> {
     let config = rust_sugiyama::configure::Config {
         minimum_length: 1,
         // Our gaps are already in the sizes.
@@ -335,9 +352,6 @@ fn sugiyama(sizes: &[(f64, f64)], linked: &[usize], dag: &[(usize, usize)]) -> O
         c_minimization: rust_sugiyama::configure::CrossingMinimization::Barycenter,
         transpose: true,
     };
-    // On a thread of its own: if it panics, the channel closes and we fall
-    // back at once; if it never ends, we stop waiting. A big stack, as the
-    // crate recurses once per rank.
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::Builder::new()
         .name("dcsc-chart-layout".to_owned())
@@ -348,8 +362,12 @@ fn sugiyama(sizes: &[(f64, f64)], linked: &[usize], dag: &[(usize, usize)]) -> O
             sender.send(layout).ok();
         })
         .ok()?;
-    let result = receiver.recv_timeout(CRATE_TIME).ok()?;
+    receiver.recv_timeout(CRATE_TIME).ok()
+}
 
+/// The crate's answer as groups of our nodes, checked: every box placed
+/// once, at finite coordinates; `None` otherwise.
+fn groups_of(result: CrateLayouts, linked: &[usize]) -> Option<Vec<Group>> {
     let mut placed = vec![false; linked.len()];
     let mut groups: Vec<Group> = Vec::new();
     for (positions, _, _) in result {
@@ -479,7 +497,10 @@ fn fallback(sizes: &[(f64, f64)], linked: &[usize], dag: &[(usize, usize)]) -> V
             if uppers.is_empty() {
                 f64::MAX
             } else {
-                #[allow(clippy::cast_precision_loss)]
+                #[expect(
+                    clippy::cast_precision_loss,
+                    reason = "a box has far fewer than 2^52 neighbours above"
+                )]
                 let count = uppers.len() as f64;
                 uppers
                     .iter()

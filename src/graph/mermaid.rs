@@ -2,41 +2,22 @@
 //! ids are `n0`, `n1`…; every label is quoted with Mermaid's entity codes
 //! for anything that could end or break it (see [`super::text::mermaid_string`]).
 
+use std::fmt::Write as _;
+
 use super::style;
 use super::text::{mermaid_string, one_line};
 use super::{Chart, EdgeKind, NodeKind};
 
-/// The Mermaid text of a chart.
+/// The Mermaid text of a chart: the legend as comments, the title and
+/// description, the nodes, the links, and the styles of each.
 pub(super) fn render(chart: &Chart) -> String {
     let mut out = String::new();
-    out.push_str("%% Governance chart drawn by dcsc from the council's stated arrangements.\n");
-    out.push_str("%% Legend:\n");
-    out.push_str("%%   rectangle = officer post; rounded box = elected member; stadium = body\n");
-    out.push_str(&format!(
-        "%%   thick dark blue border = {}; the roles a box holds follow \"Holds:\"\n",
-        comment(&chart.principal_words())
-    ));
-    out.push_str(&format!(
-        "%%   solid line, no arrowhead = reporting line: the lower box {} the upper one\n",
-        comment(&chart.reporting_title)
-    ));
-    for relation in &chart.relations {
-        out.push_str(&format!(
-            "%%   dotted arrow labelled {} = A {} B\n",
-            comment(&relation.title),
-            comment(&relation.title)
-        ));
-    }
-    out.push_str("%%   thick red dashed line labelled flagged: = a reporting line that a verdict found departing\n");
-    out.push_str(
-        "%%     from the guidance (fail, unexplained or departure); the label names the duty and the verdict\n",
-    );
+    legend(&mut out, chart);
     out.push_str("flowchart TD\n");
     // Accessibility title and description: Mermaid reads each to the end of
     // its line, so they are kept to one.
-    out.push_str(&format!("  accTitle: {}\n", comment(&chart.title)));
-    out.push_str(&format!("  accDescr: {}\n", comment(&summary(chart))));
-
+    let _ = writeln!(out, "  accTitle: {}", comment(&chart.title));
+    let _ = writeln!(out, "  accDescr: {}", comment(&summary(chart)));
     for (index, node) in chart.nodes.iter().enumerate() {
         let lines: Vec<String> = chart.label(node).into_iter().map(|line| line.text).collect();
         let label = mermaid_string(&lines);
@@ -45,20 +26,67 @@ pub(super) fn render(chart: &Chart) -> String {
             NodeKind::Member => format!("({label})"),
             NodeKind::Body => format!("([{label}])"),
         };
-        out.push_str(&format!("  n{index}{shape}\n"));
+        let _ = writeln!(out, "  n{index}{shape}");
     }
+    let links = links(&mut out, chart);
+    classes(&mut out, chart);
+    link_styles(&mut out, &links);
+    out
+}
 
-    // Links are numbered in the order written, for `linkStyle`.
-    let mut flagged: Vec<usize> = Vec::new();
-    let mut by_relation: Vec<Vec<usize>> = vec![Vec::new(); chart.relations.len()];
+/// The legend, as comments above the flowchart.
+fn legend(out: &mut String, chart: &Chart) {
+    out.push_str("%% Governance chart drawn by dcsc from the council's stated arrangements.\n");
+    out.push_str("%% Legend:\n");
+    out.push_str("%%   rectangle = officer post; rounded box = elected member; stadium = body\n");
+    let _ = writeln!(
+        out,
+        "%%   thick dark blue border = {}; the roles a box holds follow \"Holds:\"",
+        comment(&chart.principal_words())
+    );
+    let _ = writeln!(
+        out,
+        "%%   solid line, no arrowhead = reporting line: the lower box {} the upper one",
+        comment(&chart.reporting_title)
+    );
+    for relation in &chart.relations {
+        let _ = writeln!(
+            out,
+            "%%   dotted arrow labelled {} = A {} B",
+            comment(&relation.title),
+            comment(&relation.title)
+        );
+    }
+    out.push_str("%%   thick red dashed line labelled flagged: = a reporting line that a verdict found departing\n");
+    out.push_str(
+        "%%     from the guidance (fail, unexplained or departure); the label names the duty and the verdict\n",
+    );
+}
+
+/// The links drawn, by their number in the order written, for
+/// `linkStyle`.
+struct Links {
+    /// The flagged reporting lines.
+    flagged: Vec<usize>,
+    /// The lines of each relation, by the relation's place on the chart.
+    by_relation: Vec<Vec<usize>>,
+}
+
+/// Writes the reporting lines, then the other relations, and numbers
+/// them.
+fn links(out: &mut String, chart: &Chart) -> Links {
+    let mut links = Links {
+        flagged: Vec::new(),
+        by_relation: vec![Vec::new(); chart.relations.len()],
+    };
     let mut link = 0usize;
     for edge in chart.edges.iter().filter(|edge| edge.kind == EdgeKind::Reporting) {
         if edge.is_flagged() {
             let label = mermaid_string(&edge.flag_lines());
-            out.push_str(&format!("  n{} ===|{label}| n{}\n", edge.from, edge.to));
-            flagged.push(link);
+            let _ = writeln!(out, "  n{} ===|{label}| n{}", edge.from, edge.to);
+            links.flagged.push(link);
         } else {
-            out.push_str(&format!("  n{} --- n{}\n", edge.from, edge.to));
+            let _ = writeln!(out, "  n{} --- n{}", edge.from, edge.to);
         }
         link += 1;
     }
@@ -67,32 +95,40 @@ pub(super) fn render(chart: &Chart) -> String {
             continue;
         };
         let label = mermaid_string(&[chart.relation_title(edge).to_owned()]);
-        out.push_str(&format!("  n{} -.->|{label}| n{}\n", edge.from, edge.to));
-        if let Some(links) = by_relation.get_mut(index) {
-            links.push(link);
+        let _ = writeln!(out, "  n{} -.->|{label}| n{}", edge.from, edge.to);
+        if let Some(numbers) = links.by_relation.get_mut(index) {
+            numbers.push(link);
         }
         link += 1;
     }
+    links
+}
 
-    out.push_str(&format!(
-        "  classDef post fill:{},stroke:{},color:#111111\n",
+/// The classes of node, and which nodes are in each.
+fn classes(out: &mut String, chart: &Chart) {
+    let _ = writeln!(
+        out,
+        "  classDef post fill:{},stroke:{},color:#111111",
         style::POST_FILL,
         style::POST_STROKE
-    ));
-    out.push_str(&format!(
-        "  classDef member fill:{},stroke:{},color:#111111\n",
+    );
+    let _ = writeln!(
+        out,
+        "  classDef member fill:{},stroke:{},color:#111111",
         style::MEMBER_FILL,
         style::MEMBER_STROKE
-    ));
-    out.push_str(&format!(
-        "  classDef body fill:{},stroke:{},color:#111111\n",
+    );
+    let _ = writeln!(
+        out,
+        "  classDef body fill:{},stroke:{},color:#111111",
         style::BODY_FILL,
         style::BODY_STROKE
-    ));
-    out.push_str(&format!(
-        "  classDef statutory stroke:{},stroke-width:4px\n",
+    );
+    let _ = writeln!(
+        out,
+        "  classDef statutory stroke:{},stroke-width:4px",
         style::STRONG_STROKE
-    ));
+    );
     for (class, kind) in [
         ("post", NodeKind::Post),
         ("member", NodeKind::Member),
@@ -106,7 +142,7 @@ pub(super) fn render(chart: &Chart) -> String {
             .map(|(index, _)| format!("n{index}"))
             .collect();
         if !ids.is_empty() {
-            out.push_str(&format!("  class {} {class}\n", ids.join(",")));
+            let _ = writeln!(out, "  class {} {class}", ids.join(","));
         }
     }
     let strong: Vec<String> = chart
@@ -117,30 +153,35 @@ pub(super) fn render(chart: &Chart) -> String {
         .map(|(index, _)| format!("n{index}"))
         .collect();
     if !strong.is_empty() {
-        out.push_str(&format!("  class {} statutory\n", strong.join(",")));
+        let _ = writeln!(out, "  class {} statutory", strong.join(","));
     }
-    for (index, links) in by_relation.iter().enumerate() {
-        if links.is_empty() {
+}
+
+/// The style of each relation's links, then of the flagged lines.
+fn link_styles(out: &mut String, links: &Links) {
+    for (index, numbers) in links.by_relation.iter().enumerate() {
+        if numbers.is_empty() {
             continue;
         }
         let (colour, dash, _) = style::relation(index);
-        let links: Vec<String> = links.iter().map(usize::to_string).collect();
-        out.push_str(&format!(
-            "  linkStyle {} stroke:{colour},stroke-width:1.5px,stroke-dasharray:{dash},color:{colour}\n",
-            links.join(",")
-        ));
+        let numbers: Vec<String> = numbers.iter().map(usize::to_string).collect();
+        let _ = writeln!(
+            out,
+            "  linkStyle {} stroke:{colour},stroke-width:1.5px,stroke-dasharray:{dash},color:{colour}",
+            numbers.join(",")
+        );
     }
-    if !flagged.is_empty() {
-        let links: Vec<String> = flagged.iter().map(usize::to_string).collect();
-        out.push_str(&format!(
-            "  linkStyle {} stroke:{},stroke-width:4px,stroke-dasharray:{},color:{}\n",
-            links.join(","),
+    if !links.flagged.is_empty() {
+        let numbers: Vec<String> = links.flagged.iter().map(usize::to_string).collect();
+        let _ = writeln!(
+            out,
+            "  linkStyle {} stroke:{},stroke-width:4px,stroke-dasharray:{},color:{}",
+            numbers.join(","),
             style::FLAG,
             style::FLAG_DASH,
             style::FLAG
-        ));
+        );
     }
-    out
 }
 
 /// Text for a line that Mermaid reads to its end (comments, `accTitle`,

@@ -17,7 +17,7 @@ mod svg;
 mod text;
 
 use crate::eval::{Verdict, VerdictKind};
-use crate::model::{Entity, EntityId, EntityKind, Policy, RelationId};
+use crate::model::{Arrangement, Entity, EntityId, EntityKind, Policy, RelationId};
 use crate::Assessment;
 
 /// The chart of one arrangement: nodes and edges, in a deterministic order.
@@ -324,64 +324,123 @@ enum LineStyle {
     Roles,
 }
 
-/// Builds the chart. `verdicts` are the arrangement's verdicts (from
-/// [`crate::eval::evaluate`]) and are used to flag reporting lines.
+/// Builds the chart from the arrangement's entities and relations; the
+/// verdicts flag the reporting lines they consulted. Each step below is
+/// one part of what the chart says: who reports to whom, the order of the
+/// nodes, the verdicts that flag lines, the lines, and the relations'
+/// styles.
 pub fn chart(assessment: &Assessment<'_>) -> Chart {
     let policy = assessment.policy;
     let arrangement = assessment.arrangement;
-    let verdicts = assessment.verdicts;
-    let charted = |entity: &Entity| matches!(entity.kind, EntityKind::Post | EntityKind::Member | EntityKind::Body);
-    let is_hierarchy = |relation: crate::model::RelationId| {
-        policy
-            .relations
-            .get(relation.index())
-            .is_some_and(|declared| declared.hierarchy)
-    };
-    let is_charted = |id: EntityId| arrangement.entity(id).is_some_and(charted);
+    let reports = Reports::of(policy, arrangement);
+    let order = node_order(arrangement, &reports);
+    let nodes: Vec<Node> = order
+        .iter()
+        .filter_map(|index| arrangement.entities.get(*index))
+        .map(|entity| node(policy, entity))
+        .collect();
+    let flagging = flagging(policy, assessment.verdicts);
+    let (edges, relations) = Lines::between(policy, arrangement, &order, &flagging).into_edges(policy);
+    let reporting_title = policy
+        .relations
+        .iter()
+        .find(|relation| relation.hierarchy)
+        .map_or_else(|| "reports to".to_owned(), |relation| text::one_line(&relation.title));
 
-    // Each entity's reports (those whose line of accountability leads to
-    // it), in file order: the children of the org chart.
-    let count = arrangement.entities.len();
-    let mut reports: Vec<Vec<usize>> = vec![Vec::new(); count];
-    let mut has_manager = vec![false; count];
-    for (index, entity) in arrangement.entities.iter().enumerate() {
-        if !charted(entity) {
-            continue;
-        }
-        for (relation, fact) in &entity.relations {
-            if !is_hierarchy(*relation) {
+    Chart {
+        title: format!("Governance chart: {}", text::one_line(arrangement.council_name())),
+        key: text::id_fragment(&arrangement.key),
+        nodes,
+        edges,
+        relations,
+        reporting_title,
+        principal_roles: policy
+            .roles
+            .iter()
+            .filter(|role| role.principal)
+            .map(|role| text::one_line(&role.title))
+            .collect(),
+    }
+}
+
+/// Whether an entity is drawn: posts, members and bodies, not services.
+fn charted(entity: &Entity) -> bool {
+    match entity.kind {
+        EntityKind::Post | EntityKind::Member | EntityKind::Body => true,
+        EntityKind::Service => false,
+    }
+}
+
+/// Whether a relation is a line of accountability (declared `hierarchy
+/// yes`).
+fn is_hierarchy(policy: &Policy, relation: RelationId) -> bool {
+    policy
+        .relations
+        .get(relation.index())
+        .is_some_and(|declared| declared.hierarchy)
+}
+
+/// Who reports to whom on the chart, by entity index.
+struct Reports {
+    /// Each entity's reports (those whose line of accountability leads to
+    /// it), in file order: the children of the org chart.
+    children: Vec<Vec<usize>>,
+    /// Whether each entity's line of accountability leads to another on
+    /// the chart.
+    has_manager: Vec<bool>,
+}
+
+impl Reports {
+    fn of(policy: &Policy, arrangement: &Arrangement) -> Reports {
+        let is_charted = |id: EntityId| arrangement.entity(id).is_some_and(charted);
+        let count = arrangement.entities.len();
+        let mut reports = Reports {
+            children: vec![Vec::new(); count],
+            has_manager: vec![false; count],
+        };
+        for (index, entity) in arrangement.entities.iter().enumerate() {
+            if !charted(entity) {
                 continue;
             }
-            for target in &fact.value {
-                if target.index() != index && is_charted(*target) {
-                    if let Some(children) = reports.get_mut(target.index()) {
-                        if !children.contains(&index) {
-                            children.push(index);
+            for (relation, fact) in &entity.relations {
+                if !is_hierarchy(policy, *relation) {
+                    continue;
+                }
+                for target in &fact.value {
+                    if target.index() != index && is_charted(*target) {
+                        if let Some(children) = reports.children.get_mut(target.index()) {
+                            if !children.contains(&index) {
+                                children.push(index);
+                            }
                         }
-                    }
-                    if let Some(flag) = has_manager.get_mut(index) {
-                        *flag = true;
+                        if let Some(flag) = reports.has_manager.get_mut(index) {
+                            *flag = true;
+                        }
                     }
                 }
             }
         }
+        reports
     }
+}
 
-    // The order of nodes: from the head of paid service (posts that report
-    // to no one) down, depth first, so each manager is followed by its
-    // reports; members and bodies after; anything left (a loop the checker
-    // would have refused) in file order.
+/// The order of nodes, as entity indices: from the head of paid service
+/// (posts that report to no one) down, depth first, so each manager is
+/// followed by its reports; members and bodies after; anything left (a
+/// loop the checker would have refused) in file order.
+fn node_order(arrangement: &Arrangement, reports: &Reports) -> Vec<usize> {
+    let count = arrangement.entities.len();
     let kind_rank = |entity: &Entity| match entity.kind {
         EntityKind::Post => 0,
         EntityKind::Member => 1,
-        _ => 2,
+        EntityKind::Body | EntityKind::Service => 2,
     };
     let mut roots: Vec<usize> = (0..count)
         .filter(|index| {
             arrangement
                 .entities
                 .get(*index)
-                .is_some_and(|entity| charted(entity) && !has_manager.get(*index).copied().unwrap_or(false))
+                .is_some_and(|entity| charted(entity) && !reports.has_manager.get(*index).copied().unwrap_or(false))
         })
         .collect();
     roots.sort_by_key(|index| (arrangement.entities.get(*index).map_or(3, kind_rank), *index));
@@ -398,30 +457,20 @@ pub fn chart(assessment: &Assessment<'_>) -> Chart {
                 _ => continue,
             }
             order.push(index);
-            if let Some(children) = reports.get(index) {
+            if let Some(children) = reports.children.get(index) {
                 stack.extend(children.iter().rev().copied());
             }
         }
     }
-    let mut position: Vec<Option<usize>> = vec![None; count];
-    for (place, index) in order.iter().enumerate() {
-        if let Some(slot) = position.get_mut(*index) {
-            *slot = Some(place);
-        }
-    }
-    let place = |id: EntityId| position.get(id.index()).copied().flatten();
+    order
+}
 
-    let nodes: Vec<Node> = order
-        .iter()
-        .filter_map(|index| arrangement.entities.get(*index))
-        .map(|entity| node(policy, entity))
-        .collect();
-
-    // Verdicts that find the arrangement departs from a duty flag the
-    // reporting lines they consulted. An `unknown` verdict is about a fact
-    // not stated, not about the lines it happened to read, so it flags
-    // nothing.
-    let flagging: Vec<(&Verdict, Flag)> = verdicts
+/// The verdicts that flag the reporting lines they consulted, each with
+/// its flag: those that find the arrangement departs from a duty. An
+/// `unknown` verdict is about a fact not stated, not about the lines it
+/// happened to read, so it flags nothing.
+fn flagging<'v>(policy: &Policy, verdicts: &'v [Verdict]) -> Vec<(&'v Verdict, Flag)> {
+    verdicts
         .iter()
         .filter(|verdict| verdict.kind().flags_lines())
         .map(|verdict| {
@@ -444,111 +493,140 @@ pub fn chart(assessment: &Assessment<'_>) -> Chart {
                 },
             )
         })
-        .collect();
-    let flags_for = |relation: RelationId, from: EntityId, to: EntityId| -> Vec<Flag> {
-        let mut flags: Vec<Flag> = Vec::new();
-        for (verdict, flag) in &flagging {
-            if verdict.consulted_line(relation, from, to) && !flags.contains(flag) {
-                flags.push(flag.clone());
+        .collect()
+}
+
+/// The lines between nodes, before the relations get their styles.
+#[derive(Default)]
+struct Lines {
+    /// Reporting lines, manager first, each once with every flag of the
+    /// facts it stands for.
+    reporting: Vec<Edge>,
+    /// The other lines, each with its relation's id.
+    others: Vec<(usize, Edge)>,
+    /// The ids of the relations the other lines draw, in the order met.
+    relation_ids: Vec<usize>,
+}
+
+impl Lines {
+    /// Every relation stated between two nodes of the chart, in node
+    /// order.
+    fn between(policy: &Policy, arrangement: &Arrangement, order: &[usize], flagging: &[(&Verdict, Flag)]) -> Lines {
+        let mut position: Vec<Option<usize>> = vec![None; arrangement.entities.len()];
+        for (place, index) in order.iter().enumerate() {
+            if let Some(slot) = position.get_mut(*index) {
+                *slot = Some(place);
             }
         }
-        flags
-    };
-
-    let mut relations: Vec<RelationStyle> = Vec::new();
-    let mut relation_ids: Vec<usize> = Vec::new();
-    let mut reporting: Vec<Edge> = Vec::new();
-    let mut others: Vec<(usize, Edge)> = Vec::new();
-    for index in &order {
-        let Some(entity) = arrangement.entities.get(*index) else {
-            continue;
-        };
-        let Some(here) = position.get(*index).copied().flatten() else {
-            continue;
-        };
-        for (relation, fact) in &entity.relations {
-            for target in &fact.value {
-                // A line from an entity to itself (which the checker
-                // refuses for reporting lines) has nowhere to go on a chart.
-                let Some(there) = place(*target).filter(|there| *there != here) else {
-                    continue;
-                };
-                if is_hierarchy(*relation) {
-                    let flags = flags_for(*relation, EntityId::from_index(*index), *target);
-                    let existing = reporting.iter_mut().find(|edge| edge.from == there && edge.to == here);
-                    match existing {
-                        Some(edge) => {
-                            for flag in flags {
-                                if !edge.flags.contains(&flag) {
-                                    edge.flags.push(flag);
-                                }
-                            }
-                        }
-                        None => reporting.push(Edge {
-                            from: there,
-                            to: here,
-                            kind: EdgeKind::Reporting,
-                            flags,
-                        }),
-                    }
-                } else {
-                    let edge = Edge {
-                        from: here,
-                        to: there,
-                        kind: EdgeKind::Relation(relation.index()),
-                        flags: Vec::new(),
+        let place = |id: EntityId| position.get(id.index()).copied().flatten();
+        let mut lines = Lines::default();
+        for index in order {
+            let Some(entity) = arrangement.entities.get(*index) else {
+                continue;
+            };
+            let Some(here) = position.get(*index).copied().flatten() else {
+                continue;
+            };
+            for (relation, fact) in &entity.relations {
+                for target in &fact.value {
+                    // A line from an entity to itself (which the checker
+                    // refuses for reporting lines) has nowhere to go on a
+                    // chart.
+                    let Some(there) = place(*target).filter(|there| *there != here) else {
+                        continue;
                     };
-                    if !others.iter().any(|(_, other)| *other == edge) {
-                        if !relation_ids.contains(&relation.index()) {
-                            relation_ids.push(relation.index());
-                        }
-                        others.push((relation.index(), edge));
+                    if is_hierarchy(policy, *relation) {
+                        let flags = flags_for(flagging, *relation, EntityId::from_index(*index), *target);
+                        lines.report(there, here, flags);
+                    } else {
+                        lines.relate(relation.index(), here, there);
                     }
                 }
             }
         }
+        lines
     }
-    // Relations get their styles in the guidance's order, so that the same
-    // relation looks the same on every council's chart.
-    relation_ids.sort_unstable();
-    for id in &relation_ids {
-        let declared = policy.relations.get(*id);
-        let downward = declared
-            .is_none_or(|declared| declared.to.iter().all(|kind| *kind == EntityKind::Body) || declared.to.is_empty());
-        relations.push(RelationStyle {
-            key: declared.map_or_else(|| format!("relation{id}"), |declared| declared.key.clone()),
-            title: declared.map_or_else(
-                || "is related to".to_owned(),
-                |declared| text::one_line(&declared.title),
-            ),
-            downward,
-        });
+
+    /// A reporting line from `manager` down to `report`, merged with one
+    /// already drawn between them.
+    fn report(&mut self, manager: usize, report: usize, flags: Vec<Flag>) {
+        let existing = self
+            .reporting
+            .iter_mut()
+            .find(|edge| edge.from == manager && edge.to == report);
+        match existing {
+            Some(edge) => {
+                for flag in flags {
+                    if !edge.flags.contains(&flag) {
+                        edge.flags.push(flag);
+                    }
+                }
+            }
+            None => self.reporting.push(Edge {
+                from: manager,
+                to: report,
+                kind: EdgeKind::Reporting,
+                flags,
+            }),
+        }
     }
-    let mut edges = reporting;
-    edges.extend(others.into_iter().map(|(id, mut edge)| {
-        edge.kind = EdgeKind::Relation(relation_ids.iter().position(|known| *known == id).unwrap_or(0));
-        edge
-    }));
 
-    let reporting_title = policy
-        .relations
-        .iter()
-        .find(|relation| relation.hierarchy)
-        .map_or_else(|| "reports to".to_owned(), |relation| text::one_line(&relation.title));
+    /// A line of another relation, stated on `from`, unless drawn already.
+    fn relate(&mut self, relation: usize, from: usize, to: usize) {
+        let edge = Edge {
+            from,
+            to,
+            kind: EdgeKind::Relation(relation),
+            flags: Vec::new(),
+        };
+        if !self.others.iter().any(|(_, other)| *other == edge) {
+            if !self.relation_ids.contains(&relation) {
+                self.relation_ids.push(relation);
+            }
+            self.others.push((relation, edge));
+        }
+    }
 
-    Chart {
-        title: format!("Governance chart: {}", text::one_line(arrangement.council_name())),
-        key: text::id_fragment(&arrangement.key),
-        nodes,
-        edges,
-        relations,
-        reporting_title,
-        principal_roles: policy
-            .roles
-            .iter()
-            .filter(|role| role.principal)
-            .map(|role| text::one_line(&role.title))
-            .collect(),
+    /// The chart's lines, reporting lines first, and the styles of the
+    /// other relations. Relations get their styles in the guidance's
+    /// order, so that the same relation looks the same on every council's
+    /// chart.
+    fn into_edges(mut self, policy: &Policy) -> (Vec<Edge>, Vec<RelationStyle>) {
+        self.relation_ids.sort_unstable();
+        let relations = self.relation_ids.iter().map(|id| relation_style(policy, *id)).collect();
+        let mut edges = self.reporting;
+        let relation_ids = self.relation_ids;
+        edges.extend(self.others.into_iter().map(|(id, mut edge)| {
+            edge.kind = EdgeKind::Relation(relation_ids.iter().position(|known| *known == id).unwrap_or(0));
+            edge
+        }));
+        (edges, relations)
+    }
+}
+
+/// The flags of the verdicts that consulted one stated line, each once.
+fn flags_for(flagging: &[(&Verdict, Flag)], relation: RelationId, from: EntityId, to: EntityId) -> Vec<Flag> {
+    let mut flags: Vec<Flag> = Vec::new();
+    for (verdict, flag) in flagging {
+        if verdict.consulted_line(relation, from, to) && !flags.contains(flag) {
+            flags.push(flag.clone());
+        }
+    }
+    flags
+}
+
+/// How a relation other than a reporting line is drawn.
+fn relation_style(policy: &Policy, id: usize) -> RelationStyle {
+    let declared = policy.relations.get(id);
+    let downward = declared
+        .is_none_or(|declared| declared.to.iter().all(|kind| *kind == EntityKind::Body) || declared.to.is_empty());
+    RelationStyle {
+        key: declared.map_or_else(|| format!("relation{id}"), |declared| declared.key.clone()),
+        title: declared.map_or_else(
+            || "is related to".to_owned(),
+            |declared| text::one_line(&declared.title),
+        ),
+        downward,
     }
 }
 

@@ -8,6 +8,8 @@
 //! beside it, so a reader who cannot see colour, or a black-and-white
 //! print, loses nothing.
 
+use std::fmt::Write as _;
+
 use super::{review_passed_words, Document, Row, Standing};
 use crate::eval::VerdictKind;
 use crate::words::verdict_words;
@@ -66,7 +68,7 @@ fn verdict_attributes(standing: Standing, kind: Option<VerdictKind>) -> String {
         if standing.needs_action() { " needs-action" } else { "" },
     );
     if let Some(kind) = kind {
-        attributes.push_str(&format!(" data-verdict=\"{}\"", kind.name()));
+        let _ = write!(attributes, " data-verdict=\"{}\"", kind.name());
     }
     attributes
 }
@@ -120,7 +122,7 @@ fn date_cell(date: Option<&String>) -> String {
 fn columns(out: &mut String, widths: &[u32]) {
     out.push_str("<colgroup>");
     for width in widths {
-        out.push_str(&format!("<col style=\"width: {width}%\">"));
+        let _ = write!(out, "<col style=\"width: {width}%\">");
     }
     out.push_str("</colgroup>\n");
 }
@@ -129,7 +131,7 @@ fn columns(out: &mut String, widths: &[u32]) {
 fn head(out: &mut String, headers: &[&str]) {
     out.push_str("<thead><tr>");
     for header in headers {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", escape(header)));
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(header));
     }
     out.push_str("</tr></thead>\n");
 }
@@ -216,8 +218,8 @@ impl Document {
         let mut out = String::new();
         out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        out.push_str(&format!("<title>{}</title>\n", escape(&self.title())));
-        out.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n"));
+        let _ = writeln!(out, "<title>{}</title>", escape(&self.title()));
+        let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
         self.html_header(&mut out);
         out.push_str("<main>\n");
         self.html_summary(&mut out);
@@ -232,10 +234,10 @@ impl Document {
         } else {
             out.push_str("<figure>\n");
             out.push_str(embeddable(chart_svg));
-            out.push_str(&format!(
-                "\n<figcaption>The governance chart of {}: posts and reporting lines, members and bodies, as the arrangements state them.</figcaption>\n</figure>\n",
+            let _ = writeln!(out,
+                "\n<figcaption>The governance chart of {}: posts and reporting lines, members and bodies, as the arrangements state them.</figcaption>\n</figure>",
                 escape(&self.council)
-            ));
+            );
         }
         out.push_str("</section>\n</main>\n</body>\n</html>\n");
         // Everything from a file is escaped as it is written; this makes
@@ -246,11 +248,11 @@ impl Document {
 
     fn html_header(&self, out: &mut String) {
         out.push_str("<header>\n");
-        out.push_str(&format!("<h1>{}</h1>\n", escape(&self.title())));
-        out.push_str(&format!("<p class=\"standfirst\">{}</p>\n", escape(&self.standfirst())));
+        let _ = writeln!(out, "<h1>{}</h1>", escape(&self.title()));
+        let _ = writeln!(out, "<p class=\"standfirst\">{}</p>", escape(&self.standfirst()));
         out.push_str("<dl class=\"front-matter\">\n");
         let mut entry = |term: &str, value: String| {
-            out.push_str(&format!("<dt>{}</dt><dd>{value}</dd>\n", escape(term)));
+            let _ = writeln!(out, "<dt>{}</dt><dd>{value}</dd>", escape(term));
         };
         entry(
             "Council",
@@ -308,8 +310,9 @@ impl Document {
         head(out, &["Verdict", "Count", "Needs action", "Meaning"]);
         out.push_str("<tbody>\n");
         for (standing, count) in self.counts() {
-            out.push_str(&format!(
-                "<tr {}>{}<td>{count}</td><td>{}</td><td>{}</td></tr>\n",
+            let _ = writeln!(
+                out,
+                "<tr {}>{}<td>{count}</td><td>{}</td><td>{}</td></tr>",
                 verdict_attributes(
                     standing,
                     match standing {
@@ -320,7 +323,7 @@ impl Document {
                 verdict_cell(standing, false),
                 if standing.needs_action() { "Yes" } else { "No" },
                 escape(standing.meaning())
-            ));
+            );
         }
         out.push_str("</tbody>\n</table>\n<h3>What needs action</h3>\n");
         let needing = self.needing_action();
@@ -329,13 +332,14 @@ impl Document {
         } else {
             out.push_str("<ul class=\"actions\">\n");
             for row in needing {
-                out.push_str(&format!(
-                    "<li {}><span class=\"verdict-word\">{}</span> ({}): {}</li>\n",
+                let _ = writeln!(
+                    out,
+                    "<li {}><span class=\"verdict-word\">{}</span> ({}): {}</li>",
                     verdict_attributes(row.standing, Some(row.verdict)),
                     escape(&row.standing.words()),
                     escape(&super::citation_list(&row.paragraphs)),
                     escape(&row.headline)
-                ));
+                );
             }
             out.push_str("</ul>\n");
         }
@@ -353,25 +357,28 @@ impl Document {
         widths: &[u32],
         cells: impl Fn(&Row) -> String,
     ) {
-        out.push_str(&format!(
-            "<table id=\"{id}\" class=\"fixed\">\n<caption>{}</caption>\n",
+        let _ = writeln!(
+            out,
+            "<table id=\"{id}\" class=\"fixed\">\n<caption>{}</caption>",
             escape(caption)
-        ));
+        );
         columns(out, widths);
         head(out, headers);
         for section in &self.sections {
-            out.push_str(&format!(
-                "<tbody>\n<tr class=\"section\"><th scope=\"rowgroup\" colspan=\"{}\">{}</th></tr>\n",
+            let _ = writeln!(
+                out,
+                "<tbody>\n<tr class=\"section\"><th scope=\"rowgroup\" colspan=\"{}\">{}</th></tr>",
                 headers.len(),
                 escape(&section.heading())
-            ));
+            );
             for row in &section.rows {
-                out.push_str(&format!(
-                    "<tr {} data-duty=\"{}\">{}</tr>\n",
+                let _ = writeln!(
+                    out,
+                    "<tr {} data-duty=\"{}\">{}</tr>",
                     verdict_attributes(row.standing, Some(row.verdict)),
                     escape(&row.duty),
                     cells(row)
-                ));
+                );
             }
             out.push_str("</tbody>\n");
         }
@@ -482,8 +489,8 @@ impl Document {
                 Some(true) => " class=\"review-passed\"",
                 _ => "",
             };
-            out.push_str(&format!(
-                "<tr data-duty=\"{}\"{passed_class}><td>{}</td><td>{}</td>{}{}{}<td>{}</td><td class=\"nowrap\">{}</td></tr>\n",
+            let _ = writeln!(out,
+                "<tr data-duty=\"{}\"{passed_class}><td>{}</td><td>{}</td>{}{}{}<td>{}</td><td class=\"nowrap\">{}</td></tr>",
                 escape(&departure.duty),
                 multiline(&departure.title),
                 multiline(&departure.reasons),
@@ -492,7 +499,7 @@ impl Document {
                 date_cell(departure.review_by.as_ref()),
                 review_passed_words(departure.review_passed),
                 departure.verdict.map(verdict_words).unwrap_or_default(),
-            ));
+            );
         }
         out.push_str("</tbody>\n</table>\n</section>\n");
     }
@@ -517,19 +524,20 @@ impl Document {
         head(out, &super::TIMELINE_COLUMNS);
         out.push_str("<tbody>\n");
         for entry in &self.timeline {
-            out.push_str(&format!(
-                "<tr class=\"event-{}\"><td class=\"nowrap\">{}</td><td>{}</td>{}<td>{}</td>{}</tr>\n",
+            let _ = writeln!(
+                out,
+                "<tr class=\"event-{}\"><td class=\"nowrap\">{}</td><td>{}</td>{}<td>{}</td>{}</tr>",
                 entry.kind,
                 escape(&entry.date),
                 breakable(&entry.event()),
                 optional_cell(entry.concerns.as_ref()),
                 lines(&entry.details()),
                 optional_cell(entry.answers.as_ref()),
-            ));
+            );
         }
         out.push_str("</tbody>\n</table>\n");
         if let Some(note) = self.later_events_note() {
-            out.push_str(&format!("<p>{}</p>\n", escape(&note)));
+            let _ = writeln!(out, "<p>{}</p>", escape(&note));
         }
         out.push_str("</section>\n");
     }
@@ -551,15 +559,16 @@ impl Document {
         head(out, &super::DOCUMENT_COLUMNS);
         out.push_str("<tbody>\n");
         for document in &self.documents {
-            out.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td>{}</tr>\n",
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td>{}</tr>",
                 escape(&document.title),
                 escape(document.used_for()),
                 match &document.seed {
                     Some(seed) => format!("<td>{}</td>", breakable(seed)),
                     None => "<td class=\"none\">—</td>".to_owned(),
                 }
-            ));
+            );
         }
         out.push_str("</tbody>\n</table>\n</section>\n");
     }
@@ -568,11 +577,12 @@ impl Document {
 /// A section's heading and the paragraph under it, kept together so that
 /// a printed heading never sits alone at the foot of a page.
 fn lead(out: &mut String, heading: &str, paragraph: &str) {
-    out.push_str(&format!(
-        "<div class=\"lead\"><h2>{}</h2>\n<p>{}</p></div>\n",
+    let _ = writeln!(
+        out,
+        "<div class=\"lead\"><h2>{}</h2>\n<p>{}</p></div>",
         escape(heading),
         escape(paragraph)
-    ));
+    );
 }
 
 #[cfg(test)]

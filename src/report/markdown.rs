@@ -3,6 +3,8 @@
 //! the words written and never as markup: above all, a table cell never
 //! breaks its table, whatever pipes, newlines or backslashes it holds.
 
+use std::fmt::Write as _;
+
 use super::{review_passed_words, Document, Row};
 
 /// Escapes text for an inline context (a table cell, a list item, a
@@ -84,7 +86,7 @@ fn lines(lines: &[String]) -> String {
 fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
     out.push('|');
     for header in headers {
-        out.push_str(&format!(" {header} |"));
+        let _ = write!(out, " {header} |");
     }
     out.push_str("\n|");
     for _ in headers {
@@ -97,7 +99,7 @@ fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
             if cell.is_empty() {
                 out.push_str(" |");
             } else {
-                out.push_str(&format!(" {cell} |"));
+                let _ = write!(out, " {cell} |");
             }
         }
         out.push('\n');
@@ -125,8 +127,8 @@ impl Document {
     /// tables that paste into a committee paper.
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
-        out.push_str(&format!("# {}\n\n", heading(&self.title())));
-        out.push_str(&format!("{}\n\n", inline(&self.standfirst())));
+        let _ = write!(out, "# {}\n\n", heading(&self.title()));
+        let _ = write!(out, "{}\n\n", inline(&self.standfirst()));
         self.front_matter(&mut out);
         self.summary(&mut out);
         self.assurance(&mut out);
@@ -144,55 +146,57 @@ impl Document {
     }
 
     fn front_matter(&self, out: &mut String) {
-        out.push_str(&format!(
-            "- **Council:** {} (arrangements {}, read from {})\n",
+        let _ = writeln!(
+            out,
+            "- **Council:** {} (arrangements {}, read from {})",
             inline(&self.council),
             inline(&self.arrangement),
             inline(&self.arrangement_path)
-        ));
+        );
         match &self.guidance {
             Some(guidance) => {
-                out.push_str(&format!("- **Guidance:** {}\n", inline(&guidance.describe())));
-                out.push_str(&format!("- **Legal force:** {}\n", inline(guidance.force)));
+                let _ = writeln!(out, "- **Guidance:** {}", inline(&guidance.describe()));
+                let _ = writeln!(out, "- **Legal force:** {}", inline(guidance.force));
             }
             None => out.push_str("- **Guidance:** none\n"),
         }
         for local in &self.local_policies {
-            out.push_str(&format!(
-                "- **Local policy:** {}; legal force: {}\n",
+            let _ = writeln!(
+                out,
+                "- **Local policy:** {}; legal force: {}",
                 inline(&local.describe()),
                 inline(local.force)
-            ));
+            );
         }
         for (amendment, surely) in &self.amendments {
-            out.push_str(&format!(
-                "- **Amended by:** {}{}\n",
+            let _ = writeln!(
+                out,
+                "- **Amended by:** {}{}",
                 inline(&amendment.describe()),
                 if *surely {
                     ""
                 } else {
                     " (whether it had taken effect for the council is not known)"
                 }
-            ));
+            );
         }
-        out.push_str(&format!("- **As at:** {}\n", self.as_at));
-        out.push_str(&format!(
-            "- **Produced by:** dcsc {}\n",
-            inline(&self.provenance.dcsc_version)
-        ));
-        out.push_str(&format!(
-            "- **Policy files (SHA-256):** {}\n",
+        let _ = writeln!(out, "- **As at:** {}", self.as_at);
+        let _ = writeln!(out, "- **Produced by:** dcsc {}", inline(&self.provenance.dcsc_version));
+        let _ = writeln!(
+            out,
+            "- **Policy files (SHA-256):** {}",
             inline(&self.provenance.policy_hash)
-        ));
-        out.push_str(&format!(
+        );
+        let _ = write!(
+            out,
             "- **Arrangement files (SHA-256):** {}\n\n",
             inline(&self.provenance.arrangement_hash)
-        ));
+        );
     }
 
     fn summary(&self, out: &mut String) {
         out.push_str("## Summary\n\n");
-        out.push_str(&format!("{}\n\n", inline(&self.summary_sentence())));
+        let _ = write!(out, "{}\n\n", inline(&self.summary_sentence()));
         let rows: Vec<Vec<String>> = self
             .counts()
             .into_iter()
@@ -213,19 +217,20 @@ impl Document {
             return;
         }
         for row in needing {
-            out.push_str(&format!(
-                "- **{}** ({}): {}\n",
+            let _ = writeln!(
+                out,
+                "- **{}** ({}): {}",
                 row.standing.words(),
                 inline(&super::citation_list(&row.paragraphs)),
                 inline(&row.headline)
-            ));
+            );
         }
         out.push('\n');
     }
 
     fn assurance(&self, out: &mut String) {
         out.push_str("## Assurance table\n\n");
-        out.push_str(&format!("{}\n\n", inline(self.assurance_note())));
+        let _ = write!(out, "{}\n\n", inline(self.assurance_note()));
         self.sectioned_tables(out, &super::ASSURANCE_COLUMNS, |row| {
             vec![
                 optional(row.reference.as_ref()),
@@ -248,7 +253,7 @@ impl Document {
             return;
         }
         out.push_str("## Compliance framework\n\n");
-        out.push_str(&format!("{}\n\n", inline(&self.framework_note())));
+        let _ = write!(out, "{}\n\n", inline(&self.framework_note()));
         self.sectioned_tables(out, &self.framework_columns(), |row| {
             let mut cells = vec![inline(&row.requirement)];
             cells.extend(row.classification.iter().map(|value| optional(value.as_ref())));
@@ -261,7 +266,7 @@ impl Document {
     /// One table per guidance section, each row made by `cells`.
     fn sectioned_tables(&self, out: &mut String, columns: &[&str], cells: impl Fn(&super::Row) -> Vec<String>) {
         for section in &self.sections {
-            out.push_str(&format!("### {}\n\n", heading(&section.heading())));
+            let _ = write!(out, "### {}\n\n", heading(&section.heading()));
             let rows: Vec<Vec<String>> = section.rows.iter().map(&cells).collect();
             table(out, columns, &rows);
         }
@@ -317,7 +322,7 @@ impl Document {
             .collect();
         table(out, &super::TIMELINE_COLUMNS, &rows);
         if let Some(note) = self.later_events_note() {
-            out.push_str(&format!("{}\n\n", inline(&note)));
+            let _ = write!(out, "{}\n\n", inline(&note));
         }
     }
 
@@ -327,7 +332,7 @@ impl Document {
             out.push_str("No verdict relies on a document the arrangements or the guidance name.\n\n");
             return;
         }
-        out.push_str(&format!("{}\n\n", inline(self.documents_note())));
+        let _ = write!(out, "{}\n\n", inline(self.documents_note()));
         let rows: Vec<Vec<String>> = self
             .documents
             .iter()

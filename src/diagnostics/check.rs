@@ -1,0 +1,709 @@
+//! The diagnostics for check errors: [`from_check`] names each variant's
+//! family and hands it to that family's function, which writes the
+//! message. The families are names, fields, files and editions, duties,
+//! policy tests, lines of accountability, time, and hidden characters.
+
+use super::{or_list, phrases, Code, Diagnostic};
+use crate::check::{CheckError, Disagreement, FileKind, Found, HeaderProblem, Misuse, NameKind, Needed, Shape, Term};
+use crate::date::{Day, PartialDate};
+use crate::eval::{Missing, Reason, VerdictKind};
+use crate::model::{EntityKind, Modality};
+use crate::source::Span;
+use crate::suggest::suggest;
+use crate::syntax::ast::ItemKind;
+
+/// The diagnostic for a check error or warning.
+pub fn from_check(error: &CheckError) -> Diagnostic {
+    match error {
+        // Names.
+        CheckError::UnknownName {
+            expected,
+            name,
+            span,
+            suggestion,
+        } => unknown_name(*expected, name, *span, suggestion),
+        CheckError::Duplicate {
+            what,
+            name,
+            span,
+            first,
+        } => duplicate(*what, name, *span, *first),
+        CheckError::WrongKind {
+            expected,
+            found,
+            span,
+            declared,
+        } => wrong_kind(expected, found, *span, *declared),
+        CheckError::UnusedVocabulary { what, name, span } => unused_vocabulary(*what, name, *span),
+        // Fields and values.
+        CheckError::WrongType {
+            field,
+            expected,
+            span,
+            declared,
+        } => wrong_type(field, *expected, *span, *declared),
+        CheckError::UnknownField {
+            item,
+            field,
+            span,
+            suggestion,
+            allowed,
+            run_on,
+        } => match run_on {
+            Some(previous) => run_on_field(*item, field, *span, previous),
+            None => unknown_field(*item, field, *span, suggestion, allowed),
+        },
+        CheckError::MissingField { item, field, span } => missing_field(*item, field, *span),
+        CheckError::RepeatedField { field, span, first } => repeated_field(field, *span, *first),
+        CheckError::RepeatedValue { value, span, first } => repeated_value(value, *span, *first),
+        CheckError::TagValue {
+            key,
+            value,
+            span,
+            allowed,
+            suggestion,
+        } => tag_value(key, value, *span, allowed, suggestion),
+        CheckError::NotOneOf {
+            field,
+            value,
+            allowed,
+            span,
+        } => not_one_of(field, value, allowed, *span),
+        // Files and editions.
+        CheckError::Header { problem, span, other } => header(*problem, *span, *other),
+        CheckError::Misplaced { item, file_kind, span } => misplaced(*item, *file_kind, *span),
+        CheckError::NotShared { found, path, span } => not_shared(*found, path, *span),
+        CheckError::UnusedShared { span } => unused_shared(*span),
+        CheckError::ReadWith { councils, error } => read_with(councils, error),
+        CheckError::SeveralEditions { names, span, first } => several_editions(names, *span, *first),
+        CheckError::NoEditionInForce { as_at, editions, span } => no_edition_in_force(*as_at, editions, *span),
+        CheckError::OtherEdition {
+            answers_to,
+            in_force,
+            left_out,
+            span,
+        } => other_edition(answers_to, in_force, *left_out, *span),
+        CheckError::AnswersOtherEdition {
+            item,
+            duty,
+            editions,
+            in_force,
+            span,
+        } => answers_other_edition(*item, duty, editions, in_force, *span),
+        CheckError::AmendedCitation {
+            duty,
+            paragraph,
+            amendments,
+            span,
+        } => amended_citation(duty, paragraph, amendments, *span),
+        // Duties and what they say.
+        CheckError::NoCitation { duty, span } => no_citation(duty, *span),
+        CheckError::UnencodedParagraph { key, span } => unencoded_paragraph(key, *span),
+        CheckError::Contradiction {
+            duty,
+            span,
+            other,
+            other_span,
+        } => contradiction(duty, *span, other, *other_span),
+        CheckError::RuleCount { item, found, span } => rule_count(item, *found, *span),
+        CheckError::DepartureFromMust {
+            duty,
+            modality,
+            span,
+            duty_span,
+        } => departure_from_must(duty, *modality, *span, *duty_span),
+        CheckError::MisusedPredicate { problem, span } => misused_predicate(problem, *span),
+        // Policy tests.
+        CheckError::UnknownTerm {
+            term,
+            written,
+            span,
+            suggestion,
+        } => unknown_term(*term, written, *span, suggestion),
+        CheckError::NoExpectations { span } => no_expectations(*span),
+        CheckError::NothingToTest { span } => nothing_to_test(*span),
+        CheckError::GivenUnreadable { path, reason, span } => given_unreadable(path, reason, *span),
+        CheckError::NotChangeable { kind, span } => not_changeable(kind, *span),
+        CheckError::NothingToChange { item, field, span } => nothing_to_change(item, field.as_deref(), *span),
+        CheckError::NotOneCouncil { found, span } => not_one_council(*found, *span),
+        // Lines of accountability and who holds a role.
+        CheckError::ReportsToMember {
+            post,
+            member,
+            span,
+            member_span,
+        } => reports_to_member(post, member, *span, *member_span),
+        CheckError::ReportingLoop {
+            posts,
+            span,
+            others,
+            on,
+        } => reporting_loop(posts, *span, others, *on),
+        CheckError::WrongHolder {
+            role,
+            expected,
+            found,
+            span,
+            role_span,
+        } => wrong_holder(role, *expected, *found, *span, *role_span),
+        CheckError::SharedRole { role, span, other } => shared_role(role, *span, *other),
+        // Time.
+        CheckError::ReversedPeriod { span } => reversed_period(*span),
+        CheckError::OutsideLife { entity, span, life } => outside_life(entity, *span, *life),
+        CheckError::EventDisagrees {
+            event,
+            problem,
+            span,
+            fact,
+        } => event_disagrees(event, problem, *span, *fact),
+        CheckError::EventOrderLoop { events, span } => event_order_loop(events, *span),
+        // Characters.
+        CheckError::HiddenCharacters {
+            characters,
+            span,
+            in_string,
+        } => hidden_characters(characters, *span, *in_string),
+    }
+}
+
+/// Adds a secondary label when there is a place for it.
+fn also_if(diagnostic: Diagnostic, span: Option<Span>, message: impl Into<String>) -> Diagnostic {
+    match span {
+        Some(span) => diagnostic.also(span, message),
+        None => diagnostic,
+    }
+}
+
+// Names.
+
+fn unknown_name(expected: NameKind, name: &str, span: Span, suggestion: &Option<String>) -> Diagnostic {
+    let expected = phrases::name_kind(expected);
+    Diagnostic::new(Code::E0101, format!("unknown {expected} `{name}`"))
+        .at(span, format!("no {expected} is called `{name}`"))
+        .suggest(suggestion)
+}
+
+fn duplicate(what: NameKind, name: &str, span: Span, first: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0102,
+        format!("the {} `{name}` is declared twice", phrases::name_kind(what)),
+    )
+    .at(span, "declared again here")
+    .also(first, "first declared here")
+    .help("give each a different id, or remove one")
+}
+
+fn wrong_kind(expected: &Needed, found: &Found, span: Span, declared: Option<Span>) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(
+        Code::E0103,
+        format!("{}, but this is {}", phrases::needed(expected), phrases::found(found)),
+    )
+    .at(span, "wrong kind of name here");
+    if let Some(help) = phrases::wrong_kind_help(expected, found) {
+        diagnostic = diagnostic.help(help);
+    }
+    also_if(diagnostic, declared, "declared here")
+}
+
+fn unused_vocabulary(what: NameKind, name: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::W0001,
+        format!(
+            "the {} `{name}` is never used by a duty or question",
+            phrases::name_kind(what)
+        ),
+    )
+    .at(span, "declared here")
+    .help("use it in a duty, or remove it")
+}
+
+// Fields and values.
+
+fn wrong_type(field: &str, expected: Shape, span: Span, declared: Option<Span>) -> Diagnostic {
+    let expected = phrases::shape(expected);
+    let diagnostic =
+        Diagnostic::new(Code::E0104, format!("`{field}` takes {expected}")).at(span, format!("expected {expected}"));
+    also_if(diagnostic, declared, "its type is declared here")
+}
+
+/// A word read as a field that is most likely a value missing its comma.
+fn run_on_field(item: ItemKind, field: &str, span: Span, previous: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0107,
+        format!("{} has no field `{field}`", phrases::an_item(item)),
+    )
+    .at(span, format!("read as a new field, after `{previous}`"))
+    .note(format!(
+        "a field's values are separated by commas: without one, `{field}` starts a field of its own"
+    ))
+    .help(format!(
+        "if `{field}` is another value, put a comma before it: `{previous}, {field}`"
+    ))
+}
+
+fn unknown_field(
+    item: ItemKind,
+    field: &str,
+    span: Span,
+    suggestion: &Option<String>,
+    allowed: &[String],
+) -> Diagnostic {
+    let diagnostic = Diagnostic::new(
+        Code::E0107,
+        format!("{} has no field `{field}`", phrases::an_item(item)),
+    )
+    .at(span, "unknown field")
+    .suggest(suggestion);
+    if allowed.is_empty() {
+        return diagnostic;
+    }
+    let mut fields: Vec<&str> = allowed.iter().map(String::as_str).collect();
+    fields.sort_unstable();
+    fields.dedup();
+    let shown: Vec<String> = fields.iter().map(|field| format!("`{field}`")).collect();
+    diagnostic.note(format!("{} has: {}", phrases::an_item(item), shown.join(", ")))
+}
+
+fn missing_field(item: ItemKind, field: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0108, format!("{} needs `{field}`", phrases::this_item(item)))
+        .at(span, format!("no `{field}`"))
+        .help(format!("add a `{field}` line inside the braces"))
+}
+
+fn repeated_field(field: &str, span: Span, first: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0109, format!("`{field}` is given twice"))
+        .at(span, "given again here")
+        .also(first, "first given here")
+        .help("list several values on one line, separated by commas")
+}
+
+fn repeated_value(value: &str, span: Span, first: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0125, format!("`{value}` is given twice"))
+        .at(span, "given again here")
+        .also(first, "first given here")
+        .note("two lines of the same fact may be given only for periods that do not overlap")
+        .help("remove one, or give each line the period over which it held (`from …`, `until …`)")
+}
+
+fn tag_value(key: &str, value: &str, span: Span, allowed: &[String], suggestion: &Option<String>) -> Diagnostic {
+    Diagnostic::new(Code::E0113, format!("`{value}` is not a value of the tag `{key}`"))
+        .at(span, "not declared for this key")
+        .note(format!("`{key}` takes: {}", allowed.join(", ")))
+        .suggest(suggestion)
+}
+
+fn not_one_of(field: &str, value: &str, allowed: &[&str], span: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0115, format!("`{value}` is not a possible `{field}`"))
+        .at(span, format!("expected {}", or_list(allowed)))
+        .suggest(&suggest(value, allowed.iter().copied()))
+}
+
+// Files and editions.
+
+fn header(problem: HeaderProblem, span: Span, other: Option<Span>) -> Diagnostic {
+    match problem {
+        HeaderProblem::Missing => Diagnostic::new(Code::E0110, "this file has no header")
+            .at(span, "the file starts here")
+            .help("start a guidance file with `guidance NAME { … }` (or `local_policy NAME extends BASE { … }`), and an arrangements file with `arrangements NAME { … }`"),
+        HeaderProblem::Repeated => {
+            let diagnostic = Diagnostic::new(Code::E0110, "this file has more than one header")
+                .at(span, "a second header")
+                .help("put each guidance, local policy and arrangement in its own file");
+            also_if(diagnostic, other, "the first header")
+        }
+    }
+}
+
+fn misplaced(item: ItemKind, file_kind: FileKind, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0111,
+        format!("a `{}` does not belong in {}", item.keyword(), phrases::file_kind(file_kind)),
+    )
+    .at(span, "misplaced item")
+    .note("guidance declares vocabulary, paragraphs, duties and questions; arrangements declare posts, members, bodies, services, the timeline, answers and departures; a shared file declares only the posts, members, bodies, services and events councils share, and their documents")
+}
+
+fn not_shared(found: Option<ItemKind>, path: &str, span: Span) -> Diagnostic {
+    let message = match found {
+        Some(header) => format!("`{path}` is not a shared file: it starts with `{}`", header.keyword()),
+        None => format!("`{path}` is not a shared file: it has no header"),
+    };
+    Diagnostic::new(Code::E0126, message)
+        .at(span, "named here")
+        .note("`shares` names a file of the posts, members and bodies councils share, which starts `shared NAME { … }`")
+        .help("to verify several councils, give each council's file on the command line")
+}
+
+fn unused_shared(span: Span) -> Diagnostic {
+    Diagnostic::new(Code::W0011, "no arrangements given share this file")
+        .at(span, "shared file")
+        .note("its posts, members and bodies are checked only as part of a council's arrangements, so nothing in it was checked")
+        .help("give the arrangements of a council whose header says `shares` with this file's name")
+}
+
+/// The problem's own diagnostic, with the councils it was found with.
+fn read_with(councils: &[String], error: &CheckError) -> Diagnostic {
+    from_check(error).note(format!(
+        "found when this shared file is read with the arrangements of {} (it is read with those of each council that shares it)",
+        crate::words::and_list(councils)
+    ))
+}
+
+fn several_editions(names: &[String], span: Span, first: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0117,
+        format!("the guidance editions {} cannot be told apart by date", names.join(", ")),
+    )
+    .at(span, "this edition")
+    .also(first, "and this one")
+    .note("given several editions, dcsc evaluates against the one in force as at the date, so each needs its own `in_force` date")
+    .help("give each edition an `in_force` date, or give one edition at a time")
+}
+
+fn no_edition_in_force(as_at: Day, editions: &[(String, PartialDate)], span: Span) -> Diagnostic {
+    let editions: Vec<String> = editions
+        .iter()
+        .map(|(key, in_force)| format!("{key} (in force {in_force})"))
+        .collect();
+    Diagnostic::new(
+        Code::E0118,
+        format!("no guidance edition given was in force as at {as_at}"),
+    )
+    .at(span, "the edition given first")
+    .note(format!("editions given: {}", editions.join(", ")))
+    .help("evaluate as at a later date (`--as-at`), or give the edition in force then")
+}
+
+fn other_edition(answers_to: &[String], in_force: &str, left_out: usize, span: Span) -> Diagnostic {
+    let named: Vec<String> = answers_to.iter().map(|key| format!("`{key}`")).collect();
+    let diagnostic = Diagnostic::new(
+        Code::W0012,
+        format!(
+            "these arrangements answer to {}, but `{in_force}` is the guidance in force as at the date",
+            crate::words::and_list(&named)
+        ),
+    )
+    .at(span, "arrangements")
+    .note(format!(
+        "they are verified against `{in_force}`, the edition in force then"
+    ));
+    match left_out {
+        0 => diagnostic,
+        1 => diagnostic.note("one answer or departure names a duty that edition does not have, and is left out"),
+        many => diagnostic.note(format!(
+            "{many} answers and departures name duties that edition does not have, and are left out"
+        )),
+    }
+}
+
+fn answers_other_edition(item: ItemKind, duty: &str, editions: &[String], in_force: &str, span: Span) -> Diagnostic {
+    let named: Vec<String> = editions.iter().map(|key| format!("`{key}`")).collect();
+    let named = crate::words::or_list(&named);
+    Diagnostic::new(
+        Code::W0016,
+        format!(
+            "this {} names `{duty}` of {named}, not of `{in_force}`, the guidance checked against",
+            item.keyword()
+        ),
+    )
+    .at(span, format!("`{in_force}` has no `{duty}`"))
+    .note(format!("it is left out; these arrangements do not answer to {named}"))
+    .help(format!(
+        "if the council answered {named}, add it to `answers_to`; otherwise give the key of `{in_force}`'s duty or question"
+    ))
+}
+
+fn amended_citation(duty: &str, paragraph: &str, amendments: &[String], span: Span) -> Diagnostic {
+    let named: Vec<String> = amendments.iter().map(|key| format!("`{key}`")).collect();
+    Diagnostic::new(
+        Code::W0013,
+        format!(
+            "`{duty}` cites paragraph `{paragraph}`, whose words {} changes",
+            crate::words::and_list(&named)
+        ),
+    )
+    .at(span, "a local policy's duty")
+    .note("an answer or departure given against the earlier words is shown as stale once the amendment takes effect for the council")
+    .help("check that the local policy still means what it says under the new words")
+}
+
+// Duties and what they say.
+
+fn no_citation(duty: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0105, format!("`{duty}` cites no paragraph of the guidance"))
+        .at(span, "no `cites`")
+        .note("every duty and question must say which paragraphs it encodes")
+        .help("add `cites KEY` naming the paragraph (for example `cites 2`)")
+}
+
+fn unencoded_paragraph(key: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::W0002,
+        format!("paragraph `{key}` is not encoded by any duty or question"),
+    )
+    .at(span, "no duty or question cites this paragraph")
+    .help("add a duty or question with `cites` naming it")
+}
+
+fn contradiction(duty: &str, span: Span, other: &str, other_span: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0106, format!("`{duty}` contradicts `{other}`"))
+        .at(span, "this duty requires the opposite")
+        .also(other_span, "of this one, for the same subject")
+        .note("both can apply at once: their conditions overlap")
+        .help("correct the modality of one, or give them conditions that exclude each other")
+}
+
+fn rule_count(item: &str, found: usize, span: Span) -> Diagnostic {
+    let message = match found {
+        0 => format!("`{item}` has no rule"),
+        _ => format!(
+            "`{item}` has {found} rules where it may have {}",
+            if found == 1 { "none" } else { "one" }
+        ),
+    };
+    Diagnostic::new(Code::E0112, message)
+        .at(span, if found == 0 { "a duty needs one rule" } else { "not allowed here" })
+        .help("a duty has exactly one rule such as `DCS should report_to ChiefExecutive`; split two rules into two duties, and write a question's words in `asks`")
+}
+
+fn departure_from_must(duty: &str, modality: Modality, span: Span, duty_span: Span) -> Diagnostic {
+    let modality = modality.words();
+    Diagnostic::new(
+        Code::E0114,
+        format!("no departure is possible from `{duty}`: it is a `{modality}` duty"),
+    )
+    .at(span, "departure recorded here")
+    .also(
+        duty_span,
+        format!("a `{modality}` duty is the law, not guidance to have regard to"),
+    )
+    .help("only a `should` or `should not` duty may be departed from with reasons; comply with this one")
+}
+
+fn misused_predicate(problem: &Misuse, span: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0116, "this cannot be said here").at(span, phrases::misuse(problem))
+}
+
+// Policy tests.
+
+/// What a test's `expect` may name for a term: the term in the singular
+/// and the plural, and every name it may take.
+fn term_names(term: Term) -> (&'static str, &'static str, Vec<&'static str>) {
+    match term {
+        Term::Verdict => (
+            "verdict",
+            "verdicts",
+            VerdictKind::ALL
+                .iter()
+                .map(|kind| kind.name())
+                .chain([crate::check::NOT_IN_FORCE])
+                .collect(),
+        ),
+        Term::Reason => ("kind of reason", "kinds of reason", Reason::KIND_NAMES.to_vec()),
+        Term::Missing => (
+            "kind of missing fact",
+            "kinds of missing fact",
+            Missing::KIND_NAMES
+                .iter()
+                .copied()
+                .chain([crate::check::NO_MISSING])
+                .collect(),
+        ),
+    }
+}
+
+fn unknown_term(term: Term, written: &str, span: Span, suggestion: &Option<String>) -> Diagnostic {
+    let (what, all, names) = term_names(term);
+    let shown: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    Diagnostic::new(Code::E0130, format!("there is no {what} `{written}`"))
+        .at(span, format!("not a {what}"))
+        .suggest(suggestion)
+        .note(format!("the {all} are {}", shown.join(", ")))
+}
+
+fn no_expectations(span: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0131, "this test expects nothing")
+        .at(span, "no `expect`")
+        .note("a test with nothing to expect could never fail")
+        .help("say what verdict a duty should have: `expect dcs.first_tier pass`")
+}
+
+fn nothing_to_test(span: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0132, "this test has no arrangements to start from")
+        .at(span, "no `given`, and no `arrangements` in this file")
+        .help("name the council's files with `given \"council.dcs\"`, or write the arrangements in this file under an `arrangements NAME { … }` header")
+}
+
+fn given_unreadable(path: &str, reason: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0133, format!("cannot read `{path}`: {reason}"))
+        .at(span, "named here")
+        .note("a test's `given` files are read relative to the folder of the test's own file")
+}
+
+fn not_changeable(kind: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0134, format!("a test cannot change a `{kind}`"))
+        .at(span, "not part of a council's arrangements")
+        .note("a test changes the arrangements it starts from (their header, posts, members, bodies, services, documents, events, answers and departures), never the guidance it tests")
+}
+
+fn nothing_to_change(item: &str, field: Option<&str>, span: Span) -> Diagnostic {
+    let (message, label) = match field {
+        Some(field) => (format!("`{item}` has no `{field}` to change"), "no such field"),
+        None => (format!("the arrangements have no `{item}`"), "nothing to change"),
+    };
+    Diagnostic::new(Code::E0135, message)
+        .at(span, label)
+        .help("change an item the arrangements declare, or `add` the field instead")
+}
+
+fn not_one_council(found: usize, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0136,
+        format!("a test starts from one council's arrangements, and these hold {found}"),
+    )
+    .at(span, "this test")
+    .help("give the one council's files with `given`")
+}
+
+// Lines of accountability and who holds a role.
+
+fn reports_to_member(post: &str, member: &str, span: Span, member_span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0201,
+        format!("the post `{post}` reports to the member `{member}`"),
+    )
+    .at(span, "a post's line of accountability leads to another post")
+    .also(member_span, "an elected member")
+    .note("officers report to officers; members hold them to account through the council's political structures")
+    .help("name the post this post reports to, such as the Chief Executive")
+}
+
+fn reporting_loop(posts: &[String], span: Span, others: &[Span], on: Option<Day>) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(
+        Code::E0202,
+        format!(
+            "the reporting line loops: {} → {}",
+            posts.join(" → "),
+            posts.first().map_or("", String::as_str)
+        ),
+    )
+    .at(span, "this line closes the loop");
+    for other in others {
+        diagnostic = diagnostic.also(*other, "part of the loop");
+    }
+    if let Some(day) = on {
+        diagnostic = diagnostic.note(format!("the lines hold together on {day}, by their dates"));
+    }
+    diagnostic.help("the line of accountability must end at the head of paid service")
+}
+
+fn wrong_holder(
+    role: &str,
+    expected: EntityKind,
+    found: EntityKind,
+    span: Span,
+    role_span: Option<Span>,
+) -> Diagnostic {
+    let (expected, found) = (expected.word(), found.word());
+    let diagnostic = Diagnostic::new(Code::E0203, format!("`{role}` is held by a {expected}, not a {found}"))
+        .at(span, format!("a {found} cannot hold `{role}`"));
+    also_if(diagnostic, role_span, format!("declared `held_by {expected}`"))
+}
+
+fn shared_role(role: &str, span: Span, other: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::W0010,
+        format!("two posts or members hold `{role}` on the same days"),
+    )
+    .at(span, "this holder")
+    .also(other, "and this one, at the same time")
+    .note("if one replaced the other, end the first line (`until DATE`) where the second begins (`from DATE`)")
+    .help("if both really held it at once, the duties on the role will judge it")
+}
+
+// Time.
+
+fn reversed_period(span: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0120, "this period ends before it begins")
+        .at(span, "`until` is before `from`")
+        .note("`until` names when the fact stopped holding; with a day, the first day it no longer held")
+        .help("swap the dates, or correct the one that is wrong")
+}
+
+fn outside_life(entity: &str, span: Span, life: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0121,
+        format!("a fact of `{entity}` is said to hold outside the time `{entity}` existed"),
+    )
+    .at(span, "this fact's period reaches outside")
+    .also(life, "its `exists` gives when it existed")
+    .help("correct the fact's period, or the entity's `from` or `until`")
+}
+
+/// What the event says against the facts, and how to make them agree.
+fn disagreement(event: &str, problem: &Disagreement) -> (String, String) {
+    match problem {
+        Disagreement::RoleNotHeld { role, entity } => (
+            format!("`{event}` gives `{entity}` the role `{role}`, which its `holds` does not list"),
+            format!("add `{role}` to the `holds` of `{entity}`, from the event's date"),
+        ),
+        Disagreement::RoleNotHeldThen { role, entity } => (
+            format!("`{event}` gives `{entity}` the role `{role}`, but its `holds` does not hold then"),
+            "correct the event's date, or the period of the `holds` line".to_owned(),
+        ),
+        Disagreement::RoleStillHeld { role, entity } => (
+            format!("`{event}` leaves `{role}` vacant, but `{entity}` surely holds it then"),
+            format!("end the line of `{entity}` (`until DATE`) at the vacancy"),
+        ),
+        Disagreement::NoHolderNamed => (
+            format!("`{event}` gives roles to no one"),
+            "name the `post` or `member` it gives them to".to_owned(),
+        ),
+    }
+}
+
+fn event_disagrees(event: &str, problem: &Disagreement, span: Span, fact: Option<Span>) -> Diagnostic {
+    let (message, help) = disagreement(event, problem);
+    let diagnostic = Diagnostic::new(Code::E0122, message)
+        .at(span, "the event")
+        .note("an event that gives or takes away a role must tell the same history as the facts")
+        .help(help);
+    also_if(diagnostic, fact, "the fact it disagrees with")
+}
+
+fn event_order_loop(events: &[String], span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0123,
+        format!("these events each come after another: {}", events.join(" → ")),
+    )
+    .at(span, "the `after` that closes the circle")
+    .help("one of them must be the first: correct its `after`")
+}
+
+// Characters.
+
+fn hidden_characters(characters: &[char], span: Span, in_string: bool) -> Diagnostic {
+    let named: Vec<String> = characters.iter().map(|c| phrases::hidden_character(*c)).collect();
+    let (message, label) = if in_string {
+        (
+            format!(
+                "this text holds characters that act on a terminal or reorder text: {}",
+                named.join(", ")
+            ),
+            "in this text",
+        )
+    } else {
+        (
+            format!(
+                "this line holds characters that act on a terminal or reorder text, outside any string: {}",
+                named.join(", ")
+            ),
+            "on this line (in a comment, say)",
+        )
+    };
+    Diagnostic::new(Code::W0014, message)
+        .at(span, label)
+        .note("printed raw, a control character drives the terminal that shows it (ESC begins sequences that rewrite the screen, the window's title or the clipboard), and a bidirectional control makes the text after it read in another order than it is written")
+        .note("dcsc shows each as `\\u{…}` in everything it writes, but an editor or another program may not")
+        .help("remove them: retype the text, or paste it as plain text; a tab or a line break is fine")
+}

@@ -1,0 +1,99 @@
+//! The diagnostics for problems with the command itself, not with a
+//! file: a command line clap refuses, nothing to verify or explain, and
+//! output that cannot be written.
+
+use super::{Code, Diagnostic};
+use crate::command::{CommandError, DiffProblem};
+
+/// The diagnostic for a problem with the command itself.
+pub fn from_command(error: &CommandError) -> Diagnostic {
+    match error {
+        CommandError::CommandLine { message, details } => {
+            let mut diagnostic = Diagnostic::new(Code::E0301, message.clone());
+            for detail in details {
+                diagnostic = diagnostic.note(detail.clone());
+            }
+            diagnostic.help("the command line was not understood, so nothing was read (exit status 2); `dcsc help COMMAND` says what each command takes")
+        }
+        CommandError::NoArrangements => Diagnostic::new(Code::E0302, "no arrangements were given")
+            .note("every file given is guidance or a local policy")
+            .help("name at least one file starting `arrangements NAME { … }`"),
+        CommandError::SeveralCouncils { given } => Diagnostic::new(
+            Code::E0303,
+            format!("a report or chart is of one council's arrangements, and {given} were given"),
+        )
+        .help("run the command once for each council"),
+        CommandError::NothingToExplain { topic, suggestion } => Diagnostic::new(
+            Code::E0304,
+            format!("`{topic}` is not a diagnostic code, nor a duty, law, paragraph or name of the guidance"),
+        )
+        .suggest(suggestion),
+        CommandError::DiffSides { problem } => {
+            let message = match problem {
+                DiffProblem::NoSides => "`diff` needs two sides to compare",
+                DiffProblem::OneDate => "`diff` needs both `--from DATE` and `--to DATE`",
+                DiffProblem::BothWays => "`diff` compares two sets of guidance or two dates, not both at once",
+            };
+            Diagnostic::new(Code::E0305, message)
+                .help("compare guidance with `--from-policy FILE… --to-policy FILE… [--as-at DATE]`, or dates with `--from DATE --to DATE`")
+        }
+        CommandError::NoTests { searched } => Diagnostic::new(
+            Code::E0307,
+            format!("no tests in {}", searched.join(", ")),
+        )
+        .note("a test is an item `test NAME { … }` in a `.dcs` file; folders are searched for files that hold one")
+        .help("name the test files or folders, like `dcsc test policies/tests`"),
+        CommandError::FilesAndFolders => Diagnostic::new(
+            Code::E0306,
+            "`verify` takes the files of councils, or folders of councils, not both",
+        )
+        .note("files given are read together; each council in a folder is verified on its own")
+        .help("give the folders alone, or the files alone"),
+        CommandError::NotACouncil { path } => Diagnostic::new(
+            Code::W0015,
+            format!("`{path}` holds no council's arrangements, so it is not verified"),
+        )
+        .note("in a folder of councils, each .dcs or .json file and each sub-folder is one council; a local policy goes in the folder of the council that answers to it")
+        .help("move it into its council's folder, give guidance with `--policy`, or remove it"),
+        CommandError::CannotRender { format, reason } => Diagnostic::new(
+            Code::E0099,
+            format!("internal error: the {format} could not be written: {reason}"),
+        )
+        .note("this is a bug in dcsc, not in your file; please report it with the file"),
+    }
+}
+
+/// The diagnostic for an output file that could not be written.
+pub fn unwritable(path: &str, reason: &str) -> Diagnostic {
+    Diagnostic::new(Code::E0015, format!("cannot write `{path}`: {reason}"))
+        .note("nothing was written; an existing file of that name is unchanged")
+        .help("name a file in a folder that exists and that you may write to")
+}
+
+/// The diagnostic for a device or pipe named as the output that could
+/// not be written: it is written in place, so part may have gone.
+pub fn unwritable_in_place(path: &str, reason: &str) -> Diagnostic {
+    Diagnostic::new(Code::E0015, format!("cannot write `{path}`: {reason}"))
+        .note("it is not a regular file, so it was written in place and may have received part of the output")
+        .help("name a regular file, or a device or pipe that can take the output")
+}
+
+/// The diagnostic for an output file that is one of the inputs.
+pub fn output_is_input(output: &str, input: &str) -> Diagnostic {
+    let message = if output == input {
+        format!("cannot write `{output}`: it is an input")
+    } else {
+        format!("cannot write `{output}`: it is the same file as the input `{input}`")
+    };
+    Diagnostic::new(Code::E0017, message)
+        .note("writing it would replace the input with the output; nothing was written and the input is unchanged")
+        .help("name another file with `-o`")
+}
+
+/// The diagnostic for standard output that could not be written (a full
+/// disk or device, not a closed pipe).
+pub fn stdout_unwritable(reason: &str) -> Diagnostic {
+    Diagnostic::new(Code::E0018, format!("cannot write standard output: {reason}"))
+        .note("the output is incomplete")
+        .help("make room where standard output goes, or send it elsewhere")
+}
