@@ -6,14 +6,19 @@
 //! is false. Nothing here writes a sentence: a verdict records what it
 //! consulted, observed and lacked, and [`crate::words`] says it.
 
+mod fact;
 mod finding;
+mod missing;
+mod note;
+mod observation;
 mod timeline;
 mod verdict;
 
-pub use verdict::{
-    Binding, Cause, Change, ChangeDetail, Clause, DepartureStatus, Fact, FactUse, Missing, Note, Observation, Reason,
-    Verdict, VerdictKind,
-};
+pub use fact::{Cause, Change, ChangeDetail, Fact, FactUse};
+pub use missing::Missing;
+pub use note::Note;
+pub use observation::{Clause, Observation};
+pub use verdict::{Binding, DepartureStatus, Reason, Verdict, VerdictKind};
 
 use finding::{Finding, Truth};
 
