@@ -1,0 +1,298 @@
+//! What evaluation observed of the facts it consulted: the parts a reason
+//! is made of (who holds a role, how many entities satisfy a clause, where
+//! a relation leads, whether an event followed the one that called for
+//! it).
+
+use super::Cause;
+use crate::date::Day;
+use crate::model::{
+    AttributeId, BodyKindId, DutyId, EntityId, EntityKind, EventId, EventKind, FunctionId, Governance, LawId,
+    RelationId, RoleId, Trigger, TypedValue,
+};
+
+/// The place in a duty whose predicate a count was about: its rule or one
+/// of its conditions. The words come from the policy, as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Clause {
+    /// The duty's rule.
+    Rule(DutyId),
+    /// A condition of the duty, by its place in [`crate::model::Duty::conditions`].
+    Condition(DutyId, usize),
+}
+
+/// What evaluation observed of the facts: the parts a reason is made of.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Observation {
+    /// No post or member is recorded as holding the role.
+    NoHolder {
+        /// The role.
+        role: RoleId,
+    },
+    /// The arrangements declare no entity of the kind at all.
+    NoneDeclared {
+        /// The kind.
+        kind: EntityKind,
+    },
+    /// No entity of the kind (holding the role) is recorded.
+    NoneRecorded {
+        /// The kind.
+        kind: EntityKind,
+        /// Only those holding this role.
+        holding: Option<RoleId>,
+    },
+    /// How many entities of a kind satisfy a clause.
+    Count {
+        /// The kind counted.
+        kind: EntityKind,
+        /// Only those holding this role.
+        holding: Option<RoleId>,
+        /// The predicate counted.
+        clause: Clause,
+        /// Whether its negation was counted.
+        negated: bool,
+        /// Those that satisfy it.
+        satisfying: Vec<EntityId>,
+        /// Those for which the arrangements do not say.
+        undetermined: Vec<EntityId>,
+    },
+    /// The entity holds the role.
+    Holds {
+        /// The entity.
+        entity: EntityId,
+        /// The role.
+        role: RoleId,
+    },
+    /// The entity does not hold the role.
+    DoesNotHold {
+        /// The entity.
+        entity: EntityId,
+        /// The role.
+        role: RoleId,
+    },
+    /// The entity is responsible for these functions (among others, or
+    /// all of them listed).
+    ResponsibleFor {
+        /// The entity.
+        entity: EntityId,
+        /// The functions listed.
+        functions: Vec<FunctionId>,
+    },
+    /// The entity is responsible only for these functions.
+    ResponsibleOnlyFor {
+        /// The entity.
+        entity: EntityId,
+        /// The functions.
+        functions: Vec<FunctionId>,
+    },
+    /// The entity is responsible for these functions and for others the
+    /// list does not name.
+    ResponsibleForMore {
+        /// The entity.
+        entity: EntityId,
+        /// The functions listed.
+        functions: Vec<FunctionId>,
+    },
+    /// The entity is also responsible for these functions, beyond those
+    /// the duty allows.
+    AlsoResponsibleFor {
+        /// The entity.
+        entity: EntityId,
+        /// The functions beyond.
+        functions: Vec<FunctionId>,
+    },
+    /// The entity is not responsible for these functions.
+    NotResponsibleFor {
+        /// The entity.
+        entity: EntityId,
+        /// The functions it lacks.
+        functions: Vec<FunctionId>,
+    },
+    /// The body is of the kind.
+    IsKind {
+        /// The body.
+        entity: EntityId,
+        /// Its kind.
+        kind: BodyKindId,
+    },
+    /// The body is of another kind than the one asked for.
+    IsOtherKind {
+        /// The body.
+        entity: EntityId,
+        /// Its kind.
+        kind: BodyKindId,
+        /// The kind asked for.
+        wanted: BodyKindId,
+    },
+    /// A yes/no attribute is stated.
+    AttributeIs {
+        /// The entity.
+        entity: EntityId,
+        /// The attribute.
+        attribute: AttributeId,
+        /// Its value.
+        value: bool,
+    },
+    /// An attribute is not stated, and the law settles it for a role the
+    /// entity holds.
+    AttributeByLaw {
+        /// The entity.
+        entity: EntityId,
+        /// The attribute.
+        attribute: AttributeId,
+        /// The value the law gives.
+        value: TypedValue,
+        /// The law.
+        law: LawId,
+    },
+    /// The council operates a governance model (compared with the one a
+    /// condition names).
+    Governs {
+        /// The model it operates.
+        model: Governance,
+        /// The model asked about.
+        asked: Governance,
+    },
+    /// Whether the council is considering adopting a governance model: it
+    /// names the model under consideration, or states its own model and
+    /// names none.
+    Considers {
+        /// The model asked about.
+        asked: Governance,
+        /// Whether it is considering it.
+        considering: bool,
+    },
+    /// An attribute is not stated, so its declared default is taken.
+    AttributeDefault {
+        /// The entity.
+        entity: EntityId,
+        /// The attribute.
+        attribute: AttributeId,
+        /// The default taken.
+        value: TypedValue,
+    },
+    /// An attribute's stated value, compared.
+    AttributeValue {
+        /// The entity.
+        entity: EntityId,
+        /// The attribute.
+        attribute: AttributeId,
+        /// Its value.
+        value: TypedValue,
+    },
+    /// A relation leads to entities holding the role asked for.
+    RelatedToHolder {
+        /// The entity.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+        /// The targets that hold the role.
+        targets: Vec<EntityId>,
+        /// The role.
+        role: RoleId,
+    },
+    /// An entity is itself the only holder of the role a line of
+    /// accountability must lead to, so the line cannot.
+    HoldsTheTargetItself {
+        /// The entity.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+        /// The role.
+        role: RoleId,
+    },
+    /// A relation leads only to entities not holding the role asked for.
+    RelatedToNoHolder {
+        /// The entity.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+        /// Every target.
+        targets: Vec<EntityId>,
+        /// The role.
+        role: RoleId,
+    },
+    /// A relation leads to bodies of the kind asked for.
+    RelatedToKind {
+        /// The entity.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+        /// The targets of the kind.
+        targets: Vec<EntityId>,
+        /// The kind.
+        kind: BodyKindId,
+    },
+    /// A relation leads to no body of the kind asked for.
+    RelatedToNoKind {
+        /// The entity.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+        /// Every target.
+        targets: Vec<EntityId>,
+        /// The kind.
+        kind: BodyKindId,
+        /// Whether the council states it has no body of the kind (else the
+        /// list of targets is complete).
+        denied: bool,
+    },
+    /// No event of a kind (or no extension of a role) is recorded up to a
+    /// date.
+    NoEvent {
+        /// The kind of event, or extension.
+        event: Trigger,
+        /// Only events concerning a holder of this role.
+        of: Option<RoleId>,
+        /// Up to when.
+        up_to: Day,
+    },
+    /// An event follows the one that called for it.
+    Follows {
+        /// The event that follows.
+        follower: EventId,
+        /// What called for it.
+        cause: Cause,
+    },
+    /// The event an earlier one calls for is not yet due.
+    NotYetDue {
+        /// The kind of event called for.
+        expected: EventKind,
+        /// What calls for it.
+        cause: Cause,
+        /// When it is due.
+        due: Day,
+    },
+    /// No event followed the one that called for it (in time).
+    NotFollowed {
+        /// The kind of event called for.
+        expected: EventKind,
+        /// What called for it.
+        cause: Cause,
+        /// When it was due, if a deadline applies.
+        deadline: Option<Day>,
+        /// Events of the kind that came later than the deadline.
+        late: Vec<EventId>,
+        /// Reviews after it that reached no conclusion (deferred, noted).
+        inconclusive: Vec<EventId>,
+    },
+    /// The latest event of a recurring kind is recent enough.
+    Recent {
+        /// The latest event.
+        latest: EventId,
+        /// The period, in months.
+        months: u32,
+        /// The date evaluated as at.
+        as_at: Day,
+    },
+    /// The latest event of a recurring kind is too old.
+    Overdue {
+        /// The latest event.
+        latest: EventId,
+        /// The period, in months.
+        months: u32,
+        /// The date evaluated as at.
+        as_at: Day,
+        /// When the next was due.
+        due: Day,
+    },
+}

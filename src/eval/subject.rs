@@ -1,0 +1,397 @@
+//! Whom a claim is about, and the truth of the claim over them: the
+//! council as a whole, every post or member holding a role (binding the
+//! sure holders, and deciding over the candidates only if it comes out the
+//! same whichever of them holds it), or a count over the entities of a
+//! kind (`each`, `exactly one`, `at least one`, `no`), where a count that
+//! rests on nothing being found holds only if the arrangement lists every
+//! such entity. What the predicate is of one entity is decided in
+//! `atom.rs` and `lines.rs`.
+
+use super::atom::Absence;
+use super::finding::{self, Finding, Truth};
+use super::{timeline, Evaluator};
+use super::{Binding, Clause, Fact, FactUse, Missing, Observation};
+use crate::date::Holding;
+use crate::model::{EntityId, EntityKind, Event, EventId, EventKind, Predicate, Quantifier, RoleId, Subject};
+
+/// What a claim says of each entity it is about: the predicate, whether
+/// it is negated (applied to each entity before counting), and the clause
+/// of the duty it comes from.
+#[derive(Clone, Copy)]
+struct Claim<'p> {
+    predicate: &'p Predicate,
+    negate: bool,
+    clause: Clause,
+}
+
+/// A claim over the entities of a kind, optionally only those holding a
+/// role, counted by a quantifier.
+#[derive(Clone, Copy)]
+struct Quantified<'p> {
+    quantifier: Quantifier,
+    kind: EntityKind,
+    holding: Option<RoleId>,
+    claim: Claim<'p>,
+}
+
+/// The truth of a count from how many entities satisfy the claim and for
+/// how many the arrangements do not say: decided only when no undecided
+/// entity could change it. `each` is decided from every entity's finding,
+/// not counted.
+fn count_truth(quantifier: Quantifier, trues: usize, unknowns: usize) -> Truth {
+    match quantifier {
+        Quantifier::ExactlyOne if trues > 1 => Truth::False,
+        Quantifier::ExactlyOne if trues + unknowns == 0 => Truth::False,
+        Quantifier::ExactlyOne if trues == 1 && unknowns == 0 => Truth::True,
+        Quantifier::AtLeastOne if trues >= 1 => Truth::True,
+        Quantifier::AtLeastOne if unknowns == 0 => Truth::False,
+        Quantifier::No if trues >= 1 => Truth::False,
+        Quantifier::No if unknowns == 0 => Truth::True,
+        Quantifier::ExactlyOne | Quantifier::AtLeastOne | Quantifier::No | Quantifier::Each => Truth::Unknown,
+    }
+}
+
+impl<'a> Evaluator<'a> {
+    /// Evaluates a subject and predicate: the truth that the subject
+    /// satisfies the predicate (or, when `negate`, its negation, applied to
+    /// each entity before counting).
+    pub(super) fn claim(
+        &self,
+        subject: &Subject,
+        predicate: &Predicate,
+        negate: bool,
+        clause: Clause,
+    ) -> (Finding, Vec<Binding>) {
+        let claim = Claim {
+            predicate,
+            negate,
+            clause,
+        };
+        match subject {
+            Subject::Council => {
+                let finding = self.predicate(None, predicate);
+                (if negate { finding.negate() } else { finding }, Vec::new())
+            }
+            Subject::Role(role) => self.of_role(*role, claim),
+            Subject::Quantified {
+                quantifier,
+                entity,
+                holding,
+            } => self.quantified(Quantified {
+                quantifier: *quantifier,
+                kind: *entity,
+                holding: *holding,
+                claim,
+            }),
+        }
+    }
+
+    /// The claim of one entity: unknown if it may not exist as at the date.
+    fn of_one(&self, entity: EntityId, claim: Claim) -> Finding {
+        let finding = match self.arrangement.entity(entity) {
+            Some(found) => match found.exists_at(self.as_at) {
+                Holding::Unknown(why) => Finding::missing(Missing::Existed { entity, why }),
+                Holding::Yes | Holding::No => self.predicate(Some((entity, found)), claim.predicate),
+            },
+            // Ids come from the arrangement's own table.
+            None => Finding::default(),
+        };
+        if claim.negate {
+            finding.negate()
+        } else {
+            finding
+        }
+    }
+
+    /// The claim of one holder of a role, with the fact that it holds the
+    /// role consulted first.
+    fn of_holder(&self, holder: EntityId, role: RoleId, claim: Claim) -> Finding {
+        let mut finding = self.of_one(holder, claim);
+        if let Some(fact) = self.holding_fact(holder, role) {
+            finding.facts.insert(0, fact);
+        }
+        finding
+    }
+
+    /// The claim of a role's holders: of every sure holder, and of the
+    /// candidates; unknown, naming the role, when no one is recorded as
+    /// holding it.
+    fn of_role(&self, role: RoleId, claim: Claim) -> (Finding, Vec<Binding>) {
+        let (sure, maybe) = self.holders(role);
+        if sure.is_empty() && maybe.is_empty() {
+            let mut finding = Finding::missing(Missing::Holder { role });
+            finding.said.push(Observation::NoHolder { role });
+            return (finding, Vec::new());
+        }
+        let mut parts = Vec::new();
+        let mut bindings = Vec::new();
+        for holder in &sure {
+            bindings.push(Binding {
+                role: Some(role),
+                entity: *holder,
+                certain: true,
+            });
+            parts.push(self.of_holder(*holder, role, claim));
+        }
+        if !maybe.is_empty() {
+            bindings.extend(maybe.iter().map(|holder| Binding {
+                role: Some(role),
+                entity: *holder,
+                certain: false,
+            }));
+            parts.extend(self.candidates(role, &sure, &maybe, claim));
+        }
+        (Finding::all(parts), bindings)
+    }
+
+    /// Of the candidates for a role, the claim is decided only if it comes
+    /// out the same whichever of them holds the role (and, with no sure
+    /// holder, one of them surely does); else it is unknown, asking which
+    /// holds it.
+    fn candidates(&self, role: RoleId, sure: &[EntityId], maybe: &[EntityId], claim: Claim) -> Vec<Finding> {
+        let candidates: Vec<Finding> = maybe
+            .iter()
+            .map(|holder| self.of_holder(*holder, role, claim))
+            .collect();
+        let first = candidates.first().map(|finding| finding.truth);
+        // With no sure holder, the role may be held by none of
+        // the candidates unless the paper says it is one of them
+        // (`possibly` on each): their dates leave a vacancy open.
+        let one_of_them = sure.is_empty()
+            && maybe.iter().all(|holder| {
+                self.arrangement
+                    .entity(*holder)
+                    .and_then(|entity| entity.holds_at(role, self.as_at))
+                    .is_some_and(|(_, holding)| holding == Holding::Unknown(crate::date::Uncertainty::Possibly))
+            });
+        if candidates.iter().all(|finding| Some(finding.truth) == first) && (!sure.is_empty() || one_of_them) {
+            candidates
+        } else {
+            let mut finding = Finding::merge(candidates, Truth::Unknown);
+            finding.truth = Truth::Unknown;
+            finding.missing.insert(
+                0,
+                Missing::WhichHolder {
+                    role,
+                    candidates: maybe.to_vec(),
+                },
+            );
+            vec![finding]
+        }
+    }
+
+    /// A claim counted over the entities of a kind: unknown when the
+    /// arrangement describes none of the kind, or none for `each` to apply
+    /// to; `each` holds if every entity's finding does; other counts are
+    /// decided by [`Evaluator::count`].
+    fn quantified(&self, over: Quantified) -> (Finding, Vec<Binding>) {
+        let Quantified {
+            quantifier,
+            kind,
+            holding,
+            claim,
+        } = over;
+        let domain = self.domain(kind, holding);
+        let findings = self.counted(over, &domain);
+        let satisfying: Vec<EntityId> = findings
+            .iter()
+            .filter(|(_, finding)| finding.truth == Truth::True)
+            .map(|(id, _)| *id)
+            .collect();
+        let bindings = satisfying
+            .iter()
+            .map(|entity| Binding {
+                role: holding,
+                entity: *entity,
+                certain: true,
+            })
+            .collect();
+        // A count over a kind of entity the arrangement does not describe
+        // at all (no member declared) cannot be zero by evidence: the paper
+        // is silent, not negative.
+        let described = self.arrangement.entities.iter().any(|declared| declared.kind == kind);
+        let absence = self.absence(claim.predicate);
+        if !described && absence.denial.is_none() {
+            let mut finding = Finding::missing(Missing::EntitiesOfKind { kind });
+            finding.said.push(Observation::NoneDeclared { kind });
+            return (finding, bindings);
+        }
+        if quantifier == Quantifier::Each {
+            if domain.is_empty() {
+                let mut finding = Finding::missing(Missing::AnyOfKind { kind, holding });
+                finding.said.push(Observation::NoneRecorded { kind, holding });
+                return (finding, bindings);
+            }
+            return (
+                Finding::all(findings.into_iter().map(|(_, finding)| finding).collect()),
+                bindings,
+            );
+        }
+        (self.count(over, domain.len(), findings, satisfying, absence), bindings)
+    }
+
+    /// The claim of each entity counted, with the fact that it holds the
+    /// role counted over.
+    fn counted(&self, over: Quantified, domain: &[EntityId]) -> Vec<(EntityId, Finding)> {
+        domain
+            .iter()
+            .map(|id| {
+                let mut finding = self.of_one(*id, over.claim);
+                let Some(role) = over.holding else {
+                    return (*id, finding);
+                };
+                if let Some(held) = self.holding_fact(*id, role) {
+                    finding.facts.insert(0, held);
+                }
+                // An entity that may not hold the role as at the date counts
+                // only where that cannot matter: for `each`, if it meets
+                // the predicate anyway.
+                let membership = self
+                    .arrangement
+                    .entity(*id)
+                    .and_then(|entity| entity.holds_at(role, self.as_at))
+                    .map(|(_, holding)| holding);
+                if let Some(Holding::Unknown(why)) = membership {
+                    let settles = over.quantifier == Quantifier::Each && finding.truth == Truth::True;
+                    if !settles {
+                        finding.truth = Truth::Unknown;
+                        if let Some(fact) = self.holding_fact(*id, role) {
+                            finding.missing.insert(0, Missing::Uncertain { fact: fact.fact, why });
+                        }
+                    }
+                }
+                (*id, finding)
+            })
+            .collect()
+    }
+
+    /// A count other than `each` ([`count_truth`]), made unknown, asking
+    /// for the complete list, when it rests on nothing being found and
+    /// nothing settles that absence.
+    fn count(
+        &self,
+        over: Quantified,
+        listed: usize,
+        findings: Vec<(EntityId, Finding)>,
+        satisfying: Vec<EntityId>,
+        absence: Absence,
+    ) -> Finding {
+        let Quantified {
+            quantifier,
+            kind,
+            holding,
+            claim,
+        } = over;
+        let Absence { denial, vacancy, ended } = absence;
+        let trues = satisfying.len();
+        let unknowns: Vec<EntityId> = findings
+            .iter()
+            .filter(|(_, finding)| finding.truth == Truth::Unknown)
+            .map(|(id, _)| *id)
+            .collect();
+        let truth = count_truth(quantifier, trues, unknowns.len());
+        // A conclusion that rests on nothing being found holds only if the
+        // arrangement lists every entity of the kind (or the holders of a
+        // role, which are always listed), or states that it has no body of
+        // the kind the predicate names.
+        let rests_on_absence = trues == 0 && unknowns.is_empty();
+        let listed_every = holding.is_some() || vacancy.is_some() || ended || self.arrangement.lists_every(kind);
+        let absence_unknown = rests_on_absence && denial.is_none() && !listed_every;
+        let mut finding = Finding {
+            truth: if absence_unknown { Truth::Unknown } else { truth },
+            ..Finding::default()
+        };
+        if absence_unknown {
+            finding.missing.push(Missing::CompleteList {
+                kind,
+                holding,
+                clause: claim.clause,
+                negated: claim.negate,
+                listed,
+            });
+        } else {
+            finding.said.push(Observation::Count {
+                kind,
+                holding,
+                clause: claim.clause,
+                negated: claim.negate,
+                satisfying,
+                undetermined: unknowns,
+            });
+        }
+        if let Some((id, event)) = vacancy {
+            finding.facts.push(timeline::event_fact(id, event));
+        }
+        if let Some((body_kind, fact)) = denial {
+            finding
+                .facts
+                .push(Self::fact_use(fact, Fact::NoBodyOfKind { kind: body_kind }));
+        }
+        let mut facts = Vec::new();
+        for (_, part) in findings {
+            if part.truth == Truth::Unknown {
+                finding.missing.extend(part.missing);
+            }
+            facts.extend(part.facts);
+            finding.notes.extend(part.notes);
+        }
+        finding::push_facts(&mut finding.facts, facts);
+        finding
+    }
+
+    /// The entities of a kind that may exist as at the date, optionally
+    /// only those that may hold a role then.
+    fn domain(&self, kind: EntityKind, holding: Option<RoleId>) -> Vec<EntityId> {
+        self.arrangement
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, entity)| {
+                entity.kind == kind
+                    && entity.exists_at(self.as_at).possible()
+                    && holding.is_none_or(|role| entity.holds_at(role, self.as_at).is_some())
+            })
+            .map(|(index, _)| EntityId::from_index(index))
+            .collect()
+    }
+
+    /// The vacancy of a role in effect as at the date: the latest recorded
+    /// by then, when no one surely holds the role.
+    pub(super) fn vacancy(&self, role: RoleId) -> Option<(EventId, &'a Event)> {
+        if !self.holders(role).0.is_empty() {
+            return None;
+        }
+        self.arrangement
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| {
+                event.kind == EventKind::Vacancy
+                    && event.roles.contains(&role)
+                    && event.date.on.is_some_and(|date| date.last_day() <= self.as_at)
+            })
+            .max_by_key(|(_, event)| event.date.on)
+            .map(|(index, event)| (EventId::from_index(index), event))
+    }
+
+    /// Who holds a role as at the date: those who surely do, and those who
+    /// may (the paper says possibly, or their dates leave it open).
+    pub(super) fn holders(&self, role: RoleId) -> (Vec<EntityId>, Vec<EntityId>) {
+        let mut sure = Vec::new();
+        let mut maybe = Vec::new();
+        for (index, entity) in self.arrangement.entities.iter().enumerate() {
+            match entity.holds_at(role, self.as_at) {
+                Some((_, Holding::Yes)) => sure.push(EntityId::from_index(index)),
+                Some((_, Holding::Unknown(_))) => maybe.push(EntityId::from_index(index)),
+                Some((_, Holding::No)) | None => {}
+            }
+        }
+        (sure, maybe)
+    }
+
+    /// The fact that an entity holds a role, as consulted.
+    pub(super) fn holding_fact(&self, entity: EntityId, role: RoleId) -> Option<FactUse> {
+        let (fact, _) = self.arrangement.entity(entity)?.holds_at(role, self.as_at)?;
+        Some(Self::fact_use(fact, Fact::Holds { entity, role }))
+    }
+}
