@@ -381,7 +381,15 @@ fn duty_text(policy: &Policy, duty: &Duty) -> DutyText {
 /// The guidance's changes between the two sides, across the country (each
 /// amendment by its national date).
 fn guidance_changes(old: &Policy, old_day: Day, new: &Policy, new_day: Day) -> GuidanceChanges {
-    let mut changes = GuidanceChanges::default();
+    GuidanceChanges {
+        paragraphs: paragraph_changes(old, old_day, new, new_day),
+        duties: duty_changes(old, old_day, new, new_day),
+    }
+}
+
+/// The paragraphs whose words in force differ, by key: the later side's
+/// paragraphs first, then those only the earlier side has.
+fn paragraph_changes(old: &Policy, old_day: Day, new: &Policy, new_day: Day) -> Vec<ParagraphChange> {
     let families = |policy: &Policy| -> Vec<String> {
         let mut keys: Vec<String> = Vec::new();
         for paragraph in &policy.paragraphs {
@@ -397,6 +405,7 @@ fn guidance_changes(old: &Policy, old_day: Day, new: &Policy, new_day: Day) -> G
             keys.push(key);
         }
     }
+    let mut changes = Vec::new();
     for key in keys {
         let (before, after) = (words_in_force(old, &key, old_day), words_in_force(new, &key, new_day));
         let text = |paragraph: Option<&Paragraph>| paragraph.and_then(|paragraph| paragraph.text.clone());
@@ -405,7 +414,7 @@ fn guidance_changes(old: &Policy, old_day: Day, new: &Policy, new_day: Day) -> G
             continue;
         }
         let shown = after.or(before);
-        changes.paragraphs.push(ParagraphChange {
+        changes.push(ParagraphChange {
             paragraph: key.clone(),
             section: shown.map_or_else(String::new, |paragraph| paragraph.section.clone()),
             pieces: pieces(
@@ -428,6 +437,12 @@ fn guidance_changes(old: &Policy, old_day: Day, new: &Policy, new_day: Day) -> G
             },
         });
     }
+    changes
+}
+
+/// The duties in force on one side and not the same on the other: added
+/// or changed in the later side's order, then repealed.
+fn duty_changes(old: &Policy, old_day: Day, new: &Policy, new_day: Day) -> Vec<DutyChange> {
     let in_force = |policy: &Policy, day: Day| -> Vec<(String, DutyText, String)> {
         policy
             .duties
@@ -438,16 +453,17 @@ fn guidance_changes(old: &Policy, old_day: Day, new: &Policy, new_day: Day) -> G
             .collect()
     };
     let (before, after) = (in_force(old, old_day), in_force(new, new_day));
+    let mut changes = Vec::new();
     for (key, text, name) in &after {
         match before.iter().find(|(other, ..)| other == key) {
             Some((_, old_text, _)) if old_text == text => {}
-            Some((_, old_text, _)) => changes.duties.push(DutyChange {
+            Some((_, old_text, _)) => changes.push(DutyChange {
                 duty: key.clone(),
                 title: name.clone(),
                 before: Some(old_text.clone()),
                 after: Some(text.clone()),
             }),
-            None => changes.duties.push(DutyChange {
+            None => changes.push(DutyChange {
                 duty: key.clone(),
                 title: name.clone(),
                 before: None,
@@ -457,7 +473,7 @@ fn guidance_changes(old: &Policy, old_day: Day, new: &Policy, new_day: Day) -> G
     }
     for (key, text, name) in &before {
         if !after.iter().any(|(other, ..)| other == key) {
-            changes.duties.push(DutyChange {
+            changes.push(DutyChange {
                 duty: key.clone(),
                 title: name.clone(),
                 before: Some(text.clone()),

@@ -2,9 +2,11 @@
 //! duties and questions, where each paragraph's words come from, and what
 //! is left unencoded.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
-use crate::model::{DutyKind, EditionId, Policy, Provenance};
+use crate::model::{DutyKind, EditionId, Paragraph, Policy, Provenance};
 
 /// One paragraph's coverage.
 #[derive(Serialize)]
@@ -80,68 +82,9 @@ pub fn coverage(policy: &Policy) -> Coverage<'_> {
     let mut paragraphs = Vec::new();
     let mut sections: Vec<SectionCoverage<'_>> = Vec::new();
     for paragraph in &policy.paragraphs {
-        // A later version of a paragraph (an amendment's words) is cited
-        // through its first.
-        let id = paragraph.family;
-        let citing = policy.duties.iter().filter(|duty| duty.cites.contains(&id));
-        let (mut duties, mut questions) = (Vec::new(), Vec::new());
-        for duty in citing {
-            match duty.kind {
-                DutyKind::Rule { .. } => duties.push(duty.key.as_str()),
-                DutyKind::Question { .. } => questions.push(duty.key.as_str()),
-            }
-        }
-        let laws: Vec<&str> = policy
-            .laws
-            .iter()
-            .filter(|law| law.cites.contains(&id))
-            .map(|law| law.key.as_str())
-            .collect();
-        let cited = !(duties.is_empty() && questions.is_empty() && laws.is_empty());
-        let status = if cited {
-            "encoded"
-        } else if paragraph.descriptive {
-            "descriptive"
-        } else if matches!(paragraph.provenance, Provenance::NotAtHand { .. }) {
-            "not_at_hand"
-        } else {
-            "not_encoded"
-        };
-        let encodable = matches!(status, "encoded" | "not_encoded");
-        match sections.iter_mut().find(|section| section.section == paragraph.section) {
-            Some(section) => {
-                section.paragraphs += 1;
-                section.encoded += usize::from(cited);
-                section.encodable += usize::from(encodable);
-            }
-            None => sections.push(SectionCoverage {
-                section: &paragraph.section,
-                paragraphs: 1,
-                encoded: usize::from(cited),
-                encodable: usize::from(encodable),
-            }),
-        }
-        paragraphs.push(ParagraphCoverage {
-            paragraph: &paragraph.key,
-            edition: policy
-                .edition(EditionId::from_index(paragraph.edition))
-                .map_or("", |edition| edition.key.as_str()),
-            section: &paragraph.section,
-            provenance: paragraph.provenance.kind(),
-            document: paragraph
-                .provenance
-                .document()
-                .and_then(|document| policy.document(document))
-                .map(|document| document.key.as_str()),
-            quoted_by: match &paragraph.provenance {
-                Provenance::Quoted { by, .. } => Some(by.as_str()),
-                _ => None,
-            },
-            status,
-            duties,
-            questions,
-            laws,
-        });
+        let measured = paragraph_coverage(policy, paragraph);
+        count_in_section(&mut sections, &measured);
+        paragraphs.push(measured);
     }
     let count = |wanted: &str| paragraphs.iter().filter(|paragraph| paragraph.status == wanted).count();
     let (encoded, descriptive, not_at_hand) = (count("encoded"), count("descriptive"), count("not_at_hand"));
@@ -162,6 +105,78 @@ pub fn coverage(policy: &Policy) -> Coverage<'_> {
         descriptive,
         not_at_hand,
         total,
+    }
+}
+
+/// One paragraph's coverage: what cites it, and so its status.
+fn paragraph_coverage<'a>(policy: &'a Policy, paragraph: &'a Paragraph) -> ParagraphCoverage<'a> {
+    // A later version of a paragraph (an amendment's words) is cited
+    // through its first.
+    let id = paragraph.family;
+    let citing = policy.duties.iter().filter(|duty| duty.cites.contains(&id));
+    let (mut duties, mut questions) = (Vec::new(), Vec::new());
+    for duty in citing {
+        match duty.kind {
+            DutyKind::Rule { .. } => duties.push(duty.key.as_str()),
+            DutyKind::Question { .. } => questions.push(duty.key.as_str()),
+        }
+    }
+    let laws: Vec<&str> = policy
+        .laws
+        .iter()
+        .filter(|law| law.cites.contains(&id))
+        .map(|law| law.key.as_str())
+        .collect();
+    let cited = !(duties.is_empty() && questions.is_empty() && laws.is_empty());
+    let status = if cited {
+        "encoded"
+    } else if paragraph.descriptive {
+        "descriptive"
+    } else if matches!(paragraph.provenance, Provenance::NotAtHand { .. }) {
+        "not_at_hand"
+    } else {
+        "not_encoded"
+    };
+    ParagraphCoverage {
+        paragraph: &paragraph.key,
+        edition: policy
+            .edition(EditionId::from_index(paragraph.edition))
+            .map_or("", |edition| edition.key.as_str()),
+        section: &paragraph.section,
+        provenance: paragraph.provenance.kind(),
+        document: paragraph
+            .provenance
+            .document()
+            .and_then(|document| policy.document(document))
+            .map(|document| document.key.as_str()),
+        quoted_by: match &paragraph.provenance {
+            Provenance::Quoted { by, .. } => Some(by.as_str()),
+            Provenance::Verbatim { .. } | Provenance::Paraphrase { .. } | Provenance::NotAtHand { .. } => None,
+        },
+        status,
+        duties,
+        questions,
+        laws,
+    }
+}
+
+/// Counts a paragraph in its section, the section added at its first
+/// paragraph.
+fn count_in_section<'a>(sections: &mut Vec<SectionCoverage<'a>>, paragraph: &ParagraphCoverage<'a>) {
+    let cited = paragraph.status == "encoded";
+    let encodable = matches!(paragraph.status, "encoded" | "not_encoded");
+    match sections.iter_mut().find(|section| section.section == paragraph.section) {
+        Some(section) => {
+            section.paragraphs += 1;
+            section.encoded += usize::from(cited);
+            section.encodable += usize::from(encodable);
+        }
+        None => sections.push(SectionCoverage {
+            section: paragraph.section,
+            paragraphs: 1,
+            encoded: usize::from(cited),
+            encodable: usize::from(encodable),
+        }),
     }
 }
 
@@ -192,9 +207,10 @@ impl Coverage<'_> {
                 let (encoded, encodable, total) = section.map_or((0, 0, 0), |section| {
                     (section.encoded, section.encodable, section.paragraphs)
                 });
-                out.push_str(&format!(
-                    "\n{current} ({encoded} of {encodable} encodable paragraphs encoded, of {total})\n"
-                ));
+                let _ = writeln!(
+                    out,
+                    "\n{current} ({encoded} of {encodable} encodable paragraphs encoded, of {total})"
+                );
             }
             let source = match (paragraph.provenance, paragraph.document, paragraph.quoted_by) {
                 ("quoted", Some(document), Some(by)) => format!("quoted by {by} in {document}"),
@@ -207,7 +223,7 @@ impl Coverage<'_> {
             } else {
                 format!(", words of {}", paragraph.edition)
             };
-            out.push_str(&format!("  {}  ({source}{amended})\n", paragraph.paragraph));
+            let _ = writeln!(out, "  {}  ({source}{amended})", paragraph.paragraph);
             match paragraph.status {
                 "descriptive" => out.push_str("      descriptive: asks nothing of a council\n"),
                 "not_at_hand" => out.push_str("      words not at hand: nothing to encode\n"),
@@ -215,35 +231,37 @@ impl Coverage<'_> {
                 _ => {}
             }
             for duty in &paragraph.duties {
-                out.push_str(&format!("      duty {duty}\n"));
+                let _ = writeln!(out, "      duty {duty}");
             }
             for question in &paragraph.questions {
-                out.push_str(&format!("      question {question}\n"));
+                let _ = writeln!(out, "      question {question}");
             }
             for law in &paragraph.laws {
-                out.push_str(&format!("      law {law}\n"));
+                let _ = writeln!(out, "      law {law}");
             }
         }
         if self.unencoded.is_empty() {
             out.push_str("\nEvery encodable paragraph is encoded.\n");
         } else {
-            out.push_str(&format!("\nNot encoded: {}\n", self.unencoded.join(", ")));
+            let _ = writeln!(out, "\nNot encoded: {}", self.unencoded.join(", "));
         }
         let sections_done = self.sections.iter().filter(|section| section.encoded > 0).count();
-        out.push_str(&format!(
-            "{} of {} sections have encoded paragraphs.\n",
+        let _ = writeln!(
+            out,
+            "{} of {} sections have encoded paragraphs.",
             sections_done,
             self.sections.len()
-        ));
-        out.push_str(&format!(
-            "Coverage: {} of {} encodable paragraphs encoded ({}%); {} descriptive, {} with their words not at hand; {} paragraphs in all.\n",
+        );
+        let _ = writeln!(
+            out,
+            "Coverage: {} of {} encodable paragraphs encoded ({}%); {} descriptive, {} with their words not at hand; {} paragraphs in all.",
             self.encoded,
             self.encoded + self.unencoded.len(),
             self.percent,
             self.descriptive,
             self.not_at_hand,
             self.total
-        ));
+        );
         out
     }
 }

@@ -1,10 +1,14 @@
 //! `dcsc diff` written out: for a terminal (human), as a note a legal team
 //! circulates (Markdown), and as versioned JSON.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use super::human::wrap;
-use crate::diff::{Because, Comparison, DutyChange, DutyText, ParagraphChange, Piece, SideSummary, Standing};
+use crate::diff::{
+    Because, Comparison, CouncilChanges, DutyChange, DutyText, ParagraphChange, Piece, SideSummary, Standing,
+};
 use crate::visible::escape;
 
 /// The version of the JSON shape; docs/json-output.md describes it.
@@ -52,12 +56,12 @@ fn marked(change: &ParagraphChange, color: bool) -> String {
 fn duty_words(text: &DutyText) -> String {
     let mut words = format!("{} ({})", text.rule, text.modality);
     if let Some(statute) = &text.statute {
-        words.push_str(&format!("; statute: {statute}"));
+        let _ = write!(words, "; statute: {statute}");
     }
     for condition in &text.conditions {
-        words.push_str(&format!("; {condition}"));
+        let _ = write!(words, "; {condition}");
     }
-    words.push_str(&format!("; from {}", text.edition));
+    let _ = write!(words, "; from {}", text.edition);
     words
 }
 
@@ -99,25 +103,20 @@ pub fn human(comparison: &Comparison, color: bool) -> String {
             continue;
         }
         for change in &council.changes {
-            out.push_str(&format!("  {}\n", wrap(&escape(&change.title), 94, "  ")));
-            out.push_str(&format!(
-                "    {}: {} -> {} ({})\n",
+            let _ = writeln!(out, "  {}", wrap(&escape(&change.title), 94, "  "));
+            let _ = writeln!(
+                out,
+                "    {}: {} -> {} ({})",
                 escape(&change.duty),
                 paint(&standing_word(change.before.as_ref()), "31", color),
                 paint(&standing_word(change.after.as_ref()), "32", color),
                 because_words(change.because)
-            ));
+            );
             if let Some(before) = &change.before {
-                out.push_str(&format!(
-                    "    before: {}\n",
-                    wrap(&escape(&before.explanation), 92, "      ")
-                ));
+                let _ = writeln!(out, "    before: {}", wrap(&escape(&before.explanation), 92, "      "));
             }
             if let Some(after) = &change.after {
-                out.push_str(&format!(
-                    "    after:  {}\n",
-                    wrap(&escape(&after.explanation), 92, "      ")
-                ));
+                let _ = writeln!(out, "    after:  {}", wrap(&escape(&after.explanation), 92, "      "));
             }
         }
     }
@@ -126,18 +125,19 @@ pub fn human(comparison: &Comparison, color: bool) -> String {
         out.push_str("  no change\n");
     }
     for paragraph in &comparison.guidance.paragraphs {
-        out.push_str(&format!(
-            "  paragraph {} ({}; {}):\n    {}\n",
+        let _ = writeln!(
+            out,
+            "  paragraph {} ({}; {}):\n    {}",
             escape(&paragraph.paragraph),
             escape(&paragraph.section),
             escape(&paragraph.source),
             wrap(&marked(paragraph, color), 92, "    ")
-        ));
+        );
     }
     for duty in &comparison.guidance.duties {
-        out.push_str(&format!("  {}\n", wrap(&escape(&duty_change_line(duty)), 96, "    ")));
+        let _ = writeln!(out, "  {}", wrap(&escape(&duty_change_line(duty)), 96, "    "));
     }
-    out.push_str(&format!("\n{}\n", escape(&summary_words(comparison))));
+    let _ = writeln!(out, "\n{}", escape(&summary_words(comparison)));
     out
 }
 
@@ -158,10 +158,11 @@ fn summary_words(comparison: &Comparison) -> String {
     // Across several councils, which duties the change reaches.
     if total > 1 {
         for (duty, title, councils, into) in comparison.by_duty() {
-            words.push_str(&format!(
+            let _ = write!(
+                words,
                 "\n  {duty}: changes for {councils} council{}, {into} into needing action ({title})",
                 if councils == 1 { "" } else { "s" }
-            ));
+            );
         }
     }
     words
@@ -174,11 +175,12 @@ fn cell(text: &str) -> String {
 /// The comparison as a Markdown note for a legal team.
 pub fn markdown(comparison: &Comparison) -> String {
     let mut out = String::from("# What the change means for each council\n\n");
-    out.push_str(&format!(
-        "Compared: {} (before) and {} (after).\n\n",
+    let _ = writeln!(
+        out,
+        "Compared: {} (before) and {} (after).\n",
         cell(&side_words(&comparison.from)),
         cell(&side_words(&comparison.to))
-    ));
+    );
     out.push_str("## Summary\n\n");
     let by_duty = comparison.by_duty();
     if by_duty.is_empty() {
@@ -186,70 +188,87 @@ pub fn markdown(comparison: &Comparison) -> String {
     } else {
         out.push_str("| Duty | Councils whose verdict changes | Of which now need action |\n| --- | --- | --- |\n");
         for (duty, title, councils, into) in by_duty {
-            out.push_str(&format!("| {} ({duty}) | {councils} | {into} |\n", cell(&title)));
+            let _ = writeln!(out, "| {} ({duty}) | {councils} | {into} |", cell(&title));
         }
         out.push('\n');
     }
     out.push_str("## Each council\n\n");
     for council in &comparison.councils {
-        out.push_str(&format!("### {}\n\n", cell(&council.council)));
-        if council.changes.is_empty() {
-            out.push_str("No verdict changes.\n\n");
-            continue;
-        }
-        out.push_str("| Duty | Before | After | Why |\n| --- | --- | --- | --- |\n");
-        for change in &council.changes {
-            let side = |standing: Option<&Standing>| match standing {
-                Some(standing) => format!(
-                    "**{}**: {}",
-                    standing.label.replace('_', " "),
-                    cell(&standing.explanation)
-                ),
-                None => "does not apply".to_owned(),
-            };
-            out.push_str(&format!(
-                "| {} ({}) | {} | {} | {} |\n",
-                cell(&change.title),
-                change.duty,
-                side(change.before.as_ref()),
-                side(change.after.as_ref()),
-                because_words(change.because)
-            ));
-        }
-        out.push('\n');
+        markdown_council(council, &mut out);
     }
     out.push_str("## The guidance\n\n");
     if comparison.guidance.paragraphs.is_empty() && comparison.guidance.duties.is_empty() {
         out.push_str("The guidance is the same on both sides.\n");
     }
     for paragraph in &comparison.guidance.paragraphs {
-        let what = match (&paragraph.before, &paragraph.after) {
-            (None, Some(_)) => "inserted",
-            (Some(_), None) => "repealed",
-            (Some(_), Some(_)) | (None, None) => "words changed",
-        };
-        out.push_str(&format!(
-            "**Paragraph {}** ({}), {what} ({}): ",
-            paragraph.paragraph,
-            cell(&paragraph.section),
-            cell(&paragraph.source)
-        ));
-        for piece in &paragraph.pieces {
-            match piece {
-                Piece::Same(text) => out.push_str(&cell(text)),
-                Piece::Removed(text) if text.trim().is_empty() => out.push_str(text),
-                Piece::Added(text) if text.trim().is_empty() => out.push_str(text),
-                Piece::Removed(text) => out.push_str(&format!("~~{}~~", cell(text.trim()))),
-                Piece::Added(text) => out.push_str(&format!("**{}**", cell(text.trim()))),
-            }
-        }
-        out.push_str("\n\n");
+        markdown_paragraph(paragraph, &mut out);
     }
     for duty in &comparison.guidance.duties {
-        out.push_str(&format!("- {}\n", cell(&duty_change_note(duty))));
+        let _ = writeln!(out, "- {}", cell(&duty_change_note(duty)));
     }
     // No hidden character from a file is left in the note.
     escape(&out).into_owned()
+}
+
+/// One council's changes as a table of duties, before, after and why.
+fn markdown_council(council: &CouncilChanges, out: &mut String) {
+    let _ = writeln!(out, "### {}\n", cell(&council.council));
+    if council.changes.is_empty() {
+        out.push_str("No verdict changes.\n\n");
+        return;
+    }
+    out.push_str("| Duty | Before | After | Why |\n| --- | --- | --- | --- |\n");
+    for change in &council.changes {
+        let side = |standing: Option<&Standing>| match standing {
+            Some(standing) => format!(
+                "**{}**: {}",
+                standing.label.replace('_', " "),
+                cell(&standing.explanation)
+            ),
+            None => "does not apply".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} ({}) | {} | {} | {} |",
+            cell(&change.title),
+            change.duty,
+            side(change.before.as_ref()),
+            side(change.after.as_ref()),
+            because_words(change.because)
+        );
+    }
+    out.push('\n');
+}
+
+/// A paragraph whose words changed, removed words struck through and
+/// added ones in bold.
+fn markdown_paragraph(paragraph: &ParagraphChange, out: &mut String) {
+    let what = match (&paragraph.before, &paragraph.after) {
+        (None, Some(_)) => "inserted",
+        (Some(_), None) => "repealed",
+        (Some(_), Some(_)) | (None, None) => "words changed",
+    };
+    let _ = write!(
+        out,
+        "**Paragraph {}** ({}), {what} ({}): ",
+        paragraph.paragraph,
+        cell(&paragraph.section),
+        cell(&paragraph.source)
+    );
+    for piece in &paragraph.pieces {
+        match piece {
+            Piece::Same(text) => out.push_str(&cell(text)),
+            Piece::Removed(text) if text.trim().is_empty() => out.push_str(text),
+            Piece::Added(text) if text.trim().is_empty() => out.push_str(text),
+            Piece::Removed(text) => {
+                let _ = write!(out, "~~{}~~", cell(text.trim()));
+            }
+            Piece::Added(text) => {
+                let _ = write!(out, "**{}**", cell(text.trim()));
+            }
+        }
+    }
+    out.push_str("\n\n");
 }
 
 /// A duty change in a lawyer's words: its title, its force, its statute,
@@ -258,9 +277,9 @@ fn duty_change_note(change: &DutyChange) -> String {
     let standing = |text: &DutyText| {
         let mut words = text.modality.to_owned();
         if let Some(statute) = &text.statute {
-            words.push_str(&format!("; {statute}"));
+            let _ = write!(words, "; {statute}");
         }
-        words.push_str(&format!("; from {}", text.edition));
+        let _ = write!(words, "; from {}", text.edition);
         words
     };
     match (&change.before, &change.after) {
@@ -407,45 +426,7 @@ pub fn json(comparison: &Comparison) -> String {
                 })
             })
             .collect(),
-        guidance: GuidanceJson {
-            paragraphs: comparison
-                .guidance
-                .paragraphs
-                .iter()
-                .map(|paragraph| ParagraphJson {
-                    paragraph: &paragraph.paragraph,
-                    section: &paragraph.section,
-                    before: paragraph.before.as_deref(),
-                    after: paragraph.after.as_deref(),
-                    source: &paragraph.source,
-                    diff: paragraph
-                        .pieces
-                        .iter()
-                        .map(|piece| match piece {
-                            Piece::Same(text) => PieceJson { op: "same", text },
-                            Piece::Removed(text) => PieceJson { op: "removed", text },
-                            Piece::Added(text) => PieceJson { op: "added", text },
-                        })
-                        .collect(),
-                })
-                .collect(),
-            duties: comparison
-                .guidance
-                .duties
-                .iter()
-                .map(|duty| DutyJson {
-                    duty: &duty.duty,
-                    title: &duty.title,
-                    change: match (&duty.before, &duty.after) {
-                        (None, _) => "added",
-                        (_, None) => "repealed",
-                        (Some(_), Some(_)) => "changed",
-                    },
-                    before: duty_text_json(duty.before.as_ref()),
-                    after: duty_text_json(duty.after.as_ref()),
-                })
-                .collect(),
-        },
+        guidance: guidance_json(comparison),
         summary: comparison
             .by_duty()
             .into_iter()
@@ -460,4 +441,48 @@ pub fn json(comparison: &Comparison) -> String {
     let mut text = crate::visible::json(&out);
     text.push('\n');
     text
+}
+
+/// The guidance's own changes as JSON: paragraphs word by word, duties
+/// added, repealed or changed.
+fn guidance_json(comparison: &Comparison) -> GuidanceJson<'_> {
+    GuidanceJson {
+        paragraphs: comparison
+            .guidance
+            .paragraphs
+            .iter()
+            .map(|paragraph| ParagraphJson {
+                paragraph: &paragraph.paragraph,
+                section: &paragraph.section,
+                before: paragraph.before.as_deref(),
+                after: paragraph.after.as_deref(),
+                source: &paragraph.source,
+                diff: paragraph
+                    .pieces
+                    .iter()
+                    .map(|piece| match piece {
+                        Piece::Same(text) => PieceJson { op: "same", text },
+                        Piece::Removed(text) => PieceJson { op: "removed", text },
+                        Piece::Added(text) => PieceJson { op: "added", text },
+                    })
+                    .collect(),
+            })
+            .collect(),
+        duties: comparison
+            .guidance
+            .duties
+            .iter()
+            .map(|duty| DutyJson {
+                duty: &duty.duty,
+                title: &duty.title,
+                change: match (&duty.before, &duty.after) {
+                    (None, _) => "added",
+                    (_, None) => "repealed",
+                    (Some(_), Some(_)) => "changed",
+                },
+                before: duty_text_json(duty.before.as_ref()),
+                after: duty_text_json(duty.after.as_ref()),
+            })
+            .collect(),
+    }
 }

@@ -4,11 +4,13 @@
 //! with [`term`] and [`declared`] for the guidance's vocabulary and for
 //! what a council's file declares.
 
+use std::fmt::Write as _;
+
 use super::human::wrap;
 use crate::command::CommandError;
 use crate::date::Day;
 use crate::diagnostics::Code;
-use crate::model::{DutyKind, EditionId, Paragraph, Policy, Provenance, VocabularyKind};
+use crate::model::{DutyKind, EditionId, EntityKind, Paragraph, Policy, Provenance, VocabularyKind};
 use crate::suggest::suggest;
 use crate::syntax::ast::ItemKind;
 
@@ -17,7 +19,7 @@ fn provenance(policy: &Policy, paragraph: &Paragraph) -> String {
         policy.document(id).map_or_else(String::new, |document| {
             let mut text = document.title.clone();
             if let Some(seed) = &document.seed {
-                text.push_str(&format!(" [{seed}]"));
+                let _ = write!(text, " [{seed}]");
             }
             text
         })
@@ -38,7 +40,9 @@ fn paragraph_text(policy: &Policy, paragraph: &Paragraph) -> String {
         provenance(policy, paragraph)
     );
     match &paragraph.text {
-        Some(text) => out.push_str(&format!("\n  {}\n", wrap(text, 88, "  "))),
+        Some(text) => {
+            let _ = writeln!(out, "\n  {}", wrap(text, 88, "  "));
+        }
         None => out.push_str("\n  (the words are not at hand)\n"),
     }
     out
@@ -68,19 +72,21 @@ pub fn duty(policy: &Policy, key: &str) -> Option<String> {
         } => {
             let mut text = format!("question {}\nasks: {}\n", duty.key, wrap(asks, 88, "  "));
             if let Some(role) = renew_on_change_of.and_then(|role| policy.role(role)) {
-                text.push_str(&format!(
-                    "an answer is stale once the responsibilities of the {} change\n",
+                let _ = writeln!(
+                    text,
+                    "an answer is stale once the responsibilities of the {} change",
                     role.key
-                ));
+                );
             }
             text
         }
     };
     if let Some(title) = &duty.title {
-        out.push_str(&format!("title: {title}\n"));
+        let _ = writeln!(out, "title: {title}");
     }
-    out.push_str(&format!(
-        "modality: {} ({})\n",
+    let _ = writeln!(
+        out,
+        "modality: {} ({})",
         duty.modality.words(),
         match duty.modality {
             crate::model::Modality::Must | crate::model::Modality::MustNot => "a legal requirement",
@@ -89,20 +95,20 @@ pub fn duty(policy: &Policy, key: &str) -> Option<String> {
             }
             crate::model::Modality::May => "a permission: never a breach",
         }
-    ));
+    );
     if let Some(statute) = &duty.statute {
-        out.push_str(&format!("statute: {statute}\n"));
+        let _ = writeln!(out, "statute: {statute}");
     }
     for condition in &duty.conditions {
-        out.push_str(&format!("condition: {}\n", condition.text));
+        let _ = writeln!(out, "condition: {}", condition.text);
     }
     for tag in &duty.tags {
         if let (Some(key), Some(value)) = (policy.tag_key(tag.key), policy.tag_value(*tag)) {
-            out.push_str(&format!("{}: {value}\n", key.title));
+            let _ = writeln!(out, "{}: {value}", key.title);
         }
     }
     if let Some(edition) = policy.edition(EditionId::from_index(duty.edition)) {
-        out.push_str(&format!("from: {} ({})\n", edition.key, edition.force.description()));
+        let _ = writeln!(out, "from: {} ({})", edition.key, edition.force.description());
     }
     for paragraph in duty.cites.iter().filter_map(|id| policy.paragraph(*id)) {
         out.push('\n');
@@ -124,7 +130,7 @@ pub fn law(policy: &Policy, key: &str) -> Option<String> {
         law.key, law.title, law.statute, law.value
     );
     if let Some(edition) = policy.edition(EditionId::from_index(law.edition)) {
-        out.push_str(&format!("from: {} ({})\n", edition.key, edition.force.description()));
+        let _ = writeln!(out, "from: {} ({})", edition.key, edition.force.description());
     }
     for paragraph in law.cites.iter().filter_map(|id| policy.paragraph(*id)) {
         out.push('\n');
@@ -160,13 +166,13 @@ pub fn paragraph(policy: &Policy, key: &str, as_at: Option<Day>) -> Option<Strin
     if versions.len() > 1 || !repeals.is_empty() {
         out.push_str("\nhistory:\n");
         for version in &versions {
-            out.push_str(&format!("  {}\n", version_line(policy, version.edition, "words of")));
+            let _ = writeln!(out, "  {}", version_line(policy, version.edition, "words of"));
             if let Some(text) = &version.text {
-                out.push_str(&format!("    \"{}\"\n", wrap(text, 86, "     ")));
+                let _ = writeln!(out, "    \"{}\"", wrap(text, 86, "     "));
             }
         }
         for repeal in repeals {
-            out.push_str(&format!("  {}\n", version_line(policy, repeal.edition, "repealed by")));
+            let _ = writeln!(out, "  {}", version_line(policy, repeal.edition, "repealed by"));
         }
     }
     let paragraph = first;
@@ -188,7 +194,7 @@ pub fn paragraph(policy: &Policy, key: &str, as_at: Option<Day>) -> Option<Strin
     } else if encoded.is_empty() {
         out.push_str("\nno duty, question or law encodes this paragraph\n");
     } else {
-        out.push_str(&format!("\nencoded by: {}\n", encoded.join(", ")));
+        let _ = writeln!(out, "\nencoded by: {}", encoded.join(", "));
     }
     Some(out)
 }
@@ -201,13 +207,14 @@ fn version_line(policy: &Policy, edition: usize, what: &str) -> String {
     };
     let mut line = format!("{what} {}", declared.key);
     if declared.amends.is_some() {
-        line.push_str(&format!(
+        let _ = write!(
+            line,
             " (an amendment: {})",
             declared.instrument.as_deref().unwrap_or(&declared.title)
-        ));
+        );
     }
     if let Some(date) = declared.in_force {
-        line.push_str(&format!(", in force from {date}"));
+        let _ = write!(line, ", in force from {date}");
         if declared.by_area {
             line.push_str(" at the latest, earlier in areas that moved sooner");
         }
@@ -250,87 +257,101 @@ fn nothing(policy: &Policy, key: &str) -> CommandError {
 /// an editor's hover. `None` if the policy declares no such name of that
 /// kind.
 pub fn term(policy: &Policy, kind: VocabularyKind, key: &str) -> Option<String> {
-    let titles = |functions: &[crate::model::FunctionId]| {
-        functions
+    let about = match kind {
+        VocabularyKind::Role => role_term(policy, key)?,
+        VocabularyKind::Function => {
+            let function = policy.functions.iter().find(|function| function.key == key)?;
+            format!("title: {}\n", function.title)
+        }
+        VocabularyKind::BodyKind => body_kind_term(policy, key)?,
+        VocabularyKind::Relation => relation_term(policy, key)?,
+        VocabularyKind::Attribute => attribute_term(policy, key)?,
+        VocabularyKind::TagKey => {
+            let tag_key = policy.tag_keys.iter().find(|tag_key| tag_key.key == key)?;
+            format!("title: {}\nvalues: {}\n", tag_key.title, tag_key.values.join(", "))
+        }
+    };
+    Some(format!("{} {key}\n{about}", ItemKind::from(kind).keyword()))
+}
+
+/// What the guidance says of a role: its title, holder, statute, remit.
+fn role_term(policy: &Policy, key: &str) -> Option<String> {
+    let role = policy.roles.iter().find(|role| role.key == key)?;
+    let mut out = format!("title: {}\nheld by: a {}\n", role.title, role.holder.word());
+    if let Some(statute) = &role.statute {
+        let _ = writeln!(out, "statute: {statute}");
+    }
+    if !role.remit.is_empty() {
+        let titles: Vec<&str> = role
+            .remit
             .iter()
             .filter_map(|id| policy.function(*id))
             .map(|function| function.title.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let kinds =
-        |kinds: &[crate::model::EntityKind]| kinds.iter().map(|kind| kind.word()).collect::<Vec<_>>().join(", ");
-    let mut out = format!("{} {key}\n", ItemKind::from(kind).keyword());
-    match kind {
-        VocabularyKind::Role => {
-            let role = policy.roles.iter().find(|role| role.key == key)?;
-            out.push_str(&format!("title: {}\nheld by: a {}\n", role.title, role.holder.word()));
-            if let Some(statute) = &role.statute {
-                out.push_str(&format!("statute: {statute}\n"));
-            }
-            if !role.remit.is_empty() {
-                out.push_str(&format!("remit: {}\n", titles(&role.remit)));
-            }
-            if role.principal {
-                out.push_str("one of the roles the guidance is about\n");
-            }
-        }
-        VocabularyKind::Function => {
-            let function = policy.functions.iter().find(|function| function.key == key)?;
-            out.push_str(&format!("title: {}\n", function.title));
-        }
-        VocabularyKind::BodyKind => {
-            let body_kind = policy.body_kinds.iter().find(|body_kind| body_kind.key == key)?;
-            out.push_str(&format!("title: {}\n", body_kind.title));
-            if let Some(ended) = &body_kind.ended {
-                out.push_str(&format!(
-                    "ended: none exists from {}: {}\n",
-                    crate::words::date(ended.by),
-                    ended.law
-                ));
-            }
-        }
-        VocabularyKind::Relation => {
-            let relation = policy.relations.iter().find(|relation| relation.key == key)?;
-            out.push_str(&format!(
-                "title: {}\nfrom: {}\nto: {}\n",
-                relation.title,
-                kinds(&relation.from),
-                kinds(&relation.to)
-            ));
-            if relation.hierarchy {
-                out.push_str(
-                    "a line of accountability: it must not loop, and a post's line must not lead to a member\n",
-                );
-            }
-        }
-        VocabularyKind::Attribute => {
-            let attribute = policy.attributes.iter().find(|attribute| attribute.key == key)?;
-            out.push_str(&format!(
-                "title: {}\non: {}\ntype: {}\n",
-                attribute.title,
-                kinds(&attribute.on),
-                attribute.value_type.word()
-            ));
-            match (&attribute.default, &attribute.default_basis) {
-                (Some(default), Some(basis)) => out.push_str(&format!("default: {default}, because {basis}\n")),
-                (Some(default), None) => out.push_str(&format!("default: {default}\n")),
-                (None, _) => out.push_str("no default: unstated, it is unknown\n"),
-            }
-            if let Some(shared) = &attribute.when_shared {
-                out.push_str(&format!("in a shared file: {shared}, unless stated\n"));
-            }
-        }
-        VocabularyKind::TagKey => {
-            let tag_key = policy.tag_keys.iter().find(|tag_key| tag_key.key == key)?;
-            out.push_str(&format!(
-                "title: {}\nvalues: {}\n",
-                tag_key.title,
-                tag_key.values.join(", ")
-            ));
-        }
+            .collect();
+        let _ = writeln!(out, "remit: {}", titles.join(", "));
+    }
+    if role.principal {
+        out.push_str("one of the roles the guidance is about\n");
     }
     Some(out)
+}
+
+/// What the guidance says of a kind of body: its title, and when the law
+/// ended it.
+fn body_kind_term(policy: &Policy, key: &str) -> Option<String> {
+    let body_kind = policy.body_kinds.iter().find(|body_kind| body_kind.key == key)?;
+    let mut out = format!("title: {}\n", body_kind.title);
+    if let Some(ended) = &body_kind.ended {
+        let _ = writeln!(
+            out,
+            "ended: none exists from {}: {}",
+            crate::words::date(ended.by),
+            ended.law
+        );
+    }
+    Some(out)
+}
+
+/// What the guidance says of a relation: its title, what it leads from
+/// and to, and whether it is a line of accountability.
+fn relation_term(policy: &Policy, key: &str) -> Option<String> {
+    let relation = policy.relations.iter().find(|relation| relation.key == key)?;
+    let mut out = format!(
+        "title: {}\nfrom: {}\nto: {}\n",
+        relation.title,
+        entity_kinds(&relation.from),
+        entity_kinds(&relation.to)
+    );
+    if relation.hierarchy {
+        out.push_str("a line of accountability: it must not loop, and a post's line must not lead to a member\n");
+    }
+    Some(out)
+}
+
+/// What the guidance says of an attribute: its title, what it is said
+/// of, its type, its default and its value in a shared file.
+fn attribute_term(policy: &Policy, key: &str) -> Option<String> {
+    let attribute = policy.attributes.iter().find(|attribute| attribute.key == key)?;
+    let mut out = format!(
+        "title: {}\non: {}\ntype: {}\n",
+        attribute.title,
+        entity_kinds(&attribute.on),
+        attribute.value_type.word()
+    );
+    let _ = match (&attribute.default, &attribute.default_basis) {
+        (Some(default), Some(basis)) => writeln!(out, "default: {default}, because {basis}"),
+        (Some(default), None) => writeln!(out, "default: {default}"),
+        (None, _) => writeln!(out, "no default: unstated, it is unknown"),
+    };
+    if let Some(shared) = &attribute.when_shared {
+        let _ = writeln!(out, "in a shared file: {shared}, unless stated");
+    }
+    Some(out)
+}
+
+/// Kinds of entity as a list: "post, member".
+fn entity_kinds(kinds: &[EntityKind]) -> String {
+    kinds.iter().map(|kind| kind.word()).collect::<Vec<_>>().join(", ")
 }
 
 /// An item as its file declares it (a post, member, body or service, a
@@ -354,7 +375,7 @@ pub struct Declared<'a> {
 pub fn declared(policy: Option<&Policy>, item: &Declared<'_>) -> String {
     let mut out = format!("{} {}\n", item.kind.keyword(), item.name);
     if let Some(title) = item.title {
-        out.push_str(&format!("title: {title}\n"));
+        let _ = writeln!(out, "title: {title}");
     }
     if !item.holds.is_empty() {
         let roles: Vec<String> = item
@@ -367,13 +388,13 @@ pub fn declared(policy: Option<&Policy>, item: &Declared<'_>) -> String {
                 },
             )
             .collect();
-        out.push_str(&format!("holds: {}\n", roles.join(", ")));
+        let _ = writeln!(out, "holds: {}", roles.join(", "));
     }
     if let Some(key) = item.body_kind {
-        match policy.and_then(|policy| policy.body_kinds.iter().find(|kind| kind.key == key)) {
-            Some(kind) => out.push_str(&format!("kind: {key} ({})\n", kind.title)),
-            None => out.push_str(&format!("kind: {key}\n")),
-        }
+        let _ = match policy.and_then(|policy| policy.body_kinds.iter().find(|kind| kind.key == key)) {
+            Some(kind) => writeln!(out, "kind: {key} ({})", kind.title),
+            None => writeln!(out, "kind: {key}"),
+        };
     }
     out
 }

@@ -2,10 +2,12 @@
 //! by guidance section, each verdict with the paragraph it comes from and
 //! the council's facts as snippets of the arrangement file.
 
+use std::fmt::Write as _;
+
 use crate::diagnostics::{render_snippets, Label, Snippet};
 use crate::eval::Verdict;
-use crate::model::DutyKind;
-use crate::words::provenance_in_brief;
+use crate::model::{Duty, DutyKind};
+use crate::words::{provenance_in_brief, Wording};
 use crate::Assessment;
 
 /// Wraps text to `width` columns, indenting continuation lines.
@@ -76,6 +78,21 @@ impl Assessment<'_> {
             (None, DutyKind::Rule { text, .. }) => text.clone(),
             (None, DutyKind::Question { asks, .. }) => asks.clone(),
         };
+        let mut notes = self.duty_notes(duty);
+        notes.extend(self.verdict_notes(verdict, &wording));
+        Some(Snippet {
+            headline: format!("{} ({})", title, duty.modality.words()),
+            tag: verdict.kind().name().to_owned(),
+            needs_action: verdict.kind().needs_action(),
+            breach: verdict.kind().is_breach(),
+            labels: self.fact_labels(verdict, &wording),
+            notes,
+        })
+    }
+
+    /// The notes about the duty itself: its rule or question, its statute
+    /// and the paragraphs it cites, with their words.
+    fn duty_notes(&self, duty: &Duty) -> Vec<String> {
         let mut notes = Vec::new();
         match &duty.kind {
             DutyKind::Rule { text, .. } => {
@@ -108,6 +125,13 @@ impl Assessment<'_> {
                 "  ",
             ));
         }
+        notes
+    }
+
+    /// The notes about the verdict: whom it bound, the council's answer or
+    /// departure, what is missing, its remarks, and its reason.
+    fn verdict_notes(&self, verdict: &Verdict, wording: &Wording<'_>) -> Vec<String> {
+        let mut notes = Vec::new();
         if !verdict.bindings.is_empty() {
             let bound: Vec<String> = verdict
                 .bindings
@@ -119,10 +143,10 @@ impl Assessment<'_> {
         if let Some(answer) = verdict.answer.and_then(|id| self.arrangement.answer(id)) {
             let mut heading = "council's answer".to_owned();
             if let Some(reference) = &answer.reference {
-                heading.push_str(&format!(", reference {reference}"));
+                let _ = write!(heading, ", reference {reference}");
             }
             if let Some(given) = answer.given {
-                heading.push_str(&format!(", {given}"));
+                let _ = write!(heading, ", {given}");
             }
             notes.push(wrap(&format!("{heading}: {}", answer.text), 88, "  "));
         }
@@ -137,7 +161,13 @@ impl Assessment<'_> {
             notes.push(wrap(&format!("note: {note}"), 88, "  "));
         }
         notes.push(wrap(&format!("verdict: {}", wording.reason(verdict)), 88, "  "));
-        let labels = verdict
+        notes
+    }
+
+    /// The facts the verdict consulted in the council's own file, each a
+    /// label on its place there.
+    fn fact_labels(&self, verdict: &Verdict, wording: &Wording<'_>) -> Vec<Label> {
+        verdict
             .facts
             .iter()
             .filter(|used| used.origin.span.file == self.arrangement.file)
@@ -151,33 +181,46 @@ impl Assessment<'_> {
                         .and_then(|evidence| wording.evidence(evidence)),
                 );
                 if !about.is_empty() {
-                    message.push_str(&format!(" ({})", about.join("; ")));
+                    let _ = write!(message, " ({})", about.join("; "));
                 }
                 Label {
                     span: used.origin.span,
                     message,
                 }
             })
-            .collect();
-        Some(Snippet {
-            headline: format!("{} ({})", title, duty.modality.words()),
-            tag: verdict.kind().name().to_owned(),
-            needs_action: verdict.kind().needs_action(),
-            breach: verdict.kind().is_breach(),
-            labels,
-            notes,
-        })
+            .collect()
     }
 
     fn human(&self, color: bool) -> String {
+        // The header is the council's and the guidance's own words; the
+        // snippets below show their hidden characters themselves.
+        let mut out = crate::visible::escape(&self.header()).into_owned();
+        for (heading, wanted) in [("NEEDS ACTION", true), ("NO ACTION NEEDED", false)] {
+            let chosen: Vec<&Verdict> = self
+                .verdicts
+                .iter()
+                .filter(|verdict| verdict.kind().needs_action() == wanted)
+                .collect();
+            if chosen.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "\n==== {heading} ({}) ====", chosen.len());
+            self.sections(&chosen, color, &mut out);
+        }
+        out
+    }
+
+    /// The head of the report: the council, the guidance it is checked
+    /// against (with local policies and amendments), the date, the counts.
+    fn header(&self) -> String {
         let mut out = String::new();
-        let base = self.policy.base();
-        out.push_str(&format!(
-            "{} ({})\n",
+        let _ = writeln!(
+            out,
+            "{} ({})",
             self.arrangement.council_name(),
             self.sources.name(self.arrangement.file)
-        ));
-        if let Some(base) = base {
+        );
+        if let Some(base) = self.policy.base() {
             out.push_str(&wrap(
                 &format!(
                     "checked against {} \"{}\"{}, {}",
@@ -192,10 +235,7 @@ impl Assessment<'_> {
             out.push('\n');
         }
         for extension in self.local_policies() {
-            out.push_str(&format!(
-                "with local policy {} \"{}\"\n",
-                extension.key, extension.title
-            ));
+            let _ = writeln!(out, "with local policy {} \"{}\"", extension.key, extension.title);
         }
         for (amendment, holding) in self.amendments() {
             let doubt = match holding {
@@ -216,43 +256,34 @@ impl Assessment<'_> {
             ));
             out.push('\n');
         }
-        out.push_str(&format!("as at {}\n", self.as_at));
-        out.push_str(&format!("{}\n", summary_line(self)));
-        // The header is the council's and the guidance's own words; the
-        // snippets below show their hidden characters themselves.
-        let mut out = crate::visible::escape(&out).into_owned();
-        for (heading, wanted) in [("NEEDS ACTION", true), ("NO ACTION NEEDED", false)] {
-            let chosen: Vec<&Verdict> = self
-                .verdicts
-                .iter()
-                .filter(|verdict| verdict.kind().needs_action() == wanted)
-                .collect();
-            if chosen.is_empty() {
-                continue;
-            }
-            out.push_str(&format!("\n==== {heading} ({}) ====\n", chosen.len()));
-            let mut sections: Vec<&str> = Vec::new();
-            for verdict in &chosen {
-                if let Some(duty) = self.duty(verdict) {
-                    let section = self.section(duty);
-                    if !sections.contains(&section) {
-                        sections.push(section);
-                    }
+        let _ = writeln!(out, "as at {}", self.as_at);
+        let _ = writeln!(out, "{}", summary_line(self));
+        out
+    }
+
+    /// The chosen verdicts by guidance section, in the order the sections
+    /// first appear, each section's most serious first.
+    fn sections(&self, chosen: &[&Verdict], color: bool, out: &mut String) {
+        let mut sections: Vec<&str> = Vec::new();
+        for verdict in chosen {
+            if let Some(duty) = self.duty(verdict) {
+                let section = self.section(duty);
+                if !sections.contains(&section) {
+                    sections.push(section);
                 }
             }
-            for section in sections {
-                out.push_str(&format!("\n---- {} ----\n\n", crate::visible::escape(section)));
-                let mut in_section: Vec<&&Verdict> = chosen
-                    .iter()
-                    .filter(|verdict| self.duty(verdict).is_some_and(|duty| self.section(duty) == section))
-                    .collect();
-                // Within a section, the most serious first; ties keep the
-                // guidance's order.
-                in_section.sort_by_key(|verdict| verdict.kind().rank());
-                let snippets: Vec<Snippet> = in_section.iter().filter_map(|verdict| self.snippet(verdict)).collect();
-                out.push_str(&render_snippets(self.sources, &snippets, color));
-            }
         }
-        out
+        for section in sections {
+            let _ = writeln!(out, "\n---- {} ----\n", crate::visible::escape(section));
+            let mut in_section: Vec<&&Verdict> = chosen
+                .iter()
+                .filter(|verdict| self.duty(verdict).is_some_and(|duty| self.section(duty) == section))
+                .collect();
+            // Within a section, the most serious first; ties keep the
+            // guidance's order.
+            in_section.sort_by_key(|verdict| verdict.kind().rank());
+            let snippets: Vec<Snippet> = in_section.iter().filter_map(|verdict| self.snippet(verdict)).collect();
+            out.push_str(&render_snippets(self.sources, &snippets, color));
+        }
     }
 }

@@ -7,9 +7,10 @@
 
 use std::fmt::Write as _;
 
-use crate::eval::VerdictKind;
+use crate::eval::{Verdict, VerdictKind};
 use crate::outcome::Assessment;
 use crate::render::xml::{attribute, text};
+use crate::words::Wording;
 
 /// The JUnit report of a run, built council by council.
 #[derive(Debug, Default)]
@@ -58,56 +59,7 @@ impl JunitLog {
             assessment.as_at
         );
         for verdict in assessment.verdicts {
-            let Some(duty) = assessment.duty(verdict) else {
-                continue;
-            };
-            let line = verdict.facts.first().map_or(arrangement.span, |used| used.origin.span);
-            let (line, _) = assessment.sources.line_column(line);
-            let _ = write!(
-                self.suites,
-                "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{line}\"",
-                attribute(&duty.key),
-                attribute(&arrangement.key),
-                attribute(&file)
-            );
-            let reason = wording.reason(verdict);
-            let mut details = reason.clone();
-            for missing in &verdict.missing {
-                let _ = write!(details, "\nmissing: {}", wording.missing(missing));
-            }
-            for used in &verdict.facts {
-                let (fact_line, _) = assessment.sources.line_column(used.origin.span);
-                let _ = write!(details, "\n{file}:{fact_line}: {}", wording.fact(&used.fact));
-            }
-            let kind = verdict.kind().name();
-            match verdict.kind() {
-                VerdictKind::Fail
-                | VerdictKind::Unexplained
-                | VerdictKind::Unknown
-                | VerdictKind::Missing
-                | VerdictKind::Stale => {
-                    let _ = writeln!(
-                        self.suites,
-                        ">\n      <failure message=\"{}\" type=\"{kind}\">{}</failure>\n    </testcase>",
-                        attribute(&format!("{kind}: {reason}")),
-                        text(&details)
-                    );
-                }
-                VerdictKind::NotApplicable => {
-                    let _ = writeln!(
-                        self.suites,
-                        ">\n      <skipped message=\"{}\"/>\n    </testcase>",
-                        attribute(&format!("{kind}: {reason}"))
-                    );
-                }
-                VerdictKind::Departure | VerdictKind::Answered | VerdictKind::Pass => {
-                    let _ = writeln!(
-                        self.suites,
-                        ">\n      <system-out>{}</system-out>\n    </testcase>",
-                        text(&format!("{kind}: {details}"))
-                    );
-                }
-            }
+            testcase(&mut self.suites, assessment, &wording, &file, verdict);
         }
         self.suites.push_str("  </testsuite>\n");
     }
@@ -119,4 +71,67 @@ impl JunitLog {
             self.tests, self.failures, self.skipped, self.suites
         )
     }
+}
+
+/// One verdict as a `testcase`: a failure if it needs action, skipped if
+/// its duty does not apply, else passed with its reason as output.
+fn testcase(out: &mut String, assessment: &Assessment<'_>, wording: &Wording<'_>, file: &str, verdict: &Verdict) {
+    let arrangement = assessment.arrangement;
+    let Some(duty) = assessment.duty(verdict) else {
+        return;
+    };
+    let line = verdict.facts.first().map_or(arrangement.span, |used| used.origin.span);
+    let (line, _) = assessment.sources.line_column(line);
+    let _ = write!(
+        out,
+        "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{line}\"",
+        attribute(&duty.key),
+        attribute(&arrangement.key),
+        attribute(file)
+    );
+    let reason = wording.reason(verdict);
+    let details = details(assessment, wording, file, verdict, &reason);
+    let kind = verdict.kind().name();
+    match verdict.kind() {
+        VerdictKind::Fail
+        | VerdictKind::Unexplained
+        | VerdictKind::Unknown
+        | VerdictKind::Missing
+        | VerdictKind::Stale => {
+            let _ = writeln!(
+                out,
+                ">\n      <failure message=\"{}\" type=\"{kind}\">{}</failure>\n    </testcase>",
+                attribute(&format!("{kind}: {reason}")),
+                text(&details)
+            );
+        }
+        VerdictKind::NotApplicable => {
+            let _ = writeln!(
+                out,
+                ">\n      <skipped message=\"{}\"/>\n    </testcase>",
+                attribute(&format!("{kind}: {reason}"))
+            );
+        }
+        VerdictKind::Departure | VerdictKind::Answered | VerdictKind::Pass => {
+            let _ = writeln!(
+                out,
+                ">\n      <system-out>{}</system-out>\n    </testcase>",
+                text(&format!("{kind}: {details}"))
+            );
+        }
+    }
+}
+
+/// A verdict's reason, then each fact missing and each fact consulted
+/// with where it is stated.
+fn details(assessment: &Assessment<'_>, wording: &Wording<'_>, file: &str, verdict: &Verdict, reason: &str) -> String {
+    let mut details = reason.to_owned();
+    for missing in &verdict.missing {
+        let _ = write!(details, "\nmissing: {}", wording.missing(missing));
+    }
+    for used in &verdict.facts {
+        let (fact_line, _) = assessment.sources.line_column(used.origin.span);
+        let _ = write!(details, "\n{file}:{fact_line}: {}", wording.fact(&used.fact));
+    }
+    details
 }

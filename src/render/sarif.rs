@@ -12,6 +12,8 @@
 //! Output holds no time or absolute path of its own, so the same input
 //! gives the same bytes.
 
+use std::fmt::Write as _;
+
 use serde_json::{json, Map, Value};
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
@@ -198,7 +200,7 @@ fn duty_rule(assessment: &Assessment<'_>, duty: &crate::model::Duty) -> Value {
         .collect();
     let mut help = format!("{} {}: {text}", capitalised(what), duty.key);
     if let Some(statute) = &duty.statute {
-        help.push_str(&format!("\nStatute: {statute}"));
+        let _ = write!(help, "\nStatute: {statute}");
     }
     for paragraph in &paragraphs {
         help.push('\n');
@@ -276,7 +278,9 @@ fn uri(name: &str) -> String {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
                 encoded.push(char::from(byte))
             }
-            other => encoded.push_str(&format!("%{other:02X}")),
+            other => {
+                let _ = write!(encoded, "%{other:02X}");
+            }
         }
     }
     if path.starts_with('/') {

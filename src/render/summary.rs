@@ -2,6 +2,8 @@
 //! counts, and the duties that most often need action, for a terminal or
 //! as JSON (`docs/json-output.md`, `docs/summary-output.schema.json`).
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use crate::eval::VerdictKind;
@@ -45,17 +47,18 @@ pub fn human(sector: &Sector) -> String {
         sector.councils_needing_action(),
         sector.rows.len(),
     );
+    out.push_str(&table(sector, (verdicts, needing, &totals)));
+    out.push_str(&duties(sector));
+    out
+}
+
+/// The table of councils × verdict counts, with a row of totals when
+/// there are several councils.
+fn table(sector: &Sector, (verdicts, needing, totals): (usize, usize, &[(VerdictKind, usize)])) -> String {
     let mut headers: Vec<String> = vec!["council".to_owned(), "verdicts".to_owned()];
     headers.extend(VerdictKind::ALL.iter().map(|kind| kind.name().to_owned()));
     headers.push("needs action".to_owned());
     headers.push("file".to_owned());
-    let row_cells = |row: &Row| {
-        let mut cells = vec![cut(&escape(&row.council), NAME_WIDTH), row.verdicts.to_string()];
-        cells.extend(row.counts.iter().map(|(_, count)| count.to_string()));
-        cells.push(row.needs_action.to_string());
-        cells.push(escape(&row.path).into_owned());
-        cells
-    };
     let mut rows: Vec<Vec<String>> = sector.rows.iter().map(row_cells).collect();
     if sector.rows.len() > 1 {
         let mut total = vec!["all councils".to_owned(), verdicts.to_string()];
@@ -74,39 +77,58 @@ pub fn human(sector: &Sector) -> String {
                 .unwrap_or(0)
         })
         .collect();
-    let last = headers.len() - 1;
-    let line = |cells: &[String]| {
-        let mut text = String::new();
-        for (column, (cell, width)) in cells.iter().zip(&widths).enumerate() {
-            let pad = " ".repeat(width.saturating_sub(cell.chars().count()));
-            match column {
-                // The council's name is read from the left, the file last
-                // and unpadded; counts line up on the right.
-                0 => text.push_str(&format!("{cell}{pad}")),
-                column if column == last => text.push_str(cell),
-                _ => text.push_str(&format!("{pad}{cell}")),
-            }
-            if column != last {
-                text.push_str("  ");
-            }
-        }
-        text.trim_end().to_owned()
-    };
-    out.push_str(&line(&headers));
-    out.push('\n');
-    for row in &rows {
-        out.push_str(&line(row));
+    let mut out = String::new();
+    for cells in std::iter::once(&headers).chain(&rows) {
+        out.push_str(&line(cells, &widths));
         out.push('\n');
     }
+    out
+}
+
+/// One council's cells in the table.
+fn row_cells(row: &Row) -> Vec<String> {
+    let mut cells = vec![cut(&escape(&row.council), NAME_WIDTH), row.verdicts.to_string()];
+    cells.extend(row.counts.iter().map(|(_, count)| count.to_string()));
+    cells.push(row.needs_action.to_string());
+    cells.push(escape(&row.path).into_owned());
+    cells
+}
+
+/// One line of the table, its cells padded to the columns' widths.
+fn line(cells: &[String], widths: &[usize]) -> String {
+    let last = widths.len() - 1;
+    let mut text = String::new();
+    for (column, (cell, width)) in cells.iter().zip(widths).enumerate() {
+        let pad = " ".repeat(width.saturating_sub(cell.chars().count()));
+        match column {
+            // The council's name is read from the left, the file last
+            // and unpadded; counts line up on the right.
+            0 => {
+                let _ = write!(text, "{cell}{pad}");
+            }
+            column if column == last => text.push_str(cell),
+            _ => {
+                let _ = write!(text, "{pad}{cell}");
+            }
+        }
+        if column != last {
+            text.push_str("  ");
+        }
+    }
+    text.trim_end().to_owned()
+}
+
+/// The duties that need action in the most councils, the first
+/// [`DUTIES_SHOWN`] of them.
+fn duties(sector: &Sector) -> String {
     let duties = sector.duties_needing_action();
     if duties.is_empty() {
-        out.push_str("\nNo duty needs action in any council.\n");
-        return out;
+        return "\nNo duty needs action in any council.\n".to_owned();
     }
-    out.push_str(&format!(
+    let mut out = format!(
         "\nDuties that need action in the most councils (of {}):\n",
         sector.rows.len()
-    ));
+    );
     let count_width = duties.first().map_or(1, |tally| tally.councils.to_string().len());
     let key_width = duties
         .iter()
@@ -116,23 +138,25 @@ pub fn human(sector: &Sector) -> String {
         .unwrap_or(0);
     for tally in duties.iter().take(DUTIES_SHOWN) {
         let duty = escape(&tally.duty);
-        out.push_str(&format!(
-            "  {:>count_width$}  {duty}{}  {}\n",
+        let _ = writeln!(
+            out,
+            "  {:>count_width$}  {duty}{}  {}",
             tally.councils,
             " ".repeat(key_width.saturating_sub(duty.chars().count())),
             cut(&escape(&tally.title), TITLE_WIDTH)
-        ));
+        );
     }
     if duties.len() > DUTIES_SHOWN {
-        out.push_str(&format!(
-            "  … and {} more {} action in at least one council (`--format json` lists them all)\n",
+        let _ = writeln!(
+            out,
+            "  … and {} more {} action in at least one council (`--format json` lists them all)",
             duties.len() - DUTIES_SHOWN,
             if duties.len() - DUTIES_SHOWN == 1 {
                 "duty needs"
             } else {
                 "duties need"
             }
-        ));
+        );
     }
     out
 }

@@ -7,8 +7,9 @@
 
 use std::fmt::Write as _;
 
-use crate::check::{Expectation, Expected};
+use crate::check::{Expectation, Expected, TestCase};
 use crate::diagnostics;
+use crate::outcome::Verified;
 use crate::policy_test::{Check, Difference, TestOutcome, TestResult};
 use crate::render::human::render_verdicts;
 use crate::render::xml::{attribute, text};
@@ -191,90 +192,108 @@ pub fn junit(results: &[TestResult<'_>], sources: &SourceMap) -> String {
         counts.broken
     );
     for (file, list) in by_file(results, sources) {
-        let failed = list
-            .iter()
-            .filter(|result| matches!(result.outcome, TestOutcome::Ran { .. }) && !result.passed())
-            .count();
-        let broken = list
-            .iter()
-            .filter(|result| matches!(result.outcome, TestOutcome::Broken { .. }))
-            .count();
-        let _ = writeln!(
-            out,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\" errors=\"{broken}\" skipped=\"0\">",
-            attribute(&file),
-            list.len()
-        );
-        for result in list {
-            let test = result.test;
-            let (line, _) = sources.line_column(test.name.span);
-            let _ = write!(
-                out,
-                "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{line}\"",
-                attribute(&test.name.text),
-                attribute(&file),
-                attribute(&file)
-            );
-            match &result.outcome {
-                TestOutcome::Ran { .. } if result.passed() => out.push_str("/>\n"),
-                TestOutcome::Ran { verified, checks } => {
-                    out.push_str(">\n");
-                    let assessments = verified.assessments(sources);
-                    let mut messages = Vec::new();
-                    let mut body = String::new();
-                    for check in checks.iter().filter(|check| !check.differences.is_empty()) {
-                        let Some(expectation) = test.expectations.get(check.expectation) else {
-                            continue;
-                        };
-                        let message = format!(
-                            "{}: expected {}, found {}",
-                            expectation.duty.text,
-                            expected_words(expectation),
-                            found_words(check)
-                        );
-                        let (line, _) = sources.line_column(expectation.span);
-                        let _ = writeln!(body, "{file}:{line}: {message}");
-                        let verdict = check.verdict.and_then(|position| {
-                            assessments.first().and_then(|assessment| {
-                                assessment
-                                    .verdicts
-                                    .get(position)
-                                    .map(|verdict| assessment.wording().reason(verdict))
-                            })
-                        });
-                        if let Some(reason) = verdict {
-                            let _ = writeln!(body, "  verdict: {reason}");
-                        }
-                        messages.push(message);
-                    }
-                    // One failure per test case, as every JUnit reader
-                    // expects, naming each expectation that did not hold.
-                    let message = match messages.as_slice() {
-                        [only] => only.clone(),
-                        several => format!("{} expectations did not hold", several.len()),
-                    };
-                    let _ = writeln!(
-                        out,
-                        "      <failure message=\"{}\" type=\"verdict\">{}</failure>",
-                        attribute(&message),
-                        text(&body)
-                    );
-                    out.push_str("    </testcase>\n");
-                }
-                TestOutcome::Broken { diagnostics: found } => {
-                    out.push_str(">\n");
-                    let code = found.first().map_or("E0099", |diagnostic| diagnostic.code.as_str());
-                    let _ = writeln!(
-                        out,
-                        "      <error message=\"the test could not run\" type=\"{code}\">{}</error>",
-                        text(&diagnostics::render(sources, found, false))
-                    );
-                    out.push_str("    </testcase>\n");
-                }
-            }
-        }
-        out.push_str("  </testsuite>\n");
+        junit_suite(&mut out, &file, &list, sources);
     }
     out.push_str("</testsuites>\n");
     out
+}
+
+/// One file's tests as a `testsuite`.
+fn junit_suite(out: &mut String, file: &str, list: &[&TestResult<'_>], sources: &SourceMap) {
+    let failed = list
+        .iter()
+        .filter(|result| matches!(result.outcome, TestOutcome::Ran { .. }) && !result.passed())
+        .count();
+    let broken = list
+        .iter()
+        .filter(|result| matches!(result.outcome, TestOutcome::Broken { .. }))
+        .count();
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\" errors=\"{broken}\" skipped=\"0\">",
+        attribute(file),
+        list.len()
+    );
+    for result in list {
+        let test = result.test;
+        let (line, _) = sources.line_column(test.name.span);
+        let _ = write!(
+            out,
+            "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{line}\"",
+            attribute(&test.name.text),
+            attribute(file),
+            attribute(file)
+        );
+        match &result.outcome {
+            TestOutcome::Ran { .. } if result.passed() => out.push_str("/>\n"),
+            TestOutcome::Ran { verified, checks } => {
+                out.push_str(">\n");
+                junit_failure(out, file, test, verified, checks, sources);
+                out.push_str("    </testcase>\n");
+            }
+            TestOutcome::Broken { diagnostics: found } => {
+                out.push_str(">\n");
+                let code = found.first().map_or("E0099", |diagnostic| diagnostic.code.as_str());
+                let _ = writeln!(
+                    out,
+                    "      <error message=\"the test could not run\" type=\"{code}\">{}</error>",
+                    text(&diagnostics::render(sources, found, false))
+                );
+                out.push_str("    </testcase>\n");
+            }
+        }
+    }
+    out.push_str("  </testsuite>\n");
+}
+
+/// The one `failure` of a test that ran and failed, naming each
+/// expectation that did not hold, with the verdict's reason.
+fn junit_failure(
+    out: &mut String,
+    file: &str,
+    test: &TestCase,
+    verified: &Verified,
+    checks: &[Check],
+    sources: &SourceMap,
+) {
+    let assessments = verified.assessments(sources);
+    let mut messages = Vec::new();
+    let mut body = String::new();
+    for check in checks.iter().filter(|check| !check.differences.is_empty()) {
+        let Some(expectation) = test.expectations.get(check.expectation) else {
+            continue;
+        };
+        let message = format!(
+            "{}: expected {}, found {}",
+            expectation.duty.text,
+            expected_words(expectation),
+            found_words(check)
+        );
+        let (line, _) = sources.line_column(expectation.span);
+        let _ = writeln!(body, "{file}:{line}: {message}");
+        let verdict = check.verdict.and_then(|position| {
+            assessments.first().and_then(|assessment| {
+                assessment
+                    .verdicts
+                    .get(position)
+                    .map(|verdict| assessment.wording().reason(verdict))
+            })
+        });
+        if let Some(reason) = verdict {
+            let _ = writeln!(body, "  verdict: {reason}");
+        }
+        messages.push(message);
+    }
+    // One failure per test case, as every JUnit reader
+    // expects, naming each expectation that did not hold.
+    let message = match messages.as_slice() {
+        [only] => only.clone(),
+        several => format!("{} expectations did not hold", several.len()),
+    };
+    let _ = writeln!(
+        out,
+        "      <failure message=\"{}\" type=\"verdict\">{}</failure>",
+        attribute(&message),
+        text(&body)
+    );
 }

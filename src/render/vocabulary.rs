@@ -3,6 +3,8 @@
 //! keys), with its title and what it may be used on. `dcsc explain NAME`
 //! says more of one of them, in [`super::explain::term`]'s words.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use crate::model::{EntityKind, Policy, VocabularyKind};
@@ -127,12 +129,13 @@ impl Vocabulary<'_> {
     pub fn to_human(&self) -> String {
         let mut out = format!("Vocabulary of {}\n", self.guidance.join(" + "));
         for group in &self.kinds {
-            out.push_str(&format!(
-                "\n{} ({}, declared with `{}`)\n",
+            let _ = writeln!(
+                out,
+                "\n{} ({}, declared with `{}`)",
                 group.heading,
                 group.names.len(),
                 group.kind
-            ));
+            );
             if group.names.is_empty() {
                 out.push_str("  none declared\n");
             }
@@ -144,9 +147,9 @@ impl Vocabulary<'_> {
                 .unwrap_or(0);
             for name in &group.names {
                 let padding = " ".repeat(width.saturating_sub(name.key.chars().count()));
-                out.push_str(&format!("  {}{padding}  {}", name.key, name.title));
+                let _ = write!(out, "  {}{padding}  {}", name.key, name.title);
                 if !name.about.is_empty() {
-                    out.push_str(&format!(" ({})", name.about));
+                    let _ = write!(out, " ({})", name.about);
                 }
                 out.push('\n');
             }

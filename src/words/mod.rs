@@ -6,10 +6,25 @@
 //!
 //! Keeping the words in one room means a change of wording is one edit, and
 //! that no output can say a verdict differently from another.
+//!
+//! This file holds the words every room shares (dates, lists, sentences)
+//! and those about verdicts in general (their meanings, permissions). A
+//! [`Wording`] writes about one arrangement's verdicts, each kind of thing
+//! in a room of its own: `names` (roles, posts, events), `change` (changes
+//! of responsibilities), `predicate` (what a duty asks, as a verb phrase),
+//! `fact`, `observation`, `missing`, `note` and `reason`.
 
-mod verdict;
+mod change;
+mod fact;
+mod missing;
+mod names;
+mod note;
+mod observation;
+mod predicate;
+mod reason;
 
-pub use verdict::{outcome_label, outcome_words, Wording};
+pub use fact::{outcome_label, outcome_words};
+pub use names::Wording;
 
 use crate::date::{Day, PartialDate, Precision};
 use crate::eval::{Reason, VerdictKind};
@@ -297,7 +312,7 @@ pub fn provenance_in_brief(policy: &Policy, paragraph: &Paragraph) -> String {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![expect(clippy::unwrap_used, reason = "a test fails loudly on a date it cannot parse")]
 
     use super::{date, inner, on_date, sentence};
     use crate::date::PartialDate;

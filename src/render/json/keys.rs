@@ -1,0 +1,101 @@
+//! The keys that name, in the JSON contract, what the model's ids point
+//! to: an entity, role or event by its key in the files, never by a
+//! title.
+
+use crate::eval::Clause;
+use crate::model::{
+    AnswerId, AttributeId, BodyKindId, DutyKind, EditionId, EntityId, EventId, FunctionId, RelationId, RoleId,
+};
+use crate::Assessment;
+
+/// Reads keys of the model's tables for one assessment.
+pub(super) struct Keys<'a> {
+    pub(super) assessment: &'a Assessment<'a>,
+}
+
+impl<'a> Keys<'a> {
+    pub(super) fn entity(&self, id: EntityId) -> &'a str {
+        self.assessment
+            .arrangement
+            .entity(id)
+            .map_or("", |entity| entity.key.as_str())
+    }
+
+    pub(super) fn entities(&self, ids: &[EntityId]) -> Vec<&'a str> {
+        ids.iter().map(|id| self.entity(*id)).collect()
+    }
+
+    pub(super) fn role(&self, id: RoleId) -> &'a str {
+        self.assessment.policy.role(id).map_or("", |role| role.key.as_str())
+    }
+
+    pub(super) fn function(&self, id: FunctionId) -> &'a str {
+        self.assessment.policy.function(id).map_or("", |term| term.key.as_str())
+    }
+
+    pub(super) fn body_kind(&self, id: BodyKindId) -> &'a str {
+        self.assessment
+            .policy
+            .body_kind(id)
+            .map_or("", |term| term.key.as_str())
+    }
+
+    pub(super) fn attribute(&self, id: AttributeId) -> &'a str {
+        self.assessment
+            .policy
+            .attribute(id)
+            .map_or("", |attribute| attribute.key.as_str())
+    }
+
+    pub(super) fn relation(&self, id: RelationId) -> &'a str {
+        self.assessment
+            .policy
+            .relation(id)
+            .map_or("", |relation| relation.key.as_str())
+    }
+
+    pub(super) fn edition(&self, id: EditionId) -> &'a str {
+        self.assessment
+            .policy
+            .edition(id)
+            .map_or("", |edition| edition.key.as_str())
+    }
+
+    pub(super) fn event(&self, id: EventId) -> &'a str {
+        self.assessment
+            .arrangement
+            .event(id)
+            .map_or("", |event| event.key.as_str())
+    }
+
+    pub(super) fn question(&self, id: AnswerId) -> &'a str {
+        self.assessment
+            .arrangement
+            .answer(id)
+            .and_then(|answer| self.assessment.policy.duty(answer.duty))
+            .map_or("", |duty| duty.key.as_str())
+    }
+
+    pub(super) fn given(&self, id: AnswerId) -> Option<String> {
+        self.assessment
+            .arrangement
+            .answer(id)
+            .and_then(|answer| answer.given)
+            .map(|date| date.to_string())
+    }
+
+    pub(super) fn clause(&self, clause: Clause) -> &'a str {
+        match clause {
+            Clause::Rule(duty) => self.assessment.policy.duty(duty).map_or("", |duty| match &duty.kind {
+                DutyKind::Rule { predicate_text, .. } => predicate_text.as_str(),
+                DutyKind::Question { .. } => "",
+            }),
+            Clause::Condition(duty, index) => self
+                .assessment
+                .policy
+                .duty(duty)
+                .and_then(|duty| duty.conditions.get(index))
+                .map_or("", |condition| condition.text.as_str()),
+        }
+    }
+}

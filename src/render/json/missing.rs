@@ -1,0 +1,306 @@
+//! The facts a verdict needed and lacked, in the JSON contract: each
+//! one's kind, typed fields naming what is missing, and its words.
+
+use serde::Serialize;
+
+use super::fact::{CauseOut, ChangeOut, FactKindOut};
+use super::keys::Keys;
+use crate::date::Uncertainty;
+use crate::eval::{Cause, Change, Clause, Fact, Missing};
+use crate::model::{AnswerId, EntityId, EntityKind, EventId, RelationId, RoleId, Target};
+use crate::words::Wording;
+
+/// A fact the duty needs that the arrangements do not state: its kind,
+/// typed fields naming what is missing, and the words for people.
+#[derive(Serialize)]
+pub(super) struct MissingOut<'a> {
+    /// [`Missing::kind_name`]: written once, for JSON and for tests.
+    kind: &'static str,
+    #[serde(flatten)]
+    missing: MissingKindOut<'a>,
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum MissingKindOut<'a> {
+    Holder {
+        role: &'a str,
+    },
+    EntitiesOfKind {
+        entity_kind: &'static str,
+    },
+    AnyOfKind {
+        entity_kind: &'static str,
+        holding: Option<&'a str>,
+    },
+    CompleteList {
+        entity_kind: &'static str,
+        holding: Option<&'a str>,
+        predicate: &'a str,
+        negated: bool,
+        listed: usize,
+    },
+    Subject,
+    Governance,
+    Commencement {
+        amendment: &'a str,
+    },
+    Functions {
+        entity: &'a str,
+    },
+    FunctionsBeyond {
+        entity: &'a str,
+        listed: Vec<&'a str>,
+    },
+    BodyKind {
+        entities: Vec<&'a str>,
+    },
+    Attribute {
+        entity: &'a str,
+        attribute: &'a str,
+    },
+    ExactAttribute {
+        entity: &'a str,
+        attribute: &'a str,
+    },
+    Relation {
+        entity: &'a str,
+        relation: &'a str,
+    },
+    CompleteRelation {
+        entity: &'a str,
+        relation: &'a str,
+        target_role: Option<&'a str>,
+        target_body_kind: Option<&'a str>,
+        listed: Vec<&'a str>,
+    },
+    EventOrder {
+        earlier: CauseOut<'a>,
+        later: &'a str,
+    },
+    AnswerOrder {
+        question: &'a str,
+        given: Option<String>,
+        change: ChangeOut<'a>,
+    },
+    AnswerDate {
+        question: &'a str,
+    },
+    EventDate {
+        event: &'a str,
+    },
+    Uncertain {
+        fact: Box<FactKindOut<'a>>,
+        why: &'static str,
+        date: Option<String>,
+    },
+    Existed {
+        entity: &'a str,
+        why: &'static str,
+        date: Option<String>,
+    },
+    WhichHolder {
+        role: &'a str,
+        candidates: Vec<&'a str>,
+    },
+    BeyondPapers {
+        event_kind: &'static str,
+        until: String,
+        stated: bool,
+    },
+    ChangeOrder {
+        change: ChangeOut<'a>,
+        event: &'a str,
+    },
+    ReviewOutcome {
+        review: &'a str,
+    },
+}
+
+/// A fact missing, with its kind and words.
+pub(super) fn missing_out<'a>(keys: &Keys<'a>, wording: &Wording<'_>, missing: &Missing) -> MissingOut<'a> {
+    MissingOut {
+        kind: missing.kind_name(),
+        missing: keys.missing(missing),
+        text: wording.missing(missing),
+    }
+}
+
+impl<'a> Keys<'a> {
+    /// What is missing, by the keys of what it names.
+    fn missing(&self, missing: &Missing) -> MissingKindOut<'a> {
+        match missing {
+            Missing::Holder { role } => MissingKindOut::Holder { role: self.role(*role) },
+            Missing::EntitiesOfKind { kind } => MissingKindOut::EntitiesOfKind {
+                entity_kind: kind.word(),
+            },
+            Missing::AnyOfKind { kind, holding } => MissingKindOut::AnyOfKind {
+                entity_kind: kind.word(),
+                holding: holding.map(|role| self.role(role)),
+            },
+            Missing::CompleteList {
+                kind,
+                holding,
+                clause,
+                negated,
+                listed,
+            } => self.complete_list(*kind, *holding, *clause, *negated, *listed),
+            Missing::Subject => MissingKindOut::Subject,
+            Missing::Governance => MissingKindOut::Governance,
+            Missing::Commencement { edition } => MissingKindOut::Commencement {
+                amendment: self.edition(*edition),
+            },
+            Missing::Functions { entity } => MissingKindOut::Functions {
+                entity: self.entity(*entity),
+            },
+            Missing::FunctionsBeyond { entity, listed } => MissingKindOut::FunctionsBeyond {
+                entity: self.entity(*entity),
+                listed: listed.iter().map(|function| self.function(*function)).collect(),
+            },
+            Missing::BodyKind { entities } => MissingKindOut::BodyKind {
+                entities: self.entities(entities),
+            },
+            Missing::Attribute { entity, attribute } => MissingKindOut::Attribute {
+                entity: self.entity(*entity),
+                attribute: self.attribute(*attribute),
+            },
+            Missing::ExactAttribute { entity, attribute } => MissingKindOut::ExactAttribute {
+                entity: self.entity(*entity),
+                attribute: self.attribute(*attribute),
+            },
+            Missing::Relation { entity, relation } => MissingKindOut::Relation {
+                entity: self.entity(*entity),
+                relation: self.relation(*relation),
+            },
+            Missing::CompleteRelation {
+                entity,
+                relation,
+                target,
+                listed,
+            } => self.complete_relation(*entity, *relation, target, listed),
+            Missing::EventOrder { earlier, later } => self.event_order(earlier, *later),
+            Missing::AnswerOrder { answer, change } => self.answer_order(*answer, change),
+            Missing::AnswerDate { answer } => MissingKindOut::AnswerDate {
+                question: self.question(*answer),
+            },
+            Missing::EventDate { event } => MissingKindOut::EventDate {
+                event: self.event(*event),
+            },
+            Missing::Uncertain { fact, why } => self.uncertain(fact, *why),
+            Missing::Existed { entity, why } => self.existed(*entity, *why),
+            Missing::WhichHolder { role, candidates } => MissingKindOut::WhichHolder {
+                role: self.role(*role),
+                candidates: self.entities(candidates),
+            },
+            Missing::BeyondPapers { event, until, stated } => MissingKindOut::BeyondPapers {
+                event_kind: event.word(),
+                until: until.to_string(),
+                stated: *stated,
+            },
+            Missing::ReviewOutcome { review } => MissingKindOut::ReviewOutcome {
+                review: self.event(*review),
+            },
+            Missing::ChangeOrder { change, event } => self.change_order(change, *event),
+        }
+    }
+
+    /// Whether the council has an entity of a kind that meets a clause,
+    /// the list not declared complete.
+    fn complete_list(
+        &self,
+        kind: EntityKind,
+        holding: Option<RoleId>,
+        clause: Clause,
+        negated: bool,
+        listed: usize,
+    ) -> MissingKindOut<'a> {
+        MissingKindOut::CompleteList {
+            entity_kind: kind.word(),
+            holding: holding.map(|role| self.role(role)),
+            predicate: self.clause(clause),
+            negated,
+            listed,
+        }
+    }
+
+    /// Whether an event came after what called for it.
+    fn event_order(&self, earlier: &Cause, later: EventId) -> MissingKindOut<'a> {
+        MissingKindOut::EventOrder {
+            earlier: self.cause(earlier),
+            later: self.event(later),
+        }
+    }
+
+    /// Whether an answer came after a change.
+    fn answer_order(&self, answer: AnswerId, change: &Change) -> MissingKindOut<'a> {
+        MissingKindOut::AnswerOrder {
+            question: self.question(answer),
+            given: self.given(answer),
+            change: self.change(change),
+        }
+    }
+
+    /// Whether an event came after a change.
+    fn change_order(&self, change: &Change, event: EventId) -> MissingKindOut<'a> {
+        MissingKindOut::ChangeOrder {
+            change: self.change(change),
+            event: self.event(event),
+        }
+    }
+
+    /// Whether an entity is related to a target, the list not declared
+    /// complete.
+    fn complete_relation(
+        &self,
+        entity: EntityId,
+        relation: RelationId,
+        target: &Target,
+        listed: &[EntityId],
+    ) -> MissingKindOut<'a> {
+        MissingKindOut::CompleteRelation {
+            entity: self.entity(entity),
+            relation: self.relation(relation),
+            target_role: match target {
+                Target::Role(role) => Some(self.role(*role)),
+                Target::Kind(_) => None,
+            },
+            target_body_kind: match target {
+                Target::Kind(kind) => Some(self.body_kind(*kind)),
+                Target::Role(_) => None,
+            },
+            listed: self.entities(listed),
+        }
+    }
+
+    /// Whether a fact held as at the date, and why it cannot be told.
+    fn uncertain(&self, fact: &Fact, why: Uncertainty) -> MissingKindOut<'a> {
+        let (why, date) = uncertainty(why);
+        MissingKindOut::Uncertain {
+            fact: Box::new(self.fact(fact)),
+            why,
+            date,
+        }
+    }
+
+    /// Whether an entity existed as at the date, and why it cannot be told.
+    fn existed(&self, entity: EntityId, why: Uncertainty) -> MissingKindOut<'a> {
+        let (why, date) = uncertainty(why);
+        MissingKindOut::Existed {
+            entity: self.entity(entity),
+            why,
+            date,
+        }
+    }
+}
+
+/// Why whether a fact held cannot be told, and the date that leaves it
+/// open.
+fn uncertainty(why: Uncertainty) -> (&'static str, Option<String>) {
+    match why {
+        Uncertainty::Began(date) => ("began", Some(date.to_string())),
+        Uncertainty::Stopped(date) => ("stopped", Some(date.to_string())),
+        Uncertainty::UnknownDate => ("unknown_date", None),
+        Uncertainty::Possibly => ("possibly", None),
+    }
+}

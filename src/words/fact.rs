@@ -1,0 +1,216 @@
+//! Facts in words: what a fact states, when it held and how it is known,
+//! where the council's paper states it, and how a role was bound.
+
+use std::fmt::Write as _;
+
+use super::predicate::governance_words;
+use super::{and_list, date as date_words, indefinite, inner, on_date, Wording};
+use crate::date::{Boundary, Period};
+use crate::eval::{Binding, Change, Fact};
+use crate::model::{AttributeId, Basis, EntityId, EventId, EvidenceRef, RelationId, ReviewOutcome, TypedValue};
+
+impl Wording<'_> {
+    /// The period over which a fact held, and how it is known, to follow
+    /// its statement: "from January 2019", "inferred". None for a fact
+    /// stated to hold throughout.
+    pub fn period_and_basis(&self, during: Period, basis: Basis) -> Vec<String> {
+        let mut parts = Vec::new();
+        if let Some(from) = during.from {
+            parts.push(format!("from {}", self.boundary(from)));
+        }
+        if let Some(until) = during.until {
+            parts.push(format!("until {}", self.boundary(until)));
+        }
+        match basis {
+            Basis::Stated => {}
+            Basis::Inferred => parts.push("inferred".to_owned()),
+            Basis::Possibly => parts.push("possibly".to_owned()),
+        }
+        parts
+    }
+
+    /// One end of a period, in words.
+    pub(super) fn boundary(&self, boundary: Boundary) -> String {
+        match boundary {
+            Boundary::On(date) => date_words(date),
+            Boundary::Unknown => "an unknown date".to_owned(),
+        }
+    }
+
+    /// "X is politically restricted" / "X is not politically restricted"
+    /// for yes/no attributes; "the officer tier of X is 1" for others.
+    pub(super) fn attribute_statement(&self, entity: EntityId, attribute: AttributeId, value: &TypedValue) -> String {
+        let (title, _) = self.attribute(attribute);
+        let label = self.label(entity);
+        match value {
+            TypedValue::Bool(true) => format!("{label} is {title}"),
+            TypedValue::Bool(false) => format!("{label} is not {title}"),
+            TypedValue::Date(date) => format!("the {title} of {label} is {}", date_words(*date)),
+            TypedValue::Int(_) | TypedValue::Text(_) => format!("the {title} of {label} is {value}"),
+        }
+    }
+
+    /// What a fact states.
+    pub fn fact(&self, fact: &Fact) -> String {
+        match fact {
+            Fact::Holds { entity, role } => format!("{} holds {}", self.label(*entity), self.role(*role)),
+            Fact::Functions { entity, functions } => {
+                format!(
+                    "{} is responsible for {}",
+                    self.label(*entity),
+                    self.functions(functions)
+                )
+            }
+            Fact::BodyKind { entity, kind } => {
+                format!("{} is {}", self.label(*entity), indefinite(&self.body_kind(*kind)))
+            }
+            Fact::Attribute {
+                entity,
+                attribute,
+                value,
+            } => self.attribute_statement(*entity, *attribute, value),
+            Fact::Relation {
+                entity,
+                relation,
+                targets,
+            } => self.relation_statement(*entity, *relation, targets),
+            Fact::NoBodyOfKind { kind } => format!("the council has no {}", self.body_kind(*kind)),
+            Fact::Governance {
+                model,
+                considering: false,
+            } => format!(
+                "{} operates {}",
+                self.arrangement.council_name(),
+                governance_words(*model)
+            ),
+            Fact::Governance {
+                model,
+                considering: true,
+            } => format!(
+                "{} is considering adopting {}",
+                self.arrangement.council_name(),
+                governance_words(*model)
+            ),
+            Fact::Event { event } => self.event_statement(*event),
+            Fact::Answer { answer } => match self.arrangement.answer(*answer).and_then(|answer| answer.given) {
+                Some(given) => format!("answered {}", on_date(given)),
+                None => "answered (undated)".to_owned(),
+            },
+            Fact::Departure { departure } => match self.arrangement.departure(*departure) {
+                Some(departure) => format!("departure recorded: {}", inner(&departure.reasons)),
+                None => "departure recorded".to_owned(),
+            },
+            Fact::Change(change) => self.change_statement(change),
+        }
+    }
+
+    /// An event as a fact: its name, its outcome, what it was.
+    fn event_statement(&self, event: EventId) -> String {
+        let Some(found) = self.arrangement.event(event) else {
+            return "an event".to_owned();
+        };
+        let mut statement = self.event_name(event);
+        if let Some(outcome) = found.outcome {
+            let _ = write!(statement, ", {}", outcome_words(outcome));
+            if found.outcome_basis == Basis::Inferred {
+                statement.push_str(" (inferred)");
+            }
+        }
+        if let Some(what) = found.what.as_ref().or(found.record.as_ref()) {
+            let _ = write!(statement, ": {}", inner(what));
+        }
+        statement
+    }
+
+    /// A change of responsibilities as a fact: its event or date, then
+    /// what it did.
+    fn change_statement(&self, change: &Change) -> String {
+        let what: Vec<String> = change
+            .details
+            .iter()
+            .map(|detail| self.change_detail(change.role, detail))
+            .collect();
+        match change.event.filter(|id| self.arrangement.event(*id).is_some()) {
+            Some(id) if what == ["as recorded"] => format!(
+                "{}{}",
+                self.event_name(id),
+                self.arrangement
+                    .event(id)
+                    .and_then(|event| event.what.as_deref())
+                    .map(|what| format!(": {}", inner(what)))
+                    .unwrap_or_default()
+            ),
+            Some(id) => format!("{}: {}", self.event_name(id), and_list(&what)),
+            None => match change.date {
+                Some(date) => format!("{}, {}", on_date(date), and_list(&what)),
+                None => format!("at an unknown date, {}", and_list(&what)),
+            },
+        }
+    }
+
+    /// Where the council's paper states a fact or answer: "TITLE, PLACE",
+    /// the document by its title, as the list of documents relied on
+    /// names it.
+    pub fn evidence(&self, evidence: &EvidenceRef) -> Option<String> {
+        let document = self.arrangement.document(evidence.document)?;
+        let title = inner(&document.title);
+        Some(match &evidence.location {
+            Some(location) => format!("{title}, {}", inner(location)),
+            None => title.to_owned(),
+        })
+    }
+
+    pub(super) fn relation_statement(&self, entity: EntityId, relation: RelationId, targets: &[EntityId]) -> String {
+        let label = self.label(entity);
+        let title = self.relation(relation);
+        if targets.is_empty() {
+            format!("{label} {title} nothing")
+        } else {
+            format!("{label} {title} {}", self.labels(targets))
+        }
+    }
+
+    /// How a role was bound: "the Director of Children's Services is
+    /// Executive Director, People".
+    pub fn binding(&self, binding: &Binding) -> Option<String> {
+        let entity = self.arrangement.entity(binding.entity)?;
+        let possibly = if binding.certain { "" } else { "possibly " };
+        Some(match binding.role.and_then(|role| self.policy.role(role)) {
+            // A post titled as the role it holds: saying "the Director of
+            // Children's Services is Director of Children's Services" tells
+            // a reader nothing.
+            Some(role) if role.title.eq_ignore_ascii_case(entity.label()) => {
+                format!(
+                    "the {} is {possibly}the {} of that title",
+                    role.title,
+                    entity.kind.word()
+                )
+            }
+            Some(role) => format!("the {} is {possibly}{}", role.title, entity.label()),
+            None => format!("{possibly}{}", entity.label()),
+        })
+    }
+}
+
+/// A review's outcome as the value of an "Outcome:" label: "Assured",
+/// "Not stated".
+pub fn outcome_label(outcome: ReviewOutcome) -> &'static str {
+    match outcome {
+        ReviewOutcome::Assured => "Assured",
+        ReviewOutcome::NotAssured => "Not assured",
+        ReviewOutcome::Deferred => "Deferred",
+        ReviewOutcome::Noted => "Noted",
+        ReviewOutcome::Unknown => "Not stated",
+    }
+}
+
+/// A review's outcome in words.
+pub fn outcome_words(outcome: ReviewOutcome) -> &'static str {
+    match outcome {
+        ReviewOutcome::Assured => "assured",
+        ReviewOutcome::NotAssured => "not assured",
+        ReviewOutcome::Deferred => "deferred",
+        ReviewOutcome::Noted => "noted",
+        ReviewOutcome::Unknown => "its outcome not stated",
+    }
+}

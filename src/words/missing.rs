@@ -1,0 +1,207 @@
+//! What the arrangements do not state, in words: the facts a verdict
+//! needed and lacked, each as the object of "the arrangements do not
+//! state …".
+
+use super::predicate::Number;
+use super::{and_list, date as date_words, indefinite, on_date, Wording};
+use crate::date::{PartialDate, Uncertainty};
+use crate::eval::{Clause, Missing};
+use crate::model::{EditionId, EntityId, EntityKind, EventId, EventKind, RelationId, RoleId, Target, ValueType};
+
+impl Wording<'_> {
+    /// What the arrangements do not state.
+    pub fn missing(&self, missing: &Missing) -> String {
+        match missing {
+            Missing::Holder { role } => format!("a {} holding {}", self.holder_word(*role), self.role(*role)),
+            Missing::EntitiesOfKind { kind } => format!("the council's {}", Self::plural(*kind)),
+            Missing::AnyOfKind { kind, holding } => format!("any {}", self.noun(*kind, *holding)),
+            Missing::CompleteList {
+                kind,
+                holding,
+                clause,
+                negated,
+                listed,
+            } => self.complete_list(*kind, *holding, *clause, *negated, *listed),
+            Missing::Subject => "a post or member to say this of".to_owned(),
+            Missing::Governance => "the governance model the council operates".to_owned(),
+            Missing::Commencement { edition } => self.commencement(*edition),
+            Missing::Functions { entity } => format!("the functions {} is responsible for", self.label(*entity)),
+            Missing::FunctionsBeyond { entity, listed } => format!(
+                "whether {} has functions beyond {}",
+                self.label(*entity),
+                self.functions(listed)
+            ),
+            Missing::BodyKind { entities } => format!("what kind of body {} is", self.labels(entities)),
+            Missing::Attribute { entity, attribute } => match self.attribute(*attribute) {
+                (title, Some(ValueType::Bool)) => format!("whether {} is {title}", self.label(*entity)),
+                (title, _) => format!("the {title} of {}", self.label(*entity)),
+            },
+            Missing::ExactAttribute { entity, attribute } => {
+                format!("the exact {} of {}", self.attribute(*attribute).0, self.label(*entity))
+            }
+            Missing::Relation { entity, relation } => {
+                format!("what {} {}", self.label(*entity), self.relation(*relation))
+            }
+            Missing::CompleteRelation {
+                entity,
+                relation,
+                target,
+                listed,
+            } => self.complete_relation(*entity, *relation, target, listed),
+            Missing::EventOrder { earlier, later } => format!(
+                "whether {} came after {}",
+                self.event_name(*later),
+                self.cause_named(earlier)
+            ),
+            Missing::AnswerOrder { answer, change } => format!(
+                "whether the answer given {} came after {}",
+                self.answer_given(*answer),
+                self.change_named(change)
+            ),
+            Missing::AnswerDate { .. } => "the date the answer was given".to_owned(),
+            Missing::EventDate { event } => self.event_date_missing(*event),
+            Missing::Uncertain { fact, why } => format!(
+                "whether it held as at the date that {} ({})",
+                self.fact(fact),
+                Self::uncertainty(*why)
+            ),
+            Missing::Existed { entity, why } => format!(
+                "whether {} existed as at the date ({})",
+                self.label(*entity),
+                Self::uncertainty(*why)
+            ),
+            Missing::WhichHolder { role, candidates } => format!(
+                "which of {} held {} as at the date",
+                self.labels(candidates),
+                self.role(*role)
+            ),
+            Missing::BeyondPapers { event, until, stated } => beyond_papers(*event, *until, *stated),
+            Missing::ReviewOutcome { review } => format!("what {} concluded", self.event_name(*review)),
+            Missing::ChangeOrder { change, event } => format!(
+                "whether {} came after {}",
+                self.event_name(*event),
+                self.change_named(change)
+            ),
+        }
+    }
+
+    /// Every fact missing, joined as in prose.
+    pub(super) fn missing_list(&self, missing: &[Missing]) -> String {
+        and_list(&missing.iter().map(|missing| self.missing(missing)).collect::<Vec<_>>())
+    }
+
+    /// Whether an entity of a listed kind meets a clause, when none listed
+    /// does and the list is not declared complete.
+    fn complete_list(
+        &self,
+        kind: EntityKind,
+        holding: Option<RoleId>,
+        clause: Clause,
+        negated: bool,
+        listed: usize,
+    ) -> String {
+        let listed = match listed {
+            1 => format!("the one {} listed does not", kind.word()),
+            n => format!("none of the {n} {} listed does", Self::plural(kind)),
+        };
+        format!(
+            "whether the council has a {} that {}: {listed}, and the list is not declared complete",
+            self.noun(kind, holding),
+            self.clause(clause, negated, Number::One)
+        )
+    }
+
+    /// Whether an amendment commenced in the council's area: what its
+    /// papers say of the date, and when areas took it up.
+    fn commencement(&self, edition: EditionId) -> String {
+        let declared = self.policy.edition(edition);
+        let what = declared.map_or_else(
+            || "the amendment".to_owned(),
+            |edition| edition.instrument.clone().unwrap_or_else(|| edition.title.clone()),
+        );
+        let key = declared.map(|edition| edition.key.as_str());
+        let stated = self
+            .arrangement
+            .commenced
+            .iter()
+            .find(|stated| Some(stated.value.as_str()) == key)
+            .map(|stated| self.period_and_basis(stated.during, stated.basis).join(", "));
+        let latest = match declared.map(|edition| (edition.first_in_force, edition.in_force)) {
+            Some((Some(first), Some(latest))) => format!(
+                "; areas took it up between {} and {}",
+                date_words(first),
+                date_words(latest)
+            ),
+            Some((None, Some(latest))) => format!("; in every area it had by {}", date_words(latest)),
+            Some((_, None)) | None => String::new(),
+        };
+        match stated {
+            Some(stated) => format!(
+                "whether the {what} had taken effect for the council's area (its papers date it {stated}{latest})"
+            ),
+            None => format!("whether the {what} had taken effect for the council's area{latest}"),
+        }
+    }
+
+    /// Whether an entity is related to a target, when none of those it is
+    /// listed as related to is one and the list is not declared complete.
+    fn complete_relation(
+        &self,
+        entity: EntityId,
+        relation: RelationId,
+        target: &Target,
+        listed: &[EntityId],
+    ) -> String {
+        let label = self.label(entity);
+        let title = self.relation(relation);
+        let targets = self.labels(listed);
+        match target {
+            Target::Role(role) => format!(
+                "whether {label} {title} anyone holding {}: the arrangements list {targets}, who does not, and do not say the list is complete",
+                self.role(*role)
+            ),
+            Target::Kind(kind) => format!(
+                "whether {label} {title} {}: the arrangements list {targets}, none of which is one, and do not say the list is complete",
+                indefinite(&self.body_kind(*kind))
+            ),
+        }
+    }
+
+    /// The date of an event: "the date of" one undated, "the exact date
+    /// of" one dated only to a period.
+    fn event_date_missing(&self, event: EventId) -> String {
+        let undated = self
+            .arrangement
+            .event(event)
+            .is_some_and(|found| found.date.on.is_none());
+        if undated {
+            format!("the date of {}", self.event_name(event))
+        } else {
+            format!("the exact date of {}", self.event_name(event))
+        }
+    }
+
+    /// Why whether a fact held as at the date cannot be told.
+    fn uncertainty(why: Uncertainty) -> String {
+        match why {
+            Uncertainty::Began(date) => format!("it began {}, a date known only to that period", on_date(date)),
+            Uncertainty::Stopped(date) => format!("it stopped {}, a date known only to that period", on_date(date)),
+            Uncertainty::UnknownDate => "one end of its period is at an unknown date".to_owned(),
+            Uncertainty::Possibly => "the paper says only that it possibly held".to_owned(),
+        }
+    }
+}
+
+/// Whether an event the duty asks for took place after the papers stop.
+fn beyond_papers(event: EventKind, until: PartialDate, stated: bool) -> String {
+    format!(
+        "whether {} took place after {}, when the papers stop{}",
+        indefinite(event.word()),
+        date_words(until),
+        if stated {
+            ""
+        } else {
+            " (the latest date the arrangements mention, as they do not say up to when their timeline is complete)"
+        }
+    )
+}

@@ -1,0 +1,175 @@
+//! The names of things in sentences: roles, functions, kinds of body and
+//! attributes by the titles the policy gives them, posts and members by
+//! their labels, events by their kind and date, counted entities by their
+//! noun. Every other room of [`crate::words`] names things through these.
+
+use std::fmt::Write as _;
+
+use super::{and_list, date as date_words, lower_first, on_date};
+use crate::model::{
+    Actor, AnswerId, Arrangement, AttributeId, BodyKindId, EntityId, EntityKind, EventDate, EventId, FunctionId,
+    Policy, RelationId, RoleId, ValueType,
+};
+
+/// Writes about the verdicts of one arrangement under one policy: the
+/// names it needs (titles of roles, labels of posts) come from both.
+#[derive(Clone, Copy)]
+pub struct Wording<'a> {
+    pub(super) policy: &'a Policy,
+    pub(super) arrangement: &'a Arrangement,
+}
+
+impl<'a> Wording<'a> {
+    /// Words for verdicts of `arrangement` under `policy`.
+    pub fn new(policy: &'a Policy, arrangement: &'a Arrangement) -> Wording<'a> {
+        Wording { policy, arrangement }
+    }
+
+    pub(super) fn role(&self, role: RoleId) -> String {
+        self.policy
+            .role(role)
+            .map_or_else(|| "a role".to_owned(), |role| role.title.clone())
+    }
+
+    pub(super) fn holder_word(&self, role: RoleId) -> &'static str {
+        self.policy.role(role).map_or("post", |role| role.holder.word())
+    }
+
+    pub(super) fn function(&self, function: FunctionId) -> String {
+        self.policy
+            .function(function)
+            .map_or_else(|| "a function".to_owned(), |term| lower_first(&term.title))
+    }
+
+    pub(super) fn functions(&self, functions: &[FunctionId]) -> String {
+        and_list(
+            &functions
+                .iter()
+                .map(|function| self.function(*function))
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    pub(super) fn body_kind(&self, kind: BodyKindId) -> String {
+        self.policy
+            .body_kind(kind)
+            .map_or_else(|| "a kind of body".to_owned(), |term| lower_first(&term.title))
+    }
+
+    /// The name of a post, member, body or service in sentences: its
+    /// title, else its id.
+    pub fn label(&self, entity: EntityId) -> String {
+        self.arrangement
+            .entity(entity)
+            .map_or_else(|| "an unknown entity".to_owned(), |entity| entity.label().to_owned())
+    }
+
+    pub(super) fn labels(&self, entities: &[EntityId]) -> String {
+        and_list(&entities.iter().map(|entity| self.label(*entity)).collect::<Vec<_>>())
+    }
+
+    pub(super) fn attribute(&self, attribute: AttributeId) -> (String, Option<ValueType>) {
+        self.policy.attribute(attribute).map_or_else(
+            || ("an attribute".to_owned(), None),
+            |declared| (declared.title.clone(), Some(declared.value_type)),
+        )
+    }
+
+    pub(super) fn relation(&self, relation: RelationId) -> String {
+        self.policy
+            .relation(relation)
+            .map_or_else(|| "is related to".to_owned(), |declared| declared.title.clone())
+    }
+
+    /// An event named in a sentence by its kind and date: "the review of
+    /// 2013", "the change of October 2016", "the review after the change
+    /// of October 2016", "the undated review". Events have no titles, and
+    /// their ids are no words for a committee, so the id is added, in
+    /// brackets, only where another event of the same kind has the same
+    /// date and the reader needs it to find the one meant in the timeline.
+    pub fn event_name(&self, id: EventId) -> String {
+        let Some(found) = self.arrangement.event(id) else {
+            return "an event".to_owned();
+        };
+        let kind = found.kind.word();
+        let mut name = match (
+            found.date.on,
+            found.date.after.and_then(|earlier| self.arrangement.event(earlier)),
+        ) {
+            (Some(on), _) => format!("the {kind} of {}", date_words(on)),
+            (None, Some(earlier)) => match earlier.date.on {
+                Some(on) => format!("the {kind} after the {} of {}", earlier.kind.word(), date_words(on)),
+                None => format!("the {kind} after the undated {}", earlier.kind.word()),
+            },
+            (None, None) => format!("the undated {kind}"),
+        };
+        let twin = self
+            .arrangement
+            .events
+            .iter()
+            .enumerate()
+            .any(|(index, other)| index != id.index() && other.kind == found.kind && other.date == found.date);
+        if twin {
+            let _ = write!(name, " ({})", found.key);
+        }
+        name
+    }
+
+    /// When an event happened, for a date column: "2017", "March 2016",
+    /// "after the change of October 2016", or "unknown".
+    pub fn event_date(&self, date: EventDate) -> String {
+        let after = date.after.map(|earlier| format!("after {}", self.event_name(earlier)));
+        match (date.on, after) {
+            (Some(on), Some(after)) => format!("{}, {after}", date_words(on)),
+            (Some(on), None) => date_words(on),
+            (None, Some(after)) => after,
+            (None, None) => "unknown".to_owned(),
+        }
+    }
+
+    /// Who carried out an event.
+    pub fn actors(&self, actors: &[Actor]) -> String {
+        and_list(
+            &actors
+                .iter()
+                .map(|actor| match actor {
+                    Actor::Entity(entity) => self.label(*entity),
+                    Actor::Outside(name) => name.clone(),
+                })
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// When an answer was given, with its preposition: "in March 2016",
+    /// "on 6 February 2020", "at an unknown date".
+    pub(super) fn answer_given(&self, answer: AnswerId) -> String {
+        self.arrangement
+            .answer(answer)
+            .and_then(|answer| answer.given)
+            .map_or_else(|| "at an unknown date".to_owned(), on_date)
+    }
+
+    /// The noun for counted entities: "post", "member holding Lead Member
+    /// for Children's Services".
+    pub(super) fn noun(&self, kind: EntityKind, holding: Option<RoleId>) -> String {
+        match holding {
+            Some(role) => format!("{} holding {}", kind.word(), self.role(role)),
+            None => kind.word().to_owned(),
+        }
+    }
+
+    /// The noun for several counted entities: "posts holding …".
+    pub(super) fn plural_noun(&self, kind: EntityKind, holding: Option<RoleId>) -> String {
+        match holding {
+            Some(role) => format!("{} holding {}", Self::plural(kind), self.role(role)),
+            None => Self::plural(kind),
+        }
+    }
+
+    pub(super) fn plural(kind: EntityKind) -> String {
+        match kind {
+            EntityKind::Body => "bodies".to_owned(),
+            EntityKind::Post | EntityKind::Member | EntityKind::Service => format!("{}s", kind.word()),
+        }
+    }
+}
