@@ -5,55 +5,12 @@
 //! what a reviewer reads when a revision is encoded: each council under
 //! each edition and amendment, at dates either side of each change.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
 use std::path::Path;
-use std::process::{Command, Output};
 
-use dcsc::date::PartialDate;
-use dcsc::eval::{Missing, Reason, Verdict, VerdictKind};
-use dcsc::{Verified, Workspace};
+use dcsc::eval::{Missing, Reason, VerdictKind};
+use dcsc::Workspace;
 
-fn day(text: &str) -> dcsc::date::Day {
-    PartialDate::parse(text).unwrap().last_day()
-}
-
-fn verify(files: &[&str], as_at: &str) -> (Workspace, Verified) {
-    let mut workspace = Workspace::new();
-    for file in files {
-        assert!(workspace.add_path(Path::new(file)).is_some(), "cannot read {file}");
-    }
-    let verified = workspace
-        .verify(day(as_at))
-        .unwrap_or_else(|| panic!("{files:?} does not check:\n{}", workspace.render_diagnostics(false)));
-    (workspace, verified)
-}
-
-fn find<'a>(verified: &'a Verified, duty: &str) -> Option<&'a Verdict> {
-    verified.councils[0].verdicts.iter().find(|verdict| {
-        verified
-            .policy
-            .duty(verdict.duty)
-            .is_some_and(|declared| declared.key == duty)
-    })
-}
-
-fn verdict<'a>(verified: &'a Verified, duty: &str) -> &'a Verdict {
-    find(verified, duty).unwrap_or_else(|| panic!("no verdict for {duty}"))
-}
-
-fn dcsc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dcsc"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run dcsc")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use crate::support::{day, dcsc, find, stdout, verdict, verify};
 
 const NORTHUMBERLAND: [&str; 2] = [
     "examples/northumberland/arrangements.dcs",
@@ -309,7 +266,7 @@ fn diff_across_the_2017_change_shows_the_duty_replaced() {
     assert!(duties
         .iter()
         .any(|duty| duty["duty"] == "council.safeguarding_partners" && duty["change"] == "added"));
-    insta::assert_json_snapshot!("diff_northumberland_2018_2020", json);
+    json_snapshot!("diff_northumberland_2018_2020", json);
     let markdown = dcsc(&[
         "diff",
         NORTHUMBERLAND[0],
@@ -321,7 +278,7 @@ fn diff_across_the_2017_change_shows_the_duty_replaced() {
         "--format",
         "markdown",
     ]);
-    insta::assert_snapshot!("diff_northumberland_2018_2020_markdown", stdout(&markdown));
+    snapshot!("diff_northumberland_2018_2020_markdown", stdout(&markdown));
 }
 
 #[test]
@@ -484,7 +441,7 @@ fn the_matrix_of_councils_editions_and_dates() {
             ));
         }
     }
-    insta::assert_snapshot!("matrix", table);
+    snapshot!("matrix", table);
 }
 
 #[test]

@@ -2,8 +2,6 @@
 //! written here so that these tests do not move when the embedded guidance
 //! is revised.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
 use dcsc::date::{Day, PartialDate};
 use dcsc::eval::{Fact, Missing, Note, Observation, Reason, Verdict, VerdictKind};
 use dcsc::model::{AttributeId, EntityId, EventId, TypedValue};

@@ -3,8 +3,6 @@
 //! `// expect: nothing`): no more, so a knock-on error fails the test, and
 //! the rendered messages are snapshotted. Also a line too long to print.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
 use dcsc::Workspace;
 
 fn expected_codes(text: &str) -> Vec<String> {
@@ -20,7 +18,7 @@ fn expected_codes(text: &str) -> Vec<String> {
 
 #[test]
 fn each_mistake_gets_its_one_clear_message() {
-    insta::glob!("fixtures/messages/*.dcs", |path| {
+    insta::glob!("..", "fixtures/messages/*.dcs", |path| {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let relative = path.strip_prefix(root).unwrap_or(path);
         let text = std::fs::read_to_string(path).unwrap();
@@ -33,7 +31,10 @@ fn each_mistake_gets_its_one_clear_message() {
             .map(|diagnostic| diagnostic.code.as_str().to_owned())
             .collect();
         assert_eq!(codes, expected_codes(&text), "{}", relative.display());
-        insta::assert_snapshot!(workspace.render_diagnostics(false));
+        snapshot!(
+            "each_mistake_gets_its_one_clear_message",
+            workspace.render_diagnostics(false)
+        );
     });
 }
 
@@ -89,7 +90,7 @@ fn a_very_long_line_is_shown_around_each_mistake_only() {
 /// through, because a shorter word before them matched first.
 #[test]
 fn every_reserved_word_is_refused_as_a_name() {
-    let grammar = include_str!("../grammar/dcs.pest");
+    let grammar = include_str!("../../grammar/dcs.pest");
     let start = grammar.find("keyword = @{").expect("the keyword rule");
     let end = start + grammar[start..].find("~ !ident_char").expect("its end");
     let words: Vec<&str> = grammar[start..end].split('"').skip(1).step_by(2).collect();

@@ -4,38 +4,16 @@
 //! mutations of those files, chosen by a fixed seed so that a failure
 //! reproduces. The long runs are `cargo +nightly fuzz run` (fuzz/README.md).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+use std::path::PathBuf;
 
-#[path = "../fuzz/src/lib.rs"]
-mod properties;
+use crate::properties;
+use crate::support::{files_under, root};
 
-use std::path::{Path, PathBuf};
-
-fn files_under(folder: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files_under(&path, found);
-        } else if matches!(
-            path.extension().and_then(|extension| extension.to_str()),
-            Some("dcs" | "json")
-        ) {
-            found.push(path);
-        }
-    }
-}
-
+/// Every file the project ships or tests with, and its bytes.
 fn seeds() -> Vec<(PathBuf, Vec<u8>)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut paths = Vec::new();
     for folder in ["examples", "policies", "tests/fixtures"] {
-        files_under(&root.join(folder), &mut paths);
+        paths.extend(files_under(&root().join(folder), &["dcs", "json"]));
     }
     paths
         .into_iter()
@@ -56,9 +34,8 @@ fn all_properties(bytes: &[u8]) {
 
 #[test]
 fn every_crash_libfuzzer_found_stays_fixed() {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
-    let mut paths = Vec::new();
-    files_under(&folder, &mut paths);
+    let folder = root().join("tests/fixtures/fuzz");
+    let paths = files_under(&folder, &["dcs", "json"]);
     assert!(!paths.is_empty(), "no regression inputs under {}", folder.display());
     for path in paths {
         let bytes = std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));

@@ -4,42 +4,18 @@
 //! Welsh and other non-ASCII text. The snapshots are what a reviewer reads
 //! to judge whether a report reads like a committee paper.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
 use std::path::Path;
 
 use dcsc::date::{Day, PartialDate};
 use dcsc::report::{document, fingerprint, Document, Provenance};
 use dcsc::{Verified, Workspace};
 
+use crate::support::seed_council;
+
 /// A small chart standing in for the governance chart, which is produced
 /// elsewhere.
 const CHART: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40" role="img" aria-label="Governance chart"><rect x="1" y="1" width="118" height="38" fill="none" stroke="black"/><text x="60" y="25" text-anchor="middle">DCS</text></svg>"#;
-
-/// Each council's files and the date its own paper speaks as at.
-fn council(name: &str) -> (Vec<&'static str>, &'static str) {
-    match name {
-        // Coventry's Cabinet minute is of 2017; its month is not given.
-        "coventry" => (vec!["examples/coventry.dcs"], "2017-12-31"),
-        // Northumberland's scrutiny committee met on 6 February 2020; its
-        // annual review is a local policy read with the guidance.
-        "northumberland" => (
-            vec![
-                "examples/northumberland/arrangements.dcs",
-                "examples/northumberland/local_policy.dcs",
-            ],
-            "2020-02-06",
-        ),
-        // Barnet's framework is undated: a fixed date keeps the snapshot
-        // still.
-        "barnet" => (
-            vec!["examples/barnet/arrangements.dcs", "examples/barnet/framework.dcs"],
-            "2026-11-01",
-        ),
-        other => panic!("no council {other}"),
-    }
-}
 
 fn verify(workspace: &mut Workspace, as_at: &str) -> (Verified, Day) {
     let date = PartialDate::parse(as_at).expect("as-at date").last_day();
@@ -394,7 +370,7 @@ fn check_every_verdict_is_a_row(document: &Document, duties: &[String]) {
 #[test]
 fn each_council_has_a_committee_report() {
     for name in ["coventry", "northumberland", "barnet"] {
-        let (files, as_at) = council(name);
+        let (files, as_at) = seed_council(name);
         let mut workspace = Workspace::new();
         for file in files {
             workspace.add_path(Path::new(file));
@@ -402,9 +378,9 @@ fn each_council_has_a_committee_report() {
         let (verified, date) = verify(&mut workspace, as_at);
         let (document, duties) = build(&workspace, &verified, date);
         check_every_verdict_is_a_row(&document, &duties);
-        insta::assert_snapshot!(format!("{name}_markdown"), document.to_markdown());
-        insta::assert_snapshot!(format!("{name}_csv"), document.to_csv().expect("csv"));
-        insta::assert_snapshot!(
+        snapshot!(format!("{name}_markdown"), document.to_markdown());
+        snapshot!(format!("{name}_csv"), document.to_csv().expect("csv"));
+        snapshot!(
             format!("{name}_html_structure"),
             html_structure(&document.to_html(CHART))
         );
@@ -414,7 +390,7 @@ fn each_council_has_a_committee_report() {
 #[test]
 fn the_same_inputs_give_the_same_report() {
     let render = || {
-        let (files, as_at) = council("coventry");
+        let (files, as_at) = seed_council("coventry");
         let mut workspace = Workspace::new();
         for file in files {
             workspace.add_path(Path::new(file));
@@ -432,7 +408,7 @@ fn the_same_inputs_give_the_same_report() {
 
 #[test]
 fn the_northumberland_report_names_its_local_policy() {
-    let (files, as_at) = council("northumberland");
+    let (files, as_at) = seed_council("northumberland");
     let mut workspace = Workspace::new();
     for file in files {
         workspace.add_path(Path::new(file));
@@ -654,7 +630,7 @@ fn hostile_text_never_breaks_a_format() {
     // The chart alone is embedded as is, without its XML declaration.
     assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(!html.contains("<?xml"));
-    insta::assert_snapshot!("odd_html_structure", html_structure(&html));
+    snapshot!("odd_html_structure", html_structure(&html));
 }
 
 #[test]

@@ -5,8 +5,6 @@
 //! those verdicts with the council's summary line. Together the faults
 //! produce all nine verdicts.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -14,6 +12,8 @@ use dcsc::date::PartialDate;
 use dcsc::eval::{Verdict, VerdictKind};
 use dcsc::render;
 use dcsc::{Verified, Workspace};
+
+use crate::support::{root, verdict};
 
 const AS_AT: &str = "2026-11-01";
 
@@ -46,7 +46,7 @@ fn expectations(path: &Path) -> Vec<Expectation> {
 }
 
 fn faults() -> Vec<std::path::PathBuf> {
-    let mut paths: Vec<_> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/faults"))
+    let mut paths: Vec<_> = std::fs::read_dir(root().join("tests/fixtures/faults"))
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|extension| extension == "dcs"))
@@ -58,7 +58,7 @@ fn faults() -> Vec<std::path::PathBuf> {
 fn verify(path: &Path) -> (Workspace, Verified) {
     // Named relative to the crate, so snapshots do not depend on where the
     // checkout is.
-    let path = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(path);
+    let path = path.strip_prefix(root()).unwrap_or(path);
     let mut workspace = Workspace::new();
     workspace.add_path(path);
     let as_at = PartialDate::parse(AS_AT).unwrap().last_day();
@@ -72,19 +72,6 @@ fn verify(path: &Path) -> (Workspace, Verified) {
     (workspace, verified)
 }
 
-fn verdict_for<'a>(verified: &'a Verified, duty: &str) -> &'a Verdict {
-    verified.councils[0]
-        .verdicts
-        .iter()
-        .find(|verdict| {
-            verified
-                .policy
-                .duty(verdict.duty)
-                .is_some_and(|declared| declared.key == duty)
-        })
-        .unwrap_or_else(|| panic!("no verdict for {duty}"))
-}
-
 #[test]
 fn each_fault_gets_the_verdicts_its_header_expects() {
     let mut counted = 0;
@@ -93,7 +80,7 @@ fn each_fault_gets_the_verdicts_its_header_expects() {
         assert!(!expected.is_empty(), "{} expects nothing", path.display());
         let (_, verified) = verify(&path);
         for expectation in &expected {
-            let found = verdict_for(&verified, &expectation.duty);
+            let found = verdict(&verified, &expectation.duty);
             assert_eq!(
                 (found.kind, found.reason.kind_name()),
                 (expectation.verdict, expectation.reason.as_str()),
@@ -121,20 +108,20 @@ fn the_faults_together_produce_all_nine_verdicts() {
 
 #[test]
 fn each_fault_snapshots_the_verdicts_it_is_about() {
-    insta::glob!("fixtures/faults/*.dcs", |path| {
+    insta::glob!("..", "fixtures/faults/*.dcs", |path| {
         let (workspace, verified) = verify(path);
         let assessments = verified.assessments(&workspace.sources);
         let assessment = &assessments[0];
         let chosen: Vec<&Verdict> = expectations(path)
             .iter()
-            .map(|expectation| verdict_for(&verified, &expectation.duty))
+            .map(|expectation| verdict(&verified, &expectation.duty))
             .collect();
         let text = format!(
             "{}\n\n{}",
             render::human::summary_line(assessment),
             render::human::render_verdicts(assessment, &chosen, false)
         );
-        insta::assert_snapshot!("verdicts", text);
+        snapshot!("verdicts", text);
     });
 }
 
@@ -194,6 +181,6 @@ fn coverage_tells_the_truth_about_the_embedded_guidance() {
         .find(|document| document.key == "lga_briefing")
         .expect("the LGA's publication");
     assert!(lga.title.contains("Chief executives must know: children's services"));
-    insta::assert_snapshot!("coverage_human", coverage.to_human());
-    insta::assert_json_snapshot!("coverage_json", coverage);
+    snapshot!("coverage_human", coverage.to_human());
+    json_snapshot!("coverage_json", coverage);
 }

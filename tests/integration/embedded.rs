@@ -5,19 +5,18 @@
 //! going stale unnoticed.
 //!
 //! After editing the guidance or the parser, make the file again with
-//! `DCSC_FREEZE_GUIDANCE=1 cargo test --test embedded`, and commit it.
-
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
-use std::path::Path;
+//! `DCSC_FREEZE_GUIDANCE=1 cargo test --test integration embedded::`, and
+//! commit it.
 
 use dcsc::embedded;
 use dcsc::source::SourceMap;
 
+use crate::support::root;
+
 #[test]
 fn the_committed_trees_are_those_the_guidance_parses_to() {
     let fresh = embedded::freeze().expect("the embedded guidance parses");
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(embedded::FROZEN_PATH);
+    let path = root().join(embedded::FROZEN_PATH);
     let committed = std::fs::read(&path).unwrap_or_default();
     if committed == fresh {
         return;
@@ -29,7 +28,7 @@ fn the_committed_trees_are_those_the_guidance_parses_to() {
     }
     panic!(
         "{} is stale (the guidance or the parser changed): make it again with \
-         `DCSC_FREEZE_GUIDANCE=1 cargo test --test embedded` and commit it",
+         `DCSC_FREEZE_GUIDANCE=1 cargo test --test integration embedded::` and commit it",
         embedded::FROZEN_PATH
     );
 }
@@ -44,7 +43,8 @@ fn this_binary_reads_the_committed_trees_rather_than_parsing() {
     assert!(
         embedded::frozen_is_current(),
         "{} was not made from this guidance and parser, so every run parses the guidance: \
-         make it again with `DCSC_FREEZE_GUIDANCE=1 cargo test --test embedded`, rebuild, and commit it",
+         make it again with `DCSC_FREEZE_GUIDANCE=1 cargo test --test integration embedded::`, \
+         rebuild, and commit it",
         embedded::FROZEN_PATH
     );
 }

@@ -5,31 +5,13 @@
 //! sentence written in `src/words` or a report template that goes wrong
 //! fails here whichever output shows it.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
 use std::path::Path;
 
 use dcsc::date::PartialDate;
 use dcsc::report::{document, Provenance};
 use dcsc::{render, Workspace};
 
-/// Each seed council's files and the date its paper speaks as at.
-const COUNCILS: [(&str, &[&str], &str); 3] = [
-    ("coventry", &["examples/coventry.dcs"], "2017-12-31"),
-    (
-        "northumberland",
-        &[
-            "examples/northumberland/arrangements.dcs",
-            "examples/northumberland/local_policy.dcs",
-        ],
-        "2020-02-06",
-    ),
-    (
-        "barnet",
-        &["examples/barnet/arrangements.dcs", "examples/barnet/framework.dcs"],
-        "2026-11-01",
-    ),
-];
+use crate::support::SEED_COUNCILS;
 
 /// The outputs of one council: (name, text).
 fn outputs(files: &[&str], as_at: &str) -> Vec<(&'static str, String)> {
@@ -157,7 +139,7 @@ fn doubled(text: &str) -> Vec<String> {
 
 #[test]
 fn no_output_doubles_its_punctuation() {
-    for (council, files, as_at) in COUNCILS {
+    for (council, files, as_at) in SEED_COUNCILS {
         for (format, text) in outputs(files, as_at) {
             let found = doubled(&text);
             assert!(
@@ -191,7 +173,7 @@ fn no_output_has_backticks_or_rule_syntax_in_prose() {
         "on 2019",
         "on 2020-0",
     ];
-    for (council, files, as_at) in COUNCILS {
+    for (council, files, as_at) in SEED_COUNCILS {
         for (format, text) in outputs(files, as_at) {
             for word in syntax {
                 let at = text.find(word);

@@ -1,16 +1,15 @@
 //! Every diagnostic code has a fixture named after it that produces it; the
 //! rendered diagnostics, with their source, are snapshots.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
 use std::path::Path;
 
 use dcsc::diagnostics::{Code, Example};
 use dcsc::Workspace;
 
+use crate::support::{files_under, root};
+
 fn relative(path: &Path) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    path.strip_prefix(root).unwrap_or(path).display().to_string()
+    path.strip_prefix(root()).unwrap_or(path).display().to_string()
 }
 
 fn codes_of(workspace: &Workspace) -> Vec<&'static str> {
@@ -23,7 +22,7 @@ fn codes_of(workspace: &Workspace) -> Vec<&'static str> {
 
 #[test]
 fn each_fixture_produces_its_code() {
-    insta::glob!("fixtures/diagnostics/*", |path| {
+    insta::glob!("..", "fixtures/diagnostics/*", |path| {
         let relative = relative(path);
         let mut workspace = Workspace::new();
         workspace.add_path(Path::new(&relative));
@@ -34,22 +33,19 @@ fn each_fixture_produces_its_code() {
             codes.contains(&expected),
             "{relative} should produce {expected}, produced {codes:?}"
         );
-        insta::assert_snapshot!(workspace.render_diagnostics(false));
+        snapshot!("each_fixture_produces_its_code", workspace.render_diagnostics(false));
     });
 }
 
 #[test]
 fn every_code_has_a_fixture_or_a_described_example() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = root();
     let fixtures = root.join("tests/fixtures/diagnostics");
     // Codes about paths, commands and output cannot be shown as one file;
     // their explanation describes the situation, and a black-box test must
     // produce them.
-    let tests: String = std::fs::read_dir(root.join("tests"))
-        .expect("tests folder")
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "rs"))
+    let tests: String = files_under(&root.join("tests"), &["rs"])
+        .into_iter()
         .map(|path| std::fs::read_to_string(path).expect("a test file"))
         .collect();
     for code in Code::ALL {

@@ -2,40 +2,16 @@
 //! one council at a time, and rendering whose cost per council does not
 //! grow with the number of councils.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use dcsc::date::PartialDate;
 use dcsc::Workspace;
 
+use crate::support::{dcsc, scratch, stderr, stdout};
+
 const AS_AT: &str = "2020-02-06";
-
-fn dcsc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dcsc"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run dcsc")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dcsc-scale-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
 
 /// The three shipped councils, each as its files would be given alone.
 const EXAMPLES: [&[&str]; 3] = [
@@ -110,7 +86,7 @@ fn the_summary_of_the_examples_is_one_row_each_and_the_duties_most_often_needing
             "{text}"
         );
     }
-    insta::assert_snapshot!("examples_summary", text);
+    snapshot!("examples_summary", text);
 
     let json = dcsc(&["verify", "examples", "--as-at", AS_AT, "--summary", "--format", "json"]);
     assert_eq!(json.status.code(), Some(1));
@@ -127,7 +103,7 @@ fn the_summary_of_the_examples_is_one_row_each_and_the_duties_most_often_needing
     assert!(duties
         .windows(2)
         .all(|pair| pair[0]["councils"].as_u64() >= pair[1]["councils"].as_u64()));
-    insta::assert_snapshot!("examples_summary_json", stdout(&json));
+    snapshot!("examples_summary_json", stdout(&json));
 }
 
 /// A guidance of one duty, for councils that meet it or not.

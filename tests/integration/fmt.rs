@@ -7,46 +7,24 @@
 //! itself: `--check`, standard input, folders, files that do not parse,
 //! JSON files, line endings.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
-mod common;
-// The fuzz targets' properties; this file uses their scanner of comments
-// (a scanner of the tests' own, so the formatter is not checked by itself).
-#[path = "../fuzz/src/lib.rs"]
-mod properties;
-
-use properties::comments;
-
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 use dcsc::date::PartialDate;
 use dcsc::source::{Origin, SourceMap};
 use dcsc::syntax::format::{format, FormatError};
 use dcsc::Workspace;
 
-/// Every `.dcs` file below a folder, in name order.
-fn dcs_files(folder: &Path, found: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            dcs_files(&entry, found);
-        } else if entry.extension().is_some_and(|extension| extension == "dcs") {
-            found.push(entry);
-        }
-    }
-}
+// The fuzz targets' scanner of comments: a scanner of the tests' own, so
+// the formatter is not checked by itself.
+use crate::properties::comments;
+use crate::support::{dcsc_in, files_under, mutations, root, stderr, stdout, Run};
 
 /// The name and text of every `.dcs` file shipped or tested with (the
 /// fixture that is not UTF-8 has nothing to format).
 fn shipped_and_fixture_files() -> Vec<(String, String)> {
     let mut files = Vec::new();
     for folder in ["examples", "policies", "tests/fixtures"] {
-        dcs_files(Path::new(folder), &mut files);
+        files.extend(files_under(Path::new(folder), &["dcs"]));
     }
     assert!(files.len() > 60, "expected the fixtures, found {}", files.len());
     files
@@ -265,7 +243,7 @@ fn scrambled_white_space_formats_to_the_same_meaning() {
 fn mangled_files_format_or_are_refused_never_broken() {
     for path in ["examples/coventry.dcs", "tests/fixtures/diagnostics/E0106.dcs"] {
         let text = std::fs::read_to_string(path).unwrap();
-        for (index, mangled) in common::mutations(&text, 150).into_iter().enumerate() {
+        for (index, mangled) in mutations(&text, 150).into_iter().enumerate() {
             let name = format!("{path}#{index}");
             if let Some(once) = formatted(&name, &mangled) {
                 assert_layout_only(&name, &mangled, &once);
@@ -313,41 +291,23 @@ fn strings_over_several_lines_are_untouched() {
 
 // ------------------------------------------------------------ the command
 
-fn dcsc(arguments: &[&str], stdin: Option<&str>, folder: &Path) -> Output {
-    use std::io::Write;
-    let mut command = Command::new(env!("CARGO_BIN_EXE_dcsc"));
-    command.args(arguments).current_dir(folder).env("NO_COLOR", "1");
-    command.stdin(std::process::Stdio::piped());
-    command.stdout(std::process::Stdio::piped());
-    command.stderr(std::process::Stdio::piped());
-    let mut child = command.spawn().unwrap();
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
-
 const MESSY: &str = "role DCS {\n      title \"Director\"\n}\n";
 const TIDY: &str = "role DCS {\n  title \"Director\"\n}\n";
 
 #[test]
 fn the_shipped_files_are_formatted() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let output = dcsc(&["fmt", "--check", "examples", "policies"], None, root);
+    let root = root();
+    let output = dcsc_in(root, &["fmt", "--check", "examples", "policies"]);
     assert_eq!(
         output.status.code(),
         Some(0),
         "run `cargo run -- fmt examples policies`:\n{}",
-        text(&output.stdout)
+        stdout(&output)
     );
     assert!(
-        text(&output.stderr).starts_with("would reformat 0 of "),
+        stderr(&output).starts_with("would reformat 0 of "),
         "{}",
-        text(&output.stderr)
+        stderr(&output)
     );
 }
 
@@ -356,13 +316,13 @@ fn check_shows_the_change_and_writes_nothing() {
     let folder = tempfile::tempdir().unwrap();
     std::fs::write(folder.path().join("messy.dcs"), MESSY).unwrap();
     std::fs::write(folder.path().join("tidy.dcs"), TIDY).unwrap();
-    let output = dcsc(&["fmt", "--check", "messy.dcs", "tidy.dcs"], None, folder.path());
+    let output = dcsc_in(folder.path(), &["fmt", "--check", "messy.dcs", "tidy.dcs"]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
-        text(&output.stdout),
+        stdout(&output),
         "--- messy.dcs\n+++ messy.dcs (formatted)\n@@ -1,3 +1,3 @@\n role DCS {\n-      title \"Director\"\n+  title \"Director\"\n }\n"
     );
-    assert_eq!(text(&output.stderr), "would reformat 1 of 2 file(s)\n");
+    assert_eq!(stderr(&output), "would reformat 1 of 2 file(s)\n");
     assert_eq!(std::fs::read_to_string(folder.path().join("messy.dcs")).unwrap(), MESSY);
 }
 
@@ -380,12 +340,9 @@ fn formatting_rewrites_files_and_folders_keeping_json_as_it_is() {
         format!("\u{feff}{}", TIDY.replace('\n', "\r\n")),
     )
     .unwrap();
-    let output = dcsc(&["fmt", "council", "c.json", "d.dcs"], None, folder.path());
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    assert_eq!(
-        text(&output.stderr),
-        "reformatted 2 of 3 file(s); skipped 1 JSON file(s)\n"
-    );
+    let output = dcsc_in(folder.path(), &["fmt", "council", "c.json", "d.dcs"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "reformatted 2 of 3 file(s); skipped 1 JSON file(s)\n");
     assert_eq!(
         std::fs::read_to_string(folder.path().join("council/a.dcs")).unwrap(),
         TIDY
@@ -400,20 +357,26 @@ fn formatting_rewrites_files_and_folders_keeping_json_as_it_is() {
     );
     assert_eq!(std::fs::read_to_string(folder.path().join("c.json")).unwrap(), "{ }");
     assert_eq!(std::fs::read_to_string(folder.path().join("d.dcs")).unwrap(), TIDY);
-    let again = dcsc(&["fmt", "--check", "."], None, folder.path());
-    assert_eq!(again.status.code(), Some(0), "{}", text(&again.stdout));
+    let again = dcsc_in(folder.path(), &["fmt", "--check", "."]);
+    assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
 }
 
 #[test]
 fn standard_input_is_formatted_to_standard_output() {
     let folder = tempfile::tempdir().unwrap();
-    let output = dcsc(&["fmt", "-"], Some(MESSY), folder.path());
+    let output = Run::new(&["fmt", "-"])
+        .in_folder(folder.path())
+        .with_stdin(MESSY.as_bytes())
+        .output();
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(text(&output.stdout), TIDY);
-    assert_eq!(text(&output.stderr), "");
-    let checked = dcsc(&["fmt", "--check", "-"], Some(MESSY), folder.path());
+    assert_eq!(stdout(&output), TIDY);
+    assert_eq!(stderr(&output), "");
+    let checked = Run::new(&["fmt", "--check", "-"])
+        .in_folder(folder.path())
+        .with_stdin(MESSY.as_bytes())
+        .output();
     assert_eq!(checked.status.code(), Some(1));
-    assert!(text(&checked.stdout).starts_with("--- <stdin>\n"));
+    assert!(stdout(&checked).starts_with("--- <stdin>\n"));
 }
 
 #[test]
@@ -422,9 +385,9 @@ fn a_file_that_does_not_parse_is_left_alone_with_its_diagnostic() {
     let broken = "role DCS {\n      title \"Director\"\n\nrole LMCS { title \"Lead\" }\n";
     std::fs::write(folder.path().join("broken.dcs"), broken).unwrap();
     std::fs::write(folder.path().join("messy.dcs"), MESSY).unwrap();
-    let output = dcsc(&["fmt", "broken.dcs", "messy.dcs", "missing.dcs"], None, folder.path());
+    let output = dcsc_in(folder.path(), &["fmt", "broken.dcs", "messy.dcs", "missing.dcs"]);
     assert_eq!(output.status.code(), Some(2));
-    let stderr = text(&output.stderr);
+    let stderr = stderr(&output);
     assert!(stderr.contains("error[E0001]"), "{stderr}");
     assert!(stderr.contains("broken.dcs:"), "{stderr}");
     assert!(stderr.contains("cannot read `missing.dcs`: no such file"), "{stderr}");

@@ -3,105 +3,34 @@
 //! verified for each council; what follows from the sharing (the joint DCS
 //! question applies); and how references between files are refused.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+use std::path::Path;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-use dcsc::date::PartialDate;
 use dcsc::eval::{Verdict, VerdictKind};
-use dcsc::outcome::Council;
 use dcsc::{Verified, Workspace};
+
+use crate::support::{council, day, dcsc_in, find_in, holders, root, scratch, text, verify_files, write};
 
 const NORTHSHIRE: &str = "tests/fixtures/joint/northshire.dcs";
 const SOUTHSHIRE: &str = "tests/fixtures/joint/southshire.dcs";
 const SHARED: &str = "tests/fixtures/joint/joint_director.dcs";
 
-fn day(text: &str) -> dcsc::date::Day {
-    PartialDate::parse(text).unwrap().last_day()
-}
-
-fn verify_files(files: &[&Path], as_at: &str) -> Verified {
-    let mut workspace = Workspace::new();
-    for file in files {
-        assert!(workspace.add_path(file).is_some(), "cannot read {}", file.display());
-    }
-    workspace
-        .verify(day(as_at))
-        .unwrap_or_else(|| panic!("does not check:\n{}", workspace.render_diagnostics(false)))
-}
-
 fn both(as_at: &str) -> Verified {
     verify_files(&[Path::new(NORTHSHIRE), Path::new(SOUTHSHIRE)], as_at)
 }
 
-fn council<'a>(verified: &'a Verified, key: &str) -> &'a Council {
-    verified
-        .councils
-        .iter()
-        .find(|council| council.arrangement.key == key)
-        .unwrap_or_else(|| panic!("no council {key}"))
-}
-
+/// A council's verdict on a duty, which must have been asked.
 fn verdict<'a>(verified: &'a Verified, key: &str, duty: &str) -> &'a Verdict {
-    council(verified, key)
-        .verdicts
-        .iter()
-        .find(|verdict| {
-            verified
-                .policy
-                .duty(verdict.duty)
-                .is_some_and(|declared| declared.key == duty)
-        })
-        .unwrap_or_else(|| panic!("no verdict for {duty} in {key}"))
+    find_in(&verified.policy, council(verified, key), duty).unwrap_or_else(|| panic!("no verdict for {duty} in {key}"))
 }
 
-/// The keys of the entities a duty bound to.
+/// The keys of the entities a council's verdict on a duty bound to.
 fn bound(verified: &Verified, key: &str, duty: &str) -> Vec<String> {
-    let council = council(verified, key);
-    verdict(verified, key, duty)
-        .bindings
-        .iter()
-        .map(|binding| council.arrangement.entity(binding.entity).unwrap().key.clone())
-        .collect()
-}
-
-fn dcsc_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dcsc"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run dcsc")
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
+    holders(council(verified, key), verdict(verified, key, duty))
 }
 
 /// Whether the output shows a diagnostic with this code.
 fn shows(shown: &str, code: &str) -> bool {
     shown.contains(&format!("[{code}]"))
-}
-
-/// A scratch folder for one test, removed and made anew.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dcsc-joint-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("scratch subfolder");
-    }
-    std::fs::write(path, text).expect("write scratch file");
 }
 
 fn council_sharing(key: &str, shares: &str) -> String {
@@ -229,13 +158,13 @@ fn verdicts_of_both_councils() {
             ));
         }
     }
-    insta::assert_snapshot!("joint_verdicts", table);
+    snapshot!("joint_verdicts", table);
 }
 
 #[test]
 fn the_fact_of_sharing_points_at_the_councils_shares_line() {
     let output = dcsc_in(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
+        root(),
         &["verify", SOUTHSHIRE, "--as-at", "2020-01-31", "--format", "json"],
     );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
@@ -372,18 +301,12 @@ fn a_file_that_is_not_shared_is_refused_and_not_taken_for_a_council() {
 
 #[test]
 fn a_shared_file_given_alone_is_a_warning_that_nothing_was_checked() {
-    let output = dcsc_in(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        &["check", "tests/fixtures/diagnostics/W0011.dcs"],
-    );
+    let output = dcsc_in(root(), &["check", "tests/fixtures/diagnostics/W0011.dcs"]);
     let shown = text(&output);
     assert_eq!(output.status.code(), Some(0), "{shown}");
     assert!(shows(&shown, "W0011"), "{shown}");
     // Named on the command line as well as shared, it is read once.
-    let output = dcsc_in(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        &["check", SHARED, NORTHSHIRE, SOUTHSHIRE],
-    );
+    let output = dcsc_in(root(), &["check", SHARED, NORTHSHIRE, SOUTHSHIRE]);
     let shown = text(&output);
     assert_eq!(output.status.code(), Some(0), "{shown}");
     assert!(shown.contains("checked 3 file(s): no problems"), "{shown}");

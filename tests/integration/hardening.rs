@@ -1,68 +1,16 @@
 //! The binary against inputs and outputs that are hard on it: endless and
 //! oversized inputs, standard input and FIFOs, output files that are links,
 //! devices or inputs, full and closed standard output, and inputs large
-//! enough to expose a quadratic check.
-
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+//! enough to expose a quadratic check. The tests whose subject is the
+//! process (its standard streams as pipes or devices, its process id)
+//! spawn the binary on purpose and say so.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn command(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_dcsc"));
-    command
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
-    command
-}
-
-fn dcsc(args: &[&str]) -> Output {
-    command(args).output().expect("run dcsc")
-}
-
-/// Runs dcsc with `input` on its standard input.
-fn dcsc_with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = command(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run dcsc");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let output = child.wait_with_output().expect("wait for dcsc");
-    writer.join().expect("stdin writer");
-    output
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
-fn assert_bad_input(output: &Output, code: &str) {
-    let shown = text(output);
-    assert_eq!(output.status.code(), Some(2), "exit status for {code}:\n{shown}");
-    assert!(shown.contains(&format!("[{code}]")), "{code} not shown:\n{shown}");
-    assert!(!shown.contains("panicked"), "panic:\n{shown}");
-}
-
-/// A scratch folder for one test, removed and made anew.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dcsc-hardening-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
+use crate::support::{assert_bad_input, binary, dcsc, dcsc_with_stdin, json_verdicts, scratch, text, BINARY};
 
 fn path_text(path: &Path) -> String {
     path.display().to_string()
@@ -138,31 +86,16 @@ const ARRANGEMENT_JSON: &str = r#"
 }
 "#;
 
-/// The verdicts of a `verify --format json` run, one line each.
-fn verdicts(output: &Output) -> Vec<String> {
-    assert!(matches!(output.status.code(), Some(0 | 1)), "{}", text(output));
-    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
-    value["verdicts"]
-        .as_array()
-        .expect("verdicts")
-        .iter()
-        .map(|verdict| format!("{} {}", verdict["duty"], verdict["verdict"]))
-        .collect()
-}
-
 // Reading
 
+/// Spawns the binary on purpose, under a memory limit.
 #[test]
 fn an_endless_device_is_refused_at_the_limit_quickly_and_in_bounded_memory() {
     // Under a 512 MiB address-space limit: reading /dev/zero to its end
     // would run out of memory long before any limit message.
     let started = Instant::now();
     let output = Command::new("sh")
-        .args([
-            "-c",
-            "ulimit -v 524288 && exec \"$0\" check /dev/zero",
-            env!("CARGO_BIN_EXE_dcsc"),
-        ])
+        .args(["-c", "ulimit -v 524288 && exec \"$0\" check /dev/zero", BINARY])
         .env("NO_COLOR", "1")
         .output()
         .expect("run dcsc under sh");
@@ -175,9 +108,10 @@ fn an_endless_device_is_refused_at_the_limit_quickly_and_in_bounded_memory() {
     );
 }
 
+/// Spawns the binary on purpose: standard input is an endless pipe.
 #[test]
 fn an_endless_standard_input_is_refused_at_the_limit() {
-    let mut child = command(&["check", "-"])
+    let mut child = binary(&["check", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -213,10 +147,10 @@ fn standard_input_is_read_for_a_dash_as_dcs_or_json() {
     let file = dir.join("small.dcs");
     std::fs::write(&file, ARRANGEMENT).unwrap();
     let file = path_text(&file);
-    let from_file = verdicts(&dcsc(&["verify", &file, "--as-at", "2020-01-01", "--format", "json"]));
+    let from_file = json_verdicts(&dcsc(&["verify", &file, "--as-at", "2020-01-01", "--format", "json"]));
     let from_stdin = ["verify", "-", "--as-at", "2020-01-01", "--format", "json"];
-    let from_stdin_dcs = verdicts(&dcsc_with_stdin(&from_stdin, ARRANGEMENT.as_bytes()));
-    let from_stdin_json = verdicts(&dcsc_with_stdin(&from_stdin, ARRANGEMENT_JSON.as_bytes()));
+    let from_stdin_dcs = json_verdicts(&dcsc_with_stdin(&from_stdin, ARRANGEMENT.as_bytes()));
+    let from_stdin_json = json_verdicts(&dcsc_with_stdin(&from_stdin, ARRANGEMENT_JSON.as_bytes()));
     assert!(!from_file.is_empty());
     assert_eq!(from_file, from_stdin_dcs);
     assert_eq!(from_file, from_stdin_json);
@@ -326,8 +260,9 @@ fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
             .unwrap()
             .1
     );
-    // Standard input redirected from the file named with -o.
-    let output = command(&["report", "-", "--format", "markdown", "-o", &input_text])
+    // Standard input redirected from the file named with -o: spawned on
+    // purpose, as only a process's standard input can be that file.
+    let output = binary(&["report", "-", "--format", "markdown", "-o", &input_text])
         .stdin(std::fs::File::open(&input).unwrap())
         .output()
         .unwrap();
@@ -401,6 +336,7 @@ fn a_250_character_file_name_can_be_written() {
     assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
 }
 
+/// Spawns the binary on purpose: the temporary's name holds its process id.
 #[test]
 fn a_link_planted_at_a_predictable_temporary_name_is_not_written_through() {
     let dir = scratch("output-planted");
@@ -413,7 +349,7 @@ fn a_link_planted_at_a_predictable_temporary_name_is_not_written_through() {
     // have (`.report.md.dcsc-PID.tmp`) before dcsc gets to write.
     let fifo = dir.join("small.dcs");
     mkfifo(&fifo);
-    let mut child = command(&[
+    let mut child = binary(&[
         "report",
         &path_text(&fifo),
         "--as-at",
@@ -463,6 +399,7 @@ fn a_fifo_named_as_the_output_is_written_into_not_replaced() {
 
 // Standard output
 
+/// Spawns the binary on purpose: standard output is `/dev/full`.
 #[test]
 fn a_full_standard_output_is_a_coded_error() {
     for args in [
@@ -482,14 +419,15 @@ fn a_full_standard_output_is_a_coded_error() {
         // Opened for writing only: /dev/full is never created, truncated
         // or replaced.
         let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
-        let output = command(args).stdout(full).output().unwrap();
+        let output = binary(args).stdout(full).output().unwrap();
         assert_bad_input(&output, "E0018");
     }
 }
 
+/// Spawns the binary on purpose: standard output is a pipe closed early.
 #[test]
 fn a_closed_pipe_on_standard_output_is_not_an_error() {
-    let mut child = command(&["verify", "examples/coventry.dcs", "--as-at", "2017-12-31"])
+    let mut child = binary(&["verify", "examples/coventry.dcs", "--as-at", "2017-12-31"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -4,16 +4,16 @@
 //! completion and symbols, positions in UTF-16 on lines with "’", "—" and
 //! emoji, and a session that survives whatever it is sent.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::path::Path;
+use std::process::{Child, ChildStdin, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 use dcsc::lsp::uri::file_uri;
 use serde_json::{json, Value};
+
+use crate::support::{binary, dcsc, root, scratch, stdout};
 
 /// How long any one answer may take before the test fails rather than
 /// hangs.
@@ -59,8 +59,8 @@ fn frame(value: &Value) -> Vec<u8> {
 
 impl Client {
     fn start() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dcsc"))
-            .arg("lsp")
+        // Spawned on purpose: the server speaks on its standard streams.
+        let mut child = binary(&["lsp"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -229,14 +229,6 @@ fn slice<'a>(text: &'a str, range: &Value) -> &'a str {
 fn end_of(text: &str) -> Value {
     let last = text.rsplit('\n').next().unwrap_or("");
     json!({ "line": text.matches('\n').count(), "character": last.encode_utf16().count() })
-}
-
-/// A scratch folder for one test, made anew.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dcsc-lsp-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn uri_in(dir: &Path, name: &str) -> String {
@@ -425,11 +417,7 @@ fn hover_shows_titles_and_the_guidance_words_with_provenance() {
     );
     assert!(words.contains("paragraph local_assurance.specific\n"), "{words}");
     assert!(words.contains("words: "), "{words}");
-    let explained = Command::new(env!("CARGO_BIN_EXE_dcsc"))
-        .args(["explain", "local_assurance.specific.senior_management"])
-        .output()
-        .unwrap();
-    let explained = String::from_utf8(explained.stdout).unwrap();
+    let explained = stdout(&dcsc(&["explain", "local_assurance.specific.senior_management"]));
     assert!(
         words.contains(explained.trim_end()),
         "the hover is not explain's words:\n{words}\n{explained}"
@@ -476,7 +464,7 @@ fn definition_goes_to_declarations_and_into_the_embedded_guidance() {
     assert_eq!(embedded, "dcsc-embedded:///policies/dfe_2013.dcs");
     let source = client.result("dcsc/embeddedSource", json!({ "uri": embedded }));
     let guidance = source["text"].as_str().unwrap().to_owned();
-    assert_eq!(guidance, include_str!("../policies/dfe_2013.dcs"));
+    assert_eq!(guidance, include_str!("../../policies/dfe_2013.dcs"));
     assert_eq!(slice(&guidance, &found[0]["range"]), "LMCS");
     // The same by command, as an editor without custom requests asks.
     let by_command = client.result(
@@ -543,7 +531,7 @@ fn definition_goes_to_declarations_and_into_the_embedded_guidance() {
 #[test]
 fn a_shared_post_is_found_in_the_shared_file() {
     let dir = scratch("shared");
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/joint");
+    let fixtures = root().join("tests/fixtures/joint");
     for name in ["joint_director.dcs", "northshire.dcs"] {
         std::fs::copy(fixtures.join(name), dir.join(name)).unwrap();
     }
@@ -578,7 +566,7 @@ fn the_open_documents_of_a_folder_are_checked_together() {
     // Barnet's arrangements answer its own framework: alone, its answers
     // name duties no guidance declares, as with `dcsc check` given the one
     // file; with the framework open beside it, nothing is wrong.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/barnet");
+    let root = root().join("examples/barnet");
     let arrangements = std::fs::read_to_string(root.join("arrangements.dcs")).unwrap();
     let framework = std::fs::read_to_string(root.join("framework.dcs")).unwrap();
     let arrangements_uri = file_uri(&root.join("arrangements.dcs"));
@@ -896,7 +884,7 @@ fn after_shutdown_only_exit_and_exit_without_shutdown_fails() {
 /// twice (deterministic).
 #[test]
 fn every_position_of_the_shipped_files_is_answered() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = root();
     let files = [
         "examples/coventry.dcs",
         "examples/barnet/framework.dcs",

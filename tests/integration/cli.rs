@@ -1,52 +1,11 @@
 //! The `dcsc` binary as a user meets it: exit codes, bad input of every
 //! kind, and `explain`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
 use dcsc::diagnostics::Code;
 
-fn dcsc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dcsc"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run dcsc")
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
-/// A scratch folder for one test, removed and made anew.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dcsc-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write scratch file");
-    path.display().to_string()
-}
+use crate::support::{assert_bad_input, binary, dcsc, json_verdicts, scratch, text, write};
 
 const ARRANGEMENT: &str = "arrangements small {\n  council \"Small Council\"\n  answers_to dfe_2013\n}\n\npost director {\n  title \"Director of Children's Services\"\n  holds DCS\n  politically_restricted yes\n  report_to chief_executive\n}\n\npost chief_executive {\n  title \"Chief Executive\"\n  holds ChiefExecutive\n}\n";
-
-fn assert_bad_input(output: &Output, code: &str) {
-    let shown = text(output);
-    assert_eq!(output.status.code(), Some(2), "exit status for {code}:\n{shown}");
-    assert!(shown.contains(&format!("[{code}]")), "{code} not shown:\n{shown}");
-    assert!(!shown.contains("panicked"), "panic:\n{shown}");
-}
 
 #[test]
 fn missing_paths_and_directories_are_coded_errors() {
@@ -130,12 +89,15 @@ fn crlf_and_a_byte_order_mark_give_the_same_verdicts() {
     assert_eq!(reference, verdicts(&bom));
 }
 
+/// Spawns the binary on purpose: the subject is the exit status a shell
+/// sees.
 #[test]
 fn exit_status_says_whether_action_is_needed() {
     let dir = scratch("exit");
     let path = write(&dir, "small.dcs", ARRANGEMENT.as_bytes());
+    let spawned = |arguments: &[&str]| binary(arguments).output().expect("run dcsc");
     // The small arrangement leaves many facts unstated: action is needed.
-    let output = dcsc(&["verify", &path, "--as-at", "2020-01-01"]);
+    let output = spawned(&["verify", &path, "--as-at", "2020-01-01"]);
     assert_eq!(output.status.code(), Some(1), "{}", text(&output));
     let shown = text(&output);
     assert!(shown.contains("NEEDS ACTION"), "{shown}");
@@ -148,7 +110,7 @@ fn exit_status_says_whether_action_is_needed() {
         "met.dcs",
         b"arrangements met { council \"Met Council\" }\npost director { holds DCS }\n",
     );
-    let output = dcsc(&["verify", &met, "--policy", &policy_path, "--as-at", "2020-01-01"]);
+    let output = spawned(&["verify", &met, "--policy", &policy_path, "--as-at", "2020-01-01"]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
 }
 
@@ -271,17 +233,7 @@ fn json_arrangements_go_through_the_same_checker() {
 "#;
     let json_path = write(&dir, "small.json", json.as_bytes());
     let dcs_path = write(&dir, "small.dcs", ARRANGEMENT.as_bytes());
-    let verdicts = |path: &str| {
-        let output = dcsc(&["verify", path, "--as-at", "2020-01-01", "--format", "json"]);
-        assert!(matches!(output.status.code(), Some(0 | 1)), "{}", text(&output));
-        let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
-        value["verdicts"]
-            .as_array()
-            .expect("verdicts")
-            .iter()
-            .map(|verdict| format!("{} {}", verdict["duty"], verdict["verdict"]))
-            .collect::<Vec<_>>()
-    };
+    let verdicts = |path: &str| json_verdicts(&dcsc(&["verify", path, "--as-at", "2020-01-01", "--format", "json"]));
     assert_eq!(verdicts(&json_path), verdicts(&dcs_path));
 
     let typo = write(

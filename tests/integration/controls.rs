@@ -5,14 +5,14 @@
 //! terminal report (with and without colour), diagnostics, JSON, Markdown,
 //! HTML, CSV, DOT, Mermaid, SVG, `diff` and `explain`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
 use dcsc::date::PartialDate;
 use dcsc::visible::is_hidden;
 use dcsc::Workspace;
+
+use crate::support::{dcsc, scratch};
 
 /// An OSC 52 sequence that would put "hello" on the clipboard.
 const OSC52: &str = "\u{1b}]52;c;aGVsbG8=\u{7}";
@@ -75,22 +75,6 @@ change restructure_2024 on 2024-04 {{\n\
 }
 
 const AS_AT: &str = "2026-11-01";
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dcsc-controls-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
-fn dcsc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dcsc"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run dcsc")
-}
 
 /// Every hidden character in a text, with where it is, for the message.
 fn raw(text: &str) -> Vec<(usize, char)> {

@@ -6,33 +6,13 @@
 //! once and not to pass once, so a revision that changes a verdict breaks
 //! a named test.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn dcsc(arguments: &[&str], folder: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dcsc"))
-        .args(arguments)
-        .current_dir(folder)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
+use crate::support::{dcsc_in, root, stderr, stdout};
 
 /// The diagnostic codes in rendered output, in order.
 fn codes(text: &str) -> Vec<&str> {
     text.match_indices("error[")
         .filter_map(|(at, _)| text.get(at + 6..at + 11))
         .collect()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
 }
 
 /// A council that meets the 2013 guidance's structural duties as at 2017.
@@ -110,7 +90,7 @@ fn suite() -> tempfile::TempDir {
 #[test]
 fn passing_failing_and_broken_tests_are_reported_with_what_was_found() {
     let folder = suite();
-    let output = dcsc(&["test"], folder.path());
+    let output = dcsc_in(folder.path(), &["test"]);
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{out}\n{}", stderr(&output));
     assert!(
@@ -144,15 +124,15 @@ fn passing_failing_and_broken_tests_are_reported_with_what_was_found() {
 #[test]
 fn an_unchanged_run_gives_the_same_bytes() {
     let folder = suite();
-    let first = dcsc(&["test", "--format", "junit"], folder.path());
-    let second = dcsc(&["test", "--format", "junit"], folder.path());
+    let first = dcsc_in(folder.path(), &["test", "--format", "junit"]);
+    let second = dcsc_in(folder.path(), &["test", "--format", "junit"]);
     assert_eq!(first.stdout, second.stdout);
 }
 
 #[test]
 fn junit_output_parses_and_counts_what_happened() {
     let folder = suite();
-    let output = dcsc(&["test", "--format", "junit"], folder.path());
+    let output = dcsc_in(folder.path(), &["test", "--format", "junit"]);
     assert_eq!(output.status.code(), Some(1));
     let xml = stdout(&output);
     let document = roxmltree::Document::parse(&xml).unwrap();
@@ -193,11 +173,11 @@ fn a_passing_suite_exits_zero() {
         format!("{COUNCIL}\ntest inline {{\n  as_at 2016\n  expect lmcs.designated pass holders lead_member\n}}\n"),
     )
     .unwrap();
-    let output = dcsc(&["test", "inline.dcs"], folder.path());
+    let output = dcsc_in(folder.path(), &["test", "inline.dcs"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(stdout(&output).ends_with("test result: ok. 1 passed; 0 failed; 0 broken\n"));
     // The arrangements verify as ever: the test is not part of them.
-    let verified = dcsc(&["verify", "inline.dcs", "--as-at", "2016-12-31"], folder.path());
+    let verified = dcsc_in(folder.path(), &["verify", "inline.dcs", "--as-at", "2016-12-31"]);
     assert!(stdout(&verified).contains("Example Borough Council"));
 }
 
@@ -210,7 +190,7 @@ fn tests_that_cannot_be_read_are_refused_with_their_codes() {
         "test unreadable {\n  given \"missing.dcs\"\n  as_at 2017\n  expect dcs.appointed pass\n}\n",
     )
     .unwrap();
-    let output = dcsc(&["test", "bad.dcs"], folder.path());
+    let output = dcsc_in(folder.path(), &["test", "bad.dcs"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("error[E0133]: cannot read `missing.dcs`: no such file"));
     assert_eq!(codes(&stderr(&output)), ["E0133"]);
@@ -221,12 +201,12 @@ fn tests_that_cannot_be_read_are_refused_with_their_codes() {
     )
     .unwrap();
     std::fs::write(folder.path().join("other.dcs"), COUNCIL.replace("example", "other")).unwrap();
-    let output = dcsc(&["test", "two.dcs"], folder.path());
+    let output = dcsc_in(folder.path(), &["test", "two.dcs"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("error[E0136]: a test starts from one council's arrangements, and these hold 2"));
     assert_eq!(codes(&stdout(&output)), ["E0136"]);
 
-    let output = dcsc(&["test", "council.dcs"], folder.path());
+    let output = dcsc_in(folder.path(), &["test", "council.dcs"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("error[E0307]: no tests in `council.dcs`"));
     assert_eq!(codes(&stderr(&output)), ["E0307"]);
@@ -239,14 +219,14 @@ fn folders_are_searched_for_files_holding_tests() {
     std::fs::write(folder.path().join(".hidden/x.dcs"), TESTS).unwrap();
     std::fs::create_dir(folder.path().join("target")).unwrap();
     std::fs::write(folder.path().join("target/x.dcs"), TESTS).unwrap();
-    let output = dcsc(&["test", "."], folder.path());
+    let output = dcsc_in(folder.path(), &["test", "."]);
     assert!(stdout(&output).starts_with("running 4 test(s) from 1 file(s)"));
 }
 
 /// Every duty and question key of the embedded guidance, from the policy
 /// files themselves.
 fn embedded_keys() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = root();
     let mut keys = Vec::new();
     for (name, _) in dcsc::load::EMBEDDED_POLICIES {
         let text = std::fs::read_to_string(root.join(name)).unwrap();
@@ -264,8 +244,8 @@ fn embedded_keys() -> Vec<String> {
 
 #[test]
 fn the_shipped_suite_passes_and_covers_every_duty_both_ways() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let output = dcsc(&["test", "policies/tests", "examples"], root);
+    let root = root();
+    let output = dcsc_in(root, &["test", "policies/tests", "examples"]);
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{out}\n{}", stderr(&output));
     assert!(

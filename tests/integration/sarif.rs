@@ -4,21 +4,16 @@
 //! checked), rules and results agree, and levels follow the verdicts;
 //! `verify --format junit` parses and counts what needs action.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
-fn dcsc(arguments: &[&str]) -> (Option<i32>, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_dcsc"))
-        .args(arguments)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (output.status.code(), String::from_utf8(output.stdout).unwrap())
+use crate::support::{dcsc, stdout};
+
+/// The exit status of a run and what it printed on standard output.
+fn status_and_stdout(arguments: &[&str]) -> (Option<i32>, String) {
+    let output = dcsc(arguments);
+    (output.status.code(), stdout(&output))
 }
 
 fn sarif_validator() -> jsonschema::Validator {
@@ -87,7 +82,7 @@ fn check_sarif_validates_for_every_diagnostics_fixture() {
             "tests/fixtures/diagnostics/{}",
             fixture.file_name().unwrap().to_string_lossy()
         );
-        let (status, out) = dcsc(&["check", "--format", "sarif", &relative]);
+        let (status, out) = status_and_stdout(&["check", "--format", "sarif", &relative]);
         assert!(matches!(status, Some(0 | 2)), "{relative}");
         let log: Value = serde_json::from_str(&out).unwrap_or_else(|error| panic!("{relative}: {error}\n{out}"));
         assert_valid(&validator, &relative, &log);
@@ -126,12 +121,12 @@ fn verify_sarif_validates_and_follows_the_verdicts() {
     ] {
         let mut arguments = vec!["verify", "--format", "sarif", "--as-at", as_at];
         arguments.extend(council.iter().copied());
-        let (status, out) = dcsc(&arguments);
+        let (status, out) = status_and_stdout(&arguments);
         let log: Value = serde_json::from_str(&out).unwrap();
         assert_valid(&validator, council[0], &log);
         assert_uri_references(council[0], &log);
         assert_rules_agree(council[0], &log);
-        let (_, json) = dcsc(&[&["verify", "--format", "json", "--as-at", as_at][..], &council].concat());
+        let (_, json) = status_and_stdout(&[&["verify", "--format", "json", "--as-at", as_at][..], &council].concat());
         let verdicts: Value = serde_json::from_str(&json).unwrap();
         let verdicts = verdicts["verdicts"].as_array().unwrap();
         let results = log["runs"][0]["results"].as_array().unwrap();
@@ -168,7 +163,7 @@ fn verify_sarif_validates_and_follows_the_verdicts() {
 fn a_broken_log_fails_the_schema() {
     // The validator is strict enough to catch a wrong log.
     let validator = sarif_validator();
-    let (_, out) = dcsc(&["check", "--format", "sarif", "tests/fixtures/diagnostics/E0201.dcs"]);
+    let (_, out) = status_and_stdout(&["check", "--format", "sarif", "tests/fixtures/diagnostics/E0201.dcs"]);
     let mut log: Value = serde_json::from_str(&out).unwrap();
     log["runs"][0]["results"][0]["level"] = Value::from("fatal");
     assert!(!validator.is_valid(&log));
@@ -179,7 +174,7 @@ fn a_broken_log_fails_the_schema() {
 
 #[test]
 fn verify_junit_has_a_case_per_duty_and_a_failure_per_verdict_needing_action() {
-    let (status, out) = dcsc(&[
+    let (status, out) = status_and_stdout(&[
         "verify",
         "--format",
         "junit",
@@ -191,7 +186,7 @@ fn verify_junit_has_a_case_per_duty_and_a_failure_per_verdict_needing_action() {
     let document = roxmltree::Document::parse(&out).unwrap();
     let root = document.root_element();
     assert_eq!(root.tag_name().name(), "testsuites");
-    let (_, json) = dcsc(&[
+    let (_, json) = status_and_stdout(&[
         "verify",
         "--format",
         "json",

@@ -8,13 +8,11 @@
 //! To write the corpus that docs/performance.md measures to disk:
 //!
 //! ```sh
-//! DCSC_CORPUS_OUT=/tmp/dcsc-corpus cargo test --release --test corpus -- --ignored
+//! DCSC_CORPUS_OUT=/tmp/dcsc-corpus cargo test --release --test integration -- --ignored corpus::write_the_corpus_to_disk
 //! ```
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
-#[path = "../benches/corpus/mod.rs"]
-mod corpus;
+#[path = "../../benches/corpus/mod.rs"]
+mod generator;
 
 use std::collections::BTreeSet;
 
@@ -23,7 +21,7 @@ use dcsc::eval::VerdictKind;
 use dcsc::Workspace;
 
 fn as_at() -> dcsc::date::Day {
-    PartialDate::parse(corpus::AS_AT).unwrap().last_day()
+    PartialDate::parse(generator::AS_AT).unwrap().last_day()
 }
 
 /// Each verdict of a council, as (duty key, verdict), after checking that
@@ -54,10 +52,10 @@ fn fifty_generated_councils_check_cleanly_and_give_all_nine_verdicts() {
     let mut seen = BTreeSet::new();
     let mut titles = BTreeSet::new();
     for index in 0..50 {
-        let council = corpus::council(index);
+        let council = generator::council(index);
         let text = council.dcs();
         let lines = text.lines().count();
-        assert!(corpus::LINES.contains(&lines), "{} is {lines} lines", council.id);
+        assert!(generator::LINES.contains(&lines), "{} is {lines} lines", council.id);
         assert!(titles.insert(
             text.lines()
                 .find(|line| line.contains("council \""))
@@ -77,9 +75,9 @@ fn fifty_generated_councils_check_cleanly_and_give_all_nine_verdicts() {
 
 #[test]
 fn the_same_index_gives_the_same_council_and_councils_differ() {
-    assert_eq!(corpus::council(7).dcs(), corpus::council(7).dcs());
-    assert_eq!(corpus::council(7).json(), corpus::council(7).json());
-    let texts: BTreeSet<String> = (0..20).map(|index| corpus::council(index).dcs()).collect();
+    assert_eq!(generator::council(7).dcs(), generator::council(7).dcs());
+    assert_eq!(generator::council(7).json(), generator::council(7).json());
+    let texts: BTreeSet<String> = (0..20).map(|index| generator::council(index).dcs()).collect();
     assert_eq!(texts.len(), 20);
 }
 
@@ -87,7 +85,7 @@ fn the_same_index_gives_the_same_council_and_councils_differ() {
 fn a_council_as_json_gives_the_verdicts_of_its_dcs_form() {
     // One council of each shape of DCS post.
     for index in 0..6 {
-        let council = corpus::council(index);
+        let council = generator::council(index);
         let dcs = verdicts(&format!("{}.dcs", council.id), &council.dcs());
         let json = verdicts(&format!("{}.json", council.id), &council.json());
         assert_eq!(dcs, json, "{} ({:?})", council.id, council.shape);
@@ -97,7 +95,7 @@ fn a_council_as_json_gives_the_verdicts_of_its_dcs_form() {
 #[test]
 fn the_reporting_chain_checks_and_each_misspelt_name_is_one_error() {
     let mut workspace = Workspace::new();
-    workspace.add_text("chain.dcs", &corpus::reporting_chain(200));
+    workspace.add_text("chain.dcs", &generator::reporting_chain(200));
     workspace.check();
     assert!(
         workspace.diagnostics.is_empty(),
@@ -106,7 +104,7 @@ fn the_reporting_chain_checks_and_each_misspelt_name_is_one_error() {
     );
 
     let mut workspace = Workspace::new();
-    workspace.add_text("unknown.dcs", &corpus::unknown_names(50));
+    workspace.add_text("unknown.dcs", &generator::unknown_names(50));
     workspace.check();
     let codes: Vec<&str> = workspace
         .diagnostics
@@ -121,21 +119,25 @@ fn the_reporting_chain_checks_and_each_misspelt_name_is_one_error() {
 /// council), `one/council_0000.dcs` with its JSON form `council_0000.json`,
 /// `chain-1000.dcs`, `chain-8000.dcs` and `unknown-10000.dcs`.
 #[test]
-#[ignore = "writes a corpus to disk: DCSC_CORPUS_OUT=DIR cargo test --release --test corpus -- --ignored"]
+#[ignore = "writes a corpus to disk: DCSC_CORPUS_OUT=DIR cargo test --release --test integration -- --ignored corpus::write_the_corpus_to_disk"]
 fn write_the_corpus_to_disk() {
     let out = std::path::PathBuf::from(std::env::var_os("DCSC_CORPUS_OUT").expect("set DCSC_CORPUS_OUT=DIR"));
     for count in [10, 100, 1000] {
         let dir = out.join(format!("councils-{count}"));
         let _ = std::fs::remove_dir_all(&dir);
-        corpus::write_corpus(&dir, count).unwrap();
+        generator::write_corpus(&dir, count).unwrap();
     }
     let one = out.join("one");
     std::fs::create_dir_all(&one).unwrap();
-    let council = corpus::council(0);
+    let council = generator::council(0);
     std::fs::write(one.join(format!("{}.dcs", council.id)), council.dcs()).unwrap();
     std::fs::write(one.join(format!("{}.json", council.id)), council.json()).unwrap();
     for posts in [1000, 8000] {
-        std::fs::write(out.join(format!("chain-{posts}.dcs")), corpus::reporting_chain(posts)).unwrap();
+        std::fs::write(
+            out.join(format!("chain-{posts}.dcs")),
+            generator::reporting_chain(posts),
+        )
+        .unwrap();
     }
-    std::fs::write(out.join("unknown-10000.dcs"), corpus::unknown_names(10_000)).unwrap();
+    std::fs::write(out.join("unknown-10000.dcs"), generator::unknown_names(10_000)).unwrap();
 }

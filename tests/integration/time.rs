@@ -5,67 +5,12 @@
 //! as at a date, materialised as undated facts, every duty on that state
 //! gets the verdict it gets on the dated arrangements.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
-use std::path::Path;
-
 use dcsc::date::{PartialDate, Uncertainty};
 use dcsc::eval::{Fact, Missing, Verdict, VerdictKind};
 use dcsc::model::{Basis, DutyKind, Predicate};
 use dcsc::{Verified, Workspace};
 
-fn day(text: &str) -> dcsc::date::Day {
-    PartialDate::parse(text).unwrap().last_day()
-}
-
-fn verify_files(files: &[&str], as_at: &str) -> (Workspace, Verified) {
-    let mut workspace = Workspace::new();
-    for file in files {
-        workspace.add_path(Path::new(file));
-    }
-    let verified = workspace
-        .verify(day(as_at))
-        .unwrap_or_else(|| panic!("does not check:\n{}", workspace.render_diagnostics(false)));
-    (workspace, verified)
-}
-
-fn verify_text(text: &str, as_at: &str) -> Verified {
-    let mut workspace = Workspace::new();
-    workspace.add_text("council.dcs", text);
-    match workspace.verify(day(as_at)) {
-        Some(verified) => verified,
-        None => panic!("does not check:\n{}", workspace.render_diagnostics(false)),
-    }
-}
-
-fn verdict<'a>(verified: &'a Verified, duty: &str) -> &'a Verdict {
-    verified.councils[0]
-        .verdicts
-        .iter()
-        .find(|verdict| {
-            verified
-                .policy
-                .duty(verdict.duty)
-                .is_some_and(|declared| declared.key == duty)
-        })
-        .unwrap_or_else(|| panic!("no verdict for {duty}"))
-}
-
-/// The keys of the posts a duty about the DCS bound to.
-fn bound(verified: &Verified, duty: &str) -> Vec<String> {
-    verdict(verified, duty)
-        .bindings
-        .iter()
-        .map(|binding| {
-            verified.councils[0]
-                .arrangement
-                .entity(binding.entity)
-                .unwrap()
-                .key
-                .clone()
-        })
-        .collect()
-}
+use crate::support::{bound, day, verdict, verify, verify_text};
 
 const MOVING: &str = "tests/fixtures/time/moving_dcs.dcs";
 
@@ -108,7 +53,7 @@ fn one_file_gives_the_right_holder_and_verdicts_at_each_date() {
         ),
     ];
     for (as_at, holder, review, reason) in expected {
-        let (_, verified) = verify_files(&[MOVING], as_at);
+        let (_, verified) = verify(&[MOVING], as_at);
         assert_eq!(
             bound(&verified, "dcs.report_to_chief_executive"),
             [holder],
@@ -129,7 +74,7 @@ fn one_file_gives_the_right_holder_and_verdicts_at_each_date() {
             found.reason
         );
     }
-    let (_, late) = verify_files(&[MOVING], "2021-12-31");
+    let (_, late) = verify(&[MOVING], "2021-12-31");
     assert!(matches!(
         verdict(&late, "review.on_change").missing.as_slice(),
         [Missing::BeyondPapers { stated: true, .. }]
@@ -146,8 +91,8 @@ fn the_same_history_written_as_json_gives_the_same_verdicts() {
         "2021-03-31",
         "2021-12-31",
     ] {
-        let (_, dcs) = verify_files(&[MOVING], as_at);
-        let (_, json) = verify_files(&["tests/fixtures/time/moving_dcs.json"], as_at);
+        let (_, dcs) = verify(&[MOVING], as_at);
+        let (_, json) = verify(&["tests/fixtures/time/moving_dcs.json"], as_at);
         let kinds = |verified: &Verified| -> Vec<(VerdictKind, String)> {
             verified.councils[0]
                 .verdicts
@@ -162,13 +107,13 @@ fn the_same_history_written_as_json_gives_the_same_verdicts() {
 #[test]
 fn the_moving_dcs_verdicts_that_change_are_snapshotted() {
     for as_at in ["2017-06-30", "2019-06-30", "2020-03-31", "2020-12-31", "2021-12-31"] {
-        let (workspace, verified) = verify_files(&[MOVING], as_at);
+        let (workspace, verified) = verify(&[MOVING], as_at);
         let assessments = verified.assessments(&workspace.sources);
         let chosen: Vec<&Verdict> = ["dcs.report_to_chief_executive", "review.on_change"]
             .iter()
             .map(|duty| verdict(&verified, duty))
             .collect();
-        insta::assert_snapshot!(
+        snapshot!(
             format!("moving_dcs_{as_at}"),
             format!(
                 "{}\n\n{}",

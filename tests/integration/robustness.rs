@@ -4,13 +4,10 @@
 //! read, checked and, where they check, verified, reported and charted.
 //! A panic anywhere fails the test.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
-mod common;
-
-use common::mutations;
 use dcsc::date::PartialDate;
 use dcsc::Workspace;
+
+use crate::support::mutations;
 
 fn exercise(name: &str, text: &str) {
     let mut workspace = Workspace::new();

@@ -3,24 +3,12 @@
 //! shipped in `docs/`, and output broken on purpose does not (so the
 //! schemas are not vacuous).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+use crate::support::{dcsc, json};
 
-use std::process::Command;
-
-fn dcsc(args: &[&str]) -> (Option<i32>, serde_json::Value) {
-    let output = Command::new(env!("CARGO_BIN_EXE_dcsc"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run dcsc");
-    let value = serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!(
-            "{args:?} printed no JSON ({error}):\n{}",
-            String::from_utf8_lossy(&output.stdout)
-        )
-    });
-    (output.status.code(), value)
+/// The exit status of a run and the JSON it printed.
+fn status_and_json(arguments: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let output = dcsc(arguments);
+    (output.status.code(), json(&output))
 }
 
 fn validator(name: &str) -> jsonschema::Validator {
@@ -81,7 +69,7 @@ fn verify_output_matches_its_schema() {
     for run in runs() {
         let mut args = vec!["verify", "--format", "json"];
         args.extend(run.iter().map(String::as_str));
-        let (status, value) = dcsc(&args);
+        let (status, value) = status_and_json(&args);
         assert!(matches!(status, Some(0 | 1)), "{run:?} exited {status:?}");
         assert_valid(&schema, &run.join(" "), &value);
         for verdict in value["verdicts"].as_array().unwrap() {
@@ -115,7 +103,7 @@ fn verify_output_matches_its_schema() {
 #[test]
 fn several_councils_are_an_array_that_matches_the_schema() {
     let schema = validator("verify-output.schema.json");
-    let (_, value) = dcsc(&[
+    let (_, value) = status_and_json(&[
         "verify",
         "--format",
         "json",
@@ -132,7 +120,7 @@ fn several_councils_are_an_array_that_matches_the_schema() {
 #[test]
 fn the_summary_of_a_folder_of_councils_matches_its_schema() {
     let schema = validator("summary-output.schema.json");
-    let (status, value) = dcsc(&[
+    let (status, value) = status_and_json(&[
         "verify",
         "examples",
         "--summary",
@@ -143,7 +131,7 @@ fn the_summary_of_a_folder_of_councils_matches_its_schema() {
     ]);
     assert_eq!(status, Some(1));
     assert_valid(&schema, "the summary of examples/", &value);
-    let (_, one) = dcsc(&["verify", "examples/coventry.dcs", "--summary", "--format", "json"]);
+    let (_, one) = status_and_json(&["verify", "examples/coventry.dcs", "--summary", "--format", "json"]);
     assert_valid(&schema, "the summary of one council", &one);
     let breakages: [(&str, Breakage); 3] = [
         ("a verdict kind missing from a row", |value| {
@@ -170,7 +158,7 @@ type Breakage = fn(&mut serde_json::Value);
 #[test]
 fn output_broken_on_purpose_does_not_match() {
     let schema = validator("verify-output.schema.json");
-    let (_, value) = dcsc(&[
+    let (_, value) = status_and_json(&[
         "verify",
         "--format",
         "json",
@@ -213,7 +201,7 @@ fn diagnostics_output_matches_its_schema() {
         vec!["verify", "--format", "json", "tests/fixtures/diagnostics/E0202.dcs"],
         vec!["check", "--format", "json", "no/such/file.dcs"],
     ] {
-        let (status, value) = dcsc(&args);
+        let (status, value) = status_and_json(&args);
         assert_eq!(status, Some(2), "{args:?}");
         assert_valid(&schema, &args.join(" "), &value);
         assert!(!value["diagnostics"].as_array().unwrap().is_empty());

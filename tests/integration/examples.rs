@@ -3,27 +3,22 @@
 //! reads when the guidance changes: the diff is what the revision changes
 //! for each council.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
 use std::path::{Path, PathBuf};
 
 use dcsc::date::PartialDate;
 use dcsc::{render, Workspace};
 
+use crate::support::{root, SEED_COUNCILS};
+
 /// The date each council's paper speaks as at; other examples are read as
 /// at a fixed date so that snapshots do not move with the calendar.
 fn as_at(name: &str) -> &'static str {
-    match name {
-        // Coventry's Cabinet minute is of 2017; its month is not given.
-        "coventry" => "2017-12-31",
-        // Northumberland's scrutiny committee met on 6 February 2020.
-        "northumberland" => "2020-02-06",
-        _ => "2026-11-01",
-    }
+    SEED_COUNCILS
+        .iter()
+        .find(|(seed, _, _)| *seed == name)
+        .map_or("2026-11-01", |(_, _, as_at)| *as_at)
 }
 
-/// Each example: a `.dcs` file alone, or a folder whose files are read
-/// together.
 /// Whether a file holds policy tests and no arrangements: a council's tests
 /// beside it, not a council.
 fn only_tests(path: &Path) -> bool {
@@ -31,8 +26,10 @@ fn only_tests(path: &Path) -> bool {
     text.lines().any(|line| line.starts_with("test ")) && !text.lines().any(|line| line.starts_with("arrangements "))
 }
 
+/// Each example: a `.dcs` file alone, or a folder whose files are read
+/// together.
 fn examples() -> Vec<(String, Vec<String>)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = root();
     let mut found = Vec::new();
     let mut entries: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
         .expect("examples folder")
@@ -128,8 +125,8 @@ fn each_example_verifies_with_snapshotted_verdicts() {
                 "{name}: a verdict without a reason"
             );
         }
-        insta::assert_snapshot!(format!("{name}_human"), render::human::render(assessment, false));
-        insta::assert_json_snapshot!(format!("{name}_json"), render::json::to_value(assessment));
+        snapshot!(format!("{name}_human"), render::human::render(assessment, false));
+        json_snapshot!(format!("{name}_json"), render::json::to_value(assessment));
     }
 }
 

@@ -1,6 +1,5 @@
-//! What several test files share: deterministic ways to mangle a file.
-
-#![allow(dead_code, clippy::indexing_slicing)]
+//! Deterministic ways to mangle a file, for the tests that feed every
+//! stage broken input (`robustness`, `fmt`).
 
 const INSERTS: [&str; 10] = ["{", "}", "(", ")", "\"", "not ", "per ", ", ", "2019-02-30 ", "\u{0}"];
 

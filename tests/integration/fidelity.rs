@@ -5,37 +5,14 @@
 //! treated as current; and Coventry, as at the date of its test of
 //! assurance, needs action only where its paper leaves a real gap.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
 use std::path::Path;
 
-use dcsc::date::PartialDate;
 use dcsc::diagnostics::Code;
-use dcsc::eval::{Missing, Note, Observation, Reason, Verdict, VerdictKind};
+use dcsc::eval::{Missing, Note, Observation, Reason, VerdictKind};
 use dcsc::model::{DutyKind, Modality, Provenance};
 use dcsc::{Verified, Workspace};
 
-fn day(text: &str) -> dcsc::date::Day {
-    PartialDate::parse(text).unwrap().last_day()
-}
-
-fn verify_files(files: &[&str], as_at: &str) -> Verified {
-    let mut workspace = Workspace::new();
-    for file in files {
-        assert!(workspace.add_path(Path::new(file)).is_some(), "cannot read {file}");
-    }
-    workspace
-        .verify(day(as_at))
-        .unwrap_or_else(|| panic!("does not check:\n{}", workspace.render_diagnostics(false)))
-}
-
-fn verify_text(text: &str, as_at: &str) -> Verified {
-    let mut workspace = Workspace::new();
-    workspace.add_text("council.dcs", text);
-    workspace
-        .verify(day(as_at))
-        .unwrap_or_else(|| panic!("does not check:\n{}", workspace.render_diagnostics(false)))
-}
+use crate::support::{verdict, verify_files, verify_text};
 
 /// The codes of what checking the text finds.
 fn codes(text: &str) -> Vec<Code> {
@@ -43,19 +20,6 @@ fn codes(text: &str) -> Vec<Code> {
     workspace.add_text("policy.dcs", text);
     workspace.check();
     workspace.diagnostics.iter().map(|diagnostic| diagnostic.code).collect()
-}
-
-fn verdict<'a>(verified: &'a Verified, duty: &str) -> &'a Verdict {
-    verified.councils[0]
-        .verdicts
-        .iter()
-        .find(|verdict| {
-            verified
-                .policy
-                .duty(verdict.duty)
-                .is_some_and(|declared| declared.key == duty)
-        })
-        .unwrap_or_else(|| panic!("no verdict for {duty}"))
 }
 
 /// The verdict's reason in words, as a user reads it.

@@ -6,11 +6,6 @@
 //! markup and quotes in names, Welsh, very long titles, no entities at all,
 //! 200 posts, and lines that loop.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
-use std::path::Path;
-
-use dcsc::date::PartialDate;
 use dcsc::eval::VerdictKind;
 use dcsc::graph::{chart, Chart, EdgeKind, NodeKind};
 use dcsc::model::EntityKind;
@@ -18,41 +13,20 @@ use dcsc::model::{Arrangement, Entity, EntityId, FactOrigin, Policy, Relation, R
 use dcsc::source::Span;
 use dcsc::Workspace;
 
-/// The three shipped councils, each as at the date of its own paper (as
-/// tests/examples.rs reads them).
-const COUNCILS: [(&str, &[&str], &str); 3] = [
-    ("coventry", &["examples/coventry.dcs"], "2017-12-31"),
-    (
-        "northumberland",
-        &[
-            "examples/northumberland/arrangements.dcs",
-            "examples/northumberland/local_policy.dcs",
-        ],
-        "2020-02-06",
-    ),
-    (
-        "barnet",
-        &["examples/barnet/arrangements.dcs", "examples/barnet/framework.dcs"],
-        "2026-11-01",
-    ),
-];
+use crate::support::{day, root, SEED_COUNCILS};
 
 /// The fault whose DCS reports to a deputy chief executive, unexplained.
 const DEPUTY: &str = "tests/fixtures/faults/dcs_reports_to_deputy_chief_executive.dcs";
 
-fn as_at(date: &str) -> dcsc::date::Day {
-    PartialDate::parse(date).unwrap().last_day()
-}
-
 /// Verifies files (paths relative to the crate) and charts the first
 /// arrangement, with its policy.
 fn chart_of_files(files: &[&str], date: &str) -> (Chart, Policy, Arrangement) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = root();
     let mut workspace = Workspace::new();
     for file in files {
         assert!(workspace.add_path(&root.join(file)).is_some(), "cannot read {file}");
     }
-    let Some(verified) = workspace.verify(as_at(date)) else {
+    let Some(verified) = workspace.verify(day(date)) else {
         panic!("{files:?} did not check:\n{}", workspace.render_diagnostics(false));
     };
     let chart = chart(&verified.assessments(&workspace.sources)[0]);
@@ -67,7 +41,7 @@ fn chart_of_texts(texts: &[(&str, &str)], date: &str) -> (Chart, Arrangement) {
     for (name, text) in texts {
         workspace.add_text(name, text);
     }
-    let Some(verified) = workspace.verify(as_at(date)) else {
+    let Some(verified) = workspace.verify(day(date)) else {
         panic!("did not check:\n{}", workspace.render_diagnostics(false));
     };
     let chart = chart(&verified.assessments(&workspace.sources)[0]);
@@ -330,20 +304,20 @@ fn check_mermaid(chart: &Chart, mermaid: &str) {
 
 #[test]
 fn each_council_has_a_chart_in_dot_and_mermaid_snapshotted() {
-    for (name, files, date) in COUNCILS {
+    for (name, files, date) in SEED_COUNCILS {
         let (chart, _, _) = chart_of_files(files, date);
         let dot = chart.to_dot();
         check_dot(&dot);
-        insta::assert_snapshot!(format!("{name}_dot"), dot);
+        snapshot!(format!("{name}_dot"), dot);
         let mermaid = chart.to_mermaid();
         check_mermaid(&chart, &mermaid);
-        insta::assert_snapshot!(format!("{name}_mermaid"), mermaid);
+        snapshot!(format!("{name}_mermaid"), mermaid);
     }
 }
 
 #[test]
 fn each_council_has_an_svg_chart_showing_every_post_member_and_body() {
-    for (name, files, date) in COUNCILS {
+    for (name, files, date) in SEED_COUNCILS {
         let (chart, _, arrangement) = chart_of_files(files, date);
         let svg = chart.to_svg();
         check_svg(&chart, &svg);
@@ -366,7 +340,7 @@ fn each_council_has_an_svg_chart_showing_every_post_member_and_body() {
 
 #[test]
 fn the_charts_read_from_the_head_of_paid_service_down() {
-    let (chart, policy, _) = chart_of_files(COUNCILS[0].1, COUNCILS[0].2);
+    let (chart, policy, _) = chart_of_files(SEED_COUNCILS[0].1, SEED_COUNCILS[0].2);
     let titles: Vec<&str> = chart.nodes().iter().map(|node| node.title.as_str()).collect();
     assert_eq!(
         titles,
@@ -404,7 +378,7 @@ fn the_charts_read_from_the_head_of_paid_service_down() {
 
 #[test]
 fn the_dcs_and_lmcs_are_marked_in_every_format() {
-    for (name, files, date) in COUNCILS {
+    for (name, files, date) in SEED_COUNCILS {
         let (chart, _, _) = chart_of_files(files, date);
         let dcs: Vec<usize> = chart
             .nodes()
@@ -456,7 +430,7 @@ fn the_dcs_and_lmcs_are_marked_in_every_format() {
 
 #[test]
 fn charts_are_the_same_bytes_every_time() {
-    for (name, files, date) in COUNCILS {
+    for (name, files, date) in SEED_COUNCILS {
         let (first, _, _) = chart_of_files(files, date);
         let (second, _, _) = chart_of_files(files, date);
         assert_eq!(first, second, "{name}");
@@ -542,8 +516,8 @@ fn a_dcs_reporting_to_a_deputy_is_flagged_in_every_format() {
         .map(text_of)
         .collect();
     assert!(labels.iter().any(|text| text.contains(label)), "{labels:?}");
-    insta::assert_snapshot!("deputy_dot", dot);
-    insta::assert_snapshot!("deputy_mermaid", mermaid);
+    snapshot!("deputy_dot", dot);
+    snapshot!("deputy_mermaid", mermaid);
 }
 
 /// A council whose names try everything: quotes, markup, pipes,
@@ -672,8 +646,8 @@ fn names_from_a_council_file_are_escaped_in_every_format() {
     assert!(lines.iter().all(|line| line.chars().count() <= 30), "{lines:?}");
     let rect = long_group.children().find(|child| child.has_tag_name("rect")).unwrap();
     assert!(rect.attribute("width").unwrap().parse::<f64>().unwrap() < 320.0);
-    insta::assert_snapshot!("odd_dot", dot);
-    insta::assert_snapshot!("odd_mermaid", mermaid);
+    snapshot!("odd_dot", dot);
+    snapshot!("odd_mermaid", mermaid);
 }
 
 #[test]
@@ -875,7 +849,7 @@ fn a_reporting_loop_the_checker_would_refuse_still_draws() {
         arrangement: &arrangement,
         verdicts: &[],
         departures: &[],
-        as_at: as_at("2026-11-01"),
+        as_at: day("2026-11-01"),
     });
     assert_eq!(chart.nodes().len(), 3);
     // The loop's three lines are drawn; the line to itself and to nowhere

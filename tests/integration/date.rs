@@ -1,8 +1,6 @@
 //! Partial dates: reading, refusing dates that do not exist, comparing
 //! periods, and calendar arithmetic.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
 use dcsc::date::{DateError, Day, PartialDate, Precision, Relative};
 
 fn date(text: &str) -> PartialDate {
