@@ -1,9 +1,17 @@
 //! The JSON contracts hold: real output of the binary, for every shipped
 //! council and every fault fixture, validates against the JSON Schemas
 //! shipped in `docs/`, and output broken on purpose does not (so the
-//! schemas are not vacuous).
+//! schemas are not vacuous). Each seed council, as at its paper's date,
+//! has a compact golden of its verdicts (one line per duty: the verdict,
+//! the kind of its reason and the kinds of the facts it lacks), which its
+//! typed verdicts and its JSON must both give.
 
-use crate::support::{dcsc, json};
+use std::fmt::Write as _;
+
+use dcsc::eval::Missing;
+use dcsc::Verified;
+
+use crate::support::{dcsc, json, verify_files, SEED_COUNCILS};
 
 /// The exit status of a run and the JSON it printed.
 fn status_and_json(arguments: &[&str]) -> (Option<i32>, serde_json::Value) {
@@ -205,5 +213,75 @@ fn diagnostics_output_matches_its_schema() {
         assert_eq!(status, Some(2), "{args:?}");
         assert_valid(&schema, &args.join(" "), &value);
         assert!(!value["diagnostics"].as_array().unwrap().is_empty());
+    }
+}
+
+/// Adds one verdict to a golden: `DUTY VERDICT REASON MISSING`, the kinds
+/// of the facts it lacks joined by commas, or `-` for none
+/// (`dcs.appointed pass met -`).
+fn add_line(golden: &mut String, duty: &str, verdict: &str, reason: &str, missing: &[&str]) {
+    let missing = if missing.is_empty() {
+        "-".to_owned()
+    } else {
+        missing.join(",")
+    };
+    writeln!(golden, "{duty} {verdict} {reason} {missing}").expect("write to a string");
+}
+
+/// The golden of the first council's typed verdicts.
+fn golden_of_verdicts(verified: &Verified) -> String {
+    let mut golden = String::new();
+    for verdict in &verified.councils[0].verdicts {
+        let duty = verified.policy.duty(verdict.duty).expect("a declared duty");
+        let missing: Vec<&str> = verdict.missing.iter().map(Missing::kind_name).collect();
+        add_line(
+            &mut golden,
+            &duty.key,
+            verdict.kind.name(),
+            verdict.reason.kind_name(),
+            &missing,
+        );
+    }
+    golden
+}
+
+/// The golden read back from `verify --format json` of one council.
+fn golden_of_json(value: &serde_json::Value) -> String {
+    let text = |value: &serde_json::Value| value.as_str().expect("a string").to_owned();
+    let mut golden = String::new();
+    for verdict in value["verdicts"].as_array().expect("verdicts") {
+        let missing: Vec<String> = verdict["missing"]
+            .as_array()
+            .expect("missing")
+            .iter()
+            .map(|missing| text(&missing["kind"]))
+            .collect();
+        add_line(
+            &mut golden,
+            &text(&verdict["duty"]),
+            &text(&verdict["verdict"]),
+            &text(&verdict["reason"]),
+            &missing.iter().map(String::as_str).collect::<Vec<&str>>(),
+        );
+    }
+    golden
+}
+
+#[test]
+fn each_seed_council_gives_its_golden_verdicts_in_json_that_matches_the_schema() {
+    let schema = validator("verify-output.schema.json");
+    for (name, files, as_at) in SEED_COUNCILS {
+        let golden = golden_of_verdicts(&verify_files(files, as_at));
+        snapshot!(format!("{name}_verdicts"), golden);
+        let mut arguments = vec!["verify", "--format", "json", "--as-at", as_at];
+        arguments.extend(files);
+        let (status, value) = status_and_json(&arguments);
+        assert!(matches!(status, Some(0 | 1)), "{name} exited {status:?}");
+        assert_valid(&schema, name, &value);
+        assert_eq!(
+            golden_of_json(&value),
+            golden,
+            "{name}: the JSON's verdicts are not the golden's"
+        );
     }
 }
