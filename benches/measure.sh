@@ -17,7 +17,7 @@ as_at=2026-11-01
 runs=${DCSC_MEASURE_RUNS:-5}
 
 cargo build --release --quiet
-DCSC_CORPUS_OUT=$dir cargo test --release --quiet --test corpus -- --ignored write_the_corpus_to_disk >/dev/null
+DCSC_CORPUS_OUT=$dir cargo test --release --quiet --test integration -- --ignored corpus::write_the_corpus_to_disk >/dev/null
 root=$PWD
 dcsc=$root/target/release/dcsc
 cd "$dir"

@@ -8,8 +8,8 @@
 //! - `verify_folder`: `dcsc verify DIR` as the command line runs it
 //!   (`dcsc::run::folders`), over folders of 10, 100 and 1,000 councils,
 //!   for people and as JSON; divan's `item/s` is councils per second.
-//! - `check_chain`, `check_unknown_names`: the inputs `tests/hardening.rs`
-//!   guards against a quadratic check.
+//! - `check_chain`, `check_unknown_names`: the inputs
+//!   `tests/integration/hardening.rs` guards against a quadratic check.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 

@@ -1,6 +1,6 @@
 //! Generated councils for the benchmarks (`benches/pipeline.rs`) and the
-//! test that holds the generator to its promises (`tests/corpus.rs`, which
-//! includes this file with `#[path]`).
+//! test that holds the generator to its promises
+//! (`tests/integration/corpus.rs`, which includes this file with `#[path]`).
 //!
 //! Each council is built from a seeded xorshift generator, so the same
 //! index always gives the same text, and is written both as a `.dcs` file

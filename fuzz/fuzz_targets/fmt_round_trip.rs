@@ -1,5 +1,5 @@
 //! Formats a `.dcs` text: idempotent, comments kept, same conclusions.
-//! The properties are in `src/lib.rs`, shared with `tests/fuzz.rs`.
+//! The properties are in `src/lib.rs`, shared with `tests/integration/fuzz.rs`.
 
 #![no_main]
 

@@ -1,5 +1,5 @@
 //! Reads a JSON arrangements text and checks it against the embedded guidance.
-//! The properties are in `src/lib.rs`, shared with `tests/fuzz.rs`.
+//! The properties are in `src/lib.rs`, shared with `tests/integration/fuzz.rs`.
 
 #![no_main]
 

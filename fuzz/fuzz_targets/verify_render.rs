@@ -1,5 +1,5 @@
 //! Verifies a text that checks (JSON if it starts with `{`, else `.dcs`) and runs every renderer.
-//! The properties are in `src/lib.rs`, shared with `tests/fuzz.rs`.
+//! The properties are in `src/lib.rs`, shared with `tests/integration/fuzz.rs`.
 
 #![no_main]
 

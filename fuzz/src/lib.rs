@@ -1,7 +1,7 @@
 //! The properties dcsc's fuzzing checks, one function per fuzz target.
 //!
 //! The same file is the library of the cargo-fuzz crate (`fuzz/`) and a
-//! module of the stable harness `tests/fuzz.rs`, so a long libFuzzer run
+//! module of the stable harness `tests/integration/` (`fuzz`), so a long libFuzzer run
 //! and the bounded loop inside `cargo test` assert exactly the same things:
 //!
 //! - nothing panics, whatever the text;
@@ -295,7 +295,7 @@ pub fn formatted(text: &str) -> Option<String> {
 
 /// The comments of a text, each as written, found by a scanner of the
 /// harness's own (strings skipped, so `"http://…"` is not one); also
-/// `tests/fmt.rs`'s.
+/// `tests/integration/fmt.rs`'s.
 pub fn comments(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut rest = text;

@@ -1,6 +1,6 @@
 // The client without VS Code: `vscode` and the language client are
 // stubbed, and the test checks what the extension asks of them. The
-// server itself is tested against the real binary in tests/lsp.rs.
+// server itself is tested against the real binary in tests/integration/lsp.rs.
 'use strict';
 
 const test = require('node:test');

@@ -1,0 +1,962 @@
+//! `dcsc lsp` as an editor meets it: the real binary, spoken to in
+//! JSON-RPC over its standard input and output. Diagnostics with their
+//! codes and labels, hovers, definitions (into the embedded guidance too),
+//! completion and symbols, positions in UTF-16 on lines with "’", "—" and
+//! emoji, and a session that survives whatever it is sent.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
+
+use dcsc::lsp::uri::file_uri;
+use serde_json::{json, Value};
+
+use crate::support::{binary, dcsc, root, scratch, stdout};
+
+/// How long any one answer may take before the test fails rather than
+/// hangs.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+struct Client {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    incoming: Receiver<Value>,
+    /// Notifications read while waiting for an answer, oldest first.
+    notifications: Vec<Value>,
+    next_id: i64,
+}
+
+/// Reads one framed message.
+fn read_frame(reader: &mut impl BufRead) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        let (name, value) = line.split_once(':')?;
+        if name.eq_ignore_ascii_case("content-length") {
+            length = value.trim().parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length?];
+    reader.read_exact(&mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+fn frame(value: &Value) -> Vec<u8> {
+    let body = serde_json::to_vec(value).unwrap();
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend(body);
+    out
+}
+
+impl Client {
+    fn start() -> Client {
+        // Spawned on purpose: the server speaks on its standard streams.
+        let mut child = binary(&["lsp"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start dcsc lsp");
+        let stdout = child.stdout.take().unwrap();
+        let (sender, incoming) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            while let Some(message) = read_frame(&mut reader) {
+                if sender.send(message).is_err() {
+                    break;
+                }
+            }
+        });
+        Client {
+            stdin: child.stdin.take(),
+            child,
+            incoming,
+            notifications: Vec::new(),
+            next_id: 0,
+        }
+    }
+
+    fn send_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().unwrap();
+        stdin.write_all(bytes).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send_raw(&frame(&json!({ "jsonrpc": "2.0", "method": method, "params": params })));
+    }
+
+    /// Sends a request and waits for its answer (the whole response).
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send_raw(&frame(
+            &json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }),
+        ));
+        self.answer(id)
+    }
+
+    fn answer(&mut self, id: i64) -> Value {
+        loop {
+            let message = self.incoming.recv_timeout(PATIENCE).expect("an answer from dcsc lsp");
+            if message.get("id") == Some(&json!(id)) && message.get("method").is_none() {
+                return message;
+            }
+            self.notifications.push(message);
+        }
+    }
+
+    /// The result of a request that must succeed.
+    fn result(&mut self, method: &str, params: Value) -> Value {
+        let response = self.request(method, params);
+        assert!(response.get("error").is_none(), "{method} failed: {response}");
+        response["result"].clone()
+    }
+
+    /// The next diagnostics published for a document.
+    fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        loop {
+            if let Some(index) = self.notifications.iter().position(|message| {
+                message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri
+            }) {
+                let message = self.notifications.remove(index);
+                return message["params"]["diagnostics"].as_array().cloned().unwrap_or_default();
+            }
+            let message = self.incoming.recv_timeout(PATIENCE).expect("diagnostics from dcsc lsp");
+            self.notifications.push(message);
+        }
+    }
+
+    fn initialize(&mut self) -> Value {
+        let result = self.result(
+            "initialize",
+            json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+        );
+        self.notify("initialized", json!({}));
+        result
+    }
+
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri, "languageId": "dcs", "version": 1, "text": text } }),
+        );
+    }
+
+    fn change(&mut self, uri: &str, version: i32, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [{ "text": text }] }),
+        );
+    }
+
+    fn at(&mut self, method: &str, uri: &str, position: Value) -> Value {
+        self.result(method, json!({ "textDocument": { "uri": uri }, "position": position }))
+    }
+
+    /// `shutdown`, then `exit`: the exit status.
+    fn shutdown(mut self) -> ExitStatus {
+        assert_eq!(self.result("shutdown", Value::Null), Value::Null);
+        self.notify("exit", Value::Null);
+        self.wait()
+    }
+
+    fn wait(mut self) -> ExitStatus {
+        drop(self.stdin.take());
+        let started = std::time::Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(started.elapsed() < PATIENCE, "dcsc lsp did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        // A failed test must not leave a server behind.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The LSP position of the `nth` (from 0) occurrence of `needle`, counted
+/// in UTF-16 units as the protocol does.
+fn position(text: &str, needle: &str, nth: usize) -> Value {
+    let offset = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("`{needle}` #{nth} not in the text"))
+        .0;
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |index| index + 1);
+    let character: usize = text[line_start..offset].chars().map(char::len_utf16).sum();
+    json!({ "line": line, "character": character })
+}
+
+/// The text an LSP range covers (UTF-16 columns; lines end at `\n`, with
+/// any `\r` before it kept out).
+fn slice<'a>(text: &'a str, range: &Value) -> &'a str {
+    let offset = |position: &Value| {
+        let line = position["line"].as_u64().unwrap() as usize;
+        let character = position["character"].as_u64().unwrap() as usize;
+        let line_start = text.split_inclusive('\n').take(line).map(str::len).sum::<usize>();
+        let mut units = 0;
+        for (index, c) in text[line_start..].char_indices() {
+            if units >= character || c == '\n' || c == '\r' {
+                return line_start + index;
+            }
+            units += c.len_utf16();
+        }
+        text.len()
+    };
+    &text[offset(&range["start"])..offset(&range["end"])]
+}
+
+/// The LSP position of the end of a text.
+fn end_of(text: &str) -> Value {
+    let last = text.rsplit('\n').next().unwrap_or("");
+    json!({ "line": text.matches('\n').count(), "character": last.encode_utf16().count() })
+}
+
+fn uri_in(dir: &Path, name: &str) -> String {
+    file_uri(&dir.join(name))
+}
+
+/// A council's arrangements with "’", "—" and emoji on the lines that
+/// matter, and one error: a role misspelt after them on the same line.
+const COUNCIL: &str = r#"// Testshire’s arrangements — drafted by the legal team 🙂
+arrangements testshire {
+  council "Testshire County Council"
+  kind county
+  upper_tier yes
+  governance leader_and_cabinet
+  answers_to dfe_2013
+}
+
+document papers_2024 { title "Cabinet papers — March 2024 🙂" }
+
+post director { title "Director — Children’s 🙂" holds DCS, DSC }
+
+post chief_executive {
+  title "Chief Executive"
+  holds ChiefExecutive  per papers_2024 "ref 1"
+}
+
+member lead_member { title "Cabinet Member — Children 🙂"  holds LMCS }
+
+answer local_assurance.specific.senior_management { text "The structure is clear — ’🙂’." }
+"#;
+
+fn fixed() -> String {
+    COUNCIL.replace("holds DCS, DSC }", "holds DCS\n  report_to chief_executive }")
+}
+
+#[test]
+fn initialize_says_what_the_server_does() {
+    let mut client = Client::start();
+    let result = client.initialize();
+    let capabilities = &result["capabilities"];
+    assert_eq!(capabilities["hoverProvider"], true);
+    assert_eq!(capabilities["definitionProvider"], true);
+    assert_eq!(capabilities["documentSymbolProvider"], true);
+    assert!(capabilities["completionProvider"].is_object());
+    assert_eq!(
+        capabilities["executeCommandProvider"]["commands"],
+        json!(["dcsc.embeddedSource"])
+    );
+    assert_eq!(capabilities["documentFormattingProvider"], true);
+    assert_eq!(result["serverInfo"]["name"], "dcsc");
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn diagnostics_as_you_type_with_codes_labels_and_utf16_positions() {
+    let dir = scratch("diagnostics");
+    let uri = uri_in(&dir, "testshire.dcs");
+    let mut client = Client::start();
+    client.initialize();
+    client.open(&uri, COUNCIL);
+    let diagnostics = client.diagnostics(&uri);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let diagnostic = &diagnostics[0];
+    assert_eq!(diagnostic["code"], "E0101");
+    assert_eq!(diagnostic["severity"], 1);
+    assert_eq!(diagnostic["source"], "dcsc");
+    assert!(diagnostic["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("unknown role `DSC`"));
+    assert!(diagnostic["message"]
+        .as_str()
+        .unwrap()
+        .contains("help: did you mean `DCS`?"));
+    // "post director { title "Director — Children’s 🙂" holds DCS, " is 59
+    // characters, 60 UTF-16 units (the emoji is two) and 66 bytes.
+    assert_eq!(diagnostic["range"]["start"], json!({ "line": 11, "character": 60 }));
+    assert_eq!(diagnostic["range"]["start"], position(COUNCIL, "DSC", 0));
+    assert_eq!(slice(COUNCIL, &diagnostic["range"]), "DSC");
+    let related = diagnostic["relatedInformation"].as_array().unwrap();
+    assert_eq!(related[0]["message"], "no role is called `DSC`");
+    assert_eq!(related[0]["location"]["uri"], uri.as_str());
+
+    // Declared twice: the first declaration is related information.
+    let twice = format!("{COUNCIL}\npost director {{ title \"again — 🙂\" }}\n");
+    client.change(&uri, 2, &twice);
+    let diagnostics = client.diagnostics(&uri);
+    let duplicate = diagnostics
+        .iter()
+        .find(|diagnostic| diagnostic["code"] == "E0102")
+        .unwrap();
+    assert_eq!(slice(&twice, &duplicate["range"]), "director");
+    assert_eq!(duplicate["range"]["start"], position(&twice, "director", 1));
+    let related = duplicate["relatedInformation"].as_array().unwrap();
+    let first = related
+        .iter()
+        .find(|label| label["message"] == "first declared here")
+        .unwrap();
+    assert_eq!(first["location"]["range"]["start"], position(&twice, "director", 0));
+
+    // Fixed: the diagnostics are cleared.
+    client.change(&uri, 3, &fixed());
+    assert_eq!(client.diagnostics(&uri), Vec::<Value>::new());
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn windows_line_endings_and_a_byte_order_mark_keep_positions() {
+    let dir = scratch("crlf");
+    let uri = uri_in(&dir, "testshire.dcs");
+    let text = format!("\u{feff}{}", COUNCIL.replace('\n', "\r\n"));
+    let mut client = Client::start();
+    client.initialize();
+    client.open(&uri, &text);
+    let diagnostics = client.diagnostics(&uri);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    // The byte order mark is a character of the first line only.
+    assert_eq!(diagnostics[0]["range"]["start"], json!({ "line": 11, "character": 60 }));
+    assert_eq!(diagnostics[0]["range"]["end"], json!({ "line": 11, "character": 63 }));
+    let hover = client.at("textDocument/hover", &uri, position(&text, "LMCS", 0));
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("Lead Member for Children's Services"));
+    assert_eq!(slice(&text, &hover["range"]), "LMCS");
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn hover_shows_titles_and_the_guidance_words_with_provenance() {
+    let dir = scratch("hover");
+    let uri = uri_in(&dir, "testshire.dcs");
+    let text = fixed();
+    let mut client = Client::start();
+    client.initialize();
+    client.open(&uri, &text);
+    client.diagnostics(&uri);
+
+    let hover = |client: &mut Client, needle: &str, nth: usize| -> (String, String) {
+        let result = client.at("textDocument/hover", &uri, position(&text, needle, nth));
+        assert!(result.is_object(), "no hover on `{needle}`");
+        (
+            result["contents"]["value"].as_str().unwrap().to_owned(),
+            slice(&text, &result["range"]).to_owned(),
+        )
+    };
+    // A role.
+    let (words, range) = hover(&mut client, "DCS", 0);
+    assert_eq!(range, "DCS");
+    assert!(
+        words.contains("role DCS\ntitle: Director of Children's Services"),
+        "{words}"
+    );
+    assert!(words.contains("statute: Children Act 2004, section 18"), "{words}");
+    // A relation, written as a field of the post.
+    let (words, _) = hover(&mut client, "report_to", 0);
+    assert!(
+        words.contains("relation report_to\ntitle: reports directly to"),
+        "{words}"
+    );
+    // A post named as the target of the relation, in words a hover at its
+    // declaration shares.
+    let (words, range) = hover(&mut client, "chief_executive", 0);
+    assert_eq!(range, "chief_executive");
+    assert!(
+        words.contains("post chief_executive\ntitle: Chief Executive"),
+        "{words}"
+    );
+    assert!(
+        words.contains("holds: ChiefExecutive (Chief Executive (Head of Paid Service))"),
+        "{words}"
+    );
+    // A member with a title in "—" and emoji.
+    let (words, _) = hover(&mut client, "lead_member", 0);
+    assert!(
+        words.contains("member lead_member\ntitle: Cabinet Member — Children 🙂"),
+        "{words}"
+    );
+    // A question answered: what it asks, and the paragraph's words with
+    // their provenance, as `dcsc explain` gives them.
+    let (words, range) = hover(&mut client, "local_assurance.specific.senior_management", 0);
+    assert_eq!(range, "local_assurance.specific.senior_management");
+    assert!(
+        words.starts_with("```text\nquestion local_assurance.specific.senior_management"),
+        "{words}"
+    );
+    assert!(words.contains("paragraph local_assurance.specific\n"), "{words}");
+    assert!(words.contains("words: "), "{words}");
+    let explained = stdout(&dcsc(&["explain", "local_assurance.specific.senior_management"]));
+    assert!(
+        words.contains(explained.trim_end()),
+        "the hover is not explain's words:\n{words}\n{explained}"
+    );
+    // A document.
+    let (words, _) = hover(&mut client, "papers_2024", 1);
+    assert!(
+        words.contains("document papers_2024\ntitle: Cabinet papers — March 2024 🙂"),
+        "{words}"
+    );
+    // Between names: nothing.
+    let nothing = client.at("textDocument/hover", &uri, json!({ "line": 8, "character": 0 }));
+    assert_eq!(nothing, Value::Null);
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn definition_goes_to_declarations_and_into_the_embedded_guidance() {
+    let dir = scratch("definition");
+    let uri = uri_in(&dir, "testshire.dcs");
+    let text = fixed();
+    let mut client = Client::start();
+    client.initialize();
+    client.open(&uri, &text);
+    client.diagnostics(&uri);
+
+    // A post named by a relation: its declaration in the same file.
+    let found = client.at("textDocument/definition", &uri, position(&text, "chief_executive", 0));
+    let found = found.as_array().unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0]["uri"], uri.as_str());
+    assert_eq!(found[0]["range"]["start"], position(&text, "chief_executive", 1));
+
+    // Evidence: the document.
+    let found = client.at("textDocument/definition", &uri, position(&text, "papers_2024", 1));
+    assert_eq!(found[0]["range"]["start"], position(&text, "papers_2024", 0));
+
+    // A role: into the embedded guidance in force, whose text the server
+    // serves.
+    let found = client.at("textDocument/definition", &uri, position(&text, "LMCS", 0));
+    let found = found.as_array().unwrap();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let embedded = found[0]["uri"].as_str().unwrap().to_owned();
+    assert_eq!(embedded, "dcsc-embedded:///policies/dfe_2013.dcs");
+    let source = client.result("dcsc/embeddedSource", json!({ "uri": embedded }));
+    let guidance = source["text"].as_str().unwrap().to_owned();
+    assert_eq!(guidance, include_str!("../../policies/dfe_2013.dcs"));
+    assert_eq!(slice(&guidance, &found[0]["range"]), "LMCS");
+    // The same by command, as an editor without custom requests asks.
+    let by_command = client.result(
+        "workspace/executeCommand",
+        json!({ "command": "dcsc.embeddedSource", "arguments": [embedded] }),
+    );
+    assert_eq!(by_command["text"], source["text"]);
+
+    // A duty key answered: the question in the guidance.
+    let found = client.at(
+        "textDocument/definition",
+        &uri,
+        position(&text, "local_assurance.specific.senior_management", 0),
+    );
+    let found = found.as_array().unwrap();
+    assert!(!found.is_empty());
+    assert_eq!(found[0]["uri"], embedded.as_str());
+    let line = guidance
+        .lines()
+        .nth(found[0]["range"]["start"]["line"].as_u64().unwrap() as usize)
+        .unwrap();
+    assert!(
+        line.starts_with("question local_assurance.specific.senior_management"),
+        "{line}"
+    );
+
+    // In the embedded guidance itself, opened as the editor opens it (VS
+    // Code writes the URI without the empty authority): a duty's own key
+    // goes to the paragraphs it cites.
+    let vscode_uri = "dcsc-embedded:/policies/dfe_2013.dcs";
+    client.open(vscode_uri, &guidance);
+    let duty = "duty dcs.report_to_chief_executive";
+    let at = position(&guidance, duty, 0);
+    let at = json!({ "line": at["line"], "character": at["character"].as_u64().unwrap() + 6 });
+    let cited = client.at("textDocument/definition", vscode_uri, at);
+    let cited: Vec<String> = cited
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|location| slice(&guidance, &location["range"]).to_owned())
+        .collect();
+    assert!(cited.contains(&"2".to_owned()), "{cited:?}");
+    assert!(cited.contains(&"key_points.first_tier".to_owned()), "{cited:?}");
+    // A hover there quotes the guidance too.
+    let hover = client.at(
+        "textDocument/hover",
+        vscode_uri,
+        position(&guidance, "ChiefExecutive", 0),
+    );
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("role ChiefExecutive"));
+
+    // Not an embedded file.
+    let refused = client.request(
+        "dcsc/embeddedSource",
+        json!({ "uri": "dcsc-embedded:///policies/none.dcs" }),
+    );
+    assert_eq!(refused["error"]["code"], -32602);
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn a_shared_post_is_found_in_the_shared_file() {
+    let dir = scratch("shared");
+    let fixtures = root().join("tests/fixtures/joint");
+    for name in ["joint_director.dcs", "northshire.dcs"] {
+        std::fs::copy(fixtures.join(name), dir.join(name)).unwrap();
+    }
+    let council = std::fs::read_to_string(dir.join("northshire.dcs")).unwrap();
+    let uri = uri_in(&dir, "northshire.dcs");
+    let mut client = Client::start();
+    client.initialize();
+    client.open(&uri, &council);
+    assert_eq!(client.diagnostics(&uri), Vec::<Value>::new());
+    // `shares "joint_director.dcs"` goes to the file.
+    let at = position(&council, "shares \"joint_director.dcs\"", 0);
+    let at = json!({ "line": at["line"], "character": at["character"].as_u64().unwrap() + 8 });
+    let found = client.at("textDocument/definition", &uri, at);
+    assert_eq!(found[0]["uri"], uri_in(&dir, "joint_director.dcs").as_str());
+
+    // Opened too, the shared file's unsaved text is what the council's
+    // arrangements read: a role misspelt there is reported there.
+    let shared = std::fs::read_to_string(dir.join("joint_director.dcs")).unwrap();
+    let broken = shared.replacen("holds DCS", "holds DSC", 1);
+    let shared_uri = uri_in(&dir, "joint_director.dcs");
+    client.open(&shared_uri, &broken);
+    let diagnostics = client.diagnostics(&shared_uri);
+    assert!(
+        diagnostics.iter().any(|diagnostic| diagnostic["code"] == "E0101"),
+        "{diagnostics:#?}"
+    );
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn the_open_documents_of_a_folder_are_checked_together() {
+    // Barnet's arrangements answer its own framework: alone, its answers
+    // name duties no guidance declares, as with `dcsc check` given the one
+    // file; with the framework open beside it, nothing is wrong.
+    let root = root().join("examples/barnet");
+    let arrangements = std::fs::read_to_string(root.join("arrangements.dcs")).unwrap();
+    let framework = std::fs::read_to_string(root.join("framework.dcs")).unwrap();
+    let arrangements_uri = file_uri(&root.join("arrangements.dcs"));
+    let framework_uri = file_uri(&root.join("framework.dcs"));
+    let mut client = Client::start();
+    client.initialize();
+    client.open(&arrangements_uri, &arrangements);
+    let alone = client.diagnostics(&arrangements_uri);
+    assert!(
+        !alone.is_empty() && alone.iter().all(|diagnostic| diagnostic["code"] == "E0101"),
+        "{alone:#?}"
+    );
+    client.open(&framework_uri, &framework);
+    assert_eq!(client.diagnostics(&framework_uri), Vec::<Value>::new());
+    assert_eq!(client.diagnostics(&arrangements_uri), Vec::<Value>::new());
+    // A hover on one of Barnet's rows quotes Barnet's framework.
+    let row = position(&arrangements, "answer barnet.", 0);
+    let row = json!({ "line": row["line"], "character": row["character"].as_u64().unwrap() + 7 });
+    let hover = client.at("textDocument/hover", &arrangements_uri, row);
+    assert!(
+        hover["contents"]["value"].as_str().unwrap().contains("from: barnet"),
+        "{hover}"
+    );
+    // Closed again, the framework's diagnostics are cleared and the
+    // arrangements are checked alone once more.
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": framework_uri } }),
+    );
+    assert_eq!(client.diagnostics(&framework_uri), Vec::<Value>::new());
+    assert_eq!(client.diagnostics(&arrangements_uri).len(), alone.len());
+    assert!(client.shutdown().success());
+}
+
+fn labels(items: &Value) -> Vec<String> {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["label"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn completion_offers_vocabulary_fields_and_duty_ids() {
+    let dir = scratch("completion");
+    let uri = uri_in(&dir, "testshire.dcs");
+    let mut client = Client::start();
+    client.initialize();
+    let base = fixed();
+    client.open(&uri, &base);
+    client.diagnostics(&uri);
+    let complete_after = |client: &mut Client, version: &mut i32, insert: &str| -> Vec<String> {
+        // The text as being typed, the cursor at its end.
+        let text = format!("{base}\n{insert}");
+        *version += 1;
+        client.change(&uri, *version, &text);
+        client.diagnostics(&uri);
+        labels(&client.at("textDocument/completion", &uri, end_of(&text)))
+    };
+    let mut version = 1;
+    // Roles a post can hold, after `holds`; after a comma too.
+    let roles = complete_after(&mut client, &mut version, "post deputy { title \"Deputy — 🙂\"  holds ");
+    assert!(
+        roles.contains(&"DCS".to_owned()) && roles.contains(&"ChiefExecutive".to_owned()),
+        "{roles:?}"
+    );
+    assert!(
+        !roles.contains(&"LMCS".to_owned()),
+        "a post cannot hold LMCS: {roles:?}"
+    );
+    let roles = complete_after(&mut client, &mut version, "post deputy {\n  holds DCS, ");
+    assert!(roles.contains(&"DASS".to_owned()), "{roles:?}");
+    // Functions after `responsible_for`.
+    let functions = complete_after(&mut client, &mut version, "post deputy {\n  responsible_for ");
+    assert!(functions.contains(&"education".to_owned()), "{functions:?}");
+    // Kinds of body after `kind`.
+    let kinds = complete_after(&mut client, &mut version, "body board {\n  kind ");
+    assert!(kinds.contains(&"health_and_wellbeing_board".to_owned()), "{kinds:?}");
+    // The fields of a post, with the guidance's relations and attributes.
+    let fields = complete_after(&mut client, &mut version, "post deputy {\n  ");
+    for field in [
+        "title",
+        "holds",
+        "responsible_for",
+        "report_to",
+        "tier",
+        "politically_restricted",
+    ] {
+        assert!(fields.contains(&field.to_owned()), "{field} not in {fields:?}");
+    }
+    assert!(
+        !fields.contains(&"portfolio".to_owned()),
+        "a member's field: {fields:?}"
+    );
+    let fields = complete_after(&mut client, &mut version, "member councillor {\n  ");
+    assert!(fields.contains(&"portfolio".to_owned()), "{fields:?}");
+    // A relation's targets: the council's posts.
+    let targets = complete_after(&mut client, &mut version, "post deputy {\n  report_to ");
+    assert!(targets.contains(&"chief_executive".to_owned()), "{targets:?}");
+    // Evidence: the council's documents.
+    let documents = complete_after(&mut client, &mut version, "post deputy {\n  tier 2  per ");
+    assert_eq!(documents, vec!["papers_2024".to_owned()]);
+    // Duty ids after `answer` and `departure from`; a departure only from
+    // what the guidance says "should".
+    let answers = complete_after(&mut client, &mut version, "answer ");
+    assert!(
+        answers.contains(&"local_assurance.specific.senior_management".to_owned()),
+        "{answers:?}"
+    );
+    let departures = complete_after(&mut client, &mut version, "departure from ");
+    assert!(
+        departures.contains(&"dcs.report_to_chief_executive".to_owned()),
+        "{departures:?}"
+    );
+    assert!(
+        !departures.contains(&"dcs.appointed".to_owned()),
+        "a must: {departures:?}"
+    );
+    // A key partly typed, dots and all, is replaced whole.
+    let text = format!("{base}\nanswer local_assurance.spe");
+    version += 1;
+    client.change(&uri, version, &text);
+    client.diagnostics(&uri);
+    let items = client.at("textDocument/completion", &uri, end_of(&text));
+    let item = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["label"] == "local_assurance.specific.senior_management")
+        .unwrap();
+    assert_eq!(slice(&text, &item["textEdit"]["range"]), "local_assurance.spe");
+    // Nothing inside a string.
+    let inside = complete_after(&mut client, &mut version, "post deputy { title \"holds ");
+    assert!(inside.is_empty(), "{inside:?}");
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn completion_in_guidance_offers_what_a_rule_may_say() {
+    let dir = scratch("guidance");
+    let uri = uri_in(&dir, "local.dcs");
+    let policy = "local_policy testshire_practice extends dfe_2013 {\n  title \"Testshire’s practice — 🙂\"\n  force local_policy\n}\n\nduty testshire.report {\n  cites 2\n  DCS should ";
+    let mut client = Client::start();
+    client.initialize();
+    client.open(&uri, policy);
+    client.diagnostics(&uri);
+    let end = end_of;
+    let starters = labels(&client.at("textDocument/completion", &uri, end(policy)));
+    assert!(
+        starters.contains(&"report_to".to_owned()) && starters.contains(&"hold".to_owned()),
+        "{starters:?}"
+    );
+    let text = format!("{policy}report_to ");
+    client.change(&uri, 2, &text);
+    client.diagnostics(&uri);
+    let targets = labels(&client.at("textDocument/completion", &uri, end(&text)));
+    assert!(targets.contains(&"ChiefExecutive".to_owned()), "{targets:?}");
+    let text = format!("{policy}report_to ChiefExecutive\n  cites 2, ");
+    client.change(&uri, 3, &text);
+    client.diagnostics(&uri);
+    let paragraphs = labels(&client.at("textDocument/completion", &uri, end(&text)));
+    assert!(
+        paragraphs.contains(&"key_points.first_tier".to_owned()),
+        "{paragraphs:?}"
+    );
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn document_symbols_are_the_items() {
+    let dir = scratch("symbols");
+    let uri = uri_in(&dir, "testshire.dcs");
+    let text = fixed();
+    let mut client = Client::start();
+    client.initialize();
+    client.open(&uri, &text);
+    let symbols = client.result("textDocument/documentSymbol", json!({ "textDocument": { "uri": uri } }));
+    let symbols = symbols.as_array().unwrap();
+    let names: Vec<(&str, &str, u64)> = symbols
+        .iter()
+        .map(|symbol| {
+            (
+                symbol["name"].as_str().unwrap(),
+                symbol["detail"].as_str().unwrap(),
+                symbol["kind"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("testshire", "arrangements: Testshire County Council", 2),
+            ("papers_2024", "document: Cabinet papers — March 2024 🙂", 1),
+            ("director", "post: Director — Children’s 🙂", 19),
+            ("chief_executive", "post: Chief Executive", 19),
+            ("lead_member", "member: Cabinet Member — Children 🙂", 19),
+            ("local_assurance.specific.senior_management", "answer", 20),
+        ]
+    );
+    let director = &symbols[2];
+    assert_eq!(slice(&text, &director["selectionRange"]), "director");
+    assert!(slice(&text, &director["range"]).starts_with("post director {"));
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn formatting_is_dcsc_fmt_and_leaves_a_file_that_does_not_parse_alone() {
+    let dir = scratch("formatting");
+    let uri = uri_in(&dir, "messy.dcs");
+    // CRLF, a byte order mark, indentation and a character beyond the
+    // Basic Multilingual Plane on the last line: the edit covers it all.
+    let messy = "\u{feff}role  DCS {\r\n      title \"Director 🙂\"\r\n}\r\n// the end 🙂";
+    let mut client = Client::start();
+    client.initialize();
+    client.open(&uri, messy);
+    let edits = client.result(
+        "textDocument/formatting",
+        json!({ "textDocument": { "uri": uri }, "options": { "tabSize": 2, "insertSpaces": true } }),
+    );
+    let edits = edits.as_array().unwrap();
+    assert_eq!(edits.len(), 1);
+    assert_eq!(edits[0]["range"]["start"], json!({ "line": 0, "character": 0 }));
+    assert_eq!(edits[0]["range"]["end"], json!({ "line": 3, "character": 13 }));
+    let formatted = edits[0]["newText"].as_str().unwrap();
+    assert_eq!(formatted, "role DCS {\n  title \"Director 🙂\"\n}\n// the end 🙂\n");
+    // Formatted already: nothing to change.
+    client.change(&uri, 2, formatted);
+    let none = client.result(
+        "textDocument/formatting",
+        json!({ "textDocument": { "uri": uri }, "options": { "tabSize": 2, "insertSpaces": true } }),
+    );
+    assert_eq!(none, json!([]));
+    // A syntax error: no edit at all.
+    client.change(&uri, 3, "role DCS {\n  title \"x\"\n");
+    let refused = client.result(
+        "textDocument/formatting",
+        json!({ "textDocument": { "uri": uri }, "options": { "tabSize": 2, "insertSpaces": true } }),
+    );
+    assert_eq!(refused, Value::Null);
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn unknown_methods_bad_input_and_the_protocols_order_are_answered() {
+    let mut client = Client::start();
+    // Before `initialize`.
+    let early = client.request("textDocument/hover", json!({}));
+    assert_eq!(early["error"]["code"], -32002);
+    client.initialize();
+    let twice = client.request("initialize", json!({ "capabilities": {} }));
+    assert_eq!(twice["error"]["code"], -32600);
+    // An unknown method, and an unknown notification (ignored).
+    let unknown = client.request("textDocument/noSuchThing", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601);
+    client.notify("$/noSuchNotification", json!({ "x": 1 }));
+    // Parameters of the wrong shape.
+    let bad = client.request("textDocument/hover", json!({ "textDocument": 7 }));
+    assert_eq!(bad["error"]["code"], -32602);
+    // A document never opened: no answer, no error.
+    let unopened = client.at(
+        "textDocument/hover",
+        "file:///nowhere/x.dcs",
+        json!({ "line": 0, "character": 0 }),
+    );
+    assert_eq!(unopened, Value::Null);
+    // Not JSON, a length larger than anything read, a header with no
+    // length: each is skipped, and the session goes on.
+    client.send_raw(b"Content-Length: 9\r\n\r\nnot json!");
+    client.send_raw(b"Content-Length: 99999999999999999999\r\n\r\n");
+    client.send_raw(b"X-Nothing: 1\r\n\r\n");
+    client.send_raw(b"Content-Length: 2\r\n\r\n{}");
+    // Positions far outside the document, and a document of nothing but
+    // wide characters.
+    let uri = "untitled:Untitled-1";
+    client.open(uri, "🙂🙂🙂\n’—\u{0}\"unterminated");
+    client.diagnostics(uri);
+    for (line, character) in [(0, 1), (0, 3), (0, 99), (1, 1), (99, 99), (u32::MAX, u32::MAX)] {
+        let at = json!({ "line": line, "character": character });
+        for method in [
+            "textDocument/hover",
+            "textDocument/definition",
+            "textDocument/completion",
+        ] {
+            let response = client.request(method, json!({ "textDocument": { "uri": uri }, "position": at }));
+            assert!(response.get("error").is_none(), "{method} at {at}: {response}");
+        }
+    }
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn after_shutdown_only_exit_and_exit_without_shutdown_fails() {
+    let mut client = Client::start();
+    client.initialize();
+    assert_eq!(client.result("shutdown", Value::Null), Value::Null);
+    let late = client.request("textDocument/hover", json!({}));
+    assert_eq!(late["error"]["code"], -32600);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait().code(), Some(0));
+
+    let mut client = Client::start();
+    client.initialize();
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait().code(), Some(1));
+
+    // The editor goes away without a word.
+    let mut client = Client::start();
+    client.initialize();
+    assert_eq!(client.wait().code(), Some(1));
+}
+
+/// Every position of every shipped file, asked in process through the same
+/// `serve` the binary runs: never an internal error, and the same answers
+/// twice (deterministic).
+#[test]
+fn every_position_of_the_shipped_files_is_answered() {
+    let root = root();
+    let files = [
+        "examples/coventry.dcs",
+        "examples/barnet/framework.dcs",
+        "examples/barnet/arrangements.dcs",
+        "tests/fixtures/joint/northshire.dcs",
+        "policies/csw_2017.dcs",
+    ];
+    let mut input = Vec::new();
+    input.extend(frame(
+        &json!({ "jsonrpc": "2.0", "id": 0, "method": "initialize", "params": { "capabilities": {} } }),
+    ));
+    input.extend(frame(
+        &json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }),
+    ));
+    let mut id = 0;
+    for name in files {
+        let path = root.join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let uri = file_uri(&path);
+        input.extend(frame(&json!({
+            "jsonrpc": "2.0",
+            "method": "textDocument/didOpen",
+            "params": { "textDocument": { "uri": uri, "languageId": "dcs", "version": 1, "text": text } }
+        })));
+        for (line, content) in text.lines().enumerate() {
+            let width = content.encode_utf16().count();
+            for character in (0..=width).step_by(7) {
+                for method in [
+                    "textDocument/hover",
+                    "textDocument/definition",
+                    "textDocument/completion",
+                ] {
+                    id += 1;
+                    input.extend(frame(&json!({
+                        "jsonrpc": "2.0", "id": id, "method": method,
+                        "params": { "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }
+                    })));
+                }
+            }
+        }
+        id += 1;
+        input.extend(frame(&json!({
+            "jsonrpc": "2.0", "id": id, "method": "textDocument/documentSymbol",
+            "params": { "textDocument": { "uri": uri } }
+        })));
+    }
+    input.extend(frame(&json!({ "jsonrpc": "2.0", "id": id + 1, "method": "shutdown" })));
+    input.extend(frame(&json!({ "jsonrpc": "2.0", "method": "exit" })));
+
+    let run = || {
+        let mut output = Vec::new();
+        let ending = dcsc::lsp::serve(std::io::Cursor::new(&input), &mut output);
+        assert_eq!(ending, dcsc::lsp::Ending::Exited);
+        output
+    };
+    let output = run();
+    let mut reader = BufReader::new(output.as_slice());
+    let mut answered = 0;
+    let mut hovers = 0;
+    while let Some(message) = read_frame(&mut reader) {
+        assert!(message.get("error").is_none(), "{message}");
+        if message["method"] == "textDocument/publishDiagnostics" {
+            assert_eq!(message["params"]["diagnostics"], json!([]), "{message}");
+        }
+        if message.get("id").is_some() {
+            answered += 1;
+        }
+        if message["result"]["contents"].is_object() {
+            hovers += 1;
+        }
+    }
+    assert_eq!(answered, id + 2);
+    assert!(hovers > 1000, "only {hovers} hovers");
+    assert_eq!(run(), output, "the same questions must get the same answers");
+}
