@@ -237,7 +237,7 @@ fn golden_of_verdicts(verified: &Verified) -> String {
         add_line(
             &mut golden,
             &duty.key,
-            verdict.kind.name(),
+            verdict.kind().name(),
             verdict.reason.kind_name(),
             &missing,
         );
