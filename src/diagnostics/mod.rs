@@ -307,6 +307,9 @@ pub fn from_command(error: &CommandError) -> Diagnostic {
         )
         .note("in a folder of councils, each .dcs or .json file and each sub-folder is one council; a local policy goes in the folder of the council that answers to it")
         .help("move it into its council's folder, give guidance with `--policy`, or remove it"),
+        CommandError::CannotServe { reason } => Diagnostic::new(Code::E0308, format!("cannot serve: {reason}"))
+            .note("the server did not start, and nothing was read or written")
+            .help("give folders or files of councils that exist, and a port that is free (`--port 0` picks one)"),
         CommandError::CannotRender { format, reason } => Diagnostic::new(
             Code::E0099,
             format!("internal error: the {format} could not be written: {reason}"),
