@@ -132,10 +132,10 @@
   function verdictOf(verdict) {
     if (!verdict) return null;
     return el("details", { className: "verdict " + (verdict.needs_action ? "action" : "fine"), "data-duty": verdict.duty, "data-verdict": verdict.verdict },
-      el("summary", {}, el("span", { className: "badge", text: verdict.verdict.replace("_", " ") }), verdict.title),
+      el("summary", {}, el("span", { className: "badge", text: verdict.verdict.replace("_", " ") }), verdict.title || verdict.rule),
       el("p", { className: "explanation", text: verdict.explanation }),
       verdict.notes.length ? el("ul", {}, verdict.notes.map((note) => el("li", { text: note }))) : null,
-      el("p", { className: "where", text: verdict.duty + (verdict.statute ? " · " + verdict.statute : "") + " · " + verdict.rule }),
+      el("p", { className: "where", text: verdict.duty + (verdict.statute ? " · " + verdict.statute : "") + (verdict.title ? " · " + verdict.rule : "") }),
       verdict.answer ? el("p", {}, el("strong", { text: "Answer: " }), verdict.answer.text) : null,
       verdict.departure ? el("p", {}, el("strong", { text: "Departure: " }), verdict.departure.reasons) : null,
       verdict.citations.length ? el("div", { className: "guidance" },
@@ -168,8 +168,9 @@
 
   // The chart as at the date, and the timeline (or why there is none).
   async function pictures(day) {
-    fill(document.getElementById("chart"),
-      el("img", { id: "chart-image", src: dcsc.api(id, "/chart.svg") + query(day), alt: "The governance chart as at " + day }));
+    const chart = dcsc.api(id, "/chart.svg") + query(day);
+    fill(document.getElementById("chart"), el("a", { href: chart, target: "_blank", title: "Open the chart at full size" },
+      el("img", { id: "chart-image", src: chart, alt: "The governance chart as at " + day })));
     const timeline = document.getElementById("timeline");
     const reply = await dcsc.request(dcsc.api(id, "/timeline.svg") + query(day));
     if (reply.ok) {
