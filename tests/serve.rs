@@ -535,7 +535,7 @@ fn a_link_out_of_the_folder_is_not_served() {
     std::fs::write(folder.join("coventry.dcs"), coventry_text()).unwrap();
     std::fs::write(folder.join("other.dcs"), coventry_text()).unwrap();
     std::os::unix::fs::symlink(outside.join("secret.dcs"), folder.join("linked.dcs")).unwrap();
-    let (server, log) = start(&[folder.clone()], false);
+    let (server, log) = start(std::slice::from_ref(&folder), false);
     let address = server.address();
     let ids: Vec<String> = get(address, "/api/councils").json()["councils"]
         .as_array()
@@ -662,7 +662,7 @@ fn a_save_is_checked_first_written_whole_and_keeps_the_previous_text() {
     let folder = scratch("write");
     let file = folder.join("coventry.dcs");
     std::fs::write(&file, coventry_text()).unwrap();
-    let (server, _) = start(&[file.clone()], true);
+    let (server, _) = start(std::slice::from_ref(&file), true);
     let address = server.address();
     assert_eq!(get(address, "/api/councils/coventry").json()["writable"], true);
     let broken = coventry_text().replacen("holds DCS", "holds DSC", 1);

@@ -1,7 +1,8 @@
 //! The command line around [`dcsc::run`]: parses the arguments, reads the
-//! clock and asks the terminal, runs the command, writes its text to the
-//! standard streams as it comes, and maps its status to an exit code.
-//! Every command itself is the library's.
+//! clock, runs the command, its text going to the standard streams as it
+//! comes (through [`dcsc::run::stdio`], which also asks whether each is a
+//! terminal), and maps its status to an exit code. Every command itself
+//! is the library's.
 
 mod args;
 
