@@ -50,6 +50,12 @@ pub enum CommandError {
         /// The file or sub-folder, as shown.
         path: String,
     },
+    /// `serve` cannot start: a path given is not there or not readable,
+    /// or the address cannot be listened on.
+    CannotServe {
+        /// Why, in words.
+        reason: String,
+    },
     /// A document could not be produced in the format asked for.
     CannotRender {
         /// The format.

@@ -30,6 +30,7 @@ pub mod outcome;
 pub mod policy_test;
 pub mod run;
 pub mod sector;
+pub mod serve;
 pub mod source;
 pub mod suggest;
 pub mod syntax;

@@ -224,4 +224,75 @@ impl<'a> Assessment<'a> {
     pub fn needs_action(&self) -> bool {
         self.verdicts.iter().any(|verdict| verdict.kind().needs_action())
     }
+
+    /// The verdicts as the report for people groups them: those that need
+    /// action first, then the rest (a group with no verdict is left out);
+    /// within each, by guidance section in the order the verdicts first
+    /// reach it, and within a section the most serious first, ties in the
+    /// guidance's order.
+    pub fn grouped(&self) -> Vec<Group<'a>> {
+        let mut groups = Vec::new();
+        for needs_action in [true, false] {
+            let chosen: Vec<usize> = (0..self.verdicts.len())
+                .filter(|index| {
+                    self.verdicts
+                        .get(*index)
+                        .is_some_and(|verdict| verdict.kind().needs_action() == needs_action)
+                })
+                .collect();
+            if chosen.is_empty() {
+                continue;
+            }
+            let mut sections: Vec<Section<'a>> = Vec::new();
+            for index in &chosen {
+                let Some(duty) = self.verdicts.get(*index).and_then(|verdict| self.duty(verdict)) else {
+                    continue;
+                };
+                let title = self.section(duty);
+                match sections.iter_mut().find(|section| section.title == title) {
+                    Some(section) => section.verdicts.push(*index),
+                    None => sections.push(Section {
+                        title,
+                        verdicts: vec![*index],
+                    }),
+                }
+            }
+            for section in &mut sections {
+                section.verdicts.sort_by_key(|index| {
+                    self.verdicts
+                        .get(*index)
+                        .map_or(VerdictKind::ALL.len(), |verdict| verdict.kind().rank())
+                });
+            }
+            groups.push(Group {
+                needs_action,
+                count: chosen.len(),
+                sections,
+            });
+        }
+        groups
+    }
+}
+
+/// Verdicts that need action, or verdicts that do not, by section (see
+/// [`Assessment::grouped`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group<'a> {
+    /// Whether these verdicts need action.
+    pub needs_action: bool,
+    /// How many verdicts the group holds, whether or not their duties are
+    /// known.
+    pub count: usize,
+    /// Its sections, in the order the verdicts first reach them.
+    pub sections: Vec<Section<'a>>,
+}
+
+/// The verdicts of one group under one guidance section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section<'a> {
+    /// The section's title.
+    pub title: &'a str,
+    /// The verdicts, as positions in [`Assessment::verdicts`], the most
+    /// serious first.
+    pub verdicts: Vec<usize>,
 }

@@ -186,6 +186,35 @@ pub(super) enum Command {
     /// Run the language server for editors, speaking the Language Server
     /// Protocol over standard input and output (see docs/editor.md).
     Lsp,
+    /// Serve a local web application over the councils under the paths:
+    /// their verdicts as at any date, charts, reports to download, an
+    /// editor with live diagnostics, and a JSON API (docs/serve.md).
+    #[command(
+        after_help = "Open it: run `dcsc serve examples` and open the address it prints (http://127.0.0.1:8080/) in a web browser. Ctrl-C stops it."
+    )]
+    Serve(Serve),
+}
+
+/// What `serve` serves, and how.
+#[derive(clap::Args)]
+pub(super) struct Serve {
+    /// Folders of councils, a council's folder, or council files
+    /// (default: the current folder).
+    pub(super) paths: Vec<PathBuf>,
+    /// Guidance files to use instead of the embedded guidance.
+    #[arg(long = "policy", value_name = "FILE")]
+    pub(super) policies: Vec<PathBuf>,
+    /// The port to listen on (0 picks a free one; the address is printed).
+    #[arg(long, default_value_t = 8080)]
+    pub(super) port: u16,
+    /// The address to listen on (default: 127.0.0.1, this machine only;
+    /// any other is warned of).
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub(super) bind: std::net::IpAddr,
+    /// Let the editor save files (checked first; the previous text is kept
+    /// as FILE.previous).
+    #[arg(long)]
+    pub(super) write: bool,
 }
 
 /// What `verify`, `report` and `graph` read, and as at when.

@@ -1,11 +1,11 @@
 //! The command line around [`dcsc::run`]: parses the arguments, reads the
-//! clock and asks the terminal, runs the command, writes its text to the
-//! standard streams as it comes, and maps its status to an exit code.
-//! Every command itself is the library's.
+//! clock, runs the command, its text going to the standard streams as it
+//! comes (through [`dcsc::run::stdio`], which also asks whether each is a
+//! terminal), and maps its status to an exit code. Every command itself
+//! is the library's.
 
 mod args;
 
-use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
@@ -13,7 +13,8 @@ use clap::{CommandFactory, FromArgMatches};
 use dcsc::command::CommandError;
 use dcsc::date::Day;
 use dcsc::diagnostics;
-use dcsc::run::{self, Channel, Colors, Status};
+use dcsc::run::stdio::{self, colors, write as sink};
+use dcsc::run::{self, Colors, Status};
 
 use args::{Cli, Command};
 
@@ -26,16 +27,6 @@ const BAD_INPUT: u8 = 2;
 /// Exit status of `dcsc lsp` when the session did not end with
 /// `shutdown` then `exit`, as the protocol asks.
 const LSP_UNCLEAN_END: u8 = 1;
-
-/// Whether text for people is coloured on each stream: on a terminal,
-/// unless `NO_COLOR` is set (to anything but the empty string).
-fn colors() -> Colors {
-    let wanted = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
-    Colors {
-        out: wanted && std::io::stdout().is_terminal(),
-        err: wanted && std::io::stderr().is_terminal(),
-    }
-}
 
 /// Parses the command line and runs the command.
 pub fn run() -> ExitCode {
@@ -57,7 +48,7 @@ pub fn run() -> ExitCode {
         Ok(cli) => dispatch(cli.command, colors()),
         Err(error) => command_line_error(&error, wants_json(&arguments)),
     };
-    if let Some(StdoutFailure::Failed(reason)) = STDOUT_FAILURE.get() {
+    if let Some(reason) = stdio::failure() {
         run::problems(&[diagnostics::stdout_unwritable(reason)], false, colors(), &mut sink);
         return ExitCode::from(BAD_INPUT);
     }
@@ -116,11 +107,22 @@ fn dispatch(command: Command, colors: Colors) -> u8 {
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "dcsc", &mut script);
-            emit(&String::from_utf8_lossy(&script));
+            stdio::out(&String::from_utf8_lossy(&script));
             Status::Clear
         }
         Command::Man { command } => man(command.as_deref(), colors),
         Command::Lsp => return lsp(),
+        Command::Serve(serve) => {
+            let config = dcsc::serve::Config {
+                paths: serve.paths,
+                policies: serve.policies,
+                address: std::net::SocketAddr::new(serve.bind, serve.port),
+                write: serve.write,
+                today: Day::today(),
+                log: std::sync::Arc::new(stdio::err),
+            };
+            dcsc::serve::run(config, write)
+        }
     })
 }
 
@@ -161,7 +163,7 @@ fn man(command: Option<&str>, colors: Colors) -> Status {
     let mut page = Vec::new();
     match clap_mangen::Man::new(page_of).render(&mut page) {
         Ok(()) => {
-            emit(&String::from_utf8_lossy(&page));
+            stdio::out(&String::from_utf8_lossy(&page));
             Status::Clear
         }
         Err(error) => {
@@ -179,7 +181,7 @@ fn lsp() -> u8 {
         dcsc::lsp::Ending::Exited => OK,
         dcsc::lsp::Ending::ExitedWithoutShutdown | dcsc::lsp::Ending::InputClosed => LSP_UNCLEAN_END,
         dcsc::lsp::Ending::OutputFailed(reason) => {
-            emit_error(&format!(
+            stdio::err(&format!(
                 "dcsc lsp: the editor's end of the connection cannot be written: {reason}\n"
             ));
             LSP_UNCLEAN_END
@@ -204,12 +206,12 @@ fn command_line_error(error: &clap::Error, json: bool) -> u8 {
     let colors = colors();
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            emit(&error.render().to_string());
+            stdio::out(&error.render().to_string());
             return OK;
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             if !json {
-                emit_error(&error.render().to_string());
+                stdio::err(&error.render().to_string());
             }
             let problem = CommandError::CommandLine {
                 message: "no command was given".to_owned(),
@@ -235,44 +237,4 @@ fn command_line_error(error: &clap::Error, json: bool) -> u8 {
 /// Writes a problem with the command itself, coded (see [`run::problems`]).
 fn refuse(problem: &CommandError, json: bool, colors: Colors) -> Status {
     run::problems(&[diagnostics::from_command(problem)], json, colors, &mut sink)
-}
-
-/// What went wrong writing standard output, kept for [`run`] to act on
-/// once the command is done: every command writes through [`emit`], and a
-/// failure must change the exit status instead of being lost.
-enum StdoutFailure {
-    /// The reader went away (`dcsc … | head`): not an error worth
-    /// reporting, but nothing more is written.
-    Closed,
-    /// Anything else (`> /dev/full`): the output is incomplete.
-    Failed(String),
-}
-
-static STDOUT_FAILURE: std::sync::OnceLock<StdoutFailure> = std::sync::OnceLock::new();
-
-/// Where every command's text goes: each piece to its stream at once.
-fn sink(channel: Channel, text: &str) {
-    match channel {
-        Channel::Out => emit(text),
-        Channel::Err => emit_error(text),
-    }
-}
-
-fn emit(text: &str) {
-    if STDOUT_FAILURE.get().is_some() {
-        return;
-    }
-    let mut stdout = std::io::stdout().lock();
-    if let Err(error) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-        let _ = STDOUT_FAILURE.set(match error.kind() {
-            std::io::ErrorKind::BrokenPipe => StdoutFailure::Closed,
-            _ => StdoutFailure::Failed(run::output::describe(&error)),
-        });
-    }
-}
-
-fn emit_error(text: &str) {
-    let mut stderr = std::io::stderr().lock();
-    let _ = stderr.write_all(text.as_bytes());
-    let _ = stderr.flush();
 }

@@ -243,6 +243,12 @@ codes! {
         example: Example::Described("dcsc test examples/coventry.dcs"),
         fix: "Name the files or folders that hold the tests, like `dcsc test policies/tests`.",
     }
+    E0308 => {
+        title: "the server cannot start",
+        meaning: "`dcsc serve` reads the councils under the paths it is given and listens on an address of this machine. A path is not there or cannot be read, or the address cannot be listened on (another program has the port, or the address is not this machine's). Nothing was served, and dcsc exits with status 2.",
+        example: Example::Described("dcsc serve no/such/folder"),
+        fix: "Give folders or files of councils that exist, and a free port (`--port 0` picks one and prints the address).",
+    }
     E0099 => {
         title: "an internal error",
         meaning: "dcsc met a situation its own code did not expect. This is a bug in dcsc, not in your file.",

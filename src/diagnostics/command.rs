@@ -55,6 +55,7 @@ pub fn from_command(error: &CommandError) -> Diagnostic {
         )
         .note("in a folder of councils, each .dcs or .json file and each sub-folder is one council; a local policy goes in the folder of the council that answers to it")
         .help("move it into its council's folder, give guidance with `--policy`, or remove it"),
+        CommandError::CannotServe { reason } => cannot_serve(reason),
         CommandError::CannotRender { format, reason } => Diagnostic::new(
             Code::E0099,
             format!("internal error: the {format} could not be written: {reason}"),
@@ -96,4 +97,10 @@ pub fn stdout_unwritable(reason: &str) -> Diagnostic {
     Diagnostic::new(Code::E0018, format!("cannot write standard output: {reason}"))
         .note("the output is incomplete")
         .help("make room where standard output goes, or send it elsewhere")
+}
+
+fn cannot_serve(reason: &str) -> Diagnostic {
+    Diagnostic::new(Code::E0308, format!("cannot serve: {reason}"))
+        .note("the server did not start, and nothing was read or written")
+        .help("give folders or files of councils that exist, and a port that is free (`--port 0` picks one)")
 }

@@ -195,17 +195,23 @@ impl Assessment<'_> {
         // The header is the council's and the guidance's own words; the
         // snippets below show their hidden characters themselves.
         let mut out = crate::visible::escape(&self.header()).into_owned();
-        for (heading, wanted) in [("NEEDS ACTION", true), ("NO ACTION NEEDED", false)] {
-            let chosen: Vec<&Verdict> = self
-                .verdicts
-                .iter()
-                .filter(|verdict| verdict.kind().needs_action() == wanted)
-                .collect();
-            if chosen.is_empty() {
-                continue;
+        for group in self.grouped() {
+            let heading = if group.needs_action {
+                "NEEDS ACTION"
+            } else {
+                "NO ACTION NEEDED"
+            };
+            let _ = writeln!(out, "\n==== {heading} ({}) ====", group.count);
+            for section in group.sections {
+                let _ = writeln!(out, "\n---- {} ----\n", crate::visible::escape(section.title));
+                let snippets: Vec<Snippet> = section
+                    .verdicts
+                    .iter()
+                    .filter_map(|index| self.verdicts.get(*index))
+                    .filter_map(|verdict| self.snippet(verdict))
+                    .collect();
+                out.push_str(&render_snippets(self.sources, &snippets, color));
             }
-            let _ = writeln!(out, "\n==== {heading} ({}) ====", chosen.len());
-            self.sections(&chosen, color, &mut out);
         }
         out
     }
@@ -259,31 +265,5 @@ impl Assessment<'_> {
         let _ = writeln!(out, "as at {}", self.as_at);
         let _ = writeln!(out, "{}", summary_line(self));
         out
-    }
-
-    /// The chosen verdicts by guidance section, in the order the sections
-    /// first appear, each section's most serious first.
-    fn sections(&self, chosen: &[&Verdict], color: bool, out: &mut String) {
-        let mut sections: Vec<&str> = Vec::new();
-        for verdict in chosen {
-            if let Some(duty) = self.duty(verdict) {
-                let section = self.section(duty);
-                if !sections.contains(&section) {
-                    sections.push(section);
-                }
-            }
-        }
-        for section in sections {
-            let _ = writeln!(out, "\n---- {} ----\n", crate::visible::escape(section));
-            let mut in_section: Vec<&&Verdict> = chosen
-                .iter()
-                .filter(|verdict| self.duty(verdict).is_some_and(|duty| self.section(duty) == section))
-                .collect();
-            // Within a section, the most serious first; ties keep the
-            // guidance's order.
-            in_section.sort_by_key(|verdict| verdict.kind().rank());
-            let snippets: Vec<Snippet> = in_section.iter().filter_map(|verdict| self.snippet(verdict)).collect();
-            out.push_str(&render_snippets(self.sources, &snippets, color));
-        }
     }
 }

@@ -15,6 +15,7 @@ mod document;
 mod fmt;
 pub mod output;
 mod policy;
+pub mod stdio;
 mod test;
 mod verify;
 

@@ -49,4 +49,5 @@ mod revisions;
 mod robustness;
 mod sarif;
 mod scale;
+mod serve;
 mod time;
