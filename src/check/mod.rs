@@ -114,6 +114,29 @@ fn test_only(entry: &crate::syntax::ast::Entry) -> Option<CheckError> {
     })
 }
 
+/// Reports every entry but fields in an item that has only fields (a
+/// law, an answer, a departure).
+fn fields_only(item: &Item, errors: &mut Vec<CheckError>) {
+    use crate::syntax::ast::Entry;
+    for entry in &item.entries {
+        let span = match entry {
+            Entry::Field(_) => continue,
+            Entry::Rule(rule) => rule.span,
+            Entry::Condition(condition) => condition.span,
+            Entry::Words(words) => words.span,
+            Entry::Tag(tag) => tag.span,
+            Entry::Expect(_) | Entry::Edit(_) => {
+                errors.extend(test_only(entry));
+                continue;
+            }
+        };
+        errors.push(CheckError::MisusedPredicate {
+            problem: Misuse::FieldsOnly { item: item.kind },
+            span,
+        });
+    }
+}
+
 enum Role<'a> {
     Policy(&'a Item),
     Arrangements(&'a Item),
