@@ -94,6 +94,8 @@ impl Context<'_> {
         }
     }
 
+    /// Checks an `answer`: the question it answers, when, by whom and
+    /// what it says.
     pub(super) fn answer(&self, item: &Item, errors: &mut Vec<CheckError>) -> Option<Answer> {
         let duty = self.scope.duties.resolve(&item.name, errors);
         let mut fields = Fields::new(item, errors);
@@ -144,6 +146,7 @@ impl Context<'_> {
         position
     }
 
+    /// Checks a `departure`: from a `should` only, with its reasons.
     pub(super) fn departure(&self, item: &Item, errors: &mut Vec<CheckError>) -> Option<Departure> {
         let duty = self.scope.duties.resolve(&item.name, errors);
         let mut fields = Fields::new(item, errors);

@@ -95,6 +95,7 @@ fn items_of<'a>(own: &'a [Item], shared: &'a [SharedUnit<'_>]) -> Vec<Placed<'a>
         .collect()
 }
 
+/// Declares and reads every document, the council's and the shared files'.
 fn declare_documents(
     items: &[Placed<'_>],
     arrangement: &mut Arrangement,
@@ -119,6 +120,7 @@ struct Declared<'a> {
     sharing: Vec<Option<Span>>,
 }
 
+/// Declares every post, member, body and service, each name once.
 fn declare_entities<'a>(items: &[Placed<'a>], errors: &mut Vec<CheckError>) -> Declared<'a> {
     let mut declared = Declared {
         names: Names::new(NameKind::Entity),
@@ -184,6 +186,8 @@ fn answers_and_misplaced(
 /// the vocabulary and documents are known.
 const READ_LATER: [&str; 6] = ["complete", "has_no", "governance", "considering", "commenced", "source"];
 
+/// Reads the arrangements header into an arrangement with nothing else
+/// in it yet.
 fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mut Vec<CheckError>) -> Arrangement {
     let mut fields = Fields::new(header, errors);
     let council = fields.required_text("council", errors);

@@ -69,6 +69,7 @@ pub(super) fn declare<'a>(
     }
 }
 
+/// Declares and reads a document of the guidance.
 fn declare_document(item: &Item, policy: &mut Policy, scope: &mut Scope, errors: &mut Vec<CheckError>) {
     let id = DocumentId::from_index(policy.documents.len());
     if scope.documents.declare(&item.name.text, id, item.name.span, errors) {
@@ -92,6 +93,7 @@ pub fn document(item: &Item, errors: &mut Vec<CheckError>) -> Document {
     }
 }
 
+/// Declares and reads a role; its remit waits for every function.
 fn role<'a>(
     item: &'a Item,
     policy: &mut Policy,
@@ -148,6 +150,7 @@ fn function(item: &Item, policy: &mut Policy, scope: &mut Scope, errors: &mut Ve
     }
 }
 
+/// See [`function`].
 fn body_kind(item: &Item, policy: &mut Policy, scope: &mut Scope, errors: &mut Vec<CheckError>) {
     let term = term(item, errors);
     let id = BodyKindId::from_index(policy.body_kinds.len());
@@ -200,6 +203,7 @@ fn ended(fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Option<Ended>
     }
 }
 
+/// Declares and reads a relation: from and to which kinds of entity.
 fn relation(item: &Item, policy: &mut Policy, scope: &mut Scope, errors: &mut Vec<CheckError>) {
     let name = item.name.text.as_str();
     let id = RelationId::from_index(policy.relations.len());
@@ -224,6 +228,7 @@ fn relation(item: &Item, policy: &mut Policy, scope: &mut Scope, errors: &mut Ve
     });
 }
 
+/// A field listing kinds of entity, which the item needs.
 fn entity_kinds(fields: &mut Fields<'_>, name: &'static str, errors: &mut Vec<CheckError>) -> Vec<EntityKind> {
     let Some(words) = fields.names(name, errors) else {
         errors.push(fields.missing(name));
@@ -256,6 +261,8 @@ const ATTRIBUTE_FIELDS: [&str; 8] = [
     "descriptive",
 ];
 
+/// Declares and reads an attribute: its type, on which kinds of entity,
+/// and any default with its basis.
 fn attribute(item: &Item, policy: &mut Policy, scope: &mut Scope, errors: &mut Vec<CheckError>) {
     let name = item.name.text.as_str();
     let id = AttributeId::from_index(policy.attributes.len());
@@ -329,6 +336,7 @@ fn one_value(
     value
 }
 
+/// Declares and reads a tag key with its values.
 fn tag_key(item: &Item, policy: &mut Policy, scope: &mut Scope, errors: &mut Vec<CheckError>) {
     let name = item.name.text.as_str();
     let id = TagKeyId::from_index(policy.tag_keys.len());

@@ -52,6 +52,7 @@ pub(super) fn law(item: &Item, edition: usize, policy: &mut Policy, scope: &Scop
     });
 }
 
+/// Reads a law's fields, its role and attribute resolved.
 fn law_fields<'a>(item: &'a Item, scope: &Scope, errors: &mut Vec<CheckError>) -> LawFields<'a> {
     let mut fields = Fields::new(item, errors);
     let title = fields.required_text("title", errors);

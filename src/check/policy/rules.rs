@@ -72,6 +72,7 @@ pub(super) fn duty(
     true
 }
 
+/// Reads a duty's or question's fields; a question has more.
 fn duty_fields<'a>(item: &'a Item, is_question: bool, scope: &Scope, errors: &mut Vec<CheckError>) -> DutyFields<'a> {
     let mut fields = Fields::new(item, errors);
     let title = fields.text("title", errors);
@@ -146,6 +147,7 @@ fn entries<'a>(
     entries
 }
 
+/// A `when`, `if` or `unless` condition, resolved like a rule.
 fn condition(
     condition: &ast::Condition,
     policy: &Policy,

@@ -147,6 +147,8 @@ pub(super) fn unused(policy: &Policy, mentioned: &BTreeSet<String>, errors: &mut
     unencoded_paragraphs(policy, &used.cited, mentioned, errors);
 }
 
+/// Warns of every role, function, kind of body, relation, attribute,
+/// tag key and document nothing uses, unless it is descriptive.
 fn unused_vocabulary(policy: &Policy, used: &Used, mentioned: &BTreeSet<String>, errors: &mut Vec<CheckError>) {
     let mut report = |what: NameKind, flags: &[bool], names: Vec<(&str, bool, Span)>| {
         for (flag, (name, descriptive, span)) in flags.iter().zip(names) {
