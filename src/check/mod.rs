@@ -7,8 +7,10 @@
 //! vocabulary. Every problem found is returned, not just the first.
 
 mod arrangement;
+mod chains;
 mod error;
 mod fields;
+mod follow_on;
 mod hidden;
 mod policy;
 mod test_cases;
@@ -19,11 +21,13 @@ pub use error::{
 };
 pub use test_cases::{apply_edits, Expectation, Expected, Given, TestCase, NOT_IN_FORCE, NO_MISSING};
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
 use crate::date::Day;
-use crate::model::{Arrangement, Policy};
+use crate::model::{Arrangement, Edition, Policy};
 use crate::source::{FileId, SourceMap, Span};
-use crate::suggest::suggest;
 use crate::syntax::ast::{File, Item, ItemKind};
+use arrangement::Against;
 use policy::Unit;
 
 /// A parsed file handed to the checker.
@@ -114,6 +118,30 @@ fn test_only(entry: &crate::syntax::ast::Entry) -> Option<CheckError> {
     })
 }
 
+/// Reports every entry but fields in an item that has only fields (a
+/// law, an answer, a departure).
+fn fields_only(item: &Item, errors: &mut Vec<CheckError>) {
+    use crate::syntax::ast::Entry;
+    for entry in &item.entries {
+        let span = match entry {
+            Entry::Field(_) => continue,
+            Entry::Rule(rule) => rule.span,
+            Entry::Condition(condition) => condition.span,
+            Entry::Words(words) => words.span,
+            Entry::Tag(tag) => tag.span,
+            Entry::Expect(_) | Entry::Edit(_) => {
+                errors.extend(test_only(entry));
+                continue;
+            }
+        };
+        errors.push(CheckError::MisusedPredicate {
+            problem: Misuse::FieldsOnly { item: item.kind },
+            span,
+        });
+    }
+}
+
+/// A file's place among the files given, read from its header.
 enum Role<'a> {
     Policy(&'a Item),
     Arrangements(&'a Item),
@@ -164,20 +192,66 @@ fn header<'a>(parsed: &Parsed<'a>, errors: &mut Vec<CheckError>) -> Option<Role<
 /// in force `as_at` (or, without a date, the latest to come into force).
 pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>], as_at: Option<Day>) -> Checked {
     let mut errors = Vec::new();
-    let mut user_policies = Vec::new();
-    let mut arrangements = Vec::new();
-    let mut shared = Vec::new();
-    // The files that may hold tests, and whether each has arrangements of
-    // its own to start from.
-    let mut test_files = Vec::new();
-    // Each file's header, for saying what a wrongly shared file is instead.
-    let mut headers: Vec<(FileId, Option<ItemKind>)> = Vec::new();
+    let sorted = sort_by_header(sources, files, &mut errors);
+    let chains = chains::check_chains(sources, &sorted.policies, embedded, &mut errors);
+    let mut checked = Checked {
+        tests: check_tests(&sorted.tests, &chains, &mut errors),
+        editions: every_edition(&chains),
+        ..Checked::default()
+    };
+    let given = GivenEditions::of(&chains);
+    if let Some((policy, scope)) = chains::select(chains, as_at, &mut errors) {
+        let elsewhere = given.elsewhere(&policy, &scope);
+        let against = Against {
+            policy: &policy,
+            scope: &scope,
+            known_policies: &given.editions,
+            elsewhere: &elsewhere,
+        };
+        let read = check_arrangements(sources, files, &sorted, &against, &mut errors);
+        checked.arrangements = read.arrangements;
+        unused_shared(&sorted.shared, &read.used, &mut errors);
+        errors = follow_on::once_each(errors, &read.read_with, &read.sharers);
+        errors = follow_on::not_unknown_if_unparsed(errors, files);
+        errors = follow_on::run_on_values(errors, files, sources);
+        checked.policy = Some(policy);
+    }
+    checked.errors = errors;
+    checked
+}
+
+/// The files given, sorted by their headers.
+struct Sorted<'a> {
+    /// The user's guidance, local policies and amendments.
+    policies: Vec<Unit<'a>>,
+    /// Each council's arrangements, with their header.
+    arrangements: Vec<(Parsed<'a>, &'a Item)>,
+    /// Each shared file, with its header.
+    shared: Vec<(Parsed<'a>, &'a Item)>,
+    /// The files that may hold tests, and whether each has arrangements
+    /// of its own to start from.
+    tests: Vec<(Parsed<'a>, bool)>,
+    /// Each file's header, for saying what a wrongly shared file is
+    /// instead.
+    headers: Vec<(FileId, Option<ItemKind>)>,
+}
+
+/// Sorts the user's files by their headers, warning of hidden characters
+/// in each.
+fn sort_by_header<'a>(sources: &SourceMap, files: &[Parsed<'a>], errors: &mut Vec<CheckError>) -> Sorted<'a> {
+    let mut sorted = Sorted {
+        policies: Vec::new(),
+        arrangements: Vec::new(),
+        shared: Vec::new(),
+        tests: Vec::new(),
+        headers: Vec::new(),
+    };
     for parsed in files {
         if let Some(source) = sources.get(parsed.file) {
             errors.extend(hidden::warnings(parsed, source));
         }
-        let role = header(parsed, &mut errors);
-        headers.push((
+        let role = header(parsed, errors);
+        sorted.headers.push((
             parsed.file,
             match &role {
                 Some(Role::Policy(item) | Role::Arrangements(item) | Role::Shared(item)) => Some(item.kind),
@@ -186,93 +260,94 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
         ));
         match role {
             Some(Role::Policy(_) | Role::Arrangements(_)) if !parsed.named => {}
-            Some(Role::Policy(item)) => user_policies.push(Unit {
+            Some(Role::Policy(item)) => sorted.policies.push(Unit {
                 header: item,
                 items: &parsed.ast.items,
                 file: parsed.file,
             }),
             Some(Role::Arrangements(item)) => {
-                test_files.push((parsed, true));
-                arrangements.push((parsed, item));
+                sorted.tests.push((*parsed, true));
+                sorted.arrangements.push((*parsed, item));
             }
-            Some(Role::Tests) => test_files.push((parsed, false)),
-            Some(Role::Shared(item)) => shared.push((parsed, item)),
+            Some(Role::Tests) => sorted.tests.push((*parsed, false)),
+            Some(Role::Shared(item)) => sorted.shared.push((*parsed, item)),
             None => {}
         }
     }
-    let mut embedded_errors = Vec::new();
-    let embedded_policies: Vec<Unit<'_>> = embedded
-        .iter()
-        .filter_map(|parsed| match header(parsed, &mut embedded_errors) {
-            Some(Role::Policy(item)) => Some(Unit {
-                header: item,
-                items: &parsed.ast.items,
-                file: parsed.file,
-            }),
-            Some(Role::Arrangements(_) | Role::Shared(_) | Role::Tests) | None => None,
-        })
-        .collect();
-    let embedded_files: Vec<FileId> = embedded.iter().map(|parsed| parsed.file).collect();
-    let mut checked_chains = Vec::new();
-    for chain in compose(&user_policies, &embedded_policies, &mut errors) {
-        let mut policy_errors = Vec::new();
-        let (policy, scope) = policy::check_policy(&chain, sources, &mut policy_errors);
-        // Warnings about the embedded guidance are not the user's to act on;
-        // its errors (a bug in dcsc) are still shown.
-        errors.extend(
-            policy_errors
-                .into_iter()
-                .filter(|error| !(error.is_warning() && embedded_files.contains(&error.span().file))),
-        );
-        checked_chains.push((policy, scope));
-    }
-    let mut checked = Checked::default();
-    // A test may expect a verdict of a duty of any edition given: which is
-    // in force is decided by its date when it runs.
-    let duties: std::collections::BTreeSet<String> = checked_chains
+    sorted
+}
+
+/// A policy chain, checked, with its names.
+type Chain = (Policy, policy::Scope);
+
+/// Checks every test. A test may expect a verdict of a duty of any
+/// edition given: which is in force is decided by its date when it runs.
+fn check_tests(tests: &[(Parsed<'_>, bool)], chains: &[Chain], errors: &mut Vec<CheckError>) -> Vec<TestCase> {
+    let duties: BTreeSet<String> = chains
         .iter()
         .flat_map(|(policy, _)| policy.duties.iter().map(|duty| duty.key.clone()))
         .collect();
-    for (parsed, has_arrangements) in &test_files {
-        checked.tests.extend(test_cases::check_tests(
+    let mut checked = Vec::new();
+    for (parsed, has_arrangements) in tests {
+        checked.extend(test_cases::check_tests(
             parsed.file,
             &parsed.ast.items,
             *has_arrangements,
             &duties,
-            &mut errors,
+            errors,
         ));
     }
-    for (policy, _) in &checked_chains {
+    checked
+}
+
+/// Every edition, amendment and local policy of every chain, each once.
+fn every_edition(chains: &[Chain]) -> Vec<Edition> {
+    let mut editions: Vec<Edition> = Vec::new();
+    for (policy, _) in chains {
         for edition in &policy.editions {
-            if !checked
-                .editions
-                .iter()
-                .any(|known: &crate::model::Edition| known.key == edition.key)
-            {
-                checked.editions.push(edition.clone());
+            if !editions.iter().any(|known| known.key == edition.key) {
+                editions.push(edition.clone());
             }
         }
     }
-    // `answers_to` may name any edition given, not only the one in force.
-    let known: Vec<String> = checked_chains
-        .iter()
-        .flat_map(|(policy, _)| policy.editions.iter().map(|edition| edition.key.clone()))
-        .collect();
-    // Each edition's duties, to tell an answer to another edition's
-    // question from an answer to no question at all.
-    let duties_by_edition: Vec<(String, std::collections::BTreeSet<String>)> = checked_chains
-        .iter()
-        .map(|(policy, _)| {
-            (
-                policy.base().map_or_else(String::new, |base| base.key.clone()),
-                policy.duties.iter().map(|duty| duty.key.clone()).collect(),
-            )
-        })
-        .collect();
-    if let Some((policy, scope)) = select(checked_chains, as_at, &mut errors) {
+    editions
+}
+
+/// What arrangements may name of every edition given, not only the one
+/// in force.
+struct GivenEditions {
+    /// Every edition's key: `answers_to` may name any.
+    editions: Vec<String>,
+    /// Each edition's duties, to tell an answer to another edition's
+    /// question from an answer to no question at all.
+    duties: Vec<(String, BTreeSet<String>)>,
+}
+
+impl GivenEditions {
+    fn of(chains: &[Chain]) -> GivenEditions {
+        GivenEditions {
+            editions: chains
+                .iter()
+                .flat_map(|(policy, _)| policy.editions.iter().map(|edition| edition.key.clone()))
+                .collect(),
+            duties: chains
+                .iter()
+                .map(|(policy, _)| {
+                    (
+                        policy.base().map_or_else(String::new, |base| base.key.clone()),
+                        policy.duties.iter().map(|duty| duty.key.clone()).collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// The duties of the other editions that the one selected does not
+    /// have, each with the editions that have it.
+    fn elsewhere(&self, policy: &Policy, scope: &policy::Scope) -> BTreeMap<String, Vec<String>> {
         let selected = policy.base().map(|base| base.key.clone());
-        let mut elsewhere: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
-        for (edition, keys) in &duties_by_edition {
+        let mut elsewhere: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (edition, keys) in &self.duties {
             if Some(edition) == selected.as_ref() {
                 continue;
             }
@@ -280,393 +355,126 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
                 elsewhere.entry(key.clone()).or_default().push(edition.clone());
             }
         }
-        let mut used = Vec::new();
-        // Which council's arrangements each error in a shared file was
-        // found with, by its place in `errors`.
-        let mut read_with = std::collections::HashMap::new();
-        let mut sharers: std::collections::HashMap<FileId, Vec<String>> = std::collections::HashMap::new();
-        for (parsed, header) in arrangements {
-            let mut units = Vec::new();
-            for (index, reference) in parsed.shares.iter().enumerate() {
-                if let Some(first) = parsed
-                    .shares
-                    .iter()
-                    .take(index)
-                    .find(|earlier| earlier.file == reference.file)
-                {
-                    errors.push(CheckError::RepeatedValue {
-                        value: sources
-                            .get(reference.file)
-                            .map_or_else(String::new, |source| source.name().to_owned()),
-                        span: reference.span,
-                        first: first.span,
-                    });
-                    continue;
-                }
-                match shared.iter().find(|(shared, _)| shared.file == reference.file) {
-                    Some((shared, header)) => {
-                        used.push(reference.file);
-                        units.push(SharedUnit {
-                            file: shared.file,
-                            header,
-                            items: &shared.ast.items,
-                            reference: reference.span,
-                        });
-                    }
-                    None => {
-                        let found = headers
-                            .iter()
-                            .find(|(file, _)| *file == reference.file)
-                            .and_then(|(_, keyword)| *keyword);
-                        // A file whose syntax errors hid its header has
-                        // been reported already.
-                        let hidden = found.is_none()
-                            && files
-                                .iter()
-                                .any(|parsed| parsed.file == reference.file && parsed.incomplete);
-                        if !hidden {
-                            errors.push(CheckError::NotShared {
-                                found,
-                                path: sources
-                                    .get(reference.file)
-                                    .map_or_else(String::new, |source| source.name().to_owned()),
-                                span: reference.span,
-                            });
-                        }
-                    }
-                }
-            }
-            let before = errors.len();
-            let arrangement = arrangement::check_arrangement(
-                parsed.file,
-                header,
-                &parsed.ast.items,
-                &units,
-                &policy,
-                &scope,
-                &known,
-                &elsewhere,
-                &mut errors,
-            );
-            let council = arrangement.council.clone().unwrap_or_else(|| arrangement.key.clone());
-            for file in &arrangement.shared_files {
-                sharers.entry(*file).or_default().push(council.clone());
-            }
-            for (index, error) in errors.iter().enumerate().skip(before) {
-                if arrangement.shared_files.contains(&error.span().file) {
-                    read_with.insert(index, council.clone());
-                }
-            }
-            checked.arrangements.push(arrangement);
-        }
-        for (parsed, header) in &shared {
-            if !used.contains(&parsed.file) {
-                errors.push(CheckError::UnusedShared { span: header.name.span });
-            }
-        }
-        errors = once_each(errors, &read_with, &sharers);
-        // A name declared by an item that did not parse is not unknown: its
-        // syntax error has been reported, and saying more would mislead.
-        let unparsed: std::collections::BTreeSet<&str> = files
-            .iter()
-            .flat_map(|parsed| parsed.ast.unparsed.iter().map(|name| name.text.as_str()))
-            .collect();
-        errors
-            .retain(|error| !matches!(error, CheckError::UnknownName { name, .. } if unparsed.contains(name.as_str())));
-        errors = run_on_values(errors, files, sources);
-        checked.policy = Some(policy);
+        elsewhere
     }
-    checked.errors = errors;
-    checked
 }
 
-/// Unknown fields that follow another field on the same line are most
-/// likely values missing their comma (`holds DCS DASS per paper`): the
-/// first says so, and the unknown fields that follow it on that line, each
-/// starting where the one before it ends, only follow from it and are not
-/// reported. Only whether an entry starts on the line where the entry
-/// before it ends counts, never the width of an entry: that is what
-/// `dcsc fmt` keeps, so a file says the same before and after formatting.
-fn run_on_values(errors: Vec<CheckError>, files: &[Parsed<'_>], sources: &SourceMap) -> Vec<CheckError> {
-    use crate::syntax::ast::Entry;
-    let same_line = |earlier: Span, later: Span| {
-        earlier.file == later.file
-            && sources
-                .get(later.file)
-                .and_then(|source| source.text.get(earlier.end as usize..later.start as usize))
-                .is_some_and(|between| !between.contains('\n'))
-    };
-    // The entry before each field, by the field name's span.
-    let previous_of = |span: Span| -> Option<&crate::syntax::ast::Field> {
-        let parsed = files.iter().find(|parsed| parsed.file == span.file)?;
-        parsed.ast.items.iter().find_map(|item| {
-            let index = item
-                .entries
-                .iter()
-                .position(|entry| matches!(entry, Entry::Field(field) if field.name.span == span))?;
-            match item.entries.get(index.checked_sub(1)?)? {
-                Entry::Field(field) => Some(field),
-                _ => None,
-            }
-        })
-    };
-    // The names of the unknown fields that run on from a field before them
-    // on their line, reported or not.
-    let mut running_on: Vec<Span> = Vec::new();
-    let mut kept = Vec::with_capacity(errors.len());
-    for error in errors {
-        let CheckError::UnknownField {
-            item,
-            field,
-            span,
-            suggestion,
-            allowed,
-            run_on: None,
-        } = error
-        else {
-            kept.push(error);
-            continue;
-        };
-        let previous = previous_of(span).filter(|previous| same_line(previous.span, span));
-        if previous.is_some_and(|previous| running_on.contains(&previous.name.span)) {
-            running_on.push(span);
-            continue;
-        }
-        // A word close to a field the item has is a misspelt field, not a
-        // value: one-line items give several fields on a line.
-        let follows = previous
-            .filter(|_| suggestion.is_none())
-            .and_then(|previous| {
-                sources
-                    .get(previous.span.file)
-                    .map(|source| source.slice(previous.span))
-            })
-            .map(|written| written.split_whitespace().collect::<Vec<_>>().join(" "));
-        if follows.is_some() {
-            running_on.push(span);
-        }
-        kept.push(CheckError::UnknownField {
-            item,
-            field,
-            span,
-            suggestion,
-            allowed,
-            run_on: follows,
-        });
-    }
-    kept
+/// What checking every council's arrangements gives besides errors.
+#[derive(Default)]
+struct Read {
+    arrangements: Vec<Arrangement>,
+    /// The shared files some council shares.
+    used: Vec<FileId>,
+    /// Which council's arrangements each error in a shared file was found
+    /// with, by its place in the errors.
+    read_with: HashMap<usize, String>,
+    /// The councils that share each shared file.
+    sharers: HashMap<FileId, Vec<String>>,
 }
 
-/// The errors with repeats removed, first report kept. A shared file is
-/// checked once with each council that shares it: what is wrong in it
-/// whichever council it is read with is said once, and what is wrong only
-/// with some (a name only one council declares) says with which.
-fn once_each(
-    errors: Vec<CheckError>,
-    read_with: &std::collections::HashMap<usize, String>,
-    sharers: &std::collections::HashMap<FileId, Vec<String>>,
-) -> Vec<CheckError> {
-    let mut councils: std::collections::HashMap<&CheckError, Vec<&str>> = std::collections::HashMap::new();
-    for (index, error) in errors.iter().enumerate() {
-        if let Some(council) = read_with.get(&index) {
-            councils.entry(error).or_default().push(council);
+impl Read {
+    /// Notes which council shares each of its shared files, and with
+    /// which council each error found in them from `before` on was found.
+    fn note_sharing(&mut self, arrangement: &Arrangement, before: usize, errors: &[CheckError]) {
+        let council = arrangement.council.clone().unwrap_or_else(|| arrangement.key.clone());
+        for file in &arrangement.shared_files {
+            self.sharers.entry(*file).or_default().push(council.clone());
         }
-    }
-    let mut seen = std::collections::HashSet::with_capacity(errors.len());
-    let mut kept = Vec::new();
-    for error in &errors {
-        if !seen.insert(error) {
-            continue;
-        }
-        let found_with = councils.get(error);
-        let sharing = sharers.get(&error.span().file);
-        match (found_with, sharing) {
-            (Some(found_with), Some(sharing)) if found_with.len() < sharing.len() => {
-                kept.push(CheckError::ReadWith {
-                    councils: found_with.iter().map(|council| (*council).to_owned()).collect(),
-                    error: Box::new(error.clone()),
-                });
+        for (index, error) in errors.iter().enumerate().skip(before) {
+            if arrangement.shared_files.contains(&error.span().file) {
+                self.read_with.insert(index, council.clone());
             }
-            _ => kept.push(error.clone()),
         }
     }
-    kept
 }
 
-/// Picks the edition to evaluate against: the one in force as at the date
-/// (the latest to have come into force by then), or without a date the
-/// latest of all. Editions that dates cannot tell apart are refused.
-fn select(
-    mut chains: Vec<(Policy, policy::Scope)>,
-    as_at: Option<Day>,
+/// Checks each council's arrangements, with the files it shares.
+fn check_arrangements(
+    sources: &SourceMap,
+    files: &[Parsed<'_>],
+    sorted: &Sorted<'_>,
+    against: &Against<'_>,
     errors: &mut Vec<CheckError>,
-) -> Option<(Policy, policy::Scope)> {
-    let in_force = |policy: &Policy| policy.base().and_then(|edition| edition.in_force);
-    let header = |policy: &Policy| policy.base().map_or(Span::default(), |edition| edition.span);
-    if chains.len() <= 1 {
-        // One edition is used as at any date it is in force, and at no
-        // date before: verifying then would judge a council by guidance
-        // that did not yet exist.
-        if let (Some((policy, _)), Some(day)) = (chains.first(), as_at) {
-            if let Some(date) = in_force(policy).filter(|date| !date.begun_by(day)) {
-                errors.push(CheckError::NoEditionInForce {
-                    as_at: day,
-                    editions: policy
-                        .base()
-                        .map(|edition| (edition.key.clone(), date))
-                        .into_iter()
-                        .collect(),
-                    span: header(policy),
-                });
-                return None;
-            }
+) -> Read {
+    let mut read = Read::default();
+    for (parsed, header) in &sorted.arrangements {
+        let units = shared_units(sources, files, sorted, parsed, &mut read.used, errors);
+        let before = errors.len();
+        let arrangement =
+            arrangement::check_arrangement(parsed.file, header, &parsed.ast.items, &units, against, errors);
+        read.note_sharing(&arrangement, before, errors);
+        read.arrangements.push(arrangement);
+    }
+    read
+}
+
+/// The shared files an arrangements header names, each once; a file
+/// named that is not a shared file is reported.
+fn shared_units<'a>(
+    sources: &SourceMap,
+    files: &[Parsed<'_>],
+    sorted: &Sorted<'a>,
+    parsed: &Parsed<'_>,
+    used: &mut Vec<FileId>,
+    errors: &mut Vec<CheckError>,
+) -> Vec<SharedUnit<'a>> {
+    let name_of = |file: FileId| {
+        sources
+            .get(file)
+            .map_or_else(String::new, |source| source.name().to_owned())
+    };
+    let mut units = Vec::new();
+    for (index, reference) in parsed.shares.iter().enumerate() {
+        if let Some(first) = parsed
+            .shares
+            .iter()
+            .take(index)
+            .find(|earlier| earlier.file == reference.file)
+        {
+            errors.push(CheckError::RepeatedValue {
+                value: name_of(reference.file),
+                span: reference.span,
+                first: first.span,
+            });
+            continue;
         }
-        return chains.pop();
-    }
-    let names: Vec<String> = chains
-        .iter()
-        .filter_map(|(policy, _)| policy.base().map(|edition| edition.key.clone()))
-        .collect();
-    if let Some((undated, _)) = chains.iter().find(|(policy, _)| in_force(policy).is_none()) {
-        errors.push(CheckError::SeveralEditions {
-            names,
-            span: header(undated),
-            first: chains.first().map_or(Span::default(), |(policy, _)| header(policy)),
-        });
-        return None;
-    }
-    let candidates: Vec<usize> = (0..chains.len())
-        .filter(|index| {
-            chains
-                .get(*index)
-                .and_then(|(policy, _)| in_force(policy))
-                .is_some_and(|date| as_at.is_none_or(|day| date.begun_by(day)))
-        })
-        .collect();
-    let latest = candidates
-        .iter()
-        .filter_map(|index| {
-            chains
-                .get(*index)
-                .and_then(|(policy, _)| in_force(policy))
-                .map(|date| (date.first_day(), *index))
-        })
-        .max();
-    let Some((latest_day, chosen)) = latest else {
-        // Only a date leaves no candidate: without one, every edition is
-        // (each has a date in force, or was refused above). The date is
-        // the caller's; the clock is read by the command line alone.
-        if let Some(day) = as_at {
-            errors.push(CheckError::NoEditionInForce {
-                as_at: day,
-                editions: chains
-                    .iter()
-                    .filter_map(|(policy, _)| {
-                        let edition = policy.base()?;
-                        Some((edition.key.clone(), edition.in_force?))
-                    })
-                    .collect(),
-                span: chains.first().map_or(Span::default(), |(policy, _)| header(policy)),
+        if let Some((shared, header)) = sorted.shared.iter().find(|(shared, _)| shared.file == reference.file) {
+            used.push(reference.file);
+            units.push(SharedUnit {
+                file: shared.file,
+                header,
+                items: &shared.ast.items,
+                reference: reference.span,
+            });
+            continue;
+        }
+        let found = sorted
+            .headers
+            .iter()
+            .find(|(file, _)| *file == reference.file)
+            .and_then(|(_, keyword)| *keyword);
+        // A file whose syntax errors hid its header has been reported
+        // already.
+        let hidden = found.is_none()
+            && files
+                .iter()
+                .any(|parsed| parsed.file == reference.file && parsed.incomplete);
+        if !hidden {
+            errors.push(CheckError::NotShared {
+                found,
+                path: name_of(reference.file),
+                span: reference.span,
             });
         }
-        return None;
-    };
-    let tied: Vec<&(Policy, policy::Scope)> = chains
-        .iter()
-        .filter(|(policy, _)| in_force(policy).map(|date| date.first_day()) == Some(latest_day))
-        .collect();
-    if let [first, second, ..] = tied.as_slice() {
-        errors.push(CheckError::SeveralEditions {
-            names,
-            span: header(&second.0),
-            first: header(&first.0),
-        });
-        return None;
     }
-    if chosen < chains.len() {
-        Some(chains.swap_remove(chosen))
-    } else {
-        None
-    }
+    units
 }
 
-/// Orders the policy units into chains, one per guidance edition, base
-/// first: each of the user's own editions, else every embedded edition (the
-/// embedded amendments after the edition they amend), then every local
-/// policy and amendment after the unit it extends or amends.
-fn compose<'a>(user: &[Unit<'a>], embedded: &[Unit<'a>], errors: &mut Vec<CheckError>) -> Vec<Vec<Unit<'a>>> {
-    let bases: Vec<&Unit<'a>> = user
-        .iter()
-        .filter(|unit| unit.header.kind == ItemKind::Guidance)
-        .collect();
-    let attached = |unit: &&Unit<'a>| matches!(unit.header.kind, ItemKind::LocalPolicy | ItemKind::Amendment);
-    // A file the user gives in place of an embedded one (a draft of an
-    // amendment, say) is used instead of it.
-    let replaced = |unit: &&Unit<'a>| user.iter().any(|mine| mine.header.name.text == unit.header.name.text);
-    let locals: Vec<&Unit<'a>> = if bases.is_empty() {
-        // Without a guidance of the user's, the embedded guidance is used
-        // whole: its editions and the amendments to them.
-        embedded
-            .iter()
-            .filter(attached)
-            .filter(|unit| !replaced(unit))
-            .chain(user.iter().filter(attached))
-            .collect()
-    } else {
-        user.iter().filter(attached).collect()
-    };
-    let mut chains: Vec<Vec<Unit<'a>>> = if bases.is_empty() {
-        embedded
-            .iter()
-            .filter(|unit| unit.header.kind == ItemKind::Guidance)
-            .map(|base| vec![copy(base)])
-            .collect()
-    } else {
-        bases.iter().map(|base| vec![copy(base)]).collect()
-    };
-    let mut pending: Vec<&Unit<'a>> = locals;
-    while !pending.is_empty() {
-        let before = pending.len();
-        pending.retain(|unit| {
-            let extends = unit.header.extends.as_ref().map(|name| name.text.as_str());
-            match chains
-                .iter_mut()
-                .find(|chain| chain.iter().any(|done| Some(done.header.name.text.as_str()) == extends))
-            {
-                Some(chain) => {
-                    chain.push(copy(unit));
-                    false
-                }
-                None => true,
-            }
-        });
-        if pending.len() == before {
-            for unit in pending {
-                if let Some(name) = &unit.header.extends {
-                    let known: Vec<&str> = chains
-                        .iter()
-                        .flatten()
-                        .map(|unit| unit.header.name.text.as_str())
-                        .chain(embedded.iter().map(|unit| unit.header.name.text.as_str()))
-                        .collect();
-                    errors.push(CheckError::UnknownName {
-                        expected: NameKind::Guidance,
-                        name: name.text.clone(),
-                        span: name.span,
-                        suggestion: suggest(&name.text, known),
-                    });
-                }
-            }
-            break;
+/// Warns of every shared file no council shares.
+fn unused_shared(shared: &[(Parsed<'_>, &Item)], used: &[FileId], errors: &mut Vec<CheckError>) {
+    for (parsed, header) in shared {
+        if !used.contains(&parsed.file) {
+            errors.push(CheckError::UnusedShared { span: header.name.span });
         }
-    }
-    chains
-}
-
-fn copy<'a>(unit: &Unit<'a>) -> Unit<'a> {
-    Unit {
-        header: unit.header,
-        items: unit.items,
-        file: unit.file,
     }
 }

@@ -17,7 +17,7 @@ use crate::date::{Day, PartialDate};
 use crate::eval::{Missing, Reason, VerdictKind};
 use crate::source::{FileId, Span};
 use crate::suggest::suggest;
-use crate::syntax::ast::{Edit, Entry, Item, ItemKind, Name, ValueKind};
+use crate::syntax::ast::{Edit, Entry, Expect, Item, ItemKind, Name, ValueKind};
 
 /// The verdict word that says a duty is not in the guidance in force as at
 /// the test's date (not yet commenced, or repealed).
@@ -143,30 +143,7 @@ fn check_test(
     errors: &mut Vec<CheckError>,
 ) -> Option<TestCase> {
     let mut fields = Fields::new(item, errors);
-    let given: Vec<Given> = fields
-        .take("given")
-        .map(|field| {
-            field
-                .values
-                .iter()
-                .filter_map(|value| match &value.kind {
-                    ValueKind::Text(path) | ValueKind::Str(path) => Some(Given {
-                        path: path.clone(),
-                        span: value.span,
-                    }),
-                    ValueKind::Date(_) | ValueKind::Number(_) | ValueKind::Bool(_) | ValueKind::Key(_) => {
-                        errors.push(CheckError::WrongType {
-                            field: "given".to_owned(),
-                            expected: super::Shape::QuotedString,
-                            span: value.span,
-                            declared: None,
-                        });
-                        None
-                    }
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let given = given(&mut fields, errors);
     let missing_date = !fields.has("as_at");
     let as_at = fields.date("as_at", errors);
     if missing_date {
@@ -182,49 +159,8 @@ fn check_test(
     for entry in &item.entries {
         match entry {
             Entry::Field(_) => {}
-            Entry::Expect(expect) => {
-                if !duties.contains(&expect.duty.text) {
-                    errors.push(CheckError::UnknownName {
-                        expected: NameKind::DutyOrQuestion,
-                        name: expect.duty.text.clone(),
-                        span: expect.duty.span,
-                        suggestion: suggest(&expect.duty.text, duties.iter().map(String::as_str)),
-                    });
-                }
-                let verdict = expected_verdict(&expect.verdict, errors);
-                let because = expect
-                    .because
-                    .as_ref()
-                    .and_then(|word| term(word, Term::Reason, Reason::KIND_NAMES, errors));
-                let missing = expect.missing.as_ref().map(|words| match words.as_slice() {
-                    [only] if only.text == NO_MISSING => Vec::new(),
-                    _ => words
-                        .iter()
-                        .filter_map(|word| term(word, Term::Missing, Missing::KIND_NAMES, errors))
-                        .collect(),
-                });
-                if let Some(verdict) = verdict {
-                    expectations.push(Expectation {
-                        duty: expect.duty.clone(),
-                        verdict,
-                        because,
-                        missing,
-                        holders: expect.holders.clone(),
-                        span: expect.span,
-                    });
-                }
-            }
-            Entry::Edit(edit) => {
-                let changeable = CHANGEABLE.iter().any(|kind| kind.keyword() == edit.target_kind.text);
-                if changeable {
-                    edits.push(edit.clone());
-                } else {
-                    errors.push(CheckError::NotChangeable {
-                        kind: edit.target_kind.text.clone(),
-                        span: edit.target_kind.span,
-                    });
-                }
-            }
+            Entry::Expect(expect) => expectations.extend(expectation(expect, duties, errors)),
+            Entry::Edit(edit) => edits.extend(changeable(edit, errors)),
             Entry::Rule(_) | Entry::Condition(_) | Entry::Words(_) | Entry::Tag(_) => {
                 errors.push(CheckError::MisusedPredicate {
                     problem: super::Misuse::FieldsOnly { item: ItemKind::Test },
@@ -248,6 +184,77 @@ fn check_test(
         expectations,
         span: item.span,
     })
+}
+
+/// `given`: the files a test starts from, each a quoted path.
+fn given(fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Vec<Given> {
+    let Some(field) = fields.take("given") else {
+        return Vec::new();
+    };
+    field
+        .values
+        .iter()
+        .filter_map(|value| match &value.kind {
+            ValueKind::Text(path) | ValueKind::Str(path) => Some(Given {
+                path: path.clone(),
+                span: value.span,
+            }),
+            ValueKind::Date(_) | ValueKind::Number(_) | ValueKind::Bool(_) | ValueKind::Key(_) => {
+                errors.push(CheckError::WrongType {
+                    field: "given".to_owned(),
+                    expected: super::Shape::QuotedString,
+                    span: value.span,
+                    declared: None,
+                });
+                None
+            }
+        })
+        .collect()
+}
+
+/// One `expect`: a duty of some edition given, and words the language
+/// knows for the verdict, the reason and the missing facts.
+fn expectation(expect: &Expect, duties: &BTreeSet<String>, errors: &mut Vec<CheckError>) -> Option<Expectation> {
+    if !duties.contains(&expect.duty.text) {
+        errors.push(CheckError::UnknownName {
+            expected: NameKind::DutyOrQuestion,
+            name: expect.duty.text.clone(),
+            span: expect.duty.span,
+            suggestion: suggest(&expect.duty.text, duties.iter().map(String::as_str)),
+        });
+    }
+    let verdict = expected_verdict(&expect.verdict, errors);
+    let because = expect
+        .because
+        .as_ref()
+        .and_then(|word| term(word, Term::Reason, Reason::KIND_NAMES, errors));
+    let missing = expect.missing.as_ref().map(|words| match words.as_slice() {
+        [only] if only.text == NO_MISSING => Vec::new(),
+        _ => words
+            .iter()
+            .filter_map(|word| term(word, Term::Missing, Missing::KIND_NAMES, errors))
+            .collect(),
+    });
+    Some(Expectation {
+        duty: expect.duty.clone(),
+        verdict: verdict?,
+        because,
+        missing,
+        holders: expect.holders.clone(),
+        span: expect.span,
+    })
+}
+
+/// A change, if it is to a kind of item tests change.
+fn changeable(edit: &Edit, errors: &mut Vec<CheckError>) -> Option<Edit> {
+    if CHANGEABLE.iter().any(|kind| kind.keyword() == edit.target_kind.text) {
+        return Some(edit.clone());
+    }
+    errors.push(CheckError::NotChangeable {
+        kind: edit.target_kind.text.clone(),
+        span: edit.target_kind.span,
+    });
+    None
 }
 
 fn expected_verdict(word: &Name, errors: &mut Vec<CheckError>) -> Option<Expected> {

@@ -6,7 +6,7 @@
 
 use super::error::{CheckError, Disagreement};
 use crate::date::{Boundary, Holding, PartialDate, Period};
-use crate::model::{Arrangement, Basis, EntityId, EventId, EventKind, KnownUntil, Policy, RoleId};
+use crate::model::{Arrangement, Basis, Entity, EntityId, EventId, EventKind, KnownUntil, Policy, RoleId};
 use crate::source::Span;
 
 /// Runs every check on time over a checked arrangement.
@@ -60,33 +60,54 @@ fn events_date_the_facts(arrangement: &mut Arrangement, policy: &Policy, errors:
             continue;
         }
         for role in &event.roles {
+            let change = RoleChange {
+                policy,
+                event: &event.key,
+                role: *role,
+                date: event.date.on,
+                span,
+            };
             if gives {
-                give(
-                    arrangement,
-                    policy,
-                    &event.key,
-                    event.concerns,
-                    *role,
-                    event.date.on,
-                    span,
-                    errors,
-                );
+                give(arrangement, &change, event.concerns, errors);
             } else {
-                vacate(arrangement, policy, &event.key, *role, event.date.on, span, errors);
+                vacate(arrangement, &change, errors);
             }
         }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// One role an event gives or takes away: what the event's check needs
+/// to know.
+struct RoleChange<'a> {
+    policy: &'a Policy,
+    /// The event's key.
+    event: &'a str,
+    role: RoleId,
+    /// The event's date, if it has one.
+    date: Option<PartialDate>,
+    /// Where the event is written.
+    span: Span,
+}
+
+impl RoleChange<'_> {
+    /// The event disagreeing with the facts.
+    fn disagrees(&self, problem: Disagreement, fact: Option<Span>) -> CheckError {
+        CheckError::EventDisagrees {
+            event: self.event.to_owned(),
+            problem,
+            span: self.span,
+            fact,
+        }
+    }
+}
+
+/// An appointment or designation gives the role to its holder from its
+/// date: the holder's line for the role begins there if it gives no
+/// start, must hold then, and whoever held the role before stops there.
 fn give(
     arrangement: &mut Arrangement,
-    policy: &Policy,
-    event: &str,
+    change: &RoleChange<'_>,
     holder: Option<EntityId>,
-    role: RoleId,
-    date: Option<PartialDate>,
-    span: Span,
     errors: &mut Vec<CheckError>,
 ) {
     let Some(holder) = holder else {
@@ -95,60 +116,69 @@ fn give(
     let Some(entity) = arrangement.entities.get_mut(holder.index()) else {
         return;
     };
-    let entity_key = entity.key.clone();
     let lines: Vec<usize> = entity
         .roles
         .iter()
         .enumerate()
-        .filter(|(_, line)| line.value == role)
+        .filter(|(_, line)| line.value == change.role)
         .map(|(index, _)| index)
         .collect();
     if lines.is_empty() {
-        errors.push(CheckError::EventDisagrees {
-            event: event.to_owned(),
-            problem: Disagreement::RoleNotHeld {
-                role: role_key(policy, role),
-                entity: entity_key,
+        errors.push(change.disagrees(
+            Disagreement::RoleNotHeld {
+                role: role_key(change.policy, change.role),
+                entity: entity.key.clone(),
             },
-            span,
-            fact: None,
-        });
+            None,
+        ));
         return;
     }
-    let Some(date) = date else {
+    let Some(date) = change.date else {
         return;
     };
-    // The line that gives no start begins here.
-    for index in &lines {
+    begin_open_lines(entity, &lines, date);
+    if !held_then(entity, &lines, date) {
+        errors.push(
+            change.disagrees(
+                Disagreement::RoleNotHeldThen {
+                    role: role_key(change.policy, change.role),
+                    entity: entity.key.clone(),
+                },
+                lines
+                    .first()
+                    .and_then(|index| entity.roles.get(*index))
+                    .map(|line| line.origin.span),
+            ),
+        );
+        return;
+    }
+    end_earlier_holders(arrangement, holder, change.role, date);
+}
+
+/// The holder's lines that give no start begin at the event.
+fn begin_open_lines(entity: &mut Entity, lines: &[usize], date: PartialDate) {
+    for index in lines {
         if let Some(line) = entity.roles.get_mut(*index) {
             if line.during.from.is_none() && !ends_by(line.during, date) {
                 line.during.from = Some(Boundary::On(date));
             }
         }
     }
-    let held_then = lines.iter().any(|index| {
+}
+
+/// Whether one of the holder's lines may hold on the event's date.
+fn held_then(entity: &Entity, lines: &[usize], date: PartialDate) -> bool {
+    lines.iter().any(|index| {
         entity
             .roles
             .get(*index)
             .is_some_and(|line| line.during.holds_at(date.last_day()).possible())
-    });
-    if !held_then {
-        errors.push(CheckError::EventDisagrees {
-            event: event.to_owned(),
-            problem: Disagreement::RoleNotHeldThen {
-                role: role_key(policy, role),
-                entity: entity_key,
-            },
-            span,
-            fact: lines
-                .first()
-                .and_then(|index| entity.roles.get(*index))
-                .map(|line| line.origin.span),
-        });
-        return;
-    }
-    // Whoever surely held the role just before, with no end given, stops
-    // here.
+    })
+}
+
+/// Whoever surely held the role just before, with no end given, stops
+/// here.
+fn end_earlier_holders(arrangement: &mut Arrangement, holder: EntityId, role: RoleId, date: PartialDate) {
     let before = date.first_day().previous();
     for (other, entity) in arrangement.entities.iter_mut().enumerate() {
         if other == holder.index() {
@@ -163,19 +193,13 @@ fn give(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn vacate(
-    arrangement: &mut Arrangement,
-    policy: &Policy,
-    event: &str,
-    role: RoleId,
-    date: Option<PartialDate>,
-    span: Span,
-    errors: &mut Vec<CheckError>,
-) {
-    let Some(date) = date else {
+/// A vacancy leaves the role empty from its date: every line for it with
+/// no end stops there, and none may surely hold after.
+fn vacate(arrangement: &mut Arrangement, change: &RoleChange<'_>, errors: &mut Vec<CheckError>) {
+    let Some(date) = change.date else {
         return;
     };
+    let role = change.role;
     let before = date.first_day().previous();
     for entity in &mut arrangement.entities {
         let alive = entity.exists_at(before);
@@ -188,15 +212,13 @@ fn vacate(
     for entity in &arrangement.entities {
         for line in entity.roles.iter().filter(|line| line.value == role) {
             if entity.fact_at(line, date.last_day()) == Holding::Yes {
-                errors.push(CheckError::EventDisagrees {
-                    event: event.to_owned(),
-                    problem: Disagreement::RoleStillHeld {
-                        role: role_key(policy, role),
+                errors.push(change.disagrees(
+                    Disagreement::RoleStillHeld {
+                        role: role_key(change.policy, role),
                         entity: entity.key.clone(),
                     },
-                    span,
-                    fact: Some(line.origin.span),
-                });
+                    Some(line.origin.span),
+                ));
             }
         }
     }

@@ -1,0 +1,396 @@
+//! A council's posts, members, bodies and services: the roles they hold,
+//! the functions they are responsible for, their relations and
+//! attributes, each a fact with its period and origin.
+
+use super::{distinct, period_of, Context};
+use crate::check::error::{CheckError, Found, Needed, Shape};
+use crate::check::fields::{names_of, typed, Fields};
+use crate::date::{Boundary, Period};
+use crate::model::*;
+use crate::source::Span;
+use crate::syntax::ast::{self, EntityKind, Item};
+
+impl Context<'_> {
+    /// Reads every entity declared, in order; one declared in a shared
+    /// file gets what follows from its being shared.
+    pub(super) fn read_entities(
+        &self,
+        sharing: &[Option<Span>],
+        arrangement: &mut Arrangement,
+        errors: &mut Vec<CheckError>,
+    ) {
+        for ((item, kind), reference) in self.kinds.iter().zip(sharing) {
+            let mut entity = self.entity(item, *kind, errors);
+            if let Some(reference) = reference {
+                self.follows_from_sharing(&mut entity, *reference);
+            }
+            arrangement.entities.push(entity);
+        }
+    }
+
+    /// Gives an entity declared in a shared file the attributes that
+    /// follow from its being shared (a shared post is a joint
+    /// appointment), unless it states them itself. The fact's origin is
+    /// the council's `shares` line: that is where its paper says so.
+    fn follows_from_sharing(&self, entity: &mut Entity, reference: Span) {
+        for (index, declared) in self.policy.attributes.iter().enumerate() {
+            let attribute = AttributeId::from_index(index);
+            let Some(value) = &declared.when_shared else {
+                continue;
+            };
+            if !declared.on.contains(&entity.kind) || entity.attributes.iter().any(|(id, _)| *id == attribute) {
+                continue;
+            }
+            entity.attributes.push((
+                attribute,
+                Stated::always(
+                    value.clone(),
+                    FactOrigin {
+                        span: reference,
+                        evidence: None,
+                    },
+                ),
+            ));
+        }
+    }
+
+    fn entity(&self, item: &Item, kind: EntityKind, errors: &mut Vec<CheckError>) -> Entity {
+        let mut fields = Fields::new(item, errors);
+        let source = fields.source(errors);
+        let default = self.evidence(source.as_ref(), errors);
+        let title = fields.text("title", errors);
+        let person = match kind {
+            EntityKind::Post => fields.text("holder", errors),
+            EntityKind::Member => fields.text("name", errors),
+            EntityKind::Body | EntityKind::Service => None,
+        };
+        let portfolio = match kind {
+            EntityKind::Member => fields.text("portfolio", errors),
+            EntityKind::Post | EntityKind::Body | EntityKind::Service => None,
+        };
+        let note = fields.text("note", errors);
+        let life = life_of(&mut fields, errors);
+        let mut entity = Entity {
+            key: item.name.text.clone(),
+            kind,
+            title,
+            person,
+            portfolio,
+            life,
+            roles: Vec::new(),
+            functions: Vec::new(),
+            body_kind: None,
+            relations: Vec::new(),
+            attributes: Vec::new(),
+            other_functions: Some(false),
+            note,
+            span: item.name.span,
+        };
+        for field in fields.take_all("holds") {
+            self.holds(item, field, &mut entity, &default, errors);
+        }
+        for field in fields.take_all("responsible_for") {
+            let mut functions = Vec::new();
+            for name in distinct(names_of(field, errors), errors) {
+                functions.extend(self.scope.functions.resolve(&name, errors));
+            }
+            let stated = self.stated(functions, field.span, field, &default, errors);
+            entity.functions.push(stated);
+        }
+        if kind == EntityKind::Body {
+            if let Some(field) = fields.take("kind") {
+                self.body_kind(field, &mut entity, &default, errors);
+            }
+        }
+        if let Some(field) = fields.take("other_functions") {
+            other_functions(field, &mut entity, errors);
+        }
+        self.relations_and_attributes(&mut fields, &mut entity, &default, errors);
+        fields.finish(&self.entity_fields(kind), errors);
+        entity
+    }
+
+    /// The fields an entity of a kind has: its own, and each relation and
+    /// attribute of the policy.
+    fn entity_fields(&self, kind: EntityKind) -> Vec<&str> {
+        let mut known: Vec<&str> = vec!["title", "exists", "source", "note"];
+        known.extend(match kind {
+            EntityKind::Post => vec!["holder", "holds", "responsible_for", "other_functions"],
+            EntityKind::Member => vec!["name", "portfolio", "holds", "responsible_for", "other_functions"],
+            EntityKind::Body => vec!["kind"],
+            EntityKind::Service => vec![],
+        });
+        known.extend(self.scope.relations.keys());
+        known.extend(self.scope.attributes.keys());
+        known
+    }
+
+    /// A `holds` line: roles of the entity's kind of holder, none held
+    /// twice at once.
+    fn holds(
+        &self,
+        item: &Item,
+        field: &ast::Field,
+        entity: &mut Entity,
+        default: &Option<EvidenceRef>,
+        errors: &mut Vec<CheckError>,
+    ) {
+        let kind = entity.kind;
+        if !matches!(kind, EntityKind::Post | EntityKind::Member) {
+            errors.push(CheckError::UnknownField {
+                item: item.kind,
+                field: "holds".to_owned(),
+                span: field.name.span,
+                suggestion: None,
+                allowed: Vec::new(),
+                run_on: None,
+            });
+        }
+        for name in distinct(names_of(field, errors), errors) {
+            let Some(role) = self.scope.roles.resolve(&name, errors) else {
+                continue;
+            };
+            if let Some(declared) = self.policy.role(role) {
+                if declared.holder != kind {
+                    errors.push(CheckError::WrongHolder {
+                        role: declared.key.clone(),
+                        expected: declared.holder,
+                        found: kind,
+                        span: name.span,
+                        role_span: Some(declared.span),
+                    });
+                    continue;
+                }
+            }
+            let stated = self.stated(role, name.span, field, default, errors);
+            if let Some(earlier) = entity
+                .roles
+                .iter()
+                .find(|other| other.value == role && other.during.surely_overlaps(stated.during))
+            {
+                errors.push(CheckError::RepeatedValue {
+                    value: name.text.clone(),
+                    span: name.span,
+                    first: earlier.origin.span,
+                });
+                continue;
+            }
+            entity.roles.push(stated);
+        }
+    }
+
+    /// A body's `kind`: its first name only.
+    fn body_kind(
+        &self,
+        field: &ast::Field,
+        entity: &mut Entity,
+        default: &Option<EvidenceRef>,
+        errors: &mut Vec<CheckError>,
+    ) {
+        for name in names_of(field, errors).into_iter().take(1) {
+            if let Some(body_kind) = self.scope.body_kinds.resolve(&name, errors) {
+                entity.body_kind = Some(self.stated(body_kind, field.span, field, default, errors));
+                // A kind of body the law abolished: none exists after the
+                // law's date, however undated the paper that describes it.
+                let ended = self.policy.body_kind(body_kind).and_then(|term| term.ended.as_ref());
+                if let (Some(ended), None) = (ended, entity.life.until) {
+                    entity.life.until = Some(Boundary::On(ended.by));
+                }
+            }
+        }
+    }
+
+    /// The fields named after a relation or attribute of the policy, every
+    /// line of each.
+    fn relations_and_attributes(
+        &self,
+        fields: &mut Fields<'_>,
+        entity: &mut Entity,
+        default: &Option<EvidenceRef>,
+        errors: &mut Vec<CheckError>,
+    ) {
+        for field in fields.rest() {
+            let name = field.name.text.as_str();
+            if let Some(relation) = self.scope.relations.get(name) {
+                for line in fields.take_all(name) {
+                    self.relation(entity, relation, line, default, errors);
+                }
+            } else if let Some(attribute) = self.scope.attributes.get(name) {
+                for line in fields.take_all(name) {
+                    self.attribute(entity, attribute, line, default, errors);
+                }
+            }
+        }
+    }
+
+    fn relation(
+        &self,
+        entity: &mut Entity,
+        relation: RelationId,
+        field: &ast::Field,
+        default: &Option<EvidenceRef>,
+        errors: &mut Vec<CheckError>,
+    ) {
+        let Some(declared) = self.policy.relation(relation) else {
+            return;
+        };
+        if !declared.from.contains(&entity.kind) {
+            errors.push(CheckError::WrongKind {
+                expected: Needed::RelationFrom {
+                    relation: declared.key.clone(),
+                    kinds: declared.from.clone(),
+                },
+                found: Found::Entity {
+                    name: entity.key.clone(),
+                    kind: entity.kind,
+                },
+                span: field.name.span,
+                declared: Some(declared.span),
+            });
+            return;
+        }
+        let mut targets = Vec::new();
+        for name in names_of(field, errors) {
+            targets.extend(self.relation_target(entity, declared, &name, errors));
+        }
+        let stated = self.stated(targets, field.span, field, default, errors);
+        entity.relations.push((relation, stated));
+    }
+
+    /// One entity a relation leads to, of a kind it may lead to; a post
+    /// never reports to a member.
+    fn relation_target(
+        &self,
+        entity: &Entity,
+        declared: &Relation,
+        name: &ast::Name,
+        errors: &mut Vec<CheckError>,
+    ) -> Option<EntityId> {
+        let target = self.entities.resolve(name, errors)?;
+        let target_kind = self.kind_of(target)?;
+        if declared.hierarchy && entity.kind == EntityKind::Post && target_kind == EntityKind::Member {
+            errors.push(CheckError::ReportsToMember {
+                post: entity.key.clone(),
+                member: name.text.clone(),
+                span: name.span,
+                member_span: self
+                    .kinds
+                    .get(target.index())
+                    .map_or(name.span, |(item, _)| item.name.span),
+            });
+            return None;
+        }
+        if !declared.to.contains(&target_kind) {
+            errors.push(CheckError::WrongKind {
+                expected: Needed::RelationTo {
+                    relation: declared.key.clone(),
+                    kinds: declared.to.clone(),
+                },
+                found: Found::Entity {
+                    name: name.text.clone(),
+                    kind: target_kind,
+                },
+                span: name.span,
+                declared: self.kinds.get(target.index()).map(|(item, _)| item.name.span),
+            });
+            return None;
+        }
+        Some(target)
+    }
+
+    fn attribute(
+        &self,
+        entity: &mut Entity,
+        attribute: AttributeId,
+        field: &ast::Field,
+        default: &Option<EvidenceRef>,
+        errors: &mut Vec<CheckError>,
+    ) {
+        let Some(declared) = self.policy.attribute(attribute) else {
+            return;
+        };
+        if !declared.on.contains(&entity.kind) {
+            errors.push(CheckError::WrongKind {
+                expected: Needed::AttributeOn {
+                    attribute: declared.key.clone(),
+                    kinds: declared.on.clone(),
+                },
+                found: Found::Entity {
+                    name: entity.key.clone(),
+                    kind: entity.kind,
+                },
+                span: field.name.span,
+                declared: Some(declared.span),
+            });
+            return;
+        }
+        let value = match field.values.as_slice() {
+            [value] => typed(&value.kind, declared.value_type),
+            _ => None,
+        };
+        match value {
+            Some(value) => {
+                let stated = self.stated(value, field.span, field, default, errors);
+                if let Some((_, earlier)) = entity
+                    .attributes
+                    .iter()
+                    .find(|(id, other)| *id == attribute && other.during.surely_overlaps(stated.during))
+                {
+                    errors.push(CheckError::RepeatedField {
+                        field: declared.key.clone(),
+                        span: field.name.span,
+                        first: earlier.origin.span,
+                    });
+                    return;
+                }
+                entity.attributes.push((attribute, stated));
+            }
+            None => errors.push(CheckError::WrongType {
+                field: declared.key.clone(),
+                expected: Shape::Value(declared.value_type),
+                span: field.values.first().map_or(field.span, |value| value.span),
+                declared: Some(declared.span),
+            }),
+        }
+    }
+}
+
+/// `other_functions yes`, `no` or `unknown`.
+fn other_functions(field: &ast::Field, entity: &mut Entity, errors: &mut Vec<CheckError>) {
+    match field.values.as_slice() {
+        [value] => match &value.kind {
+            ast::ValueKind::Bool(other) => entity.other_functions = Some(*other),
+            ast::ValueKind::Key(word) | ast::ValueKind::Str(word) if word == "unknown" => {
+                entity.other_functions = None;
+            }
+            ast::ValueKind::Key(word) | ast::ValueKind::Str(word) => errors.push(CheckError::NotOneOf {
+                field: "other_functions".to_owned(),
+                value: word.clone(),
+                allowed: vec!["no", "yes", "unknown"],
+                span: value.span,
+            }),
+            ast::ValueKind::Text(_) | ast::ValueKind::Date(_) | ast::ValueKind::Number(_) => {
+                errors.push(CheckError::WrongType {
+                    field: "other_functions".to_owned(),
+                    expected: Shape::YesNoUnknown,
+                    span: value.span,
+                    declared: None,
+                });
+            }
+        },
+        _ => errors.push(CheckError::WrongType {
+            field: "other_functions".to_owned(),
+            expected: Shape::YesNoUnknown,
+            span: field.span,
+            declared: None,
+        }),
+    }
+}
+
+/// An entity's life, from its `exists from … until …` line.
+fn life_of(fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Period {
+    match fields.take("exists") {
+        Some(field) => period_of(field.period.as_ref(), errors),
+        None => Period::ALWAYS,
+    }
+}

@@ -1,0 +1,223 @@
+//! A council's timeline: appointments, designations, vacancies, changes,
+//! reviews and inspections, each dated or ordered after another.
+
+use super::{distinct, Context, Placed};
+use crate::check::error::{CheckError, Found, NameKind, Needed, Shape};
+use crate::check::fields::{Fields, Names};
+use crate::model::*;
+use crate::syntax::ast::{self, EntityKind, Entry, EventKind, Item, Qualifier};
+
+impl Context<'_> {
+    /// Declares every event, so that one may be dated after a later one,
+    /// then reads each.
+    pub(super) fn read_events(
+        &self,
+        items: &[Placed<'_>],
+        arrangement: &mut Arrangement,
+        errors: &mut Vec<CheckError>,
+    ) {
+        let mut events = Names::new(NameKind::Event);
+        let event_items: Vec<&Item> = items
+            .iter()
+            .map(|(item, _)| *item)
+            .filter(|item| item.kind.event_kind().is_some())
+            .collect();
+        for (index, item) in event_items.iter().enumerate() {
+            events.declare(&item.name.text, EventId::from_index(index), item.name.span, errors);
+        }
+        for item in &event_items {
+            if let Some(event) = self.event(item, &events, errors) {
+                arrangement.events.push(event);
+            }
+        }
+    }
+
+    fn event(&self, item: &Item, events: &Names<EventId>, errors: &mut Vec<CheckError>) -> Option<Event> {
+        let kind = item.kind.event_kind()?;
+        let time = item.time.as_ref();
+        let date = EventDate {
+            on: time.and_then(|time| time.on).and_then(|on| on.date),
+            after: time
+                .and_then(|time| time.after.as_ref())
+                .and_then(|name| events.resolve(name, errors)),
+        };
+        let mut fields = Fields::new(item, errors);
+        let source = fields.source(errors);
+        let evidence = self.evidence(source.as_ref(), errors);
+        let concerns = self.concerns(&mut fields, errors);
+        let mut roles = Vec::new();
+        for name in distinct(fields.names("roles", errors).unwrap_or_default(), errors) {
+            roles.extend(self.scope.roles.resolve(&name, errors));
+        }
+        let what = fields.text("what", errors);
+        let by = self.actors(&mut fields, errors);
+        let outcome = outcome(&mut fields, kind, errors);
+        let outcome_basis = outcome_basis(item);
+        let record = fields.text("record", errors).or(fields.text("judgement", errors));
+        let responsibilities = responsibilities(&mut fields, kind, errors);
+        let note = fields.text("note", errors);
+        let answers = match fields.name("answers", errors) {
+            Some(name) => events.resolve(&name, errors),
+            None => None,
+        };
+        fields.finish(&event_fields(kind), errors);
+        Some(Event {
+            key: item.name.text.clone(),
+            kind,
+            date,
+            concerns,
+            roles,
+            what,
+            by,
+            outcome,
+            outcome_basis,
+            record,
+            responsibilities,
+            answers,
+            note,
+            origin: FactOrigin {
+                span: time.map_or(item.name.span, |time| item.name.span.to(time.span)),
+                evidence,
+            },
+        })
+    }
+
+    /// `post` or `member`: the entity an event concerns, of that kind.
+    fn concerns(&self, fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Option<EntityId> {
+        let mut concerns = None;
+        for word in ["post", "member"] {
+            let Some(name) = fields.name(word, errors) else {
+                continue;
+            };
+            let Some(entity) = self.entities.resolve(&name, errors) else {
+                continue;
+            };
+            let expected = if word == "post" {
+                EntityKind::Post
+            } else {
+                EntityKind::Member
+            };
+            match self.kind_of(entity) {
+                Some(found) if found != expected => errors.push(CheckError::WrongKind {
+                    expected: Needed::Entity { kind: expected },
+                    found: Found::Entity {
+                        name: name.text.clone(),
+                        kind: found,
+                    },
+                    span: name.span,
+                    declared: self.kinds.get(entity.index()).map(|(item, _)| item.name.span),
+                }),
+                _ => concerns = Some(entity),
+            }
+        }
+        concerns
+    }
+
+    /// `by`: posts, members or bodies of the arrangements by their ids, or
+    /// anyone outside them in a quoted string.
+    fn actors(&self, fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Vec<Actor> {
+        let Some(field) = fields.take("by") else {
+            return Vec::new();
+        };
+        let mut actors = Vec::new();
+        for value in &field.values {
+            match &value.kind {
+                ast::ValueKind::Text(text) => actors.push(Actor::Outside(text.clone())),
+                ast::ValueKind::Str(text) if self.entities.get(text).is_none() => {
+                    actors.push(Actor::Outside(text.clone()));
+                }
+                ast::ValueKind::Key(name) | ast::ValueKind::Str(name) => {
+                    let written = ast::Name {
+                        text: name.clone(),
+                        span: value.span,
+                    };
+                    actors.extend(self.entities.resolve(&written, errors).map(Actor::Entity));
+                }
+                ast::ValueKind::Date(_) | ast::ValueKind::Number(_) | ast::ValueKind::Bool(_) => {
+                    errors.push(CheckError::WrongType {
+                        field: "by".to_owned(),
+                        expected: Shape::Actor,
+                        span: value.span,
+                        declared: None,
+                    });
+                }
+            }
+        }
+        actors
+    }
+}
+
+/// A review's `outcome`, which it needs; other events have none.
+fn outcome(fields: &mut Fields<'_>, kind: EventKind, errors: &mut Vec<CheckError>) -> Option<ReviewOutcome> {
+    match kind {
+        EventKind::Review => {
+            if !fields.has("outcome") {
+                errors.push(fields.missing("outcome"));
+            }
+            let words = ReviewOutcome::ALL.map(ReviewOutcome::word);
+            fields
+                .one_of("outcome", &words, errors)
+                .and_then(|word| ReviewOutcome::ALL.into_iter().find(|outcome| outcome.word() == word))
+        }
+        EventKind::Appointment
+        | EventKind::Designation
+        | EventKind::Vacancy
+        | EventKind::Change
+        | EventKind::Inspection => None,
+    }
+}
+
+/// Whether the `outcome` line says the outcome is inferred.
+fn outcome_basis(item: &Item) -> Basis {
+    let outcome = item.entries.iter().find_map(|entry| match entry {
+        Entry::Field(field) if field.name.text == "outcome" => Some(field),
+        Entry::Field(_)
+        | Entry::Rule(_)
+        | Entry::Condition(_)
+        | Entry::Words(_)
+        | Entry::Tag(_)
+        | Entry::Expect(_)
+        | Entry::Edit(_) => None,
+    });
+    match outcome {
+        Some(field)
+            if field
+                .qualifiers
+                .iter()
+                .any(|(qualifier, _)| *qualifier == Qualifier::Inferred) =>
+        {
+            Basis::Inferred
+        }
+        Some(_) | None => Basis::Stated,
+    }
+}
+
+/// A change's `responsibilities`, which it needs; other events have none.
+fn responsibilities(fields: &mut Fields<'_>, kind: EventKind, errors: &mut Vec<CheckError>) -> Option<bool> {
+    match kind {
+        EventKind::Change => {
+            if !fields.has("responsibilities") {
+                errors.push(fields.missing("responsibilities"));
+            }
+            fields.boolean("responsibilities", errors)
+        }
+        EventKind::Appointment
+        | EventKind::Designation
+        | EventKind::Vacancy
+        | EventKind::Review
+        | EventKind::Inspection => None,
+    }
+}
+
+/// The fields an event of a kind has.
+fn event_fields(kind: EventKind) -> Vec<&'static str> {
+    let mut known = vec!["what", "by", "note", "source"];
+    known.extend(match kind {
+        EventKind::Appointment | EventKind::Designation => vec!["post", "member", "roles"],
+        EventKind::Vacancy => vec!["post", "member", "roles"],
+        EventKind::Change => vec!["post", "member", "responsibilities"],
+        EventKind::Review => vec!["outcome", "record", "answers"],
+        EventKind::Inspection => vec!["record", "judgement"],
+    });
+    known
+}

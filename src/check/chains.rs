@@ -1,0 +1,253 @@
+//! Guidance editions into policy chains: each edition composed with the
+//! local policies and amendments on top of it, every chain checked, and
+//! the one in force as at the verification date selected.
+
+use super::error::{CheckError, NameKind};
+use super::policy::{self, Unit};
+use super::{header, Chain, Parsed, Role};
+use crate::date::{Day, PartialDate};
+use crate::model::Policy;
+use crate::source::{FileId, SourceMap, Span};
+use crate::suggest::suggest;
+use crate::syntax::ast::ItemKind;
+
+/// Composes the user's policy units with the embedded guidance into
+/// chains and checks each. Warnings about the embedded guidance are not
+/// the user's to act on; its errors (a bug in dcsc) are still shown.
+pub(super) fn check_chains(
+    sources: &SourceMap,
+    user_policies: &[Unit<'_>],
+    embedded: &[Parsed<'_>],
+    errors: &mut Vec<CheckError>,
+) -> Vec<Chain> {
+    let embedded_policies = embedded_policies(embedded);
+    let embedded_files: Vec<FileId> = embedded.iter().map(|parsed| parsed.file).collect();
+    let mut checked_chains = Vec::new();
+    for chain in compose(user_policies, &embedded_policies, errors) {
+        let mut policy_errors = Vec::new();
+        let (policy, scope) = policy::check_policy(&chain, sources, &mut policy_errors);
+        errors.extend(
+            policy_errors
+                .into_iter()
+                .filter(|error| !(error.is_warning() && embedded_files.contains(&error.span().file))),
+        );
+        checked_chains.push((policy, scope));
+    }
+    checked_chains
+}
+
+/// The embedded guidance's policy units; what its headers say wrong is
+/// not the user's.
+fn embedded_policies<'a>(embedded: &[Parsed<'a>]) -> Vec<Unit<'a>> {
+    let mut embedded_errors = Vec::new();
+    embedded
+        .iter()
+        .filter_map(|parsed| match header(parsed, &mut embedded_errors) {
+            Some(Role::Policy(item)) => Some(Unit {
+                header: item,
+                items: &parsed.ast.items,
+                file: parsed.file,
+            }),
+            Some(Role::Arrangements(_) | Role::Shared(_) | Role::Tests) | None => None,
+        })
+        .collect()
+}
+
+/// When an edition comes into force, if it says.
+fn in_force(policy: &Policy) -> Option<PartialDate> {
+    policy.base().and_then(|edition| edition.in_force)
+}
+
+/// Where an edition's header is.
+fn header_span(policy: &Policy) -> Span {
+    policy.base().map_or(Span::default(), |edition| edition.span)
+}
+
+/// Picks the edition to evaluate against: the one in force as at the date
+/// (the latest to have come into force by then), or without a date the
+/// latest of all. Editions that dates cannot tell apart are refused.
+pub(super) fn select(mut chains: Vec<Chain>, as_at: Option<Day>, errors: &mut Vec<CheckError>) -> Option<Chain> {
+    if chains.len() <= 1 {
+        return only_edition(chains, as_at, errors);
+    }
+    let names: Vec<String> = chains
+        .iter()
+        .filter_map(|(policy, _)| policy.base().map(|edition| edition.key.clone()))
+        .collect();
+    if let Some((undated, _)) = chains.iter().find(|(policy, _)| in_force(policy).is_none()) {
+        errors.push(CheckError::SeveralEditions {
+            names,
+            span: header_span(undated),
+            first: chains
+                .first()
+                .map_or(Span::default(), |(policy, _)| header_span(policy)),
+        });
+        return None;
+    }
+    let Some((latest_day, chosen)) = latest_in_force(&chains, as_at) else {
+        none_in_force(&chains, as_at, errors);
+        return None;
+    };
+    let tied: Vec<&Chain> = chains
+        .iter()
+        .filter(|(policy, _)| in_force(policy).map(|date| date.first_day()) == Some(latest_day))
+        .collect();
+    if let [first, second, ..] = tied.as_slice() {
+        errors.push(CheckError::SeveralEditions {
+            names,
+            span: header_span(&second.0),
+            first: header_span(&first.0),
+        });
+        return None;
+    }
+    if chosen < chains.len() {
+        Some(chains.swap_remove(chosen))
+    } else {
+        None
+    }
+}
+
+/// One edition is used as at any date it is in force, and at no date
+/// before: verifying then would judge a council by guidance that did not
+/// yet exist.
+fn only_edition(mut chains: Vec<Chain>, as_at: Option<Day>, errors: &mut Vec<CheckError>) -> Option<Chain> {
+    if let (Some((policy, _)), Some(day)) = (chains.first(), as_at) {
+        if let Some(date) = in_force(policy).filter(|date| !date.begun_by(day)) {
+            errors.push(CheckError::NoEditionInForce {
+                as_at: day,
+                editions: policy
+                    .base()
+                    .map(|edition| (edition.key.clone(), date))
+                    .into_iter()
+                    .collect(),
+                span: header_span(policy),
+            });
+            return None;
+        }
+    }
+    chains.pop()
+}
+
+/// The day the latest edition in force as at the date (or, without one,
+/// of all) came into force, and its place among the chains.
+fn latest_in_force(chains: &[Chain], as_at: Option<Day>) -> Option<(Day, usize)> {
+    let candidates: Vec<usize> = (0..chains.len())
+        .filter(|index| {
+            chains
+                .get(*index)
+                .and_then(|(policy, _)| in_force(policy))
+                .is_some_and(|date| as_at.is_none_or(|day| date.begun_by(day)))
+        })
+        .collect();
+    candidates
+        .iter()
+        .filter_map(|index| {
+            chains
+                .get(*index)
+                .and_then(|(policy, _)| in_force(policy))
+                .map(|date| (date.first_day(), *index))
+        })
+        .max()
+}
+
+/// Only a date leaves no candidate: without one, every edition is (each
+/// has a date in force, or was refused before). The date is the
+/// caller's; the clock is read by the command line alone.
+fn none_in_force(chains: &[Chain], as_at: Option<Day>, errors: &mut Vec<CheckError>) {
+    if let Some(day) = as_at {
+        errors.push(CheckError::NoEditionInForce {
+            as_at: day,
+            editions: chains
+                .iter()
+                .filter_map(|(policy, _)| {
+                    let edition = policy.base()?;
+                    Some((edition.key.clone(), edition.in_force?))
+                })
+                .collect(),
+            span: chains
+                .first()
+                .map_or(Span::default(), |(policy, _)| header_span(policy)),
+        });
+    }
+}
+
+/// Orders the policy units into chains, one per guidance edition, base
+/// first: each of the user's own editions, else every embedded edition (the
+/// embedded amendments after the edition they amend), then every local
+/// policy and amendment after the unit it extends or amends.
+fn compose<'a>(user: &[Unit<'a>], embedded: &[Unit<'a>], errors: &mut Vec<CheckError>) -> Vec<Vec<Unit<'a>>> {
+    let bases: Vec<&Unit<'a>> = user
+        .iter()
+        .filter(|unit| unit.header.kind == ItemKind::Guidance)
+        .collect();
+    let attached = |unit: &&Unit<'a>| matches!(unit.header.kind, ItemKind::LocalPolicy | ItemKind::Amendment);
+    // A file the user gives in place of an embedded one (a draft of an
+    // amendment, say) is used instead of it.
+    let replaced = |unit: &&Unit<'a>| user.iter().any(|mine| mine.header.name.text == unit.header.name.text);
+    let locals: Vec<&Unit<'a>> = if bases.is_empty() {
+        // Without a guidance of the user's, the embedded guidance is used
+        // whole: its editions and the amendments to them.
+        embedded
+            .iter()
+            .filter(attached)
+            .filter(|unit| !replaced(unit))
+            .chain(user.iter().filter(attached))
+            .collect()
+    } else {
+        user.iter().filter(attached).collect()
+    };
+    let mut chains: Vec<Vec<Unit<'a>>> = if bases.is_empty() {
+        embedded
+            .iter()
+            .filter(|unit| unit.header.kind == ItemKind::Guidance)
+            .map(|base| vec![copy(base)])
+            .collect()
+    } else {
+        bases.iter().map(|base| vec![copy(base)]).collect()
+    };
+    let mut pending: Vec<&Unit<'a>> = locals;
+    while !pending.is_empty() {
+        let before = pending.len();
+        pending.retain(|unit| {
+            let extends = unit.header.extends.as_ref().map(|name| name.text.as_str());
+            match chains
+                .iter_mut()
+                .find(|chain| chain.iter().any(|done| Some(done.header.name.text.as_str()) == extends))
+            {
+                Some(chain) => {
+                    chain.push(copy(unit));
+                    false
+                }
+                None => true,
+            }
+        });
+        if pending.len() == before {
+            for unit in pending {
+                if let Some(name) = &unit.header.extends {
+                    let known: Vec<&str> = chains
+                        .iter()
+                        .flatten()
+                        .map(|unit| unit.header.name.text.as_str())
+                        .chain(embedded.iter().map(|unit| unit.header.name.text.as_str()))
+                        .collect();
+                    errors.push(CheckError::UnknownName {
+                        expected: NameKind::Guidance,
+                        name: name.text.clone(),
+                        span: name.span,
+                        suggestion: suggest(&name.text, known),
+                    });
+                }
+            }
+            break;
+        }
+    }
+    chains
+}
+
+fn copy<'a>(unit: &Unit<'a>) -> Unit<'a> {
+    Unit {
+        header: unit.header,
+        items: unit.items,
+        file: unit.file,
+    }
+}

@@ -1,0 +1,110 @@
+//! Checking a paragraph of the guidance: its section, its words and where
+//! they come from.
+
+use super::Scope;
+use crate::check::error::{CheckError, Misuse};
+use crate::check::fields::Fields;
+use crate::model::*;
+use crate::syntax::ast::{Entry, Item, Words, WordsKind};
+
+/// Checks a `paragraph` item into the policy's next paragraph.
+pub(super) fn paragraph(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, errors: &mut Vec<CheckError>) {
+    let mut fields = Fields::new(item, errors);
+    let section = fields.required_text("section", errors).unwrap_or_default();
+    let text = fields.text("text", errors);
+    let descriptive = fields.boolean("descriptive", errors).unwrap_or(false);
+    fields.finish(&["section", "text", "descriptive"], errors);
+    let provenance = match provenance(item, scope, errors) {
+        Some(provenance) => provenance,
+        None => {
+            errors.push(fields_missing(item, "words"));
+            Provenance::NotAtHand { reason: String::new() }
+        }
+    };
+    if text.is_none() && !matches!(provenance, Provenance::NotAtHand { .. }) {
+        errors.push(fields_missing(item, "text"));
+    }
+    policy.paragraphs.push(Paragraph {
+        key: item.name.text.clone(),
+        section,
+        provenance,
+        text,
+        family: scope
+            .paragraph_family
+            .get(policy.paragraphs.len())
+            .copied()
+            .unwrap_or(ParagraphId::from_index(policy.paragraphs.len())),
+        descriptive,
+        edition,
+        span: item.name.span,
+    });
+}
+
+/// Where a paragraph's words come from, from its one `words` line; what
+/// else a paragraph cannot have (a rule, a condition, a tag) is reported.
+fn provenance(item: &Item, scope: &Scope, errors: &mut Vec<CheckError>) -> Option<Provenance> {
+    let mut provenance = None;
+    for entry in &item.entries {
+        match entry {
+            Entry::Words(words) => {
+                if provenance.is_some() {
+                    errors.push(CheckError::RepeatedField {
+                        field: "words".to_owned(),
+                        span: words.span,
+                        first: item.name.span,
+                    });
+                    continue;
+                }
+                provenance = words_from(words, scope, errors);
+            }
+            Entry::Rule(rule) => errors.push(CheckError::RuleCount {
+                item: item.name.text.clone(),
+                found: 1,
+                span: rule.span,
+            }),
+            Entry::Condition(condition) => errors.push(CheckError::MisusedPredicate {
+                problem: Misuse::ConditionOnParagraph,
+                span: condition.span,
+            }),
+            Entry::Tag(tag) => errors.push(CheckError::MisusedPredicate {
+                problem: Misuse::TagOnParagraph,
+                span: tag.span,
+            }),
+            Entry::Expect(_) | Entry::Edit(_) => errors.extend(crate::check::test_only(entry)),
+            Entry::Field(_) => {}
+        }
+    }
+    provenance
+}
+
+/// A `words` line's provenance, its document resolved.
+fn words_from(words: &Words, scope: &Scope, errors: &mut Vec<CheckError>) -> Option<Provenance> {
+    match &words.kind {
+        WordsKind::Verbatim { document } => scope
+            .documents
+            .resolve(document, errors)
+            .map(|document| Provenance::Verbatim { document }),
+        WordsKind::Quoted { by, document } => {
+            scope
+                .documents
+                .resolve(document, errors)
+                .map(|document| Provenance::Quoted {
+                    by: by.clone(),
+                    document,
+                })
+        }
+        WordsKind::Paraphrase { document } => scope
+            .documents
+            .resolve(document, errors)
+            .map(|document| Provenance::Paraphrase { document }),
+        WordsKind::NotAtHand { reason } => Some(Provenance::NotAtHand { reason: reason.clone() }),
+    }
+}
+
+fn fields_missing(item: &Item, field: &'static str) -> CheckError {
+    CheckError::MissingField {
+        item: item.kind,
+        field,
+        span: item.name.span,
+    }
+}
