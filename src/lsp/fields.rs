@@ -28,7 +28,7 @@ pub fn fields(kind: ItemKind) -> &'static [&'static str] {
         ],
         ItemKind::Arrangements => &ARRANGEMENT_FIELDS,
         ItemKind::Shared => &["title", "note"],
-        ItemKind::Document => &["title", "seed", "note"],
+        ItemKind::Document => &["title", "date", "address", "seed", "note"],
         ItemKind::Role => &["title", "held_by", "statute", "remit", "principal", "descriptive"],
         ItemKind::Function => &["title", "descriptive"],
         ItemKind::BodyKind => &["title", "descriptive", "ended", "ended_by"],

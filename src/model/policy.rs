@@ -88,7 +88,13 @@ pub struct Document {
     pub key: String,
     /// Its title.
     pub title: String,
-    /// The seed file it is, if any.
+    /// When it was issued, published or met (a council's answer dated by
+    /// its paper takes this date), if known.
+    pub date: Option<PartialDate>,
+    /// Where a reader finds it (a web address), if known.
+    pub address: Option<String>,
+    /// The file its text was read from, for the maintainers: never shown
+    /// to a reader, who is given the title, date and address instead.
     pub seed: Option<String>,
     /// A remark about it.
     pub note: Option<String>,

@@ -16,13 +16,9 @@ use crate::syntax::ast::ItemKind;
 
 fn provenance(policy: &Policy, paragraph: &Paragraph) -> String {
     let document = |id: crate::model::DocumentId| {
-        policy.document(id).map_or_else(String::new, |document| {
-            let mut text = document.title.clone();
-            if let Some(seed) = &document.seed {
-                let _ = write!(text, " [{seed}]");
-            }
-            text
-        })
+        policy
+            .document(id)
+            .map_or_else(String::new, crate::words::document_described)
     };
     match &paragraph.provenance {
         Provenance::Verbatim { document: id } => format!("verbatim, from {}", document(*id)),

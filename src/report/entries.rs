@@ -46,9 +46,11 @@ impl EditionEntry {
     }
 }
 
-/// A document a row relies on, for the list at the report's end. One
-/// document may be both the council's and the guidance's (a council's
-/// paper the guidance paraphrases): it is listed once, by its seed.
+/// A document a row relies on, for the list at the report's end, by what
+/// a reader needs to find it: its title, date and address. One document
+/// may be both the council's and the guidance's (a council's paper the
+/// guidance paraphrases): it is listed once (the two declarations name
+/// the same file, or the same address).
 #[derive(Clone, Debug)]
 pub(super) struct DocumentEntry {
     /// The council's arrangements cite it for a fact or an answer.
@@ -56,7 +58,32 @@ pub(super) struct DocumentEntry {
     /// The guidance takes a cited paragraph's words from it.
     pub(super) guidance: Option<DocumentId>,
     pub(super) title: String,
-    pub(super) seed: Option<String>,
+    /// When it was issued, in words ("March 2016").
+    pub(super) date: Option<String>,
+    /// Where a reader finds it.
+    pub(super) address: Option<String>,
+    /// Which file its text was read from: only to tell that two
+    /// declarations are one document, never shown.
+    seed: Option<String>,
+}
+
+impl DocumentEntry {
+    fn new(document: &crate::model::Document, arrangement: Option<DocumentId>, guidance: Option<DocumentId>) -> Self {
+        DocumentEntry {
+            arrangement,
+            guidance,
+            title: document.title.clone(),
+            date: document.date.map(date_words),
+            address: document.address.clone(),
+            seed: document.seed.clone(),
+        }
+    }
+
+    /// Whether a declaration of the guidance's is this document.
+    fn is(&self, document: &crate::model::Document) -> bool {
+        let same = |ours: &Option<String>, theirs: &Option<String>| ours.is_some() && ours == theirs;
+        same(&self.seed, &document.seed) || same(&self.address, &document.address)
+    }
 }
 
 impl DocumentEntry {
@@ -143,12 +170,7 @@ pub(super) fn documents_relied_on(report: &Assessment<'_>, rows: &[Row]) -> Vec<
             .iter()
             .any(|row| row.evidence.iter().any(|(cited, _)| *cited == id))
         {
-            documents.push(DocumentEntry {
-                arrangement: Some(id),
-                guidance: None,
-                title: document.title.clone(),
-                seed: document.seed.clone(),
-            });
+            documents.push(DocumentEntry::new(document, Some(id), None));
         }
     }
     let mut guidance: Vec<DocumentId> = Vec::new();
@@ -177,15 +199,20 @@ pub(super) fn documents_relied_on(report: &Assessment<'_>, rows: &[Row]) -> Vec<
         };
         let same = documents
             .iter_mut()
-            .find(|entry| entry.guidance.is_none() && entry.seed.is_some() && entry.seed == document.seed);
+            .find(|entry| entry.guidance.is_none() && entry.is(document));
         match same {
-            Some(entry) => entry.guidance = Some(id),
-            None => documents.push(DocumentEntry {
-                arrangement: None,
-                guidance: Some(id),
-                title: document.title.clone(),
-                seed: document.seed.clone(),
-            }),
+            Some(entry) => {
+                entry.guidance = Some(id);
+                // The council's declaration may leave out what the
+                // guidance's gives.
+                if entry.date.is_none() {
+                    entry.date = document.date.map(date_words);
+                }
+                if entry.address.is_none() {
+                    entry.address.clone_from(&document.address);
+                }
+            }
+            None => documents.push(DocumentEntry::new(document, None, Some(id))),
         }
     }
     documents

@@ -555,19 +555,21 @@ impl Document {
         }
         lead(out, "Documents relied on", self.documents_note());
         out.push_str("<table id=\"documents-table\" class=\"fixed\">\n<caption>Documents relied on</caption>\n");
-        columns(out, &[60, 22, 18]);
+        columns(out, &[44, 12, 26, 18]);
         head(out, &super::DOCUMENT_COLUMNS);
         out.push_str("<tbody>\n");
+        let optional = |cell: &Option<String>, shown: &dyn Fn(&str) -> String| match cell {
+            Some(text) => format!("<td>{}</td>", shown(text)),
+            None => "<td class=\"none\">not recorded</td>".to_owned(),
+        };
         for document in &self.documents {
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td>{}</tr>",
+                "<tr><td>{}</td>{}{}<td>{}</td></tr>",
                 escape(&document.title),
+                optional(&document.date, &|text| escape(text)),
+                optional(&document.address, &|text| breakable(text)),
                 escape(document.used_for()),
-                match &document.seed {
-                    Some(seed) => format!("<td>{}</td>", breakable(seed)),
-                    None => "<td class=\"none\">—</td>".to_owned(),
-                }
             );
         }
         out.push_str("</tbody>\n</table>\n</section>\n");

@@ -122,6 +122,11 @@ fn optional(text: Option<&String>) -> String {
     text.map(|text| inline(text)).unwrap_or_default()
 }
 
+/// A cell the arrangements or the guidance may leave unrecorded.
+fn recorded(text: Option<&String>) -> String {
+    text.map_or_else(|| "not recorded".to_owned(), |text| inline(text))
+}
+
 impl Document {
     /// The report as GitHub-flavoured Markdown: a heading for each part,
     /// tables that paste into a committee paper.
@@ -339,8 +344,9 @@ impl Document {
             .map(|document| {
                 vec![
                     inline(&document.title),
+                    recorded(document.date.as_ref()),
+                    recorded(document.address.as_ref()),
                     inline(document.used_for()),
-                    optional(document.seed.as_ref()),
                 ]
             })
             .collect();

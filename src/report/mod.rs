@@ -54,7 +54,7 @@ pub(crate) const FRAMEWORK_LAST_COLUMNS: [&str; 2] = ["How discharged", "Complia
 pub(crate) const TIMELINE_COLUMNS: [&str; 5] = ["Date", "Event", "Post or member", "Details", "In answer to"];
 
 /// The columns of the list of documents relied on.
-pub(crate) const DOCUMENT_COLUMNS: [&str; 3] = ["Document", "Relied on for", "Seed"];
+pub(crate) const DOCUMENT_COLUMNS: [&str; 4] = ["Document", "Date", "Address", "Relied on for"];
 
 /// What produced a report, for its front matter: traceable to exactly the
 /// inputs.
@@ -292,7 +292,7 @@ impl Document {
 
     /// The note above the list of documents.
     fn documents_note(&self) -> &'static str {
-        "The documents the verdicts above rely on: the council's papers, where the arrangements state each fact and answer, and the documents the guidance's words are taken from. Each seed is the file of the document's text as it was read."
+        "The documents the verdicts above rely on: the council's papers, where the arrangements state each fact and answer, and the documents the guidance's words are taken from, each with its date and where a reader finds it, as far as the arrangements and the guidance record them."
     }
 
     /// The summary's opening sentence.

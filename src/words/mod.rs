@@ -28,7 +28,7 @@ pub use names::Wording;
 
 use crate::date::{Day, PartialDate, Precision};
 use crate::eval::{Reason, VerdictKind};
-use crate::model::{EditionId, Paragraph, Policy, Provenance};
+use crate::model::{Document, EditionId, Paragraph, Policy, Provenance};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -274,6 +274,22 @@ pub fn period(months: u32) -> String {
     } else {
         format!("{months} months")
     }
+}
+
+/// A document as a reader finds it: its title, its date (unless the title
+/// already gives it) and its address: "Coventry City Council, Cabinet
+/// minute … (2017), at https://…". The file its text was read from is the
+/// maintainers' and never named.
+pub fn document_described(document: &Document) -> String {
+    let title = inner(&document.title);
+    let mut words = title.to_owned();
+    if let Some(dated) = document.date.map(date).filter(|dated| !title.contains(dated.as_str())) {
+        words = format!("{words} ({dated})");
+    }
+    if let Some(address) = &document.address {
+        words = format!("{words}, at {}", inner(address));
+    }
+    words
 }
 
 /// Where a paragraph's words come from, in a few words ("verbatim",

@@ -77,16 +77,23 @@ fn declare_document(item: &Item, policy: &mut Policy, scope: &mut Scope, errors:
     }
 }
 
+/// The fields of a `document`, in guidance and arrangements alike.
+pub const DOCUMENT_FIELDS: [&str; 5] = ["title", "date", "address", "seed", "note"];
+
 /// Reads a `document` item (also used by arrangements).
 pub fn document(item: &Item, errors: &mut Vec<CheckError>) -> Document {
     let mut fields = Fields::new(item, errors);
     let title = fields.required_text("title", errors).unwrap_or_default();
+    let date = fields.date("date", errors);
+    let address = fields.text("address", errors);
     let seed = fields.text("seed", errors);
     let note = fields.text("note", errors);
-    fields.finish(&["title", "seed", "note"], errors);
+    fields.finish(&DOCUMENT_FIELDS, errors);
     Document {
         key: item.name.text.clone(),
         title,
+        date,
+        address,
         seed,
         note,
         span: item.name.span,

@@ -130,6 +130,8 @@ pub(super) enum FactKindOut<'a> {
 struct EvidenceOut<'a> {
     document: &'a str,
     title: &'a str,
+    date: Option<String>,
+    address: Option<&'a str>,
     seed: Option<&'a str>,
     location: Option<&'a str>,
 }
@@ -266,6 +268,8 @@ fn evidence<'a>(assessment: &Assessment<'a>, evidence: &'a Option<EvidenceRef>) 
     Some(EvidenceOut {
         document: &document.key,
         title: &document.title,
+        date: document.date.map(|date| date.to_string()),
+        address: document.address.as_deref(),
         seed: document.seed.as_deref(),
         location: evidence.location.as_deref(),
     })

@@ -106,6 +106,8 @@ struct Citation<'a> {
 struct SourceOut<'a> {
     document: &'a str,
     title: &'a str,
+    date: Option<String>,
+    address: Option<&'a str>,
     seed: Option<&'a str>,
     quoted_by: Option<&'a str>,
     note: Option<&'a str>,
@@ -256,6 +258,8 @@ fn source_out<'a>(assessment: &Assessment<'a>, paragraph: &'a Paragraph) -> Opti
         Some(SourceOut {
             document: &document.key,
             title: &document.title,
+            date: document.date.map(|date| date.to_string()),
+            address: document.address.as_deref(),
             seed: document.seed.as_deref(),
             quoted_by: match &paragraph.provenance {
                 Provenance::Quoted { by, .. } => Some(by.as_str()),
