@@ -84,6 +84,9 @@ pub struct SourceFile {
     /// The text as parsed.
     pub text: String,
     line_starts: Vec<usize>,
+    /// The text as read, kept only when reading it changed it (a byte
+    /// order mark, CRLF), so that a fingerprint is of the file's own bytes.
+    as_read: Option<String>,
 }
 
 impl SourceFile {
@@ -91,14 +94,22 @@ impl SourceFile {
     /// endings), outside any source map: the formatter reads its own
     /// output back this way.
     pub fn new(origin: Origin, text: &str) -> SourceFile {
-        let text = normalise(text);
+        let normalised = normalise(text);
+        let as_read = (normalised != text).then(|| text.to_owned());
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(index, _)| index + 1));
+        line_starts.extend(normalised.match_indices('\n').map(|(index, _)| index + 1));
         SourceFile {
             origin,
-            text,
+            text: normalised,
             line_starts,
+            as_read,
         }
+    }
+
+    /// The file's bytes as read, before a byte order mark was removed and
+    /// CRLF read as LF: what `sha256sum` reads (for a file that is UTF-8).
+    pub fn bytes_as_read(&self) -> &[u8] {
+        self.as_read.as_deref().unwrap_or(&self.text).as_bytes()
     }
 
     /// The name shown in messages.

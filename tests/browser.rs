@@ -127,8 +127,8 @@ fn coventry_html() -> (String, usize) {
     let chart = dcsc::graph::chart(report).to_svg();
     let provenance = dcsc::report::Provenance {
         dcsc_version: "test".to_owned(),
-        policy_hash: "policy".to_owned(),
-        arrangement_hash: "arrangement".to_owned(),
+        policy_files: Vec::new(),
+        arrangement_files: Vec::new(),
     };
     let document = dcsc::report::document(report, provenance);
     (document.to_html(&chart), report.verdicts.len())

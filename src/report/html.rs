@@ -292,13 +292,20 @@ impl Document {
         }
         entry("As at", self.as_at.to_string());
         entry("Produced by", format!("dcsc {}", escape(&self.provenance.dcsc_version)));
+        let digests = |files: &[super::FileDigest]| {
+            files
+                .iter()
+                .map(|file| format!("<code>{}</code> {}", escape(&file.sha256), breakable(&file.name)))
+                .collect::<Vec<String>>()
+                .join("<br>")
+        };
         entry(
-            "Policy files (SHA-256)",
-            format!("<code>{}</code>", escape(&self.provenance.policy_hash)),
+            "Policy files (SHA-256 of each, as sha256sum prints it)",
+            digests(&self.provenance.policy_files),
         );
         entry(
-            "Arrangement files (SHA-256)",
-            format!("<code>{}</code>", escape(&self.provenance.arrangement_hash)),
+            "Arrangement files (SHA-256 of each, as sha256sum prints it)",
+            digests(&self.provenance.arrangement_files),
         );
         out.push_str("</dl>\n</header>\n");
     }

@@ -187,16 +187,16 @@ impl Document {
         }
         let _ = writeln!(out, "- **As at:** {}", self.as_at);
         let _ = writeln!(out, "- **Produced by:** dcsc {}", inline(&self.provenance.dcsc_version));
-        let _ = writeln!(
-            out,
-            "- **Policy files (SHA-256):** {}",
-            inline(&self.provenance.policy_hash)
-        );
-        let _ = write!(
-            out,
-            "- **Arrangement files (SHA-256):** {}\n\n",
-            inline(&self.provenance.arrangement_hash)
-        );
+        for (label, files) in [
+            ("Policy files", &self.provenance.policy_files),
+            ("Arrangement files", &self.provenance.arrangement_files),
+        ] {
+            let _ = writeln!(out, "- **{label} (SHA-256 of each, as sha256sum prints it):**");
+            for file in files {
+                let _ = writeln!(out, "  - {} {}", inline(&file.sha256), inline(&file.name));
+            }
+        }
+        out.push('\n');
     }
 
     fn summary(&self, out: &mut String) {

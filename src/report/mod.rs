@@ -23,6 +23,7 @@ mod markdown;
 mod rows;
 
 use std::fmt;
+use std::fmt::Write as _;
 
 use sha2::{Digest, Sha256};
 
@@ -57,15 +58,27 @@ pub(crate) const TIMELINE_COLUMNS: [&str; 5] = ["Date", "Event", "Post or member
 pub(crate) const DOCUMENT_COLUMNS: [&str; 4] = ["Document", "Date", "Address", "Relied on for"];
 
 /// What produced a report, for its front matter: traceable to exactly the
-/// inputs.
+/// inputs, each file by a fingerprint a reader can check.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Provenance {
     /// dcsc's version (the CLI passes `env!("CARGO_PKG_VERSION")`).
     pub dcsc_version: String,
-    /// SHA-256 over the policy files, as lowercase hex.
-    pub policy_hash: String,
-    /// SHA-256 over the arrangement files, as lowercase hex.
-    pub arrangement_hash: String,
+    /// The policy files, in chain order (the guidance in force, then any
+    /// local policies).
+    pub policy_files: Vec<FileDigest>,
+    /// The arrangement's file, then the files it shares.
+    pub arrangement_files: Vec<FileDigest>,
+}
+
+/// One file a report was produced from, and its fingerprint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileDigest {
+    /// The file's name as dcsc was given it (an embedded policy by its
+    /// path in the repository).
+    pub name: String,
+    /// SHA-256 of the file's bytes as read, as lowercase hex: what
+    /// `sha256sum FILE` prints, however the path was written.
+    pub sha256: String,
 }
 
 impl Provenance {
@@ -73,10 +86,6 @@ impl Provenance {
     /// map: the files of the policy's editions (the guidance in force and
     /// any local policies, in chain order) and the arrangement's file with
     /// the files it shares.
-    ///
-    /// The texts hashed are those dcsc read (a byte order mark removed,
-    /// CRLF read as LF), so the fingerprint names what was evaluated, not
-    /// how a copy of it happens to be encoded.
     pub fn of(report: &Assessment<'_>, dcsc_version: &str) -> Provenance {
         let mut policy_files = Vec::new();
         for edition in &report.policy.editions {
@@ -88,46 +97,31 @@ impl Provenance {
         let arrangement_files: Vec<crate::source::FileId> = std::iter::once(report.arrangement.file)
             .chain(report.arrangement.shared_files.iter().copied())
             .collect();
-        let texts = |files: &[crate::source::FileId]| -> Vec<(String, String)> {
+        let digests = |files: &[crate::source::FileId]| -> Vec<FileDigest> {
             files
                 .iter()
                 .filter_map(|file| report.sources.get(*file))
-                .map(|source| (source.name().to_owned(), source.text.clone()))
+                .map(|source| FileDigest {
+                    name: source.name().to_owned(),
+                    sha256: sha256(source.bytes_as_read()),
+                })
                 .collect()
-        };
-        let borrowed = |files: &[(String, String)]| -> String {
-            let pairs: Vec<(&str, &str)> = files
-                .iter()
-                .map(|(name, text)| (name.as_str(), text.as_str()))
-                .collect();
-            fingerprint(&pairs)
         };
         Provenance {
             dcsc_version: dcsc_version.to_owned(),
-            policy_hash: borrowed(&texts(&policy_files)),
-            arrangement_hash: borrowed(&texts(&arrangement_files)),
+            policy_files: digests(&policy_files),
+            arrangement_files: digests(&arrangement_files),
         }
     }
 }
 
-/// SHA-256 fingerprint of several files: each file's name and text, in the
-/// given order, each preceded by its length in bytes (eight bytes, big
-/// endian), after the number of files. The framing makes the fingerprint
-/// unambiguous: moving text from one file's end to the next file's name, or
-/// splitting one file in two, changes it. Returns lowercase hex.
-pub fn fingerprint(files: &[(&str, &str)]) -> String {
-    fn length(bytes: usize) -> [u8; 8] {
-        u64::try_from(bytes).unwrap_or(u64::MAX).to_be_bytes()
-    }
-    let mut hasher = Sha256::new();
-    hasher.update(length(files.len()));
-    for (name, text) in files {
-        hasher.update(length(name.len()));
-        hasher.update(name.as_bytes());
-        hasher.update(length(text.len()));
-        hasher.update(text.as_bytes());
-    }
-    hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
+/// SHA-256 of some bytes, as lowercase hex: of a file's bytes, what
+/// `sha256sum` prints for it.
+pub fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut hex, byte| {
+        let _ = write!(hex, "{byte:02x}");
+        hex
+    })
 }
 
 /// Why a report could not be written.

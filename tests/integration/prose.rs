@@ -25,8 +25,8 @@ fn outputs(files: &[&str], as_at: &str) -> Vec<(&'static str, String)> {
     let assessment = &assessments[0];
     let provenance = Provenance {
         dcsc_version: "test".to_owned(),
-        policy_hash: "policy".to_owned(),
-        arrangement_hash: "arrangement".to_owned(),
+        policy_files: Vec::new(),
+        arrangement_files: Vec::new(),
     };
     let report = document(assessment, provenance);
     let chart = dcsc::graph::chart(assessment);

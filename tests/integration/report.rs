@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use dcsc::date::{Day, PartialDate};
-use dcsc::report::{document, fingerprint, Document, Provenance};
+use dcsc::report::{document, sha256, Document, FileDigest, Provenance};
 use dcsc::{Verified, Workspace};
 
 use crate::support::seed_council;
@@ -26,13 +26,19 @@ fn verify(workspace: &mut Workspace, as_at: &str) -> (Verified, Day) {
     (verified, date)
 }
 
-/// The provenance of a report, hashed here file by file with
-/// [`fingerprint`] and a fixed version, so snapshots show real hashes and
-/// do not move with the crate's version.
+/// The provenance of a report, hashed here file by file from the files
+/// themselves with [`sha256`] and a fixed version, so snapshots show real
+/// hashes and do not move with the crate's version.
 fn provenance(workspace: &Workspace, verified: &Verified) -> Provenance {
-    let text = |file| {
+    let digest = |file| {
         let source = workspace.sources.get(file).expect("source");
-        (source.name(), source.text.as_str())
+        // The embedded guidance is named by its file in the repository; a
+        // text given in the test has no file.
+        let bytes = std::fs::read(source.name()).unwrap_or_else(|_| source.bytes_as_read().to_vec());
+        FileDigest {
+            name: source.name().to_owned(),
+            sha256: sha256(&bytes),
+        }
     };
     let mut policy_files = Vec::new();
     for edition in &verified.policy.editions {
@@ -40,12 +46,10 @@ fn provenance(workspace: &Workspace, verified: &Verified) -> Provenance {
             policy_files.push(edition.file);
         }
     }
-    let policy: Vec<(&str, &str)> = policy_files.into_iter().map(text).collect();
-    let arrangement = [text(verified.councils[0].arrangement.file)];
     Provenance {
         dcsc_version: "test".to_owned(),
-        policy_hash: fingerprint(&policy),
-        arrangement_hash: fingerprint(&arrangement),
+        policy_files: policy_files.into_iter().map(digest).collect(),
+        arrangement_files: vec![digest(verified.councils[0].arrangement.file)],
     }
 }
 
@@ -427,21 +431,42 @@ fn the_northumberland_report_names_its_local_policy() {
 // ------------------------------------------------------- fingerprints
 
 #[test]
-fn fingerprints_are_sha256_hex_and_framed() {
-    let empty = fingerprint(&[]);
-    assert_eq!(empty.len(), 64);
-    assert!(empty
-        .chars()
-        .all(|ch| ch.is_ascii_hexdigit() && !ch.is_ascii_uppercase()));
-    // Moving text across the boundary between name and text, or between
-    // files, changes the fingerprint.
-    assert_ne!(fingerprint(&[("ab", "c")]), fingerprint(&[("a", "bc")]));
-    assert_ne!(fingerprint(&[("a", "bc")]), fingerprint(&[("a", "b"), ("", "c")]));
-    assert_ne!(
-        fingerprint(&[("a", "b"), ("c", "d")]),
-        fingerprint(&[("c", "d"), ("a", "b")])
+fn fingerprints_are_what_sha256sum_prints_however_the_path_is_written() {
+    // The SHA-256 of "abc", as every implementation prints it.
+    assert_eq!(
+        sha256(b"abc"),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     );
-    assert_eq!(fingerprint(&[("a", "b")]), fingerprint(&[("a", "b")]));
+    let dir = crate::support::scratch("report");
+    let written = std::fs::read_to_string("examples/coventry.dcs").unwrap();
+    // A copy with a byte order mark and CRLF line endings: dcsc reads it
+    // as the same text, but its fingerprint is of its own bytes.
+    let crlf = format!("\u{feff}{}", written.replace('\n', "\r\n"));
+    crate::support::write(&dir, "coventry.dcs", &crlf);
+    let digests = |run: &str, path: &str| -> Vec<String> {
+        let output = crate::support::dcsc_in(
+            Path::new(run),
+            &["report", path, "--format", "markdown", "--as-at", "2017-03-31"],
+        );
+        let markdown = String::from_utf8(output.stdout).unwrap();
+        markdown
+            .lines()
+            .skip_while(|line| !line.starts_with("- **Arrangement files"))
+            .nth(1)
+            .map(|line| line.trim_start_matches("  - ").split(' ').next().unwrap_or("").to_owned())
+            .into_iter()
+            .collect()
+    };
+    let plain = digests(".", "examples/coventry.dcs");
+    assert_eq!(plain, vec![sha256(written.as_bytes())]);
+    assert_eq!(digests(".", "./examples/coventry.dcs"), plain, "the path as written does not matter");
+    assert_eq!(
+        digests(".", &std::fs::canonicalize("examples/coventry.dcs").unwrap().display().to_string()),
+        plain
+    );
+    let copy = digests(dir.to_str().unwrap(), "coventry.dcs");
+    assert_eq!(copy, vec![sha256(crlf.as_bytes())], "the copy's own bytes");
+    assert_ne!(copy, plain);
 }
 
 // ------------------------------------------------- pathological text
