@@ -78,6 +78,12 @@ pub enum Difference {
         /// What was found, sorted, without repeats.
         found: Vec<String>,
     },
+    /// The verdict rests on an inferred fact where none was expected, or
+    /// the other way round.
+    Basis {
+        /// Whether it rests on one.
+        inferred: bool,
+    },
 }
 
 impl TestResult<'_> {
@@ -189,6 +195,12 @@ fn details(council: &crate::outcome::Council, verdict: &Verdict, expectation: &E
         wanted.dedup();
         if found != wanted {
             differences.push(Difference::Holders { found });
+        }
+    }
+    if let Some(expected) = expectation.inferred {
+        let inferred = !verdict.inferred_facts().is_empty();
+        if inferred != expected {
+            differences.push(Difference::Basis { inferred });
         }
     }
     differences

@@ -690,6 +690,8 @@ pub enum Term {
     Reason,
     /// A kind of missing fact, after `missing`.
     Missing,
+    /// What a verdict rests on, after `basis`.
+    Basis,
 }
 
 /// What a predicate says, for messages about where it can be said.

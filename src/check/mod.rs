@@ -19,7 +19,7 @@ mod time;
 pub use error::{
     CheckError, Disagreement, FileKind, Found, HeaderProblem, Misuse, NameKind, Needed, Said, Shape, Term,
 };
-pub use test_cases::{apply_edits, Expectation, Expected, Given, TestCase, NOT_IN_FORCE, NO_MISSING};
+pub use test_cases::{apply_edits, Expectation, Expected, Given, TestCase, BASES, NOT_IN_FORCE, NO_MISSING};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

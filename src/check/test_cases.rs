@@ -26,6 +26,9 @@ pub const NOT_IN_FORCE: &str = "not_in_force";
 /// The word after `missing` that says the verdict lacks no fact.
 pub const NO_MISSING: &str = "none";
 
+/// The words of `basis`: a verdict resting on no inferred fact, or on one.
+pub const BASES: [&str; 2] = ["stated", "inferred"];
+
 /// One policy test, checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TestCase {
@@ -73,6 +76,9 @@ pub struct Expectation {
     pub missing: Option<Vec<&'static str>>,
     /// The posts or members the duty is expected to bind, as a set.
     pub holders: Option<Vec<Name>>,
+    /// Whether the verdict is expected to rest on a fact the papers only
+    /// imply (`basis inferred`: true) or on none (`basis stated`: false).
+    pub inferred: Option<bool>,
     /// The whole `expect`.
     pub span: Span,
 }
@@ -235,12 +241,18 @@ fn expectation(expect: &Expect, duties: &BTreeSet<String>, errors: &mut Vec<Chec
             .filter_map(|word| term(word, Term::Missing, Missing::KIND_NAMES, errors))
             .collect(),
     });
+    let inferred = expect
+        .basis
+        .as_ref()
+        .and_then(|word| term(word, Term::Basis, &BASES, errors))
+        .map(|basis| basis == "inferred");
     Some(Expectation {
         duty: expect.duty.clone(),
         verdict: verdict?,
         because,
         missing,
         holders: expect.holders.clone(),
+        inferred,
         span: expect.span,
     })
 }

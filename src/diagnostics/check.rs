@@ -509,6 +509,7 @@ fn term_names(term: Term) -> (&'static str, &'static str, Vec<&'static str>) {
                 .chain([crate::check::NO_MISSING])
                 .collect(),
         ),
+        Term::Basis => ("basis", "bases", crate::check::BASES.to_vec()),
     }
 }
 

@@ -7,7 +7,7 @@
 
 use super::{Change, Fact, FactUse, Missing, Note, Observation};
 use crate::date::Day;
-use crate::model::{AnswerId, DepartureId, DutyId, EditionId, EntityId, ParagraphId, RelationId, RoleId};
+use crate::model::{AnswerId, Basis, DepartureId, DutyId, EditionId, EntityId, ParagraphId, RelationId, RoleId};
 
 /// Gives a typed enum the names its kinds are written by, in JSON and in
 /// tests, from one list: the match is exhaustive, so the list cannot miss
@@ -299,6 +299,34 @@ impl Reason {
             | Reason::PermissionNotShown { .. } => VerdictKind::NotApplicable,
         }
     }
+
+    /// Whether the verdict is decided on the facts it consulted, so that
+    /// it rests on them: a duty met, breached or departed from, a
+    /// condition or permission settled, an answer made stale by a change.
+    /// A verdict that could not be decided, or that turns on an answer's
+    /// words and dates alone, rests on no fact of the arrangements.
+    pub fn rests_on_facts(&self) -> bool {
+        match self {
+            Reason::ConditionNotMet { .. }
+            | Reason::NothingToApplyTo { .. }
+            | Reason::PermissionUsed { .. }
+            | Reason::PermissionNotUsed { .. }
+            | Reason::Met { .. }
+            | Reason::Breached { .. }
+            | Reason::Departed { .. }
+            | Reason::Unexplained { .. }
+            | Reason::AnswerPredatesChange { .. } => true,
+            Reason::ConditionUnknown
+            | Reason::PermissionNotShown { .. }
+            | Reason::Undecided { .. }
+            | Reason::NoAnswer { .. }
+            | Reason::AnswerToReplacedWords { .. }
+            | Reason::DepartureFromReplacedWords { .. }
+            | Reason::AnswerOrderUnknown { .. }
+            | Reason::AnswerUndated { .. }
+            | Reason::Answered { .. } => false,
+        }
+    }
 }
 
 /// How a role in the duty was bound to the arrangement.
@@ -346,6 +374,17 @@ impl Verdict {
             Reason::Departed { departure, .. } => Some(*departure),
             _ => None,
         }
+    }
+
+    /// The facts a decided verdict rests on that the papers imply without
+    /// stating (written `inferred`), in the order consulted: every output
+    /// says that the verdict rests on them. None for a verdict that rests
+    /// on no fact ([`Reason::rests_on_facts`]).
+    pub fn inferred_facts(&self) -> Vec<&FactUse> {
+        if !self.reason.rests_on_facts() {
+            return Vec::new();
+        }
+        self.facts.iter().filter(|used| used.basis == Basis::Inferred).collect()
     }
 
     /// Whether a relation line the verdict consulted leads from `from` to

@@ -279,6 +279,8 @@ pub struct Event {
     pub what: Option<String>,
     /// Who carried it out (one or more, for a joint meeting).
     pub by: Vec<Actor>,
+    /// How who carried it out is known (a paper may imply it).
+    pub by_basis: Basis,
     /// For a review, what it concluded.
     pub outcome: Option<ReviewOutcome>,
     /// How the outcome is known (a paper may imply it without saying).
@@ -294,6 +296,18 @@ pub struct Event {
     pub note: Option<String>,
     /// Where it is stated.
     pub origin: FactOrigin,
+}
+
+impl Event {
+    /// How the event is known: inferred when the paper implies who
+    /// carried it out or what it concluded without saying so.
+    pub fn basis(&self) -> Basis {
+        match (self.by_basis, self.outcome_basis) {
+            (Basis::Inferred, _) | (_, Basis::Inferred) => Basis::Inferred,
+            (Basis::Possibly, _) | (_, Basis::Possibly) => Basis::Possibly,
+            (Basis::Stated, Basis::Stated) => Basis::Stated,
+        }
+    }
 }
 
 /// A council's answer to a question (or its account of how it discharges a

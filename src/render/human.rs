@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::diagnostics::{render_snippets, Label, Snippet};
 use crate::eval::Verdict;
 use crate::model::{Duty, DutyKind};
-use crate::words::{provenance_in_brief, Wording};
+use crate::words::{provenance_in_brief, Standing, Wording};
 use crate::Assessment;
 
 /// Wraps text to `width` columns, indenting continuation lines.
@@ -45,11 +45,18 @@ pub fn render(assessment: &Assessment<'_>, color: bool) -> String {
 /// The line that counts one council's verdicts: "71 verdicts, 3 need
 /// action: …".
 pub fn summary_line(assessment: &Assessment<'_>) -> String {
-    let parts: Vec<String> = assessment
-        .counts()
-        .into_iter()
+    // A used permission is not a pass: it is counted as what it is.
+    let parts: Vec<String> = Standing::all()
+        .map(|standing| {
+            let count = assessment
+                .verdicts
+                .iter()
+                .filter(|verdict| Standing::of(verdict) == standing)
+                .count();
+            (standing, count)
+        })
         .filter(|(_, count)| *count > 0)
-        .map(|(kind, count)| format!("{count} {}", kind.name()))
+        .map(|(standing, count)| format!("{count} {}", standing.name()))
         .collect();
     format!(
         "{} verdicts, {} need action: {}",
@@ -82,7 +89,7 @@ impl Assessment<'_> {
         notes.extend(self.verdict_notes(verdict, &wording));
         Some(Snippet {
             headline: format!("{} ({})", title, duty.modality.words()),
-            tag: verdict.kind().name().to_owned(),
+            tag: Standing::of(verdict).name().to_owned(),
             needs_action: verdict.kind().needs_action(),
             breach: verdict.kind().is_breach(),
             labels: self.fact_labels(verdict, &wording),

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use crate::eval::{Verdict, VerdictKind};
 use crate::outcome::Assessment;
 use crate::render::xml::{attribute, text};
-use crate::words::Wording;
+use crate::words::{Standing, Wording};
 
 /// The JUnit report of a run, built council by council.
 #[derive(Debug, Default)]
@@ -91,7 +91,8 @@ fn testcase(out: &mut String, assessment: &Assessment<'_>, wording: &Wording<'_>
     );
     let reason = wording.reason(verdict);
     let details = details(assessment, wording, file, verdict, &reason);
-    let kind = verdict.kind().name();
+    // A permission says whether it is used, never `pass`.
+    let kind = Standing::of(verdict).name();
     match verdict.kind() {
         VerdictKind::Fail
         | VerdictKind::Unexplained

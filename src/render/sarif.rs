@@ -20,6 +20,7 @@ use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::eval::{Verdict, VerdictKind};
 use crate::model::DutyKind;
 use crate::outcome::Assessment;
+use crate::words::Standing;
 use crate::source::{SourceMap, Span};
 
 /// Where SARIF's schema for version 2.1.0 is published.
@@ -131,7 +132,13 @@ impl VerdictLog {
                     self.rule_ids.len() - 1
                 }
             };
-            let (kind, level) = kind_and_level(verdict.kind());
+            let standing = Standing::of(verdict);
+            let (kind, level) = match standing {
+                // A permission asks nothing: whether it is used is for
+                // information, never a pass.
+                Standing::Permission(_) => ("informational", "none"),
+                Standing::Verdict(verdict) => kind_and_level(verdict),
+            };
             let mut result = Map::new();
             result.insert("ruleId".into(), json!(duty.key));
             result.insert("ruleIndex".into(), json!(index));
@@ -139,7 +146,7 @@ impl VerdictLog {
             result.insert("level".into(), json!(level));
             result.insert(
                 "message".into(),
-                json!({ "text": format!("{}: {}", verdict.kind().name(), wording.reason(verdict)) }),
+                json!({ "text": format!("{}: {}", standing.name(), wording.reason(verdict)) }),
             );
             let (first, rest) = fact_locations(assessment, verdict);
             result.insert("locations".into(), json!([first]));
@@ -151,6 +158,8 @@ impl VerdictLog {
                 "properties".into(),
                 json!({
                     "verdict": verdict.kind().name(),
+                    "standing": standing.name(),
+                    "inferred": !verdict.inferred_facts().is_empty(),
                     "reason": verdict.reason.kind_name(),
                     "missing": missing,
                     "council": assessment.arrangement.council.clone().unwrap_or_else(|| assessment.arrangement.key.clone()),

@@ -82,7 +82,20 @@ fn expected_words(expectation: &Expectation) -> String {
         let names: Vec<&str> = holders.iter().map(|name| name.text.as_str()).collect();
         let _ = write!(words, " holders {}", names.join(", "));
     }
+    if let Some(inferred) = expectation.inferred {
+        let _ = write!(words, " basis {}", basis_word(inferred));
+    }
     words
+}
+
+/// The word of `basis` for whether a verdict rests on an inferred fact.
+fn basis_word(inferred: bool) -> &'static str {
+    let [stated, inferred_word] = crate::check::BASES;
+    if inferred {
+        inferred_word
+    } else {
+        stated
+    }
 }
 
 /// What was found where it differs, in the expectation's terms.
@@ -100,6 +113,7 @@ fn found_words(check: &Check) -> String {
             Difference::Missing { found } => format!("missing {}", found.join(", ")),
             Difference::Holders { found } if found.is_empty() => "bound to no post or member".to_owned(),
             Difference::Holders { found } => format!("holders {}", found.join(", ")),
+            Difference::Basis { inferred } => format!("basis {}", basis_word(*inferred)),
         });
     }
     parts.join(" ")

@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use crate::eval::VerdictKind;
-use crate::model::{DocumentId, Edition, Event};
-use crate::words::{capitalise, date as date_words, outcome_label, Wording};
+use crate::model::{Basis, DocumentId, Edition, Event};
+use crate::words::{capitalise, date as date_words, outcome_label, with_basis, Wording};
 use crate::Assessment;
 
 use super::rows::{headline, Row};
@@ -124,7 +124,11 @@ pub(super) struct TimelineEntry {
     pub(super) roles: Vec<String>,
     pub(super) what: Option<String>,
     pub(super) by: Option<String>,
+    /// Whether who carried it out is inferred, not stated.
+    pub(super) by_inferred: bool,
     pub(super) outcome: Option<String>,
+    /// Whether its outcome is inferred, not stated.
+    pub(super) outcome_inferred: bool,
     pub(super) note: Option<String>,
     /// For a review: the change it answers, "KIND KEY (DATE)".
     pub(super) answers: Option<String>,
@@ -150,6 +154,20 @@ impl TimelineEntry {
             lines.push(format!("Note: {note}"));
         }
         lines
+    }
+
+    /// The attribute that marks, for tools and the page's style, which of
+    /// its parts are inferred: ` data-inferred="by outcome"`, or nothing.
+    pub(super) fn inferred_attribute(&self) -> String {
+        let parts: Vec<&str> = [(self.by_inferred, "by"), (self.outcome_inferred, "outcome")]
+            .into_iter()
+            .filter_map(|(inferred, part)| inferred.then_some(part))
+            .collect();
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!(" data-inferred=\"{}\"", parts.join(" "))
+        }
     }
 
     /// "Review (cabinet_2017)".
@@ -291,12 +309,20 @@ fn timeline_entry(report: &Assessment<'_>, wording: &Wording<'_>, event: &Event)
             .map(|role| role.title.clone())
             .collect(),
         what: event.what.clone(),
-        by: (!event.by.is_empty()).then(|| wording.actors(&event.by)),
+        by: (!event.by.is_empty()).then(|| with_basis(&wording.actors(&event.by), event.by_basis)),
+        by_inferred: event.by_basis == Basis::Inferred,
         outcome: match (event.outcome, &event.record) {
-            (Some(outcome), Some(record)) => Some(format!("{}. {record}", outcome_label(outcome))),
-            (Some(outcome), None) => Some(format!("{}.", outcome_label(outcome))),
+            (Some(outcome), Some(record)) => Some(format!(
+                "{}. {record}",
+                with_basis(outcome_label(outcome), event.outcome_basis)
+            )),
+            (Some(outcome), None) => Some(format!(
+                "{}.",
+                with_basis(outcome_label(outcome), event.outcome_basis)
+            )),
             (None, record) => record.clone(),
         },
+        outcome_inferred: event.outcome.is_some() && event.outcome_basis == Basis::Inferred,
         note: event.note.clone(),
         answers: event
             .answers

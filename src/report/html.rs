@@ -10,7 +10,8 @@
 
 use std::fmt::Write as _;
 
-use super::{review_passed_words, Document, Row, Standing};
+use super::{review_passed_words, Document, Row};
+use crate::words::Standing;
 use crate::eval::VerdictKind;
 use crate::words::verdict_words;
 
@@ -533,8 +534,9 @@ impl Document {
         for entry in &self.timeline {
             let _ = writeln!(
                 out,
-                "<tr class=\"event-{}\"><td class=\"nowrap\">{}</td><td>{}</td>{}<td>{}</td>{}</tr>",
+                "<tr class=\"event-{}\"{}><td class=\"nowrap\">{}</td><td>{}</td>{}<td>{}</td>{}</tr>",
                 entry.kind,
+                entry.inferred_attribute(),
                 escape(&entry.date),
                 breakable(&entry.event()),
                 optional_cell(entry.concerns.as_ref()),

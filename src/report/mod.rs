@@ -32,7 +32,8 @@ use crate::words::{and_list, day as day_words};
 use crate::Assessment;
 use entries::review_passed_words;
 use entries::{departures, documents_relied_on, timeline, DepartureEntry, DocumentEntry, EditionEntry, TimelineEntry};
-use rows::{citation_list, row, sections, tell_apart, Row, Section, Standing};
+use crate::words::Standing;
+use rows::{citation_list, row, sections, tell_apart, Row, Section};
 
 /// The columns of the assurance table, in the councils' own shape.
 pub(crate) const ASSURANCE_COLUMNS: [&str; 5] = [

@@ -4,61 +4,10 @@
 
 use crate::eval::{Verdict, VerdictKind};
 use crate::model::{DocumentId, Duty, DutyKind, EvidenceRef, Predicate, RoleId, Subject};
-use crate::words::{verdict_meaning, verdict_words, Permission};
+use crate::words::Standing;
 use crate::Assessment;
 
 use super::entries::DocumentEntry;
-
-/// How a row stands in a compliance column: its verdict, or, for a
-/// permission, whether it is used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Standing {
-    Verdict(VerdictKind),
-    Permission(Permission),
-}
-
-impl Standing {
-    /// Every standing, in the order the summary lists them: the verdicts
-    /// (what needs action first), then the permissions.
-    pub(super) fn all() -> impl Iterator<Item = Standing> {
-        VerdictKind::ALL
-            .into_iter()
-            .map(Standing::Verdict)
-            .chain(Permission::ALL.into_iter().map(Standing::Permission))
-    }
-
-    /// The words a committee reads: "not applicable", "permission used".
-    pub(super) fn words(self) -> String {
-        match self {
-            Standing::Verdict(kind) => verdict_words(kind),
-            Standing::Permission(permission) => permission.words().to_owned(),
-        }
-    }
-
-    /// The name for machines, as in the JSON output: "not_applicable",
-    /// "permission_used".
-    pub(super) fn name(self) -> &'static str {
-        match self {
-            Standing::Verdict(kind) => kind.name(),
-            Standing::Permission(permission) => permission.name(),
-        }
-    }
-
-    /// What it means, for the summary's legend.
-    pub(super) fn meaning(self) -> &'static str {
-        match self {
-            Standing::Verdict(kind) => verdict_meaning(kind),
-            Standing::Permission(permission) => permission.meaning(),
-        }
-    }
-
-    pub(super) fn needs_action(self) -> bool {
-        match self {
-            Standing::Verdict(kind) => kind.needs_action(),
-            Standing::Permission(_) => false,
-        }
-    }
-}
 
 /// One verdict as a row of the assurance table and of the compliance
 /// framework.
@@ -337,7 +286,7 @@ pub(super) fn row(report: &Assessment<'_>, verdict: &Verdict) -> Option<Row> {
         headline: headline(duty),
         response: answer.map(|answer| answer.text.clone()),
         verdict: verdict.kind(),
-        standing: Permission::of(&verdict.reason).map_or(Standing::Verdict(verdict.kind()), Standing::Permission),
+        standing: Standing::of(verdict),
         evidence: evidence(report, verdict),
         role: principal_role(duty)
             .and_then(|role| report.policy.role(role))

@@ -165,7 +165,8 @@ impl Entry {
 }
 
 /// `expect DUTY VERDICT [because REASON] [missing KIND, …] [holders NAME,
-/// …]`: what a test expects of one duty or question.
+/// …] [basis stated|inferred]`: what a test expects of one duty or
+/// question.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Expect {
     /// The duty or question.
@@ -178,6 +179,9 @@ pub struct Expect {
     pub missing: Option<Vec<Name>>,
     /// The posts or members the duty is expected to bind.
     pub holders: Option<Vec<Name>>,
+    /// Whether the verdict is expected to rest on an inferred fact
+    /// (`inferred`) or on none (`stated`), as written.
+    pub basis: Option<Name>,
     /// The whole entry.
     pub span: Span,
 }

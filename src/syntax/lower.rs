@@ -437,6 +437,7 @@ impl Lowerer {
         let mut because = None;
         let mut missing = None;
         let mut holders = None;
+        let mut basis = None;
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::kw_expect => {}
@@ -454,6 +455,7 @@ impl Lowerer {
                             Rule::expect_because => because = words.into_iter().next(),
                             Rule::expect_missing => missing = Some(words),
                             Rule::expect_holders => holders = Some(words),
+                            Rule::expect_basis => basis = words.into_iter().next(),
                             _ => self.errors.push(SyntaxError::Internal {
                                 span,
                                 detail: "an `expect` clause",
@@ -470,6 +472,7 @@ impl Lowerer {
             because,
             missing,
             holders,
+            basis,
             span,
         })
     }

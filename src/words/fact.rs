@@ -192,6 +192,16 @@ impl Wording<'_> {
     }
 }
 
+/// What a paper says, marked once when it only implies it: "Children's
+/// Scrutiny Panel (inferred)". A stated fact is shown as it is.
+pub fn with_basis(text: &str, basis: Basis) -> String {
+    match basis {
+        Basis::Stated => text.to_owned(),
+        Basis::Inferred => format!("{text} (inferred)"),
+        Basis::Possibly => format!("{text} (possibly)"),
+    }
+}
+
 /// A review's outcome as the value of an "Outcome:" label: "Assured",
 /// "Not stated".
 pub fn outcome_label(outcome: ReviewOutcome) -> &'static str {

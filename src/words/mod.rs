@@ -23,11 +23,11 @@ mod observation;
 mod predicate;
 mod reason;
 
-pub use fact::{outcome_label, outcome_words};
+pub use fact::{outcome_label, outcome_words, with_basis};
 pub use names::Wording;
 
 use crate::date::{Day, PartialDate, Precision};
-use crate::eval::{Reason, VerdictKind};
+use crate::eval::{Reason, Verdict, VerdictKind};
 use crate::model::{Document, EditionId, Paragraph, Policy, Provenance};
 
 const MONTHS: [&str; 12] = [
@@ -232,6 +232,16 @@ impl Permission {
         }
     }
 
+    /// The JSON output's name for it, beside the verdict it gives:
+    /// "used", "not_used", "not_shown".
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Permission::Used => "used",
+            Permission::NotUsed => "not_used",
+            Permission::NotShown => "not_shown",
+        }
+    }
+
     /// What it means, for the legend of a report.
     pub fn meaning(self) -> &'static str {
         match self {
@@ -240,6 +250,67 @@ impl Permission {
             Permission::NotShown => {
                 "The guidance permits this and the arrangements do not state whether they do it; nothing is required either way."
             }
+        }
+    }
+}
+
+/// How a verdict stands, in every output's one meaning: its verdict, or,
+/// for a permission (a `may` duty), whether it is used. A permission asks
+/// nothing of the council, so no output calls a used permission `pass`
+/// (nor one not used `not applicable`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// A duty's or question's verdict.
+    Verdict(VerdictKind),
+    /// A permission, used or not.
+    Permission(Permission),
+}
+
+impl Standing {
+    /// How a verdict stands.
+    pub fn of(verdict: &Verdict) -> Standing {
+        Permission::of(&verdict.reason).map_or(Standing::Verdict(verdict.kind()), Standing::Permission)
+    }
+
+    /// Every standing, in the order summaries list them: the verdicts
+    /// (what needs action first), then the permissions.
+    pub fn all() -> impl Iterator<Item = Standing> {
+        VerdictKind::ALL
+            .into_iter()
+            .map(Standing::Verdict)
+            .chain(Permission::ALL.into_iter().map(Standing::Permission))
+    }
+
+    /// The words a committee reads: "not applicable", "permission used".
+    pub fn words(self) -> String {
+        match self {
+            Standing::Verdict(kind) => verdict_words(kind),
+            Standing::Permission(permission) => permission.words().to_owned(),
+        }
+    }
+
+    /// The name for machines and terminals, as in the JSON output:
+    /// "not_applicable", "permission_used".
+    pub fn name(self) -> &'static str {
+        match self {
+            Standing::Verdict(kind) => kind.name(),
+            Standing::Permission(permission) => permission.name(),
+        }
+    }
+
+    /// What it means, for the legend of a report.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Standing::Verdict(kind) => verdict_meaning(kind),
+            Standing::Permission(permission) => permission.meaning(),
+        }
+    }
+
+    /// Whether the council must act on it.
+    pub fn needs_action(self) -> bool {
+        match self {
+            Standing::Verdict(kind) => kind.needs_action(),
+            Standing::Permission(_) => false,
         }
     }
 }

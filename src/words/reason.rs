@@ -8,37 +8,60 @@ use super::predicate::Number;
 use super::{day as day_words, inner, on_date, sentence, Wording};
 use crate::date::Boundary;
 use crate::eval::{Missing, Observation, Reason, Verdict};
-use crate::model::{AnswerId, ConditionKind, DepartureId, DutyId, EditionId, ParagraphId, Versioned};
+use crate::model::{AnswerId, ConditionKind, DepartureId, EditionId, ParagraphId, Versioned};
+
+/// The head of a reason ("Met", "Does not apply"), saying once, plainly,
+/// when the verdict rests on a fact the papers imply without stating:
+/// "Met, on an inferred fact". A committee must see which findings rest
+/// on an inference rather than on what a paper says.
+fn resting(head: &str, verdict: &Verdict) -> String {
+    match verdict.inferred_facts().len() {
+        0 => head.to_owned(),
+        1 => format!("{head}, on an inferred fact"),
+        _ => format!("{head}, on inferred facts"),
+    }
+}
 
 impl Wording<'_> {
     /// The reason for a verdict, in one sentence.
     pub fn reason(&self, verdict: &Verdict) -> String {
         let text = match &verdict.reason {
             Reason::ConditionNotMet { condition, observed } => {
-                self.condition_not_met(verdict.duty, *condition, observed)
+                self.condition_not_met(verdict, *condition, observed)
             }
             Reason::ConditionUnknown => format!(
                 "Cannot tell whether the duty applies: the arrangements do not state {}",
                 self.missing_list(&verdict.missing)
             ),
-            Reason::NothingToApplyTo { observed } => format!("Does not apply: {}", self.observations(observed)),
-            Reason::PermissionUsed { observed } => {
-                format!("The permission is used: {}", self.observations(observed))
-            }
-            Reason::PermissionNotUsed { observed } => {
-                format!("The permission is not used: {}", self.observations(observed))
-            }
+            Reason::NothingToApplyTo { observed } => format!(
+                "{}: {}",
+                resting("Does not apply", verdict),
+                self.observations(observed)
+            ),
+            Reason::PermissionUsed { observed } => format!(
+                "{}: {}",
+                resting("The permission is used", verdict),
+                self.observations(observed)
+            ),
+            Reason::PermissionNotUsed { observed } => format!(
+                "{}: {}",
+                resting("The permission is not used", verdict),
+                self.observations(observed)
+            ),
             Reason::PermissionNotShown { unstated } => format!(
                 "The permission is not shown to be used: the arrangements do not state {}",
                 self.missing_list(unstated)
             ),
-            Reason::Met { observed } => format!("Met: {}", self.observations(observed)),
-            Reason::Breached { observed } => format!("Breached: {}", self.observations(observed)),
+            Reason::Met { observed } => format!("{}: {}", resting("Met", verdict), self.observations(observed)),
+            Reason::Breached { observed } => {
+                format!("{}: {}", resting("Breached", verdict), self.observations(observed))
+            }
             Reason::Departed {
                 departure, observed, ..
-            } => self.departed(*departure, observed),
+            } => self.departed(verdict, *departure, observed),
             Reason::Unexplained { observed } => format!(
-                "Not met, and no departure with reasons is recorded: {}",
+                "{}, and no departure with reasons is recorded: {}",
+                resting("Not met", verdict),
                 self.observations(observed)
             ),
             Reason::Undecided { observed } => self.undecided(&verdict.missing, observed),
@@ -47,7 +70,12 @@ impl Wording<'_> {
                 day_words(*up_to)
             ),
             Reason::AnswerPredatesChange { answer, change } => format!(
-                "The answer given {} predates {}{}",
+                "{} given {} predates {}{}",
+                match verdict.inferred_facts().len() {
+                    0 => "The answer",
+                    1 => "On an inferred fact, the answer",
+                    _ => "On inferred facts, the answer",
+                },
                 self.answer_given(*answer),
                 self.change_named(change),
                 self.change_what(change)
@@ -78,8 +106,11 @@ impl Wording<'_> {
     }
 
     /// The duty does not apply: its condition, and what was observed.
-    fn condition_not_met(&self, duty: DutyId, condition: usize, observed: &[Observation]) -> String {
-        let condition = self.policy.duty(duty).and_then(|duty| duty.conditions.get(condition));
+    fn condition_not_met(&self, verdict: &Verdict, condition: usize, observed: &[Observation]) -> String {
+        let condition = self
+            .policy
+            .duty(verdict.duty)
+            .and_then(|duty| duty.conditions.get(condition));
         let (word, text) = match condition {
             Some(condition) => (
                 match condition.kind {
@@ -95,13 +126,14 @@ impl Wording<'_> {
             None => ("applies only when", "its condition holds".to_owned()),
         };
         format!(
-            "Does not apply: the duty {word} {text}, and {}",
+            "{}: the duty {word} {text}, and {}",
+            resting("Does not apply", verdict),
             self.observations(observed)
         )
     }
 
     /// Not met, with a recorded departure: who approved it and when.
-    fn departed(&self, departure: DepartureId, observed: &[Observation]) -> String {
+    fn departed(&self, verdict: &Verdict, departure: DepartureId, observed: &[Observation]) -> String {
         let approval = match self.arrangement.departure(departure) {
             Some(departure) => match (&departure.approved_by, departure.approved) {
                 (Some(by), Some(on)) => format!(", approved by {} {}", inner(by), on_date(on)),
@@ -112,7 +144,8 @@ impl Wording<'_> {
             None => String::new(),
         };
         format!(
-            "Not met, with a recorded departure{approval} for the reasons given: {}",
+            "{}, with a recorded departure{approval} for the reasons given: {}",
+            resting("Not met", verdict),
             self.observations(observed)
         )
     }

@@ -52,7 +52,8 @@ impl Context<'_> {
         let what = fields.text("what", errors);
         let by = self.actors(&mut fields, errors);
         let outcome = outcome(&mut fields, kind, errors);
-        let outcome_basis = outcome_basis(item);
+        let outcome_basis = field_basis(item, "outcome");
+        let by_basis = field_basis(item, "by");
         let record = fields.text("record", errors).or(fields.text("judgement", errors));
         let responsibilities = responsibilities(&mut fields, kind, errors);
         let note = fields.text("note", errors);
@@ -69,6 +70,7 @@ impl Context<'_> {
             roles,
             what,
             by,
+            by_basis,
             outcome,
             outcome_basis,
             record,
@@ -167,10 +169,11 @@ fn outcome(fields: &mut Fields<'_>, kind: EventKind, errors: &mut Vec<CheckError
     }
 }
 
-/// Whether the `outcome` line says the outcome is inferred.
-fn outcome_basis(item: &Item) -> Basis {
+/// Whether a line of an event (`outcome`, `by`) says what it states is
+/// inferred.
+fn field_basis(item: &Item, name: &str) -> Basis {
     let outcome = item.entries.iter().find_map(|entry| match entry {
-        Entry::Field(field) if field.name.text == "outcome" => Some(field),
+        Entry::Field(field) if field.name.text == name => Some(field),
         Entry::Field(_)
         | Entry::Rule(_)
         | Entry::Condition(_)

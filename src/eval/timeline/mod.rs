@@ -27,7 +27,7 @@ pub(super) fn event_fact(id: EventId, event: &Event) -> FactUse {
         fact: Fact::Event { event: id },
         origin: event.origin.clone(),
         during: crate::date::Period::ALWAYS,
-        basis: Basis::Stated,
+        basis: event.basis(),
     }
 }
 

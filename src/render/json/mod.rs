@@ -18,7 +18,7 @@ use self::keys::Keys;
 use self::missing::{missing_out, MissingOut};
 use crate::eval::{Verdict, VerdictKind};
 use crate::model::{Duty, DutyKind, EditionId, Paragraph, Provenance};
-use crate::words::Wording;
+use crate::words::{Permission, Wording};
 use crate::Assessment;
 
 /// The version of the JSON contract. Raised when a field changes meaning
@@ -78,7 +78,9 @@ struct VerdictOut<'a> {
     modality: &'static str,
     statute: Option<&'a str>,
     verdict: &'static str,
+    permission: Option<&'static str>,
     needs_action: bool,
+    inferred: bool,
     section: &'a str,
     citations: Vec<Citation<'a>>,
     tags: serde_json::Map<String, serde_json::Value>,
@@ -209,7 +211,9 @@ fn verdict_out<'a>(
         modality: duty.modality.words(),
         statute: duty.statute.as_deref(),
         verdict: verdict.kind().name(),
+        permission: Permission::of(&verdict.reason).map(Permission::short_name),
         needs_action: verdict.kind().needs_action(),
+        inferred: !verdict.inferred_facts().is_empty(),
         section: assessment.section(duty),
         citations: citations(assessment, duty),
         tags: tags(assessment, duty),
