@@ -9,6 +9,7 @@ mod kinds;
 mod lookup;
 mod mentions;
 mod policy;
+mod time;
 
 use std::fmt;
 
@@ -16,6 +17,7 @@ pub use arrangement::*;
 pub use kinds::*;
 pub use mentions::*;
 pub use policy::*;
+pub use time::*;
 
 macro_rules! ids {
     ($($(#[$doc:meta])* $name:ident => $prefix:literal;)*) => {$(
@@ -75,4 +77,6 @@ ids! {
     /// An edition in [`Policy::editions`] (the guidance first, then the
     /// local policies that extend it).
     EditionId => "edition";
+    /// An instant in an arrangement's [`Timeline`].
+    InstantId => "instant";
 }

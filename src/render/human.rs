@@ -152,10 +152,21 @@ impl Assessment<'_> {
             if let Some(reference) = &answer.reference {
                 let _ = write!(heading, ", reference {reference}");
             }
-            if let Some(given) = answer.given {
+            if let Some(given) = self.arrangement.timeline.plain_date(answer.given) {
                 let _ = write!(heading, ", {given}");
+            } else if self
+                .arrangement
+                .timeline
+                .instant(answer.given)
+                .is_some_and(|instant| !instant.written.says_nothing())
+            {
+                let _ = write!(heading, ", {}", wording.instant(answer.given));
             }
-            notes.push(wrap(&format!("{heading}: {}", answer.text), 88, "  "));
+            notes.push(wrap(
+                &format!("{heading}: {}", wording.answer_words(&answer.text)),
+                88,
+                "  ",
+            ));
         }
         if let Some(departure) = verdict.departure().and_then(|id| self.arrangement.departure(id)) {
             notes.push(wrap(&format!("departure reasons: {}", departure.reasons), 88, "  "));
@@ -180,7 +191,7 @@ impl Assessment<'_> {
             .filter(|used| used.origin.span.file == self.arrangement.file)
             .map(|used| {
                 let mut message = wording.fact(&used.fact);
-                let mut about = wording.period_and_basis(used.during, used.basis);
+                let mut about = wording.period_and_basis(used.during, crate::words::label_basis(used));
                 about.extend(
                     used.origin
                         .evidence

@@ -20,8 +20,8 @@ use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::eval::{Verdict, VerdictKind};
 use crate::model::DutyKind;
 use crate::outcome::Assessment;
-use crate::words::Standing;
 use crate::source::{SourceMap, Span};
+use crate::words::Standing;
 
 /// Where SARIF's schema for version 2.1.0 is published.
 pub const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";

@@ -11,9 +11,9 @@
 use std::fmt::Write as _;
 
 use super::{review_passed_words, Document, Row};
-use crate::words::Standing;
 use crate::eval::VerdictKind;
 use crate::words::verdict_words;
+use crate::words::Standing;
 
 /// Escapes text for element content and quoted attribute values.
 pub(super) fn escape(text: &str) -> String {

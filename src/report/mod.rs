@@ -28,11 +28,11 @@ use std::fmt::Write as _;
 use sha2::{Digest, Sha256};
 
 use crate::date::Day;
+use crate::words::Standing;
 use crate::words::{and_list, day as day_words};
 use crate::Assessment;
 use entries::review_passed_words;
 use entries::{departures, documents_relied_on, timeline, DepartureEntry, DocumentEntry, EditionEntry, TimelineEntry};
-use crate::words::Standing;
 use rows::{citation_list, row, sections, tell_apart, Row, Section};
 
 /// The columns of the assurance table, in the councils' own shape.
@@ -119,10 +119,12 @@ impl Provenance {
 /// SHA-256 of some bytes, as lowercase hex: of a file's bytes, what
 /// `sha256sum` prints for it.
 pub fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut hex, byte| {
-        let _ = write!(hex, "{byte:02x}");
-        hex
-    })
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, byte| {
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
 }
 
 /// Why a report could not be written.

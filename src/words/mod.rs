@@ -22,8 +22,9 @@ mod note;
 mod observation;
 mod predicate;
 mod reason;
+mod time;
 
-pub use fact::{outcome_label, outcome_words, with_basis};
+pub use fact::{label_basis, outcome_label, outcome_words, with_basis};
 pub use names::Wording;
 
 use crate::date::{Day, PartialDate, Precision};
@@ -208,8 +209,6 @@ impl Permission {
             | Reason::AnswerPredatesChange { .. }
             | Reason::AnswerToReplacedWords { .. }
             | Reason::DepartureFromReplacedWords { .. }
-            | Reason::AnswerOrderUnknown { .. }
-            | Reason::AnswerUndated { .. }
             | Reason::Answered { .. } => None,
         }
     }

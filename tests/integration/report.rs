@@ -453,15 +453,31 @@ fn fingerprints_are_what_sha256sum_prints_however_the_path_is_written() {
             .lines()
             .skip_while(|line| !line.starts_with("- **Arrangement files"))
             .nth(1)
-            .map(|line| line.trim_start_matches("  - ").split(' ').next().unwrap_or("").to_owned())
+            .map(|line| {
+                line.trim_start_matches("  - ")
+                    .split(' ')
+                    .next()
+                    .unwrap_or("")
+                    .to_owned()
+            })
             .into_iter()
             .collect()
     };
     let plain = digests(".", "examples/coventry.dcs");
     assert_eq!(plain, vec![sha256(written.as_bytes())]);
-    assert_eq!(digests(".", "./examples/coventry.dcs"), plain, "the path as written does not matter");
     assert_eq!(
-        digests(".", &std::fs::canonicalize("examples/coventry.dcs").unwrap().display().to_string()),
+        digests(".", "./examples/coventry.dcs"),
+        plain,
+        "the path as written does not matter"
+    );
+    assert_eq!(
+        digests(
+            ".",
+            &std::fs::canonicalize("examples/coventry.dcs")
+                .unwrap()
+                .display()
+                .to_string()
+        ),
         plain
     );
     let copy = digests(dir.to_str().unwrap(), "coventry.dcs");
