@@ -419,7 +419,9 @@ pub fn council(index: usize) -> Council {
     if rng.chance(50) {
         header.push(Line::new("complete", names(&["posts", "members"])));
     }
-    header.push(field("known_until", Value::Date("2026-10".to_owned())));
+    // The papers speak up to the date the corpus is verified as at
+    // ([`AS_AT`]): past their end, no verdict resting on them is decided.
+    header.push(field("known_until", Value::Date("2026-11".to_owned())));
 
     let mut items = Vec::new();
     // ------------------------------------------------------------ documents

@@ -7,7 +7,8 @@ use super::verdict::kind_names;
 use super::Clause;
 use crate::date::Day;
 use crate::model::{
-    AttributeId, EditionId, EntityId, EntityKind, EventId, EventKind, FunctionId, RelationId, RoleId, Target,
+    AttributeId, EditionId, EntityId, EntityKind, EventId, EventKind, FunctionId, PapersEndKind, RelationId, RoleId,
+    Target,
 };
 
 /// A fact a duty needs that the arrangement does not state.
@@ -126,6 +127,14 @@ pub enum Missing {
         /// latest date they mention.
         stated: bool,
     },
+    /// What has happened since the papers end: the verdict is as at a
+    /// later date, and rests on the council's facts.
+    SincePapers {
+        /// The last day the papers speak of.
+        end: Day,
+        /// How that end is known.
+        kind: PapersEndKind,
+    },
     /// What a review concluded: the papers do not say.
     ReviewOutcome {
         /// The review.
@@ -151,5 +160,6 @@ kind_names!(Missing {
     Doubt => "doubt",
     TooManyDoubts => "too_many_doubts",
     BeyondPapers => "beyond_papers",
+    SincePapers => "since_papers",
     ReviewOutcome => "review_outcome",
 });

@@ -25,6 +25,7 @@ mod duty;
 mod fact;
 mod finding;
 mod holding;
+mod horizon;
 mod lines;
 mod missing;
 mod note;
@@ -48,8 +49,23 @@ use crate::model::{Arrangement, DepartureId, DutyId, Policy, Stated};
 
 /// Evaluates every duty and question of `policy` against `arrangement` as
 /// at `as_at`, in the policy's order. Each duty is decided over every
-/// choice of dates the papers allow ([`worlds`]).
+/// choice of dates the papers allow ([`worlds`]). As at a date after the
+/// papers end, a verdict resting on the council's facts is unknown, naming
+/// the verdict as at their end ([`horizon`]).
 pub fn evaluate(policy: &Policy, arrangement: &Arrangement, as_at: Day) -> Vec<Verdict> {
+    let verdicts = evaluate_on_the_papers(policy, arrangement, as_at);
+    match horizon::Horizon::passed(arrangement, as_at) {
+        Some(horizon) => {
+            let last = evaluate_on_the_papers(policy, arrangement, horizon.end);
+            horizon.verdicts(policy, verdicts, last)
+        }
+        None => verdicts,
+    }
+}
+
+/// Every verdict as at `as_at` as the papers' facts give it, carried as
+/// far as their open ends reach.
+fn evaluate_on_the_papers(policy: &Policy, arrangement: &Arrangement, as_at: Day) -> Vec<Verdict> {
     policy
         .duties
         .iter()

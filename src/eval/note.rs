@@ -4,7 +4,7 @@
 
 use super::clock::Doubt;
 use super::Missing;
-use crate::date::PartialDate;
+use crate::date::{Day, PartialDate};
 use crate::model::BodyKindId;
 
 /// A remark that matters to how a verdict was reached.
@@ -28,6 +28,13 @@ pub enum Note {
     MetWhetherOrNotItApplies {
         /// What the condition needs to be told.
         missing: Vec<Missing>,
+    },
+    /// The date is after the end of the council's papers, but the law
+    /// settles what the duty asks for whoever holds the role, so the
+    /// verdict stands; who has held it since is not known.
+    SettledByLawPastPapers {
+        /// The last day the papers speak of.
+        end: Day,
     },
     /// The verdict comes out the same over every choice of dates (and of
     /// candidates) the papers allow, and these were open.

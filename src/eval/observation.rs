@@ -306,3 +306,45 @@ pub enum Observation {
         due: Day,
     },
 }
+
+impl Observation {
+    /// Whether the law settles what was observed, whatever the council's
+    /// papers say or have stopped saying: an attribute the law gives every
+    /// holder of a role. Everything else was observed of the council's
+    /// facts.
+    pub fn by_law(&self) -> bool {
+        match self {
+            Observation::AttributeByLaw { .. } => true,
+            Observation::NoHolder { .. }
+            | Observation::NoneDeclared { .. }
+            | Observation::NoneRecorded { .. }
+            | Observation::Count { .. }
+            | Observation::Holds { .. }
+            | Observation::DoesNotHold { .. }
+            | Observation::ResponsibleFor { .. }
+            | Observation::ResponsibleOnlyFor { .. }
+            | Observation::ResponsibleForMore { .. }
+            | Observation::AlsoResponsibleFor { .. }
+            | Observation::NotResponsibleFor { .. }
+            | Observation::IsKind { .. }
+            | Observation::IsOtherKind { .. }
+            | Observation::AttributeIs { .. }
+            | Observation::Governs { .. }
+            | Observation::Considers { .. }
+            | Observation::AttributeDefault { .. }
+            | Observation::AttributeValue { .. }
+            | Observation::RelatedToHolder { .. }
+            | Observation::HoldsTheTargetItself { .. }
+            | Observation::RelatedToNoHolder { .. }
+            | Observation::RelatedToKind { .. }
+            | Observation::RelatedToNoKind { .. }
+            | Observation::NoEvent { .. }
+            | Observation::Follows { .. }
+            | Observation::NotYetDue { .. }
+            | Observation::UnderWay { .. }
+            | Observation::NotFollowed { .. }
+            | Observation::Recent { .. }
+            | Observation::Overdue { .. } => false,
+        }
+    }
+}

@@ -239,6 +239,17 @@ pub enum Reason {
         /// The answer.
         answer: AnswerId,
     },
+    /// The date is after the end of the council's papers and the verdict
+    /// rests on the council's facts, not on the law alone: what has
+    /// happened since is not at hand, so the verdict is not known. The
+    /// papers supported `last` as at their end.
+    PastPapersEnd {
+        /// The last day the papers speak of.
+        end: Day,
+        /// The verdict as at `end`; `None` when the duty was not yet in
+        /// force then.
+        last: Option<Box<Verdict>>,
+    },
 }
 
 kind_names!(Reason {
@@ -258,6 +269,7 @@ kind_names!(Reason {
     AnswerToReplacedWords => "answer_to_replaced_words",
     DepartureFromReplacedWords => "departure_from_replaced_words",
     Answered => "answered",
+    PastPapersEnd => "past_papers_end",
 });
 
 impl Reason {
@@ -267,7 +279,7 @@ impl Reason {
         match self {
             Reason::Breached { .. } => VerdictKind::Fail,
             Reason::Unexplained { .. } => VerdictKind::Unexplained,
-            Reason::ConditionUnknown | Reason::Undecided { .. } => VerdictKind::Unknown,
+            Reason::ConditionUnknown | Reason::Undecided { .. } | Reason::PastPapersEnd { .. } => VerdictKind::Unknown,
             Reason::NoAnswer { .. } => VerdictKind::Missing,
             Reason::AnswerPredatesChange { .. }
             | Reason::AnswerToReplacedWords { .. }
@@ -280,6 +292,33 @@ impl Reason {
             | Reason::PermissionNotUsed { .. }
             | Reason::PermissionNotShown { .. } => VerdictKind::NotApplicable,
         }
+    }
+
+    /// Whether the law alone settles the verdict: it is decided, and every
+    /// observation it rests on is one the law gives whatever the
+    /// council's papers say (an attribute the law settles for every holder
+    /// of a role). Such a verdict holds past the end of the papers.
+    pub fn settled_by_law(&self) -> bool {
+        let observed = match self {
+            Reason::ConditionNotMet { observed, .. }
+            | Reason::NothingToApplyTo { observed }
+            | Reason::PermissionUsed { observed }
+            | Reason::PermissionNotUsed { observed }
+            | Reason::Met { observed }
+            | Reason::Breached { observed }
+            | Reason::Departed { observed, .. }
+            | Reason::Unexplained { observed } => observed,
+            Reason::ConditionUnknown
+            | Reason::PermissionNotShown { .. }
+            | Reason::Undecided { .. }
+            | Reason::NoAnswer { .. }
+            | Reason::AnswerPredatesChange { .. }
+            | Reason::AnswerToReplacedWords { .. }
+            | Reason::DepartureFromReplacedWords { .. }
+            | Reason::Answered { .. }
+            | Reason::PastPapersEnd { .. } => return false,
+        };
+        !observed.is_empty() && observed.iter().all(Observation::by_law)
     }
 
     /// Whether the verdict is decided on the facts it consulted, so that
@@ -304,7 +343,8 @@ impl Reason {
             | Reason::NoAnswer { .. }
             | Reason::AnswerToReplacedWords { .. }
             | Reason::DepartureFromReplacedWords { .. }
-            | Reason::Answered { .. } => false,
+            | Reason::Answered { .. }
+            | Reason::PastPapersEnd { .. } => false,
         }
     }
 }
@@ -354,6 +394,22 @@ impl Verdict {
             Reason::Departed { departure, .. } => Some(*departure),
             _ => None,
         }
+    }
+
+    /// Whether the law alone settles the verdict, whatever the council's
+    /// papers say or have stopped saying: its reason rests only on what
+    /// the law gives ([`Reason::settled_by_law`]), or the duty does not
+    /// apply because the law ended every body of a kind its condition
+    /// asks for.
+    pub fn settled_by_law(&self) -> bool {
+        let kind_ended = self.notes.iter().any(|note| match note {
+            Note::KindEnded { .. } => true,
+            Note::DatesOverlap { .. }
+            | Note::MetWhetherOrNotItApplies { .. }
+            | Note::SettledByLawPastPapers { .. }
+            | Note::EitherWay { .. } => false,
+        });
+        self.reason.settled_by_law() || (kind_ended && matches!(self.reason, Reason::ConditionNotMet { .. }))
     }
 
     /// The facts a decided verdict rests on that the papers imply without

@@ -542,7 +542,39 @@ pub struct KnownUntil {
     pub stated: bool,
 }
 
+/// How the end of a council's papers is known: what a verdict past it can
+/// say of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PapersEndKind {
+    /// The arrangements state it (`known_until DATE`).
+    Stated,
+    /// The latest date the papers give; nothing says where they stop.
+    Latest,
+    /// The papers are extracts, never taken as complete (`known_until
+    /// unknown`): the latest date they give.
+    Extracts,
+}
+
 impl Arrangement {
+    /// The end of the papers (the last day their facts speak of) and how
+    /// it is known; `None` for papers that give no date at all.
+    pub fn papers_end(&self) -> Option<(Day, PapersEndKind)> {
+        let end = self.papers_end?;
+        let kind = match self.known_until {
+            Some(KnownUntil {
+                date: Some(_),
+                stated: true,
+            }) => PapersEndKind::Stated,
+            Some(KnownUntil { date: None, .. }) => PapersEndKind::Extracts,
+            Some(KnownUntil {
+                date: Some(_),
+                stated: false,
+            })
+            | None => PapersEndKind::Latest,
+        };
+        Some((end, kind))
+    }
+
     /// Whether the arrangement lists every entity of a kind.
     pub fn lists_every(&self, kind: EntityKind) -> bool {
         self.complete_kinds.contains(&kind)

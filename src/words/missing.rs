@@ -6,7 +6,7 @@ use super::predicate::Number;
 use super::{and_list, date as date_words, day as day_words, indefinite, Wording};
 use crate::date::Day;
 use crate::eval::{Clause, Missing};
-use crate::model::{EditionId, EntityId, EntityKind, EventKind, RelationId, RoleId, Target, ValueType};
+use crate::model::{EditionId, EntityId, EntityKind, EventKind, PapersEndKind, RelationId, RoleId, Target, ValueType};
 
 impl Wording<'_> {
     /// What the arrangements do not state.
@@ -53,6 +53,7 @@ impl Wording<'_> {
                 "the dates of the {asked} things whose order decides this: the papers leave too many open to try every order"
             ),
             Missing::BeyondPapers { event, until, stated } => beyond_papers(*event, *until, *stated),
+            Missing::SincePapers { end, kind } => format!("what has happened since {}", papers_end(*end, *kind)),
             Missing::ReviewOutcome { review } => format!("what {} concluded", self.event_name(*review)),
         }
     }
@@ -141,6 +142,18 @@ impl Wording<'_> {
 }
 
 /// Whether an event the duty asks for took place after the papers stop.
+/// Where the papers stop, and how that is known: "31 October 2031, where
+/// the papers stop", "30 September 2033, the latest date the papers give
+/// (extracts, never taken as complete)".
+pub fn papers_end(end: Day, kind: PapersEndKind) -> String {
+    let how = match kind {
+        PapersEndKind::Stated => "where the papers are stated to stop",
+        PapersEndKind::Latest => "the latest date the papers give",
+        PapersEndKind::Extracts => "the latest date the papers give (extracts, never taken as complete)",
+    };
+    format!("{}, {how}", day_words(end))
+}
+
 fn beyond_papers(event: EventKind, until: Day, stated: bool) -> String {
     format!(
         "whether {} took place after {}, when the papers stop{}",

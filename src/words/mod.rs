@@ -209,7 +209,8 @@ impl Permission {
             | Reason::AnswerPredatesChange { .. }
             | Reason::AnswerToReplacedWords { .. }
             | Reason::DepartureFromReplacedWords { .. }
-            | Reason::Answered { .. } => None,
+            | Reason::Answered { .. }
+            | Reason::PastPapersEnd { .. } => None,
         }
     }
 

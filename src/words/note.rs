@@ -2,7 +2,7 @@
 //! the law ended, dates whose periods overlap, a duty met whether or not
 //! it applies, a departure past its review date.
 
-use super::{and_list, date as date_words, lower_first, Wording};
+use super::{and_list, date as date_words, day as date_words_day, lower_first, Wording};
 use crate::eval::{Missing, Note, Reason, Verdict};
 use crate::model::BodyKindId;
 
@@ -18,6 +18,10 @@ impl Wording<'_> {
             ),
             Note::MetWhetherOrNotItApplies { missing } => self.met_either_way(missing),
             Note::EitherWay { doubts } => self.either_way(doubts),
+            Note::SettledByLawPastPapers { end } => format!(
+                "The papers stop on {}, but the law settles this for whoever has held the role since, though they cannot say who that is.",
+                date_words_day(*end)
+            ),
         }
     }
 

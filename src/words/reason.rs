@@ -5,7 +5,8 @@
 use std::fmt::Write as _;
 
 use super::predicate::Number;
-use super::{day as day_words, inner, on_date, sentence, Wording};
+use super::{day as day_words, inner, on_date, sentence, Standing, Wording};
+use crate::date::Day;
 use crate::eval::{Missing, Observation, Reason, Verdict};
 use crate::model::{AnswerId, ConditionKind, DepartureId, EditionId, ParagraphId, Versioned};
 
@@ -89,8 +90,29 @@ impl Wording<'_> {
                 edition,
             } => self.departure_from_replaced_words(*departure, *paragraph, *edition),
             Reason::Answered { answer } => self.answered(*answer),
+            Reason::PastPapersEnd { end, last } => self.past_papers_end(*end, last.as_deref()),
         };
         sentence(&text)
+    }
+
+    /// Not known past the papers' end, and what the papers last showed:
+    /// "Cannot be decided: the papers stop on 31 October 2031 and nothing
+    /// after is at hand; as last stated, on 31 October 2031, it was pass
+    /// (Met: …)".
+    fn past_papers_end(&self, end: Day, last: Option<&Verdict>) -> String {
+        let stop = format!(
+            "Cannot be decided: the papers stop on {} and nothing after is at hand",
+            day_words(end)
+        );
+        match last {
+            Some(last) => format!(
+                "{stop}; as last stated, on {}, it was {} ({})",
+                day_words(end),
+                Standing::of(last).words(),
+                self.reason(last).trim_end_matches('.')
+            ),
+            None => format!("{stop}, and the duty was not yet in force then"),
+        }
     }
 
     /// The duty does not apply: its condition, and what was observed.

@@ -4,7 +4,7 @@
 
 use dcsc::date::{Day, PartialDate};
 use dcsc::eval::{Fact, Missing, Observation, Reason, Verdict, VerdictKind};
-use dcsc::model::{AttributeId, EntityId, EventId, TypedValue};
+use dcsc::model::{AttributeId, EntityId, EventId, PapersEndKind, TypedValue};
 use dcsc::Workspace;
 
 const POLICY: &str = r#"
@@ -93,6 +93,15 @@ fn with_header(body: &str) -> String {
     format!("{HEADER}{body}")
 }
 
+/// A header whose papers speak up to the date most tests verify as at:
+/// without it, papers that give a date stop at the latest one, and a
+/// verdict after that rests on nothing (see `horizon`).
+const KNOWN_TO_2020: &str = "arrangements test { council \"Test Council\" known_until 2020-01-01 }\n";
+
+fn known_to_2020(body: &str) -> String {
+    format!("{KNOWN_TO_2020}{body}")
+}
+
 #[test]
 fn a_met_duty_passes_and_names_its_facts() {
     let found = verdicts(
@@ -151,7 +160,7 @@ fn a_should_not_met_is_unexplained_without_reasons_and_a_departure_with_them() {
     let departure = "departure from dcs.report_to_chief_executive {\n\
                        reasons \"The deputy chief executive leads all people services.\"\n\
                        approved_by \"Cabinet\"\n  approved 2019-06-01\n}\n";
-    let with = verdicts(&with_header(&format!("{arrangement}{departure}")), "2020-01-01");
+    let with = verdicts(&known_to_2020(&format!("{arrangement}{departure}")), "2020-01-01");
     let found = verdict(&with, "dcs.report_to_chief_executive");
     assert_eq!(found.kind(), VerdictKind::Departure);
     assert!(found.departure().is_some());
@@ -250,14 +259,14 @@ fn questions_are_answered_missing_or_stale() {
     );
 
     let answer = "answer assurance.child_protection { given 2019-03 text \"Audits are monthly.\" }\n";
-    let answered = verdicts(&with_header(&format!("{base}{answer}")), "2020-01-01");
+    let answered = verdicts(&known_to_2020(&format!("{base}{answer}")), "2020-01-01");
     assert_eq!(
         verdict(&answered, "assurance.child_protection").kind(),
         VerdictKind::Answered
     );
 
     let change = "change restructure on 2019-09 { post dcs responsibilities yes what \"Adult social care added\" }\n";
-    let stale = verdicts(&with_header(&format!("{base}{answer}{change}")), "2020-01-01");
+    let stale = verdicts(&known_to_2020(&format!("{base}{answer}{change}")), "2020-01-01");
     let found = verdict(&stale, "assurance.child_protection");
     assert_eq!(found.kind(), VerdictKind::Stale);
     assert!(
@@ -304,31 +313,42 @@ fn reviews_after_changes_compare_partial_dates_as_periods() {
 
     let change = "change service_review on 2016-10 { post dcs responsibilities yes what \"New senior posts\" }\n";
     // The papers speak up to 2020: no review by then is a fact.
-    let complete = "arrangements test { council \"Test Council\" known_until 2020-01-01 }\n";
-    let unreviewed = verdicts(&format!("{complete}{base}{change}"), "2020-01-01");
+    let unreviewed = verdicts(&known_to_2020(&format!("{base}{change}")), "2020-01-01");
     assert_eq!(
         verdict(&unreviewed, "review.on_change").kind(),
         VerdictKind::Unexplained
     );
     // Without it, the papers stop at the latest date they mention (the
-    // change itself): a review after that is not excluded.
+    // change itself): a review after that is not excluded, and as at a
+    // later date nothing the papers say is current.
     let open = verdicts(&with_header(&format!("{base}{change}")), "2020-01-01");
     let found = verdict(&open, "review.on_change");
     assert_eq!(found.kind(), VerdictKind::Unknown);
     assert!(
-        matches!(found.missing.as_slice(), [Missing::BeyondPapers { stated: false, .. }]),
+        matches!(found.reason, Reason::PastPapersEnd { last: Some(_), .. }),
+        "{:?}",
+        found.reason
+    );
+    assert!(
+        matches!(
+            found.missing.as_slice(),
+            [Missing::SincePapers {
+                kind: PapersEndKind::Latest,
+                ..
+            }]
+        ),
         "{:?}",
         found.missing
     );
 
     // A review dated only to 2017 is wholly after October 2016.
     let later = "review cabinet on 2017 { by \"Cabinet\" outcome assured }\n";
-    let reviewed = verdicts(&with_header(&format!("{base}{change}{later}")), "2020-01-01");
+    let reviewed = verdicts(&known_to_2020(&format!("{base}{change}{later}")), "2020-01-01");
     assert_eq!(verdict(&reviewed, "review.on_change").kind(), VerdictKind::Pass);
 
     // A review dated only to 2016 may be before or after October 2016.
     let ambiguous = "review cabinet on 2016 { by \"Cabinet\" outcome assured }\n";
-    let unclear = verdicts(&with_header(&format!("{base}{change}{ambiguous}")), "2020-01-01");
+    let unclear = verdicts(&known_to_2020(&format!("{base}{change}{ambiguous}")), "2020-01-01");
     let found = verdict(&unclear, "review.on_change");
     assert_eq!(found.kind(), VerdictKind::Unknown);
     assert!(

@@ -31,6 +31,7 @@ mod date;
 mod diagnostics;
 mod embedded;
 mod eval;
+mod evidence;
 mod examples;
 mod faults;
 mod fidelity;

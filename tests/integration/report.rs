@@ -496,6 +496,7 @@ arrangements odd {{
   kind county
   upper_tier yes
   answers_to dfe_2013
+  known_until 2022-06-30
 }}
 
 document papur {{ title "Gwasanaethau Plant — ‘Dyfodol’ | <b>bold</b> & more 🧒" }}

@@ -493,7 +493,7 @@ fn first_in_force_needs_by_area_and_must_come_before_in_force() {
 
 #[test]
 fn an_answer_to_an_older_editions_question_counts_under_that_edition_and_is_left_out_after() {
-    let text = "arrangements spanning {\n  council \"Spanning Council\"\n  answers_to dfe_2012, dfe_2013\n}\n\npost director {\n  title \"Director of Children's Services\"\n  holds DCS\n}\n\nanswer integrated_brief {\n  given 2012-06\n  by \"Cabinet\"\n  text \"Both briefs are integrated.\"\n}\n";
+    let text = "arrangements spanning {\n  council \"Spanning Council\"\n  answers_to dfe_2012, dfe_2013\n  known_until 2014-01-01\n}\n\npost director {\n  title \"Director of Children's Services\"\n  holds DCS\n}\n\nanswer integrated_brief {\n  given 2012-06\n  by \"Cabinet\"\n  text \"Both briefs are integrated.\"\n}\n";
     // Checked without a date (against the latest edition): no error, no
     // warning, since the council answers to the 2012 edition too.
     let mut workspace = Workspace::new();

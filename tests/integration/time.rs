@@ -6,8 +6,8 @@
 //! gets the verdict it gets on the dated arrangements.
 
 use dcsc::date::PartialDate;
-use dcsc::eval::{Doubt, Fact, Missing, Verdict, VerdictKind};
-use dcsc::model::{Basis, DutyKind, Predicate};
+use dcsc::eval::{Doubt, Fact, Missing, Reason, Verdict, VerdictKind};
+use dcsc::model::{Basis, DutyKind, PapersEndKind, Predicate};
 use dcsc::{Verified, Workspace};
 
 use crate::support::{bound, day, verdict, verify, verify_text};
@@ -44,12 +44,13 @@ fn one_file_gives_the_right_holder_and_verdicts_at_each_date() {
             VerdictKind::Unexplained,
             "unexplained",
         ),
-        // After the papers stop, a later review is not excluded.
+        // After the papers stop, nothing they say is current: a later
+        // review is not excluded, nor a new DCS (checked below).
         (
             "2021-12-31",
             "executive_director_children",
             VerdictKind::Unknown,
-            "undecided",
+            "past_papers_end",
         ),
     ];
     for (as_at, holder, review, reason) in expected {
@@ -59,13 +60,15 @@ fn one_file_gives_the_right_holder_and_verdicts_at_each_date() {
             [holder],
             "as at {as_at}"
         );
-        // Exactly one post holds DCS at every date, although five lines of
-        // the file hold it at one time or another.
-        assert_eq!(
-            verdict(&verified, "dcs.appointed").kind(),
-            VerdictKind::Pass,
-            "as at {as_at}"
-        );
+        // Exactly one post holds DCS at every date the papers speak of,
+        // although five lines of the file hold it at one time or another;
+        // past their end, who holds it is not known.
+        let appointed = if as_at > "2021-03-31" {
+            VerdictKind::Unknown
+        } else {
+            VerdictKind::Pass
+        };
+        assert_eq!(verdict(&verified, "dcs.appointed").kind(), appointed, "as at {as_at}");
         let found = verdict(&verified, "review.on_change");
         assert_eq!(
             (found.kind(), found.reason.kind_name()),
@@ -75,9 +78,19 @@ fn one_file_gives_the_right_holder_and_verdicts_at_each_date() {
         );
     }
     let (_, late) = verify(&[MOVING], "2021-12-31");
+    let review = verdict(&late, "review.on_change");
     assert!(matches!(
-        verdict(&late, "review.on_change").missing.as_slice(),
-        [Missing::BeyondPapers { stated: true, .. }]
+        review.missing.as_slice(),
+        [Missing::SincePapers {
+            kind: PapersEndKind::Stated,
+            ..
+        }]
+    ));
+    // What the papers last showed: no review of the February change by
+    // their end.
+    assert!(matches!(
+        &review.reason,
+        Reason::PastPapersEnd { last: Some(last), .. } if last.kind() == VerdictKind::Unexplained
     ));
 }
 

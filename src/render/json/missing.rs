@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::keys::Keys;
 use super::time::DoubtOut;
 use crate::eval::{Clause, Missing};
-use crate::model::{EntityId, EntityKind, RelationId, RoleId, Target};
+use crate::model::{EntityId, EntityKind, PapersEndKind, RelationId, RoleId, Target};
 use crate::words::Wording;
 
 /// A fact the duty needs that the arrangements do not state: its kind,
@@ -83,6 +83,10 @@ enum MissingKindOut<'a> {
         until: String,
         stated: bool,
     },
+    SincePapers {
+        end: String,
+        papers_end: &'static str,
+    },
     ReviewOutcome {
         review: &'a str,
     },
@@ -156,6 +160,10 @@ impl<'a> Keys<'a> {
                 until: until.to_string(),
                 stated: *stated,
             },
+            Missing::SincePapers { end, kind } => MissingKindOut::SincePapers {
+                end: end.to_string(),
+                papers_end: papers_end_name(*kind),
+            },
             Missing::ReviewOutcome { review } => MissingKindOut::ReviewOutcome {
                 review: self.event(*review),
             },
@@ -203,5 +211,16 @@ impl<'a> Keys<'a> {
             },
             listed: self.entities(listed),
         }
+    }
+}
+
+/// How the papers' end is known, as the JSON output names it: `stated`
+/// (`known_until`), `latest` (the latest date the papers give) or
+/// `extracts` (`known_until unknown`).
+pub(super) fn papers_end_name(kind: PapersEndKind) -> &'static str {
+    match kind {
+        PapersEndKind::Stated => "stated",
+        PapersEndKind::Latest => "latest",
+        PapersEndKind::Extracts => "extracts",
     }
 }

@@ -93,6 +93,19 @@ struct VerdictOut<'a> {
     notes: Vec<String>,
     answer: Option<AnswerOut<'a>>,
     departure: Option<DepartureOut<'a>>,
+    on_the_papers: Option<LastOut>,
+}
+
+/// For a verdict past the end of the papers, the verdict they supported as
+/// at their end.
+#[derive(Serialize)]
+struct LastOut {
+    as_at: String,
+    verdict: &'static str,
+    permission: Option<&'static str>,
+    inferred: bool,
+    reason: &'static str,
+    explanation: String,
 }
 
 #[derive(Serialize)]
@@ -237,6 +250,22 @@ fn verdict_out<'a>(
         notes: wording.notes(verdict),
         answer: answer_out(assessment, verdict),
         departure: departure_out(assessment, verdict),
+        on_the_papers: last_out(wording, verdict),
+    })
+}
+
+/// What the papers supported as at their end, for a verdict past it.
+fn last_out(wording: &Wording<'_>, verdict: &Verdict) -> Option<LastOut> {
+    let crate::eval::Reason::PastPapersEnd { end, last: Some(last) } = &verdict.reason else {
+        return None;
+    };
+    Some(LastOut {
+        as_at: end.to_string(),
+        verdict: last.kind().name(),
+        permission: Permission::of(&last.reason).map(Permission::short_name),
+        inferred: !last.inferred_facts().is_empty(),
+        reason: last.reason.kind_name(),
+        explanation: wording.reason(last),
     })
 }
 

@@ -1,0 +1,104 @@
+//! What a verdict rests on, in plain sight (issue 18): the design cases of
+//! `tests/fixtures/evidence/` pass as `dcs test` items, and each output
+//! says, as data, where the papers end, what the papers last showed past
+//! their end, and which facts are inferred.
+
+use serde_json::Value;
+
+use crate::support::{dcsc, json, text};
+
+const CASES: &str = "tests/fixtures/evidence";
+const PAST_THE_PAPERS: &str = "tests/fixtures/evidence/21_facts_past_papers_end.dcs";
+const INFERRED: &str = "tests/fixtures/evidence/25_inferred_dropped.dcs";
+
+/// The verdict on `duty` in a `verify --format json` run.
+fn verdict<'a>(output: &'a Value, duty: &str) -> &'a Value {
+    output["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|verdict| verdict["duty"] == duty)
+        .unwrap_or_else(|| panic!("no verdict on {duty}"))
+}
+
+#[test]
+fn the_design_cases_pass_as_policy_tests() {
+    let output = dcsc(&["test", CASES]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+}
+
+#[test]
+fn past_the_papers_a_verdict_names_their_end_and_what_they_last_showed() {
+    let output = json(&dcsc(&[
+        "verify",
+        PAST_THE_PAPERS,
+        "--as-at",
+        "2038-06-30",
+        "--format",
+        "json",
+    ]));
+    let appointed = verdict(&output, "dcs.appointed");
+    assert_eq!(appointed["verdict"], "unknown");
+    assert_eq!(appointed["reason"], "past_papers_end");
+    assert_eq!(appointed["missing"][0]["kind"], "since_papers");
+    assert_eq!(appointed["missing"][0]["end"], "2031-10-31");
+    assert_eq!(appointed["missing"][0]["papers_end"], "stated");
+    let last = &appointed["on_the_papers"];
+    assert_eq!(last["as_at"], "2031-10-31");
+    assert_eq!(last["verdict"], "pass");
+    assert_eq!(last["reason"], "met");
+    // The evidence the papers last gave is still shown, as evidence of
+    // then.
+    assert_eq!(appointed["facts"][0]["kind"], "holds");
+    // What the law settles for whoever holds the role is not in doubt.
+    let restricted = verdict(&output, "dcs.politically_restricted");
+    assert_eq!(restricted["verdict"], "pass");
+    assert!(restricted["on_the_papers"].is_null());
+    assert!(restricted["notes"][0].as_str().unwrap().contains("31 October 2031"));
+    // A permission, which asks nothing, never needs action past them.
+    let permission = verdict(&output, "dcs.may_hold_dass");
+    assert_eq!(permission["permission"], "not_shown");
+    assert_eq!(permission["needs_action"], false);
+}
+
+#[test]
+fn at_the_end_of_the_papers_nothing_is_past_them() {
+    let output = json(&dcsc(&[
+        "verify",
+        PAST_THE_PAPERS,
+        "--as-at",
+        "2031-10-31",
+        "--format",
+        "json",
+    ]));
+    for verdict in output["verdicts"].as_array().unwrap() {
+        assert_ne!(verdict["reason"], "past_papers_end", "{}", verdict["duty"]);
+        assert!(verdict["on_the_papers"].is_null());
+    }
+}
+
+#[test]
+fn a_verdict_resting_on_an_inferred_fact_says_so_in_every_field() {
+    let output = json(&dcsc(&[
+        "verify",
+        INFERRED,
+        "--as-at",
+        "2034-06-30",
+        "--format",
+        "json",
+    ]));
+    let report_to = verdict(&output, "dcs.report_to_chief_executive");
+    assert_eq!(report_to["inferred"], true);
+    assert!(report_to["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|fact| fact["kind"] == "relation" && fact["basis"] == "inferred"));
+    assert!(report_to["explanation"]
+        .as_str()
+        .unwrap()
+        .starts_with("Met, on an inferred fact: "));
+    let appointed = verdict(&output, "dcs.appointed");
+    assert_eq!(appointed["inferred"], false);
+    assert!(appointed["explanation"].as_str().unwrap().starts_with("Met: "));
+}
