@@ -136,7 +136,7 @@ fn folder(count: usize) -> PathBuf {
 fn verify_folder(bencher: Bencher, count: usize, shape: Shape) {
     let folders = [folder(count)];
     let settings = Settings {
-        as_at: as_at(),
+        as_at: dcsc::AsAt::Given(as_at()),
         shape,
         error_color: false,
     };

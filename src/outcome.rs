@@ -9,6 +9,67 @@ use crate::model::{Arrangement, Duty, Edition, Paragraph, Policy};
 use crate::source::SourceMap;
 use crate::words::Wording;
 
+/// The date a run verifies as at: one date given for every council, or
+/// each council's own papers' end, so that no output states more than the
+/// papers behind it unless a later date is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AsAt {
+    /// A date given (`--as-at`, `--as-at today`).
+    Given(Day),
+    /// The end of each council's papers; `otherwise` for papers that give
+    /// no date at all.
+    PapersEnd {
+        /// The date for papers that give none (today, on the command line).
+        otherwise: Day,
+    },
+}
+
+impl From<Day> for AsAt {
+    fn from(day: Day) -> AsAt {
+        AsAt::Given(day)
+    }
+}
+
+impl AsAt {
+    /// The date one council is verified as at, and how it was chosen.
+    pub fn for_council(self, arrangement: &Arrangement) -> (Day, DateBasis) {
+        match self {
+            AsAt::Given(day) => (day, DateBasis::Given),
+            AsAt::PapersEnd { otherwise } => match arrangement.papers_end {
+                Some(end) => (end, DateBasis::PapersEnd),
+                None => (otherwise, DateBasis::NoPapersDate),
+            },
+        }
+    }
+
+    /// The date a run of these councils is checked as at (the guidance's
+    /// edition in force then is chosen): the date given, or the latest of
+    /// their papers' ends.
+    pub fn for_run(self, arrangements: &[Arrangement]) -> Day {
+        arrangements
+            .iter()
+            .map(|arrangement| self.for_council(arrangement).0)
+            .max()
+            .unwrap_or(match self {
+                AsAt::Given(day) => day,
+                AsAt::PapersEnd { otherwise } => otherwise,
+            })
+    }
+}
+
+/// How the date a council is verified as at was chosen, which every
+/// output states beside the date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateBasis {
+    /// It was given.
+    Given,
+    /// It is the end of the council's papers, none being given.
+    PapersEnd,
+    /// None was given and the papers give no date: the run's fallback
+    /// (today, on the command line).
+    NoPapersDate,
+}
+
 /// Every council verified in one run against one policy as at one date.
 #[derive(Clone, Debug)]
 pub struct Verified {
@@ -29,29 +90,45 @@ pub struct Council {
     pub verdicts: Vec<Verdict>,
     /// Where each recorded departure stands, in the order recorded.
     pub departures: Vec<DepartureStatus>,
+    /// The date it was evaluated as at.
+    pub as_at: Day,
+    /// How that date was chosen.
+    pub date_basis: DateBasis,
 }
 
 impl Council {
-    /// Evaluates `arrangement` against `policy` as at `as_at`.
+    /// Evaluates `arrangement` against `policy` as at `as_at`, a date
+    /// given.
     pub fn evaluate(policy: &Policy, arrangement: Arrangement, as_at: Day) -> Council {
+        Council::evaluate_as_at(policy, arrangement, AsAt::Given(as_at))
+    }
+
+    /// Evaluates `arrangement` against `policy` as at the date `as_at`
+    /// gives it.
+    pub fn evaluate_as_at(policy: &Policy, arrangement: Arrangement, as_at: AsAt) -> Council {
+        let (day, date_basis) = as_at.for_council(&arrangement);
         Council {
-            verdicts: crate::eval::evaluate(policy, &arrangement, as_at),
-            departures: crate::eval::departures(&arrangement, as_at),
+            verdicts: crate::eval::evaluate(policy, &arrangement, day),
+            departures: crate::eval::departures(&arrangement, day),
             arrangement,
+            as_at: day,
+            date_basis,
         }
     }
 }
 
 impl Council {
-    /// The council's assessment, ready to render.
-    pub fn assessment<'a>(&'a self, policy: &'a Policy, sources: &'a SourceMap, as_at: Day) -> Assessment<'a> {
+    /// The council's assessment, ready to render, as at the date it was
+    /// evaluated as at.
+    pub fn assessment<'a>(&'a self, policy: &'a Policy, sources: &'a SourceMap) -> Assessment<'a> {
         Assessment {
             sources,
             policy,
             arrangement: &self.arrangement,
             verdicts: &self.verdicts,
             departures: &self.departures,
-            as_at,
+            as_at: self.as_at,
+            date_basis: self.date_basis,
         }
     }
 }
@@ -61,7 +138,7 @@ impl Verified {
     pub fn assessments<'a>(&'a self, sources: &'a SourceMap) -> Vec<Assessment<'a>> {
         self.councils
             .iter()
-            .map(|council| council.assessment(&self.policy, sources, self.as_at))
+            .map(|council| council.assessment(&self.policy, sources))
             .collect()
     }
 }
@@ -74,8 +151,12 @@ impl Verified {
 pub struct Prepared {
     /// The policy to evaluate against.
     pub policy: Policy,
-    /// The date to evaluate as at.
+    /// The date the run was checked as at (the edition in force then was
+    /// chosen).
     pub as_at: Day,
+    /// The date each council is evaluated as at: `as_at`, or its papers'
+    /// end.
+    pub dates: AsAt,
     /// Each council's arrangements, in the order given.
     pub arrangements: Vec<Arrangement>,
 }
@@ -87,12 +168,13 @@ impl Prepared {
     pub fn each(self, sources: &SourceMap, mut each: impl FnMut(&Assessment<'_>)) {
         let Prepared {
             policy,
-            as_at,
+            dates,
             arrangements,
+            ..
         } = self;
         for arrangement in arrangements {
-            let council = Council::evaluate(&policy, arrangement, as_at);
-            each(&council.assessment(&policy, sources, as_at));
+            let council = Council::evaluate_as_at(&policy, arrangement, dates);
+            each(&council.assessment(&policy, sources));
         }
     }
 
@@ -101,7 +183,7 @@ impl Prepared {
         let councils = self
             .arrangements
             .into_iter()
-            .map(|arrangement| Council::evaluate(&self.policy, arrangement, self.as_at))
+            .map(|arrangement| Council::evaluate_as_at(&self.policy, arrangement, self.dates))
             .collect();
         Verified {
             policy: self.policy,
@@ -126,9 +208,24 @@ pub struct Assessment<'a> {
     pub departures: &'a [DepartureStatus],
     /// The date evaluated as at.
     pub as_at: Day,
+    /// How that date was chosen.
+    pub date_basis: DateBasis,
 }
 
 impl<'a> Assessment<'a> {
+    /// The date the verdicts are as at, how it was chosen and where the
+    /// papers end, in words every output shares ("as at 31 October 2031
+    /// (the end of its papers, as the arrangements state)").
+    pub fn dated(&self) -> String {
+        crate::words::as_at_phrase(self.as_at, self.date_basis, self.arrangement)
+    }
+
+    /// Whether the date is after the end of the council's papers, so that
+    /// what rests on them is not known.
+    pub fn past_papers_end(&self) -> bool {
+        self.arrangement.papers_end.is_some_and(|end| end < self.as_at)
+    }
+
     /// The words for these verdicts.
     pub fn wording(&self) -> Wording<'a> {
         Wording::new(self.policy, self.arrangement)

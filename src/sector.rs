@@ -9,13 +9,14 @@ use std::collections::BTreeMap;
 use crate::date::Day;
 use crate::eval::VerdictKind;
 use crate::model::{Duty, DutyKind};
-use crate::Assessment;
+use crate::{AsAt, Assessment};
 
 /// The summary of every council verified in one run.
 #[derive(Clone, Debug)]
 pub struct Sector {
-    /// The date the councils were verified as at.
-    pub as_at: Day,
+    /// The date the councils were verified as at: one given, or each
+    /// council's papers' end (each row says its own).
+    pub as_at: AsAt,
     /// One row per council, in the order verified.
     pub rows: Vec<Row>,
     /// Each duty that needs action in some council, by key.
@@ -33,6 +34,10 @@ pub struct Row {
     pub path: String,
     /// The guidance edition verified against.
     pub guidance: String,
+    /// The date it was verified as at.
+    pub as_at: Day,
+    /// The end of its papers, if they give a date.
+    pub papers_end: Option<Day>,
     /// How many verdicts in all.
     pub verdicts: usize,
     /// How many need action.
@@ -55,7 +60,7 @@ pub struct Tally {
 
 impl Sector {
     /// An empty summary.
-    pub fn new(as_at: Day) -> Sector {
+    pub fn new(as_at: AsAt) -> Sector {
         Sector {
             as_at,
             rows: Vec::new(),
@@ -74,6 +79,8 @@ impl Sector {
                 .base()
                 .map(|edition| edition.key.clone())
                 .unwrap_or_default(),
+            as_at: assessment.as_at,
+            papers_end: assessment.arrangement.papers_end,
             verdicts: assessment.verdicts.len(),
             needs_action: assessment.needing_action(),
             counts: assessment.counts(),

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crate::check::{self, Checked, Parsed, Reference};
 use crate::diagnostics::{self, Diagnostic};
 use crate::load;
-use crate::outcome::{Council, Prepared, Verified};
+use crate::outcome::{AsAt, Council, Prepared, Verified};
 use crate::source::{FileId, SourceMap, STDIN_NAME};
 use crate::syntax::{self, ast, PathProblem, SyntaxError};
 
@@ -376,7 +376,7 @@ impl Workspace {
     /// Checks everything read and, if nothing is wrong, evaluates every
     /// arrangement as at `as_at`. `None` when checking found errors (they
     /// are in [`Workspace::diagnostics`]).
-    pub fn verify(&mut self, as_at: crate::date::Day) -> Option<Verified> {
+    pub fn verify(&mut self, as_at: impl Into<AsAt>) -> Option<Verified> {
         self.prepare(as_at).map(Prepared::evaluate)
     }
 
@@ -384,7 +384,9 @@ impl Workspace {
     /// and arrangements ready to evaluate one council at a time
     /// ([`Prepared::each`]). `None` when checking found errors (they are in
     /// [`Workspace::diagnostics`]).
-    pub fn prepare(&mut self, as_at: crate::date::Day) -> Option<Prepared> {
+    pub fn prepare(&mut self, as_at: impl Into<AsAt>) -> Option<Prepared> {
+        let dates = as_at.into();
+        let as_at = self.date_for(dates);
         let checked = self.check_as_at(Some(as_at));
         if self.has_errors() {
             return None;
@@ -392,8 +394,25 @@ impl Workspace {
         Some(Prepared {
             policy: checked.policy?,
             as_at,
+            dates,
             arrangements: checked.arrangements,
         })
+    }
+
+    /// The date to check everything read as at: the date given, or the
+    /// latest end of the papers of the councils read, found by checking
+    /// them once against the latest edition without keeping what that
+    /// check says (the check as at the date says it again).
+    pub fn date_for(&self, as_at: AsAt) -> crate::date::Day {
+        match as_at {
+            AsAt::Given(day) => day,
+            AsAt::PapersEnd { .. } => {
+                let user: Vec<Parsed<'_>> = self.user.iter().map(as_parsed).collect();
+                let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(Embedded::as_parsed).collect();
+                let probe = check::check(&self.sources, &user, &embedded, None);
+                as_at.for_run(&probe.arrangements)
+            }
+        }
     }
 }
 

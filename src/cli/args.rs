@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use dcsc::date::{Day, PartialDate};
 use dcsc::run;
+use dcsc::AsAt;
 
 #[derive(Parser)]
 #[command(
@@ -232,18 +233,26 @@ pub(super) struct Inputs {
     #[arg(long = "policy", value_name = "FILE")]
     pub(super) policies: Vec<PathBuf>,
     /// Evaluate as at this date (YYYY-MM-DD; a month or year means its last
-    /// day). Default: today.
+    /// day; `today`). Default: the end of each council's papers (their
+    /// `known_until`, or the latest date they give), so that nothing is
+    /// read past them; today for papers that give no date.
     #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
     pub(super) as_at: Option<Day>,
 }
 
 impl Inputs {
-    /// The inputs as the library takes them, defaulting the date to today.
+    /// The inputs as the library takes them, defaulting the date to the end
+    /// of each council's papers.
     pub(super) fn given(self) -> run::Inputs {
         run::Inputs {
             arrangements: self.arrangements,
             policies: self.policies,
-            as_at: self.as_at.unwrap_or_else(Day::today),
+            as_at: self.as_at.map_or(
+                AsAt::PapersEnd {
+                    otherwise: Day::today(),
+                },
+                AsAt::Given,
+            ),
         }
     }
 }
@@ -333,9 +342,12 @@ formats! {
 /// A date as `--as-at` and its like take it: a month or year means its
 /// last day.
 fn parse_as_at(text: &str) -> Result<Day, String> {
+    if text == "today" {
+        return Ok(Day::today());
+    }
     PartialDate::parse(text).map(PartialDate::last_day).map_err(|error| match error {
         dcsc::date::DateError::Malformed => {
-            format!("`{text}` is not written as a date: write YYYY-MM-DD, YYYY-MM or YYYY (for 15 October 2024, 2024-10-15)")
+            format!("`{text}` is not written as a date: write YYYY-MM-DD, YYYY-MM or YYYY (for 15 October 2024, 2024-10-15), or `today`")
         }
         dcsc::date::DateError::NoSuchMonth(_) | dcsc::date::DateError::NoSuchDay { .. } => {
             format!("`{text}` is not a date that exists")

@@ -164,7 +164,7 @@ struct RelationStyle {
 }
 
 impl Chart {
-    /// The chart's title: "Governance chart: COUNCIL".
+    /// The chart's title: "Governance chart: COUNCIL, as at DATE (…)".
     pub fn title(&self) -> &str {
         &self.title
     }
@@ -348,7 +348,13 @@ pub fn chart(assessment: &Assessment<'_>) -> Chart {
         .map_or_else(|| "reports to".to_owned(), |relation| text::one_line(&relation.title));
 
     Chart {
-        title: format!("Governance chart: {}", text::one_line(arrangement.council_name())),
+        // A chart is the state as at its date, like every verdict beside
+        // it, and says so.
+        title: format!(
+            "Governance chart: {}, {}",
+            text::one_line(arrangement.council_name()),
+            assessment.dated()
+        ),
         key: text::id_fragment(&arrangement.key),
         nodes,
         edges,

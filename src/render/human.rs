@@ -280,7 +280,8 @@ impl Assessment<'_> {
             ));
             out.push('\n');
         }
-        let _ = writeln!(out, "as at {}", self.as_at);
+        out.push_str(&wrap(&self.dated(), 100, "  "));
+        out.push('\n');
         let _ = writeln!(out, "{}", summary_line(self));
         out
     }

@@ -55,8 +55,13 @@ impl JunitLog {
         );
         let _ = writeln!(
             self.suites,
-            "    <properties>\n      <property name=\"as_at\" value=\"{}\"/>\n    </properties>",
-            assessment.as_at
+            "    <properties>\n      <property name=\"as_at\" value=\"{}\"/>\n      <property name=\"papers_end\" value=\"{}\"/>\n      <property name=\"dated\" value=\"{}\"/>\n    </properties>",
+            assessment.as_at,
+            assessment
+                .arrangement
+                .papers_end
+                .map_or_else(|| "none".to_owned(), |end| end.to_string()),
+            attribute(&assessment.dated())
         );
         for verdict in assessment.verdicts {
             testcase(&mut self.suites, assessment, &wording, &file, verdict);

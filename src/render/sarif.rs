@@ -119,6 +119,20 @@ impl VerdictLog {
     pub fn add(&mut self, assessment: &Assessment<'_>) {
         self.properties
             .insert("asAt".into(), json!(assessment.as_at.to_string()));
+        // Each council's own date and papers' end, beside its results.
+        self.properties.insert(
+            "asAtBasis".into(),
+            json!(match assessment.date_basis {
+                crate::DateBasis::Given => "given",
+                crate::DateBasis::PapersEnd => "papers_end",
+                crate::DateBasis::NoPapersDate => "no_papers_date",
+            }),
+        );
+        self.properties.insert(
+            "papersEnd".into(),
+            json!(assessment.arrangement.papers_end.map(|end| end.to_string())),
+        );
+        self.properties.insert("dated".into(), json!(assessment.dated()));
         let wording = assessment.wording();
         for verdict in assessment.verdicts {
             let Some(duty) = assessment.duty(verdict) else {
@@ -163,6 +177,8 @@ impl VerdictLog {
                     "reason": verdict.reason.kind_name(),
                     "missing": missing,
                     "council": assessment.arrangement.council.clone().unwrap_or_else(|| assessment.arrangement.key.clone()),
+                    "asAt": assessment.as_at.to_string(),
+                    "papersEnd": assessment.arrangement.papers_end.map(|end| end.to_string()),
                     "needsAction": verdict.kind().needs_action(),
                 }),
             );

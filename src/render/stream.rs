@@ -46,7 +46,7 @@ pub struct Stream {
 impl Stream {
     /// A stream of `expected` councils (which decides whether JSON output
     /// is one object or an array), verified as at `as_at`.
-    pub fn new(shape: Shape, expected: usize, as_at: crate::date::Day) -> Stream {
+    pub fn new(shape: Shape, expected: usize, as_at: crate::AsAt) -> Stream {
         let sector = match shape {
             Shape::SummaryHuman | Shape::SummaryJson => Some(Sector::new(as_at)),
             Shape::Human { .. } | Shape::Json | Shape::Junit | Shape::Sarif => None,

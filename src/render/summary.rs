@@ -9,9 +9,12 @@ use serde::Serialize;
 use crate::eval::VerdictKind;
 use crate::sector::{Row, Sector};
 use crate::visible::escape;
+use crate::AsAt;
 
-/// The version of the summary's JSON shape.
-pub const SUMMARY_SCHEMA_VERSION: u32 = 1;
+/// The version of the summary's JSON shape. Version 2: `as_at` is null
+/// when each council was verified as at the end of its own papers, and
+/// each council's row gives its `as_at` and `papers_end`.
+pub const SUMMARY_SCHEMA_VERSION: u32 = 2;
 
 /// How many duties the terminal lists; the JSON lists them all.
 pub const DUTIES_SHOWN: usize = 10;
@@ -40,10 +43,13 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 /// The summary for a terminal.
 pub fn human(sector: &Sector) -> String {
     let (verdicts, needing, totals) = sector.totals();
+    let dated = match sector.as_at {
+        AsAt::Given(day) => format!(" as at {day}"),
+        AsAt::PapersEnd { .. } => ", each as at the end of its papers".to_owned(),
+    };
     let mut out = format!(
-        "{} verified as at {}\ncouncils needing action: {} of {}; verdicts needing action: {needing} of {verdicts}\n\n",
+        "{} verified{dated}\ncouncils needing action: {} of {}; verdicts needing action: {needing} of {verdicts}\n\n",
         plural(sector.rows.len(), "council", "councils"),
-        sector.as_at,
         sector.councils_needing_action(),
         sector.rows.len(),
     );
@@ -55,13 +61,23 @@ pub fn human(sector: &Sector) -> String {
 /// The table of councils × verdict counts, with a row of totals when
 /// there are several councils.
 fn table(sector: &Sector, (verdicts, needing, totals): (usize, usize, &[(VerdictKind, usize)])) -> String {
-    let mut headers: Vec<String> = vec!["council".to_owned(), "verdicts".to_owned()];
+    let mut headers: Vec<String> = vec![
+        "council".to_owned(),
+        "as at".to_owned(),
+        "papers end".to_owned(),
+        "verdicts".to_owned(),
+    ];
     headers.extend(VerdictKind::ALL.iter().map(|kind| kind.name().to_owned()));
     headers.push("needs action".to_owned());
     headers.push("file".to_owned());
     let mut rows: Vec<Vec<String>> = sector.rows.iter().map(row_cells).collect();
     if sector.rows.len() > 1 {
-        let mut total = vec!["all councils".to_owned(), verdicts.to_string()];
+        let mut total = vec![
+            "all councils".to_owned(),
+            String::new(),
+            String::new(),
+            verdicts.to_string(),
+        ];
         total.extend(totals.iter().map(|(_, count)| count.to_string()));
         total.push(needing.to_string());
         total.push(String::new());
@@ -87,7 +103,12 @@ fn table(sector: &Sector, (verdicts, needing, totals): (usize, usize, &[(Verdict
 
 /// One council's cells in the table.
 fn row_cells(row: &Row) -> Vec<String> {
-    let mut cells = vec![cut(&escape(&row.council), NAME_WIDTH), row.verdicts.to_string()];
+    let mut cells = vec![
+        cut(&escape(&row.council), NAME_WIDTH),
+        row.as_at.to_string(),
+        row.papers_end.map_or_else(|| "none".to_owned(), |end| end.to_string()),
+        row.verdicts.to_string(),
+    ];
     cells.extend(row.counts.iter().map(|(_, count)| count.to_string()));
     cells.push(row.needs_action.to_string());
     cells.push(escape(&row.path).into_owned());
@@ -164,7 +185,7 @@ fn duties(sector: &Sector) -> String {
 #[derive(Serialize)]
 struct SummaryOut<'a> {
     schema_version: u32,
-    as_at: String,
+    as_at: Option<String>,
     councils: Vec<RowOut<'a>>,
     totals: TotalsOut,
     duties_needing_action: Vec<DutyOut<'a>>,
@@ -176,6 +197,8 @@ struct RowOut<'a> {
     arrangement: &'a str,
     path: &'a str,
     guidance: &'a str,
+    as_at: String,
+    papers_end: Option<String>,
     verdicts: usize,
     needs_action: usize,
     counts: serde_json::Map<String, serde_json::Value>,
@@ -209,7 +232,10 @@ pub fn json(sector: &Sector) -> String {
     let (verdicts, needs_action, totals) = sector.totals();
     let out = SummaryOut {
         schema_version: SUMMARY_SCHEMA_VERSION,
-        as_at: sector.as_at.to_string(),
+        as_at: match sector.as_at {
+            AsAt::Given(day) => Some(day.to_string()),
+            AsAt::PapersEnd { .. } => None,
+        },
         councils: sector
             .rows
             .iter()
@@ -218,6 +244,8 @@ pub fn json(sector: &Sector) -> String {
                 arrangement: &row.arrangement,
                 path: &row.path,
                 guidance: &row.guidance,
+                as_at: row.as_at.to_string(),
+                papers_end: row.papers_end.map(|end| end.to_string()),
                 verdicts: row.verdicts,
                 needs_action: row.needs_action,
                 counts: counts(&row.counts),

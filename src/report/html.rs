@@ -291,7 +291,7 @@ impl Document {
                 ),
             );
         }
-        entry("As at", self.as_at.to_string());
+        entry("As at", escape(self.as_at_entry()));
         entry("Produced by", format!("dcsc {}", escape(&self.provenance.dcsc_version)));
         let digests = |files: &[super::FileDigest]| {
             files

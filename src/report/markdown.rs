@@ -185,7 +185,7 @@ impl Document {
                 }
             );
         }
-        let _ = writeln!(out, "- **As at:** {}", self.as_at);
+        let _ = writeln!(out, "- **As at:** {}", inline(self.as_at_entry()));
         let _ = writeln!(out, "- **Produced by:** dcsc {}", inline(&self.provenance.dcsc_version));
         for (label, files) in [
             ("Policy files", &self.provenance.policy_files),

@@ -179,6 +179,11 @@ pub struct Document {
     /// known.
     amendments: Vec<(EditionEntry, bool)>,
     as_at: Day,
+    /// The date in words, how it was chosen and where the papers end
+    /// ("as at 31 October 2031 (the end of its papers, …)").
+    dated: String,
+    /// Where the council's papers end, when the date is after it.
+    papers_end_passed: Option<Day>,
     provenance: Provenance,
     /// The titles of the policy's classifications, in the order declared.
     classifications: Vec<String>,
@@ -219,6 +224,8 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
             .map(|(edition, holding)| (EditionEntry::new(edition), holding == crate::date::Holding::Yes))
             .collect(),
         as_at: report.as_at,
+        dated: report.dated(),
+        papers_end_passed: report.arrangement.papers_end.filter(|_| report.past_papers_end()),
         provenance,
         classifications: report.policy.tag_keys.iter().map(|key| key.title.clone()).collect(),
         sections: sections(report, rows),
@@ -256,9 +263,9 @@ impl Document {
     /// The sentence under the title.
     fn standfirst(&self) -> String {
         format!(
-            "The arrangements of {} for the Director of Children's Services (DCS) and the Lead Member for Children's Services (LMCS), checked duty by duty against the statutory guidance as at {}.",
+            "The arrangements of {} for the Director of Children's Services (DCS) and the Lead Member for Children's Services (LMCS), checked duty by duty against the statutory guidance {}.",
             self.council,
-            day_words(self.as_at)
+            self.dated
         )
     }
 
@@ -292,12 +299,25 @@ impl Document {
         "The documents the verdicts above rely on: the council's papers, where the arrangements state each fact and answer, and the documents the guidance's words are taken from, each with its date and where a reader finds it, as far as the arrangements and the guidance record them."
     }
 
-    /// The summary's opening sentence.
+    /// The date the front matter gives: how it was chosen, and where the
+    /// papers end.
+    fn as_at_entry(&self) -> &str {
+        self.dated.strip_prefix("as at ").unwrap_or(&self.dated)
+    }
+
+    /// The summary's opening sentences: how many duties were checked, and,
+    /// past the end of the papers, that what rests on them is not known.
     fn summary_sentence(&self) -> String {
         let action = self.rows().filter(|row| row.standing.needs_action()).count();
         let total = self.total();
+        let past = self.papers_end_passed.map_or_else(String::new, |end| {
+            format!(
+                " The council's papers end on {}: every verdict resting on them is unknown, and says what they last showed; only what the law settles for whoever holds a role is decided.",
+                day_words(end)
+            )
+        });
         format!(
-            "{total} {} of the guidance {} checked as at {}; {action} {} action.",
+            "{total} {} of the guidance {} checked as at {}; {action} {} action.{past}",
             if total == 1 {
                 "duty or question"
             } else {

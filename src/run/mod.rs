@@ -21,9 +21,9 @@ mod verify;
 
 use std::path::{Path, PathBuf};
 
-use crate::date::Day;
 use crate::diagnostics::{self, Diagnostic};
 use crate::source::{FileId, SourceMap};
+use crate::AsAt;
 use crate::Workspace;
 
 pub use check::{check, CheckFormat};
@@ -101,8 +101,9 @@ pub struct Inputs {
     pub arrangements: Vec<PathBuf>,
     /// Guidance files to use instead of the embedded guidance.
     pub policies: Vec<PathBuf>,
-    /// The date to verify as at.
-    pub as_at: Day,
+    /// The date to verify as at: one given, or each council's papers'
+    /// end.
+    pub as_at: AsAt,
 }
 
 impl Inputs {
@@ -185,16 +186,17 @@ fn refuse(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::Day;
 
     fn coventry() -> Inputs {
         Inputs {
             arrangements: vec![PathBuf::from("examples/coventry.dcs")],
             policies: Vec::new(),
-            as_at: Day {
+            as_at: AsAt::Given(Day {
                 year: 2017,
                 month: 6,
                 day: 1,
-            },
+            }),
         }
     }
 

@@ -15,9 +15,9 @@ use std::path::{Path, PathBuf};
 
 use super::{note_fifo, refuse, Channel, Colors, Inputs, Sink, Status};
 use crate::command::CommandError;
-use crate::date::Day;
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::load;
+use crate::outcome::AsAt;
 use crate::render::stream::{Shape, Stream};
 use crate::source::SourceMap;
 use crate::Workspace;
@@ -25,8 +25,9 @@ use crate::Workspace;
 /// What to write, and as at when.
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
-    /// The date to verify as at.
-    pub as_at: Day,
+    /// The date to verify as at: one given, or each council's papers'
+    /// end.
+    pub as_at: AsAt,
     /// What to write on standard output.
     pub shape: Shape,
     /// Whether diagnostics on standard error are coloured.
@@ -254,12 +255,13 @@ pub fn folders(folders: &[PathBuf], policies: &[PathBuf], settings: &Settings, w
 }
 
 /// Checks each council, keeping the workspace of those that fail only.
-fn first_pass(councils: Vec<load::Council>, given: &[Given], as_at: Day) -> Vec<Found> {
+fn first_pass(councils: Vec<load::Council>, given: &[Given], as_at: AsAt) -> Vec<Found> {
     let mut found = Vec::new();
     let mut shared: BTreeSet<PathBuf> = BTreeSet::new();
     for council in councils {
         let mut workspace = council_workspace(given, &council);
-        let checked = workspace.check_as_at(Some(as_at));
+        let day = workspace.date_for(as_at);
+        let checked = workspace.check_as_at(Some(day));
         // A file of policy tests beside the councils (`dcsc test` reads
         // it) is neither a council nor a mistake.
         if checked.arrangements.is_empty() && !checked.tests.is_empty() {

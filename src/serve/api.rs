@@ -122,11 +122,18 @@ fn workspace(shared: &Shared, council: &Council, edited: Option<(usize, &str)>) 
     workspace
 }
 
-fn inputs(shared: &Shared, council: &Council, as_at: Day) -> run::Inputs {
+/// The inputs of a command for a council: as at the date asked for, else
+/// at the end of its papers, as the command line defaults.
+fn inputs(shared: &Shared, council: &Council, asked: Option<Day>) -> run::Inputs {
     run::Inputs {
         arrangements: council.files.clone(),
         policies: shared.policies.clone(),
-        as_at,
+        as_at: asked.map_or(
+            crate::AsAt::PapersEnd {
+                otherwise: shared.today,
+            },
+            crate::AsAt::Given,
+        ),
     }
 }
 
@@ -316,7 +323,7 @@ async fn verdicts(
         let council = find(shared, &id)?;
         let day = as_at(shared, council, asked);
         let (status, written) =
-            captured(|write| run::verify(&inputs(shared, council, day), format, false, Colors::default(), write));
+            captured(|write| run::verify(&inputs(shared, council, asked), format, false, Colors::default(), write));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, day));
         }
@@ -347,7 +354,7 @@ async fn chart(
         let day = as_at(shared, council, asked);
         let (status, written) = captured(|write| {
             run::graph(
-                &inputs(shared, council, day),
+                &inputs(shared, council, asked),
                 run::ChartFormat::Svg,
                 None,
                 Colors::default(),
@@ -404,7 +411,7 @@ async fn report(
         let council = find(shared, &id)?;
         let day = as_at(shared, council, asked);
         let (status, written) =
-            captured(|write| run::report(&inputs(shared, council, day), format, None, Colors::default(), write));
+            captured(|write| run::report(&inputs(shared, council, asked), format, None, Colors::default(), write));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, day));
         }

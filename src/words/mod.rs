@@ -15,6 +15,7 @@
 //! `fact`, `observation`, `missing`, `note` and `reason`.
 
 mod change;
+mod dated;
 mod fact;
 mod missing;
 mod names;
@@ -24,6 +25,7 @@ mod predicate;
 mod reason;
 mod time;
 
+pub use dated::as_at_phrase;
 pub use fact::{label_basis, outcome_label, outcome_words, with_basis};
 pub use names::Wording;
 

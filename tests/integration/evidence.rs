@@ -102,3 +102,74 @@ fn a_verdict_resting_on_an_inferred_fact_says_so_in_every_field() {
     assert_eq!(appointed["inferred"], false);
     assert!(appointed["explanation"].as_str().unwrap().starts_with("Met: "));
 }
+
+#[test]
+fn with_no_date_a_council_is_verified_as_at_the_end_of_its_papers_and_says_so() {
+    let human = dcsc(&["verify", PAST_THE_PAPERS]);
+    assert!(
+        text(&human).contains("\nas at 31 October 2031 (the end of its papers, as the arrangements state)\n"),
+        "{}",
+        text(&human)
+    );
+    let output = json(&dcsc(&["verify", PAST_THE_PAPERS, "--format", "json"]));
+    assert_eq!(output["as_at"], "2031-10-31");
+    assert_eq!(output["as_at_basis"], "papers_end");
+    assert_eq!(output["papers_end"]["date"], "2031-10-31");
+    assert_eq!(output["papers_end"]["kind"], "stated");
+    // A date given is said to be given, and one past the papers says so.
+    let given = json(&dcsc(&[
+        "verify",
+        PAST_THE_PAPERS,
+        "--as-at",
+        "2038-06-30",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(given["as_at_basis"], "given");
+    let past = dcsc(&[
+        "report",
+        PAST_THE_PAPERS,
+        "--as-at",
+        "2038-06-30",
+        "--format",
+        "markdown",
+    ]);
+    assert!(text(&past).contains(
+        "- **As at:** 30 June 2038, after its papers end on 31 October 2031 (as the arrangements state): nothing after them is at hand\n"
+    ));
+    // `today` is a date one can ask for.
+    let today = json(&dcsc(&[
+        "verify",
+        PAST_THE_PAPERS,
+        "--as-at",
+        "today",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(today["as_at"], dcsc::date::Day::today().to_string());
+}
+
+#[test]
+fn every_format_names_the_date_and_the_papers_end() {
+    let sarif = json(&dcsc(&["verify", PAST_THE_PAPERS, "--format", "sarif"]));
+    let properties = &sarif["runs"][0]["properties"];
+    assert_eq!(properties["asAt"], "2031-10-31");
+    assert_eq!(properties["asAtBasis"], "papers_end");
+    assert_eq!(properties["papersEnd"], "2031-10-31");
+    assert_eq!(sarif["runs"][0]["results"][0]["properties"]["papersEnd"], "2031-10-31");
+    let junit = text(&dcsc(&["verify", PAST_THE_PAPERS, "--format", "junit"]));
+    assert!(
+        junit.contains("<property name=\"papers_end\" value=\"2031-10-31\"/>"),
+        "{junit}"
+    );
+    let chart = text(&dcsc(&["graph", PAST_THE_PAPERS, "--format", "dot"]));
+    assert!(
+        chart.contains("Governance chart: Test Council, as at 31 October 2031 (the end of its papers"),
+        "{chart}"
+    );
+    let summary = text(&dcsc(&["verify", CASES, "--summary"]));
+    assert!(
+        summary.starts_with("3 councils verified, each as at the end of its papers\n"),
+        "{summary}"
+    );
+}

@@ -852,6 +852,7 @@ fn a_reporting_loop_the_checker_would_refuse_still_draws() {
         verdicts: &[],
         departures: &[],
         as_at: day("2026-11-01"),
+        date_basis: dcsc::DateBasis::Given,
     });
     assert_eq!(chart.nodes().len(), 3);
     // The loop's three lines are drawn; the line to itself and to nowhere

@@ -180,7 +180,7 @@ fn inputs(files: &[&str]) -> run::Inputs {
     run::Inputs {
         arrangements: files.iter().map(PathBuf::from).collect(),
         policies: Vec::new(),
-        as_at: AS_AT,
+        as_at: dcsc::AsAt::Given(AS_AT),
     }
 }
 

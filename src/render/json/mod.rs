@@ -33,6 +33,8 @@ pub struct Output<'a> {
     schema_version: u32,
     guidance: Guidance<'a>,
     as_at: String,
+    as_at_basis: &'static str,
+    papers_end: Option<PapersEndOut>,
     arrangement: ArrangementInfo<'a>,
     summary: Summary,
     verdicts: Vec<VerdictOut<'a>>,
@@ -55,6 +57,13 @@ struct AmendmentOut<'a> {
     /// Whether it had surely taken effect for the council (false: its
     /// papers date the commencement in its area only to a month or year).
     in_force: bool,
+}
+
+/// Where the council's papers end, and how that is known.
+#[derive(Serialize)]
+struct PapersEndOut {
+    date: String,
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -187,6 +196,15 @@ pub fn output<'a>(assessment: &'a Assessment<'a>) -> Output<'a> {
                 .collect(),
         },
         as_at: assessment.as_at.to_string(),
+        as_at_basis: match assessment.date_basis {
+            crate::DateBasis::Given => "given",
+            crate::DateBasis::PapersEnd => "papers_end",
+            crate::DateBasis::NoPapersDate => "no_papers_date",
+        },
+        papers_end: assessment.arrangement.papers_end().map(|(end, kind)| PapersEndOut {
+            date: end.to_string(),
+            kind: missing::papers_end_name(kind),
+        }),
         arrangement: ArrangementInfo {
             id: &assessment.arrangement.key,
             council: assessment.arrangement.council_name(),
