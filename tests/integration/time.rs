@@ -601,3 +601,102 @@ fn the_generated_cases_reach_uncertain_verdicts() {
     }
     assert!(uncertain > 0, "no generated case is uncertain");
 }
+
+/// One exact day, and the same day written only as a bounded interval
+/// around it (`between A and B`, both bounds strict).
+fn exact_and_blurred(cases: &mut Cases) -> (String, String) {
+    let exact = day(&format!(
+        "{}-{:02}-{:02}",
+        2014 + cases.below(8),
+        1 + cases.below(12),
+        1 + cases.below(28)
+    ));
+    let before = i64::try_from(1 + cases.below(400)).unwrap();
+    let after = i64::try_from(1 + cases.below(400)).unwrap();
+    let low = dcsc::date::Day::from_number(exact.number() - before);
+    let high = dcsc::date::Day::from_number(exact.number() + after);
+    (exact.to_string(), format!("between {low} and {high}"))
+}
+
+/// The same arrangement twice: with exact days, and with some of them
+/// known only to an interval that contains them.
+fn exact_and_blurred_arrangements(cases: &mut Cases) -> (String, String) {
+    let header = "arrangements generated {\n  council \"Generated\"\n  known_until 2022-12-31\n}\npost ceo { holds ChiefExecutive }\n";
+    let (mut exact, mut blurred) = (header.to_owned(), header.to_owned());
+    let line = |cases: &mut Cases, exact: &mut String, blurred: &mut String, text: &str| {
+        let (day, interval) = exact_and_blurred(cases);
+        let keyword = if cases.below(2) == 0 { "from" } else { "until" };
+        let blur = cases.below(2) == 0;
+        exact.push_str(&format!("  {text} {keyword} {day}\n"));
+        blurred.push_str(&format!("  {text} {keyword} {}\n", if blur { &interval } else { &day }));
+    };
+    for index in 0..1 + cases.below(3) {
+        exact.push_str(&format!("post p{index} {{\n"));
+        blurred.push_str(&format!("post p{index} {{\n"));
+        line(cases, &mut exact, &mut blurred, "holds DCS");
+        if cases.below(2) == 0 {
+            let tier = 1 + cases.below(2);
+            line(cases, &mut exact, &mut blurred, &format!("tier {tier}"));
+        }
+        if cases.below(2) == 0 {
+            line(cases, &mut exact, &mut blurred, "report_to ceo");
+        }
+        exact.push_str("}\n");
+        blurred.push_str("}\n");
+    }
+    (exact, blurred)
+}
+
+#[test]
+fn a_verdict_decided_over_intervals_is_the_verdict_of_the_exact_dates_inside_them() {
+    // Soundness of deciding over every date the papers allow: the exact
+    // days are one choice of the dates the intervals allow, so whatever
+    // the intervals decide, the exact days give too ("met either way" is
+    // met where the duty applies and not applicable where it does not).
+    let mut cases = Cases(0x0ddb_a11c_a5e5);
+    let (mut compared, mut decided, mut unknown) = (0, 0, 0);
+    for _ in 0..150 {
+        let (exact, blurred) = exact_and_blurred_arrangements(&mut cases);
+        let as_at = day(&cases.date());
+        let verify_one = |text: &str| {
+            let mut workspace = Workspace::new();
+            workspace.add_text("generated.dcs", text);
+            workspace.verify(as_at)
+        };
+        // Random periods can contradict each other: refused either way.
+        let (Some(exact_verified), Some(blurred_verified)) = (verify_one(&exact), verify_one(&blurred)) else {
+            continue;
+        };
+        let pairs = exact_verified.councils[0]
+            .verdicts
+            .iter()
+            .zip(&blurred_verified.councils[0].verdicts);
+        for (on_days, on_intervals) in pairs {
+            compared += 1;
+            if on_intervals.kind() == VerdictKind::Unknown {
+                unknown += 1;
+                continue;
+            }
+            decided += 1;
+            let either_way = on_intervals
+                .notes
+                .iter()
+                .any(|note| matches!(note, dcsc::eval::Note::MetWhetherOrNotItApplies { .. }));
+            let agrees =
+                on_days.kind() == on_intervals.kind() || (either_way && on_days.kind() == VerdictKind::NotApplicable);
+            assert!(
+                agrees,
+                "{:?} on the days, {:?} on the intervals, for {} as at {as_at}:\n{exact}\n{blurred}",
+                on_days.kind(),
+                on_intervals.kind(),
+                exact_verified.policy.duty(on_days.duty).unwrap().key
+            );
+        }
+    }
+    // Not vacuous: many verdicts are decided over intervals, and some are
+    // left unknown by them.
+    assert!(
+        compared > 1_000 && decided > 500 && unknown > 10,
+        "{compared} {decided} {unknown}"
+    );
+}
