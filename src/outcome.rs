@@ -105,8 +105,10 @@ impl Council {
 
     /// Evaluates `arrangement` against `policy` as at the date `as_at`
     /// gives it.
-    pub fn evaluate_as_at(policy: &Policy, arrangement: Arrangement, as_at: AsAt) -> Council {
+    pub fn evaluate_as_at(policy: &Policy, mut arrangement: Arrangement, as_at: AsAt) -> Council {
         let (day, date_basis) = as_at.for_council(&arrangement);
+        // Titles, names and other functions as at the date verified.
+        arrangement.settle(day);
         Council {
             verdicts: crate::eval::evaluate(policy, &arrangement, day),
             departures: crate::eval::departures(&arrangement, day),

@@ -121,11 +121,11 @@ pub enum Missing {
     BeyondPapers {
         /// The kind of event the duty asks for.
         event: EventKind,
-        /// The last day the papers are complete up to.
+        /// The last day the papers are complete up to (for extracts never
+        /// complete, the latest date they give).
         until: Day,
-        /// Whether the arrangements state it (`known_until`), or it is the
-        /// latest date they mention.
-        stated: bool,
+        /// How that end is known.
+        kind: PapersEndKind,
     },
     /// What has happened since the papers end: the verdict is as at a
     /// later date, and rests on the council's facts.

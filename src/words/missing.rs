@@ -52,7 +52,7 @@ impl Wording<'_> {
             Missing::TooManyDoubts { asked } => format!(
                 "the dates of the {asked} things whose order decides this: the papers leave too many open to try every order"
             ),
-            Missing::BeyondPapers { event, until, stated } => beyond_papers(*event, *until, *stated),
+            Missing::BeyondPapers { event, until, kind } => beyond_papers(*event, *until, *kind),
             Missing::SincePapers { end, kind } => format!("what has happened since {}", papers_end(*end, *kind)),
             Missing::ReviewOutcome { review } => format!("what {} concluded", self.event_name(*review)),
         }
@@ -154,15 +154,16 @@ pub fn papers_end(end: Day, kind: PapersEndKind) -> String {
     format!("{}, {how}", day_words(end))
 }
 
-fn beyond_papers(event: EventKind, until: Day, stated: bool) -> String {
-    format!(
-        "whether {} took place after {}, when the papers stop{}",
-        indefinite(event.word()),
-        day_words(until),
-        if stated {
-            ""
-        } else {
-            " (the latest date the arrangements mention, as they do not say up to when their timeline is complete)"
+fn beyond_papers(event: EventKind, until: Day, kind: PapersEndKind) -> String {
+    let event = indefinite(event.word());
+    match kind {
+        PapersEndKind::Stated => format!("whether {event} took place after {}, when the papers stop", day_words(until)),
+        PapersEndKind::Latest => format!(
+            "whether {event} took place after {}, when the papers stop (the latest date the arrangements mention, as they do not say up to when their timeline is complete)",
+            day_words(until)
+        ),
+        PapersEndKind::Extracts => {
+            format!("whether {event} took place that the papers, extracts never taken as complete, do not record")
         }
-    )
+    }
 }

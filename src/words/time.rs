@@ -10,7 +10,7 @@ use std::fmt::Write;
 use super::{and_list, date as date_words, day as day_words, or_list, Wording};
 use crate::date::Day;
 use crate::eval::Doubt;
-use crate::model::{Anchor, Basis, End, EntityId, EventId, InstantId, Line, Owner, Written};
+use crate::model::{Anchor, Basis, Described, End, EntityId, EventId, EventStatus, InstantId, Line, Owner, Written};
 
 impl Wording<'_> {
     /// How the papers date an instant: "March 2016", "an unknown date",
@@ -61,7 +61,12 @@ impl Wording<'_> {
         let Some(found) = self.arrangement.event(id) else {
             return "an event".to_owned();
         };
-        let kind = found.kind.word();
+        // A proposal or a plan is named as one, so that no sentence reads
+        // it as done.
+        let kind = match found.status {
+            EventStatus::Happened => found.kind.word().to_owned(),
+            EventStatus::Proposed | EventStatus::Planned => format!("{} {}", found.status.word(), found.kind.word()),
+        };
         let written = self
             .arrangement
             .timeline
@@ -78,7 +83,8 @@ impl Wording<'_> {
                 ),
                 None => format!("the {kind} after the undated {}", self.event_kind_word(*earlier)),
             },
-            (None, [], []) => format!("the undated {kind}"),
+            (None, [], []) if found.status.happened() => format!("the undated {kind}"),
+            (None, [], []) => format!("the {kind}"),
             (None, _, _) => format!("the {kind} of {}", self.written(&written)),
         };
         let twin = self.arrangement.events.iter().enumerate().any(|(index, other)| {
@@ -146,11 +152,18 @@ impl Wording<'_> {
             Owner::Fact { entity, line, end } => format!(
                 "the day {} {} {} ({dated})",
                 self.label(entity),
-                end_verb(end),
+                end_words(Ending::Line, end).0,
                 self.line_words(entity, line)
             ),
-            Owner::Life { entity, end } => format!("the day {} {} ({dated})", self.label(entity), life_verb(end)),
-            Owner::Council { end } => format!("the day a fact of the council's {} ({dated})", council_verb(end)),
+            Owner::Life { entity, end } => format!(
+                "the day {} {} ({dated})",
+                self.label(entity),
+                end_words(Ending::Life, end).0
+            ),
+            Owner::Council { end } => format!(
+                "the day a fact of the council's {} ({dated})",
+                end_words(Ending::Council, end).0
+            ),
             Owner::Answer(_) => format!(
                 "the council's answer (given {})",
                 self.written_with_preposition(&found.written)
@@ -176,17 +189,17 @@ impl Wording<'_> {
             Owner::Fact { entity, line, end } => format!(
                 "whether {} had {} {} by {by} (the papers date it {dated})",
                 self.label(entity),
-                end_participle(end),
+                end_words(Ending::Line, end).1,
                 self.line_words(entity, line)
             ),
             Owner::Life { entity, end } => format!(
                 "whether {} had {} by {by} ({dated})",
                 self.label(entity),
-                life_participle(end)
+                end_words(Ending::Life, end).1
             ),
             Owner::Council { end } => format!(
                 "whether a fact of the council's had {} by {by} ({dated})",
-                council_participle(end)
+                end_words(Ending::Council, end).1
             ),
             Owner::Answer(_) => format!(
                 "whether the council's answer, given {}, had been given by {by}",
@@ -233,6 +246,13 @@ impl Wording<'_> {
                 |(attribute, stated)| format!("have {} {}", self.attribute(*attribute).0, stated.value),
             ),
             Line::BodyKind => "be of its kind".to_owned(),
+            Line::Described(index) => match found.described.get(index).map(|stated| &stated.value) {
+                Some(Described::Title(title)) => format!("be titled {title}"),
+                Some(Described::Person(person)) => format!("be held by {person}"),
+                Some(Described::OtherFunctions(Some(true))) => "have functions beyond those listed".to_owned(),
+                Some(Described::OtherFunctions(Some(false))) => "have no functions beyond those listed".to_owned(),
+                Some(Described::OtherFunctions(None)) | None => "be described as its line says".to_owned(),
+            },
         }
     }
 
@@ -295,47 +315,26 @@ impl Wording<'_> {
     }
 }
 
-/// What the start or the stop of a line does: "began to", "stopped, no
-/// longer to".
-fn end_verb(end: End) -> &'static str {
-    match end {
-        End::Start => "began to",
-        End::Stop => "ceased to",
-    }
+/// What an end is, for words about it.
+#[derive(Clone, Copy)]
+enum Ending {
+    /// An end of a line of an entity's facts.
+    Line,
+    /// An end of an entity's life.
+    Life,
+    /// An end of a fact of the council's.
+    Council,
 }
 
-/// `end_verb` after "had".
-fn end_participle(end: End) -> &'static str {
-    match end {
-        End::Start => "begun to",
-        End::Stop => "ceased to",
-    }
-}
-
-fn life_verb(end: End) -> &'static str {
-    match end {
-        End::Start => "came into being",
-        End::Stop => "came to an end",
-    }
-}
-
-fn life_participle(end: End) -> &'static str {
-    match end {
-        End::Start => "come into being",
-        End::Stop => "come to an end",
-    }
-}
-
-fn council_verb(end: End) -> &'static str {
-    match end {
-        End::Start => "began",
-        End::Stop => "stopped",
-    }
-}
-
-fn council_participle(end: End) -> &'static str {
-    match end {
-        End::Start => "begun",
-        End::Stop => "stopped",
+/// What happens at an end: its verb, and the same after "had" ("began
+/// to", "begun to"; "came into being", "come into being").
+fn end_words(ending: Ending, end: End) -> (&'static str, &'static str) {
+    match (ending, end) {
+        (Ending::Line, End::Start) => ("began to", "begun to"),
+        (Ending::Line, End::Stop) => ("ceased to", "ceased to"),
+        (Ending::Life, End::Start) => ("came into being", "come into being"),
+        (Ending::Life, End::Stop) => ("came to an end", "come to an end"),
+        (Ending::Council, End::Start) => ("began", "begun"),
+        (Ending::Council, End::Stop) => ("stopped", "stopped"),
     }
 }

@@ -82,6 +82,7 @@ enum MissingKindOut<'a> {
         event_kind: &'static str,
         until: String,
         stated: bool,
+        papers_end: &'static str,
     },
     SincePapers {
         end: String,
@@ -155,10 +156,11 @@ impl<'a> Keys<'a> {
             } => self.complete_relation(*entity, *relation, target, listed),
             Missing::Doubt(doubt) => MissingKindOut::Doubt(self.doubt(doubt)),
             Missing::TooManyDoubts { asked } => MissingKindOut::TooManyDoubts { asked: *asked },
-            Missing::BeyondPapers { event, until, stated } => MissingKindOut::BeyondPapers {
+            Missing::BeyondPapers { event, until, kind } => MissingKindOut::BeyondPapers {
                 event_kind: event.word(),
                 until: until.to_string(),
-                stated: *stated,
+                stated: *kind == PapersEndKind::Stated,
+                papers_end: papers_end_name(*kind),
             },
             Missing::SincePapers { end, kind } => MissingKindOut::SincePapers {
                 end: end.to_string(),
