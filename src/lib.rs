@@ -38,7 +38,7 @@ pub mod time;
 pub mod visible;
 mod workspace;
 
-pub use outcome::{AsAt, Assessment, DateBasis, Prepared, Verified};
+pub use outcome::{AsAt, Assessment, DateBasis, Prepared, Verified, WordsAtHand};
 pub use workspace::Workspace;
 pub mod eval;
 pub mod graph;

@@ -300,6 +300,44 @@ impl<'a> Assessment<'a> {
             .collect()
     }
 
+    /// How the guidance's words are at hand for every paragraph of the
+    /// guidance recorded as in force for the council as at the date (of
+    /// the editions, amendments and local policies that bind it), cited or
+    /// not: what a reader needs to know of how much of it was checked.
+    pub fn words_recorded(&self) -> WordsAtHand {
+        let mut words = WordsAtHand::default();
+        for (index, paragraph) in self.policy.paragraphs.iter().enumerate() {
+            if paragraph.family.index() != index || !self.policy.applies_to(paragraph.edition, self.arrangement) {
+                continue;
+            }
+            if let Some(in_force) = self
+                .policy
+                .paragraph_in_force(paragraph.family, self.arrangement, self.as_at)
+            {
+                words.count(&in_force.provenance);
+            }
+        }
+        words
+    }
+
+    /// How the guidance's words are at hand for the paragraphs the
+    /// verdicts cite, each counted once.
+    pub fn words_at_hand(&self) -> WordsAtHand {
+        let mut seen: Vec<&Paragraph> = Vec::new();
+        for duty in self.verdicts.iter().filter_map(|verdict| self.duty(verdict)) {
+            for paragraph in self.citations(duty) {
+                if !seen.iter().any(|counted| std::ptr::eq(*counted, paragraph)) {
+                    seen.push(paragraph);
+                }
+            }
+        }
+        let mut words = WordsAtHand::default();
+        for paragraph in seen {
+            words.count(&paragraph.provenance);
+        }
+        words
+    }
+
     /// How many verdicts of each kind, in [`VerdictKind::ALL`] order.
     pub fn counts(&self) -> Vec<(VerdictKind, usize)> {
         VerdictKind::ALL
@@ -372,6 +410,38 @@ impl<'a> Assessment<'a> {
             });
         }
         groups
+    }
+}
+
+/// How the guidance's own words are at hand for the paragraphs a council's
+/// verdicts cite, each paragraph counted once, in the words in force as at
+/// the date: a verdict is only as good as the words it was encoded from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordsAtHand {
+    /// The guidance's own text is at hand.
+    pub verbatim: usize,
+    /// A third party quotes it.
+    pub quoted: usize,
+    /// A third party paraphrases it.
+    pub paraphrased: usize,
+    /// Its words are not at hand.
+    pub not_at_hand: usize,
+}
+
+impl WordsAtHand {
+    /// How many paragraphs in all.
+    pub fn total(self) -> usize {
+        self.verbatim + self.quoted + self.paraphrased + self.not_at_hand
+    }
+
+    /// Counts one paragraph.
+    fn count(&mut self, provenance: &crate::model::Provenance) {
+        match provenance {
+            crate::model::Provenance::Verbatim { .. } => self.verbatim += 1,
+            crate::model::Provenance::Quoted { .. } => self.quoted += 1,
+            crate::model::Provenance::Paraphrase { .. } => self.paraphrased += 1,
+            crate::model::Provenance::NotAtHand { .. } => self.not_at_hand += 1,
+        }
     }
 }
 

@@ -282,6 +282,10 @@ impl Assessment<'_> {
         }
         out.push_str(&wrap(&self.dated(), 100, "  "));
         out.push('\n');
+        if let Some(words) = crate::words::words_at_hand(self.words_at_hand(), self.words_recorded()) {
+            out.push_str(&wrap(&words, 100, "  "));
+            out.push('\n');
+        }
         let _ = writeln!(out, "{}", summary_line(self));
         out
     }

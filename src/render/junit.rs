@@ -55,13 +55,17 @@ impl JunitLog {
         );
         let _ = writeln!(
             self.suites,
-            "    <properties>\n      <property name=\"as_at\" value=\"{}\"/>\n      <property name=\"papers_end\" value=\"{}\"/>\n      <property name=\"dated\" value=\"{}\"/>\n    </properties>",
+            "    <properties>\n      <property name=\"as_at\" value=\"{}\"/>\n      <property name=\"papers_end\" value=\"{}\"/>\n      <property name=\"dated\" value=\"{}\"/>\n      <property name=\"guidance_words\" value=\"{}\"/>\n    </properties>",
             assessment.as_at,
             assessment
                 .arrangement
                 .papers_end
                 .map_or_else(|| "none".to_owned(), |end| end.to_string()),
-            attribute(&assessment.dated())
+            attribute(&assessment.dated()),
+            attribute(
+                &crate::words::words_at_hand(assessment.words_at_hand(), assessment.words_recorded())
+                    .unwrap_or_else(|| "every paragraph cited is at hand verbatim".to_owned())
+            )
         );
         for verdict in assessment.verdicts {
             testcase(&mut self.suites, assessment, &wording, &file, verdict);

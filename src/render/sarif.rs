@@ -133,6 +133,23 @@ impl VerdictLog {
             json!(assessment.arrangement.papers_end.map(|end| end.to_string())),
         );
         self.properties.insert("dated".into(), json!(assessment.dated()));
+        let (cited, recorded) = (assessment.words_at_hand(), assessment.words_recorded());
+        let counts = |words: crate::WordsAtHand| {
+            json!({
+                "verbatim": words.verbatim,
+                "quoted": words.quoted,
+                "paraphrased": words.paraphrased,
+                "notAtHand": words.not_at_hand,
+            })
+        };
+        self.properties.insert(
+            "guidanceWords".into(),
+            json!({
+                "cited": counts(cited),
+                "recorded": counts(recorded),
+                "text": crate::words::words_at_hand(cited, recorded),
+            }),
+        );
         let wording = assessment.wording();
         for verdict in assessment.verdicts {
             let Some(duty) = assessment.duty(verdict) else {

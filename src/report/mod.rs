@@ -184,6 +184,9 @@ pub struct Document {
     dated: String,
     /// Where the council's papers end, when the date is after it.
     papers_end_passed: Option<Day>,
+    /// How much of the guidance's own text the rows rest on, when any of
+    /// it is not at hand.
+    words_at_hand: Option<String>,
     provenance: Provenance,
     /// The titles of the policy's classifications, in the order declared.
     classifications: Vec<String>,
@@ -226,6 +229,7 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
         as_at: report.as_at,
         dated: report.dated(),
         papers_end_passed: report.arrangement.papers_end.filter(|_| report.past_papers_end()),
+        words_at_hand: crate::words::words_at_hand(report.words_at_hand(), report.words_recorded()),
         provenance,
         classifications: report.policy.tag_keys.iter().map(|key| key.title.clone()).collect(),
         sections: sections(report, rows),
@@ -316,8 +320,12 @@ impl Document {
                 day_words(end)
             )
         });
+        let words = self
+            .words_at_hand
+            .as_ref()
+            .map_or_else(String::new, |words| format!(" {words}"));
         format!(
-            "{total} {} of the guidance {} checked as at {}; {action} {} action.{past}",
+            "{total} {} of the guidance {} checked as at {}; {action} {} action.{past}{words}",
             if total == 1 {
                 "duty or question"
             } else {

@@ -7,7 +7,7 @@
 use super::day as day_words;
 use crate::date::Day;
 use crate::model::{Arrangement, PapersEndKind};
-use crate::DateBasis;
+use crate::{DateBasis, WordsAtHand};
 
 /// How the papers' end is known, after the date: "as the arrangements
 /// state", "the latest date they give".
@@ -41,5 +41,67 @@ pub fn as_at_phrase(as_at: Day, basis: DateBasis, arrangement: &Arrangement) -> 
         }
         (DateBasis::Given | DateBasis::PapersEnd, None) => format!("as at {day} (its papers give no date)"),
         (DateBasis::NoPapersDate, _) => format!("as at {day} (none given; its papers give no date)"),
+    }
+}
+
+/// How much of the guidance's own text the verdicts rest on, said whenever
+/// any of it is not at hand verbatim: "Of the 4 paragraphs these duties
+/// cite, the guidance's own words are at hand for 1; 3 are paraphrased by
+/// others, so those duties are checked as others report the guidance. Of
+/// the 7 paragraphs of the guidance recorded as in force, 3 have words not
+/// at hand, so whatever they ask is not checked." `None` when every word is
+/// at hand.
+pub fn words_at_hand(cited: WordsAtHand, recorded: WordsAtHand) -> Option<String> {
+    let total = cited.total();
+    let all_cited = cited.verbatim == total;
+    if all_cited && recorded.not_at_hand == 0 {
+        return None;
+    }
+    let mut text = String::new();
+    if !all_cited {
+        let mut others: Vec<String> = Vec::new();
+        if cited.quoted > 0 {
+            others.push(format!("{} {} quoted by others", cited.quoted, is_are(cited.quoted)));
+        }
+        if cited.paraphrased > 0 {
+            others.push(format!(
+                "{} {} paraphrased by others",
+                cited.paraphrased,
+                is_are(cited.paraphrased)
+            ));
+        }
+        if cited.not_at_hand > 0 {
+            others.push(format!(
+                "{} {} not at hand",
+                cited.not_at_hand,
+                is_are(cited.not_at_hand)
+            ));
+        }
+        text = format!(
+            "Of the {total} paragraphs these duties cite, the guidance's own words are at hand for {}; {}, so those duties are checked as others report the guidance, or as encoded without its words.",
+            cited.verbatim,
+            super::and_list(&others)
+        );
+    }
+    if recorded.not_at_hand > 0 {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&format!(
+            "Of the {} paragraphs of the guidance recorded as in force, {} {} words not at hand, so whatever {} is not checked.",
+            recorded.total(),
+            recorded.not_at_hand,
+            if recorded.not_at_hand == 1 { "has" } else { "have" },
+            if recorded.not_at_hand == 1 { "it asks" } else { "they ask" }
+        ));
+    }
+    Some(text)
+}
+
+fn is_are(count: usize) -> &'static str {
+    if count == 1 {
+        "is"
+    } else {
+        "are"
     }
 }

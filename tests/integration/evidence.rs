@@ -169,7 +169,41 @@ fn every_format_names_the_date_and_the_papers_end() {
     );
     let summary = text(&dcsc(&["verify", CASES, "--summary"]));
     assert!(
-        summary.starts_with("3 councils verified, each as at the end of its papers\n"),
+        summary.starts_with("4 councils verified, each as at the end of its papers\n"),
         "{summary}"
+    );
+    assert!(summary.contains("Test Council  2031-10-31  2031-10-31"), "{summary}");
+}
+
+#[test]
+fn where_the_guidances_words_are_not_at_hand_every_output_says_so() {
+    const EDITION_2012: &str = "tests/fixtures/evidence/40_edition_text_not_at_hand.dcs";
+    let arguments = ["verify", EDITION_2012, "--as-at", "2012-09-30"];
+    let output = json(&dcsc(&[&arguments[..], &["--format", "json"]].concat()));
+    let words = &output["guidance_words"];
+    assert_eq!(words["cited"]["verbatim"], 1);
+    assert_eq!(words["cited"]["paraphrased"], 3);
+    assert_eq!(words["recorded"]["not_at_hand"], 3);
+    let human = text(&dcsc(&arguments));
+    assert!(
+        human.contains("Of the 4 paragraphs these duties cite, the guidance's own words are at hand for 1;"),
+        "{human}"
+    );
+    let report = text(&dcsc(&[
+        "report",
+        EDITION_2012,
+        "--as-at",
+        "2012-09-30",
+        "--format",
+        "markdown",
+    ]));
+    assert!(
+        report.contains("Of the 7 paragraphs of the guidance recorded as in force, 3 have words not at hand"),
+        "{report}"
+    );
+    let sarif = json(&dcsc(&[&arguments[..], &["--format", "sarif"]].concat()));
+    assert_eq!(
+        sarif["runs"][0]["properties"]["guidanceWords"]["recorded"]["notAtHand"],
+        3
     );
 }

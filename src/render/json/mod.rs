@@ -35,6 +35,7 @@ pub struct Output<'a> {
     as_at: String,
     as_at_basis: &'static str,
     papers_end: Option<PapersEndOut>,
+    guidance_words: GuidanceWordsOut,
     arrangement: ArrangementInfo<'a>,
     summary: Summary,
     verdicts: Vec<VerdictOut<'a>>,
@@ -57,6 +58,34 @@ struct AmendmentOut<'a> {
     /// Whether it had surely taken effect for the council (false: its
     /// papers date the commencement in its area only to a month or year).
     in_force: bool,
+}
+
+/// How the guidance's words are at hand: for the paragraphs the verdicts
+/// cite, and for every paragraph recorded as in force for the council.
+#[derive(Serialize)]
+struct GuidanceWordsOut {
+    cited: WordsOut,
+    recorded: WordsOut,
+}
+
+/// Paragraphs by how their words are at hand.
+#[derive(Serialize)]
+struct WordsOut {
+    verbatim: usize,
+    quoted: usize,
+    paraphrased: usize,
+    not_at_hand: usize,
+}
+
+impl WordsOut {
+    fn of(words: crate::WordsAtHand) -> WordsOut {
+        WordsOut {
+            verbatim: words.verbatim,
+            quoted: words.quoted,
+            paraphrased: words.paraphrased,
+            not_at_hand: words.not_at_hand,
+        }
+    }
 }
 
 /// Where the council's papers end, and how that is known.
@@ -205,6 +234,10 @@ pub fn output<'a>(assessment: &'a Assessment<'a>) -> Output<'a> {
             date: end.to_string(),
             kind: missing::papers_end_name(kind),
         }),
+        guidance_words: GuidanceWordsOut {
+            cited: WordsOut::of(assessment.words_at_hand()),
+            recorded: WordsOut::of(assessment.words_recorded()),
+        },
         arrangement: ArrangementInfo {
             id: &assessment.arrangement.key,
             council: assessment.arrangement.council_name(),
