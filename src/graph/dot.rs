@@ -55,6 +55,10 @@ fn legend(out: &mut String, chart: &Chart) {
         );
     }
     out.push_str(
+        "//   dotted line labelled \"(inferred)\", \"(possibly)\" or \"(perhaps, at this date)\" = a reporting line the papers\n",
+    );
+    out.push_str("//     only imply, or leave open at the chart's date; a role so held is marked the same way\n");
+    out.push_str(
         "//   thick red dashed line labelled \"flagged:\" = a reporting line that a verdict found departing\n",
     );
     out.push_str(
@@ -147,6 +151,11 @@ fn reporting_lines(out: &mut String, chart: &Chart) {
             attributes.push(format!("fontcolor=\"{}\"", style::FLAG));
             attributes.push("penwidth=3.5".to_owned());
             attributes.push("style=dashed".to_owned());
+        } else if let Some(doubt) = edge.doubt {
+            // A line the papers only imply, or that may not hold at the
+            // chart's date, is drawn dotted and says so.
+            attributes.push(format!("label={}", dot_string(&[format!("({doubt})")])));
+            attributes.push("style=dotted".to_owned());
         }
         let _ = writeln!(out, "  n{} -> n{} [{}];", edge.from, edge.to, attributes.join(", "));
     }
@@ -168,7 +177,7 @@ fn other_lines(out: &mut String, chart: &Chart) {
             continue;
         };
         let (colour, _, line) = style::relation(index);
-        let label = dot_string(&[chart.relation_title(edge).to_owned()]);
+        let label = dot_string(&[chart.line_label(edge)]);
         let attributes = format!("label={label}, style={line}, color=\"{colour}\", fontcolor=\"{colour}\"");
         if chart.downward(edge) {
             let _ = writeln!(out, "  n{} -> n{} [{attributes}];", edge.from, edge.to);

@@ -57,6 +57,10 @@ fn legend(out: &mut String, chart: &Chart) {
             comment(&relation.title)
         );
     }
+    out.push_str(
+        "%%   dotted line labelled (inferred), (possibly) or (perhaps, at this date) = a reporting line the papers\n",
+    );
+    out.push_str("%%     only imply, or leave open at the chart's date; a role so held is marked the same way\n");
     out.push_str("%%   thick red dashed line labelled flagged: = a reporting line that a verdict found departing\n");
     out.push_str(
         "%%     from the guidance (fail, unexplained or departure); the label names the duty and the verdict\n",
@@ -85,6 +89,9 @@ fn links(out: &mut String, chart: &Chart) -> Links {
             let label = mermaid_string(&edge.flag_lines());
             let _ = writeln!(out, "  n{} ===|{label}| n{}", edge.from, edge.to);
             links.flagged.push(link);
+        } else if let Some(doubt) = edge.doubt {
+            let label = mermaid_string(&[format!("({doubt})")]);
+            let _ = writeln!(out, "  n{} -.-|{label}| n{}", edge.from, edge.to);
         } else {
             let _ = writeln!(out, "  n{} --- n{}", edge.from, edge.to);
         }
@@ -94,7 +101,7 @@ fn links(out: &mut String, chart: &Chart) -> Links {
         let EdgeKind::Relation(index) = edge.kind else {
             continue;
         };
-        let label = mermaid_string(&[chart.relation_title(edge).to_owned()]);
+        let label = mermaid_string(&[chart.line_label(edge)]);
         let _ = writeln!(out, "  n{} -.->|{label}| n{}", edge.from, edge.to);
         if let Some(numbers) = links.by_relation.get_mut(index) {
             numbers.push(link);

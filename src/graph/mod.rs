@@ -16,8 +16,9 @@ mod style;
 mod svg;
 mod text;
 
+use crate::date::{Day, Holding};
 use crate::eval::{Verdict, VerdictKind};
-use crate::model::{Arrangement, Entity, EntityId, EntityKind, Policy, RelationId};
+use crate::model::{Arrangement, Basis, Entity, EntityId, EntityKind, Period, Policy, RelationId};
 use crate::Assessment;
 
 /// The chart of one arrangement: nodes and edges, in a deterministic order.
@@ -67,6 +68,8 @@ pub struct Node {
     pub role_keys: Vec<String>,
     /// Whether it holds DCS or LMCS, and is drawn with a strong border.
     pub statutory: bool,
+    /// Whether it comes from a file the council shares with others.
+    pub shared: bool,
 }
 
 /// What a line of the chart stands for.
@@ -106,6 +109,9 @@ pub struct Edge {
     pub kind: EdgeKind,
     /// The verdicts that flag it (reporting lines only), in verdict order.
     pub flags: Vec<Flag>,
+    /// What the papers leave open of it at the chart's date, if anything:
+    /// "inferred", "possibly", "perhaps, at this date".
+    pub doubt: Option<&'static str>,
 }
 
 impl Edge {
@@ -148,6 +154,7 @@ impl Edge {
                 text::wrap(&words, text::FLAG_WIDTH, 3)
             })
             .take(8)
+            .chain(self.doubt.map(|doubt| format!("({doubt})")))
             .collect()
     }
 }
@@ -249,6 +256,15 @@ impl Chart {
         parts
     }
 
+    /// The label of a relation's line: its title, and what the papers
+    /// leave open of it ("is a member of (inferred)").
+    pub(crate) fn line_label(&self, edge: &Edge) -> String {
+        match edge.doubt {
+            Some(doubt) => format!("{} ({doubt})", self.relation_title(edge)),
+            None => self.relation_title(edge).to_owned(),
+        }
+    }
+
     /// Whether a line is laid out with `from` above `to`.
     fn downward(&self, edge: &Edge) -> bool {
         match edge.kind {
@@ -273,6 +289,7 @@ impl Chart {
             });
         }
         let details = [
+            node.shared.then(|| "Shared with other councils".to_owned()),
             node.person.clone(),
             node.portfolio
                 .as_ref()
@@ -331,13 +348,17 @@ enum LineStyle {
 /// styles.
 pub fn chart(assessment: &Assessment<'_>) -> Chart {
     let policy = assessment.policy;
-    let arrangement = assessment.arrangement;
-    let reports = Reports::of(policy, arrangement);
-    let order = node_order(arrangement, &reports);
+    // The arrangements as they stood at the chart's date: posts, members
+    // and bodies that existed then, the roles, lines and holders of then;
+    // what may or may not have held then keeps its period, and is marked.
+    let arrangement = &assessment.arrangement.at(assessment.as_at);
+    let day = assessment.as_at;
+    let reports = Reports::of(policy, arrangement, day);
+    let order = node_order(arrangement, &reports, day);
     let nodes: Vec<Node> = order
         .iter()
         .filter_map(|index| arrangement.entities.get(*index))
-        .map(|entity| node(policy, entity))
+        .map(|entity| node(policy, arrangement, entity))
         .collect();
     let flagging = flagging(policy, assessment.verdicts);
     let (edges, relations) = Lines::between(policy, arrangement, &order, &flagging).into_edges(policy);
@@ -352,7 +373,7 @@ pub fn chart(assessment: &Assessment<'_>) -> Chart {
         // it, and says so.
         title: format!(
             "Governance chart: {}, {}",
-            text::one_line(arrangement.council_name()),
+            text::one_line(assessment.arrangement.council_name()),
             assessment.dated()
         ),
         key: text::id_fragment(&arrangement.key),
@@ -370,11 +391,13 @@ pub fn chart(assessment: &Assessment<'_>) -> Chart {
 }
 
 /// Whether an entity is drawn: posts, members and bodies, not services.
-fn charted(entity: &Entity) -> bool {
-    match entity.kind {
+/// A post, member or body that existed at the chart's date (or may have).
+fn charted(arrangement: &Arrangement, entity: &Entity, day: Day) -> bool {
+    let drawn = match entity.kind {
         EntityKind::Post | EntityKind::Member | EntityKind::Body => true,
         EntityKind::Service => false,
-    }
+    };
+    drawn && entity.exists_at(&arrangement.timeline, day) != Holding::No
 }
 
 /// Whether a relation is a line of accountability (declared `hierarchy
@@ -397,15 +420,19 @@ struct Reports {
 }
 
 impl Reports {
-    fn of(policy: &Policy, arrangement: &Arrangement) -> Reports {
-        let is_charted = |id: EntityId| arrangement.entity(id).is_some_and(charted);
+    fn of(policy: &Policy, arrangement: &Arrangement, day: Day) -> Reports {
+        let is_charted = |id: EntityId| {
+            arrangement
+                .entity(id)
+                .is_some_and(|entity| charted(arrangement, entity, day))
+        };
         let count = arrangement.entities.len();
         let mut reports = Reports {
             children: vec![Vec::new(); count],
             has_manager: vec![false; count],
         };
         for (index, entity) in arrangement.entities.iter().enumerate() {
-            if !charted(entity) {
+            if !charted(arrangement, entity, day) {
                 continue;
             }
             for (relation, fact) in &entity.relations {
@@ -434,7 +461,7 @@ impl Reports {
 /// (posts that report to no one) down, depth first, so each manager is
 /// followed by its reports; members and bodies after; anything left (a
 /// loop the checker would have refused) in file order.
-fn node_order(arrangement: &Arrangement, reports: &Reports) -> Vec<usize> {
+fn node_order(arrangement: &Arrangement, reports: &Reports, day: Day) -> Vec<usize> {
     let count = arrangement.entities.len();
     let kind_rank = |entity: &Entity| match entity.kind {
         EntityKind::Post => 0,
@@ -443,14 +470,18 @@ fn node_order(arrangement: &Arrangement, reports: &Reports) -> Vec<usize> {
     };
     let mut roots: Vec<usize> = (0..count)
         .filter(|index| {
-            arrangement
-                .entities
-                .get(*index)
-                .is_some_and(|entity| charted(entity) && !reports.has_manager.get(*index).copied().unwrap_or(false))
+            arrangement.entities.get(*index).is_some_and(|entity| {
+                charted(arrangement, entity, day) && !reports.has_manager.get(*index).copied().unwrap_or(false)
+            })
         })
         .collect();
     roots.sort_by_key(|index| (arrangement.entities.get(*index).map_or(3, kind_rank), *index));
-    let rest = (0..count).filter(|index| arrangement.entities.get(*index).is_some_and(charted));
+    let rest = (0..count).filter(|index| {
+        arrangement
+            .entities
+            .get(*index)
+            .is_some_and(|entity| charted(arrangement, entity, day))
+    });
     let mut order: Vec<usize> = Vec::new();
     let mut visited = vec![false; count];
     for start in roots.into_iter().chain(rest) {
@@ -541,11 +572,12 @@ impl Lines {
                     let Some(there) = place(*target).filter(|there| *there != here) else {
                         continue;
                     };
+                    let doubt = doubt(fact.basis, fact.during);
                     if is_hierarchy(policy, *relation) {
                         let flags = flags_for(flagging, *relation, EntityId::from_index(*index), *target);
-                        lines.report(there, here, flags);
+                        lines.report(there, here, flags, doubt);
                     } else {
-                        lines.relate(relation.index(), here, there);
+                        lines.relate(relation.index(), here, there, doubt);
                     }
                 }
             }
@@ -555,7 +587,7 @@ impl Lines {
 
     /// A reporting line from `manager` down to `report`, merged with one
     /// already drawn between them.
-    fn report(&mut self, manager: usize, report: usize, flags: Vec<Flag>) {
+    fn report(&mut self, manager: usize, report: usize, flags: Vec<Flag>, doubt: Option<&'static str>) {
         let existing = self
             .reporting
             .iter_mut()
@@ -573,17 +605,19 @@ impl Lines {
                 to: report,
                 kind: EdgeKind::Reporting,
                 flags,
+                doubt,
             }),
         }
     }
 
     /// A line of another relation, stated on `from`, unless drawn already.
-    fn relate(&mut self, relation: usize, from: usize, to: usize) {
+    fn relate(&mut self, relation: usize, from: usize, to: usize, doubt: Option<&'static str>) {
         let edge = Edge {
             from,
             to,
             kind: EdgeKind::Relation(relation),
             flags: Vec::new(),
+            doubt,
         };
         if !self.others.iter().any(|(_, other)| *other == edge) {
             if !self.relation_ids.contains(&relation) {
@@ -636,14 +670,37 @@ fn relation_style(policy: &Policy, id: usize) -> RelationStyle {
     }
 }
 
+/// What the papers leave open of a fact at the chart's date, as a chart
+/// marks it: how they know it, or, for a fact the state as at the date
+/// keeps with its period, that it may not hold then.
+fn doubt(basis: Basis, during: Period) -> Option<&'static str> {
+    match basis {
+        Basis::Inferred => Some("inferred"),
+        Basis::Possibly => Some("possibly"),
+        Basis::Suggested => Some("suggested"),
+        Basis::Proposed => Some("proposed"),
+        Basis::Stated if !during.is_always() => Some("perhaps, at this date"),
+        Basis::Stated => None,
+    }
+}
+
 /// One entity as a node.
-fn node(policy: &Policy, entity: &Entity) -> Node {
+fn node(policy: &Policy, arrangement: &Arrangement, entity: &Entity) -> Node {
     let kind = match entity.kind {
         EntityKind::Member => NodeKind::Member,
         EntityKind::Body => NodeKind::Body,
         EntityKind::Post | EntityKind::Service => NodeKind::Post,
     };
-    let roles: Vec<&crate::model::Role> = entity.roles.iter().filter_map(|fact| policy.role(fact.value)).collect();
+    let held: Vec<(&crate::model::Role, Option<&'static str>)> = entity
+        .roles
+        .iter()
+        .filter_map(|fact| {
+            policy
+                .role(fact.value)
+                .map(|role| (role, doubt(fact.basis, fact.during)))
+        })
+        .collect();
+    let roles: Vec<&crate::model::Role> = held.iter().map(|(role, _)| *role).collect();
     let title = text::clean(entity.label());
     let portfolio = entity
         .portfolio
@@ -668,7 +725,16 @@ fn node(policy: &Policy, entity: &Entity) -> Node {
         portfolio,
         body_kind,
         statutory: roles.iter().any(|role| role.principal),
-        roles: roles.iter().map(|role| text::one_line(&role.title)).collect(),
+        roles: held
+            .iter()
+            .map(|(role, doubt)| match doubt {
+                Some(doubt) => format!("{} ({doubt})", text::one_line(&role.title)),
+                None => text::one_line(&role.title),
+            })
+            .collect(),
+        // A post, member or body from a file the council shares with
+        // others is one office of several councils.
+        shared: entity.span.file != arrangement.file,
         role_keys: roles.iter().map(|role| role.key.clone()).collect(),
         title,
     }

