@@ -5,17 +5,23 @@
 //! reaching into either.
 
 mod arrangement;
+mod edition;
 mod kinds;
 mod lookup;
 mod mentions;
 mod policy;
+mod rules;
+mod vocabulary;
 
 use std::fmt;
 
 pub use arrangement::*;
+pub use edition::*;
 pub use kinds::*;
 pub use mentions::*;
 pub use policy::*;
+pub use rules::*;
+pub use vocabulary::*;
 
 macro_rules! ids {
     ($($(#[$doc:meta])* $name:ident => $prefix:literal;)*) => {$(
