@@ -18,6 +18,7 @@
 )]
 
 pub mod check;
+pub mod cli;
 pub mod command;
 pub mod date;
 pub mod diagnostics;

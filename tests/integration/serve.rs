@@ -170,9 +170,10 @@ fn assert_refused(answer: &Answer, status: u16) -> String {
     value["error"]["message"].as_str().unwrap().to_owned()
 }
 
-fn captured(command: impl FnOnce(&mut run::Sink<'_>) -> run::Status) -> String {
+fn captured(command: impl FnOnce(&mut run::Streams<'_>) -> run::Status) -> String {
     let mut captured = Captured::default();
-    command(&mut |channel, text| captured.write(channel, text));
+    let mut write = |channel, text: &str| captured.write(channel, text);
+    command(&mut run::Streams::new(Colors::default(), &mut write));
     captured.out
 }
 
@@ -204,13 +205,12 @@ fn the_councils_are_listed_with_their_summaries_as_at_a_date() {
     assert_eq!(coventry["as_at"], "2017-06-01");
     assert_eq!(coventry["papers_end"]["date"], "2017");
     // The summary is verify's, for the same council and date.
-    let verify: serde_json::Value = serde_json::from_str(&captured(|write| {
+    let verify: serde_json::Value = serde_json::from_str(&captured(|streams| {
         run::verify(
             &inputs(&["examples/coventry.dcs"]),
             run::VerifyFormat::Json,
             false,
-            Colors::default(),
-            write,
+            streams,
         )
     }))
     .unwrap();
@@ -231,13 +231,12 @@ fn a_councils_answers_are_the_commands_own() {
     let verdicts = get(address, "/api/councils/coventry/verdicts?as_at=2017-06-01");
     assert_eq!(verdicts.status, 200);
     assert_eq!(verdicts.header("content-type"), Some("application/json"));
-    let expected = captured(|write| {
+    let expected = captured(|streams| {
         run::verify(
             &inputs(&["examples/coventry.dcs"]),
             run::VerifyFormat::Json,
             false,
-            Colors::default(),
-            write,
+            streams,
         )
     });
     assert_eq!(verdicts.text(), expected);
@@ -247,8 +246,7 @@ fn a_councils_answers_are_the_commands_own() {
     let chart = get(address, "/api/councils/barnet/chart.svg?as_at=2017-06-01");
     assert_eq!(chart.status, 200);
     assert_eq!(chart.header("content-type"), Some("image/svg+xml"));
-    let expected =
-        captured(|write| run::graph(&inputs(&barnet), run::ChartFormat::Svg, None, Colors::default(), write));
+    let expected = captured(|streams| run::graph(&inputs(&barnet), run::ChartFormat::Svg, None, streams));
     assert_eq!(chart.text(), expected);
     assert!(chart
         .header("content-security-policy")
@@ -270,7 +268,7 @@ fn a_councils_answers_are_the_commands_own() {
             .header("content-disposition")
             .unwrap()
             .starts_with("attachment; filename=\"barnet-2017-06-01."));
-        let expected = captured(|write| run::report(&inputs(&barnet), format, None, Colors::default(), write));
+        let expected = captured(|streams| run::report(&inputs(&barnet), format, None, streams));
         assert_eq!(report.text(), expected, "{word}");
     }
 
@@ -284,13 +282,12 @@ fn a_councils_answers_are_the_commands_own() {
         .header("content-disposition")
         .unwrap()
         .contains("coventry-2017-06-01.sarif"));
-    let expected = captured(|write| {
+    let expected = captured(|streams| {
         run::verify(
             &inputs(&["examples/coventry.dcs"]),
             run::VerifyFormat::Sarif,
             false,
-            Colors::default(),
-            write,
+            streams,
         )
     });
     assert_eq!(sarif.text(), expected);
@@ -309,13 +306,12 @@ fn a_councils_answers_are_the_commands_own() {
         }),
         to: Some(AS_AT),
     };
-    let expected = captured(|write| {
+    let expected = captured(|streams| {
         run::diff(
             &[PathBuf::from("examples/coventry.dcs")],
             &sides,
             run::DiffFormat::Json,
-            Colors::default(),
-            write,
+            streams,
         )
     });
     assert_eq!(diff.text(), expected);
