@@ -409,7 +409,10 @@ impl Analysis {
             .iter()
             .map(|item| {
                 let title = title_of(item);
-                #[allow(deprecated)]
+                #[expect(
+                    deprecated,
+                    reason = "`deprecated` is deprecated in the protocol, but still a field of the type"
+                )]
                 DocumentSymbol {
                     name: if item.name.text.is_empty() {
                         item.kind.keyword().to_owned()

@@ -92,106 +92,147 @@ fn escape(key: &str) -> String {
 impl Spans {
     /// Scans text that serde_json has already accepted as JSON.
     fn scan(text: &str) -> Spans {
-        let bytes = text.as_bytes();
-        let mut spans = Spans::default();
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut index = 0;
-        let current_path = |stack: &[Frame]| -> Option<String> {
-            match stack.last() {
-                None => Some(String::new()),
-                Some(Frame::Object { path, key, .. }) => key.as_ref().map(|key| format!("{path}/{}", escape(key))),
-                Some(Frame::Array { path, index, .. }) => Some(format!("{path}/{index}")),
-            }
+        let mut scanner = SpanScanner {
+            text,
+            spans: Spans::default(),
+            stack: Vec::new(),
         };
-        let finish_value = |stack: &mut Vec<Frame>| match stack.last_mut() {
+        let bytes = text.as_bytes();
+        let mut index = 0;
+        while let Some(&byte) = bytes.get(index) {
+            index = match byte {
+                b'{' | b'[' => scanner.open(index, byte),
+                b'}' | b']' => scanner.close(index),
+                b'"' => scanner.string(index),
+                b' ' | b'\t' | b'\r' | b'\n' | b':' | b',' => index + 1,
+                _ => scanner.scalar(index),
+            };
+        }
+        scanner.spans
+    }
+}
+
+/// The span scanner's state: the spans so far and the containers open
+/// around the byte being read. Each method is handed the index of its
+/// construct's first byte and returns where the next starts.
+struct SpanScanner<'a> {
+    text: &'a str,
+    spans: Spans,
+    stack: Vec<Frame>,
+}
+
+impl SpanScanner<'_> {
+    /// The pointer of the value that starts here, if a value may.
+    fn current_path(&self) -> Option<String> {
+        match self.stack.last() {
+            None => Some(String::new()),
+            Some(Frame::Object { path, key, .. }) => key.as_ref().map(|key| format!("{path}/{}", escape(key))),
+            Some(Frame::Array { path, index, .. }) => Some(format!("{path}/{index}")),
+        }
+    }
+
+    /// A value has ended: its object wants a key next, its array the next
+    /// element.
+    fn finish_value(&mut self) {
+        match self.stack.last_mut() {
             Some(Frame::Object { key, .. }) => *key = None,
             Some(Frame::Array { index, .. }) => *index += 1,
             None => {}
-        };
-        while let Some(&byte) = bytes.get(index) {
-            match byte {
-                b'{' | b'[' => {
-                    let path = current_path(&stack).unwrap_or_default();
-                    stack.push(if byte == b'{' {
-                        Frame::Object {
-                            path,
-                            start: index,
-                            key: None,
-                            seen: BTreeMap::new(),
-                        }
-                    } else {
-                        Frame::Array {
-                            path,
-                            start: index,
-                            index: 0,
-                        }
-                    });
-                    index += 1;
-                }
-                b'}' | b']' => {
-                    if let Some(Frame::Object { path, start, .. } | Frame::Array { path, start, .. }) = stack.pop() {
-                        spans.values.insert(path, (start, index + 1));
-                    }
-                    finish_value(&mut stack);
-                    index += 1;
-                }
-                b'"' => {
-                    let start = index;
-                    let mut end = index + 1;
-                    while let Some(&inner) = bytes.get(end) {
-                        match inner {
-                            b'\\' => end += 2,
-                            b'"' => break,
-                            _ => end += 1,
-                        }
-                    }
-                    let end = (end + 1).min(bytes.len());
-                    let expecting_key = matches!(stack.last(), Some(Frame::Object { key: None, .. }));
-                    if expecting_key {
-                        let raw = text.get(start..end).unwrap_or("\"\"");
-                        let key: String = serde_json::from_str(raw).unwrap_or_default();
-                        if let Some(Frame::Object {
-                            path, key: slot, seen, ..
-                        }) = stack.last_mut()
-                        {
-                            match seen.get(&key) {
-                                Some(first) => spans.repeated.push(Repeated {
-                                    key: key.clone(),
-                                    first: *first,
-                                    again: (start, end),
-                                }),
-                                None => {
-                                    seen.insert(key.clone(), (start, end));
-                                }
-                            }
-                            spans.keys.insert(format!("{path}/{}", escape(&key)), (start, end));
-                            *slot = Some(key);
-                        }
-                    } else {
-                        if let Some(path) = current_path(&stack) {
-                            spans.values.insert(path, (start, end));
-                        }
-                        finish_value(&mut stack);
-                    }
-                    index = end;
-                }
-                b' ' | b'\t' | b'\r' | b'\n' | b':' | b',' => index += 1,
-                _ => {
-                    let start = index;
-                    while bytes
-                        .get(index)
-                        .is_some_and(|b| !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n'))
-                    {
-                        index += 1;
-                    }
-                    if let Some(path) = current_path(&stack) {
-                        spans.values.insert(path, (start, index));
-                    }
-                    finish_value(&mut stack);
-                }
+        }
+    }
+
+    /// A `{` or `[`.
+    fn open(&mut self, index: usize, byte: u8) -> usize {
+        let path = self.current_path().unwrap_or_default();
+        self.stack.push(if byte == b'{' {
+            Frame::Object {
+                path,
+                start: index,
+                key: None,
+                seen: BTreeMap::new(),
+            }
+        } else {
+            Frame::Array {
+                path,
+                start: index,
+                index: 0,
+            }
+        });
+        index + 1
+    }
+
+    /// A `}` or `]`.
+    fn close(&mut self, index: usize) -> usize {
+        if let Some(Frame::Object { path, start, .. } | Frame::Array { path, start, .. }) = self.stack.pop() {
+            self.spans.values.insert(path, (start, index + 1));
+        }
+        self.finish_value();
+        index + 1
+    }
+
+    /// A string: an object's key, or a value.
+    fn string(&mut self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut end = start + 1;
+        while let Some(&inner) = bytes.get(end) {
+            match inner {
+                b'\\' => end += 2,
+                b'"' => break,
+                _ => end += 1,
             }
         }
-        spans
+        let end = (end + 1).min(bytes.len());
+        let expecting_key = matches!(self.stack.last(), Some(Frame::Object { key: None, .. }));
+        if expecting_key {
+            self.key(start, end);
+        } else {
+            if let Some(path) = self.current_path() {
+                self.spans.values.insert(path, (start, end));
+            }
+            self.finish_value();
+        }
+        end
+    }
+
+    /// An object's key, from its opening quote to one past its closing
+    /// one: recorded, and remembered in case the object repeats it.
+    fn key(&mut self, start: usize, end: usize) {
+        let raw = self.text.get(start..end).unwrap_or("\"\"");
+        let key: String = serde_json::from_str(raw).unwrap_or_default();
+        if let Some(Frame::Object {
+            path, key: slot, seen, ..
+        }) = self.stack.last_mut()
+        {
+            match seen.get(&key) {
+                Some(first) => self.spans.repeated.push(Repeated {
+                    key: key.clone(),
+                    first: *first,
+                    again: (start, end),
+                }),
+                None => {
+                    seen.insert(key.clone(), (start, end));
+                }
+            }
+            self.spans.keys.insert(format!("{path}/{}", escape(&key)), (start, end));
+            *slot = Some(key);
+        }
+    }
+
+    /// A number, `true`, `false` or `null`.
+    fn scalar(&mut self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut index = start;
+        while bytes
+            .get(index)
+            .is_some_and(|b| !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n'))
+        {
+            index += 1;
+        }
+        if let Some(path) = self.current_path() {
+            self.spans.values.insert(path, (start, index));
+        }
+        self.finish_value();
+        index
     }
 }
 
