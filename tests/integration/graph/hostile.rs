@@ -2,6 +2,8 @@
 //! names, Welsh, very long titles, no entities at all, 200 posts, and
 //! lines that loop.
 
+use std::fmt::Write as _;
+
 use super::*;
 
 /// A council whose names try everything: quotes, markup, pipes,
@@ -165,19 +167,21 @@ fn many_posts(count: usize, parent: impl Fn(usize) -> usize) -> String {
         } else {
             String::new()
         };
-        text.push_str(&format!(
-            "post p{index} {{ title \"Post number {index} of the council\"{holds} report_to p{}{body} }}\n",
+        writeln!(
+            text,
+            "post p{index} {{ title \"Post number {index} of the council\"{holds} report_to p{}{body} }}",
             parent(index)
-        ));
+        )
+        .unwrap();
     }
     for index in 0..7 {
-        text.push_str(&format!(
-            "body b{index} {{ kind other_body title \"Board {index}\" }}\n"
-        ));
-        text.push_str(&format!(
-            "member m{index} {{ title \"Member {index}\" member_of b{index}, b{} }}\n",
+        writeln!(text, "body b{index} {{ kind other_body title \"Board {index}\" }}").unwrap();
+        writeln!(
+            text,
+            "member m{index} {{ title \"Member {index}\" member_of b{index}, b{} }}",
             (index + 3) % 7
-        ));
+        )
+        .unwrap();
     }
     text
 }

@@ -6,6 +6,7 @@
 //! right. The server runs in-process on port 0; the binary is run for
 //! its command line (help, a path that is not there, Ctrl-C).
 
+use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::PathBuf;
@@ -124,7 +125,7 @@ fn request(address: SocketAddr, method: &str, target: &str, headers: &[(&str, &s
         body.len()
     );
     for (name, value) in headers {
-        text.push_str(&format!("{name}: {value}\r\n"));
+        write!(text, "{name}: {value}\r\n").unwrap();
     }
     text.push_str("\r\n");
     let mut bytes = text.into_bytes();
