@@ -85,7 +85,7 @@ pub fn run(process: Process<'_>) -> u8 {
     status
 }
 
-/// What a command is run with: the standard streams, colour, and today.
+/// What a command is run with: the standard streams and their colour.
 struct Given<'a, 'w> {
     input: Input<'a>,
     colors: Colors,
