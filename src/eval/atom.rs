@@ -8,7 +8,7 @@
 //! time in `timeline/`.
 
 use super::finding::{Finding, Truth};
-use super::{timeline, Evaluator};
+use super::Evaluator;
 use super::{Fact, FactUse, Missing, Note, Observation};
 use crate::date::Holding;
 use crate::model::{
@@ -49,16 +49,8 @@ impl<'a> Evaluator<'a> {
                 trigger,
                 of,
                 within,
-            } => timeline::after(
-                self.arrangement,
-                self.policy,
-                self.as_at,
-                *event,
-                *trigger,
-                *of,
-                *within,
-            ),
-            Predicate::Every { event, months } => timeline::every(self.arrangement, self.as_at, *event, *months),
+            } => self.after(*event, *trigger, *of, *within),
+            Predicate::Every { event, months } => self.every(*event, *months),
             Predicate::Governance { model, considering } => self.governance(*model, *considering),
             Predicate::Hold(roles) => of_entity(entity, |id, found| self.hold(id, found, roles)),
             Predicate::Responsible { only, functions } => {
@@ -87,10 +79,7 @@ impl<'a> Evaluator<'a> {
             // ended the kind, and that none exists is the law's word, not
             // a gap in the papers.
             Predicate::Kind(body_kind) => Absence {
-                denial: self
-                    .arrangement
-                    .has_no_at(*body_kind, self.as_at)
-                    .map(|fact| (*body_kind, fact)),
+                denial: self.denied(*body_kind).map(|fact| (*body_kind, fact)),
                 vacancy: None,
                 ended: self.kind_ended(*body_kind),
             },
@@ -123,8 +112,8 @@ impl<'a> Evaluator<'a> {
         Finding::all(
             roles
                 .iter()
-                .map(|role| match entity.holds_at(*role, self.as_at) {
-                    Some((fact, holding)) => {
+                .map(|role| match self.holds(id, entity, *role) {
+                    Some((fact, _)) => {
                         let used = Self::fact_use(
                             fact,
                             Fact::Holds {
@@ -132,7 +121,7 @@ impl<'a> Evaluator<'a> {
                                 role: *role,
                             },
                         );
-                        Self::uncertain(used.clone(), holding).unwrap_or_else(|| {
+                        {
                             Finding::new(
                                 Truth::True,
                                 Observation::Holds {
@@ -141,7 +130,7 @@ impl<'a> Evaluator<'a> {
                                 },
                             )
                             .with_fact(used)
-                        })
+                        }
                     }
                     None => Finding::new(
                         Truth::False,
@@ -157,7 +146,7 @@ impl<'a> Evaluator<'a> {
 
     /// `be a KIND`: the body is of the kind.
     fn body_kind(&self, id: EntityId, entity: &Entity, kind: BodyKindId) -> Finding {
-        match &entity.body_kind {
+        match self.body_kind_held(id, entity) {
             None => Finding::missing(Missing::BodyKind { entities: vec![id] }),
             Some(fact) => {
                 let used = Self::fact_use(
@@ -202,10 +191,10 @@ impl<'a> Evaluator<'a> {
     /// `be ATTRIBUTE`: a yes/no attribute is yes, as stated or settled.
     fn attribute(&self, id: EntityId, entity: &Entity, attribute: AttributeId) -> Finding {
         match (
-            entity.attribute_at(attribute, self.as_at),
+            self.attribute_line(id, entity, attribute),
             self.unstated(id, entity, attribute),
         ) {
-            (Some((fact, holding)), _) => {
+            (Some((fact, _)), _) => {
                 let value = fact.value == TypedValue::Bool(true);
                 let used = Self::fact_use(
                     fact,
@@ -215,7 +204,7 @@ impl<'a> Evaluator<'a> {
                         value: fact.value.clone(),
                     },
                 );
-                Self::uncertain(used.clone(), holding).unwrap_or_else(|| {
+                {
                     Finding::new(
                         Truth::of(value),
                         Observation::AttributeIs {
@@ -225,7 +214,7 @@ impl<'a> Evaluator<'a> {
                         },
                     )
                     .with_fact(used)
-                })
+                }
             }
             (None, Some((value, observed))) => Finding::new(Truth::of(value == TypedValue::Bool(true)), observed),
             (None, None) => Finding::missing(Missing::Attribute { entity: id, attribute }),
@@ -242,7 +231,7 @@ impl<'a> Evaluator<'a> {
         comparator: Comparator,
         value: &TypedValue,
     ) -> Finding {
-        match entity.attribute_at(attribute, self.as_at) {
+        match self.attribute_line(id, entity, attribute) {
             None => match self.unstated(id, entity, attribute) {
                 Some((settled, observed)) => {
                     let (truth, note) = compare(&settled, comparator, value);
@@ -252,7 +241,7 @@ impl<'a> Evaluator<'a> {
                 }
                 None => Finding::missing(Missing::Attribute { entity: id, attribute }),
             },
-            Some((fact, holding)) => {
+            Some((fact, _)) => {
                 let used = Self::fact_use(
                     fact,
                     Fact::Attribute {
@@ -261,9 +250,6 @@ impl<'a> Evaluator<'a> {
                         value: fact.value.clone(),
                     },
                 );
-                if let Some(finding) = Self::uncertain(used.clone(), holding) {
-                    return finding;
-                }
                 let (truth, note) = compare(&fact.value, comparator, value);
                 let mut finding = Finding::new(
                     truth,
@@ -293,9 +279,7 @@ impl<'a> Evaluator<'a> {
                     .policy
                     .law_in_force(LawId::from_index(*index), self.arrangement, self.as_at)
                     == Holding::Yes
-                && entity
-                    .holds_at(law.role, self.as_at)
-                    .is_some_and(|(_, holding)| holding.possible())
+                && self.holds(id, entity, law.role).is_some()
         });
         if let Some((index, law)) = by_law {
             return Some((

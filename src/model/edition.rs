@@ -88,6 +88,9 @@ pub struct Document {
     pub title: String,
     /// The seed file it is, if any.
     pub seed: Option<String>,
+    /// Its date, if given: an answer it holds with no date of its own was
+    /// given then.
+    pub date: Option<PartialDate>,
     /// A remark about it.
     pub note: Option<String>,
     /// Where declared.

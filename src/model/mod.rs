@@ -11,6 +11,7 @@ mod lookup;
 mod mentions;
 mod policy;
 mod rules;
+mod time;
 mod vocabulary;
 
 use std::fmt;
@@ -21,6 +22,7 @@ pub use kinds::*;
 pub use mentions::*;
 pub use policy::*;
 pub use rules::*;
+pub use time::*;
 pub use vocabulary::*;
 
 macro_rules! ids {
@@ -81,4 +83,6 @@ ids! {
     /// An edition in [`Policy::editions`] (the guidance first, then the
     /// local policies that extend it).
     EditionId => "edition";
+    /// An instant in an arrangement's [`Timeline`].
+    InstantId => "instant";
 }

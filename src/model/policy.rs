@@ -3,7 +3,7 @@
 //! which version of each is in force for an arrangement on a day.
 
 use super::*;
-use crate::date::{Day, Holding};
+use crate::date::{Day, Holding, PartialDate};
 use crate::source::Span;
 
 /// A checked policy: a guidance edition with any local policies on top,
@@ -34,6 +34,10 @@ pub struct Policy {
     pub laws: Vec<Law>,
     /// What amendments repeal, each from its amendment's commencement.
     pub repeals: Vec<Repeal>,
+    /// For a duty, by key, the date the earliest edition given that asks
+    /// it (this one, or one it supersedes) came into force: a cause that
+    /// came before then is for no guidance to judge.
+    pub asked_since: Vec<(String, PartialDate)>,
 }
 
 /// Something an amendment repeals.
@@ -59,6 +63,20 @@ pub enum Versioned {
 }
 
 impl Policy {
+    /// The first day a duty was asked by any edition given: its own
+    /// edition's (or amendment's) date in force, or an earlier edition's
+    /// that asked it under the same key.
+    pub fn first_in_force(&self, id: DutyId) -> Option<Day> {
+        let duty = self.duty(id)?;
+        let own = self.editions.get(duty.edition).and_then(|edition| edition.in_force);
+        let earlier = self
+            .asked_since
+            .iter()
+            .find(|(key, _)| *key == duty.key)
+            .map(|(_, date)| *date);
+        [own, earlier].into_iter().flatten().map(PartialDate::first_day).min()
+    }
+
     /// Whether what an edition says applies to an arrangement: the
     /// guidance always; a local policy only to the arrangements that name
     /// it in `answers_to` (or that name no guidance at all), so that one
@@ -105,10 +123,14 @@ impl Policy {
             return Holding::Yes;
         }
         if declared.by_area {
-            if let Some(stated) = arrangement
-                .and_then(|arrangement| arrangement.commenced.iter().find(|stated| stated.value == declared.key))
-            {
-                return stated.holds_at(day);
+            if let Some((stated, timeline)) = arrangement.and_then(|arrangement| {
+                arrangement
+                    .commenced
+                    .iter()
+                    .find(|stated| stated.value == declared.key)
+                    .map(|stated| (stated, &arrangement.timeline))
+            }) {
+                return stated.holds_at(timeline, day);
             }
         }
         // Between the first areas and the last, a council that does not

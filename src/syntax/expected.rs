@@ -23,8 +23,15 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::date | Rule::date_value => Some("a date (like `2016`, `2016-03` or `2016-03-01`)"),
         Rule::unknown_date => Some("`unknown`"),
         Rule::event_time => Some("`on` and a date, or `after` and an event"),
-        Rule::qualifier => Some("`inferred` or `possibly`"),
-        Rule::period | Rule::kw_until => Some("`from` or `until` and a date"),
+        Rule::qualifier => Some("`inferred`, `possibly`, `suggested` or `proposed`"),
+        Rule::period | Rule::kw_until => Some("`from` or `until` and a date, or `seen` and a date"),
+        Rule::kw_seen => Some("`seen DATE`"),
+        Rule::when | Rule::bounded => Some("a date, `unknown`, or `between DATE and DATE`"),
+        Rule::between | Rule::kw_between => Some("`between DATE and DATE`"),
+        Rule::date_bound | Rule::kw_before => Some("`after` or `before` and a date or event"),
+        Rule::anchor => Some("a date or an event"),
+        Rule::extends_entry => Some("`extends ROLE`"),
+        Rule::extends_join => Some("`,` or `or`"),
         Rule::life_entry | Rule::kw_exists => Some("`exists from DATE until DATE`"),
         Rule::number => Some("a number"),
         Rule::boolean => Some("`yes` or `no`"),
@@ -178,6 +185,9 @@ pub const RESERVED_WORDS: &[&str] = &[
     "holding",
     "uses",
     "considers",
+    "before",
+    "between",
+    "seen",
 ];
 
 /// The token at `position`, and how many bytes to underline.

@@ -398,7 +398,7 @@ impl Lowerer {
             _ => return Err(self.error(path, "each event needs `\"kind\"`".to_owned())),
         };
         let date = match object.get("date") {
-            Some(value) => Some(self.date_value(&format!("{path}/date"), value)?),
+            Some(value) => Some(self.when(&format!("{path}/date"), value)?),
             None => None,
         };
         let after = match object.get("after") {
@@ -421,11 +421,8 @@ impl Lowerer {
             kind,
             "id",
         )?;
-        item.time = Some(EventTime {
-            on: date,
-            after,
-            span: date.map_or_else(|| self.span(path), |date| date.span),
-        });
+        let span = date.as_ref().map_or_else(|| self.span(path), |date| date.span);
+        item.time = Some(EventTime { on: date, after, span });
         item.span = self.span(path);
         Ok(item)
     }
@@ -450,21 +447,51 @@ impl Lowerer {
         }
     }
 
-    /// `"from"` and `"until"` of a line or of `"exists"`.
+    /// A date as the papers give it: a date, `"unknown"`, or the words of
+    /// the language (`"unknown after split"`, `"2015 after restructure"`,
+    /// `"between 2033 and 2035"`, `"unknown before 2035-06"`), a bound
+    /// being a date or an event's id.
+    fn when(&self, path: &str, value: &Json) -> Result<When, SyntaxError> {
+        let span = self.span(path);
+        let Json::String(text) = value else {
+            return Ok(When::plain(self.date_value(path, value)?));
+        };
+        match when_text(text, span) {
+            Some(when) => Ok(when),
+            None => match PartialDate::parse(text) {
+                Err(error) if text.split_whitespace().count() == 1 && text != "unknown" => {
+                    Err(SyntaxError::InvalidDate { span, error })
+                }
+                _ => Err(self.error(
+                    path,
+                    "a date is a string such as \"2016-03\", \"unknown\", \"unknown after EVENT\", \"2015 before 2015-06\" or \"between 2033 and 2035\"".to_owned(),
+                )),
+            },
+        }
+    }
+
+    /// `"from"` and `"until"` of a line or of `"exists"`, or `"seen"`.
     fn period(&self, path: &str, object: &Map<String, Json>) -> Result<Option<WrittenPeriod>, SyntaxError> {
         let from = match object.get("from") {
-            Some(value) => Some(self.date_value(&format!("{path}/from"), value)?),
+            Some(value) => Some(self.when(&format!("{path}/from"), value)?),
             None => None,
         };
         let until = match object.get("until") {
-            Some(value) => Some(self.date_value(&format!("{path}/until"), value)?),
+            Some(value) => Some(self.when(&format!("{path}/until"), value)?),
             None => None,
         };
-        Ok((from.is_some() || until.is_some()).then(|| WrittenPeriod {
-            from,
-            until,
-            span: self.span(path),
-        }))
+        let seen = match object.get("seen") {
+            Some(value) => Some(self.date_value(&format!("{path}/seen"), value)?),
+            None => None,
+        };
+        Ok(
+            (from.is_some() || until.is_some() || seen.is_some()).then(|| WrittenPeriod {
+                from,
+                until,
+                seen,
+                span: self.span(path),
+            }),
+        )
     }
 
     /// A key's lines: one field, or (for an array of `{"value": …}`
@@ -518,7 +545,12 @@ impl Lowerer {
                     None => None,
                 };
                 period = self.period(path, object)?;
-                for (word, qualifier) in [("inferred", Qualifier::Inferred), ("possibly", Qualifier::Possibly)] {
+                for (word, qualifier) in [
+                    ("inferred", Qualifier::Inferred),
+                    ("possibly", Qualifier::Possibly),
+                    ("suggested", Qualifier::Suggested),
+                    ("proposed", Qualifier::Proposed),
+                ] {
                     match object.get(word) {
                         Some(Json::Bool(true)) => qualifiers.push((qualifier, self.span(&format!("{path}/{word}")))),
                         Some(Json::Bool(false)) | None => {}
@@ -528,10 +560,10 @@ impl Lowerer {
                     }
                 }
                 for other in object.keys() {
-                    if !["value", "per", "from", "until", "inferred", "possibly"].contains(&other.as_str()) {
+                    if !FACT_LINE_KEYS.contains(&other.as_str()) {
                         return Err(self.error(
                             &format!("{path}/{}", escape(other)),
-                            format!("a fact's line has `value`, `per`, `from`, `until`, `inferred` and `possibly`, not `{other}`"),
+                            format!("a fact's line has `value`, `per`, `from`, `until`, `seen`, `inferred`, `possibly`, `suggested` and `proposed`, not `{other}`"),
                         ));
                     }
                 }
@@ -620,4 +652,78 @@ fn strip(object: &Map<String, Json>, keys: &[&str]) -> Map<String, Json> {
         .filter(|(key, _)| !keys.contains(&key.as_str()))
         .map(|(key, value)| (key.clone(), value.clone()))
         .collect()
+}
+
+/// The keys of one line of a fact (`{"value": …, "from": …}`).
+const FACT_LINE_KEYS: [&str; 9] = [
+    "value",
+    "per",
+    "from",
+    "until",
+    "seen",
+    "inferred",
+    "possibly",
+    "suggested",
+    "proposed",
+];
+
+/// A date as the papers give it, read from the words of the language in a
+/// string (JSON arrangements write dates as strings): `2016-03`,
+/// `unknown`, `unknown after split`, `2015 before 2015-06`, `between 2033
+/// and 2035`. Every part takes the string's span. `None` if the words are
+/// not such a date.
+pub fn when_text(text: &str, span: Span) -> Option<When> {
+    let date = |word: &str| PartialDate::parse(word).ok();
+    let anchor = |word: &str| -> Option<Anchor> {
+        if word.starts_with(|character: char| character.is_ascii_digit()) {
+            date(word).map(|date| Anchor::Date(DateValue { date: Some(date), span }))
+        } else if !word.is_empty()
+            && word
+                .chars()
+                .all(|character| character.is_alphanumeric() || character == '_')
+        {
+            Some(Anchor::Event(Name {
+                text: word.to_owned(),
+                span,
+            }))
+        } else {
+            None
+        }
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut when = When {
+        date: None,
+        after: Vec::new(),
+        before: Vec::new(),
+        span,
+    };
+    let mut rest: &[&str] = &words;
+    match rest {
+        ["between", first, "and", second, tail @ ..] => {
+            when.after.push(anchor(first)?);
+            when.before.push(anchor(second)?);
+            rest = tail;
+        }
+        ["unknown", tail @ ..] => {
+            when.date = Some(DateValue { date: None, span });
+            rest = tail;
+        }
+        [first, tail @ ..] => {
+            when.date = Some(DateValue {
+                date: Some(date(first)?),
+                span,
+            });
+            rest = tail;
+        }
+        [] => return None,
+    }
+    while let [bound, target, tail @ ..] = rest {
+        match *bound {
+            "after" => when.after.push(anchor(target)?),
+            "before" => when.before.push(anchor(target)?),
+            _ => return None,
+        }
+        rest = tail;
+    }
+    rest.is_empty().then_some(when)
 }

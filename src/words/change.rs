@@ -1,9 +1,9 @@
 //! Changes of a role's responsibilities and what calls for an event, in
 //! words: a change named by its event or date, with what it did.
 
-use super::{and_list, date as date_words, inner, Wording};
+use super::{and_list, inner, Wording};
 use crate::eval::{Cause, Change, ChangeDetail};
-use crate::model::RoleId;
+use crate::model::{RoleId, Written};
 
 impl Wording<'_> {
     /// One difference a change made.
@@ -24,6 +24,11 @@ impl Wording<'_> {
                     self.labels(after)
                 ),
             },
+            ChangeDetail::FirstSeenCombined { entity } => format!(
+                "{} already holds {} with its other roles where the papers first describe it",
+                self.label(*entity),
+                self.role(role)
+            ),
             ChangeDetail::RoleAdded { entity, role } => {
                 format!("{} also holds {}", self.label(*entity), self.role(*role))
             }
@@ -66,10 +71,23 @@ impl Wording<'_> {
     pub(super) fn change_named(&self, change: &Change) -> String {
         match change.event.filter(|id| self.arrangement.event(*id).is_some()) {
             Some(event) => self.event_name(event),
-            None => match change.date {
-                Some(date) => format!("the change of {}", date_words(date)),
-                None => "a change at an unknown date".to_owned(),
-            },
+            None => self.change_of(change),
+        }
+    }
+
+    /// A change with no event of its own, by its date: "the change of
+    /// October 2016", "a change at an unknown date", "the change between
+    /// 2033 and 2035".
+    fn change_of(&self, change: &Change) -> String {
+        let written = self
+            .arrangement
+            .timeline
+            .instant(change.at)
+            .map(|instant| &instant.written);
+        if written.is_none_or(Written::says_nothing) {
+            "a change at an unknown date".to_owned()
+        } else {
+            format!("the change of {}", self.instant(change.at))
         }
     }
 
@@ -111,14 +129,6 @@ impl Wording<'_> {
                 }
             }
             None => format!("{}{}", self.change_named(change), self.change_what(change)),
-        }
-    }
-
-    /// What calls for an event, named.
-    pub(super) fn cause_named(&self, cause: &Cause) -> String {
-        match cause {
-            Cause::Change(change) => self.change_named(change),
-            Cause::Event(event) => self.event_name(*event),
         }
     }
 

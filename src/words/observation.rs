@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use super::fact::outcome_words;
 use super::predicate::{governance_words, Number};
-use super::{and_list, day as day_words, indefinite, period, Wording};
+use super::{and_list, capitalise, day as day_words, indefinite, period, Wording};
 use crate::date::Day;
 use crate::eval::{Cause, Clause, Observation};
 use crate::model::{
@@ -104,6 +104,7 @@ impl Wording<'_> {
             Observation::NoEvent { event, of, up_to } => self.no_event(*event, *of, *up_to),
             Observation::Follows { follower, cause } => self.follows(*follower, cause),
             Observation::NotYetDue { expected, cause, due } => self.not_yet_due(*expected, cause, *due),
+            Observation::UnderWay { review, cause, due } => self.under_way(*review, cause, *due),
             Observation::NotFollowed {
                 expected,
                 cause,
@@ -394,6 +395,18 @@ impl Wording<'_> {
             indefinite(expected.word()),
             self.cause_dated(cause),
             day_words(due)
+        )
+    }
+
+    /// A review planned or under way for what called for it, not yet due.
+    fn under_way(&self, review: EventId, cause: &Cause, due: Option<Day>) -> String {
+        let due = due
+            .map(|due| format!(", due by {}", day_words(due)))
+            .unwrap_or_default();
+        format!(
+            "{} of {} is under way{due}",
+            capitalise(&self.event_name(review)),
+            self.cause_dated(cause)
         )
     }
 

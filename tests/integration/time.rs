@@ -7,8 +7,8 @@
 
 use std::fmt::Write as _;
 
-use dcsc::date::{PartialDate, Uncertainty};
-use dcsc::eval::{Fact, Missing, Verdict, VerdictKind};
+use dcsc::date::PartialDate;
+use dcsc::eval::{Doubt, Fact, Missing, Verdict, VerdictKind};
 use dcsc::model::{Basis, DutyKind, Predicate};
 use dcsc::{Verified, Workspace};
 
@@ -146,11 +146,9 @@ fn a_fact_from_a_year_is_unknown_within_that_year() {
     let during = verify_text(&text, "2017-06-30");
     let found = verdict(&during, "dcs.report_to_chief_executive");
     assert_eq!(found.kind(), VerdictKind::Unknown);
+    // Whether the holding, begun some day of 2017, had begun by 30 June.
     assert!(
-        found
-            .missing
-            .iter()
-            .any(|missing| matches!(missing, Missing::WhichHolder { .. })),
+        matches!(found.missing.first(), Some(Missing::Doubt(Doubt::Happened { .. }))),
         "{:?}",
         found.missing
     );
@@ -166,7 +164,14 @@ fn a_fact_from_a_year_is_unknown_within_that_year() {
         .iter()
         .find(|used| matches!(used.fact, Fact::Holds { .. }))
         .unwrap();
-    assert_eq!(used.during.from.map(|from| from.to_string()), Some("2017".to_owned()));
+    let timeline = &after.councils[0].arrangement.timeline;
+    assert_eq!(
+        used.during
+            .from
+            .and_then(|from| timeline.plain_date(from))
+            .map(|from| from.to_string()),
+        Some("2017".to_owned())
+    );
 }
 
 #[test]
@@ -190,13 +195,11 @@ fn an_attribute_that_changes_is_read_as_at_the_date() {
     );
     let found = verify_text(&partial, "2019-04-15");
     assert_eq!(verdict(&found, "dcs.first_tier").kind(), VerdictKind::Unknown);
-    assert!(verdict(&found, "dcs.first_tier").missing.iter().any(|missing| matches!(
-        missing,
-        Missing::Uncertain {
-            why: Uncertainty::Stopped(_),
-            ..
-        }
-    )));
+    // Whether the line's stop, some day of April 2019, had come by the 15th.
+    assert!(verdict(&found, "dcs.first_tier")
+        .missing
+        .iter()
+        .any(|missing| matches!(missing, Missing::Doubt(Doubt::Happened { .. }))));
 }
 
 #[test]
@@ -269,7 +272,7 @@ fn events_known_only_by_their_order_keep_it() {
     assert_eq!(verdict(&found, "review.on_change").kind(), VerdictKind::Unknown);
     assert!(matches!(
         verdict(&found, "review.on_change").missing.as_slice(),
-        [Missing::EventDate { .. }]
+        [Missing::Doubt(Doubt::Happened { .. })]
     ));
     // Of unknown date: whether it came after the change is not known.
     let undated = format!("{base}review sometime on unknown {{ by \"Cabinet\"  outcome assured }}\n");
@@ -277,7 +280,7 @@ fn events_known_only_by_their_order_keep_it() {
     assert_eq!(verdict(&found, "review.on_change").kind(), VerdictKind::Unknown);
     assert!(matches!(
         verdict(&found, "review.on_change").missing.as_slice(),
-        [Missing::EventOrder { .. }]
+        [Missing::Doubt(_)]
     ));
     // "Later in 2022": in 2022 and after the change.
     let later_that_year = format!("{base}review later on 2022 after added {{ by \"Cabinet\"  outcome assured }}\n");
@@ -332,7 +335,7 @@ fn a_holder_that_is_one_of_several_decides_only_what_holds_for_all() {
     let restricted = verdict(&found, "dcs.first_tier");
     assert_eq!(restricted.kind(), VerdictKind::Unknown);
     assert!(
-        matches!(restricted.missing.first(), Some(Missing::WhichHolder { candidates, .. }) if candidates.len() == 2),
+        matches!(restricted.missing.first(), Some(Missing::Doubt(Doubt::Which { candidates, .. })) if candidates.len() == 2),
         "{:?}",
         restricted.missing
     );
@@ -425,7 +428,9 @@ fn a_service_moved_out_and_back_in_house_has_its_provider_as_at_each_date() {
         ("2020-01-01", "arms_length"),
         ("2025-06-30", "in_house"),
     ] {
-        let (fact, holding) = service.attribute_at(provider, day(date)).unwrap();
+        let (fact, holding) = service
+            .attribute_at(&arrangement.timeline, provider, day(date))
+            .unwrap();
         assert_eq!(holding, dcsc::date::Holding::Yes, "{date}");
         assert_eq!(fact.value, dcsc::model::TypedValue::Text(expected.to_owned()), "{date}");
     }
@@ -590,7 +595,7 @@ fn the_generated_cases_reach_uncertain_verdicts() {
                     verdict
                         .missing
                         .iter()
-                        .any(|missing| matches!(missing, Missing::Uncertain { .. } | Missing::WhichHolder { .. }))
+                        .any(|missing| matches!(missing, Missing::Doubt(_)))
                 })
                 .count();
         }

@@ -153,13 +153,15 @@ impl Lowerer {
     }
 
     fn date_value(&mut self, pair: P<'_>) -> Option<DateValue> {
-        let span = self.span(&pair);
+        let inner = pair.into_inner().next()?;
+        self.date_value_of(&inner)
+    }
+
+    /// A `date`, `number` (a year) or `unknown`, as a date value.
+    fn date_value_of(&mut self, pair: &P<'_>) -> Option<DateValue> {
+        let span = self.span(pair);
         let text = pair.as_str();
-        if pair
-            .clone()
-            .into_inner()
-            .any(|part| part.as_rule() == Rule::unknown_date)
-        {
+        if pair.as_rule() == Rule::unknown_date {
             return Some(DateValue { date: None, span });
         }
         match PartialDate::parse(text.trim()) {
@@ -177,21 +179,149 @@ impl Lowerer {
         let span = self.tight_span(&pair);
         let mut name = None;
         let mut period = None;
+        let mut qualifiers = Vec::new();
+        let mut evidence = None;
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::kw_exists => name = Some(self.name(&part)),
                 Rule::period => period = self.period(part),
+                Rule::qualifier => qualifiers.push(self.qualifier(&part)),
+                Rule::evidence => evidence = self.evidence(part),
                 _ => self.internal(&part, "an `exists` entry"),
             }
         }
         Some(Field {
             name: name?,
             values: Vec::new(),
-            qualifiers: Vec::new(),
+            qualifiers,
             period: Some(period?),
+            evidence,
+            span,
+        })
+    }
+
+    /// `extends A`, `extends A, B`, `extends A or B` becomes the field
+    /// `extends` with the roles as values, marked [`Qualifier::OneOf`] when
+    /// joined by `or`.
+    fn extends(&mut self, pair: P<'_>) -> Option<Field> {
+        let span = self.tight_span(&pair);
+        let mut name = None;
+        let mut values = Vec::new();
+        let mut qualifiers = Vec::new();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::kw_extends => name = Some(self.name(&part)),
+                Rule::name => values.push(Value {
+                    kind: ValueKind::Key(part.as_str().to_owned()),
+                    span: self.span(&part),
+                }),
+                Rule::extends_join => {
+                    if part.as_str().starts_with("or") {
+                        qualifiers.push((Qualifier::OneOf, self.span(&part)));
+                    }
+                }
+                _ => self.internal(&part, "an `extends` entry"),
+            }
+        }
+        Some(Field {
+            name: name?,
+            values,
+            qualifiers,
+            period: None,
             evidence: None,
             span,
         })
+    }
+
+    fn qualifier(&self, part: &P<'_>) -> (Qualifier, Span) {
+        let qualifier = match part.as_str() {
+            "possibly" => Qualifier::Possibly,
+            "suggested" => Qualifier::Suggested,
+            "proposed" => Qualifier::Proposed,
+            _ => Qualifier::Inferred,
+        };
+        (qualifier, self.span(part))
+    }
+
+    fn anchor(&mut self, pair: P<'_>) -> Option<Anchor> {
+        let inner = pair.into_inner().next()?;
+        match inner.as_rule() {
+            Rule::name => Some(Anchor::Event(self.name(&inner))),
+            Rule::date | Rule::number => {
+                let span = self.span(&inner);
+                match PartialDate::parse(inner.as_str().trim()) {
+                    Ok(date) => Some(Anchor::Date(DateValue { date: Some(date), span })),
+                    Err(error) => {
+                        self.errors.push(SyntaxError::InvalidDate { span, error });
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.internal(&inner, "what bounds a date");
+                None
+            }
+        }
+    }
+
+    /// `between A and B`: no date, after A and before B.
+    fn between(&mut self, pair: P<'_>, when: &mut When) -> Option<()> {
+        let mut anchors = Vec::new();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::anchor => anchors.push(self.anchor(part)?),
+                Rule::kw_between | Rule::kw_and => {}
+                _ => self.internal(&part, "`between … and …`"),
+            }
+        }
+        let mut anchors = anchors.into_iter();
+        when.after.extend(anchors.next());
+        when.before.extend(anchors.next());
+        Some(())
+    }
+
+    /// `after X` or `before Y` after a date.
+    fn date_bound(&mut self, pair: P<'_>, when: &mut When) -> Option<()> {
+        let mut before = false;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::kw_after => before = false,
+                Rule::kw_before => before = true,
+                Rule::anchor => {
+                    let anchor = self.anchor(part)?;
+                    if before {
+                        when.before.push(anchor);
+                    } else {
+                        when.after.push(anchor);
+                    }
+                }
+                _ => self.internal(&part, "a bound of a date"),
+            }
+        }
+        Some(())
+    }
+
+    /// A date as the papers give it (`when` or a `bounded` value).
+    fn when(&mut self, pair: P<'_>) -> Option<When> {
+        let span = self.tight_span(&pair);
+        let mut when = When {
+            date: None,
+            after: Vec::new(),
+            before: Vec::new(),
+            span,
+        };
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::date_value => when.date = Some(self.date_value(part)?),
+                Rule::date | Rule::number | Rule::unknown_date => {
+                    when.date = Some(self.date_value_of(&part)?);
+                }
+                Rule::between => self.between(part, &mut when)?,
+                Rule::date_bound => self.date_bound(part, &mut when)?,
+                _ => self.internal(&part, "a date"),
+            }
+        }
+        Some(when)
     }
 
     fn event_time(&mut self, pair: P<'_>) -> Option<EventTime> {
@@ -200,7 +330,7 @@ impl Lowerer {
         let mut after = None;
         for part in pair.into_inner() {
             match part.as_rule() {
-                Rule::date_value => on = Some(self.date_value(part)?),
+                Rule::when => on = Some(self.when(part)?),
                 Rule::name => after = Some(self.name(&part)),
                 Rule::kw_on | Rule::kw_after => {}
                 _ => self.internal(&part, "when an event happened"),
@@ -213,23 +343,31 @@ impl Lowerer {
         let span = self.tight_span(&pair);
         let mut from = None;
         let mut until = None;
+        let mut seen = None;
         let mut next_is_until = false;
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::kw_from => next_is_until = false,
                 Rule::kw_until => next_is_until = true,
-                Rule::date_value => {
-                    let date = self.date_value(part)?;
+                Rule::kw_seen => {}
+                Rule::date_value => seen = Some(self.date_value(part)?),
+                Rule::when => {
+                    let when = self.when(part)?;
                     if next_is_until {
-                        until = Some(date);
+                        until = Some(when);
                     } else {
-                        from = Some(date);
+                        from = Some(when);
                     }
                 }
                 _ => self.internal(&part, "a period"),
             }
         }
-        Some(WrittenPeriod { from, until, span })
+        Some(WrittenPeriod {
+            from,
+            until,
+            seen,
+            span,
+        })
     }
 
     fn block(&mut self, pair: P<'_>) -> Vec<Entry> {
@@ -246,6 +384,7 @@ impl Lowerer {
                 Rule::tag_entry => self.tag(inner).map(Entry::Tag),
                 Rule::source_entry => self.source(inner).map(Entry::Field),
                 Rule::life_entry => self.life(inner).map(Entry::Field),
+                Rule::extends_entry => self.extends(inner).map(Entry::Field),
                 Rule::expect_entry => self.expect(inner).map(Entry::Expect),
                 Rule::edit_entry => self.edit(inner).map(Entry::Edit),
                 _ => {
@@ -269,13 +408,7 @@ impl Lowerer {
             match part.as_rule() {
                 Rule::field_name => name = Some(self.name(&part)),
                 Rule::value => values.extend(self.value(part)),
-                Rule::qualifier => {
-                    let qualifier = match part.as_str() {
-                        "possibly" => Qualifier::Possibly,
-                        _ => Qualifier::Inferred,
-                    };
-                    qualifiers.push((qualifier, self.span(&part)));
-                }
+                Rule::qualifier => qualifiers.push(self.qualifier(&part)),
                 Rule::period => period = self.period(part),
                 Rule::evidence => evidence = self.evidence(part),
                 _ => self.internal(&part, "a field"),
@@ -317,6 +450,7 @@ impl Lowerer {
                 }
             },
             Rule::boolean => Some(ValueKind::Bool(matches!(pair.as_str(), "yes" | "true"))),
+            Rule::bounded => self.when(pair.clone()).map(ValueKind::When),
             Rule::key | Rule::name => Some(ValueKind::Key(pair.as_str().to_owned())),
             _ => {
                 self.internal(pair, "a value");
