@@ -98,8 +98,8 @@ pub enum Predicate {
         trigger: Trigger,
         /// Only triggers about a holder of this role.
         of: Option<RoleId>,
-        /// Within this many months.
-        within: Option<u32>,
+        /// The period it has to follow in.
+        within: Option<Deadline>,
     },
     /// An event recurs at least this often.
     Every {

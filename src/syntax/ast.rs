@@ -567,6 +567,9 @@ pub enum Atom {
         of: Option<Name>,
         /// How soon the event must follow.
         within: Option<Period>,
+        /// Whether the period is `allowing` (time to act, a later event
+        /// still answering) rather than `within` (a deadline).
+        allowing: bool,
     },
     /// `EVENT every PERIOD`.
     Every {

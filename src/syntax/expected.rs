@@ -112,7 +112,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::uses_atom | Rule::kw_uses => Some("`uses` and a governance model"),
         Rule::considers_atom | Rule::kw_considers => Some("`considers` and a governance model"),
         Rule::every_atom | Rule::kw_every => Some("`every` and a period"),
-        Rule::within | Rule::kw_within => Some("`within` and a period"),
+        Rule::within | Rule::kw_within | Rule::kw_allowing => Some("`within` or `allowing` and a period"),
         Rule::period_unit => Some("`months` or `years`"),
         Rule::kw_of => Some("`of`"),
         Rule::relation_atom => Some("a relation and its target"),
@@ -188,6 +188,7 @@ pub const RESERVED_WORDS: &[&str] = &[
     "before",
     "between",
     "seen",
+    "allowing",
 ];
 
 /// The token at `position`, and how many bytes to underline.

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use super::fact::outcome_words;
 use super::predicate::{governance_words, Number};
-use super::{and_list, capitalise, day as day_words, indefinite, period, Wording};
+use super::{and_list, day as day_words, indefinite, period, Wording};
 use crate::date::Day;
 use crate::eval::{Cause, Clause, Observation};
 use crate::model::{
@@ -382,8 +382,20 @@ impl Wording<'_> {
             .and_then(|event| event.outcome)
             .map(|outcome| format!(" ({})", outcome_words(outcome)))
             .unwrap_or_default();
+        // A review that names the change it tests may come before it, as
+        // the guidance's "before allocating" asks; it does not follow it.
+        let cause_at = match cause {
+            Cause::Change(change) => Some(change.at),
+            Cause::Event(event) => self.arrangement.event(*event).map(|event| event.at),
+        };
+        let ahead = self
+            .arrangement
+            .event(follower)
+            .zip(cause_at)
+            .is_some_and(|(event, cause_at)| self.arrangement.timeline.surely_before(event.at, cause_at));
+        let verb = if ahead { "tested in advance" } else { "follows" };
         format!(
-            "{}{concluded} follows {}",
+            "{}{concluded} {verb} {}",
             self.event_name(follower),
             self.cause_dated(cause)
         )
@@ -405,7 +417,7 @@ impl Wording<'_> {
             .unwrap_or_default();
         format!(
             "{} of {} is under way{due}",
-            capitalise(&self.event_name(review)),
+            self.event_name(review),
             self.cause_dated(cause)
         )
     }

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use super::{and_list, date as date_words, day as day_words, or_list, Wording};
 use crate::date::Day;
 use crate::eval::Doubt;
-use crate::model::{Anchor, Basis, End, EntityId, EventId, InstantId, Line, Owner, Written};
+use crate::model::{Anchor, Basis, End, EntityId, EventId, EventStatus, InstantId, Line, Owner, Written};
 
 impl Wording<'_> {
     /// How the papers date an instant: "March 2016", "an unknown date",
@@ -61,7 +61,12 @@ impl Wording<'_> {
         let Some(found) = self.arrangement.event(id) else {
             return "an event".to_owned();
         };
-        let kind = found.kind.word();
+        // A proposal or a plan is named as one, so that no sentence reads
+        // it as done.
+        let kind = match found.status {
+            EventStatus::Happened => found.kind.word().to_owned(),
+            EventStatus::Proposed | EventStatus::Planned => format!("{} {}", found.status.word(), found.kind.word()),
+        };
         let written = self
             .arrangement
             .timeline
@@ -78,7 +83,8 @@ impl Wording<'_> {
                 ),
                 None => format!("the {kind} after the undated {}", self.event_kind_word(*earlier)),
             },
-            (None, [], []) => format!("the undated {kind}"),
+            (None, [], []) if found.status.happened() => format!("the undated {kind}"),
+            (None, [], []) => format!("the {kind}"),
             (None, _, _) => format!("the {kind} of {}", self.written(&written)),
         };
         let twin = self.arrangement.events.iter().enumerate().any(|(index, other)| {

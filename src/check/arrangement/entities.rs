@@ -69,10 +69,7 @@ impl Context<'_> {
             EntityKind::Post | EntityKind::Body | EntityKind::Service => None,
         };
         let note = fields.text("note", errors);
-        let life = match fields.take("exists") {
-            Some(field) => self.period(field, |end| Owner::Life { entity: id, end }),
-            None => Period::ALWAYS,
-        };
+        let life = self.life(fields.take_all("exists"), id, errors);
         let mut entity = Entity {
             key: item.name.text.clone(),
             kind,
@@ -358,6 +355,37 @@ impl Context<'_> {
                 declared: Some(declared.span),
             }),
         }
+    }
+
+    /// When an entity existed: its `exists` lines, each giving one end or
+    /// both (`exists from 2033-10 inferred per minute`, `exists until
+    /// 2035-09-01 per notice`), each with its own evidence and basis. An
+    /// end given twice is E0109.
+    fn life(&self, lines: Vec<&ast::Field>, id: EntityId, errors: &mut Vec<CheckError>) -> Period {
+        let mut life = Period::ALWAYS;
+        let mut first: [Option<Span>; 2] = [None, None];
+        for field in lines {
+            let read = self.period(field, |end| Owner::Life { entity: id, end });
+            for (end, slot, given) in [(read.from, &mut life.from, 0), (read.until, &mut life.until, 1)] {
+                let Some(instant) = end else {
+                    continue;
+                };
+                match first.get(given).copied().flatten() {
+                    Some(earlier) => errors.push(CheckError::RepeatedField {
+                        field: "exists".to_owned(),
+                        span: field.name.span,
+                        first: earlier,
+                    }),
+                    None => {
+                        *slot = Some(instant);
+                        if let Some(place) = first.get_mut(given) {
+                            *place = Some(field.span);
+                        }
+                    }
+                }
+            }
+        }
+        life
     }
 }
 

@@ -12,8 +12,8 @@ use super::super::clock::Doubt;
 use super::super::Evaluator;
 use super::super::{Change, ChangeDetail};
 use crate::model::{
-    AttributeId, Basis, Entity, EntityId, Event, EventId, EventKind, FactOrigin, FunctionId, InstantId, Owner, Period,
-    Policy, RoleId, TypedValue,
+    AttributeId, Basis, Entity, EntityId, Event, EventId, EventKind, EventStatus, FactOrigin, FunctionId, InstantId,
+    Owner, Period, Policy, RoleId, TypedValue,
 };
 
 /// One holder of a role at a point: the roles it holds, the functions it
@@ -217,11 +217,18 @@ impl<'a> Evaluator<'a> {
     /// holding the role then, or says it extended the role (or one of
     /// roles, this run deciding which).
     fn recorded_change(&self, role: RoleId, id: EventId, event: &Event) -> Option<(Change, FactOrigin)> {
-        if event.kind != EventKind::Change
-            || event.responsibilities != Some(true)
-            || !event.status.happened()
-            || !self.clock.happened(event.at)
-        {
+        if event.kind != EventKind::Change || event.responsibilities != Some(true) {
+            return None;
+        }
+        // A proposal is no change of the arrangements, except to the review
+        // that tests it: the guidance asks for that test "before
+        // allocating", so a review planned or held for the proposal makes
+        // it a change to answer, whenever it is to take effect.
+        let tested_proposal = event.status == EventStatus::Proposed
+            && self.arrangement.events.iter().any(|review| {
+                review.kind == EventKind::Review && (review.answers == Some(id) || review.prepares == Some(id))
+            });
+        if !tested_proposal && (!event.status.happened() || !self.clock.happened(event.at)) {
             return None;
         }
         let extended = self.extended(id, event);

@@ -20,7 +20,7 @@ mod changes;
 use super::finding::{Finding, Truth};
 use super::{Cause, Change, Evaluator, Fact, FactUse, Missing, Observation};
 use crate::date::Day;
-use crate::model::{Basis, Event, EventId, EventKind, FactOrigin, InstantId, ReviewOutcome, RoleId, Trigger};
+use crate::model::{Basis, Deadline, Event, EventId, EventKind, FactOrigin, InstantId, ReviewOutcome, RoleId, Trigger};
 
 /// The fact an event gives an explanation.
 pub(super) fn event_fact(id: EventId, event: &Event) -> FactUse {
@@ -156,7 +156,13 @@ impl<'a> Evaluator<'a> {
     }
 
     /// `EVENT after each TRIGGER [of ROLE] [within N months]`.
-    pub(super) fn after(&self, event: EventKind, trigger: Trigger, of: Option<RoleId>, within: Option<u32>) -> Finding {
+    pub(super) fn after(
+        &self,
+        event: EventKind,
+        trigger: Trigger,
+        of: Option<RoleId>,
+        within: Option<Deadline>,
+    ) -> Finding {
         let causes = self.causes(trigger, of);
         if causes.is_empty() {
             return Finding {
@@ -196,14 +202,15 @@ impl<'a> Evaluator<'a> {
     fn answer(
         &self,
         event: EventKind,
-        within: Option<u32>,
+        within: Option<Deadline>,
         cause: Cause,
         at: InstantId,
         cause_fact: FactUse,
     ) -> Finding {
-        let in_time = |follower: &Event, how: &Answering| match (within, how) {
+        // Only a deadline (`within`) makes a later event too late.
+        let in_time = |follower: &Event, how: &Answering| match (within.filter(|deadline| deadline.strict), how) {
             (None, _) | (Some(_), Answering::Names) => true,
-            (Some(months), Answering::Follows) => self.clock.within(at, follower.at, months),
+            (Some(deadline), Answering::Follows) => self.clock.within(at, follower.at, deadline.months),
         };
         let followers = self.events_of(event);
         let answering: Vec<(EventId, &Event, Answering)> = followers
@@ -218,6 +225,14 @@ impl<'a> Evaluator<'a> {
             finding.facts = vec![cause_fact, event_fact(*id, follower)];
             return finding;
         }
+        if let Some(finding) = self.under_way(event, &cause, at, &cause_fact) {
+            return finding;
+        }
+        // Within its period, nothing more is owed yet: a review whose
+        // conclusion the papers do not give, or none, is not yet a want.
+        if let Some(finding) = self.not_yet_due(event, within, &cause, at, &cause_fact) {
+            return finding;
+        }
         // One that answers it whose conclusion the papers do not give may
         // answer it.
         if let Some((id, follower, _)) = answering
@@ -228,15 +243,40 @@ impl<'a> Evaluator<'a> {
             finding.facts = vec![cause_fact, event_fact(*id, follower)];
             return finding;
         }
-        if let Some(finding) = self.under_way(event, &cause, at, &cause_fact) {
-            return finding;
-        }
         let after_cause: Vec<(EventId, &Event)> = answering
             .iter()
             .filter(|(_, _, how)| matches!(how, Answering::Follows))
             .map(|(id, follower, _)| (*id, *follower))
             .collect();
         self.unanswered(event, within, cause, at, cause_fact, &after_cause)
+    }
+
+    /// The event is not yet due: the cause came within the period the duty
+    /// gives, counting back from the as-at date.
+    fn not_yet_due(
+        &self,
+        event: EventKind,
+        within: Option<Deadline>,
+        cause: &Cause,
+        at: InstantId,
+        cause_fact: &FactUse,
+    ) -> Option<Finding> {
+        let months = within?.months;
+        if self.clock.happened_by(at, last_overdue_start(self.as_at, months)) {
+            return None;
+        }
+        let due = self.clock.bounds(at).1.map(|latest| latest.add_months(months));
+        Some(
+            Finding::new(
+                Truth::True,
+                Observation::NotYetDue {
+                    expected: event,
+                    cause: cause.clone(),
+                    due: due.unwrap_or(self.as_at),
+                },
+            )
+            .with_fact(cause_fact.clone()),
+        )
     }
 
     /// A planned review that names the cause: under way, not yet due, until
@@ -271,33 +311,25 @@ impl<'a> Evaluator<'a> {
     fn unanswered(
         &self,
         event: EventKind,
-        within: Option<u32>,
+        within: Option<Deadline>,
         cause: Cause,
         at: InstantId,
         cause_fact: FactUse,
         after_cause: &[(EventId, &Event)],
     ) -> Finding {
         let due = |months: u32| self.clock.bounds(at).1.map(|latest| latest.add_months(months));
-        if let Some(months) = within {
-            if !self.clock.happened_by(at, last_overdue_start(self.as_at, months)) {
-                return Finding::new(
-                    Truth::True,
-                    Observation::NotYetDue {
-                        expected: event,
-                        cause,
-                        due: due(months).unwrap_or(self.as_at),
-                    },
-                )
-                .with_fact(cause_fact);
-            }
-        }
-        let deadline = within.and_then(due);
+        // Past a period `allowing` time to act, no event yet is simply
+        // none: there is no deadline to be late for.
+        let strict = within
+            .filter(|deadline| deadline.strict)
+            .map(|deadline| deadline.months);
+        let deadline = strict.and_then(due);
         let inconclusive: Vec<EventId> = after_cause
             .iter()
             .filter(|(_, follower)| conclusion(follower) == Some(false))
             .map(|(id, _)| *id)
             .collect();
-        let late: Vec<EventId> = match within {
+        let late: Vec<EventId> = match strict {
             Some(_) => after_cause
                 .iter()
                 .filter(|(_, follower)| conclusion(follower) == Some(true))

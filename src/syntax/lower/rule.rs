@@ -251,7 +251,14 @@ impl Lowerer {
         } else {
             Trigger::Event(events.next()?)
         };
-        let within = match parts.iter().find(|part| part.as_rule() == Rule::within) {
+        let period = parts.iter().find(|part| part.as_rule() == Rule::within);
+        let allowing = period.is_some_and(|period| {
+            period
+                .clone()
+                .into_inner()
+                .any(|part| part.as_rule() == Rule::kw_allowing)
+        });
+        let within = match period {
             Some(within) => Some(self.duration(within.clone().into_inner().collect())?),
             None => None,
         };
@@ -260,6 +267,7 @@ impl Lowerer {
             trigger,
             of: names.into_iter().next(),
             within,
+            allowing,
         })
     }
 
