@@ -33,7 +33,9 @@ pub struct Council {
 
 impl Council {
     /// Evaluates `arrangement` against `policy` as at `as_at`.
-    pub fn evaluate(policy: &Policy, arrangement: Arrangement, as_at: Day) -> Council {
+    pub fn evaluate(policy: &Policy, mut arrangement: Arrangement, as_at: Day) -> Council {
+        // Titles, names and other functions as at the date verified.
+        arrangement.settle(as_at);
         Council {
             verdicts: crate::eval::evaluate(policy, &arrangement, as_at),
             departures: crate::eval::departures(&arrangement, as_at),

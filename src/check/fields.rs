@@ -350,6 +350,17 @@ fn is_key(text: &str) -> bool {
 }
 
 /// The text of a quoted string (or a JSON string).
+/// The one string a line holds, or a wrong-type error.
+pub fn line_text(field: &Field, errors: &mut Vec<CheckError>) -> Option<String> {
+    match single(field).and_then(text_of) {
+        Some(text) => Some(text.to_owned()),
+        None => {
+            errors.push(wrong_type(field, Shape::QuotedString));
+            None
+        }
+    }
+}
+
 fn text_of(value: &ValueKind) -> Option<&str> {
     match value {
         ValueKind::Text(text) | ValueKind::Str(text) => Some(text),

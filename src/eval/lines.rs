@@ -263,7 +263,13 @@ impl Evaluator<'_> {
                     targets: line.value.clone(),
                 },
             ));
-            targets.extend(line.value.iter().copied());
+            // A line cannot lead to what did not exist then (a board set up
+            // later is no reason for a verdict about an earlier date).
+            targets.extend(line.value.iter().copied().filter(|target| {
+                self.arrangement
+                    .entity(*target)
+                    .is_none_or(|found| self.clock.holds(found.life))
+            }));
         }
         (targets, Lines { used })
     }

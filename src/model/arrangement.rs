@@ -92,6 +92,35 @@ impl<T> Stated<T> {
     }
 }
 
+/// A descriptive fact of an entity that the papers may date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Described {
+    /// Its title.
+    Title(String),
+    /// The person holding a post, or a member's name.
+    Person(String),
+    /// Whether it has functions beyond those listed (`None`: unknown).
+    OtherFunctions(Option<bool>),
+}
+
+impl Described {
+    /// The field that states it.
+    pub fn field(&self, kind: EntityKind) -> &'static str {
+        match (self, kind) {
+            (Described::Title(_), _) => "title",
+            (Described::Person(_), EntityKind::Member) => "name",
+            (Described::Person(_), EntityKind::Post | EntityKind::Body | EntityKind::Service) => "holder",
+            (Described::OtherFunctions(_), _) => "other_functions",
+        }
+    }
+
+    /// Whether two lines state the same fact (two titles), which may then
+    /// hold only at different times.
+    pub fn same_fact(&self, other: &Described) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+}
+
 /// A post, member, body or service of an arrangement.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entity {
@@ -122,6 +151,11 @@ pub struct Entity {
     /// the list is complete (the default), `None` when the council's paper
     /// does not say.
     pub other_functions: Option<bool>,
+    /// Its `title`, holder's name and `other_functions` lines where the
+    /// papers date them (`title "…" until 2033-04-01`); `title`, `person`
+    /// and `other_functions` above say what they were as at the date
+    /// verified ([`Arrangement::settle`]).
+    pub described: Vec<Stated<Described>>,
     /// Remarks.
     pub note: Option<String>,
     /// Where declared.
@@ -146,6 +180,60 @@ impl Entity {
             Line::Relation(index) => self.relations.get(index).map(|(_, stated)| parts(stated)),
             Line::Attribute(index) => self.attributes.get(index).map(|(_, stated)| parts(stated)),
             Line::BodyKind => self.body_kind.as_ref().map(parts),
+            Line::Described(index) => self.described.get(index).map(parts),
+        }
+    }
+
+    /// Its title, holder's name and `other_functions` as at `day`: for
+    /// each, the line that surely holds then; where the papers date its
+    /// lines and none surely holds, `other_functions` is unknown, and the
+    /// title or name is that of the last line that may hold (else the
+    /// first line's, so that the entity keeps a name).
+    pub fn settle(&mut self, timeline: &Timeline, day: Day) {
+        if self.described.iter().all(|line| line.during.is_always()) {
+            return;
+        }
+        let pick = |wanted: &Described| {
+            let lines: Vec<&Stated<Described>> = self
+                .described
+                .iter()
+                .filter(|line| line.value.same_fact(wanted))
+                .collect();
+            let sure = lines
+                .iter()
+                .find(|line| timeline.holds(line.during, day) == Holding::Yes);
+            let maybe = lines
+                .iter()
+                .rev()
+                .find(|line| timeline.holds(line.during, day) != Holding::No);
+            (
+                sure.map(|line| line.value.clone()),
+                maybe.map(|line| line.value.clone()),
+                lines.first().map(|line| line.value.clone()),
+                !lines.is_empty(),
+            )
+        };
+        let (sure, maybe, first, any) = pick(&Described::Title(String::new()));
+        if any {
+            self.title = match sure.or(maybe).or(first) {
+                Some(Described::Title(title)) => Some(title),
+                _ => self.title.take(),
+            };
+        }
+        let (sure, maybe, first, any) = pick(&Described::Person(String::new()));
+        if any {
+            self.person = match sure.or(maybe).or(first) {
+                Some(Described::Person(person)) => Some(person),
+                _ => self.person.take(),
+            };
+        }
+        let (sure, _, _, any) = pick(&Described::OtherFunctions(None));
+        if any {
+            self.other_functions = match sure {
+                Some(Described::OtherFunctions(other)) => other,
+                // Dated lines, none surely holding: not known.
+                _ => None,
+            };
         }
     }
 
@@ -583,6 +671,21 @@ impl Arrangement {
     /// the same verdicts on it as on the arrangements themselves; duties
     /// on their history (changes) cannot, as it has none.
     pub fn at(&self, day: Day) -> Arrangement {
+        let mut state = self.at_unsettled(day);
+        state.settle(day);
+        state
+    }
+
+    /// Sets every entity's title, holder's name and `other_functions` to
+    /// what the papers say as at `day` ([`Entity::settle`]).
+    pub fn settle(&mut self, day: Day) {
+        let Arrangement { entities, timeline, .. } = self;
+        for entity in entities {
+            entity.settle(timeline, day);
+        }
+    }
+
+    fn at_unsettled(&self, day: Day) -> Arrangement {
         let timeline = &self.timeline;
         let mut state = self.clone();
         for entity in &mut state.entities {

@@ -98,6 +98,8 @@ pub enum Line {
     Attribute(usize),
     /// The kind of a body.
     BodyKind,
+    /// A line of its title, holder's name or `other_functions`.
+    Described(usize),
 }
 
 /// What an instant dates.

@@ -3,19 +3,27 @@
 
 use super::{and_list, inner, Wording};
 use crate::eval::{Cause, Change, ChangeDetail};
-use crate::model::{RoleId, Written};
+use crate::model::{EventKind, Written};
 
 impl Wording<'_> {
     /// One difference a change made.
-    pub(super) fn change_detail(&self, role: RoleId, detail: &ChangeDetail) -> String {
+    pub(super) fn change_detail(&self, change: &Change, detail: &ChangeDetail) -> String {
+        let role = change.role;
         match detail {
             ChangeDetail::Recorded => "as recorded".to_owned(),
             ChangeDetail::Holders { before, after } => match (before.is_empty(), after.is_empty()) {
                 (true, _) => format!("{} holds {}", self.labels(after), self.role(role)),
-                (false, true) => format!(
+                // Only a recorded vacancy says the role had no holder; a line
+                // that ends says only that its holder stopped.
+                (false, true) if self.recorded_vacancy(change) => format!(
                     "{} falls vacant, held until then by {}",
                     self.role(role),
                     self.labels(before)
+                ),
+                (false, true) => format!(
+                    "{} stops holding {}; who holds it next is not stated",
+                    self.labels(before),
+                    self.role(role)
                 ),
                 (false, false) => format!(
                     "{} moves from {} to {}",
@@ -65,6 +73,14 @@ impl Wording<'_> {
         }
     }
 
+    /// Whether a vacancy the papers record made the change.
+    fn recorded_vacancy(&self, change: &Change) -> bool {
+        change
+            .event
+            .and_then(|id| self.arrangement.event(id))
+            .is_some_and(|event| event.kind == EventKind::Vacancy)
+    }
+
     /// A change, named: "the change of October 2016", "the designation
     /// of March 2019", "the change of January 2019" (one derived from dated
     /// facts, with no event of its own).
@@ -102,7 +118,7 @@ impl Wording<'_> {
             .details
             .iter()
             .filter(|detail| !matches!(detail, ChangeDetail::Recorded))
-            .map(|detail| self.change_detail(change.role, detail))
+            .map(|detail| self.change_detail(change, detail))
             .collect();
         match (recorded, derived.is_empty()) {
             (_, false) => format!(" ({})", and_list(&derived)),
@@ -120,7 +136,7 @@ impl Wording<'_> {
                     .details
                     .iter()
                     .filter(|detail| !matches!(detail, ChangeDetail::Recorded))
-                    .map(|detail| self.change_detail(change.role, detail))
+                    .map(|detail| self.change_detail(change, detail))
                     .collect::<Vec<_>>();
                 if what.is_empty() {
                     self.change_named(change)

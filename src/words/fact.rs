@@ -150,7 +150,7 @@ impl Wording<'_> {
         let what: Vec<String> = change
             .details
             .iter()
-            .map(|detail| self.change_detail(change.role, detail))
+            .map(|detail| self.change_detail(change, detail))
             .collect();
         match change.event.filter(|id| self.arrangement.event(*id).is_some()) {
             Some(id) if what == ["as recorded"] => format!(

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use super::{and_list, date as date_words, day as day_words, or_list, Wording};
 use crate::date::Day;
 use crate::eval::Doubt;
-use crate::model::{Anchor, Basis, End, EntityId, EventId, EventStatus, InstantId, Line, Owner, Written};
+use crate::model::{Anchor, Basis, Described, End, EntityId, EventId, EventStatus, InstantId, Line, Owner, Written};
 
 impl Wording<'_> {
     /// How the papers date an instant: "March 2016", "an unknown date",
@@ -239,6 +239,13 @@ impl Wording<'_> {
                 |(attribute, stated)| format!("have {} {}", self.attribute(*attribute).0, stated.value),
             ),
             Line::BodyKind => "be of its kind".to_owned(),
+            Line::Described(index) => match found.described.get(index).map(|stated| &stated.value) {
+                Some(Described::Title(title)) => format!("be titled {title}"),
+                Some(Described::Person(person)) => format!("be held by {person}"),
+                Some(Described::OtherFunctions(Some(true))) => "have functions beyond those listed".to_owned(),
+                Some(Described::OtherFunctions(Some(false))) => "have no functions beyond those listed".to_owned(),
+                Some(Described::OtherFunctions(None)) | None => "be described as its line says".to_owned(),
+            },
         }
     }
 

@@ -4,7 +4,7 @@
 
 use super::{distinct, Context};
 use crate::check::error::{CheckError, Found, Needed, Shape};
-use crate::check::fields::{names_of, typed, Fields};
+use crate::check::fields::{line_text, names_of, typed, Fields};
 use crate::model::*;
 use crate::source::Span;
 use crate::syntax::ast::{self, EntityKind, Item};
@@ -58,12 +58,21 @@ impl Context<'_> {
         let mut fields = Fields::new(item, errors);
         let source = fields.source(errors);
         let default = self.evidence(source.as_ref(), errors);
-        let title = fields.text("title", errors);
-        let person = match kind {
-            EntityKind::Post => fields.text("holder", errors),
-            EntityKind::Member => fields.text("name", errors),
+        let mut described: Vec<(&ast::Field, Described)> = Vec::new();
+        for field in fields.take_all("title") {
+            described.extend(line_text(field, errors).map(|title| (field, Described::Title(title))));
+        }
+        let person_field = match kind {
+            EntityKind::Post => Some("holder"),
+            EntityKind::Member => Some("name"),
             EntityKind::Body | EntityKind::Service => None,
         };
+        for field in person_field.map(|name| fields.take_all(name)).unwrap_or_default() {
+            described.extend(line_text(field, errors).map(|person| (field, Described::Person(person))));
+        }
+        for field in fields.take_all("other_functions") {
+            described.extend(other_functions(field, errors).map(|other| (field, Described::OtherFunctions(other))));
+        }
         let portfolio = match kind {
             EntityKind::Member => fields.text("portfolio", errors),
             EntityKind::Post | EntityKind::Body | EntityKind::Service => None,
@@ -73,8 +82,8 @@ impl Context<'_> {
         let mut entity = Entity {
             key: item.name.text.clone(),
             kind,
-            title,
-            person,
+            title: None,
+            person: None,
             portfolio,
             life,
             roles: Vec::new(),
@@ -83,6 +92,7 @@ impl Context<'_> {
             relations: Vec::new(),
             attributes: Vec::new(),
             other_functions: Some(false),
+            described: Vec::new(),
             note,
             span: item.name.span,
         };
@@ -104,9 +114,7 @@ impl Context<'_> {
                 self.body_kind(id, field, &mut entity, &default, errors);
             }
         }
-        if let Some(field) = fields.take("other_functions") {
-            other_functions(field, &mut entity, errors);
-        }
+        self.describe(id, &mut entity, described, &default, errors);
         self.relations_and_attributes(id, &mut fields, &mut entity, &default, errors);
         fields.finish(&self.entity_fields(kind), errors);
         entity
@@ -357,6 +365,41 @@ impl Context<'_> {
         }
     }
 
+    /// Its title, holder's name and `other_functions` lines, each dated as
+    /// written; the entity's own `title`, `person` and `other_functions`
+    /// are an undated line's value, else the last line's, until the
+    /// arrangement is settled as at a date.
+    fn describe(
+        &self,
+        id: EntityId,
+        entity: &mut Entity,
+        lines: Vec<(&ast::Field, Described)>,
+        default: &Option<EvidenceRef>,
+        errors: &mut Vec<CheckError>,
+    ) {
+        for (field, value) in lines {
+            let line = Line::Described(entity.described.len());
+            let during = self.period(field, |end| Owner::Fact { entity: id, line, end });
+            entity
+                .described
+                .push(self.stated(value, field.span, field, during, default, errors));
+        }
+        let value_of = |wanted: &Described| {
+            let mut lines = entity.described.iter().filter(|line| line.value.same_fact(wanted));
+            let undated = lines.clone().find(|line| line.during.is_always());
+            undated.or(lines.next_back()).map(|line| line.value.clone())
+        };
+        if let Some(Described::Title(title)) = value_of(&Described::Title(String::new())) {
+            entity.title = Some(title);
+        }
+        if let Some(Described::Person(person)) = value_of(&Described::Person(String::new())) {
+            entity.person = Some(person);
+        }
+        if let Some(Described::OtherFunctions(other)) = value_of(&Described::OtherFunctions(None)) {
+            entity.other_functions = other;
+        }
+    }
+
     /// When an entity existed: its `exists` lines, each giving one end or
     /// both (`exists from 2033-10 inferred per minute`, `exists until
     /// 2035-09-01 per notice`), each with its own evidence and basis. An
@@ -389,34 +432,33 @@ impl Context<'_> {
     }
 }
 
-/// `other_functions yes`, `no` or `unknown`.
-fn other_functions(field: &ast::Field, entity: &mut Entity, errors: &mut Vec<CheckError>) {
-    match field.values.as_slice() {
-        [value] => match &value.kind {
-            ast::ValueKind::Bool(other) => entity.other_functions = Some(*other),
-            ast::ValueKind::Key(word) | ast::ValueKind::Str(word) if word == "unknown" => {
-                entity.other_functions = None;
-            }
-            ast::ValueKind::Key(word) | ast::ValueKind::Str(word) => errors.push(CheckError::NotOneOf {
+/// `other_functions yes`, `no` or `unknown` (`Some(None)`).
+fn other_functions(field: &ast::Field, errors: &mut Vec<CheckError>) -> Option<Option<bool>> {
+    let wrong_type = |span| CheckError::WrongType {
+        field: "other_functions".to_owned(),
+        expected: Shape::YesNoUnknown,
+        span,
+        declared: None,
+    };
+    let [value] = field.values.as_slice() else {
+        errors.push(wrong_type(field.span));
+        return None;
+    };
+    match &value.kind {
+        ast::ValueKind::Bool(other) => Some(Some(*other)),
+        ast::ValueKind::Key(word) | ast::ValueKind::Str(word) if word == "unknown" => Some(None),
+        ast::ValueKind::Key(word) | ast::ValueKind::Str(word) => {
+            errors.push(CheckError::NotOneOf {
                 field: "other_functions".to_owned(),
                 value: word.clone(),
                 allowed: vec!["no", "yes", "unknown"],
                 span: value.span,
-            }),
-            ast::ValueKind::Text(_) | ast::ValueKind::Date(_) | ast::ValueKind::Number(_) | ast::ValueKind::When(_) => {
-                errors.push(CheckError::WrongType {
-                    field: "other_functions".to_owned(),
-                    expected: Shape::YesNoUnknown,
-                    span: value.span,
-                    declared: None,
-                });
-            }
-        },
-        _ => errors.push(CheckError::WrongType {
-            field: "other_functions".to_owned(),
-            expected: Shape::YesNoUnknown,
-            span: field.span,
-            declared: None,
-        }),
+            });
+            None
+        }
+        ast::ValueKind::Text(_) | ast::ValueKind::Date(_) | ast::ValueKind::Number(_) | ast::ValueKind::When(_) => {
+            errors.push(wrong_type(value.span));
+            None
+        }
     }
 }

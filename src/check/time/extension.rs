@@ -34,14 +34,16 @@ pub(super) fn undated(arrangement: &Arrangement, policy: &Policy) -> Vec<Undated
             if role.remit.is_empty() {
                 continue;
             }
-            // A recorded `change` of this post that says it extended the
-            // role is the extension: the papers date it.
+            // A recorded `change` of this post's responsibilities (that does
+            // not say it extended some other role) is the combination: the
+            // papers date it, however loosely, and it is to be answered.
             let id = EntityId::from_index(index);
             let recorded = arrangement.events.iter().any(|event| {
                 event.kind == EventKind::Change
                     && event.status.happened()
+                    && event.responsibilities == Some(true)
                     && event.concerns.contains(&id)
-                    && event.extends.roles.contains(&line.value)
+                    && (event.extends.roles.is_empty() || event.extends.roles.contains(&line.value))
             });
             if recorded {
                 continue;

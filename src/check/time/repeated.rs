@@ -1,6 +1,7 @@
 //! One entity may not state the same fact twice over the same days: two
-//! lines of one attribute (`tier 1`, `tier 2`) that surely hold together
-//! (E0109), or one role held twice (E0125). Lines whose periods may follow
+//! lines of one attribute (`tier 1`, `tier 2`), title, holder's name or
+//! `other_functions` that surely hold together (E0109), or one role held
+//! twice (E0125). Lines whose periods may follow
 //! one another, or whose ends the papers leave `unknown`, are a history,
 //! not a repetition.
 
@@ -23,15 +24,22 @@ pub(super) fn repeated_lines(arrangement: &Arrangement, policy: &Policy, errors:
             if let (Some((_, earlier)), Some(declared)) = (earlier, policy.attribute(*attribute)) {
                 errors.push(CheckError::RepeatedField {
                     field: declared.key.clone(),
-                    // The field's name, which opens its line.
-                    span: Span {
-                        end: line
-                            .origin
-                            .span
-                            .start
-                            .saturating_add(u32::try_from(declared.key.len()).unwrap_or(0)),
-                        ..line.origin.span
-                    },
+                    span: name_span(line.origin.span, &declared.key),
+                    first: earlier.origin.span,
+                });
+            }
+        }
+        for (index, line) in entity.described.iter().enumerate() {
+            let earlier = entity
+                .described
+                .iter()
+                .take(index)
+                .find(|earlier| earlier.value.same_fact(&line.value) && together(earlier.during, line.during));
+            if let Some(earlier) = earlier {
+                let field = line.value.field(entity.kind);
+                errors.push(CheckError::RepeatedField {
+                    field: field.to_owned(),
+                    span: name_span(line.origin.span, field),
                     first: earlier.origin.span,
                 });
             }
@@ -50,6 +58,14 @@ pub(super) fn repeated_lines(arrangement: &Arrangement, policy: &Policy, errors:
                 });
             }
         }
+    }
+}
+
+/// The field's name, which opens its line.
+fn name_span(line: Span, name: &str) -> Span {
+    Span {
+        end: line.start.saturating_add(u32::try_from(name.len()).unwrap_or(0)),
+        ..line
     }
 }
 

@@ -173,6 +173,7 @@ fn line_out(line: Line) -> LineOut {
         Line::Relation(index) => ("relation", index),
         Line::Attribute(index) => ("attribute", index),
         Line::BodyKind => ("kind", 0),
+        Line::Described(index) => ("described", index),
     };
     LineOut {
         field,

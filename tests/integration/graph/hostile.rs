@@ -301,6 +301,7 @@ fn a_reporting_loop_the_checker_would_refuse_still_draws() {
         relations,
         attributes: Vec::new(),
         other_functions: Some(false),
+        described: Vec::new(),
         note: None,
         span: Span::default(),
     };
