@@ -152,11 +152,18 @@ impl Wording<'_> {
             Owner::Fact { entity, line, end } => format!(
                 "the day {} {} {} ({dated})",
                 self.label(entity),
-                end_verb(end),
+                end_words(Ending::Line, end).0,
                 self.line_words(entity, line)
             ),
-            Owner::Life { entity, end } => format!("the day {} {} ({dated})", self.label(entity), life_verb(end)),
-            Owner::Council { end } => format!("the day a fact of the council's {} ({dated})", council_verb(end)),
+            Owner::Life { entity, end } => format!(
+                "the day {} {} ({dated})",
+                self.label(entity),
+                end_words(Ending::Life, end).0
+            ),
+            Owner::Council { end } => format!(
+                "the day a fact of the council's {} ({dated})",
+                end_words(Ending::Council, end).0
+            ),
             Owner::Answer(_) => format!(
                 "the council's answer (given {})",
                 self.written_with_preposition(&found.written)
@@ -182,17 +189,17 @@ impl Wording<'_> {
             Owner::Fact { entity, line, end } => format!(
                 "whether {} had {} {} by {by} (the papers date it {dated})",
                 self.label(entity),
-                end_participle(end),
+                end_words(Ending::Line, end).1,
                 self.line_words(entity, line)
             ),
             Owner::Life { entity, end } => format!(
                 "whether {} had {} by {by} ({dated})",
                 self.label(entity),
-                life_participle(end)
+                end_words(Ending::Life, end).1
             ),
             Owner::Council { end } => format!(
                 "whether a fact of the council's had {} by {by} ({dated})",
-                council_participle(end)
+                end_words(Ending::Council, end).1
             ),
             Owner::Answer(_) => format!(
                 "whether the council's answer, given {}, had been given by {by}",
@@ -308,47 +315,26 @@ impl Wording<'_> {
     }
 }
 
-/// What the start or the stop of a line does: "began to", "stopped, no
-/// longer to".
-fn end_verb(end: End) -> &'static str {
-    match end {
-        End::Start => "began to",
-        End::Stop => "ceased to",
-    }
+/// What an end is, for words about it.
+#[derive(Clone, Copy)]
+enum Ending {
+    /// An end of a line of an entity's facts.
+    Line,
+    /// An end of an entity's life.
+    Life,
+    /// An end of a fact of the council's.
+    Council,
 }
 
-/// `end_verb` after "had".
-fn end_participle(end: End) -> &'static str {
-    match end {
-        End::Start => "begun to",
-        End::Stop => "ceased to",
-    }
-}
-
-fn life_verb(end: End) -> &'static str {
-    match end {
-        End::Start => "came into being",
-        End::Stop => "came to an end",
-    }
-}
-
-fn life_participle(end: End) -> &'static str {
-    match end {
-        End::Start => "come into being",
-        End::Stop => "come to an end",
-    }
-}
-
-fn council_verb(end: End) -> &'static str {
-    match end {
-        End::Start => "began",
-        End::Stop => "stopped",
-    }
-}
-
-fn council_participle(end: End) -> &'static str {
-    match end {
-        End::Start => "begun",
-        End::Stop => "stopped",
+/// What happens at an end: its verb, and the same after "had" ("began
+/// to", "begun to"; "came into being", "come into being").
+fn end_words(ending: Ending, end: End) -> (&'static str, &'static str) {
+    match (ending, end) {
+        (Ending::Line, End::Start) => ("began to", "begun to"),
+        (Ending::Line, End::Stop) => ("ceased to", "ceased to"),
+        (Ending::Life, End::Start) => ("came into being", "come into being"),
+        (Ending::Life, End::Stop) => ("came to an end", "come to an end"),
+        (Ending::Council, End::Start) => ("began", "begun"),
+        (Ending::Council, End::Stop) => ("stopped", "stopped"),
     }
 }

@@ -143,10 +143,7 @@ impl Context<'_> {
             return self.dates.when(&when, owner);
         }
         let document = evidence.and_then(|evidence| self.document_date(evidence.document));
-        match document {
-            Some(date) => self.dates.implied(date, owner, item.name.span),
-            None => self.dates.undated(owner, item.name.span),
-        }
+        self.dates.not_written(document, owner, item.name.span)
     }
 
     /// The date of one of the arrangements' documents, if it has one.

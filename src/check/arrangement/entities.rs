@@ -203,8 +203,8 @@ impl Context<'_> {
                 // law's date, however undated the paper that describes it.
                 let ended = self.policy.body_kind(body_kind).and_then(|term| term.ended.as_ref());
                 if let (Some(ended), None) = (ended, entity.life.until) {
-                    entity.life.until = Some(self.dates.implied(
-                        ended.by,
+                    entity.life.until = Some(self.dates.not_written(
+                        Some(ended.by),
                         Owner::Life {
                             entity: id,
                             end: End::Stop,

@@ -50,25 +50,13 @@ impl Dates {
         })
     }
 
-    /// An instant the papers do not date at all, bounded only by what the
+    /// An instant not written where it is used: on a date known from
+    /// elsewhere (an answer's document's date, the day the law ended a kind
+    /// of body), or (`None`) not dated at all, bounded only by what the
     /// check learns (an event, the end of the papers).
-    pub fn undated(&self, owner: Owner, span: Span) -> InstantId {
+    pub fn not_written(&self, date: Option<PartialDate>, owner: Owner, span: Span) -> InstantId {
         self.push(Pending {
-            date: None,
-            after: Vec::new(),
-            before: Vec::new(),
-            stated: false,
-            seen: None,
-            owner,
-            span,
-        })
-    }
-
-    /// An instant on a known date, not written where it is used (an
-    /// answer's document's date).
-    pub fn implied(&self, date: PartialDate, owner: Owner, span: Span) -> InstantId {
-        self.push(Pending {
-            date: Some(date),
+            date,
             after: Vec::new(),
             before: Vec::new(),
             stated: false,
