@@ -5,19 +5,25 @@
 //! reaching into either.
 
 mod arrangement;
+mod edition;
 mod kinds;
 mod lookup;
 mod mentions;
 mod policy;
+mod rules;
 mod time;
+mod vocabulary;
 
 use std::fmt;
 
 pub use arrangement::*;
+pub use edition::*;
 pub use kinds::*;
 pub use mentions::*;
 pub use policy::*;
+pub use rules::*;
 pub use time::*;
+pub use vocabulary::*;
 
 macro_rules! ids {
     ($($(#[$doc:meta])* $name:ident => $prefix:literal;)*) => {$(

@@ -4,14 +4,14 @@
 
 use std::path::PathBuf;
 
-use super::{refuse, workspace_of, Channel, Colors, Sink, Status};
+use super::{refuse, workspace_of, Channel, Status, Streams};
 use crate::command::{CommandError, DiffProblem};
 use crate::date::Day;
 use crate::diagnostics;
 use crate::source::SourceMap;
 
 /// Output formats of `dcsc diff`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum DiffFormat {
     /// Text for people.
     Human,
@@ -59,25 +59,20 @@ impl Sides {
 /// `dcsc diff`: the councils of `arrangements` verified on each side and
 /// compared: every verdict that changes, and what changed in the
 /// guidance. Needs action if any verdict changes.
-pub fn diff(
-    arrangements: &[PathBuf],
-    sides: &Sides,
-    format: DiffFormat,
-    colors: Colors,
-    write: &mut Sink<'_>,
-) -> Status {
+pub fn diff(arrangements: &[PathBuf], sides: &Sides, format: DiffFormat, streams: &mut Streams<'_>) -> Status {
     let json = format == DiffFormat::Json;
     let [(from_files, from_day), (to_files, to_day)] = match sides.resolve() {
         Ok(sides) => sides,
-        Err(problem) => return refuse(&SourceMap::new(), &problem, json, colors.err, write),
+        Err(problem) => return refuse(&SourceMap::new(), &problem, json, streams.colors.err, streams.write),
     };
     let mut side = |policies: &[PathBuf], day: Day| {
-        let mut workspace = workspace_of(policies.iter().chain(arrangements), write);
+        let mut workspace = workspace_of(policies.iter().chain(arrangements), streams);
         let verified = workspace.verify(day);
         (workspace, verified)
     };
     let (from_workspace, from) = side(from_files, from_day);
     let (to_workspace, to) = side(to_files, to_day);
+    let Streams { colors, write, .. } = streams;
     let (Some(from), Some(to)) = (from, to) else {
         for workspace in [&from_workspace, &to_workspace] {
             if workspace.has_errors() {

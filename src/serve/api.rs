@@ -137,10 +137,21 @@ fn inputs(shared: &Shared, council: &Council, asked: Option<Day>) -> run::Inputs
     }
 }
 
-/// What a command wrote, and how it ended.
-fn captured(command: impl FnOnce(&mut run::Sink<'_>) -> Status) -> (Status, Captured) {
+/// What a command wrote, and how it ended. A guidance file given as `-`
+/// reads the process's standard input, as [`Workspace::add_path`] does.
+fn captured(command: impl FnOnce(&mut run::Streams<'_>) -> Status) -> (Status, Captured) {
     let mut captured = Captured::default();
-    let status = command(&mut |channel, text| captured.write(channel, text));
+    let mut write = |channel, text: &str| captured.write(channel, text);
+    let mut streams = run::Streams {
+        input: run::Input {
+            reader: Box::new(std::io::stdin()),
+            file: None,
+        },
+        colors: Colors::default(),
+        write: &mut write,
+    };
+    let status = command(&mut streams);
+    drop(streams);
     (status, captured)
 }
 
@@ -323,7 +334,7 @@ async fn verdicts(
         let council = find(shared, &id)?;
         let day = as_at(shared, council, asked);
         let (status, written) =
-            captured(|write| run::verify(&inputs(shared, council, asked), format, false, Colors::default(), write));
+            captured(|streams| run::verify(&inputs(shared, council, asked), format, false, streams));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, day));
         }
@@ -352,15 +363,8 @@ async fn chart(
     blocking(&shared, move |shared| {
         let council = find(shared, &id)?;
         let day = as_at(shared, council, asked);
-        let (status, written) = captured(|write| {
-            run::graph(
-                &inputs(shared, council, asked),
-                run::ChartFormat::Svg,
-                None,
-                Colors::default(),
-                write,
-            )
-        });
+        let (status, written) =
+            captured(|streams| run::graph(&inputs(shared, council, asked), run::ChartFormat::Svg, None, streams));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, day));
         }
@@ -410,8 +414,7 @@ async fn report(
     blocking(&shared, move |shared| {
         let council = find(shared, &id)?;
         let day = as_at(shared, council, asked);
-        let (status, written) =
-            captured(|write| run::report(&inputs(shared, council, asked), format, None, Colors::default(), write));
+        let (status, written) = captured(|streams| run::report(&inputs(shared, council, asked), format, None, streams));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, day));
         }
@@ -455,7 +458,7 @@ async fn diff(
             from: Some(from),
             to: Some(to),
         };
-        let (status, written) = captured(|write| run::diff(&council.files, &sides, format, Colors::default(), write));
+        let (status, written) = captured(|streams| run::diff(&council.files, &sides, format, streams));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, from));
         }

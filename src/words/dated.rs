@@ -4,6 +4,8 @@
 //! date the verdicts speak of, how it was chosen, and whether it lies past
 //! the council's papers.
 
+use std::fmt::Write as _;
+
 use super::day as day_words;
 use crate::date::Day;
 use crate::model::{Arrangement, PapersEndKind};
@@ -87,13 +89,14 @@ pub fn words_at_hand(cited: WordsAtHand, recorded: WordsAtHand) -> Option<String
         if !text.is_empty() {
             text.push(' ');
         }
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "Of the {} paragraphs of the guidance recorded as in force, {} {} words not at hand, so whatever {} is not checked.",
             recorded.total(),
             recorded.not_at_hand,
             if recorded.not_at_hand == 1 { "has" } else { "have" },
             if recorded.not_at_hand == 1 { "it asks" } else { "they ask" }
-        ));
+        );
     }
     Some(text)
 }
