@@ -375,7 +375,7 @@ impl Document {
 
     /// The note above the assurance table.
     fn assurance_note(&self) -> &'static str {
-        "Every duty and assurance question of the guidance, grouped by the guidance's sections. Reference is the council's own reference where its paper gives one. The requirement is in the guidance's words, with the paragraphs it comes from."
+        "Every duty and assurance question of the guidance, grouped by the guidance's sections. Reference is the council's own reference where its paper gives one. The requirement is the duty as encoded from the guidance, with the paragraphs it comes from; a paragraph whose own words are not at hand says how they are known (quoted or paraphrased by another, or not at hand)."
     }
 
     /// The columns of the departures register; one names the as-at date.

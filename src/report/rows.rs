@@ -21,7 +21,9 @@ pub(super) struct Row {
     pub(super) reference: Option<String>,
     /// The guidance's words: a question's `asks`, a duty's title or rule.
     pub(super) requirement: String,
-    /// The paragraphs cited, as keys.
+    /// The paragraphs cited, as keys, each followed by how its words are
+    /// known where the guidance's own text is not at hand ("3.remainder
+    /// (words not at hand)").
     pub(super) paragraphs: Vec<String>,
     /// Plain words for one line of the summary: the title, else the
     /// guidance's words.
@@ -278,10 +280,15 @@ pub(super) fn row(report: &Assessment<'_>, verdict: &Verdict) -> Option<Row> {
         section: report.section(duty).to_owned(),
         reference: answer.and_then(|answer| answer.reference.clone()),
         requirement,
+        // Each paragraph says how its words are known, unless the
+        // guidance's own text is at hand: the requirement stands on them.
         paragraphs: report
             .citations(duty)
             .into_iter()
-            .map(|paragraph| paragraph.key.clone())
+            .map(|paragraph| match crate::words::words_known(&paragraph.provenance) {
+                Some(known) => format!("{} ({known})", paragraph.key),
+                None => paragraph.key.clone(),
+            })
             .collect(),
         headline: headline(duty),
         response: answer.map(|answer| wording.answer_words(&answer.text)),

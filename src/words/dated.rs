@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use super::day as day_words;
 use crate::date::Day;
-use crate::model::{Arrangement, PapersEndKind};
+use crate::model::{Arrangement, PapersEndKind, Provenance};
 use crate::{DateBasis, WordsAtHand};
 
 /// How the papers' end is known, after the date: "as the arrangements
@@ -106,5 +106,17 @@ fn is_are(count: usize) -> &'static str {
         "is"
     } else {
         "are"
+    }
+}
+
+/// How a paragraph's words are known, when the guidance's own text is not
+/// at hand: "quoted", "paraphrased", "words not at hand". `None` for the
+/// guidance's own words.
+pub fn words_known(provenance: &Provenance) -> Option<&'static str> {
+    match provenance {
+        Provenance::Verbatim { .. } => None,
+        Provenance::Quoted { .. } => Some("quoted"),
+        Provenance::Paraphrase { .. } => Some("paraphrased"),
+        Provenance::NotAtHand { .. } => Some("words not at hand"),
     }
 }

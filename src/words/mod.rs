@@ -25,7 +25,7 @@ mod predicate;
 mod reason;
 mod time;
 
-pub use dated::{as_at_phrase, words_at_hand};
+pub use dated::{as_at_phrase, words_at_hand, words_known};
 pub use fact::{label_basis, outcome_label, outcome_words, with_basis};
 pub use names::Wording;
 
