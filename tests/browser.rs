@@ -140,6 +140,24 @@ fn coventry_html() -> (String, usize) {
     (document.to_html(&chart), report.verdicts.len())
 }
 
+/// The HTML report of one of the evidence fixtures as at a date, with its
+/// chart.
+fn fixture_html(path: &str, as_at: &str) -> String {
+    let mut workspace = Workspace::new();
+    workspace.add_path(Path::new(path));
+    let as_at = PartialDate::parse(as_at).unwrap().last_day();
+    let verified = workspace.verify(as_at).expect("the fixture checks");
+    let reports = verified.assessments(&workspace.sources);
+    let report = &reports[0];
+    let chart = dcsc::graph::chart(report).to_svg();
+    let provenance = dcsc::report::Provenance {
+        dcsc_version: "test".to_owned(),
+        policy_files: Vec::new(),
+        arrangement_files: Vec::new(),
+    };
+    dcsc::report::document(report, provenance).to_html(&chart)
+}
+
 fn main() {
     let arguments = libtest_mimic::Arguments::from_args();
     let browser = chromium();
@@ -148,18 +166,82 @@ fn main() {
         eprintln!("no Chromium installed: the browser test is skipped (set DCSC_CHROMIUM or install chromium)");
     }
     let skip = browser.is_none() && !in_ci;
-    let trial = libtest_mimic::Trial::test(
-        "the_html_report_renders_in_chromium_with_its_chart",
-        move || match browser {
+    let trial = |name: &'static str, test: fn(&Path)| {
+        let browser = browser.clone();
+        libtest_mimic::Trial::test(name, move || match browser {
             Some(browser) => {
-                the_html_report_renders_in_chromium_with_its_chart(&browser);
+                test(&browser);
                 Ok(())
             }
             None => Err("CI needs Chromium for this test: .ci/run installs Debian's chromium".into()),
-        },
-    )
-    .with_ignored_flag(skip);
-    libtest_mimic::run(&arguments, vec![trial]).exit();
+        })
+        .with_ignored_flag(skip)
+    };
+    let trials = vec![
+        trial(
+            "the_html_report_renders_in_chromium_with_its_chart",
+            the_html_report_renders_in_chromium_with_its_chart,
+        ),
+        trial(
+            "the_html_report_shows_inferred_facts_and_a_chart_as_at_its_date",
+            the_html_report_shows_inferred_facts_and_a_chart_as_at_its_date,
+        ),
+    ];
+    libtest_mimic::run(&arguments, trials).exit();
+}
+
+/// The page as Chromium renders it: its DOM after layout.
+fn rendered(browser: &Path, dir: &Path, name: &str, html: &str) -> String {
+    let page = dir.join(format!("{name}.html"));
+    std::fs::write(&page, html).unwrap();
+    let (ok, dom) = run_chromium(
+        browser,
+        &dir.join(format!("profile-{name}")),
+        &["--dump-dom".to_owned(), format!("file://{}", page.display())],
+    );
+    assert!(ok, "chromium failed to dump the DOM of {name}");
+    String::from_utf8_lossy(&dom).into_owned()
+}
+
+fn the_html_report_shows_inferred_facts_and_a_chart_as_at_its_date(browser: &Path) {
+    let dir = std::env::temp_dir().join(format!("dcsc-browser-evidence-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // Design case 25: what the papers only imply is marked in the
+    // verdicts, the timeline and the chart.
+    let inferred = rendered(
+        browser,
+        &dir,
+        "inferred",
+        &fixture_html("tests/fixtures/evidence/25_inferred_dropped.dcs", "2034-06-30"),
+    );
+    for needle in [
+        "Met, on an inferred fact: Director of Family Services reports directly to Chief Executive",
+        "By: Children's Scrutiny Panel (inferred).",
+        "Outcome: Assured (inferred).",
+        "data-inferred=\"by outcome\"",
+        "dcsc-doubt",
+    ] {
+        assert!(inferred.contains(needle), "the rendered report lacks {needle}");
+    }
+    // Design case 37: the chart beside the verdicts is as at their date,
+    // and says so.
+    let chart = rendered(
+        browser,
+        &dir,
+        "chart",
+        &fixture_html("tests/fixtures/evidence/37_chart_as_at.dcs", "2032-06-30"),
+    );
+    assert!(chart.contains("Director of Learning and Care"));
+    assert!(
+        !chart.contains("Director of Family Services"),
+        "the chart as at 2032 draws a post that exists only from 2034"
+    );
+    assert!(
+        chart.contains("as at 30 June 2032"),
+        "the chart does not state its date"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn the_html_report_renders_in_chromium_with_its_chart(browser: &Path) {
