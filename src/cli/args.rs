@@ -114,6 +114,10 @@ pub(super) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Exit with status 1 when the share of encodable paragraphs
+        /// encoded is under this percentage (for CI).
+        #[arg(long, value_name = "PERCENT")]
+        fail_under: Option<f64>,
     },
     /// List the names the guidance declares for arrangements to use:
     /// roles, functions, kinds of body, relations, attributes and tag

@@ -144,7 +144,11 @@ fn dispatch(command: Command, given: Given<'_, '_>, today: Day) -> u8 {
         Command::Explain { what, policies, as_at } => {
             given.streamed(|streams| run::explain(&what, &policies, as_at, streams))
         }
-        Command::Coverage { policies, format } => given.streamed(|streams| run::coverage(&policies, format, streams)),
+        Command::Coverage {
+            policies,
+            format,
+            fail_under,
+        } => given.streamed(|streams| run::coverage(&policies, format, fail_under, streams)),
         Command::Vocabulary {
             policies,
             as_at,

@@ -23,9 +23,10 @@ pub struct ParagraphCoverage<'a> {
     pub document: Option<&'a str>,
     /// Who quotes it, for quoted words.
     pub quoted_by: Option<&'a str>,
-    /// What coverage it has: `encoded` (a duty, question or law cites
-    /// it), `descriptive` (it describes the guidance and asks nothing),
-    /// `not_at_hand` (its words are not at hand and nothing cites it) or
+    /// What coverage it has: `not_at_hand` (its words are not at hand:
+    /// whatever cites it, what it says cannot be encoded, so it is listed
+    /// apart and never counted), `encoded` (a duty, question or law cites
+    /// it), `descriptive` (it describes the guidance and asks nothing) or
     /// `not_encoded`.
     pub status: &'static str,
     /// The duties citing it.
@@ -67,7 +68,8 @@ pub struct Coverage<'a> {
     pub encoded: usize,
     /// How many describe the guidance and ask nothing.
     pub descriptive: usize,
-    /// How many have no words at hand and are cited by nothing.
+    /// How many have no words at hand (cited or not): never counted as
+    /// encoded.
     pub not_at_hand: usize,
     /// How many paragraphs there are.
     pub total: usize,
@@ -95,7 +97,7 @@ pub fn coverage(policy: &Policy) -> Coverage<'_> {
         .collect();
     let total = paragraphs.len();
     Coverage {
-        schema_version: 2,
+        schema_version: 3,
         guidance: policy.editions.iter().map(|edition| edition.key.as_str()).collect(),
         percent: percent(encoded, encoded + unencoded.len()),
         paragraphs,
@@ -128,12 +130,14 @@ fn paragraph_coverage<'a>(policy: &'a Policy, paragraph: &'a Paragraph) -> Parag
         .map(|law| law.key.as_str())
         .collect();
     let cited = !(duties.is_empty() && questions.is_empty() && laws.is_empty());
-    let status = if cited {
+    // Words not at hand cannot have been encoded, whatever cites them: a
+    // duty citing such a paragraph rests on the paragraphs beside it.
+    let status = if matches!(paragraph.provenance, Provenance::NotAtHand { .. }) {
+        "not_at_hand"
+    } else if cited {
         "encoded"
     } else if paragraph.descriptive {
         "descriptive"
-    } else if matches!(paragraph.provenance, Provenance::NotAtHand { .. }) {
-        "not_at_hand"
     } else {
         "not_encoded"
     };
@@ -191,6 +195,17 @@ fn percent(part: usize, whole: usize) -> String {
 }
 
 impl Coverage<'_> {
+    /// Whether the share encoded is below `percent` (`--fail-under`),
+    /// compared in tenths of a percent as printed.
+    pub fn under(&self, percent: f64) -> bool {
+        let tenths: f64 = self
+            .percent
+            .split_once('.')
+            .and_then(|(whole, tenth)| Some(whole.parse::<u32>().ok()? * 10 + tenth.parse::<u32>().ok()?))
+            .map_or(0.0, f64::from);
+        tenths < (percent * 10.0).round()
+    }
+
     /// The human listing, with the hidden characters of the policy's words
     /// shown (see [`crate::visible`]).
     pub fn to_human(&self) -> String {
@@ -226,7 +241,7 @@ impl Coverage<'_> {
             let _ = writeln!(out, "  {}  ({source}{amended})", paragraph.paragraph);
             match paragraph.status {
                 "descriptive" => out.push_str("      descriptive: asks nothing of a council\n"),
-                "not_at_hand" => out.push_str("      words not at hand: nothing to encode\n"),
+                "not_at_hand" => out.push_str("      words not at hand: not counted, whatever cites it\n"),
                 "not_encoded" => out.push_str("      NOT ENCODED\n"),
                 _ => {}
             }

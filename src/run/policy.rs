@@ -69,8 +69,9 @@ fn load_policy(policies: &[PathBuf], as_at: Option<Day>, streams: &mut Streams<'
 }
 
 /// `dcsc coverage`: every paragraph of the guidance with the duties and
-/// questions that encode it, and the share encoded.
-pub fn coverage(policies: &[PathBuf], format: Format, streams: &mut Streams<'_>) -> Status {
+/// questions that encode it, and the share encoded; with `fail_under`, a
+/// share below it needs action (exit status 1), for CI.
+pub fn coverage(policies: &[PathBuf], format: Format, fail_under: Option<f64>, streams: &mut Streams<'_>) -> Status {
     let Some(policy) = load_policy(policies, None, streams) else {
         return Status::BadInput;
     };
@@ -79,7 +80,19 @@ pub fn coverage(policies: &[PathBuf], format: Format, streams: &mut Streams<'_>)
         Format::Human => (streams.write)(Channel::Out, &coverage.to_human()),
         Format::Json => (streams.write)(Channel::Out, &format!("{}\n", crate::visible::json(&coverage))),
     }
-    Status::Clear
+    match fail_under {
+        Some(percent) if coverage.under(percent) => {
+            (streams.write)(
+                Channel::Err,
+                &format!(
+                    "coverage {}% is under the {percent}% asked for by --fail-under\n",
+                    coverage.percent
+                ),
+            );
+            Status::NeedsAction
+        }
+        Some(_) | None => Status::Clear,
+    }
 }
 
 /// `dcsc vocabulary`: the names the guidance (in force as at `as_at`, or

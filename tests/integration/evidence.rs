@@ -242,3 +242,21 @@ fn a_chart_is_the_state_as_at_its_date_and_says_so() {
         "{inferred}"
     );
 }
+
+#[test]
+fn coverage_counts_no_paragraph_whose_words_are_not_at_hand_and_can_fail_ci() {
+    let output = json(&dcsc(&["coverage", "--format", "json"]));
+    let leadership = output["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|paragraph| paragraph["paragraph"] == "roles.leadership")
+        .unwrap();
+    // Cited by a statutory duty, but its words are not at hand.
+    assert_eq!(leadership["status"], "not_at_hand");
+    assert!(!leadership["duties"].as_array().unwrap().is_empty());
+    assert_eq!(dcsc(&["coverage", "--fail-under", "100"]).status.code(), Some(0));
+    let under = dcsc(&["coverage", "--fail-under", "100.1"]);
+    assert_eq!(under.status.code(), Some(1));
+    assert!(text(&under).contains("is under the 100.1% asked for by --fail-under"));
+}
