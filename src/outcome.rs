@@ -163,15 +163,49 @@ impl<'a> Assessment<'a> {
         before.entities != after.entities || before.events != after.events || before.has_no != after.has_no
     }
 
-    /// The local policies that apply to the council (those it answers to).
-    pub fn local_policies(&self) -> Vec<&'a Edition> {
+    /// The local policies that apply to the council (those it answers to),
+    /// each with whether it had been adopted (and not withdrawn) as at the
+    /// date: before its adoption its duties are not in force for the
+    /// council.
+    pub fn local_policies(&self) -> Vec<(&'a Edition, crate::date::Holding)> {
         self.policy
             .editions
             .iter()
             .enumerate()
             .skip(1)
-            .filter(|(index, edition)| edition.amends.is_none() && self.policy.applies_to(*index, self.arrangement))
-            .map(|(_, edition)| edition)
+            .filter(|(index, edition)| edition.is_local() && self.policy.applies_to(*index, self.arrangement))
+            .map(|(index, edition)| (edition, self.policy.commenced(index, self.arrangement, self.as_at)))
+            .collect()
+    }
+
+    /// The law and other guidance beside the guidance (each Act, and each
+    /// edition of another guidance) in force as at the date, or that may
+    /// be: commenced, and not wholly repealed for the council.
+    pub fn beside(&self) -> Vec<(&'a Edition, crate::date::Holding)> {
+        self.policy
+            .editions
+            .iter()
+            .enumerate()
+            .filter(|(_, edition)| edition.alongside)
+            .map(|(index, edition)| {
+                (
+                    edition,
+                    self.policy.provisions_in_force(index, self.arrangement, self.as_at),
+                )
+            })
+            .filter(|(_, holding)| holding.possible())
+            .collect()
+    }
+
+    /// The Acts (and amendments they make) enacted by the date and not yet
+    /// in force: no day has been appointed for them.
+    pub fn awaiting_commencement(&self) -> Vec<&'a Edition> {
+        self.policy
+            .editions
+            .iter()
+            .filter(|edition| {
+                edition.awaiting_commencement() && edition.enacted.is_some_and(|date| date.begun_by(self.as_at))
+            })
             .collect()
     }
 

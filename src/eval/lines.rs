@@ -220,9 +220,52 @@ impl Evaluator<'_> {
     /// A relation to a holder of a role or to a kind of body, over the
     /// lines that hold as at the date. A line that may not hold then, or a
     /// target that may not hold the role then, leaves the answer unknown
-    /// where it would decide it.
+    /// where it would decide it. What the lines leave open, a law may
+    /// settle (the Lead Member of a leader and cabinet executive answers
+    /// to the executive leader who appointed them); what they settle, met
+    /// or not, stands.
     pub(super) fn relation(&self, id: EntityId, entity: &Entity, relation: RelationId, target: &Target) -> Finding {
+        let stated = self.stated_relation(id, entity, relation, target);
+        if stated.truth != Truth::Unknown {
+            return stated;
+        }
+        match self.relation_by_law(id, entity, relation, target) {
+            Some(mut settled) => {
+                settled.facts.extend(stated.facts);
+                settled
+            }
+            None => stated,
+        }
+    }
+
+    /// A relation as the lines state it. To a kind of body the law had
+    /// ended by the date, a line that names one still counts (the papers
+    /// name a body that no longer exists, and the verdict notes the law
+    /// that ended it), and none naming one is not a gap: no such body
+    /// exists to lead to.
+    fn stated_relation(&self, id: EntityId, entity: &Entity, relation: RelationId, target: &Target) -> Finding {
         let stated = entity.relation_at(relation, self.as_at);
+        if let Target::Kind(kind) = target {
+            if self.kind_ended(*kind) {
+                let (targets, lines) = self.relation_lines(id, relation, &stated);
+                let named = targets.iter().any(|candidate| {
+                    self.arrangement
+                        .entity(*candidate)
+                        .and_then(|entity| entity.body_kind.as_ref())
+                        .is_some_and(|body_kind| body_kind.value == *kind)
+                });
+                if !named {
+                    return lines.with_facts(Finding::new(
+                        Truth::False,
+                        Observation::RelatedToEndedKind {
+                            entity: id,
+                            relation,
+                            kind: *kind,
+                        },
+                    ));
+                }
+            }
+        }
         if stated.is_empty() {
             return self.no_lines(id, relation, target);
         }

@@ -49,6 +49,7 @@ pub fn evaluate(policy: &Policy, arrangement: &Arrangement, as_at: Day) -> Vec<V
         policy,
         arrangement,
         as_at,
+        by_law: true,
     };
     policy
         .duties
@@ -90,10 +91,15 @@ fn review_passed(review_by: crate::date::PartialDate, as_at: Day) -> bool {
 
 /// One council's arrangement read against a policy as at a date: what
 /// every part of evaluation reads.
+#[derive(Clone, Copy)]
 struct Evaluator<'a> {
     policy: &'a Policy,
     arrangement: &'a Arrangement,
     as_at: Day,
+    /// Whether what the arrangement does not state may be settled by law.
+    /// Off while a law's own conditions are weighed, so that no law rests
+    /// on what another law (or itself) settles.
+    by_law: bool,
 }
 
 impl Evaluator<'_> {

@@ -5,6 +5,7 @@
 //! reaching into either.
 
 mod arrangement;
+mod edition;
 mod kinds;
 mod lookup;
 mod mentions;
@@ -13,6 +14,7 @@ mod policy;
 use std::fmt;
 
 pub use arrangement::*;
+pub use edition::*;
 pub use kinds::*;
 pub use mentions::*;
 pub use policy::*;

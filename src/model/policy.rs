@@ -5,81 +5,7 @@ use std::fmt;
 
 use super::*;
 use crate::date::{Day, Holding, PartialDate};
-use crate::source::{FileId, Span};
-
-/// The legal force of a guidance or policy.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LegalForce {
-    /// An Act or regulations.
-    Statute,
-    /// Statutory guidance: authorities must have regard to it.
-    StatutoryGuidance,
-    /// A council's own policy.
-    LocalPolicy,
-}
-
-impl LegalForce {
-    /// The word used in the language and in JSON.
-    pub fn word(self) -> &'static str {
-        match self {
-            LegalForce::Statute => "statute",
-            LegalForce::StatutoryGuidance => "statutory_guidance",
-            LegalForce::LocalPolicy => "local_policy",
-        }
-    }
-
-    /// Plain words for reports.
-    pub fn description(self) -> &'static str {
-        match self {
-            LegalForce::Statute => "statute",
-            LegalForce::StatutoryGuidance => "statutory guidance (authorities must have regard to it)",
-            LegalForce::LocalPolicy => "local policy",
-        }
-    }
-}
-
-/// A guidance edition or local policy: the header of a policy file.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Edition {
-    /// Its id (`dfe_2013`).
-    pub key: String,
-    /// Its title.
-    pub title: String,
-    /// Who issued it.
-    pub issuer: Option<String>,
-    /// When it was issued.
-    pub issued: Option<PartialDate>,
-    /// When it came into force.
-    pub in_force: Option<PartialDate>,
-    /// The statutory basis.
-    pub basis: Vec<String>,
-    /// Its legal force.
-    pub force: LegalForce,
-    /// The editions it replaces.
-    pub supersedes: Vec<String>,
-    /// The edition it extends, for a local policy.
-    pub extends: Option<String>,
-    /// The edition it amends, for an amendment.
-    pub amends: Option<String>,
-    /// The instrument that makes the amendment (an Act and its sections),
-    /// given as the provenance of every change it makes.
-    pub instrument: Option<String>,
-    /// Whether the amendment commences area by area: a council's
-    /// arrangements may say from when it took effect for them
-    /// (`commenced KEY from DATE`), with `in_force` (the national latest
-    /// date) for those that do not.
-    pub by_area: bool,
-    /// For an amendment by area, the first day any area took it up: before
-    /// it the amendment is in force nowhere; from it until `in_force` it
-    /// is in force for a council from the date its arrangements give, and
-    /// unknown for one that gives none. Without it, a council that gives
-    /// none takes `in_force`.
-    pub first_in_force: Option<PartialDate>,
-    /// The file it was read from.
-    pub file: FileId,
-    /// The header item.
-    pub span: Span,
-}
+use crate::source::Span;
 
 /// A source of words or facts.
 #[derive(Clone, Debug, PartialEq)]
@@ -340,7 +266,7 @@ pub enum Subject {
 }
 
 /// What a relation must lead to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     /// An entity holding this role.
     Role(RoleId),
@@ -509,24 +435,27 @@ pub struct Duty {
 
 /// A fact the law settles for every holder of a role: a post holding DCS
 /// is politically restricted (Local Government and Housing Act 1989,
-/// section 2). An arrangement need not state it; one that states the
-/// contrary is judged on what it states.
+/// section 2); the Lead Member, a member of a leader and cabinet
+/// executive, answers to the executive leader who appointed them (Local
+/// Government Act 2000, section 9C(3)(b)). An arrangement need not state
+/// it; one that states the contrary is judged on what it states.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Law {
-    /// Its id (`dcs.politically_restricted`).
+    /// Its id (`restriction.dcs`).
     pub key: String,
     /// Plain words: what the law settles.
     pub title: String,
     /// The provision, in words.
     pub statute: String,
-    /// The paragraphs of the guidance that state it.
+    /// The paragraphs of the guidance or the Act that state it.
     pub cites: Vec<ParagraphId>,
     /// The role whose holders it concerns.
     pub role: RoleId,
-    /// The attribute it settles.
-    pub attribute: AttributeId,
-    /// The value it gives them.
-    pub value: TypedValue,
+    /// What it settles for them.
+    pub settles: Settled,
+    /// When it settles it (the council's form of governance, say); none:
+    /// always.
+    pub conditions: Vec<Condition>,
     /// The first version of the law: itself, unless an amendment replaces
     /// an earlier one.
     pub family: LawId,
@@ -534,6 +463,26 @@ pub struct Law {
     pub edition: usize,
     /// Where declared.
     pub span: Span,
+}
+
+/// What a law settles for the holders of its role.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Settled {
+    /// An attribute and its value.
+    Attribute {
+        /// The attribute.
+        attribute: AttributeId,
+        /// The value the law gives it.
+        value: TypedValue,
+    },
+    /// A relation and where it leads: to a holder of a role, or to a body
+    /// of a kind.
+    Relation {
+        /// The relation.
+        relation: RelationId,
+        /// Where it leads.
+        target: Target,
+    },
 }
 
 impl Duty {
@@ -596,81 +545,6 @@ pub enum Versioned {
 }
 
 impl Policy {
-    /// Whether what an edition says applies to an arrangement: the
-    /// guidance always; a local policy only to the arrangements that name
-    /// it in `answers_to` (or that name no guidance at all), so that one
-    /// council's own framework is never asked of another verified with it;
-    /// an amendment to the arrangements its edition applies to.
-    pub fn applies_to(&self, edition: usize, arrangement: &Arrangement) -> bool {
-        if edition == 0 {
-            return true;
-        }
-        let Some(declared) = self.editions.get(edition) else {
-            return false;
-        };
-        if let Some(amended) = &declared.amends {
-            return self
-                .editions
-                .iter()
-                .position(|other| &other.key == amended)
-                .is_some_and(|index| index < edition && self.applies_to(index, arrangement));
-        }
-        arrangement.answers_to.is_empty() || arrangement.answers_to.contains(&declared.key)
-    }
-
-    /// Whether an edition had taken effect for an arrangement as at a
-    /// day: the guidance chosen for the date, and any local policy that
-    /// applies, from its `in_force` if it gives one; an amendment from
-    /// the date the council's arrangements give for their area, else its
-    /// `in_force`, unknown within a date the arrangements give only to a
-    /// month or year.
-    pub fn commenced(&self, edition: usize, arrangement: &Arrangement, day: Day) -> Holding {
-        self.commenced_for(edition, Some(arrangement), day)
-    }
-
-    /// As [`Policy::commenced`], for an arrangement or (`None`) for the
-    /// country as a whole: an amendment by its national date, every local
-    /// policy as applying.
-    fn commenced_for(&self, edition: usize, arrangement: Option<&Arrangement>, day: Day) -> Holding {
-        if arrangement.is_some_and(|arrangement| !self.applies_to(edition, arrangement)) {
-            return Holding::No;
-        }
-        let Some(declared) = self.editions.get(edition) else {
-            return Holding::No;
-        };
-        if edition == 0 {
-            return Holding::Yes;
-        }
-        if declared.by_area {
-            if let Some(stated) = arrangement
-                .and_then(|arrangement| arrangement.commenced.iter().find(|stated| stated.value == declared.key))
-            {
-                return stated.holds_at(day);
-            }
-        }
-        // Between the first areas and the last, a council that does not
-        // say when its own arrangements took effect may have moved on any
-        // day of the window.
-        if let (true, Some(_), Some(first), Some(latest)) = (
-            declared.by_area,
-            arrangement,
-            declared.first_in_force,
-            declared.in_force,
-        ) {
-            if first.first_day() > day {
-                return Holding::No;
-            }
-            if latest.first_day() > day {
-                return Holding::Unknown(crate::date::Uncertainty::Began(latest));
-            }
-        }
-        match declared.in_force {
-            Some(date) if date.first_day() > day => Holding::No,
-            Some(date) if date.last_day() > day => Holding::Unknown(crate::date::Uncertainty::Began(date)),
-            Some(_) | None => Holding::Yes,
-        }
-    }
-
     /// Whether a version of a paragraph, duty or law is the one in force
     /// for an arrangement as at a day: its edition has taken effect, and
     /// no later version or repeal of it has.
@@ -723,12 +597,6 @@ impl Policy {
         }
     }
 
-    /// Whether an edition had taken effect in the country as a whole as at
-    /// a day (an amendment by its national date).
-    pub fn in_force_nationally(&self, edition: usize, day: Day) -> Holding {
-        self.commenced_for(edition, None, day)
-    }
-
     /// Whether a duty (this version of it) is in force in the country as a
     /// whole as at a day.
     pub fn duty_in_force_nationally(&self, id: DutyId, day: Day) -> Holding {
@@ -736,6 +604,36 @@ impl Policy {
             Some(duty) => self.version_in_force(Versioned::Duty(duty.family), duty.edition, None, day),
             None => Holding::No,
         }
+    }
+
+    /// Whether anything an edition provides (a paragraph, duty or law) is
+    /// in force for an arrangement as at a day: an Act whose provisions an
+    /// amendment has repealed is no longer in force.
+    pub fn provisions_in_force(&self, edition: usize, arrangement: &Arrangement, day: Day) -> Holding {
+        let paragraphs = self
+            .paragraphs
+            .iter()
+            .filter(|paragraph| paragraph.edition == edition)
+            .map(|paragraph| Versioned::Paragraph(paragraph.family));
+        let duties = self
+            .duties
+            .iter()
+            .filter(|duty| duty.edition == edition)
+            .map(|duty| Versioned::Duty(duty.family));
+        let laws = self
+            .laws
+            .iter()
+            .filter(|law| law.edition == edition)
+            .map(|law| Versioned::Law(law.family));
+        paragraphs
+            .chain(duties)
+            .chain(laws)
+            .map(|family| self.version_in_force(family, edition, Some(arrangement), day))
+            .fold(Holding::No, |any, holding| match (any, holding) {
+                (Holding::Yes, _) | (_, Holding::Yes) => Holding::Yes,
+                (Holding::Unknown(why), _) | (_, Holding::Unknown(why)) => Holding::Unknown(why),
+                (Holding::No, Holding::No) => Holding::No,
+            })
     }
 
     /// Whether a law (this version of it) is in force for an arrangement

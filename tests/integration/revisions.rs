@@ -432,8 +432,17 @@ fn the_matrix_of_councils_editions_and_dates() {
                 .map(|base| base.key.clone())
                 .into_iter()
                 .collect();
-            editions.extend(assessment.local_policies().iter().map(|edition| edition.key.clone()));
+            // A local policy before its adoption is not in force for the
+            // council; the law beside the guidance is, by its own dates.
+            editions.extend(
+                assessment
+                    .local_policies()
+                    .iter()
+                    .filter(|(_, holding)| holding.possible())
+                    .map(|(edition, _)| edition.key.clone()),
+            );
             editions.extend(assessment.amendments().iter().map(|(edition, _)| edition.key.clone()));
+            editions.extend(assessment.beside().iter().map(|(edition, _)| edition.key.clone()));
             let watched_verdicts: Vec<String> = watched
                 .iter()
                 .filter_map(|duty| find(&verified, duty).map(|found| format!("{duty} {}", found.kind().name())))
