@@ -32,6 +32,10 @@ pub const EMBEDDED_POLICIES: &[(&str, &str)] = &[
         "policies/hsca_2012_s194.dcs",
         include_str!("../policies/hsca_2012_s194.dcs"),
     ),
+    (
+        "policies/lga_2000_s9c.dcs",
+        include_str!("../policies/lga_2000_s9c.dcs"),
+    ),
     ("policies/csw_2017.dcs", include_str!("../policies/csw_2017.dcs")),
     ("policies/hca_2022.dcs", include_str!("../policies/hca_2022.dcs")),
 ];

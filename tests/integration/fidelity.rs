@@ -400,15 +400,15 @@ fn coventry_at_its_test_of_assurance_needs_action_only_where_its_paper_is_silent
     // Each is a gap in the paper: a question of the guidance it does not
     // answer in terms (reference 3 is missing from the source), a body the
     // law requires that it never mentions (a schools forum, a Local
-    // Safeguarding Children Board), a line of accountability it does not
-    // state.
+    // Safeguarding Children Board). The Lead Member's line, which the
+    // paper does not state, is the law's: a Cabinet Member of a leader and
+    // cabinet executive answers to the leader who appointed them.
     let mut expected = vec![
         ("dcs.involve_children_in_appointment", VerdictKind::Missing),
         ("key_points.integrated_brief", VerdictKind::Missing),
         ("local_assurance.enable.a", VerdictKind::Missing),
         ("local_assurance.enable.c", VerdictKind::Missing),
         ("local_assurance.specific.children_involvement", VerdictKind::Missing),
-        ("lmcs.reports_to_leader_or_mayor", VerdictKind::Unknown),
         ("council.schools_forum", VerdictKind::Unknown),
         ("council.lscb", VerdictKind::Unknown),
         ("review.keep_under_review", VerdictKind::Missing),
