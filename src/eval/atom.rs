@@ -102,6 +102,16 @@ impl<'a> Evaluator<'a> {
                 vacancy: roles.iter().find_map(|role| self.vacancy(*role)),
                 ended: false,
             },
+            // A line to a kind of body the law ended: none exists to lead
+            // to, so no unlisted entity has one either.
+            Predicate::Relation {
+                target: Target::Kind(body_kind),
+                ..
+            } => Absence {
+                denial: None,
+                vacancy: None,
+                ended: self.kind_ended(*body_kind),
+            },
             Predicate::And(_)
             | Predicate::Or(_)
             | Predicate::Not(_)
