@@ -317,7 +317,8 @@ fn a_policy_diffed_against_itself_changes_nothing() {
 fn a_draft_amendment_diffed_against_the_guidance_in_force() {
     // The Health and Care Act 2022 given as a draft on the later side only,
     // as a legal team would before it takes effect: the words of the
-    // definition change, and no council's verdict does.
+    // definition change, and the one verdict that changes is the duty it
+    // adds (no clinical commissioning group named as a partner).
     let output = dcsc(&[
         "diff",
         "tests/fixtures/revisions/early_mover.dcs",
@@ -338,13 +339,24 @@ fn a_draft_amendment_diffed_against_the_guidance_in_force() {
     ]);
     assert_eq!(
         output.status.code(),
-        Some(0),
+        Some(1),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let changed: Vec<&str> = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|change| change["duty"].as_str().unwrap())
+        .collect();
+    assert_eq!(changed, ["council.health_partner"]);
     let paragraphs = json["guidance"]["paragraphs"].as_array().unwrap();
-    assert_eq!(paragraphs.len(), 1, "{paragraphs:?}");
+    let keys: Vec<&str> = paragraphs
+        .iter()
+        .map(|paragraph| paragraph["paragraph"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["safeguarding.partners.defined", "safeguarding.ccg_abolished"]);
     let diff = paragraphs[0]["diff"].as_array().unwrap();
     let side = |wanted: &str| -> String {
         diff.iter()
