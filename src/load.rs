@@ -18,7 +18,8 @@ pub const STDIN_PATH: &str = "-";
 /// Every edition and amendment is embedded, so that verifying as at any
 /// date uses the guidance then in force: the 2012 edition, the 2013 edition
 /// that replaced it; beside them the law, each Act from its own
-/// commencement, and the Acts that changed it since.
+/// commencement, and the Acts that changed it since; and Working Together
+/// 2023, statutory guidance of its own.
 pub const EMBEDDED_POLICIES: &[(&str, &str)] = &[
     ("policies/dfe_2012.dcs", include_str!("../policies/dfe_2012.dcs")),
     ("policies/dfe_2013.dcs", include_str!("../policies/dfe_2013.dcs")),
@@ -38,6 +39,7 @@ pub const EMBEDDED_POLICIES: &[(&str, &str)] = &[
     ),
     ("policies/csw_2017.dcs", include_str!("../policies/csw_2017.dcs")),
     ("policies/hca_2022.dcs", include_str!("../policies/hca_2022.dcs")),
+    ("policies/wt_2023.dcs", include_str!("../policies/wt_2023.dcs")),
 ];
 
 /// Reads a file, or standard input for `-`, into the source map. A file

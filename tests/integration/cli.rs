@@ -624,7 +624,9 @@ fn vocabulary_lists_every_name_the_guidance_declares_and_explain_knows_each() {
     // The listing a person reads: each kind under its heading.
     let human = text(&dcsc(&["vocabulary"]));
     assert!(human.starts_with("Vocabulary of dfe_2013"), "{human}");
-    assert!(human.contains("\nRoles (7, declared with `role`)\n  DCS "), "{human}");
+    // The guidance's seven roles and Working Together 2023's delegated
+    // safeguarding partner.
+    assert!(human.contains("\nRoles (8, declared with `role`)\n  DCS "), "{human}");
     assert!(
         human.contains("  report_to       reports directly to (from a post to a post)\n"),
         "{human}"
