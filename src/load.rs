@@ -40,6 +40,7 @@ pub const EMBEDDED_POLICIES: &[(&str, &str)] = &[
     ("policies/csw_2017.dcs", include_str!("../policies/csw_2017.dcs")),
     ("policies/hca_2022.dcs", include_str!("../policies/hca_2022.dcs")),
     ("policies/wt_2023.dcs", include_str!("../policies/wt_2023.dcs")),
+    ("policies/cwsa_2026.dcs", include_str!("../policies/cwsa_2026.dcs")),
 ];
 
 /// Reads a file, or standard input for `-`, into the source map. A file

@@ -534,6 +534,9 @@ fn version_names_the_embedded_guidance_and_its_dates() {
         "ca_2004_s13 1 April 2006",
         "csw_2017 29 June 2018 to 29 September 2019, area by area, amending ca_2004_s13",
         "hca_2022 1 July 2022, amending csw_2017",
+        "cwsa_2026 enacted 29 April 2026, not yet in force (no commencement is at hand), amending csw_2017",
+        "other guidance beside it, in force from:",
+        "wt_2023 15 December 2023",
     ] {
         assert!(lines.iter().any(|shown| shown == line), "{line} in {version}");
     }

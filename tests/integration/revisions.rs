@@ -546,3 +546,70 @@ fn an_answer_to_an_older_editions_question_counts_under_that_edition_and_is_left
         workspace.render_diagnostics(false)
     );
 }
+
+/// The Children's Wellbeing and Schools Act 2026, section 2: enacted on 29
+/// April 2026 and commencing by regulations none of which is at hand. As at
+/// a date after Royal Assent it is enacted and not in force, and says so;
+/// its duty is not asked. A draft that gives the day in force, in one line,
+/// brings it in.
+#[test]
+fn the_2026_act_is_enacted_not_in_force_until_a_day_is_given() {
+    let version = stdout(&dcsc(&["--version"]));
+    assert!(
+        version.contains("enacted 29 April 2026, not yet in force (no commencement is at hand), amending csw_2017"),
+        "{version}"
+    );
+    let before = stdout(&dcsc(&["verify", "examples/coventry.dcs", "--as-at", "2026-04-28"]));
+    assert!(!before.contains("enacted, not yet in force"), "{before}");
+    let after = stdout(&dcsc(&["verify", "examples/coventry.dcs", "--as-at", "2026-06-01"]));
+    assert!(after.contains("enacted, not yet in force: cwsa_2026"), "{after}");
+    let json = crate::support::json(&dcsc(&[
+        "verify",
+        "examples/coventry.dcs",
+        "--as-at",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(
+        json["guidance"]["enacted_not_in_force"],
+        serde_json::json!(["cwsa_2026"])
+    );
+    let explained = stdout(&dcsc(&["explain", "safeguarding.education_agencies"]));
+    assert!(
+        explained.contains("in force: not yet; enacted 29 April 2026, and no day in force is at hand"),
+        "{explained}"
+    );
+    assert!(find(
+        &verify(&["examples/coventry.dcs"], "2026-06-01").1,
+        "safeguarding.education_agencies"
+    )
+    .is_none());
+
+    // The day appointed, in one line (with its instrument): a draft given on
+    // the command line in place of the embedded file.
+    let shipped = std::fs::read_to_string("policies/cwsa_2026.dcs").unwrap();
+    let header_end = shipped.find("  commencement_not_at_hand").unwrap();
+    let line_end = header_end + shipped[header_end..].find('\n').unwrap();
+    let draft_text = format!(
+        "{}  in_force 2027-01-01\n  commencement \"A draft: the regulations appointing the day\"{}",
+        &shipped[..header_end],
+        &shipped[line_end..]
+    );
+    let dir = crate::support::scratch("revisions-cwsa-draft");
+    let draft = crate::support::write(&dir, "cwsa_2026.dcs", &draft_text);
+    let commenced = stdout(&dcsc(&[
+        "verify",
+        "examples/coventry.dcs",
+        "--policy",
+        &draft,
+        "--as-at",
+        "2027-02-01",
+    ]));
+    assert!(!commenced.contains("enacted, not yet in force"), "{commenced}");
+    assert!(commenced.contains("as amended by cwsa_2026"), "{commenced}");
+    assert!(
+        commenced.contains("The safeguarding arrangements include the designated childcare and education agencies"),
+        "{commenced}"
+    );
+}
