@@ -613,3 +613,32 @@ fn the_2026_act_is_enacted_not_in_force_until_a_day_is_given() {
         "{commenced}"
     );
 }
+
+/// Cases 33 and 39 of the design notes (tests/fixtures/law/): an interim
+/// holder of the same post is no change of the DCS's responsibilities; the
+/// law beside the guidance applies on both sides of the 2013 edition, so
+/// `diff` across April 2013 does not list its duties.
+#[test]
+fn the_law_cases_give_their_expected_verdicts() {
+    let output = dcsc(&["test", "tests/fixtures/law"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let diff = crate::support::json(&dcsc(&[
+        "diff",
+        "tests/fixtures/law/39_diff_edition_misattributes.dcs",
+        "--from",
+        "2013-01-31",
+        "--to",
+        "2013-06-30",
+        "--format",
+        "json",
+    ]));
+    let changed: Vec<&str> = diff["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|change| change["duty"].as_str().unwrap())
+        .collect();
+    for law in ["dcs.politically_restricted", "dcs.not_elected_member", "council.lscb"] {
+        assert!(!changed.contains(&law), "{law} in {changed:?}");
+    }
+}
