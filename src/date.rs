@@ -278,29 +278,6 @@ impl Day {
     }
 }
 
-/// One end of a period: a date, or `unknown`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Boundary {
-    /// Known to a day, a month or a year.
-    On(PartialDate),
-    /// Written `unknown`: the period has this end, at a date the papers do
-    /// not give.
-    Unknown,
-}
-
-/// The period over which a fact held: from its start (inclusive) until
-/// the day it stopped (exclusive), as SQL's application-time periods are.
-/// An end not given is open: the fact held as far back, or as far on, as
-/// the arrangements speak. A partial date stands for its whole period, so
-/// `from 2017` is unknown as at 2017-06.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Period {
-    /// When it began to hold.
-    pub from: Option<Boundary>,
-    /// When it stopped holding.
-    pub until: Option<Boundary>,
-}
-
 /// Whether something held as at a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Holding {
@@ -356,139 +333,29 @@ impl std::ops::Not for Holding {
     }
 }
 
-impl Period {
-    /// A period with no ends: always, as far as the arrangements speak.
-    pub const ALWAYS: Period = Period {
-        from: None,
-        until: None,
-    };
-
-    /// Whether the period has no ends.
-    pub fn is_always(self) -> bool {
-        self.from.is_none() && self.until.is_none()
-    }
-
-    /// Whether the fact held on `day`.
-    pub fn holds_at(self, day: Day) -> Holding {
-        let start = match self.from {
-            None => Holding::Yes,
-            Some(Boundary::Unknown) => Holding::Unknown(Uncertainty::UnknownDate),
-            // It began on some day of the period: surely by its last day,
-            // surely not before its first.
-            Some(Boundary::On(date)) if day >= date.last_day() => Holding::Yes,
-            Some(Boundary::On(date)) if day < date.first_day() => Holding::No,
-            Some(Boundary::On(date)) => Holding::Unknown(Uncertainty::Began(date)),
-        };
-        let end = match self.until {
-            None => Holding::Yes,
-            Some(Boundary::Unknown) => Holding::Unknown(Uncertainty::UnknownDate),
-            // It stopped on some day of the period and did not hold that
-            // day: surely held before its first day, surely not from its
-            // last.
-            Some(Boundary::On(date)) if day < date.first_day() => Holding::Yes,
-            Some(Boundary::On(date)) if day >= date.last_day() => Holding::No,
-            Some(Boundary::On(date)) => Holding::Unknown(Uncertainty::Stopped(date)),
-        };
-        start.and(end)
-    }
-
-    /// The first day on which the fact surely held, if it has a known
-    /// start (`None` when open or unknown at the start).
-    fn surely_from(self) -> Option<Day> {
-        match self.from {
-            Some(Boundary::On(date)) => Some(date.last_day()),
-            Some(Boundary::Unknown) | None => None,
-        }
-    }
-
-    /// The first day on which the fact surely no longer held.
-    fn surely_not_from(self) -> Option<Day> {
-        match self.until {
-            Some(Boundary::On(date)) => Some(date.first_day()),
-            Some(Boundary::Unknown) | None => None,
-        }
-    }
-
-    /// Whether the two periods surely share a day: both surely held on it.
-    /// An open or unknown end counts as reaching as far as it may, so
-    /// periods with unknown ends are compared by their known ones.
-    pub fn surely_overlaps(self, other: Period) -> bool {
-        if matches!(self.from, Some(Boundary::Unknown))
-            || matches!(self.until, Some(Boundary::Unknown))
-            || matches!(other.from, Some(Boundary::Unknown))
-            || matches!(other.until, Some(Boundary::Unknown))
-        {
-            return false;
-        }
-        let start = match (self.surely_from(), other.surely_from()) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (one, other) => one.or(other),
-        };
-        let end = match (self.surely_not_from(), other.surely_not_from()) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (one, other) => one.or(other),
-        };
-        match (start, end) {
-            (Some(start), Some(end)) => start < end,
-            _ => true,
-        }
-    }
-
-    /// Whether the period ends before it begins: every day it could have
-    /// stopped is before every day it could have begun (or, to the day,
-    /// it stops when it begins).
-    pub fn is_reversed(self) -> bool {
-        match (self.from, self.until) {
-            (Some(Boundary::On(from)), Some(Boundary::On(until))) => {
-                until.last_day() < from.first_day()
-                    || (!from.is_partial() && !until.is_partial() && until.first_day() <= from.first_day())
-            }
-            _ => false,
-        }
-    }
-
-    /// The dates at which the period begins or ends, as given.
-    pub fn boundaries(self) -> impl Iterator<Item = PartialDate> {
-        [self.from, self.until].into_iter().filter_map(|end| match end {
-            Some(Boundary::On(date)) => Some(date),
-            Some(Boundary::Unknown) | None => None,
-        })
-    }
-
-    /// The part of this period inside `outer`: the later start and the
-    /// earlier end (an unknown end is kept, as it may be either).
-    pub fn within(self, outer: Period) -> Period {
-        fn later(a: Option<Boundary>, b: Option<Boundary>) -> Option<Boundary> {
-            match (a, b) {
-                (None, other) | (other, None) => other,
-                (Some(Boundary::On(x)), Some(Boundary::On(y))) => Some(Boundary::On(x.max(y))),
-                (Some(Boundary::Unknown), _) | (_, Some(Boundary::Unknown)) => Some(Boundary::Unknown),
-            }
-        }
-        fn earlier(a: Option<Boundary>, b: Option<Boundary>) -> Option<Boundary> {
-            match (a, b) {
-                (None, other) | (other, None) => other,
-                (Some(Boundary::On(x)), Some(Boundary::On(y))) => Some(Boundary::On(x.min(y))),
-                (Some(Boundary::Unknown), _) | (_, Some(Boundary::Unknown)) => Some(Boundary::Unknown),
-            }
-        }
-        Period {
-            from: later(self.from, outer.from),
-            until: earlier(self.until, outer.until),
-        }
-    }
-}
-
-impl fmt::Display for Boundary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Boundary::On(date) => write!(f, "{date}"),
-            Boundary::Unknown => write!(f, "an unknown date"),
-        }
-    }
-}
-
 impl Day {
+    /// The number of days since 1 January 1970 (negative before it).
+    pub fn number(self) -> i64 {
+        // Days from civil (the inverse of `from_days_since_epoch`).
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year.rem_euclid(400);
+        let month = i64::from(self.month);
+        let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The day a number of days after 1 January 1970.
+    pub fn from_number(number: i64) -> Day {
+        Day::from_days_since_epoch(number)
+    }
+
+    /// The day after.
+    pub fn next(self) -> Day {
+        Day::from_number(self.number() + 1)
+    }
+
     /// The day before.
     pub fn previous(self) -> Day {
         if self.day > 1 {

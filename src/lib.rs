@@ -34,6 +34,7 @@ pub mod serve;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
+pub mod time;
 pub mod visible;
 mod workspace;
 

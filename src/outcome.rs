@@ -3,7 +3,7 @@
 //! reports and the governance chart all read an [`Assessment`], so they
 //! cannot disagree about what a verdict was or why.
 
-use crate::date::Day;
+use crate::date::{Day, Holding};
 use crate::eval::{DepartureStatus, Verdict, VerdictKind};
 use crate::model::{Arrangement, Duty, Edition, Paragraph, Policy};
 use crate::source::SourceMap;
@@ -33,7 +33,9 @@ pub struct Council {
 
 impl Council {
     /// Evaluates `arrangement` against `policy` as at `as_at`.
-    pub fn evaluate(policy: &Policy, arrangement: Arrangement, as_at: Day) -> Council {
+    pub fn evaluate(policy: &Policy, mut arrangement: Arrangement, as_at: Day) -> Council {
+        // Titles, names and other functions as at the date verified.
+        arrangement.settle(as_at);
         Council {
             verdicts: crate::eval::evaluate(policy, &arrangement, as_at),
             departures: crate::eval::departures(&arrangement, as_at),
@@ -154,12 +156,14 @@ impl<'a> Assessment<'a> {
         let mut before = self.arrangement.at(self.as_at);
         let mut after = other.arrangement.at(other.as_at);
         // The timeline is compared as it stood: events up to each date.
+        let timeline = &self.arrangement.timeline;
         before
             .events
-            .retain(|event| event.date.on.is_none_or(|date| date.begun_by(self.as_at)));
+            .retain(|event| timeline.happened_by(event.at, self.as_at) != Holding::No);
+        let timeline = &other.arrangement.timeline;
         after
             .events
-            .retain(|event| event.date.on.is_none_or(|date| date.begun_by(other.as_at)));
+            .retain(|event| timeline.happened_by(event.at, other.as_at) != Holding::No);
         before.entities != after.entities || before.events != after.events || before.has_no != after.has_no
     }
 

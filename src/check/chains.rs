@@ -105,11 +105,38 @@ pub(super) fn select(mut chains: Vec<Chain>, as_at: Option<Day>, errors: &mut Ve
         });
         return None;
     }
-    if chosen < chains.len() {
-        Some(chains.swap_remove(chosen))
-    } else {
-        None
+    if chosen >= chains.len() {
+        return None;
     }
+    let asked_since = asked_since(&chains, chosen);
+    let mut selected = chains.swap_remove(chosen);
+    selected.0.asked_since = asked_since;
+    Some(selected)
+}
+
+/// For each duty of the chosen edition, the date the earliest edition
+/// given that asks it under the same key (and is no later than the chosen
+/// one) came into force.
+fn asked_since(chains: &[Chain], chosen: usize) -> Vec<(String, PartialDate)> {
+    let Some((policy, _)) = chains.get(chosen) else {
+        return Vec::new();
+    };
+    let latest = in_force(policy);
+    let mut since: Vec<(String, PartialDate)> = Vec::new();
+    for duty in &policy.duties {
+        let earliest = chains
+            .iter()
+            .filter(|(other, _)| in_force(other).is_some_and(|date| latest.is_none_or(|latest| date <= latest)))
+            .filter(|(other, _)| other.duties.iter().any(|asked| asked.key == duty.key))
+            .filter_map(|(other, _)| in_force(other))
+            .min();
+        if let Some(date) = earliest {
+            if !since.iter().any(|(key, _)| *key == duty.key) {
+                since.push((duty.key.clone(), date));
+            }
+        }
+    }
+    since
 }
 
 /// One edition is used as at any date it is in force, and at no date
@@ -296,7 +323,11 @@ fn header_words<'u>(unit: &'u Unit<'_>, name: &'u str) -> impl Iterator<Item = &
         .flatten()
         .filter_map(|value| match &value.kind {
             ValueKind::Key(word) | ValueKind::Str(word) => Some(word.as_str()),
-            ValueKind::Text(_) | ValueKind::Date(_) | ValueKind::Number(_) | ValueKind::Bool(_) => None,
+            ValueKind::Text(_)
+            | ValueKind::Date(_)
+            | ValueKind::Number(_)
+            | ValueKind::Bool(_)
+            | ValueKind::When(_) => None,
         })
 }
 

@@ -379,6 +379,13 @@ pub enum CheckError {
         /// The period.
         span: Span,
     },
+    /// What the papers say of a date cannot all hold: its date and its
+    /// bounds, or its bounds and another date's (`on 2015 after x` where
+    /// `x` is in 2016).
+    DatesContradict {
+        /// The date whose bound cannot hold with the others.
+        span: Span,
+    },
     /// A fact of an entity said to hold outside the entity's own life.
     OutsideLife {
         /// The entity.
@@ -519,13 +526,6 @@ pub enum FileKind {
 /// How an event disagrees with the facts.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Disagreement {
-    /// It gives a role the post or member's `holds` does not list.
-    RoleNotHeld {
-        /// The role.
-        role: String,
-        /// The post or member.
-        entity: String,
-    },
     /// It gives a role that the post or member's `holds` shows ending
     /// before, or beginning after, the event.
     RoleNotHeldThen {
@@ -722,6 +722,7 @@ impl CheckError {
             | CheckError::NotOneOf { span, .. }
             | CheckError::RepeatedValue { span, .. }
             | CheckError::ReversedPeriod { span }
+            | CheckError::DatesContradict { span }
             | CheckError::OutsideLife { span, .. }
             | CheckError::SharedRole { span, .. }
             | CheckError::EventDisagrees { span, .. }

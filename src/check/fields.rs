@@ -160,6 +160,54 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// Takes a field holding a date or `unknown`: `Some(None)` for
+    /// `unknown`.
+    pub fn date_or_unknown(&mut self, name: &str, errors: &mut Vec<CheckError>) -> Option<Option<PartialDate>> {
+        let field = self.take(name)?;
+        match single(field) {
+            Some(ValueKind::Key(word) | ValueKind::Str(word)) if word == "unknown" => Some(None),
+            Some(value) if as_date(value).is_some() => Some(as_date(value)),
+            _ => {
+                errors.push(wrong_type(field, Shape::Date));
+                None
+            }
+        }
+    }
+
+    /// Takes a field holding a date as the papers give it: a date,
+    /// `unknown`, or a bounded date (`between 2033 and 2035`, `unknown
+    /// after 2032`, or in JSON the same words in a string).
+    pub fn when(&mut self, name: &str, errors: &mut Vec<CheckError>) -> Option<crate::syntax::ast::When> {
+        use crate::syntax::ast::{DateValue, When};
+        let field = self.take(name)?;
+        let value = match field.values.as_slice() {
+            [value] => value,
+            _ => {
+                errors.push(wrong_type(field, Shape::Date));
+                return None;
+            }
+        };
+        let plain = |date: Option<PartialDate>| When::plain(DateValue { date, span: value.span });
+        match &value.kind {
+            ValueKind::When(when) => Some(when.clone()),
+            ValueKind::Key(word) | ValueKind::Str(word) if word == "unknown" => Some(plain(None)),
+            ValueKind::Str(text) => match crate::syntax::when_text(text, value.span) {
+                Some(when) => Some(when),
+                None => {
+                    errors.push(wrong_type(field, Shape::Date));
+                    None
+                }
+            },
+            other => match as_date(other) {
+                Some(date) => Some(plain(Some(date))),
+                None => {
+                    errors.push(wrong_type(field, Shape::Date));
+                    None
+                }
+            },
+        }
+    }
+
     /// Takes a field holding `yes` or `no`.
     pub fn boolean(&mut self, name: &str, errors: &mut Vec<CheckError>) -> Option<bool> {
         let field = self.take(name)?;
@@ -307,6 +355,17 @@ fn is_key(text: &str) -> bool {
 }
 
 /// The text of a quoted string (or a JSON string).
+/// The one string a line holds, or a wrong-type error.
+pub fn line_text(field: &Field, errors: &mut Vec<CheckError>) -> Option<String> {
+    match single(field).and_then(text_of) {
+        Some(text) => Some(text.to_owned()),
+        None => {
+            errors.push(wrong_type(field, Shape::QuotedString));
+            None
+        }
+    }
+}
+
 fn text_of(value: &ValueKind) -> Option<&str> {
     match value {
         ValueKind::Text(text) | ValueKind::Str(text) => Some(text),

@@ -61,7 +61,9 @@ fn name(name: &Name) -> (&str, Span) {
 fn value(value: &Value) -> Option<(&str, Span)> {
     match &value.kind {
         ValueKind::Text(text) | ValueKind::Str(text) | ValueKind::Key(text) => Some((text.as_str(), value.span)),
-        ValueKind::Date(_) | ValueKind::Number(_) | ValueKind::Bool(_) => None,
+        // A bounded date's anchors are dates or event names, which the grammar
+        // keeps to plain identifier characters.
+        ValueKind::Date(_) | ValueKind::Number(_) | ValueKind::Bool(_) | ValueKind::When(_) => None,
     }
 }
 
@@ -120,7 +122,7 @@ fn predicate_texts<'a>(predicate: &'a PredicateKind, texts: &mut Vec<(&'a str, S
                 ValueKind::Text(text) | ValueKind::Str(text) | ValueKind::Key(text) => {
                     texts.push((text.as_str(), literal.span));
                 }
-                ValueKind::Date(_) | ValueKind::Number(_) | ValueKind::Bool(_) => {}
+                ValueKind::Date(_) | ValueKind::Number(_) | ValueKind::Bool(_) | ValueKind::When(_) => {}
             },
             PredicateKind::Atom(_) => {}
         }

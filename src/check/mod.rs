@@ -122,10 +122,24 @@ fn test_only(entry: &crate::syntax::ast::Entry) -> Option<CheckError> {
 /// Reports every entry but fields in an item that has only fields (a
 /// law, an answer, a departure).
 fn fields_only(item: &Item, errors: &mut Vec<CheckError>) {
-    use crate::syntax::ast::Entry;
+    misused_entries(item, false, errors);
+}
+
+/// As [`fields_only`], but allowing `words not_at_hand "…"` (an answer
+/// whose words the papers do not hold).
+fn fields_only_or_words(item: &Item, errors: &mut Vec<CheckError>) {
+    misused_entries(item, true, errors);
+}
+
+fn misused_entries(item: &Item, words_not_at_hand: bool, errors: &mut Vec<CheckError>) {
+    use crate::syntax::ast::{Entry, Words, WordsKind};
     for entry in &item.entries {
         let span = match entry {
             Entry::Field(_) => continue,
+            Entry::Words(Words {
+                kind: WordsKind::NotAtHand { .. },
+                ..
+            }) if words_not_at_hand => continue,
             Entry::Rule(rule) => rule.span,
             Entry::Condition(condition) => condition.span,
             Entry::Words(words) => words.span,

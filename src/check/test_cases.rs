@@ -199,7 +199,7 @@ fn given(fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Vec<Given> {
                 path: path.clone(),
                 span: value.span,
             }),
-            ValueKind::Date(_) | ValueKind::Number(_) | ValueKind::Bool(_) | ValueKind::Key(_) => {
+            ValueKind::Date(_) | ValueKind::Number(_) | ValueKind::Bool(_) | ValueKind::Key(_) | ValueKind::When(_) => {
                 errors.push(CheckError::WrongType {
                     field: "given".to_owned(),
                     expected: super::Shape::QuotedString,

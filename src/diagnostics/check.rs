@@ -153,6 +153,7 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
         CheckError::SharedRole { role, span, other } => shared_role(role, *span, *other),
         // Time.
         CheckError::ReversedPeriod { span } => reversed_period(*span),
+        CheckError::DatesContradict { span } => dates_contradict(*span),
         CheckError::OutsideLife { entity, span, life } => outside_life(entity, *span, *life),
         CheckError::EventDisagrees {
             event,
@@ -652,6 +653,13 @@ fn reversed_period(span: Span) -> Diagnostic {
         .help("swap the dates, or correct the one that is wrong")
 }
 
+fn dates_contradict(span: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0124, "what the papers say of this date cannot all hold")
+        .at(span, "this date, with its `after`, `before` or `between`, leaves no day")
+        .note("a bound is strict: `after 2015` is from 2016, `after EVENT` a later day than the event's; every event the papers record happened by their end (`known_until`)")
+        .help("correct the date or the bound that is wrong")
+}
+
 fn outside_life(entity: &str, span: Span, life: Span) -> Diagnostic {
     Diagnostic::new(
         Code::E0121,
@@ -665,10 +673,6 @@ fn outside_life(entity: &str, span: Span, life: Span) -> Diagnostic {
 /// What the event says against the facts, and how to make them agree.
 fn disagreement(event: &str, problem: &Disagreement) -> (String, String) {
     match problem {
-        Disagreement::RoleNotHeld { role, entity } => (
-            format!("`{event}` gives `{entity}` the role `{role}`, which its `holds` does not list"),
-            format!("add `{role}` to the `holds` of `{entity}`, from the event's date"),
-        ),
         Disagreement::RoleNotHeldThen { role, entity } => (
             format!("`{event}` gives `{entity}` the role `{role}`, but its `holds` does not hold then"),
             "correct the event's date, or the period of the `holds` line".to_owned(),

@@ -377,7 +377,7 @@ codes! {
     }
     E0122 => {
         title: "an event the facts do not bear out",
-        meaning: "An appointment or designation gives a post or member a role: its `holds` must list the role then (a `holds` line with no `from` begins at the event, and a former holder's open line ends there). A vacancy leaves a role empty: no one may surely hold it then.",
+        meaning: "An appointment or designation gives a post or member a role from its date: a `holds` line with no `from` begins at the event, a post with no line for the role is given one, and a former holder's open line ends there; a `holds` line that surely begins later, or ends before, says otherwise. A vacancy leaves a role empty: no one may surely hold it then.",
         example: fixture!("E0122.dcs"),
         fix: "Make the facts and the event tell one history: add the role to `holds`, or correct a date.",
     }
@@ -386,6 +386,12 @@ codes! {
         meaning: "Events whose dates are not known may be placed `after` another event; followed round, these `after`s form a circle, so none of them is first.",
         example: fixture!("E0123.dcs"),
         fix: "Correct the `after` of one of them.",
+    }
+    E0124 => {
+        title: "dates that cannot all hold",
+        meaning: "A date the arrangements give is bounded by what else they say: its own date, `after` and `before` a date or an event, `between … and …`, the end of the papers for every event they record. Here no day meets them all: an event `on 2015 after x` where `x` is in 2016, say. A bound is strict: `after 2015` means from 2016, and `after EVENT` a later day than the event's.",
+        example: fixture!("E0124.dcs"),
+        fix: "Correct the date or the bound that is wrong.",
     }
     E0125 => {
         title: "the same value twice",

@@ -8,8 +8,7 @@
 //! time in `timeline/`.
 
 use super::finding::{Finding, Truth};
-use super::Clause;
-use super::{timeline, Evaluator};
+use super::{Clause, Evaluator};
 use super::{Fact, FactUse, Missing, Note, Observation};
 use crate::date::Holding;
 use crate::model::{
@@ -50,16 +49,8 @@ impl<'a> Evaluator<'a> {
                 trigger,
                 of,
                 within,
-            } => timeline::after(
-                self.arrangement,
-                self.policy,
-                self.as_at,
-                *event,
-                *trigger,
-                *of,
-                *within,
-            ),
-            Predicate::Every { event, months } => timeline::every(self.arrangement, self.as_at, *event, *months),
+            } => self.after(*event, *trigger, *of, *within),
+            Predicate::Every { event, months } => self.every(*event, *months),
             Predicate::Governance { model, considering } => self.governance(*model, *considering),
             Predicate::Hold(roles) => of_entity(entity, |id, found| self.hold(id, found, roles)),
             Predicate::Responsible { only, functions } => {
@@ -88,10 +79,7 @@ impl<'a> Evaluator<'a> {
             // ended the kind, and that none exists is the law's word, not
             // a gap in the papers.
             Predicate::Kind(body_kind) => Absence {
-                denial: self
-                    .arrangement
-                    .has_no_at(*body_kind, self.as_at)
-                    .map(|fact| (*body_kind, fact)),
+                denial: self.denied(*body_kind).map(|fact| (*body_kind, fact)),
                 vacancy: None,
                 ended: self.kind_ended(*body_kind),
             },
@@ -134,8 +122,8 @@ impl<'a> Evaluator<'a> {
         Finding::all(
             roles
                 .iter()
-                .map(|role| match entity.holds_at(*role, self.as_at) {
-                    Some((fact, holding)) => {
+                .map(|role| match self.holds(id, entity, *role) {
+                    Some((fact, _)) => {
                         let used = Self::fact_use(
                             fact,
                             Fact::Holds {
@@ -143,7 +131,7 @@ impl<'a> Evaluator<'a> {
                                 role: *role,
                             },
                         );
-                        Self::uncertain(used.clone(), holding).unwrap_or_else(|| {
+                        {
                             Finding::new(
                                 Truth::True,
                                 Observation::Holds {
@@ -152,7 +140,7 @@ impl<'a> Evaluator<'a> {
                                 },
                             )
                             .with_fact(used)
-                        })
+                        }
                     }
                     None => Finding::new(
                         Truth::False,
@@ -168,7 +156,7 @@ impl<'a> Evaluator<'a> {
 
     /// `be a KIND`: the body is of the kind.
     fn body_kind(&self, id: EntityId, entity: &Entity, kind: BodyKindId) -> Finding {
-        match &entity.body_kind {
+        match self.body_kind_held(id, entity) {
             None => Finding::missing(Missing::BodyKind { entities: vec![id] }),
             Some(fact) => {
                 let used = Self::fact_use(
@@ -213,10 +201,10 @@ impl<'a> Evaluator<'a> {
     /// `be ATTRIBUTE`: a yes/no attribute is yes, as stated or settled.
     fn attribute(&self, id: EntityId, entity: &Entity, attribute: AttributeId) -> Finding {
         match (
-            entity.attribute_at(attribute, self.as_at),
+            self.attribute_line(id, entity, attribute),
             self.unstated(id, entity, attribute),
         ) {
-            (Some((fact, holding)), _) => {
+            (Some((fact, _)), _) => {
                 let value = fact.value == TypedValue::Bool(true);
                 let used = Self::fact_use(
                     fact,
@@ -226,7 +214,7 @@ impl<'a> Evaluator<'a> {
                         value: fact.value.clone(),
                     },
                 );
-                Self::uncertain(used.clone(), holding).unwrap_or_else(|| {
+                {
                     Finding::new(
                         Truth::of(value),
                         Observation::AttributeIs {
@@ -236,7 +224,7 @@ impl<'a> Evaluator<'a> {
                         },
                     )
                     .with_fact(used)
-                })
+                }
             }
             (None, Some((value, observed))) => Finding::new(Truth::of(value == TypedValue::Bool(true)), observed),
             (None, None) => Finding::missing(Missing::Attribute { entity: id, attribute }),
@@ -253,7 +241,7 @@ impl<'a> Evaluator<'a> {
         comparator: Comparator,
         value: &TypedValue,
     ) -> Finding {
-        match entity.attribute_at(attribute, self.as_at) {
+        match self.attribute_line(id, entity, attribute) {
             None => match self.unstated(id, entity, attribute) {
                 Some((settled, observed)) => {
                     let (truth, note) = compare(&settled, comparator, value);
@@ -263,7 +251,7 @@ impl<'a> Evaluator<'a> {
                 }
                 None => Finding::missing(Missing::Attribute { entity: id, attribute }),
             },
-            Some((fact, holding)) => {
+            Some((fact, _)) => {
                 let used = Self::fact_use(
                     fact,
                     Fact::Attribute {
@@ -272,9 +260,6 @@ impl<'a> Evaluator<'a> {
                         value: fact.value.clone(),
                     },
                 );
-                if let Some(finding) = Self::uncertain(used.clone(), holding) {
-                    return finding;
-                }
                 let (truth, note) = compare(&fact.value, comparator, value);
                 let mut finding = Finding::new(
                     truth,
@@ -298,13 +283,15 @@ impl<'a> Evaluator<'a> {
     /// gives the holders of a role it may hold as at the date, else the
     /// guidance's default; with what was observed, naming which.
     fn unstated(&self, id: EntityId, entity: &Entity, attribute: AttributeId) -> Option<(TypedValue, Observation)> {
-        let by_law = self.laws_for(entity).find_map(|(law_id, law, _)| match &law.settles {
-            Settled::Attribute {
-                attribute: settled,
-                value,
-            } if *settled == attribute => Some((law_id, value)),
-            Settled::Attribute { .. } | Settled::Relation { .. } => None,
-        });
+        let by_law = self
+            .laws_for(id, entity)
+            .find_map(|(law_id, law, _)| match &law.settles {
+                Settled::Attribute {
+                    attribute: settled,
+                    value,
+                } if *settled == attribute => Some((law_id, value)),
+                Settled::Attribute { .. } | Settled::Relation { .. } => None,
+            });
         if let Some((law, value)) = by_law {
             return Some((
                 value.clone(),
@@ -348,7 +335,7 @@ impl<'a> Evaluator<'a> {
             }
         }
         let (law, facts) = self
-            .laws_for(entity)
+            .laws_for(id, entity)
             .find_map(|(law_id, law, facts)| match &law.settles {
                 Settled::Relation {
                     relation: settled,
@@ -372,19 +359,21 @@ impl<'a> Evaluator<'a> {
     /// The laws in force that settle something for an entity: those of a
     /// role it may hold as at the date, whose conditions surely hold; each
     /// with the facts its conditions rest on.
-    fn laws_for<'e>(&'e self, entity: &'e Entity) -> impl Iterator<Item = (LawId, &'a Law, Vec<FactUse>)> + 'e {
+    fn laws_for<'e>(
+        &'e self,
+        id: EntityId,
+        entity: &'e Entity,
+    ) -> impl Iterator<Item = (LawId, &'a Law, Vec<FactUse>)> + 'e {
         let policy: &'a crate::model::Policy = self.policy;
         policy.laws.iter().enumerate().filter_map(move |(index, law)| {
-            let id = LawId::from_index(index);
+            let law_id = LawId::from_index(index);
             let applies = self.by_law
-                && self.policy.law_in_force(id, self.arrangement, self.as_at) == Holding::Yes
-                && entity
-                    .holds_at(law.role, self.as_at)
-                    .is_some_and(|(_, holding)| holding.possible());
+                && self.policy.law_in_force(law_id, self.arrangement, self.as_at) == Holding::Yes
+                && self.holds(id, entity, law.role).is_some();
             if !applies {
                 return None;
             }
-            self.law_conditions(id, law).map(|facts| (id, law, facts))
+            self.law_conditions(law_id, law).map(|facts| (law_id, law, facts))
         })
     }
 

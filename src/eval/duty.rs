@@ -8,10 +8,11 @@
 use super::finding::{self, Finding, Truth};
 use super::{review_passed, timeline, Evaluator};
 use super::{Binding, Clause, Fact, FactUse, Missing, Note, Observation, Reason, Verdict, VerdictKind};
-use crate::date::{Holding, PartialDate, Relative};
+use crate::date::Day;
+use crate::date::{Holding, PartialDate};
 use crate::model::{
-    AnswerId, Basis, BodyKindId, ConditionKind, Departure, DepartureId, Duty, DutyId, DutyKind, EditionId, Mention,
-    Modality, Paragraph, ParagraphId, Predicate, RoleId, Subject, Versioned,
+    AnswerId, Basis, BodyKindId, ConditionKind, Departure, DepartureId, Duty, DutyId, DutyKind, EditionId, InstantId,
+    Mention, Modality, Paragraph, ParagraphId, Predicate, RoleId, Subject, Versioned,
 };
 
 impl<'a> Evaluator<'a> {
@@ -60,10 +61,14 @@ impl<'a> Evaluator<'a> {
                         departure: departure_id,
                     },
                     origin: departure.origin.clone(),
-                    during: crate::date::Period::ALWAYS,
+                    during: crate::model::Period::ALWAYS,
                     basis: Basis::Stated,
                 });
-                match self.words_replaced(verdict.duty, departure.approved, departure.against) {
+                match self.words_replaced(
+                    verdict.duty,
+                    departure.approved.map(PartialDate::last_day),
+                    departure.against,
+                ) {
                     // Reasons given against words since replaced need a
                     // fresh look before they excuse the duty.
                     Some((paragraph, edition)) => Reason::DepartureFromReplacedWords {
@@ -237,19 +242,34 @@ impl<'a> Evaluator<'a> {
             .collect()
     }
 
-    /// The latest answer given to a duty or question by the as-at date.
+    /// The latest answer given to a duty or question by the as-at date, in
+    /// this run's order (file order among answers given on one day).
     fn latest_answer(&self, duty: DutyId) -> Option<AnswerId> {
-        self.arrangement
-            .answers
-            .iter()
-            .enumerate()
+        let mut latest: Option<(AnswerId, InstantId)> = None;
+        for (index, answer) in self.arrangement.answers.iter().enumerate() {
             // An answer belongs to the duty whatever version is in force.
-            .filter(|(_, answer)| {
-                self.policy.family(answer.duty) == self.policy.family(duty)
-                    && answer.given.is_none_or(|date| date.begun_by(self.as_at))
-            })
-            .max_by_key(|(index, answer)| (answer.given, *index))
-            .map(|(index, _)| AnswerId::from_index(index))
+            if self.policy.family(answer.duty) != self.policy.family(duty) || !self.clock.happened(answer.given) {
+                continue;
+            }
+            latest = match latest {
+                Some((_, current)) if self.clock.before(answer.given, current) => latest,
+                _ => Some((AnswerId::from_index(index), answer.given)),
+            };
+        }
+        latest.map(|(id, _)| id)
+    }
+
+    /// The day an answer was given, for the words it answered: the last
+    /// day this run allows it, when the papers date it at all.
+    fn answer_day(&self, given: InstantId) -> Option<Day> {
+        let dated = self.arrangement.timeline.instant(given).is_some_and(|instant| {
+            instant.written.date.is_some() || !instant.written.after.is_empty() || !instant.written.before.is_empty()
+        });
+        if !dated {
+            return None;
+        }
+        let (earliest, latest) = self.clock.bounds(given);
+        latest.or(earliest)
     }
 
     /// The verdict of a question: missing without an answer by the date;
@@ -262,7 +282,7 @@ impl<'a> Evaluator<'a> {
         verdict.facts.push(FactUse {
             fact: Fact::Answer { answer: answer_id },
             origin: answer.origin.clone(),
-            during: crate::date::Period::ALWAYS,
+            during: crate::model::Period::ALWAYS,
             basis: Basis::Stated,
         });
         if let Some(role) = renew_on_change_of {
@@ -270,7 +290,8 @@ impl<'a> Evaluator<'a> {
                 return verdict.decided(reason);
             }
         }
-        if let Some((paragraph, edition)) = self.words_replaced(verdict.duty, answer.given, answer.against) {
+        let given = self.answer_day(answer.given);
+        if let Some((paragraph, edition)) = self.words_replaced(verdict.duty, given, answer.against) {
             return verdict.decided(Reason::AnswerToReplacedWords {
                 answer: answer_id,
                 paragraph,
@@ -281,60 +302,31 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Whether an answer must be renewed because the responsibilities of a
-    /// role's holder changed: after it was given (the latest such change),
-    /// at a date that overlaps it (unknown, asking which came first), or at
-    /// all when it is undated. The reason if so, with the change consulted.
-    fn renewal(
-        &self,
-        role: RoleId,
-        answer_id: AnswerId,
-        given: Option<PartialDate>,
-        verdict: &mut Draft,
-    ) -> Option<Reason> {
-        let changes = timeline::changes_of(self.arrangement, self.policy, self.as_at, role);
-        let relative = |change: &super::Change, given: PartialDate| match change.date {
-            Some(date) => date.relative_to(given),
-            None => Relative::Overlapping,
-        };
-        match given {
-            Some(given) => {
-                let later = changes
-                    .iter()
-                    .filter(|(change, _)| relative(change, given) == Relative::After)
-                    .max_by_key(|(change, _)| change.date);
-                let overlapping = changes
-                    .iter()
-                    .find(|(change, _)| relative(change, given) == Relative::Overlapping);
-                if let Some((change, origin)) = later {
-                    verdict.facts.push(timeline::change_fact(change, origin.clone()));
-                    return Some(Reason::AnswerPredatesChange {
-                        answer: answer_id,
-                        change: change.clone(),
-                    });
-                }
-                if let Some((change, origin)) = overlapping {
-                    verdict.facts.push(timeline::change_fact(change, origin.clone()));
-                    verdict.missing.push(Missing::AnswerOrder {
-                        answer: answer_id,
-                        change: change.clone(),
-                    });
-                    verdict.notes.push(Note::AnswerChangeOverlap {
-                        answer: answer_id,
-                        change: change.clone(),
-                    });
-                    return Some(Reason::AnswerOrderUnknown {
-                        answer: answer_id,
-                        change: change.clone(),
-                    });
-                }
-                None
+    /// role's holder changed after it was given: the latest such change in
+    /// this run, with the change consulted.
+    fn renewal(&self, role: RoleId, answer_id: AnswerId, given: InstantId, verdict: &mut Draft) -> Option<Reason> {
+        let mut later: Option<(super::Change, crate::model::FactOrigin)> = None;
+        // A change the papers put surely after the answer is named before
+        // one that follows it only in this run, so that the reason reads
+        // the same whichever way the doubts go.
+        let surely = |change: &super::Change| self.arrangement.timeline.surely_before(given, change.at);
+        for (change, origin) in self.changes_of(role) {
+            if !self.clock.follows(given, change.at) {
+                continue;
             }
-            None if !changes.is_empty() => {
-                verdict.missing.push(Missing::AnswerDate { answer: answer_id });
-                Some(Reason::AnswerUndated { answer: answer_id })
+            let replaces = later.as_ref().is_none_or(|(current, _)| {
+                (surely(&change), self.clock.before(current.at, change.at)) > (surely(current), false)
+            });
+            if replaces {
+                later = Some((change, origin));
             }
-            None => None,
         }
+        let (change, origin) = later?;
+        verdict.facts.push(timeline::change_fact(&change, origin));
+        Some(Reason::AnswerPredatesChange {
+            answer: answer_id,
+            change,
+        })
     }
 
     /// The first paragraph a duty cites whose words in force now are not
@@ -344,16 +336,14 @@ impl<'a> Evaluator<'a> {
     fn words_replaced(
         &self,
         duty: DutyId,
-        given: Option<PartialDate>,
+        given: Option<Day>,
         against: Option<usize>,
     ) -> Option<(ParagraphId, EditionId)> {
         let declared = self.policy.duty(duty)?;
         for family in &declared.cites {
             let now = self.policy.paragraph_in_force(*family, self.arrangement, self.as_at);
             let then = match (given, against) {
-                (Some(given), _) => self
-                    .policy
-                    .paragraph_in_force(*family, self.arrangement, given.last_day()),
+                (Some(given), _) => self.policy.paragraph_in_force(*family, self.arrangement, given),
                 (None, Some(edition)) => self
                     .policy
                     .paragraph_versions(*family)

@@ -2,10 +2,9 @@
 //! stated ([`FactUse`]), and the changes of a role's responsibilities that
 //! timeline duties turn on ([`Change`], [`Cause`]).
 
-use crate::date::{PartialDate, Period};
 use crate::model::{
     AnswerId, AttributeId, Basis, BodyKindId, DepartureId, EntityId, EventId, FactOrigin, FunctionId, Governance,
-    RelationId, RoleId, TypedValue,
+    InstantId, Period, RelationId, RoleId, TypedValue,
 };
 
 /// A fact of the arrangement, as a verdict consulted it.
@@ -103,8 +102,8 @@ pub struct FactUse {
 pub struct Change {
     /// The role whose responsibilities changed.
     pub role: RoleId,
-    /// When, if known.
-    pub date: Option<PartialDate>,
+    /// When: the instant it came at.
+    pub at: InstantId,
     /// What changed.
     pub details: Vec<ChangeDetail>,
     /// The event that records it: the `change` itself, or the appointment,
@@ -120,6 +119,13 @@ pub struct Change {
 pub enum ChangeDetail {
     /// A `change` item records it, in its own words.
     Recorded,
+    /// The post or member is first seen in the papers already holding the
+    /// role with others beyond its remit: it was extended at a date they
+    /// do not give.
+    FirstSeenCombined {
+        /// The post or member.
+        entity: EntityId,
+    },
     /// The role moved: these held it before, those after (none after is a
     /// vacancy; none before, the role filled).
     Holders {

@@ -3,20 +3,16 @@
 //! functions, and a relation (`report_to`, `chairs`…) over its lines. A
 //! function or target the lines do not name is evidence of absence only
 //! when the list is complete (`other_functions no`; a line of
-//! accountability, or a relation the arrangement declares complete); a
-//! line that may not hold as at the date leaves the answer unknown where
-//! it would decide it.
+//! accountability, or a relation the arrangement declares complete). In a
+//! run every line holds as at the date or does not (see `clock.rs`).
 
 use super::finding::{Finding, Truth};
 use super::{Evaluator, Fact, FactUse, Missing, Observation};
-use crate::date::Holding;
 use crate::model::{BodyKindId, Entity, EntityId, FunctionId, RelationId, RoleId, Stated, Target};
 
-/// The facts of an entity's lines as at the date: those that surely hold
-/// then, and those that may not.
+/// The facts of an entity's lines that hold as at the date.
 struct Lines {
     used: Vec<FactUse>,
-    unsure: Vec<(FactUse, Holding)>,
 }
 
 impl Lines {
@@ -24,15 +20,6 @@ impl Lines {
     fn with_facts(&self, mut finding: Finding) -> Finding {
         finding.facts.extend(self.used.iter().cloned());
         finding
-    }
-
-    /// A finding made unknown by the first line that may not hold as at
-    /// the date, if there is one.
-    fn unsure_or(&self, finding: Finding) -> Finding {
-        match self.unsure.first() {
-            Some((fact, holding)) => Evaluator::uncertain(fact.clone(), *holding).unwrap_or(finding),
-            None => finding,
-        }
     }
 }
 
@@ -57,11 +44,6 @@ impl Related<'_> {
             listed: self.targets.clone(),
         }))
     }
-
-    /// Unknown because a line may not hold as at the date.
-    fn unsure(&self, finding: Finding) -> Finding {
-        self.lines.with_facts(self.lines.unsure_or(finding))
-    }
 }
 
 impl Evaluator<'_> {
@@ -70,13 +52,13 @@ impl Evaluator<'_> {
     /// do not name is not evidence of absence while the lists may be
     /// incomplete (`other_functions unknown` or `yes`).
     pub(super) fn responsible(&self, id: EntityId, entity: &Entity, only: bool, functions: &[FunctionId]) -> Finding {
-        let stated = entity.functions_at(self.as_at);
+        let stated = self.function_lines_held(id, entity);
         if stated.is_empty() {
             return Finding::missing(Missing::Functions { entity: id });
         }
         let (held, lines) = self.function_lines(id, &stated);
         if held.is_empty() {
-            return lines.unsure_or(Finding::missing(Missing::Functions { entity: id }));
+            return Finding::missing(Missing::Functions { entity: id });
         }
         if only {
             self.responsible_only(id, entity, functions, held, &lines)
@@ -87,11 +69,10 @@ impl Evaluator<'_> {
 
     /// The functions the lists that surely hold as at the date name, each
     /// once in the order first named, and the facts of every list.
-    fn function_lines(&self, id: EntityId, stated: &[(&Stated<Vec<FunctionId>>, Holding)]) -> (Vec<FunctionId>, Lines) {
+    fn function_lines(&self, id: EntityId, stated: &[&Stated<Vec<FunctionId>>]) -> (Vec<FunctionId>, Lines) {
         let mut held: Vec<FunctionId> = Vec::new();
-        let mut maybe: Vec<(FactUse, crate::date::Holding)> = Vec::new();
         let mut used: Vec<FactUse> = Vec::new();
-        for (line, holding) in stated {
+        for line in stated {
             let fact = Self::fact_use(
                 *line,
                 Fact::Functions {
@@ -99,19 +80,14 @@ impl Evaluator<'_> {
                     functions: line.value.clone(),
                 },
             );
-            match holding {
-                Holding::Yes => {
-                    for function in &line.value {
-                        if !held.contains(function) {
-                            held.push(*function);
-                        }
-                    }
-                    used.push(fact);
+            for function in &line.value {
+                if !held.contains(function) {
+                    held.push(*function);
                 }
-                Holding::Unknown(_) | Holding::No => maybe.push((fact, *holding)),
             }
+            used.push(fact);
         }
-        (held, Lines { used, unsure: maybe })
+        (held, Lines { used })
     }
 
     /// `responsible_for only F, G`: false if the lists name another
@@ -138,9 +114,6 @@ impl Evaluator<'_> {
                     functions: others,
                 },
             ));
-        }
-        if !lines.unsure.is_empty() {
-            return lines.with_facts(lines.unsure_or(Finding::default()));
         }
         match entity.other_functions {
             Some(true) => lines.with_facts(Finding::new(
@@ -187,9 +160,6 @@ impl Evaluator<'_> {
                     functions: held,
                 },
             ));
-        }
-        if !lines.unsure.is_empty() {
-            return lines.with_facts(lines.unsure_or(Finding::default()));
         }
         match entity.other_functions {
             Some(false) => lines.with_facts(Finding::new(
@@ -238,32 +208,13 @@ impl Evaluator<'_> {
         }
     }
 
-    /// A relation as the lines state it. To a kind of body the law had
-    /// ended by the date, a line that names one still counts (the papers
-    /// name a body that no longer exists, and the verdict notes the law
-    /// that ended it), and none naming one is not a gap: no such body
-    /// exists to lead to.
+    /// A relation as the lines state it (to a kind of body the law had
+    /// ended, see [`Self::related_to_ended_kind`]).
     fn stated_relation(&self, id: EntityId, entity: &Entity, relation: RelationId, target: &Target) -> Finding {
-        let stated = entity.relation_at(relation, self.as_at);
+        let stated = self.relation_lines_held(id, entity, relation);
         if let Target::Kind(kind) = target {
             if self.kind_ended(*kind) {
-                let (targets, lines) = self.relation_lines(id, relation, &stated);
-                let named = targets.iter().any(|candidate| {
-                    self.arrangement
-                        .entity(*candidate)
-                        .and_then(|entity| entity.body_kind.as_ref())
-                        .is_some_and(|body_kind| body_kind.value == *kind)
-                });
-                if !named {
-                    return lines.with_facts(Finding::new(
-                        Truth::False,
-                        Observation::RelatedToEndedKind {
-                            entity: id,
-                            relation,
-                            kind: *kind,
-                        },
-                    ));
-                }
+                return self.related_to_ended_kind(id, relation, *kind, &stated);
             }
         }
         if stated.is_empty() {
@@ -278,12 +229,59 @@ impl Evaluator<'_> {
             lines,
         };
         if related.targets.is_empty() {
-            return related.unsure(Finding::missing(Missing::Relation { entity: id, relation }));
+            return related
+                .lines
+                .with_facts(Finding::missing(Missing::Relation { entity: id, relation }));
         }
         match target {
             Target::Role(role) => self.related_to_holder(&related, *role),
             Target::Kind(kind) => self.related_to_kind(&related, *kind),
         }
+    }
+
+    /// A relation to a kind of body the law had ended by the date. A line
+    /// that names one still counts, though the body no longer exists (the
+    /// papers name what is gone, and the verdict notes the law that ended
+    /// it); none naming one is not a gap: no such body exists to lead to.
+    fn related_to_ended_kind(
+        &self,
+        id: EntityId,
+        relation: RelationId,
+        kind: BodyKindId,
+        stated: &[&Stated<Vec<EntityId>>],
+    ) -> Finding {
+        let (_, lines) = self.relation_lines(id, relation, stated);
+        let named: Vec<EntityId> = stated
+            .iter()
+            .flat_map(|line| line.value.iter().copied())
+            .filter(|candidate| {
+                self.arrangement
+                    .entity(*candidate)
+                    .and_then(|entity| entity.body_kind.as_ref())
+                    .is_some_and(|body_kind| body_kind.value == kind)
+            })
+            .collect();
+        let observed = if named.is_empty() {
+            Finding::new(
+                Truth::False,
+                Observation::RelatedToEndedKind {
+                    entity: id,
+                    relation,
+                    kind,
+                },
+            )
+        } else {
+            Finding::new(
+                Truth::True,
+                Observation::RelatedToKind {
+                    entity: id,
+                    relation,
+                    targets: named,
+                    kind,
+                },
+            )
+        };
+        lines.with_facts(observed)
     }
 
     /// A relation the entity states no line of as at the date: unknown,
@@ -299,8 +297,7 @@ impl Evaluator<'_> {
                 .policy
                 .relation(relation)
                 .is_some_and(|declared| declared.hierarchy);
-            let (sure, maybe) = self.holders(*role);
-            if hierarchy && sure == [id] && maybe.is_empty() {
+            if hierarchy && self.holders(*role) == [id] {
                 let mut finding = Finding::new(
                     Truth::False,
                     Observation::HoldsTheTargetItself {
@@ -322,35 +319,28 @@ impl Evaluator<'_> {
         &self,
         id: EntityId,
         relation: RelationId,
-        stated: &[(&Stated<Vec<EntityId>>, Holding)],
+        stated: &[&Stated<Vec<EntityId>>],
     ) -> (Vec<EntityId>, Lines) {
         let mut targets: Vec<EntityId> = Vec::new();
-        let mut fact_uses: Vec<FactUse> = Vec::new();
-        let mut unsure_lines: Vec<(FactUse, Holding)> = Vec::new();
-        for (line, holding) in stated {
-            let used = Self::fact_use(
+        let mut used: Vec<FactUse> = Vec::new();
+        for line in stated {
+            used.push(Self::fact_use(
                 *line,
                 Fact::Relation {
                     entity: id,
                     relation,
                     targets: line.value.clone(),
                 },
-            );
-            match holding {
-                Holding::Yes => {
-                    targets.extend(line.value.iter().copied());
-                    fact_uses.push(used);
-                }
-                Holding::Unknown(_) | Holding::No => unsure_lines.push((used, *holding)),
-            }
+            ));
+            // A line cannot lead to what did not exist then (a board set up
+            // later is no reason for a verdict about an earlier date).
+            targets.extend(line.value.iter().copied().filter(|target| {
+                self.arrangement
+                    .entity(*target)
+                    .is_none_or(|found| self.clock.holds(found.life))
+            }));
         }
-        (
-            targets,
-            Lines {
-                used: fact_uses,
-                unsure: unsure_lines,
-            },
-        )
+        (targets, Lines { used })
     }
 
     /// A relation to a holder of a role: true if a line leads to a sure
@@ -358,29 +348,16 @@ impl Evaluator<'_> {
     /// lines may not be all; else false.
     fn related_to_holder(&self, related: &Related, role: RoleId) -> Finding {
         let (id, relation) = (related.entity, related.relation);
-        let mut matching = Vec::new();
-        let mut maybe_holder: Option<Finding> = None;
-        for candidate in &related.targets {
-            match self.arrangement.entity(*candidate).and_then(|found| {
-                found
-                    .holds_at(role, self.as_at)
-                    .map(|(fact, holding)| (found, fact, holding))
-            }) {
-                Some((_, _, Holding::Yes)) => matching.push(*candidate),
-                Some((_, fact, holding)) if maybe_holder.is_none() => {
-                    let used = Self::fact_use(
-                        fact,
-                        Fact::Holds {
-                            entity: *candidate,
-                            role,
-                        },
-                    );
-                    maybe_holder = Self::uncertain(used, holding);
-                }
-                Some(_) => {}
-                None => {}
-            }
-        }
+        let matching: Vec<EntityId> = related
+            .targets
+            .iter()
+            .copied()
+            .filter(|candidate| {
+                self.arrangement
+                    .entity(*candidate)
+                    .is_some_and(|found| self.holds(*candidate, found, role).is_some())
+            })
+            .collect();
         if !matching.is_empty() {
             related.lines.with_facts(Finding::new(
                 Truth::True,
@@ -391,10 +368,6 @@ impl Evaluator<'_> {
                     role,
                 },
             ))
-        } else if let Some(finding) = maybe_holder {
-            related.lines.with_facts(finding)
-        } else if !related.lines.unsure.is_empty() {
-            related.unsure(Finding::default())
         } else if !self.lists_every(relation) {
             related.incomplete()
         } else {
@@ -422,7 +395,7 @@ impl Evaluator<'_> {
             match self
                 .arrangement
                 .entity(*candidate)
-                .and_then(|entity| entity.body_kind.as_ref())
+                .and_then(|entity| self.body_kind_held(*candidate, entity))
             {
                 Some(body_kind) if body_kind.value == kind => matching.push(*candidate),
                 Some(_) => {}
@@ -443,9 +416,7 @@ impl Evaluator<'_> {
             related
                 .lines
                 .with_facts(Finding::missing(Missing::BodyKind { entities: unknown }))
-        } else if !related.lines.unsure.is_empty() {
-            related.unsure(Finding::default())
-        } else if let Some(denial) = self.arrangement.has_no_at(kind, self.as_at) {
+        } else if let Some(denial) = self.denied(kind) {
             related.lines.with_facts(
                 Finding::new(
                     Truth::False,

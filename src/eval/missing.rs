@@ -2,11 +2,12 @@
 //! duty needs, each named so the council can be asked for it. A verdict
 //! is unknown because of these, never by guessing.
 
+use super::clock::Doubt;
 use super::verdict::kind_names;
-use super::{Cause, Change, Clause, Fact};
-use crate::date::{PartialDate, Uncertainty};
+use super::Clause;
+use crate::date::Day;
 use crate::model::{
-    AnswerId, AttributeId, EditionId, EntityId, EntityKind, EventId, EventKind, FunctionId, RelationId, RoleId, Target,
+    AttributeId, EditionId, EntityId, EntityKind, EventId, EventKind, FunctionId, RelationId, RoleId, Target,
 };
 
 /// A fact a duty needs that the arrangement does not state.
@@ -104,60 +105,23 @@ pub enum Missing {
         /// The targets listed.
         listed: Vec<EntityId>,
     },
-    /// Whether one event came after another: their dates overlap.
-    EventOrder {
-        /// What must come first.
-        earlier: Cause,
-        /// The event that must follow it.
-        later: EventId,
-    },
-    /// Whether an answer was given after a change: their dates overlap.
-    AnswerOrder {
-        /// The answer.
-        answer: AnswerId,
-        /// The change.
-        change: Change,
-    },
-    /// The date an answer was given.
-    AnswerDate {
-        /// The answer.
-        answer: AnswerId,
-    },
-    /// An event's exact date: it is dated only to a month or year.
-    EventDate {
-        /// The event.
-        event: EventId,
-    },
-    /// Whether a fact held as at the date: its period, or the paper, leave
-    /// it open.
-    Uncertain {
-        /// The fact.
-        fact: Fact,
-        /// Why it cannot be told.
-        why: Uncertainty,
-    },
-    /// Whether a post or member existed as at the date.
-    Existed {
-        /// The post or member.
-        entity: EntityId,
-        /// Why it cannot be told.
-        why: Uncertainty,
-    },
-    /// Which of these held a role: the paper says each possibly did, or
-    /// their dates overlap the date asked.
-    WhichHolder {
-        /// The role.
-        role: RoleId,
-        /// The candidates.
-        candidates: Vec<EntityId>,
+    /// A question of time the papers leave open, on which the verdict
+    /// turns: when something happened, which came first, which candidate
+    /// holds a role.
+    Doubt(Doubt),
+    /// So many questions of time are open at once that not every choice of
+    /// dates was tried; the verdict is left undecided.
+    TooManyDoubts {
+        /// How many questions were met.
+        asked: usize,
     },
     /// Whether an event happened after the papers stop: the timeline is
     /// complete only up to a date.
     BeyondPapers {
         /// The kind of event the duty asks for.
         event: EventKind,
-        /// The date the papers are complete up to.
-        until: PartialDate,
+        /// The last day the papers are complete up to.
+        until: Day,
         /// Whether the arrangements state it (`known_until`), or it is the
         /// latest date they mention.
         stated: bool,
@@ -166,14 +130,6 @@ pub enum Missing {
     ReviewOutcome {
         /// The review.
         review: EventId,
-    },
-    /// Whether an answer or review came after a change: their order is not
-    /// known.
-    ChangeOrder {
-        /// The change.
-        change: Change,
-        /// The event whose place relative to it is not known.
-        event: EventId,
     },
 }
 
@@ -192,14 +148,8 @@ kind_names!(Missing {
     ExactAttribute => "exact_attribute",
     Relation => "relation",
     CompleteRelation => "complete_relation",
-    EventOrder => "event_order",
-    AnswerOrder => "answer_order",
-    AnswerDate => "answer_date",
-    EventDate => "event_date",
-    Uncertain => "uncertain",
-    Existed => "existed",
-    WhichHolder => "which_holder",
+    Doubt => "doubt",
+    TooManyDoubts => "too_many_doubts",
     BeyondPapers => "beyond_papers",
     ReviewOutcome => "review_outcome",
-    ChangeOrder => "change_order",
 });

@@ -20,9 +20,11 @@
 //! `note.rs`.
 
 mod atom;
+mod clock;
 mod duty;
 mod fact;
 mod finding;
+mod holding;
 mod lines;
 mod missing;
 mod note;
@@ -30,41 +32,52 @@ mod observation;
 mod subject;
 mod timeline;
 mod verdict;
+mod worlds;
 
+pub use clock::Doubt;
 pub use fact::{Cause, Change, ChangeDetail, Fact, FactUse};
 pub use missing::Missing;
 pub use note::Note;
 pub use observation::{Clause, Observation};
 pub use verdict::{Binding, DepartureStatus, Reason, Verdict, VerdictKind};
 
-use finding::Finding;
+use clock::Clock;
 
 use crate::date::{Day, Holding};
 use crate::model::{Arrangement, DepartureId, DutyId, Policy, Stated};
 
 /// Evaluates every duty and question of `policy` against `arrangement` as
-/// at `as_at`, in the policy's order.
+/// at `as_at`, in the policy's order. Each duty is decided over every
+/// choice of dates the papers allow ([`worlds`]).
 pub fn evaluate(policy: &Policy, arrangement: &Arrangement, as_at: Day) -> Vec<Verdict> {
-    let evaluator = Evaluator {
-        policy,
-        arrangement,
-        as_at,
-        by_law: true,
-    };
     policy
         .duties
         .iter()
         .enumerate()
         .filter_map(|(index, duty)| {
             let id = DutyId::from_index(index);
-            match policy.duty_in_force(id, arrangement, as_at) {
-                Holding::Yes => Some(evaluator.duty(id, duty)),
-                Holding::No => None,
-                // The duty applies if the amendment that made (or repealed)
-                // it had taken effect for the council, which its papers do
-                // not settle: the verdict says so rather than guess.
-                Holding::Unknown(_) => Some(evaluator.commencement_unknown(id, duty)),
+            let in_force = policy.duty_in_force(id, arrangement, as_at);
+            if in_force == Holding::No {
+                return None;
             }
+            Some(worlds::decide(id, arrangement, as_at, |clock| {
+                let evaluator = Evaluator {
+                    policy,
+                    arrangement,
+                    as_at,
+                    clock,
+                    applies_from: policy.first_in_force(id),
+                    by_law: true,
+                };
+                match in_force {
+                    // The duty applies if the amendment that made (or
+                    // repealed) it had taken effect for the council, which
+                    // its papers do not settle: the verdict says so rather
+                    // than guess.
+                    Holding::Unknown(_) => evaluator.commencement_unknown(id, duty),
+                    Holding::Yes | Holding::No => evaluator.duty(id, duty),
+                }
+            }))
         })
         .collect()
 }
@@ -89,13 +102,17 @@ fn review_passed(review_by: crate::date::PartialDate, as_at: Day) -> bool {
     review_by.last_day() < as_at
 }
 
-/// One council's arrangement read against a policy as at a date: what
-/// every part of evaluation reads.
+/// One council's arrangement read against a policy as at a date, in one
+/// run's world: what every part of evaluation reads.
 #[derive(Clone, Copy)]
 struct Evaluator<'a> {
     policy: &'a Policy,
     arrangement: &'a Arrangement,
     as_at: Day,
+    clock: &'a Clock<'a>,
+    /// The first day any version of the duty being evaluated was in force:
+    /// what came before it is not for the duty to judge.
+    applies_from: Option<Day>,
     /// Whether what the arrangement does not state may be settled by law.
     /// Off while a law's own conditions are weighed, so that no law rests
     /// on what another law (or itself) settles.
@@ -110,22 +127,6 @@ impl Evaluator<'_> {
             origin: fact.origin.clone(),
             during: fact.during,
             basis: fact.basis,
-        }
-    }
-
-    /// A finding made unknown because the fact it rests on may not have
-    /// held as at the date.
-    fn uncertain(fact: FactUse, holding: Holding) -> Option<Finding> {
-        match holding {
-            Holding::Unknown(why) => {
-                let mut finding = Finding::missing(Missing::Uncertain {
-                    fact: fact.fact.clone(),
-                    why,
-                });
-                finding.facts.push(fact);
-                Some(finding)
-            }
-            Holding::Yes | Holding::No => None,
         }
     }
 }

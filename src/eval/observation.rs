@@ -290,6 +290,16 @@ pub enum Observation {
         /// When it is due.
         due: Day,
     },
+    /// A review that names what calls for it is planned or under way, and
+    /// not yet due.
+    UnderWay {
+        /// The review.
+        review: EventId,
+        /// What calls for it.
+        cause: Cause,
+        /// When it is due, if the papers say.
+        due: Option<Day>,
+    },
     /// No event followed the one that called for it (in time).
     NotFollowed {
         /// The kind of event called for.

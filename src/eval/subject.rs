@@ -1,7 +1,7 @@
 //! Whom a claim is about, and the truth of the claim over them: the
-//! council as a whole, every post or member holding a role (binding the
-//! sure holders, and deciding over the candidates only if it comes out the
-//! same whichever of them holds it), or a count over the entities of a
+//! council as a whole, every post or member holding a role as at the date
+//! in this run (a role's `possibly` candidates are one holder, the run
+//! deciding which), or a count over the entities of a
 //! kind (`each`, `exactly one`, `at least one`, `no`), where a count that
 //! rests on nothing being found holds only if the arrangement lists every
 //! such entity. What the predicate is of one entity is decided in
@@ -11,7 +11,6 @@ use super::atom::Absence;
 use super::finding::{self, Finding, Truth};
 use super::{timeline, Evaluator};
 use super::{Binding, Clause, Fact, FactUse, Missing, Observation};
-use crate::date::Holding;
 use crate::model::{EntityId, EntityKind, Event, EventId, EventKind, Predicate, Quantifier, RoleId, Subject};
 
 /// What a claim says of each entity it is about: the predicate, whether
@@ -86,13 +85,10 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    /// The claim of one entity: unknown if it may not exist as at the date.
+    /// The claim of one entity.
     fn of_one(&self, entity: EntityId, claim: Claim) -> Finding {
         let finding = match self.arrangement.entity(entity) {
-            Some(found) => match found.exists_at(self.as_at) {
-                Holding::Unknown(why) => Finding::missing(Missing::Existed { entity, why }),
-                Holding::Yes | Holding::No => self.predicate(Some((entity, found)), claim.predicate),
-            },
+            Some(found) => self.predicate(Some((entity, found)), claim.predicate),
             // Ids come from the arrangement's own table.
             None => Finding::default(),
         };
@@ -113,71 +109,28 @@ impl<'a> Evaluator<'a> {
         finding
     }
 
-    /// The claim of a role's holders: of every sure holder, and of the
-    /// candidates; unknown, naming the role, when no one is recorded as
-    /// holding it.
+    /// The claim of a role's holders, each bound; unknown, naming the
+    /// role, when no one is recorded as holding it.
     fn of_role(&self, role: RoleId, claim: Claim) -> (Finding, Vec<Binding>) {
-        let (sure, maybe) = self.holders(role);
-        if sure.is_empty() && maybe.is_empty() {
+        let holders = self.holders(role);
+        if holders.is_empty() {
             let mut finding = Finding::missing(Missing::Holder { role });
             finding.said.push(Observation::NoHolder { role });
             return (finding, Vec::new());
         }
-        let mut parts = Vec::new();
-        let mut bindings = Vec::new();
-        for holder in &sure {
-            bindings.push(Binding {
+        let bindings = holders
+            .iter()
+            .map(|holder| Binding {
                 role: Some(role),
                 entity: *holder,
                 certain: true,
-            });
-            parts.push(self.of_holder(*holder, role, claim));
-        }
-        if !maybe.is_empty() {
-            bindings.extend(maybe.iter().map(|holder| Binding {
-                role: Some(role),
-                entity: *holder,
-                certain: false,
-            }));
-            parts.extend(self.candidates(role, &sure, &maybe, claim));
-        }
-        (Finding::all(parts), bindings)
-    }
-
-    /// Of the candidates for a role, the claim is decided only if it comes
-    /// out the same whichever of them holds the role (and, with no sure
-    /// holder, one of them surely does); else it is unknown, asking which
-    /// holds it.
-    fn candidates(&self, role: RoleId, sure: &[EntityId], maybe: &[EntityId], claim: Claim) -> Vec<Finding> {
-        let candidates: Vec<Finding> = maybe
+            })
+            .collect();
+        let parts = holders
             .iter()
             .map(|holder| self.of_holder(*holder, role, claim))
             .collect();
-        let first = candidates.first().map(|finding| finding.truth);
-        // With no sure holder, the role may be held by none of
-        // the candidates unless the paper says it is one of them
-        // (`possibly` on each): their dates leave a vacancy open.
-        let one_of_them = sure.is_empty()
-            && maybe.iter().all(|holder| {
-                self.arrangement
-                    .entity(*holder)
-                    .and_then(|entity| entity.holds_at(role, self.as_at))
-                    .is_some_and(|(_, holding)| holding == Holding::Unknown(crate::date::Uncertainty::Possibly))
-            });
-        if candidates.iter().all(|finding| Some(finding.truth) == first) && (!sure.is_empty() || one_of_them) {
-            candidates
-        } else {
-            let mut finding = Finding::merge(candidates, Truth::Unknown);
-            finding.truth = Truth::Unknown;
-            finding.missing.insert(
-                0,
-                Missing::WhichHolder {
-                    role,
-                    candidates: maybe.to_vec(),
-                },
-            );
-            vec![finding]
-        }
+        (Finding::all(parts), bindings)
     }
 
     /// A claim counted over the entities of a kind: unknown when the
@@ -238,28 +191,8 @@ impl<'a> Evaluator<'a> {
             .iter()
             .map(|id| {
                 let mut finding = self.of_one(*id, over.claim);
-                let Some(role) = over.holding else {
-                    return (*id, finding);
-                };
-                if let Some(held) = self.holding_fact(*id, role) {
+                if let Some(held) = over.holding.and_then(|role| self.holding_fact(*id, role)) {
                     finding.facts.insert(0, held);
-                }
-                // An entity that may not hold the role as at the date counts
-                // only where that cannot matter: for `each`, if it meets
-                // the predicate anyway.
-                let membership = self
-                    .arrangement
-                    .entity(*id)
-                    .and_then(|entity| entity.holds_at(role, self.as_at))
-                    .map(|(_, holding)| holding);
-                if let Some(Holding::Unknown(why)) = membership {
-                    let settles = over.quantifier == Quantifier::Each && finding.truth == Truth::True;
-                    if !settles {
-                        finding.truth = Truth::Unknown;
-                        if let Some(fact) = self.holding_fact(*id, role) {
-                            finding.missing.insert(0, Missing::Uncertain { fact: fact.fact, why });
-                        }
-                    }
                 }
                 (*id, finding)
             })
@@ -340,59 +273,59 @@ impl<'a> Evaluator<'a> {
         finding
     }
 
-    /// The entities of a kind that may exist as at the date, optionally
-    /// only those that may hold a role then.
+    /// The entities of a kind that exist as at the date, optionally only
+    /// those that hold a role then.
     fn domain(&self, kind: EntityKind, holding: Option<RoleId>) -> Vec<EntityId> {
         self.arrangement
             .entities
             .iter()
             .enumerate()
-            .filter(|(_, entity)| {
+            .filter(|(index, entity)| {
                 entity.kind == kind
-                    && entity.exists_at(self.as_at).possible()
-                    && holding.is_none_or(|role| entity.holds_at(role, self.as_at).is_some())
+                    && self.exists(entity)
+                    && holding.is_none_or(|role| self.holds(EntityId::from_index(*index), entity, role).is_some())
             })
             .map(|(index, _)| EntityId::from_index(index))
             .collect()
     }
 
     /// The vacancy of a role in effect as at the date: the latest recorded
-    /// by then, when no one surely holds the role.
+    /// by then, when no one holds the role.
     pub(super) fn vacancy(&self, role: RoleId) -> Option<(EventId, &'a Event)> {
-        if !self.holders(role).0.is_empty() {
+        if !self.holders(role).is_empty() {
             return None;
         }
-        self.arrangement
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, event)| {
-                event.kind == EventKind::Vacancy
-                    && event.roles.contains(&role)
-                    && event.date.on.is_some_and(|date| date.last_day() <= self.as_at)
-            })
-            .max_by_key(|(_, event)| event.date.on)
-            .map(|(index, event)| (EventId::from_index(index), event))
+        let mut latest: Option<(EventId, &'a Event)> = None;
+        for (index, event) in self.arrangement.events.iter().enumerate() {
+            if event.kind != EventKind::Vacancy
+                || !event.roles.contains(&role)
+                || !event.status.happened()
+                || !self.clock.happened(event.at)
+            {
+                continue;
+            }
+            latest = match latest {
+                Some((_, current)) if !self.clock.before(current.at, event.at) => latest,
+                _ => Some((EventId::from_index(index), event)),
+            };
+        }
+        latest
     }
 
-    /// Who holds a role as at the date: those who surely do, and those who
-    /// may (the paper says possibly, or their dates leave it open).
-    pub(super) fn holders(&self, role: RoleId) -> (Vec<EntityId>, Vec<EntityId>) {
-        let mut sure = Vec::new();
-        let mut maybe = Vec::new();
-        for (index, entity) in self.arrangement.entities.iter().enumerate() {
-            match entity.holds_at(role, self.as_at) {
-                Some((_, Holding::Yes)) => sure.push(EntityId::from_index(index)),
-                Some((_, Holding::Unknown(_))) => maybe.push(EntityId::from_index(index)),
-                Some((_, Holding::No)) | None => {}
-            }
-        }
-        (sure, maybe)
+    /// Who holds a role as at the date, in this run.
+    pub(super) fn holders(&self, role: RoleId) -> Vec<EntityId> {
+        self.arrangement
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(index, entity)| self.holds(EntityId::from_index(*index), entity, role).is_some())
+            .map(|(index, _)| EntityId::from_index(index))
+            .collect()
     }
 
     /// The fact that an entity holds a role, as consulted.
     pub(super) fn holding_fact(&self, entity: EntityId, role: RoleId) -> Option<FactUse> {
-        let (fact, _) = self.arrangement.entity(entity)?.holds_at(role, self.as_at)?;
+        let (fact, _) = self.holds(entity, self.arrangement.entity(entity)?, role)?;
         Some(Self::fact_use(fact, Fact::Holds { entity, role }))
     }
 }

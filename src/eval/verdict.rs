@@ -234,19 +234,6 @@ pub enum Reason {
         /// The edition or amendment that changed them.
         edition: EditionId,
     },
-    /// Whether the answer came after a change cannot be told from their
-    /// dates.
-    AnswerOrderUnknown {
-        /// The answer.
-        answer: AnswerId,
-        /// The change.
-        change: Change,
-    },
-    /// The answer is undated, and changes are recorded.
-    AnswerUndated {
-        /// The answer.
-        answer: AnswerId,
-    },
     /// The question is answered.
     Answered {
         /// The answer.
@@ -270,8 +257,6 @@ kind_names!(Reason {
     AnswerPredatesChange => "answer_predates_change",
     AnswerToReplacedWords => "answer_to_replaced_words",
     DepartureFromReplacedWords => "departure_from_replaced_words",
-    AnswerOrderUnknown => "answer_order_unknown",
-    AnswerUndated => "answer_undated",
     Answered => "answered",
 });
 
@@ -282,10 +267,7 @@ impl Reason {
         match self {
             Reason::Breached { .. } => VerdictKind::Fail,
             Reason::Unexplained { .. } => VerdictKind::Unexplained,
-            Reason::ConditionUnknown
-            | Reason::Undecided { .. }
-            | Reason::AnswerOrderUnknown { .. }
-            | Reason::AnswerUndated { .. } => VerdictKind::Unknown,
+            Reason::ConditionUnknown | Reason::Undecided { .. } => VerdictKind::Unknown,
             Reason::NoAnswer { .. } => VerdictKind::Missing,
             Reason::AnswerPredatesChange { .. }
             | Reason::AnswerToReplacedWords { .. }

@@ -409,7 +409,10 @@ impl Analysis {
             .iter()
             .map(|item| {
                 let title = title_of(item);
-                #[allow(deprecated)]
+                #[expect(
+                    deprecated,
+                    reason = "`deprecated` is deprecated in the protocol, but still a field of the type"
+                )]
                 DocumentSymbol {
                     name: if item.name.text.is_empty() {
                         item.kind.keyword().to_owned()
@@ -451,7 +454,7 @@ fn cites(item: &Item) -> Vec<(String, Span)> {
         .filter_map(|value| match &value.kind {
             ValueKind::Key(key) | ValueKind::Str(key) => Some((key.clone(), value.span)),
             ValueKind::Number(number) => Some((number.to_string(), value.span)),
-            ValueKind::Text(_) | ValueKind::Date(_) | ValueKind::Bool(_) => None,
+            ValueKind::Text(_) | ValueKind::Date(_) | ValueKind::Bool(_) | ValueKind::When(_) => None,
         })
         .collect()
 }
@@ -461,7 +464,9 @@ fn text_field<'a>(item: &'a Item, name: &str) -> Option<&'a str> {
     item.entries.iter().find_map(|entry| match entry {
         Entry::Field(field) if field.name.text == name => field.values.first().and_then(|value| match &value.kind {
             ValueKind::Text(text) | ValueKind::Str(text) => Some(text.as_str()),
-            ValueKind::Key(_) | ValueKind::Date(_) | ValueKind::Number(_) | ValueKind::Bool(_) => None,
+            ValueKind::Key(_) | ValueKind::Date(_) | ValueKind::Number(_) | ValueKind::Bool(_) | ValueKind::When(_) => {
+                None
+            }
         }),
         Entry::Field(_)
         | Entry::Rule(_)

@@ -51,7 +51,7 @@ pub fn fields(kind: ItemKind) -> &'static [&'static str] {
         ],
         ItemKind::Arrangements => &ARRANGEMENT_FIELDS,
         ItemKind::Shared => &["title", "note"],
-        ItemKind::Document => &["title", "seed", "note"],
+        ItemKind::Document => &["title", "seed", "note", "date"],
         ItemKind::Role => &["title", "held_by", "statute", "remit", "principal", "descriptive"],
         ItemKind::Function => &["title", "descriptive"],
         ItemKind::BodyKind => &["title", "descriptive", "ended", "ended_by"],
@@ -95,11 +95,23 @@ pub fn fields(kind: ItemKind) -> &'static [&'static str] {
         ItemKind::Body => &["title", "exists", "source", "note", "kind"],
         ItemKind::Service => &["title", "exists", "source", "note"],
         ItemKind::Appointment | ItemKind::Designation | ItemKind::Vacancy => {
-            &["what", "by", "note", "source", "post", "member", "roles"]
+            &["what", "by", "note", "source", "status", "post", "member", "roles"]
         }
-        ItemKind::Change => &["what", "by", "note", "source", "post", "member", "responsibilities"],
-        ItemKind::Review => &["what", "by", "note", "source", "outcome", "record", "answers"],
-        ItemKind::Inspection => &["what", "by", "note", "source", "record", "judgement"],
+        ItemKind::Change => &[
+            "what",
+            "by",
+            "note",
+            "source",
+            "status",
+            "post",
+            "member",
+            "responsibilities",
+            "extends",
+        ],
+        ItemKind::Review => &[
+            "what", "by", "note", "source", "status", "outcome", "record", "answers", "prepares", "due",
+        ],
+        ItemKind::Inspection => &["what", "by", "note", "source", "status", "record", "judgement"],
         ItemKind::Answer => &["given", "by", "reference", "asked", "text", "against", "source"],
         ItemKind::Departure => &["reasons", "approved_by", "approved", "review_by", "against", "source"],
         ItemKind::Test => &["given", "as_at", "note"],

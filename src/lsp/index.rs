@@ -132,7 +132,7 @@ impl Occurrences {
             match &value.kind {
                 ValueKind::Key(text) | ValueKind::Str(text) => self.push(namespace, text, value.span),
                 ValueKind::Number(number) => self.push(namespace, &number.to_string(), value.span),
-                ValueKind::Text(_) | ValueKind::Date(_) | ValueKind::Bool(_) => {}
+                ValueKind::Text(_) | ValueKind::Date(_) | ValueKind::Bool(_) | ValueKind::When(_) => {}
             }
         }
     }

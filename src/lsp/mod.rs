@@ -279,6 +279,8 @@ impl Server {
         }
     }
 
+    /// A request, answered at once: before `initialize` and after
+    /// `shutdown`, with an error.
     fn request(&mut self, request: Request) -> Vec<Message> {
         let Request { id, method, params } = request;
         if method == requests::Initialize::METHOD {
@@ -302,7 +304,16 @@ impl Server {
         if self.shut_down {
             return vec![error(id, ErrorCode::InvalidRequest, "the server is shutting down")];
         }
-        let answer: Result<serde_json::Value, (ErrorCode, String)> = match method.as_str() {
+        vec![match self.answer(&method, params) {
+            Ok(value) => ok(id, value),
+            Err((code, message)) => error(id, code, &message),
+        }]
+    }
+
+    /// The result of a request once the server is running, or the error
+    /// it is answered with.
+    fn answer(&mut self, method: &str, params: serde_json::Value) -> Result<serde_json::Value, (ErrorCode, String)> {
+        match method {
             requests::Shutdown::METHOD => {
                 self.shut_down = true;
                 Ok(serde_json::Value::Null)
@@ -337,28 +348,10 @@ impl Server {
                 let uri = params.text_document.uri.as_str().to_owned();
                 to_json(self.documents.get(&uri).and_then(|document| formatting(&document.text)))
             }),
-            requests::ExecuteCommand::METHOD => parse::<ExecuteCommandParams>(params).and_then(|params| {
-                if params.command != EMBEDDED_SOURCE_COMMAND {
-                    return Err((
-                        ErrorCode::InvalidParams,
-                        format!("dcsc has no command `{}`", params.command),
-                    ));
-                }
-                let uri = params
-                    .arguments
-                    .first()
-                    .and_then(serde_json::Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned();
-                embedded_source(uri)
-            }),
+            requests::ExecuteCommand::METHOD => parse::<ExecuteCommandParams>(params).and_then(execute_command),
             EMBEDDED_SOURCE_REQUEST => parse::<EmbeddedSource>(params).and_then(|params| embedded_source(params.uri)),
             other => Err((ErrorCode::MethodNotFound, format!("dcsc does not answer `{other}`"))),
-        };
-        vec![match answer {
-            Ok(value) => ok(id, value),
-            Err((code, message)) => error(id, code, &message),
-        }]
+        }
     }
 
     fn notification(&mut self, notification: Notification) -> Vec<Message> {
@@ -552,6 +545,24 @@ fn declares_shared(text: &str) -> bool {
     }
     rest.strip_prefix("shared")
         .is_some_and(|after| after.starts_with(|c: char| c.is_whitespace()))
+}
+
+/// `workspace/executeCommand`: the one command dcsc has, the embedded
+/// source, with the URI as its argument.
+fn execute_command(params: ExecuteCommandParams) -> Result<serde_json::Value, (ErrorCode, String)> {
+    if params.command != EMBEDDED_SOURCE_COMMAND {
+        return Err((
+            ErrorCode::InvalidParams,
+            format!("dcsc has no command `{}`", params.command),
+        ));
+    }
+    let uri = params
+        .arguments
+        .first()
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    embedded_source(uri)
 }
 
 fn embedded_source(uri: String) -> Result<serde_json::Value, (ErrorCode, String)> {

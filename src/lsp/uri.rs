@@ -7,6 +7,7 @@
 //! editor fetches the text with the `dcsc/embeddedSource` request (see
 //! docs/editor.md).
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::load::EMBEDDED_POLICIES;
@@ -117,7 +118,7 @@ pub fn file_uri(path: &Path) -> String {
         } else if byte == b':' && cfg!(windows) {
             uri.push(':');
         } else {
-            uri.push_str(&format!("%{byte:02X}"));
+            let _ = write!(uri, "%{byte:02X}");
         }
     }
     uri

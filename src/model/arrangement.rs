@@ -3,7 +3,7 @@
 //! is stated.
 
 use super::*;
-use crate::date::{Day, Holding, PartialDate, Period, Uncertainty};
+use crate::date::{Day, Holding, PartialDate, Relative, Uncertainty};
 use crate::source::{FileId, Span};
 
 /// Where a fact comes from: the line in the arrangement file, and the
@@ -34,8 +34,26 @@ pub enum Basis {
     /// The paper implies it without stating it; verdicts and reports say
     /// so.
     Inferred,
-    /// It may hold: the paper leaves open which of several holds a role.
+    /// It may hold: the paper leaves open which of several holds a role;
+    /// one of them does.
     Possibly,
+    /// The paper suggests it without saying so, and the role may be held
+    /// by someone it does not list.
+    Suggested,
+    /// A proposal: it holds only if the proposal was adopted, which the
+    /// papers do not record.
+    Proposed,
+}
+
+impl Basis {
+    /// Whether the papers leave it open whether the fact holds at all (a
+    /// suggestion or a proposal), beyond its dates.
+    pub fn in_doubt(self) -> bool {
+        match self {
+            Basis::Possibly | Basis::Suggested | Basis::Proposed => true,
+            Basis::Stated | Basis::Inferred => false,
+        }
+    }
 }
 
 /// A fact of the arrangements, with where it is stated and when it held.
@@ -62,14 +80,44 @@ impl<T> Stated<T> {
         }
     }
 
-    /// Whether it held on `day`: by its period, and unknown where the
-    /// paper says only that it possibly held.
-    pub fn holds_at(&self, day: Day) -> Holding {
-        let by_date = self.during.holds_at(day);
-        match (self.basis, by_date) {
-            (Basis::Possibly, Holding::Yes) => Holding::Unknown(Uncertainty::Possibly),
-            (Basis::Stated | Basis::Inferred | Basis::Possibly, holding) => holding,
+    /// Whether it held on `day`, as far as the papers say: by its period,
+    /// and unknown where the paper says only that it possibly held, or
+    /// suggests or proposes it.
+    pub fn holds_at(&self, timeline: &Timeline, day: Day) -> Holding {
+        let by_date = timeline.holds(self.during, day);
+        match (self.basis.in_doubt(), by_date) {
+            (true, Holding::Yes) => Holding::Unknown(Uncertainty::Possibly),
+            (true | false, holding) => holding,
         }
+    }
+}
+
+/// A descriptive fact of an entity that the papers may date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Described {
+    /// Its title.
+    Title(String),
+    /// The person holding a post, or a member's name.
+    Person(String),
+    /// Whether it has functions beyond those listed (`None`: unknown).
+    OtherFunctions(Option<bool>),
+}
+
+impl Described {
+    /// The field that states it.
+    pub fn field(&self, kind: EntityKind) -> &'static str {
+        match (self, kind) {
+            (Described::Title(_), _) => "title",
+            (Described::Person(_), EntityKind::Member) => "name",
+            (Described::Person(_), EntityKind::Post | EntityKind::Body | EntityKind::Service) => "holder",
+            (Described::OtherFunctions(_), _) => "other_functions",
+        }
+    }
+
+    /// Whether two lines state the same fact (two titles), which may then
+    /// hold only at different times.
+    pub fn same_fact(&self, other: &Described) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
     }
 }
 
@@ -103,6 +151,11 @@ pub struct Entity {
     /// the list is complete (the default), `None` when the council's paper
     /// does not say.
     pub other_functions: Option<bool>,
+    /// Its `title`, holder's name and `other_functions` lines where the
+    /// papers date them (`title "…" until 2033-04-01`); `title`, `person`
+    /// and `other_functions` above say what they were as at the date
+    /// verified ([`Arrangement::settle`]).
+    pub described: Vec<Stated<Described>>,
     /// Remarks.
     pub note: Option<String>,
     /// Where declared.
@@ -115,22 +168,91 @@ impl Entity {
         self.title.as_deref().unwrap_or(&self.key)
     }
 
+    /// Where one line of its facts is stated, over which period it held,
+    /// and how it is known.
+    pub fn line(&self, line: Line) -> Option<(&FactOrigin, Period, Basis)> {
+        fn parts<T>(stated: &Stated<T>) -> (&FactOrigin, Period, Basis) {
+            (&stated.origin, stated.during, stated.basis)
+        }
+        match line {
+            Line::Role(index) => self.roles.get(index).map(parts),
+            Line::Functions(index) => self.functions.get(index).map(parts),
+            Line::Relation(index) => self.relations.get(index).map(|(_, stated)| parts(stated)),
+            Line::Attribute(index) => self.attributes.get(index).map(|(_, stated)| parts(stated)),
+            Line::BodyKind => self.body_kind.as_ref().map(parts),
+            Line::Described(index) => self.described.get(index).map(parts),
+        }
+    }
+
+    /// Its title, holder's name and `other_functions` as at `day`: for
+    /// each, the line that surely holds then; where the papers date its
+    /// lines and none surely holds, `other_functions` is unknown, and the
+    /// title or name is that of the last line that may hold (else the
+    /// first line's, so that the entity keeps a name).
+    pub fn settle(&mut self, timeline: &Timeline, day: Day) {
+        if self.described.iter().all(|line| line.during.is_always()) {
+            return;
+        }
+        let pick = |wanted: &Described| {
+            let lines: Vec<&Stated<Described>> = self
+                .described
+                .iter()
+                .filter(|line| line.value.same_fact(wanted))
+                .collect();
+            let sure = lines
+                .iter()
+                .find(|line| timeline.holds(line.during, day) == Holding::Yes);
+            let maybe = lines
+                .iter()
+                .rev()
+                .find(|line| timeline.holds(line.during, day) != Holding::No);
+            (
+                sure.map(|line| line.value.clone()),
+                maybe.map(|line| line.value.clone()),
+                lines.first().map(|line| line.value.clone()),
+                !lines.is_empty(),
+            )
+        };
+        let (sure, maybe, first, any) = pick(&Described::Title(String::new()));
+        if any {
+            self.title = match sure.or(maybe).or(first) {
+                Some(Described::Title(title)) => Some(title),
+                _ => self.title.take(),
+            };
+        }
+        let (sure, maybe, first, any) = pick(&Described::Person(String::new()));
+        if any {
+            self.person = match sure.or(maybe).or(first) {
+                Some(Described::Person(person)) => Some(person),
+                _ => self.person.take(),
+            };
+        }
+        let (sure, _, _, any) = pick(&Described::OtherFunctions(None));
+        if any {
+            self.other_functions = match sure {
+                Some(Described::OtherFunctions(other)) => other,
+                // Dated lines, none surely holding: not known.
+                _ => None,
+            };
+        }
+    }
+
     /// Whether it existed on `day`.
-    pub fn exists_at(&self, day: Day) -> Holding {
-        self.life.holds_at(day)
+    pub fn exists_at(&self, timeline: &Timeline, day: Day) -> Holding {
+        timeline.holds(self.life, day)
     }
 
     /// Whether one of its facts held on `day`: the fact's own period, and
     /// the entity's life.
-    pub fn fact_at<T>(&self, fact: &Stated<T>, day: Day) -> Holding {
-        self.exists_at(day).and(fact.holds_at(day))
+    pub fn fact_at<T>(&self, timeline: &Timeline, fact: &Stated<T>, day: Day) -> Holding {
+        self.exists_at(timeline, day).and(fact.holds_at(timeline, day))
     }
 
     /// The line stating that it holds a role on `day`, if any may: a line
     /// that surely holds before one that may.
-    pub fn holds_at(&self, role: RoleId, day: Day) -> Option<(&Stated<RoleId>, Holding)> {
+    pub fn holds_at(&self, timeline: &Timeline, role: RoleId, day: Day) -> Option<(&Stated<RoleId>, Holding)> {
         best(self.roles.iter().filter(|fact| fact.value == role), |fact| {
-            self.fact_at(fact, day)
+            self.fact_at(timeline, fact, day)
         })
     }
 
@@ -141,33 +263,43 @@ impl Entity {
 
     /// Every stated line of a relation that may hold on `day` (a relation
     /// may be listed line by line), with whether it does.
-    pub fn relation_at(&self, relation: RelationId, day: Day) -> Vec<(&Stated<Vec<EntityId>>, Holding)> {
+    pub fn relation_at(
+        &self,
+        timeline: &Timeline,
+        relation: RelationId,
+        day: Day,
+    ) -> Vec<(&Stated<Vec<EntityId>>, Holding)> {
         self.relations
             .iter()
             .filter(|(id, _)| *id == relation)
-            .map(|(_, fact)| (fact, self.fact_at(fact, day)))
+            .map(|(_, fact)| (fact, self.fact_at(timeline, fact, day)))
             .filter(|(_, holding)| holding.possible())
             .collect()
     }
 
     /// The value of an attribute on `day`, if one may hold: a value that
     /// surely holds before one that may.
-    pub fn attribute_at(&self, attribute: AttributeId, day: Day) -> Option<(&Stated<TypedValue>, Holding)> {
+    pub fn attribute_at(
+        &self,
+        timeline: &Timeline,
+        attribute: AttributeId,
+        day: Day,
+    ) -> Option<(&Stated<TypedValue>, Holding)> {
         best(
             self.attributes
                 .iter()
                 .filter(|(id, _)| *id == attribute)
                 .map(|(_, fact)| fact),
-            |fact| self.fact_at(fact, day),
+            |fact| self.fact_at(timeline, fact, day),
         )
     }
 
     /// The lists of functions that may hold on `day`, with whether each
     /// does.
-    pub fn functions_at(&self, day: Day) -> Vec<(&Stated<Vec<FunctionId>>, Holding)> {
+    pub fn functions_at(&self, timeline: &Timeline, day: Day) -> Vec<(&Stated<Vec<FunctionId>>, Holding)> {
         self.functions
             .iter()
-            .map(|fact| (fact, self.fact_at(fact, day)))
+            .map(|fact| (fact, self.fact_at(timeline, fact, day)))
             .filter(|(_, holding)| holding.possible())
             .collect()
     }
@@ -194,13 +326,40 @@ fn best<'a, T: 'a>(
     maybe
 }
 
-/// When an event happened, as far as the papers say.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct EventDate {
-    /// Its date, if given.
-    pub on: Option<PartialDate>,
-    /// An event it is known to follow.
-    pub after: Option<EventId>,
+/// Whether an event happened, or is only proposed or planned.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum EventStatus {
+    /// It happened (the default).
+    #[default]
+    Happened,
+    /// It is proposed: a decision not yet taken, not a fact of the
+    /// arrangements.
+    Proposed,
+    /// It is planned or under way (a review started, due by a date).
+    Planned,
+}
+
+impl EventStatus {
+    /// Every status, in the order the language lists them.
+    pub const ALL: [EventStatus; 3] = [EventStatus::Happened, EventStatus::Proposed, EventStatus::Planned];
+
+    /// The word used in the language.
+    pub fn word(self) -> &'static str {
+        match self {
+            EventStatus::Happened => "happened",
+            EventStatus::Proposed => "proposed",
+            EventStatus::Planned => "planned",
+        }
+    }
+
+    /// Whether the papers record it as having happened, so that it happened
+    /// by the time they stop.
+    pub fn happened(self) -> bool {
+        match self {
+            EventStatus::Happened => true,
+            EventStatus::Proposed | EventStatus::Planned => false,
+        }
+    }
 }
 
 /// What a review concluded.
@@ -268,10 +427,17 @@ pub struct Event {
     pub key: String,
     /// Its kind.
     pub kind: EventKind,
-    /// When.
-    pub date: EventDate,
-    /// The post or member it concerns.
-    pub concerns: Option<EntityId>,
+    /// When: its instant in the timeline.
+    pub at: InstantId,
+    /// The event it is written to follow (`after EVENT`).
+    pub after: Option<EventId>,
+    /// Whether it happened, or is only proposed or planned.
+    pub status: EventStatus,
+    /// For a planned review, the date it is due by.
+    pub due: Option<PartialDate>,
+    /// The posts and members it concerns (a change may name a post and a
+    /// member: one change of both).
+    pub concerns: Vec<EntityId>,
     /// Roles it gives or leaves empty (appointments, designations,
     /// vacancies).
     pub roles: Vec<RoleId>,
@@ -288,12 +454,55 @@ pub struct Event {
     /// For a change, whether it changed the responsibilities of the post
     /// it concerns (a restructure below the DCS does not).
     pub responsibilities: Option<bool>,
-    /// The change a review answers.
+    /// The change a review answers (after it).
     pub answers: Option<EventId>,
+    /// The change a review prepares: concluded before it, it answers it,
+    /// as the guidance's "before allocating" asks.
+    pub prepares: Option<EventId>,
+    /// For a change, the roles it extended beyond their remit: all of them,
+    /// or (`one_of`) one of them, the papers not saying which.
+    pub extends: Extends,
     /// Remarks.
     pub note: Option<String>,
     /// Where it is stated.
     pub origin: FactOrigin,
+}
+
+/// The roles a change extended beyond their remit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Extends {
+    /// The roles named.
+    pub roles: Vec<RoleId>,
+    /// Whether the change extended one of them only, the papers not saying
+    /// which (`extends DCS or LMCS`).
+    pub one_of: bool,
+}
+
+/// What an answer says: its words, or that they are not at hand.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerWords {
+    /// The council's words.
+    Text(String),
+    /// The papers record that the council answered, but its words are not
+    /// at hand (why, in the arrangements' words).
+    NotAtHand(String),
+}
+
+impl AnswerWords {
+    /// The words, or why they are not at hand.
+    pub fn text(&self) -> &str {
+        match self {
+            AnswerWords::Text(text) | AnswerWords::NotAtHand(text) => text,
+        }
+    }
+
+    /// Whether the council's own words are at hand.
+    pub fn at_hand(&self) -> bool {
+        match self {
+            AnswerWords::Text(_) => true,
+            AnswerWords::NotAtHand(_) => false,
+        }
+    }
 }
 
 /// A council's answer to a question (or its account of how it discharges a
@@ -302,8 +511,9 @@ pub struct Event {
 pub struct Answer {
     /// The question or duty answered.
     pub duty: DutyId,
-    /// When given.
-    pub given: Option<PartialDate>,
+    /// When given: its instant (written, or its document's date, or some
+    /// day up to the end of the papers).
+    pub given: InstantId,
     /// Who gave it.
     pub by: Option<String>,
     /// The council's own reference.
@@ -312,7 +522,7 @@ pub struct Answer {
     /// differently from the guidance.
     pub asked: Option<String>,
     /// The answer.
-    pub text: String,
+    pub text: AnswerWords,
     /// The edition or amendment whose words it answered (`against KEY`),
     /// when its date cannot tell: an answer with a date answered the words
     /// in force then.
@@ -369,6 +579,8 @@ pub struct Arrangement {
     pub has_no: Vec<Stated<BodyKindId>>,
     /// Documents its facts come from.
     pub documents: Vec<Document>,
+    /// Every date it gives, and what the papers say of their order.
+    pub timeline: Timeline,
     /// Posts, members, bodies and services.
     pub entities: Vec<Entity>,
     /// The timeline, in file order.
@@ -381,6 +593,9 @@ pub struct Arrangement {
     /// after it, that nothing is recorded is not evidence that nothing
     /// happened.
     pub known_until: Option<KnownUntil>,
+    /// The end of the papers: the last day their facts speak of (the
+    /// stated `known_until`, else the latest date the arrangements give).
+    pub papers_end: Option<Day>,
     /// The shared files whose posts, members and bodies it includes.
     pub shared_files: Vec<FileId>,
     /// Amendments that commence area by area, with the date from which
@@ -393,8 +608,9 @@ pub struct Arrangement {
 /// Up to when the arrangements' timeline is complete.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KnownUntil {
-    /// The date.
-    pub date: PartialDate,
+    /// The date; `None` for `known_until unknown`: the papers are never
+    /// taken as complete.
+    pub date: Option<PartialDate>,
     /// Whether the arrangements state it (`known_until`), or it is the
     /// latest date they mention.
     pub stated: bool,
@@ -411,45 +627,16 @@ impl Arrangement {
     pub fn has_no_at(&self, kind: BodyKindId, day: Day) -> Option<&Stated<BodyKindId>> {
         self.has_no
             .iter()
-            .find(|fact| fact.value == kind && fact.holds_at(day) == Holding::Yes)
+            .find(|fact| fact.value == kind && fact.holds_at(&self.timeline, day) == Holding::Yes)
     }
 
-    /// Where one event lies relative to another: by `after` links first
-    /// (which hold whatever the dates), then by dates; events with no date
-    /// and no link are unordered.
-    pub fn event_order(&self, first: EventId, second: EventId) -> crate::date::Relative {
-        use crate::date::Relative;
-        if self.follows(second, first) {
-            return Relative::Before;
-        }
-        if self.follows(first, second) {
-            return Relative::After;
-        }
-        match (
-            self.event(first).and_then(|event| event.date.on),
-            self.event(second).and_then(|event| event.date.on),
-        ) {
-            (Some(a), Some(b)) => a.relative_to(b),
+    /// Where one event lies relative to another, as far as the papers say
+    /// (by `after` links and dates alike, through the timeline).
+    pub fn event_order(&self, first: EventId, second: EventId) -> Relative {
+        match (self.event(first), self.event(second)) {
+            (Some(first), Some(second)) => self.timeline.order(first.at, second.at),
             _ => Relative::Overlapping,
         }
-    }
-
-    /// Whether `later` is known, through `after` links, to follow
-    /// `earlier`.
-    pub fn follows(&self, later: EventId, earlier: EventId) -> bool {
-        let mut current = self.event(later).and_then(|event| event.date.after);
-        let mut steps = 0;
-        while let Some(id) = current {
-            if id == earlier {
-                return true;
-            }
-            steps += 1;
-            if steps > self.events.len() {
-                return false;
-            }
-            current = self.event(id).and_then(|event| event.date.after);
-        }
-        false
     }
 
     /// The events in their known order: an event comes after every event
@@ -465,9 +652,10 @@ impl Arrangement {
                 .position(|candidate| {
                     !left
                         .iter()
-                        .any(|other| self.event_order(*other, *candidate) == crate::date::Relative::Before)
+                        .any(|other| self.event_order(*other, *candidate) == Relative::Before)
                 })
-                // A circle of `after`s (refused by the checker): file order.
+                // The timeline's order has no circle (the checker refuses
+                // one), so some event always comes first; file order else.
                 .unwrap_or(0);
             ordered.push(left.remove(next));
         }
@@ -483,22 +671,25 @@ impl Arrangement {
     /// the same verdicts on it as on the arrangements themselves; duties
     /// on their history (changes) cannot, as it has none.
     pub fn at(&self, day: Day) -> Arrangement {
-        fn keep<T: Clone>(facts: &[Stated<T>], holding: impl Fn(&Stated<T>) -> Holding) -> Vec<Stated<T>> {
-            facts
-                .iter()
-                .filter_map(|fact| match holding(fact) {
-                    Holding::Yes => Some(Stated {
-                        during: Period::ALWAYS,
-                        ..fact.clone()
-                    }),
-                    Holding::Unknown(_) => Some(fact.clone()),
-                    Holding::No => None,
-                })
-                .collect()
+        let mut state = self.at_unsettled(day);
+        state.settle(day);
+        state
+    }
+
+    /// Sets every entity's title, holder's name and `other_functions` to
+    /// what the papers say as at `day` ([`Entity::settle`]).
+    pub fn settle(&mut self, day: Day) {
+        let Arrangement { entities, timeline, .. } = self;
+        for entity in entities {
+            entity.settle(timeline, day);
         }
+    }
+
+    fn at_unsettled(&self, day: Day) -> Arrangement {
+        let timeline = &self.timeline;
         let mut state = self.clone();
         for entity in &mut state.entities {
-            let exists = entity.exists_at(day);
+            let exists = entity.exists_at(timeline, day);
             if exists == Holding::No {
                 entity.roles.clear();
                 entity.functions.clear();
@@ -507,33 +698,15 @@ impl Arrangement {
                 entity.body_kind = None;
                 continue;
             }
-            entity.roles = keep(&entity.roles, |fact| fact.holds_at(day));
-            entity.functions = keep(&entity.functions, |fact| fact.holds_at(day));
-            let relations: Vec<(RelationId, Stated<Vec<EntityId>>)> = entity
-                .relations
-                .iter()
-                .filter_map(|(id, fact)| {
-                    keep(std::slice::from_ref(fact), |fact| fact.holds_at(day))
-                        .pop()
-                        .map(|kept| (*id, kept))
-                })
-                .collect();
-            entity.relations = relations;
-            let attributes: Vec<(AttributeId, Stated<TypedValue>)> = entity
-                .attributes
-                .iter()
-                .filter_map(|(id, fact)| {
-                    keep(std::slice::from_ref(fact), |fact| fact.holds_at(day))
-                        .pop()
-                        .map(|kept| (*id, kept))
-                })
-                .collect();
-            entity.attributes = attributes;
+            entity.roles = kept(timeline, &entity.roles, day);
+            entity.functions = kept(timeline, &entity.functions, day);
+            entity.relations = kept_pairs(timeline, &entity.relations, day);
+            entity.attributes = kept_pairs(timeline, &entity.attributes, day);
             if exists == Holding::Yes {
                 entity.life = Period::ALWAYS;
             }
         }
-        state.has_no = keep(&self.has_no, |fact| fact.holds_at(day));
+        state.has_no = kept(timeline, &self.has_no, day);
         state
     }
 
@@ -541,4 +714,33 @@ impl Arrangement {
     pub fn council_name(&self) -> &str {
         self.council.as_deref().unwrap_or(&self.key)
     }
+}
+
+/// Of facts, those that may hold on `day`: one that surely holds is kept
+/// as holding throughout; one that may is kept as it is, so it stays
+/// uncertain; one that does not is dropped.
+fn kept<T: Clone>(timeline: &Timeline, facts: &[Stated<T>], day: Day) -> Vec<Stated<T>> {
+    facts
+        .iter()
+        .filter_map(|fact| match fact.holds_at(timeline, day) {
+            Holding::Yes => Some(Stated {
+                during: Period::ALWAYS,
+                ..fact.clone()
+            }),
+            Holding::Unknown(_) => Some(fact.clone()),
+            Holding::No => None,
+        })
+        .collect()
+}
+
+/// [`kept`] for facts listed with their relation or attribute.
+fn kept_pairs<K: Copy, T: Clone>(timeline: &Timeline, facts: &[(K, Stated<T>)], day: Day) -> Vec<(K, Stated<T>)> {
+    facts
+        .iter()
+        .flat_map(|(key, fact)| {
+            kept(timeline, std::slice::from_ref(fact), day)
+                .into_iter()
+                .map(move |kept| (*key, kept))
+        })
+        .collect()
 }

@@ -263,7 +263,7 @@ fn by_area(declared: &Edition, arrangement: Option<&Arrangement>, day: Day) -> O
     }
     let arrangement = arrangement?;
     if let Some(stated) = arrangement.commenced.iter().find(|stated| stated.value == declared.key) {
-        return Some(stated.holds_at(day));
+        return Some(stated.holds_at(&arrangement.timeline, day));
     }
     match (declared.first_in_force, declared.in_force) {
         (Some(first), _) if first.first_day() > day => Some(Holding::No),

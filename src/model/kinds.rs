@@ -159,6 +159,17 @@ pub enum Trigger {
     Extension,
 }
 
+/// The period an `after each` duty gives the event that must follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Deadline {
+    /// How many months.
+    pub months: u32,
+    /// `within`: an event later than the period does not answer (`true`);
+    /// `allowing`: the period is time to act, and a later event still
+    /// answers (`false`).
+    pub strict: bool,
+}
+
 /// The kinds of dated event on an arrangement's timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EventKind {

@@ -10,6 +10,7 @@ mod kinds;
 mod lookup;
 mod mentions;
 mod policy;
+mod time;
 
 use std::fmt;
 
@@ -18,6 +19,7 @@ pub use edition::*;
 pub use kinds::*;
 pub use mentions::*;
 pub use policy::*;
+pub use time::*;
 
 macro_rules! ids {
     ($($(#[$doc:meta])* $name:ident => $prefix:literal;)*) => {$(
@@ -77,4 +79,6 @@ ids! {
     /// An edition in [`Policy::editions`] (the guidance first, then the
     /// local policies that extend it).
     EditionId => "edition";
+    /// An instant in an arrangement's [`Timeline`].
+    InstantId => "instant";
 }

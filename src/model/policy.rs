@@ -16,6 +16,9 @@ pub struct Document {
     pub title: String,
     /// The seed file it is, if any.
     pub seed: Option<String>,
+    /// Its date, if given: an answer it holds with no date of its own was
+    /// given then.
+    pub date: Option<PartialDate>,
     /// A remark about it.
     pub note: Option<String>,
     /// Where declared.
@@ -338,8 +341,8 @@ pub enum Predicate {
         trigger: Trigger,
         /// Only triggers about a holder of this role.
         of: Option<RoleId>,
-        /// Within this many months.
-        within: Option<u32>,
+        /// The period it has to follow in.
+        within: Option<Deadline>,
     },
     /// An event recurs at least this often.
     Every {
@@ -520,6 +523,10 @@ pub struct Policy {
     pub laws: Vec<Law>,
     /// What amendments repeal, each from its amendment's commencement.
     pub repeals: Vec<Repeal>,
+    /// For a duty, by key, the date the earliest edition given that asks
+    /// it (this one, or one it supersedes) came into force: a cause that
+    /// came before then is for no guidance to judge.
+    pub asked_since: Vec<(String, PartialDate)>,
 }
 
 /// Something an amendment repeals.
@@ -545,6 +552,20 @@ pub enum Versioned {
 }
 
 impl Policy {
+    /// The first day a duty was asked by any edition given: its own
+    /// edition's (or amendment's) date in force, or an earlier edition's
+    /// that asked it under the same key.
+    pub fn first_in_force(&self, id: DutyId) -> Option<Day> {
+        let duty = self.duty(id)?;
+        let own = self.editions.get(duty.edition).and_then(|edition| edition.in_force);
+        let earlier = self
+            .asked_since
+            .iter()
+            .find(|(key, _)| *key == duty.key)
+            .map(|(_, date)| *date);
+        [own, earlier].into_iter().flatten().map(PartialDate::first_day).min()
+    }
+
     /// Whether a version of a paragraph, duty or law is the one in force
     /// for an arrangement as at a day: its edition has taken effect, and
     /// no later version or repeal of it has.

@@ -145,10 +145,21 @@ impl Assessment<'_> {
             if let Some(reference) = &answer.reference {
                 let _ = write!(heading, ", reference {reference}");
             }
-            if let Some(given) = answer.given {
+            if let Some(given) = self.arrangement.timeline.plain_date(answer.given) {
                 let _ = write!(heading, ", {given}");
+            } else if self
+                .arrangement
+                .timeline
+                .instant(answer.given)
+                .is_some_and(|instant| !instant.written.says_nothing())
+            {
+                let _ = write!(heading, ", {}", wording.instant(answer.given));
             }
-            notes.push(wrap(&format!("{heading}: {}", answer.text), 88, "  "));
+            notes.push(wrap(
+                &format!("{heading}: {}", wording.answer_words(&answer.text)),
+                88,
+                "  ",
+            ));
         }
         if let Some(departure) = verdict.departure().and_then(|id| self.arrangement.departure(id)) {
             notes.push(wrap(&format!("departure reasons: {}", departure.reasons), 88, "  "));

@@ -4,8 +4,9 @@
 
 use std::fmt::Write as _;
 
+use crate::date::Holding;
 use crate::eval::VerdictKind;
-use crate::model::{DocumentId, Edition, Event};
+use crate::model::{DocumentId, Edition, Event, EventId};
 use crate::words::{capitalise, date as date_words, outcome_label, Wording};
 use crate::Assessment;
 
@@ -234,29 +235,28 @@ pub(super) fn departures(report: &Assessment<'_>) -> Vec<DepartureEntry> {
 /// is left out, and the report says how many were.
 pub(super) fn timeline(report: &Assessment<'_>) -> (Vec<TimelineEntry>, usize) {
     let wording = report.wording();
-    let on_time = |event: &&Event| event.date.on.is_none_or(|date| date.begun_by(report.as_at));
+    // An event that may have come by the as-at date is shown; only one
+    // surely later is left out.
+    let on_time = |event: &&Event| report.arrangement.timeline.happened_by(event.at, report.as_at) != Holding::No;
     let later_events = report.arrangement.events.iter().filter(|event| !on_time(event)).count();
     let timeline = report
         .arrangement
         .events_in_order()
         .into_iter()
-        .filter_map(|id| report.arrangement.event(id))
-        .filter(on_time)
-        .map(|event| timeline_entry(report, &wording, event))
+        .filter_map(|id| Some((id, report.arrangement.event(id)?)))
+        .filter(|(_, event)| on_time(event))
+        .map(|(id, event)| timeline_entry(report, &wording, id, event))
         .collect();
     (timeline, later_events)
 }
 
 /// One event as the timeline shows it.
-fn timeline_entry(report: &Assessment<'_>, wording: &Wording<'_>, event: &Event) -> TimelineEntry {
+fn timeline_entry(report: &Assessment<'_>, wording: &Wording<'_>, id: EventId, event: &Event) -> TimelineEntry {
     TimelineEntry {
-        date: wording.event_date(event.date),
+        date: wording.event_date(id),
         kind: event.kind.word(),
         key: event.key.clone(),
-        concerns: event
-            .concerns
-            .and_then(|entity| report.arrangement.entity(entity))
-            .map(|entity| entity.label().to_owned()),
+        concerns: (!event.concerns.is_empty()).then(|| wording.labels(&event.concerns)),
         roles: event
             .roles
             .iter()
@@ -273,13 +273,13 @@ fn timeline_entry(report: &Assessment<'_>, wording: &Wording<'_>, event: &Event)
         note: event.note.clone(),
         answers: event
             .answers
-            .and_then(|answered| report.arrangement.event(answered))
-            .map(|answered| {
+            .and_then(|answered_id| Some((answered_id, report.arrangement.event(answered_id)?)))
+            .map(|(answered_id, answered)| {
                 format!(
                     "{} ({}), {}",
                     capitalise(answered.kind.word()),
                     answered.key,
-                    wording.event_date(answered.date)
+                    wording.event_date(answered_id)
                 )
             }),
     }

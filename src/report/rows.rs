@@ -335,7 +335,7 @@ pub(super) fn row(report: &Assessment<'_>, verdict: &Verdict) -> Option<Row> {
             .map(|paragraph| paragraph.key.clone())
             .collect(),
         headline: headline(duty),
-        response: answer.map(|answer| answer.text.clone()),
+        response: answer.map(|answer| wording.answer_words(&answer.text)),
         verdict: verdict.kind(),
         standing: Permission::of(&verdict.reason).map_or(Standing::Verdict(verdict.kind()), Standing::Permission),
         evidence: evidence(report, verdict),

@@ -139,19 +139,29 @@ fn captured(command: impl FnOnce(&mut run::Sink<'_>) -> Status) -> (Status, Capt
 
 /// The end of the council's papers (`known_until`, or the latest date
 /// they mention), as checked with no date.
-fn papers_end(workspace: &mut Workspace) -> Option<crate::model::KnownUntil> {
-    workspace
-        .check()
-        .arrangements
-        .first()
-        .and_then(|arrangement| arrangement.known_until)
+fn papers_end(workspace: &mut Workspace) -> Option<PapersEnd> {
+    let checked = workspace.check();
+    let arrangement = checked.arrangements.first()?;
+    let known = arrangement.known_until;
+    Some(PapersEnd {
+        written: known.and_then(|known| known.date),
+        day: arrangement.papers_end?,
+        stated: known.is_some_and(|known| known.stated),
+    })
+}
+
+/// The end of a council's papers: as written, its last day, and whether
+/// the arrangements state it.
+#[derive(Clone, Copy)]
+struct PapersEnd {
+    written: Option<crate::date::PartialDate>,
+    day: Day,
+    stated: bool,
 }
 
 /// The date asked for, else the end of the council's papers, else today.
 fn as_at(shared: &Shared, council: &Council, asked: Option<Day>) -> Day {
-    asked.unwrap_or_else(|| {
-        papers_end(&mut workspace(shared, council, None)).map_or(shared.today, |end| end.date.last_day())
-    })
+    asked.unwrap_or_else(|| papers_end(&mut workspace(shared, council, None)).map_or(shared.today, |end| end.day))
 }
 
 /// The diagnostics of a council that does not check as at a date.
@@ -194,7 +204,7 @@ fn groups(assessment: &Assessment<'_>) -> Value {
 /// the dates its papers mark and its verdicts grouped.
 fn describe(shared: &Shared, council: &Council, asked: Option<Day>, detail: bool) -> Value {
     let end = papers_end(&mut workspace(shared, council, None));
-    let day = asked.unwrap_or_else(|| end.map_or(shared.today, |end| end.date.last_day()));
+    let day = asked.unwrap_or_else(|| end.map_or(shared.today, |end| end.day));
     let mut described = json!({
         "schema_version": 1,
         "id": council.id,
@@ -202,8 +212,8 @@ fn describe(shared: &Shared, council: &Council, asked: Option<Day>, detail: bool
         "files": council.files.iter().map(|file| shown(file)).collect::<Vec<_>>(),
         "name": null,
         "papers_end": end.map(|end| json!({
-            "date": end.date.to_string(),
-            "day": end.date.last_day().to_string(),
+            "date": end.written.map_or_else(|| end.day.to_string(), |date| date.to_string()),
+            "day": end.day.to_string(),
             "stated": end.stated,
         })),
         "as_at": day.to_string(),
@@ -615,7 +625,7 @@ fn checked(shared: &Shared, request: &CheckRequest, asked: Option<Day>) -> Resul
     let diagnostics = crate::diagnostics::json_document(&[(&first.sources, &first.diagnostics)]);
     let mut verdicts = Value::Null;
     if !first.has_errors() {
-        let day = asked.unwrap_or_else(|| end.map_or(shared.today, |end| end.date.last_day()));
+        let day = asked.unwrap_or_else(|| end.map_or(shared.today, |end| end.day));
         let mut second = build();
         if let Some(verified) = second.verify(day) {
             if let Some(assessment) = verified.assessments(&second.sources).first() {

@@ -43,12 +43,12 @@ pub(super) fn marks(arrangement: &Arrangement, policy: &Policy) -> Vec<Mark> {
     let duty = |id| policy.duty(id).map_or_else(String::new, |duty| duty.key.clone());
     let mut marks = Vec::new();
     for event in &arrangement.events {
-        if let Some(date) = event.date.on {
+        if let Some(date) = arrangement.timeline.plain_date(event.at) {
             marks.push(mark(date, "event", Some(event.kind.word()), &event.key));
         }
     }
     for answer in &arrangement.answers {
-        if let Some(date) = answer.given {
+        if let Some(date) = arrangement.timeline.plain_date(answer.given) {
             marks.push(mark(date, "answer", None, &duty(answer.duty)));
         }
     }
@@ -66,12 +66,15 @@ pub(super) fn marks(arrangement: &Arrangement, policy: &Policy) -> Vec<Mark> {
             .chain(entity.functions.iter().map(|fact| fact.during))
             .chain(entity.relations.iter().map(|(_, fact)| fact.during))
             .chain(entity.attributes.iter().map(|(_, fact)| fact.during));
-        for date in periods.flat_map(crate::date::Period::boundaries) {
+        let dates = periods
+            .flat_map(crate::model::Period::ends)
+            .filter_map(|instant| arrangement.timeline.plain_date(instant));
+        for date in dates {
             marks.push(mark(date, "fact", None, &entity.key));
         }
     }
-    if let Some(end) = arrangement.known_until {
-        marks.push(mark(end.date, "papers_end", None, &arrangement.key));
+    if let Some(date) = arrangement.known_until.and_then(|end| end.date) {
+        marks.push(mark(date, "papers_end", None, &arrangement.key));
     }
     marks.sort();
     marks.dedup();

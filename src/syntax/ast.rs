@@ -96,12 +96,49 @@ pub struct DateValue {
     pub span: Span,
 }
 
+/// What bounds a date: an event of the arrangements, or a date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Anchor {
+    /// A date (never `unknown`).
+    Date(DateValue),
+    /// An event, by its name.
+    Event(Name),
+}
+
+/// A date as the papers give it, perhaps only bounded: `2016-03`,
+/// `unknown after split`, `2015 after restructure`, `between 2033 and
+/// 2035` (no date, one bound each side).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct When {
+    /// The date given (`unknown` is a date value of no date); `None` for
+    /// `between`.
+    pub date: Option<DateValue>,
+    /// What it comes after (`after X`, the first of `between`).
+    pub after: Vec<Anchor>,
+    /// What it comes before (`before Y`, the second of `between`).
+    pub before: Vec<Anchor>,
+    /// The whole of it.
+    pub span: Span,
+}
+
+impl When {
+    /// A plain date, with no bounds.
+    pub fn plain(date: DateValue) -> When {
+        When {
+            date: Some(date),
+            after: Vec::new(),
+            before: Vec::new(),
+            span: date.span,
+        }
+    }
+}
+
 /// When an event happened, as written: `on DATE`, `on unknown`, `on DATE
-/// after EVENT` or `after EVENT`.
+/// after EVENT`, `on unknown before DATE`, or `after EVENT`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventTime {
     /// The date given after `on`, if any.
-    pub on: Option<DateValue>,
+    pub on: Option<When>,
     /// The event it is known to follow.
     pub after: Option<Name>,
     /// The whole clause.
@@ -109,13 +146,16 @@ pub struct EventTime {
 }
 
 /// `from DATE`, `until DATE` or both, after a field's values: the period
-/// over which the fact held.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// over which the fact held; or `seen DATE`, a day on which the papers
+/// see it hold.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WrittenPeriod {
     /// When it began to hold.
-    pub from: Option<DateValue>,
+    pub from: Option<When>,
     /// When it stopped holding.
-    pub until: Option<DateValue>,
+    pub until: Option<When>,
+    /// The date the papers see it hold, its start and end not known.
+    pub seen: Option<DateValue>,
     /// The whole clause.
     pub span: Span,
 }
@@ -128,6 +168,15 @@ pub enum Qualifier {
     /// `possibly`: the fact may hold; a role's holder is one of those that
     /// possibly hold it.
     Possibly,
+    /// `suggested`: the paper suggests the holder, who may be no one it
+    /// lists.
+    Suggested,
+    /// `proposed`: a proposal, not a fact of the arrangements until it is
+    /// decided.
+    Proposed,
+    /// `or` between the values (`extends DCS or LMCS`): the paper says one
+    /// of them holds, not which.
+    OneOf,
 }
 
 /// One entry of an item's block.
@@ -249,6 +298,8 @@ pub enum ValueKind {
     Key(String),
     /// A JSON string: read as text or as a name, as the field needs.
     Str(String),
+    /// A bounded date (`between 2033 and 2035`, `unknown after 2032`).
+    When(When),
 }
 
 /// `per DOCUMENT "where"`: the source of a fact.
@@ -516,6 +567,9 @@ pub enum Atom {
         of: Option<Name>,
         /// How soon the event must follow.
         within: Option<Period>,
+        /// Whether the period is `allowing` (time to act, a later event
+        /// still answering) rather than `within` (a deadline).
+        allowing: bool,
     },
     /// `EVENT every PERIOD`.
     Every {

@@ -323,10 +323,18 @@ impl<'a> Formatter<'a> {
                 .collect();
             return format!("{head} {{ {} }}", words.join("  "));
         }
-        let mut pieces: Vec<Piece<'_>> = Vec::new();
+        let pieces = self.block(item, &entries, open, close);
+        format!("{head} {{\n{}}}", lay_out(&pieces, "  "))
+    }
+
+    /// The lines of a multi-line block, between its braces at `open` and
+    /// `close`: its entries (at `entries`) with the comments and blank
+    /// lines between them.
+    fn block(&self, item: &Item, entries: &[(usize, usize)], open: usize, close: usize) -> Vec<Piece<'a>> {
+        let mut pieces: Vec<Piece<'a>> = Vec::new();
         let mut position = open + 1;
         let mut previous_end = None;
-        for (entry, (from, to)) in item.entries.iter().zip(&entries) {
+        for (entry, (from, to)) in item.entries.iter().zip(entries) {
             self.gap(position, *from, previous_end, &mut pieces);
             let piece = self.entry(entry, *from, *to);
             // Entries the author wrote on one line stay on one line: with no
@@ -340,20 +348,7 @@ impl<'a> Formatter<'a> {
                 (Some(Piece::Code(previous)), Piece::Code(code))
                     if shares_line && !broken(previous) && !broken(&code) =>
                 {
-                    if let Some(evidence) = previous.evidence.take() {
-                        previous.text.push(' ');
-                        previous.text.push_str(&evidence.text);
-                    }
-                    for comment in previous.trailing.drain(..) {
-                        previous.text.push_str("  ");
-                        previous.text.push_str(comment);
-                    }
-                    previous.text.push_str("  ");
-                    previous.text.push_str(&code.text);
-                    if let Some(evidence) = code.evidence {
-                        previous.text.push(' ');
-                        previous.text.push_str(&evidence.text);
-                    }
+                    join(previous, code);
                 }
                 (_, piece) => pieces.push(piece),
             }
@@ -368,7 +363,7 @@ impl<'a> Formatter<'a> {
         while matches!(pieces.last(), Some(Piece::Blank)) {
             pieces.pop();
         }
-        format!("{head} {{\n{}}}", lay_out(&pieces, "  "))
+        pieces
     }
 
     /// The `{` that opens an item's block: the first after its head.
@@ -430,6 +425,25 @@ impl<'a> Formatter<'a> {
             }),
             trailing: Vec::new(),
         })
+    }
+}
+
+/// An entry written on the line of the one before, joined onto it two
+/// spaces after it (and its evidence and trailing comments).
+fn join(previous: &mut Code<'_>, code: Code<'_>) {
+    if let Some(evidence) = previous.evidence.take() {
+        previous.text.push(' ');
+        previous.text.push_str(&evidence.text);
+    }
+    for comment in previous.trailing.drain(..) {
+        previous.text.push_str("  ");
+        previous.text.push_str(comment);
+    }
+    previous.text.push_str("  ");
+    previous.text.push_str(&code.text);
+    if let Some(evidence) = code.evidence {
+        previous.text.push(' ');
+        previous.text.push_str(&evidence.text);
     }
 }
 

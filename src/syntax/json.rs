@@ -92,106 +92,147 @@ fn escape(key: &str) -> String {
 impl Spans {
     /// Scans text that serde_json has already accepted as JSON.
     fn scan(text: &str) -> Spans {
-        let bytes = text.as_bytes();
-        let mut spans = Spans::default();
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut index = 0;
-        let current_path = |stack: &[Frame]| -> Option<String> {
-            match stack.last() {
-                None => Some(String::new()),
-                Some(Frame::Object { path, key, .. }) => key.as_ref().map(|key| format!("{path}/{}", escape(key))),
-                Some(Frame::Array { path, index, .. }) => Some(format!("{path}/{index}")),
-            }
+        let mut scanner = SpanScanner {
+            text,
+            spans: Spans::default(),
+            stack: Vec::new(),
         };
-        let finish_value = |stack: &mut Vec<Frame>| match stack.last_mut() {
+        let bytes = text.as_bytes();
+        let mut index = 0;
+        while let Some(&byte) = bytes.get(index) {
+            index = match byte {
+                b'{' | b'[' => scanner.open(index, byte),
+                b'}' | b']' => scanner.close(index),
+                b'"' => scanner.string(index),
+                b' ' | b'\t' | b'\r' | b'\n' | b':' | b',' => index + 1,
+                _ => scanner.scalar(index),
+            };
+        }
+        scanner.spans
+    }
+}
+
+/// The span scanner's state: the spans so far and the containers open
+/// around the byte being read. Each method is handed the index of its
+/// construct's first byte and returns where the next starts.
+struct SpanScanner<'a> {
+    text: &'a str,
+    spans: Spans,
+    stack: Vec<Frame>,
+}
+
+impl SpanScanner<'_> {
+    /// The pointer of the value that starts here, if a value may.
+    fn current_path(&self) -> Option<String> {
+        match self.stack.last() {
+            None => Some(String::new()),
+            Some(Frame::Object { path, key, .. }) => key.as_ref().map(|key| format!("{path}/{}", escape(key))),
+            Some(Frame::Array { path, index, .. }) => Some(format!("{path}/{index}")),
+        }
+    }
+
+    /// A value has ended: its object wants a key next, its array the next
+    /// element.
+    fn finish_value(&mut self) {
+        match self.stack.last_mut() {
             Some(Frame::Object { key, .. }) => *key = None,
             Some(Frame::Array { index, .. }) => *index += 1,
             None => {}
-        };
-        while let Some(&byte) = bytes.get(index) {
-            match byte {
-                b'{' | b'[' => {
-                    let path = current_path(&stack).unwrap_or_default();
-                    stack.push(if byte == b'{' {
-                        Frame::Object {
-                            path,
-                            start: index,
-                            key: None,
-                            seen: BTreeMap::new(),
-                        }
-                    } else {
-                        Frame::Array {
-                            path,
-                            start: index,
-                            index: 0,
-                        }
-                    });
-                    index += 1;
-                }
-                b'}' | b']' => {
-                    if let Some(Frame::Object { path, start, .. } | Frame::Array { path, start, .. }) = stack.pop() {
-                        spans.values.insert(path, (start, index + 1));
-                    }
-                    finish_value(&mut stack);
-                    index += 1;
-                }
-                b'"' => {
-                    let start = index;
-                    let mut end = index + 1;
-                    while let Some(&inner) = bytes.get(end) {
-                        match inner {
-                            b'\\' => end += 2,
-                            b'"' => break,
-                            _ => end += 1,
-                        }
-                    }
-                    let end = (end + 1).min(bytes.len());
-                    let expecting_key = matches!(stack.last(), Some(Frame::Object { key: None, .. }));
-                    if expecting_key {
-                        let raw = text.get(start..end).unwrap_or("\"\"");
-                        let key: String = serde_json::from_str(raw).unwrap_or_default();
-                        if let Some(Frame::Object {
-                            path, key: slot, seen, ..
-                        }) = stack.last_mut()
-                        {
-                            match seen.get(&key) {
-                                Some(first) => spans.repeated.push(Repeated {
-                                    key: key.clone(),
-                                    first: *first,
-                                    again: (start, end),
-                                }),
-                                None => {
-                                    seen.insert(key.clone(), (start, end));
-                                }
-                            }
-                            spans.keys.insert(format!("{path}/{}", escape(&key)), (start, end));
-                            *slot = Some(key);
-                        }
-                    } else {
-                        if let Some(path) = current_path(&stack) {
-                            spans.values.insert(path, (start, end));
-                        }
-                        finish_value(&mut stack);
-                    }
-                    index = end;
-                }
-                b' ' | b'\t' | b'\r' | b'\n' | b':' | b',' => index += 1,
-                _ => {
-                    let start = index;
-                    while bytes
-                        .get(index)
-                        .is_some_and(|b| !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n'))
-                    {
-                        index += 1;
-                    }
-                    if let Some(path) = current_path(&stack) {
-                        spans.values.insert(path, (start, index));
-                    }
-                    finish_value(&mut stack);
-                }
+        }
+    }
+
+    /// A `{` or `[`.
+    fn open(&mut self, index: usize, byte: u8) -> usize {
+        let path = self.current_path().unwrap_or_default();
+        self.stack.push(if byte == b'{' {
+            Frame::Object {
+                path,
+                start: index,
+                key: None,
+                seen: BTreeMap::new(),
+            }
+        } else {
+            Frame::Array {
+                path,
+                start: index,
+                index: 0,
+            }
+        });
+        index + 1
+    }
+
+    /// A `}` or `]`.
+    fn close(&mut self, index: usize) -> usize {
+        if let Some(Frame::Object { path, start, .. } | Frame::Array { path, start, .. }) = self.stack.pop() {
+            self.spans.values.insert(path, (start, index + 1));
+        }
+        self.finish_value();
+        index + 1
+    }
+
+    /// A string: an object's key, or a value.
+    fn string(&mut self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut end = start + 1;
+        while let Some(&inner) = bytes.get(end) {
+            match inner {
+                b'\\' => end += 2,
+                b'"' => break,
+                _ => end += 1,
             }
         }
-        spans
+        let end = (end + 1).min(bytes.len());
+        let expecting_key = matches!(self.stack.last(), Some(Frame::Object { key: None, .. }));
+        if expecting_key {
+            self.key(start, end);
+        } else {
+            if let Some(path) = self.current_path() {
+                self.spans.values.insert(path, (start, end));
+            }
+            self.finish_value();
+        }
+        end
+    }
+
+    /// An object's key, from its opening quote to one past its closing
+    /// one: recorded, and remembered in case the object repeats it.
+    fn key(&mut self, start: usize, end: usize) {
+        let raw = self.text.get(start..end).unwrap_or("\"\"");
+        let key: String = serde_json::from_str(raw).unwrap_or_default();
+        if let Some(Frame::Object {
+            path, key: slot, seen, ..
+        }) = self.stack.last_mut()
+        {
+            match seen.get(&key) {
+                Some(first) => self.spans.repeated.push(Repeated {
+                    key: key.clone(),
+                    first: *first,
+                    again: (start, end),
+                }),
+                None => {
+                    seen.insert(key.clone(), (start, end));
+                }
+            }
+            self.spans.keys.insert(format!("{path}/{}", escape(&key)), (start, end));
+            *slot = Some(key);
+        }
+    }
+
+    /// A number, `true`, `false` or `null`.
+    fn scalar(&mut self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut index = start;
+        while bytes
+            .get(index)
+            .is_some_and(|b| !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n'))
+        {
+            index += 1;
+        }
+        if let Some(path) = self.current_path() {
+            self.spans.values.insert(path, (start, index));
+        }
+        self.finish_value();
+        index
     }
 }
 
@@ -357,7 +398,7 @@ impl Lowerer {
             _ => return Err(self.error(path, "each event needs `\"kind\"`".to_owned())),
         };
         let date = match object.get("date") {
-            Some(value) => Some(self.date_value(&format!("{path}/date"), value)?),
+            Some(value) => Some(self.when(&format!("{path}/date"), value)?),
             None => None,
         };
         let after = match object.get("after") {
@@ -380,11 +421,8 @@ impl Lowerer {
             kind,
             "id",
         )?;
-        item.time = Some(EventTime {
-            on: date,
-            after,
-            span: date.map_or_else(|| self.span(path), |date| date.span),
-        });
+        let span = date.as_ref().map_or_else(|| self.span(path), |date| date.span);
+        item.time = Some(EventTime { on: date, after, span });
         item.span = self.span(path);
         Ok(item)
     }
@@ -409,21 +447,51 @@ impl Lowerer {
         }
     }
 
-    /// `"from"` and `"until"` of a line or of `"exists"`.
+    /// A date as the papers give it: a date, `"unknown"`, or the words of
+    /// the language (`"unknown after split"`, `"2015 after restructure"`,
+    /// `"between 2033 and 2035"`, `"unknown before 2035-06"`), a bound
+    /// being a date or an event's id.
+    fn when(&self, path: &str, value: &Json) -> Result<When, SyntaxError> {
+        let span = self.span(path);
+        let Json::String(text) = value else {
+            return Ok(When::plain(self.date_value(path, value)?));
+        };
+        match when_text(text, span) {
+            Some(when) => Ok(when),
+            None => match PartialDate::parse(text) {
+                Err(error) if text.split_whitespace().count() == 1 && text != "unknown" => {
+                    Err(SyntaxError::InvalidDate { span, error })
+                }
+                _ => Err(self.error(
+                    path,
+                    "a date is a string such as \"2016-03\", \"unknown\", \"unknown after EVENT\", \"2015 before 2015-06\" or \"between 2033 and 2035\"".to_owned(),
+                )),
+            },
+        }
+    }
+
+    /// `"from"` and `"until"` of a line or of `"exists"`, or `"seen"`.
     fn period(&self, path: &str, object: &Map<String, Json>) -> Result<Option<WrittenPeriod>, SyntaxError> {
         let from = match object.get("from") {
-            Some(value) => Some(self.date_value(&format!("{path}/from"), value)?),
+            Some(value) => Some(self.when(&format!("{path}/from"), value)?),
             None => None,
         };
         let until = match object.get("until") {
-            Some(value) => Some(self.date_value(&format!("{path}/until"), value)?),
+            Some(value) => Some(self.when(&format!("{path}/until"), value)?),
             None => None,
         };
-        Ok((from.is_some() || until.is_some()).then(|| WrittenPeriod {
-            from,
-            until,
-            span: self.span(path),
-        }))
+        let seen = match object.get("seen") {
+            Some(value) => Some(self.date_value(&format!("{path}/seen"), value)?),
+            None => None,
+        };
+        Ok(
+            (from.is_some() || until.is_some() || seen.is_some()).then(|| WrittenPeriod {
+                from,
+                until,
+                seen,
+                span: self.span(path),
+            }),
+        )
     }
 
     /// A key's lines: one field, or (for an array of `{"value": …}`
@@ -477,7 +545,12 @@ impl Lowerer {
                     None => None,
                 };
                 period = self.period(path, object)?;
-                for (word, qualifier) in [("inferred", Qualifier::Inferred), ("possibly", Qualifier::Possibly)] {
+                for (word, qualifier) in [
+                    ("inferred", Qualifier::Inferred),
+                    ("possibly", Qualifier::Possibly),
+                    ("suggested", Qualifier::Suggested),
+                    ("proposed", Qualifier::Proposed),
+                ] {
                     match object.get(word) {
                         Some(Json::Bool(true)) => qualifiers.push((qualifier, self.span(&format!("{path}/{word}")))),
                         Some(Json::Bool(false)) | None => {}
@@ -487,10 +560,10 @@ impl Lowerer {
                     }
                 }
                 for other in object.keys() {
-                    if !["value", "per", "from", "until", "inferred", "possibly"].contains(&other.as_str()) {
+                    if !FACT_LINE_KEYS.contains(&other.as_str()) {
                         return Err(self.error(
                             &format!("{path}/{}", escape(other)),
-                            format!("a fact's line has `value`, `per`, `from`, `until`, `inferred` and `possibly`, not `{other}`"),
+                            format!("a fact's line has `value`, `per`, `from`, `until`, `seen`, `inferred`, `possibly`, `suggested` and `proposed`, not `{other}`"),
                         ));
                     }
                 }
@@ -579,4 +652,78 @@ fn strip(object: &Map<String, Json>, keys: &[&str]) -> Map<String, Json> {
         .filter(|(key, _)| !keys.contains(&key.as_str()))
         .map(|(key, value)| (key.clone(), value.clone()))
         .collect()
+}
+
+/// The keys of one line of a fact (`{"value": …, "from": …}`).
+const FACT_LINE_KEYS: [&str; 9] = [
+    "value",
+    "per",
+    "from",
+    "until",
+    "seen",
+    "inferred",
+    "possibly",
+    "suggested",
+    "proposed",
+];
+
+/// A date as the papers give it, read from the words of the language in a
+/// string (JSON arrangements write dates as strings): `2016-03`,
+/// `unknown`, `unknown after split`, `2015 before 2015-06`, `between 2033
+/// and 2035`. Every part takes the string's span. `None` if the words are
+/// not such a date.
+pub fn when_text(text: &str, span: Span) -> Option<When> {
+    let date = |word: &str| PartialDate::parse(word).ok();
+    let anchor = |word: &str| -> Option<Anchor> {
+        if word.starts_with(|character: char| character.is_ascii_digit()) {
+            date(word).map(|date| Anchor::Date(DateValue { date: Some(date), span }))
+        } else if !word.is_empty()
+            && word
+                .chars()
+                .all(|character| character.is_alphanumeric() || character == '_')
+        {
+            Some(Anchor::Event(Name {
+                text: word.to_owned(),
+                span,
+            }))
+        } else {
+            None
+        }
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut when = When {
+        date: None,
+        after: Vec::new(),
+        before: Vec::new(),
+        span,
+    };
+    let mut rest: &[&str] = &words;
+    match rest {
+        ["between", first, "and", second, tail @ ..] => {
+            when.after.push(anchor(first)?);
+            when.before.push(anchor(second)?);
+            rest = tail;
+        }
+        ["unknown", tail @ ..] => {
+            when.date = Some(DateValue { date: None, span });
+            rest = tail;
+        }
+        [first, tail @ ..] => {
+            when.date = Some(DateValue {
+                date: Some(date(first)?),
+                span,
+            });
+            rest = tail;
+        }
+        [] => return None,
+    }
+    while let [bound, target, tail @ ..] = rest {
+        match *bound {
+            "after" => when.after.push(anchor(target)?),
+            "before" => when.before.push(anchor(target)?),
+            _ => return None,
+        }
+        rest = tail;
+    }
+    rest.is_empty().then_some(when)
 }

@@ -18,6 +18,7 @@ mod prescan;
 
 pub use error::{PathProblem, SyntaxError, Token};
 pub use expected::RESERVED_WORDS;
+pub use json::when_text;
 pub use prescan::NESTING_LIMIT;
 
 use crate::source::{FileId, SourceFile};

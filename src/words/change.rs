@@ -1,21 +1,29 @@
 //! Changes of a role's responsibilities and what calls for an event, in
 //! words: a change named by its event or date, with what it did.
 
-use super::{and_list, date as date_words, inner, Wording};
+use super::{and_list, inner, Wording};
 use crate::eval::{Cause, Change, ChangeDetail};
-use crate::model::RoleId;
+use crate::model::{EventKind, Written};
 
 impl Wording<'_> {
     /// One difference a change made.
-    pub(super) fn change_detail(&self, role: RoleId, detail: &ChangeDetail) -> String {
+    pub(super) fn change_detail(&self, change: &Change, detail: &ChangeDetail) -> String {
+        let role = change.role;
         match detail {
             ChangeDetail::Recorded => "as recorded".to_owned(),
             ChangeDetail::Holders { before, after } => match (before.is_empty(), after.is_empty()) {
                 (true, _) => format!("{} holds {}", self.labels(after), self.role(role)),
-                (false, true) => format!(
+                // Only a recorded vacancy says the role had no holder; a line
+                // that ends says only that its holder stopped.
+                (false, true) if self.recorded_vacancy(change) => format!(
                     "{} falls vacant, held until then by {}",
                     self.role(role),
                     self.labels(before)
+                ),
+                (false, true) => format!(
+                    "{} stops holding {}; who holds it next is not stated",
+                    self.labels(before),
+                    self.role(role)
                 ),
                 (false, false) => format!(
                     "{} moves from {} to {}",
@@ -24,6 +32,11 @@ impl Wording<'_> {
                     self.labels(after)
                 ),
             },
+            ChangeDetail::FirstSeenCombined { entity } => format!(
+                "{} already holds {} with its other roles where the papers first describe it",
+                self.label(*entity),
+                self.role(role)
+            ),
             ChangeDetail::RoleAdded { entity, role } => {
                 format!("{} also holds {}", self.label(*entity), self.role(*role))
             }
@@ -60,16 +73,37 @@ impl Wording<'_> {
         }
     }
 
+    /// Whether a vacancy the papers record made the change.
+    fn recorded_vacancy(&self, change: &Change) -> bool {
+        change
+            .event
+            .and_then(|id| self.arrangement.event(id))
+            .is_some_and(|event| event.kind == EventKind::Vacancy)
+    }
+
     /// A change, named: "the change of October 2016", "the designation
     /// of March 2019", "the change of January 2019" (one derived from dated
     /// facts, with no event of its own).
     pub(super) fn change_named(&self, change: &Change) -> String {
         match change.event.filter(|id| self.arrangement.event(*id).is_some()) {
             Some(event) => self.event_name(event),
-            None => match change.date {
-                Some(date) => format!("the change of {}", date_words(date)),
-                None => "a change at an unknown date".to_owned(),
-            },
+            None => self.change_of(change),
+        }
+    }
+
+    /// A change with no event of its own, by its date: "the change of
+    /// October 2016", "a change at an unknown date", "the change between
+    /// 2033 and 2035".
+    fn change_of(&self, change: &Change) -> String {
+        let written = self
+            .arrangement
+            .timeline
+            .instant(change.at)
+            .map(|instant| &instant.written);
+        if written.is_none_or(Written::says_nothing) {
+            "a change at an unknown date".to_owned()
+        } else {
+            format!("the change of {}", self.instant(change.at))
         }
     }
 
@@ -84,7 +118,7 @@ impl Wording<'_> {
             .details
             .iter()
             .filter(|detail| !matches!(detail, ChangeDetail::Recorded))
-            .map(|detail| self.change_detail(change.role, detail))
+            .map(|detail| self.change_detail(change, detail))
             .collect();
         match (recorded, derived.is_empty()) {
             (_, false) => format!(" ({})", and_list(&derived)),
@@ -102,7 +136,7 @@ impl Wording<'_> {
                     .details
                     .iter()
                     .filter(|detail| !matches!(detail, ChangeDetail::Recorded))
-                    .map(|detail| self.change_detail(change.role, detail))
+                    .map(|detail| self.change_detail(change, detail))
                     .collect::<Vec<_>>();
                 if what.is_empty() {
                     self.change_named(change)
@@ -111,14 +145,6 @@ impl Wording<'_> {
                 }
             }
             None => format!("{}{}", self.change_named(change), self.change_what(change)),
-        }
-    }
-
-    /// What calls for an event, named.
-    pub(super) fn cause_named(&self, cause: &Cause) -> String {
-        match cause {
-            Cause::Change(change) => self.change_named(change),
-            Cause::Event(event) => self.event_name(*event),
         }
     }
 

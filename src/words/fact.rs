@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use super::predicate::governance_words;
 use super::{and_list, date as date_words, indefinite, inner, on_date, Wording};
-use crate::date::{Boundary, Period};
 use crate::eval::{Binding, Change, Fact};
+use crate::model::Period;
 use crate::model::{AttributeId, Basis, EntityId, EventId, EvidenceRef, RelationId, ReviewOutcome, TypedValue};
 
 impl Wording<'_> {
@@ -15,25 +15,43 @@ impl Wording<'_> {
     /// stated to hold throughout.
     pub fn period_and_basis(&self, during: Period, basis: Basis) -> Vec<String> {
         let mut parts = Vec::new();
-        if let Some(from) = during.from {
-            parts.push(format!("from {}", self.boundary(from)));
-        }
-        if let Some(until) = during.until {
-            parts.push(format!("until {}", self.boundary(until)));
+        let seen = |end: Option<crate::model::InstantId>| {
+            end.and_then(|id| self.arrangement.timeline.instant(id))
+                .and_then(|instant| instant.written.seen)
+        };
+        match (seen(during.from), seen(during.until)) {
+            (Some(date), _) | (None, Some(date)) => parts.push(format!("seen {}", on_date(date))),
+            (None, None) => {
+                if let Some(from) = during.from {
+                    parts.push(format!("from {}", self.instant(from)));
+                }
+                if let Some(until) = during.until {
+                    parts.push(format!("until {}", self.instant(until)));
+                }
+            }
         }
         match basis {
             Basis::Stated => {}
             Basis::Inferred => parts.push("inferred".to_owned()),
             Basis::Possibly => parts.push("possibly".to_owned()),
+            Basis::Suggested => parts.push("suggested".to_owned()),
+            Basis::Proposed => parts.push("proposed, not recorded as adopted".to_owned()),
         }
         parts
     }
 
-    /// One end of a period, in words.
-    pub(super) fn boundary(&self, boundary: Boundary) -> String {
-        match boundary {
-            Boundary::On(date) => date_words(date),
-            Boundary::Unknown => "an unknown date".to_owned(),
+    /// When a change with no event of its own came, with its preposition.
+    pub(super) fn change_when(&self, change: &crate::eval::Change) -> String {
+        match self
+            .arrangement
+            .timeline
+            .instant(change.at)
+            .map(|instant| &instant.written)
+        {
+            Some(written) if written.after.is_empty() && written.before.is_empty() && written.seen.is_none() => {
+                written.date.map_or_else(|| "at an unknown date".to_owned(), on_date)
+            }
+            _ => format!("at {}", self.instant(change.at)),
         }
     }
 
@@ -92,10 +110,14 @@ impl Wording<'_> {
                 governance_words(*model)
             ),
             Fact::Event { event } => self.event_statement(*event),
-            Fact::Answer { answer } => match self.arrangement.answer(*answer).and_then(|answer| answer.given) {
-                Some(given) => format!("answered {}", on_date(given)),
-                None => "answered (undated)".to_owned(),
-            },
+            Fact::Answer { answer } => {
+                let given = self.answer_given(*answer);
+                if given == "at an unknown date" {
+                    "answered (undated)".to_owned()
+                } else {
+                    format!("answered {given}")
+                }
+            }
             Fact::Departure { departure } => match self.arrangement.departure(*departure) {
                 Some(departure) => format!("departure recorded: {}", inner(&departure.reasons)),
                 None => "departure recorded".to_owned(),
@@ -128,7 +150,7 @@ impl Wording<'_> {
         let what: Vec<String> = change
             .details
             .iter()
-            .map(|detail| self.change_detail(change.role, detail))
+            .map(|detail| self.change_detail(change, detail))
             .collect();
         match change.event.filter(|id| self.arrangement.event(*id).is_some()) {
             Some(id) if what == ["as recorded"] => format!(
@@ -141,10 +163,7 @@ impl Wording<'_> {
                     .unwrap_or_default()
             ),
             Some(id) => format!("{}: {}", self.event_name(id), and_list(&what)),
-            None => match change.date {
-                Some(date) => format!("{}, {}", on_date(date), and_list(&what)),
-                None => format!("at an unknown date, {}", and_list(&what)),
-            },
+            None => format!("{}, {}", self.change_when(change), and_list(&what)),
         }
     }
 

@@ -3,10 +3,10 @@
 //! state …".
 
 use super::predicate::Number;
-use super::{and_list, date as date_words, indefinite, on_date, Wording};
-use crate::date::{PartialDate, Uncertainty};
+use super::{and_list, date as date_words, day as day_words, indefinite, Wording};
+use crate::date::Day;
 use crate::eval::{Clause, Missing};
-use crate::model::{EditionId, EntityId, EntityKind, EventId, EventKind, RelationId, RoleId, Target, ValueType};
+use crate::model::{EditionId, EntityId, EntityKind, EventKind, RelationId, RoleId, Target, ValueType};
 
 impl Wording<'_> {
     /// What the arrangements do not state.
@@ -48,40 +48,12 @@ impl Wording<'_> {
                 target,
                 listed,
             } => self.complete_relation(*entity, *relation, target, listed),
-            Missing::EventOrder { earlier, later } => format!(
-                "whether {} came after {}",
-                self.event_name(*later),
-                self.cause_named(earlier)
-            ),
-            Missing::AnswerOrder { answer, change } => format!(
-                "whether the answer given {} came after {}",
-                self.answer_given(*answer),
-                self.change_named(change)
-            ),
-            Missing::AnswerDate { .. } => "the date the answer was given".to_owned(),
-            Missing::EventDate { event } => self.event_date_missing(*event),
-            Missing::Uncertain { fact, why } => format!(
-                "whether it held as at the date that {} ({})",
-                self.fact(fact),
-                Self::uncertainty(*why)
-            ),
-            Missing::Existed { entity, why } => format!(
-                "whether {} existed as at the date ({})",
-                self.label(*entity),
-                Self::uncertainty(*why)
-            ),
-            Missing::WhichHolder { role, candidates } => format!(
-                "which of {} held {} as at the date",
-                self.labels(candidates),
-                self.role(*role)
+            Missing::Doubt(doubt) => self.doubt(doubt),
+            Missing::TooManyDoubts { asked } => format!(
+                "the dates of the {asked} things whose order decides this: the papers leave too many open to try every order"
             ),
             Missing::BeyondPapers { event, until, stated } => beyond_papers(*event, *until, *stated),
             Missing::ReviewOutcome { review } => format!("what {} concluded", self.event_name(*review)),
-            Missing::ChangeOrder { change, event } => format!(
-                "whether {} came after {}",
-                self.event_name(*event),
-                self.change_named(change)
-            ),
         }
     }
 
@@ -166,38 +138,14 @@ impl Wording<'_> {
             ),
         }
     }
-
-    /// The date of an event: "the date of" one undated, "the exact date
-    /// of" one dated only to a period.
-    fn event_date_missing(&self, event: EventId) -> String {
-        let undated = self
-            .arrangement
-            .event(event)
-            .is_some_and(|found| found.date.on.is_none());
-        if undated {
-            format!("the date of {}", self.event_name(event))
-        } else {
-            format!("the exact date of {}", self.event_name(event))
-        }
-    }
-
-    /// Why whether a fact held as at the date cannot be told.
-    fn uncertainty(why: Uncertainty) -> String {
-        match why {
-            Uncertainty::Began(date) => format!("it began {}, a date known only to that period", on_date(date)),
-            Uncertainty::Stopped(date) => format!("it stopped {}, a date known only to that period", on_date(date)),
-            Uncertainty::UnknownDate => "one end of its period is at an unknown date".to_owned(),
-            Uncertainty::Possibly => "the paper says only that it possibly held".to_owned(),
-        }
-    }
 }
 
 /// Whether an event the duty asks for took place after the papers stop.
-fn beyond_papers(event: EventKind, until: PartialDate, stated: bool) -> String {
+fn beyond_papers(event: EventKind, until: Day, stated: bool) -> String {
     format!(
         "whether {} took place after {}, when the papers stop{}",
         indefinite(event.word()),
-        date_words(until),
+        day_words(until),
         if stated {
             ""
         } else {

@@ -22,6 +22,7 @@ mod note;
 mod observation;
 mod predicate;
 mod reason;
+mod time;
 
 pub use fact::{outcome_label, outcome_words};
 pub use names::Wording;
@@ -208,8 +209,6 @@ impl Permission {
             | Reason::AnswerPredatesChange { .. }
             | Reason::AnswerToReplacedWords { .. }
             | Reason::DepartureFromReplacedWords { .. }
-            | Reason::AnswerOrderUnknown { .. }
-            | Reason::AnswerUndated { .. }
             | Reason::Answered { .. } => None,
         }
     }

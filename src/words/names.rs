@@ -3,12 +3,10 @@
 //! their labels, events by their kind and date, counted entities by their
 //! noun. Every other room of [`crate::words`] names things through these.
 
-use std::fmt::Write as _;
-
-use super::{and_list, date as date_words, lower_first, on_date};
+use super::{and_list, inner, lower_first};
 use crate::model::{
-    Actor, AnswerId, Arrangement, AttributeId, BodyKindId, EntityId, EntityKind, EventDate, EventId, FunctionId,
-    Policy, RelationId, RoleId, ValueType,
+    Actor, AnswerId, AnswerWords, Arrangement, AttributeId, BodyKindId, EntityId, EntityKind, FunctionId, Policy,
+    RelationId, RoleId, ValueType,
 };
 
 /// Writes about the verdicts of one arrangement under one policy: the
@@ -64,7 +62,8 @@ impl<'a> Wording<'a> {
             .map_or_else(|| "an unknown entity".to_owned(), |entity| entity.label().to_owned())
     }
 
-    pub(super) fn labels(&self, entities: &[EntityId]) -> String {
+    /// Several entities' names, as a list ("the DCS post and the DASS post").
+    pub fn labels(&self, entities: &[EntityId]) -> String {
         and_list(&entities.iter().map(|entity| self.label(*entity)).collect::<Vec<_>>())
     }
 
@@ -81,52 +80,6 @@ impl<'a> Wording<'a> {
             .map_or_else(|| "is related to".to_owned(), |declared| declared.title.clone())
     }
 
-    /// An event named in a sentence by its kind and date: "the review of
-    /// 2013", "the change of October 2016", "the review after the change
-    /// of October 2016", "the undated review". Events have no titles, and
-    /// their ids are no words for a committee, so the id is added, in
-    /// brackets, only where another event of the same kind has the same
-    /// date and the reader needs it to find the one meant in the timeline.
-    pub fn event_name(&self, id: EventId) -> String {
-        let Some(found) = self.arrangement.event(id) else {
-            return "an event".to_owned();
-        };
-        let kind = found.kind.word();
-        let mut name = match (
-            found.date.on,
-            found.date.after.and_then(|earlier| self.arrangement.event(earlier)),
-        ) {
-            (Some(on), _) => format!("the {kind} of {}", date_words(on)),
-            (None, Some(earlier)) => match earlier.date.on {
-                Some(on) => format!("the {kind} after the {} of {}", earlier.kind.word(), date_words(on)),
-                None => format!("the {kind} after the undated {}", earlier.kind.word()),
-            },
-            (None, None) => format!("the undated {kind}"),
-        };
-        let twin = self
-            .arrangement
-            .events
-            .iter()
-            .enumerate()
-            .any(|(index, other)| index != id.index() && other.kind == found.kind && other.date == found.date);
-        if twin {
-            let _ = write!(name, " ({})", found.key);
-        }
-        name
-    }
-
-    /// When an event happened, for a date column: "2017", "March 2016",
-    /// "after the change of October 2016", or "unknown".
-    pub fn event_date(&self, date: EventDate) -> String {
-        let after = date.after.map(|earlier| format!("after {}", self.event_name(earlier)));
-        match (date.on, after) {
-            (Some(on), Some(after)) => format!("{}, {after}", date_words(on)),
-            (Some(on), None) => date_words(on),
-            (None, Some(after)) => after,
-            (None, None) => "unknown".to_owned(),
-        }
-    }
-
     /// Who carried out an event.
     pub fn actors(&self, actors: &[Actor]) -> String {
         and_list(
@@ -140,13 +93,25 @@ impl<'a> Wording<'a> {
         )
     }
 
+    /// An answer's words: the council's own, or that they are not at hand
+    /// and why.
+    pub fn answer_words(&self, words: &AnswerWords) -> String {
+        match words {
+            AnswerWords::Text(text) => text.clone(),
+            AnswerWords::NotAtHand(why) => format!("(the council's words are not at hand: {})", inner(why)),
+        }
+    }
+
     /// When an answer was given, with its preposition: "in March 2016",
-    /// "on 6 February 2020", "at an unknown date".
+    /// "on 6 February 2020", "at an unknown date", "between 2033 and 2035".
     pub(super) fn answer_given(&self, answer: AnswerId) -> String {
         self.arrangement
             .answer(answer)
-            .and_then(|answer| answer.given)
-            .map_or_else(|| "at an unknown date".to_owned(), on_date)
+            .and_then(|answer| self.arrangement.timeline.instant(answer.given))
+            .map_or_else(
+                || "at an unknown date".to_owned(),
+                |instant| self.written_with_preposition(&instant.written),
+            )
     }
 
     /// The noun for counted entities: "post", "member holding Lead Member

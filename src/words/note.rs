@@ -2,9 +2,9 @@
 //! the law ended, dates whose periods overlap, a duty met whether or not
 //! it applies, a departure past its review date.
 
-use super::{and_list, capitalise, date as date_words, day as day_words, lower_first, Wording};
-use crate::eval::{Change, Missing, Note, Reason, Verdict};
-use crate::model::{AnswerId, BodyKindId};
+use super::{and_list, date as date_words, lower_first, Wording};
+use crate::eval::{Missing, Note, Reason, Verdict};
+use crate::model::BodyKindId;
 
 impl Wording<'_> {
     /// A remark on how the verdict was reached, as a sentence.
@@ -16,27 +16,8 @@ impl Wording<'_> {
                 date_words(*first),
                 date_words(*second)
             ),
-            Note::EventOrderUnclear { earlier, later } => format!(
-                "{} and {} are dated to periods that overlap, so which came first cannot be told from the dates.",
-                capitalise(&self.cause_named(earlier)),
-                self.event_name(*later)
-            ),
-            Note::AnswerChangeOverlap { answer, change } => self.answer_change_overlap(*answer, change),
             Note::MetWhetherOrNotItApplies { missing } => self.met_either_way(missing),
-            Note::DueDateUnclear {
-                event,
-                earliest,
-                latest,
-                as_at,
-            } => {
-                format!(
-                    "{} is dated only to a period; the next was due between {} and {}, and {} falls between.",
-                    capitalise(&self.event_name(*event)),
-                    day_words(*earliest),
-                    day_words(*latest),
-                    day_words(*as_at)
-                )
-            }
+            Note::EitherWay { doubts } => self.either_way(doubts),
         }
     }
 
@@ -82,19 +63,6 @@ impl Wording<'_> {
             ),
             None => String::new(),
         }
-    }
-
-    /// An answer and a change dated to periods that overlap.
-    fn answer_change_overlap(&self, answer: AnswerId, change: &Change) -> String {
-        let given = self.arrangement.answer(answer).and_then(|answer| answer.given);
-        let both_partial =
-            given.is_some_and(|date| date.is_partial()) && change.date.is_some_and(|date| date.is_partial());
-        format!(
-            "The answer, given {}, and {} are dated only to the {}, so which came first cannot be told.",
-            self.answer_given(answer),
-            self.change_named(change),
-            if both_partial { "same period" } else { "period shown" }
-        )
     }
 
     /// A duty met whether or not it applies, with what would tell.

@@ -116,6 +116,7 @@ impl Wording<'_> {
             Observation::NoEvent { event, of, up_to } => self.no_event(*event, *of, *up_to),
             Observation::Follows { follower, cause } => self.follows(*follower, cause),
             Observation::NotYetDue { expected, cause, due } => self.not_yet_due(*expected, cause, *due),
+            Observation::UnderWay { review, cause, due } => self.under_way(*review, cause, *due),
             Observation::NotFollowed {
                 expected,
                 cause,
@@ -410,8 +411,20 @@ impl Wording<'_> {
             .and_then(|event| event.outcome)
             .map(|outcome| format!(" ({})", outcome_words(outcome)))
             .unwrap_or_default();
+        // A review that names the change it tests may come before it, as
+        // the guidance's "before allocating" asks; it does not follow it.
+        let cause_at = match cause {
+            Cause::Change(change) => Some(change.at),
+            Cause::Event(event) => self.arrangement.event(*event).map(|event| event.at),
+        };
+        let ahead = self
+            .arrangement
+            .event(follower)
+            .zip(cause_at)
+            .is_some_and(|(event, cause_at)| self.arrangement.timeline.surely_before(event.at, cause_at));
+        let verb = if ahead { "tested in advance" } else { "follows" };
         format!(
-            "{}{concluded} follows {}",
+            "{}{concluded} {verb} {}",
             self.event_name(follower),
             self.cause_dated(cause)
         )
@@ -423,6 +436,18 @@ impl Wording<'_> {
             indefinite(expected.word()),
             self.cause_dated(cause),
             day_words(due)
+        )
+    }
+
+    /// A review planned or under way for what called for it, not yet due.
+    fn under_way(&self, review: EventId, cause: &Cause, due: Option<Day>) -> String {
+        let due = due
+            .map(|due| format!(", due by {}", day_words(due)))
+            .unwrap_or_default();
+        format!(
+            "{} of {} is under way{due}",
+            self.event_name(review),
+            self.cause_dated(cause)
         )
     }
 

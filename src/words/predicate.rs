@@ -5,8 +5,8 @@
 use super::{and_list, indefinite, or_list, period, Wording};
 use crate::eval::Clause;
 use crate::model::{
-    AttributeId, BodyKindId, Comparator, DutyKind, EventKind, FunctionId, Governance, Predicate, RelationId, RoleId,
-    Subject, Target, Trigger, TypedValue,
+    AttributeId, BodyKindId, Comparator, Deadline, DutyKind, EventKind, FunctionId, Governance, Predicate, RelationId,
+    RoleId, Subject, Target, Trigger, TypedValue,
 };
 
 /// Whether a verb phrase is said of one entity or of several.
@@ -180,7 +180,7 @@ impl Wording<'_> {
         event: EventKind,
         trigger: Trigger,
         of: Option<RoleId>,
-        within: Option<u32>,
+        within: Option<Deadline>,
         negated: bool,
         number: Number,
     ) -> String {
@@ -188,7 +188,13 @@ impl Wording<'_> {
             .map(|role| format!(" of the {}", self.role(role)))
             .unwrap_or_default();
         let within_words = within
-            .map(|months| format!(" within {}", period(months)))
+            .map(|deadline| {
+                if deadline.strict {
+                    format!(" within {}", period(deadline.months))
+                } else {
+                    format!(", allowing {} to hold it", period(deadline.months))
+                }
+            })
             .unwrap_or_default();
         let after = match trigger {
             Trigger::Event(kind) => format!("each {}{of_words}", kind.word()),

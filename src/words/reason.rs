@@ -6,7 +6,6 @@ use std::fmt::Write as _;
 
 use super::predicate::Number;
 use super::{day as day_words, inner, on_date, sentence, Wording};
-use crate::date::Boundary;
 use crate::eval::{Missing, Observation, Reason, Verdict};
 use crate::model::{AnswerId, ConditionKind, DepartureId, DutyId, EditionId, ParagraphId, Versioned};
 
@@ -42,10 +41,7 @@ impl Wording<'_> {
                 self.observations(observed)
             ),
             Reason::Undecided { observed } => self.undecided(&verdict.missing, observed),
-            Reason::NoAnswer { up_to } => format!(
-                "No answer to this question is recorded up to {}",
-                day_words(*up_to)
-            ),
+            Reason::NoAnswer { up_to } => format!("No answer to this question is recorded up to {}", day_words(*up_to)),
             Reason::AnswerPredatesChange { answer, change } => format!(
                 "The answer given {} predates {}{}",
                 self.answer_given(*answer),
@@ -66,12 +62,6 @@ impl Wording<'_> {
                 paragraph,
                 edition,
             } => self.departure_from_replaced_words(*departure, *paragraph, *edition),
-            Reason::AnswerOrderUnknown { answer, change } => format!(
-                "Cannot be decided: whether the answer given {} came after {}",
-                self.answer_given(*answer),
-                self.change_named(change)
-            ),
-            Reason::AnswerUndated { .. } => "Cannot be decided: the answer is undated, so whether it predates the recorded changes of responsibilities cannot be told".to_owned(),
             Reason::Answered { answer } => self.answered(*answer),
         };
         sentence(&text)
@@ -152,14 +142,19 @@ impl Wording<'_> {
 
     /// Answered: by whom, when, under what reference, and that judging it
     /// is for members.
-    fn answered(&self, answer: AnswerId) -> String {
+    fn answered(&self, answer_id: AnswerId) -> String {
         let mut reason = "Answered".to_owned();
-        if let Some(answer) = self.arrangement.answer(answer) {
+        if let Some(answer) = self.arrangement.answer(answer_id) {
             if let Some(by) = &answer.by {
                 let _ = write!(reason, " by {}", inner(by));
             }
-            if let Some(given) = answer.given {
-                let _ = write!(reason, " {}", on_date(given));
+            let written = self
+                .arrangement
+                .timeline
+                .instant(answer.given)
+                .map(|instant| &instant.written);
+            if written.is_some_and(|written| !written.says_nothing()) {
+                let _ = write!(reason, " {}", self.answer_given(answer_id));
             }
             if let Some(reference) = &answer.reference {
                 let _ = write!(reason, " (reference {})", inner(reference));
@@ -190,10 +185,8 @@ impl Wording<'_> {
             .commenced
             .iter()
             .find(|stated| stated.value == declared.key)
-            .and_then(|stated| match stated.during.from {
-                Some(Boundary::On(date)) => Some(date),
-                Some(Boundary::Unknown) | None => None,
-            })
+            .and_then(|stated| stated.during.from)
+            .and_then(|from| self.arrangement.timeline.plain_date(from))
             .or(declared.in_force)
             .map(|date| format!(", in force for the council {}", on_date(date)))
             .unwrap_or_default();

@@ -120,7 +120,7 @@ fn json_output_follows_the_contract() {
     let path = write(&dir, "small.dcs", ARRANGEMENT.as_bytes());
     let output = dcsc(&["verify", &path, "--as-at", "2020-01-01", "--format", "json"]);
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
-    assert_eq!(value["schema_version"], 2);
+    assert_eq!(value["schema_version"], 3);
     assert_eq!(value["guidance"]["id"], "dfe_2013");
     assert_eq!(value["as_at"], "2020-01-01");
     assert_eq!(value["arrangement"]["path"], path.as_str());

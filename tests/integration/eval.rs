@@ -3,7 +3,7 @@
 //! is revised.
 
 use dcsc::date::{Day, PartialDate};
-use dcsc::eval::{Fact, Missing, Note, Observation, Reason, Verdict, VerdictKind};
+use dcsc::eval::{Fact, Missing, Observation, Reason, Verdict, VerdictKind};
 use dcsc::model::{AttributeId, EntityId, EventId, TypedValue};
 use dcsc::Workspace;
 
@@ -332,12 +332,9 @@ fn reviews_after_changes_compare_partial_dates_as_periods() {
     let found = verdict(&unclear, "review.on_change");
     assert_eq!(found.kind(), VerdictKind::Unknown);
     assert!(
-        found
-            .notes
-            .iter()
-            .any(|note| matches!(note, Note::EventOrderUnclear { .. })),
+        found.missing.iter().any(|missing| matches!(missing, Missing::Doubt(_))),
         "{:?}",
-        found.notes
+        found.missing
     );
 }
 

@@ -420,7 +420,7 @@ fn text_checked_gives_coded_diagnostics_and_the_verdicts_when_it_checks() {
     assert_eq!(value["diagnostics"]["diagnostics"], serde_json::json!([]));
     // Coventry's Lead Member's line is the law's (Local Government Act
     // 2000, section 9C); paragraph 1's five questions are unanswered.
-    assert_eq!(value["verdicts"]["needs_action"], 11);
+    assert_eq!(value["verdicts"]["needs_action"], 13);
     assert_eq!(value["verdicts"]["as_at"], "2017-06-01");
 
     // Text alone, with no council, is checked against the guidance.

@@ -5,8 +5,8 @@
 //! as at a date, materialised as undated facts, every duty on that state
 //! gets the verdict it gets on the dated arrangements.
 
-use dcsc::date::{PartialDate, Uncertainty};
-use dcsc::eval::{Fact, Missing, Verdict, VerdictKind};
+use dcsc::date::PartialDate;
+use dcsc::eval::{Doubt, Fact, Missing, Verdict, VerdictKind};
 use dcsc::model::{Basis, DutyKind, Predicate};
 use dcsc::{Verified, Workspace};
 
@@ -20,30 +20,23 @@ fn one_file_gives_the_right_holder_and_verdicts_at_each_date() {
     let expected = [
         ("2017-06-30", "director_of_people", VerdictKind::Pass, "met"),
         ("2019-06-30", "director_of_childrens_services", VerdictKind::Pass, "met"),
-        // The re-combination as an interim post is a change; the only review
-        // after it was deferred, which answers nothing.
+        // The re-combination as an interim post (15 January 2020) is a
+        // change, with six months for its test of assurance: not yet due in
+        // March, nor in July (nor is the urgent re-designation of June's).
+        ("2020-03-31", "interim_director_of_people", VerdictKind::Pass, "met"),
+        ("2020-07-01", "executive_director_children", VerdictKind::Pass, "met"),
+        // Past the six months, the only review after the interim change was
+        // deferred, which answers nothing.
         (
-            "2020-03-31",
-            "interim_director_of_people",
-            VerdictKind::Unexplained,
-            "unexplained",
-        ),
-        // The urgent re-designation is a change too; its review is to come.
-        (
-            "2020-07-01",
+            "2020-08-31",
             "executive_director_children",
             VerdictKind::Unexplained,
             "unexplained",
         ),
         ("2020-12-31", "executive_director_children", VerdictKind::Pass, "met"),
-        // Housing added in February 2021, with no review by the end of the
-        // papers (31 March 2021).
-        (
-            "2021-03-31",
-            "executive_director_children",
-            VerdictKind::Unexplained,
-            "unexplained",
-        ),
+        // Housing added in February 2021: its test is not due by the end of
+        // the papers (31 March 2021).
+        ("2021-03-31", "executive_director_children", VerdictKind::Pass, "met"),
         // After the papers stop, a later review is not excluded.
         (
             "2021-12-31",
@@ -144,11 +137,9 @@ fn a_fact_from_a_year_is_unknown_within_that_year() {
     let during = verify_text(&text, "2017-06-30");
     let found = verdict(&during, "dcs.report_to_chief_executive");
     assert_eq!(found.kind(), VerdictKind::Unknown);
+    // Whether the holding, begun some day of 2017, had begun by 30 June.
     assert!(
-        found
-            .missing
-            .iter()
-            .any(|missing| matches!(missing, Missing::WhichHolder { .. })),
+        matches!(found.missing.first(), Some(Missing::Doubt(Doubt::Happened { .. }))),
         "{:?}",
         found.missing
     );
@@ -164,7 +155,14 @@ fn a_fact_from_a_year_is_unknown_within_that_year() {
         .iter()
         .find(|used| matches!(used.fact, Fact::Holds { .. }))
         .unwrap();
-    assert_eq!(used.during.from.map(|from| from.to_string()), Some("2017".to_owned()));
+    let timeline = &after.councils[0].arrangement.timeline;
+    assert_eq!(
+        used.during
+            .from
+            .and_then(|from| timeline.plain_date(from))
+            .map(|from| from.to_string()),
+        Some("2017".to_owned())
+    );
 }
 
 #[test]
@@ -188,13 +186,11 @@ fn an_attribute_that_changes_is_read_as_at_the_date() {
     );
     let found = verify_text(&partial, "2019-04-15");
     assert_eq!(verdict(&found, "dcs.first_tier").kind(), VerdictKind::Unknown);
-    assert!(verdict(&found, "dcs.first_tier").missing.iter().any(|missing| matches!(
-        missing,
-        Missing::Uncertain {
-            why: Uncertainty::Stopped(_),
-            ..
-        }
-    )));
+    // Whether the line's stop, some day of April 2019, had come by the 15th.
+    assert!(verdict(&found, "dcs.first_tier")
+        .missing
+        .iter()
+        .any(|missing| matches!(missing, Missing::Doubt(Doubt::Happened { .. }))));
 }
 
 #[test]
@@ -212,7 +208,16 @@ fn a_designation_counts_as_a_change_and_dates_the_facts() {
     );
     let after = verify_text(&text, "2022-06-30");
     assert_eq!(bound(&after, "dcs.report_to_chief_executive"), ["second"]);
+    // The embedded duty allows six months for the test of assurance.
     let review = verdict(&after, "review.on_change");
+    assert_eq!(review.kind(), VerdictKind::Pass);
+    assert!(
+        matches!(review.reason, dcsc::eval::Reason::Met { .. }),
+        "{:?}",
+        review.reason
+    );
+    let later = verify_text(&text, "2022-12-31");
+    let review = verdict(&later, "review.on_change");
     assert_eq!(review.kind(), VerdictKind::Unexplained);
     assert!(review
         .facts
@@ -228,8 +233,9 @@ fn a_designation_counts_as_a_change_and_dates_the_facts() {
         ("unknown", VerdictKind::Unknown),
     ] {
         let reviewed = format!("{text}review later on 2022-06-20 {{ by \"Cabinet\"  outcome {outcome} }}\n");
+        // Past the six months the embedded duty allows.
         assert_eq!(
-            verdict(&verify_text(&reviewed, "2022-06-30"), "review.on_change").kind(),
+            verdict(&verify_text(&reviewed, "2022-12-31"), "review.on_change").kind(),
             expected,
             "{outcome}"
         );
@@ -267,7 +273,7 @@ fn events_known_only_by_their_order_keep_it() {
     assert_eq!(verdict(&found, "review.on_change").kind(), VerdictKind::Unknown);
     assert!(matches!(
         verdict(&found, "review.on_change").missing.as_slice(),
-        [Missing::EventDate { .. }]
+        [Missing::Doubt(Doubt::Happened { .. })]
     ));
     // Of unknown date: whether it came after the change is not known.
     let undated = format!("{base}review sometime on unknown {{ by \"Cabinet\"  outcome assured }}\n");
@@ -275,7 +281,7 @@ fn events_known_only_by_their_order_keep_it() {
     assert_eq!(verdict(&found, "review.on_change").kind(), VerdictKind::Unknown);
     assert!(matches!(
         verdict(&found, "review.on_change").missing.as_slice(),
-        [Missing::EventOrder { .. }]
+        [Missing::Doubt(_)]
     ));
     // "Later in 2022": in 2022 and after the change.
     let later_that_year = format!("{base}review later on 2022 after added {{ by \"Cabinet\"  outcome assured }}\n");
@@ -330,7 +336,7 @@ fn a_holder_that_is_one_of_several_decides_only_what_holds_for_all() {
     let restricted = verdict(&found, "dcs.first_tier");
     assert_eq!(restricted.kind(), VerdictKind::Unknown);
     assert!(
-        matches!(restricted.missing.first(), Some(Missing::WhichHolder { candidates, .. }) if candidates.len() == 2),
+        matches!(restricted.missing.first(), Some(Missing::Doubt(Doubt::Which { candidates, .. })) if candidates.len() == 2),
         "{:?}",
         restricted.missing
     );
@@ -423,7 +429,9 @@ fn a_service_moved_out_and_back_in_house_has_its_provider_as_at_each_date() {
         ("2020-01-01", "arms_length"),
         ("2025-06-30", "in_house"),
     ] {
-        let (fact, holding) = service.attribute_at(provider, day(date)).unwrap();
+        let (fact, holding) = service
+            .attribute_at(&arrangement.timeline, provider, day(date))
+            .unwrap();
         assert_eq!(holding, dcsc::date::Holding::Yes, "{date}");
         assert_eq!(fact.value, dcsc::model::TypedValue::Text(expected.to_owned()), "{date}");
     }
@@ -586,10 +594,109 @@ fn the_generated_cases_reach_uncertain_verdicts() {
                     verdict
                         .missing
                         .iter()
-                        .any(|missing| matches!(missing, Missing::Uncertain { .. } | Missing::WhichHolder { .. }))
+                        .any(|missing| matches!(missing, Missing::Doubt(_)))
                 })
                 .count();
         }
     }
     assert!(uncertain > 0, "no generated case is uncertain");
+}
+
+/// One exact day, and the same day written only as a bounded interval
+/// around it (`between A and B`, both bounds strict).
+fn exact_and_blurred(cases: &mut Cases) -> (String, String) {
+    let exact = day(&format!(
+        "{}-{:02}-{:02}",
+        2014 + cases.below(8),
+        1 + cases.below(12),
+        1 + cases.below(28)
+    ));
+    let before = i64::try_from(1 + cases.below(400)).unwrap();
+    let after = i64::try_from(1 + cases.below(400)).unwrap();
+    let low = dcsc::date::Day::from_number(exact.number() - before);
+    let high = dcsc::date::Day::from_number(exact.number() + after);
+    (exact.to_string(), format!("between {low} and {high}"))
+}
+
+/// The same arrangement twice: with exact days, and with some of them
+/// known only to an interval that contains them.
+fn exact_and_blurred_arrangements(cases: &mut Cases) -> (String, String) {
+    let header = "arrangements generated {\n  council \"Generated\"\n  known_until 2022-12-31\n}\npost ceo { holds ChiefExecutive }\n";
+    let (mut exact, mut blurred) = (header.to_owned(), header.to_owned());
+    let line = |cases: &mut Cases, exact: &mut String, blurred: &mut String, text: &str| {
+        let (day, interval) = exact_and_blurred(cases);
+        let keyword = if cases.below(2) == 0 { "from" } else { "until" };
+        let blur = cases.below(2) == 0;
+        exact.push_str(&format!("  {text} {keyword} {day}\n"));
+        blurred.push_str(&format!("  {text} {keyword} {}\n", if blur { &interval } else { &day }));
+    };
+    for index in 0..1 + cases.below(3) {
+        exact.push_str(&format!("post p{index} {{\n"));
+        blurred.push_str(&format!("post p{index} {{\n"));
+        line(cases, &mut exact, &mut blurred, "holds DCS");
+        if cases.below(2) == 0 {
+            let tier = 1 + cases.below(2);
+            line(cases, &mut exact, &mut blurred, &format!("tier {tier}"));
+        }
+        if cases.below(2) == 0 {
+            line(cases, &mut exact, &mut blurred, "report_to ceo");
+        }
+        exact.push_str("}\n");
+        blurred.push_str("}\n");
+    }
+    (exact, blurred)
+}
+
+#[test]
+fn a_verdict_decided_over_intervals_is_the_verdict_of_the_exact_dates_inside_them() {
+    // Soundness of deciding over every date the papers allow: the exact
+    // days are one choice of the dates the intervals allow, so whatever
+    // the intervals decide, the exact days give too ("met either way" is
+    // met where the duty applies and not applicable where it does not).
+    let mut cases = Cases(0x0ddb_a11c_a5e5);
+    let (mut compared, mut decided, mut unknown) = (0, 0, 0);
+    for _ in 0..150 {
+        let (exact, blurred) = exact_and_blurred_arrangements(&mut cases);
+        let as_at = day(&cases.date());
+        let verify_one = |text: &str| {
+            let mut workspace = Workspace::new();
+            workspace.add_text("generated.dcs", text);
+            workspace.verify(as_at)
+        };
+        // Random periods can contradict each other: refused either way.
+        let (Some(exact_verified), Some(blurred_verified)) = (verify_one(&exact), verify_one(&blurred)) else {
+            continue;
+        };
+        let pairs = exact_verified.councils[0]
+            .verdicts
+            .iter()
+            .zip(&blurred_verified.councils[0].verdicts);
+        for (on_days, on_intervals) in pairs {
+            compared += 1;
+            if on_intervals.kind() == VerdictKind::Unknown {
+                unknown += 1;
+                continue;
+            }
+            decided += 1;
+            let either_way = on_intervals
+                .notes
+                .iter()
+                .any(|note| matches!(note, dcsc::eval::Note::MetWhetherOrNotItApplies { .. }));
+            let agrees =
+                on_days.kind() == on_intervals.kind() || (either_way && on_days.kind() == VerdictKind::NotApplicable);
+            assert!(
+                agrees,
+                "{:?} on the days, {:?} on the intervals, for {} as at {as_at}:\n{exact}\n{blurred}",
+                on_days.kind(),
+                on_intervals.kind(),
+                exact_verified.policy.duty(on_days.duty).unwrap().key
+            );
+        }
+    }
+    // Not vacuous: many verdicts are decided over intervals, and some are
+    // left unknown by them.
+    assert!(
+        compared > 1_000 && decided > 500 && unknown > 10,
+        "{compared} {decided} {unknown}"
+    );
 }

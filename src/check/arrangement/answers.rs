@@ -7,7 +7,7 @@ use crate::check::fields::Fields;
 use crate::model::*;
 use crate::source::Span;
 use crate::suggest::suggest;
-use crate::syntax::ast::{Item, Modality};
+use crate::syntax::ast::{self, Item, Modality};
 
 /// How the arrangements' answers and departures are read.
 pub(super) struct Answering {
@@ -96,22 +96,22 @@ impl Context<'_> {
 
     /// Checks an `answer`: the question it answers, when, by whom and
     /// what it says.
-    pub(super) fn answer(&self, item: &Item, errors: &mut Vec<CheckError>) -> Option<Answer> {
+    pub(super) fn answer(&self, id: AnswerId, item: &Item, errors: &mut Vec<CheckError>) -> Option<Answer> {
         let duty = self.scope.duties.resolve(&item.name, errors);
         let mut fields = Fields::new(item, errors);
         let source = fields.source(errors);
         let evidence = self.evidence(source.as_ref(), errors);
-        let given = fields.date("given", errors);
+        let given = self.given(id, item, &mut fields, evidence.as_ref(), errors);
         let by = fields.text("by", errors);
         let reference = fields.text("reference", errors);
         let asked = fields.text("asked", errors);
-        let text = fields.required_text("text", errors);
+        let text = answer_words(item, &mut fields, errors);
         let against = self.against(&mut fields, errors);
         fields.finish(
             &["given", "by", "reference", "asked", "text", "against", "source"],
             errors,
         );
-        crate::check::fields_only(item, errors);
+        crate::check::fields_only_or_words(item, errors);
         Some(Answer {
             duty: duty?,
             given,
@@ -125,6 +125,30 @@ impl Context<'_> {
                 evidence,
             },
         })
+    }
+
+    /// When an answer was given: its `given` (a date, or a bounded one);
+    /// else the date of the document it comes from; else some day the
+    /// papers do not give, up to their end.
+    fn given(
+        &self,
+        id: AnswerId,
+        item: &Item,
+        fields: &mut Fields<'_>,
+        evidence: Option<&EvidenceRef>,
+        errors: &mut Vec<CheckError>,
+    ) -> InstantId {
+        let owner = Owner::Answer(id);
+        if let Some(when) = fields.when("given", errors) {
+            return self.dates.when(&when, owner);
+        }
+        let document = evidence.and_then(|evidence| self.document_date(evidence.document));
+        self.dates.not_written(document, owner, item.name.span)
+    }
+
+    /// The date of one of the arrangements' documents, if it has one.
+    fn document_date(&self, id: DocumentId) -> Option<crate::date::PartialDate> {
+        self.document_dates.get(id.index()).copied().flatten()
     }
 
     /// `against KEY`: the edition or amendment whose words an answer or
@@ -186,5 +210,21 @@ impl Context<'_> {
                 evidence,
             },
         })
+    }
+}
+
+/// An answer's words: its `text`, or `words not_at_hand "…"` where the
+/// papers record that the council answered but its words were not found.
+fn answer_words(item: &Item, fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Option<AnswerWords> {
+    let absent = item.entries.iter().find_map(|entry| match entry {
+        ast::Entry::Words(ast::Words {
+            kind: ast::WordsKind::NotAtHand { reason },
+            ..
+        }) => Some(reason.clone()),
+        _ => None,
+    });
+    match absent {
+        Some(reason) if !fields.has("text") => Some(AnswerWords::NotAtHand(reason)),
+        _ => fields.required_text("text", errors).map(AnswerWords::Text),
     }
 }

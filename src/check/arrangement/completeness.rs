@@ -27,7 +27,8 @@ impl Context<'_> {
         for field in fields.take_all("has_no") {
             for name in names_of(field, errors) {
                 if let Some(kind) = self.scope.body_kinds.resolve(&name, errors) {
-                    let stated = self.stated(kind, field.span, field, &default, errors);
+                    let during = self.period(field, |end| Owner::Council { end });
+                    let stated = self.stated(kind, field.span, field, during, &default, errors);
                     arrangement.has_no.push(stated);
                 }
             }
@@ -76,7 +77,8 @@ impl Context<'_> {
                         });
                         continue;
                     };
-                    let stated = self.stated(model, field.span, field, default, errors);
+                    let during = self.period(field, |end| Owner::Council { end });
+                    let stated = self.stated(model, field.span, field, during, default, errors);
                     if list {
                         arrangement.considering.push(stated);
                     } else if arrangement.governance.is_some() {
@@ -138,7 +140,8 @@ impl Context<'_> {
                 });
                 continue;
             }
-            let stated = self.stated(name.text.clone(), field.span, field, default, errors);
+            let during = self.period(field, |end| Owner::Council { end });
+            let stated = self.stated(name.text.clone(), field.span, field, during, default, errors);
             arrangement.commenced.push(stated);
         }
     }

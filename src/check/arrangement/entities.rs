@@ -2,10 +2,9 @@
 //! the functions they are responsible for, their relations and
 //! attributes, each a fact with its period and origin.
 
-use super::{distinct, period_of, Context};
+use super::{distinct, Context};
 use crate::check::error::{CheckError, Found, Needed, Shape};
-use crate::check::fields::{names_of, typed, Fields};
-use crate::date::{Boundary, Period};
+use crate::check::fields::{line_text, names_of, typed, Fields};
 use crate::model::*;
 use crate::source::Span;
 use crate::syntax::ast::{self, EntityKind, Item};
@@ -20,7 +19,8 @@ impl Context<'_> {
         errors: &mut Vec<CheckError>,
     ) {
         for ((item, kind), reference) in self.kinds.iter().zip(sharing) {
-            let mut entity = self.entity(item, *kind, errors);
+            let id = EntityId::from_index(arrangement.entities.len());
+            let mut entity = self.entity(id, item, *kind, errors);
             if let Some(reference) = reference {
                 self.follows_from_sharing(&mut entity, *reference);
             }
@@ -54,27 +54,36 @@ impl Context<'_> {
         }
     }
 
-    fn entity(&self, item: &Item, kind: EntityKind, errors: &mut Vec<CheckError>) -> Entity {
+    fn entity(&self, id: EntityId, item: &Item, kind: EntityKind, errors: &mut Vec<CheckError>) -> Entity {
         let mut fields = Fields::new(item, errors);
         let source = fields.source(errors);
         let default = self.evidence(source.as_ref(), errors);
-        let title = fields.text("title", errors);
-        let person = match kind {
-            EntityKind::Post => fields.text("holder", errors),
-            EntityKind::Member => fields.text("name", errors),
+        let mut described: Vec<(&ast::Field, Described)> = Vec::new();
+        for field in fields.take_all("title") {
+            described.extend(line_text(field, errors).map(|title| (field, Described::Title(title))));
+        }
+        let person_field = match kind {
+            EntityKind::Post => Some("holder"),
+            EntityKind::Member => Some("name"),
             EntityKind::Body | EntityKind::Service => None,
         };
+        for field in person_field.map(|name| fields.take_all(name)).unwrap_or_default() {
+            described.extend(line_text(field, errors).map(|person| (field, Described::Person(person))));
+        }
+        for field in fields.take_all("other_functions") {
+            described.extend(other_functions(field, errors).map(|other| (field, Described::OtherFunctions(other))));
+        }
         let portfolio = match kind {
             EntityKind::Member => fields.text("portfolio", errors),
             EntityKind::Post | EntityKind::Body | EntityKind::Service => None,
         };
         let note = fields.text("note", errors);
-        let life = life_of(&mut fields, errors);
+        let life = self.life(fields.take_all("exists"), id, errors);
         let mut entity = Entity {
             key: item.name.text.clone(),
             kind,
-            title,
-            person,
+            title: None,
+            person: None,
             portfolio,
             life,
             roles: Vec::new(),
@@ -83,29 +92,30 @@ impl Context<'_> {
             relations: Vec::new(),
             attributes: Vec::new(),
             other_functions: Some(false),
+            described: Vec::new(),
             note,
             span: item.name.span,
         };
         for field in fields.take_all("holds") {
-            self.holds(item, field, &mut entity, &default, errors);
+            self.holds(id, item, field, &mut entity, &default, errors);
         }
         for field in fields.take_all("responsible_for") {
             let mut functions = Vec::new();
             for name in distinct(names_of(field, errors), errors) {
                 functions.extend(self.scope.functions.resolve(&name, errors));
             }
-            let stated = self.stated(functions, field.span, field, &default, errors);
+            let line = Line::Functions(entity.functions.len());
+            let during = self.period(field, |end| Owner::Fact { entity: id, line, end });
+            let stated = self.stated(functions, field.span, field, during, &default, errors);
             entity.functions.push(stated);
         }
         if kind == EntityKind::Body {
             if let Some(field) = fields.take("kind") {
-                self.body_kind(field, &mut entity, &default, errors);
+                self.body_kind(id, field, &mut entity, &default, errors);
             }
         }
-        if let Some(field) = fields.take("other_functions") {
-            other_functions(field, &mut entity, errors);
-        }
-        self.relations_and_attributes(&mut fields, &mut entity, &default, errors);
+        self.describe(id, &mut entity, described, &default, errors);
+        self.relations_and_attributes(id, &mut fields, &mut entity, &default, errors);
         fields.finish(&self.entity_fields(kind), errors);
         entity
     }
@@ -129,6 +139,7 @@ impl Context<'_> {
     /// twice at once.
     fn holds(
         &self,
+        id: EntityId,
         item: &Item,
         field: &ast::Field,
         entity: &mut Entity,
@@ -146,6 +157,10 @@ impl Context<'_> {
                 run_on: None,
             });
         }
+        // One line, one period: the roles it lists began (and stopped)
+        // together.
+        let line = Line::Role(entity.roles.len());
+        let during = self.period(field, |end| Owner::Fact { entity: id, line, end });
         for name in distinct(names_of(field, errors), errors) {
             let Some(role) = self.scope.roles.resolve(&name, errors) else {
                 continue;
@@ -162,19 +177,7 @@ impl Context<'_> {
                     continue;
                 }
             }
-            let stated = self.stated(role, name.span, field, default, errors);
-            if let Some(earlier) = entity
-                .roles
-                .iter()
-                .find(|other| other.value == role && other.during.surely_overlaps(stated.during))
-            {
-                errors.push(CheckError::RepeatedValue {
-                    value: name.text.clone(),
-                    span: name.span,
-                    first: earlier.origin.span,
-                });
-                continue;
-            }
+            let stated = self.stated(role, name.span, field, during, default, errors);
             entity.roles.push(stated);
         }
     }
@@ -182,6 +185,7 @@ impl Context<'_> {
     /// A body's `kind`: its first name only.
     fn body_kind(
         &self,
+        id: EntityId,
         field: &ast::Field,
         entity: &mut Entity,
         default: &Option<EvidenceRef>,
@@ -189,12 +193,24 @@ impl Context<'_> {
     ) {
         for name in names_of(field, errors).into_iter().take(1) {
             if let Some(body_kind) = self.scope.body_kinds.resolve(&name, errors) {
-                entity.body_kind = Some(self.stated(body_kind, field.span, field, default, errors));
+                let during = self.period(field, |end| Owner::Fact {
+                    entity: id,
+                    line: Line::BodyKind,
+                    end,
+                });
+                entity.body_kind = Some(self.stated(body_kind, field.span, field, during, default, errors));
                 // A kind of body the law abolished: none exists after the
                 // law's date, however undated the paper that describes it.
                 let ended = self.policy.body_kind(body_kind).and_then(|term| term.ended.as_ref());
                 if let (Some(ended), None) = (ended, entity.life.until) {
-                    entity.life.until = Some(Boundary::On(ended.by));
+                    entity.life.until = Some(self.dates.not_written(
+                        Some(ended.by),
+                        Owner::Life {
+                            entity: id,
+                            end: End::Stop,
+                        },
+                        field.span,
+                    ));
                 }
             }
         }
@@ -204,6 +220,7 @@ impl Context<'_> {
     /// line of each.
     fn relations_and_attributes(
         &self,
+        id: EntityId,
         fields: &mut Fields<'_>,
         entity: &mut Entity,
         default: &Option<EvidenceRef>,
@@ -213,11 +230,11 @@ impl Context<'_> {
             let name = field.name.text.as_str();
             if let Some(relation) = self.scope.relations.get(name) {
                 for line in fields.take_all(name) {
-                    self.relation(entity, relation, line, default, errors);
+                    self.relation(id, entity, relation, line, default, errors);
                 }
             } else if let Some(attribute) = self.scope.attributes.get(name) {
                 for line in fields.take_all(name) {
-                    self.attribute(entity, attribute, line, default, errors);
+                    self.attribute(id, entity, attribute, line, default, errors);
                 }
             }
         }
@@ -225,6 +242,7 @@ impl Context<'_> {
 
     fn relation(
         &self,
+        id: EntityId,
         entity: &mut Entity,
         relation: RelationId,
         field: &ast::Field,
@@ -253,7 +271,9 @@ impl Context<'_> {
         for name in names_of(field, errors) {
             targets.extend(self.relation_target(entity, declared, &name, errors));
         }
-        let stated = self.stated(targets, field.span, field, default, errors);
+        let line = Line::Relation(entity.relations.len());
+        let during = self.period(field, |end| Owner::Fact { entity: id, line, end });
+        let stated = self.stated(targets, field.span, field, during, default, errors);
         entity.relations.push((relation, stated));
     }
 
@@ -300,6 +320,7 @@ impl Context<'_> {
 
     fn attribute(
         &self,
+        id: EntityId,
         entity: &mut Entity,
         attribute: AttributeId,
         field: &ast::Field,
@@ -330,19 +351,9 @@ impl Context<'_> {
         };
         match value {
             Some(value) => {
-                let stated = self.stated(value, field.span, field, default, errors);
-                if let Some((_, earlier)) = entity
-                    .attributes
-                    .iter()
-                    .find(|(id, other)| *id == attribute && other.during.surely_overlaps(stated.during))
-                {
-                    errors.push(CheckError::RepeatedField {
-                        field: declared.key.clone(),
-                        span: field.name.span,
-                        first: earlier.origin.span,
-                    });
-                    return;
-                }
+                let line = Line::Attribute(entity.attributes.len());
+                let during = self.period(field, |end| Owner::Fact { entity: id, line, end });
+                let stated = self.stated(value, field.span, field, during, default, errors);
                 entity.attributes.push((attribute, stated));
             }
             None => errors.push(CheckError::WrongType {
@@ -353,44 +364,101 @@ impl Context<'_> {
             }),
         }
     }
+
+    /// Its title, holder's name and `other_functions` lines, each dated as
+    /// written; the entity's own `title`, `person` and `other_functions`
+    /// are an undated line's value, else the last line's, until the
+    /// arrangement is settled as at a date.
+    fn describe(
+        &self,
+        id: EntityId,
+        entity: &mut Entity,
+        lines: Vec<(&ast::Field, Described)>,
+        default: &Option<EvidenceRef>,
+        errors: &mut Vec<CheckError>,
+    ) {
+        for (field, value) in lines {
+            let line = Line::Described(entity.described.len());
+            let during = self.period(field, |end| Owner::Fact { entity: id, line, end });
+            entity
+                .described
+                .push(self.stated(value, field.span, field, during, default, errors));
+        }
+        let value_of = |wanted: &Described| {
+            let mut lines = entity.described.iter().filter(|line| line.value.same_fact(wanted));
+            let undated = lines.clone().find(|line| line.during.is_always());
+            undated.or(lines.next_back()).map(|line| line.value.clone())
+        };
+        if let Some(Described::Title(title)) = value_of(&Described::Title(String::new())) {
+            entity.title = Some(title);
+        }
+        if let Some(Described::Person(person)) = value_of(&Described::Person(String::new())) {
+            entity.person = Some(person);
+        }
+        if let Some(Described::OtherFunctions(other)) = value_of(&Described::OtherFunctions(None)) {
+            entity.other_functions = other;
+        }
+    }
+
+    /// When an entity existed: its `exists` lines, each giving one end or
+    /// both (`exists from 2033-10 inferred per minute`, `exists until
+    /// 2035-09-01 per notice`), each with its own evidence and basis. An
+    /// end given twice is E0109.
+    fn life(&self, lines: Vec<&ast::Field>, id: EntityId, errors: &mut Vec<CheckError>) -> Period {
+        let mut life = Period::ALWAYS;
+        let mut first: [Option<Span>; 2] = [None, None];
+        for field in lines {
+            let read = self.period(field, |end| Owner::Life { entity: id, end });
+            for (end, slot, given) in [(read.from, &mut life.from, 0), (read.until, &mut life.until, 1)] {
+                let Some(instant) = end else {
+                    continue;
+                };
+                match first.get(given).copied().flatten() {
+                    Some(earlier) => errors.push(CheckError::RepeatedField {
+                        field: "exists".to_owned(),
+                        span: field.name.span,
+                        first: earlier,
+                    }),
+                    None => {
+                        *slot = Some(instant);
+                        if let Some(place) = first.get_mut(given) {
+                            *place = Some(field.span);
+                        }
+                    }
+                }
+            }
+        }
+        life
+    }
 }
 
-/// `other_functions yes`, `no` or `unknown`.
-fn other_functions(field: &ast::Field, entity: &mut Entity, errors: &mut Vec<CheckError>) {
-    match field.values.as_slice() {
-        [value] => match &value.kind {
-            ast::ValueKind::Bool(other) => entity.other_functions = Some(*other),
-            ast::ValueKind::Key(word) | ast::ValueKind::Str(word) if word == "unknown" => {
-                entity.other_functions = None;
-            }
-            ast::ValueKind::Key(word) | ast::ValueKind::Str(word) => errors.push(CheckError::NotOneOf {
+/// `other_functions yes`, `no` or `unknown` (`Some(None)`).
+fn other_functions(field: &ast::Field, errors: &mut Vec<CheckError>) -> Option<Option<bool>> {
+    let wrong_type = |span| CheckError::WrongType {
+        field: "other_functions".to_owned(),
+        expected: Shape::YesNoUnknown,
+        span,
+        declared: None,
+    };
+    let [value] = field.values.as_slice() else {
+        errors.push(wrong_type(field.span));
+        return None;
+    };
+    match &value.kind {
+        ast::ValueKind::Bool(other) => Some(Some(*other)),
+        ast::ValueKind::Key(word) | ast::ValueKind::Str(word) if word == "unknown" => Some(None),
+        ast::ValueKind::Key(word) | ast::ValueKind::Str(word) => {
+            errors.push(CheckError::NotOneOf {
                 field: "other_functions".to_owned(),
                 value: word.clone(),
                 allowed: vec!["no", "yes", "unknown"],
                 span: value.span,
-            }),
-            ast::ValueKind::Text(_) | ast::ValueKind::Date(_) | ast::ValueKind::Number(_) => {
-                errors.push(CheckError::WrongType {
-                    field: "other_functions".to_owned(),
-                    expected: Shape::YesNoUnknown,
-                    span: value.span,
-                    declared: None,
-                });
-            }
-        },
-        _ => errors.push(CheckError::WrongType {
-            field: "other_functions".to_owned(),
-            expected: Shape::YesNoUnknown,
-            span: field.span,
-            declared: None,
-        }),
-    }
-}
-
-/// An entity's life, from its `exists from … until …` line.
-fn life_of(fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Period {
-    match fields.take("exists") {
-        Some(field) => period_of(field.period.as_ref(), errors),
-        None => Period::ALWAYS,
+            });
+            None
+        }
+        ast::ValueKind::Text(_) | ast::ValueKind::Date(_) | ast::ValueKind::Number(_) | ast::ValueKind::When(_) => {
+            errors.push(wrong_type(value.span));
+            None
+        }
     }
 }

@@ -26,21 +26,35 @@ impl Context<'_> {
             events.declare(&item.name.text, EventId::from_index(index), item.name.span, errors);
         }
         for item in &event_items {
-            if let Some(event) = self.event(item, &events, errors) {
+            let id = EventId::from_index(arrangement.events.len());
+            if let Some(event) = self.event(id, item, &events, errors) {
                 arrangement.events.push(event);
             }
         }
     }
 
-    fn event(&self, item: &Item, events: &Names<EventId>, errors: &mut Vec<CheckError>) -> Option<Event> {
+    fn event(&self, id: EventId, item: &Item, events: &Names<EventId>, errors: &mut Vec<CheckError>) -> Option<Event> {
         let kind = item.kind.event_kind()?;
         let time = item.time.as_ref();
-        let date = EventDate {
-            on: time.and_then(|time| time.on).and_then(|on| on.date),
-            after: time
-                .and_then(|time| time.after.as_ref())
-                .and_then(|name| events.resolve(name, errors)),
-        };
+        // `on WHEN`, and the older `after EVENT` alone, are one date: an
+        // instant the check bounds by what they say.
+        let mut when = time.and_then(|time| time.on.clone()).unwrap_or_else(|| {
+            ast::When::plain(ast::DateValue {
+                date: None,
+                span: time.map_or(item.name.span, |time| time.span),
+            })
+        });
+        if let Some(after) = time.and_then(|time| time.after.clone()) {
+            when.after.push(ast::Anchor::Event(after));
+        }
+        let at = self.dates.when(&when, Owner::Event(id));
+        // The first event it is written to follow, for the check that
+        // `after`s do not go round in a circle; a name that is no event is
+        // reported with the timeline.
+        let after = when.after.iter().find_map(|anchor| match anchor {
+            ast::Anchor::Event(name) => events.get(&name.text),
+            ast::Anchor::Date(_) => None,
+        });
         let mut fields = Fields::new(item, errors);
         let source = fields.source(errors);
         let evidence = self.evidence(source.as_ref(), errors);
@@ -51,20 +65,24 @@ impl Context<'_> {
         }
         let what = fields.text("what", errors);
         let by = self.actors(&mut fields, errors);
-        let outcome = outcome(&mut fields, kind, errors);
+        let status = status(&mut fields, errors);
+        let outcome = outcome(&mut fields, kind, status, errors);
         let outcome_basis = outcome_basis(item);
         let record = fields.text("record", errors).or(fields.text("judgement", errors));
         let responsibilities = responsibilities(&mut fields, kind, errors);
         let note = fields.text("note", errors);
-        let answers = match fields.name("answers", errors) {
-            Some(name) => events.resolve(&name, errors),
-            None => None,
-        };
+        let answers = self.event_named(&mut fields, "answers", events, errors);
+        let prepares = self.event_named(&mut fields, "prepares", events, errors);
+        let due = fields.date("due", errors);
+        let extends = self.extends(&mut fields, errors);
         fields.finish(&event_fields(kind), errors);
         Some(Event {
             key: item.name.text.clone(),
             kind,
-            date,
+            at,
+            after,
+            status,
+            due,
             concerns,
             roles,
             what,
@@ -74,6 +92,8 @@ impl Context<'_> {
             record,
             responsibilities,
             answers,
+            prepares,
+            extends,
             note,
             origin: FactOrigin {
                 span: time.map_or(item.name.span, |time| item.name.span.to(time.span)),
@@ -82,9 +102,39 @@ impl Context<'_> {
         })
     }
 
-    /// `post` or `member`: the entity an event concerns, of that kind.
-    fn concerns(&self, fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Option<EntityId> {
-        let mut concerns = None;
+    /// A field naming another event (`answers`, `prepares`).
+    fn event_named(
+        &self,
+        fields: &mut Fields<'_>,
+        field: &str,
+        events: &Names<EventId>,
+        errors: &mut Vec<CheckError>,
+    ) -> Option<EventId> {
+        let name = fields.name(field, errors)?;
+        events.resolve(&name, errors)
+    }
+
+    /// A change's `extends`: the roles it extended beyond their remit, all
+    /// of them, or (`or`) one of them.
+    fn extends(&self, fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Extends {
+        let Some(field) = fields.take("extends") else {
+            return Extends::default();
+        };
+        let one_of = field
+            .qualifiers
+            .iter()
+            .any(|(qualifier, _)| *qualifier == Qualifier::OneOf);
+        let mut roles = Vec::new();
+        for name in distinct(crate::check::fields::names_of(field, errors), errors) {
+            roles.extend(self.scope.roles.resolve(&name, errors));
+        }
+        Extends { roles, one_of }
+    }
+
+    /// `post` and `member`: the entities an event concerns, each of that
+    /// kind.
+    fn concerns(&self, fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Vec<EntityId> {
+        let mut concerns = Vec::new();
         for word in ["post", "member"] {
             let Some(name) = fields.name(word, errors) else {
                 continue;
@@ -107,7 +157,7 @@ impl Context<'_> {
                     span: name.span,
                     declared: self.kinds.get(entity.index()).map(|(item, _)| item.name.span),
                 }),
-                _ => concerns = Some(entity),
+                _ => concerns.push(entity),
             }
         }
         concerns
@@ -133,7 +183,10 @@ impl Context<'_> {
                     };
                     actors.extend(self.entities.resolve(&written, errors).map(Actor::Entity));
                 }
-                ast::ValueKind::Date(_) | ast::ValueKind::Number(_) | ast::ValueKind::Bool(_) => {
+                ast::ValueKind::Date(_)
+                | ast::ValueKind::Number(_)
+                | ast::ValueKind::Bool(_)
+                | ast::ValueKind::When(_) => {
                     errors.push(CheckError::WrongType {
                         field: "by".to_owned(),
                         expected: Shape::Actor,
@@ -147,11 +200,26 @@ impl Context<'_> {
     }
 }
 
-/// A review's `outcome`, which it needs; other events have none.
-fn outcome(fields: &mut Fields<'_>, kind: EventKind, errors: &mut Vec<CheckError>) -> Option<ReviewOutcome> {
+/// `status proposed` or `status planned`; without it, the event happened.
+fn status(fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> EventStatus {
+    let words = EventStatus::ALL.map(EventStatus::word);
+    fields
+        .one_of("status", &words, errors)
+        .and_then(|word| EventStatus::ALL.into_iter().find(|status| status.word() == word))
+        .unwrap_or_default()
+}
+
+/// A review's `outcome`, which a review that happened needs (a planned one
+/// has none yet); other events have none.
+fn outcome(
+    fields: &mut Fields<'_>,
+    kind: EventKind,
+    status: EventStatus,
+    errors: &mut Vec<CheckError>,
+) -> Option<ReviewOutcome> {
     match kind {
         EventKind::Review => {
-            if !fields.has("outcome") {
+            if !fields.has("outcome") && status.happened() {
                 errors.push(fields.missing("outcome"));
             }
             let words = ReviewOutcome::ALL.map(ReviewOutcome::word);
@@ -211,12 +279,12 @@ fn responsibilities(fields: &mut Fields<'_>, kind: EventKind, errors: &mut Vec<C
 
 /// The fields an event of a kind has.
 fn event_fields(kind: EventKind) -> Vec<&'static str> {
-    let mut known = vec!["what", "by", "note", "source"];
+    let mut known = vec!["what", "by", "note", "source", "status"];
     known.extend(match kind {
         EventKind::Appointment | EventKind::Designation => vec!["post", "member", "roles"],
         EventKind::Vacancy => vec!["post", "member", "roles"],
-        EventKind::Change => vec!["post", "member", "responsibilities"],
-        EventKind::Review => vec!["outcome", "record", "answers"],
+        EventKind::Change => vec!["post", "member", "responsibilities", "extends"],
+        EventKind::Review => vec!["outcome", "record", "answers", "prepares", "due"],
         EventKind::Inspection => vec!["record", "judgement"],
     });
     known

@@ -21,7 +21,6 @@ use super::error::{CheckError, FileKind, NameKind};
 use super::fields::{Fields, Names};
 use super::policy::{document, Scope};
 use super::SharedUnit;
-use crate::date::{Boundary, Period};
 use crate::model::*;
 use crate::source::{FileId, Span};
 use crate::suggest::suggest;
@@ -63,6 +62,7 @@ pub fn check_arrangement(
     let items = items_of(own, shared);
     let documents = declare_documents(&items, &mut arrangement, errors);
     let declared = declare_entities(&items, errors);
+    let dates = super::time::Dates::default();
     let context = Context {
         policy: against.policy,
         known_policies: against.known_policies,
@@ -71,13 +71,15 @@ pub fn check_arrangement(
         documents: &documents,
         entities: &declared.names,
         kinds: &declared.kinds,
+        dates: &dates,
+        document_dates: arrangement.documents.iter().map(|document| document.date).collect(),
     };
     context.read_entities(&declared.sharing, &mut arrangement, errors);
     context.completeness(header, &mut arrangement, errors);
     context.read_events(&items, &mut arrangement, errors);
     answers_and_misplaced(&context, &items, &mut arrangement, errors);
+    super::time::check(&mut arrangement, against.policy, dates, errors);
     reporting::loops(&arrangement, against.policy, errors);
-    super::time::check(&mut arrangement, against.policy, errors);
     arrangement
 }
 
@@ -152,7 +154,8 @@ fn answers_and_misplaced(
         match item.kind {
             ItemKind::Answer => {
                 if context.answers_here(&mut answering, item, *reference, &arrangement.answers_to, errors) {
-                    arrangement.answers.extend(context.answer(item, errors));
+                    let id = AnswerId::from_index(arrangement.answers.len());
+                    arrangement.answers.extend(context.answer(id, item, errors));
                 }
             }
             ItemKind::Departure => {
@@ -197,7 +200,7 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
         .and_then(|word| CouncilKind::ALL.into_iter().find(|kind| kind.word() == word));
     let upper_tier = fields.boolean("upper_tier", errors);
     let known_until = fields
-        .date("known_until", errors)
+        .date_or_unknown("known_until", errors)
         .map(|date| KnownUntil { date, stated: true });
     // The workspace has read the files `shares` names; here only their
     // form is checked.
@@ -224,7 +227,9 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
         events: Vec::new(),
         answers: Vec::new(),
         departures: Vec::new(),
+        timeline: Timeline::default(),
         known_until,
+        papers_end: None,
         shared_files: Vec::new(),
         commenced: Vec::new(),
         span: header.name.span,
@@ -270,6 +275,10 @@ struct Context<'a> {
     documents: &'a Names<DocumentId>,
     entities: &'a Names<EntityId>,
     kinds: &'a [(&'a Item, EntityKind)],
+    /// The dates read so far, each an instant of the timeline.
+    dates: &'a super::time::Dates,
+    /// The date of each of the arrangements' documents, if it has one.
+    document_dates: Vec<Option<crate::date::PartialDate>>,
 }
 
 impl Context<'_> {
@@ -296,37 +305,30 @@ impl Context<'_> {
         FactOrigin { span, evidence }
     }
 
-    /// A fact read from a field's line: its origin, the period the line
-    /// gives and how it is known.
+    /// A fact read from a field's line: its origin, the period given (an
+    /// instant for each end the line writes, dating what `owner` says)
+    /// and how it is known.
     fn stated<T>(
         &self,
         value: T,
         span: Span,
         field: &ast::Field,
+        during: Period,
         default: &Option<EvidenceRef>,
         errors: &mut Vec<CheckError>,
     ) -> Stated<T> {
-        let basis = if field
-            .qualifiers
-            .iter()
-            .any(|(qualifier, _)| *qualifier == Qualifier::Possibly)
-        {
-            Basis::Possibly
-        } else if field
-            .qualifiers
-            .iter()
-            .any(|(qualifier, _)| *qualifier == Qualifier::Inferred)
-        {
-            Basis::Inferred
-        } else {
-            Basis::Stated
-        };
         Stated {
             value,
             origin: self.origin(span, field.evidence.as_ref(), default, errors),
-            during: period_of(field.period.as_ref(), errors),
-            basis,
+            during,
+            basis: basis_of(field),
         }
+    }
+
+    /// The period a field's line gives: an instant for each end written,
+    /// dating what `owner` says.
+    fn period(&self, field: &ast::Field, owner: impl Fn(End) -> Owner) -> Period {
+        self.dates.period(field.period.as_ref(), owner)
     }
 
     fn kind_of(&self, id: EntityId) -> Option<EntityKind> {
@@ -334,27 +336,21 @@ impl Context<'_> {
     }
 }
 
-/// The period a field's line gives, refusing one that ends before it
-/// begins.
-fn period_of(written: Option<&ast::WrittenPeriod>, errors: &mut Vec<CheckError>) -> Period {
-    let Some(written) = written else {
-        return Period::ALWAYS;
-    };
-    let boundary = |date: Option<ast::DateValue>| {
-        date.map(|value| match value.date {
-            Some(date) => Boundary::On(date),
-            None => Boundary::Unknown,
-        })
-    };
-    let period = Period {
-        from: boundary(written.from),
-        until: boundary(written.until),
-    };
-    if period.is_reversed() {
-        errors.push(CheckError::ReversedPeriod { span: written.span });
-        return Period::ALWAYS;
+/// How a line says its fact is known: the strongest doubt its qualifiers
+/// give.
+fn basis_of(field: &ast::Field) -> Basis {
+    let has = |wanted: Qualifier| field.qualifiers.iter().any(|(qualifier, _)| *qualifier == wanted);
+    if has(Qualifier::Proposed) {
+        Basis::Proposed
+    } else if has(Qualifier::Suggested) {
+        Basis::Suggested
+    } else if has(Qualifier::Possibly) {
+        Basis::Possibly
+    } else if has(Qualifier::Inferred) {
+        Basis::Inferred
+    } else {
+        Basis::Stated
     }
-    period
 }
 
 /// The names of a list, each once: a name given twice is reported.

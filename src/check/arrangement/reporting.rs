@@ -3,7 +3,7 @@
 //! arrangements describe.
 
 use crate::check::error::CheckError;
-use crate::date::{Day, Holding, PartialDate};
+use crate::date::{Day, Holding};
 use crate::model::*;
 use crate::source::Span;
 
@@ -17,13 +17,18 @@ pub(super) fn loops(arrangement: &Arrangement, policy: &Policy, errors: &mut Vec
 
 /// The first stated line of a relation, among those that surely hold on
 /// `day` (all of them when `day` is `None`).
-fn first_line(entity: &Entity, relation: RelationId, day: Option<Day>) -> Option<&Stated<Vec<EntityId>>> {
+fn first_line<'a>(
+    timeline: &Timeline,
+    entity: &'a Entity,
+    relation: RelationId,
+    day: Option<Day>,
+) -> Option<&'a Stated<Vec<EntityId>>> {
     entity
         .relations
         .iter()
         .filter(|(id, _)| *id == relation)
         .map(|(_, fact)| fact)
-        .find(|fact| day.is_none_or(|day| entity.fact_at(*fact, day) == Holding::Yes))
+        .find(|fact| day.is_none_or(|day| entity.fact_at(timeline, *fact, day) == Holding::Yes))
 }
 
 /// Finds reporting lines that come back on themselves, and reports each
@@ -46,7 +51,7 @@ fn reporting_loops(arrangement: &Arrangement, policy: &Policy, day: Option<Day>,
             .entities
             .iter()
             .map(|entity| {
-                first_line(entity, relation_id, day)
+                first_line(&arrangement.timeline, entity, relation_id, day)
                     .and_then(|fact| fact.value.first())
                     .map(|id| id.index())
             })
@@ -123,7 +128,7 @@ fn report_loop(
     let spans: Vec<Span> = path
         .iter()
         .filter_map(|id| arrangement.entity(*id))
-        .filter_map(|entity| first_line(entity, relation, day))
+        .filter_map(|entity| first_line(&arrangement.timeline, entity, relation, day))
         .map(|fact| fact.origin.span)
         .collect();
     let names = path
@@ -149,24 +154,30 @@ fn report_loop(
 /// lines that ever held is looked at; `None` stands for all time when
 /// nothing is dated.
 fn sample_days(arrangement: &Arrangement) -> Vec<Option<Day>> {
-    let mut boundaries: Vec<PartialDate> = Vec::new();
+    let timeline = &arrangement.timeline;
+    let mut ends: Vec<InstantId> = Vec::new();
     for entity in &arrangement.entities {
-        boundaries.extend(entity.life.boundaries());
+        ends.extend(entity.life.ends());
         for (_, fact) in &entity.relations {
-            boundaries.extend(fact.during.boundaries());
+            ends.extend(fact.during.ends());
         }
     }
-    if boundaries.is_empty() {
+    if ends.is_empty() {
         return vec![None];
     }
-    boundaries.sort();
-    boundaries.dedup();
+    // The day before each instant may be and the day it may be on, at each
+    // end of its interval.
     let mut days: Vec<Day> = Vec::new();
-    for boundary in &boundaries {
-        days.push(boundary.first_day().previous());
-        days.push(boundary.last_day());
+    for end in ends {
+        for day in [timeline.earliest(end), timeline.latest(end)].into_iter().flatten() {
+            days.push(day.previous());
+            days.push(day);
+        }
     }
     days.sort();
     days.dedup();
+    if days.is_empty() {
+        return vec![None];
+    }
     days.into_iter().map(Some).collect()
 }

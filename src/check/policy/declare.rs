@@ -82,12 +82,14 @@ pub fn document(item: &Item, errors: &mut Vec<CheckError>) -> Document {
     let mut fields = Fields::new(item, errors);
     let title = fields.required_text("title", errors).unwrap_or_default();
     let seed = fields.text("seed", errors);
+    let date = fields.date("date", errors);
     let note = fields.text("note", errors);
-    fields.finish(&["title", "seed", "note"], errors);
+    fields.finish(&["title", "seed", "date", "note"], errors);
     Document {
         key: item.name.text.clone(),
         title,
         seed,
+        date,
         note,
         span: item.name.span,
     }

@@ -174,9 +174,11 @@ fn settled_relation(
                 text: name.clone(),
                 span: value.span,
             }),
-            ast::ValueKind::Text(_) | ast::ValueKind::Date(_) | ast::ValueKind::Number(_) | ast::ValueKind::Bool(_) => {
-                None
-            }
+            ast::ValueKind::Text(_)
+            | ast::ValueKind::Date(_)
+            | ast::ValueKind::Number(_)
+            | ast::ValueKind::Bool(_)
+            | ast::ValueKind::When(_) => None,
         },
         _ => None,
     };

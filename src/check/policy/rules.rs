@@ -403,7 +403,14 @@ impl Resolver<'_, '_> {
                 trigger,
                 of,
                 within,
-            } => self.after(*event, *trigger, of.as_ref(), *within, binds, span),
+                allowing,
+            } => {
+                let deadline = within.map(|period| Deadline {
+                    months: period.months,
+                    strict: !*allowing,
+                });
+                self.after(*event, *trigger, of.as_ref(), deadline, binds, span)
+            }
             ast::Atom::Uses { model } => self.governance(model, false, binds, span),
             ast::Atom::Considers { model } => self.governance(model, true, binds, span),
             ast::Atom::Every { event, period } => self.needs_council(binds, span).then_some(Predicate::Every {
@@ -514,7 +521,7 @@ impl Resolver<'_, '_> {
         event: EventKind,
         trigger: Trigger,
         of: Option<&ast::Name>,
-        within: Option<ast::Period>,
+        within: Option<Deadline>,
         binds: Binds,
         span: Span,
     ) -> Option<Predicate> {
@@ -540,7 +547,7 @@ impl Resolver<'_, '_> {
             event,
             trigger,
             of,
-            within: within.map(|period| period.months),
+            within,
         })
     }
 

@@ -1,68 +1,359 @@
-//! The changes of a role's responsibilities, derived from the dated facts:
-//! any difference between consecutive states of the role's holders (the
-//! role given to another post or to none, a role or function added to or
-//! removed from the post holding it, an attribute that marks a change such
-//! as an interim basis), and `change` items that say they changed the
-//! responsibilities. This decides what a change is and when it happened;
-//! whether one was answered is decided in `timeline/mod.rs`.
+//! What a change of a role's responsibilities is, in one run: a difference
+//! between the state of the role's holders just before an instant and at
+//! it (the role given to another post or to none, a role or function added
+//! to or removed from the post holding it, an attribute that marks a
+//! change), derived from the dated facts; a `change` the papers record as
+//! changing the responsibilities of a holder (or saying which role it
+//! extended); or a post first seen already combining the role with others
+//! beyond its remit, extended at a date the papers do not give. The run
+//! decides the order of every instant, so the states are exact.
 
-use super::events_of;
-use crate::date::{Day, Holding, PartialDate, Relative};
-use crate::eval::{Change, ChangeDetail};
+use super::super::clock::Doubt;
+use super::super::Evaluator;
+use super::super::{Change, ChangeDetail};
 use crate::model::{
-    Arrangement, AttributeId, EntityId, EventId, EventKind, FactOrigin, FunctionId, Policy, RoleId, TypedValue,
+    AttributeId, Basis, Entity, EntityId, Event, EventId, EventKind, EventStatus, FactOrigin, FunctionId, InstantId,
+    Owner, Period, Policy, RoleId, TypedValue,
 };
 
-/// One holder of a role on a day: the roles it holds, the functions it is
-/// responsible for and the values of the attributes that mark a change.
-type Holder = (EntityId, Vec<RoleId>, Vec<FunctionId>, Vec<(AttributeId, TypedValue)>);
-
-/// The state of a role's holders on a day, for telling changes apart: who
-/// surely holds it, and what each holds, is responsible for and has of the
-/// attributes that mark a change.
+/// One holder of a role at a point: the roles it holds, the functions it
+/// is responsible for and the values of the attributes that mark a change.
 #[derive(Clone, Debug, PartialEq, Eq)]
+struct Holder {
+    entity: EntityId,
+    roles: Vec<RoleId>,
+    functions: Vec<FunctionId>,
+    attributes: Vec<(AttributeId, TypedValue)>,
+}
+
+/// The state of a role's holders at a point.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 struct Profile {
     holders: Vec<Holder>,
 }
 
-fn profile(arrangement: &Arrangement, policy: &Policy, role: RoleId, day: Day) -> Profile {
-    let mut holders = Vec::new();
-    for (index, entity) in arrangement.entities.iter().enumerate() {
-        if !matches!(entity.holds_at(role, day), Some((_, Holding::Yes))) {
-            continue;
+/// A point of time relative to an instant: the day before it, or its day.
+#[derive(Clone, Copy)]
+enum Point {
+    JustBefore(InstantId),
+    At(InstantId),
+}
+
+impl<'a> Evaluator<'a> {
+    /// Whether a period holds at a point, in this run.
+    fn holds_at_point(&self, period: Period, point: Point) -> bool {
+        match point {
+            // Held on the day before: began before the instant's day, and
+            // had not stopped by then.
+            Point::JustBefore(instant) => {
+                period.from.is_none_or(|from| self.clock.before(from, instant))
+                    && period.until.is_none_or(|until| !self.clock.before(until, instant))
+            }
+            // Held on its day: began by it, stopped after it.
+            Point::At(instant) => {
+                period.from.is_none_or(|from| self.clock.not_after(from, instant))
+                    && period.until.is_none_or(|until| self.clock.before(instant, until))
+            }
         }
+    }
+
+    /// The state of a role's holders at a point: only what the papers
+    /// state or infer counts (a suggestion or a proposal is not a state).
+    fn profile(&self, role: RoleId, point: Point) -> Profile {
+        let mut holders = Vec::new();
+        for (index, entity) in self.arrangement.entities.iter().enumerate() {
+            if !self.holds_at_point(entity.life, point) {
+                continue;
+            }
+            let definite = |basis: Basis| !basis.in_doubt();
+            let holds = entity
+                .roles
+                .iter()
+                .any(|line| line.value == role && definite(line.basis) && self.holds_at_point(line.during, point));
+            if !holds {
+                continue;
+            }
+            holders.push(self.holder(EntityId::from_index(index), entity, point));
+        }
+        Profile { holders }
+    }
+
+    fn holder(&self, id: EntityId, entity: &Entity, point: Point) -> Holder {
+        let held = |basis: Basis, period: Period| !basis.in_doubt() && self.holds_at_point(period, point);
         let mut roles: Vec<RoleId> = entity
             .roles
             .iter()
-            .filter(|line| entity.fact_at(*line, day) == Holding::Yes)
+            .filter(|line| held(line.basis, line.during))
             .map(|line| line.value)
             .collect();
         roles.sort();
         roles.dedup();
         let mut functions: Vec<FunctionId> = entity
-            .functions_at(day)
-            .into_iter()
-            .filter(|(_, holding)| *holding == Holding::Yes)
-            .flat_map(|(line, _)| line.value.iter().copied())
+            .functions
+            .iter()
+            .filter(|line| held(line.basis, line.during))
+            .flat_map(|line| line.value.iter().copied())
             .collect();
         functions.sort();
         functions.dedup();
-        let attributes = policy
+        let attributes = entity
             .attributes
             .iter()
-            .enumerate()
-            .filter(|(_, declared)| declared.marks_change)
-            .filter_map(|(attribute, _)| {
-                let attribute = AttributeId::from_index(attribute);
-                match entity.attribute_at(attribute, day) {
-                    Some((fact, Holding::Yes)) => Some((attribute, fact.value.clone())),
-                    _ => None,
-                }
+            .filter(|(attribute, line)| {
+                self.policy
+                    .attribute(*attribute)
+                    .is_some_and(|declared| declared.marks_change)
+                    && held(line.basis, line.during)
             })
+            .map(|(attribute, line)| (*attribute, line.value.clone()))
             .collect();
-        holders.push((EntityId::from_index(index), roles, functions, attributes));
+        Holder {
+            entity: id,
+            roles,
+            functions,
+            attributes,
+        }
     }
-    Profile { holders }
+
+    /// The instants at which any fact about the holders of a role may
+    /// change, that have come by the as-at date.
+    fn boundaries(&self, role: RoleId) -> Vec<InstantId> {
+        let mut instants: Vec<InstantId> = Vec::new();
+        for entity in &self.arrangement.entities {
+            if !entity.roles.iter().any(|line| line.value == role) {
+                continue;
+            }
+            instants.extend(entity.life.ends());
+            for line in &entity.roles {
+                instants.extend(line.during.ends());
+            }
+            for line in &entity.functions {
+                instants.extend(line.during.ends());
+            }
+            for (attribute, line) in &entity.attributes {
+                if self
+                    .policy
+                    .attribute(*attribute)
+                    .is_some_and(|declared| declared.marks_change)
+                {
+                    instants.extend(line.during.ends());
+                }
+            }
+        }
+        instants.sort();
+        instants.dedup();
+        instants.retain(|instant| self.clock.happened(*instant));
+        instants
+    }
+
+    /// The changes of a role's responsibilities that had come by the as-at
+    /// date, each with the line or event that shows it: derived from the
+    /// facts (matched to the event that records each), recorded `change`s
+    /// of the role's holders, and undated extensions.
+    pub(in super::super) fn changes_of(&self, role: RoleId) -> Vec<(Change, FactOrigin)> {
+        let mut changes: Vec<(Change, FactOrigin)> = Vec::new();
+        for instant in self.boundaries(role) {
+            let before = self.profile(role, Point::JustBefore(instant));
+            let after = self.profile(role, Point::At(instant));
+            let details: Vec<ChangeDetail> = differences(&before, &after)
+                .into_iter()
+                .filter(|detail| !matches!(detail, ChangeDetail::RoleAdded { role: added, .. } if *added == role))
+                .collect();
+            // Two instants on one day give the one change twice: once.
+            if details.is_empty() || changes.iter().any(|(change, _)| change.details == details) {
+                continue;
+            }
+            let event = self.recording_event(role, instant, &details);
+            let origin = event
+                .and_then(|id| self.arrangement.event(id))
+                .map_or_else(|| self.origin_of(instant), |event| event.origin.clone());
+            changes.push((
+                Change {
+                    role,
+                    at: instant,
+                    details,
+                    event,
+                    extension: extends(self.policy, role, &before, &after),
+                },
+                origin,
+            ));
+        }
+        let recorded: Vec<EventId> = changes.iter().filter_map(|(change, _)| change.event).collect();
+        for (index, event) in self.arrangement.events.iter().enumerate() {
+            let id = EventId::from_index(index);
+            if !recorded.contains(&id) {
+                changes.extend(self.recorded_change(role, id, event));
+            }
+        }
+        changes.extend(self.undated_extensions(role));
+        changes
+    }
+
+    /// Where a derived change shows, when no event records it: the line
+    /// whose date it is (else where its date is written).
+    fn origin_of(&self, instant: InstantId) -> FactOrigin {
+        let found = self.arrangement.timeline.instant(instant);
+        let line = found.and_then(|found| match found.owner {
+            Owner::Fact { entity, line, .. } => {
+                self.arrangement.entity(entity)?.line(line).map(|(origin, _, _)| origin)
+            }
+            Owner::Event(_)
+            | Owner::Life { .. }
+            | Owner::Council { .. }
+            | Owner::Answer(_)
+            | Owner::Extension { .. } => None,
+        });
+        FactOrigin {
+            span: line
+                .map(|origin| origin.span)
+                .or(found.map(|found| found.span))
+                .unwrap_or(self.arrangement.span),
+            evidence: None,
+        }
+    }
+
+    /// A `change` the papers record, as a change of a role: it happened by
+    /// the date, and it changed the responsibilities of a post or member
+    /// holding the role then, or says it extended the role (or one of
+    /// roles, this run deciding which).
+    fn recorded_change(&self, role: RoleId, id: EventId, event: &Event) -> Option<(Change, FactOrigin)> {
+        if event.kind != EventKind::Change || event.responsibilities != Some(true) {
+            return None;
+        }
+        // A proposal is no change of the arrangements, except to the review
+        // that tests it: the guidance asks for that test "before
+        // allocating", so a review planned or held for the proposal makes
+        // it a change to answer, whenever it is to take effect.
+        let tested_proposal = event.status == EventStatus::Proposed
+            && self.arrangement.events.iter().any(|review| {
+                review.kind == EventKind::Review && (review.answers == Some(id) || review.prepares == Some(id))
+            });
+        if !tested_proposal && (!event.status.happened() || !self.clock.happened(event.at)) {
+            return None;
+        }
+        let extended = self.extended(id, event);
+        let named = extended.contains(&role);
+        let of_holder = event.concerns.iter().any(|entity| {
+            self.arrangement.entity(*entity).is_some_and(|found| {
+                found.roles.iter().any(|line| {
+                    line.value == role
+                        && !line.basis.in_doubt()
+                        && self.holds_at_point(line.during, Point::At(event.at))
+                }) && self.holds_at_point(found.life, Point::At(event.at))
+            })
+        });
+        // A change that names the role it extended is a change of that role
+        // (and of no other, even of a post that holds it too).
+        let about_role = if event.extends.roles.is_empty() {
+            of_holder
+        } else {
+            named
+        };
+        about_role.then(|| {
+            (
+                Change {
+                    role,
+                    at: event.at,
+                    details: vec![ChangeDetail::Recorded],
+                    event: Some(id),
+                    extension: named,
+                },
+                event.origin.clone(),
+            )
+        })
+    }
+
+    /// The roles a change extended: those it names, or (`extends A or B`)
+    /// the one this run decides.
+    fn extended(&self, id: EventId, event: &Event) -> Vec<RoleId> {
+        if !event.extends.one_of {
+            return event.extends.roles.clone();
+        }
+        let roles = event.extends.roles.clone();
+        let which = self.clock.which(
+            Doubt::Extended {
+                event: id,
+                roles: roles.clone(),
+            },
+            roles.len(),
+        );
+        roles.get(which).copied().into_iter().collect()
+    }
+
+    /// A post first seen already combining the role with others beyond its
+    /// remit: extended at an instant the papers do not give, up to their
+    /// first evidence of it.
+    fn undated_extensions(&self, role: RoleId) -> Vec<(Change, FactOrigin)> {
+        self.arrangement
+            .timeline
+            .instants
+            .iter()
+            .enumerate()
+            .filter_map(|(index, instant)| match instant.owner {
+                Owner::Extension { entity, role: extended } if extended == role => {
+                    let at = InstantId::from_index(index);
+                    self.clock.happened(at).then(|| {
+                        (
+                            Change {
+                                role,
+                                at,
+                                details: vec![ChangeDetail::FirstSeenCombined { entity }],
+                                event: None,
+                                extension: true,
+                            },
+                            FactOrigin {
+                                span: instant.span,
+                                evidence: None,
+                            },
+                        )
+                    })
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The appointment, designation, vacancy or `change` that records a
+    /// derived change: at the same instant (or on its day), for the role
+    /// or a post the change concerns.
+    fn recording_event(&self, role: RoleId, instant: InstantId, details: &[ChangeDetail]) -> Option<EventId> {
+        let involved: Vec<EntityId> = details.iter().flat_map(ChangeDetail::entities).collect();
+        let concerned = |event: &Event| {
+            event.roles.contains(&role) || event.concerns.iter().any(|entity| involved.contains(entity))
+        };
+        let recording = |event: &Event| {
+            matches!(
+                event.kind,
+                EventKind::Appointment | EventKind::Designation | EventKind::Vacancy | EventKind::Change
+            ) && event.status.happened()
+                && concerned(event)
+        };
+        let events = || self.arrangement.events.iter().enumerate();
+        events()
+            .find(|(_, event)| recording(event) && event.at == instant)
+            .or_else(|| {
+                events().find(|(_, event)| {
+                    recording(event) && !self.clock.before(event.at, instant) && !self.clock.before(instant, event.at)
+                })
+            })
+            .map(|(index, _)| EventId::from_index(index))
+    }
+}
+
+impl ChangeDetail {
+    /// The posts and members a difference concerns.
+    fn entities(&self) -> Vec<EntityId> {
+        match self {
+            ChangeDetail::Holders { before, after } => before.iter().chain(after).copied().collect(),
+            ChangeDetail::RoleAdded { entity, .. }
+            | ChangeDetail::RoleRemoved { entity, .. }
+            | ChangeDetail::FunctionAdded { entity, .. }
+            | ChangeDetail::FunctionRemoved { entity, .. }
+            | ChangeDetail::AttributeChanged { entity, .. }
+            | ChangeDetail::FirstSeenCombined { entity } => vec![*entity],
+            ChangeDetail::Recorded => Vec::new(),
+        }
+    }
 }
 
 /// Whether the holders after a change have a role or function beyond the
@@ -78,10 +369,11 @@ fn extends(policy: &Policy, role: RoleId, before: &Profile, after: &Profile) -> 
     let beyond = |profile: &Profile| -> (Vec<RoleId>, Vec<FunctionId>) {
         let mut roles = Vec::new();
         let mut functions = Vec::new();
-        for (_, held, responsible, _) in &profile.holders {
-            roles.extend(held.iter().copied().filter(|other| *other != role));
+        for holder in &profile.holders {
+            roles.extend(holder.roles.iter().copied().filter(|other| *other != role));
             functions.extend(
-                responsible
+                holder
+                    .functions
                     .iter()
                     .copied()
                     .filter(|function| !declared.remit.contains(function)),
@@ -95,9 +387,9 @@ fn extends(policy: &Policy, role: RoleId, before: &Profile, after: &Profile) -> 
         || functions.iter().any(|function| !old_functions.contains(function))
 }
 
-/// The differences between two profiles.
+/// The differences between two states of a role's holders.
 fn differences(before: &Profile, after: &Profile) -> Vec<ChangeDetail> {
-    let ids = |profile: &Profile| profile.holders.iter().map(|(id, ..)| *id).collect::<Vec<_>>();
+    let ids = |profile: &Profile| profile.holders.iter().map(|holder| holder.entity).collect::<Vec<_>>();
     let mut details = Vec::new();
     if ids(before) != ids(after) {
         details.push(ChangeDetail::Holders {
@@ -105,242 +397,76 @@ fn differences(before: &Profile, after: &Profile) -> Vec<ChangeDetail> {
             after: ids(after),
         });
     }
-    for (entity, roles, functions, attributes) in &after.holders {
-        let Some((_, old_roles, old_functions, old_attributes)) = before.holders.iter().find(|(id, ..)| id == entity)
-        else {
+    for holder in &after.holders {
+        let entity = holder.entity;
+        let Some(old) = before.holders.iter().find(|old| old.entity == entity) else {
             // A new holder: what else it holds comes with the role.
-            details.extend(roles.iter().map(|role| ChangeDetail::RoleAdded {
-                entity: *entity,
-                role: *role,
-            }));
+            details.extend(
+                holder
+                    .roles
+                    .iter()
+                    .map(|role| ChangeDetail::RoleAdded { entity, role: *role }),
+            );
             continue;
         };
         details.extend(
-            roles
+            holder
+                .roles
                 .iter()
-                .filter(|role| !old_roles.contains(role))
-                .map(|role| ChangeDetail::RoleAdded {
-                    entity: *entity,
-                    role: *role,
-                }),
+                .filter(|role| !old.roles.contains(role))
+                .map(|role| ChangeDetail::RoleAdded { entity, role: *role }),
         );
         details.extend(
-            old_roles
+            old.roles
                 .iter()
-                .filter(|role| !roles.contains(role))
-                .map(|role| ChangeDetail::RoleRemoved {
-                    entity: *entity,
-                    role: *role,
-                }),
+                .filter(|role| !holder.roles.contains(role))
+                .map(|role| ChangeDetail::RoleRemoved { entity, role: *role }),
         );
         details.extend(
-            functions
+            holder
+                .functions
                 .iter()
-                .filter(|function| !old_functions.contains(function))
+                .filter(|function| !old.functions.contains(function))
                 .map(|function| ChangeDetail::FunctionAdded {
-                    entity: *entity,
+                    entity,
                     function: *function,
                 }),
         );
         details.extend(
-            old_functions
+            old.functions
                 .iter()
-                .filter(|function| !functions.contains(function))
+                .filter(|function| !holder.functions.contains(function))
                 .map(|function| ChangeDetail::FunctionRemoved {
-                    entity: *entity,
+                    entity,
                     function: *function,
                 }),
         );
-        details.extend(attribute_changes(*entity, old_attributes, attributes));
+        details.extend(attribute_changes(entity, &old.attributes, &holder.attributes));
     }
     details
 }
 
-/// The attributes that mark a change whose value on a holder differs
-/// between two states, in attribute order.
+/// The attributes that mark a change whose values differ.
 fn attribute_changes(
     entity: EntityId,
     before: &[(AttributeId, TypedValue)],
     after: &[(AttributeId, TypedValue)],
 ) -> Vec<ChangeDetail> {
-    let mut keys: Vec<AttributeId> = after.iter().chain(before.iter()).map(|(key, _)| *key).collect();
+    let mut keys: Vec<AttributeId> = after.iter().chain(before).map(|(key, _)| *key).collect();
     keys.sort();
     keys.dedup();
-    let mut details = Vec::new();
-    for key in keys {
-        let value =
-            |list: &[(AttributeId, TypedValue)]| list.iter().find(|(id, _)| *id == key).map(|(_, value)| value.clone());
-        let (was, is) = (value(before), value(after));
-        if was != is {
-            details.push(ChangeDetail::AttributeChanged {
+    let value = |list: &[(AttributeId, TypedValue)], key: AttributeId| {
+        list.iter().find(|(id, _)| *id == key).map(|(_, value)| value.clone())
+    };
+    keys.into_iter()
+        .filter_map(|key| {
+            let (was, is) = (value(before, key), value(after, key));
+            (was != is).then_some(ChangeDetail::AttributeChanged {
                 entity,
                 attribute: key,
                 before: was,
                 after: is,
-            });
-        }
-    }
-    details
-}
-
-/// The changes of a role's responsibilities that have happened by the
-/// as-at date, with the line or event that shows each, in date order:
-/// those derived from the facts (matched to the appointment, designation
-/// or vacancy that records them, if any) and `change` items that say they
-/// changed the responsibilities of the role's holder.
-pub(in crate::eval) fn changes_of(
-    arrangement: &Arrangement,
-    policy: &Policy,
-    as_at: Day,
-    role: RoleId,
-) -> Vec<(Change, FactOrigin)> {
-    let mut changes = derived_changes(arrangement, policy, as_at, role);
-    changes.extend(recorded_changes(arrangement, as_at, role));
-    changes.sort_by_key(|(change, _)| change.date);
-    changes
-}
-
-/// The dates at which any fact about the role's holders begins or ends,
-/// in order, each once, with the first line found that begins or ends
-/// then.
-fn boundaries(arrangement: &Arrangement, policy: &Policy, role: RoleId) -> Vec<(PartialDate, FactOrigin)> {
-    let mut boundaries: Vec<(PartialDate, FactOrigin)> = Vec::new();
-    for entity in &arrangement.entities {
-        if !entity.ever_holds(role) {
-            continue;
-        }
-        let mut add = |period: crate::date::Period, origin: &FactOrigin| {
-            for date in period.boundaries() {
-                boundaries.push((date, origin.clone()));
-            }
-        };
-        let life_origin = FactOrigin {
-            span: entity.span,
-            evidence: None,
-        };
-        add(entity.life, &life_origin);
-        for line in &entity.roles {
-            add(line.during, &line.origin);
-        }
-        for line in &entity.functions {
-            add(line.during, &line.origin);
-        }
-        for (attribute, line) in &entity.attributes {
-            if policy
-                .attribute(*attribute)
-                .is_some_and(|declared| declared.marks_change)
-            {
-                add(line.during, &line.origin);
-            }
-        }
-    }
-    boundaries.sort_by_key(|(date, _)| *date);
-    boundaries.dedup_by_key(|(date, _)| *date);
-    boundaries
-}
-
-/// The changes the facts show by the as-at date: at each boundary, the
-/// differences between the holders' state the day before and on its last
-/// day (a holder's taking the role itself shows in who holds it, not as
-/// a role added).
-fn derived_changes(arrangement: &Arrangement, policy: &Policy, as_at: Day, role: RoleId) -> Vec<(Change, FactOrigin)> {
-    let mut changes: Vec<(Change, FactOrigin)> = Vec::new();
-    for (date, origin) in boundaries(arrangement, policy, role) {
-        if !date.begun_by(as_at) {
-            continue;
-        }
-        let before = profile(arrangement, policy, role, date.first_day().previous());
-        let after = profile(arrangement, policy, role, date.last_day());
-        let details: Vec<ChangeDetail> = differences(&before, &after)
-            .into_iter()
-            .filter(|detail| !matches!(detail, ChangeDetail::RoleAdded { role: added, .. } if *added == role))
-            .collect();
-        if details.is_empty() {
-            continue;
-        }
-        let event = recording_event(arrangement, role, date, &details);
-        let origin = event
-            .and_then(|id| arrangement.event(id))
-            .map_or(origin, |event| event.origin.clone());
-        let extension = extends(policy, role, &before, &after);
-        changes.push((
-            Change {
-                role,
-                date: Some(date),
-                details,
-                event,
-                extension,
-            },
-            origin,
-        ));
-    }
-    changes
-}
-
-/// The `change` items by the as-at date that say they changed the
-/// responsibilities of someone who held the role then.
-fn recorded_changes(arrangement: &Arrangement, as_at: Day, role: RoleId) -> Vec<(Change, FactOrigin)> {
-    let mut changes: Vec<(Change, FactOrigin)> = Vec::new();
-    for (id, event) in events_of(arrangement, as_at, EventKind::Change) {
-        let concerns_holder = event
-            .concerns
-            .and_then(|entity| arrangement.entity(entity))
-            .is_some_and(|entity| match event.date.on {
-                Some(date) => entity
-                    .holds_at(role, date.last_day())
-                    .is_some_and(|(_, holding)| holding.possible()),
-                None => entity.ever_holds(role),
-            });
-        if concerns_holder && event.responsibilities == Some(true) {
-            changes.push((
-                Change {
-                    role,
-                    date: event.date.on,
-                    details: vec![ChangeDetail::Recorded],
-                    event: Some(id),
-                    // A change in words says nothing the facts can weigh
-                    // against the role's remit.
-                    extension: false,
-                },
-                event.origin.clone(),
-            ));
-        }
-    }
-    changes
-}
-
-/// The appointment, designation or vacancy that records a derived change:
-/// at an overlapping date, for the role or a post the change concerns.
-fn recording_event(
-    arrangement: &Arrangement,
-    role: RoleId,
-    date: PartialDate,
-    details: &[ChangeDetail],
-) -> Option<EventId> {
-    let involved: Vec<EntityId> = details
-        .iter()
-        .flat_map(|detail| match detail {
-            ChangeDetail::Holders { before, after } => before.iter().chain(after).copied().collect::<Vec<_>>(),
-            ChangeDetail::RoleAdded { entity, .. }
-            | ChangeDetail::RoleRemoved { entity, .. }
-            | ChangeDetail::FunctionAdded { entity, .. }
-            | ChangeDetail::FunctionRemoved { entity, .. }
-            | ChangeDetail::AttributeChanged { entity, .. } => vec![*entity],
-            ChangeDetail::Recorded => Vec::new(),
+            })
         })
-        .collect();
-    arrangement
-        .events
-        .iter()
-        .position(|event| {
-            matches!(
-                event.kind,
-                EventKind::Appointment | EventKind::Designation | EventKind::Vacancy
-            ) && event
-                .date
-                .on
-                .is_some_and(|on| on.relative_to(date) == Relative::Overlapping)
-                && (event.roles.contains(&role) || event.concerns.is_some_and(|entity| involved.contains(&entity)))
-        })
-        .map(EventId::from_index)
+        .collect()
 }

@@ -1,32 +1,33 @@
-//! Duties over time: `review after each change of DCS` and `review every 12
-//! months`. This file decides them: which causes an `after each` duty must
-//! answer ([`causes`]), whether an event answers each in time ([`after`]),
-//! and whether the latest of a recurring event is recent enough
-//! ([`every`]). What a change is, is decided in `changes.rs`; which events
-//! may follow a cause, and in what order they are tried, in `followers.rs`.
+//! Duties over time: `review after each change of DCS [within N months]`
+//! and `review every 12 months`, in one run (every date decided, see
+//! [`super::clock`]). This file decides which causes an `after each` duty
+//! must answer ([`Evaluator::causes`]), whether an event answers each in
+//! time ([`Evaluator::answer`]), and whether the latest of a recurring
+//! event is recent enough ([`Evaluator::every`]). What a change is, is
+//! decided in `changes.rs`.
 //!
-//! Only a review that reached a conclusion answers a change. The timeline
-//! is complete only up to the date the papers stop: after it, that no
-//! review is recorded is unknown, not a breach. Partial dates are whole
-//! periods, and events known only to follow another keep that order.
+//! Only a review that reached a conclusion answers a change; one that
+//! names the change it prepares (`prepares X`), or answers (`answers X`),
+//! answers it even when it came first, as the guidance's "before
+//! allocating" asks. A review still planned answers nothing yet, but is
+//! under way until its due date. Within a duty's period a cause is not yet
+//! due. A cause that came before the duty was first in force is not one.
+//! The timeline is complete only up to the date the papers stop: after it,
+//! that no review is recorded is unknown, not a breach.
 
 mod changes;
-mod followers;
-
-pub(super) use changes::changes_of;
-use followers::{cause_date, follower_order, Followers};
 
 use super::finding::{Finding, Truth};
-use super::{Cause, Change, Fact, FactUse, Missing, Note, Observation};
-use crate::date::{Day, PartialDate, Relative};
-use crate::model::{Arrangement, Basis, Event, EventId, EventKind, FactOrigin, Policy, RoleId, Trigger};
+use super::{Cause, Change, Evaluator, Fact, FactUse, Missing, Observation};
+use crate::date::Day;
+use crate::model::{Basis, Deadline, Event, EventId, EventKind, FactOrigin, InstantId, ReviewOutcome, RoleId, Trigger};
 
 /// The fact an event gives an explanation.
 pub(super) fn event_fact(id: EventId, event: &Event) -> FactUse {
     FactUse {
         fact: Fact::Event { event: id },
         origin: event.origin.clone(),
-        during: crate::date::Period::ALWAYS,
+        during: crate::model::Period::ALWAYS,
         basis: Basis::Stated,
     }
 }
@@ -36,50 +37,16 @@ pub(super) fn change_fact(change: &Change, origin: FactOrigin) -> FactUse {
     FactUse {
         fact: Fact::Change(change.clone()),
         origin,
-        during: crate::date::Period::ALWAYS,
+        during: crate::model::Period::ALWAYS,
         basis: Basis::Stated,
     }
-}
-
-/// Whether an event has happened by the as-at date: a dated one once its
-/// period has begun; an undated one is in the papers, so by the date they
-/// stop.
-fn happened_by(arrangement: &Arrangement, event: &Event, as_at: Day) -> bool {
-    happened(arrangement, event, as_at) == Some(true)
-}
-
-/// Whether an event has happened by the as-at date, or `None` when it is
-/// undated and the papers run on past the date, so it may come before or
-/// after.
-fn happened(arrangement: &Arrangement, event: &Event, as_at: Day) -> Option<bool> {
-    match event.date.on {
-        Some(date) => Some(date.begun_by(as_at)),
-        None => match arrangement.known_until {
-            Some(horizon) if horizon.date.last_day() <= as_at => Some(true),
-            Some(_) | None => None,
-        },
-    }
-}
-
-/// Events of a kind that have happened by the as-at date, in date order
-/// (file order among equal or unknown dates).
-fn events_of(arrangement: &Arrangement, as_at: Day, kind: EventKind) -> Vec<(EventId, &Event)> {
-    let mut events: Vec<(EventId, &Event)> = arrangement
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(_, event)| event.kind == kind && happened_by(arrangement, event, as_at))
-        .map(|(index, event)| (EventId::from_index(index), event))
-        .collect();
-    events.sort_by_key(|(_, event)| event.date.on);
-    events
 }
 
 /// Whether a follower reached a conclusion (a review must; other events
 /// count as they are), or `None` when the papers do not say.
 fn conclusion(event: &Event) -> Option<bool> {
     match event.kind {
-        EventKind::Review => event.outcome.and_then(|outcome| outcome.concluded()),
+        EventKind::Review => event.outcome.and_then(ReviewOutcome::concluded),
         EventKind::Appointment
         | EventKind::Designation
         | EventKind::Vacancy
@@ -88,278 +55,365 @@ fn conclusion(event: &Event) -> Option<bool> {
     }
 }
 
-fn concluded(event: &Event) -> bool {
-    conclusion(event) == Some(true)
-}
-
 /// Whether a review was held at all, for a duty to review every so often:
 /// one put off was not; one that noted the arrangements, or whose outcome
 /// the papers do not give, was.
 fn held(event: &Event) -> bool {
-    event.outcome != Some(crate::model::ReviewOutcome::Deferred)
+    event.outcome != Some(ReviewOutcome::Deferred)
 }
 
-/// The horizon of the papers: after it, absence is not evidence.
-fn beyond_papers(arrangement: &Arrangement, event: EventKind, day: Day) -> Option<Missing> {
-    let horizon = arrangement.known_until?;
-    (day > horizon.date.last_day()).then_some(Missing::BeyondPapers {
-        event,
-        until: horizon.date,
-        stated: horizon.stated,
-    })
+/// The last day on which something could have happened for the next, due
+/// `months` after it, to be overdue as at `as_at` (its due day before the
+/// as-at date).
+fn last_overdue_start(as_at: Day, months: u32) -> Day {
+    let back = i64::from(months) * 31 + 31;
+    let mut day = Day::from_number(as_at.number() - back);
+    while day.next().add_months(months) < as_at {
+        day = day.next();
+    }
+    day
 }
 
-/// What an `after each TRIGGER [of ROLE]` duty must answer, as at a day:
-/// each change (or extension) of the role's holders, or each event of the
-/// kind, with the fact it rests on.
-fn causes(
-    arrangement: &Arrangement,
-    policy: &Policy,
-    as_at: Day,
-    trigger: Trigger,
-    of: Option<RoleId>,
-) -> Vec<(Cause, FactUse)> {
-    match (trigger, of) {
-        (Trigger::Event(EventKind::Change) | Trigger::Extension, Some(role)) => {
-            changes_of(arrangement, policy, as_at, role)
+/// What an event answers: a cause it names (`answers`, `prepares`),
+/// else one it follows.
+enum Answering {
+    /// It names the cause's event: before or after it, it answers it.
+    Names,
+    /// It follows the cause.
+    Follows,
+}
+
+impl<'a> Evaluator<'a> {
+    /// The events of a kind the papers record as having happened by the
+    /// as-at date.
+    fn events_of(&self, kind: EventKind) -> Vec<(EventId, &'a Event)> {
+        self.arrangement
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| event.kind == kind && event.status.happened() && self.clock.happened(event.at))
+            .map(|(index, event)| (EventId::from_index(index), event))
+            .collect()
+    }
+
+    /// Whether the papers leave absence unproven at a day: after the date
+    /// they are complete up to (or at any date, with `known_until
+    /// unknown`).
+    fn beyond_papers(&self, event: EventKind, day: Day) -> Option<Missing> {
+        let known = self.arrangement.known_until?;
+        let until = match known.date {
+            Some(date) if day <= date.last_day() => return None,
+            Some(date) => date.last_day(),
+            None => self.arrangement.papers_end?,
+        };
+        Some(Missing::BeyondPapers {
+            event,
+            until,
+            stated: known.stated,
+        })
+    }
+
+    /// What an `after each TRIGGER [of ROLE]` duty must answer: each change
+    /// (or extension) of the role's holders, or each event of the kind,
+    /// with the fact it rests on; none that came before the duty was first
+    /// in force.
+    fn causes(&self, trigger: Trigger, of: Option<RoleId>) -> Vec<(Cause, InstantId, FactUse)> {
+        let causes: Vec<(Cause, InstantId, FactUse)> = match (trigger, of) {
+            (Trigger::Event(EventKind::Change) | Trigger::Extension, Some(role)) => self
+                .changes_of(role)
                 .into_iter()
                 .filter(|(change, _)| trigger != Trigger::Extension || change.extension)
                 .map(|(change, origin)| {
                     let fact = change_fact(&change, origin);
-                    (Cause::Change(change), fact)
+                    let at = change.at;
+                    (Cause::Change(change), at, fact)
                 })
-                .collect()
+                .collect(),
+            // The checker refuses an extension with no role.
+            (Trigger::Extension, None) => Vec::new(),
+            (Trigger::Event(trigger), _) => self
+                .events_of(trigger)
+                .into_iter()
+                .filter(|(_, candidate)| {
+                    of.is_none_or(|role| {
+                        candidate.concerns.iter().any(|entity| {
+                            self.arrangement
+                                .entity(*entity)
+                                .is_some_and(|entity| entity.roles.iter().any(|line| line.value == role))
+                        })
+                    })
+                })
+                .map(|(id, found)| (Cause::Event(id), found.at, event_fact(id, found)))
+                .collect(),
+        };
+        match self.applies_from {
+            Some(first) => causes
+                .into_iter()
+                .filter(|(_, at, _)| !self.clock.happened_by(*at, first.previous()))
+                .collect(),
+            None => causes,
         }
-        // The checker refuses an extension with no role.
-        (Trigger::Extension, None) => Vec::new(),
-        (Trigger::Event(trigger), _) => events_of(arrangement, as_at, trigger)
+    }
+
+    /// `EVENT after each TRIGGER [of ROLE] [within N months]`.
+    pub(super) fn after(
+        &self,
+        event: EventKind,
+        trigger: Trigger,
+        of: Option<RoleId>,
+        within: Option<Deadline>,
+    ) -> Finding {
+        let causes = self.causes(trigger, of);
+        if causes.is_empty() {
+            return Finding {
+                truth: Truth::True,
+                said: vec![Observation::NoEvent {
+                    event: trigger,
+                    of,
+                    up_to: self.as_at,
+                }],
+                vacuous: true,
+                ..Finding::default()
+            };
+        }
+        let parts = causes
             .into_iter()
-            .filter(|(_, candidate)| {
-                of.is_none_or(|role| {
-                    candidate
-                        .concerns
-                        .and_then(|entity| arrangement.entity(entity))
-                        .is_some_and(|entity| entity.ever_holds(role))
-                })
-            })
-            .map(|(id, found)| (Cause::Event(id), event_fact(id, found)))
-            .collect(),
+            .map(|(cause, at, fact)| self.answer(event, within, cause, at, fact))
+            .collect();
+        Finding::all(parts)
     }
-}
 
-/// The finding when nothing happened that a duty must answer: met, with
-/// nothing to apply to.
-fn no_cause(trigger: Trigger, of: Option<RoleId>, as_at: Day) -> Finding {
-    Finding {
-        truth: Truth::True,
-        said: vec![Observation::NoEvent {
-            event: trigger,
-            of,
-            up_to: as_at,
-        }],
-        vacuous: true,
-        ..Finding::default()
+    /// How an event answers a cause at an instant, if it does.
+    fn answering(&self, follower: &Event, cause: &Cause, at: InstantId) -> Option<Answering> {
+        let recorded = match cause {
+            Cause::Change(change) => change.event,
+            Cause::Event(event) => Some(*event),
+        };
+        if recorded.is_some() && (follower.answers == recorded || follower.prepares == recorded) {
+            return Some(Answering::Names);
+        }
+        self.clock.follows(at, follower.at).then_some(Answering::Follows)
     }
-}
 
-/// `EVENT after each TRIGGER [of ROLE] [within N months]`.
-pub(super) fn after(
-    arrangement: &Arrangement,
-    policy: &Policy,
-    as_at: Day,
-    event: EventKind,
-    trigger: Trigger,
-    of: Option<RoleId>,
-    within: Option<u32>,
-) -> Finding {
-    let causes = causes(arrangement, policy, as_at, trigger, of);
-    if causes.is_empty() {
-        return no_cause(trigger, of, as_at);
+    /// Whether an event answers a cause in time: a concluded event that
+    /// names it or follows it, within the period; else unknown when one
+    /// that answers it gives no conclusion; else a planned review under
+    /// way; else [`Evaluator::unanswered`].
+    fn answer(
+        &self,
+        event: EventKind,
+        within: Option<Deadline>,
+        cause: Cause,
+        at: InstantId,
+        cause_fact: FactUse,
+    ) -> Finding {
+        // Only a deadline (`within`) makes a later event too late.
+        let in_time = |follower: &Event, how: &Answering| match (within.filter(|deadline| deadline.strict), how) {
+            (None, _) | (Some(_), Answering::Names) => true,
+            (Some(deadline), Answering::Follows) => self.clock.within(at, follower.at, deadline.months),
+        };
+        let followers = self.events_of(event);
+        let answering: Vec<(EventId, &Event, Answering)> = followers
+            .iter()
+            .filter_map(|(id, follower)| self.answering(follower, &cause, at).map(|how| (*id, *follower, how)))
+            .collect();
+        if let Some((id, follower, _)) = answering
+            .iter()
+            .find(|(_, follower, how)| conclusion(follower) == Some(true) && in_time(follower, how))
+        {
+            let mut finding = Finding::new(Truth::True, Observation::Follows { follower: *id, cause });
+            finding.facts = vec![cause_fact, event_fact(*id, follower)];
+            return finding;
+        }
+        if let Some(finding) = self.under_way(event, &cause, at, &cause_fact) {
+            return finding;
+        }
+        // Within its period, nothing more is owed yet: a review whose
+        // conclusion the papers do not give, or none, is not yet a want.
+        if let Some(finding) = self.not_yet_due(event, within, &cause, at, &cause_fact) {
+            return finding;
+        }
+        // One that answers it whose conclusion the papers do not give may
+        // answer it.
+        if let Some((id, follower, _)) = answering
+            .iter()
+            .find(|(_, follower, how)| conclusion(follower).is_none() && in_time(follower, how))
+        {
+            let mut finding = Finding::missing(Missing::ReviewOutcome { review: *id });
+            finding.facts = vec![cause_fact, event_fact(*id, follower)];
+            return finding;
+        }
+        let after_cause: Vec<(EventId, &Event)> = answering
+            .iter()
+            .filter(|(_, _, how)| matches!(how, Answering::Follows))
+            .map(|(id, follower, _)| (*id, *follower))
+            .collect();
+        self.unanswered(event, within, cause, at, cause_fact, &after_cause)
     }
-    let followers = Followers::new(arrangement, as_at, event);
-    let parts = causes
-        .into_iter()
-        .map(|(cause, cause_fact)| answer(&followers, as_at, event, within, cause, cause_fact))
-        .collect();
-    Finding::all(parts)
-}
 
-/// Whether an event of the kind answers one cause in time: a concluded
-/// event after it, within the deadline; else unknown when an undated one
-/// may have followed it, one after it gives no conclusion, or one's order
-/// to it is not settled; else [`unanswered`].
-fn answer(
-    followers: &Followers,
-    as_at: Day,
-    event: EventKind,
-    within: Option<u32>,
-    cause: Cause,
-    cause_fact: FactUse,
-) -> Finding {
-    let arrangement = followers.arrangement;
-    let deadline =
-        within.and_then(|months| cause_date(arrangement, &cause).map(|date| date.last_day().add_months(months)));
-    let in_time =
-        |follower: &Event| deadline.is_none_or(|deadline| follower.date.on.is_none_or(|on| on.first_day() <= deadline));
-    let definite = followers
-        .after(&cause)
-        .find(|(_, follower)| concluded(follower) && in_time(follower));
-    if let Some((follower_id, follower)) = definite {
-        let mut finding = Finding::new(
-            Truth::True,
-            Observation::Follows {
-                follower: follower_id,
-                cause: cause.clone(),
-            },
-        );
-        finding.facts = vec![cause_fact, event_fact(follower_id, follower)];
-        return finding;
-    }
-    // A review after the change, recorded without a date, may have
-    // taken place by the as-at date or not.
-    if let Some((follower_id, follower)) = followers
-        .open
-        .iter()
-        .find(|(id, _)| follower_order(arrangement, *id, &cause) == Relative::After)
-    {
-        let mut finding = Finding::missing(Missing::EventDate { event: *follower_id });
-        finding.facts = vec![cause_fact, event_fact(*follower_id, follower)];
-        return finding;
-    }
-    // A review after the change whose conclusion the papers do not
-    // give may answer it.
-    if let Some((follower_id, follower)) = followers
-        .after(&cause)
-        .find(|(_, follower)| conclusion(follower).is_none() && in_time(follower))
-    {
-        let mut finding = Finding::missing(Missing::ReviewOutcome { review: follower_id });
-        finding.facts = vec![cause_fact, event_fact(follower_id, follower)];
-        return finding;
-    }
-    if let Some((follower_id, follower)) = followers.overlapping(&cause).find(|(_, follower)| concluded(follower)) {
-        let mut finding = Finding::missing(Missing::EventOrder {
-            earlier: cause.clone(),
-            later: follower_id,
-        });
-        finding.notes.push(Note::EventOrderUnclear {
-            earlier: cause.clone(),
-            later: follower_id,
-        });
-        finding.facts = vec![cause_fact, event_fact(follower_id, follower)];
-        return finding;
-    }
-    let after_cause: Vec<(EventId, &Event)> = followers.after(&cause).collect();
-    unanswered(arrangement, as_at, event, &cause, cause_fact, &after_cause, deadline)
-}
-
-/// A cause no event answers in time: not yet due before its deadline;
-/// undecided when the papers stop before the last day an answer could
-/// come; else not followed, naming the events after it that came late or
-/// reached no conclusion.
-fn unanswered(
-    arrangement: &Arrangement,
-    as_at: Day,
-    event: EventKind,
-    cause: &Cause,
-    cause_fact: FactUse,
-    after_cause: &[(EventId, &Event)],
-    deadline: Option<Day>,
-) -> Finding {
-    if let Some(deadline) = deadline {
-        if as_at <= deadline {
-            return Finding::new(
+    /// The event is not yet due: the cause came within the period the duty
+    /// gives, counting back from the as-at date.
+    fn not_yet_due(
+        &self,
+        event: EventKind,
+        within: Option<Deadline>,
+        cause: &Cause,
+        at: InstantId,
+        cause_fact: &FactUse,
+    ) -> Option<Finding> {
+        let months = within?.months;
+        if self.clock.happened_by(at, last_overdue_start(self.as_at, months)) {
+            return None;
+        }
+        let due = self.clock.bounds(at).1.map(|latest| latest.add_months(months));
+        Some(
+            Finding::new(
                 Truth::True,
                 Observation::NotYetDue {
                     expected: event,
                     cause: cause.clone(),
-                    due: deadline,
+                    due: due.unwrap_or(self.as_at),
                 },
             )
-            .with_fact(cause_fact);
-        }
+            .with_fact(cause_fact.clone()),
+        )
     }
-    let inconclusive: Vec<EventId> = after_cause
-        .iter()
-        .filter(|(_, follower)| conclusion(follower) == Some(false))
-        .map(|(id, _)| *id)
-        .collect();
-    let late: Vec<EventId> = match deadline {
-        Some(_) => after_cause
-            .iter()
-            .filter(|(_, follower)| concluded(follower))
-            .map(|(id, _)| *id)
-            .collect(),
-        None => Vec::new(),
-    };
-    let mut facts = vec![cause_fact];
-    facts.extend(
-        inconclusive
-            .iter()
-            .filter_map(|id| arrangement.event(*id).map(|found| event_fact(*id, found))),
-    );
-    // The papers stop before the as-at date (and before the deadline): a
-    // review after them is not excluded.
-    let last_chance = deadline.map_or(as_at, |deadline| deadline.min(as_at));
-    if let Some(missing) = beyond_papers(arrangement, event, last_chance) {
-        let mut finding = Finding::missing(missing);
-        finding.facts = facts;
-        return finding;
-    }
-    let mut finding = Finding::new(
-        Truth::False,
-        Observation::NotFollowed {
-            expected: event,
-            cause: cause.clone(),
-            deadline,
-            late,
-            inconclusive,
-        },
-    );
-    finding.facts = facts;
-    finding
-}
 
-/// `EVENT every N months`.
-pub(super) fn every(arrangement: &Arrangement, as_at: Day, event: EventKind, months: u32) -> Finding {
-    let events: Vec<(EventId, &Event)> = events_of(arrangement, as_at, event)
-        .into_iter()
-        .filter(|(_, found)| held(found))
-        .collect();
-    let Some((latest_id, latest)) = events
-        .iter()
-        .filter(|(_, found)| found.date.on.is_some())
-        .max_by_key(|(_, candidate)| candidate.date.on.map(PartialDate::last_day))
-    else {
-        if let Some(missing) = beyond_papers(arrangement, event, as_at) {
-            return Finding::missing(missing);
+    /// A planned review that names the cause: under way, not yet due, until
+    /// its due date; past it with no result, unknown.
+    fn under_way(&self, event: EventKind, cause: &Cause, at: InstantId, cause_fact: &FactUse) -> Option<Finding> {
+        let (id, review) = self.arrangement.events.iter().enumerate().find_map(|(index, review)| {
+            (review.kind == event
+                && review.status == crate::model::EventStatus::Planned
+                && matches!(self.answering(review, cause, at), Some(Answering::Names)))
+            .then_some((EventId::from_index(index), review))
+        })?;
+        let due = review.due.map(crate::date::PartialDate::last_day);
+        let mut finding = match due {
+            Some(due) if self.as_at <= due => Finding::new(
+                Truth::True,
+                Observation::UnderWay {
+                    review: id,
+                    cause: cause.clone(),
+                    due: Some(due),
+                },
+            ),
+            _ => Finding::missing(Missing::ReviewOutcome { review: id }),
+        };
+        finding.facts = vec![cause_fact.clone(), event_fact(id, review)];
+        Some(finding)
+    }
+
+    /// A cause no event answers in time: not yet due within its period;
+    /// undecided when the papers stop before the last day an answer could
+    /// come; else not followed, naming the events after it that came late
+    /// or reached no conclusion.
+    fn unanswered(
+        &self,
+        event: EventKind,
+        within: Option<Deadline>,
+        cause: Cause,
+        at: InstantId,
+        cause_fact: FactUse,
+        after_cause: &[(EventId, &Event)],
+    ) -> Finding {
+        let due = |months: u32| self.clock.bounds(at).1.map(|latest| latest.add_months(months));
+        // Past a period `allowing` time to act, no event yet is simply
+        // none: there is no deadline to be late for.
+        let strict = within
+            .filter(|deadline| deadline.strict)
+            .map(|deadline| deadline.months);
+        let deadline = strict.and_then(due);
+        let inconclusive: Vec<EventId> = after_cause
+            .iter()
+            .filter(|(_, follower)| conclusion(follower) == Some(false))
+            .map(|(id, _)| *id)
+            .collect();
+        let late: Vec<EventId> = match strict {
+            Some(_) => after_cause
+                .iter()
+                .filter(|(_, follower)| conclusion(follower) == Some(true))
+                .map(|(id, _)| *id)
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut facts = vec![cause_fact];
+        facts.extend(
+            inconclusive
+                .iter()
+                .filter_map(|id| self.arrangement.event(*id).map(|found| event_fact(*id, found))),
+        );
+        // The papers stop before the as-at date (and before the deadline): a
+        // review after them is not excluded.
+        let last_chance = deadline.map_or(self.as_at, |deadline| deadline.min(self.as_at));
+        if let Some(missing) = self.beyond_papers(event, last_chance) {
+            let mut finding = Finding::missing(missing);
+            finding.facts = facts;
+            return finding;
         }
-        return Finding::new(
+        let mut finding = Finding::new(
             Truth::False,
-            Observation::NoEvent {
-                event: Trigger::Event(event),
-                of: None,
-                up_to: as_at,
+            Observation::NotFollowed {
+                expected: event,
+                cause,
+                deadline,
+                late,
+                inconclusive,
             },
         );
-    };
-    let Some(date) = latest.date.on else {
-        return Finding::default();
-    };
-    let earliest_due = date.first_day().add_months(months);
-    let latest_due = date.last_day().add_months(months);
-    let fact = event_fact(*latest_id, latest);
-    if as_at <= earliest_due {
-        Finding::new(
-            Truth::True,
-            Observation::Recent {
-                latest: *latest_id,
-                months,
-                as_at,
-            },
-        )
-        .with_fact(fact)
-    } else if as_at > latest_due {
-        if let Some(missing) = beyond_papers(arrangement, event, latest_due) {
+        finding.facts = facts;
+        finding
+    }
+
+    /// `EVENT every N months`: the latest held by the date must be recent.
+    pub(super) fn every(&self, event: EventKind, months: u32) -> Finding {
+        let events: Vec<(EventId, &Event)> = self
+            .events_of(event)
+            .into_iter()
+            .filter(|(_, found)| held(found))
+            .collect();
+        // The latest in this run's order.
+        let mut latest: Option<(EventId, &Event)> = None;
+        for (id, found) in events {
+            latest = match latest {
+                Some((_, current)) if !self.clock.before(current.at, found.at) => latest,
+                _ => Some((id, found)),
+            };
+        }
+        let Some((latest_id, latest)) = latest else {
+            if let Some(missing) = self.beyond_papers(event, self.as_at) {
+                return Finding::missing(missing);
+            }
+            return Finding::new(
+                Truth::False,
+                Observation::NoEvent {
+                    event: Trigger::Event(event),
+                    of: None,
+                    up_to: self.as_at,
+                },
+            );
+        };
+        let fact = event_fact(latest_id, latest);
+        if !self
+            .clock
+            .happened_by(latest.at, last_overdue_start(self.as_at, months))
+        {
+            return Finding::new(
+                Truth::True,
+                Observation::Recent {
+                    latest: latest_id,
+                    months,
+                    as_at: self.as_at,
+                },
+            )
+            .with_fact(fact);
+        }
+        let due = self
+            .clock
+            .bounds(latest.at)
+            .1
+            .map_or(self.as_at, |day| day.add_months(months));
+        if let Some(missing) = self.beyond_papers(event, due) {
             let mut finding = Finding::missing(missing);
             finding.facts.push(fact);
             return finding;
@@ -367,327 +421,32 @@ pub(super) fn every(arrangement: &Arrangement, as_at: Day, event: EventKind, mon
         Finding::new(
             Truth::False,
             Observation::Overdue {
-                latest: *latest_id,
+                latest: latest_id,
                 months,
-                as_at,
-                due: latest_due,
+                as_at: self.as_at,
+                due,
             },
         )
         .with_fact(fact)
-    } else {
-        let mut finding = Finding::missing(Missing::EventDate { event: *latest_id });
-        finding.notes.push(Note::DueDateUnclear {
-            event: *latest_id,
-            earliest: earliest_due,
-            latest: latest_due,
-            as_at,
-        });
-        finding.facts.push(fact);
-        finding
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use std::fmt::Write;
-
-    use super::followers::ORDERS_ASKED;
     use super::*;
-    use crate::Workspace;
-
-    /// `after` as it was before [`Followers`]: every event of the kind
-    /// asked against every cause. Kept to show that the index changes no
-    /// finding.
-    fn after_by_scanning(
-        arrangement: &Arrangement,
-        policy: &Policy,
-        as_at: Day,
-        event: EventKind,
-        trigger: Trigger,
-        of: Option<RoleId>,
-        within: Option<u32>,
-    ) -> Finding {
-        let causes = causes(arrangement, policy, as_at, trigger, of);
-        if causes.is_empty() {
-            return no_cause(trigger, of, as_at);
-        }
-        let followers: Vec<(EventId, &Event)> = events_of(arrangement, as_at, event);
-        let parts = causes
-            .into_iter()
-            .map(|(cause, cause_fact)| {
-                answer_by_scanning(arrangement, as_at, event, &followers, within, cause, cause_fact)
-            })
-            .collect();
-        Finding::all(parts)
-    }
-
-    /// [`answer`] as it was before [`Followers`], asking every event.
-    fn answer_by_scanning(
-        arrangement: &Arrangement,
-        as_at: Day,
-        event: EventKind,
-        followers: &[(EventId, &Event)],
-        within: Option<u32>,
-        cause: Cause,
-        cause_fact: FactUse,
-    ) -> Finding {
-        let deadline =
-            within.and_then(|months| cause_date(arrangement, &cause).map(|date| date.last_day().add_months(months)));
-        let in_time = |follower: &Event| {
-            deadline.is_none_or(|deadline| follower.date.on.is_none_or(|on| on.first_day() <= deadline))
-        };
-        let after_cause: Vec<(EventId, &Event)> = followers
-            .iter()
-            .filter(|(id, _)| follower_order(arrangement, *id, &cause) == Relative::After)
-            .copied()
-            .collect();
-        let definite = after_cause
-            .iter()
-            .find(|(_, follower)| concluded(follower) && in_time(follower));
-        if let Some((follower_id, follower)) = definite {
-            let mut finding = Finding::new(
-                Truth::True,
-                Observation::Follows {
-                    follower: *follower_id,
-                    cause: cause.clone(),
-                },
-            );
-            finding.facts = vec![cause_fact, event_fact(*follower_id, follower)];
-            return finding;
-        }
-        // A review after the change, recorded without a date, may have
-        // taken place by the as-at date or not.
-        if let Some((follower_id, follower)) = arrangement.events.iter().enumerate().find_map(|(index, found)| {
-            let id = EventId::from_index(index);
-            (found.kind == event
-                && happened(arrangement, found, as_at).is_none()
-                && concluded(found)
-                && follower_order(arrangement, id, &cause) == Relative::After)
-                .then_some((id, found))
-        }) {
-            let mut finding = Finding::missing(Missing::EventDate { event: follower_id });
-            finding.facts = vec![cause_fact, event_fact(follower_id, follower)];
-            return finding;
-        }
-        // A review after the change whose conclusion the papers do not
-        // give may answer it.
-        if let Some((follower_id, follower)) = after_cause
-            .iter()
-            .find(|(_, follower)| conclusion(follower).is_none() && in_time(follower))
-        {
-            let mut finding = Finding::missing(Missing::ReviewOutcome { review: *follower_id });
-            finding.facts = vec![cause_fact, event_fact(*follower_id, follower)];
-            return finding;
-        }
-        let overlapping = followers.iter().find(|(id, follower)| {
-            concluded(follower) && follower_order(arrangement, *id, &cause) == Relative::Overlapping
-        });
-        if let Some((follower_id, follower)) = overlapping {
-            let mut finding = Finding::missing(Missing::EventOrder {
-                earlier: cause.clone(),
-                later: *follower_id,
-            });
-            finding.notes.push(Note::EventOrderUnclear {
-                earlier: cause.clone(),
-                later: *follower_id,
-            });
-            finding.facts = vec![cause_fact, event_fact(*follower_id, follower)];
-            return finding;
-        }
-        unanswered(arrangement, as_at, event, &cause, cause_fact, &after_cause, deadline)
-    }
-
-    /// A small random number generator, so the cases are the same every
-    /// run.
-    struct Cases(u64);
-
-    impl Cases {
-        fn below(&mut self, bound: u64) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0 % bound
-        }
-
-        fn date(&mut self) -> String {
-            let year = 2014 + self.below(6);
-            match self.below(6) {
-                0 => format!("{year}"),
-                1 | 2 => format!("{year}-{:02}", 1 + self.below(12)),
-                _ => format!("{year}-{:02}-{:02}", 1 + self.below(12), 1 + self.below(28)),
-            }
-        }
-    }
-
-    /// Changes of the DCS's responsibilities and reviews, dated to a year,
-    /// month or day or not at all, some answering a change, some known to
-    /// follow an earlier event, with every outcome.
-    fn timeline(cases: &mut Cases) -> String {
-        let mut text = String::from("arrangements generated {\n  council \"Generated\"\n");
-        if cases.below(2) == 0 {
-            writeln!(text, "  known_until {}", cases.date()).unwrap();
-        }
-        text.push_str("}\npost ceo { holds ChiefExecutive }\n");
-        text.push_str("post director {\n  holds DCS\n  report_to ceo\n");
-        if cases.below(2) == 0 {
-            writeln!(text, "  responsible_for education from {}", cases.date()).unwrap();
-        }
-        text.push_str("}\n");
-        let mut names: Vec<String> = Vec::new();
-        let events = 1 + cases.below(12);
-        for index in 0..events {
-            let review = cases.below(2) == 0;
-            let name = format!("{}_{index}", if review { "review" } else { "change" });
-            let earlier = (!names.is_empty() && cases.below(3) == 0)
-                .then(|| names[cases.below(names.len() as u64) as usize].clone());
-            let time = match (cases.below(4), &earlier) {
-                (0, Some(earlier)) => format!("after {earlier}"),
-                (1, Some(earlier)) => format!("on {} after {earlier}", cases.date()),
-                (2, _) => "on unknown".to_owned(),
-                _ => format!("on {}", cases.date()),
-            };
-            if review {
-                let outcome = ["assured", "not_assured", "deferred", "noted", "unknown"][cases.below(5) as usize];
-                let answers = names
-                    .iter()
-                    .filter(|name| name.starts_with("change"))
-                    .nth(cases.below(4) as usize)
-                    .filter(|_| cases.below(2) == 0)
-                    .map(|change| format!("  answers {change}\n"))
-                    .unwrap_or_default();
-                writeln!(
-                    text,
-                    "review {name} {time} {{\n  by \"Cabinet\"\n  outcome {outcome}\n{answers}}}"
-                )
-                .unwrap();
-            } else {
-                let responsibilities = if cases.below(4) == 0 { "no" } else { "yes" };
-                writeln!(
-                    text,
-                    "change {name} {time} {{\n  post director\n  responsibilities {responsibilities}\n}}"
-                )
-                .unwrap();
-            }
-            names.push(name);
-        }
-        text
-    }
-
-    fn dcs(policy: &Policy) -> RoleId {
-        let index = policy.roles.iter().position(|role| role.key == "DCS").unwrap();
-        RoleId::from_index(index)
-    }
 
     #[test]
-    fn matching_by_the_index_finds_what_scanning_every_event_found() {
-        let mut cases = Cases(0x0dc5_7133_1a9e);
-        let mut compared = 0;
-        for _ in 0..400 {
-            let text = timeline(&mut cases);
-            let mut workspace = Workspace::new();
-            workspace.add_text("generated.dcs", &text);
-            let as_at = PartialDate::parse(&cases.date()).unwrap().last_day();
-            let Some(prepared) = workspace.prepare(as_at) else {
-                continue;
-            };
-            let role = dcs(&prepared.policy);
-            for arrangement in &prepared.arrangements {
-                for within in [None, Some(3), Some(12)] {
-                    for (trigger, of) in [
-                        (Trigger::Event(EventKind::Change), Some(role)),
-                        (Trigger::Event(EventKind::Change), None),
-                        (Trigger::Event(EventKind::Review), None),
-                        (Trigger::Extension, Some(role)),
-                    ] {
-                        let ours = after(
-                            arrangement,
-                            &prepared.policy,
-                            as_at,
-                            EventKind::Review,
-                            trigger,
-                            of,
-                            within,
-                        );
-                        let theirs = after_by_scanning(
-                            arrangement,
-                            &prepared.policy,
-                            as_at,
-                            EventKind::Review,
-                            trigger,
-                            of,
-                            within,
-                        );
-                        assert_eq!(
-                            format!("{ours:?}"),
-                            format!("{theirs:?}"),
-                            "as at {as_at}, within {within:?}, {trigger:?}:\n{text}"
-                        );
-                        compared += 1;
-                    }
-                }
-            }
+    fn the_last_overdue_start_is_the_last_day_whose_next_is_due_before_the_date() {
+        let day = |year, month, day| Day { year, month, day };
+        for (as_at, months) in [
+            (day(2017, 6, 30), 6),
+            (day(2017, 3, 1), 12),
+            (day(2016, 2, 29), 1),
+            (day(2020, 8, 31), 6),
+        ] {
+            let last = last_overdue_start(as_at, months);
+            assert!(last.add_months(months) < as_at, "{last} + {months} months");
+            assert!(last.next().add_months(months) >= as_at, "{last} + 1 day");
         }
-        assert!(compared > 2000, "only {compared} compared");
-    }
-
-    /// Changes each followed by the review that answers it, months apart.
-    fn long_history(changes: usize) -> String {
-        let mut text = String::from(
-            "arrangements long {\n  council \"Long\"\n}\npost ceo { holds ChiefExecutive }\npost director {\n  holds DCS\n  report_to ceo\n}\n",
-        );
-        for index in 0..changes {
-            let (year, month) = (1900 + index / 12, 1 + index % 12);
-            writeln!(
-                text,
-                "change change_{index} on {year}-{month:02}-01 {{\n  post director\n  responsibilities yes\n}}"
-            )
-            .unwrap();
-            // Half answer their change, half follow it by date alone.
-            let answers = if index % 2 == 0 {
-                format!("  answers change_{index}\n")
-            } else {
-                String::new()
-            };
-            writeln!(
-                text,
-                "review review_{index} on {year}-{month:02}-15 {{\n  by \"Cabinet\"\n  outcome assured\n{answers}}}"
-            )
-            .unwrap();
-        }
-        text
-    }
-
-    fn orders_asked(changes: usize) -> usize {
-        let mut workspace = Workspace::new();
-        workspace.add_text("long.dcs", &long_history(changes));
-        let as_at = PartialDate::parse("2026-11-01").unwrap().last_day();
-        let prepared = workspace.prepare(as_at).expect("the long history checks");
-        let role = dcs(&prepared.policy);
-        let arrangement = &prepared.arrangements[0];
-        ORDERS_ASKED.with(|asked| asked.set(0));
-        let finding = after(
-            arrangement,
-            &prepared.policy,
-            as_at,
-            EventKind::Review,
-            Trigger::Event(EventKind::Change),
-            Some(role),
-            Some(6),
-        );
-        assert_eq!(finding.truth, Truth::True, "every change is reviewed");
-        ORDERS_ASKED.with(std::cell::Cell::get)
-    }
-
-    #[test]
-    fn each_change_is_matched_to_its_review_without_asking_of_every_review() {
-        let small = orders_asked(100);
-        let large = orders_asked(400);
-        // Scanning asked of every review for every change: 16 times as
-        // many for four times the changes. The index asks of a few each.
-        assert!(
-            large <= 4 * small + 100,
-            "{small} orders asked for 100 changes, {large} for 400"
-        );
-        assert!(large < 4 * 400, "{large} orders asked for 400 changes");
     }
 }

@@ -5,8 +5,7 @@
 use serde::Serialize;
 
 use super::keys::Keys;
-use crate::date::Boundary;
-use crate::eval::{Cause, Change, ChangeDetail, Fact, FactUse};
+use crate::eval::{Change, ChangeDetail, Fact, FactUse};
 use crate::model::{Basis, EvidenceRef, TypedValue};
 use crate::words::Wording;
 use crate::Assessment;
@@ -44,6 +43,9 @@ enum ChangeDetailOut<'a> {
         before: Vec<&'a str>,
         after: Vec<&'a str>,
     },
+    FirstSeenCombined {
+        entity: &'a str,
+    },
     RoleAdded {
         entity: &'a str,
         role: &'a str,
@@ -66,14 +68,6 @@ enum ChangeDetailOut<'a> {
         before: Option<serde_json::Value>,
         after: Option<serde_json::Value>,
     },
-}
-
-/// What calls for an event: a change, or an event.
-#[derive(Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub(super) enum CauseOut<'a> {
-    Change(ChangeOut<'a>),
-    Event { event: &'a str },
 }
 
 #[derive(Serialize)]
@@ -179,7 +173,7 @@ impl<'a> Keys<'a> {
                 FactKindOut::Event {
                     event: self.event(*event),
                     event_kind: found.map_or("", |event| event.kind.word()),
-                    date: found.and_then(|event| event.date.on).map(|date| date.to_string()),
+                    date: found.and_then(|event| self.dated(event.at)),
                 }
             }
             Fact::Change(change) => FactKindOut::Change {
@@ -206,7 +200,7 @@ impl<'a> Keys<'a> {
     pub(super) fn change(&self, change: &Change) -> ChangeOut<'a> {
         ChangeOut {
             role: self.role(change.role),
-            date: change.date.map(|date| date.to_string()),
+            date: self.dated(change.at),
             event: change.event.map(|event| self.event(event)),
             details: change.details.iter().map(|detail| self.change_detail(detail)).collect(),
         }
@@ -219,6 +213,9 @@ impl<'a> Keys<'a> {
             ChangeDetail::Holders { before, after } => ChangeDetailOut::Holders {
                 before: self.entities(before),
                 after: self.entities(after),
+            },
+            ChangeDetail::FirstSeenCombined { entity } => ChangeDetailOut::FirstSeenCombined {
+                entity: self.entity(*entity),
             },
             ChangeDetail::RoleAdded { entity, role } => ChangeDetailOut::RoleAdded {
                 entity: self.entity(*entity),
@@ -249,15 +246,6 @@ impl<'a> Keys<'a> {
             },
         }
     }
-
-    pub(super) fn cause(&self, cause: &Cause) -> CauseOut<'a> {
-        match cause {
-            Cause::Change(change) => CauseOut::Change(self.change(change)),
-            Cause::Event(event) => CauseOut::Event {
-                event: self.event(*event),
-            },
-        }
-    }
 }
 
 fn evidence<'a>(assessment: &Assessment<'a>, evidence: &'a Option<EvidenceRef>) -> Option<EvidenceOut<'a>> {
@@ -280,8 +268,8 @@ pub(super) fn fact_out<'a>(
     let (line, column) = assessment.sources.line_column(used.origin.span);
     FactOut {
         fact: keys.fact(&used.fact),
-        from: boundary(used.during.from),
-        until: boundary(used.during.until),
+        from: used.during.from.map(|from| keys.instant(from)),
+        until: used.during.until.map(|until| keys.instant(until)),
         basis: basis_name(used.basis),
         file: assessment.sources.name(used.origin.span.file),
         line,
@@ -291,18 +279,13 @@ pub(super) fn fact_out<'a>(
     }
 }
 
-fn boundary(end: Option<Boundary>) -> Option<String> {
-    end.map(|end| match end {
-        Boundary::On(date) => date.to_string(),
-        Boundary::Unknown => "unknown".to_owned(),
-    })
-}
-
 fn basis_name(basis: Basis) -> &'static str {
     match basis {
         Basis::Stated => "stated",
         Basis::Inferred => "inferred",
         Basis::Possibly => "possibly",
+        Basis::Suggested => "suggested",
+        Basis::Proposed => "proposed",
     }
 }
 

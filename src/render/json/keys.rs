@@ -2,9 +2,12 @@
 //! to: an entity, role or event by its key in the files, never by a
 //! title.
 
+use std::fmt::Write as _;
+
 use crate::eval::Clause;
 use crate::model::{
-    AnswerId, AttributeId, BodyKindId, DutyKind, EditionId, EntityId, EventId, FunctionId, RelationId, RoleId,
+    Anchor, AnswerId, AttributeId, BodyKindId, DutyKind, EditionId, EntityId, EventId, FunctionId, InstantId,
+    RelationId, RoleId,
 };
 use crate::Assessment;
 
@@ -80,8 +83,37 @@ impl<'a> Keys<'a> {
         self.assessment
             .arrangement
             .answer(id)
-            .and_then(|answer| answer.given)
-            .map(|date| date.to_string())
+            .and_then(|answer| self.dated(answer.given))
+    }
+
+    /// When an instant came, as the files write it: `2016-03`, `unknown`,
+    /// `unknown after designation_2019 before 2020-01`, `seen 2016-03`.
+    pub(super) fn instant(&self, id: InstantId) -> String {
+        let Some(instant) = self.assessment.arrangement.timeline.instant(id) else {
+            return "unknown".to_owned();
+        };
+        let written = &instant.written;
+        if let Some(seen) = written.seen {
+            return format!("seen {seen}");
+        }
+        let mut text = written
+            .date
+            .map_or_else(|| "unknown".to_owned(), |date| date.to_string());
+        for (word, anchors) in [("after", &written.after), ("before", &written.before)] {
+            for anchor in anchors {
+                let _ = match anchor {
+                    Anchor::Date(date) => write!(text, " {word} {date}"),
+                    Anchor::Event(event) => write!(text, " {word} {}", self.event(*event)),
+                };
+            }
+        }
+        text
+    }
+
+    /// When an instant came, or nothing when the papers say nothing of it.
+    pub(super) fn dated(&self, id: InstantId) -> Option<String> {
+        let instant = self.assessment.arrangement.timeline.instant(id)?;
+        (!instant.written.says_nothing()).then(|| self.instant(id))
     }
 
     pub(super) fn clause(&self, clause: Clause) -> &'a str {

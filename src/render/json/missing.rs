@@ -3,11 +3,10 @@
 
 use serde::Serialize;
 
-use super::fact::{CauseOut, ChangeOut, FactKindOut};
 use super::keys::Keys;
-use crate::date::Uncertainty;
-use crate::eval::{Cause, Change, Clause, Fact, Missing};
-use crate::model::{AnswerId, EntityId, EntityKind, EventId, RelationId, RoleId, Target};
+use super::time::DoubtOut;
+use crate::eval::{Clause, Missing};
+use crate::model::{EntityId, EntityKind, RelationId, RoleId, Target};
 use crate::words::Wording;
 
 /// A fact the duty needs that the arrangements do not state: its kind,
@@ -75,43 +74,14 @@ enum MissingKindOut<'a> {
         target_body_kind: Option<&'a str>,
         listed: Vec<&'a str>,
     },
-    EventOrder {
-        earlier: CauseOut<'a>,
-        later: &'a str,
-    },
-    AnswerOrder {
-        question: &'a str,
-        given: Option<String>,
-        change: ChangeOut<'a>,
-    },
-    AnswerDate {
-        question: &'a str,
-    },
-    EventDate {
-        event: &'a str,
-    },
-    Uncertain {
-        fact: Box<FactKindOut<'a>>,
-        why: &'static str,
-        date: Option<String>,
-    },
-    Existed {
-        entity: &'a str,
-        why: &'static str,
-        date: Option<String>,
-    },
-    WhichHolder {
-        role: &'a str,
-        candidates: Vec<&'a str>,
+    Doubt(DoubtOut<'a>),
+    TooManyDoubts {
+        asked: usize,
     },
     BeyondPapers {
         event_kind: &'static str,
         until: String,
         stated: bool,
-    },
-    ChangeOrder {
-        change: ChangeOut<'a>,
-        event: &'a str,
     },
     ReviewOutcome {
         review: &'a str,
@@ -179,20 +149,8 @@ impl<'a> Keys<'a> {
                 target,
                 listed,
             } => self.complete_relation(*entity, *relation, target, listed),
-            Missing::EventOrder { earlier, later } => self.event_order(earlier, *later),
-            Missing::AnswerOrder { answer, change } => self.answer_order(*answer, change),
-            Missing::AnswerDate { answer } => MissingKindOut::AnswerDate {
-                question: self.question(*answer),
-            },
-            Missing::EventDate { event } => MissingKindOut::EventDate {
-                event: self.event(*event),
-            },
-            Missing::Uncertain { fact, why } => self.uncertain(fact, *why),
-            Missing::Existed { entity, why } => self.existed(*entity, *why),
-            Missing::WhichHolder { role, candidates } => MissingKindOut::WhichHolder {
-                role: self.role(*role),
-                candidates: self.entities(candidates),
-            },
+            Missing::Doubt(doubt) => MissingKindOut::Doubt(self.doubt(doubt)),
+            Missing::TooManyDoubts { asked } => MissingKindOut::TooManyDoubts { asked: *asked },
             Missing::BeyondPapers { event, until, stated } => MissingKindOut::BeyondPapers {
                 event_kind: event.word(),
                 until: until.to_string(),
@@ -201,7 +159,6 @@ impl<'a> Keys<'a> {
             Missing::ReviewOutcome { review } => MissingKindOut::ReviewOutcome {
                 review: self.event(*review),
             },
-            Missing::ChangeOrder { change, event } => self.change_order(change, *event),
         }
     }
 
@@ -221,31 +178,6 @@ impl<'a> Keys<'a> {
             predicate: self.clause(clause),
             negated,
             listed,
-        }
-    }
-
-    /// Whether an event came after what called for it.
-    fn event_order(&self, earlier: &Cause, later: EventId) -> MissingKindOut<'a> {
-        MissingKindOut::EventOrder {
-            earlier: self.cause(earlier),
-            later: self.event(later),
-        }
-    }
-
-    /// Whether an answer came after a change.
-    fn answer_order(&self, answer: AnswerId, change: &Change) -> MissingKindOut<'a> {
-        MissingKindOut::AnswerOrder {
-            question: self.question(answer),
-            given: self.given(answer),
-            change: self.change(change),
-        }
-    }
-
-    /// Whether an event came after a change.
-    fn change_order(&self, change: &Change, event: EventId) -> MissingKindOut<'a> {
-        MissingKindOut::ChangeOrder {
-            change: self.change(change),
-            event: self.event(event),
         }
     }
 
@@ -271,36 +203,5 @@ impl<'a> Keys<'a> {
             },
             listed: self.entities(listed),
         }
-    }
-
-    /// Whether a fact held as at the date, and why it cannot be told.
-    fn uncertain(&self, fact: &Fact, why: Uncertainty) -> MissingKindOut<'a> {
-        let (why, date) = uncertainty(why);
-        MissingKindOut::Uncertain {
-            fact: Box::new(self.fact(fact)),
-            why,
-            date,
-        }
-    }
-
-    /// Whether an entity existed as at the date, and why it cannot be told.
-    fn existed(&self, entity: EntityId, why: Uncertainty) -> MissingKindOut<'a> {
-        let (why, date) = uncertainty(why);
-        MissingKindOut::Existed {
-            entity: self.entity(entity),
-            why,
-            date,
-        }
-    }
-}
-
-/// Why whether a fact held cannot be told, and the date that leaves it
-/// open.
-fn uncertainty(why: Uncertainty) -> (&'static str, Option<String>) {
-    match why {
-        Uncertainty::Began(date) => ("began", Some(date.to_string())),
-        Uncertainty::Stopped(date) => ("stopped", Some(date.to_string())),
-        Uncertainty::UnknownDate => ("unknown_date", None),
-        Uncertainty::Possibly => ("possibly", None),
     }
 }

@@ -10,6 +10,7 @@
 mod fact;
 mod keys;
 mod missing;
+mod time;
 
 use serde::Serialize;
 
@@ -24,7 +25,7 @@ use crate::Assessment;
 /// The version of the JSON contract. Raised when a field changes meaning
 /// or is removed; adding a field does not raise it. Version 2 made
 /// `missing` a list of typed objects and gave every fact a `kind`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One council's verdicts in the JSON contract, ready to serialise.
 #[derive(Serialize)]
@@ -137,6 +138,9 @@ struct AnswerOut<'a> {
     by: Option<&'a str>,
     reference: Option<&'a str>,
     text: &'a str,
+    /// Whether `text` is the council's words (`false`: why they are not at
+    /// hand).
+    words_at_hand: bool,
 }
 
 #[derive(Serialize)]
@@ -328,10 +332,11 @@ fn answer_out<'a>(assessment: &Assessment<'a>, verdict: &Verdict) -> Option<Answ
         .answer
         .and_then(|id| assessment.arrangement.answer(id))
         .map(|answer| AnswerOut {
-            given: answer.given.map(|date| date.to_string()),
+            given: Keys { assessment }.dated(answer.given),
             by: answer.by.as_deref(),
             reference: answer.reference.as_deref(),
-            text: &answer.text,
+            text: answer.text.text(),
+            words_at_hand: answer.text.at_hand(),
         })
 }
 

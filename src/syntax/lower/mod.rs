@@ -4,6 +4,11 @@
 //! Each function names the rules it expects among a pair's children; a
 //! child of any other rule is an internal error (E0099), never silently
 //! dropped, so a grammar edit that adds a child cannot lose an entry.
+//!
+//! This file lowers items, their entries and values; `rule.rs` lowers a
+//! duty's rule and a condition's claim.
+
+mod rule;
 
 use pest::iterators::Pair;
 use pest::Parser;
@@ -148,13 +153,15 @@ impl Lowerer {
     }
 
     fn date_value(&mut self, pair: P<'_>) -> Option<DateValue> {
-        let span = self.span(&pair);
+        let inner = pair.into_inner().next()?;
+        self.date_value_of(&inner)
+    }
+
+    /// A `date`, `number` (a year) or `unknown`, as a date value.
+    fn date_value_of(&mut self, pair: &P<'_>) -> Option<DateValue> {
+        let span = self.span(pair);
         let text = pair.as_str();
-        if pair
-            .clone()
-            .into_inner()
-            .any(|part| part.as_rule() == Rule::unknown_date)
-        {
+        if pair.as_rule() == Rule::unknown_date {
             return Some(DateValue { date: None, span });
         }
         match PartialDate::parse(text.trim()) {
@@ -172,21 +179,149 @@ impl Lowerer {
         let span = self.tight_span(&pair);
         let mut name = None;
         let mut period = None;
+        let mut qualifiers = Vec::new();
+        let mut evidence = None;
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::kw_exists => name = Some(self.name(&part)),
                 Rule::period => period = self.period(part),
+                Rule::qualifier => qualifiers.push(self.qualifier(&part)),
+                Rule::evidence => evidence = self.evidence(part),
                 _ => self.internal(&part, "an `exists` entry"),
             }
         }
         Some(Field {
             name: name?,
             values: Vec::new(),
-            qualifiers: Vec::new(),
+            qualifiers,
             period: Some(period?),
+            evidence,
+            span,
+        })
+    }
+
+    /// `extends A`, `extends A, B`, `extends A or B` becomes the field
+    /// `extends` with the roles as values, marked [`Qualifier::OneOf`] when
+    /// joined by `or`.
+    fn extends(&mut self, pair: P<'_>) -> Option<Field> {
+        let span = self.tight_span(&pair);
+        let mut name = None;
+        let mut values = Vec::new();
+        let mut qualifiers = Vec::new();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::kw_extends => name = Some(self.name(&part)),
+                Rule::name => values.push(Value {
+                    kind: ValueKind::Key(part.as_str().to_owned()),
+                    span: self.span(&part),
+                }),
+                Rule::extends_join => {
+                    if part.as_str().starts_with("or") {
+                        qualifiers.push((Qualifier::OneOf, self.span(&part)));
+                    }
+                }
+                _ => self.internal(&part, "an `extends` entry"),
+            }
+        }
+        Some(Field {
+            name: name?,
+            values,
+            qualifiers,
+            period: None,
             evidence: None,
             span,
         })
+    }
+
+    fn qualifier(&self, part: &P<'_>) -> (Qualifier, Span) {
+        let qualifier = match part.as_str() {
+            "possibly" => Qualifier::Possibly,
+            "suggested" => Qualifier::Suggested,
+            "proposed" => Qualifier::Proposed,
+            _ => Qualifier::Inferred,
+        };
+        (qualifier, self.span(part))
+    }
+
+    fn anchor(&mut self, pair: P<'_>) -> Option<Anchor> {
+        let inner = pair.into_inner().next()?;
+        match inner.as_rule() {
+            Rule::name => Some(Anchor::Event(self.name(&inner))),
+            Rule::date | Rule::number => {
+                let span = self.span(&inner);
+                match PartialDate::parse(inner.as_str().trim()) {
+                    Ok(date) => Some(Anchor::Date(DateValue { date: Some(date), span })),
+                    Err(error) => {
+                        self.errors.push(SyntaxError::InvalidDate { span, error });
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.internal(&inner, "what bounds a date");
+                None
+            }
+        }
+    }
+
+    /// `between A and B`: no date, after A and before B.
+    fn between(&mut self, pair: P<'_>, when: &mut When) -> Option<()> {
+        let mut anchors = Vec::new();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::anchor => anchors.push(self.anchor(part)?),
+                Rule::kw_between | Rule::kw_and => {}
+                _ => self.internal(&part, "`between … and …`"),
+            }
+        }
+        let mut anchors = anchors.into_iter();
+        when.after.extend(anchors.next());
+        when.before.extend(anchors.next());
+        Some(())
+    }
+
+    /// `after X` or `before Y` after a date.
+    fn date_bound(&mut self, pair: P<'_>, when: &mut When) -> Option<()> {
+        let mut before = false;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::kw_after => before = false,
+                Rule::kw_before => before = true,
+                Rule::anchor => {
+                    let anchor = self.anchor(part)?;
+                    if before {
+                        when.before.push(anchor);
+                    } else {
+                        when.after.push(anchor);
+                    }
+                }
+                _ => self.internal(&part, "a bound of a date"),
+            }
+        }
+        Some(())
+    }
+
+    /// A date as the papers give it (`when` or a `bounded` value).
+    fn when(&mut self, pair: P<'_>) -> Option<When> {
+        let span = self.tight_span(&pair);
+        let mut when = When {
+            date: None,
+            after: Vec::new(),
+            before: Vec::new(),
+            span,
+        };
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::date_value => when.date = Some(self.date_value(part)?),
+                Rule::date | Rule::number | Rule::unknown_date => {
+                    when.date = Some(self.date_value_of(&part)?);
+                }
+                Rule::between => self.between(part, &mut when)?,
+                Rule::date_bound => self.date_bound(part, &mut when)?,
+                _ => self.internal(&part, "a date"),
+            }
+        }
+        Some(when)
     }
 
     fn event_time(&mut self, pair: P<'_>) -> Option<EventTime> {
@@ -195,7 +330,7 @@ impl Lowerer {
         let mut after = None;
         for part in pair.into_inner() {
             match part.as_rule() {
-                Rule::date_value => on = Some(self.date_value(part)?),
+                Rule::when => on = Some(self.when(part)?),
                 Rule::name => after = Some(self.name(&part)),
                 Rule::kw_on | Rule::kw_after => {}
                 _ => self.internal(&part, "when an event happened"),
@@ -208,23 +343,31 @@ impl Lowerer {
         let span = self.tight_span(&pair);
         let mut from = None;
         let mut until = None;
+        let mut seen = None;
         let mut next_is_until = false;
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::kw_from => next_is_until = false,
                 Rule::kw_until => next_is_until = true,
-                Rule::date_value => {
-                    let date = self.date_value(part)?;
+                Rule::kw_seen => {}
+                Rule::date_value => seen = Some(self.date_value(part)?),
+                Rule::when => {
+                    let when = self.when(part)?;
                     if next_is_until {
-                        until = Some(date);
+                        until = Some(when);
                     } else {
-                        from = Some(date);
+                        from = Some(when);
                     }
                 }
                 _ => self.internal(&part, "a period"),
             }
         }
-        Some(WrittenPeriod { from, until, span })
+        Some(WrittenPeriod {
+            from,
+            until,
+            seen,
+            span,
+        })
     }
 
     fn block(&mut self, pair: P<'_>) -> Vec<Entry> {
@@ -241,6 +384,7 @@ impl Lowerer {
                 Rule::tag_entry => self.tag(inner).map(Entry::Tag),
                 Rule::source_entry => self.source(inner).map(Entry::Field),
                 Rule::life_entry => self.life(inner).map(Entry::Field),
+                Rule::extends_entry => self.extends(inner).map(Entry::Field),
                 Rule::expect_entry => self.expect(inner).map(Entry::Expect),
                 Rule::edit_entry => self.edit(inner).map(Entry::Edit),
                 _ => {
@@ -264,13 +408,7 @@ impl Lowerer {
             match part.as_rule() {
                 Rule::field_name => name = Some(self.name(&part)),
                 Rule::value => values.extend(self.value(part)),
-                Rule::qualifier => {
-                    let qualifier = match part.as_str() {
-                        "possibly" => Qualifier::Possibly,
-                        _ => Qualifier::Inferred,
-                    };
-                    qualifiers.push((qualifier, self.span(&part)));
-                }
+                Rule::qualifier => qualifiers.push(self.qualifier(&part)),
                 Rule::period => period = self.period(part),
                 Rule::evidence => evidence = self.evidence(part),
                 _ => self.internal(&part, "a field"),
@@ -312,6 +450,7 @@ impl Lowerer {
                 }
             },
             Rule::boolean => Some(ValueKind::Bool(matches!(pair.as_str(), "yes" | "true"))),
+            Rule::bounded => self.when(pair.clone()).map(ValueKind::When),
             Rule::key | Rule::name => Some(ValueKind::Key(pair.as_str().to_owned())),
             _ => {
                 self.internal(pair, "a value");
@@ -527,319 +666,5 @@ impl Lowerer {
             value: names.next()?,
             span,
         })
-    }
-
-    fn condition(&mut self, pair: P<'_>) -> Option<Condition> {
-        let span = self.tight_span(&pair);
-        let mut kind = ConditionKind::When;
-        let mut claim = None;
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::condition_kw if part.as_str() == "unless" => kind = ConditionKind::Unless,
-                Rule::condition_kw => {}
-                Rule::claim => claim = self.claim(part),
-                _ => self.internal(&part, "a condition"),
-            }
-        }
-        Some(Condition {
-            kind,
-            claim: claim?,
-            span,
-        })
-    }
-
-    fn claim(&mut self, pair: P<'_>) -> Option<Claim> {
-        let mut subject = None;
-        let mut predicate = None;
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::subject => subject = self.subject(part),
-                Rule::predicate => predicate = self.predicate(part),
-                _ => self.internal(&part, "a claim"),
-            }
-        }
-        Some(Claim {
-            subject: subject?,
-            predicate: predicate?,
-        })
-    }
-
-    fn rule(&mut self, pair: P<'_>) -> Option<Rule_> {
-        let span = self.tight_span(&pair);
-        let mut subject = None;
-        let mut modality = None;
-        let mut predicate = None;
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::subject => subject = self.subject(part),
-                Rule::modality => modality = part.into_inner().next().and_then(|inner| modality_of(inner.as_rule())),
-                Rule::predicate => predicate = self.predicate(part),
-                _ => self.internal(&part, "a rule"),
-            }
-        }
-        Some(Rule_ {
-            subject: subject?,
-            modality: modality?,
-            predicate: predicate?,
-            span,
-        })
-    }
-
-    fn subject(&mut self, pair: P<'_>) -> Option<Subject> {
-        let inner = pair.into_inner().next()?;
-        let span = self.span(&inner);
-        match inner.as_rule() {
-            Rule::council_subject => Some(Subject::Council { span }),
-            Rule::role_subject => inner
-                .into_inner()
-                .find(|part| part.as_rule() == Rule::name)
-                .map(|part| Subject::Role(self.name(&part))),
-            Rule::quantified_subject => {
-                let mut quantifier = None;
-                let mut entity = None;
-                let mut holding = None;
-                for part in inner.into_inner() {
-                    match part.as_rule() {
-                        Rule::quantifier => {
-                            quantifier = part.into_inner().next().and_then(|q| quantifier_of(q.as_rule()));
-                        }
-                        Rule::entity_kind => entity = EntityKind::from_word(part.as_str()),
-                        Rule::holding_filter => {
-                            holding = part
-                                .into_inner()
-                                .find(|p| p.as_rule() == Rule::name)
-                                .map(|p| self.name(&p));
-                        }
-                        _ => self.internal(&part, "a subject"),
-                    }
-                }
-                Some(Subject::Quantified {
-                    quantifier: quantifier?,
-                    entity: entity?,
-                    holding,
-                    span,
-                })
-            }
-            _ => {
-                self.internal(&inner, "a subject");
-                None
-            }
-        }
-    }
-
-    fn predicate(&mut self, pair: P<'_>) -> Option<Predicate> {
-        let span = self.tight_span(&pair);
-        let mut alternatives = Vec::new();
-        for part in pair.into_inner() {
-            if part.as_rule() == Rule::conjunction {
-                alternatives.push(self.conjunction(part)?);
-            }
-        }
-        flatten(alternatives, span, PredicateKind::Or)
-    }
-
-    fn conjunction(&mut self, pair: P<'_>) -> Option<Predicate> {
-        let span = self.tight_span(&pair);
-        let mut parts = Vec::new();
-        for part in pair.into_inner() {
-            if part.as_rule() == Rule::negation {
-                parts.push(self.negation(part)?);
-            }
-        }
-        flatten(parts, span, PredicateKind::And)
-    }
-
-    fn negation(&mut self, pair: P<'_>) -> Option<Predicate> {
-        let span = self.tight_span(&pair);
-        let mut negations = 0usize;
-        let mut primary = None;
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::kw_not => negations += 1,
-                Rule::primary => primary = self.primary(part),
-                _ => self.internal(&part, "a negation"),
-            }
-        }
-        let primary = primary?;
-        // `not not P` is P: only the parity matters, so no chain of nots
-        // becomes a deep tree.
-        Some(if negations % 2 == 1 {
-            Predicate {
-                kind: PredicateKind::Not(Box::new(primary)),
-                span,
-            }
-        } else {
-            primary
-        })
-    }
-
-    fn primary(&mut self, pair: P<'_>) -> Option<Predicate> {
-        let inner = pair.into_inner().next()?;
-        let span = self.span(&inner);
-        match inner.as_rule() {
-            Rule::predicate => self.predicate(inner),
-            Rule::atom => self.atom(inner).map(|atom| Predicate {
-                kind: PredicateKind::Atom(atom),
-                span,
-            }),
-            _ => {
-                self.internal(&inner, "a predicate");
-                None
-            }
-        }
-    }
-
-    fn atom(&mut self, pair: P<'_>) -> Option<Atom> {
-        let inner = pair.into_inner().next()?;
-        let rule = inner.as_rule();
-        let parts: Vec<P<'_>> = inner.clone().into_inner().collect();
-        let names: Vec<Name> = parts
-            .iter()
-            .filter(|part| part.as_rule() == Rule::name)
-            .map(|part| self.name(part))
-            .collect();
-        let has = |wanted: Rule| parts.iter().any(|part| part.as_rule() == wanted);
-        match rule {
-            Rule::uses_atom => Some(Atom::Uses {
-                model: names.into_iter().next()?,
-            }),
-            Rule::considers_atom => Some(Atom::Considers {
-                model: names.into_iter().next()?,
-            }),
-            Rule::hold_atom => Some(Atom::Hold { roles: names }),
-            Rule::responsible_atom => Some(Atom::Responsible {
-                only: has(Rule::kw_only),
-                functions: names,
-            }),
-            Rule::kind_atom => Some(Atom::Kind {
-                kind: names.into_iter().next()?,
-            }),
-            Rule::attribute_atom => Some(Atom::Attribute {
-                attribute: names.into_iter().next()?,
-            }),
-            Rule::comparison_atom => {
-                let comparator = parts
-                    .iter()
-                    .find(|part| part.as_rule() == Rule::comparator)
-                    .map_or(Some(Comparator::Equal), |part| comparator_of(part.as_str()))?;
-                let literal_pair = parts.iter().find(|part| part.as_rule() == Rule::literal)?;
-                let literal_inner = literal_pair.clone().into_inner().next()?;
-                let literal = Literal {
-                    kind: self.value_kind(&literal_inner)?,
-                    span: self.span(&literal_inner),
-                };
-                Some(Atom::Compare {
-                    attribute: names.into_iter().next()?,
-                    comparator,
-                    literal,
-                })
-            }
-            Rule::after_atom => {
-                let mut events = parts
-                    .iter()
-                    .filter(|part| part.as_rule() == Rule::event_kind)
-                    .filter_map(|part| EventKind::from_word(part.as_str()));
-                let event = events.next()?;
-                let trigger = if parts.iter().any(|part| part.as_rule() == Rule::kw_extension) {
-                    Trigger::Extension
-                } else {
-                    Trigger::Event(events.next()?)
-                };
-                let within = match parts.iter().find(|part| part.as_rule() == Rule::within) {
-                    Some(within) => Some(self.duration(within.clone().into_inner().collect())?),
-                    None => None,
-                };
-                Some(Atom::After {
-                    event,
-                    trigger,
-                    of: names.into_iter().next(),
-                    within,
-                })
-            }
-            Rule::every_atom => {
-                let event = parts
-                    .iter()
-                    .find(|part| part.as_rule() == Rule::event_kind)
-                    .and_then(|part| EventKind::from_word(part.as_str()))?;
-                let period = self.duration(parts)?;
-                Some(Atom::Every { event, period })
-            }
-            Rule::relation_atom => {
-                let mut names = names.into_iter();
-                Some(Atom::Relation {
-                    relation: names.next()?,
-                    of_kind: has(Rule::article),
-                    target: names.next()?,
-                })
-            }
-            _ => {
-                self.internal(&inner, "a predicate");
-                None
-            }
-        }
-    }
-
-    fn duration(&mut self, parts: Vec<P<'_>>) -> Option<Period> {
-        let number = parts.iter().find(|part| part.as_rule() == Rule::number)?;
-        let unit = parts.iter().find(|part| part.as_rule() == Rule::period_unit)?;
-        let span = self.span(number).to(self.span(unit));
-        let count: u32 = number.as_str().parse().unwrap_or(0);
-        let months = if unit.as_str().starts_with("year") {
-            count.saturating_mul(12)
-        } else {
-            count
-        };
-        if months == 0 || months > 1200 {
-            self.errors.push(SyntaxError::BadPeriod { span });
-            return None;
-        }
-        Some(Period { months, span })
-    }
-}
-
-/// Our rule type, renamed here because pest's generated `Rule` enum has
-/// the name in this file.
-type Rule_ = super::ast::Rule;
-
-fn flatten(mut parts: Vec<Predicate>, span: Span, wrap: fn(Vec<Predicate>) -> PredicateKind) -> Option<Predicate> {
-    if parts.len() <= 1 {
-        return parts.pop();
-    }
-    Some(Predicate {
-        kind: wrap(parts),
-        span,
-    })
-}
-
-fn modality_of(rule: Rule) -> Option<Modality> {
-    match rule {
-        Rule::must => Some(Modality::Must),
-        Rule::must_not => Some(Modality::MustNot),
-        Rule::should => Some(Modality::Should),
-        Rule::should_not => Some(Modality::ShouldNot),
-        Rule::may => Some(Modality::May),
-        _ => None,
-    }
-}
-
-fn quantifier_of(rule: Rule) -> Option<Quantifier> {
-    match rule {
-        Rule::each => Some(Quantifier::Each),
-        Rule::exactly_one => Some(Quantifier::ExactlyOne),
-        Rule::at_least_one => Some(Quantifier::AtLeastOne),
-        Rule::no_quantifier => Some(Quantifier::No),
-        _ => None,
-    }
-}
-
-fn comparator_of(text: &str) -> Option<Comparator> {
-    match text {
-        "=" => Some(Comparator::Equal),
-        "!=" => Some(Comparator::NotEqual),
-        "<" => Some(Comparator::Less),
-        "<=" => Some(Comparator::LessOrEqual),
-        ">" => Some(Comparator::Greater),
-        ">=" => Some(Comparator::GreaterOrEqual),
-        _ => None,
     }
 }
