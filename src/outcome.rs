@@ -5,9 +5,27 @@
 
 use crate::date::{Day, Holding};
 use crate::eval::{DepartureStatus, Verdict, VerdictKind};
-use crate::model::{Arrangement, Duty, Edition, Paragraph, Policy};
+use crate::model::{AnswerId, Arrangement, DepartureId, Duty, Edition, EntityId, EventId, Paragraph, Policy};
 use crate::source::SourceMap;
 use crate::words::Wording;
+
+/// Something of a council's arrangements that stood differently at two
+/// dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Changed {
+    /// A post, member, body or service: its roles, functions, lines or
+    /// attributes, or whether it existed.
+    Entity(EntityId),
+    /// An event of the timeline that had happened by one date and not the
+    /// other.
+    Event(EventId),
+    /// An answer given between the dates.
+    Answer(AnswerId),
+    /// A departure approved between the dates.
+    Departure(DepartureId),
+    /// What the council says it has no body of.
+    Absences,
+}
 
 /// Every council verified in one run against one policy as at one date.
 #[derive(Clone, Debug)]
@@ -149,22 +167,56 @@ impl<'a> Assessment<'a> {
             .map_or("Other duties", |paragraph| paragraph.section.as_str())
     }
 
-    /// Whether the council's arrangements as they stood differ between this
-    /// assessment's date and another's (the same arrangements at two
-    /// dates): their facts as materialised at each.
-    pub fn arrangement_facts_differ(&self, other: &Assessment<'_>) -> bool {
-        let mut before = self.arrangement.at(self.as_at);
-        let mut after = other.arrangement.at(other.as_at);
-        // The timeline is compared as it stood: events up to each date.
+    /// What of the council's arrangements stood differently at another
+    /// date than at this assessment's, read from these arrangements alone
+    /// (the same papers materialised at both dates): two sets of guidance
+    /// compared at one date find nothing. In the arrangement's order.
+    pub fn changed_since(&self, other: Day) -> Vec<Changed> {
+        if other == self.as_at {
+            return Vec::new();
+        }
+        let (then, now) = (self.arrangement.at(other), self.arrangement.at(self.as_at));
         let timeline = &self.arrangement.timeline;
-        before
+        let happened = |at, day| timeline.happened_by(at, day) != Holding::No;
+        let entities = then
+            .entities
+            .iter()
+            .zip(&now.entities)
+            .enumerate()
+            .filter(|(_, (before, after))| before != after)
+            .map(|(index, _)| Changed::Entity(EntityId::from_index(index)));
+        let events = self
+            .arrangement
             .events
-            .retain(|event| timeline.happened_by(event.at, self.as_at) != Holding::No);
-        let timeline = &other.arrangement.timeline;
-        after
-            .events
-            .retain(|event| timeline.happened_by(event.at, other.as_at) != Holding::No);
-        before.entities != after.entities || before.events != after.events || before.has_no != after.has_no
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| happened(event.at, other) != happened(event.at, self.as_at))
+            .map(|(index, _)| Changed::Event(EventId::from_index(index)));
+        let answers = self
+            .arrangement
+            .answers
+            .iter()
+            .enumerate()
+            .filter(|(_, answer)| happened(answer.given, other) != happened(answer.given, self.as_at))
+            .map(|(index, _)| Changed::Answer(AnswerId::from_index(index)));
+        let departures = self
+            .arrangement
+            .departures
+            .iter()
+            .enumerate()
+            .filter(|(_, departure)| {
+                departure
+                    .approved
+                    .is_some_and(|date| date.begun_by(other) != date.begun_by(self.as_at))
+            })
+            .map(|(index, _)| Changed::Departure(DepartureId::from_index(index)));
+        let absences = (then.has_no != now.has_no).then_some(Changed::Absences);
+        entities
+            .chain(events)
+            .chain(answers)
+            .chain(departures)
+            .chain(absences)
+            .collect()
     }
 
     /// The local policies that apply to the council (those it answers to),

@@ -104,6 +104,9 @@ pub(super) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
         format: DiffFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// List every paragraph of the guidance with the duties and questions
     /// that encode it, and the share of paragraphs encoded.

@@ -80,6 +80,7 @@ fn dispatch(command: Command, colors: Colors) -> u8 {
             from,
             to,
             format,
+            output,
         } => {
             let sides = run::Sides {
                 from_policy,
@@ -89,7 +90,7 @@ fn dispatch(command: Command, colors: Colors) -> u8 {
                 from,
                 to,
             };
-            run::diff(&arrangements, &sides, format.into(), colors, write)
+            run::diff(&arrangements, &sides, format.into(), output.as_deref(), colors, write)
         }
         Command::Explain { what, policies, as_at } => run::explain(&what, &policies, as_at, colors, write),
         Command::Coverage { policies, format } => run::coverage(&policies, format.into(), colors, write),

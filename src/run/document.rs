@@ -142,8 +142,15 @@ fn save(path: &Path, text: &str, inputs: &Inputs, workspace: &Workspace) -> Opti
         .chain(workspace.shared_paths())
         .cloned()
         .collect();
+    save_over(path, text, &named)
+}
+
+/// Writes a command's output to the file named with `-o`, unless that
+/// file is one of `named`, the files it read; what stopped it, if
+/// anything.
+pub(super) fn save_over(path: &Path, text: &str, named: &[PathBuf]) -> Option<Diagnostic> {
     let shown = path.display().to_string();
-    match output::same_file_as_input(path, &named) {
+    match output::same_file_as_input(path, named) {
         Some(input) => {
             let input = if input == Path::new(crate::load::STDIN_PATH) {
                 crate::source::STDIN_NAME.to_owned()

@@ -448,7 +448,8 @@ async fn diff(
             from: Some(from),
             to: Some(to),
         };
-        let (status, written) = captured(|write| run::diff(&council.files, &sides, format, Colors::default(), write));
+        let (status, written) =
+            captured(|write| run::diff(&council.files, &sides, format, None, Colors::default(), write));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, from));
         }

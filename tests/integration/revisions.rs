@@ -247,7 +247,7 @@ fn diff_across_the_2017_change_shows_the_duty_replaced() {
         String::from_utf8_lossy(&output.stderr)
     );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     let changes = json["changes"].as_array().unwrap();
     let change = |duty: &str| {
         changes
@@ -255,9 +255,12 @@ fn diff_across_the_2017_change_shows_the_duty_replaced() {
             .find(|change| change["duty"] == duty)
             .unwrap_or_else(|| panic!("no change for {duty}"))
     };
+    // The board's duty was repealed for the council: the law changed,
+    // whatever the council's papers also say of the board.
     let lscb = change("council.lscb");
     assert!(lscb["after"].is_null() && lscb["before"]["verdict"].is_string());
-    assert_eq!(lscb["because"], "both");
+    assert_eq!(lscb["because"], "guidance");
+    assert_eq!(lscb["instruments"][0]["id"], "csw_2017");
     let partners = change("council.safeguarding_partners");
     assert!(partners["before"].is_null());
     assert_eq!(partners["after"]["verdict"], "pass");
@@ -641,4 +644,161 @@ fn the_law_cases_give_their_expected_verdicts() {
     for law in ["dcs.politically_restricted", "dcs.not_elected_member", "council.lscb"] {
         assert!(!changed.contains(&law), "{law} in {changed:?}");
     }
+}
+
+/// Every `dcsc` command of docs/revising-guidance.md's shell blocks runs
+/// as written (an `-o` file written into a scratch folder instead), and
+/// none is refused: the walkthrough a legal team follows works.
+#[test]
+fn the_revising_guidance_walkthrough_runs_as_written() {
+    let guide = std::fs::read_to_string("docs/revising-guidance.md").unwrap();
+    let mut commands: Vec<String> = Vec::new();
+    let mut in_shell = false;
+    let mut pending = String::new();
+    for line in guide.lines() {
+        match line.trim() {
+            "```sh" => in_shell = true,
+            "```" => in_shell = false,
+            text if in_shell && (text.starts_with("dcsc ") || !pending.is_empty()) => {
+                pending.push_str(text.trim_end_matches('\\'));
+                pending.push(' ');
+                if !text.ends_with('\\') {
+                    commands.push(std::mem::take(&mut pending));
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(commands.len() >= 3, "{commands:?}");
+    let dir = crate::support::scratch("revisions-walkthrough");
+    for command in commands {
+        let mut words: Vec<String> = command.split_whitespace().skip(1).map(str::to_owned).collect();
+        let mut written = None;
+        if let Some(at) = words.iter().position(|word| word == "-o") {
+            let path = dir.join(&words[at + 1]);
+            words[at + 1] = path.display().to_string();
+            written = Some(path);
+        }
+        let arguments: Vec<&str> = words.iter().map(String::as_str).collect();
+        let output = dcsc(&arguments);
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{command}\n{}{}",
+            stdout(&output),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        match written {
+            Some(path) => assert!(std::fs::read_to_string(&path)
+                .unwrap()
+                .starts_with("# What the change means")),
+            None => assert!(!stdout(&output).is_empty(), "{command}"),
+        }
+    }
+}
+
+/// `diff` says why each verdict changed, from data: between two sets of
+/// guidance at one date the council's facts never change; across two
+/// dates the facts the verdict rests on are named; a duty not in force is
+/// not "not applicable".
+#[test]
+fn diff_names_the_cause_of_each_change() {
+    let json = |arguments: &[&str]| crate::support::json(&dcsc(arguments));
+    // Two sets of guidance, one date: only the law or guidance changed.
+    let draft = json(&[
+        "diff",
+        "examples/coventry.dcs",
+        "--to-policy",
+        "policies/tests/cwsa_2026_commenced.dcs",
+        "--as-at",
+        "2027-06-30",
+        "--format",
+        "json",
+    ]);
+    let changes = draft["changes"].as_array().unwrap();
+    assert!(!changes.is_empty());
+    for change in changes {
+        assert_eq!(change["because"], "guidance", "{change}");
+        assert_eq!(change["facts"], serde_json::json!([]), "{change}");
+        assert_eq!(change["instruments"][0]["id"], "cwsa_2026", "{change}");
+        assert_eq!(change["before"], serde_json::Value::Null, "{change}");
+    }
+    // Two dates: a verdict that changes because the DCS was appointed
+    // names the post, and not the law.
+    let dates = json(&[
+        "diff",
+        "examples/northumberland/arrangements.dcs",
+        "examples/northumberland/local_policy.dcs",
+        "--from",
+        "2019-01-01",
+        "--to",
+        "2020-06-01",
+        "--format",
+        "json",
+    ]);
+    let change = |duty: &str| {
+        dates["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|change| change["duty"] == duty)
+            .unwrap_or_else(|| panic!("no change of {duty}"))
+            .clone()
+    };
+    let appointed = change("dcs.appointed");
+    assert_eq!(appointed["because"], "arrangements");
+    assert_eq!(
+        appointed["facts"],
+        serde_json::json!([{ "kind": "post", "id": "executive_director_adults_and_childrens_services" }])
+    );
+    // The board's duty was repealed for the council between the dates.
+    let lscb = change("council.lscb");
+    assert_eq!(lscb["after"], serde_json::Value::Null);
+    assert_eq!(lscb["because"], "guidance");
+    assert_eq!(lscb["instruments"][0]["id"], "csw_2017");
+    // And in words: not in force, never "does not apply", for a duty absent.
+    let human = stdout(&dcsc(&[
+        "diff",
+        "examples/northumberland/arrangements.dcs",
+        "examples/northumberland/local_policy.dcs",
+        "--from",
+        "2019-01-01",
+        "--to",
+        "2020-06-01",
+    ]));
+    assert!(human.contains("council.lscb: unknown -> not in force"), "{human}");
+    assert!(!human.contains("does not apply ->"), "{human}");
+}
+
+/// A side that does not check is named: the errors say which side.
+#[test]
+fn diff_errors_name_their_side() {
+    let dir = crate::support::scratch("revisions-diff-side");
+    let broken = crate::support::write(
+        &dir,
+        "broken.dcs",
+        "amendment broken amends csw_2017 {\n  title \"Broken\"\n}\n",
+    );
+    let output = dcsc(&[
+        "diff",
+        "examples/coventry.dcs",
+        "--to-policy",
+        &broken,
+        "--as-at",
+        "2020-01-01",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let shown = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(shown.contains("the later side (as at 2020-01-01, with "), "{shown}");
+    assert!(!shown.contains("the earlier side"), "{shown}");
+    // An error in the council's own file is the same on both sides: said
+    // once, for both.
+    let council = crate::support::write(
+        &dir,
+        "council.dcs",
+        "arrangements c {\n  council \"C\"\n}\npost p { holds NoSuchRole }\n",
+    );
+    let output = dcsc(&["diff", &council, "--from", "2019-01-01", "--to", "2020-01-01"]);
+    let shown = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(shown.matches("both sides (").count(), 1, "{shown}");
+    assert_eq!(shown.matches("error[E0101]").count(), 1, "{shown}");
 }

@@ -314,6 +314,7 @@ fn a_councils_answers_are_the_commands_own() {
             &[PathBuf::from("examples/coventry.dcs")],
             &sides,
             run::DiffFormat::Json,
+            None,
             Colors::default(),
             write,
         )
