@@ -389,7 +389,16 @@ fn summary(verified: &Verified) -> SideSummary {
             .editions
             .iter()
             .enumerate()
-            .filter(|(index, _)| verified.policy.in_force_nationally(*index, verified.as_at).possible())
+            .filter(|(index, edition)| {
+                // An Act beside the guidance whose provisions were all
+                // repealed is no longer in force.
+                verified.policy.in_force_nationally(*index, verified.as_at).possible()
+                    && (!edition.alongside
+                        || verified
+                            .policy
+                            .provisions_in_force(*index, None, verified.as_at)
+                            .possible())
+            })
             .map(|(_, edition)| edition.key.clone())
             .collect(),
     }

@@ -246,7 +246,8 @@ impl<'a> Assessment<'a> {
             .map(|(index, edition)| {
                 (
                     edition,
-                    self.policy.provisions_in_force(index, self.arrangement, self.as_at),
+                    self.policy
+                        .provisions_in_force(index, Some(self.arrangement), self.as_at),
                 )
             })
             .filter(|(_, holding)| holding.possible())

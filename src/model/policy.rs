@@ -628,9 +628,10 @@ impl Policy {
     }
 
     /// Whether anything an edition provides (a paragraph, duty or law) is
-    /// in force for an arrangement as at a day: an Act whose provisions an
-    /// amendment has repealed is no longer in force.
-    pub fn provisions_in_force(&self, edition: usize, arrangement: &Arrangement, day: Day) -> Holding {
+    /// in force for an arrangement (or, `None`, in the country as a whole)
+    /// as at a day: an Act whose provisions an amendment has repealed is no
+    /// longer in force.
+    pub fn provisions_in_force(&self, edition: usize, arrangement: Option<&Arrangement>, day: Day) -> Holding {
         let paragraphs = self
             .paragraphs
             .iter()
@@ -649,7 +650,7 @@ impl Policy {
         paragraphs
             .chain(duties)
             .chain(laws)
-            .map(|family| self.version_in_force(family, edition, Some(arrangement), day))
+            .map(|family| self.version_in_force(family, edition, arrangement, day))
             .fold(Holding::No, |any, holding| match (any, holding) {
                 (Holding::Yes, _) | (_, Holding::Yes) => Holding::Yes,
                 (Holding::Unknown(why), _) | (_, Holding::Unknown(why)) => Holding::Unknown(why),
