@@ -11,7 +11,11 @@
 //! - `check_chain`, `check_unknown_names`: the inputs
 //!   `tests/integration/hardening.rs` guards against a quadratic check.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![expect(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "a benchmark whose input does not load may stop at once"
+)]
 
 mod corpus;
 
@@ -23,7 +27,7 @@ use divan::{black_box, Bencher};
 
 use dcsc::date::{Day, PartialDate};
 use dcsc::render::stream::Shape;
-use dcsc::run::{Channel, Settings};
+use dcsc::run::{Channel, Colors, Settings};
 use dcsc::source::{Origin, SourceMap};
 use dcsc::{Prepared, Verified, Workspace};
 
@@ -142,11 +146,17 @@ fn verify_folder(bencher: Bencher, count: usize, shape: Shape) {
     };
     bencher.counter(ItemsCount::new(count)).bench_local(|| {
         let mut written = 0usize;
-        dcsc::run::folders(&folders, &[], &settings, &mut |channel, text| {
+        let mut write = |channel, text: &str| {
             if channel == Channel::Out {
                 written += black_box(text).len();
             }
-        });
+        };
+        dcsc::run::folders(
+            &folders,
+            &[],
+            &settings,
+            &mut dcsc::run::Streams::new(Colors::default(), &mut write),
+        );
         written
     });
 }

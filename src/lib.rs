@@ -11,13 +11,18 @@
 //! renderers in [`render`] are the arrows; [`Workspace`] chains them for
 //! the command line.
 
-// Tests may unwrap and panic: a failed assertion is their purpose.
 #![cfg_attr(
     test,
-    allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+    expect(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        reason = "tests may unwrap and index: a failed assertion is their purpose"
+    )
 )]
 
 pub mod check;
+pub mod cli;
 pub mod command;
 pub mod date;
 pub mod diagnostics;

@@ -43,10 +43,16 @@ pub const EMBEDDED_POLICIES: &[(&str, &str)] = &[
     ("policies/cwsa_2026.dcs", include_str!("../policies/cwsa_2026.dcs")),
 ];
 
-/// Reads a file, or standard input for `-`, into the source map. A file
-/// that is not UTF-8 is still added (with replacement characters) so the
-/// error can show it.
+/// Reads a file, or the process's standard input for `-`, into the
+/// source map (see [`read_from`]).
 pub fn read(sources: &mut SourceMap, path: &Path) -> Result<FileId, SyntaxError> {
+    read_from(sources, path, &mut std::io::stdin())
+}
+
+/// Reads a file, or for `-` the standard input given (the commands are
+/// handed theirs), into the source map. A file that is not UTF-8 is still
+/// added (with replacement characters) so the error can show it.
+pub fn read_from(sources: &mut SourceMap, path: &Path, standard_input: &mut dyn Read) -> Result<FileId, SyntaxError> {
     let stdin = path == Path::new(STDIN_PATH);
     let name = if stdin {
         STDIN_NAME.to_owned()
@@ -54,7 +60,7 @@ pub fn read(sources: &mut SourceMap, path: &Path) -> Result<FileId, SyntaxError>
         path.display().to_string()
     };
     let bytes = if stdin {
-        bounded(std::io::stdin().lock(), 0, &name)?
+        bounded(standard_input, 0, &name)?
     } else {
         from_path(path, &name)?
     };

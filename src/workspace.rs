@@ -77,10 +77,18 @@ impl Workspace {
         workspace
     }
 
-    /// Reads and parses a file given by the user (`-` is standard input),
-    /// and the files its arrangements share. A file already read because
-    /// an arrangement shares it is not read again.
+    /// Reads and parses a file given by the user (`-` is the process's
+    /// standard input), and the files its arrangements share (see
+    /// [`Workspace::add_input`]).
     pub fn add_path(&mut self, path: &Path) -> Option<FileId> {
+        self.add_input(path, &mut std::io::stdin())
+    }
+
+    /// Reads and parses a file given by the user (`-` is the standard
+    /// input given, as the commands are handed theirs), and the files its
+    /// arrangements share. A file already read because an arrangement
+    /// shares it is not read again.
+    pub fn add_input(&mut self, path: &Path, standard_input: &mut dyn std::io::Read) -> Option<FileId> {
         let canonical = std::fs::canonicalize(path).ok();
         if let Some(canonical) = &canonical {
             if self.shared.contains(canonical) {
@@ -93,7 +101,7 @@ impl Workspace {
                 return file;
             }
         }
-        match load::read(&mut self.sources, path) {
+        match load::read_from(&mut self.sources, path, standard_input) {
             Ok(file) => {
                 if let Some(canonical) = canonical {
                     self.read.entry(canonical).or_insert(file);

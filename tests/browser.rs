@@ -11,7 +11,13 @@
 //! failure. The file has its own test harness (libtest-mimic) because the
 //! standard one cannot decide at run time to skip a test.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test that fails panics, saying what it found"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -21,11 +21,18 @@
 //! copies the embedded syntax trees into every workspace (about 90 µs), and
 //! `Workspace` follows an arrangement's `shares` onto the disk.
 
-// Panicking on a broken property is the point of a fuzz target.
-#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-// The stable harness includes this file as a module; not every function is
-// used by every includer.
-#![allow(dead_code)]
+#![expect(
+    clippy::panic,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "panicking on a broken property is the point of a fuzz target"
+)]
+// Not `expect`: as the fuzz crate's library every function is used, and
+// only the stable harness leaves some unused.
+#![allow(
+    dead_code,
+    reason = "the stable harness includes this file as a module and uses only some of its functions"
+)]
 
 use std::sync::OnceLock;
 

@@ -1,13 +1,13 @@
 //! The command line as clap reads it: the commands, their arguments and
-//! help, and the formats as their values are spelled, each mapped onto
-//! the library's own enum.
+//! help. The formats are the library's own enums, their values spelled
+//! and helped where each is defined.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
-use dcsc::date::{Day, PartialDate};
-use dcsc::run;
+use crate::date::{Day, PartialDate};
+use crate::run::{self, ChartFormat, CheckFormat, DiffFormat, Format, ReportFormat, TestFormat, VerifyFormat};
 
 #[derive(Parser)]
 #[command(
@@ -243,95 +243,13 @@ pub(super) struct Inputs {
 }
 
 impl Inputs {
-    /// The inputs as the library takes them, defaulting the date to today.
-    pub(super) fn given(self) -> run::Inputs {
+    /// The inputs as the library takes them, the date defaulting to today.
+    pub(super) fn given(self, today: Day) -> run::Inputs {
         run::Inputs {
             arrangements: self.arrangements,
             policies: self.policies,
-            as_at: self.as_at.unwrap_or_else(Day::today),
+            as_at: self.as_at.unwrap_or(today),
         }
-    }
-}
-
-/// Formats as their values are spelled (and helped) on the command line,
-/// each mapped onto the library's enum of its name, which knows no clap.
-macro_rules! formats {
-    ($($(#[$meta:meta])* $name:ident { $($(#[$help:meta])* $variant:ident,)* })*) => {$(
-        $(#[$meta])*
-        #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-        pub(super) enum $name { $($(#[$help])* $variant,)* }
-
-        impl From<$name> for run::$name {
-            fn from(format: $name) -> run::$name {
-                match format { $($name::$variant => run::$name::$variant,)* }
-            }
-        }
-    )*};
-}
-
-formats! {
-    /// Output formats of `dcsc diff`.
-    DiffFormat {
-        /// Text for people.
-        Human,
-        /// A note a legal team circulates.
-        Markdown,
-        /// JSON for tools (see docs/json-output.md).
-        Json,
-    }
-    /// Output formats of `dcsc report`.
-    ReportFormat {
-        /// GitHub-flavoured Markdown tables, to paste into a committee paper.
-        Markdown,
-        /// One self-contained HTML file, with the governance chart.
-        Html,
-        /// One row per verdict, for spreadsheets.
-        Csv,
-    }
-    /// Output formats of `dcsc graph`.
-    ChartFormat {
-        /// Graphviz DOT.
-        Dot,
-        /// A Mermaid flowchart.
-        Mermaid,
-        /// An SVG picture, laid out by dcsc.
-        Svg,
-    }
-    /// Output formats of `dcsc verify`.
-    VerifyFormat {
-        /// Text for people, with source snippets.
-        Human,
-        /// JSON for tools (see docs/json-output.md).
-        Json,
-        /// JUnit XML for CI: a test case per duty, a failure for what needs
-        /// action.
-        Junit,
-        /// SARIF 2.1.0, for code-scanning dashboards: a rule per duty, a
-        /// result per verdict at the council's facts.
-        Sarif,
-    }
-    /// Output formats of `dcsc check`.
-    CheckFormat {
-        /// Text for people, with source snippets.
-        Human,
-        /// JSON for tools (see docs/json-output.md).
-        Json,
-        /// SARIF 2.1.0, for code-scanning dashboards: one rule per code.
-        Sarif,
-    }
-    /// Output formats of `dcsc coverage` and `dcsc vocabulary`.
-    Format {
-        /// Text for people, with source snippets.
-        Human,
-        /// JSON for tools (see docs/json-output.md).
-        Json,
-    }
-    /// Output formats of `dcsc test`.
-    TestFormat {
-        /// Text for people: each test, and what each failure expected and found.
-        Human,
-        /// JUnit XML, for CI.
-        Junit,
     }
 }
 
@@ -339,10 +257,10 @@ formats! {
 /// last day.
 fn parse_as_at(text: &str) -> Result<Day, String> {
     PartialDate::parse(text).map(PartialDate::last_day).map_err(|error| match error {
-        dcsc::date::DateError::Malformed => {
+        crate::date::DateError::Malformed => {
             format!("`{text}` is not written as a date: write YYYY-MM-DD, YYYY-MM or YYYY (for 15 October 2024, 2024-10-15)")
         }
-        dcsc::date::DateError::NoSuchMonth(_) | dcsc::date::DateError::NoSuchDay { .. } => {
+        crate::date::DateError::NoSuchMonth(_) | crate::date::DateError::NoSuchDay { .. } => {
             format!("`{text}` is not a date that exists")
         }
     })

@@ -1,36 +1,59 @@
-//! The command line around [`dcsc::run`]: parses the arguments, reads the
-//! clock, runs the command, its text going to the standard streams as it
-//! comes (through [`dcsc::run::stdio`], which also asks whether each is a
-//! terminal), and maps its status to an exit code. Every command itself
-//! is the library's.
+//! The command line around [`crate::run`]: parses the arguments, runs the
+//! command, its text going to the standard streams the process handed
+//! over as it comes (through [`run::stdio::Writer`]), and gives the exit
+//! status. Every command itself is [`run`]'s. Nothing here reads the
+//! process's arguments, streams, terminal or clock, or exits: the binary
+//! (`src/main.rs`) gives them in a [`Process`], and a test can give its
+//! own and get the same bytes and status in-process.
 
 mod args;
 
-use std::process::ExitCode;
+use std::ffi::OsString;
+use std::io::Write;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use dcsc::command::CommandError;
-use dcsc::date::Day;
-use dcsc::diagnostics;
-use dcsc::run::stdio::{self, colors, write as sink};
-use dcsc::run::{self, Colors, Status};
+use crate::command::CommandError;
+use crate::date::Day;
+use crate::diagnostics;
+use crate::run::stdio::Writer;
+use crate::run::{self, Channel, Colors, Input, Log, Status, Streams};
 
 use args::{Cli, Command};
 
-/// Exit status: nothing needs action.
-const OK: u8 = 0;
-/// Exit status: some verdict needs action.
-const NEEDS_ACTION: u8 = 1;
-/// Exit status: the input could not be read or checked.
-const BAD_INPUT: u8 = 2;
 /// Exit status of `dcsc lsp` when the session did not end with
 /// `shutdown` then `exit`, as the protocol asks.
 const LSP_UNCLEAN_END: u8 = 1;
 
-/// Parses the command line and runs the command.
-pub fn run() -> ExitCode {
-    let arguments: Vec<std::ffi::OsString> = std::env::args_os().collect();
+/// What the process gives the command line.
+pub struct Process<'a> {
+    /// The arguments, the program's name first.
+    pub arguments: Vec<OsString>,
+    /// Standard input.
+    pub input: Input<'a>,
+    /// Standard output: each piece is written and flushed as it comes.
+    pub output: &'a mut dyn Write,
+    /// Standard error, which `dcsc serve`'s threads write to as well.
+    pub error: Log,
+    /// Whether text for people is coloured on each stream (a terminal,
+    /// and `NO_COLOR` unset).
+    pub colors: Colors,
+    /// Today: what `--as-at` defaults to.
+    pub today: Day,
+}
+
+/// Parses the command line and runs the command: its exit status, 0
+/// nothing needs action, 1 something does, 2 bad input.
+pub fn run(process: Process<'_>) -> u8 {
+    let Process {
+        arguments,
+        input,
+        output,
+        error,
+        colors,
+        today,
+    } = process;
+    let mut writer = Writer::new(output, error);
     let mut command = Cli::command();
     // Which guidance is embedded is part of the version, worked out only
     // when asked for.
@@ -45,31 +68,58 @@ pub fn run() -> ExitCode {
         .try_get_matches_from(&arguments)
         .and_then(|matches| Cli::from_arg_matches(&matches))
     {
-        Ok(cli) => dispatch(cli.command, colors()),
-        Err(error) => command_line_error(&error, wants_json(&arguments)),
+        Ok(cli) => {
+            let given = Given {
+                input,
+                colors,
+                writer: &mut writer,
+            };
+            dispatch(cli.command, given, today)
+        }
+        Err(error) => command_line_error(&error, wants_json(&arguments), colors, &mut writer),
     };
-    if let Some(reason) = stdio::failure() {
-        run::problems(&[diagnostics::stdout_unwritable(reason)], false, colors(), &mut sink);
-        return ExitCode::from(BAD_INPUT);
+    if let Some(reason) = writer.failure().map(str::to_owned) {
+        let found = [diagnostics::stdout_unwritable(&reason)];
+        return run::problems(&found, false, colors, &mut |channel, text| writer.write(channel, text)).exit_code();
     }
-    ExitCode::from(status)
+    status
+}
+
+/// What a command is run with: the standard streams and their colour.
+struct Given<'a, 'w> {
+    input: Input<'a>,
+    colors: Colors,
+    writer: &'w mut Writer<'a>,
+}
+
+impl Given<'_, '_> {
+    /// Runs a command of [`run`] on the streams: its exit status.
+    fn streamed(self, command: impl FnOnce(&mut Streams<'_>) -> Status) -> u8 {
+        let writer = self.writer;
+        let mut write = |channel, text: &str| writer.write(channel, text);
+        let mut streams = Streams {
+            input: self.input,
+            colors: self.colors,
+            write: &mut write,
+        };
+        command(&mut streams).exit_code()
+    }
 }
 
 /// Runs a command, its text going to the standard streams.
-fn dispatch(command: Command, colors: Colors) -> u8 {
-    let write = &mut sink;
-    exit_code(match command {
-        Command::Check { files, format } => run::check(&files, format.into(), colors, write),
+fn dispatch(command: Command, given: Given<'_, '_>, today: Day) -> u8 {
+    match command {
+        Command::Check { files, format } => given.streamed(|streams| run::check(&files, format, streams)),
         Command::Verify {
             inputs,
             format,
             summary,
-        } => run::verify(&inputs.given(), format.into(), summary, colors, write),
+        } => given.streamed(|streams| run::verify(&inputs.given(today), format, summary, streams)),
         Command::Report { inputs, format, output } => {
-            run::report(&inputs.given(), format.into(), output.as_deref(), colors, write)
+            given.streamed(|streams| run::report(&inputs.given(today), format, output.as_deref(), streams))
         }
         Command::Graph { inputs, format, output } => {
-            run::graph(&inputs.given(), format.into(), output.as_deref(), colors, write)
+            given.streamed(|streams| run::graph(&inputs.given(today), format, output.as_deref(), streams))
         }
         Command::Diff {
             arrangements,
@@ -86,57 +136,51 @@ fn dispatch(command: Command, colors: Colors) -> u8 {
                 from_policy,
                 to_policy,
                 policies,
-                as_at: as_at.unwrap_or_else(Day::today),
+                as_at: as_at.unwrap_or(today),
                 from,
                 to,
             };
-            run::diff(&arrangements, &sides, format.into(), output.as_deref(), colors, write)
+            given.streamed(|streams| run::diff(&arrangements, &sides, format, output.as_deref(), streams))
         }
-        Command::Explain { what, policies, as_at } => run::explain(&what, &policies, as_at, colors, write),
-        Command::Coverage { policies, format } => run::coverage(&policies, format.into(), colors, write),
+        Command::Explain { what, policies, as_at } => {
+            given.streamed(|streams| run::explain(&what, &policies, as_at, streams))
+        }
+        Command::Coverage { policies, format } => given.streamed(|streams| run::coverage(&policies, format, streams)),
         Command::Vocabulary {
             policies,
             as_at,
             format,
-        } => run::vocabulary(&policies, as_at, format.into(), colors, write),
-        Command::Fmt { files, check } => run::fmt(&files, check, colors, write),
+        } => given.streamed(|streams| run::vocabulary(&policies, as_at, format, streams)),
+        Command::Fmt { files, check } => given.streamed(|streams| run::fmt(&files, check, streams)),
         Command::Test {
             paths,
             policies,
             format,
-        } => run::test(&paths, &policies, format.into(), colors, write),
-        Command::Completions { shell } => {
+        } => given.streamed(|streams| run::test(&paths, &policies, format, streams)),
+        Command::Completions { shell } => given.streamed(|streams| {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "dcsc", &mut script);
-            stdio::out(&String::from_utf8_lossy(&script));
+            (streams.write)(Channel::Out, &String::from_utf8_lossy(&script));
             Status::Clear
-        }
-        Command::Man { command } => man(command.as_deref(), colors),
-        Command::Lsp => return lsp(),
+        }),
+        Command::Man { command } => given.streamed(|streams| man(command.as_deref(), streams)),
+        Command::Lsp => lsp(given.input, given.writer),
         Command::Serve(serve) => {
-            let config = dcsc::serve::Config {
+            let config = crate::serve::Config {
                 paths: serve.paths,
                 policies: serve.policies,
                 address: std::net::SocketAddr::new(serve.bind, serve.port),
                 write: serve.write,
-                today: Day::today(),
-                log: std::sync::Arc::new(stdio::err),
+                today,
+                log: given.writer.error(),
             };
-            dcsc::serve::run(config, write)
+            given.streamed(|streams| crate::serve::run(config, streams.write))
         }
-    })
-}
-
-fn exit_code(status: Status) -> u8 {
-    match status {
-        Status::Clear => OK,
-        Status::NeedsAction => NEEDS_ACTION,
-        Status::BadInput => BAD_INPUT,
     }
 }
 
 /// `dcsc man`: a man page, from the same definitions as `--help`.
-fn man(command: Option<&str>, colors: Colors) -> Status {
+fn man(command: Option<&str>, streams: &mut Streams<'_>) -> Status {
     let whole = Cli::command();
     let page_of = match command {
         None => whole,
@@ -157,14 +201,14 @@ fn man(command: Option<&str>, colors: Colors) -> Status {
                             .join(", ")
                     )],
                 };
-                return refuse(&problem, false, colors);
+                return refuse(&problem, false, streams.colors, streams.write);
             }
         },
     };
     let mut page = Vec::new();
     match clap_mangen::Man::new(page_of).render(&mut page) {
         Ok(()) => {
-            stdio::out(&String::from_utf8_lossy(&page));
+            (streams.write)(Channel::Out, &String::from_utf8_lossy(&page));
             Status::Clear
         }
         Err(error) => {
@@ -172,17 +216,20 @@ fn man(command: Option<&str>, colors: Colors) -> Status {
                 format: "man page",
                 reason: error.to_string(),
             };
-            refuse(&problem, false, colors)
+            refuse(&problem, false, streams.colors, streams.write)
         }
     }
 }
 
-fn lsp() -> u8 {
-    match dcsc::lsp::serve(std::io::stdin().lock(), std::io::stdout().lock()) {
-        dcsc::lsp::Ending::Exited => OK,
-        dcsc::lsp::Ending::ExitedWithoutShutdown | dcsc::lsp::Ending::InputClosed => LSP_UNCLEAN_END,
-        dcsc::lsp::Ending::OutputFailed(reason) => {
-            stdio::err(&format!(
+/// `dcsc lsp`: the language server, speaking on the standard streams
+/// themselves.
+fn lsp(input: Input<'_>, writer: &mut Writer<'_>) -> u8 {
+    use crate::lsp::Ending;
+    match crate::lsp::serve(std::io::BufReader::new(input.reader), writer.output()) {
+        Ending::Exited => Status::Clear.exit_code(),
+        Ending::ExitedWithoutShutdown | Ending::InputClosed => LSP_UNCLEAN_END,
+        Ending::OutputFailed(reason) => {
+            writer.err(&format!(
                 "dcsc lsp: the editor's end of the connection cannot be written: {reason}\n"
             ));
             LSP_UNCLEAN_END
@@ -193,7 +240,7 @@ fn lsp() -> u8 {
 /// Whether the command line asks for JSON, read from the raw arguments:
 /// when they cannot be parsed, a diagnostic in JSON is still what a tool
 /// reading the output expects.
-fn wants_json(arguments: &[std::ffi::OsString]) -> bool {
+fn wants_json(arguments: &[OsString]) -> bool {
     arguments
         .windows(2)
         .any(|pair| matches!(pair, [option, value] if option.as_os_str() == "--format" && value.as_os_str() == "json"))
@@ -202,23 +249,23 @@ fn wants_json(arguments: &[std::ffi::OsString]) -> bool {
 
 /// Help and the version are printed as clap writes them; anything else clap
 /// refuses becomes the coded diagnostic E0301.
-fn command_line_error(error: &clap::Error, json: bool) -> u8 {
+fn command_line_error(error: &clap::Error, json: bool, colors: Colors, writer: &mut Writer<'_>) -> u8 {
     use clap::error::ErrorKind;
-    let colors = colors();
+    let write = &mut |channel, text: &str| writer.write(channel, text);
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            stdio::out(&error.render().to_string());
-            return OK;
+            write(Channel::Out, &error.render().to_string());
+            return Status::Clear.exit_code();
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             if !json {
-                stdio::err(&error.render().to_string());
+                write(Channel::Err, &error.render().to_string());
             }
             let problem = CommandError::CommandLine {
                 message: "no command was given".to_owned(),
                 details: Vec::new(),
             };
-            return exit_code(refuse(&problem, json, colors));
+            return refuse(&problem, json, colors, write).exit_code();
         }
         _ => {}
     }
@@ -232,10 +279,10 @@ fn command_line_error(error: &clap::Error, json: bool) -> u8 {
         .filter(|line| !line.starts_with("For more information"))
         .map(str::to_owned)
         .collect();
-    exit_code(refuse(&CommandError::CommandLine { message, details }, json, colors))
+    refuse(&CommandError::CommandLine { message, details }, json, colors, write).exit_code()
 }
 
 /// Writes a problem with the command itself, coded (see [`run::problems`]).
-fn refuse(problem: &CommandError, json: bool, colors: Colors) -> Status {
-    run::problems(&[diagnostics::from_command(problem)], json, colors, &mut sink)
+fn refuse(problem: &CommandError, json: bool, colors: Colors, write: &mut run::Sink<'_>) -> Status {
+    run::problems(&[diagnostics::from_command(problem)], json, colors, write)
 }

@@ -1,8 +1,10 @@
-//! The files of a policy chain as editions, and when each applies: the
-//! guidance edition chosen for the date; the law and other guidance that
-//! stand alongside it, each by its own dates whatever edition is in force;
-//! a council's local policies, from their adoption until withdrawn; and
-//! amendments, from their commencement (area by area where they say so).
+//! The editions of the guidance and local policies, the documents they
+//! cite, and their paragraphs with where each one's words come from; and
+//! when each edition applies: the guidance edition chosen for the date;
+//! the law and other guidance that stand alongside it, each by its own
+//! dates whatever edition is in force; a council's local policies, from
+//! their adoption until withdrawn; and amendments, from their commencement
+//! (area by area where they say so).
 
 use super::*;
 use crate::date::{Day, Holding, PartialDate, Uncertainty};
@@ -134,6 +136,98 @@ impl Edition {
     pub fn awaiting_commencement(&self) -> bool {
         self.in_force.is_none() && self.enacted.is_some()
     }
+}
+
+/// A source of words or facts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// Its id.
+    pub key: String,
+    /// Its title.
+    pub title: String,
+    /// The seed file it is, if any.
+    pub seed: Option<String>,
+    /// Its date, if given: an answer it holds with no date of its own was
+    /// given then.
+    pub date: Option<PartialDate>,
+    /// A remark about it.
+    pub note: Option<String>,
+    /// Where declared.
+    pub span: Span,
+}
+
+/// Where a paragraph's words come from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Provenance {
+    /// The guidance's own text.
+    Verbatim {
+        /// From this document.
+        document: DocumentId,
+    },
+    /// Quoted by a third party.
+    Quoted {
+        /// Who quotes it.
+        by: String,
+        /// In this document.
+        document: DocumentId,
+    },
+    /// Paraphrased in another document.
+    Paraphrase {
+        /// This document.
+        document: DocumentId,
+    },
+    /// The words are not at hand.
+    NotAtHand {
+        /// Why.
+        reason: String,
+    },
+}
+
+impl Provenance {
+    /// The one-word kind used in JSON.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Provenance::Verbatim { .. } => "verbatim",
+            Provenance::Quoted { .. } => "quoted",
+            Provenance::Paraphrase { .. } => "paraphrase",
+            Provenance::NotAtHand { .. } => "not_at_hand",
+        }
+    }
+
+    /// The document the words come from, if any.
+    pub fn document(&self) -> Option<DocumentId> {
+        match self {
+            Provenance::Verbatim { document }
+            | Provenance::Quoted { document, .. }
+            | Provenance::Paraphrase { document } => Some(*document),
+            Provenance::NotAtHand { .. } => None,
+        }
+    }
+}
+
+/// A citable paragraph of the guidance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paragraph {
+    /// Its number or key (`2`, `key_points.first_tier`).
+    pub key: String,
+    /// The section heading it sits under.
+    pub section: String,
+    /// Where its words come from.
+    pub provenance: Provenance,
+    /// The words, unless not at hand.
+    pub text: Option<String>,
+    /// The first version of the paragraph: itself, unless an amendment
+    /// gives this one new words. Duties cite the first version; the words
+    /// in force at a date are the latest version then commenced.
+    pub family: ParagraphId,
+    /// Whether it describes the guidance itself (who it is for, when it
+    /// will be reviewed) and asks nothing of a council: no duty encodes
+    /// it, and coverage counts it apart.
+    pub descriptive: bool,
+    /// Which edition (index into [`Policy::editions`]).
+    pub edition: usize,
+    /// Where declared.
+    pub span: Span,
 }
 
 impl Policy {

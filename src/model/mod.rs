@@ -10,7 +10,9 @@ mod kinds;
 mod lookup;
 mod mentions;
 mod policy;
+mod rules;
 mod time;
+mod vocabulary;
 
 use std::fmt;
 
@@ -19,7 +21,9 @@ pub use edition::*;
 pub use kinds::*;
 pub use mentions::*;
 pub use policy::*;
+pub use rules::*;
 pub use time::*;
+pub use vocabulary::*;
 
 macro_rules! ids {
     ($($(#[$doc:meta])* $name:ident => $prefix:literal;)*) => {$(

@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use super::{workspace_of, Channel, Colors, Sink, Status};
+use super::{workspace_of, Channel, Status, Streams};
 use crate::diagnostics::{self, Severity};
 
 /// Output formats of `dcsc check`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum CheckFormat {
     /// Text for people, with source snippets.
     Human,
@@ -19,8 +19,9 @@ pub enum CheckFormat {
 /// `dcsc check`: parses and checks the files given (arrangements against
 /// the guidance files among them, or the embedded guidance) and writes
 /// every diagnostic on standard output.
-pub fn check(files: &[PathBuf], format: CheckFormat, colors: Colors, write: &mut Sink<'_>) -> Status {
-    let mut workspace = workspace_of(files, write);
+pub fn check(files: &[PathBuf], format: CheckFormat, streams: &mut Streams<'_>) -> Status {
+    let mut workspace = workspace_of(files, streams);
+    let Streams { colors, write, .. } = streams;
     workspace.check();
     let read = files.len() + workspace.shared_only();
     match format {

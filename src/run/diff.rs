@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{refuse, stop, workspace_of, Channel, Colors, Sink, Status};
+use super::{refuse, stop, workspace_of, Channel, Colors, Sink, Status, Streams};
 use crate::command::{CommandError, DiffProblem};
 use crate::date::Day;
 use crate::diagnostics;
@@ -12,7 +12,7 @@ use crate::source::SourceMap;
 use crate::Workspace;
 
 /// Output formats of `dcsc diff`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum DiffFormat {
     /// Text for people.
     Human,
@@ -66,27 +66,27 @@ pub fn diff(
     sides: &Sides,
     format: DiffFormat,
     output: Option<&Path>,
-    colors: Colors,
-    write: &mut Sink<'_>,
+    streams: &mut Streams<'_>,
 ) -> Status {
     let json = format == DiffFormat::Json;
     let [(from_files, from_day), (to_files, to_day)] = match sides.resolve() {
         Ok(sides) => sides,
-        Err(problem) => return refuse(&SourceMap::new(), &problem, json, colors.err, write),
+        Err(problem) => return refuse(&SourceMap::new(), &problem, json, streams.colors.err, streams.write),
     };
     let mut side = |policies: &[PathBuf], day: Day| {
-        let mut workspace = workspace_of(policies.iter().chain(arrangements), write);
+        let mut workspace = workspace_of(policies.iter().chain(arrangements), streams);
         let verified = workspace.verify(day);
         (workspace, verified)
     };
     let (from_workspace, from) = side(from_files, from_day);
     let (to_workspace, to) = side(to_files, to_day);
+    let Streams { input, colors, write } = streams;
     let (Some(from), Some(to)) = (from, to) else {
         let named = [
             (&from_workspace, side_name("earlier", from_files, from_day)),
             (&to_workspace, side_name("later", to_files, to_day)),
         ];
-        not_checked(&named, json, colors, write);
+        not_checked(&named, json, *colors, write);
         return Status::BadInput;
     };
     if from.councils.is_empty() {
@@ -124,7 +124,7 @@ pub fn diff(
                 .chain(to_workspace.shared_paths())
                 .cloned()
                 .collect();
-            if let Some(refused) = super::document::save_over(path, &text, &read) {
+            if let Some(refused) = super::document::save_over(path, &text, &read, input.file.as_ref()) {
                 return stop(&to_workspace.sources, &[refused], json, colors.err, write);
             }
         }

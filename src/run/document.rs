@@ -4,13 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{output, refuse, stop, Channel, Colors, Inputs, Sink, Status};
+use super::{output, refuse, stop, Channel, Colors, Inputs, Sink, Status, Streams};
 use crate::command::CommandError;
 use crate::diagnostics::{self, Diagnostic};
 use crate::Workspace;
 
 /// Output formats of `dcsc report`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
     /// GitHub-flavoured Markdown tables, to paste into a committee paper.
     Markdown,
@@ -21,7 +21,7 @@ pub enum ReportFormat {
 }
 
 /// Output formats of `dcsc graph`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ChartFormat {
     /// Graphviz DOT.
     Dot,
@@ -41,31 +41,23 @@ enum Document {
 /// `dcsc report`: verifies one council's arrangements and writes the
 /// committee's report of them, to `output` if given (atomically, never
 /// over an input), else to standard output.
-pub fn report(
-    inputs: &Inputs,
-    format: ReportFormat,
-    output: Option<&Path>,
-    colors: Colors,
-    write: &mut Sink<'_>,
-) -> Status {
-    document(inputs, Document::Report(format), output, colors, write)
+pub fn report(inputs: &Inputs, format: ReportFormat, output: Option<&Path>, streams: &mut Streams<'_>) -> Status {
+    document(inputs, Document::Report(format), output, streams)
 }
 
 /// `dcsc graph`: verifies one council's arrangements and draws its
 /// governance chart, to `output` if given (atomically, never over an
 /// input), else to standard output.
-pub fn graph(
-    inputs: &Inputs,
-    format: ChartFormat,
-    output: Option<&Path>,
-    colors: Colors,
-    write: &mut Sink<'_>,
-) -> Status {
-    document(inputs, Document::Chart(format), output, colors, write)
+pub fn graph(inputs: &Inputs, format: ChartFormat, output: Option<&Path>, streams: &mut Streams<'_>) -> Status {
+    document(inputs, Document::Chart(format), output, streams)
 }
 
-fn document(inputs: &Inputs, kind: Document, output: Option<&Path>, colors: Colors, write: &mut Sink<'_>) -> Status {
-    let mut workspace = inputs.workspace(write);
+fn document(inputs: &Inputs, kind: Document, output: Option<&Path>, streams: &mut Streams<'_>) -> Status {
+    let mut workspace = inputs.workspace(streams);
+    let Streams {
+        input, colors, write, ..
+    } = streams;
+    let colors = *colors;
     let text = match written(&mut workspace, inputs, kind, colors, write) {
         Ok(text) => text,
         Err(status) => return status,
@@ -73,7 +65,7 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>, colors: Colo
     match output {
         None => write(Channel::Out, &text),
         Some(path) => {
-            if let Some(refused) = save(path, &text, inputs, &workspace) {
+            if let Some(refused) = save(path, &text, inputs, &workspace, input.file.as_ref()) {
                 return stop(&workspace.sources, &[refused], false, colors.err, write);
             }
         }
@@ -132,9 +124,15 @@ fn written(
 }
 
 /// Writes the document to the file named with `-o`, unless that file is
-/// one of the inputs (a file named or one an arrangement shares); what
-/// stopped it, if anything.
-fn save(path: &Path, text: &str, inputs: &Inputs, workspace: &Workspace) -> Option<Diagnostic> {
+/// one of the inputs (a file named, one an arrangement shares, or the
+/// file standard input is, if it is one); what stopped it, if anything.
+fn save(
+    path: &Path,
+    text: &str,
+    inputs: &Inputs,
+    workspace: &Workspace,
+    standard_input: Option<&std::fs::Metadata>,
+) -> Option<Diagnostic> {
     let named: Vec<PathBuf> = inputs
         .policies
         .iter()
@@ -142,15 +140,20 @@ fn save(path: &Path, text: &str, inputs: &Inputs, workspace: &Workspace) -> Opti
         .chain(workspace.shared_paths())
         .cloned()
         .collect();
-    save_over(path, text, &named)
+    save_over(path, text, &named, standard_input)
 }
 
 /// Writes a command's output to the file named with `-o`, unless that
-/// file is one of `named`, the files it read; what stopped it, if
-/// anything.
-pub(super) fn save_over(path: &Path, text: &str, named: &[PathBuf]) -> Option<Diagnostic> {
+/// file is one of `named`, the files it read (or standard input, when it
+/// was read); what stopped it, if anything.
+pub(super) fn save_over(
+    path: &Path,
+    text: &str,
+    named: &[PathBuf],
+    standard_input: Option<&std::fs::Metadata>,
+) -> Option<Diagnostic> {
     let shown = path.display().to_string();
-    match output::same_file_as_input(path, named) {
+    match output::same_file_as_input(path, named, standard_input) {
         Some(input) => {
             let input = if input == Path::new(crate::load::STDIN_PATH) {
                 crate::source::STDIN_NAME.to_owned()

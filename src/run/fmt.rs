@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{output, Channel, Colors, Sink, Status};
+use super::{output, Channel, Status, Streams};
 use crate::command::CommandError;
 use crate::diagnostics;
 use crate::load::STDIN_PATH;
@@ -28,7 +28,7 @@ enum Outcome {
 /// them; `-`: standard input to standard output), or with `check` only
 /// says which would change, showing how. With `check`, needs action if
 /// any would.
-pub fn fmt(paths: &[PathBuf], check: bool, colors: Colors, write: &mut Sink<'_>) -> Status {
+pub fn fmt(paths: &[PathBuf], check: bool, streams: &mut Streams<'_>) -> Status {
     let mut sources = SourceMap::new();
     let mut problems = Vec::new();
     let mut counts = [0usize; 4];
@@ -37,7 +37,7 @@ pub fn fmt(paths: &[PathBuf], check: bool, colors: Colors, write: &mut Sink<'_>)
         expand(path, &mut files);
     }
     for path in &files {
-        let outcome = one(path, check, &mut sources, &mut problems, write);
+        let outcome = one(path, check, &mut sources, &mut problems, streams);
         let slot = match outcome {
             Outcome::Unchanged => 0,
             Outcome::Reformatted => 1,
@@ -48,6 +48,7 @@ pub fn fmt(paths: &[PathBuf], check: bool, colors: Colors, write: &mut Sink<'_>)
             *count += 1;
         }
     }
+    let Streams { colors, write, .. } = streams;
     if !problems.is_empty() {
         write(Channel::Err, &diagnostics::render(&sources, &problems, colors.err));
     }
@@ -113,7 +114,7 @@ fn one(
     check: bool,
     sources: &mut SourceMap,
     problems: &mut Vec<diagnostics::Diagnostic>,
-    write: &mut Sink<'_>,
+    streams: &mut Streams<'_>,
 ) -> Outcome {
     let stdin = path == Path::new(STDIN_PATH);
     if path
@@ -122,7 +123,7 @@ fn one(
     {
         return Outcome::Skipped;
     }
-    let id = match crate::load::read(sources, path) {
+    let id = match crate::load::read_from(sources, path, &mut streams.input.reader) {
         Ok(id) => id,
         Err(error) => {
             problems.push(diagnostics::from_syntax(&error));
@@ -149,6 +150,7 @@ fn one(
             return Outcome::Failed;
         }
     };
+    let write = &mut *streams.write;
     if stdin && !check {
         write(Channel::Out, &formatted);
         return if formatted == source.text {

@@ -1,13 +1,15 @@
 //! Every command from typed inputs to the text it writes: one module per
 //! command, each taking paths (or a [`Workspace`]), formats as the enums
-//! here, the date already chosen and whether each stream is coloured, and
-//! writing through a [`Sink`], piece by piece, what goes to standard
-//! output and what to standard error. Each returns a [`Status`].
+//! here, the date already chosen, and the [`Streams`] it is given:
+//! standard input (read for a path `-`), whether each output stream is
+//! coloured, and the [`Sink`] it writes through, piece by piece, what goes
+//! to standard output and what to standard error. Each returns a
+//! [`Status`].
 //!
-//! Nothing here prints, exits or reads the clock: the command line parses
-//! its arguments into these values, writes each piece to its stream as it
-//! comes, and maps the [`Status`] to an exit code. A test gets the same
-//! bytes in-process by collecting them ([`Captured`]).
+//! Nothing here prints, exits or reads the clock or the process's
+//! standard input: the command line ([`crate::cli`]) parses its arguments
+//! into these values and hands over the streams the process gave it. A
+//! test gets the same bytes in-process by collecting them ([`Captured`]).
 
 mod check;
 mod diff;
@@ -19,6 +21,7 @@ pub mod stdio;
 mod test;
 mod verify;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::date::Day;
@@ -56,11 +59,27 @@ pub enum Status {
     BadInput,
 }
 
+impl Status {
+    /// The exit status the command line gives: 0 nothing needs action, 1
+    /// something does, 2 the input could not be read or checked.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Status::Clear => 0,
+            Status::NeedsAction => 1,
+            Status::BadInput => 2,
+        }
+    }
+}
+
 /// Where a command writes its text, one piece at a time, as it goes: the
 /// command line writes each piece to its stream at once (so a long run
 /// streams, and a note that dcsc waits on a FIFO is seen before it
 /// waits); a test keeps them ([`Captured`]).
 pub type Sink<'a> = dyn FnMut(Channel, &str) + 'a;
+
+/// Where text for standard error goes from any thread: the command line's
+/// standard error, and `dcsc serve`'s line a request and its warnings.
+pub type Log = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
 
 /// The text a command wrote, kept by channel: what the binary would have
 /// written to standard output and standard error.
@@ -93,6 +112,49 @@ pub struct Colors {
     pub err: bool,
 }
 
+/// Standard input as a command is given it: read when a path is `-`.
+pub struct Input<'a> {
+    /// Its bytes.
+    pub reader: Box<dyn Read + 'a>,
+    /// What it is, when it can be asked (the binary asks its descriptor):
+    /// `-o` must never replace the file standard input is read from.
+    pub file: Option<std::fs::Metadata>,
+}
+
+impl Input<'_> {
+    /// No standard input: `-` reads nothing, as from `/dev/null`.
+    pub fn empty() -> Input<'static> {
+        Input {
+            reader: Box::new(std::io::empty()),
+            file: None,
+        }
+    }
+}
+
+/// The standard streams as a command is given them: standard input, read
+/// for a path `-`; whether text for people is coloured on each output
+/// stream; and where each piece of text goes.
+pub struct Streams<'a> {
+    /// Standard input.
+    pub input: Input<'a>,
+    /// Whether text for people is coloured on each stream.
+    pub colors: Colors,
+    /// Where each piece of text goes, as it comes.
+    pub write: &'a mut Sink<'a>,
+}
+
+impl<'a> Streams<'a> {
+    /// Streams with no standard input (a command that is given `-` reads
+    /// nothing), for callers that name only files: the server, tests.
+    pub fn new(colors: Colors, write: &'a mut Sink<'a>) -> Streams<'a> {
+        Streams {
+            input: Input::empty(),
+            colors,
+            write,
+        }
+    }
+}
+
 /// What `verify`, `report` and `graph` read, and as at when.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Inputs {
@@ -107,16 +169,16 @@ pub struct Inputs {
 
 impl Inputs {
     /// A workspace holding the guidance and arrangement files.
-    fn workspace(&self, write: &mut Sink<'_>) -> Workspace {
-        workspace_of(self.policies.iter().chain(&self.arrangements), write)
+    fn workspace(&self, streams: &mut Streams<'_>) -> Workspace {
+        workspace_of(self.policies.iter().chain(&self.arrangements), streams)
     }
 }
 
 /// A workspace of the files given, in order.
-fn workspace_of<'a>(files: impl IntoIterator<Item = &'a PathBuf>, write: &mut Sink<'_>) -> Workspace {
+fn workspace_of<'a>(files: impl IntoIterator<Item = &'a PathBuf>, streams: &mut Streams<'_>) -> Workspace {
     let mut workspace = Workspace::new();
     for file in files {
-        add_input(&mut workspace, file, write);
+        add_input(&mut workspace, file, streams);
     }
     workspace
 }
@@ -124,9 +186,9 @@ fn workspace_of<'a>(files: impl IntoIterator<Item = &'a PathBuf>, write: &mut Si
 /// Reads a file the user named (`-` is standard input) into the
 /// workspace, first saying so on standard error if it is a FIFO: opening
 /// one waits for a writer, which would otherwise look like a hang.
-fn add_input(workspace: &mut Workspace, path: &Path, write: &mut Sink<'_>) -> Option<FileId> {
-    note_fifo(path, write);
-    workspace.add_path(path)
+fn add_input(workspace: &mut Workspace, path: &Path, streams: &mut Streams<'_>) -> Option<FileId> {
+    note_fifo(path, streams.write);
+    workspace.add_input(path, &mut streams.input.reader)
 }
 
 /// Says on standard error that dcsc waits for a writer, if `path` is a
@@ -201,12 +263,12 @@ mod tests {
     #[test]
     fn a_command_run_in_process_writes_what_it_writes_and_says_how_it_ended() {
         let mut captured = Captured::default();
+        let mut write = |channel, text: &str| captured.write(channel, text);
         let status = report(
             &coventry(),
             ReportFormat::Markdown,
             None,
-            Colors::default(),
-            &mut |channel, text| captured.write(channel, text),
+            &mut Streams::new(Colors::default(), &mut write),
         );
         assert_eq!(status, Status::Clear);
         assert!(
@@ -222,12 +284,12 @@ mod tests {
         let mut captured = Captured::default();
         let mut inputs = coventry();
         inputs.arrangements = vec![PathBuf::from("no/such/file.dcs")];
+        let mut write = |channel, text: &str| captured.write(channel, text);
         let status = verify(
             &inputs,
             VerifyFormat::Junit,
             true,
-            Colors::default(),
-            &mut |channel, text| captured.write(channel, text),
+            &mut Streams::new(Colors::default(), &mut write),
         );
         assert_eq!(status, Status::BadInput);
         assert_eq!(captured.out, "");

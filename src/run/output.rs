@@ -34,38 +34,40 @@ enum Target {
     InPlace(PathBuf),
 }
 
-/// The input that `output` is the same file as, if any. Only an existing
-/// regular file can be clobbered by the rename; two names for one
-/// terminal or pipe (`/dev/stdin` and `/dev/stdout`) are not refused.
-pub fn same_file_as_input<'a>(output: &Path, inputs: &'a [PathBuf]) -> Option<&'a Path> {
+/// The input that `output` is the same file as, if any: `standard_input`
+/// is what `-` reads, if it is a file (a shell may have redirected it from
+/// the very file named with `-o`). Only an existing regular file can be
+/// clobbered by the rename; two names for one terminal or pipe
+/// (`/dev/stdin` and `/dev/stdout`) are not refused.
+pub fn same_file_as_input<'a>(
+    output: &Path,
+    inputs: &'a [PathBuf],
+    standard_input: Option<&std::fs::Metadata>,
+) -> Option<&'a Path> {
     let target = std::fs::metadata(output).ok().filter(std::fs::Metadata::is_file)?;
-    inputs
-        .iter()
-        .map(PathBuf::as_path)
-        .find(|input| identity::same(output, &target, input))
+    inputs.iter().map(PathBuf::as_path).find(|input| {
+        if *input == Path::new(crate::load::STDIN_PATH) {
+            standard_input.is_some_and(|metadata| identity::same_metadata(output, &target, metadata))
+        } else {
+            identity::same(output, &target, input)
+        }
+    })
 }
 
 #[cfg(unix)]
 mod identity {
-    use std::os::fd::AsFd;
     use std::os::unix::fs::MetadataExt;
     use std::path::Path;
 
     /// Whether `input` is the file `target` describes: same device and
     /// inode, which also catches hard links and symbolic links.
-    pub fn same(_output: &Path, target: &std::fs::Metadata, input: &Path) -> bool {
-        let metadata = if input == Path::new(crate::load::STDIN_PATH) {
-            // `-` is standard input: ask the open descriptor, which a shell
-            // may have redirected from the very file named with `-o`.
-            std::io::stdin()
-                .as_fd()
-                .try_clone_to_owned()
-                .map(std::fs::File::from)
-                .and_then(|file| file.metadata())
-        } else {
-            std::fs::metadata(input)
-        };
-        metadata.is_ok_and(|metadata| metadata.dev() == target.dev() && metadata.ino() == target.ino())
+    pub fn same(output: &Path, target: &std::fs::Metadata, input: &Path) -> bool {
+        std::fs::metadata(input).is_ok_and(|metadata| same_metadata(output, target, &metadata))
+    }
+
+    /// Whether `metadata` describes the file `target` does.
+    pub fn same_metadata(_output: &Path, target: &std::fs::Metadata, metadata: &std::fs::Metadata) -> bool {
+        metadata.dev() == target.dev() && metadata.ino() == target.ino()
     }
 }
 
@@ -80,6 +82,12 @@ mod identity {
             (Ok(output), Ok(input)) => output == input,
             _ => false,
         }
+    }
+
+    /// Without device and inode numbers, an open stream cannot be told to
+    /// be a file named: never the same.
+    pub fn same_metadata(_output: &Path, _target: &std::fs::Metadata, _metadata: &std::fs::Metadata) -> bool {
+        false
     }
 }
 

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use super::{refuse, workspace_of, Channel, Colors, Sink, Status};
+use super::{refuse, workspace_of, Channel, Status, Streams};
 use crate::date::Day;
 use crate::diagnostics::Code;
 use crate::model::{Commencement, Edition, Policy};
@@ -12,9 +12,9 @@ use crate::source::SourceMap;
 use crate::Workspace;
 
 /// Output formats of `dcsc coverage` and `dcsc vocabulary`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Text for people.
+    /// Text for people, with source snippets.
     Human,
     /// JSON for tools (see docs/json-output.md).
     Json,
@@ -110,13 +110,13 @@ fn version_line(text: &mut String, edition: &Edition, width: usize) {
 /// Reads the given guidance files (or the embedded guidance) and checks
 /// them, choosing the edition in force as at a date if one is given;
 /// `None` after writing the diagnostics if they do not check.
-fn load_policy(policies: &[PathBuf], as_at: Option<Day>, colors: Colors, write: &mut Sink<'_>) -> Option<Policy> {
-    let mut workspace = workspace_of(policies, write);
+fn load_policy(policies: &[PathBuf], as_at: Option<Day>, streams: &mut Streams<'_>) -> Option<Policy> {
+    let mut workspace = workspace_of(policies, streams);
     let checked = workspace.check_as_at(as_at);
     match checked.policy {
         Some(policy) if !workspace.has_errors() => Some(policy),
         _ => {
-            write(Channel::Err, &workspace.render_diagnostics(colors.err));
+            (streams.write)(Channel::Err, &workspace.render_diagnostics(streams.colors.err));
             None
         }
     }
@@ -124,34 +124,28 @@ fn load_policy(policies: &[PathBuf], as_at: Option<Day>, colors: Colors, write: 
 
 /// `dcsc coverage`: every paragraph of the guidance with the duties and
 /// questions that encode it, and the share encoded.
-pub fn coverage(policies: &[PathBuf], format: Format, colors: Colors, write: &mut Sink<'_>) -> Status {
-    let Some(policy) = load_policy(policies, None, colors, write) else {
+pub fn coverage(policies: &[PathBuf], format: Format, streams: &mut Streams<'_>) -> Status {
+    let Some(policy) = load_policy(policies, None, streams) else {
         return Status::BadInput;
     };
     let coverage = crate::render::coverage::coverage(&policy);
     match format {
-        Format::Human => write(Channel::Out, &coverage.to_human()),
-        Format::Json => write(Channel::Out, &format!("{}\n", crate::visible::json(&coverage))),
+        Format::Human => (streams.write)(Channel::Out, &coverage.to_human()),
+        Format::Json => (streams.write)(Channel::Out, &format!("{}\n", crate::visible::json(&coverage))),
     }
     Status::Clear
 }
 
 /// `dcsc vocabulary`: the names the guidance (in force as at `as_at`, or
 /// the latest) declares for arrangements to use.
-pub fn vocabulary(
-    policies: &[PathBuf],
-    as_at: Option<Day>,
-    format: Format,
-    colors: Colors,
-    write: &mut Sink<'_>,
-) -> Status {
-    let Some(policy) = load_policy(policies, as_at, colors, write) else {
+pub fn vocabulary(policies: &[PathBuf], as_at: Option<Day>, format: Format, streams: &mut Streams<'_>) -> Status {
+    let Some(policy) = load_policy(policies, as_at, streams) else {
         return Status::BadInput;
     };
     let vocabulary = crate::render::vocabulary::vocabulary(&policy);
     match format {
-        Format::Human => write(Channel::Out, &vocabulary.to_human()),
-        Format::Json => write(Channel::Out, &format!("{}\n", crate::visible::json(&vocabulary))),
+        Format::Human => (streams.write)(Channel::Out, &vocabulary.to_human()),
+        Format::Json => (streams.write)(Channel::Out, &format!("{}\n", crate::visible::json(&vocabulary))),
     }
     Status::Clear
 }
@@ -159,19 +153,19 @@ pub fn vocabulary(
 /// `dcsc explain`: a diagnostic code's explanation, or a duty, law,
 /// paragraph or vocabulary name of the guidance (in force as at `as_at`,
 /// or the latest).
-pub fn explain(what: &str, policies: &[PathBuf], as_at: Option<Day>, colors: Colors, write: &mut Sink<'_>) -> Status {
+pub fn explain(what: &str, policies: &[PathBuf], as_at: Option<Day>, streams: &mut Streams<'_>) -> Status {
     if let Some(code) = Code::parse(what) {
-        write(Channel::Out, &format!("{}\n", code.explain()));
+        (streams.write)(Channel::Out, &format!("{}\n", code.explain()));
         return Status::Clear;
     }
-    let Some(policy) = load_policy(policies, as_at, colors, write) else {
+    let Some(policy) = load_policy(policies, as_at, streams) else {
         return Status::BadInput;
     };
     match crate::render::explain::explain(&policy, what, as_at) {
         Ok(text) => {
-            write(Channel::Out, &text);
+            (streams.write)(Channel::Out, &text);
             Status::Clear
         }
-        Err(problem) => refuse(&SourceMap::new(), &problem, false, colors.err, write),
+        Err(problem) => refuse(&SourceMap::new(), &problem, false, streams.colors.err, streams.write),
     }
 }

@@ -1,26 +1,16 @@
-//! The standard streams, for the binary: each piece of a command's text
-//! written to its stream as it comes, and what went wrong writing standard
-//! output remembered, so that the exit status can say so once the command
-//! is done. The commands themselves never print; the binary hands them
-//! [`write`] as their [`super::Sink`], and `dcsc serve` its log.
+//! The standard streams as the command line is handed them: each piece of
+//! a command's text written to its stream as it comes, and a failure to
+//! write standard output remembered, so that the exit status can say so
+//! once the command is done. Nothing here opens a stream of the process:
+//! the binary hands over its own, and a test its buffers.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
-use super::{Channel, Colors};
-
-/// Whether text for people is coloured on each stream: on a terminal,
-/// unless `NO_COLOR` is set (to anything but the empty string).
-pub fn colors() -> Colors {
-    let wanted = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
-    Colors {
-        out: wanted && std::io::stdout().is_terminal(),
-        err: wanted && std::io::stderr().is_terminal(),
-    }
-}
+use super::{Channel, Log};
 
 /// What went wrong writing standard output: every piece goes through
-/// [`out`], and a failure must change the exit status instead of being
-/// lost.
+/// [`Writer::out`], and a failure must change the exit status instead of
+/// being lost.
 enum StdoutFailure {
     /// The reader went away (`dcsc … | head`): not an error worth
     /// reporting, but nothing more is written.
@@ -29,42 +19,72 @@ enum StdoutFailure {
     Failed(String),
 }
 
-static STDOUT_FAILURE: std::sync::OnceLock<StdoutFailure> = std::sync::OnceLock::new();
-
-/// Writes a piece of text to its stream at once (a [`super::Sink`]).
-pub fn write(channel: Channel, text: &str) {
-    match channel {
-        Channel::Out => out(text),
-        Channel::Err => err(text),
-    }
+/// Standard output and standard error, as given, and whether writing
+/// standard output has failed.
+pub struct Writer<'a> {
+    output: &'a mut dyn Write,
+    error: Log,
+    failure: Option<StdoutFailure>,
 }
 
-/// Writes to standard output, unless writing it already failed.
-pub fn out(text: &str) {
-    if STDOUT_FAILURE.get().is_some() {
-        return;
+impl<'a> Writer<'a> {
+    /// Writes to `output` (flushed after each piece) and `error`.
+    pub fn new(output: &'a mut dyn Write, error: Log) -> Writer<'a> {
+        Writer {
+            output,
+            error,
+            failure: None,
+        }
     }
-    let mut stdout = std::io::stdout().lock();
-    if let Err(error) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-        let _ = STDOUT_FAILURE.set(match error.kind() {
-            std::io::ErrorKind::BrokenPipe => StdoutFailure::Closed,
-            _ => StdoutFailure::Failed(super::output::describe(&error)),
-        });
+
+    /// Writes a piece of text to its stream at once (as a
+    /// [`super::Sink`]).
+    pub fn write(&mut self, channel: Channel, text: &str) {
+        match channel {
+            Channel::Out => self.out(text),
+            Channel::Err => self.err(text),
+        }
     }
-}
 
-/// Writes to standard error; a failure there has nowhere to be said.
-pub fn err(text: &str) {
-    let mut stderr = std::io::stderr().lock();
-    let _ = stderr.write_all(text.as_bytes());
-    let _ = stderr.flush();
-}
+    /// Writes to standard output, unless writing it already failed.
+    pub fn out(&mut self, text: &str) {
+        if self.failure.is_some() {
+            return;
+        }
+        if let Err(error) = self
+            .output
+            .write_all(text.as_bytes())
+            .and_then(|()| self.output.flush())
+        {
+            self.failure = Some(match error.kind() {
+                std::io::ErrorKind::BrokenPipe => StdoutFailure::Closed,
+                _ => StdoutFailure::Failed(super::output::describe(&error)),
+            });
+        }
+    }
 
-/// Why standard output could not be written, if it could not (a reader
-/// that went away is not a failure).
-pub fn failure() -> Option<&'static str> {
-    match STDOUT_FAILURE.get() {
-        Some(StdoutFailure::Failed(reason)) => Some(reason),
-        Some(StdoutFailure::Closed) | None => None,
+    /// Writes to standard error; a failure there has nowhere to be said.
+    pub fn err(&self, text: &str) {
+        (self.error)(text);
+    }
+
+    /// Standard error, for a writer on other threads (the server's log).
+    pub fn error(&self) -> Log {
+        self.error.clone()
+    }
+
+    /// Standard output itself, for a command that speaks a protocol on
+    /// it (the language server).
+    pub fn output(&mut self) -> &mut dyn Write {
+        self.output
+    }
+
+    /// Why standard output could not be written, if it could not (a
+    /// reader that went away is not a failure).
+    pub fn failure(&self) -> Option<&str> {
+        match &self.failure {
+            Some(StdoutFailure::Failed(reason)) => Some(reason),
+            Some(StdoutFailure::Closed) | None => None,
+        }
     }
 }

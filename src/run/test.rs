@@ -3,13 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{add_input, refuse, Channel, Colors, Sink, Status};
+use super::{add_input, refuse, Channel, Status, Streams};
 use crate::command::CommandError;
 use crate::render::test_report::{self, Counts};
 use crate::Workspace;
 
 /// Output formats of `dcsc test`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum TestFormat {
     /// Text for people: each test, and what each failure expected and found.
     Human,
@@ -20,13 +20,7 @@ pub enum TestFormat {
 /// `dcsc test`: runs the tests in `paths` (none: the current folder)
 /// against the guidance files given, or the embedded guidance. Needs
 /// action if any test fails.
-pub fn test(
-    paths: &[PathBuf],
-    policies: &[PathBuf],
-    format: TestFormat,
-    colors: Colors,
-    write: &mut Sink<'_>,
-) -> Status {
+pub fn test(paths: &[PathBuf], policies: &[PathBuf], format: TestFormat, streams: &mut Streams<'_>) -> Status {
     let searched: Vec<PathBuf> = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -39,12 +33,13 @@ pub fn test(
     let mut workspace = Workspace::new();
     let guidance: Vec<_> = policies
         .iter()
-        .filter_map(|policy| add_input(&mut workspace, policy, write))
+        .filter_map(|policy| add_input(&mut workspace, policy, streams))
         .collect();
     let test_files: Vec<_> = files
         .iter()
-        .filter_map(|file| add_input(&mut workspace, file, write))
+        .filter_map(|file| add_input(&mut workspace, file, streams))
         .collect();
+    let Streams { colors, write, .. } = streams;
     workspace.add_given_files();
     let mut checked = workspace.check();
     // The tests run are those of the files asked for: a file a test starts

@@ -13,7 +13,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::{note_fifo, refuse, Channel, Colors, Inputs, Sink, Status};
+use super::{note_fifo, refuse, Channel, Inputs, Sink, Status, Streams};
 use crate::command::CommandError;
 use crate::date::Day;
 use crate::diagnostics::{self, Diagnostic, Severity};
@@ -45,7 +45,7 @@ impl Settings {
 }
 
 /// Output formats of `dcsc verify`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum VerifyFormat {
     /// Text for people, with source snippets.
     Human,
@@ -79,13 +79,14 @@ impl VerifyFormat {
 /// `dcsc verify`: the councils of the files given, read together, or of
 /// the folders given, each on its own, verified as at the date given and
 /// written in `format` (with `summary`, the sector's table instead).
-pub fn verify(inputs: &Inputs, format: VerifyFormat, summary: bool, colors: Colors, write: &mut Sink<'_>) -> Status {
+pub fn verify(inputs: &Inputs, format: VerifyFormat, summary: bool, streams: &mut Streams<'_>) -> Status {
+    let colors = streams.colors;
     let Some(shape) = format.shape(summary, colors.out) else {
         let problem = CommandError::CommandLine {
             message: "`--summary` is written for people or as JSON, not as JUnit or SARIF".to_owned(),
             details: vec!["use `--summary` alone or with `--format json`".to_owned()],
         };
-        return refuse(&SourceMap::new(), &problem, false, colors.err, write);
+        return refuse(&SourceMap::new(), &problem, false, colors.err, streams.write);
     };
     let settings = Settings {
         as_at: inputs.as_at,
@@ -95,17 +96,17 @@ pub fn verify(inputs: &Inputs, format: VerifyFormat, summary: bool, colors: Colo
     match folders_given(&inputs.arrangements) {
         Ok(true) => {
             for policy in &inputs.policies {
-                note_fifo(policy, write);
+                note_fifo(policy, streams.write);
             }
-            folders(&inputs.arrangements, &inputs.policies, &settings, write)
+            folders(&inputs.arrangements, &inputs.policies, &settings, streams)
         }
-        Ok(false) => workspace(&mut inputs.workspace(write), &settings, write),
+        Ok(false) => workspace(&mut inputs.workspace(streams), &settings, streams.write),
         Err(problem) => refuse(
             &SourceMap::new(),
             &problem,
             format == VerifyFormat::Json,
             colors.err,
-            write,
+            streams.write,
         ),
     }
 }
@@ -208,13 +209,14 @@ fn council_workspace(given: &[Given], council: &load::Council) -> Workspace {
 
 /// Verifies each council in the folders, in order (each folder's councils
 /// sorted by path), each in a workspace of its own with the guidance
-/// files `policies` (read once; none: the embedded guidance).
-pub fn folders(folders: &[PathBuf], policies: &[PathBuf], settings: &Settings, write: &mut Sink<'_>) -> Status {
+/// files `policies` (read once; none: the embedded guidance; `-` reads
+/// the standard input given). Colour is the settings'.
+pub fn folders(folders: &[PathBuf], policies: &[PathBuf], settings: &Settings, streams: &mut Streams<'_>) -> Status {
     let mut read = SourceMap::new();
     let mut problems = Vec::new();
     let mut given = Vec::new();
     for path in policies {
-        match load::read(&mut read, path) {
+        match load::read_from(&mut read, path, &mut streams.input.reader) {
             Ok(file) => {
                 if let Some(source) = read.get(file) {
                     given.push(Given {
@@ -226,6 +228,7 @@ pub fn folders(folders: &[PathBuf], policies: &[PathBuf], settings: &Settings, w
             Err(error) => problems.push(diagnostics::from_syntax(&error)),
         }
     }
+    let write = &mut *streams.write;
     let mut councils = Vec::new();
     for folder in folders {
         match load::councils_in(folder) {

@@ -130,10 +130,21 @@ fn inputs(shared: &Shared, council: &Council, as_at: Day) -> run::Inputs {
     }
 }
 
-/// What a command wrote, and how it ended.
-fn captured(command: impl FnOnce(&mut run::Sink<'_>) -> Status) -> (Status, Captured) {
+/// What a command wrote, and how it ended. A guidance file given as `-`
+/// reads the process's standard input, as [`Workspace::add_path`] does.
+fn captured(command: impl FnOnce(&mut run::Streams<'_>) -> Status) -> (Status, Captured) {
     let mut captured = Captured::default();
-    let status = command(&mut |channel, text| captured.write(channel, text));
+    let mut write = |channel, text: &str| captured.write(channel, text);
+    let mut streams = run::Streams {
+        input: run::Input {
+            reader: Box::new(std::io::stdin()),
+            file: None,
+        },
+        colors: Colors::default(),
+        write: &mut write,
+    };
+    let status = command(&mut streams);
+    drop(streams);
     (status, captured)
 }
 
@@ -315,8 +326,7 @@ async fn verdicts(
     blocking(&shared, move |shared| {
         let council = find(shared, &id)?;
         let day = as_at(shared, council, asked);
-        let (status, written) =
-            captured(|write| run::verify(&inputs(shared, council, day), format, false, Colors::default(), write));
+        let (status, written) = captured(|streams| run::verify(&inputs(shared, council, day), format, false, streams));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, day));
         }
@@ -345,15 +355,8 @@ async fn chart(
     blocking(&shared, move |shared| {
         let council = find(shared, &id)?;
         let day = as_at(shared, council, asked);
-        let (status, written) = captured(|write| {
-            run::graph(
-                &inputs(shared, council, day),
-                run::ChartFormat::Svg,
-                None,
-                Colors::default(),
-                write,
-            )
-        });
+        let (status, written) =
+            captured(|streams| run::graph(&inputs(shared, council, day), run::ChartFormat::Svg, None, streams));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, day));
         }
@@ -403,8 +406,7 @@ async fn report(
     blocking(&shared, move |shared| {
         let council = find(shared, &id)?;
         let day = as_at(shared, council, asked);
-        let (status, written) =
-            captured(|write| run::report(&inputs(shared, council, day), format, None, Colors::default(), write));
+        let (status, written) = captured(|streams| run::report(&inputs(shared, council, day), format, None, streams));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, day));
         }
@@ -448,8 +450,7 @@ async fn diff(
             from: Some(from),
             to: Some(to),
         };
-        let (status, written) =
-            captured(|write| run::diff(&council.files, &sides, format, None, Colors::default(), write));
+        let (status, written) = captured(|streams| run::diff(&council.files, &sides, format, None, streams));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, from));
         }

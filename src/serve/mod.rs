@@ -38,7 +38,7 @@ use tokio::sync::{oneshot, Semaphore};
 
 use crate::command::CommandError;
 use crate::date::Day;
-use crate::run::{Channel, Sink, Status};
+use crate::run::{Channel, Log, Sink, Status};
 
 use councils::Council;
 use reply::Failure;
@@ -60,9 +60,6 @@ const WORK_TIME: Duration = Duration::from_secs(25);
 /// (within [`REQUEST_TIME`]), so a burst of requests cannot start a thread
 /// each.
 const AT_ONCE: usize = 4;
-
-/// Where the server writes one line a request, and its warnings.
-pub type Log = Arc<dyn Fn(&str) + Send + Sync>;
 
 /// What `dcsc serve` was asked to serve, and how.
 #[derive(Clone)]

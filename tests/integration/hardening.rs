@@ -5,6 +5,7 @@
 //! process (its standard streams as pipes or devices, its process id)
 //! spawn the binary on purpose and say so.
 
+use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
@@ -490,9 +491,11 @@ fn reporting_chain(posts: usize) -> String {
             0 => "chief_executive".to_owned(),
             _ => format!("post_{:05}", index - 1),
         };
-        text.push_str(&format!(
+        write!(
+            text,
             "post post_{index:05} {{\n  title \"Post {index}\"\n  report_to {boss}\n}}\n"
-        ));
+        )
+        .unwrap();
     }
     text
 }
@@ -525,7 +528,7 @@ fn reporting_loops_are_each_reported_once_from_their_first_declared_post() {
     ];
     let mut arrangement = String::from("arrangements loops {\n  council \"Loops Council\"\n}\n");
     for (post, boss) in lines {
-        arrangement.push_str(&format!("post {post} {{\n  report_to {boss}\n}}\n"));
+        write!(arrangement, "post {post} {{\n  report_to {boss}\n}}\n").unwrap();
     }
     let output = dcsc_with_stdin(&["check", "-"], arrangement.as_bytes());
     assert_bad_input(&output, "E0202");
@@ -549,9 +552,11 @@ fn ten_thousand_unknown_names_check_quickly() {
     for index in 0..10_000 {
         // Each post reports to a misspelt post: one unknown name each, with
         // thousands of similar names to suggest from.
-        arrangement.push_str(&format!(
+        write!(
+            arrangement,
             "post post_{index:05} {{\n  title \"Post {index}\"\n  report_to psot_{index:05}\n}}\n"
-        ));
+        )
+        .unwrap();
     }
     let path = dir.join("big.dcs");
     std::fs::write(&path, arrangement).unwrap();

@@ -3,6 +3,7 @@
 //! verified for each council; what follows from the sharing (the joint DCS
 //! question applies); and how references between files are refused.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use dcsc::eval::{Verdict, VerdictKind};
@@ -150,12 +151,14 @@ fn verdicts_of_both_councils() {
     for council in &verified.councils {
         for verdict in &council.verdicts {
             let duty = verified.policy.duty(verdict.duty).unwrap();
-            table.push_str(&format!(
-                "{} {} {}\n",
+            writeln!(
+                table,
+                "{} {} {}",
                 council.arrangement.key,
                 duty.key,
                 verdict.kind().name()
-            ));
+            )
+            .unwrap();
         }
     }
     snapshot!("joint_verdicts", table);

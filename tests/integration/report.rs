@@ -4,6 +4,7 @@
 //! Welsh and other non-ASCII text. The snapshots are what a reviewer reads
 //! to judge whether a report reads like a committee paper.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use dcsc::date::{Day, PartialDate};
@@ -228,10 +229,7 @@ fn html_structure(html: &str) -> String {
         let content_start = after.find('>').unwrap() + 1;
         let end = after.find(&close).unwrap();
         let indent = "  ".repeat(level.to_digit(10).unwrap() as usize - 1);
-        out.push_str(&format!(
-            "  {indent}h{level} {}\n",
-            strip_tags(&after[content_start..end])
-        ));
+        writeln!(out, "  {indent}h{level} {}", strip_tags(&after[content_start..end])).unwrap();
         rest = &after[end..];
     }
     out.push_str("sections:");
@@ -239,7 +237,7 @@ fn html_structure(html: &str) -> String {
     while let Some(start) = rest.find("<section id=\"") {
         let after = &rest[start + 13..];
         let end = after.find('"').unwrap();
-        out.push_str(&format!(" {}", &after[..end]));
+        write!(out, " {}", &after[..end]).unwrap();
         rest = &after[end..];
     }
     out.push_str("\ntables:\n");
@@ -253,20 +251,24 @@ fn html_structure(html: &str) -> String {
         let rows = table.matches("<tr ").count() + table.matches("<tr>").count() - 1;
         let verdict_rows = table.matches("data-verdict=\"").count();
         let groups = table.matches("<tbody>").count();
-        out.push_str(&format!(
+        write!(
+            out,
             "  {id}: {caption}\n    columns: {}\n    rows: {rows} ({verdict_rows} with a verdict) in {groups} groups\n",
             headers.join(" | ")
-        ));
+        )
+        .unwrap();
         rest = &after[id.len()..];
     }
-    out.push_str(&format!(
-        "chart: {}\n",
+    writeln!(
+        out,
+        "chart: {}",
         if html.contains("<section id=\"chart\">") && html.contains("<svg xmlns") {
             "inline svg"
         } else {
             "absent"
         }
-    ));
+    )
+    .unwrap();
     out
 }
 

@@ -5,6 +5,7 @@
 //! what a reviewer reads when a revision is encoded: each council under
 //! each edition and amendment, at dates either side of each change.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use dcsc::eval::{Missing, Reason, VerdictKind};
@@ -436,7 +437,7 @@ fn the_matrix_of_councils_editions_and_dates() {
                 workspace.add_path(Path::new(file));
             }
             let Some(verified) = workspace.verify(day(date)) else {
-                table.push_str(&format!("{name} {date}: does not check\n"));
+                writeln!(table, "{name} {date}: does not check").unwrap();
                 continue;
             };
             let assessments = verified.assessments(&workspace.sources);
@@ -462,13 +463,15 @@ fn the_matrix_of_councils_editions_and_dates() {
                 .iter()
                 .filter_map(|duty| find(&verified, duty).map(|found| format!("{duty} {}", found.kind().name())))
                 .collect();
-            table.push_str(&format!(
-                "{name} {date} {}: {} verdicts, {} need action; {}\n",
+            writeln!(
+                table,
+                "{name} {date} {}: {} verdicts, {} need action; {}",
                 editions.join("+"),
                 assessment.verdicts.len(),
                 assessment.needing_action(),
                 watched_verdicts.join(", ")
-            ));
+            )
+            .unwrap();
         }
     }
     snapshot!("matrix", table);

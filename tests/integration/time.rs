@@ -5,6 +5,8 @@
 //! as at a date, materialised as undated facts, every duty on that state
 //! gets the verdict it gets on the dated arrangements.
 
+use std::fmt::Write as _;
+
 use dcsc::date::PartialDate;
 use dcsc::eval::{Doubt, Fact, Missing, Verdict, VerdictKind};
 use dcsc::model::{Basis, DutyKind, Predicate};
@@ -489,29 +491,31 @@ fn generated(cases: &mut Cases) -> String {
     text.push_str("post ceo { holds ChiefExecutive }\n");
     let posts = 1 + cases.below(3);
     for index in 0..posts {
-        text.push_str(&format!("post p{index} {{\n"));
+        writeln!(text, "post p{index} {{").unwrap();
         if cases.below(3) == 0 {
-            text.push_str(&format!(
-                "  exists{}\n",
+            writeln!(
+                text,
+                "  exists{}",
                 match cases.period() {
                     period if period.is_empty() => " from 2015".to_owned(),
                     period => period,
                 }
-            ));
+            )
+            .unwrap();
         }
-        text.push_str(&format!("  holds DCS{}\n", cases.period()));
+        writeln!(text, "  holds DCS{}", cases.period()).unwrap();
         if cases.below(2) == 0 {
             let period = cases.period();
-            text.push_str(&format!("  tier {}{period}\n", 1 + cases.below(2)));
+            writeln!(text, "  tier {}{period}", 1 + cases.below(2)).unwrap();
         }
         if cases.below(2) == 0 {
             let value = if cases.below(2) == 0 { "yes" } else { "no" };
             let period = cases.period();
-            text.push_str(&format!("  politically_restricted {value}{period}\n"));
+            writeln!(text, "  politically_restricted {value}{period}").unwrap();
         }
         if cases.below(2) == 0 {
             let period = cases.period();
-            text.push_str(&format!("  report_to ceo{period}\n"));
+            writeln!(text, "  report_to ceo{period}").unwrap();
         }
         text.push_str("}\n");
     }
@@ -627,12 +631,12 @@ fn exact_and_blurred_arrangements(cases: &mut Cases) -> (String, String) {
         let (day, interval) = exact_and_blurred(cases);
         let keyword = if cases.below(2) == 0 { "from" } else { "until" };
         let blur = cases.below(2) == 0;
-        exact.push_str(&format!("  {text} {keyword} {day}\n"));
-        blurred.push_str(&format!("  {text} {keyword} {}\n", if blur { &interval } else { &day }));
+        writeln!(exact, "  {text} {keyword} {day}").unwrap();
+        writeln!(blurred, "  {text} {keyword} {}", if blur { &interval } else { &day }).unwrap();
     };
     for index in 0..1 + cases.below(3) {
-        exact.push_str(&format!("post p{index} {{\n"));
-        blurred.push_str(&format!("post p{index} {{\n"));
+        writeln!(exact, "post p{index} {{").unwrap();
+        writeln!(blurred, "post p{index} {{").unwrap();
         line(cases, &mut exact, &mut blurred, "holds DCS");
         if cases.below(2) == 0 {
             let tier = 1 + cases.below(2);

@@ -4,14 +4,18 @@
 use std::path::{Path, PathBuf};
 
 /// A scratch folder, removed and made anew: `dcsc-MODULE-PID-NAME` in the
-/// temporary folder, the module being the file of the test that asks, so
-/// that modules running side by side in one process never share one.
+/// temporary folder, the module being the file of the test that asks
+/// (`lsp-completion` for `lsp/completion.rs`), so that modules running side
+/// by side in one process never share one.
 #[track_caller]
 pub fn scratch(name: &str) -> PathBuf {
-    let module = Path::new(std::panic::Location::caller().file())
-        .file_stem()
-        .and_then(|stem| stem.to_str())
-        .unwrap_or("tests");
+    let file = std::panic::Location::caller().file();
+    let module = file
+        .rsplit_once("integration/")
+        .map_or(file, |(_, module)| module)
+        .trim_end_matches(".rs")
+        .trim_end_matches("/mod")
+        .replace('/', "-");
     let dir = std::env::temp_dir().join(format!("dcsc-{module}-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch folder");

@@ -1,16 +1,24 @@
 //! Running dcsc as a user does, and reading what it printed.
 //!
-//! Every test that runs a command goes through [`Run::output`]: today it
-//! spawns the binary; once the commands are library functions it can call
-//! them in the test's own process, and that change is made there alone.
+//! Every test that runs a command goes through [`Run::output`], which runs
+//! the command line in the test's own process ([`dcsc::cli::run`], given
+//! the arguments, standard input and buffers for standard output and
+//! error, colour off as `NO_COLOR` gives, and today's date), and returns
+//! what the binary would: the same bytes on each stream and the same exit
+//! status. A run in a folder other than the crate's spawns the binary
+//! there, as the working folder belongs to the process, not to a thread.
 //! Tests whose subject is the process itself (exit statuses seen by a
 //! shell, standard input and output as pipes, FIFOs, `/dev/full`, a
-//! language server on stdio) spawn the binary on purpose with [`binary`],
-//! and say so.
+//! language server on stdio, Ctrl-C) spawn the binary on purpose with
+//! [`binary`], and say so.
 
 use std::io::Write;
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, ExitStatus, Output, Stdio};
+use std::sync::{Arc, Mutex};
+
+use dcsc::run::{Colors, Input};
 
 /// The binary cargo built for these tests.
 pub const BINARY: &str = env!("CARGO_BIN_EXE_dcsc");
@@ -63,6 +71,52 @@ impl Run {
 
     /// Runs it: its exit status, standard output and standard error.
     pub fn output(self) -> Output {
+        if self.folder != root() {
+            return self.spawned();
+        }
+        let arguments = std::iter::once("dcsc".to_owned())
+            .chain(self.arguments)
+            .map(Into::into)
+            .collect();
+        let error = Arc::new(Mutex::new(Vec::new()));
+        let mut output = Vec::new();
+        let input = self.input;
+        let run = || {
+            dcsc::cli::run(dcsc::cli::Process {
+                arguments,
+                input: Input {
+                    reader: Box::new(std::io::Cursor::new(input)),
+                    file: None,
+                },
+                output: &mut output,
+                error: {
+                    let error = Arc::clone(&error);
+                    Arc::new(move |text: &str| error.lock().unwrap().extend_from_slice(text.as_bytes()))
+                },
+                colors: Colors::default(),
+                today: dcsc::date::Day::today(),
+            })
+        };
+        // On a thread with the main thread's stack (8 MiB), as the binary
+        // runs it: a test's thread has 2 MiB.
+        let code = std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .stack_size(8 << 20)
+                .spawn_scoped(scope, run)
+                .expect("a thread to run dcsc on")
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        let stderr = std::mem::take(&mut *error.lock().unwrap());
+        Output {
+            status: ExitStatus::from_raw(i32::from(code) << 8),
+            stdout: output,
+            stderr,
+        }
+    }
+
+    /// Runs it as a process of its own, in its folder.
+    fn spawned(self) -> Output {
         let arguments: Vec<&str> = self.arguments.iter().map(String::as_str).collect();
         let mut child = binary(&arguments)
             .current_dir(&self.folder)

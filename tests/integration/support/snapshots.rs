@@ -1,7 +1,8 @@
 //! Snapshots, kept where they were when each module was a test crate of
-//! its own: `tests/snapshots/MODULE__NAME.snap`, `MODULE` being the
-//! module's name. insta would otherwise name them after the module's path
-//! in this crate and look for them in `tests/integration/snapshots/`.
+//! its own: `tests/snapshots/MODULE__NAME.snap`, `MODULE` being the name
+//! of the module under the crate's root. insta would otherwise name them
+//! after the module's path in this crate and look for them in
+//! `tests/integration/snapshots/`.
 //!
 //! Assert them with [`snapshot!`] and [`json_snapshot!`] (never insta's
 //! own macros, which would look elsewhere); in `insta::glob!`, the suffix
@@ -18,9 +19,11 @@ pub fn settings() -> insta::Settings {
     settings
 }
 
-/// `MODULE__NAME`, from the asserting module's path.
+/// `MODULE__NAME`, from the asserting module's path: `MODULE` is the
+/// module under the crate's root, so a module split into files keeps its
+/// snapshots' names.
 pub fn name(module_path: &str, name: &str) -> String {
-    let module = module_path.rsplit("::").next().unwrap_or(module_path);
+    let module = module_path.split("::").nth(1).unwrap_or(module_path);
     format!("{module}__{name}")
 }
 
