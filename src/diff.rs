@@ -11,9 +11,9 @@
 use similar::{ChangeTag, TextDiff};
 
 use crate::date::{Day, Holding};
-use crate::eval::{Verdict, VerdictKind};
-use crate::model::{Duty, DutyId, DutyKind, EditionId, Paragraph, Policy};
-use crate::outcome::{Assessment, Verified};
+use crate::eval::{Fact, Verdict, VerdictKind};
+use crate::model::{Duty, DutyId, DutyKind, EditionId, Paragraph, Policy, Versioned};
+use crate::outcome::{Assessment, Changed, Verified};
 use crate::source::SourceMap;
 
 /// One side of a comparison: an outcome and what produced it.
@@ -46,12 +46,12 @@ pub struct Standing {
     pub explanation: String,
 }
 
-/// Why a duty's verdict differs between the sides.
+/// The kind of cause of a changed verdict ([`Cause::because`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Because {
-    /// The guidance: the duty is new, repealed, or its rule, modality,
-    /// conditions or cited words differ; the council's facts are the
-    /// same.
+    /// The law or guidance in force: the duty commenced, was repealed, or
+    /// its rule, modality, conditions or cited words differ; the council's
+    /// facts it rests on are the same.
     Guidance,
     /// The council's arrangements as they stood: the duty is the same,
     /// the facts are not.
@@ -83,12 +83,61 @@ pub struct VerdictChange {
     pub duty: String,
     /// Its title (or words), from the side that has it, the later first.
     pub title: String,
-    /// The verdict before, if the duty applied then.
+    /// The verdict before; `None`: the duty was not in force for the
+    /// council then (not yet commenced, repealed, or not in that edition),
+    /// which is not the same as a verdict of not applicable.
     pub before: Option<Standing>,
-    /// The verdict after, if the duty applies then.
+    /// The verdict after; `None`: the duty is not in force for the council
+    /// then.
     pub after: Option<Standing>,
-    /// What changed.
-    pub because: Because,
+    /// What changed, from data.
+    pub cause: Cause,
+}
+
+/// Why a duty's verdict differs between the sides, as data: what of the
+/// law or guidance in force changed for the duty, and what of the
+/// council's facts it rests on changed between the dates.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cause {
+    /// Each edition, Act or amendment whose coming into force, repeal or
+    /// words made the duty (or what it cites) differ.
+    pub law: Vec<Source>,
+    /// Each item of the council's arrangements, among those the verdict
+    /// rests on, that stood differently at the two dates (read from the
+    /// arrangements alone, so two sets of guidance compared at one date
+    /// find none).
+    pub facts: Vec<Item>,
+}
+
+impl Cause {
+    /// The kind of cause.
+    pub fn because(&self) -> Because {
+        match (self.law.is_empty(), self.facts.is_empty()) {
+            (false, false) => Because::Both,
+            (false, true) => Because::Guidance,
+            (true, false) => Because::Arrangements,
+            (true, true) => Because::Time,
+        }
+    }
+}
+
+/// An edition, Act or amendment, by its key and its instrument (or title).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Its key (`hca_2022`).
+    pub key: String,
+    /// The instrument that makes an amendment, else its title.
+    pub name: String,
+}
+
+/// An item of a council's arrangements, by its key and kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// What kind of item, as the language spells it (`post`, `review`,
+    /// `answer`, `departure`, `has_no`).
+    pub kind: &'static str,
+    /// Its key (for an answer or departure, the duty's).
+    pub key: String,
 }
 
 impl VerdictChange {
@@ -140,8 +189,34 @@ pub struct ParagraphChange {
     /// Where the later words come from (an amendment's instrument, or the
     /// edition).
     pub source: String,
-    /// The words compared, word by word.
+    /// The words compared, word by word (none where neither side's words
+    /// are at hand).
     pub pieces: Vec<Piece>,
+    /// Whether it was inserted, repealed or given other words.
+    pub change: ParagraphState,
+}
+
+/// How a paragraph differs between the sides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParagraphState {
+    /// In force only on the later side.
+    Inserted,
+    /// In force only on the earlier side: repealed, or its edition
+    /// replaced.
+    Repealed,
+    /// In force on both, in other words.
+    Reworded,
+}
+
+impl ParagraphState {
+    /// The word used in JSON.
+    pub fn word(self) -> &'static str {
+        match self {
+            ParagraphState::Inserted => "inserted",
+            ParagraphState::Repealed => "repealed",
+            ParagraphState::Reworded => "reworded",
+        }
+    }
 }
 
 /// A duty of the guidance, as each side has it.
@@ -161,6 +236,57 @@ pub struct DutyText {
     pub edition: String,
 }
 
+/// A part of a duty that may differ between the sides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DutyPart {
+    /// The rule, or the question's words.
+    Rule,
+    /// Its modality.
+    Modality,
+    /// The statute it names.
+    Statute,
+    /// Its conditions.
+    Conditions,
+    /// The paragraphs it cites.
+    Citations,
+}
+
+impl DutyPart {
+    /// The word used in JSON.
+    pub fn word(self) -> &'static str {
+        match self {
+            DutyPart::Rule => "rule",
+            DutyPart::Modality => "modality",
+            DutyPart::Statute => "statute",
+            DutyPart::Conditions => "conditions",
+            DutyPart::Citations => "citations",
+        }
+    }
+}
+
+impl DutyText {
+    /// What differs from another side's text of the same duty; the edition
+    /// it comes from is not a difference by itself (a later edition that
+    /// asks the same in the same words changes nothing).
+    pub fn differences(&self, other: &DutyText) -> Vec<DutyPart> {
+        [
+            (self.rule != other.rule, DutyPart::Rule),
+            (self.modality != other.modality, DutyPart::Modality),
+            (self.statute != other.statute, DutyPart::Statute),
+            (self.conditions != other.conditions, DutyPart::Conditions),
+            (self.cites != other.cites, DutyPart::Citations),
+        ]
+        .into_iter()
+        .filter_map(|(differs, part)| differs.then_some(part))
+        .collect()
+    }
+
+    /// Whether it asks the same as another side's text.
+    pub fn same_as(&self, other: &DutyText) -> bool {
+        self.differences(other).is_empty()
+    }
+}
+
 /// A duty the guidance added, repealed or changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DutyChange {
@@ -172,6 +298,8 @@ pub struct DutyChange {
     pub before: Option<DutyText>,
     /// As after (`None`: repealed).
     pub after: Option<DutyText>,
+    /// For a duty changed, what of it differs.
+    pub differs: Vec<DutyPart>,
 }
 
 /// What changed in the guidance itself.
@@ -261,73 +389,221 @@ fn summary(verified: &Verified) -> SideSummary {
             .editions
             .iter()
             .enumerate()
-            .filter(|(index, _)| verified.policy.in_force_nationally(*index, verified.as_at).possible())
+            .filter(|(index, edition)| {
+                // An Act beside the guidance whose provisions were all
+                // repealed is no longer in force.
+                verified.policy.in_force_nationally(*index, verified.as_at).possible()
+                    && (!edition.alongside
+                        || verified
+                            .policy
+                            .provisions_in_force(*index, None, verified.as_at)
+                            .possible())
+            })
             .map(|(_, edition)| edition.key.clone())
             .collect(),
     }
 }
 
-/// The changes of one council's verdicts.
+/// The changes of one council's verdicts: the later side's duties in its
+/// order, then those only the earlier side had. A verdict changes when its
+/// kind does: the same verdict explained as at another date ("no answer is
+/// recorded up to …") is not a change.
 fn council_changes(old: &Assessment<'_>, new: &Assessment<'_>) -> Vec<VerdictChange> {
-    let key_of = |assessment: &Assessment<'_>, verdict: &Verdict| {
-        assessment
-            .policy
-            .duty(verdict.duty)
-            .map_or_else(String::new, |duty| duty.key.clone())
-    };
-    let standing = |assessment: &Assessment<'_>, verdict: &Verdict| Standing {
-        kind: verdict.kind(),
-        label: crate::words::Permission::of(&verdict.reason)
-            .map_or(verdict.kind().name(), |permission| permission.name()),
-        explanation: assessment.wording().reason(verdict),
+    let changed = new.changed_since(old.as_at);
+    let sides = Sides {
+        old,
+        new,
+        changed: &changed,
     };
     let mut changes = Vec::new();
     for verdict in new.verdicts {
         let key = key_of(new, verdict);
         let earlier = old.verdicts.iter().find(|candidate| key_of(old, candidate) == key);
-        // A verdict changes when its kind does: the same verdict explained
-        // as at another date ("no answer is recorded up to …") is not a
-        // change.
         if earlier.is_some_and(|candidate| candidate.kind() == verdict.kind()) {
             continue;
         }
-        let after = standing(new, verdict);
-        let before = earlier.map(|candidate| standing(old, candidate));
-        let guidance = match earlier {
-            Some(candidate) => !same_duty(old, candidate.duty, new, verdict.duty),
-            None => true,
-        };
-        let arrangements = old.arrangement_facts_differ(new);
-        changes.push(VerdictChange {
-            title: title(new.policy.duty(verdict.duty)),
-            duty: key,
-            before,
-            after: Some(after),
-            because: because(guidance, arrangements),
-        });
+        changes.push(sides.change(key, earlier, Some(verdict)));
     }
     for verdict in old.verdicts {
         let key = key_of(old, verdict);
         if new.verdicts.iter().any(|candidate| key_of(new, candidate) == key) {
             continue;
         }
-        changes.push(VerdictChange {
-            title: title(old.policy.duty(verdict.duty)),
-            duty: key,
-            before: Some(standing(old, verdict)),
-            after: None,
-            because: because(true, old.arrangement_facts_differ(new)),
-        });
+        changes.push(sides.change(key, Some(verdict), None));
     }
     changes
 }
 
-fn because(guidance: bool, arrangements: bool) -> Because {
-    match (guidance, arrangements) {
-        (true, true) => Because::Both,
-        (true, false) => Because::Guidance,
-        (false, true) => Because::Arrangements,
-        (false, false) => Because::Time,
+fn key_of(assessment: &Assessment<'_>, verdict: &Verdict) -> String {
+    assessment
+        .policy
+        .duty(verdict.duty)
+        .map_or_else(String::new, |duty| duty.key.clone())
+}
+
+/// One council on both sides, and what of its arrangements changed between
+/// the dates.
+struct Sides<'s, 'a> {
+    old: &'s Assessment<'a>,
+    new: &'s Assessment<'a>,
+    changed: &'s [Changed],
+}
+
+impl Sides<'_, '_> {
+    /// A duty's change, with its verdict on each side where it is in force.
+    fn change(&self, duty: String, before: Option<&Verdict>, after: Option<&Verdict>) -> VerdictChange {
+        let declared = after
+            .and_then(|verdict| self.new.policy.duty(verdict.duty))
+            .or_else(|| before.and_then(|verdict| self.old.policy.duty(verdict.duty)));
+        let law = self.law(&duty, before, after);
+        let facts = self.facts(before, after, law.is_empty());
+        VerdictChange {
+            title: title(declared),
+            before: before.map(|verdict| standing(self.old, verdict)),
+            after: after.map(|verdict| standing(self.new, verdict)),
+            duty,
+            cause: Cause { law, facts },
+        }
+    }
+
+    /// What of the law or guidance in force changed for the duty: the
+    /// edition that brought it into force, repealed it or gave it other
+    /// words, and those that gave the words it cites.
+    fn law(&self, key: &str, before: Option<&Verdict>, after: Option<&Verdict>) -> Vec<Source> {
+        let new = self.new;
+        let editions: Vec<usize> = match (before, after) {
+            (Some(earlier), Some(later)) => self.edited(earlier, later),
+            (None, Some(later)) => new
+                .policy
+                .duty(later.duty)
+                .map(|duty| duty.edition)
+                .into_iter()
+                .collect(),
+            (Some(_), None) => {
+                // Repealed on the later side; else its edition was replaced
+                // by the one in force then.
+                let repeal = new.policy.duty_by_key(key).and_then(|family| {
+                    new.policy
+                        .repeals
+                        .iter()
+                        .find(|repeal| repeal.target == Versioned::Duty(family))
+                });
+                vec![repeal.map_or(0, |repeal| repeal.edition)]
+            }
+            (None, None) => Vec::new(),
+        };
+        let mut sources: Vec<Source> = Vec::new();
+        for edition in editions {
+            if let Some(declared) = new.policy.edition(EditionId::from_index(edition)) {
+                if !sources.iter().any(|source| source.key == declared.key) {
+                    sources.push(Source {
+                        key: declared.key.clone(),
+                        name: declared.instrument.clone().unwrap_or_else(|| declared.title.clone()),
+                    });
+                }
+            }
+        }
+        sources
+    }
+
+    /// For a duty in force on both sides, the editions that changed it:
+    /// its own, where its rule, modality, statute, conditions or citations
+    /// differ, and each one that gave a cited paragraph other words.
+    fn edited(&self, earlier: &Verdict, later: &Verdict) -> Vec<usize> {
+        let (old, new) = (self.old, self.new);
+        let (Some(was), Some(now)) = (old.policy.duty(earlier.duty), new.policy.duty(later.duty)) else {
+            return Vec::new();
+        };
+        let mut editions = Vec::new();
+        if !duty_text(old.policy, was).same_as(&duty_text(new.policy, now)) {
+            editions.push(now.edition);
+        }
+        let before_words: Vec<(&str, Option<&str>)> = old
+            .citations(was)
+            .into_iter()
+            .map(|paragraph| (paragraph.key.as_str(), paragraph.text.as_deref()))
+            .collect();
+        for paragraph in new.citations(now) {
+            if !before_words.contains(&(paragraph.key.as_str(), paragraph.text.as_deref())) {
+                editions.push(paragraph.edition);
+            }
+        }
+        editions
+    }
+
+    /// What of the council's arrangements that the verdicts rest on
+    /// changed between the dates; where nothing they rest on did and the
+    /// law did not either, everything that changed (what a verdict rests
+    /// on is not always among the facts it names).
+    fn facts(&self, before: Option<&Verdict>, after: Option<&Verdict>, law_same: bool) -> Vec<Item> {
+        let mut entities = Vec::new();
+        let mut events = Vec::new();
+        let mut absences = false;
+        for verdict in before.into_iter().chain(after) {
+            for used in &verdict.facts {
+                let (about, on) = used.fact.rests_on();
+                entities.extend(about);
+                events.extend(on);
+                absences |= matches!(used.fact, Fact::NoBodyOfKind { .. });
+            }
+            entities.extend(verdict.bindings.iter().map(|binding| binding.entity));
+        }
+        let duties: Vec<DutyId> = before.into_iter().chain(after).map(|verdict| verdict.duty).collect();
+        let arrangement = self.new.arrangement;
+        let rests_on = |changed: &&Changed| match changed {
+            Changed::Entity(id) => entities.contains(id),
+            Changed::Event(id) => events.contains(id),
+            Changed::Answer(id) => arrangement
+                .answer(*id)
+                .is_some_and(|answer| duties.contains(&answer.duty)),
+            Changed::Departure(id) => arrangement
+                .departure(*id)
+                .is_some_and(|departure| duties.contains(&departure.duty)),
+            Changed::Absences => absences,
+        };
+        let mut relevant: Vec<&Changed> = self.changed.iter().filter(rests_on).collect();
+        if relevant.is_empty() && law_same {
+            relevant = self.changed.iter().collect();
+        }
+        relevant.into_iter().filter_map(|changed| self.item(*changed)).collect()
+    }
+
+    /// An item of the later side's arrangements, named.
+    fn item(&self, changed: Changed) -> Option<Item> {
+        let arrangement = self.new.arrangement;
+        let duty_key = |duty: DutyId| self.new.policy.duty(duty).map(|duty| duty.key.clone());
+        Some(match changed {
+            Changed::Entity(id) => arrangement.entity(id).map(|entity| Item {
+                kind: entity.kind.word(),
+                key: entity.key.clone(),
+            })?,
+            Changed::Event(id) => arrangement.event(id).map(|event| Item {
+                kind: event.kind.word(),
+                key: event.key.clone(),
+            })?,
+            Changed::Answer(id) => Item {
+                kind: "answer",
+                key: duty_key(arrangement.answer(id)?.duty)?,
+            },
+            Changed::Departure(id) => Item {
+                kind: "departure",
+                key: duty_key(arrangement.departure(id)?.duty)?,
+            },
+            Changed::Absences => Item {
+                kind: "has_no",
+                key: arrangement.key.clone(),
+            },
+        })
+    }
+}
+
+/// A verdict in words, as `verify` gives it.
+fn standing(assessment: &Assessment<'_>, verdict: &Verdict) -> Standing {
+    Standing {
+        kind: verdict.kind(),
+        label: crate::words::Permission::of(&verdict.reason)
+            .map_or(verdict.kind().name(), |permission| permission.name()),
+        explanation: assessment.wording().reason(verdict),
     }
 }
 
@@ -340,22 +616,6 @@ fn title(duty: Option<&Duty>) -> String {
         },
         None => String::new(),
     }
-}
-
-/// Whether a duty is the same on both sides: its text, and the words in
-/// force of every paragraph it cites.
-fn same_duty(old: &Assessment<'_>, old_id: DutyId, new: &Assessment<'_>, new_id: DutyId) -> bool {
-    let (Some(before), Some(after)) = (old.policy.duty(old_id), new.policy.duty(new_id)) else {
-        return false;
-    };
-    let words = |assessment: &Assessment<'_>, duty: &Duty| -> Vec<Option<String>> {
-        assessment
-            .citations(duty)
-            .into_iter()
-            .map(|paragraph| paragraph.text.clone())
-            .collect()
-    };
-    duty_text(old.policy, before) == duty_text(new.policy, after) && words(old, before) == words(new, after)
 }
 
 fn duty_text(policy: &Policy, duty: &Duty) -> DutyText {
@@ -414,7 +674,13 @@ fn paragraph_changes(old: &Policy, old_day: Day, new: &Policy, new_day: Day) -> 
             continue;
         }
         let shown = after.or(before);
+        let change = match (before, after) {
+            (None, Some(_)) => ParagraphState::Inserted,
+            (Some(_), None) => ParagraphState::Repealed,
+            (Some(_), Some(_)) | (None, None) => ParagraphState::Reworded,
+        };
         changes.push(ParagraphChange {
+            change,
             paragraph: key.clone(),
             section: shown.map_or_else(String::new, |paragraph| paragraph.section.clone()),
             pieces: pieces(
@@ -425,15 +691,16 @@ fn paragraph_changes(old: &Policy, old_day: Day, new: &Policy, new_day: Day) -> 
             after: after_text,
             source: match after {
                 Some(paragraph) => instrument(new, paragraph.edition),
-                // Repealed: by the amendment that repeals it.
+                // Repealed: by the amendment that repeals it; else its
+                // edition was replaced by the one in force then.
                 None => new
                     .paragraph_by_key(&key)
                     .and_then(|family| {
                         new.repeals
                             .iter()
-                            .find(|repeal| repeal.target == crate::model::Versioned::Paragraph(family))
+                            .find(|repeal| repeal.target == Versioned::Paragraph(family))
                     })
-                    .map_or_else(String::new, |repeal| instrument(new, repeal.edition)),
+                    .map_or_else(|| instrument(new, 0), |repeal| instrument(new, repeal.edition)),
             },
         });
     }
@@ -456,10 +723,11 @@ fn duty_changes(old: &Policy, old_day: Day, new: &Policy, new_day: Day) -> Vec<D
     let mut changes = Vec::new();
     for (key, text, name) in &after {
         match before.iter().find(|(other, ..)| other == key) {
-            Some((_, old_text, _)) if old_text == text => {}
+            Some((_, old_text, _)) if old_text.same_as(text) => {}
             Some((_, old_text, _)) => changes.push(DutyChange {
                 duty: key.clone(),
                 title: name.clone(),
+                differs: old_text.differences(text),
                 before: Some(old_text.clone()),
                 after: Some(text.clone()),
             }),
@@ -468,6 +736,7 @@ fn duty_changes(old: &Policy, old_day: Day, new: &Policy, new_day: Day) -> Vec<D
                 title: name.clone(),
                 before: None,
                 after: Some(text.clone()),
+                differs: Vec::new(),
             }),
         }
     }
@@ -478,6 +747,7 @@ fn duty_changes(old: &Policy, old_day: Day, new: &Policy, new_day: Day) -> Vec<D
                 title: name.clone(),
                 before: Some(text.clone()),
                 after: None,
+                differs: Vec::new(),
             });
         }
     }

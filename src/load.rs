@@ -17,12 +17,30 @@ pub const STDIN_PATH: &str = "-";
 /// The guidance compiled into the binary: the default policy.
 /// Every edition and amendment is embedded, so that verifying as at any
 /// date uses the guidance then in force: the 2012 edition, the 2013 edition
-/// that replaced it, and the Acts that changed what it asks since.
+/// that replaced it; beside them the law, each Act from its own
+/// commencement, and the Acts that changed it since; and Working Together
+/// 2023, statutory guidance of its own.
 pub const EMBEDDED_POLICIES: &[(&str, &str)] = &[
     ("policies/dfe_2012.dcs", include_str!("../policies/dfe_2012.dcs")),
     ("policies/dfe_2013.dcs", include_str!("../policies/dfe_2013.dcs")),
+    ("policies/lgha_1989.dcs", include_str!("../policies/lgha_1989.dcs")),
+    ("policies/ca_2004_s13.dcs", include_str!("../policies/ca_2004_s13.dcs")),
+    (
+        "policies/ssfa_1998_s47a.dcs",
+        include_str!("../policies/ssfa_1998_s47a.dcs"),
+    ),
+    (
+        "policies/hsca_2012_s194.dcs",
+        include_str!("../policies/hsca_2012_s194.dcs"),
+    ),
+    (
+        "policies/lga_2000_s9c.dcs",
+        include_str!("../policies/lga_2000_s9c.dcs"),
+    ),
     ("policies/csw_2017.dcs", include_str!("../policies/csw_2017.dcs")),
     ("policies/hca_2022.dcs", include_str!("../policies/hca_2022.dcs")),
+    ("policies/wt_2023.dcs", include_str!("../policies/wt_2023.dcs")),
+    ("policies/cwsa_2026.dcs", include_str!("../policies/cwsa_2026.dcs")),
 ];
 
 /// Reads a file, or the process's standard input for `-`, into the

@@ -5,7 +5,7 @@
 
 use crate::date::{Day, Holding};
 use crate::eval::{DepartureStatus, Verdict, VerdictKind};
-use crate::model::{Arrangement, Duty, Edition, Paragraph, Policy};
+use crate::model::{AnswerId, Arrangement, DepartureId, Duty, Edition, EntityId, EventId, Paragraph, Policy};
 use crate::source::SourceMap;
 use crate::words::Wording;
 
@@ -68,6 +68,24 @@ pub enum DateBasis {
     /// None was given and the papers give no date: the run's fallback
     /// (today, on the command line).
     NoPapersDate,
+}
+
+/// Something of a council's arrangements that stood differently at two
+/// dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Changed {
+    /// A post, member, body or service: its roles, functions, lines or
+    /// attributes, or whether it existed.
+    Entity(EntityId),
+    /// An event of the timeline that had happened by one date and not the
+    /// other.
+    Event(EventId),
+    /// An answer given between the dates.
+    Answer(AnswerId),
+    /// A departure approved between the dates.
+    Departure(DepartureId),
+    /// What the council says it has no body of.
+    Absences,
 }
 
 /// Every council verified in one run against one policy as at one date.
@@ -246,33 +264,102 @@ impl<'a> Assessment<'a> {
             .map_or("Other duties", |paragraph| paragraph.section.as_str())
     }
 
-    /// Whether the council's arrangements as they stood differ between this
-    /// assessment's date and another's (the same arrangements at two
-    /// dates): their facts as materialised at each.
-    pub fn arrangement_facts_differ(&self, other: &Assessment<'_>) -> bool {
-        let mut before = self.arrangement.at(self.as_at);
-        let mut after = other.arrangement.at(other.as_at);
-        // The timeline is compared as it stood: events up to each date.
+    /// What of the council's arrangements stood differently at another
+    /// date than at this assessment's, read from these arrangements alone
+    /// (the same papers materialised at both dates): two sets of guidance
+    /// compared at one date find nothing. In the arrangement's order.
+    pub fn changed_since(&self, other: Day) -> Vec<Changed> {
+        if other == self.as_at {
+            return Vec::new();
+        }
+        let (then, now) = (self.arrangement.at(other), self.arrangement.at(self.as_at));
         let timeline = &self.arrangement.timeline;
-        before
+        let happened = |at, day| timeline.happened_by(at, day) != Holding::No;
+        let entities = then
+            .entities
+            .iter()
+            .zip(&now.entities)
+            .enumerate()
+            .filter(|(_, (before, after))| before != after)
+            .map(|(index, _)| Changed::Entity(EntityId::from_index(index)));
+        let events = self
+            .arrangement
             .events
-            .retain(|event| timeline.happened_by(event.at, self.as_at) != Holding::No);
-        let timeline = &other.arrangement.timeline;
-        after
-            .events
-            .retain(|event| timeline.happened_by(event.at, other.as_at) != Holding::No);
-        before.entities != after.entities || before.events != after.events || before.has_no != after.has_no
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| happened(event.at, other) != happened(event.at, self.as_at))
+            .map(|(index, _)| Changed::Event(EventId::from_index(index)));
+        let answers = self
+            .arrangement
+            .answers
+            .iter()
+            .enumerate()
+            .filter(|(_, answer)| happened(answer.given, other) != happened(answer.given, self.as_at))
+            .map(|(index, _)| Changed::Answer(AnswerId::from_index(index)));
+        let departures = self
+            .arrangement
+            .departures
+            .iter()
+            .enumerate()
+            .filter(|(_, departure)| {
+                departure
+                    .approved
+                    .is_some_and(|date| date.begun_by(other) != date.begun_by(self.as_at))
+            })
+            .map(|(index, _)| Changed::Departure(DepartureId::from_index(index)));
+        let absences = (then.has_no != now.has_no).then_some(Changed::Absences);
+        entities
+            .chain(events)
+            .chain(answers)
+            .chain(departures)
+            .chain(absences)
+            .collect()
     }
 
-    /// The local policies that apply to the council (those it answers to).
-    pub fn local_policies(&self) -> Vec<&'a Edition> {
+    /// The local policies that apply to the council (those it answers to),
+    /// each with whether it had been adopted (and not withdrawn) as at the
+    /// date: before its adoption its duties are not in force for the
+    /// council.
+    pub fn local_policies(&self) -> Vec<(&'a Edition, crate::date::Holding)> {
         self.policy
             .editions
             .iter()
             .enumerate()
             .skip(1)
-            .filter(|(index, edition)| edition.amends.is_none() && self.policy.applies_to(*index, self.arrangement))
-            .map(|(_, edition)| edition)
+            .filter(|(index, edition)| edition.is_local() && self.policy.applies_to(*index, self.arrangement))
+            .map(|(index, edition)| (edition, self.policy.commenced(index, self.arrangement, self.as_at)))
+            .collect()
+    }
+
+    /// The law and other guidance beside the guidance (each Act, and each
+    /// edition of another guidance) in force as at the date, or that may
+    /// be: commenced, and not wholly repealed for the council.
+    pub fn beside(&self) -> Vec<(&'a Edition, crate::date::Holding)> {
+        self.policy
+            .editions
+            .iter()
+            .enumerate()
+            .filter(|(_, edition)| edition.alongside)
+            .map(|(index, edition)| {
+                (
+                    edition,
+                    self.policy
+                        .provisions_in_force(index, Some(self.arrangement), self.as_at),
+                )
+            })
+            .filter(|(_, holding)| holding.possible())
+            .collect()
+    }
+
+    /// The Acts (and amendments they make) enacted by the date and not yet
+    /// in force: no day has been appointed for them.
+    pub fn awaiting_commencement(&self) -> Vec<&'a Edition> {
+        self.policy
+            .editions
+            .iter()
+            .filter(|edition| {
+                edition.awaiting_commencement() && edition.enacted.is_some_and(|date| date.begun_by(self.as_at))
+            })
             .collect()
     }
 

@@ -9,7 +9,7 @@ use crate::date::{Day, PartialDate};
 use crate::model::Policy;
 use crate::source::{FileId, SourceMap, Span};
 use crate::suggest::suggest;
-use crate::syntax::ast::ItemKind;
+use crate::syntax::ast::{Entry, ItemKind, ValueKind};
 
 /// Composes the user's policy units with the embedded guidance into
 /// chains and checks each. Warnings about the embedded guidance are not
@@ -23,14 +23,19 @@ pub(super) fn check_chains(
     let embedded_policies = embedded_policies(embedded);
     let embedded_files: Vec<FileId> = embedded.iter().map(|parsed| parsed.file).collect();
     let mut checked_chains = Vec::new();
+    // An Act beside the guidance (and an amendment of it) is checked in
+    // every chain; what is wrong with it is said once. The set only
+    // answers whether an error was said; the order is the chains'.
+    let mut said = std::collections::HashSet::new();
     for chain in compose(user_policies, &embedded_policies, errors) {
         let mut policy_errors = Vec::new();
         let (policy, scope) = policy::check_policy(&chain, sources, &mut policy_errors);
-        errors.extend(
-            policy_errors
-                .into_iter()
-                .filter(|error| !(error.is_warning() && embedded_files.contains(&error.span().file))),
-        );
+        for error in policy_errors {
+            let embedded_warning = error.is_warning() && embedded_files.contains(&error.span().file);
+            if !embedded_warning && said.insert(error.clone()) {
+                errors.push(error);
+            }
+        }
         checked_chains.push((policy, scope));
     }
     checked_chains
@@ -198,26 +203,53 @@ fn none_in_force(chains: &[Chain], as_at: Option<Day>, errors: &mut Vec<CheckErr
     }
 }
 
+/// Whether a file stands alongside the guidance's editions rather than
+/// being one: an Act (`guidance KEY { … force statute }`) or an edition of
+/// another guidance (`series NAME`). Read from the header as written, since
+/// the chains are made before any file is checked.
+fn alongside(unit: &Unit<'_>) -> bool {
+    unit.header.kind == ItemKind::Guidance
+        && (unit
+            .header
+            .entries
+            .iter()
+            .any(|entry| matches!(entry, Entry::Field(field) if field.name.text == "series"))
+            || header_words(unit, "force").any(|word| word == "statute"))
+}
+
 /// Orders the policy units into chains, one per guidance edition, base
-/// first: each of the user's own editions, else every embedded edition (the
-/// embedded amendments after the edition they amend), then every local
-/// policy and amendment after the unit it extends or amends.
+/// first: each of the user's own editions, else every embedded edition;
+/// then every Act and edition of another guidance standing alongside (each
+/// chain has them all: they apply by their own dates whatever edition is
+/// in force); then every local policy and amendment after the unit it
+/// extends or amends (an amendment of an Act in every chain that has it).
 fn compose<'a>(user: &[Unit<'a>], embedded: &[Unit<'a>], errors: &mut Vec<CheckError>) -> Vec<Vec<Unit<'a>>> {
     let bases: Vec<&Unit<'a>> = user
         .iter()
-        .filter(|unit| unit.header.kind == ItemKind::Guidance)
+        .filter(|unit| unit.header.kind == ItemKind::Guidance && !alongside(unit))
         .collect();
-    let attached = |unit: &&Unit<'a>| matches!(unit.header.kind, ItemKind::LocalPolicy | ItemKind::Amendment);
+    let attached =
+        |unit: &&Unit<'a>| matches!(unit.header.kind, ItemKind::LocalPolicy | ItemKind::Amendment) || alongside(unit);
     // A file the user gives in place of an embedded one (a draft of an
     // amendment, say) is used instead of it.
     let replaced = |unit: &&Unit<'a>| user.iter().any(|mine| mine.header.name.text == unit.header.name.text);
     let locals: Vec<&Unit<'a>> = if bases.is_empty() {
         // Without a guidance of the user's, the embedded guidance is used
-        // whole: its editions and the amendments to them.
+        // whole: its editions, the law beside them and the amendments.
         embedded
             .iter()
             .filter(attached)
             .filter(|unit| !replaced(unit))
+            .chain(user.iter().filter(attached))
+            .collect()
+    } else if builds_on_embedded(&bases, embedded) {
+        // A guidance of the user's that is the embedded guidance (a copy,
+        // or a draft edition that supersedes one) stands beside the same
+        // law: the embedded Acts join it, unless the user gives their own.
+        // Amendments are the user's to give, as before.
+        embedded
+            .iter()
+            .filter(|unit| alongside(unit) && !replaced(unit))
             .chain(user.iter().filter(attached))
             .collect()
     } else {
@@ -226,49 +258,102 @@ fn compose<'a>(user: &[Unit<'a>], embedded: &[Unit<'a>], errors: &mut Vec<CheckE
     let mut chains: Vec<Vec<Unit<'a>>> = if bases.is_empty() {
         embedded
             .iter()
-            .filter(|unit| unit.header.kind == ItemKind::Guidance)
+            .filter(|unit| unit.header.kind == ItemKind::Guidance && !alongside(unit))
             .map(|base| vec![copy(base)])
             .collect()
     } else {
         bases.iter().map(|base| vec![copy(base)]).collect()
     };
-    let mut pending: Vec<&Unit<'a>> = locals;
+    for chain in &mut chains {
+        chain.extend(locals.iter().filter(|unit| alongside(unit)).map(|unit| copy(unit)));
+    }
+    let mut pending: Vec<&Unit<'a>> = locals.into_iter().filter(|unit| !alongside(unit)).collect();
     while !pending.is_empty() {
         let before = pending.len();
         pending.retain(|unit| {
             let extends = unit.header.extends.as_ref().map(|name| name.text.as_str());
-            match chains
+            let mut placed = false;
+            for chain in chains
                 .iter_mut()
-                .find(|chain| chain.iter().any(|done| Some(done.header.name.text.as_str()) == extends))
+                .filter(|chain| chain.iter().any(|done| Some(done.header.name.text.as_str()) == extends))
             {
-                Some(chain) => {
-                    chain.push(copy(unit));
-                    false
-                }
-                None => true,
+                chain.push(copy(unit));
+                placed = true;
             }
+            !placed
         });
         if pending.len() == before {
-            for unit in pending {
-                if let Some(name) = &unit.header.extends {
-                    let known: Vec<&str> = chains
-                        .iter()
-                        .flatten()
-                        .map(|unit| unit.header.name.text.as_str())
-                        .chain(embedded.iter().map(|unit| unit.header.name.text.as_str()))
-                        .collect();
-                    errors.push(CheckError::UnknownName {
-                        expected: NameKind::Guidance,
-                        name: name.text.clone(),
-                        span: name.span,
-                        suggestion: suggest(&name.text, known),
-                    });
-                }
-            }
+            unknown_extended(&pending, &chains, embedded, errors);
             break;
         }
     }
     chains
+}
+
+/// Whether the user's guidance is the embedded guidance's own: an edition
+/// with the key of an embedded edition, or one that supersedes one. Its
+/// vocabulary is then the one the embedded law is written against.
+fn builds_on_embedded(bases: &[&Unit<'_>], embedded: &[Unit<'_>]) -> bool {
+    let embedded_editions: Vec<&str> = embedded
+        .iter()
+        .filter(|unit| unit.header.kind == ItemKind::Guidance && !alongside(unit))
+        .map(|unit| unit.header.name.text.as_str())
+        .collect();
+    bases.iter().any(|base| {
+        embedded_editions.contains(&base.header.name.text.as_str())
+            || header_words(base, "supersedes").any(|word| embedded_editions.contains(&word))
+    })
+}
+
+/// The words of a header's field, as written.
+fn header_words<'u>(unit: &'u Unit<'_>, name: &'u str) -> impl Iterator<Item = &'u str> + 'u {
+    unit.header
+        .entries
+        .iter()
+        .filter_map(move |entry| match entry {
+            Entry::Field(field) if field.name.text == name => Some(field.values.iter()),
+            Entry::Field(_)
+            | Entry::Rule(_)
+            | Entry::Condition(_)
+            | Entry::Words(_)
+            | Entry::Tag(_)
+            | Entry::Expect(_)
+            | Entry::Edit(_) => None,
+        })
+        .flatten()
+        .filter_map(|value| match &value.kind {
+            ValueKind::Key(word) | ValueKind::Str(word) => Some(word.as_str()),
+            ValueKind::Text(_)
+            | ValueKind::Date(_)
+            | ValueKind::Number(_)
+            | ValueKind::Bool(_)
+            | ValueKind::When(_) => None,
+        })
+}
+
+/// The files left over extend or amend what no chain has.
+fn unknown_extended(
+    pending: &[&Unit<'_>],
+    chains: &[Vec<Unit<'_>>],
+    embedded: &[Unit<'_>],
+    errors: &mut Vec<CheckError>,
+) {
+    for unit in pending {
+        if let Some(name) = &unit.header.extends {
+            let known: Vec<&str> = chains
+                .iter()
+                .flatten()
+                .map(|unit| unit.header.name.text.as_str())
+                .chain(embedded.iter().map(|unit| unit.header.name.text.as_str()))
+                .collect();
+            errors.push(CheckError::UnknownName {
+                expected: NameKind::Guidance,
+                name: name.text.clone(),
+                span: name.span,
+                suggestion: suggest(&name.text, known),
+            });
+        }
+    }
 }
 
 fn copy<'a>(unit: &Unit<'a>) -> Unit<'a> {

@@ -6,6 +6,8 @@ use crate::model::{EntityKind, Modality, ValueType};
 use crate::source::Span;
 use crate::syntax::ast::ItemKind;
 
+pub use super::problems::{DatesProblem, HeaderProblem, Misuse, Said};
+
 /// A problem found by the check stage. Errors stop evaluation; warnings
 /// (those whose [`CheckError::is_warning`] is true) do not.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -434,6 +436,26 @@ pub enum CheckError {
         /// Where.
         span: Span,
     },
+    /// The dates of an Act, amendment or local policy that cannot be:
+    /// enacted after it came into force, in force without saying what
+    /// commenced it, withdrawn before it was adopted.
+    LawDates {
+        /// What is wrong.
+        problem: DatesProblem,
+        /// Where.
+        span: Span,
+    },
+    /// A paragraph of the guidance `restates` a duty, question or law that
+    /// is the guidance's own, not the law's: only what an Act (or another
+    /// guidance beside it) provides can be restated.
+    RestatesNotLaw {
+        /// The key named.
+        key: String,
+        /// The edition that provides it.
+        edition: String,
+        /// Where.
+        span: Span,
+    },
     /// A predicate that cannot be used in this place (a timeline predicate
     /// on a post, a post predicate on the council).
     MisusedPredicate {
@@ -477,6 +499,8 @@ pub enum NameKind {
     Law,
     /// A paragraph, duty or law (what an amendment may repeal).
     ParagraphDutyOrLaw,
+    /// A duty, question or law (what a paragraph may restate).
+    DutyOrLaw,
     /// A post, member, body or service of the arrangements.
     Entity,
     /// A kind of entity or a relation (`complete`).
@@ -630,57 +654,6 @@ pub enum Shape {
     Actor,
 }
 
-/// Something that cannot be said where it is written.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Misuse {
-    /// A rule, condition, tag or `words` in an item that holds fields only.
-    FieldsOnly {
-        /// The item's kind.
-        item: ItemKind,
-    },
-    /// `expect`, `set`, `add`, `unset` or `drop` outside a test.
-    TestOnly {
-        /// The entry's first word, the keyword as the language spells it:
-        /// quoted in the message as syntax, not worded.
-        entry: &'static str,
-    },
-    /// A condition on a paragraph.
-    ConditionOnParagraph,
-    /// A tag on a paragraph.
-    TagOnParagraph,
-    /// `words` outside a paragraph.
-    WordsOutsideParagraph,
-    /// A predicate about posts or members said of the council.
-    SaidOfTheCouncil {
-        /// What is said.
-        what: Said,
-    },
-    /// A predicate said of a subject of the wrong kind.
-    SaidOfWrongKind {
-        /// What is said.
-        what: Said,
-        /// The kinds it can be said of.
-        allowed: Vec<EntityKind>,
-        /// The subject's kind.
-        subject: EntityKind,
-    },
-    /// A timeline predicate said of posts or members.
-    TimelineOfEntities,
-    /// A governance predicate (`uses`, `considers`) said of posts or
-    /// members.
-    GovernanceOfEntities,
-    /// `first_in_force` on an amendment that does not take effect by area.
-    FirstInForceWithoutByArea,
-    /// `first_in_force` on or after the amendment's `in_force`.
-    FirstInForceNotBefore,
-    /// `after each extension of ROLE` without `of ROLE`, or of a role that
-    /// declares no remit to extend.
-    ExtensionWithoutRemit {
-        /// The role named, if any.
-        role: Option<String>,
-    },
-}
-
 /// What an `expect` names besides the duty.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Term {
@@ -692,30 +665,6 @@ pub enum Term {
     Missing,
     /// What a verdict rests on, after `basis`.
     Basis,
-}
-
-/// What a predicate says, for messages about where it can be said.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Said {
-    /// Holding a role.
-    HoldingRole,
-    /// Responsibility for functions.
-    Responsibility,
-    /// Being a kind of body.
-    BeingKindOfBody,
-    /// An attribute.
-    Attribute(String),
-    /// A relation.
-    Relation(String),
-}
-
-/// What is wrong with a file's header.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum HeaderProblem {
-    /// No `guidance`, `local_policy` or `arrangements` item.
-    Missing,
-    /// More than one.
-    Repeated,
 }
 
 impl CheckError {
@@ -780,7 +729,9 @@ impl CheckError {
             | CheckError::SharedRole { span, .. }
             | CheckError::EventDisagrees { span, .. }
             | CheckError::EventOrderLoop { span, .. }
-            | CheckError::MisusedPredicate { span, .. } => *span,
+            | CheckError::MisusedPredicate { span, .. }
+            | CheckError::LawDates { span, .. }
+            | CheckError::RestatesNotLaw { span, .. } => *span,
         }
     }
 }

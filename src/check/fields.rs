@@ -47,6 +47,11 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// Where the item's name is, for a problem of the item as a whole.
+    pub fn header_span(&self) -> Span {
+        self.head
+    }
+
     /// Whether the item gives a field (not yet taken).
     pub fn has(&self, name: &str) -> bool {
         self.fields.contains_key(name)

@@ -13,11 +13,12 @@ mod fields;
 mod follow_on;
 mod hidden;
 mod policy;
+mod problems;
 mod test_cases;
 mod time;
 
 pub use error::{
-    CheckError, Disagreement, FileKind, Found, HeaderProblem, Misuse, NameKind, Needed, Said, Shape, Term,
+    CheckError, DatesProblem, Disagreement, FileKind, Found, HeaderProblem, Misuse, NameKind, Needed, Said, Shape, Term,
 };
 pub use test_cases::{apply_edits, Expectation, Expected, Given, TestCase, BASES, NOT_IN_FORCE, NO_MISSING};
 

@@ -105,6 +105,9 @@ pub(super) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
         format: DiffFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// List every paragraph of the guidance with the duties and questions
     /// that encode it, and the share of paragraphs encoded.
@@ -173,11 +176,13 @@ pub(super) enum Command {
         /// The command whose page to write (default: dcsc(1)).
         command: Option<String>,
     },
-    /// Explain a diagnostic code (E0101), or a duty, law, paragraph or
-    /// vocabulary name (a role, function, kind of body, relation, attribute
-    /// or tag key) of the guidance.
+    /// Explain a diagnostic code (E0101), or a duty, law, paragraph,
+    /// edition (an Act, amendment or local policy) or vocabulary name (a
+    /// role, function, kind of body, relation, attribute or tag key) of the
+    /// guidance.
     Explain {
-        /// A diagnostic code, duty id, law, paragraph key or vocabulary name.
+        /// A diagnostic code, duty id, law, paragraph key, edition or
+        /// vocabulary name.
         what: String,
         /// Guidance files to look duties and paragraphs up in (default: the
         /// embedded guidance).

@@ -130,6 +130,7 @@ fn dispatch(command: Command, given: Given<'_, '_>, today: Day) -> u8 {
             from,
             to,
             format,
+            output,
         } => {
             let sides = run::Sides {
                 from_policy,
@@ -139,7 +140,7 @@ fn dispatch(command: Command, given: Given<'_, '_>, today: Day) -> u8 {
                 from,
                 to,
             };
-            given.streamed(|streams| run::diff(&arrangements, &sides, format, streams))
+            given.streamed(|streams| run::diff(&arrangements, &sides, format, output.as_deref(), streams))
         }
         Command::Explain { what, policies, as_at } => {
             given.streamed(|streams| run::explain(&what, &policies, as_at, streams))

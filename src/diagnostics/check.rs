@@ -4,7 +4,9 @@
 //! policy tests, lines of accountability, time, and hidden characters.
 
 use super::{or_list, phrases, Code, Diagnostic};
-use crate::check::{CheckError, Disagreement, FileKind, Found, HeaderProblem, Misuse, NameKind, Needed, Shape, Term};
+use crate::check::{
+    CheckError, DatesProblem, Disagreement, FileKind, Found, HeaderProblem, Misuse, NameKind, Needed, Shape, Term,
+};
 use crate::date::{Day, PartialDate};
 use crate::eval::{Missing, Reason, VerdictKind};
 use crate::model::{EntityKind, Modality};
@@ -113,6 +115,8 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             duty_span,
         } => departure_from_must(duty, *modality, *span, *duty_span),
         CheckError::MisusedPredicate { problem, span } => misused_predicate(problem, *span),
+        CheckError::LawDates { problem, span } => law_dates(*problem, *span),
+        CheckError::RestatesNotLaw { key, edition, span } => restates_not_law(key, edition, *span),
         // Policy tests.
         CheckError::UnknownTerm {
             term,
@@ -483,6 +487,24 @@ fn departure_from_must(duty: &str, modality: Modality, span: Span, duty_span: Sp
 
 fn misused_predicate(problem: &Misuse, span: Span) -> Diagnostic {
     Diagnostic::new(Code::E0116, "this cannot be said here").at(span, phrases::misuse(problem))
+}
+
+fn law_dates(problem: DatesProblem, span: Span) -> Diagnostic {
+    let (message, label, help) = phrases::dates_problem(problem);
+    Diagnostic::new(Code::E0140, message)
+        .at(span, label)
+        .note("an Act applies from the day its provisions came into force, whatever edition of the guidance is in force; a local policy from the day the council adopted it until it withdrew it")
+        .help(help)
+}
+
+fn restates_not_law(key: &str, edition: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0141,
+        format!("`{key}` is not the law's: it is provided by `{edition}`, an edition of the guidance"),
+    )
+    .at(span, "restated here")
+    .note("`restates` links the guidance's words to a duty, question or law of an Act (or of another guidance) standing beside it, so that the verdict cites both")
+    .help("cite the paragraph from the duty itself with `cites`, or name a duty of a file whose header says `force statute`")
 }
 
 // Policy tests.

@@ -447,6 +447,18 @@ codes! {
         example: Example::Described("test x { given \"coventry.dcs\", \"barnet.dcs\"  as_at 2017  expect dcs.appointed pass }"),
         fix: "Give one council's files with `given`, and write a test for each council.",
     }
+    E0140 => {
+        title: "the dates of an Act, amendment or local policy cannot be",
+        meaning: "An Act (`force statute`), an amendment, an edition of another guidance (`series`) or a local policy says when it applies, and the dates given cannot be right or are not enough: enacted after it came into force; in force without `commencement` (the instrument that commenced it) or `commencement_not_at_hand` (why that is not at hand); both of those; `enacted` on guidance, which is issued; withdrawn before it was adopted; or neither `in_force` nor `enacted`.",
+        example: fixture!("E0140.dcs"),
+        fix: "Give the dates the sources give, with the commencement instrument or why it is not at hand. An Act passed and awaiting commencement gives `enacted` and no `in_force`.",
+    }
+    E0141 => {
+        title: "the guidance restates what is its own, not the law's",
+        meaning: "A paragraph's `restates` names a duty, question or law, so that the law's verdict also cites the guidance's words. What it names must stand beside the guidance (an Act, or another guidance), not be one of the guidance's own duties, which cite their paragraphs with `cites`.",
+        example: fixture!("E0141.dcs"),
+        fix: "Cite the paragraph from the guidance's own duty with `cites`, or name a duty or law of an Act.",
+    }
     E0201 => {
         title: "a post reports to a member",
         meaning: "Officers' lines of accountability lead to other officers, ending at the head of paid service; elected members hold officers to account through the council, not as their line managers.",

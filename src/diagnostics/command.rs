@@ -25,7 +25,7 @@ pub fn from_command(error: &CommandError) -> Diagnostic {
         .help("run the command once for each council"),
         CommandError::NothingToExplain { topic, suggestion } => Diagnostic::new(
             Code::E0304,
-            format!("`{topic}` is not a diagnostic code, nor a duty, law, paragraph or name of the guidance"),
+            format!("`{topic}` is not a diagnostic code, nor a duty, law, paragraph, edition or name of the guidance"),
         )
         .suggest(suggestion),
         CommandError::DiffSides { problem } => {

@@ -2,7 +2,7 @@
 //! stands there instead, the shape of a value, and what cannot be said
 //! where.
 
-use crate::check::{FileKind, Found, Misuse, NameKind, Needed, Said, Shape};
+use crate::check::{DatesProblem, FileKind, Found, Misuse, NameKind, Needed, Said, Shape};
 use crate::model::{EntityKind, ValueType};
 use crate::syntax::ast::ItemKind;
 
@@ -70,6 +70,7 @@ pub(super) fn name_kind(kind: NameKind) -> &'static str {
         NameKind::DutyOrQuestion => "duty or question",
         NameKind::Law => "law",
         NameKind::ParagraphDutyOrLaw => "paragraph, duty or law",
+        NameKind::DutyOrLaw => "duty, question or law",
         NameKind::Entity => "post, member, body or service",
         NameKind::EntityKindOrRelation => "kind of entity or relation",
         NameKind::Event => "event",
@@ -175,6 +176,43 @@ fn said(said: &Said) -> String {
         Said::Responsibility => "responsibility for functions".to_owned(),
         Said::BeingKindOfBody => "being a kind of body".to_owned(),
         Said::Attribute(name) | Said::Relation(name) => format!("`{name}`"),
+    }
+}
+
+/// A problem with the dates of an Act, amendment or local policy: the
+/// message, the label at the field, and the help.
+pub(super) fn dates_problem(problem: DatesProblem) -> (&'static str, &'static str, &'static str) {
+    match problem {
+        DatesProblem::EnactedAfterInForce => (
+            "enacted after it came into force",
+            "`enacted` is later than `in_force`",
+            "an Act comes into force on or after the day it is passed: correct whichever date is wrong",
+        ),
+        DatesProblem::NoCommencement => (
+            "the law is in force here without saying what commenced it",
+            "this Act or amendment has an `in_force` date",
+            "add `commencement \"…\"` (the commencement instrument and article), or `commencement_not_at_hand \"…\"` saying why it is not at hand and what the date rests on",
+        ),
+        DatesProblem::CommencementTwice => (
+            "both `commencement` and `commencement_not_at_hand`",
+            "give one or the other",
+            "keep `commencement` if the instrument is at hand, else `commencement_not_at_hand`",
+        ),
+        DatesProblem::EnactedNotLaw => (
+            "`enacted` on guidance or a local policy",
+            "only an Act (`force statute`) is enacted",
+            "use `issued` for the day guidance or a policy was issued, and `in_force` for the day it took effect",
+        ),
+        DatesProblem::WithdrawnBeforeInForce => (
+            "withdrawn before it was adopted",
+            "`withdrawn` is not later than `in_force`",
+            "a local policy applies from `in_force` until `withdrawn`: correct whichever date is wrong",
+        ),
+        DatesProblem::NoDate => (
+            "an Act or guidance beside the guidance's editions with no date",
+            "neither `in_force` nor `enacted`",
+            "give `in_force` (with its `commencement`), or, for an Act passed and awaiting commencement, `enacted`",
+        ),
     }
 }
 

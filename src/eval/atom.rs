@@ -8,12 +8,12 @@
 //! time in `timeline/`.
 
 use super::finding::{Finding, Truth};
-use super::Evaluator;
+use super::{Clause, Evaluator};
 use super::{Fact, FactUse, Missing, Note, Observation};
 use crate::date::Holding;
 use crate::model::{
-    AttributeId, BodyKindId, Comparator, Entity, EntityId, Event, EventId, Governance, LawId, Predicate, RoleId,
-    Stated, TypedValue,
+    AttributeId, BodyKindId, Comparator, ConditionKind, Entity, EntityId, Event, EventId, Governance, Law, LawId,
+    Predicate, RelationId, RoleId, Settled, Stated, Target, TypedValue,
 };
 
 /// A predicate said of one post, member, body or service: of the council
@@ -89,6 +89,16 @@ impl<'a> Evaluator<'a> {
                 denial: None,
                 vacancy: roles.iter().find_map(|role| self.vacancy(*role)),
                 ended: false,
+            },
+            // A line to a kind of body the law ended: none exists to lead
+            // to, so no unlisted entity has one either.
+            Predicate::Relation {
+                target: Target::Kind(body_kind),
+                ..
+            } => Absence {
+                denial: None,
+                vacancy: None,
+                ended: self.kind_ended(*body_kind),
             },
             Predicate::And(_)
             | Predicate::Or(_)
@@ -273,22 +283,23 @@ impl<'a> Evaluator<'a> {
     /// gives the holders of a role it may hold as at the date, else the
     /// guidance's default; with what was observed, naming which.
     fn unstated(&self, id: EntityId, entity: &Entity, attribute: AttributeId) -> Option<(TypedValue, Observation)> {
-        let by_law = self.policy.laws.iter().enumerate().find(|(index, law)| {
-            law.attribute == attribute
-                && self
-                    .policy
-                    .law_in_force(LawId::from_index(*index), self.arrangement, self.as_at)
-                    == Holding::Yes
-                && self.holds(id, entity, law.role).is_some()
-        });
-        if let Some((index, law)) = by_law {
+        let by_law = self
+            .laws_for(id, entity)
+            .find_map(|(law_id, law, _)| match &law.settles {
+                Settled::Attribute {
+                    attribute: settled,
+                    value,
+                } if *settled == attribute => Some((law_id, value)),
+                Settled::Attribute { .. } | Settled::Relation { .. } => None,
+            });
+        if let Some((law, value)) = by_law {
             return Some((
-                law.value.clone(),
+                value.clone(),
                 Observation::AttributeByLaw {
                     entity: id,
                     attribute,
-                    value: law.value.clone(),
-                    law: LawId::from_index(index),
+                    value: value.clone(),
+                    law,
                 },
             ));
         }
@@ -304,6 +315,91 @@ impl<'a> Evaluator<'a> {
                 value: default.clone(),
             },
         ))
+    }
+
+    /// A relation the facts leave open, settled by a law for the holders
+    /// of a role the entity holds, where the law's conditions surely hold:
+    /// true, with the facts the conditions rest on. `None` where no law
+    /// settles it, or the council states it has no body of the kind the
+    /// law leads to (it is then not settled either way here).
+    pub(super) fn relation_by_law(
+        &self,
+        id: EntityId,
+        entity: &Entity,
+        relation: RelationId,
+        target: &Target,
+    ) -> Option<Finding> {
+        if let Target::Kind(kind) = target {
+            if self.arrangement.has_no_at(*kind, self.as_at).is_some() {
+                return None;
+            }
+        }
+        let (law, facts) = self
+            .laws_for(id, entity)
+            .find_map(|(law_id, law, facts)| match &law.settles {
+                Settled::Relation {
+                    relation: settled,
+                    target: leads_to,
+                } if *settled == relation && leads_to == target => Some((law_id, facts)),
+                Settled::Relation { .. } | Settled::Attribute { .. } => None,
+            })?;
+        let mut finding = Finding::new(
+            Truth::True,
+            Observation::RelatedByLaw {
+                entity: id,
+                relation,
+                target: target.clone(),
+                law,
+            },
+        );
+        finding.facts.extend(facts);
+        Some(finding)
+    }
+
+    /// The laws in force that settle something for an entity: those of a
+    /// role it may hold as at the date, whose conditions surely hold; each
+    /// with the facts its conditions rest on.
+    fn laws_for<'e>(
+        &'e self,
+        id: EntityId,
+        entity: &'e Entity,
+    ) -> impl Iterator<Item = (LawId, &'a Law, Vec<FactUse>)> + 'e {
+        let policy: &'a crate::model::Policy = self.policy;
+        policy.laws.iter().enumerate().filter_map(move |(index, law)| {
+            let law_id = LawId::from_index(index);
+            let applies = self.by_law
+                && self.policy.law_in_force(law_id, self.arrangement, self.as_at) == Holding::Yes
+                && self.holds(id, entity, law.role).is_some();
+            if !applies {
+                return None;
+            }
+            self.law_conditions(law_id, law).map(|facts| (law_id, law, facts))
+        })
+    }
+
+    /// Whether a law's conditions surely hold as at the date, weighed on
+    /// the facts alone (no law settles what another law rests on): the
+    /// facts they rest on if they do.
+    fn law_conditions(&self, id: LawId, law: &Law) -> Option<Vec<FactUse>> {
+        let facts_only = Evaluator { by_law: false, ..*self };
+        let mut facts = Vec::new();
+        for (index, condition) in law.conditions.iter().enumerate() {
+            let (finding, _) = facts_only.claim(
+                &condition.subject,
+                &condition.predicate,
+                false,
+                Clause::LawCondition(id, index),
+            );
+            let holds = match condition.kind {
+                ConditionKind::When => finding.truth == Truth::True,
+                ConditionKind::Unless => finding.truth == Truth::False,
+            };
+            if !holds {
+                return None;
+            }
+            facts.extend(finding.facts);
+        }
+        Some(facts)
     }
 
     /// `council uses MODEL` and `council considers MODEL`, from the

@@ -83,6 +83,29 @@ pub enum Fact {
     Change(Change),
 }
 
+impl Fact {
+    /// The posts, members, bodies and services, and the events of the
+    /// timeline, that the fact is about: what of the arrangements it rests
+    /// on.
+    pub fn rests_on(&self) -> (Vec<EntityId>, Vec<EventId>) {
+        match self {
+            Fact::Holds { entity, .. }
+            | Fact::Functions { entity, .. }
+            | Fact::BodyKind { entity, .. }
+            | Fact::Attribute { entity, .. } => (vec![*entity], Vec::new()),
+            Fact::Relation { entity, targets, .. } => (
+                std::iter::once(*entity).chain(targets.iter().copied()).collect(),
+                Vec::new(),
+            ),
+            Fact::Event { event } => (Vec::new(), vec![*event]),
+            Fact::Change(change) => (Vec::new(), change.event.into_iter().collect()),
+            Fact::NoBodyOfKind { .. } | Fact::Governance { .. } | Fact::Answer { .. } | Fact::Departure { .. } => {
+                (Vec::new(), Vec::new())
+            }
+        }
+    }
+}
+
 /// A fact the verdict consulted, with the line that states it, the
 /// council's source for it, and when it held.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

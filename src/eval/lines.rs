@@ -190,9 +190,33 @@ impl Evaluator<'_> {
     /// A relation to a holder of a role or to a kind of body, over the
     /// lines that hold as at the date. A line that may not hold then, or a
     /// target that may not hold the role then, leaves the answer unknown
-    /// where it would decide it.
+    /// where it would decide it. What the lines leave open, a law may
+    /// settle (the Lead Member of a leader and cabinet executive answers
+    /// to the executive leader who appointed them); what they settle, met
+    /// or not, stands.
     pub(super) fn relation(&self, id: EntityId, entity: &Entity, relation: RelationId, target: &Target) -> Finding {
+        let stated = self.stated_relation(id, entity, relation, target);
+        if stated.truth != Truth::Unknown {
+            return stated;
+        }
+        match self.relation_by_law(id, entity, relation, target) {
+            Some(mut settled) => {
+                settled.facts.extend(stated.facts);
+                settled
+            }
+            None => stated,
+        }
+    }
+
+    /// A relation as the lines state it (to a kind of body the law had
+    /// ended, see [`Self::related_to_ended_kind`]).
+    fn stated_relation(&self, id: EntityId, entity: &Entity, relation: RelationId, target: &Target) -> Finding {
         let stated = self.relation_lines_held(id, entity, relation);
+        if let Target::Kind(kind) = target {
+            if self.kind_ended(*kind) {
+                return self.related_to_ended_kind(id, relation, *kind, &stated);
+            }
+        }
         if stated.is_empty() {
             return self.no_lines(id, relation, target);
         }
@@ -213,6 +237,51 @@ impl Evaluator<'_> {
             Target::Role(role) => self.related_to_holder(&related, *role),
             Target::Kind(kind) => self.related_to_kind(&related, *kind),
         }
+    }
+
+    /// A relation to a kind of body the law had ended by the date. A line
+    /// that names one still counts, though the body no longer exists (the
+    /// papers name what is gone, and the verdict notes the law that ended
+    /// it); none naming one is not a gap: no such body exists to lead to.
+    fn related_to_ended_kind(
+        &self,
+        id: EntityId,
+        relation: RelationId,
+        kind: BodyKindId,
+        stated: &[&Stated<Vec<EntityId>>],
+    ) -> Finding {
+        let (_, lines) = self.relation_lines(id, relation, stated);
+        let named: Vec<EntityId> = stated
+            .iter()
+            .flat_map(|line| line.value.iter().copied())
+            .filter(|candidate| {
+                self.arrangement
+                    .entity(*candidate)
+                    .and_then(|entity| entity.body_kind.as_ref())
+                    .is_some_and(|body_kind| body_kind.value == kind)
+            })
+            .collect();
+        let observed = if named.is_empty() {
+            Finding::new(
+                Truth::False,
+                Observation::RelatedToEndedKind {
+                    entity: id,
+                    relation,
+                    kind,
+                },
+            )
+        } else {
+            Finding::new(
+                Truth::True,
+                Observation::RelatedToKind {
+                    entity: id,
+                    relation,
+                    targets: named,
+                    kind,
+                },
+            )
+        };
+        lines.with_facts(observed)
     }
 
     /// A relation the entity states no line of as at the date: unknown,

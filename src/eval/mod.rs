@@ -83,6 +83,7 @@ fn evaluate_on_the_papers(policy: &Policy, arrangement: &Arrangement, as_at: Day
                     as_at,
                     clock,
                     applies_from: policy.first_in_force(id),
+                    by_law: true,
                 };
                 match in_force {
                     // The duty applies if the amendment that made (or
@@ -119,6 +120,7 @@ fn review_passed(review_by: crate::date::PartialDate, as_at: Day) -> bool {
 
 /// One council's arrangement read against a policy as at a date, in one
 /// run's world: what every part of evaluation reads.
+#[derive(Clone, Copy)]
 struct Evaluator<'a> {
     policy: &'a Policy,
     arrangement: &'a Arrangement,
@@ -127,6 +129,10 @@ struct Evaluator<'a> {
     /// The first day any version of the duty being evaluated was in force:
     /// what came before it is not for the duty to judge.
     applies_from: Option<Day>,
+    /// Whether what the arrangement does not state may be settled by law.
+    /// Off while a law's own conditions are weighed, so that no law rests
+    /// on what another law (or itself) settles.
+    by_law: bool,
 }
 
 impl Evaluator<'_> {

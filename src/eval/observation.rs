@@ -7,7 +7,7 @@ use super::Cause;
 use crate::date::Day;
 use crate::model::{
     AttributeId, BodyKindId, DutyId, EntityId, EntityKind, EventId, EventKind, FunctionId, Governance, LawId,
-    RelationId, RoleId, Trigger, TypedValue,
+    RelationId, RoleId, Target, Trigger, TypedValue,
 };
 
 /// The place in a duty whose predicate a count was about: its rule or one
@@ -18,6 +18,9 @@ pub enum Clause {
     Rule(DutyId),
     /// A condition of the duty, by its place in [`crate::model::Duty::conditions`].
     Condition(DutyId, usize),
+    /// A condition of a law, by its place in [`crate::model::Law::conditions`]:
+    /// when the law settles what it settles.
+    LawCondition(LawId, usize),
 }
 
 /// What evaluation observed of the facts: the parts a reason is made of.
@@ -141,6 +144,31 @@ pub enum Observation {
         attribute: AttributeId,
         /// The value the law gives.
         value: TypedValue,
+        /// The law.
+        law: LawId,
+    },
+    /// A relation to a kind of body the law had ended by the date, which
+    /// no line of the entity names: no body of the kind exists to lead to.
+    RelatedToEndedKind {
+        /// The entity.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+        /// The kind of body the law ended.
+        kind: BodyKindId,
+    },
+    /// A relation the entity does not state, which the law settles for
+    /// every holder of a role it holds (under the conditions the law
+    /// names, which the facts meet): the Lead Member of a leader and
+    /// cabinet executive answers to the executive leader who appointed
+    /// them.
+    RelatedByLaw {
+        /// The entity.
+        entity: EntityId,
+        /// The relation.
+        relation: RelationId,
+        /// Where the law says it leads.
+        target: Target,
         /// The law.
         law: LawId,
     },
@@ -314,7 +342,12 @@ impl Observation {
     /// facts.
     pub fn by_law(&self) -> bool {
         match self {
-            Observation::AttributeByLaw { .. } => true,
+            // An attribute the law gives every holder of a role, and a
+            // kind of body the law ended, hold whatever the papers say.
+            Observation::AttributeByLaw { .. } | Observation::RelatedToEndedKind { .. } => true,
+            // The law settles this line only under conditions the council's
+            // facts meet (its form of executive), which may have changed.
+            Observation::RelatedByLaw { .. } => false,
             Observation::NoHolder { .. }
             | Observation::NoneDeclared { .. }
             | Observation::NoneRecorded { .. }

@@ -161,10 +161,11 @@ impl<'a> Evaluator<'a> {
             .collect();
         // A count over a kind of entity the arrangement does not describe
         // at all (no member declared) cannot be zero by evidence: the paper
-        // is silent, not negative.
+        // is silent, not negative; unless the law ended what the predicate
+        // asks for, when none exists whatever the papers say.
         let described = self.arrangement.entities.iter().any(|declared| declared.kind == kind);
         let absence = self.absence(claim.predicate);
-        if !described && absence.denial.is_none() {
+        if !described && absence.denial.is_none() && !absence.ended {
             let mut finding = Finding::missing(Missing::EntitiesOfKind { kind });
             finding.said.push(Observation::NoneDeclared { kind });
             return (finding, bindings);

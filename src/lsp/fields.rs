@@ -11,9 +11,29 @@ use crate::syntax::ast::{ItemKind, ARRANGEMENT_FIELDS};
 /// [`ItemKind::entity_kind`]).
 pub fn fields(kind: ItemKind) -> &'static [&'static str] {
     match kind {
-        ItemKind::Guidance | ItemKind::LocalPolicy => {
-            &["title", "issuer", "issued", "in_force", "basis", "force", "supersedes"]
-        }
+        ItemKind::Guidance => &[
+            "title",
+            "issuer",
+            "issued",
+            "in_force",
+            "basis",
+            "force",
+            "supersedes",
+            "series",
+            "enacted",
+            "commencement",
+            "commencement_not_at_hand",
+        ],
+        ItemKind::LocalPolicy => &[
+            "title",
+            "issuer",
+            "issued",
+            "in_force",
+            "withdrawn",
+            "basis",
+            "force",
+            "supersedes",
+        ],
         ItemKind::Amendment => &[
             "title",
             "issuer",
@@ -25,6 +45,9 @@ pub fn fields(kind: ItemKind) -> &'static [&'static str] {
             "by_area",
             "first_in_force",
             "repeals",
+            "enacted",
+            "commencement",
+            "commencement_not_at_hand",
         ],
         ItemKind::Arrangements => &ARRANGEMENT_FIELDS,
         ItemKind::Shared => &["title", "note"],
@@ -44,7 +67,7 @@ pub fn fields(kind: ItemKind) -> &'static [&'static str] {
             "descriptive",
         ],
         ItemKind::TagKey => &["title", "values"],
-        ItemKind::Paragraph => &["section", "text", "descriptive"],
+        ItemKind::Paragraph => &["section", "text", "descriptive", "restates"],
         ItemKind::Duty => &["title", "cites", "statute"],
         ItemKind::Question => &["title", "cites", "asks", "modality", "renew_on_change_of", "statute"],
         ItemKind::Law => &["title", "statute", "cites", "holder", "sets", "value"],

@@ -77,85 +77,6 @@ impl Policy {
         [own, earlier].into_iter().flatten().map(PartialDate::first_day).min()
     }
 
-    /// Whether what an edition says applies to an arrangement: the
-    /// guidance always; a local policy only to the arrangements that name
-    /// it in `answers_to` (or that name no guidance at all), so that one
-    /// council's own framework is never asked of another verified with it;
-    /// an amendment to the arrangements its edition applies to.
-    pub fn applies_to(&self, edition: usize, arrangement: &Arrangement) -> bool {
-        if edition == 0 {
-            return true;
-        }
-        let Some(declared) = self.editions.get(edition) else {
-            return false;
-        };
-        if let Some(amended) = &declared.amends {
-            return self
-                .editions
-                .iter()
-                .position(|other| &other.key == amended)
-                .is_some_and(|index| index < edition && self.applies_to(index, arrangement));
-        }
-        arrangement.answers_to.is_empty() || arrangement.answers_to.contains(&declared.key)
-    }
-
-    /// Whether an edition had taken effect for an arrangement as at a
-    /// day: the guidance chosen for the date, and any local policy that
-    /// applies, from its `in_force` if it gives one; an amendment from
-    /// the date the council's arrangements give for their area, else its
-    /// `in_force`, unknown within a date the arrangements give only to a
-    /// month or year.
-    pub fn commenced(&self, edition: usize, arrangement: &Arrangement, day: Day) -> Holding {
-        self.commenced_for(edition, Some(arrangement), day)
-    }
-
-    /// As [`Policy::commenced`], for an arrangement or (`None`) for the
-    /// country as a whole: an amendment by its national date, every local
-    /// policy as applying.
-    fn commenced_for(&self, edition: usize, arrangement: Option<&Arrangement>, day: Day) -> Holding {
-        if arrangement.is_some_and(|arrangement| !self.applies_to(edition, arrangement)) {
-            return Holding::No;
-        }
-        let Some(declared) = self.editions.get(edition) else {
-            return Holding::No;
-        };
-        if edition == 0 {
-            return Holding::Yes;
-        }
-        if declared.by_area {
-            if let Some((stated, timeline)) = arrangement.and_then(|arrangement| {
-                arrangement
-                    .commenced
-                    .iter()
-                    .find(|stated| stated.value == declared.key)
-                    .map(|stated| (stated, &arrangement.timeline))
-            }) {
-                return stated.holds_at(timeline, day);
-            }
-        }
-        // Between the first areas and the last, a council that does not
-        // say when its own arrangements took effect may have moved on any
-        // day of the window.
-        if let (true, Some(_), Some(first), Some(latest)) = (
-            declared.by_area,
-            arrangement,
-            declared.first_in_force,
-            declared.in_force,
-        ) {
-            if first.first_day() > day {
-                return Holding::No;
-            }
-            if latest.first_day() > day {
-                return Holding::Unknown(crate::date::Uncertainty::Began(latest));
-            }
-        }
-        match declared.in_force {
-            Some(date) if date.first_day() > day => Holding::No,
-            Some(date) if date.last_day() > day => Holding::Unknown(crate::date::Uncertainty::Began(date)),
-            Some(_) | None => Holding::Yes,
-        }
-    }
-
     /// Whether a version of a paragraph, duty or law is the one in force
     /// for an arrangement as at a day: its edition has taken effect, and
     /// no later version or repeal of it has.
@@ -208,12 +129,6 @@ impl Policy {
         }
     }
 
-    /// Whether an edition had taken effect in the country as a whole as at
-    /// a day (an amendment by its national date).
-    pub fn in_force_nationally(&self, edition: usize, day: Day) -> Holding {
-        self.commenced_for(edition, None, day)
-    }
-
     /// Whether a duty (this version of it) is in force in the country as a
     /// whole as at a day.
     pub fn duty_in_force_nationally(&self, id: DutyId, day: Day) -> Holding {
@@ -221,6 +136,37 @@ impl Policy {
             Some(duty) => self.version_in_force(Versioned::Duty(duty.family), duty.edition, None, day),
             None => Holding::No,
         }
+    }
+
+    /// Whether anything an edition provides (a paragraph, duty or law) is
+    /// in force for an arrangement (or, `None`, in the country as a whole)
+    /// as at a day: an Act whose provisions an amendment has repealed is no
+    /// longer in force.
+    pub fn provisions_in_force(&self, edition: usize, arrangement: Option<&Arrangement>, day: Day) -> Holding {
+        let paragraphs = self
+            .paragraphs
+            .iter()
+            .filter(|paragraph| paragraph.edition == edition)
+            .map(|paragraph| Versioned::Paragraph(paragraph.family));
+        let duties = self
+            .duties
+            .iter()
+            .filter(|duty| duty.edition == edition)
+            .map(|duty| Versioned::Duty(duty.family));
+        let laws = self
+            .laws
+            .iter()
+            .filter(|law| law.edition == edition)
+            .map(|law| Versioned::Law(law.family));
+        paragraphs
+            .chain(duties)
+            .chain(laws)
+            .map(|family| self.version_in_force(family, edition, arrangement, day))
+            .fold(Holding::No, |any, holding| match (any, holding) {
+                (Holding::Yes, _) | (_, Holding::Yes) => Holding::Yes,
+                (Holding::Unknown(why), _) | (_, Holding::Unknown(why)) => Holding::Unknown(why),
+                (Holding::No, Holding::No) => Holding::No,
+            })
     }
 
     /// Whether a law (this version of it) is in force for an arrangement

@@ -26,7 +26,7 @@ pub enum Subject {
 }
 
 /// What a relation must lead to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     /// An entity holding this role.
     Role(RoleId),
@@ -195,24 +195,27 @@ pub struct Duty {
 
 /// A fact the law settles for every holder of a role: a post holding DCS
 /// is politically restricted (Local Government and Housing Act 1989,
-/// section 2). An arrangement need not state it; one that states the
-/// contrary is judged on what it states.
+/// section 2); the Lead Member, a member of a leader and cabinet
+/// executive, answers to the executive leader who appointed them (Local
+/// Government Act 2000, section 9C(3)(b)). An arrangement need not state
+/// it; one that states the contrary is judged on what it states.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Law {
-    /// Its id (`dcs.politically_restricted`).
+    /// Its id (`restriction.dcs`).
     pub key: String,
     /// Plain words: what the law settles.
     pub title: String,
     /// The provision, in words.
     pub statute: String,
-    /// The paragraphs of the guidance that state it.
+    /// The paragraphs of the guidance or the Act that state it.
     pub cites: Vec<ParagraphId>,
     /// The role whose holders it concerns.
     pub role: RoleId,
-    /// The attribute it settles.
-    pub attribute: AttributeId,
-    /// The value it gives them.
-    pub value: TypedValue,
+    /// What it settles for them.
+    pub settles: Settled,
+    /// When it settles it (the council's form of governance, say); none:
+    /// always.
+    pub conditions: Vec<Condition>,
     /// The first version of the law: itself, unless an amendment replaces
     /// an earlier one.
     pub family: LawId,
@@ -220,6 +223,26 @@ pub struct Law {
     pub edition: usize,
     /// Where declared.
     pub span: Span,
+}
+
+/// What a law settles for the holders of its role.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Settled {
+    /// An attribute and its value.
+    Attribute {
+        /// The attribute.
+        attribute: AttributeId,
+        /// The value the law gives it.
+        value: TypedValue,
+    },
+    /// A relation and where it leads: to a holder of a role, or to a body
+    /// of a kind.
+    Relation {
+        /// The relation.
+        relation: RelationId,
+        /// Where it leads.
+        target: Target,
+    },
 }
 
 impl Duty {

@@ -7,28 +7,52 @@ use serde::Serialize;
 
 use super::human::wrap;
 use crate::diff::{
-    Because, Comparison, CouncilChanges, DutyChange, DutyText, ParagraphChange, Piece, SideSummary, Standing,
+    Because, Cause, Comparison, CouncilChanges, DutyChange, DutyPart, DutyText, ParagraphChange, ParagraphState, Piece,
+    SideSummary, Standing,
 };
 use crate::visible::escape;
 
 /// The version of the JSON shape; docs/json-output.md describes it.
-pub const DIFF_SCHEMA_VERSION: u32 = 1;
+pub const DIFF_SCHEMA_VERSION: u32 = 2;
 
 fn side_words(side: &SideSummary) -> String {
     format!("as at {} under {}", side.as_at, side.editions.join(" + "))
 }
 
-fn because_words(because: Because) -> &'static str {
-    match because {
-        Because::Guidance => "the guidance changed",
-        Because::Arrangements => "the council's arrangements changed",
-        Because::Both => "the guidance and the council's arrangements both changed",
-        Because::Time => "time passed: the duty and the facts are the same",
+/// Why a verdict changed, naming the instruments and the council's items.
+fn because_words(cause: &Cause) -> String {
+    let law = || {
+        let sources: Vec<String> = cause
+            .law
+            .iter()
+            .map(|source| format!("{} ({})", source.key, source.name))
+            .collect();
+        crate::words::and_list(&sources)
+    };
+    let facts = || {
+        let items: Vec<String> = cause
+            .facts
+            .iter()
+            .map(|item| format!("{} {}", item.kind, item.key))
+            .collect();
+        crate::words::and_list(&items)
+    };
+    match cause.because() {
+        Because::Guidance => format!("the law or guidance in force changed: {}", law()),
+        Because::Arrangements => format!("the council's arrangements changed: {}", facts()),
+        Because::Both => format!(
+            "the law or guidance in force changed: {}; and the council's arrangements changed: {}",
+            law(),
+            facts()
+        ),
+        Because::Time => "time passed: the duty and the facts are the same".to_owned(),
     }
 }
 
+/// A verdict's name, or that the duty was not in force for the council
+/// then (which is not the verdict not applicable).
 fn standing_word(standing: Option<&Standing>) -> String {
-    standing.map_or_else(|| "does not apply".to_owned(), |standing| standing.label.to_owned())
+    standing.map_or_else(|| "not in force".to_owned(), |standing| standing.label.to_owned())
 }
 
 fn paint(text: &str, code: &str, color: bool) -> String {
@@ -36,6 +60,14 @@ fn paint(text: &str, code: &str, color: bool) -> String {
         format!("\u{1b}[{code}m{text}\u{1b}[0m")
     } else {
         text.to_owned()
+    }
+}
+
+fn paragraph_word(change: ParagraphState) -> &'static str {
+    match change {
+        ParagraphState::Inserted => "inserted",
+        ParagraphState::Repealed => "repealed",
+        ParagraphState::Reworded => "reworded",
     }
 }
 
@@ -65,12 +97,28 @@ fn duty_words(text: &DutyText) -> String {
     words
 }
 
+/// What of a duty differs, in words.
+fn parts_words(parts: &[DutyPart]) -> String {
+    let words: Vec<String> = parts
+        .iter()
+        .map(|part| match part {
+            DutyPart::Rule => "rule".to_owned(),
+            DutyPart::Modality => "modality".to_owned(),
+            DutyPart::Statute => "statute".to_owned(),
+            DutyPart::Conditions => "conditions".to_owned(),
+            DutyPart::Citations => "citations".to_owned(),
+        })
+        .collect();
+    crate::words::and_list(&words)
+}
+
 fn duty_change_line(change: &DutyChange) -> String {
     match (&change.before, &change.after) {
         (None, Some(after)) => format!("added: {} {}: {}", change.duty, change.title, duty_words(after)),
         (Some(before), None) => format!("repealed: {} {}: {}", change.duty, change.title, duty_words(before)),
         (Some(before), Some(after)) => format!(
-            "changed: {} {}: was {}; now {}",
+            "changed ({}): {} {}: was {}; now {}",
+            parts_words(&change.differs),
             change.duty,
             change.title,
             duty_words(before),
@@ -106,11 +154,15 @@ pub fn human(comparison: &Comparison, color: bool) -> String {
             let _ = writeln!(out, "  {}", wrap(&escape(&change.title), 94, "  "));
             let _ = writeln!(
                 out,
-                "    {}: {} -> {} ({})",
+                "    {}: {} -> {}",
                 escape(&change.duty),
                 paint(&standing_word(change.before.as_ref()), "31", color),
                 paint(&standing_word(change.after.as_ref()), "32", color),
-                because_words(change.because)
+            );
+            let _ = writeln!(
+                out,
+                "    why:    {}",
+                wrap(&escape(&because_words(&change.cause)), 92, "      ")
             );
             if let Some(before) = &change.before {
                 let _ = writeln!(out, "    before: {}", wrap(&escape(&before.explanation), 92, "      "));
@@ -125,13 +177,19 @@ pub fn human(comparison: &Comparison, color: bool) -> String {
         out.push_str("  no change\n");
     }
     for paragraph in &comparison.guidance.paragraphs {
+        let words = if paragraph.pieces.is_empty() {
+            "(its words are not at hand)".to_owned()
+        } else {
+            marked(paragraph, color)
+        };
         let _ = writeln!(
             out,
-            "  paragraph {} ({}; {}):\n    {}",
+            "  paragraph {} {} ({}; {}):\n    {}",
             escape(&paragraph.paragraph),
+            paragraph_word(paragraph.change),
             escape(&paragraph.section),
             escape(&paragraph.source),
-            wrap(&marked(paragraph, color), 92, "    ")
+            wrap(&words, 92, "    ")
         );
     }
     for duty in &comparison.guidance.duties {
@@ -225,7 +283,7 @@ fn markdown_council(council: &CouncilChanges, out: &mut String) {
                 standing.label.replace('_', " "),
                 cell(&standing.explanation)
             ),
-            None => "does not apply".to_owned(),
+            None => "not in force".to_owned(),
         };
         let _ = writeln!(
             out,
@@ -234,7 +292,7 @@ fn markdown_council(council: &CouncilChanges, out: &mut String) {
             change.duty,
             side(change.before.as_ref()),
             side(change.after.as_ref()),
-            because_words(change.because)
+            cell(&because_words(&change.cause))
         );
     }
     out.push('\n');
@@ -243,10 +301,10 @@ fn markdown_council(council: &CouncilChanges, out: &mut String) {
 /// A paragraph whose words changed, removed words struck through and
 /// added ones in bold.
 fn markdown_paragraph(paragraph: &ParagraphChange, out: &mut String) {
-    let what = match (&paragraph.before, &paragraph.after) {
-        (None, Some(_)) => "inserted",
-        (Some(_), None) => "repealed",
-        (Some(_), Some(_)) | (None, None) => "words changed",
+    let what = match paragraph.change {
+        ParagraphState::Inserted => "inserted",
+        ParagraphState::Repealed => "repealed",
+        ParagraphState::Reworded => "words changed",
     };
     let _ = write!(
         out,
@@ -255,6 +313,9 @@ fn markdown_paragraph(paragraph: &ParagraphChange, out: &mut String) {
         cell(&paragraph.section),
         cell(&paragraph.source)
     );
+    if paragraph.pieces.is_empty() {
+        out.push_str("its words are not at hand");
+    }
     for piece in &paragraph.pieces {
         match piece {
             Piece::Same(text) => out.push_str(&cell(text)),
@@ -286,7 +347,8 @@ fn duty_change_note(change: &DutyChange) -> String {
         (None, Some(after)) => format!("Added: {} ({})", change.title, standing(after)),
         (Some(before), None) => format!("Repealed: {} ({})", change.title, standing(before)),
         (Some(before), Some(after)) => format!(
-            "Changed: {} (was {}; now {})",
+            "Changed, its {}: {} (was {}; now {})",
+            parts_words(&change.differs),
             change.title,
             standing(before),
             standing(after)
@@ -320,6 +382,20 @@ struct ChangeJson<'a> {
     before: Option<StandingJson<'a>>,
     after: Option<StandingJson<'a>>,
     because: &'static str,
+    instruments: Vec<SourceJson<'a>>,
+    facts: Vec<ItemJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SourceJson<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct ItemJson<'a> {
+    kind: &'static str,
+    id: &'a str,
 }
 
 #[derive(Serialize)]
@@ -339,6 +415,7 @@ struct GuidanceJson<'a> {
 #[derive(Serialize)]
 struct ParagraphJson<'a> {
     paragraph: &'a str,
+    change: &'static str,
     section: &'a str,
     before: Option<&'a str>,
     after: Option<&'a str>,
@@ -357,6 +434,7 @@ struct DutyJson<'a> {
     duty: &'a str,
     title: &'a str,
     change: &'static str,
+    differs: Vec<&'static str>,
     before: Option<DutyTextJson<'a>>,
     after: Option<DutyTextJson<'a>>,
 }
@@ -422,7 +500,25 @@ pub fn json(comparison: &Comparison) -> String {
                     title: &change.title,
                     before: standing_json(change.before.as_ref()),
                     after: standing_json(change.after.as_ref()),
-                    because: change.because.word(),
+                    because: change.cause.because().word(),
+                    instruments: change
+                        .cause
+                        .law
+                        .iter()
+                        .map(|source| SourceJson {
+                            id: &source.key,
+                            name: &source.name,
+                        })
+                        .collect(),
+                    facts: change
+                        .cause
+                        .facts
+                        .iter()
+                        .map(|item| ItemJson {
+                            kind: item.kind,
+                            id: &item.key,
+                        })
+                        .collect(),
                 })
             })
             .collect(),
@@ -453,6 +549,7 @@ fn guidance_json(comparison: &Comparison) -> GuidanceJson<'_> {
             .iter()
             .map(|paragraph| ParagraphJson {
                 paragraph: &paragraph.paragraph,
+                change: paragraph.change.word(),
                 section: &paragraph.section,
                 before: paragraph.before.as_deref(),
                 after: paragraph.after.as_deref(),
@@ -480,6 +577,7 @@ fn guidance_json(comparison: &Comparison) -> GuidanceJson<'_> {
                     (_, None) => "repealed",
                     (Some(_), Some(_)) => "changed",
                 },
+                differs: duty.differs.iter().map(|part| part.word()).collect(),
                 before: duty_text_json(duty.before.as_ref()),
                 after: duty_text_json(duty.after.as_ref()),
             })

@@ -1,6 +1,7 @@
-//! `dcsc explain DUTY`, `dcsc explain LAW`, `dcsc explain PARAGRAPH` and
-//! `dcsc explain NAME`: a duty, a fact the law settles, a paragraph of the
-//! guidance with its words, or a name of its vocabulary. The language server's hovers say the same in the same words,
+//! `dcsc explain DUTY`, `dcsc explain LAW`, `dcsc explain PARAGRAPH`,
+//! `dcsc explain EDITION` and `dcsc explain NAME`: a duty, a fact the law
+//! settles, a paragraph of the guidance with its words, an edition or Act
+//! with its dates and commencement, or a name of its vocabulary. The language server's hovers say the same in the same words,
 //! with [`term`] and [`declared`] for the guidance's vocabulary and for
 //! what a council's file declares.
 
@@ -10,7 +11,9 @@ use super::human::wrap;
 use crate::command::CommandError;
 use crate::date::Day;
 use crate::diagnostics::Code;
-use crate::model::{DutyKind, EditionId, EntityKind, Paragraph, Policy, Provenance, VocabularyKind};
+use crate::model::{
+    Commencement, DutyKind, EditionId, EntityKind, Paragraph, Policy, Provenance, Settled, Target, VocabularyKind,
+};
 use crate::suggest::suggest;
 use crate::syntax::ast::ItemKind;
 
@@ -51,6 +54,7 @@ pub fn explain(policy: &Policy, key: &str, as_at: Option<Day>) -> Result<String,
     duty(policy, key)
         .or_else(|| law(policy, key))
         .or_else(|| paragraph(policy, key, as_at))
+        .or_else(|| edition(policy, key))
         .or_else(|| vocabulary(policy, key))
         .map(|text| crate::visible::escape(&text).into_owned())
         .ok_or_else(|| nothing(policy, key))
@@ -103,9 +107,7 @@ pub fn duty(policy: &Policy, key: &str) -> Option<String> {
             let _ = writeln!(out, "{}: {value}", key.title);
         }
     }
-    if let Some(edition) = policy.edition(EditionId::from_index(duty.edition)) {
-        let _ = writeln!(out, "from: {} ({})", edition.key, edition.force.description());
-    }
+    from_edition(&mut out, policy, duty.edition);
     for paragraph in duty.cites.iter().filter_map(|id| policy.paragraph(*id)) {
         out.push('\n');
         out.push_str(&paragraph_text(policy, paragraph));
@@ -118,20 +120,126 @@ pub fn duty(policy: &Policy, key: &str) -> Option<String> {
 pub fn law(policy: &Policy, key: &str) -> Option<String> {
     let law = policy.laws.iter().find(|law| law.key == key)?;
     let role = policy.role(law.role).map_or("", |role| role.title.as_str());
-    let attribute = policy
-        .attribute(law.attribute)
-        .map_or("", |attribute| attribute.key.as_str());
+    let settled = match &law.settles {
+        Settled::Attribute { attribute, value } => format!(
+            "`{}` is {value}",
+            policy
+                .attribute(*attribute)
+                .map_or("", |attribute| attribute.key.as_str())
+        ),
+        Settled::Relation { relation, target } => format!(
+            "`{}` {}",
+            policy.relation(*relation).map_or("", |relation| relation.key.as_str()),
+            match target {
+                Target::Role(role) => policy.role(*role).map_or("", |role| role.key.as_str()),
+                Target::Kind(kind) => policy.body_kind(*kind).map_or("", |kind| kind.key.as_str()),
+            }
+        ),
+    };
     let mut out = format!(
-        "law {}\ntitle: {}\nstatute: {}\nsettles: `{attribute}` is {} for every holder of {role}, without the arrangements stating it; arrangements that state otherwise are judged on what they state\n",
-        law.key, law.title, law.statute, law.value
+        "law {}\ntitle: {}\nstatute: {}\nsettles: {settled} for every holder of {role}, without the arrangements stating it; arrangements that state otherwise are judged on what they state\n",
+        law.key, law.title, law.statute
     );
-    if let Some(edition) = policy.edition(EditionId::from_index(law.edition)) {
-        let _ = writeln!(out, "from: {} ({})", edition.key, edition.force.description());
+    for condition in &law.conditions {
+        let _ = writeln!(out, "condition: {}", condition.text);
     }
+    from_edition(&mut out, policy, law.edition);
     for paragraph in law.cites.iter().filter_map(|id| policy.paragraph(*id)) {
         out.push('\n');
         out.push_str(&paragraph_text(policy, paragraph));
     }
+    Some(out)
+}
+
+/// The edition a duty or law comes from, and, for the law, when it came
+/// into force and by what: an Act enacted and awaiting commencement says
+/// that it is not yet in force.
+fn from_edition(out: &mut String, policy: &Policy, edition: usize) {
+    let Some(declared) = policy.edition(EditionId::from_index(edition)) else {
+        return;
+    };
+    let _ = writeln!(out, "from: {} ({})", declared.key, declared.force.description());
+    if declared.is_law() {
+        in_force(out, declared);
+    }
+}
+
+/// When an edition came into force (the window, for one taken up area by
+/// area), or that an Act enacted has no day in force at hand; and what
+/// commenced it.
+fn in_force(out: &mut String, declared: &crate::model::Edition) {
+    match (
+        declared.by_area,
+        declared.first_in_force,
+        declared.in_force,
+        declared.enacted,
+    ) {
+        (true, Some(first), Some(latest), _) => {
+            let _ = writeln!(
+                out,
+                "in force from: {} to {}, area by area",
+                crate::words::date(first),
+                crate::words::date(latest)
+            );
+        }
+        (_, _, Some(date), _) => {
+            let _ = writeln!(out, "in force from: {}", crate::words::date(date));
+        }
+        (_, _, None, Some(enacted)) => {
+            let _ = writeln!(
+                out,
+                "in force: not yet; enacted {}, and no day in force is at hand",
+                crate::words::date(enacted)
+            );
+        }
+        (_, _, None, None) => {}
+    }
+    match &declared.commencement {
+        Some(Commencement::Instrument(text)) => {
+            let _ = writeln!(out, "commencement: {text}");
+        }
+        Some(Commencement::NotAtHand(text)) => {
+            let _ = writeln!(out, "commencement not at hand: {text}");
+        }
+        None => {}
+    }
+}
+
+/// An edition, Act or amendment by its key: its title, force, dates and
+/// commencement, and what it amends or replaces.
+pub fn edition(policy: &Policy, key: &str) -> Option<String> {
+    let declared = policy.editions.iter().find(|declared| declared.key == key)?;
+    let kind = match (declared.is_local(), declared.amends.as_deref(), declared.alongside) {
+        (true, _, _) => "local policy".to_owned(),
+        (false, Some(amended), _) => format!("amendment of {amended}"),
+        (false, None, true) if declared.is_law() => "an Act beside the guidance".to_owned(),
+        (false, None, true) => "guidance beside the guidance".to_owned(),
+        (false, None, false) => "an edition of the guidance".to_owned(),
+    };
+    let mut out = format!(
+        "edition {}
+title: {}
+kind: {kind}
+",
+        declared.key, declared.title
+    );
+    if let Some(instrument) = &declared.instrument {
+        let _ = writeln!(out, "instrument: {instrument}");
+    }
+    if let Some(enacted) = declared.enacted {
+        let _ = writeln!(out, "enacted: {}", crate::words::date(enacted));
+    }
+    if let Some(issued) = declared.issued {
+        let _ = writeln!(out, "issued: {}", crate::words::date(issued));
+    }
+    if let Some(withdrawn) = declared.withdrawn {
+        let _ = writeln!(out, "withdrawn: {}", crate::words::date(withdrawn));
+    }
+    if !declared.supersedes.is_empty() {
+        let _ = writeln!(out, "replaces: {}", declared.supersedes.join(", "));
+    }
+    let _ = writeln!(out, "legal force: {}", declared.force.description());
+    in_force(&mut out, declared);
     Some(out)
 }
 
@@ -214,6 +322,8 @@ fn version_line(policy: &Policy, edition: usize, what: &str) -> String {
         if declared.by_area {
             line.push_str(" at the latest, earlier in areas that moved sooner");
         }
+    } else if let Some(enacted) = declared.enacted {
+        let _ = write!(line, ", enacted {enacted}, not yet in force");
     }
     line
 }
@@ -241,7 +351,8 @@ fn nothing(policy: &Policy, key: &str) -> CommandError {
         .chain(policy.body_kinds.iter().map(|body_kind| body_kind.key.as_str()))
         .chain(policy.relations.iter().map(|relation| relation.key.as_str()))
         .chain(policy.attributes.iter().map(|attribute| attribute.key.as_str()))
-        .chain(policy.tag_keys.iter().map(|tag_key| tag_key.key.as_str()));
+        .chain(policy.tag_keys.iter().map(|tag_key| tag_key.key.as_str()))
+        .chain(policy.editions.iter().map(|edition| edition.key.as_str()));
     CommandError::NothingToExplain {
         topic: key.to_owned(),
         suggestion: suggest(key, candidates),

@@ -258,8 +258,41 @@ impl Assessment<'_> {
             ));
             out.push('\n');
         }
-        for extension in self.local_policies() {
-            let _ = writeln!(out, "with local policy {} \"{}\"", extension.key, extension.title);
+        for (extension, holding) in self.local_policies() {
+            let adopted = match (holding, extension.in_force.or(extension.issued)) {
+                (crate::date::Holding::Yes, _) => String::new(),
+                (crate::date::Holding::No, Some(from)) if from.first_day() > self.as_at => {
+                    format!(
+                        " (not in force: it applies from {}, its adoption)",
+                        crate::words::date(from)
+                    )
+                }
+                (crate::date::Holding::No, _) => " (not in force: withdrawn by the date)".to_owned(),
+                (crate::date::Holding::Unknown(_), _) => " (whether it applied as at the date is not known)".to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "with local policy {} \"{}\"{adopted}",
+                extension.key, extension.title
+            );
+        }
+        let beside: Vec<String> = self
+            .beside()
+            .into_iter()
+            .map(|(edition, holding)| match holding {
+                crate::date::Holding::Yes => edition.key.clone(),
+                crate::date::Holding::No | crate::date::Holding::Unknown(_) => {
+                    format!("{} (whether still in force for the council is not known)", edition.key)
+                }
+            })
+            .collect();
+        if !beside.is_empty() {
+            out.push_str(&wrap(
+                &format!("beside it, in force: {}", crate::words::and_list(&beside)),
+                100,
+                "  ",
+            ));
+            out.push('\n');
         }
         for (amendment, holding) in self.amendments() {
             let doubt = match holding {
@@ -274,6 +307,22 @@ impl Assessment<'_> {
                     amendment.key,
                     amendment.title,
                     amendment.instrument.as_deref().unwrap_or(amendment.force.description())
+                ),
+                100,
+                "  ",
+            ));
+            out.push('\n');
+        }
+        for awaiting in self.awaiting_commencement() {
+            out.push_str(&wrap(
+                &format!(
+                    "enacted, not yet in force: {} \"{}\"{}",
+                    awaiting.key,
+                    awaiting.title,
+                    awaiting
+                        .enacted
+                        .map(|date| format!(" (enacted {})", crate::words::date(date)))
+                        .unwrap_or_default()
                 ),
                 100,
                 "  ",

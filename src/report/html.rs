@@ -277,6 +277,15 @@ impl Document {
                 format!("{}; legal force: {}", escape(&local.describe()), escape(local.force)),
             );
         }
+        for beside in &self.beside {
+            entry(
+                "Beside it",
+                format!("{}; legal force: {}", escape(&beside.describe()), escape(beside.force)),
+            );
+        }
+        for awaiting in &self.awaiting {
+            entry("Enacted, not yet in force", escape(&awaiting.describe()));
+        }
         for (amendment, surely) in &self.amendments {
             entry(
                 "Amended by",

@@ -173,6 +173,17 @@ impl Document {
                 inline(local.force)
             );
         }
+        for beside in &self.beside {
+            let _ = writeln!(
+                out,
+                "- **Beside it:** {}; legal force: {}",
+                inline(&beside.describe()),
+                inline(beside.force)
+            );
+        }
+        for awaiting in &self.awaiting {
+            let _ = writeln!(out, "- **Enacted, not yet in force:** {}", inline(&awaiting.describe()));
+        }
         for (amendment, surely) in &self.amendments {
             let _ = writeln!(
                 out,

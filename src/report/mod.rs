@@ -175,6 +175,11 @@ pub struct Document {
     arrangement_path: String,
     guidance: Option<EditionEntry>,
     local_policies: Vec<EditionEntry>,
+    /// The law and other guidance beside the guidance, in force as at the
+    /// date (or that may be).
+    beside: Vec<EditionEntry>,
+    /// The Acts enacted by the date and not yet in force.
+    awaiting: Vec<EditionEntry>,
     /// The amendments in force for the council, with whether that is
     /// known.
     amendments: Vec<(EditionEntry, bool)>,
@@ -220,7 +225,22 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
         arrangement: report.arrangement.key.clone(),
         arrangement_path: report.sources.name(report.arrangement.file).to_owned(),
         guidance: report.policy.base().map(EditionEntry::new),
-        local_policies: report.local_policies().into_iter().map(EditionEntry::new).collect(),
+        local_policies: report
+            .local_policies()
+            .into_iter()
+            .filter(|(_, holding)| holding.possible())
+            .map(|(edition, _)| EditionEntry::new(edition))
+            .collect(),
+        beside: report
+            .beside()
+            .into_iter()
+            .map(|(edition, _)| EditionEntry::new(edition))
+            .collect(),
+        awaiting: report
+            .awaiting_commencement()
+            .into_iter()
+            .map(EditionEntry::new)
+            .collect(),
         amendments: report
             .amendments()
             .into_iter()

@@ -2,13 +2,14 @@
 //! guidance at one date, or one at two dates), each in a workspace of its
 //! own, then compared.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use super::{refuse, workspace_of, Channel, Status, Streams};
+use super::{refuse, stop, workspace_of, Channel, Colors, Sink, Status, Streams};
 use crate::command::{CommandError, DiffProblem};
 use crate::date::Day;
 use crate::diagnostics;
 use crate::source::SourceMap;
+use crate::Workspace;
 
 /// Output formats of `dcsc diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -58,8 +59,15 @@ impl Sides {
 
 /// `dcsc diff`: the councils of `arrangements` verified on each side and
 /// compared: every verdict that changes, and what changed in the
-/// guidance. Needs action if any verdict changes.
-pub fn diff(arrangements: &[PathBuf], sides: &Sides, format: DiffFormat, streams: &mut Streams<'_>) -> Status {
+/// guidance, to `output` if given (atomically, never over an input), else
+/// to standard output. Needs action if any verdict changes.
+pub fn diff(
+    arrangements: &[PathBuf],
+    sides: &Sides,
+    format: DiffFormat,
+    output: Option<&Path>,
+    streams: &mut Streams<'_>,
+) -> Status {
     let json = format == DiffFormat::Json;
     let [(from_files, from_day), (to_files, to_day)] = match sides.resolve() {
         Ok(sides) => sides,
@@ -72,20 +80,13 @@ pub fn diff(arrangements: &[PathBuf], sides: &Sides, format: DiffFormat, streams
     };
     let (from_workspace, from) = side(from_files, from_day);
     let (to_workspace, to) = side(to_files, to_day);
-    let Streams { colors, write, .. } = streams;
+    let Streams { input, colors, write } = streams;
     let (Some(from), Some(to)) = (from, to) else {
-        for workspace in [&from_workspace, &to_workspace] {
-            if workspace.has_errors() {
-                if json {
-                    write(
-                        Channel::Out,
-                        &diagnostics::json_document(&[(&workspace.sources, &workspace.diagnostics)]),
-                    );
-                } else {
-                    write(Channel::Err, &workspace.render_diagnostics(colors.err));
-                }
-            }
-        }
+        let named = [
+            (&from_workspace, side_name("earlier", from_files, from_day)),
+            (&to_workspace, side_name("later", to_files, to_day)),
+        ];
+        not_checked(&named, json, *colors, write);
         return Status::BadInput;
     };
     if from.councils.is_empty() {
@@ -107,17 +108,75 @@ pub fn diff(arrangements: &[PathBuf], sides: &Sides, format: DiffFormat, streams
             sources: &to_workspace.sources,
         },
     );
-    write(
-        Channel::Out,
-        &match format {
-            DiffFormat::Human => crate::render::diff::human(&comparison, colors.out),
-            DiffFormat::Markdown => crate::render::diff::markdown(&comparison),
-            DiffFormat::Json => crate::render::diff::json(&comparison),
-        },
-    );
+    let text = match format {
+        DiffFormat::Human => crate::render::diff::human(&comparison, colors.out && output.is_none()),
+        DiffFormat::Markdown => crate::render::diff::markdown(&comparison),
+        DiffFormat::Json => crate::render::diff::json(&comparison),
+    };
+    match output {
+        None => write(Channel::Out, &text),
+        Some(path) => {
+            let read: Vec<PathBuf> = from_files
+                .iter()
+                .chain(to_files)
+                .chain(arrangements)
+                .chain(from_workspace.shared_paths())
+                .chain(to_workspace.shared_paths())
+                .cloned()
+                .collect();
+            if let Some(refused) = super::document::save_over(path, &text, &read, input.file.as_ref()) {
+                return stop(&to_workspace.sources, &[refused], json, colors.err, write);
+            }
+        }
+    }
     if comparison.changes_any_verdict() {
         Status::NeedsAction
     } else {
         Status::Clear
+    }
+}
+
+/// A side, named for the person reading its errors: which side, its date,
+/// and the guidance it read.
+fn side_name(which: &str, policies: &[PathBuf], day: Day) -> String {
+    let guidance = if policies.is_empty() {
+        "the embedded guidance".to_owned()
+    } else {
+        policies
+            .iter()
+            .map(|path| path.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!("the {which} side (as at {day}, with {guidance})")
+}
+
+/// Writes the diagnostics of the sides that do not check, each under the
+/// side it belongs to; errors the two sides share (in the councils' own
+/// files, say) are said once, for both.
+fn not_checked(sides: &[(&Workspace, String); 2], json: bool, colors: Colors, write: &mut Sink<'_>) {
+    let [(earlier, earlier_name), (later, later_name)] = sides;
+    let failed: Vec<(&Workspace, String)> = match (earlier.has_errors(), later.has_errors()) {
+        (true, true) if earlier.render_diagnostics(false) == later.render_diagnostics(false) => {
+            vec![(*earlier, format!("both sides ({earlier_name}; {later_name})"))]
+        }
+        (earlier_failed, later_failed) => [(earlier_failed, earlier), (later_failed, later)]
+            .into_iter()
+            .zip([earlier_name, later_name])
+            .filter(|((failed, _), _)| *failed)
+            .map(|((_, workspace), name)| (*workspace, name.clone()))
+            .collect(),
+    };
+    if json {
+        let documents: Vec<_> = failed
+            .iter()
+            .map(|(workspace, _)| (&workspace.sources, &workspace.diagnostics[..]))
+            .collect();
+        write(Channel::Out, &diagnostics::json_document(&documents));
+        return;
+    }
+    for (workspace, name) in failed {
+        write(Channel::Err, &format!("{name} does not check:\n"));
+        write(Channel::Err, &workspace.render_diagnostics(colors.err));
     }
 }

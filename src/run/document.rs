@@ -140,8 +140,20 @@ fn save(
         .chain(workspace.shared_paths())
         .cloned()
         .collect();
+    save_over(path, text, &named, standard_input)
+}
+
+/// Writes a command's output to the file named with `-o`, unless that
+/// file is one of `named`, the files it read (or standard input, when it
+/// was read); what stopped it, if anything.
+pub(super) fn save_over(
+    path: &Path,
+    text: &str,
+    named: &[PathBuf],
+    standard_input: Option<&std::fs::Metadata>,
+) -> Option<Diagnostic> {
     let shown = path.display().to_string();
-    match output::same_file_as_input(path, &named, standard_input) {
+    match output::same_file_as_input(path, named, standard_input) {
         Some(input) => {
             let input = if input == Path::new(crate::load::STDIN_PATH) {
                 crate::source::STDIN_NAME.to_owned()

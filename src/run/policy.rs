@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::{refuse, workspace_of, Channel, Status, Streams};
 use crate::date::Day;
 use crate::diagnostics::Code;
-use crate::model::Policy;
+use crate::model::{Commencement, Edition, Policy};
 use crate::source::SourceMap;
 use crate::Workspace;
 
@@ -20,8 +20,10 @@ pub enum Format {
     Json,
 }
 
-/// The version and the guidance embedded: each edition and amendment, and
-/// from when it is in force (what `--version` shows).
+/// The version and the guidance embedded: the guidance's editions, then
+/// the law beside them (each Act, and the amendments Acts made, by date,
+/// an Act enacted and not yet in force last), then other guidance beside
+/// them, each with from when it is in force (what `--version` shows).
 pub fn version() -> String {
     let mut workspace = Workspace::new();
     let checked = workspace.check();
@@ -31,26 +33,78 @@ pub fn version() -> String {
         .map(|edition| edition.key.len())
         .max()
         .unwrap_or(0);
+    let guidance: Vec<&Edition> = checked
+        .editions
+        .iter()
+        .filter(|edition| !edition.alongside && !edition.is_law())
+        .collect();
+    let mut law: Vec<&Edition> = checked.editions.iter().filter(|edition| edition.is_law()).collect();
+    // By date in force; an Act awaiting commencement after every dated one.
+    law.sort_by_key(|edition| {
+        (
+            edition.in_force.is_none(),
+            edition.in_force.map(|date| date.first_day()),
+        )
+    });
+    let other: Vec<&Edition> = checked
+        .editions
+        .iter()
+        .filter(|edition| edition.alongside && !edition.is_law())
+        .collect();
     let mut text = format!("{}\nembedded guidance, in force from:", env!("CARGO_PKG_VERSION"));
-    for edition in &checked.editions {
-        let from = match (edition.by_area, edition.first_in_force, edition.in_force) {
-            // The window in which areas took it up.
-            (true, Some(first), Some(latest)) => {
-                format!("{} to {}", crate::words::date(first), crate::words::date(latest))
-            }
-            _ => edition
-                .in_force
-                .map_or_else(|| "a date not given".to_owned(), crate::words::date),
-        };
-        let amends = edition
-            .amends
-            .as_ref()
-            .map(|amended| format!(", amending {amended}"))
-            .unwrap_or_default();
-        let by_area = if edition.by_area { ", area by area" } else { "" };
-        let _ = write!(text, "\n  {:<width$}  {from}{by_area}{amends}", edition.key);
+    for edition in guidance {
+        version_line(&mut text, edition, width);
+    }
+    for (heading, editions) in [
+        ("the law beside it, in force from:", law),
+        ("other guidance beside it, in force from:", other),
+    ] {
+        if !editions.is_empty() {
+            let _ = write!(text, "\n{heading}");
+        }
+        for edition in editions {
+            version_line(&mut text, edition, width);
+        }
     }
     text
+}
+
+/// One edition's line of `--version`: its key, from when it is in force
+/// (the window for one taken up area by area; for an Act awaiting
+/// commencement, when it was enacted), what it amends.
+fn version_line(text: &mut String, edition: &Edition, width: usize) {
+    let from = match (
+        edition.by_area,
+        edition.first_in_force,
+        edition.in_force,
+        edition.enacted,
+    ) {
+        // The window in which areas took it up.
+        (true, Some(first), Some(latest), _) => {
+            format!("{} to {}", crate::words::date(first), crate::words::date(latest))
+        }
+        (_, _, Some(date), _) => crate::words::date(date),
+        (_, _, None, Some(enacted)) => format!("enacted {}, not yet in force", crate::words::date(enacted)),
+        (_, _, None, None) => "a date not given".to_owned(),
+    };
+    let not_at_hand = match &edition.commencement {
+        Some(Commencement::NotAtHand(_)) if edition.in_force.is_some() => {
+            " (its commencement instrument is not at hand)"
+        }
+        Some(Commencement::NotAtHand(_)) => " (no commencement is at hand)",
+        Some(Commencement::Instrument(_)) | None => "",
+    };
+    let amends = edition
+        .amends
+        .as_ref()
+        .map(|amended| format!(", amending {amended}"))
+        .unwrap_or_default();
+    let by_area = if edition.by_area { ", area by area" } else { "" };
+    let _ = write!(
+        text,
+        "\n  {:<width$}  {from}{not_at_hand}{by_area}{amends}",
+        edition.key
+    );
 }
 
 /// Reads the given guidance files (or the embedded guidance) and checks

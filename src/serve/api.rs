@@ -458,7 +458,7 @@ async fn diff(
             from: Some(from),
             to: Some(to),
         };
-        let (status, written) = captured(|streams| run::diff(&council.files, &sides, format, streams));
+        let (status, written) = captured(|streams| run::diff(&council.files, &sides, format, None, streams));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, from));
         }

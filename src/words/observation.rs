@@ -13,7 +13,7 @@ use crate::date::Day;
 use crate::eval::{Cause, Clause, Observation};
 use crate::model::{
     AttributeId, BodyKindId, EntityId, EntityKind, EventId, EventKind, FunctionId, Governance, LawId, RelationId,
-    RoleId, Trigger, TypedValue,
+    RoleId, Target, Trigger, TypedValue,
 };
 
 impl Wording<'_> {
@@ -71,6 +71,18 @@ impl Wording<'_> {
                 attribute,
                 value,
             } => self.attribute_value(*entity, *attribute, value),
+            Observation::RelatedToEndedKind { entity, relation, kind } => format!(
+                "{} {} no {}: none exists, the law having ended them",
+                self.label(*entity),
+                self.relation(*relation),
+                self.body_kind(*kind)
+            ),
+            Observation::RelatedByLaw {
+                entity,
+                relation,
+                target,
+                law,
+            } => self.related_by_law(*entity, *relation, target, *law),
             Observation::Governs { model, asked } => self.governs(*model, *asked),
             Observation::Considers { asked, considering } => self.considers(*asked, *considering),
             Observation::RelatedToHolder {
@@ -243,6 +255,23 @@ impl Wording<'_> {
         format!(
             "{}: the law settles it for every holder of {role} ({statute})",
             self.attribute_statement(entity, attribute, value)
+        )
+    }
+
+    /// An unstated relation the law settles for every holder of a role.
+    fn related_by_law(&self, entity: EntityId, relation: RelationId, target: &Target, law: LawId) -> String {
+        let (role, statute) = self
+            .policy
+            .law(law)
+            .map_or((String::new(), ""), |law| (self.role(law.role), law.statute.as_str()));
+        let leads_to = match target {
+            Target::Role(held) => format!("the {}", self.role(*held)),
+            Target::Kind(kind) => format!("the council's {}", self.body_kind(*kind)),
+        };
+        format!(
+            "{} {} {leads_to}: not stated, and the law settles it for every holder of {role} ({statute})",
+            self.label(entity),
+            self.relation(relation)
         )
     }
 

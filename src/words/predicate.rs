@@ -47,6 +47,11 @@ impl Wording<'_> {
                 .duty(duty)
                 .and_then(|duty| duty.conditions.get(index))
                 .map(|condition| &condition.predicate),
+            Clause::LawCondition(law, index) => self
+                .policy
+                .law(law)
+                .and_then(|law| law.conditions.get(index))
+                .map(|condition| &condition.predicate),
         };
         match predicate {
             Some(predicate) => self.predicate(predicate, negated, number),

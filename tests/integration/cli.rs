@@ -520,13 +520,25 @@ fn version_names_the_embedded_guidance_and_its_dates() {
         version.starts_with(&format!("dcsc {}\n", env!("CARGO_PKG_VERSION"))),
         "{version}"
     );
+    // The keys are padded to the longest; compared with single spaces.
+    let lines: Vec<String> = version
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
     for line in [
-        "dfe_2012  April 2012",
-        "dfe_2013  April 2013",
-        "csw_2017  29 June 2018 to 29 September 2019, area by area, amending dfe_2013",
-        "hca_2022  1 July 2022, amending csw_2017",
+        "embedded guidance, in force from:",
+        "dfe_2012 April 2012",
+        "dfe_2013 April 2013",
+        "the law beside it, in force from:",
+        "lgha_1989 1 March 1990",
+        "ca_2004_s13 1 April 2006",
+        "csw_2017 29 June 2018 to 29 September 2019, area by area, amending ca_2004_s13",
+        "hca_2022 1 July 2022, amending csw_2017",
+        "cwsa_2026 enacted 29 April 2026, not yet in force (no commencement is at hand), amending csw_2017",
+        "other guidance beside it, in force from:",
+        "wt_2023 15 December 2023",
     ] {
-        assert!(version.contains(line), "{line} in {version}");
+        assert!(lines.iter().any(|shown| shown == line), "{line} in {version}");
     }
 }
 
@@ -615,7 +627,9 @@ fn vocabulary_lists_every_name_the_guidance_declares_and_explain_knows_each() {
     // The listing a person reads: each kind under its heading.
     let human = text(&dcsc(&["vocabulary"]));
     assert!(human.starts_with("Vocabulary of dfe_2013"), "{human}");
-    assert!(human.contains("\nRoles (7, declared with `role`)\n  DCS "), "{human}");
+    // The guidance's seven roles and Working Together 2023's delegated
+    // safeguarding partner.
+    assert!(human.contains("\nRoles (8, declared with `role`)\n  DCS "), "{human}");
     assert!(
         human.contains("  report_to       reports directly to (from a post to a post)\n"),
         "{human}"
@@ -623,7 +637,8 @@ fn vocabulary_lists_every_name_the_guidance_declares_and_explain_knows_each() {
     assert!(human.contains("(none from 29 September 2019)"), "{human}");
     // As at a date before the 2013 edition, the 2012 edition's vocabulary.
     let earlier = text(&dcsc(&["vocabulary", "--as-at", "2012-06-01"]));
-    assert!(earlier.starts_with("Vocabulary of dfe_2012\n"), "{earlier}");
+    // The 2012 edition, with the law beside it and its amendments.
+    assert!(earlier.starts_with("Vocabulary of dfe_2012 + "), "{earlier}");
 
     // A misspelt name is suggested from the vocabulary too.
     let misspelt = dcsc(&["explain", "reprot_to"]);

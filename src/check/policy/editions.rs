@@ -3,18 +3,45 @@
 //! amendment changes.
 
 use super::{Scope, Unit};
-use crate::check::error::{CheckError, Misuse, NameKind};
+use crate::check::error::{CheckError, DatesProblem, Misuse, NameKind};
 use crate::check::fields::{names_of, Fields};
 use crate::date::PartialDate;
 use crate::model::*;
+use crate::source::Span;
 use crate::suggest::suggest;
 use crate::syntax::ast::{Entry, ItemKind};
 
-/// The fields of a guidance edition's or local policy's header.
-const EDITION_FIELDS: [&str; 7] = ["title", "issuer", "issued", "in_force", "basis", "force", "supersedes"];
+/// The fields of a guidance edition's header (an edition of the guidance,
+/// an Act beside it with `force statute`, or an edition of another
+/// guidance with `series`).
+const GUIDANCE_FIELDS: [&str; 11] = [
+    "title",
+    "issuer",
+    "issued",
+    "in_force",
+    "basis",
+    "force",
+    "supersedes",
+    "series",
+    "enacted",
+    "commencement",
+    "commencement_not_at_hand",
+];
+
+/// The fields of a local policy's header.
+const LOCAL_POLICY_FIELDS: [&str; 8] = [
+    "title",
+    "issuer",
+    "issued",
+    "in_force",
+    "withdrawn",
+    "basis",
+    "force",
+    "supersedes",
+];
 
 /// The fields of an amendment's header.
-const AMENDMENT_FIELDS: [&str; 10] = [
+const AMENDMENT_FIELDS: [&str; 13] = [
     "title",
     "issuer",
     "issued",
@@ -25,6 +52,9 @@ const AMENDMENT_FIELDS: [&str; 10] = [
     "by_area",
     "first_in_force",
     "repeals",
+    "enacted",
+    "commencement",
+    "commencement_not_at_hand",
 ];
 
 /// What only an amendment's header gives.
@@ -35,16 +65,30 @@ struct Amending {
     first_in_force: Option<PartialDate>,
 }
 
+/// When a file applies, as its header says: the dates and what commenced
+/// an Act.
+struct Dates {
+    issued: Option<PartialDate>,
+    in_force: Option<PartialDate>,
+    enacted: Option<PartialDate>,
+    commencement: Option<Commencement>,
+    withdrawn: Option<PartialDate>,
+}
+
 /// Reads a file's header into its edition.
 pub(super) fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Edition {
     let header = unit.header;
     let mut fields = Fields::new(header, errors);
     let title = fields.required_text("title", errors).unwrap_or_default();
     let issuer = fields.text("issuer", errors);
-    let issued = fields.date("issued", errors);
-    let in_force = fields.date("in_force", errors);
     let basis = fields.texts("basis", errors);
     let force = legal_force(&mut fields, header.kind, errors);
+    let series = match header.kind {
+        ItemKind::Guidance => fields.name("series", errors).map(|name| name.text),
+        _ => None,
+    };
+    let alongside = header.kind == ItemKind::Guidance && (force == LegalForce::Statute || series.is_some());
+    let dates = dates(&mut fields, header.kind, force, alongside, errors);
     let supersedes = fields
         .names("supersedes", errors)
         .unwrap_or_default()
@@ -53,17 +97,27 @@ pub(super) fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Editi
         .collect();
     let amendment = header.kind == ItemKind::Amendment;
     let amending = if amendment {
-        amendment_fields(&mut fields, in_force, errors)
+        amendment_fields(&mut fields, &dates, errors)
     } else {
         Amending::default()
     };
-    fields.finish(if amendment { &AMENDMENT_FIELDS } else { &EDITION_FIELDS }, errors);
+    fields.finish(
+        match header.kind {
+            ItemKind::Amendment => &AMENDMENT_FIELDS,
+            ItemKind::LocalPolicy => &LOCAL_POLICY_FIELDS,
+            _ => &GUIDANCE_FIELDS,
+        },
+        errors,
+    );
     Edition {
         key: header.name.text.clone(),
         title,
         issuer,
-        issued,
-        in_force,
+        issued: dates.issued,
+        in_force: dates.in_force,
+        enacted: dates.enacted,
+        commencement: dates.commencement,
+        withdrawn: dates.withdrawn,
         basis,
         force,
         supersedes,
@@ -77,12 +131,93 @@ pub(super) fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Editi
             .as_ref()
             .filter(|_| amendment)
             .map(|name| name.text.clone()),
+        alongside,
+        series,
         instrument: amending.instrument,
         by_area: amending.by_area,
         first_in_force: amending.first_in_force,
         file: unit.file,
         span: header.name.span,
     }
+}
+
+/// A header's dates, each checked against the others: an Act is enacted
+/// on or before it comes into force, and says what commenced it; a local
+/// policy is withdrawn after it was adopted.
+fn dates(
+    fields: &mut Fields<'_>,
+    kind: ItemKind,
+    force: LegalForce,
+    alongside: bool,
+    errors: &mut Vec<CheckError>,
+) -> Dates {
+    let issued = fields.date("issued", errors);
+    let in_force_span = fields.span_of("in_force");
+    let in_force = fields.date("in_force", errors);
+    let enacted_span = fields.span_of("enacted");
+    let enacted = match kind {
+        ItemKind::LocalPolicy => None,
+        _ => fields.date("enacted", errors),
+    };
+    let withdrawn_span = fields.span_of("withdrawn");
+    let withdrawn = match kind {
+        ItemKind::LocalPolicy => fields.date("withdrawn", errors),
+        _ => None,
+    };
+    let commencement = commencement(fields, kind, errors);
+    let mut problem = |problem, span: Option<Span>| {
+        errors.push(CheckError::LawDates {
+            problem,
+            span: span.unwrap_or(fields.header_span()),
+        });
+    };
+    if let (Some(enacted), Some(span)) = (enacted, enacted_span) {
+        if force != LegalForce::Statute {
+            problem(DatesProblem::EnactedNotLaw, Some(span));
+        } else if in_force.is_some_and(|in_force| enacted.first_day() > in_force.last_day()) {
+            problem(DatesProblem::EnactedAfterInForce, Some(span));
+        }
+    }
+    if force == LegalForce::Statute && kind != ItemKind::LocalPolicy && in_force.is_some() && commencement.is_none() {
+        problem(DatesProblem::NoCommencement, in_force_span);
+    }
+    if alongside && in_force.is_none() && enacted.is_none() {
+        problem(DatesProblem::NoDate, None);
+    }
+    if let (Some(withdrawn), Some(from), Some(span)) = (withdrawn, in_force.or(issued), withdrawn_span) {
+        if withdrawn.first_day() <= from.first_day() {
+            problem(DatesProblem::WithdrawnBeforeInForce, Some(span));
+        }
+    }
+    Dates {
+        issued,
+        in_force,
+        enacted,
+        commencement,
+        withdrawn,
+    }
+}
+
+/// `commencement "…"` (the instrument) or `commencement_not_at_hand "…"`
+/// (why it is not at hand), at most one of them.
+fn commencement(fields: &mut Fields<'_>, kind: ItemKind, errors: &mut Vec<CheckError>) -> Option<Commencement> {
+    if kind == ItemKind::LocalPolicy {
+        return None;
+    }
+    let twice = fields
+        .span_of("commencement_not_at_hand")
+        .filter(|_| fields.span_of("commencement").is_some());
+    let instrument = fields.text("commencement", errors);
+    let not_at_hand = fields.text("commencement_not_at_hand", errors);
+    if let Some(span) = twice {
+        errors.push(CheckError::LawDates {
+            problem: DatesProblem::CommencementTwice,
+            span,
+        });
+    }
+    instrument
+        .map(Commencement::Instrument)
+        .or(not_at_hand.map(Commencement::NotAtHand))
 }
 
 /// A header's `force`; without one, a local policy's is its own and any
@@ -98,10 +233,12 @@ fn legal_force(fields: &mut Fields<'_>, header: ItemKind, errors: &mut Vec<Check
 }
 
 /// An amendment's own fields: its instrument, which it needs with a date
-/// in force, and whether it commences area by area.
-fn amendment_fields(fields: &mut Fields<'_>, in_force: Option<PartialDate>, errors: &mut Vec<CheckError>) -> Amending {
+/// in force (or, for an Act passed and awaiting commencement, the day it
+/// was enacted), and whether it commences area by area.
+fn amendment_fields(fields: &mut Fields<'_>, dates: &Dates, errors: &mut Vec<CheckError>) -> Amending {
+    let in_force = dates.in_force;
     let instrument = fields.required_text("instrument", errors);
-    if in_force.is_none() {
+    if in_force.is_none() && dates.enacted.is_none() {
         errors.push(fields.missing("in_force"));
     }
     // Read once every key is declared (see `repeals`).

@@ -110,8 +110,9 @@ pub fn check_policy(units: &[Unit<'_>], sources: &SourceMap, errors: &mut Vec<Ch
     let mut scope = Scope::new();
     let pending = declare_every_name(units, &mut policy, &mut scope, errors);
     resolve_remits(pending, &mut policy, &scope, errors);
-    let mentioned = check_provisions(units, &mut policy, &scope, sources, errors);
+    let (mentioned, restated) = check_provisions(units, &mut policy, &scope, sources, errors);
     families(&mut policy, &mut scope);
+    restatements(&mut policy, restated, errors);
     for (edition, unit) in units.iter().enumerate() {
         editions::repeals(unit, edition, &mut policy, &scope, errors);
     }
@@ -153,20 +154,28 @@ fn resolve_remits(pending: Pending<'_>, policy: &mut Policy, scope: &Scope, erro
 /// The second pass: each paragraph, duty, question and law the first pass
 /// accepted, resolved and type-checked. Returns the names mentioned by
 /// duties that did not check: the vocabulary and paragraphs they use are
-/// not reported unused on top of their error.
+/// not reported unused on top of their error; and each paragraph's
+/// `restates`, with the paragraph.
 fn check_provisions(
     units: &[Unit<'_>],
     policy: &mut Policy,
     scope: &Scope,
     sources: &SourceMap,
     errors: &mut Vec<CheckError>,
-) -> BTreeSet<String> {
+) -> (BTreeSet<String>, Vec<(ParagraphId, Vec<ast::Name>)>) {
     let mut mentioned = BTreeSet::new();
+    let mut restated = Vec::new();
     for (edition, unit) in units.iter().enumerate() {
         for item in unit.items {
             match scope.accepted.get(&item.name.span) {
-                Some(Provision::Paragraph) => paragraphs::paragraph(item, edition, policy, scope, errors),
-                Some(Provision::Law) => laws::law(item, edition, policy, scope, errors),
+                Some(Provision::Paragraph) => {
+                    let keys = paragraphs::paragraph(item, edition, policy, scope, errors);
+                    let family = policy.paragraphs.last().map(|paragraph| paragraph.family);
+                    if let (false, Some(family)) = (keys.is_empty(), family) {
+                        restated.push((family, keys));
+                    }
+                }
+                Some(Provision::Law) => laws::law(item, edition, policy, scope, sources, errors),
                 Some(Provision::Duty) => {
                     let checked = rules::duty(item, edition, policy, scope, sources, errors);
                     if !checked {
@@ -179,7 +188,68 @@ fn check_provisions(
             }
         }
     }
-    mentioned
+    (mentioned, restated)
+}
+
+/// The guidance's paragraphs that restate the law: each is added to what
+/// the law's duty, question or law cites (every version of it), so that
+/// a verdict on the law quotes the guidance's words where the edition in
+/// force restates them. Only the law (an edition alongside the guidance)
+/// can be restated.
+fn restatements(policy: &mut Policy, restated: Vec<(ParagraphId, Vec<ast::Name>)>, errors: &mut Vec<CheckError>) {
+    for (paragraph, keys) in restated {
+        for name in keys {
+            let edition_of = |edition: usize| {
+                policy
+                    .editions
+                    .get(edition)
+                    .map(|declared| (declared.alongside, declared.key.clone()))
+            };
+            let duty = policy
+                .duties
+                .iter()
+                .find(|duty| duty.key == name.text)
+                .map(|duty| duty.edition);
+            let law = policy
+                .laws
+                .iter()
+                .find(|law| law.key == name.text)
+                .map(|law| law.edition);
+            let Some((alongside, edition)) = duty.or(law).and_then(edition_of) else {
+                let known: Vec<&str> = policy
+                    .duties
+                    .iter()
+                    .map(|duty| duty.key.as_str())
+                    .chain(policy.laws.iter().map(|law| law.key.as_str()))
+                    .collect();
+                errors.push(CheckError::UnknownName {
+                    expected: NameKind::DutyOrLaw,
+                    suggestion: crate::suggest::suggest(&name.text, known),
+                    name: name.text.clone(),
+                    span: name.span,
+                });
+                continue;
+            };
+            if !alongside {
+                errors.push(CheckError::RestatesNotLaw {
+                    key: name.text.clone(),
+                    edition,
+                    span: name.span,
+                });
+                continue;
+            }
+            for duty in policy.duties.iter_mut().filter(|duty| duty.key == name.text) {
+                if !duty.cites.contains(&paragraph) {
+                    duty.cites.push(paragraph);
+                }
+            }
+            for law in policy.laws.iter_mut().filter(|law| law.key == name.text) {
+                if !law.cites.contains(&paragraph) {
+                    law.cites.push(paragraph);
+                }
+            }
+        }
+    }
 }
 
 /// Links each duty and law to its first version, by key, and points the

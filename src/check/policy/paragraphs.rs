@@ -5,15 +5,24 @@ use super::Scope;
 use crate::check::error::{CheckError, Misuse};
 use crate::check::fields::Fields;
 use crate::model::*;
-use crate::syntax::ast::{Entry, Item, Words, WordsKind};
+use crate::syntax::ast::{Entry, Item, Name, Words, WordsKind};
 
-/// Checks a `paragraph` item into the policy's next paragraph.
-pub(super) fn paragraph(item: &Item, edition: usize, policy: &mut Policy, scope: &Scope, errors: &mut Vec<CheckError>) {
+/// Checks a `paragraph` item into the policy's next paragraph. Returns
+/// the keys its `restates` names: the duties, questions and laws of the
+/// law whose verdicts cite it too, resolved once every item is read.
+pub(super) fn paragraph(
+    item: &Item,
+    edition: usize,
+    policy: &mut Policy,
+    scope: &Scope,
+    errors: &mut Vec<CheckError>,
+) -> Vec<Name> {
     let mut fields = Fields::new(item, errors);
     let section = fields.required_text("section", errors).unwrap_or_default();
     let text = fields.text("text", errors);
     let descriptive = fields.boolean("descriptive", errors).unwrap_or(false);
-    fields.finish(&["section", "text", "descriptive"], errors);
+    let restates = fields.names("restates", errors).unwrap_or_default();
+    fields.finish(&["section", "text", "descriptive", "restates"], errors);
     let provenance = match provenance(item, scope, errors) {
         Some(provenance) => provenance,
         None => {
@@ -38,6 +47,7 @@ pub(super) fn paragraph(item: &Item, edition: usize, policy: &mut Policy, scope:
         edition,
         span: item.name.span,
     });
+    restates
 }
 
 /// Where a paragraph's words come from, from its one `words` line; what

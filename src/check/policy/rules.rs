@@ -148,7 +148,7 @@ fn entries<'a>(
 }
 
 /// A `when`, `if` or `unless` condition, resolved like a rule.
-fn condition(
+pub(super) fn condition(
     condition: &ast::Condition,
     policy: &Policy,
     scope: &Scope,
@@ -652,6 +652,25 @@ impl Resolver<'_, '_> {
             return None;
         }
         Some(Target::Role(role))
+    }
+}
+
+/// Where a law's relation leads: to the holders of a role, or (a name of a
+/// kind of body) to a body of that kind; the relation checked to lead
+/// there.
+pub(super) fn law_target(
+    policy: &Policy,
+    scope: &Scope,
+    relation: RelationId,
+    value: &ast::Name,
+    errors: &mut Vec<CheckError>,
+) -> Option<Target> {
+    let declared = policy.relation(relation)?;
+    let mut resolver = Resolver { policy, scope, errors };
+    if scope.body_kinds.get(&value.text).is_some() {
+        resolver.kind_target(declared, value)
+    } else {
+        resolver.role_target(declared, value)
     }
 }
 

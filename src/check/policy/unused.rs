@@ -75,7 +75,20 @@ impl Used {
         }
         for law in &policy.laws {
             mark(&mut used.roles, law.role.index());
-            mark(&mut used.attributes, law.attribute.index());
+            match &law.settles {
+                Settled::Attribute { attribute, .. } => mark(&mut used.attributes, attribute.index()),
+                Settled::Relation { relation, target } => {
+                    mark(&mut used.relations, relation.index());
+                    match target {
+                        Target::Role(role) => mark(&mut used.roles, role.index()),
+                        Target::Kind(kind) => mark(&mut used.body_kinds, kind.index()),
+                    }
+                }
+            }
+            for condition in &law.conditions {
+                used.subject(&condition.subject);
+                used.predicate(&condition.predicate);
+            }
             for paragraph in &law.cites {
                 mark(&mut used.cited, paragraph.index());
             }

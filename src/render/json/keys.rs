@@ -128,6 +128,12 @@ impl<'a> Keys<'a> {
                 .duty(duty)
                 .and_then(|duty| duty.conditions.get(index))
                 .map_or("", |condition| condition.text.as_str()),
+            Clause::LawCondition(law, index) => self
+                .assessment
+                .policy
+                .law(law)
+                .and_then(|law| law.conditions.get(index))
+                .map_or("", |condition| condition.text.as_str()),
         }
     }
 }

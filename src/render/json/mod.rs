@@ -49,6 +49,19 @@ struct Guidance<'a> {
     force: &'a str,
     extended_by: Vec<&'a str>,
     amended_by: Vec<AmendmentOut<'a>>,
+    beside: Vec<BesideOut<'a>>,
+    enacted_not_in_force: Vec<&'a str>,
+}
+
+/// An Act, or an edition of another guidance, beside the guidance.
+#[derive(Serialize)]
+struct BesideOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    force: &'a str,
+    /// Whether it had surely taken effect (false: its date in force is
+    /// given only to a month or year that holds the date).
+    in_force: bool,
 }
 
 #[derive(Serialize)]
@@ -212,7 +225,8 @@ pub fn output<'a>(assessment: &'a Assessment<'a>) -> Output<'a> {
             extended_by: assessment
                 .local_policies()
                 .into_iter()
-                .map(|edition| edition.key.as_str())
+                .filter(|(_, holding)| holding.possible())
+                .map(|(edition, _)| edition.key.as_str())
                 .collect(),
             amended_by: assessment
                 .amendments()
@@ -222,6 +236,21 @@ pub fn output<'a>(assessment: &'a Assessment<'a>) -> Output<'a> {
                     instrument: edition.instrument.as_deref(),
                     in_force: holding == crate::date::Holding::Yes,
                 })
+                .collect(),
+            beside: assessment
+                .beside()
+                .into_iter()
+                .map(|(edition, holding)| BesideOut {
+                    id: &edition.key,
+                    title: &edition.title,
+                    force: edition.force.word(),
+                    in_force: holding == crate::date::Holding::Yes,
+                })
+                .collect(),
+            enacted_not_in_force: assessment
+                .awaiting_commencement()
+                .into_iter()
+                .map(|edition| edition.key.as_str())
                 .collect(),
         },
         as_at: assessment.as_at.to_string(),
