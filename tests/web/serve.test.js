@@ -122,7 +122,7 @@ test("the councils are listed, and one opens", async () => {
   assert.match(await page.locator("#timeline-message").textContent(), /not built yet/);
   // Needs action first, each verdict expanding to the explanation, the
   // guidance's words and the council's evidence.
-  assert.match(await page.locator("#verdicts h2").first().textContent(), /^Needs action \(7\)$/);
+  assert.match(await page.locator("#verdicts h2").first().textContent(), /^Needs action \(11\)$/);
   const appointed = page.locator('details.verdict[data-duty="dcs.appointed"]');
   await appointed.locator("summary").click();
   assert.match(await appointed.textContent(), /Met: one post holds Director of Children's Services/);
