@@ -11,7 +11,7 @@
 use similar::{ChangeTag, TextDiff};
 
 use crate::date::{Day, Holding};
-use crate::eval::{Fact, Verdict, VerdictKind};
+use crate::eval::{Fact, Reason, Verdict, VerdictKind};
 use crate::model::{Duty, DutyId, DutyKind, EditionId, Paragraph, Policy, Versioned};
 use crate::outcome::{Assessment, Changed, Verified};
 use crate::source::SourceMap;
@@ -58,6 +58,9 @@ pub enum Because {
     Arrangements,
     /// Both changed.
     Both,
+    /// Neither, but one side's date is past the end of the council's
+    /// papers, so nothing the verdict would rest on is at hand there.
+    PapersEnd,
     /// Neither: the duty and the facts are the same, and only the time
     /// between the dates tells them apart (a review falling due, a change
     /// long unanswered).
@@ -71,6 +74,7 @@ impl Because {
             Because::Guidance => "guidance",
             Because::Arrangements => "arrangements",
             Because::Both => "both",
+            Because::PapersEnd => "papers_end",
             Because::Time => "time",
         }
     }
@@ -107,16 +111,20 @@ pub struct Cause {
     /// arrangements alone, so two sets of guidance compared at one date
     /// find none).
     pub facts: Vec<Item>,
+    /// Where the council's papers end, when one side's verdict is unknown
+    /// only because its date is past that end and the other's is not.
+    pub papers_end: Option<Day>,
 }
 
 impl Cause {
     /// The kind of cause.
     pub fn because(&self) -> Because {
-        match (self.law.is_empty(), self.facts.is_empty()) {
-            (false, false) => Because::Both,
-            (false, true) => Because::Guidance,
-            (true, false) => Because::Arrangements,
-            (true, true) => Because::Time,
+        match (self.law.is_empty(), self.facts.is_empty(), self.papers_end) {
+            (false, false, _) => Because::Both,
+            (false, true, _) => Because::Guidance,
+            (true, false, _) => Because::Arrangements,
+            (true, true, Some(_)) => Because::PapersEnd,
+            (true, true, None) => Because::Time,
         }
     }
 }
@@ -434,6 +442,19 @@ fn council_changes(old: &Assessment<'_>, new: &Assessment<'_>) -> Vec<VerdictCha
     changes
 }
 
+/// Where the papers end, when exactly one side's verdict is unknown for
+/// being past that end: a change that only the papers' silence explains.
+fn papers_end(before: Option<&Verdict>, after: Option<&Verdict>) -> Option<Day> {
+    let past = |verdict: Option<&Verdict>| match verdict.map(|verdict| &verdict.reason) {
+        Some(Reason::PastPapersEnd { end, .. }) => Some(*end),
+        _ => None,
+    };
+    match (past(before), past(after)) {
+        (Some(end), None) | (None, Some(end)) => Some(end),
+        (Some(_), Some(_)) | (None, None) => None,
+    }
+}
+
 fn key_of(assessment: &Assessment<'_>, verdict: &Verdict) -> String {
     assessment
         .policy
@@ -462,7 +483,11 @@ impl Sides<'_, '_> {
             before: before.map(|verdict| standing(self.old, verdict)),
             after: after.map(|verdict| standing(self.new, verdict)),
             duty,
-            cause: Cause { law, facts },
+            cause: Cause {
+                law,
+                facts,
+                papers_end: papers_end(before, after),
+            },
         }
     }
 

@@ -6,11 +6,13 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::human::wrap;
+use crate::date::Day;
 use crate::diff::{
     Because, Cause, Comparison, CouncilChanges, DutyChange, DutyPart, DutyText, ParagraphChange, ParagraphState, Piece,
     SideSummary, Standing,
 };
 use crate::visible::escape;
+use crate::words::day as day_words;
 
 /// The version of the JSON shape; docs/json-output.md describes it.
 pub const DIFF_SCHEMA_VERSION: u32 = 2;
@@ -37,7 +39,8 @@ fn because_words(cause: &Cause) -> String {
             .collect();
         crate::words::and_list(&items)
     };
-    match cause.because() {
+    let papers = |end: Day| format!("the papers end on {}, and nothing after is at hand", day_words(end));
+    let words = match cause.because() {
         Because::Guidance => format!("the law or guidance in force changed: {}", law()),
         Because::Arrangements => format!("the council's arrangements changed: {}", facts()),
         Because::Both => format!(
@@ -45,7 +48,14 @@ fn because_words(cause: &Cause) -> String {
             law(),
             facts()
         ),
+        Because::PapersEnd => {
+            return cause.papers_end.map_or_else(String::new, papers);
+        }
         Because::Time => "time passed: the duty and the facts are the same".to_owned(),
+    };
+    match cause.papers_end {
+        Some(end) => format!("{words}; and {}", papers(end)),
+        None => words,
     }
 }
 
@@ -382,6 +392,7 @@ struct ChangeJson<'a> {
     before: Option<StandingJson<'a>>,
     after: Option<StandingJson<'a>>,
     because: &'static str,
+    papers_end: Option<String>,
     instruments: Vec<SourceJson<'a>>,
     facts: Vec<ItemJson<'a>>,
 }
@@ -501,6 +512,7 @@ pub fn json(comparison: &Comparison) -> String {
                     before: standing_json(change.before.as_ref()),
                     after: standing_json(change.after.as_ref()),
                     because: change.cause.because().word(),
+                    papers_end: change.cause.papers_end.map(|end| end.to_string()),
                     instruments: change
                         .cause
                         .law

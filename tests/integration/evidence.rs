@@ -263,3 +263,54 @@ fn coverage_counts_no_paragraph_whose_words_are_not_at_hand_and_can_fail_ci() {
     assert_eq!(under.status.code(), Some(1));
     assert!(text(&under).contains("is under the 100.1% asked for by --fail-under"));
 }
+
+/// `diff` across the end of the papers blames neither the law nor the
+/// council: a verdict that becomes unknown only because the later date is
+/// past the papers' end says so, as data, and never "time passed".
+#[test]
+fn diff_across_the_papers_end_names_it_as_the_cause() {
+    let arguments = [
+        "diff",
+        "policies/tests/model_council.dcs",
+        "--from",
+        "2023-12-01",
+        "--to",
+        "2024-01-01",
+    ];
+    let output = json(&dcsc(&[&arguments[..], &["--format", "json"]].concat()));
+    let changes = output["changes"].as_array().unwrap();
+    let appointed = changes.iter().find(|change| change["duty"] == "dcs.appointed").unwrap();
+    assert_eq!(appointed["because"], "papers_end", "{appointed}");
+    assert_eq!(appointed["papers_end"], "2023-12-31", "{appointed}");
+    assert_eq!(appointed["facts"], serde_json::json!([]));
+    // A duty that came into force between the dates names the instrument,
+    // and the papers' end beside it.
+    let delegated = changes
+        .iter()
+        .find(|change| change["duty"] == "safeguarding.delegated_partner")
+        .unwrap();
+    assert_eq!(delegated["because"], "guidance", "{delegated}");
+    assert_eq!(delegated["instruments"][0]["id"], "wt_2023", "{delegated}");
+    assert_eq!(delegated["papers_end"], "2023-12-31", "{delegated}");
+    // Within the papers nothing is blamed on their end.
+    let within = json(&dcsc(&[
+        "diff",
+        "policies/tests/model_council.dcs",
+        "--from",
+        "2013-01-01",
+        "--to",
+        "2014-01-01",
+        "--format",
+        "json",
+    ]));
+    for change in within["changes"].as_array().unwrap() {
+        assert_eq!(change["papers_end"], Value::Null, "{change}");
+        assert_ne!(change["because"], "papers_end", "{change}");
+    }
+    let human = text(&dcsc(&arguments));
+    assert!(
+        human.contains("why:    the papers end on 31 December 2023, and nothing after is at hand"),
+        "{human}"
+    );
+    assert!(!human.contains("time passed"), "{human}");
+}
