@@ -373,18 +373,23 @@ pub enum ReviewOutcome {
     Deferred,
     /// The arrangements were noted, without a conclusion on them.
     Noted,
-    /// The papers do not say what the review concluded (a report put to a
-    /// committee whose decision is not at hand).
+    /// The papers record that the review reached a conclusion on the
+    /// arrangements (a minute's "RESOLVED that the recommendations be
+    /// agreed"), without quoting it: it concluded, assured or not.
+    NotQuoted,
+    /// The papers record no conclusion: a report put to a committee whose
+    /// decision is not at hand, or a meeting whose minute is silent.
     Unknown,
 }
 
 impl ReviewOutcome {
     /// Every outcome, in the order the language lists them.
-    pub const ALL: [ReviewOutcome; 5] = [
+    pub const ALL: [ReviewOutcome; 6] = [
         ReviewOutcome::Assured,
         ReviewOutcome::NotAssured,
         ReviewOutcome::Deferred,
         ReviewOutcome::Noted,
+        ReviewOutcome::NotQuoted,
         ReviewOutcome::Unknown,
     ];
 
@@ -395,6 +400,7 @@ impl ReviewOutcome {
             ReviewOutcome::NotAssured => "not_assured",
             ReviewOutcome::Deferred => "deferred",
             ReviewOutcome::Noted => "noted",
+            ReviewOutcome::NotQuoted => "not_quoted",
             ReviewOutcome::Unknown => "unknown",
         }
     }
@@ -403,7 +409,7 @@ impl ReviewOutcome {
     /// that it answers a change: yes, no, or not known.
     pub fn concluded(self) -> Option<bool> {
         match self {
-            ReviewOutcome::Assured | ReviewOutcome::NotAssured => Some(true),
+            ReviewOutcome::Assured | ReviewOutcome::NotAssured | ReviewOutcome::NotQuoted => Some(true),
             ReviewOutcome::Deferred | ReviewOutcome::Noted => Some(false),
             ReviewOutcome::Unknown => None,
         }
@@ -449,6 +455,9 @@ pub struct Event {
     pub outcome: Option<ReviewOutcome>,
     /// How the outcome is known (a paper may imply it without saying).
     pub outcome_basis: Basis,
+    /// How who carried it out is known (`by scrutiny inferred`: the paper
+    /// implies it without saying).
+    pub by_basis: Basis,
     /// The council's own words for the outcome or judgement.
     pub record: Option<String>,
     /// For a change, whether it changed the responsibilities of the post

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::date::Holding;
 use crate::eval::VerdictKind;
 use crate::model::{DocumentId, Edition, Event, EventId};
-use crate::words::{capitalise, date as date_words, outcome_label, Wording};
+use crate::words::{capitalise, date as date_words, Wording};
 use crate::Assessment;
 
 use super::rows::{headline, Row};
@@ -264,12 +264,8 @@ fn timeline_entry(report: &Assessment<'_>, wording: &Wording<'_>, id: EventId, e
             .map(|role| role.title.clone())
             .collect(),
         what: event.what.clone(),
-        by: (!event.by.is_empty()).then(|| wording.actors(&event.by)),
-        outcome: match (event.outcome, &event.record) {
-            (Some(outcome), Some(record)) => Some(format!("{}. {record}", outcome_label(outcome))),
-            (Some(outcome), None) => Some(format!("{}.", outcome_label(outcome))),
-            (None, record) => record.clone(),
-        },
+        by: wording.event_by(event),
+        outcome: wording.event_outcome(event),
         note: event.note.clone(),
         answers: event
             .answers

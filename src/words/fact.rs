@@ -132,6 +132,11 @@ impl Wording<'_> {
             return "an event".to_owned();
         };
         let mut statement = self.event_name(event);
+        // Who reviewed is said where the papers only imply it, so that a
+        // reader sees the inference.
+        if found.by_basis == Basis::Inferred && !found.by.is_empty() {
+            let _ = write!(statement, ", by {} (inferred)", self.actors(&found.by));
+        }
         if let Some(outcome) = found.outcome {
             let _ = write!(statement, ", {}", outcome_words(outcome));
             if found.outcome_basis == Basis::Inferred {
@@ -212,14 +217,15 @@ impl Wording<'_> {
 }
 
 /// A review's outcome as the value of an "Outcome:" label: "Assured",
-/// "Not stated".
+/// "No conclusion recorded".
 pub fn outcome_label(outcome: ReviewOutcome) -> &'static str {
     match outcome {
         ReviewOutcome::Assured => "Assured",
         ReviewOutcome::NotAssured => "Not assured",
         ReviewOutcome::Deferred => "Deferred",
         ReviewOutcome::Noted => "Noted",
-        ReviewOutcome::Unknown => "Not stated",
+        ReviewOutcome::NotQuoted => "Concluded; the conclusion is recorded but not quoted",
+        ReviewOutcome::Unknown => "No conclusion recorded",
     }
 }
 
@@ -230,6 +236,7 @@ pub fn outcome_words(outcome: ReviewOutcome) -> &'static str {
         ReviewOutcome::NotAssured => "not assured",
         ReviewOutcome::Deferred => "deferred",
         ReviewOutcome::Noted => "noted",
-        ReviewOutcome::Unknown => "its outcome not stated",
+        ReviewOutcome::NotQuoted => "concluded, its conclusion recorded but not quoted",
+        ReviewOutcome::Unknown => "no conclusion recorded",
     }
 }

@@ -67,7 +67,8 @@ impl Context<'_> {
         let by = self.actors(&mut fields, errors);
         let status = status(&mut fields, errors);
         let outcome = outcome(&mut fields, kind, status, errors);
-        let outcome_basis = outcome_basis(item);
+        let outcome_basis = basis_of(item, "outcome");
+        let by_basis = basis_of(item, "by");
         let record = fields.text("record", errors).or(fields.text("judgement", errors));
         let responsibilities = responsibilities(&mut fields, kind, errors);
         let note = fields.text("note", errors);
@@ -89,6 +90,7 @@ impl Context<'_> {
             by,
             outcome,
             outcome_basis,
+            by_basis,
             record,
             responsibilities,
             answers,
@@ -235,10 +237,11 @@ fn outcome(
     }
 }
 
-/// Whether the `outcome` line says the outcome is inferred.
-fn outcome_basis(item: &Item) -> Basis {
+/// Whether a field's line (`outcome assured inferred`, `by scrutiny
+/// inferred`) says what it gives is inferred.
+fn basis_of(item: &Item, name: &str) -> Basis {
     let outcome = item.entries.iter().find_map(|entry| match entry {
-        Entry::Field(field) if field.name.text == "outcome" => Some(field),
+        Entry::Field(field) if field.name.text == name => Some(field),
         Entry::Field(_)
         | Entry::Rule(_)
         | Entry::Condition(_)
