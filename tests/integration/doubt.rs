@@ -1,7 +1,11 @@
 //! Doubt about dates and about what the papers record, as issue 17 left
 //! it to finish: two posts that may hold one role on some day (W0017), a
 //! review whose conclusion is recorded but not quoted told apart from one
-//! with none, and a reviewer the papers only imply.
+//! with none, a reviewer the papers only imply; and the completeness of
+//! deciding over every date the papers allow: a verdict is `unknown` for
+//! doubt only if some choice of dates changes it.
+
+use std::fmt::Write as _;
 
 use serde_json::Value;
 
@@ -156,5 +160,180 @@ fn a_conclusion_recorded_but_not_quoted_is_told_apart_from_none() {
     assert!(
         report.contains("Concluded; the conclusion is recorded but not quoted."),
         "{report}"
+    );
+}
+
+/// A small generator of numbers, seeded, so that every run draws the same
+/// councils.
+struct Draws(u64);
+
+impl Draws {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+/// A date of the generated councils: a day counted from 1 March 2020.
+fn on(offset: u64) -> String {
+    let start = dcsc::date::Day::from_number(crate::support::day("2020-03-01").number());
+    dcsc::date::Day::from_number(start.number() + i64::try_from(offset).unwrap()).to_string()
+}
+
+/// A small council whose dates (holders' ends, a change and a review) are
+/// each exact or known only to a few days: the text with a placeholder
+/// `@N` for each date in doubt, and for each the days it may be on.
+fn council_in_doubt(draws: &mut Draws) -> (String, Vec<Vec<u64>>) {
+    let mut doubts: Vec<Vec<u64>> = Vec::new();
+    // A date: exact, or (for at most three) one of a few days, written
+    // `between` the days either side.
+    let mut date = |draws: &mut Draws, low: u64, spread: u64| -> String {
+        let exact = low + draws.below(spread);
+        if doubts.len() < 3 && draws.below(3) != 0 {
+            let width = 1 + draws.below(3);
+            let first = exact.saturating_sub(draws.below(width)).max(1);
+            doubts.push((first..first + width).collect());
+            format!("@{}", doubts.len() - 1)
+        } else {
+            format!("on {}", on(exact))
+        }
+    };
+    let mut text = String::from(
+        "arrangements generated { council \"Generated\"  upper_tier yes  known_until 2020-12-31 }\n\
+         post ceo { holds ChiefExecutive }\n",
+    );
+    let first_until = date(draws, 8, 6);
+    writeln!(
+        text,
+        "post p0 {{ holds DCS until {}  report_to ceo }}",
+        first_until.trim_start_matches("on ")
+    )
+    .unwrap();
+    let second_from = date(draws, 8, 6);
+    writeln!(
+        text,
+        "post p1 {{ holds DCS from {}  report_to ceo }}",
+        second_from.trim_start_matches("on ")
+    )
+    .unwrap();
+    if draws.below(2) == 0 {
+        let change = date(draws, 0, 6);
+        let review = date(draws, 2, 6);
+        writeln!(
+            text,
+            "change c {change} {{ post p0  responsibilities yes  what \"restructure\" }}\n\
+             review r {review} {{ by \"Cabinet\"  outcome assured }}"
+        )
+        .unwrap();
+    }
+    (text, doubts)
+}
+
+/// The council with each date in doubt written as its interval, or as
+/// the day chosen for it.
+fn written(text: &str, doubts: &[Vec<u64>], chosen: Option<&[u64]>) -> String {
+    let mut written = text.to_owned();
+    for (index, days) in doubts.iter().enumerate().rev() {
+        let date = match chosen {
+            Some(chosen) => on(chosen[index]),
+            None => format!("between {} and {}", on(days[0] - 1), on(days[days.len() - 1] + 1)),
+        };
+        let placeholder = format!("@{index}");
+        // A fact's end reads `from DATE`; an event's `on DATE`.
+        written = written
+            .replace(&format!("until {placeholder}"), &format!("until {date}"))
+            .replace(&format!("from {placeholder}"), &format!("from {date}"))
+            .replace(&placeholder, &format!("on {date}"));
+    }
+    written
+}
+
+/// Every choice of one day for each date in doubt.
+fn choices(doubts: &[Vec<u64>]) -> Vec<Vec<u64>> {
+    doubts.iter().fold(vec![Vec::new()], |chosen, days| {
+        chosen
+            .iter()
+            .flat_map(|prefix| {
+                days.iter().map(move |day| {
+                    let mut next = prefix.clone();
+                    next.push(*day);
+                    next
+                })
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn a_verdict_is_unknown_for_doubt_only_if_some_choice_of_dates_changes_it() {
+    // Both directions over every choice of dates the papers allow: a
+    // verdict decided over the intervals is the verdict of every choice
+    // (met either way may be not applicable on some), and one left
+    // unknown for doubt alone differs between two choices (and not only as
+    // met where it applies, not applicable elsewhere).
+    use dcsc::eval::{Missing, Note, VerdictKind};
+    let mut draws = Draws(0x00c0_4713_7e4e);
+    let (mut decided, mut in_doubt) = (0, 0);
+    for _ in 0..100 {
+        let (text, doubts) = council_in_doubt(&mut draws);
+        // As at a day the doubt may bear on: one of the days a date in
+        // doubt may be, any day of the window, or months later (when a
+        // review is due).
+        let as_at = crate::support::day(&match (draws.below(3), doubts.first()) {
+            (0, Some(days)) => on(days[usize::try_from(draws.below(days.len() as u64)).unwrap()]),
+            (1, _) => "2020-10-15".to_owned(),
+            _ => on(draws.below(20)),
+        });
+        let verify_one = |text: &str| {
+            let mut workspace = dcsc::Workspace::new();
+            workspace.add_text("generated.dcs", text);
+            workspace.verify(as_at).unwrap_or_else(|| panic!("refused:\n{text}"))
+        };
+        let blurred = verify_one(&written(&text, &doubts, None));
+        let exact: Vec<_> = choices(&doubts)
+            .iter()
+            .map(|chosen| verify_one(&written(&text, &doubts, Some(chosen))))
+            .collect();
+        for (index, on_intervals) in blurred.councils[0].verdicts.iter().enumerate() {
+            let key = &blurred.policy.duty(on_intervals.duty).unwrap().key;
+            let mut kinds: Vec<VerdictKind> = exact
+                .iter()
+                .map(|verified| {
+                    let on_days = &verified.councils[0].verdicts[index];
+                    assert_eq!(on_days.duty, on_intervals.duty);
+                    on_days.kind()
+                })
+                .collect();
+            kinds.sort_by_key(|kind| format!("{kind:?}"));
+            kinds.dedup();
+            let shown = || format!("{key} as at {as_at}: {kinds:?}\n{}", written(&text, &doubts, None));
+            if on_intervals.kind() != VerdictKind::Unknown {
+                decided += 1;
+                let either_way = on_intervals
+                    .notes
+                    .iter()
+                    .any(|note| matches!(note, Note::MetWhetherOrNotItApplies { .. }));
+                let agrees = kinds
+                    .iter()
+                    .all(|kind| *kind == on_intervals.kind() || (either_way && *kind == VerdictKind::NotApplicable));
+                assert!(agrees, "decided {:?}, {}", on_intervals.kind(), shown());
+            } else if !on_intervals.missing.is_empty()
+                && on_intervals
+                    .missing
+                    .iter()
+                    .all(|missing| matches!(missing, Missing::Doubt(_)))
+            {
+                in_doubt += 1;
+                let met_either_way = kinds == [VerdictKind::NotApplicable, VerdictKind::Pass];
+                assert!(kinds.len() > 1 && !met_either_way, "unknown for doubt, {}", shown());
+            }
+        }
+    }
+    // Not vacuous: both directions are exercised.
+    assert!(
+        decided > 2_000 && in_doubt >= 8,
+        "{decided} decided, {in_doubt} in doubt"
     );
 }
