@@ -536,6 +536,9 @@ pub struct Answer {
     /// when its date cannot tell: an answer with a date answered the words
     /// in force then.
     pub against: Option<usize>,
+    /// The posts, members, bodies or services it speaks of (`about
+    /// company`): an answer cannot have been given before they existed.
+    pub about: Vec<EntityId>,
     /// Where it is stated.
     pub origin: FactOrigin,
 }

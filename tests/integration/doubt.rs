@@ -337,3 +337,43 @@ fn a_verdict_is_unknown_for_doubt_only_if_some_choice_of_dates_changes_it() {
         "{decided} decided, {in_doubt} in doubt"
     );
 }
+
+#[test]
+fn an_answer_given_before_what_it_speaks_of_existed_answers_nothing() {
+    const ABOUT: &str = "tests/fixtures/uncertain_time/47_answer_about_entity_not_yet_existing.dcs";
+    let file = std::fs::read_to_string(ABOUT).unwrap();
+    let dir = scratch("about");
+    let given = |date: &str| {
+        write(
+            &dir,
+            &format!("given-{date}.dcs"),
+            &file.replace("  about company\n", &format!("  about company  given {date}\n")),
+        )
+    };
+    let accountability = |path: &str, as_at: &str| {
+        let verified = json(&dcsc(&["verify", "--as-at", as_at, "--format", "json", path]));
+        let found = verdict(&verified, "local_assurance.specific.accountability").clone();
+        (found["verdict"].as_str().unwrap().to_owned(), found["missing"].clone())
+    };
+    // Dated a year before the company: it answers nothing, ever.
+    let early = given("2032-06");
+    for as_at in ["2032-12-31", "2035-12-31"] {
+        assert_eq!(accountability(&early, as_at).0, "missing", "as at {as_at}");
+    }
+    // Dated in the year the company was set up: whether it then existed
+    // is the doubt, named.
+    let (kind, missing) = accountability(&given("2033-06"), "2035-12-31");
+    assert_eq!(kind, "unknown");
+    let named = missing[0]["text"].as_str().unwrap();
+    assert!(
+        named.contains("came before the day Test Family Services Ltd came into being (2033)"),
+        "{named}"
+    );
+    // Without `about`, the same dated answer is answered.
+    let unrelated = write(
+        &dir,
+        "unrelated.dcs",
+        &file.replace("  about company\n", "  given 2032-06\n"),
+    );
+    assert_eq!(accountability(&unrelated, "2035-12-31").0, "answered");
+}

@@ -43,6 +43,7 @@ pub(super) fn check(arrangement: &mut Arrangement, policy: &Policy, dates: Dates
     let mut network = network_of(arrangement, &circling, errors);
     events::date_the_facts(arrangement, policy, &mut network, errors);
     lines_within_lives(arrangement, &mut network);
+    answers_after_what_they_speak_of(arrangement, &mut network);
     same_month_same_change(arrangement, &mut network);
     let extensions = extension::undated(arrangement, policy);
     if !extensions.is_empty() {
@@ -299,6 +300,32 @@ fn lines_within_lives(arrangement: &Arrangement, network: &mut Network) {
         entity.attributes.iter().for_each(|(_, line)| bound(line.during));
         if let Some(line) = &entity.body_kind {
             bound(line.during);
+        }
+    }
+}
+
+/// An undated answer that speaks of an entity (`about company`) was given
+/// once the entity existed: its date is bounded below by the entity's
+/// start. A date the papers write is left as written: given surely before
+/// the entity existed, the answer answers nothing, and where the order is
+/// in doubt the verdict is unknown (the evaluator skips an answer given
+/// before what it speaks of, in the runs where it was).
+fn answers_after_what_they_speak_of(arrangement: &Arrangement, network: &mut Network) {
+    for answer in &arrangement.answers {
+        let undated = arrangement
+            .timeline
+            .instant(answer.given)
+            .is_some_and(|instant| !instant.written.stated);
+        if !undated {
+            continue;
+        }
+        for entity in &answer.about {
+            let Some(born) = arrangement.entity(*entity).and_then(|found| found.life.from) else {
+                continue;
+            };
+            if network.allows(node(born), node(answer.given), 0) {
+                let _ = network.constrain(node(born), node(answer.given), 0);
+            }
         }
     }
 }
