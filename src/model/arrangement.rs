@@ -137,6 +137,10 @@ pub struct Entity {
     /// When it existed: a post created or deleted, a member elected or
     /// gone, a body set up or abolished. Its facts hold only within it.
     pub life: Period,
+    /// The `exists` lines that give `life`'s ends, each with its own
+    /// evidence and basis (`exists from 2033-10 inferred per minute`), for
+    /// the verdicts that rest on the life to cite.
+    pub life_lines: Vec<Stated<()>>,
     /// Roles held, each line over its period.
     pub roles: Vec<Stated<RoleId>>,
     /// Functions it is responsible for, each stated list over its period.

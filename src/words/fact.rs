@@ -109,6 +109,7 @@ impl Wording<'_> {
                 self.arrangement.council_name(),
                 governance_words(*model)
             ),
+            Fact::Life { entity } => format!("{} existed", self.label(*entity)),
             Fact::Event { event } => self.event_statement(*event),
             Fact::Answer { answer } => {
                 let given = self.answer_given(*answer);

@@ -377,3 +377,34 @@ fn an_answer_given_before_what_it_speaks_of_existed_answers_nothing() {
     );
     assert_eq!(accountability(&unrelated, "2035-12-31").0, "answered");
 }
+
+#[test]
+fn a_verdict_resting_on_a_life_cites_its_source_and_whether_it_is_inferred() {
+    const LIFE: &str = "tests/fixtures/uncertain_time/26_exists_takes_no_evidence.dcs";
+    let verified = json(&dcsc(&["verify", "--as-at", "2034-06-30", "--format", "json", LIFE]));
+    let appointed = verdict(&verified, "dcs.appointed");
+    assert_eq!(appointed["verdict"], "pass");
+    let lives: Vec<(&str, &str, &str)> = appointed["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|fact| fact["kind"] == "life")
+        .map(|fact| {
+            (
+                fact["basis"].as_str().unwrap(),
+                fact["evidence"]["document"].as_str().unwrap(),
+                fact["evidence"]["location"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lives,
+        [("inferred", "minute", "item 2"), ("stated", "notice", "paragraph 1")]
+    );
+    // The human report shows the inference beside the line.
+    let shown = text(&dcsc(&["verify", "--as-at", "2034-06-30", LIFE]));
+    assert!(
+        shown.contains("Director of Family Services existed (from October 2033; inferred; Test Council, cabinet minute, November 2033, item 2)"),
+        "{shown}"
+    );
+}

@@ -102,6 +102,9 @@ pub(super) enum FactKindOut<'a> {
         governance: &'static str,
         considering: bool,
     },
+    Life {
+        entity: &'a str,
+    },
     Event {
         event: &'a str,
         event_kind: &'static str,
@@ -162,6 +165,9 @@ impl<'a> Keys<'a> {
                 entity: self.entity(*entity),
                 attribute: self.attribute(*attribute),
                 value: value_json(value),
+            },
+            Fact::Life { entity } => FactKindOut::Life {
+                entity: self.entity(*entity),
             },
             Fact::Relation {
                 entity,
