@@ -334,13 +334,17 @@ pub fn comments(text: &str) -> Vec<String> {
     found
 }
 
-/// A text without its strings and block comments, which the formatter
-/// keeps byte for byte (blank lines inside them included): what is left is
-/// the layout the formatter chose.
+/// A text without its strings and comments, which the formatter keeps
+/// byte for byte (blank lines inside them included): what is left is the
+/// layout the formatter chose. Line comments go too, so that a quotation
+/// mark in one (`// the forma"tter's`) is not read as opening a string.
 fn layout_only(text: &str) -> String {
     let mut out = text.to_owned();
-    for comment in comments(text).iter().filter(|comment| comment.starts_with("/*")) {
-        out = out.replacen(comment.as_str(), "", 1);
+    for comment in comments(text) {
+        // A line comment stays as its mark, so that its line is not taken
+        // for a blank one.
+        let kept = if comment.starts_with("//") { "//" } else { "" };
+        out = out.replacen(&comment, kept, 1);
     }
     let mut kept = String::with_capacity(out.len());
     let mut in_string = false;

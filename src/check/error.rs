@@ -6,7 +6,7 @@ use crate::model::{EntityKind, Modality, ValueType};
 use crate::source::Span;
 use crate::syntax::ast::ItemKind;
 
-pub use super::problems::{DatesProblem, HeaderProblem, Misuse, Said};
+pub use super::problems::{DatesProblem, HeaderProblem, Misuse, OrderInDoubt, Said, Window};
 
 /// A problem found by the check stage. Errors stop evaluation; warnings
 /// (those whose [`CheckError::is_warning`] is true) do not.
@@ -404,6 +404,18 @@ pub enum CheckError {
         /// The earlier line.
         other: Span,
     },
+    /// Two posts or members that may hold the same role on the same day:
+    /// the papers leave open the order of the dates that would tell.
+    MaySharedRole {
+        /// The role.
+        role: String,
+        /// The later line.
+        span: Span,
+        /// The earlier line.
+        other: Span,
+        /// The questions of order that decide it, each still open.
+        doubts: Vec<OrderInDoubt>,
+    },
     /// An appointment, designation or vacancy that the facts do not bear
     /// out.
     EventDisagrees {
@@ -675,6 +687,7 @@ impl CheckError {
             CheckError::UnusedVocabulary { .. }
                 | CheckError::UnencodedParagraph { .. }
                 | CheckError::SharedRole { .. }
+                | CheckError::MaySharedRole { .. }
                 | CheckError::UnusedShared { .. }
                 | CheckError::OtherEdition { .. }
                 | CheckError::AnswersOtherEdition { .. }
@@ -727,6 +740,7 @@ impl CheckError {
             | CheckError::DatesContradict { span }
             | CheckError::OutsideLife { span, .. }
             | CheckError::SharedRole { span, .. }
+            | CheckError::MaySharedRole { span, .. }
             | CheckError::EventDisagrees { span, .. }
             | CheckError::EventOrderLoop { span, .. }
             | CheckError::MisusedPredicate { span, .. }

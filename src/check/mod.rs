@@ -18,7 +18,8 @@ mod test_cases;
 mod time;
 
 pub use error::{
-    CheckError, DatesProblem, Disagreement, FileKind, Found, HeaderProblem, Misuse, NameKind, Needed, Said, Shape, Term,
+    CheckError, DatesProblem, Disagreement, FileKind, Found, HeaderProblem, Misuse, NameKind, Needed, OrderInDoubt,
+    Said, Shape, Term, Window,
 };
 pub use test_cases::{apply_edits, Expectation, Expected, Given, TestCase, BASES, NOT_IN_FORCE, NO_MISSING};
 

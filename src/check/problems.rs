@@ -2,7 +2,9 @@
 //! cannot be said in its place, the dates of an Act, amendment or local
 //! policy, and a file's header. Parts of [`super::CheckError`]'s data.
 
+use crate::date::Day;
 use crate::model::EntityKind;
+use crate::source::Span;
 use crate::syntax::ast::ItemKind;
 
 /// Something that cannot be said where it is written.
@@ -98,4 +100,31 @@ pub enum HeaderProblem {
     Missing,
     /// More than one.
     Repeated,
+}
+
+/// The days the papers allow an instant: `None` where they leave that side
+/// open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Window {
+    /// The earliest day.
+    pub earliest: Option<Day>,
+    /// The latest day.
+    pub latest: Option<Day>,
+}
+
+/// One question of order two holders' lines leave open: whether one line
+/// began before the other stopped. Both holding on one day needs each to
+/// begin before the other stops.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct OrderInDoubt {
+    /// Whether it is the warned line (not the other) that begins.
+    pub warned_line_begins: bool,
+    /// When the beginning line may begin.
+    pub begins: Window,
+    /// Where that start is dated (the line, or the event that gives it).
+    pub begins_at: Span,
+    /// When the other line may stop.
+    pub stops: Window,
+    /// Where that end is dated (the line, or the event that ends it).
+    pub stops_at: Span,
 }

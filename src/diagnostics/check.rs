@@ -5,7 +5,8 @@
 
 use super::{or_list, phrases, Code, Diagnostic};
 use crate::check::{
-    CheckError, DatesProblem, Disagreement, FileKind, Found, HeaderProblem, Misuse, NameKind, Needed, Shape, Term,
+    CheckError, DatesProblem, Disagreement, FileKind, Found, HeaderProblem, Misuse, NameKind, Needed, OrderInDoubt,
+    Shape, Term,
 };
 use crate::date::{Day, PartialDate};
 use crate::eval::{Missing, Reason, VerdictKind};
@@ -151,6 +152,12 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             role_span,
         } => wrong_holder(role, *expected, *found, *span, *role_span),
         CheckError::SharedRole { role, span, other } => shared_role(role, *span, *other),
+        CheckError::MaySharedRole {
+            role,
+            span,
+            other,
+            doubts,
+        } => may_share_role(role, *span, *other, doubts),
         // Time.
         CheckError::ReversedPeriod { span } => reversed_period(*span),
         CheckError::DatesContradict { span } => dates_contradict(*span),
@@ -643,6 +650,38 @@ fn shared_role(role: &str, span: Span, other: Span) -> Diagnostic {
     .also(other, "and this one, at the same time")
     .note("if one replaced the other, end the first line (`until DATE`) where the second begins (`from DATE`)")
     .help("if both really held it at once, the duties on the role will judge it")
+}
+
+fn may_share_role(role: &str, span: Span, other: Span, doubts: &[OrderInDoubt]) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(
+        Code::W0017,
+        format!("two posts or members may hold `{role}` on the same days, as the papers leave the order of their dates open"),
+    )
+    .at(span, "this holder")
+    .also(other, "and this one, on days the papers leave open");
+    let mut labelled = vec![span, other];
+    for doubt in doubts {
+        for (at, label) in [
+            (doubt.begins_at, "a start whose order the papers leave open"),
+            (doubt.stops_at, "an end whose order the papers leave open"),
+        ] {
+            if !labelled.contains(&at) {
+                labelled.push(at);
+                diagnostic = diagnostic.also(at, label);
+            }
+        }
+        let (begins, stops) = if doubt.warned_line_begins {
+            ("this line", "the other")
+        } else {
+            ("the other line", "this one")
+        };
+        diagnostic = diagnostic.note(format!(
+            "{begins} begins {}, and {stops} stops {}: the papers do not say which came first",
+            phrases::window(doubt.begins),
+            phrases::window(doubt.stops)
+        ));
+    }
+    diagnostic.help("if one holder gave way to the next, date the later one's start by the earlier's end (`after EVENT`, or the same date); if the order is truly unknown, the duties on the role are `unknown` where it matters")
 }
 
 // Time.

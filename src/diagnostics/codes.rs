@@ -525,6 +525,12 @@ codes! {
         example: fixture!("W0016.dcs"),
         fix: "If the council did answer that edition, add it to `answers_to`; if the answer was meant for this edition, give it this edition's key (`dcsc explain KEY` shows what each edition asks).",
     }
+    W0017 => {
+        title: "two holders of one role, possibly at the same time",
+        meaning: "Two posts or members may hold the same role on the same days: their `holds` lines, dated by the papers and by the appointments, designations and vacancies that give and end them, surely share no day only in some orders of dates the papers leave open (a new post's undated designation that may come before the old post's vacancy, say). The notes name each date in doubt with the days the papers allow it. Where the order matters, the duties on the role are `unknown`, never `fail`: some orders give two holders, others one.",
+        example: fixture!("W0017.dcs"),
+        fix: "If one holder gave way to the next, say so: date the later line's start by the earlier one's end (the same date, or `after EVENT`). If the papers really do not say, leave it: the verdicts name the doubt.",
+    }
     W0002 => {
         title: "a paragraph no duty encodes",
         meaning: "A paragraph of the guidance is not cited by any duty or question: that part of the guidance is not checked. `dcsc coverage` lists them all.",

@@ -2,7 +2,7 @@
 //! stands there instead, the shape of a value, and what cannot be said
 //! where.
 
-use crate::check::{DatesProblem, FileKind, Found, Misuse, NameKind, Needed, Said, Shape};
+use crate::check::{DatesProblem, FileKind, Found, Misuse, NameKind, Needed, Said, Shape, Window};
 use crate::model::{EntityKind, ValueType};
 use crate::syntax::ast::ItemKind;
 
@@ -257,6 +257,19 @@ pub(super) fn misuse(misuse: &Misuse) -> String {
 /// A character that acts on a terminal or reorders text, named as its
 /// standard abbreviation where it has a well-known one, with its shown
 /// form: "ESC \u{1b}", "RLO (right-to-left override) \u{202e}".
+/// The days the papers allow an instant: "on 2034-03-01", "between
+/// 2034-02-01 and 2035-12-31", "on or after 2034-02-01", "on a day the
+/// papers do not bound".
+pub(super) fn window(window: Window) -> String {
+    match (window.earliest, window.latest) {
+        (Some(earliest), Some(latest)) if earliest == latest => format!("on {earliest}"),
+        (Some(earliest), Some(latest)) => format!("between {earliest} and {latest}"),
+        (Some(earliest), None) => format!("on or after {earliest}"),
+        (None, Some(latest)) => format!("on or before {latest}"),
+        (None, None) => "on a day the papers do not bound".to_owned(),
+    }
+}
+
 pub(super) fn hidden_character(c: char) -> String {
     let name = match c {
         '\u{0}' => "NUL",

@@ -248,7 +248,10 @@ impl<'a> Evaluator<'a> {
         let mut latest: Option<(AnswerId, InstantId)> = None;
         for (index, answer) in self.arrangement.answers.iter().enumerate() {
             // An answer belongs to the duty whatever version is in force.
-            if self.policy.family(answer.duty) != self.policy.family(duty) || !self.clock.happened(answer.given) {
+            if self.policy.family(answer.duty) != self.policy.family(duty)
+                || !self.clock.happened(answer.given)
+                || self.before_what_it_speaks_of(answer)
+            {
                 continue;
             }
             latest = match latest {
@@ -257,6 +260,19 @@ impl<'a> Evaluator<'a> {
             };
         }
         latest.map(|(id, _)| id)
+    }
+
+    /// Whether, in this run, an answer came before something it speaks of
+    /// existed (`about company`, given before the company was set up): it
+    /// then answers nothing, so the verdict is decided by the entity's life
+    /// (unknown where the papers leave which came first open).
+    fn before_what_it_speaks_of(&self, answer: &crate::model::Answer) -> bool {
+        answer.about.iter().any(|entity| {
+            self.arrangement
+                .entity(*entity)
+                .and_then(|found| found.life.from)
+                .is_some_and(|born| self.clock.before(answer.given, born))
+        })
     }
 
     /// The day an answer was given, for the words it answered: the last

@@ -62,6 +62,13 @@ pub enum Fact {
         /// Considered rather than operated.
         considering: bool,
     },
+    /// When a post, member, body or service existed: one `exists` line,
+    /// cited by a verdict that rests on a fact of the entity, as its facts
+    /// hold only within its life.
+    Life {
+        /// The entity.
+        entity: EntityId,
+    },
     /// An event of the timeline.
     Event {
         /// The event.
@@ -92,7 +99,8 @@ impl Fact {
             Fact::Holds { entity, .. }
             | Fact::Functions { entity, .. }
             | Fact::BodyKind { entity, .. }
-            | Fact::Attribute { entity, .. } => (vec![*entity], Vec::new()),
+            | Fact::Attribute { entity, .. }
+            | Fact::Life { entity } => (vec![*entity], Vec::new()),
             Fact::Relation { entity, targets, .. } => (
                 std::iter::once(*entity).chain(targets.iter().copied()).collect(),
                 Vec::new(),

@@ -45,7 +45,7 @@ pub use verdict::{Binding, DepartureStatus, Reason, Verdict, VerdictKind};
 use clock::Clock;
 
 use crate::date::{Day, Holding};
-use crate::model::{Arrangement, DepartureId, DutyId, Policy, Stated};
+use crate::model::{Arrangement, DepartureId, DutyId, EntityId, Policy, Stated};
 
 /// Evaluates every duty and question of `policy` against `arrangement` as
 /// at `as_at`, in the policy's order. Each duty is decided over every
@@ -76,7 +76,7 @@ fn evaluate_on_the_papers(policy: &Policy, arrangement: &Arrangement, as_at: Day
             if in_force == Holding::No {
                 return None;
             }
-            Some(worlds::decide(id, arrangement, as_at, |clock| {
+            let verdict = worlds::decide(id, arrangement, as_at, |clock| {
                 let evaluator = Evaluator {
                     policy,
                     arrangement,
@@ -93,9 +93,42 @@ fn evaluate_on_the_papers(policy: &Policy, arrangement: &Arrangement, as_at: Day
                     Holding::Unknown(_) => evaluator.commencement_unknown(id, duty),
                     Holding::Yes | Holding::No => evaluator.duty(id, duty),
                 }
-            }))
+            });
+            Some(cite_lives(arrangement, verdict))
         })
         .collect()
+}
+
+/// A verdict that rests on a fact of a post, member, body or service
+/// whose life the papers date rests on that life too (its facts hold only
+/// while it exists): each `exists` line is cited after the facts, with its
+/// own evidence and basis, so that an inferred start shows as inferred.
+fn cite_lives(arrangement: &Arrangement, mut verdict: Verdict) -> Verdict {
+    let mut entities: Vec<EntityId> = Vec::new();
+    for used in &verdict.facts {
+        for entity in used.fact.rests_on().0 {
+            if !entities.contains(&entity) {
+                entities.push(entity);
+            }
+        }
+    }
+    for entity in entities {
+        let Some(found) = arrangement.entity(entity) else {
+            continue;
+        };
+        for line in &found.life_lines {
+            let life = FactUse {
+                fact: Fact::Life { entity },
+                origin: line.origin.clone(),
+                during: line.during,
+                basis: line.basis,
+            };
+            if !verdict.facts.contains(&life) {
+                verdict.facts.push(life);
+            }
+        }
+    }
+    verdict
 }
 
 /// Where each recorded departure stands as at `as_at`, in the order the

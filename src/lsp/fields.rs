@@ -112,7 +112,16 @@ pub fn fields(kind: ItemKind) -> &'static [&'static str] {
             "what", "by", "note", "source", "status", "outcome", "record", "answers", "prepares", "due",
         ],
         ItemKind::Inspection => &["what", "by", "note", "source", "status", "record", "judgement"],
-        ItemKind::Answer => &["given", "by", "reference", "asked", "text", "against", "source"],
+        ItemKind::Answer => &[
+            "given",
+            "by",
+            "reference",
+            "asked",
+            "text",
+            "against",
+            "about",
+            "source",
+        ],
         ItemKind::Departure => &["reasons", "approved_by", "approved", "review_by", "against", "source"],
         ItemKind::Test => &["given", "as_at", "note"],
     }

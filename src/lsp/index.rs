@@ -240,7 +240,11 @@ impl Occurrences {
                 }
                 _ => None,
             },
-            ItemKind::Answer | ItemKind::Departure => (name == "against").then_some(Namespace::Edition),
+            ItemKind::Answer | ItemKind::Departure => match name {
+                "against" => Some(Namespace::Edition),
+                "about" => Some(Namespace::Entity),
+                _ => None,
+            },
             ItemKind::Post | ItemKind::Member | ItemKind::Body | ItemKind::Service => {
                 self.entity_field(field, vocabulary)
             }

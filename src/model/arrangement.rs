@@ -137,6 +137,10 @@ pub struct Entity {
     /// When it existed: a post created or deleted, a member elected or
     /// gone, a body set up or abolished. Its facts hold only within it.
     pub life: Period,
+    /// The `exists` lines that give `life`'s ends, each with its own
+    /// evidence and basis (`exists from 2033-10 inferred per minute`), for
+    /// the verdicts that rest on the life to cite.
+    pub life_lines: Vec<Stated<()>>,
     /// Roles held, each line over its period.
     pub roles: Vec<Stated<RoleId>>,
     /// Functions it is responsible for, each stated list over its period.
@@ -373,18 +377,23 @@ pub enum ReviewOutcome {
     Deferred,
     /// The arrangements were noted, without a conclusion on them.
     Noted,
-    /// The papers do not say what the review concluded (a report put to a
-    /// committee whose decision is not at hand).
+    /// The papers record that the review reached a conclusion on the
+    /// arrangements (a minute's "RESOLVED that the recommendations be
+    /// agreed"), without quoting it: it concluded, assured or not.
+    NotQuoted,
+    /// The papers record no conclusion: a report put to a committee whose
+    /// decision is not at hand, or a meeting whose minute is silent.
     Unknown,
 }
 
 impl ReviewOutcome {
     /// Every outcome, in the order the language lists them.
-    pub const ALL: [ReviewOutcome; 5] = [
+    pub const ALL: [ReviewOutcome; 6] = [
         ReviewOutcome::Assured,
         ReviewOutcome::NotAssured,
         ReviewOutcome::Deferred,
         ReviewOutcome::Noted,
+        ReviewOutcome::NotQuoted,
         ReviewOutcome::Unknown,
     ];
 
@@ -395,6 +404,7 @@ impl ReviewOutcome {
             ReviewOutcome::NotAssured => "not_assured",
             ReviewOutcome::Deferred => "deferred",
             ReviewOutcome::Noted => "noted",
+            ReviewOutcome::NotQuoted => "not_quoted",
             ReviewOutcome::Unknown => "unknown",
         }
     }
@@ -403,7 +413,7 @@ impl ReviewOutcome {
     /// that it answers a change: yes, no, or not known.
     pub fn concluded(self) -> Option<bool> {
         match self {
-            ReviewOutcome::Assured | ReviewOutcome::NotAssured => Some(true),
+            ReviewOutcome::Assured | ReviewOutcome::NotAssured | ReviewOutcome::NotQuoted => Some(true),
             ReviewOutcome::Deferred | ReviewOutcome::Noted => Some(false),
             ReviewOutcome::Unknown => None,
         }
@@ -541,6 +551,9 @@ pub struct Answer {
     /// when its date cannot tell: an answer with a date answered the words
     /// in force then.
     pub against: Option<usize>,
+    /// The posts, members, bodies or services it speaks of (`about
+    /// company`): an answer cannot have been given before they existed.
+    pub about: Vec<EntityId>,
     /// Where it is stated.
     pub origin: FactOrigin,
 }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::date::Holding;
 use crate::eval::VerdictKind;
 use crate::model::{Basis, DocumentId, Edition, Event, EventId};
-use crate::words::{capitalise, date as date_words, outcome_label, with_basis, Wording};
+use crate::words::{capitalise, date as date_words, Wording};
 use crate::Assessment;
 
 use super::rows::{headline, Row};
@@ -309,16 +309,9 @@ fn timeline_entry(report: &Assessment<'_>, wording: &Wording<'_>, id: EventId, e
             .map(|role| role.title.clone())
             .collect(),
         what: event.what.clone(),
-        by: (!event.by.is_empty()).then(|| with_basis(&wording.actors(&event.by), event.by_basis)),
+        by: wording.event_by(event),
         by_inferred: event.by_basis == Basis::Inferred,
-        outcome: match (event.outcome, &event.record) {
-            (Some(outcome), Some(record)) => Some(format!(
-                "{}. {record}",
-                with_basis(outcome_label(outcome), event.outcome_basis)
-            )),
-            (Some(outcome), None) => Some(format!("{}.", with_basis(outcome_label(outcome), event.outcome_basis))),
-            (None, record) => record.clone(),
-        },
+        outcome: wording.event_outcome(event),
         outcome_inferred: event.outcome.is_some() && event.outcome_basis == Basis::Inferred,
         note: event.note.clone(),
         answers: event

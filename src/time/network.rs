@@ -121,6 +121,35 @@ impl Network {
         Ok(())
     }
 
+    /// Whether `later - earlier <= gap` can be added without
+    /// contradiction, as [`Network::constrain`] would find.
+    pub fn allows(&self, later: Node, earlier: Node, gap: i64) -> bool {
+        self.allows_both((later, earlier, gap), (later, earlier, gap))
+    }
+
+    /// Whether two constraints, each `(later, earlier, gap)`, can be added
+    /// together without contradiction, read off the matrix without
+    /// changing it. With every shortest path kept, a negative cycle the two
+    /// would close runs through one of them (back along the tightest path
+    /// from its `later` to its `earlier`) or through both (each edge, then
+    /// the tightest path to the other's start): three sums to look at.
+    pub fn allows_both(&self, one: (Node, Node, i64), other: (Node, Node, i64)) -> bool {
+        let closes = |parts: &[i64]| {
+            parts.iter().all(|part| *part < OPEN / 2)
+                && parts.iter().fold(0i64, |sum, part| sum.saturating_add(*part)) < 0
+        };
+        let (later, earlier, gap) = one;
+        let (second_later, second_earlier, second_gap) = other;
+        !closes(&[gap, self.at(later, earlier)])
+            && !closes(&[second_gap, self.at(second_later, second_earlier)])
+            && !closes(&[
+                gap,
+                self.at(later, second_earlier),
+                second_gap,
+                self.at(second_later, earlier),
+            ])
+    }
+
     /// Whether the constraints entail `later - earlier <= gap`.
     pub fn entails(&self, later: Node, earlier: Node, gap: i64) -> bool {
         self.at(earlier, later) <= gap
@@ -170,6 +199,42 @@ mod tests {
         network.constrain(1, ZERO, 10).unwrap();
         network.constrain(ZERO, 1, -10).unwrap();
         assert_eq!(network.constrain(ZERO, 1, -11), Err(Contradiction));
+    }
+
+    /// Two constraints allowed together exactly when adding both to a
+    /// copy succeeds, over small random networks.
+    #[test]
+    fn allows_both_agrees_with_adding_both() {
+        let mut seed: u64 = 0xd0e5;
+        let mut next = move |modulo: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % modulo
+        };
+        let edge = |next: &mut dyn FnMut(u64) -> u64| (next(4) as usize, next(4) as usize, next(7) as i64 - 3);
+        for _ in 0..500 {
+            let mut network = Network::new(3);
+            for _ in 0..3 {
+                let (later, earlier, gap) = edge(&mut next);
+                let _ = network.constrain(later, earlier, gap);
+            }
+            let one = edge(&mut next);
+            let other = edge(&mut next);
+            let mut copy = network.clone();
+            let added =
+                copy.constrain(one.0, one.1, one.2).is_ok() && copy.constrain(other.0, other.1, other.2).is_ok();
+            assert_eq!(
+                network.allows_both(one, other),
+                added,
+                "{one:?} {other:?} in {network:?}"
+            );
+            let mut single = network.clone();
+            assert_eq!(
+                network.allows(one.0, one.1, one.2),
+                single.constrain(one.0, one.1, one.2).is_ok()
+            );
+        }
     }
 
     #[test]

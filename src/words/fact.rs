@@ -109,6 +109,7 @@ impl Wording<'_> {
                 self.arrangement.council_name(),
                 governance_words(*model)
             ),
+            Fact::Life { entity } => format!("{} existed", self.label(*entity)),
             Fact::Event { event } => self.event_statement(*event),
             Fact::Answer { answer } => {
                 let given = self.answer_given(*answer);
@@ -231,6 +232,7 @@ pub fn label_basis(used: &FactUse) -> Basis {
         | Fact::Governance { .. }
         | Fact::Answer { .. }
         | Fact::Departure { .. }
+        | Fact::Life { .. }
         | Fact::Change(_) => used.basis,
     }
 }
@@ -248,14 +250,15 @@ pub fn with_basis(text: &str, basis: Basis) -> String {
 }
 
 /// A review's outcome as the value of an "Outcome:" label: "Assured",
-/// "Not stated".
+/// "No conclusion recorded".
 pub fn outcome_label(outcome: ReviewOutcome) -> &'static str {
     match outcome {
         ReviewOutcome::Assured => "Assured",
         ReviewOutcome::NotAssured => "Not assured",
         ReviewOutcome::Deferred => "Deferred",
         ReviewOutcome::Noted => "Noted",
-        ReviewOutcome::Unknown => "Not stated",
+        ReviewOutcome::NotQuoted => "Concluded; the conclusion is recorded but not quoted",
+        ReviewOutcome::Unknown => "No conclusion recorded",
     }
 }
 
@@ -266,6 +269,7 @@ pub fn outcome_words(outcome: ReviewOutcome) -> &'static str {
         ReviewOutcome::NotAssured => "not assured",
         ReviewOutcome::Deferred => "deferred",
         ReviewOutcome::Noted => "noted",
-        ReviewOutcome::Unknown => "its outcome not stated",
+        ReviewOutcome::NotQuoted => "concluded, its conclusion recorded but not quoted",
+        ReviewOutcome::Unknown => "no conclusion recorded",
     }
 }

@@ -3,10 +3,12 @@
 //! their labels, events by their kind and date, counted entities by their
 //! noun. Every other room of [`crate::words`] names things through these.
 
+use std::fmt::Write;
+
 use super::{and_list, inner, lower_first};
 use crate::model::{
-    Actor, AnswerId, AnswerWords, Arrangement, AttributeId, BodyKindId, EntityId, EntityKind, FunctionId, Policy,
-    RelationId, RoleId, ValueType,
+    Actor, AnswerId, AnswerWords, Arrangement, AttributeId, BodyKindId, EntityId, EntityKind, Event, FunctionId,
+    Policy, RelationId, RoleId, ValueType,
 };
 
 /// Writes about the verdicts of one arrangement under one policy: the
@@ -91,6 +93,29 @@ impl<'a> Wording<'a> {
                 })
                 .collect::<Vec<_>>(),
         )
+    }
+
+    /// Who carried out an event, as a timeline entry gives it: marked
+    /// "(inferred)" where the papers only imply it.
+    pub fn event_by(&self, event: &Event) -> Option<String> {
+        if event.by.is_empty() {
+            return None;
+        }
+        Some(super::fact::with_basis(&self.actors(&event.by), event.by_basis))
+    }
+
+    /// A review's outcome as a timeline entry gives it ("Assured
+    /// (inferred). RESOLVED that …"), or the council's record alone.
+    pub fn event_outcome(&self, event: &Event) -> Option<String> {
+        let Some(outcome) = event.outcome else {
+            return event.record.clone();
+        };
+        let mut words = super::fact::with_basis(super::fact::outcome_label(outcome), event.outcome_basis);
+        words.push('.');
+        if let Some(record) = &event.record {
+            let _ = write!(words, " {record}");
+        }
+        Some(words)
     }
 
     /// An answer's words: the council's own, or that they are not at hand

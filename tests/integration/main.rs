@@ -29,6 +29,7 @@ mod controls;
 mod corpus;
 mod date;
 mod diagnostics;
+mod doubt;
 mod embedded;
 mod eval;
 mod evidence;

@@ -107,8 +107,23 @@ impl Context<'_> {
         let asked = fields.text("asked", errors);
         let text = answer_words(item, &mut fields, errors);
         let against = self.against(&mut fields, errors);
+        let about = fields
+            .names("about", errors)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|name| self.entities.resolve(name, errors))
+            .collect();
         fields.finish(
-            &["given", "by", "reference", "asked", "text", "against", "source"],
+            &[
+                "given",
+                "by",
+                "reference",
+                "asked",
+                "text",
+                "against",
+                "about",
+                "source",
+            ],
             errors,
         );
         crate::check::fields_only_or_words(item, errors);
@@ -120,6 +135,7 @@ impl Context<'_> {
             asked,
             text: text?,
             against,
+            about,
             origin: FactOrigin {
                 span: item.name.span,
                 evidence,

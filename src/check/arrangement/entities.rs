@@ -78,7 +78,7 @@ impl Context<'_> {
             EntityKind::Post | EntityKind::Body | EntityKind::Service => None,
         };
         let note = fields.text("note", errors);
-        let life = self.life(fields.take_all("exists"), id, errors);
+        let (life, life_lines) = self.life(fields.take_all("exists"), id, &default, errors);
         let mut entity = Entity {
             key: item.name.text.clone(),
             kind,
@@ -86,6 +86,7 @@ impl Context<'_> {
             person: None,
             portfolio,
             life,
+            life_lines,
             roles: Vec::new(),
             functions: Vec::new(),
             body_kind: None,
@@ -404,11 +405,19 @@ impl Context<'_> {
     /// both (`exists from 2033-10 inferred per minute`, `exists until
     /// 2035-09-01 per notice`), each with its own evidence and basis. An
     /// end given twice is E0109.
-    fn life(&self, lines: Vec<&ast::Field>, id: EntityId, errors: &mut Vec<CheckError>) -> Period {
+    fn life(
+        &self,
+        lines: Vec<&ast::Field>,
+        id: EntityId,
+        default: &Option<EvidenceRef>,
+        errors: &mut Vec<CheckError>,
+    ) -> (Period, Vec<Stated<()>>) {
         let mut life = Period::ALWAYS;
+        let mut stated = Vec::new();
         let mut first: [Option<Span>; 2] = [None, None];
         for field in lines {
             let read = self.period(field, |end| Owner::Life { entity: id, end });
+            stated.push(self.stated((), field.name.span, field, read, default, errors));
             for (end, slot, given) in [(read.from, &mut life.from, 0), (read.until, &mut life.until, 1)] {
                 let Some(instant) = end else {
                     continue;
@@ -428,7 +437,7 @@ impl Context<'_> {
                 }
             }
         }
-        life
+        (life, stated)
     }
 }
 

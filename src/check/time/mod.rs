@@ -6,12 +6,13 @@
 //! (`events.rs`); a post first seen already combining a role with others
 //! was extended at some date up to then (`extension.rs`). Then the checks:
 //! dates that cannot all hold, a period that ends before it begins, a fact
-//! outside its entity's life, two posts that surely hold one role on the
-//! same day, `after` going round in a circle.
+//! outside its entity's life, two posts that surely or possibly hold one
+//! role on the same day (`holders.rs`), `after` going round in a circle.
 
 mod dates;
 mod events;
 mod extension;
+mod holders;
 mod repeated;
 
 pub(crate) use dates::Dates;
@@ -42,6 +43,7 @@ pub(super) fn check(arrangement: &mut Arrangement, policy: &Policy, dates: Dates
     let mut network = network_of(arrangement, &circling, errors);
     events::date_the_facts(arrangement, policy, &mut network, errors);
     lines_within_lives(arrangement, &mut network);
+    answers_after_what_they_speak_of(arrangement, &mut network);
     same_month_same_change(arrangement, &mut network);
     let extensions = extension::undated(arrangement, policy);
     if !extensions.is_empty() {
@@ -62,7 +64,7 @@ pub(super) fn check(arrangement: &mut Arrangement, policy: &Policy, dates: Dates
     arrangement.timeline.network = network;
     facts_within_lives(arrangement, errors);
     repeated::repeated_lines(arrangement, policy, errors);
-    one_holder_at_a_time(arrangement, policy, errors);
+    holders::one_holder_at_a_time(arrangement, policy, errors);
 }
 
 /// Each instant with the events its bounds name resolved; a name that is
@@ -273,43 +275,6 @@ fn facts_within_lives(arrangement: &Arrangement, errors: &mut Vec<CheckError>) {
     }
 }
 
-/// Two posts or members that surely hold one role on the same day: a
-/// warning, pointing at both lines, because the papers more often leave
-/// out when one holder gave way to the next than mean two holders at once
-/// (which the guidance's own duties then judge).
-fn one_holder_at_a_time(arrangement: &Arrangement, policy: &Policy, errors: &mut Vec<CheckError>) {
-    let timeline = &arrangement.timeline;
-    for (role_index, role) in policy.roles.iter().enumerate() {
-        let id = RoleId::from_index(role_index);
-        let lines: Vec<(usize, Period, Span)> = arrangement
-            .entities
-            .iter()
-            .enumerate()
-            .flat_map(|(index, entity)| {
-                entity
-                    .roles
-                    .iter()
-                    .filter(move |line| line.value == id && !line.basis.in_doubt())
-                    .map(move |line| (index, within(line.during, entity.life), line.origin.span))
-            })
-            .collect();
-        for (position, (entity, period, span)) in lines.iter().enumerate() {
-            let earlier = lines.iter().take(position).find(|(other, other_period, _)| {
-                other != entity
-                    && !(period.is_always() && other_period.is_always())
-                    && timeline.surely_overlap(*period, *other_period)
-            });
-            if let Some((_, _, other)) = earlier {
-                errors.push(CheckError::SharedRole {
-                    role: role.key.clone(),
-                    span: *span,
-                    other: *other,
-                });
-            }
-        }
-    }
-}
-
 /// Every line of an entity's facts holds within its life (an open end of
 /// a line is the life's, as the evaluator reads it), and a written end is
 /// bounded by the life's in the network (a post that existed from April 2015 and was
@@ -335,6 +300,32 @@ fn lines_within_lives(arrangement: &Arrangement, network: &mut Network) {
         entity.attributes.iter().for_each(|(_, line)| bound(line.during));
         if let Some(line) = &entity.body_kind {
             bound(line.during);
+        }
+    }
+}
+
+/// An undated answer that speaks of an entity (`about company`) was given
+/// once the entity existed: its date is bounded below by the entity's
+/// start. A date the papers write is left as written: given surely before
+/// the entity existed, the answer answers nothing, and where the order is
+/// in doubt the verdict is unknown (the evaluator skips an answer given
+/// before what it speaks of, in the runs where it was).
+fn answers_after_what_they_speak_of(arrangement: &Arrangement, network: &mut Network) {
+    for answer in &arrangement.answers {
+        let undated = arrangement
+            .timeline
+            .instant(answer.given)
+            .is_some_and(|instant| !instant.written.stated);
+        if !undated {
+            continue;
+        }
+        for entity in &answer.about {
+            let Some(born) = arrangement.entity(*entity).and_then(|found| found.life.from) else {
+                continue;
+            };
+            if network.allows(node(born), node(answer.given), 0) {
+                let _ = network.constrain(node(born), node(answer.given), 0);
+            }
         }
     }
 }
@@ -389,7 +380,7 @@ fn same_month_same_change(arrangement: &Arrangement, network: &mut Network) {
 
 /// A fact's period within its entity's life: where the fact's own end is
 /// open, the life's end stands for it.
-fn within(period: Period, life: Period) -> Period {
+pub(super) fn within(period: Period, life: Period) -> Period {
     Period {
         from: period.from.or(life.from),
         until: period.until.or(life.until),

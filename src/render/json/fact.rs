@@ -102,10 +102,24 @@ pub(super) enum FactKindOut<'a> {
         governance: &'static str,
         considering: bool,
     },
+    Life {
+        entity: &'a str,
+    },
     Event {
         event: &'a str,
         event_kind: &'static str,
         date: Option<String>,
+        /// A review's outcome as the language words it: `not_quoted` (a
+        /// conclusion recorded, not quoted) is told apart from `unknown`
+        /// (none recorded).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        outcome: Option<&'static str>,
+        /// Whether the papers only imply the outcome.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        outcome_inferred: Option<bool>,
+        /// Whether the papers only imply who carried it out.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        by_inferred: Option<bool>,
     },
     Answer {
         question: &'a str,
@@ -154,6 +168,9 @@ impl<'a> Keys<'a> {
                 attribute: self.attribute(*attribute),
                 value: value_json(value),
             },
+            Fact::Life { entity } => FactKindOut::Life {
+                entity: self.entity(*entity),
+            },
             Fact::Relation {
                 entity,
                 relation,
@@ -176,6 +193,15 @@ impl<'a> Keys<'a> {
                     event: self.event(*event),
                     event_kind: found.map_or("", |event| event.kind.word()),
                     date: found.and_then(|event| self.dated(event.at)),
+                    outcome: found
+                        .and_then(|event| event.outcome)
+                        .map(crate::model::ReviewOutcome::word),
+                    outcome_inferred: found
+                        .filter(|event| event.outcome.is_some())
+                        .map(|event| event.outcome_basis == Basis::Inferred),
+                    by_inferred: found
+                        .filter(|event| !event.by.is_empty())
+                        .map(|event| event.by_basis == Basis::Inferred),
                 }
             }
             Fact::Change(change) => FactKindOut::Change {
