@@ -456,6 +456,14 @@ pub enum CheckError {
         /// Where.
         span: Span,
     },
+    /// `in_turns` on a line that is not a `holds` line: only a role is
+    /// held by turns.
+    TurnsMisplaced {
+        /// The field it follows.
+        field: String,
+        /// The `in_turns` clause.
+        span: Span,
+    },
     /// A predicate that cannot be used in this place (a timeline predicate
     /// on a post, a post predicate on the council).
     MisusedPredicate {
@@ -729,7 +737,8 @@ impl CheckError {
             | CheckError::EventOrderLoop { span, .. }
             | CheckError::MisusedPredicate { span, .. }
             | CheckError::LawDates { span, .. }
-            | CheckError::RestatesNotLaw { span, .. } => *span,
+            | CheckError::RestatesNotLaw { span, .. }
+            | CheckError::TurnsMisplaced { span, .. } => *span,
         }
     }
 }

@@ -117,6 +117,7 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
         CheckError::MisusedPredicate { problem, span } => misused_predicate(problem, *span),
         CheckError::LawDates { problem, span } => law_dates(*problem, *span),
         CheckError::RestatesNotLaw { key, edition, span } => restates_not_law(key, edition, *span),
+        CheckError::TurnsMisplaced { field, span } => turns_misplaced(field, *span),
         // Policy tests.
         CheckError::UnknownTerm {
             term,
@@ -505,6 +506,13 @@ fn restates_not_law(key: &str, edition: &str, span: Span) -> Diagnostic {
     .at(span, "restated here")
     .note("`restates` links the guidance's words to a duty, question or law of an Act (or of another guidance) standing beside it, so that the verdict cites both")
     .help("cite the paragraph from the duty itself with `cites`, or name a duty of a file whose header says `force statute`")
+}
+
+fn turns_misplaced(field: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0150, format!("`{field}` is not held by turns"))
+        .at(span, "`in_turns` belongs on a `holds` line")
+        .note("`in_turns` says a role is held by turns with other posts or members, one of them on any one day")
+        .help("move `in_turns \"…\"` to the `holds` line of the role held by turns, or remove it")
 }
 
 // Policy tests.

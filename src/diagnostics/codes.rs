@@ -459,6 +459,12 @@ codes! {
         example: fixture!("E0141.dcs"),
         fix: "Cite the paragraph from the guidance's own duty with `cites`, or name a duty or law of an Act.",
     }
+    E0150 => {
+        title: "`in_turns` on a line that is not a role's",
+        meaning: "`in_turns \"…\"` says that a role is held by turns: the post or member holds it on some days, another holder by turns on the others (`holds DCS in_turns \"weeks 1 and 3 of each month\"`). Only a `holds` line gives a role, so on any other line it would say nothing.",
+        example: fixture!("E0150.dcs"),
+        fix: "Put `in_turns` on the `holds` line of the role held by turns, or remove it.",
+    }
     E0201 => {
         title: "a post reports to a member",
         meaning: "Officers' lines of accountability lead to other officers, ending at the head of paid service; elected members hold officers to account through the council, not as their line managers.",

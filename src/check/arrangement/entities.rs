@@ -87,6 +87,7 @@ impl Context<'_> {
             portfolio,
             life,
             roles: Vec::new(),
+            turns: Vec::new(),
             functions: Vec::new(),
             body_kind: None,
             relations: Vec::new(),
@@ -178,6 +179,12 @@ impl Context<'_> {
                 }
             }
             let stated = self.stated(role, name.span, field, during, default, errors);
+            if let Some(turns) = &field.turns {
+                entity.turns.push(Turn {
+                    line: entity.roles.len(),
+                    pattern: turns.pattern.clone(),
+                });
+            }
             entity.roles.push(stated);
         }
     }

@@ -281,7 +281,9 @@ fn one_holder_at_a_time(arrangement: &Arrangement, policy: &Policy, errors: &mut
     let timeline = &arrangement.timeline;
     for (role_index, role) in policy.roles.iter().enumerate() {
         let id = RoleId::from_index(role_index);
-        let lines: Vec<(usize, Period, Span)> = arrangement
+        // A line held by turns shares its days with the other holders by
+        // turns: on any one day one of them holds the role.
+        let lines: Vec<(usize, Period, Span, bool)> = arrangement
             .entities
             .iter()
             .enumerate()
@@ -289,17 +291,25 @@ fn one_holder_at_a_time(arrangement: &Arrangement, policy: &Policy, errors: &mut
                 entity
                     .roles
                     .iter()
-                    .filter(move |line| line.value == id && !line.basis.in_doubt())
-                    .map(move |line| (index, within(line.during, entity.life), line.origin.span))
+                    .enumerate()
+                    .filter(move |(_, line)| line.value == id && !line.basis.in_doubt())
+                    .map(move |(line_index, line)| {
+                        let by_turns = entity.turns_of(line_index).is_some();
+                        (index, within(line.during, entity.life), line.origin.span, by_turns)
+                    })
             })
             .collect();
-        for (position, (entity, period, span)) in lines.iter().enumerate() {
-            let earlier = lines.iter().take(position).find(|(other, other_period, _)| {
-                other != entity
-                    && !(period.is_always() && other_period.is_always())
-                    && timeline.surely_overlap(*period, *other_period)
-            });
-            if let Some((_, _, other)) = earlier {
+        for (position, (entity, period, span, by_turns)) in lines.iter().enumerate() {
+            let earlier = lines
+                .iter()
+                .take(position)
+                .find(|(other, other_period, _, other_by_turns)| {
+                    other != entity
+                        && !(*by_turns && *other_by_turns)
+                        && !(period.is_always() && other_period.is_always())
+                        && timeline.surely_overlap(*period, *other_period)
+                });
+            if let Some((_, _, other, _)) = earlier {
                 errors.push(CheckError::SharedRole {
                     role: role.key.clone(),
                     span: *span,

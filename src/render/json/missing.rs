@@ -86,6 +86,10 @@ enum MissingKindOut<'a> {
     ReviewOutcome {
         review: &'a str,
     },
+    Turns {
+        role: &'a str,
+        holders: Vec<&'a str>,
+    },
 }
 
 /// A fact missing, with its kind and words.
@@ -158,6 +162,10 @@ impl<'a> Keys<'a> {
             },
             Missing::ReviewOutcome { review } => MissingKindOut::ReviewOutcome {
                 review: self.event(*review),
+            },
+            Missing::Turns { role, holders } => MissingKindOut::Turns {
+                role: self.role(*role),
+                holders: self.entities(holders),
             },
         }
     }

@@ -296,6 +296,7 @@ fn a_reporting_loop_the_checker_would_refuse_still_draws() {
         portfolio: None,
         life: dcsc::model::Period::ALWAYS,
         roles: Vec::new(),
+        turns: Vec::new(),
         functions: Vec::new(),
         body_kind: None,
         relations,
