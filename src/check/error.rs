@@ -456,6 +456,22 @@ pub enum CheckError {
         /// Where.
         span: Span,
     },
+    /// A local policy's vocabulary item named as one of the national
+    /// vocabulary (the guidance's, the law's).
+    NationalName {
+        /// What the local policy declares.
+        kind: NameKind,
+        /// The name.
+        name: String,
+        /// The local declaration.
+        span: Span,
+        /// What the national vocabulary declares by the name.
+        first_kind: NameKind,
+        /// The national declaration.
+        first: Span,
+        /// The edition or Act that declares it.
+        edition: String,
+    },
     /// `in_turns` on a line that is not a `holds` line: only a role is
     /// held by turns.
     TurnsMisplaced {
@@ -738,7 +754,8 @@ impl CheckError {
             | CheckError::MisusedPredicate { span, .. }
             | CheckError::LawDates { span, .. }
             | CheckError::RestatesNotLaw { span, .. }
-            | CheckError::TurnsMisplaced { span, .. } => *span,
+            | CheckError::TurnsMisplaced { span, .. }
+            | CheckError::NationalName { span, .. } => *span,
         }
     }
 }

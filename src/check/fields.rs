@@ -455,6 +455,11 @@ impl<Id: Copy> Names<Id> {
         true
     }
 
+    /// Where a name was declared, if it was.
+    pub fn declared_at(&self, name: &str) -> Option<Span> {
+        self.map.get(name).map(|(_, span)| *span)
+    }
+
     /// Looks a name up without reporting.
     pub fn get(&self, name: &str) -> Option<Id> {
         self.map.get(name).map(|(id, _)| *id)

@@ -37,6 +37,14 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             declared,
         } => wrong_kind(expected, found, *span, *declared),
         CheckError::UnusedVocabulary { what, name, span } => unused_vocabulary(*what, name, *span),
+        CheckError::NationalName {
+            kind,
+            name,
+            span,
+            first_kind,
+            first,
+            edition,
+        } => national_name(*kind, name, *span, *first_kind, *first, edition),
         // Fields and values.
         CheckError::WrongType {
             field,
@@ -197,6 +205,27 @@ fn duplicate(what: NameKind, name: &str, span: Span, first: Span) -> Diagnostic 
     .at(span, "declared again here")
     .also(first, "first declared here")
     .help("give each a different id, or remove one")
+}
+
+fn national_name(
+    kind: NameKind,
+    name: &str,
+    span: Span,
+    first_kind: NameKind,
+    first: Span,
+    edition: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0151,
+        format!(
+            "the local {} `{name}` takes a name of the national vocabulary",
+            phrases::name_kind(kind)
+        ),
+    )
+    .at(span, "declared by the local policy here")
+    .also(first, format!("the {} `{name}` of `{edition}`", phrases::name_kind(first_kind)))
+    .note("a council's own roles, functions and kinds of body stand beside the guidance's: arrangements and duties must never read one for the other")
+    .help("give the local one a name of its own (`SafetyLead`, `DeputyChiefExecutive`)")
 }
 
 fn wrong_kind(expected: &Needed, found: &Found, span: Span, declared: Option<Span>) -> Diagnostic {
