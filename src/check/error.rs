@@ -468,6 +468,30 @@ pub enum CheckError {
         /// Where.
         span: Span,
     },
+    /// A local policy's vocabulary item named as one of the national
+    /// vocabulary (the guidance's, the law's).
+    NationalName {
+        /// What the local policy declares.
+        kind: NameKind,
+        /// The name.
+        name: String,
+        /// The local declaration.
+        span: Span,
+        /// What the national vocabulary declares by the name.
+        first_kind: NameKind,
+        /// The national declaration.
+        first: Span,
+        /// The edition or Act that declares it.
+        edition: String,
+    },
+    /// `in_turns` on a line that is not a `holds` line: only a role is
+    /// held by turns.
+    TurnsMisplaced {
+        /// The field it follows.
+        field: String,
+        /// The `in_turns` clause.
+        span: Span,
+    },
     /// A predicate that cannot be used in this place (a timeline predicate
     /// on a post, a post predicate on the council).
     MisusedPredicate {
@@ -745,7 +769,9 @@ impl CheckError {
             | CheckError::EventOrderLoop { span, .. }
             | CheckError::MisusedPredicate { span, .. }
             | CheckError::LawDates { span, .. }
-            | CheckError::RestatesNotLaw { span, .. } => *span,
+            | CheckError::RestatesNotLaw { span, .. }
+            | CheckError::TurnsMisplaced { span, .. }
+            | CheckError::NationalName { span, .. } => *span,
         }
     }
 }

@@ -23,12 +23,19 @@ impl<'a> Fields<'a> {
     /// Collects the item's fields. A field given twice is reported when
     /// the item is finished, unless the checker takes every line of it
     /// (relations may be listed line by line).
-    pub fn new(item: &'a Item, _errors: &mut Vec<CheckError>) -> Fields<'a> {
+    /// Only a `holds` line may say its role is held by turns (E0150).
+    pub fn new(item: &'a Item, errors: &mut Vec<CheckError>) -> Fields<'a> {
         let mut fields: BTreeMap<&'a str, &'a Field> = BTreeMap::new();
         let mut order = Vec::new();
         let mut repeats = Vec::new();
         for entry in &item.entries {
             if let Entry::Field(field) = entry {
+                if let Some(turns) = field.turns.as_ref().filter(|_| field.name.text != "holds") {
+                    errors.push(CheckError::TurnsMisplaced {
+                        field: field.name.text.clone(),
+                        span: turns.span,
+                    });
+                }
                 match fields.get(field.name.text.as_str()) {
                     Some(first) => repeats.push((field, first.name.span)),
                     None => {
@@ -446,6 +453,11 @@ impl<Id: Copy> Names<Id> {
         }
         self.map.insert(name.to_owned(), (id, span));
         true
+    }
+
+    /// Where a name was declared, if it was.
+    pub fn declared_at(&self, name: &str) -> Option<Span> {
+        self.map.get(name).map(|(_, span)| *span)
     }
 
     /// Looks a name up without reporting.

@@ -38,6 +38,14 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             declared,
         } => wrong_kind(expected, found, *span, *declared),
         CheckError::UnusedVocabulary { what, name, span } => unused_vocabulary(*what, name, *span),
+        CheckError::NationalName {
+            kind,
+            name,
+            span,
+            first_kind,
+            first,
+            edition,
+        } => national_name(*kind, name, *span, *first_kind, *first, edition),
         // Fields and values.
         CheckError::WrongType {
             field,
@@ -118,6 +126,7 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
         CheckError::MisusedPredicate { problem, span } => misused_predicate(problem, *span),
         CheckError::LawDates { problem, span } => law_dates(*problem, *span),
         CheckError::RestatesNotLaw { key, edition, span } => restates_not_law(key, edition, *span),
+        CheckError::TurnsMisplaced { field, span } => turns_misplaced(field, *span),
         // Policy tests.
         CheckError::UnknownTerm {
             term,
@@ -203,6 +212,27 @@ fn duplicate(what: NameKind, name: &str, span: Span, first: Span) -> Diagnostic 
     .at(span, "declared again here")
     .also(first, "first declared here")
     .help("give each a different id, or remove one")
+}
+
+fn national_name(
+    kind: NameKind,
+    name: &str,
+    span: Span,
+    first_kind: NameKind,
+    first: Span,
+    edition: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0151,
+        format!(
+            "the local {} `{name}` takes a name of the national vocabulary",
+            phrases::name_kind(kind)
+        ),
+    )
+    .at(span, "declared by the local policy here")
+    .also(first, format!("the {} `{name}` of `{edition}`", phrases::name_kind(first_kind)))
+    .note("a council's own roles, functions and kinds of body stand beside the guidance's: arrangements and duties must never read one for the other")
+    .help("give the local one a name of its own (`SafetyLead`, `DeputyChiefExecutive`)")
 }
 
 fn wrong_kind(expected: &Needed, found: &Found, span: Span, declared: Option<Span>) -> Diagnostic {
@@ -512,6 +542,13 @@ fn restates_not_law(key: &str, edition: &str, span: Span) -> Diagnostic {
     .at(span, "restated here")
     .note("`restates` links the guidance's words to a duty, question or law of an Act (or of another guidance) standing beside it, so that the verdict cites both")
     .help("cite the paragraph from the duty itself with `cites`, or name a duty of a file whose header says `force statute`")
+}
+
+fn turns_misplaced(field: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(Code::E0150, format!("`{field}` is not held by turns"))
+        .at(span, "`in_turns` belongs on a `holds` line")
+        .note("`in_turns` says a role is held by turns with other posts or members, one of them on any one day")
+        .help("move `in_turns \"…\"` to the `holds` line of the role held by turns, or remove it")
 }
 
 // Policy tests.

@@ -459,6 +459,18 @@ codes! {
         example: fixture!("E0141.dcs"),
         fix: "Cite the paragraph from the guidance's own duty with `cites`, or name a duty or law of an Act.",
     }
+    E0150 => {
+        title: "`in_turns` on a line that is not a role's",
+        meaning: "`in_turns \"…\"` says that a role is held by turns: the post or member holds it on some days, another holder by turns on the others (`holds DCS in_turns \"weeks 1 and 3 of each month\"`). Only a `holds` line gives a role, so on any other line it would say nothing.",
+        example: fixture!("E0150.dcs"),
+        fix: "Put `in_turns` on the `holds` line of the role held by turns, or remove it.",
+    }
+    E0151 => {
+        title: "a local policy names its own vocabulary as the national",
+        meaning: "A local policy may declare roles, functions, kinds of body, relations, attributes and tag keys of the council's own, which its arrangements then use and its duties read. A name the guidance, the law beside it or an amendment already declares (of any kind) would be read as theirs, or hide theirs, so it is refused.",
+        example: fixture!("E0151.dcs"),
+        fix: "Give the local item a name of its own.",
+    }
     E0201 => {
         title: "a post reports to a member",
         meaning: "Officers' lines of accountability lead to other officers, ending at the head of paid service; elected members hold officers to account through the council, not as their line managers.",

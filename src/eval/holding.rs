@@ -76,6 +76,16 @@ impl<'a> Evaluator<'a> {
             .map(|(_, line)| (line, Holding::Yes))
     }
 
+    /// Whether an entity holds a role as at the date by a line held by
+    /// turns with others (`in_turns`).
+    pub(super) fn holds_by_turns(&self, id: EntityId, entity: &Entity, role: RoleId) -> bool {
+        entity.roles.iter().enumerate().any(|(index, line)| {
+            line.value == role
+                && entity.turns_of(index).is_some()
+                && self.line_holds(id, entity, Line::Role(index), line)
+        })
+    }
+
     /// The lines of a relation of an entity that hold as at the date.
     pub(super) fn relation_lines_held<'e>(
         &self,

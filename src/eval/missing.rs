@@ -140,6 +140,14 @@ pub enum Missing {
         /// The review.
         review: EventId,
     },
+    /// Whether a role held by turns counts as one holder: on any one day
+    /// one of these holds it, and the duty counts its holders.
+    Turns {
+        /// The role.
+        role: RoleId,
+        /// Its holders by turns, in the arrangement's order.
+        holders: Vec<EntityId>,
+    },
 }
 
 kind_names!(Missing {
@@ -162,4 +170,5 @@ kind_names!(Missing {
     BeyondPapers => "beyond_papers",
     SincePapers => "since_papers",
     ReviewOutcome => "review_outcome",
+    Turns => "turns",
 });

@@ -11,7 +11,7 @@ use super::atom::Absence;
 use super::finding::{self, Finding, Truth};
 use super::{timeline, Evaluator};
 use super::{Binding, Clause, Fact, FactUse, Missing, Observation};
-use crate::model::{EntityId, EntityKind, Event, EventId, EventKind, Predicate, Quantifier, RoleId, Subject};
+use crate::model::{EntityId, EntityKind, Event, EventId, EventKind, Mention, Predicate, Quantifier, RoleId, Subject};
 
 /// What a claim says of each entity it is about: the predicate, whether
 /// it is negated (applied to each entity before counting), and the clause
@@ -224,6 +224,7 @@ impl<'a> Evaluator<'a> {
             .map(|(id, _)| *id)
             .collect();
         let truth = count_truth(quantifier, trues, unknowns.len());
+        let turns = self.turns_counted(&over, &satisfying, truth, unknowns.len());
         // A conclusion that rests on nothing being found holds only if the
         // arrangement lists every entity of the kind (or the holders of a
         // role, which are always listed), or states that it has no body of
@@ -232,9 +233,14 @@ impl<'a> Evaluator<'a> {
         let listed_every = holding.is_some() || vacancy.is_some() || ended || self.arrangement.lists_every(kind);
         let absence_unknown = rests_on_absence && denial.is_none() && !listed_every;
         let mut finding = Finding {
-            truth: if absence_unknown { Truth::Unknown } else { truth },
+            truth: if absence_unknown || turns.is_some() {
+                Truth::Unknown
+            } else {
+                truth
+            },
             ..Finding::default()
         };
+        finding.missing.extend(turns);
         if absence_unknown {
             finding.missing.push(Missing::CompleteList {
                 kind,
@@ -271,6 +277,45 @@ impl<'a> Evaluator<'a> {
         }
         finding::push_facts(&mut finding.facts, facts);
         finding
+    }
+
+    /// Whether a count turns on holders of a role by turns: if counting
+    /// them as one holder (on any one day one of them holds the role)
+    /// decides it otherwise than counting each, whether they are one is
+    /// the council's to say. Only a role the count is limited to or its
+    /// predicate mentions is read.
+    fn turns_counted(
+        &self,
+        over: &Quantified,
+        satisfying: &[EntityId],
+        truth: Truth,
+        unknowns: usize,
+    ) -> Option<Missing> {
+        let mut roles: Vec<RoleId> = over.holding.into_iter().collect();
+        roles.extend(
+            over.claim
+                .predicate
+                .mentions()
+                .into_iter()
+                .filter_map(|mention| match mention {
+                    Mention::Role(role) => Some(role),
+                    Mention::Function(_) | Mention::BodyKind(_) | Mention::Relation(_) | Mention::Attribute(_) => None,
+                }),
+        );
+        roles.into_iter().find_map(|role| {
+            let holders: Vec<EntityId> = satisfying
+                .iter()
+                .copied()
+                .filter(|id| {
+                    self.arrangement
+                        .entity(*id)
+                        .is_some_and(|entity| self.holds_by_turns(*id, entity, role))
+                })
+                .collect();
+            let as_one = satisfying.len().checked_sub(holders.len())? + 1;
+            (holders.len() > 1 && count_truth(over.quantifier, as_one, unknowns) != truth)
+                .then_some(Missing::Turns { role, holders })
+        })
     }
 
     /// The entities of a kind that exist as at the date, optionally only

@@ -143,6 +143,8 @@ pub struct Entity {
     pub life_lines: Vec<Stated<()>>,
     /// Roles held, each line over its period.
     pub roles: Vec<Stated<RoleId>>,
+    /// The lines of `roles` held by turns with others (`in_turns`).
+    pub turns: Vec<Turn>,
     /// Functions it is responsible for, each stated list over its period.
     pub functions: Vec<Stated<Vec<FunctionId>>>,
     /// For a body, its kind.
@@ -166,7 +168,27 @@ pub struct Entity {
     pub span: Span,
 }
 
+/// A role held by turns (`holds DCS in_turns "weeks 1 and 3 of each
+/// month"`): the entity holds it on some days, another holder by turns on
+/// the others, so on any one day one of them holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Turn {
+    /// The line of the entity's `roles`.
+    pub line: usize,
+    /// How the papers divide the days, in their words.
+    pub pattern: String,
+}
+
 impl Entity {
+    /// How the papers divide the days of a role line held by turns, if
+    /// it is.
+    pub fn turns_of(&self, line: usize) -> Option<&str> {
+        self.turns
+            .iter()
+            .find(|turn| turn.line == line)
+            .map(|turn| turn.pattern.as_str())
+    }
+
     /// The name to use in sentences: its title, else its id.
     pub fn label(&self) -> &str {
         self.title.as_deref().unwrap_or(&self.key)

@@ -120,6 +120,14 @@ pub struct Edition {
     pub span: Span,
 }
 
+impl Policy {
+    /// The edition, Act, amendment or local policy whose file declares
+    /// what is at `span`.
+    pub fn declared_in(&self, span: Span) -> Option<&Edition> {
+        self.editions.iter().find(|edition| edition.file == span.file)
+    }
+}
+
 impl Edition {
     /// Whether it is the law: an Act, or an amendment an Act makes.
     pub fn is_law(&self) -> bool {

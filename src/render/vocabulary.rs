@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::model::{EntityKind, Policy, VocabularyKind};
+use crate::source::Span;
 use crate::syntax::ast::ItemKind;
 
 /// One name of the vocabulary.
@@ -22,6 +23,10 @@ pub struct Name<'a> {
     /// and its type, for a tag key its values, for a kind of body when the
     /// law ended it. Empty for a function.
     pub about: String,
+    /// The edition, Act, amendment or local policy that declares it.
+    pub declared_in: &'a str,
+    /// Whether that is a council's own local policy.
+    pub local: bool,
 }
 
 /// The names of one kind.
@@ -52,6 +57,26 @@ fn kinds(kinds: &[EntityKind]) -> String {
     crate::words::indefinite(&crate::words::or_list(&words))
 }
 
+/// Where a name comes from: the key of the file's edition that declares
+/// it, and whether that is a local policy.
+fn origin(policy: &Policy, span: Span) -> (&str, bool) {
+    policy
+        .declared_in(span)
+        .map_or(("", false), |edition| (edition.key.as_str(), edition.is_local()))
+}
+
+/// One name, with where it comes from.
+fn name<'a>(policy: &'a Policy, key: &'a str, title: &'a str, about: String, span: Span) -> Name<'a> {
+    let (declared_in, local) = origin(policy, span);
+    Name {
+        key,
+        title,
+        about,
+        declared_in,
+        local,
+    }
+}
+
 /// Lists a policy's vocabulary.
 pub fn vocabulary(policy: &Policy) -> Vocabulary<'_> {
     let mut groups = Vec::new();
@@ -59,52 +84,48 @@ pub fn vocabulary(policy: &Policy) -> Vocabulary<'_> {
         let mut names = Vec::new();
         let heading = match kind {
             VocabularyKind::Role => {
-                names.extend(policy.roles.iter().map(|role| Name {
-                    key: &role.key,
-                    title: &role.title,
-                    about: format!("held by a {}", role.holder.word()),
+                names.extend(policy.roles.iter().map(|role| {
+                    let about = format!("held by a {}", role.holder.word());
+                    name(policy, &role.key, &role.title, about, role.span)
                 }));
                 "Roles"
             }
             VocabularyKind::Function => {
-                names.extend(policy.functions.iter().map(|function| Name {
-                    key: &function.key,
-                    title: &function.title,
-                    about: String::new(),
-                }));
+                names.extend(
+                    policy
+                        .functions
+                        .iter()
+                        .map(|function| name(policy, &function.key, &function.title, String::new(), function.span)),
+                );
                 "Functions"
             }
             VocabularyKind::BodyKind => {
-                names.extend(policy.body_kinds.iter().map(|body_kind| Name {
-                    key: &body_kind.key,
-                    title: &body_kind.title,
-                    about: body_kind.ended.as_ref().map_or_else(String::new, |ended| {
+                names.extend(policy.body_kinds.iter().map(|body_kind| {
+                    let about = body_kind.ended.as_ref().map_or_else(String::new, |ended| {
                         format!("none from {}", crate::words::date(ended.by))
-                    }),
+                    });
+                    name(policy, &body_kind.key, &body_kind.title, about, body_kind.span)
                 }));
                 "Kinds of body"
             }
             VocabularyKind::Relation => {
-                names.extend(policy.relations.iter().map(|relation| Name {
-                    key: &relation.key,
-                    title: &relation.title,
-                    about: format!("from {} to {}", kinds(&relation.from), kinds(&relation.to)),
+                names.extend(policy.relations.iter().map(|relation| {
+                    let about = format!("from {} to {}", kinds(&relation.from), kinds(&relation.to));
+                    name(policy, &relation.key, &relation.title, about, relation.span)
                 }));
                 "Relations"
             }
             VocabularyKind::Attribute => {
-                names.extend(policy.attributes.iter().map(|attribute| Name {
-                    key: &attribute.key,
-                    title: &attribute.title,
-                    about: format!("{} of {}", attribute.value_type.word(), kinds(&attribute.on)),
+                names.extend(policy.attributes.iter().map(|attribute| {
+                    let about = format!("{} of {}", attribute.value_type.word(), kinds(&attribute.on));
+                    name(policy, &attribute.key, &attribute.title, about, attribute.span)
                 }));
                 "Attributes"
             }
             VocabularyKind::TagKey => {
-                names.extend(policy.tag_keys.iter().map(|tag_key| Name {
-                    key: &tag_key.key,
-                    title: &tag_key.title,
-                    about: tag_key.values.join(", "),
+                names.extend(policy.tag_keys.iter().map(|tag_key| {
+                    let about = tag_key.values.join(", ");
+                    name(policy, &tag_key.key, &tag_key.title, about, tag_key.span)
                 }));
                 "Tag keys"
             }
@@ -128,6 +149,9 @@ impl Vocabulary<'_> {
     /// characters are shown (see [`crate::visible`]).
     pub fn to_human(&self) -> String {
         let mut out = format!("Vocabulary of {}\n", self.guidance.join(" + "));
+        // The guidance edition itself, first in the chain: its names go
+        // unmarked, every other file's say where they come from.
+        let base = self.guidance.first().copied().unwrap_or_default();
         for group in &self.kinds {
             let _ = writeln!(
                 out,
@@ -148,13 +172,27 @@ impl Vocabulary<'_> {
             for name in &group.names {
                 let padding = " ".repeat(width.saturating_sub(name.key.chars().count()));
                 let _ = write!(out, "  {}{padding}  {}", name.key, name.title);
+                let mut notes: Vec<String> = Vec::new();
                 if !name.about.is_empty() {
-                    let _ = write!(out, " ({})", name.about);
+                    notes.push(name.about.clone());
+                }
+                if name.declared_in != base {
+                    notes.push(if name.local {
+                        format!("the council's own, from local policy {}", name.declared_in)
+                    } else {
+                        format!("from {}", name.declared_in)
+                    });
+                }
+                if !notes.is_empty() {
+                    let _ = write!(out, " ({})", notes.join("; "));
                 }
                 out.push('\n');
             }
         }
-        out.push_str("\n`dcsc explain NAME` says more of any of them.\n");
+        let _ = writeln!(
+            out,
+            "\nNames not marked `from` are {base}'s. `dcsc explain NAME` says more of any of them."
+        );
         crate::visible::escape(&out).into_owned()
     }
 }

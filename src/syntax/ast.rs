@@ -272,9 +272,21 @@ pub struct Field {
     pub qualifiers: Vec<(Qualifier, Span)>,
     /// The period over which the fact held, if stated on the line.
     pub period: Option<WrittenPeriod>,
+    /// `in_turns "…"`: the role is held by turns, as the words say.
+    pub turns: Option<Turns>,
     /// Where the fact comes from, if stated on the line.
     pub evidence: Option<Evidence>,
     /// The whole field.
+    pub span: Span,
+}
+
+/// `in_turns "weeks 1 and 3 of each month"`: a role held by turns with
+/// others, one holder on any one day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turns {
+    /// How the papers divide the days, in their words.
+    pub pattern: String,
+    /// The whole clause.
     pub span: Span,
 }
 

@@ -26,6 +26,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::qualifier => Some("`inferred`, `possibly`, `suggested` or `proposed`"),
         Rule::period | Rule::kw_until => Some("`from` or `until` and a date, or `seen` and a date"),
         Rule::kw_seen => Some("`seen DATE`"),
+        Rule::turns | Rule::kw_in_turns => Some("`in_turns` and a quoted string"),
         Rule::when | Rule::bounded => Some("a date, `unknown`, or `between DATE and DATE`"),
         Rule::between | Rule::kw_between => Some("`between DATE and DATE`"),
         Rule::date_bound | Rule::kw_before => Some("`after` or `before` and a date or event"),

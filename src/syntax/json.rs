@@ -507,6 +507,7 @@ impl Lowerer {
                 values: Vec::new(),
                 qualifiers: Vec::new(),
                 period: self.period(path, object)?,
+                turns: None,
                 evidence: None,
                 span: self.key_span(path).to(self.span(path)),
             }]);
@@ -538,6 +539,7 @@ impl Lowerer {
         // a period and how the fact is known.
         let mut period = None;
         let mut qualifiers = Vec::new();
+        let mut turns = None;
         let (value, value_path, evidence) = match value {
             Json::Object(object) if key != "source" && object.contains_key("value") => {
                 let evidence = match object.get("per") {
@@ -559,11 +561,26 @@ impl Lowerer {
                         }
                     }
                 }
+                match object.get("in_turns") {
+                    Some(Json::String(pattern)) => {
+                        turns = Some(Turns {
+                            pattern: pattern.clone(),
+                            span: self.span(&format!("{path}/in_turns")),
+                        })
+                    }
+                    Some(_) => {
+                        return Err(self.error(
+                            &format!("{path}/in_turns"),
+                            "`in_turns` is a string: how the days are divided".to_owned(),
+                        ))
+                    }
+                    None => {}
+                }
                 for other in object.keys() {
                     if !FACT_LINE_KEYS.contains(&other.as_str()) {
                         return Err(self.error(
                             &format!("{path}/{}", escape(other)),
-                            format!("a fact's line has `value`, `per`, `from`, `until`, `seen`, `inferred`, `possibly`, `suggested` and `proposed`, not `{other}`"),
+                            format!("a fact's line has `value`, `per`, `from`, `until`, `seen`, `inferred`, `possibly`, `suggested`, `proposed` and `in_turns`, not `{other}`"),
                         ));
                     }
                 }
@@ -603,6 +620,7 @@ impl Lowerer {
             values,
             qualifiers,
             period,
+            turns,
             evidence,
             span: self.key_span(path).to(self.span(path)),
         })
@@ -655,7 +673,7 @@ fn strip(object: &Map<String, Json>, keys: &[&str]) -> Map<String, Json> {
 }
 
 /// The keys of one line of a fact (`{"value": …, "from": …}`).
-const FACT_LINE_KEYS: [&str; 9] = [
+const FACT_LINE_KEYS: [&str; 10] = [
     "value",
     "per",
     "from",
@@ -665,6 +683,7 @@ const FACT_LINE_KEYS: [&str; 9] = [
     "possibly",
     "suggested",
     "proposed",
+    "in_turns",
 ];
 
 /// A date as the papers give it, read from the words of the language in a

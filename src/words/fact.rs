@@ -40,6 +40,28 @@ impl Wording<'_> {
         parts
     }
 
+    /// " by turns (weeks 1 and 3 of each month)" when every line by which
+    /// an entity holds a role is held by turns, in one pattern; else
+    /// nothing.
+    fn by_turns(&self, entity: EntityId, role: crate::model::RoleId) -> String {
+        let Some(declared) = self.arrangement.entity(entity) else {
+            return String::new();
+        };
+        let patterns: Vec<Option<&str>> = declared
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| line.value == role)
+            .map(|(index, _)| declared.turns_of(index))
+            .collect();
+        match patterns.split_first() {
+            Some((Some(first), rest)) if rest.iter().all(|other| *other == Some(*first)) => {
+                format!(" by turns ({first})")
+            }
+            Some(_) | None => String::new(),
+        }
+    }
+
     /// When a change with no event of its own came, with its preposition.
     pub(super) fn change_when(&self, change: &crate::eval::Change) -> String {
         match self
@@ -71,7 +93,12 @@ impl Wording<'_> {
     /// What a fact states.
     pub fn fact(&self, fact: &Fact) -> String {
         match fact {
-            Fact::Holds { entity, role } => format!("{} holds {}", self.label(*entity), self.role(*role)),
+            Fact::Holds { entity, role } => format!(
+                "{} holds {}{}",
+                self.label(*entity),
+                self.role(*role),
+                self.by_turns(*entity, *role)
+            ),
             Fact::Functions { entity, functions } => {
                 format!(
                     "{} is responsible for {}",

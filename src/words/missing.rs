@@ -55,7 +55,36 @@ impl Wording<'_> {
             Missing::BeyondPapers { event, until, kind } => beyond_papers(*event, *until, *kind),
             Missing::SincePapers { end, kind } => format!("what has happened since {}", papers_end(*end, *kind)),
             Missing::ReviewOutcome { review } => format!("what {} concluded", self.event_name(*review)),
+            Missing::Turns { role, holders } => self.turns(*role, holders),
         }
+    }
+
+    /// Whether holders of a role by turns count as one: each named with
+    /// how the papers divide the days.
+    fn turns(&self, role: RoleId, holders: &[EntityId]) -> String {
+        let named: Vec<String> = holders
+            .iter()
+            .map(|holder| {
+                let pattern = self.arrangement.entity(*holder).and_then(|entity| {
+                    entity
+                        .roles
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, line)| line.value == role)
+                        .find_map(|(index, _)| entity.turns_of(index))
+                });
+                match pattern {
+                    Some(pattern) => format!("{} ({pattern})", self.label(*holder)),
+                    None => self.label(*holder),
+                }
+            })
+            .collect();
+        format!(
+            "whether {}, holding {} by turns (one of them on any one day), count as the one {} holding it",
+            and_list(&named),
+            self.role(role),
+            self.holder_word(role)
+        )
     }
 
     /// Every fact missing, joined as in prose.

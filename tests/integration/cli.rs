@@ -635,6 +635,30 @@ fn vocabulary_lists_every_name_the_guidance_declares_and_explain_knows_each() {
         "{human}"
     );
     assert!(human.contains("(none from 29 September 2019)"), "{human}");
+    // Where each name comes from: the guidance's own go unmarked, an Act's
+    // or another guidance's say which; the JSON names every one's.
+    assert!(human.contains("(held by a post; from wt_2023)\n"), "{human}");
+    assert!(human.contains("Names not marked `from` are dfe_2013's."), "{human}");
+    for kind in kinds {
+        for name in kind["names"].as_array().unwrap() {
+            assert!(!name["declared_in"].as_str().unwrap().is_empty(), "{name}");
+            assert_eq!(name["local"], false, "{name}");
+        }
+    }
+    // A council's own role, from its local policy.
+    let local = text(&dcsc(&[
+        "vocabulary",
+        "--policy",
+        "tests/fixtures/structures/41_local_role.policy.dcs",
+        "--as-at",
+        "2034-01-01",
+    ]));
+    assert!(
+        local.contains(
+            "Corporate Health and Safety Lead (held by a post; the council's own, from local policy test_local)"
+        ),
+        "{local}"
+    );
     // As at a date before the 2013 edition, the 2012 edition's vocabulary.
     let earlier = text(&dcsc(&["vocabulary", "--as-at", "2012-06-01"]));
     // The 2012 edition, with the law beside it and its amendments.

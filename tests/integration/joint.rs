@@ -422,3 +422,54 @@ fn a_report_fingerprints_the_shared_file_and_will_not_overwrite_it() {
         "the shared file is untouched"
     );
 }
+
+/// Issue 20, case 43: each council re-opens the shared post to give its
+/// own title, and its verdicts name the post by that title, never the
+/// other council's nor the shared file's combined one.
+#[test]
+fn each_council_names_a_shared_post_by_its_own_title() {
+    let folder = root().join("tests/fixtures/structures");
+    let combined = "Director of Lifelong Services (Test Council) and Director of Care and Learning (Neighbour Council)";
+    for (file, own, other) in [
+        (
+            "43_shared_post_titles.dcs",
+            "Director of Lifelong Services",
+            "Director of Care and Learning",
+        ),
+        (
+            "43_shared_post_titles.neighbour.dcs",
+            "Director of Care and Learning",
+            "Director of Lifelong Services",
+        ),
+    ] {
+        let output = dcsc_in(&folder, &["verify", file, "--as-at", "2033-06-30"]);
+        let shown = text(&output);
+        assert_eq!(output.status.code(), Some(1), "{shown}");
+        assert!(!shows(&shown, "E0102"), "{shown}");
+        assert!(shown.contains(own), "{file}: {shown}");
+        assert!(!shown.contains(other), "{file}: {shown}");
+        assert!(!shown.contains(combined), "{file}: {shown}");
+    }
+}
+
+/// A council's own view of a shared post gives its title and nothing
+/// else: any other field is E0107, and the facts stay the shared file's.
+#[test]
+fn a_council_view_of_a_shared_post_gives_only_its_title() {
+    let folder = scratch("shared_view");
+    write(
+        &folder,
+        "shared.dcs",
+        "shared pair { title \"Posts shared\" }\n\npost joint_director { title \"Joint Director\"  holds DCS }\n",
+    );
+    write(
+        &folder,
+        "north.dcs",
+        "arrangements north { council \"North Council\"  answers_to dfe_2013  shares \"shared.dcs\" }\n\npost joint_director { title \"Director of People\"  tier 1 }\n",
+    );
+    let output = dcsc_in(&folder, &["check", "north.dcs"]);
+    let shown = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    assert!(shows(&shown, "E0107"), "{shown}");
+    assert!(!shows(&shown, "E0102"), "{shown}");
+}

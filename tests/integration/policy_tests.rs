@@ -314,3 +314,30 @@ fn the_uncertain_time_cases_give_what_a_lawyer_expects() {
     assert!(passed >= 49, "only {passed} tests passed:\n{out}");
     assert!(out.contains("test result: ok."), "{out}");
 }
+
+/// Issue 20's synthetic councils (tests/fixtures/structures, one test per
+/// case and date): each gives what a local-government lawyer expects of
+/// it.
+#[test]
+fn the_structures_cases_give_what_a_lawyer_expects() {
+    let output = dcsc_in(root(), &["test", "tests/fixtures/structures"]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{out}\n{}", stderr(&output));
+    let passed = out.lines().filter(|line| line.starts_with("  ok     ")).count();
+    assert!(passed >= 4, "only {passed} tests passed:\n{out}");
+    assert!(out.contains("test result: ok."), "{out}");
+}
+
+/// A role held by turns is one holder on any one day: two `in_turns`
+/// lines over the same days are not two holders at once (no W0010).
+#[test]
+fn a_role_held_by_turns_is_not_two_holders_at_once() {
+    let output = dcsc_in(
+        root(),
+        &["check", "tests/fixtures/structures/20_role_split_by_turns.dcs"],
+    );
+    let out = stdout(&output);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{out}\n{err}");
+    assert!(!out.contains("W0010") && !err.contains("W0010"), "{out}\n{err}");
+}

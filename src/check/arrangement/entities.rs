@@ -59,7 +59,27 @@ impl Context<'_> {
         let source = fields.source(errors);
         let default = self.evidence(source.as_ref(), errors);
         let mut described: Vec<(&ast::Field, Described)> = Vec::new();
-        for field in fields.take_all("title") {
+        let shared_titles = fields.take_all("title");
+        // A shared entity the council's own file re-opens takes the
+        // council's own title (and only that) from there.
+        let view = self
+            .views
+            .get(item.name.text.as_str())
+            .filter(|view| !std::ptr::eq(**view, item));
+        let titles = match view {
+            Some(view) => {
+                let mut own = Fields::new(view, errors);
+                let titles = own.take_all("title");
+                own.finish(&["title"], errors);
+                if titles.is_empty() {
+                    shared_titles
+                } else {
+                    titles
+                }
+            }
+            None => shared_titles,
+        };
+        for field in titles {
             described.extend(line_text(field, errors).map(|title| (field, Described::Title(title))));
         }
         let person_field = match kind {
@@ -88,6 +108,7 @@ impl Context<'_> {
             life,
             life_lines,
             roles: Vec::new(),
+            turns: Vec::new(),
             functions: Vec::new(),
             body_kind: None,
             relations: Vec::new(),
@@ -179,6 +200,12 @@ impl Context<'_> {
                 }
             }
             let stated = self.stated(role, name.span, field, during, default, errors);
+            if let Some(turns) = &field.turns {
+                entity.turns.push(Turn {
+                    line: entity.roles.len(),
+                    pattern: turns.pattern.clone(),
+                });
+            }
             entity.roles.push(stated);
         }
     }

@@ -59,7 +59,8 @@ pub fn check_arrangement(
     for unit in shared {
         shared_header(unit.header, errors);
     }
-    let items = items_of(own, shared);
+    let views = own_views(own, shared);
+    let items = items_of(own, shared, &views);
     let documents = declare_documents(&items, &mut arrangement, errors);
     let declared = declare_entities(&items, errors);
     let dates = super::time::Dates::default();
@@ -73,6 +74,7 @@ pub fn check_arrangement(
         kinds: &declared.kinds,
         dates: &dates,
         document_dates: arrangement.documents.iter().map(|document| document.date).collect(),
+        views: &views,
     };
     context.read_entities(&declared.sharing, &mut arrangement, errors);
     context.completeness(header, &mut arrangement, errors);
@@ -86,8 +88,9 @@ pub fn check_arrangement(
 /// The council's own items, then each shared file's, with the reference
 /// that brings them in: the council's names and the shared ones are one
 /// namespace, so a shared post reports to each council's own officer.
-fn items_of<'a>(own: &'a [Item], shared: &'a [SharedUnit<'_>]) -> Vec<Placed<'a>> {
+fn items_of<'a>(own: &'a [Item], shared: &'a [SharedUnit<'_>], views: &Views<'_>) -> Vec<Placed<'a>> {
     own.iter()
+        .filter(|item| !views.values().any(|view| std::ptr::eq(*view, *item)))
         .map(|item| (item, None))
         .chain(
             shared
@@ -95,6 +98,29 @@ fn items_of<'a>(own: &'a [Item], shared: &'a [SharedUnit<'_>]) -> Vec<Placed<'a>
                 .flat_map(|unit| unit.items.iter().map(|item| (item, Some(unit.reference)))),
         )
         .collect()
+}
+
+/// The council's own items that re-open a post, member, body or service
+/// of a file it shares, by name: the council's own view of it (its own
+/// title for a shared post), read in place of the shared file's.
+type Views<'a> = BTreeMap<&'a str, &'a Item>;
+
+/// The council's own items of the same kind and name as an entity of a
+/// file it shares: each gives the council's own title for it. One of
+/// another kind, or a second of the same, is declared as any item is (and
+/// so E0102).
+fn own_views<'a>(own: &'a [Item], shared: &[SharedUnit<'_>]) -> Views<'a> {
+    let mut views = Views::new();
+    for item in own.iter().filter(|item| item.kind.entity_kind().is_some()) {
+        let in_shared = shared
+            .iter()
+            .flat_map(|unit| unit.items.iter())
+            .any(|other| other.kind == item.kind && other.name.text == item.name.text);
+        if in_shared && !views.contains_key(item.name.text.as_str()) {
+            views.insert(item.name.text.as_str(), item);
+        }
+    }
+    views
 }
 
 /// Declares and reads every document, the council's and the shared files'.
@@ -279,6 +305,8 @@ struct Context<'a> {
     dates: &'a super::time::Dates,
     /// The date of each of the arrangements' documents, if it has one.
     document_dates: Vec<Option<crate::date::PartialDate>>,
+    /// The council's own views of entities of the files it shares.
+    views: &'a Views<'a>,
 }
 
 impl Context<'_> {

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::{Pending, Provision, Scope, Unit};
-use crate::check::error::{CheckError, FileKind, Shape};
+use crate::check::error::{CheckError, FileKind, NameKind, Shape};
 use crate::check::fields::{typed, Fields};
 use crate::model::*;
 use crate::syntax::ast::{EntityKind, Item, ItemKind, Place};
@@ -42,7 +42,11 @@ pub(super) fn declare<'a>(
         amending: unit.header.kind == ItemKind::Amendment,
         versioned: BTreeSet::new(),
     };
+    let local = unit.header.kind == ItemKind::LocalPolicy;
     for item in unit.items {
+        if local && national_name_taken(item, policy, scope, errors) {
+            continue;
+        }
         match item.kind {
             ItemKind::Guidance | ItemKind::LocalPolicy | ItemKind::Amendment => {}
             ItemKind::Document => declare_document(item, policy, scope, errors),
@@ -67,6 +71,59 @@ pub(super) fn declare<'a>(
             },
         }
     }
+}
+
+/// Whether a local policy's vocabulary item takes a name the national
+/// vocabulary (the guidance, the law beside it, their amendments) already
+/// declares, of any kind (E0151): a council's own role may not be read as
+/// the guidance's, nor shadow it. Two local policies' names are E0102, as
+/// any name declared twice.
+fn national_name_taken(item: &Item, policy: &Policy, scope: &Scope, errors: &mut Vec<CheckError>) -> bool {
+    let Some(kind) = vocabulary_name_kind(item.kind) else {
+        return false;
+    };
+    let name = item.name.text.as_str();
+    let declared = [
+        (NameKind::Role, scope.roles.declared_at(name)),
+        (NameKind::Function, scope.functions.declared_at(name)),
+        (NameKind::BodyKind, scope.body_kinds.declared_at(name)),
+        (NameKind::Relation, scope.relations.declared_at(name)),
+        (NameKind::Attribute, scope.attributes.declared_at(name)),
+        (NameKind::TagKey, scope.tag_keys.declared_at(name)),
+    ];
+    let national = declared.into_iter().find_map(|(first_kind, span)| {
+        let span = span?;
+        let edition = policy.editions.iter().find(|edition| edition.file == span.file)?;
+        (!edition.is_local()).then(|| (first_kind, span, edition.key.clone()))
+    });
+    match national {
+        Some((first_kind, first, edition)) => {
+            errors.push(CheckError::NationalName {
+                kind,
+                name: name.to_owned(),
+                span: item.name.span,
+                first_kind,
+                first,
+                edition,
+            });
+            true
+        }
+        None => false,
+    }
+}
+
+/// The namespace a vocabulary item declares its name in; `None` for an
+/// item that is not vocabulary.
+fn vocabulary_name_kind(kind: ItemKind) -> Option<NameKind> {
+    let vocabulary = kind.vocabulary()?;
+    Some(match vocabulary {
+        VocabularyKind::Role => NameKind::Role,
+        VocabularyKind::Function => NameKind::Function,
+        VocabularyKind::BodyKind => NameKind::BodyKind,
+        VocabularyKind::Relation => NameKind::Relation,
+        VocabularyKind::Attribute => NameKind::Attribute,
+        VocabularyKind::TagKey => NameKind::TagKey,
+    })
 }
 
 /// Declares and reads a document of the guidance.

@@ -17,6 +17,9 @@ struct RoleLine {
     entity: usize,
     period: Period,
     span: Span,
+    /// Held by turns with the role's other holders by turns: on any one
+    /// day one of them holds it.
+    by_turns: bool,
 }
 
 /// Warns of two posts or members that surely (W0010) or possibly (W0017)
@@ -33,11 +36,13 @@ pub(super) fn one_holder_at_a_time(arrangement: &Arrangement, policy: &Policy, e
                 entity
                     .roles
                     .iter()
-                    .filter(move |line| line.value == id && !line.basis.in_doubt())
-                    .map(move |line| RoleLine {
+                    .enumerate()
+                    .filter(move |(_, line)| line.value == id && !line.basis.in_doubt())
+                    .map(move |(line_index, line)| RoleLine {
                         entity: index,
                         period: within(line.during, entity.life),
                         span: line.origin.span,
+                        by_turns: entity.turns_of(line_index).is_some(),
                     })
             })
             .collect();
@@ -45,7 +50,11 @@ pub(super) fn one_holder_at_a_time(arrangement: &Arrangement, policy: &Policy, e
             let earlier = lines
                 .iter()
                 .take(position)
-                .filter(|other| other.entity != line.entity && !(line.period.is_always() && other.period.is_always()));
+                .filter(|other| {
+                    other.entity != line.entity
+                        && !(line.by_turns && other.by_turns)
+                        && !(line.period.is_always() && other.period.is_always())
+                });
             let mut surely = None;
             let mut possibly = None;
             for other in earlier {

@@ -46,7 +46,8 @@ fn step<'a>(state: Field<'a>, token: Token<'a>) -> Field<'a> {
             Field::Values(field, false) => match word {
                 "per" => Field::Evidence(false),
                 "from" | "until" => Field::Period,
-                "inferred" | "possibly" => Field::Values(field, false),
+                // `in_turns "…"` qualifies the line, as `possibly` does.
+                "inferred" | "possibly" | "in_turns" => Field::Values(field, false),
                 // Another field on the same line: `{ title "…"  held_by post }`.
                 _ => Field::Values(word, true),
             },

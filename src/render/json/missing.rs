@@ -91,6 +91,10 @@ enum MissingKindOut<'a> {
     ReviewOutcome {
         review: &'a str,
     },
+    Turns {
+        role: &'a str,
+        holders: Vec<&'a str>,
+    },
 }
 
 /// A fact missing, with its kind and words.
@@ -168,6 +172,10 @@ impl<'a> Keys<'a> {
             },
             Missing::ReviewOutcome { review } => MissingKindOut::ReviewOutcome {
                 review: self.event(*review),
+            },
+            Missing::Turns { role, holders } => MissingKindOut::Turns {
+                role: self.role(*role),
+                holders: self.entities(holders),
             },
         }
     }

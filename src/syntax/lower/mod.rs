@@ -195,6 +195,7 @@ impl Lowerer {
             values: Vec::new(),
             qualifiers,
             period: Some(period?),
+            turns: None,
             evidence,
             span,
         })
@@ -228,6 +229,7 @@ impl Lowerer {
             values,
             qualifiers,
             period: None,
+            turns: None,
             evidence: None,
             span,
         })
@@ -403,6 +405,7 @@ impl Lowerer {
         let mut values = Vec::new();
         let mut qualifiers = Vec::new();
         let mut period = None;
+        let mut turns = None;
         let mut evidence = None;
         for part in pair.into_inner() {
             match part.as_rule() {
@@ -410,6 +413,7 @@ impl Lowerer {
                 Rule::value => values.extend(self.value(part)),
                 Rule::qualifier => qualifiers.push(self.qualifier(&part)),
                 Rule::period => period = self.period(part),
+                Rule::turns => turns = self.turns(part),
                 Rule::evidence => evidence = self.evidence(part),
                 _ => self.internal(&part, "a field"),
             }
@@ -419,7 +423,25 @@ impl Lowerer {
             values,
             qualifiers,
             period,
+            turns,
             evidence,
+            span,
+        })
+    }
+
+    /// `in_turns "…"`: the words that say how the days are divided.
+    fn turns(&mut self, pair: P<'_>) -> Option<Turns> {
+        let span = self.tight_span(&pair);
+        let mut pattern = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::kw_in_turns => {}
+                Rule::string => pattern = self.string(&part),
+                _ => self.internal(&part, "an `in_turns` clause"),
+            }
+        }
+        Some(Turns {
+            pattern: pattern?,
             span,
         })
     }
@@ -564,6 +586,7 @@ impl Lowerer {
             values,
             qualifiers: Vec::new(),
             period: None,
+            turns: None,
             evidence: None,
             span,
         })

@@ -297,6 +297,7 @@ fn a_reporting_loop_the_checker_would_refuse_still_draws() {
         life: dcsc::model::Period::ALWAYS,
         life_lines: Vec::new(),
         roles: Vec::new(),
+        turns: Vec::new(),
         functions: Vec::new(),
         body_kind: None,
         relations,
