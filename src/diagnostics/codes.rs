@@ -249,6 +249,12 @@ codes! {
         example: Example::Described("dcsc serve no/such/folder"),
         fix: "Give folders or files of councils that exist, and a free port (`--port 0` picks one and prints the address).",
     }
+    E0309 => {
+        title: "a file given as guidance is a council's",
+        meaning: "A file given with `--policy` is read as the guidance (or local policy) to verify councils against. Its header says it is a council's arrangements or a file of posts several councils share, which would otherwise have been verified as one more council. Nothing was verified, and dcsc exits with status 2.",
+        example: Example::Described("dcsc verify examples/coventry.dcs --policy examples/northumberland/arrangements.dcs"),
+        fix: "Give guidance or a local policy with `--policy`, and the council's files without it.",
+    }
     E0099 => {
         title: "an internal error",
         meaning: "dcsc met a situation its own code did not expect. This is a bug in dcsc, not in your file.",
@@ -524,6 +530,12 @@ codes! {
         meaning: "An answer or departure names a duty or question that the guidance edition checked against does not have, but another edition given does: a 2012 answer kept in a file read against the 2013 edition, say. It is left out of this verification. The arrangements do not answer to that edition (`answers_to`), so it is said here; had they named it, the answer would be left out silently and count when verifying as at a date that edition was in force.",
         example: fixture!("W0016.dcs"),
         fix: "If the council did answer that edition, add it to `answers_to`; if the answer was meant for this edition, give it this edition's key (`dcsc explain KEY` shows what each edition asks).",
+    }
+    W0017 => {
+        title: "a file with other names was replaced",
+        meaning: "`fmt` and `-o` write a new file and rename it over the old one, so a file is never left half written. A file with other names (hard links) is a file those names share: the name given now holds the new text, and the other names still hold the old.",
+        example: Example::Described("ln report.md copy.md; dcsc report examples/coventry.dcs --as-at 2017-06-01 --format markdown -o report.md"),
+        fix: "If the other names should follow, link them again (`ln -f report.md copy.md`); to keep one file under several names, use symbolic links, which dcsc follows and keeps.",
     }
     W0002 => {
         title: "a paragraph no duty encodes",

@@ -18,7 +18,10 @@ mod syntax;
 
 pub use check::from_check;
 pub use codes::{Code, Example, Explanation};
-pub use command::{from_command, output_is_input, stdout_unwritable, unwritable, unwritable_in_place};
+pub use command::{
+    from_command, not_guidance, other_links_kept_old, output_is_input, stdout_unwritable, unwritable,
+    unwritable_in_place,
+};
 pub use syntax::from_syntax;
 
 use codespan_reporting::diagnostic::{self as cs, LabelStyle};
@@ -150,6 +153,10 @@ pub const SHOWN_PER_FILE: usize = 100;
 /// counting those not shown.
 pub fn render(sources: &SourceMap, diagnostics: &[Diagnostic], color: bool) -> String {
     let (shown, hidden) = within_cap(diagnostics);
+    let shown: Vec<Diagnostic> = shown
+        .into_iter()
+        .map(|diagnostic| labels_within_cap(sources, diagnostic))
+        .collect();
     let labels = shown
         .iter()
         .flat_map(|diagnostic| diagnostic.primary.iter().chain(&diagnostic.secondary));
@@ -160,7 +167,7 @@ pub fn render(sources: &SourceMap, diagnostics: &[Diagnostic], color: bool) -> S
         termcolor::Buffer::no_color()
     };
     let config = term::Config::default();
-    for diagnostic in shown {
+    for diagnostic in &shown {
         let converted = to_codespan(diagnostic, &files);
         if term::emit_to_write_style(&mut buffer, &config, &files, &converted).is_err() {
             // A span outside its file: say so plainly rather than lose the
@@ -197,6 +204,56 @@ pub fn render(sources: &SourceMap, diagnostics: &[Diagnostic], color: bool) -> S
         let _ = term::emit_to_write_style(&mut buffer, &config, &files, &note);
     }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+/// The most labels shown on one line of a snippet. codespan lays out
+/// every label of a line against every other, so a line with hundreds
+/// (a cycle of 500 posts in one-line JSON) took seconds and megabytes;
+/// the rest are counted in a note, and `--format json` lists them all.
+pub const LABELS_PER_LINE: usize = 8;
+
+/// A diagnostic with at most [`LABELS_PER_LINE`] labels on any one line
+/// (the primary label always among them), and a note for each line
+/// saying how many more it has.
+fn labels_within_cap(sources: &SourceMap, diagnostic: &Diagnostic) -> Diagnostic {
+    let line_of = |label: &Label| {
+        let line = sources
+            .get(label.span.file)
+            .map_or(0, |source| source.line_of(label.span.start as usize));
+        (label.span.file, line)
+    };
+    let mut on_line: BTreeMap<(FileId, usize), usize> = BTreeMap::new();
+    if let Some(primary) = &diagnostic.primary {
+        on_line.insert(line_of(primary), 1);
+    }
+    let mut untold: BTreeMap<(FileId, usize), usize> = BTreeMap::new();
+    let mut secondary = Vec::with_capacity(diagnostic.secondary.len().min(LABELS_PER_LINE));
+    for label in &diagnostic.secondary {
+        let line = line_of(label);
+        let count = on_line.entry(line).or_insert(0);
+        if *count < LABELS_PER_LINE {
+            *count += 1;
+            secondary.push(label.clone());
+        } else {
+            *untold.entry(line).or_insert(0) += 1;
+        }
+    }
+    let mut notes = diagnostic.notes.clone();
+    for ((file, line), count) in untold {
+        notes.push(format!(
+            "{count} more label(s) on line {line} of `{}` not shown: dcsc shows at most {LABELS_PER_LINE} on a line; `--format json` lists them all",
+            sources.name(file)
+        ));
+    }
+    Diagnostic {
+        severity: diagnostic.severity,
+        code: diagnostic.code,
+        message: diagnostic.message.clone(),
+        primary: diagnostic.primary.clone(),
+        secondary,
+        notes,
+        help: diagnostic.help.clone(),
+    }
 }
 
 /// How many diagnostics of one file were not shown.
