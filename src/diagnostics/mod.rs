@@ -465,7 +465,26 @@ pub struct Snippet {
 /// snippets point into are given to the renderer, and everything printed
 /// from a file has its hidden characters shown (see [`crate::visible`]).
 pub fn render_snippets(sources: &SourceMap, snippets: &[Snippet], color: bool) -> String {
-    let files = FileSet::of(sources, snippets.iter().flat_map(|snippet| &snippet.labels));
+    render_sections(sources, &[snippets], color).concat()
+}
+
+/// Renders several sections of snippets (one council's report), each to
+/// its own text, with the shown text of each file built once for them
+/// all rather than once a section.
+pub fn render_sections(sources: &SourceMap, sections: &[&[Snippet]], color: bool) -> Vec<String> {
+    let labels = sections
+        .iter()
+        .flat_map(|snippets| snippets.iter())
+        .flat_map(|snippet| &snippet.labels);
+    let files = FileSet::of(sources, labels);
+    sections
+        .iter()
+        .map(|snippets| emit_snippets(&files, snippets, color))
+        .collect()
+}
+
+/// One section's snippets, through codespan, from files already shown.
+fn emit_snippets(files: &FileSet<'_>, snippets: &[Snippet], color: bool) -> String {
     let mut buffer = if color {
         termcolor::Buffer::ansi()
     } else {
@@ -505,12 +524,12 @@ pub fn render_snippets(sources: &SourceMap, snippets: &[Snippet], color: bool) -
             .with_message(headline.clone())
             .with_labels(labels)
             .with_notes(notes.clone());
-        if term::emit_to_write_style(&mut buffer, &config, &files, &diagnostic).is_err() {
+        if term::emit_to_write_style(&mut buffer, &config, files, &diagnostic).is_err() {
             let plain = cs::Diagnostic::new(severity)
                 .with_code(tag)
                 .with_message(headline)
                 .with_notes(notes);
-            let _ = term::emit_to_write_style(&mut buffer, &config, &files, &plain);
+            let _ = term::emit_to_write_style(&mut buffer, &config, files, &plain);
         }
     }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
