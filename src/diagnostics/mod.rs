@@ -216,6 +216,24 @@ pub const LABELS_PER_LINE: usize = 8;
 /// (the primary label always among them), and a note for each line
 /// saying how many more it has.
 fn labels_within_cap(sources: &SourceMap, diagnostic: &Diagnostic) -> Diagnostic {
+    let (secondary, untold) = within_line_cap(sources, diagnostic.primary.as_ref(), &diagnostic.secondary);
+    let mut notes = diagnostic.notes.clone();
+    notes.extend(untold);
+    Diagnostic {
+        severity: diagnostic.severity,
+        code: diagnostic.code,
+        message: diagnostic.message.clone(),
+        primary: diagnostic.primary.clone(),
+        secondary: secondary.into_iter().cloned().collect(),
+        notes,
+        help: diagnostic.help.clone(),
+    }
+}
+
+/// Of the labels `rest` that follow `first` (always shown), those shown:
+/// at most [`LABELS_PER_LINE`] on any one line, counting `first`; and a
+/// note for each line with more, saying how many.
+fn within_line_cap<'l>(sources: &SourceMap, first: Option<&Label>, rest: &'l [Label]) -> (Vec<&'l Label>, Vec<String>) {
     let line_of = |label: &Label| {
         let line = sources
             .get(label.span.file)
@@ -223,37 +241,31 @@ fn labels_within_cap(sources: &SourceMap, diagnostic: &Diagnostic) -> Diagnostic
         (label.span.file, line)
     };
     let mut on_line: BTreeMap<(FileId, usize), usize> = BTreeMap::new();
-    if let Some(primary) = &diagnostic.primary {
-        on_line.insert(line_of(primary), 1);
+    if let Some(first) = first {
+        on_line.insert(line_of(first), 1);
     }
     let mut untold: BTreeMap<(FileId, usize), usize> = BTreeMap::new();
-    let mut secondary = Vec::with_capacity(diagnostic.secondary.len().min(LABELS_PER_LINE));
-    for label in &diagnostic.secondary {
+    let mut shown = Vec::with_capacity(rest.len().min(LABELS_PER_LINE));
+    for label in rest {
         let line = line_of(label);
         let count = on_line.entry(line).or_insert(0);
         if *count < LABELS_PER_LINE {
             *count += 1;
-            secondary.push(label.clone());
+            shown.push(label);
         } else {
             *untold.entry(line).or_insert(0) += 1;
         }
     }
-    let mut notes = diagnostic.notes.clone();
-    for ((file, line), count) in untold {
-        notes.push(format!(
-            "{count} more label(s) on line {line} of `{}` not shown: dcsc shows at most {LABELS_PER_LINE} on a line; `--format json` lists them all",
-            sources.name(file)
-        ));
-    }
-    Diagnostic {
-        severity: diagnostic.severity,
-        code: diagnostic.code,
-        message: diagnostic.message.clone(),
-        primary: diagnostic.primary.clone(),
-        secondary,
-        notes,
-        help: diagnostic.help.clone(),
-    }
+    let notes = untold
+        .into_iter()
+        .map(|((file, line), count)| {
+            format!(
+                "{count} more label(s) on line {line} of `{}` not shown: dcsc shows at most {LABELS_PER_LINE} on a line; `--format json` lists them all",
+                sources.name(file)
+            )
+        })
+        .collect();
+    (shown, notes)
 }
 
 /// How many diagnostics of one file were not shown.
@@ -499,24 +511,27 @@ fn emit_snippets(files: &FileSet<'_>, snippets: &[Snippet], color: bool) -> Stri
         } else {
             cs::Severity::Note
         };
-        let labels = snippet
+        // As for diagnostics: a council of 500 posts in one line of JSON
+        // gives a verdict 500 labels on that line.
+        let (first, rest) = snippet
             .labels
-            .iter()
-            .enumerate()
-            .filter_map(|(index, label)| {
-                let style = if index == 0 {
-                    LabelStyle::Primary
-                } else {
-                    LabelStyle::Secondary
-                };
-                files.label(style, label)
-            })
+            .split_first()
+            .map_or((None, &[][..]), |(first, rest)| (Some(first), rest));
+        let (rest, untold) = within_line_cap(files.sources(), first, rest);
+        let labels = first
+            .and_then(|first| files.label(LabelStyle::Primary, first))
+            .into_iter()
+            .chain(
+                rest.into_iter()
+                    .filter_map(|label| files.label(LabelStyle::Secondary, label)),
+            )
             .collect();
         let headline = visible::escape(&snippet.headline).into_owned();
         let tag = visible::escape(&snippet.tag).into_owned();
         let notes: Vec<String> = snippet
             .notes
             .iter()
+            .chain(&untold)
             .map(|note| visible::escape(note).into_owned())
             .collect();
         let diagnostic = cs::Diagnostic::new(severity)

@@ -766,3 +766,28 @@ fn check_timed(dir: &Path, path: &Path) -> (Output, Duration) {
     };
     (output, took)
 }
+
+#[test]
+fn a_verdict_with_hundreds_of_facts_on_one_line_shows_a_few_and_counts_the_rest() {
+    // 500 posts holding DCS in one line of JSON: each verdict about the
+    // DCS labels all 500 on that line, which once wrote 64 MB.
+    let dir = scratch("labels-on-one-line");
+    let posts: Vec<String> = (0..500)
+        .map(|post| format!(r#"{{"id":"p{post}","title":"P{post}","holds":["DCS"]}}"#))
+        .collect();
+    let council = format!(
+        r#"{{"arrangements":"many","council":"Many Council","kind":"unitary","upper_tier":true,"answers_to":["dfe_2013"],"posts":[{}]}}"#,
+        posts.join(",")
+    );
+    let path = dir.join("many.json");
+    std::fs::write(&path, council).unwrap();
+    let output = dcsc(&["verify", &path_text(&path), "--as-at", "2020-01-01"]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    assert!(output.stdout.len() < 2_000_000, "{} bytes", output.stdout.len());
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        shown.contains("492 more label(s) on line 1 of `"),
+        "{}",
+        shown.get(..4000).unwrap_or(&shown)
+    );
+}
