@@ -75,8 +75,9 @@ pub enum Origin {
 }
 
 /// One loaded source file. Its text is what was parsed: a leading byte
-/// order mark is removed and CRLF line endings are read as LF, so spans,
-/// lines and columns agree whichever line endings the author used.
+/// order mark is removed and CRLF and lone CR line endings are read as LF,
+/// so spans, lines and columns agree whichever line endings the author
+/// used.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     /// Where the file came from.
@@ -124,7 +125,17 @@ impl SourceFile {
         &self.line_starts
     }
 
-    /// One-based line and column (in characters) of a byte offset.
+    /// The line (1-based) of a byte offset, without counting its column:
+    /// cheap however long the line.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line + 1,
+            Err(next) => next.max(1),
+        }
+    }
+
+    /// The line (1-based) and column (1-based, in characters) of a byte
+    /// offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let line = match self.line_starts.binary_search(&offset) {
             Ok(line) => line,
@@ -199,7 +210,10 @@ impl SourceMap {
 fn normalise(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.contains('\r') {
-        text.replace("\r\n", "\n")
+        // A lone CR (old Mac line endings) is a line break too, as editors
+        // and the language server count it; it becomes LF in place, so
+        // offsets after it do not move.
+        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_owned()
     }

@@ -116,6 +116,30 @@ impl Workspace {
         }
     }
 
+    /// Reads a file the user gave as guidance (`--policy`), as
+    /// [`Workspace::add_input`] does, and refuses it (coded, at its
+    /// header) if it is a council's arrangements or a shared file, which
+    /// would otherwise be verified as one more council.
+    pub fn add_guidance_input(&mut self, path: &Path, standard_input: &mut dyn std::io::Read) -> Option<FileId> {
+        let file = self.add_input(path, standard_input)?;
+        self.refuse_unless_guidance(file);
+        Some(file)
+    }
+
+    /// Adds the diagnostic for a file given as guidance whose header says
+    /// it is a council's (`arrangements`, `shared`), if it is one.
+    pub fn refuse_unless_guidance(&mut self, file: FileId) {
+        let header = self.parsed().find(|(id, _)| *id == file).and_then(|(_, tree)| {
+            tree.items
+                .iter()
+                .find(|item| item.kind.namespace() == Some(crate::syntax::ast::Namespace::Council))
+                .map(|item| (item.kind.keyword(), item.name.span))
+        });
+        if let Some((keyword, span)) = header {
+            self.diagnostics.push(diagnostics::not_guidance(span, keyword));
+        }
+    }
+
     /// Parses text as if read from a file named `name` (for tests and
     /// tools).
     pub fn add_text(&mut self, name: &str, text: &str) -> FileId {

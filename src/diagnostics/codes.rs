@@ -249,6 +249,12 @@ codes! {
         example: Example::Described("dcsc serve no/such/folder"),
         fix: "Give folders or files of councils that exist, and a free port (`--port 0` picks one and prints the address).",
     }
+    E0309 => {
+        title: "a file given as guidance is a council's",
+        meaning: "A file given with `--policy` is read as the guidance (or local policy) to verify councils against. Its header says it is a council's arrangements or a file of posts several councils share, which would otherwise have been verified as one more council. Nothing was verified, and dcsc exits with status 2.",
+        example: Example::Described("dcsc verify examples/coventry.dcs --policy examples/northumberland/arrangements.dcs"),
+        fix: "Give guidance or a local policy with `--policy`, and the council's files without it.",
+    }
     E0099 => {
         title: "an internal error",
         meaning: "dcsc met a situation its own code did not expect. This is a bug in dcsc, not in your file.",
@@ -542,6 +548,12 @@ codes! {
         meaning: "Two posts or members may hold the same role on the same days: their `holds` lines, dated by the papers and by the appointments, designations and vacancies that give and end them, surely share no day only in some orders of dates the papers leave open (a new post's undated designation that may come before the old post's vacancy, say). The notes name each date in doubt with the days the papers allow it. Where the order matters, the duties on the role are `unknown`, never `fail`: some orders give two holders, others one.",
         example: fixture!("W0017.dcs"),
         fix: "If one holder gave way to the next, say so: date the later line's start by the earlier one's end (the same date, or `after EVENT`). If the papers really do not say, leave it: the verdicts name the doubt.",
+    }
+    W0018 => {
+        title: "a file with other names was replaced",
+        meaning: "`fmt` and `-o` write a new file and rename it over the old one, so a file is never left half written. A file with other names (hard links) is a file those names share: the name given now holds the new text, and the other names still hold the old.",
+        example: Example::Described("ln report.md copy.md; dcsc report examples/coventry.dcs --as-at 2017-06-01 --format markdown -o report.md"),
+        fix: "If the other names should follow, link them again (`ln -f report.md copy.md`); to keep one file under several names, use symbolic links, which dcsc follows and keeps.",
     }
     W0002 => {
         title: "a paragraph no duty encodes",

@@ -4,6 +4,7 @@
 
 use super::{Code, Diagnostic};
 use crate::command::{CommandError, DiffProblem};
+use crate::source::Span;
 
 /// The diagnostic for a problem with the command itself.
 pub fn from_command(error: &CommandError) -> Diagnostic {
@@ -64,11 +65,31 @@ pub fn from_command(error: &CommandError) -> Diagnostic {
     }
 }
 
+/// The diagnostic for a file given as guidance (`--policy`) that is a
+/// council's: its header, at `span`, is `keyword`.
+pub fn not_guidance(span: Span, keyword: &str) -> Diagnostic {
+    Diagnostic::new(Code::E0309, "this file was given as guidance, but it is not guidance")
+        .at(span, format!("an `{keyword}` file"))
+        .note("a file given with `--policy` is read as the guidance to verify against; nothing was verified")
+        .help("give guidance or a local policy with `--policy`, and a council's files without it")
+}
+
 /// The diagnostic for an output file that could not be written.
 pub fn unwritable(path: &str, reason: &str) -> Diagnostic {
     Diagnostic::new(Code::E0015, format!("cannot write `{path}`: {reason}"))
         .note("nothing was written; an existing file of that name is unchanged")
         .help("name a file in a folder that exists and that you may write to")
+}
+
+/// The warning for a file replaced by rename that had `others` other
+/// names (hard links): they keep the old text.
+pub fn other_links_kept_old(path: &str, others: u64) -> Diagnostic {
+    Diagnostic::new(
+        Code::W0018,
+        format!("`{path}` was replaced, but its {others} other hard link(s) still hold the old text"),
+    )
+    .note("the file is written whole and renamed over the old one, so the names it shared with it no longer share it")
+    .help("link the other names again (`ln -f`), or use symbolic links, which dcsc follows")
 }
 
 /// The diagnostic for a device or pipe named as the output that could

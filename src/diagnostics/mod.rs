@@ -18,7 +18,10 @@ mod syntax;
 
 pub use check::from_check;
 pub use codes::{Code, Example, Explanation};
-pub use command::{from_command, output_is_input, stdout_unwritable, unwritable, unwritable_in_place};
+pub use command::{
+    from_command, not_guidance, other_links_kept_old, output_is_input, stdout_unwritable, unwritable,
+    unwritable_in_place,
+};
 pub use syntax::from_syntax;
 
 use codespan_reporting::diagnostic::{self as cs, LabelStyle};
@@ -150,6 +153,10 @@ pub const SHOWN_PER_FILE: usize = 100;
 /// counting those not shown.
 pub fn render(sources: &SourceMap, diagnostics: &[Diagnostic], color: bool) -> String {
     let (shown, hidden) = within_cap(diagnostics);
+    let shown: Vec<Diagnostic> = shown
+        .into_iter()
+        .map(|diagnostic| labels_within_cap(sources, diagnostic))
+        .collect();
     let labels = shown
         .iter()
         .flat_map(|diagnostic| diagnostic.primary.iter().chain(&diagnostic.secondary));
@@ -160,7 +167,7 @@ pub fn render(sources: &SourceMap, diagnostics: &[Diagnostic], color: bool) -> S
         termcolor::Buffer::no_color()
     };
     let config = term::Config::default();
-    for diagnostic in shown {
+    for diagnostic in &shown {
         let converted = to_codespan(diagnostic, &files);
         if term::emit_to_write_style(&mut buffer, &config, &files, &converted).is_err() {
             // A span outside its file: say so plainly rather than lose the
@@ -197,6 +204,68 @@ pub fn render(sources: &SourceMap, diagnostics: &[Diagnostic], color: bool) -> S
         let _ = term::emit_to_write_style(&mut buffer, &config, &files, &note);
     }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+/// The most labels shown on one line of a snippet. codespan lays out
+/// every label of a line against every other, so a line with hundreds
+/// (a cycle of 500 posts in one-line JSON) took seconds and megabytes;
+/// the rest are counted in a note, and `--format json` lists them all.
+pub const LABELS_PER_LINE: usize = 8;
+
+/// A diagnostic with at most [`LABELS_PER_LINE`] labels on any one line
+/// (the primary label always among them), and a note for each line
+/// saying how many more it has.
+fn labels_within_cap(sources: &SourceMap, diagnostic: &Diagnostic) -> Diagnostic {
+    let (secondary, untold) = within_line_cap(sources, diagnostic.primary.as_ref(), &diagnostic.secondary);
+    let mut notes = diagnostic.notes.clone();
+    notes.extend(untold);
+    Diagnostic {
+        severity: diagnostic.severity,
+        code: diagnostic.code,
+        message: diagnostic.message.clone(),
+        primary: diagnostic.primary.clone(),
+        secondary: secondary.into_iter().cloned().collect(),
+        notes,
+        help: diagnostic.help.clone(),
+    }
+}
+
+/// Of the labels `rest` that follow `first` (always shown), those shown:
+/// at most [`LABELS_PER_LINE`] on any one line, counting `first`; and a
+/// note for each line with more, saying how many.
+fn within_line_cap<'l>(sources: &SourceMap, first: Option<&Label>, rest: &'l [Label]) -> (Vec<&'l Label>, Vec<String>) {
+    let line_of = |label: &Label| {
+        let line = sources
+            .get(label.span.file)
+            .map_or(0, |source| source.line_of(label.span.start as usize));
+        (label.span.file, line)
+    };
+    let mut on_line: BTreeMap<(FileId, usize), usize> = BTreeMap::new();
+    if let Some(first) = first {
+        on_line.insert(line_of(first), 1);
+    }
+    let mut untold: BTreeMap<(FileId, usize), usize> = BTreeMap::new();
+    let mut shown = Vec::with_capacity(rest.len().min(LABELS_PER_LINE));
+    for label in rest {
+        let line = line_of(label);
+        let count = on_line.entry(line).or_insert(0);
+        if *count < LABELS_PER_LINE {
+            *count += 1;
+            shown.push(label);
+        } else {
+            *untold.entry(line).or_insert(0) += 1;
+        }
+    }
+    let notes = untold
+        .into_iter()
+        .map(|((file, line), count)| {
+            format!(
+                "{count} more label(s) on line {line} of `{}` not shown: dcsc shows at most {LABELS_PER_LINE} on a line; `--format json` lists them all",
+                sources.name(file)
+            )
+        })
+        .collect();
+    (shown, notes)
 }
 
 /// How many diagnostics of one file were not shown.
@@ -408,7 +477,26 @@ pub struct Snippet {
 /// snippets point into are given to the renderer, and everything printed
 /// from a file has its hidden characters shown (see [`crate::visible`]).
 pub fn render_snippets(sources: &SourceMap, snippets: &[Snippet], color: bool) -> String {
-    let files = FileSet::of(sources, snippets.iter().flat_map(|snippet| &snippet.labels));
+    render_sections(sources, &[snippets], color).concat()
+}
+
+/// Renders several sections of snippets (one council's report), each to
+/// its own text, with the shown text of each file built once for them
+/// all rather than once a section.
+pub fn render_sections(sources: &SourceMap, sections: &[&[Snippet]], color: bool) -> Vec<String> {
+    let labels = sections
+        .iter()
+        .flat_map(|snippets| snippets.iter())
+        .flat_map(|snippet| &snippet.labels);
+    let files = FileSet::of(sources, labels);
+    sections
+        .iter()
+        .map(|snippets| emit_snippets(&files, snippets, color))
+        .collect()
+}
+
+/// One section's snippets, through codespan, from files already shown.
+fn emit_snippets(files: &FileSet<'_>, snippets: &[Snippet], color: bool) -> String {
     let mut buffer = if color {
         termcolor::Buffer::ansi()
     } else {
@@ -423,24 +511,27 @@ pub fn render_snippets(sources: &SourceMap, snippets: &[Snippet], color: bool) -
         } else {
             cs::Severity::Note
         };
-        let labels = snippet
+        // As for diagnostics: a council of 500 posts in one line of JSON
+        // gives a verdict 500 labels on that line.
+        let (first, rest) = snippet
             .labels
-            .iter()
-            .enumerate()
-            .filter_map(|(index, label)| {
-                let style = if index == 0 {
-                    LabelStyle::Primary
-                } else {
-                    LabelStyle::Secondary
-                };
-                files.label(style, label)
-            })
+            .split_first()
+            .map_or((None, &[][..]), |(first, rest)| (Some(first), rest));
+        let (rest, untold) = within_line_cap(files.sources(), first, rest);
+        let labels = first
+            .and_then(|first| files.label(LabelStyle::Primary, first))
+            .into_iter()
+            .chain(
+                rest.into_iter()
+                    .filter_map(|label| files.label(LabelStyle::Secondary, label)),
+            )
             .collect();
         let headline = visible::escape(&snippet.headline).into_owned();
         let tag = visible::escape(&snippet.tag).into_owned();
         let notes: Vec<String> = snippet
             .notes
             .iter()
+            .chain(&untold)
             .map(|note| visible::escape(note).into_owned())
             .collect();
         let diagnostic = cs::Diagnostic::new(severity)
@@ -448,12 +539,12 @@ pub fn render_snippets(sources: &SourceMap, snippets: &[Snippet], color: bool) -
             .with_message(headline.clone())
             .with_labels(labels)
             .with_notes(notes.clone());
-        if term::emit_to_write_style(&mut buffer, &config, &files, &diagnostic).is_err() {
+        if term::emit_to_write_style(&mut buffer, &config, files, &diagnostic).is_err() {
             let plain = cs::Diagnostic::new(severity)
                 .with_code(tag)
                 .with_message(headline)
                 .with_notes(notes);
-            let _ = term::emit_to_write_style(&mut buffer, &config, &files, &plain);
+            let _ = term::emit_to_write_style(&mut buffer, &config, files, &plain);
         }
     }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()

@@ -275,6 +275,11 @@ impl<'s> FileSet<'s> {
         set
     }
 
+    /// The source files the labels point into.
+    pub(super) fn sources(&self) -> &'s SourceMap {
+        self.sources
+    }
+
     /// A label in codespan's terms, or `None` if its file is not known.
     pub(super) fn label(&self, style: LabelStyle, label: &Label) -> Option<cs::Label<usize>> {
         let file = self.shown.get(&label.span.file)?;

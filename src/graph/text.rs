@@ -64,37 +64,44 @@ pub(super) fn one_line(text: &str) -> String {
 /// Wraps cleaned text to lines of at most `width` characters, breaking at
 /// spaces where it can and inside a word only when the word alone is too
 /// long; at most `max_lines` lines, the last ending in "…" when cut.
+/// Linear in the text: a long word is cut by walking it once, and no line
+/// is built past the one that shows the text was cut.
 pub(super) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let width = width.max(1);
     let max_lines = max_lines.max(1);
     let mut lines: Vec<String> = Vec::new();
-    for paragraph in clean(text).split('\n') {
+    'paragraphs: for paragraph in clean(text).split('\n') {
         let mut line = String::new();
         let mut line_chars = 0;
         for word in paragraph.split(' ').filter(|word| !word.is_empty()) {
-            let mut word: Vec<char> = word.chars().collect();
+            if lines.len() > max_lines {
+                break 'paragraphs;
+            }
+            let mut rest = word;
+            let mut rest_chars = word.chars().count();
             // A word longer than a line is cut into pieces of a line each.
-            while !word.is_empty() {
+            while !rest.is_empty() && lines.len() <= max_lines {
                 let room = if line_chars == 0 {
                     width
                 } else {
                     width.saturating_sub(line_chars + 1)
                 };
-                if word.len() <= room {
+                if rest_chars <= room {
                     if line_chars > 0 {
                         line.push(' ');
                         line_chars += 1;
                     }
-                    line.extend(word.iter());
-                    line_chars += word.len();
-                    word.clear();
+                    line.push_str(rest);
+                    line_chars += rest_chars;
+                    rest = "";
                 } else if line_chars > 0 {
                     lines.push(std::mem::take(&mut line));
                     line_chars = 0;
                 } else {
-                    let rest = word.split_off(width.min(word.len()));
-                    lines.push(word.iter().collect());
-                    word = rest;
+                    let cut = rest.char_indices().nth(width).map_or(rest.len(), |(index, _)| index);
+                    lines.push(rest.get(..cut).unwrap_or(rest).to_owned());
+                    rest = rest.get(cut..).unwrap_or("");
+                    rest_chars -= width.min(rest_chars);
                 }
             }
         }
@@ -105,9 +112,8 @@ pub(super) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     if lines.len() > max_lines {
         lines.truncate(max_lines);
         if let Some(last) = lines.last_mut() {
-            let mut kept: Vec<char> = last.chars().collect();
-            kept.truncate(width.saturating_sub(1));
-            *last = kept.into_iter().collect::<String>().trim_end().to_owned();
+            let kept: String = last.chars().take(width.saturating_sub(1)).collect();
+            *last = kept.trim_end().to_owned();
             last.push('…');
         }
     }
@@ -253,6 +259,8 @@ mod tests {
         assert_eq!(cut.len(), 2);
         assert!(cut.iter().all(|line| line.chars().count() <= 10));
         assert!(cut.last().is_some_and(|line| line.ends_with('…')));
+        assert_eq!(wrap("ab cdéfghij k", 4, 8), vec!["ab", "cdéf", "ghij", "k"]);
+        assert_eq!(wrap("abcdefghij", 4, 2), vec!["abcd", "efg…"]);
     }
 
     #[test]

@@ -155,7 +155,9 @@ fn read_message(input: &mut impl BufRead) -> Incoming {
         let mut text = text.trim_end_matches(['\r', '\n']);
         // A header after stray bytes (the rest of a message whose length
         // was wrong) starts the next message: read on from it.
-        if let Some(at) = text.find("Content-Length:").filter(|at| *at > 0) {
+        // So does a header after a line that was no header: the message
+        // that line spoiled is dropped, not the one that follows.
+        if let Some(at) = text.find("Content-Length:").filter(|at| *at > 0 || problem.is_some()) {
             text = text.get(at..).unwrap_or(text);
             length = None;
             problem = None;
@@ -175,6 +177,11 @@ fn read_message(input: &mut impl BufRead) -> Incoming {
                 }
             }
             Some(_) => {}
+            // A stray line before any length: skipped on its own, so the
+            // message whose headers follow is read whole.
+            None if length.is_none() && problem.is_none() => {
+                return Incoming::Malformed(format!("a line that is no header was skipped: `{text}`"));
+            }
             None => problem = Some(format!("`{text}` is not a header")),
         }
     }
@@ -713,6 +720,23 @@ mod tests {
                 format!(
                     "malformed: a message of 99999999999 bytes was skipped: dcsc reads messages of at most {MAX_MESSAGE_BYTES} bytes"
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stray_line_loses_no_request() {
+        let request = frame(r#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#);
+        let read = read_all(&format!("garbage\r\n{request}stray: \r\nnot a header\r\n{request}"));
+        assert_eq!(
+            read,
+            [
+                "malformed: a line that is no header was skipped: `garbage`".to_owned(),
+                "shutdown".to_owned(),
+                // An unknown header, then a line that is none: skipped, and
+                // the `Content-Length` after it starts the next message.
+                "malformed: a line that is no header was skipped: `not a header`".to_owned(),
+                "shutdown".to_owned(),
             ]
         );
     }

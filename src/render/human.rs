@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::diagnostics::{render_snippets, Label, Snippet};
+use crate::diagnostics::{render_sections, render_snippets, Label, Snippet};
 use crate::eval::Verdict;
 use crate::model::{Duty, DutyKind};
 use crate::words::{provenance_in_brief, Standing, Wording};
@@ -213,7 +213,24 @@ impl Assessment<'_> {
         // The header is the council's and the guidance's own words; the
         // snippets below show their hidden characters themselves.
         let mut out = crate::visible::escape(&self.header()).into_owned();
-        for group in self.grouped() {
+        let groups = self.grouped();
+        // Every section's snippets first, so each file's text is shown
+        // once for the council, not once a section.
+        let snippets: Vec<Vec<Snippet>> = groups
+            .iter()
+            .flat_map(|group| &group.sections)
+            .map(|section| {
+                section
+                    .verdicts
+                    .iter()
+                    .filter_map(|index| self.verdicts.get(*index))
+                    .filter_map(|verdict| self.snippet(verdict))
+                    .collect()
+            })
+            .collect();
+        let sections: Vec<&[Snippet]> = snippets.iter().map(Vec::as_slice).collect();
+        let mut rendered = render_sections(self.sources, &sections, color).into_iter();
+        for group in groups {
             let heading = if group.needs_action {
                 "NEEDS ACTION"
             } else {
@@ -222,13 +239,7 @@ impl Assessment<'_> {
             let _ = writeln!(out, "\n==== {heading} ({}) ====", group.count);
             for section in group.sections {
                 let _ = writeln!(out, "\n---- {} ----\n", crate::visible::escape(section.title));
-                let snippets: Vec<Snippet> = section
-                    .verdicts
-                    .iter()
-                    .filter_map(|index| self.verdicts.get(*index))
-                    .filter_map(|verdict| self.snippet(verdict))
-                    .collect();
-                out.push_str(&render_snippets(self.sources, &snippets, color));
+                out.push_str(&rendered.next().unwrap_or_default());
             }
         }
         out

@@ -20,7 +20,7 @@ pub enum CheckFormat {
 /// the guidance files among them, or the embedded guidance) and writes
 /// every diagnostic on standard output.
 pub fn check(files: &[PathBuf], format: CheckFormat, streams: &mut Streams<'_>) -> Status {
-    let mut workspace = workspace_of(files, streams);
+    let mut workspace = workspace_of(&[], files, streams);
     let Streams { colors, write, .. } = streams;
     workspace.check();
     let read = files.len() + workspace.shared_only();

@@ -74,7 +74,7 @@ pub fn diff(
         Err(problem) => return refuse(&SourceMap::new(), &problem, json, streams.colors.err, streams.write),
     };
     let mut side = |policies: &[PathBuf], day: Day| {
-        let mut workspace = workspace_of(policies.iter().chain(arrangements), streams);
+        let mut workspace = workspace_of(policies, arrangements, streams);
         let verified = workspace.verify(day);
         (workspace, verified)
     };
@@ -124,8 +124,13 @@ pub fn diff(
                 .chain(to_workspace.shared_paths())
                 .cloned()
                 .collect();
-            if let Some(refused) = super::document::save_over(path, &text, &read, input.file.as_ref()) {
-                return stop(&to_workspace.sources, &[refused], json, colors.err, write);
+            match super::document::save_over(path, &text, &read, input.file.as_ref()) {
+                None => {}
+                Some(warning) if warning.severity == crate::diagnostics::Severity::Warning => write(
+                    Channel::Err,
+                    &crate::diagnostics::render(&to_workspace.sources, &[warning], colors.err),
+                ),
+                Some(refused) => return stop(&to_workspace.sources, &[refused], json, colors.err, write),
             }
         }
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{output, refuse, stop, Channel, Colors, Inputs, Sink, Status, Streams};
 use crate::command::CommandError;
-use crate::diagnostics::{self, Diagnostic};
+use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::Workspace;
 
 /// Output formats of `dcsc report`.
@@ -64,11 +64,14 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>, streams: &mu
     };
     match output {
         None => write(Channel::Out, &text),
-        Some(path) => {
-            if let Some(refused) = save(path, &text, inputs, &workspace, input.file.as_ref()) {
-                return stop(&workspace.sources, &[refused], false, colors.err, write);
-            }
-        }
+        Some(path) => match save(path, &text, inputs, &workspace, input.file.as_ref()) {
+            None => {}
+            Some(warning) if warning.severity == Severity::Warning => write(
+                Channel::Err,
+                &diagnostics::render(&workspace.sources, &[warning], colors.err),
+            ),
+            Some(refused) => return stop(&workspace.sources, &[refused], false, colors.err, write),
+        },
     }
     // A report or chart is a document, not a verdict: it was produced.
     Status::Clear
@@ -125,7 +128,8 @@ fn written(
 
 /// Writes the document to the file named with `-o`, unless that file is
 /// one of the inputs (a file named, one an arrangement shares, or the
-/// file standard input is, if it is one); what stopped it, if anything.
+/// file standard input is, if it is one); what stopped it, or a warning
+/// about how it was written.
 fn save(
     path: &Path,
     text: &str,
@@ -145,7 +149,8 @@ fn save(
 
 /// Writes a command's output to the file named with `-o`, unless that
 /// file is one of `named`, the files it read (or standard input, when it
-/// was read); what stopped it, if anything.
+/// was read); what stopped it (an error), or a warning about how it was
+/// written: the other hard links of the file it replaced.
 pub(super) fn save_over(
     path: &Path,
     text: &str,
@@ -163,7 +168,10 @@ pub(super) fn save_over(
             Some(diagnostics::output_is_input(&shown, &input))
         }
         None => match output::write(path, text.as_bytes()) {
-            Ok(()) => None,
+            Ok(written) if written.other_links > 0 => {
+                Some(diagnostics::other_links_kept_old(&shown, written.other_links))
+            }
+            Ok(_) => None,
             Err(error) if error.in_place => Some(diagnostics::unwritable_in_place(&shown, &error.reason)),
             Err(error) => Some(diagnostics::unwritable(&shown, &error.reason)),
         },

@@ -10,6 +10,8 @@ use crate::diagnostics;
 use crate::load::STDIN_PATH;
 use crate::source::SourceMap;
 use crate::syntax::format::{self, FormatError};
+use crate::syntax::SyntaxError;
+use crate::visible;
 
 /// What became of one file.
 enum Outcome {
@@ -123,6 +125,16 @@ fn one(
     {
         return Outcome::Skipped;
     }
+    if !stdin && std::fs::metadata(path).is_ok_and(|metadata| !metadata.is_file() && !metadata.is_dir()) {
+        // A FIFO, device or socket: formatting reads it and writes it
+        // back in place, so a FIFO would wait for a second writer, and a
+        // device would be written to. Refused before it is opened.
+        problems.push(diagnostics::from_syntax(&SyntaxError::Unreadable {
+            path: path.display().to_string(),
+            reason: "it is not a regular file (a FIFO, device or socket), and `fmt` rewrites the files it reads; give its text on standard input with `dcsc fmt -`".to_owned(),
+        }));
+        return Outcome::Failed;
+    }
     let id = match crate::load::read_from(sources, path, &mut streams.input.reader) {
         Ok(id) => id,
         Err(error) => {
@@ -168,7 +180,7 @@ fn one(
                 Channel::Out,
                 &format!(
                     "{}: only its line endings or byte order mark would change\n",
-                    source.name()
+                    visible::escape(source.name())
                 ),
             );
         } else {
@@ -178,7 +190,12 @@ fn one(
     }
     let shown = path.display().to_string();
     match output::write(path, formatted.as_bytes()) {
-        Ok(()) => Outcome::Reformatted,
+        Ok(written) => {
+            if written.other_links > 0 {
+                problems.push(diagnostics::other_links_kept_old(&shown, written.other_links));
+            }
+            Outcome::Reformatted
+        }
         Err(error) => {
             problems.push(if error.in_place {
                 diagnostics::unwritable_in_place(&shown, &error.reason)
@@ -200,13 +217,16 @@ fn written_differently(path: &Path, text: &str) -> bool {
     std::fs::read(path).is_ok_and(|bytes| bytes != text.as_bytes())
 }
 
-/// A unified difference between a file and its formatted text.
+/// A unified difference between a file and its formatted text, shown as
+/// every other output is: a control or bidirectional character in the
+/// file or its name is shown as `\u{…}`, never sent to the terminal.
 fn difference(name: &str, before: &str, after: &str) -> String {
     let diff = similar::TextDiff::from_lines(before, after);
-    format!(
+    let unified = format!(
         "{}",
         diff.unified_diff()
             .context_radius(2)
             .header(name, &format!("{name} (formatted)"))
-    )
+    );
+    visible::escape(&unified).into_owned()
 }

@@ -171,13 +171,18 @@ pub struct Inputs {
 impl Inputs {
     /// A workspace holding the guidance and arrangement files.
     fn workspace(&self, streams: &mut Streams<'_>) -> Workspace {
-        workspace_of(self.policies.iter().chain(&self.arrangements), streams)
+        workspace_of(&self.policies, &self.arrangements, streams)
     }
 }
 
-/// A workspace of the files given, in order.
-fn workspace_of<'a>(files: impl IntoIterator<Item = &'a PathBuf>, streams: &mut Streams<'_>) -> Workspace {
+/// A workspace of the files given, in order: the guidance given with
+/// `--policy` (each refused if it is a council's), then the councils'.
+fn workspace_of(policies: &[PathBuf], files: &[PathBuf], streams: &mut Streams<'_>) -> Workspace {
     let mut workspace = Workspace::new();
+    for policy in policies {
+        note_fifo(policy, streams.write);
+        workspace.add_guidance_input(policy, &mut streams.input.reader);
+    }
     for file in files {
         add_input(&mut workspace, file, streams);
     }

@@ -4,13 +4,20 @@
 //!
 //! A regular file (or one that does not exist yet) is written to a
 //! temporary file beside it, flushed to disk, and renamed over it in one
-//! step. Anything else (a terminal, `/dev/null`, a FIFO, `/dev/stdout`) is
+//! step. The replacement keeps the file's mode and owner (a file whose
+//! owner cannot be kept is refused, as is one the user may not write);
+//! a file with other hard links is still replaced, and the caller is told
+//! that those names keep the old text. A temporary is named after the
+//! process that wrote it (`.dcsc-PID-XXXXXX.tmp`), so one left by a
+//! process that was killed is removed by the next write to that folder. Anything else (a terminal, `/dev/null`, a FIFO, `/dev/stdout`) is
 //! written in place, since renaming a regular file over it would replace
 //! the device or pipe the user named.
 
-use std::fs::{File, OpenOptions, Permissions};
+use std::collections::BTreeSet;
+use std::fs::{File, Metadata, OpenOptions, Permissions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// How many symbolic links are followed before giving up, as Linux does.
 const MAX_LINKS: usize = 40;
@@ -25,11 +32,19 @@ pub struct WriteError {
     pub in_place: bool,
 }
 
+/// What a write did beyond writing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    /// How many other names (hard links) the file replaced had: they keep
+    /// its old text.
+    pub other_links: u64,
+}
+
 /// Where the bytes go once symbolic links are followed.
 enum Target {
     /// A regular file, or a name with nothing there yet: replaced by
-    /// rename, keeping the permissions it had.
-    Replace(PathBuf, Option<Permissions>),
+    /// rename, keeping the mode and owner it had.
+    Replace(PathBuf, Option<Metadata>),
     /// Not a regular file: opened and written as it is.
     InPlace(PathBuf),
 }
@@ -93,7 +108,7 @@ mod identity {
 
 /// Writes `contents` to `path`. On failure a regular file is left as it
 /// was, and the reason is returned in words.
-pub fn write(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+pub fn write(path: &Path, contents: &[u8]) -> Result<Written, WriteError> {
     let replaced = |reason: String| WriteError {
         reason,
         in_place: false,
@@ -102,8 +117,10 @@ pub fn write(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
         return Err(replaced("it names no file".to_owned()));
     }
     match resolve(path).map_err(replaced)? {
-        Target::Replace(path, permissions) => replace(&path, permissions, contents).map_err(replaced),
-        Target::InPlace(path) => in_place(&path, contents).map_err(|reason| WriteError { reason, in_place: true }),
+        Target::Replace(path, existing) => replace(&path, existing.as_ref(), contents).map_err(replaced),
+        Target::InPlace(path) => in_place(&path, contents)
+            .map(|()| Written::default())
+            .map_err(|reason| WriteError { reason, in_place: true }),
     }
 }
 
@@ -138,7 +155,7 @@ fn resolve(path: &Path) -> Result<Target, String> {
         } else if kind.is_dir() {
             return Err("it is a directory".to_owned());
         } else if kind.is_file() {
-            return Ok(Target::Replace(current, Some(metadata.permissions())));
+            return Ok(Target::Replace(current, Some(metadata)));
         } else {
             return Ok(Target::InPlace(current));
         }
@@ -153,18 +170,39 @@ fn in_proc(path: &Path) -> bool {
         .is_some_and(|folder| folder.starts_with("/proc"))
 }
 
-/// Writes a temporary file beside `path` and renames it over `path`.
-fn replace(path: &Path, permissions: Option<Permissions>, contents: &[u8]) -> Result<(), String> {
+/// Writes a temporary file beside `path` and renames it over `path`,
+/// keeping the mode and owner of the file it replaces (`existing`).
+fn replace(path: &Path, existing: Option<&Metadata>, contents: &[u8]) -> Result<Written, String> {
     let folder = match path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder,
         _ => Path::new("."),
     };
+    if let Some(existing) = existing {
+        // The rename needs only the folder to be writable, so a read-only
+        // file would be replaced: refused if no one may write it (as root
+        // too, as an editor warns), or if opening it for writing, which
+        // changes nothing, is refused to this user.
+        let read_only = "it is read-only (you may not write it), so it was left as it is";
+        if existing.permissions().readonly() {
+            return Err(read_only.to_owned());
+        }
+        OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|error| match error.kind() {
+                std::io::ErrorKind::PermissionDenied => read_only.to_owned(),
+                _ => describe(&error),
+            })?;
+    }
+    clean_stale(folder);
     // A short name of its own rather than one built from the target's, so
     // a 250-character target name still leaves room for it; tempfile
     // makes the name unpredictable and creates it with O_EXCL, so a file
-    // or link planted under the name is never written through.
+    // or link planted under the name is never written through. The
+    // process's id in the name lets a later run tell an abandoned one.
+    let prefix = format!("{TEMPORARY_PREFIX}{}-", std::process::id());
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".dcsc-").suffix(".tmp");
+    builder.prefix(&prefix).suffix(TEMPORARY_SUFFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -173,13 +211,17 @@ fn replace(path: &Path, permissions: Option<Permissions>, contents: &[u8]) -> Re
     }
     let mut temporary = builder.tempfile_in(folder).map_err(|error| describe(&error))?;
     temporary.write_all(contents).map_err(|error| describe(&error))?;
-    if let Some(permissions) = permissions {
+    let mut written = Written::default();
+    if let Some(existing) = existing {
+        // Owner first: changing it may clear the set-id bits of the mode.
+        ownership::keep(temporary.as_file(), existing)?;
         // The replacement keeps the mode the user gave the file (0640 for
         // a report only a group may read), not the umask's.
         temporary
             .as_file()
-            .set_permissions(permissions)
+            .set_permissions(existing.permissions())
             .map_err(|error| describe(&error))?;
+        written.other_links = ownership::other_links(existing);
     }
     temporary.as_file().sync_all().map_err(|error| describe(&error))?;
     // On failure the temporary file is dropped, which removes it.
@@ -190,7 +232,117 @@ fn replace(path: &Path, permissions: Option<Permissions>, contents: &[u8]) -> Re
     if let Ok(folder) = File::open(folder) {
         let _ = folder.sync_all();
     }
-    Ok(())
+    Ok(written)
+}
+
+/// How a temporary file's name starts: then the writer's process id.
+const TEMPORARY_PREFIX: &str = ".dcsc-";
+
+/// How a temporary file's name ends.
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
+/// How old a temporary whose writer cannot be told (no process id in its
+/// name, or no `/proc` to ask) must be before it is taken as abandoned.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// The folders already cleaned by this process: each once, so formatting
+/// a folder of thousands of files does not list it thousands of times.
+static CLEANED: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+
+/// Removes the temporaries in `folder` that a killed process left: those
+/// whose writer is no longer running, or, where that cannot be told, that
+/// are more than an hour old. Failures are ignored: cleaning is a
+/// courtesy, and never stops a write.
+fn clean_stale(folder: &Path) {
+    {
+        let mut cleaned = CLEANED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let key = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+        if !cleaned.insert(key) {
+            return;
+        }
+    }
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(middle) = name
+            .to_str()
+            .and_then(|name| name.strip_prefix(TEMPORARY_PREFIX))
+            .and_then(|name| name.strip_suffix(TEMPORARY_SUFFIX))
+        else {
+            continue;
+        };
+        // Never follow a link: only a regular file of that name is ours.
+        let Ok(metadata) = std::fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        if metadata.is_file() && abandoned(middle, &metadata) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a temporary (`middle`: its name between prefix and suffix) was
+/// abandoned by the process that wrote it.
+fn abandoned(middle: &str, metadata: &Metadata) -> bool {
+    let writer = middle
+        .split_once('-')
+        .and_then(|(process, _)| process.parse::<u32>().ok());
+    let proc_known = Path::new("/proc/self").exists();
+    match writer {
+        Some(process) if process == std::process::id() => false,
+        Some(process) if proc_known => !Path::new("/proc").join(process.to_string()).exists(),
+        Some(_) | None => metadata
+            .modified()
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age > ABANDONED_AFTER),
+    }
+}
+
+#[cfg(unix)]
+mod ownership {
+    use std::fs::{File, Metadata};
+    use std::os::unix::fs::MetadataExt;
+
+    /// Gives the new file the owner and group of the one it replaces.
+    /// Only where they differ from what the new file got (they do when
+    /// `sudo dcsc fmt` rewrites a user's file); a file whose owner cannot
+    /// be kept is refused rather than handed to another owner.
+    pub fn keep(file: &File, existing: &Metadata) -> Result<(), String> {
+        let new = file.metadata().map_err(|error| super::describe(&error))?;
+        if new.uid() == existing.uid() && new.gid() == existing.gid() {
+            return Ok(());
+        }
+        std::os::unix::fs::fchown(file, Some(existing.uid()), Some(existing.gid())).map_err(|_| {
+            format!(
+                "it belongs to another user or group (uid {}, gid {}), which a rewritten file could not keep, so it was left as it is",
+                existing.uid(),
+                existing.gid()
+            )
+        })
+    }
+
+    /// How many other names the file has.
+    pub fn other_links(existing: &Metadata) -> u64 {
+        existing.nlink().saturating_sub(1)
+    }
+}
+
+#[cfg(not(unix))]
+mod ownership {
+    use std::fs::{File, Metadata};
+
+    /// Elsewhere a file's owner is not part of what is kept.
+    pub fn keep(_file: &File, _existing: &Metadata) -> Result<(), String> {
+        Ok(())
+    }
+
+    /// Not asked where the standard library cannot tell.
+    pub fn other_links(_existing: &Metadata) -> u64 {
+        0
+    }
 }
 
 /// Writes to a device or pipe as it is: no temporary, no rename, no

@@ -111,7 +111,7 @@ fn version_line(text: &mut String, edition: &Edition, width: usize) {
 /// them, choosing the edition in force as at a date if one is given;
 /// `None` after writing the diagnostics if they do not check.
 fn load_policy(policies: &[PathBuf], as_at: Option<Day>, streams: &mut Streams<'_>) -> Option<Policy> {
-    let mut workspace = workspace_of(policies, streams);
+    let mut workspace = workspace_of(policies, &[], streams);
     let checked = workspace.check_as_at(as_at);
     match checked.policy {
         Some(policy) if !workspace.has_errors() => Some(policy),

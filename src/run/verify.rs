@@ -230,6 +230,14 @@ pub fn folders(folders: &[PathBuf], policies: &[PathBuf], settings: &Settings, s
         }
     }
     let write = &mut *streams.write;
+    let mut guidance = Workspace::new();
+    for file in &given {
+        let id = guidance.add_text(&file.name, &file.text);
+        guidance.refuse_unless_guidance(id);
+    }
+    if guidance.has_errors() {
+        return cannot_verify(&[(&guidance.sources, &guidance.diagnostics)], settings, write);
+    }
     let mut councils = Vec::new();
     for folder in folders {
         match load::councils_in(folder) {

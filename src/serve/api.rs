@@ -562,6 +562,7 @@ fn keep_previous(canonical: &std::path::Path) -> Result<(), Failure> {
         ))
     })?;
     run::output::write(&previous, &old)
+        .map(|_| ())
         .map_err(|error| Failure::internal(format!("cannot keep the previous text: {}", error.reason)))
 }
 

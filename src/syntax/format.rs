@@ -119,7 +119,12 @@ fn significant(text: &str) -> String {
             }
             '/' if characters.peek() == Some(&'*') => {
                 out.push('/');
-                let mut previous = '/';
+                // The `*` of `/*` opens the comment and cannot also close
+                // it: `/*/` is no comment of its own.
+                if let Some(star) = characters.next() {
+                    out.push(star);
+                }
+                let mut previous = '\0';
                 for inner in characters.by_ref() {
                     out.push(inner);
                     if previous == '*' && inner == '/' {

@@ -78,7 +78,8 @@ fn head_name(file: FileId, offset: usize, text: &str) -> Option<ast::Name> {
             let comment_end = if rest.starts_with("//") {
                 rest.find('\n')
             } else if rest.starts_with("/*") {
-                rest.find("*/").map(|end| end + 2)
+                // Searched after the opening `/*`, whose `*` cannot close it.
+                rest.get(2..).and_then(|inner| inner.find("*/")).map(|end| end + 4)
             } else {
                 break;
             };

@@ -148,3 +148,42 @@ fn explanations_are_complete() {
         assert!(text.contains("How to fix it"));
     }
 }
+
+/// A reporting loop of `posts` posts, in JSON on one line.
+fn one_line_loop(posts: usize) -> String {
+    let posts: Vec<String> = (0..posts)
+        .map(|post| {
+            format!(
+                r#"{{"id":"p{post}","title":"P{post}","report_to":"p{}"}}"#,
+                (post + 1) % posts
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"arrangements":"loop","council":"Loop Council","kind":"unitary","upper_tier":true,"answers_to":["dfe_2013"],"posts":[{}]}}"#,
+        posts.join(",")
+    )
+}
+
+#[test]
+fn labels_on_one_line_are_capped_and_counted() {
+    // Every label of a line was laid out against every other: 500 posts
+    // in one line of JSON gave 6.9 MB of output.
+    let mut workspace = Workspace::new();
+    workspace.add_text("loop.json", &one_line_loop(1_000));
+    workspace.check();
+    assert_eq!(codes_of(&workspace), ["E0202"]);
+    let rendered = workspace.render_diagnostics(false);
+    assert!(rendered.len() < 8_000, "{} bytes:\n{rendered}", rendered.len());
+    let cap = dcsc::diagnostics::LABELS_PER_LINE;
+    assert_eq!(rendered.matches("part of the loop").count(), cap - 1, "{rendered}");
+    assert!(
+        rendered.contains(&format!(
+            "= {} more label(s) on line 1 of `loop.json` not shown: dcsc shows at most {cap} on a line; `--format json` lists them all",
+            999 - (cap - 1)
+        )),
+        "{rendered}"
+    );
+    // The diagnostic itself, which `--format json` writes, keeps them all.
+    assert_eq!(workspace.diagnostics[0].secondary.len(), 999);
+}

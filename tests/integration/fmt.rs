@@ -402,3 +402,154 @@ fn a_file_that_does_not_parse_is_left_alone_with_its_diagnostic() {
     // The files that could be formatted still were.
     assert_eq!(std::fs::read_to_string(folder.path().join("messy.dcs")).unwrap(), TIDY);
 }
+
+// ------------------------------------------------- what the sweep found
+
+#[test]
+fn a_parenthesised_predicate_is_formatted() {
+    let text = "duty council.x {\n  title \"x\"\n  at least one body must   (be a local_safeguarding_children_board or be a health_and_wellbeing_board)\n  when the council (uses committee_system)\n}\n";
+    let once = formatted("paren.dcs", text).unwrap();
+    assert_eq!(
+        once,
+        "duty council.x {\n  title \"x\"\n  at least one body must (be a local_safeguarding_children_board or be a health_and_wellbeing_board)\n  when the council (uses committee_system)\n}\n"
+    );
+    assert_layout_only("paren.dcs", text, &once);
+}
+
+#[test]
+fn the_star_that_opens_a_comment_does_not_close_it() {
+    // The fuzzer's 15 bytes: `/*/"*/` is one comment holding `/"`.
+    let text = "post p {/*/\"*/}";
+    let once = formatted("fuzz.dcs", text).unwrap();
+    assert_eq!(once, "post p {\n  /*/\"*/\n}\n");
+    assert_layout_only("fuzz.dcs", text, &once);
+}
+
+/// A small deterministic generator (xorshift), so the property test needs
+/// no dependency and fails the same way every time.
+struct Generator(u64);
+
+impl Generator {
+    fn below(&mut self, bound: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % bound as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, choices: &[&'a str]) -> &'a str {
+        choices[self.below(choices.len())]
+    }
+
+    /// White space, sometimes with a comment, between two tokens.
+    fn gap(&mut self) -> &'static str {
+        self.pick(&[" ", " ", " ", "  ", "\n      ", " /* c */ ", "\t"])
+    }
+
+    /// A predicate of the grammar: every kind of atom, `and`, `or`, `not`
+    /// and parentheses, nested up to `depth`.
+    fn predicate(&mut self, depth: usize) -> String {
+        let atoms = [
+            "hold DASS",
+            "holds DCS, DASS",
+            "responsible_for education, childrens_social_care",
+            "responsible_for only education",
+            "be politically_restricted",
+            "is a health_and_wellbeing_board",
+            "have tier 1",
+            "has tier <= 1",
+            "has title \"Director\"",
+            "report_to ChiefExecutive",
+            "member_of a safeguarding_partnership",
+            "review after each change of DCS within 12 months",
+            "review after each change of DCS allowing 6 months",
+            "review after each extension of DCS",
+            "review every 12 months",
+            "uses committee_system",
+            "considers committee_system",
+        ];
+        let choice = if depth == 0 { 0 } else { self.below(5) };
+        match choice {
+            0 | 1 => self.pick(&atoms).to_owned(),
+            2 => format!("not{}{}", self.gap(), self.predicate(depth - 1)),
+            3 => {
+                let (left, gap, right) = (self.predicate(depth - 1), self.gap(), self.predicate(depth - 1));
+                let joiner = self.pick(&["and", "or"]);
+                format!("{left}{gap}{joiner} {right}")
+            }
+            _ => {
+                let (open, inner, close) = (
+                    self.pick(&["(", "( ", "(\n  "]),
+                    self.predicate(depth - 1),
+                    self.pick(&[")", " )", "\n)"]),
+                );
+                format!("{open}{inner}{close}")
+            }
+        }
+    }
+}
+
+#[test]
+fn every_predicate_the_grammar_accepts_is_formatted() {
+    let mut generator = Generator(0x9e37_79b9_7f4a_7c15);
+    for case in 0..400 {
+        let subject = generator.pick(&[
+            "DCS",
+            "the council",
+            "each post holding DCS",
+            "at least one body",
+            "no member",
+        ]);
+        let modality = generator.pick(&["must", "must not", "should", "may"]);
+        let rule = generator.predicate(4);
+        let condition = generator.predicate(3);
+        let gap = generator.gap();
+        let text = format!(
+            "duty d.{case} {{\n  title \"t\"\n  {subject} {modality}{gap}{rule}\n  unless DCS {condition}\n}}\nduty e.{case} {{ when the council {condition}  DCS must {rule} }}\n"
+        );
+        let name = format!("generated-{case}.dcs");
+        let once =
+            formatted(&name, &text).unwrap_or_else(|| panic!("{name}: the generated text does not parse:\n{text}"));
+        assert_layout_only(&name, &text, &once);
+    }
+}
+
+#[test]
+fn check_shows_control_characters_escaped() {
+    let folder = tempfile::tempdir().unwrap();
+    // OSC 52 (a clipboard write), CSI 2J (clear the screen) and a
+    // right-to-left override, in a string and a comment.
+    let text = "role DCS {\n      title \"\u{1b}]52;c;aGk=\u{7}\u{1b}[2J\"\n  // \u{202e}reversed\n}\n";
+    std::fs::write(folder.path().join("hostile.dcs"), text).unwrap();
+    let output = dcsc_in(folder.path(), &["fmt", "--check", "hostile.dcs"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let shown = stdout(&output);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{7}') && !shown.contains('\u{202e}'),
+        "{shown:?}"
+    );
+    assert!(shown.contains("\\u{1b}]52;c;aGk=\\u{7}\\u{1b}[2J"), "{shown}");
+    assert!(shown.contains("\\u{202e}reversed"), "{shown}");
+}
+
+#[test]
+fn old_mac_line_endings_are_line_breaks() {
+    let folder = tempfile::tempdir().unwrap();
+    // A line comment ends at a lone CR as at LF: the role after it is read.
+    std::fs::write(
+        folder.path().join("mac.dcs"),
+        "// who\rrole DCS {\r      title \"Director\"\r}\r",
+    )
+    .unwrap();
+    let output = dcsc_in(folder.path(), &["fmt", "mac.dcs"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(folder.path().join("mac.dcs")).unwrap(),
+        format!("// who\n{TIDY}")
+    );
+    // Diagnostics count the lines as the editor does.
+    std::fs::write(folder.path().join("broken.dcs"), "role DCS {\r  title \"D\"\r  !!\r}\r").unwrap();
+    let checked = dcsc_in(folder.path(), &["check", "broken.dcs"]);
+    assert_eq!(checked.status.code(), Some(2));
+    assert!(stdout(&checked).contains("broken.dcs:3:3"), "{}", stdout(&checked));
+}

@@ -320,6 +320,154 @@ fn the_permission_mode_of_a_replaced_file_is_kept() {
     assert_eq!(std::fs::read(&target).unwrap(), printed_report(&path_text(&input)));
 }
 
+const MESSY: &str = "role DCS {\n      title \"Director\"\n}\n";
+const TIDY: &str = "role DCS {\n  title \"Director\"\n}\n";
+
+#[test]
+fn a_read_only_file_is_refused_by_output_and_fmt() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("output-read-only");
+    let input = dir.join("small.dcs");
+    std::fs::write(&input, ARRANGEMENT).unwrap();
+    let target = dir.join("report.md");
+    let messy = dir.join("messy.dcs");
+    std::fs::write(&target, "an older report").unwrap();
+    std::fs::write(&messy, MESSY).unwrap();
+    for file in [&target, &messy] {
+        std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    }
+    // Refused even as root, who could write it: no one is meant to.
+    let output = report(&path_text(&input), &target);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+    assert!(
+        text(&output).contains("error[E0015]: cannot write"),
+        "{}",
+        text(&output)
+    );
+    assert!(text(&output).contains("it is read-only"), "{}", text(&output));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "an older report");
+    let formatted = dcsc(&["fmt", &path_text(&messy)]);
+    assert_eq!(formatted.status.code(), Some(2), "{}", text(&formatted));
+    assert!(text(&formatted).contains("it is read-only"), "{}", text(&formatted));
+    assert_eq!(std::fs::read_to_string(&messy).unwrap(), MESSY);
+    assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+}
+
+#[test]
+fn breaking_a_hard_link_is_said() {
+    let dir = scratch("output-hard-link");
+    let input = dir.join("small.dcs");
+    std::fs::write(&input, ARRANGEMENT).unwrap();
+    let target = dir.join("report.md");
+    std::fs::write(&target, "an older report").unwrap();
+    std::fs::hard_link(&target, dir.join("copy.md")).unwrap();
+    let output = report(&path_text(&input), &target);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let code = "W0018";
+    assert!(
+        text(&output).contains(&format!("warning[{code}]: `"))
+            && text(&output).contains("its 1 other hard link(s) still hold the old text"),
+        "{}",
+        text(&output)
+    );
+    assert_eq!(std::fs::read_to_string(dir.join("copy.md")).unwrap(), "an older report");
+    let messy = dir.join("messy.dcs");
+    std::fs::write(&messy, MESSY).unwrap();
+    std::fs::hard_link(&messy, dir.join("messy-too.dcs")).unwrap();
+    let formatted = dcsc(&["fmt", &path_text(&messy)]);
+    assert_eq!(formatted.status.code(), Some(0), "{}", text(&formatted));
+    assert!(text(&formatted).contains("warning[W0018]"), "{}", text(&formatted));
+    assert_eq!(std::fs::read_to_string(&messy).unwrap(), TIDY);
+    assert_eq!(std::fs::read_to_string(dir.join("messy-too.dcs")).unwrap(), MESSY);
+}
+
+#[test]
+fn the_owner_of_a_replaced_file_is_kept() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = scratch("output-owner");
+    let messy = dir.join("messy.dcs");
+    std::fs::write(&messy, MESSY).unwrap();
+    // Only root can hand a file to another user, as `sudo dcsc fmt` runs;
+    // as anyone else, a file of one's own is all there is to keep.
+    let owner = if std::fs::metadata(&messy).unwrap().uid() == 0 {
+        std::os::unix::fs::chown(&messy, Some(4242), Some(4343)).unwrap();
+        (4242, 4343)
+    } else {
+        let metadata = std::fs::metadata(&messy).unwrap();
+        (metadata.uid(), metadata.gid())
+    };
+    let formatted = dcsc(&["fmt", &path_text(&messy)]);
+    assert_eq!(formatted.status.code(), Some(0), "{}", text(&formatted));
+    let metadata = std::fs::metadata(&messy).unwrap();
+    assert_eq!((metadata.uid(), metadata.gid()), owner);
+    assert_eq!(std::fs::read_to_string(&messy).unwrap(), TIDY);
+}
+
+#[test]
+fn temporaries_a_killed_run_left_are_cleaned_by_the_next() {
+    let dir = scratch("output-stale");
+    let messy = dir.join("messy.dcs");
+    std::fs::write(&messy, MESSY).unwrap();
+    // A writer that is no longer running (above Linux's largest process
+    // id), one still running (init), and one of unknown writer two hours
+    // old.
+    let gone = dir.join(".dcsc-4194305-Ab12Cd.tmp");
+    let running = dir.join(".dcsc-1-Ef34Gh.tmp");
+    let unknown = dir.join(".dcsc-Ij56Kl.tmp");
+    for file in [&gone, &running, &unknown] {
+        std::fs::write(file, "half a file").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(2 * 60 * 60);
+    std::fs::File::options()
+        .write(true)
+        .open(&unknown)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    let formatted = dcsc(&["fmt", &path_text(&messy)]);
+    assert_eq!(formatted.status.code(), Some(0), "{}", text(&formatted));
+    assert!(!gone.exists() && !unknown.exists());
+    assert!(running.exists());
+}
+
+#[test]
+fn fmt_refuses_a_fifo_without_waiting_on_it() {
+    let dir = scratch("fmt-fifo");
+    let fifo = dir.join("pipe.dcs");
+    mkfifo(&fifo);
+    let output = dcsc(&["fmt", &path_text(&fifo)]);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+    assert!(text(&output).contains("it is not a regular file"), "{}", text(&output));
+}
+
+#[test]
+fn arrangements_given_as_guidance_are_refused() {
+    let dir = scratch("policy-arrangements");
+    let input = dir.join("small.dcs");
+    std::fs::write(&input, ARRANGEMENT).unwrap();
+    let other = dir.join("other.dcs");
+    std::fs::write(&other, ARRANGEMENT.replace("small", "other")).unwrap();
+    for arrangements in [path_text(&input), path_text(&dir)] {
+        let output = dcsc(&[
+            "verify",
+            &arrangements,
+            "--policy",
+            &path_text(&other),
+            "--as-at",
+            "2020-01-01",
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+        let code = "E0309";
+        assert!(
+            text(&output).contains(&format!(
+                "error[{code}]: this file was given as guidance, but it is not guidance"
+            )),
+            "{}",
+            text(&output)
+        );
+    }
+}
+
 #[test]
 fn a_250_character_file_name_can_be_written() {
     let dir = scratch("output-long-name");
@@ -617,4 +765,29 @@ fn check_timed(dir: &Path, path: &Path) -> (Output, Duration) {
         stderr: std::fs::read(&err_path).expect("stderr"),
     };
     (output, took)
+}
+
+#[test]
+fn a_verdict_with_hundreds_of_facts_on_one_line_shows_a_few_and_counts_the_rest() {
+    // 500 posts holding DCS in one line of JSON: each verdict about the
+    // DCS labels all 500 on that line, which once wrote 64 MB.
+    let dir = scratch("labels-on-one-line");
+    let posts: Vec<String> = (0..500)
+        .map(|post| format!(r#"{{"id":"p{post}","title":"P{post}","holds":["DCS"]}}"#))
+        .collect();
+    let council = format!(
+        r#"{{"arrangements":"many","council":"Many Council","kind":"unitary","upper_tier":true,"answers_to":["dfe_2013"],"posts":[{}]}}"#,
+        posts.join(",")
+    );
+    let path = dir.join("many.json");
+    std::fs::write(&path, council).unwrap();
+    let output = dcsc(&["verify", &path_text(&path), "--as-at", "2020-01-01"]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+    assert!(output.stdout.len() < 2_000_000, "{} bytes", output.stdout.len());
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        shown.contains("492 more label(s) on line 1 of `"),
+        "{}",
+        shown.get(..4000).unwrap_or(&shown)
+    );
 }

@@ -75,7 +75,7 @@ impl Lowerer {
         }
         match last {
             Some(last) => Span {
-                end: self.span(&last).end,
+                end: u32::try_from(self.offset + closing_parentheses(pair, last.as_span().end())).unwrap_or(u32::MAX),
                 ..whole
             },
             None => whole,
@@ -693,4 +693,30 @@ impl Lowerer {
             span,
         })
     }
+}
+
+/// Where a pair's last token ends, given where its deepest last pair
+/// ends: the `)` that closes a parenthesised predicate is a literal, not
+/// a pair, so a rule ending `… (A or B)` would otherwise lose it (and
+/// `fmt`, which lays out what the spans hold, would drop it).
+fn closing_parentheses(pair: &P<'_>, last_end: usize) -> usize {
+    let start = pair.as_span().start();
+    let text = pair.as_str();
+    let mut end = last_end;
+    let mut position = last_end;
+    while let Some(rest) = text.get(position.saturating_sub(start)..) {
+        let skipped = rest.len() - rest.trim_start_matches([' ', '\t', '\r', '\n']).len();
+        let rest = rest.get(skipped..).unwrap_or("");
+        if rest.starts_with(')') {
+            position += skipped + 1;
+            end = position;
+        } else if let Some(comment) = rest.strip_prefix("//") {
+            position += skipped + 2 + comment.find('\n').unwrap_or(comment.len());
+        } else if let Some(comment) = rest.strip_prefix("/*") {
+            position += skipped + 2 + comment.find("*/").map_or(comment.len(), |close| close + 2);
+        } else {
+            break;
+        }
+    }
+    end
 }
