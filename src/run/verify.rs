@@ -173,18 +173,21 @@ enum Plan {
 fn plan(paths: &[PathBuf]) -> Result<Plan, Box<Diagnostic>> {
     let files: Vec<PathBuf> = paths.iter().filter(|path| !is_folder(path)).cloned().collect();
     let read_once = files.iter().any(|file| !is_regular_file(file));
-    if files.len() == paths.len() {
-        let independent =
-            files.len() > 1 && !read_once && files.iter().all(|file| load::holds(file) == load::Holds::Arrangements);
-        if !independent {
-            return Ok(Plan::Together);
-        }
-    } else if read_once {
-        return Err(Box::new(diagnostics::from_command(&CommandError::FilesAndFolders)));
+    if read_once {
+        return if files.len() == paths.len() {
+            Ok(Plan::Together)
+        } else {
+            Err(Box::new(diagnostics::from_command(&CommandError::FilesAndFolders)))
+        };
+    }
+    // Each file is asked what it holds once (a file that cannot be read
+    // is taken for arrangements, its error the council's to report).
+    let named = files.iter().all(|file| load::holds(file) == load::Holds::Arrangements);
+    if files.len() == paths.len() && (files.len() < 2 || !named) {
+        return Ok(Plan::Together);
     }
     // Councils in the order of the paths; files read together stand
     // where the first of them was given.
-    let named = files.iter().all(|file| load::holds(file) == load::Holds::Arrangements);
     let mut found = load::Councils::default();
     let mut grouped = false;
     for path in paths {
