@@ -41,9 +41,20 @@ pub enum CommandError {
     NoTests {
         /// The paths searched, as given.
         searched: Vec<String>,
+        /// What `--filter` asked the tests' names to hold, if given.
+        filter: Option<String>,
     },
-    /// `verify` was given files and folders of councils at once.
+    /// `verify` was given folders of councils and a file that can be read
+    /// only once (standard input, a FIFO), which cannot be read again to
+    /// verify after every council is checked.
     FilesAndFolders,
+    /// Files among the councils that are not dcsc input (not `.dcs` or
+    /// `.json`, or JSON that is not arrangements), passed over: a
+    /// warning, said once for them all.
+    NotInput {
+        /// The files, as shown.
+        paths: Vec<String>,
+    },
     /// A file or sub-folder in a folder of councils holds no arrangements,
     /// so it is no council (a warning: the others are verified).
     NotACouncil {

@@ -338,6 +338,17 @@ impl Comparison {
         self.councils.iter().any(|council| !council.changes.is_empty())
     }
 
+    /// Whether some council's verdict changes into one that `fails` (a
+    /// verdict no longer in force changes into none).
+    pub fn changes_into(&self, fails: impl Fn(VerdictKind) -> bool) -> bool {
+        self.councils.iter().any(|council| {
+            council
+                .changes
+                .iter()
+                .any(|change| change.after.as_ref().is_some_and(|after| fails(after.kind)))
+        })
+    }
+
     /// For each duty that changes for some council: how many councils it
     /// changes for, and how many it moves into needing action, in the
     /// order the duties first appear.

@@ -1,15 +1,22 @@
 //! The `dcsc` binary: hands the command line ([`dcsc::cli`]) what only a
 //! process has (its arguments, standard streams, whether each is a
-//! terminal, and today's date), and exits with the status it gives.
+//! terminal, what its environment says of colour, and today's date), and
+//! exits with the status it gives.
 
 use std::io::{IsTerminal, Write};
 
 use dcsc::run::{Colors, Input};
 
 fn main() -> std::process::ExitCode {
-    // Colour only on a terminal, unless `NO_COLOR` is set (to anything
-    // but the empty string).
-    let wanted = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+    // What `--color auto` gives: a terminal, unless the environment says
+    // otherwise (`NO_COLOR`, `CLICOLOR_FORCE`, `TERM=dumb`).
+    let colors = dcsc::cli::auto_colors(
+        Colors {
+            out: std::io::stdout().is_terminal(),
+            err: std::io::stderr().is_terminal(),
+        },
+        |name| std::env::var_os(name),
+    );
     let process = dcsc::cli::Process {
         arguments: std::env::args_os().collect(),
         input: Input {
@@ -23,10 +30,7 @@ fn main() -> std::process::ExitCode {
             let _ = stderr.write_all(text.as_bytes());
             let _ = stderr.flush();
         }),
-        colors: Colors {
-            out: wanted && std::io::stdout().is_terminal(),
-            err: wanted && std::io::stderr().is_terminal(),
-        },
+        colors,
         today: dcsc::date::Day::today(),
     };
     std::process::ExitCode::from(dcsc::cli::run(process))

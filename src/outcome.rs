@@ -3,6 +3,8 @@
 //! reports and the governance chart all read an [`Assessment`], so they
 //! cannot disagree about what a verdict was or why.
 
+use std::collections::BTreeSet;
+
 use crate::date::{Day, Holding};
 use crate::eval::{DepartureStatus, Verdict, VerdictKind};
 use crate::model::{AnswerId, Arrangement, DepartureId, Duty, Edition, EntityId, EventId, Paragraph, Policy};
@@ -553,4 +555,31 @@ pub struct Section<'a> {
     /// The verdicts, as positions in [`Assessment::verdicts`], the most
     /// serious first.
     pub verdicts: Vec<usize>,
+}
+
+/// Which verdicts make a run need action, exit status 1: what
+/// `--fail-on` names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FailOn {
+    kinds: BTreeSet<VerdictKind>,
+}
+
+impl FailOn {
+    /// The verdicts that need action (fail, unexplained, unknown,
+    /// missing, stale): `verify`'s default.
+    pub fn needing_action() -> FailOn {
+        FailOn::of(VerdictKind::ALL.into_iter().filter(|kind| kind.needs_action()))
+    }
+
+    /// These verdicts; none, and no verdict fails a run.
+    pub fn of(kinds: impl IntoIterator<Item = VerdictKind>) -> FailOn {
+        FailOn {
+            kinds: kinds.into_iter().collect(),
+        }
+    }
+
+    /// Whether a verdict of this kind fails the run.
+    pub fn includes(&self, kind: VerdictKind) -> bool {
+        self.kinds.contains(&kind)
+    }
 }

@@ -30,6 +30,9 @@ pub struct Workspace {
     given: BTreeMap<(FileId, String), FileId>,
     /// Every diagnostic so far, in the order found.
     pub diagnostics: Vec<Diagnostic>,
+    /// Files beside an arrangements file that declare guidance its
+    /// `answers_to` names and that was not given, as the last check found.
+    beside: Vec<PathBuf>,
 }
 
 /// An embedded guidance file: its tree is the one every workspace of the
@@ -371,9 +374,63 @@ impl Workspace {
         let user: Vec<Parsed<'_>> = self.user.iter().map(as_parsed).collect();
         let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(Embedded::as_parsed).collect();
         let checked = check::check(&self.sources, &user, &embedded, as_at);
-        self.diagnostics
-            .extend(checked.errors.iter().map(diagnostics::from_check));
+        for error in &checked.errors {
+            let mut diagnostic = diagnostics::from_check(error);
+            if let check::CheckError::UnknownName {
+                expected: check::NameKind::Guidance,
+                name,
+                span,
+                ..
+            } = error
+            {
+                if let Some(beside) = self.declared_beside(span.file, name) {
+                    diagnostic = diagnostics::give_the_file_beside(diagnostic, &beside, name);
+                    if !self.beside.contains(&beside) {
+                        self.beside.push(beside);
+                    }
+                }
+            }
+            self.diagnostics.push(diagnostic);
+        }
         checked
+    }
+
+    /// The files beside arrangements, not given, that declare the guidance
+    /// their `answers_to` names, as the last check found: what the error
+    /// tells the user to add, and what the language server adds itself.
+    pub fn files_beside(&self) -> &[PathBuf] {
+        &self.beside
+    }
+
+    /// The file beside `file` (in its folder, not read in this workspace)
+    /// that declares the guidance or local policy `name`: a council's
+    /// local policy left off the command line, which the error naming it
+    /// tells the user to add.
+    fn declared_beside(&self, file: FileId, name: &str) -> Option<PathBuf> {
+        if self.is_embedded(file) {
+            return None;
+        }
+        let written = Path::new(self.sources.get(file)?.name());
+        if written == Path::new(STDIN_NAME) {
+            return None;
+        }
+        let folder = written.parent().unwrap_or(Path::new(""));
+        load::dcs_files_in(folder)
+            .into_iter()
+            .filter(|candidate| {
+                std::fs::canonicalize(candidate).is_ok_and(|canonical| !self.read.contains_key(&canonical))
+            })
+            .find(|candidate| {
+                let mut sources = SourceMap::new();
+                load::read_from(&mut sources, candidate, &mut std::io::empty()).is_ok_and(|read| {
+                    sources.get(read).is_some_and(|source| {
+                        syntax::parse(read, source).0.items.iter().any(|item| {
+                            matches!(item.kind, ast::ItemKind::LocalPolicy | ast::ItemKind::Guidance)
+                                && item.name.text == name
+                        })
+                    })
+                })
+            })
     }
 
     /// Renders every diagnostic so far.

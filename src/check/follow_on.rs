@@ -1,11 +1,12 @@
 //! Errors that only follow from another are not reported: an error
 //! found again because a shared file is read with each council that
 //! shares it, a name unknown because the item declaring it did not
-//! parse, and unknown fields that are values missing their comma.
+//! parse, a duty unknown because the guidance an arrangement answers to
+//! was not given, and unknown fields that are values missing their comma.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::error::CheckError;
+use super::error::{CheckError, NameKind};
 use super::Parsed;
 use crate::source::{FileId, SourceMap, Span};
 
@@ -18,6 +19,29 @@ pub(super) fn not_unknown_if_unparsed(mut errors: Vec<CheckError>, files: &[Pars
         .flat_map(|parsed| parsed.ast.unparsed.iter().map(|name| name.text.as_str()))
         .collect();
     errors.retain(|error| !matches!(error, CheckError::UnknownName { name, .. } if unparsed.contains(name.as_str())));
+    errors
+}
+
+/// The errors without those that call a duty or question unknown in a
+/// file whose `answers_to` names guidance that was not given: the
+/// missing file (a council's local policy left off the command line)
+/// most likely declares them, and the one error naming it says what to
+/// add. Once it is given, any duty still unknown is reported.
+pub(super) fn not_unknown_if_guidance_missing(mut errors: Vec<CheckError>) -> Vec<CheckError> {
+    let missing: BTreeSet<FileId> = errors
+        .iter()
+        .filter_map(|error| match error {
+            CheckError::UnknownName {
+                expected: NameKind::Guidance,
+                span,
+                ..
+            } => Some(span.file),
+            _ => None,
+        })
+        .collect();
+    errors.retain(|error| {
+        !matches!(error, CheckError::UnknownName { expected: NameKind::DutyOrQuestion, span, .. } if missing.contains(&span.file))
+    });
     errors
 }
 

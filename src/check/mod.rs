@@ -229,6 +229,7 @@ pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>],
         unused_shared(&sorted.shared, &read.used, &mut errors);
         errors = follow_on::once_each(errors, &read.read_with, &read.sharers);
         errors = follow_on::not_unknown_if_unparsed(errors, files);
+        errors = follow_on::not_unknown_if_guidance_missing(errors);
         errors = follow_on::run_on_values(errors, files, sources);
         checked.policy = Some(policy);
     }

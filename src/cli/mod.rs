@@ -10,6 +10,7 @@ mod args;
 
 use std::ffi::OsString;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, FromArgMatches};
 
@@ -35,8 +36,8 @@ pub struct Process<'a> {
     pub output: &'a mut dyn Write,
     /// Standard error, which `dcsc serve`'s threads write to as well.
     pub error: Log,
-    /// Whether text for people is coloured on each stream (a terminal,
-    /// and `NO_COLOR` unset).
+    /// Whether text for people is coloured on each stream with `--color
+    /// auto` ([`auto_colors`]).
     pub colors: Colors,
     /// Today: what `--as-at` defaults to.
     pub today: Day,
@@ -53,6 +54,8 @@ pub fn run(process: Process<'_>) -> u8 {
         colors,
         today,
     } = process;
+    let auto = colors;
+    let colors = args::ColorWhen::in_arguments(&arguments).applied(auto);
     let mut writer = Writer::new(output, error);
     let mut command = Cli::command();
     // Which guidance is embedded is part of the version, worked out only
@@ -71,7 +74,7 @@ pub fn run(process: Process<'_>) -> u8 {
         Ok(cli) => {
             let given = Given {
                 input,
-                colors,
+                colors: cli.color.applied(auto),
                 writer: &mut writer,
             };
             dispatch(cli.command, given, today)
@@ -83,6 +86,25 @@ pub fn run(process: Process<'_>) -> u8 {
         return run::problems(&found, false, colors, &mut |channel, text| writer.write(channel, text)).exit_code();
     }
     status
+}
+
+/// What `--color auto` gives on each stream: colour on a terminal
+/// (`terminals`), unless the environment (`variable`) sets `NO_COLOR`
+/// (to anything but the empty string) or `TERM=dumb`; `CLICOLOR_FORCE`
+/// (set, not empty or `0`) colours off a terminal too. `NO_COLOR` wins
+/// over `CLICOLOR_FORCE`; `--color always` wins over both.
+pub fn auto_colors(terminals: Colors, variable: impl Fn(&str) -> Option<OsString>) -> Colors {
+    let set = |name: &str| variable(name).filter(|value| !value.is_empty());
+    if set("NO_COLOR").is_some() {
+        return Colors { out: false, err: false };
+    }
+    if set("CLICOLOR_FORCE").is_some_and(|value| value != "0") {
+        return Colors { out: true, err: true };
+    }
+    if variable("TERM").is_some_and(|value| value == "dumb") {
+        return Colors { out: false, err: false };
+    }
+    terminals
 }
 
 /// What a command is run with: the standard streams and their colour.
@@ -106,15 +128,82 @@ impl Given<'_, '_> {
     }
 }
 
+impl Given<'_, '_> {
+    /// Runs a command whose standard output is a document: to `output`
+    /// if given (atomically, never over a file of those `read` names,
+    /// uncoloured), else to standard output. A run that stops on bad
+    /// input before writing anything leaves the file as it was.
+    fn documented(
+        self,
+        output: Option<&Path>,
+        read: &[PathBuf],
+        command: impl FnOnce(&mut Streams<'_>) -> Status,
+    ) -> u8 {
+        let Some(path) = output else {
+            return self.streamed(command);
+        };
+        let colors = self.colors;
+        let standard_input = self.input.file.clone();
+        let writer = self.writer;
+        let mut document = String::new();
+        let status = {
+            let mut write = |channel, text: &str| match channel {
+                Channel::Out => document.push_str(text),
+                Channel::Err => writer.write(channel, text),
+            };
+            let mut streams = Streams {
+                input: self.input,
+                colors: Colors {
+                    out: false,
+                    err: colors.err,
+                },
+                write: &mut write,
+            };
+            command(&mut streams)
+        };
+        if status == Status::BadInput && document.is_empty() {
+            return status.exit_code();
+        }
+        match run::save_output(path, &document, read, standard_input.as_ref()) {
+            None => status.exit_code(),
+            Some(refused) => run::problems(&[refused], false, colors, &mut |channel, text| {
+                writer.write(channel, text)
+            })
+            .exit_code(),
+        }
+    }
+}
+
 /// Runs a command, its text going to the standard streams.
 fn dispatch(command: Command, given: Given<'_, '_>, today: Day) -> u8 {
     match command {
-        Command::Check { files, format } => given.streamed(|streams| run::check(&files, format, streams)),
+        Command::Check { files, format, output } => {
+            given.documented(output.as_deref(), &files, |streams| run::check(&files, format, streams))
+        }
         Command::Verify {
             inputs,
             format,
             summary,
-        } => given.streamed(|streams| run::verify(&inputs.given(today), format, summary, streams)),
+            fail_on,
+            quiet,
+            verbose,
+            output,
+        } => {
+            let options = run::VerifyOptions {
+                format,
+                summary,
+                fail_on: args::fail_on(&fail_on, run::FailOn::needing_action()),
+                detail: match (quiet, verbose) {
+                    (true, _) => run::Detail::Quiet,
+                    (false, true) => run::Detail::Verbose,
+                    (false, false) => run::Detail::Concise,
+                },
+            };
+            let read: Vec<PathBuf> = inputs.arrangements.iter().chain(&inputs.policies).cloned().collect();
+            given.documented(output.as_deref(), &read, |streams| {
+                run::verify(&inputs.given(today), &options, streams)
+            })
+        }
         Command::Report { inputs, format, output } => {
             given.streamed(|streams| run::report(&inputs.given(today), format, output.as_deref(), streams))
         }
@@ -131,7 +220,9 @@ fn dispatch(command: Command, given: Given<'_, '_>, today: Day) -> u8 {
             to,
             format,
             output,
+            fail_on,
         } => {
+            let fail_on = (!fail_on.is_empty()).then(|| args::fail_on(&fail_on, run::FailOn::needing_action()));
             let sides = run::Sides {
                 from_policy,
                 to_policy,
@@ -140,7 +231,16 @@ fn dispatch(command: Command, given: Given<'_, '_>, today: Day) -> u8 {
                 from,
                 to,
             };
-            given.streamed(|streams| run::diff(&arrangements, &sides, format, output.as_deref(), streams))
+            given.streamed(|streams| {
+                run::diff(
+                    &arrangements,
+                    &sides,
+                    format,
+                    output.as_deref(),
+                    fail_on.as_ref(),
+                    streams,
+                )
+            })
         }
         Command::Explain { what, policies, as_at } => {
             given.streamed(|streams| run::explain(&what, &policies, as_at, streams))
@@ -149,18 +249,31 @@ fn dispatch(command: Command, given: Given<'_, '_>, today: Day) -> u8 {
             policies,
             format,
             fail_under,
-        } => given.streamed(|streams| run::coverage(&policies, format, fail_under, streams)),
+            output,
+        } => given.documented(output.as_deref(), &policies, |streams| {
+            run::coverage(&policies, format, fail_under, streams)
+        }),
         Command::Vocabulary {
             policies,
             as_at,
             format,
-        } => given.streamed(|streams| run::vocabulary(&policies, as_at, format, streams)),
+            output,
+        } => given.documented(output.as_deref(), &policies, |streams| {
+            run::vocabulary(&policies, as_at, format, streams)
+        }),
         Command::Fmt { files, check } => given.streamed(|streams| run::fmt(&files, check, streams)),
         Command::Test {
             paths,
             policies,
+            filter,
             format,
-        } => given.streamed(|streams| run::test(&paths, &policies, format, streams)),
+            output,
+        } => {
+            let read: Vec<PathBuf> = paths.iter().chain(&policies).cloned().collect();
+            given.documented(output.as_deref(), &read, |streams| {
+                run::test(&paths, &policies, filter.as_deref(), format, streams)
+            })
+        }
         Command::Completions { shell } => given.streamed(|streams| {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "dcsc", &mut script);
@@ -192,7 +305,9 @@ fn man(command: Option<&str>, streams: &mut Streams<'_>) -> Status {
             Some(sub) => sub
                 .clone()
                 .name(format!("dcsc-{name}"))
-                .version(env!("CARGO_PKG_VERSION")),
+                .version(env!("CARGO_PKG_VERSION"))
+                // A command takes no `-V`; only dcsc itself does.
+                .disable_version_flag(true),
             None => {
                 let problem = CommandError::CommandLine {
                     message: format!("there is no command `{name}`"),

@@ -204,6 +204,25 @@ fn unknown_name(expected: NameKind, name: &str, span: Span, suggestion: &Option<
         .suggest(suggestion)
 }
 
+/// An unknown guidance name (E0101) with the file beside the one naming
+/// it that declares it: a council's local policy left off the command
+/// line.
+pub fn give_the_file_beside(diagnostic: Diagnostic, beside: &std::path::Path, name: &str) -> Diagnostic {
+    let folder = beside
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .map_or_else(|| ".".to_owned(), |folder| folder.display().to_string());
+    let folder = crate::visible::escape(&folder);
+    let beside = crate::visible::escape(&beside.display().to_string()).into_owned();
+    diagnostic
+        .note(format!(
+            "`{beside}`, beside this file, declares `{name}`; answers to duties it may declare are not checked without it"
+        ))
+        .help(format!(
+            "give `{beside}` as well, or give the council's folder (`{folder}`), which is read whole"
+        ))
+}
+
 fn duplicate(what: NameKind, name: &str, span: Span, first: Span) -> Diagnostic {
     Diagnostic::new(
         Code::E0102,
@@ -407,13 +426,13 @@ fn no_edition_in_force(as_at: Day, editions: &[(String, PartialDate)], span: Spa
         .iter()
         .map(|(key, in_force)| format!("{key} (in force {in_force})"))
         .collect();
-    Diagnostic::new(
-        Code::E0118,
-        format!("no guidance edition given was in force as at {as_at}"),
-    )
-    .at(span, "the edition given first")
-    .note(format!("editions given: {}", editions.join(", ")))
-    .help("evaluate as at a later date (`--as-at`), or give the edition in force then")
+    Diagnostic::new(Code::E0118, format!("no guidance edition was in force as at {as_at}"))
+        .at(span, "the first of the editions read")
+        .note(format!(
+            "the editions read (those built in, or those given with `--policy`): {}",
+            editions.join(", ")
+        ))
+        .help("evaluate as at a later date (`--as-at`), or give the edition in force then with `--policy`")
 }
 
 fn other_edition(answers_to: &[String], in_force: &str, left_out: usize, span: Span) -> Diagnostic {

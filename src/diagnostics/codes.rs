@@ -232,10 +232,10 @@ codes! {
         fix: "Give `--to` with `--from`, or the policy files of both sides.",
     }
     E0306 => {
-        title: "files and folders given together",
-        meaning: "`dcsc verify` takes either the files of councils to read together (a council's arrangements with its local policy, or several councils checked as one run) or folders of councils, each council in a folder verified on its own: not both at once, as it could not be told which files belong with which council.",
-        example: Example::Described("dcsc verify examples examples/coventry.dcs"),
-        fix: "Give the folders alone, or the files alone; to verify a council with the others of a folder, put its file in the folder.",
+        title: "standard input given with folders",
+        meaning: "`dcsc verify` reads the councils of folders twice: once to check every council before any is verified, then again to verify each in turn, so that a run holds one council at a time. Standard input and a FIFO can be read only once, so they cannot be verified in the same run as folders.",
+        example: Example::Described("cat coventry.dcs | dcsc verify examples -"),
+        fix: "Save the input to a file and give that, or verify it in a run of its own.",
     }
     E0307 => {
         title: "no tests were found",
@@ -365,7 +365,7 @@ codes! {
     }
     E0118 => {
         title: "no guidance edition in force as at the date",
-        meaning: "No edition given (the embedded guidance, or the editions named with --policy) had come into force by the date verified as at. Verifying then would judge the council by guidance that did not yet exist.",
+        meaning: "No edition read (those of the guidance built into dcsc, or those named with --policy) had come into force by the date verified as at. Verifying then would judge the council by guidance that did not yet exist.",
         example: Example::Described("dcsc verify council.dcs --as-at 2011-06-30 (the earliest embedded edition, of 2012, came into force in April 2012)"),
         fix: "Verify as at a later date, or give the edition that was in force then.",
     }
@@ -533,7 +533,7 @@ codes! {
     }
     W0015 => {
         title: "a file in a folder of councils is no council",
-        meaning: "`dcsc verify FOLDER` takes each .dcs or .json file in the folder, and each sub-folder, as one council. This one holds no arrangements: guidance, a local policy or a shared file that no council in its place shares, so it was not verified. A local policy applies only to the council in whose folder it is; a shared file is read with the councils that name it in `shares`.",
+        meaning: "A folder holding one arrangements file is that council's folder, read whole; any other folder is a folder of councils, each .dcs or .json file and each sub-folder in it one council. This one holds no arrangements: guidance, a local policy or a shared file that no council in its place shares, so it was not verified. A local policy applies only to the council in whose folder it is; a shared file is read with the councils that name it in `shares`.",
         example: Example::Described("a folder holding coventry.dcs and a local_policy.dcs of its own beside it, rather than in a folder with the council that answers to it"),
         fix: "Move the file into the folder of the council it belongs to, give guidance with `--policy`, or remove it from the folder.",
     }
@@ -554,6 +554,12 @@ codes! {
         meaning: "`fmt` and `-o` write a new file and rename it over the old one, so a file is never left half written. A file with other names (hard links) is a file those names share: the name given now holds the new text, and the other names still hold the old.",
         example: Example::Described("ln report.md copy.md; dcsc report examples/coventry.dcs --as-at 2017-06-01 --format markdown -o report.md"),
         fix: "If the other names should follow, link them again (`ln -f report.md copy.md`); to keep one file under several names, use symbolic links, which dcsc follows and keeps.",
+    }
+    W0019 => {
+        title: "a file that is not dcsc input, passed over",
+        meaning: "A folder given holds files that are neither .dcs files nor JSON arrangements (whose top level names `\"arrangements\"`): notes, a saved `--format json` or SARIF output, a report. They are passed over, named in one warning, rather than read as councils and reported as broken ones.",
+        example: Example::Described("dcsc verify examples (examples/README.md is passed over)"),
+        fix: "Nothing, if they are meant to be there; move saved outputs and notes out of the councils' folders to silence it.",
     }
     W0002 => {
         title: "a paragraph no duty encodes",

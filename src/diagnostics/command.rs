@@ -38,18 +38,40 @@ pub fn from_command(error: &CommandError) -> Diagnostic {
             Diagnostic::new(Code::E0305, message)
                 .help("compare guidance with `--from-policy FILE… --to-policy FILE… [--as-at DATE]`, or dates with `--from DATE --to DATE`")
         }
-        CommandError::NoTests { searched } => Diagnostic::new(
+        CommandError::NoTests { searched, filter: None } => Diagnostic::new(
             Code::E0307,
             format!("no tests in {}", searched.join(", ")),
         )
         .note("a test is an item `test NAME { … }` in a `.dcs` file; folders are searched for files that hold one")
         .help("name the test files or folders, like `dcsc test policies/tests`"),
+        CommandError::NoTests {
+            searched,
+            filter: Some(filter),
+        } => Diagnostic::new(
+            Code::E0307,
+            format!("no test whose name holds `{filter}` in {}", searched.join(", ")),
+        )
+        .note("`--filter` runs the tests whose names hold the text given")
+        .help("`dcsc test` without `--filter` lists every test it runs by name"),
         CommandError::FilesAndFolders => Diagnostic::new(
             Code::E0306,
-            "`verify` takes the files of councils, or folders of councils, not both",
+            "standard input or a FIFO cannot be verified with folders of councils",
         )
-        .note("files given are read together; each council in a folder is verified on its own")
-        .help("give the folders alone, or the files alone"),
+        .note("the councils of folders are each read twice, once to check every council and again to verify each, and standard input or a FIFO can be read only once")
+        .help("save the input to a file and give that, or give it in a run of its own"),
+        CommandError::NotInput { paths } => match paths.as_slice() {
+            [one] => Diagnostic::new(Code::W0019, format!("`{one}` is not dcsc input, so it was passed over")),
+            several => Diagnostic::new(
+                Code::W0019,
+                format!("{} files are not dcsc input, so they were passed over", several.len()),
+            )
+            .note(format!(
+                "passed over: {}",
+                several.iter().map(|path| format!("`{path}`")).collect::<Vec<_>>().join(", ")
+            )),
+        }
+        .note("dcsc reads .dcs files and JSON arrangements (a top-level `\"arrangements\"`); other files, and JSON it wrote itself, are not councils")
+        .help("move saved outputs and notes out of the councils' folders to silence this"),
         CommandError::NotACouncil { path } => Diagnostic::new(
             Code::W0015,
             format!("`{path}` holds no council's arrangements, so it is not verified"),

@@ -16,7 +16,7 @@ mod phrases;
 mod shown;
 mod syntax;
 
-pub use check::from_check;
+pub use check::{from_check, give_the_file_beside};
 pub use codes::{Code, Example, Explanation};
 pub use command::{
     from_command, not_guidance, other_links_kept_old, output_is_input, stdout_unwritable, unwritable,

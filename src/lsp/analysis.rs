@@ -4,7 +4,7 @@
 //! it; nothing here keeps state between requests.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use lsp_types::{
@@ -52,6 +52,41 @@ pub struct Analysis {
     inputs: Vec<FileId>,
 }
 
+/// The open documents read into a fresh workspace, then the files
+/// `beside` them from disk: the workspace, what each file is, and the open
+/// documents' files in order.
+fn read(inputs: &[Input<'_>], beside: &[PathBuf]) -> (Workspace, BTreeMap<FileId, FileInfo>, Vec<FileId>) {
+    let mut workspace = Workspace::new();
+    let mut files = BTreeMap::new();
+    let mut opened = Vec::new();
+    for input in inputs {
+        let file = match input.address {
+            Address::File(path) => Some(workspace.add_source(path, input.text)),
+            Address::Other(name) => Some(workspace.add_text(name, input.text)),
+            Address::Embedded(name) => workspace
+                .sources
+                .iter()
+                .find(|(_, source)| source.origin == Origin::Embedded((*name).to_owned()))
+                .map(|(file, _)| file),
+        };
+        if let Some(file) = file {
+            // Two URIs for one file (through a link) are read once.
+            if let std::collections::btree_map::Entry::Vacant(entry) = files.entry(file) {
+                entry.insert(FileInfo {
+                    uri: input.uri.to_owned(),
+                    map: TextMap::new(input.text),
+                    open: true,
+                });
+                opened.push(file);
+            }
+        }
+    }
+    for path in beside {
+        workspace.add_path(path);
+    }
+    (workspace, files, opened)
+}
+
 /// The embedded guidance, checked once per process: what a hover says of
 /// the guidance when the documents at hand form no policy (a guidance file
 /// of the user's that does not check).
@@ -62,34 +97,18 @@ fn baseline() -> Option<&'static Policy> {
 
 impl Analysis {
     /// Reads and checks the documents as the command line would read the
-    /// same files named together, with the embedded guidance.
+    /// same files named together, with the embedded guidance; and, if an
+    /// arrangement answers to a local policy that is not open but lies
+    /// beside it, with that file read from disk, as the command line
+    /// reads a council's folder (where it tells the user to add it).
     pub fn new(inputs: &[Input<'_>]) -> Analysis {
-        let mut workspace = Workspace::new();
-        let mut files = BTreeMap::new();
-        let mut opened = Vec::new();
-        for input in inputs {
-            let file = match input.address {
-                Address::File(path) => Some(workspace.add_source(path, input.text)),
-                Address::Other(name) => Some(workspace.add_text(name, input.text)),
-                Address::Embedded(name) => workspace
-                    .sources
-                    .iter()
-                    .find(|(_, source)| source.origin == Origin::Embedded((*name).to_owned()))
-                    .map(|(file, _)| file),
-            };
-            if let Some(file) = file {
-                // Two URIs for one file (through a link) are read once.
-                if let std::collections::btree_map::Entry::Vacant(entry) = files.entry(file) {
-                    entry.insert(FileInfo {
-                        uri: input.uri.to_owned(),
-                        map: TextMap::new(input.text),
-                        open: true,
-                    });
-                    opened.push(file);
-                }
-            }
+        let (mut workspace, mut files, mut opened) = read(inputs, &[]);
+        let mut checked = workspace.check();
+        let beside = workspace.files_beside().to_vec();
+        if !beside.is_empty() {
+            (workspace, files, opened) = read(inputs, &beside);
+            checked = workspace.check();
         }
-        let checked = workspace.check();
         for (file, source) in workspace.sources.iter() {
             if files.contains_key(&file) {
                 continue;

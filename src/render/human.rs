@@ -36,10 +36,28 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     lines.join(&format!("\n{indent}"))
 }
 
-/// The human report of one council's verdicts. `color` adds terminal
-/// colours.
+/// The human report of one council's verdicts, every verdict explained.
+/// `color` adds terminal colours.
 pub fn render(assessment: &Assessment<'_>, color: bool) -> String {
-    assessment.human(color)
+    assessment.human(color, Detail::Verbose)
+}
+
+/// How much of each council `verify` writes for people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// The header and what needs action, explained: `-q`.
+    Quiet,
+    /// What needs action explained; every other verdict a line each, its
+    /// verdict, duty and title: the default.
+    Concise,
+    /// Every verdict explained: `-v`.
+    Verbose,
+}
+
+/// The human report of one council's verdicts in as much detail as asked
+/// for.
+pub fn render_in(assessment: &Assessment<'_>, color: bool, detail: Detail) -> String {
+    assessment.human(color, detail)
 }
 
 /// The line that counts one council's verdicts: "71 verdicts, 3 need
@@ -209,15 +227,24 @@ impl Assessment<'_> {
             .collect()
     }
 
-    fn human(&self, color: bool) -> String {
+    fn human(&self, color: bool, detail: Detail) -> String {
         // The header is the council's and the guidance's own words; the
         // snippets below show their hidden characters themselves.
         let mut out = crate::visible::escape(&self.header()).into_owned();
         let groups = self.grouped();
-        // Every section's snippets first, so each file's text is shown
-        // once for the council, not once a section.
+        // How much of each group is explained: all of it, its one-line
+        // verdicts only (`false`), or none (`None`, quiet and no action).
+        let explained = |needs_action: bool| match detail {
+            Detail::Verbose => Some(true),
+            Detail::Concise => Some(needs_action),
+            Detail::Quiet if needs_action => Some(true),
+            Detail::Quiet => None,
+        };
+        // Every explained section's snippets first, so each file's text is
+        // shown once for the council, not once a section.
         let snippets: Vec<Vec<Snippet>> = groups
             .iter()
+            .filter(|group| explained(group.needs_action) == Some(true))
             .flat_map(|group| &group.sections)
             .map(|section| {
                 section
@@ -231,6 +258,9 @@ impl Assessment<'_> {
         let sections: Vec<&[Snippet]> = snippets.iter().map(Vec::as_slice).collect();
         let mut rendered = render_sections(self.sources, &sections, color).into_iter();
         for group in groups {
+            let Some(explained) = explained(group.needs_action) else {
+                continue;
+            };
             let heading = if group.needs_action {
                 "NEEDS ACTION"
             } else {
@@ -239,10 +269,32 @@ impl Assessment<'_> {
             let _ = writeln!(out, "\n==== {heading} ({}) ====", group.count);
             for section in group.sections {
                 let _ = writeln!(out, "\n---- {} ----\n", crate::visible::escape(section.title));
+                if !explained {
+                    for verdict in section.verdicts.iter().filter_map(|index| self.verdicts.get(*index)) {
+                        out.push_str(&crate::visible::escape(&self.one_line(verdict)));
+                    }
+                    continue;
+                }
                 out.push_str(&rendered.next().unwrap_or_default());
             }
         }
         out
+    }
+
+    /// A verdict in one line: its verdict, its duty's key and title.
+    fn one_line(&self, verdict: &Verdict) -> String {
+        let kind = verdict.kind().name();
+        match self.duty(verdict) {
+            Some(duty) => {
+                let title = match (&duty.title, &duty.kind) {
+                    (Some(title), _) => title.as_str(),
+                    (None, crate::model::DutyKind::Rule { text, .. }) => text.as_str(),
+                    (None, crate::model::DutyKind::Question { asks, .. }) => asks.as_str(),
+                };
+                format!("  {kind:<14} {}  {title}\n", duty.key)
+            }
+            None => format!("  {kind}\n"),
+        }
     }
 
     /// The head of the report: the council, the guidance it is checked

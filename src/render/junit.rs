@@ -3,13 +3,18 @@
 //! missing, stale) is a failure, typed by its verdict; a duty whose
 //! condition does not hold is skipped; a departure or an answer passes,
 //! its reason kept as output for the reader. Built council by council; no
-//! times, so the same input gives the same bytes.
+//! times, so the same input gives the same bytes. Input that does not
+//! check is a report of its own ([`diagnostics`]): a test suite per file
+//! with diagnostics, an `error` per diagnostic, so that CI shows what
+//! stopped the run rather than an empty file.
 
 use std::fmt::Write as _;
 
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::eval::{Verdict, VerdictKind};
 use crate::outcome::Assessment;
 use crate::render::xml::{attribute, text};
+use crate::source::SourceMap;
 use crate::words::{Standing, Wording};
 
 /// The JUnit report of a run, built council by council.
@@ -80,6 +85,69 @@ impl JunitLog {
             self.tests, self.failures, self.skipped, self.suites
         )
     }
+}
+
+/// The JUnit report of a run that could not be verified: a test suite
+/// for each file with diagnostics (and one for those tied to no file), a
+/// test case per diagnostic, an `error` if it is an error, passing with
+/// its words as output if it is a warning.
+pub fn diagnostics(runs: &[(&SourceMap, &[Diagnostic])]) -> String {
+    let mut by_file: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+    let (mut tests, mut errors) = (0, 0);
+    for (sources, found) in runs {
+        for diagnostic in *found {
+            let (file, line) = diagnostic.primary.as_ref().map_or((String::new(), 0), |label| {
+                (
+                    sources.name(label.span.file).to_owned(),
+                    sources.line_column(label.span).0,
+                )
+            });
+            let mut words = diagnostic.message.clone();
+            for note in diagnostic.notes_and_help() {
+                let _ = write!(words, "\n{note}");
+            }
+            let code = diagnostic.code.as_str();
+            let mut case = format!(
+                "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{line}\">\n",
+                attribute(&format!("{code}: {}", diagnostic.message)),
+                attribute(&file),
+                attribute(&file)
+            );
+            tests += 1;
+            match diagnostic.severity {
+                Severity::Error => {
+                    errors += 1;
+                    let _ = writeln!(
+                        case,
+                        "      <error message=\"{}\" type=\"{code}\">{}</error>",
+                        attribute(&diagnostic.message),
+                        text(&words)
+                    );
+                }
+                Severity::Warning => {
+                    let _ = writeln!(case, "      <system-out>{}</system-out>", text(&words));
+                }
+            }
+            case.push_str("    </testcase>\n");
+            by_file.entry(file).or_default().push(case);
+        }
+    }
+    let mut suites = String::new();
+    for (file, cases) in &by_file {
+        let name = if file.is_empty() { "the command" } else { file.as_str() };
+        let _ = writeln!(
+            suites,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"0\" errors=\"{}\" skipped=\"0\">",
+            attribute(name),
+            cases.len(),
+            cases.iter().filter(|case| case.contains("<error ")).count()
+        );
+        suites.extend(cases.iter().map(String::as_str));
+        suites.push_str("  </testsuite>\n");
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"dcsc verify\" tests=\"{tests}\" failures=\"0\" errors=\"{errors}\" skipped=\"0\">\n{suites}</testsuites>\n"
+    )
 }
 
 /// One verdict as a `testcase`: a failure if it needs action, skipped if

@@ -6,6 +6,7 @@
 pub mod coverage;
 pub mod diff;
 pub mod explain;
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;

@@ -17,6 +17,8 @@ pub enum Shape {
     Human {
         /// Whether to colour for a terminal.
         color: bool,
+        /// How much of each council to write.
+        detail: crate::render::human::Detail,
     },
     /// Each council's verdicts as JSON (docs/json-output.md).
     Json,
@@ -24,6 +26,9 @@ pub enum Shape {
     Junit,
     /// Every council's verdicts as one SARIF log.
     Sarif,
+    /// Each council's verdicts that need action as GitHub Actions
+    /// annotations.
+    Github,
     /// The sector table for people.
     SummaryHuman,
     /// The sector table as JSON.
@@ -35,7 +40,8 @@ pub struct Stream {
     shape: Shape,
     expected: usize,
     written: usize,
-    needs_action: bool,
+    /// Every kind of verdict written so far.
+    seen: std::collections::BTreeSet<crate::eval::VerdictKind>,
     sector: Option<Sector>,
     /// JUnit and SARIF are one document each, built as the councils come
     /// (each council's results kept as text, the council itself dropped).
@@ -49,13 +55,13 @@ impl Stream {
     pub fn new(shape: Shape, expected: usize, as_at: crate::AsAt) -> Stream {
         let sector = match shape {
             Shape::SummaryHuman | Shape::SummaryJson => Some(Sector::new(as_at)),
-            Shape::Human { .. } | Shape::Json | Shape::Junit | Shape::Sarif => None,
+            Shape::Human { .. } | Shape::Json | Shape::Junit | Shape::Sarif | Shape::Github => None,
         };
         Stream {
             shape,
             expected,
             written: 0,
-            needs_action: false,
+            seen: std::collections::BTreeSet::new(),
             sector,
             junit: crate::render::junit::JunitLog::new(),
             sarif: crate::render::sarif::VerdictLog::new(),
@@ -67,14 +73,15 @@ impl Stream {
     pub fn council(&mut self, assessment: &Assessment<'_>) -> String {
         let first = self.written == 0;
         self.written += 1;
-        self.needs_action |= assessment.needs_action();
+        self.seen
+            .extend(assessment.verdicts.iter().map(crate::eval::Verdict::kind));
         if let Some(sector) = &mut self.sector {
             sector.add(assessment);
             return String::new();
         }
         match self.shape {
-            Shape::Human { color } => {
-                let text = crate::render::human::render(assessment, color);
+            Shape::Human { color, detail } => {
+                let text = crate::render::human::render_in(assessment, color, detail);
                 if first {
                     text
                 } else {
@@ -98,6 +105,7 @@ impl Stream {
                 self.sarif.add(assessment);
                 String::new()
             }
+            Shape::Github => crate::render::github::verdicts(assessment),
             Shape::SummaryHuman | Shape::SummaryJson => String::new(),
         }
     }
@@ -116,12 +124,14 @@ impl Stream {
             }
             (Shape::Junit, _) => self.junit.finish(),
             (Shape::Sarif, _) => self.sarif.finish(),
-            (Shape::Human { .. } | Shape::Json | Shape::SummaryHuman | Shape::SummaryJson, _) => String::new(),
+            (Shape::Human { .. } | Shape::Json | Shape::Github | Shape::SummaryHuman | Shape::SummaryJson, _) => {
+                String::new()
+            }
         }
     }
 
-    /// Whether any council written so far needs action.
-    pub fn needs_action(&self) -> bool {
-        self.needs_action
+    /// Whether any verdict written so far is one that fails the run.
+    pub fn fails(&self, fail_on: &crate::outcome::FailOn) -> bool {
+        self.seen.iter().any(|kind| fail_on.includes(*kind))
     }
 }

@@ -11,17 +11,22 @@ use super::{Document, ReportError};
 /// under the response), then what a spreadsheet filters on.
 const FILTER_COLUMNS: [&str; 4] = ["Evidence", "Duty", "Section", "Modality"];
 
+/// What a spreadsheet reads as "this file is UTF-8".
+const BYTE_ORDER_MARK: &str = "\u{feff}";
+
 /// The last column.
 const NEEDS_ACTION_COLUMN: &str = "Needs action";
 
 impl Document {
-    /// One row per verdict, after a header row; UTF-8, written with the
-    /// `csv` crate. Verdicts are given by name (`not_applicable`), as in
+    /// One row per verdict, after a header row; UTF-8 starting with a
+    /// byte-order mark (without one, a spreadsheet opening the file reads
+    /// it in the machine's own code page and garbles ’ and –), written
+    /// with the `csv` crate. Verdicts are given by name (`not_applicable`), as in
     /// the JSON output, so a spreadsheet can filter on them, and a permission
     /// by whether it is used (`permission_used`), never as `pass`; the
     /// explanation keeps its lines as line breaks inside the cell.
     pub fn to_csv(&self) -> Result<String, ReportError> {
-        let mut writer = csv::Writer::from_writer(Vec::new());
+        let mut writer = csv::Writer::from_writer(BYTE_ORDER_MARK.as_bytes().to_vec());
         let mut headers: Vec<&str> = super::ASSURANCE_COLUMNS.to_vec();
         headers.extend(FILTER_COLUMNS);
         headers.extend(self.classifications.iter().map(String::as_str));

@@ -14,13 +14,19 @@ pub enum CheckFormat {
     Json,
     /// SARIF 2.1.0, for code-scanning dashboards: one rule per code.
     Sarif,
+    /// GitHub Actions annotations: a line per diagnostic, where it
+    /// points.
+    Github,
 }
 
-/// `dcsc check`: parses and checks the files given (arrangements against
-/// the guidance files among them, or the embedded guidance) and writes
+/// `dcsc check`: parses and checks the files given, a folder's councils
+/// in its place (arrangements against the guidance files among them, or
+/// the embedded guidance), and writes
 /// every diagnostic on standard output.
 pub fn check(files: &[PathBuf], format: CheckFormat, streams: &mut Streams<'_>) -> Status {
-    let mut workspace = workspace_of(&[], files, streams);
+    let (files, passed_over) = super::files_of(files);
+    let mut workspace = workspace_of(&[], &files, streams);
+    workspace.diagnostics.extend(passed_over);
     let Streams { colors, write, .. } = streams;
     workspace.check();
     let read = files.len() + workspace.shared_only();
@@ -44,6 +50,10 @@ pub fn check(files: &[PathBuf], format: CheckFormat, streams: &mut Streams<'_>) 
         CheckFormat::Json => write(
             Channel::Out,
             &diagnostics::json_document(&[(&workspace.sources, &workspace.diagnostics)]),
+        ),
+        CheckFormat::Github => write(
+            Channel::Out,
+            &crate::render::github::diagnostics(&[(&workspace.sources, &workspace.diagnostics)]),
         ),
         CheckFormat::Sarif => write(
             Channel::Out,

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{refuse, stop, workspace_of, Channel, Colors, Sink, Status, Streams};
+use super::{refuse, stop, workspace_of, Channel, Colors, FailOn, Sink, Status, Streams};
 use crate::command::{CommandError, DiffProblem};
 use crate::date::Day;
 use crate::diagnostics;
@@ -60,12 +60,14 @@ impl Sides {
 /// `dcsc diff`: the councils of `arrangements` verified on each side and
 /// compared: every verdict that changes, and what changed in the
 /// guidance, to `output` if given (atomically, never over an input), else
-/// to standard output. Needs action if any verdict changes.
+/// to standard output. Needs action if any verdict changes, or, given
+/// `fail_on`, if one changes into a verdict it names.
 pub fn diff(
     arrangements: &[PathBuf],
     sides: &Sides,
     format: DiffFormat,
     output: Option<&Path>,
+    fail_on: Option<&FailOn>,
     streams: &mut Streams<'_>,
 ) -> Status {
     let json = format == DiffFormat::Json;
@@ -73,8 +75,11 @@ pub fn diff(
         Ok(sides) => sides,
         Err(problem) => return refuse(&SourceMap::new(), &problem, json, streams.colors.err, streams.write),
     };
+    let (arrangements, passed_over) = super::files_of(arrangements);
+    let arrangements = arrangements.as_slice();
     let mut side = |policies: &[PathBuf], day: Day| {
         let mut workspace = workspace_of(policies, arrangements, streams);
+        workspace.diagnostics.extend(passed_over.iter().cloned());
         let verified = workspace.verify(day);
         (workspace, verified)
     };
@@ -134,7 +139,11 @@ pub fn diff(
             }
         }
     }
-    if comparison.changes_any_verdict() {
+    let fails = match fail_on {
+        None => comparison.changes_any_verdict(),
+        Some(fail_on) => comparison.changes_into(|kind| fail_on.includes(kind)),
+    };
+    if fails {
         Status::NeedsAction
     } else {
         Status::Clear

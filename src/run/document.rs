@@ -137,10 +137,11 @@ fn save(
     workspace: &Workspace,
     standard_input: Option<&std::fs::Metadata>,
 ) -> Option<Diagnostic> {
+    let (arrangements, _) = super::files_of(&inputs.arrangements);
     let named: Vec<PathBuf> = inputs
         .policies
         .iter()
-        .chain(&inputs.arrangements)
+        .chain(&arrangements)
         .chain(workspace.shared_paths())
         .cloned()
         .collect();

@@ -25,6 +25,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{self, Diagnostic};
+use crate::load;
 use crate::source::{FileId, SourceMap};
 use crate::AsAt;
 use crate::Workspace;
@@ -35,7 +36,11 @@ pub use document::{graph, report, ChartFormat, ReportFormat};
 pub use fmt::fmt;
 pub use policy::{coverage, explain, version, vocabulary, Format};
 pub use test::{test, TestFormat};
-pub use verify::{folders, folders_given, verify, workspace, Settings, VerifyFormat};
+pub use verify::{councils, verify, workspace, Settings, VerifyFormat, VerifyOptions};
+
+pub use crate::render::human::Detail;
+
+pub use crate::outcome::FailOn;
 
 /// Where a piece of text goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,10 +174,69 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    /// A workspace holding the guidance and arrangement files.
+    /// A workspace holding the guidance and arrangement files, a folder's
+    /// councils' files in its place.
     fn workspace(&self, streams: &mut Streams<'_>) -> Workspace {
-        workspace_of(&self.policies, &self.arrangements, streams)
+        let (arrangements, passed_over) = files_of(&self.arrangements);
+        let mut workspace = workspace_of(&self.policies, &arrangements, streams);
+        workspace.diagnostics.extend(passed_over);
+        workspace
     }
+}
+
+/// The files the paths name, each folder's councils' files in its place
+/// ([`load::councils`]), with what stops or warns: a folder that cannot
+/// be read, and the files passed over as not dcsc input (one warning).
+fn files_of(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut found = Vec::new();
+    let mut skipped = Vec::new();
+    for path in paths {
+        if !is_folder(path) {
+            files.push(path.clone());
+            continue;
+        }
+        match load::councils(std::slice::from_ref(path)) {
+            Ok(councils) => {
+                files.extend(councils.councils.into_iter().flat_map(|council| council.files));
+                skipped.extend(councils.skipped);
+            }
+            Err(error) => found.push(diagnostics::from_syntax(&error)),
+        }
+    }
+    if !skipped.is_empty() {
+        found.push(passed_over(&skipped));
+    }
+    (files, found)
+}
+
+/// The one warning for the files passed over as not dcsc input (W0019).
+fn passed_over(skipped: &[PathBuf]) -> Diagnostic {
+    diagnostics::from_command(&crate::command::CommandError::NotInput {
+        paths: skipped
+            .iter()
+            .map(|path| crate::visible::escape(&path.display().to_string()).into_owned())
+            .collect(),
+    })
+}
+
+/// Writes a command's standard output to the file named with `-o`
+/// (atomically), unless that file is one of those `read` names (a folder
+/// standing for its councils' files) or the file standard input is; what
+/// stopped it, if anything.
+pub fn save_output(
+    path: &Path,
+    text: &str,
+    read: &[PathBuf],
+    standard_input: Option<&std::fs::Metadata>,
+) -> Option<Diagnostic> {
+    let (files, _) = files_of(read);
+    document::save_over(path, text, &files, standard_input)
+}
+
+/// Whether a path names a folder (`-` never does).
+fn is_folder(path: &Path) -> bool {
+    path != Path::new(crate::load::STDIN_PATH) && std::fs::metadata(path).is_ok_and(|metadata| metadata.is_dir())
 }
 
 /// A workspace of the files given, in order: the guidance given with
@@ -292,12 +356,11 @@ mod tests {
         let mut inputs = coventry();
         inputs.arrangements = vec![PathBuf::from("no/such/file.dcs")];
         let mut write = |channel, text: &str| captured.write(channel, text);
-        let status = verify(
-            &inputs,
-            VerifyFormat::Junit,
-            true,
-            &mut Streams::new(Colors::default(), &mut write),
-        );
+        let options = VerifyOptions {
+            summary: true,
+            ..VerifyOptions::new(VerifyFormat::Junit)
+        };
+        let status = verify(&inputs, &options, &mut Streams::new(Colors::default(), &mut write));
         assert_eq!(status, Status::BadInput);
         assert_eq!(captured.out, "");
         assert!(captured.err.contains("E0301"), "{}", captured.err);

@@ -20,7 +20,13 @@ pub enum TestFormat {
 /// `dcsc test`: runs the tests in `paths` (none: the current folder)
 /// against the guidance files given, or the embedded guidance. Needs
 /// action if any test fails.
-pub fn test(paths: &[PathBuf], policies: &[PathBuf], format: TestFormat, streams: &mut Streams<'_>) -> Status {
+pub fn test(
+    paths: &[PathBuf],
+    policies: &[PathBuf],
+    filter: Option<&str>,
+    format: TestFormat,
+    streams: &mut Streams<'_>,
+) -> Status {
     let searched: Vec<PathBuf> = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -45,6 +51,9 @@ pub fn test(paths: &[PathBuf], policies: &[PathBuf], format: TestFormat, streams
     // The tests run are those of the files asked for: a file a test starts
     // from may hold tests of its own, which are not asked for.
     checked.tests.retain(|test| test_files.contains(&test.file));
+    if let Some(filter) = filter {
+        checked.tests.retain(|test| test.name.text.contains(filter));
+    }
     // Each test verifies as at its own date, so a warning that the
     // arrangements answer to another edition than the latest in force says
     // nothing about the tests.
@@ -58,6 +67,7 @@ pub fn test(paths: &[PathBuf], policies: &[PathBuf], format: TestFormat, streams
     if checked.tests.is_empty() {
         let problem = CommandError::NoTests {
             searched: searched.iter().map(|path| format!("`{}`", path.display())).collect(),
+            filter: filter.map(str::to_owned),
         };
         return refuse(&workspace.sources, &problem, false, colors.err, write);
     }

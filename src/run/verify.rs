@@ -13,17 +13,18 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::{note_fifo, refuse, Channel, Inputs, Sink, Status, Streams};
+use super::{is_folder, note_fifo, refuse, stop, Channel, Inputs, Sink, Status, Streams};
 use crate::command::CommandError;
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::load;
-use crate::outcome::AsAt;
+use crate::outcome::{AsAt, FailOn};
+use crate::render::human::Detail;
 use crate::render::stream::{Shape, Stream};
 use crate::source::SourceMap;
 use crate::Workspace;
 
-/// What to write, and as at when.
-#[derive(Clone, Copy, Debug)]
+/// What to write, as at when, and which verdicts fail the run.
+#[derive(Clone, Debug)]
 pub struct Settings {
     /// The date to verify as at: one given, or each council's papers'
     /// end.
@@ -32,6 +33,8 @@ pub struct Settings {
     pub shape: Shape,
     /// Whether diagnostics on standard error are coloured.
     pub error_color: bool,
+    /// Which verdicts make the run need action (exit status 1).
+    pub fail_on: FailOn,
 }
 
 impl Settings {
@@ -40,7 +43,34 @@ impl Settings {
     fn json(&self) -> bool {
         match self.shape {
             Shape::Json | Shape::SummaryJson | Shape::Sarif => true,
-            Shape::Human { .. } | Shape::SummaryHuman | Shape::Junit => false,
+            Shape::Human { .. } | Shape::SummaryHuman | Shape::Junit | Shape::Github => false,
+        }
+    }
+}
+
+/// How `verify` writes its councils and what fails the run: the command
+/// line's options.
+#[derive(Clone, Debug)]
+pub struct VerifyOptions {
+    /// The output format.
+    pub format: VerifyFormat,
+    /// The sector's table instead of each council's verdicts.
+    pub summary: bool,
+    /// Which verdicts make the run need action (exit status 1).
+    pub fail_on: FailOn,
+    /// How much of each council to write for people.
+    pub detail: Detail,
+}
+
+impl VerifyOptions {
+    /// `format`, each council's verdicts, failing on those that need
+    /// action, passes a line each.
+    pub fn new(format: VerifyFormat) -> VerifyOptions {
+        VerifyOptions {
+            format,
+            summary: false,
+            fail_on: FailOn::needing_action(),
+            detail: Detail::Concise,
         }
     }
 }
@@ -58,33 +88,46 @@ pub enum VerifyFormat {
     /// SARIF 2.1.0, for code-scanning dashboards: a rule per duty, a
     /// result per verdict at the council's facts.
     Sarif,
+    /// GitHub Actions annotations: a line per verdict that needs action,
+    /// at the council's facts (diagnostics, where they point, if the
+    /// input does not check).
+    Github,
 }
 
 impl VerifyFormat {
     /// What is written on standard output in this format, each council's
     /// verdicts or (`summary`) the sector's table; `None` for a summary
     /// in a format it is not written in.
-    fn shape(self, summary: bool, color: bool) -> Option<Shape> {
+    fn shape(self, summary: bool, color: bool, detail: Detail) -> Option<Shape> {
         match (self, summary) {
-            (VerifyFormat::Human, false) => Some(Shape::Human { color }),
+            (VerifyFormat::Human, false) => Some(Shape::Human { color, detail }),
             (VerifyFormat::Json, false) => Some(Shape::Json),
             (VerifyFormat::Junit, false) => Some(Shape::Junit),
             (VerifyFormat::Sarif, false) => Some(Shape::Sarif),
+            (VerifyFormat::Github, false) => Some(Shape::Github),
             (VerifyFormat::Human, true) => Some(Shape::SummaryHuman),
             (VerifyFormat::Json, true) => Some(Shape::SummaryJson),
-            (VerifyFormat::Junit | VerifyFormat::Sarif, true) => None,
+            (VerifyFormat::Junit | VerifyFormat::Sarif | VerifyFormat::Github, true) => None,
         }
     }
 }
 
-/// `dcsc verify`: the councils of the files given, read together, or of
-/// the folders given, each on its own, verified as at the date given and
-/// written in `format` (with `summary`, the sector's table instead).
-pub fn verify(inputs: &Inputs, format: VerifyFormat, summary: bool, streams: &mut Streams<'_>) -> Status {
+/// `dcsc verify`: the councils of the paths given ([`plan`]), verified as
+/// at the date given and written in `format` (with `summary`, the
+/// sector's table instead); needs action if a verdict `fail_on` names is
+/// found.
+pub fn verify(inputs: &Inputs, options: &VerifyOptions, streams: &mut Streams<'_>) -> Status {
+    let VerifyOptions {
+        format,
+        summary,
+        fail_on,
+        detail,
+    } = options.clone();
     let colors = streams.colors;
-    let Some(shape) = format.shape(summary, colors.out) else {
+    let Some(shape) = format.shape(summary, colors.out, detail) else {
         let problem = CommandError::CommandLine {
-            message: "`--summary` is written for people or as JSON, not as JUnit or SARIF".to_owned(),
+            message: "`--summary` is written for people or as JSON, not as JUnit, SARIF or GitHub annotations"
+                .to_owned(),
             details: vec!["use `--summary` alone or with `--format json`".to_owned()],
         };
         return refuse(&SourceMap::new(), &problem, false, colors.err, streams.write);
@@ -93,23 +136,84 @@ pub fn verify(inputs: &Inputs, format: VerifyFormat, summary: bool, streams: &mu
         as_at: inputs.as_at,
         shape,
         error_color: colors.err,
+        fail_on,
     };
-    match folders_given(&inputs.arrangements) {
-        Ok(true) => {
+    match plan(&inputs.arrangements) {
+        Ok(Plan::Together) => workspace(&mut inputs.workspace(streams), &settings, streams.write),
+        Ok(Plan::Each(found)) => {
             for policy in &inputs.policies {
                 note_fifo(policy, streams.write);
             }
-            folders(&inputs.arrangements, &inputs.policies, &settings, streams)
+            councils(found, &inputs.policies, &settings, streams)
         }
-        Ok(false) => workspace(&mut inputs.workspace(streams), &settings, streams.write),
-        Err(problem) => refuse(
+        Err(problem) => stop(
             &SourceMap::new(),
-            &problem,
+            &[*problem],
             format == VerifyFormat::Json,
             colors.err,
             streams.write,
         ),
     }
+}
+
+/// How the paths given are verified.
+enum Plan {
+    /// Read together in one workspace, once: files alone, some of which
+    /// are read only once (standard input, a FIFO) or are not councils of
+    /// their own (a local policy given with its council), or one file.
+    Together,
+    /// Council by council, each in a workspace of its own, read once to
+    /// check and again to verify.
+    Each(load::Councils),
+}
+
+/// Which councils the paths name: each folder's (see [`load::councils`]);
+/// the files given, each its own council if each holds arrangements,
+/// else all read together as one.
+fn plan(paths: &[PathBuf]) -> Result<Plan, Box<Diagnostic>> {
+    let files: Vec<PathBuf> = paths.iter().filter(|path| !is_folder(path)).cloned().collect();
+    let read_once = files.iter().any(|file| !is_regular_file(file));
+    if read_once {
+        return if files.len() == paths.len() {
+            Ok(Plan::Together)
+        } else {
+            Err(Box::new(diagnostics::from_command(&CommandError::FilesAndFolders)))
+        };
+    }
+    // Each file is asked what it holds once (a file that cannot be read
+    // is taken for arrangements, its error the council's to report).
+    let named = files.iter().all(|file| load::holds(file) == load::Holds::Arrangements);
+    if files.len() == paths.len() && (files.len() < 2 || !named) {
+        return Ok(Plan::Together);
+    }
+    // Councils in the order of the paths; files read together stand
+    // where the first of them was given.
+    let mut found = load::Councils::default();
+    let mut grouped = false;
+    for path in paths {
+        if is_folder(path) {
+            let more = load::councils(std::slice::from_ref(path))
+                .map_err(|error| Box::new(diagnostics::from_syntax(&error)))?;
+            found.councils.extend(more.councils);
+            found.skipped.extend(more.skipped);
+        } else if named {
+            found.councils.push(load::Council {
+                name: path.display().to_string(),
+                files: vec![path.clone()],
+            });
+        } else if !grouped {
+            grouped = true;
+            found.councils.push(load::Council {
+                name: files
+                    .iter()
+                    .map(|file| file.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                files: files.clone(),
+            });
+        }
+    }
+    Ok(Plan::Each(found))
 }
 
 /// Counts of errors and warnings, for the line that ends a failed run.
@@ -121,14 +225,21 @@ fn counted(diagnostics: &[Diagnostic]) -> (usize, usize) {
     (errors, diagnostics.len() - errors)
 }
 
-/// Writes what stops a run: as JSON on standard output if JSON was asked
-/// for, else rendered on standard error with a closing count.
+/// Writes what stops a run: as JSON (or SARIF) on standard output if that
+/// was asked for, else rendered on standard error with a closing count,
+/// and for JUnit or GitHub annotations, in that format on standard output
+/// too, so that CI shows what stopped the run.
 fn cannot_verify(runs: &[(&SourceMap, &[Diagnostic])], settings: &Settings, write: &mut Sink<'_>) -> Status {
     if settings.shape == Shape::Sarif {
         write(Channel::Out, &crate::render::sarif::diagnostics(runs));
     } else if settings.json() {
         write(Channel::Out, &diagnostics::json_document(runs));
     } else {
+        match settings.shape {
+            Shape::Github => write(Channel::Out, &crate::render::github::diagnostics(runs)),
+            Shape::Junit => write(Channel::Out, &crate::render::junit::diagnostics(runs)),
+            Shape::Human { .. } | Shape::Json | Shape::Sarif | Shape::SummaryHuman | Shape::SummaryJson => {}
+        }
         let (mut errors, mut warnings) = (0, 0);
         for (sources, found) in runs {
             write(Channel::Err, &diagnostics::render(sources, found, settings.error_color));
@@ -144,8 +255,8 @@ fn cannot_verify(runs: &[(&SourceMap, &[Diagnostic])], settings: &Settings, writ
     Status::BadInput
 }
 
-fn finished(stream: Stream, bad: bool, write: &mut Sink<'_>) -> Status {
-    let needs_action = stream.needs_action();
+fn finished(stream: Stream, bad: bool, fail_on: &FailOn, write: &mut Sink<'_>) -> Status {
+    let needs_action = stream.fails(fail_on);
     write(Channel::Out, &stream.finish());
     if bad {
         Status::BadInput
@@ -177,7 +288,7 @@ pub fn workspace(workspace: &mut Workspace, settings: &Settings, write: &mut Sin
     prepared.each(&workspace.sources, |assessment| {
         write(Channel::Out, &stream.council(assessment));
     });
-    finished(stream, false, write)
+    finished(stream, false, &settings.fail_on, write)
 }
 
 /// A file read once and given to every council's workspace: guidance
@@ -208,11 +319,11 @@ fn council_workspace(given: &[Given], council: &load::Council) -> Workspace {
     workspace
 }
 
-/// Verifies each council in the folders, in order (each folder's councils
-/// sorted by path), each in a workspace of its own with the guidance
-/// files `policies` (read once; none: the embedded guidance; `-` reads
-/// the standard input given). Colour is the settings'.
-pub fn folders(folders: &[PathBuf], policies: &[PathBuf], settings: &Settings, streams: &mut Streams<'_>) -> Status {
+/// Verifies each council found, in order, each in a workspace of its own
+/// with the guidance files `policies` (read once; none: the embedded
+/// guidance; `-` reads the standard input given), after warning once of
+/// the files passed over as not dcsc input.
+pub fn councils(found: load::Councils, policies: &[PathBuf], settings: &Settings, streams: &mut Streams<'_>) -> Status {
     let mut read = SourceMap::new();
     let mut problems = Vec::new();
     let mut given = Vec::new();
@@ -238,17 +349,17 @@ pub fn folders(folders: &[PathBuf], policies: &[PathBuf], settings: &Settings, s
     if guidance.has_errors() {
         return cannot_verify(&[(&guidance.sources, &guidance.diagnostics)], settings, write);
     }
-    let mut councils = Vec::new();
-    for folder in folders {
-        match load::councils_in(folder) {
-            Ok(found) => councils.extend(found),
-            Err(error) => problems.push(diagnostics::from_syntax(&error)),
-        }
-    }
     if !problems.is_empty() {
         return cannot_verify(&[(&read, &problems)], settings, write);
     }
-    let found = first_pass(councils, &given, settings.as_at);
+    if !found.skipped.is_empty() && !settings.json() {
+        let warning = super::passed_over(&found.skipped);
+        write(
+            Channel::Err,
+            &diagnostics::render(&SourceMap::new(), &[warning], settings.error_color),
+        );
+    }
+    let found = first_pass(found.councils, &given, settings.as_at);
     let failed: Vec<(&SourceMap, &[Diagnostic])> = found
         .iter()
         .filter_map(|council| council.failed.as_ref())
@@ -339,20 +450,11 @@ fn second_pass(
             write(Channel::Out, &stream.council(assessment));
         });
     }
-    finished(stream, bad, write)
+    finished(stream, bad, &settings.fail_on, write)
 }
 
-/// Whether the paths name folders of councils (all of them), files (none
-/// of them), or both, which `verify` refuses.
-pub fn folders_given(paths: &[PathBuf]) -> Result<bool, CommandError> {
-    let folders = paths.iter().filter(|path| is_folder(path)).count();
-    match folders {
-        0 => Ok(false),
-        all if all == paths.len() => Ok(true),
-        _ => Err(CommandError::FilesAndFolders),
-    }
-}
-
-fn is_folder(path: &Path) -> bool {
-    path != Path::new(load::STDIN_PATH) && std::fs::metadata(path).is_ok_and(|metadata| metadata.is_dir())
+/// Whether a file can be read twice (once to check, once to verify):
+/// not standard input, a FIFO or a device.
+fn is_regular_file(path: &Path) -> bool {
+    path != Path::new(load::STDIN_PATH) && std::fs::metadata(path).is_ok_and(|metadata| metadata.is_file())
 }

@@ -334,13 +334,16 @@ async fn verdicts(
         let council = find(shared, &id)?;
         let day = as_at(shared, council, asked);
         let (status, written) =
-            captured(|streams| run::verify(&inputs(shared, council, asked), format, false, streams));
+            captured(|streams| run::verify(&inputs(shared, council, asked), &run::VerifyOptions::new(format), streams));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, day));
         }
         let (media_type, extension) = match format {
             run::VerifyFormat::Sarif => ("application/sarif+json", "sarif"),
-            run::VerifyFormat::Json | run::VerifyFormat::Human | run::VerifyFormat::Junit => (reply::JSON, "json"),
+            run::VerifyFormat::Json
+            | run::VerifyFormat::Human
+            | run::VerifyFormat::Junit
+            | run::VerifyFormat::Github => (reply::JSON, "json"),
         };
         let headers: Vec<(HeaderName, String)> = if download {
             vec![attachment(&format!("{}-{day}.{extension}", council.id))]
@@ -458,7 +461,7 @@ async fn diff(
             from: Some(from),
             to: Some(to),
         };
-        let (status, written) = captured(|streams| run::diff(&council.files, &sides, format, None, streams));
+        let (status, written) = captured(|streams| run::diff(&council.files, &sides, format, None, None, streams));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, from));
         }

@@ -3,7 +3,8 @@
 //! with its local policies and shared files beside it), or a folder of
 //! councils (`load::councils_in`: each file, each sub-folder). Files that
 //! hold only policy tests are left out, as `verify` leaves them out, and
-//! so is a file another council shares, which holds no arrangements.
+//! so is a file another council shares, which holds no arrangements, and
+//! a file that is not dcsc input ([`load::holds`]).
 //!
 //! The client names a council by its id and a file by its number in the
 //! council's list, never by a path; and a file is read or written only if
@@ -15,9 +16,7 @@ use std::path::{Path, PathBuf};
 use axum::http::StatusCode;
 
 use super::reply::Failure;
-use crate::load;
-use crate::source::SourceMap;
-use crate::syntax::{self, ast::ItemKind};
+use crate::load::{self, holds, Holds};
 
 /// One council: its id in addresses, its files, and the folder they must
 /// stay in.
@@ -39,18 +38,6 @@ pub(super) struct Council {
 pub(super) struct Found {
     pub(super) councils: Vec<Council>,
     pub(super) warnings: Vec<String>,
-}
-
-/// What a file holds, as far as finding councils goes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Holds {
-    /// An arrangements header (or it does not parse, so it may: a council
-    /// whose file is broken is still served, to be mended in the editor).
-    Arrangements,
-    /// Only policy tests.
-    Tests,
-    /// Anything else: guidance, a local policy, a shared file.
-    Other,
 }
 
 /// Finds the councils under the paths, in the order given (a folder's
@@ -131,7 +118,11 @@ fn council_files(files: impl IntoIterator<Item = PathBuf>, root: &Path, warnings
                     shown(file)
                 ));
             }
-            inside && holds(file) != Holds::Tests
+            let holds = holds(file);
+            if holds == Holds::NotInput {
+                warnings.push(format!("`{}` is not dcsc input, so it is not served", shown(file)));
+            }
+            inside && !matches!(holds, Holds::Tests | Holds::NotInput)
         })
         .collect()
 }
@@ -176,32 +167,6 @@ fn unique(councils: &[Council], wanted: &str) -> String {
         .map(|number| format!("{wanted}-{number}"))
         .find(|id| !taken(id))
         .unwrap_or_else(|| wanted.to_owned())
-}
-
-fn holds(file: &Path) -> Holds {
-    let mut sources = SourceMap::new();
-    let Ok(id) = load::read(&mut sources, file) else {
-        return Holds::Arrangements;
-    };
-    let Some(source) = sources.get(id) else {
-        return Holds::Arrangements;
-    };
-    let (tree, errors) = if syntax::reads_as_json(source) {
-        match syntax::json::parse(id, source) {
-            Ok(tree) => (tree, Vec::new()),
-            Err(error) => (Default::default(), vec![error]),
-        }
-    } else {
-        syntax::parse(id, source)
-    };
-    let kinds: Vec<ItemKind> = tree.items.iter().map(|item| item.kind).collect();
-    if kinds.contains(&ItemKind::Arrangements) || (!errors.is_empty() && kinds.is_empty()) {
-        Holds::Arrangements
-    } else if !kinds.is_empty() && kinds.iter().all(|kind| *kind == ItemKind::Test) {
-        Holds::Tests
-    } else {
-        Holds::Other
-    }
 }
 
 fn canonical_folder(folder: &Path) -> Result<PathBuf, String> {

@@ -31,6 +31,57 @@ pub fn reads_as_json(source: &SourceFile) -> bool {
         || (source.name() == crate::source::STDIN_NAME && source.text.trim_start().starts_with('{'))
 }
 
+/// The kind of each top-level item, read from its first word without
+/// parsing it (for JSON, which holds one council's arrangements, its top
+/// level): enough to tell which files make a council, for the price of
+/// the pre-scan. `None` when the file cannot be cut into items (a NUL
+/// byte, an unterminated string) or is JSON that does not parse: what it
+/// holds is then for its errors to say.
+pub fn item_kinds(file: FileId, source: &SourceFile) -> Option<Vec<ast::ItemKind>> {
+    let text = source.text.as_str();
+    if reads_as_json(source) {
+        return match serde_json::from_str::<serde_json::Value>(text).ok()? {
+            serde_json::Value::Object(top) if top.contains_key("arrangements") => {
+                Some(vec![ast::ItemKind::Arrangements])
+            }
+            serde_json::Value::Object(_)
+            | serde_json::Value::Null
+            | serde_json::Value::Bool(_)
+            | serde_json::Value::Number(_)
+            | serde_json::Value::String(_)
+            | serde_json::Value::Array(_) => Some(Vec::new()),
+        };
+    }
+    let scan = prescan::chunks(file, text).ok()?;
+    Some(
+        scan.chunks
+            .iter()
+            .filter_map(|chunk| text.get(chunk.start..chunk.end))
+            .filter_map(first_keyword)
+            .collect(),
+    )
+}
+
+/// The item keyword an item's text starts with, past white space and
+/// comments.
+fn first_keyword(text: &str) -> Option<ast::ItemKind> {
+    let mut rest = text.trim_start();
+    loop {
+        let comment_end = if rest.starts_with("//") {
+            rest.find('\n').unwrap_or(rest.len())
+        } else if rest.starts_with("/*") {
+            rest.find("*/").map_or(rest.len(), |end| end + 2)
+        } else {
+            break;
+        };
+        rest = rest.get(comment_end..).unwrap_or("").trim_start();
+    }
+    let length = rest
+        .find(|character: char| !(character.is_ascii_alphanumeric() || character == '_'))
+        .unwrap_or(rest.len());
+    ast::ItemKind::from_keyword(rest.get(..length)?)
+}
+
 /// Parses one file into its syntax tree, returning every item that parsed
 /// and every error found, however many.
 pub fn parse(file: FileId, source: &SourceFile) -> (ast::File, Vec<SyntaxError>) {

@@ -11,7 +11,7 @@ const ARRANGEMENT: &str = "arrangements small {\n  council \"Small Council\"\n  
 fn missing_paths_and_directories_are_coded_errors() {
     assert_bad_input(&dcsc(&["check", "no/such/file.dcs"]), "E0001");
     assert_bad_input(&dcsc(&["verify", "no/such/file.dcs"]), "E0001");
-    assert_bad_input(&dcsc(&["check", "examples"]), "E0001");
+    assert_bad_input(&dcsc(&["check", "no/such/folder/"]), "E0001");
 }
 
 #[test]

@@ -27,6 +27,7 @@ mod properties;
 mod cli;
 mod controls;
 mod corpus;
+mod councils;
 mod date;
 mod diagnostics;
 mod doubt;

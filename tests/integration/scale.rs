@@ -35,7 +35,17 @@ fn alone(files: &[&str], extra: &[&str]) -> Output {
 fn a_folder_of_councils_verifies_each_as_if_it_were_given_alone() {
     let folder = dcsc(&["verify", "examples", "--as-at", AS_AT]);
     assert_eq!(folder.status.code(), Some(1), "{}", stderr(&folder));
-    assert_eq!(stderr(&folder), "", "no diagnostics for the shipped councils");
+    // The folder's README is no council: passed over, said once.
+    assert!(
+        stderr(&folder).starts_with("warning[W0019]: `examples/README.md` is not dcsc input, so it was passed over\n"),
+        "{}",
+        stderr(&folder)
+    );
+    assert_eq!(
+        stderr(&folder).matches("warning[").count(),
+        1,
+        "no other diagnostics for the shipped councils"
+    );
     let each: Vec<String> = EXAMPLES.iter().map(|files| stdout(&alone(files, &[]))).collect();
     assert_eq!(stdout(&folder), each.join("\n"));
     // In the order of their sorted paths, each with its own local policy
@@ -201,8 +211,15 @@ fn a_shared_file_in_a_folder_is_read_with_the_councils_that_share_it() {
 
 #[test]
 fn a_file_that_is_no_council_is_passed_over_with_a_warning() {
+    // Two councils make this a folder of councils, so the local policy
+    // beside them goes with neither.
     let dir = scratch("not-a-council");
     std::fs::copy("examples/coventry.dcs", dir.join("coventry.dcs")).unwrap();
+    std::fs::copy(
+        "tests/fixtures/faults/dcs_reports_to_deputy_chief_executive.dcs",
+        dir.join("deputy.dcs"),
+    )
+    .unwrap();
     std::fs::copy("examples/northumberland/local_policy.dcs", dir.join("local_policy.dcs")).unwrap();
     std::fs::write(dir.join("notes.txt"), "not a council").unwrap();
     std::fs::create_dir(dir.join("empty")).unwrap();
@@ -221,8 +238,12 @@ fn a_file_that_is_no_council_is_passed_over_with_a_warning() {
         warnings.contains("local_policy.dcs` holds no council's arrangements"),
         "{warnings}"
     );
-    assert_eq!(warnings.matches("warning[").count(), 1, "{warnings}");
-    assert!(stdout(&output).starts_with("1 council verified"));
+    assert!(
+        warnings.contains("warning[W0019]: `") && warnings.contains("notes.txt` is not dcsc input"),
+        "{warnings}"
+    );
+    assert_eq!(warnings.matches("warning[").count(), 2, "{warnings}");
+    assert!(stdout(&output).starts_with("2 councils verified"));
 }
 
 #[test]
@@ -251,11 +272,11 @@ fn a_council_that_does_not_check_stops_the_folder_before_any_is_verified() {
 }
 
 #[test]
-fn files_and_folders_cannot_be_given_together() {
-    let output = dcsc(&["verify", "examples", "examples/coventry.dcs"]);
+fn standard_input_cannot_be_given_with_folders() {
+    let output = crate::support::dcsc_with_stdin(&["verify", "examples", "-"], b"");
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("error[E0306]"), "{}", stderr(&output));
-    let json = dcsc(&["verify", "examples", "examples/coventry.dcs", "--format", "json"]);
+    let json = crate::support::dcsc_with_stdin(&["verify", "examples", "-", "--format", "json"], b"");
     let value: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
     assert_eq!(value["diagnostics"][0]["code"], "E0306");
 }

@@ -344,9 +344,10 @@ fn a_shared_post_is_found_in_the_shared_file() {
 
 #[test]
 fn the_open_documents_of_a_folder_are_checked_together() {
-    // Barnet's arrangements answer its own framework: alone, its answers
-    // name duties no guidance declares, as with `dcsc check` given the one
-    // file; with the framework open beside it, nothing is wrong.
+    // Barnet's arrangements answer its own framework: opened alone, the
+    // framework beside it on disk is read too (where `dcsc check` given
+    // the one file names it to add), so nothing is wrong; open beside it,
+    // the framework as the editor holds it is read instead.
     let root = root().join("examples/barnet");
     let arrangements = std::fs::read_to_string(root.join("arrangements.dcs")).unwrap();
     let framework = std::fs::read_to_string(root.join("framework.dcs")).unwrap();
@@ -356,23 +357,25 @@ fn the_open_documents_of_a_folder_are_checked_together() {
     client.initialize();
     client.open(&arrangements_uri, &arrangements);
     let alone = client.diagnostics(&arrangements_uri);
+    assert_eq!(alone, Vec::<Value>::new());
+    let row = position(&arrangements, "answer barnet.", 0);
+    let row = json!({ "line": row["line"], "character": row["character"].as_u64().unwrap() + 7 });
+    let hover = client.at("textDocument/hover", &arrangements_uri, row.clone());
     assert!(
-        !alone.is_empty() && alone.iter().all(|diagnostic| diagnostic["code"] == "E0101"),
-        "{alone:#?}"
+        hover["contents"]["value"].as_str().unwrap().contains("from: barnet"),
+        "the framework found beside it: {hover}"
     );
     client.open(&framework_uri, &framework);
     assert_eq!(client.diagnostics(&framework_uri), Vec::<Value>::new());
     assert_eq!(client.diagnostics(&arrangements_uri), Vec::<Value>::new());
     // A hover on one of Barnet's rows quotes Barnet's framework.
-    let row = position(&arrangements, "answer barnet.", 0);
-    let row = json!({ "line": row["line"], "character": row["character"].as_u64().unwrap() + 7 });
     let hover = client.at("textDocument/hover", &arrangements_uri, row);
     assert!(
         hover["contents"]["value"].as_str().unwrap().contains("from: barnet"),
         "{hover}"
     );
     // Closed again, the framework's diagnostics are cleared and the
-    // arrangements are checked alone once more.
+    // arrangements are checked with the framework on disk once more.
     client.notify(
         "textDocument/didClose",
         json!({ "textDocument": { "uri": framework_uri } }),

@@ -212,8 +212,7 @@ fn the_councils_are_listed_with_their_summaries_as_at_a_date() {
     let verify: serde_json::Value = serde_json::from_str(&captured(|streams| {
         run::verify(
             &inputs(&["examples/coventry.dcs"]),
-            run::VerifyFormat::Json,
-            false,
+            &run::VerifyOptions::new(run::VerifyFormat::Json),
             streams,
         )
     }))
@@ -238,8 +237,7 @@ fn a_councils_answers_are_the_commands_own() {
     let expected = captured(|streams| {
         run::verify(
             &inputs(&["examples/coventry.dcs"]),
-            run::VerifyFormat::Json,
-            false,
+            &run::VerifyOptions::new(run::VerifyFormat::Json),
             streams,
         )
     });
@@ -289,8 +287,7 @@ fn a_councils_answers_are_the_commands_own() {
     let expected = captured(|streams| {
         run::verify(
             &inputs(&["examples/coventry.dcs"]),
-            run::VerifyFormat::Sarif,
-            false,
+            &run::VerifyOptions::new(run::VerifyFormat::Sarif),
             streams,
         )
     });
@@ -315,6 +312,7 @@ fn a_councils_answers_are_the_commands_own() {
             &[PathBuf::from("examples/coventry.dcs")],
             &sides,
             run::DiffFormat::Json,
+            None,
             None,
             streams,
         )

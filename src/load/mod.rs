@@ -4,6 +4,10 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+mod councils;
+
+pub use councils::{councils, holds, Councils, Holds};
+
 use crate::source::{FileId, Origin, SourceMap, Span, STDIN_NAME};
 use crate::syntax::SyntaxError;
 
@@ -21,26 +25,29 @@ pub const STDIN_PATH: &str = "-";
 /// commencement, and the Acts that changed it since; and Working Together
 /// 2023, statutory guidance of its own.
 pub const EMBEDDED_POLICIES: &[(&str, &str)] = &[
-    ("policies/dfe_2012.dcs", include_str!("../policies/dfe_2012.dcs")),
-    ("policies/dfe_2013.dcs", include_str!("../policies/dfe_2013.dcs")),
-    ("policies/lgha_1989.dcs", include_str!("../policies/lgha_1989.dcs")),
-    ("policies/ca_2004_s13.dcs", include_str!("../policies/ca_2004_s13.dcs")),
+    ("policies/dfe_2012.dcs", include_str!("../../policies/dfe_2012.dcs")),
+    ("policies/dfe_2013.dcs", include_str!("../../policies/dfe_2013.dcs")),
+    ("policies/lgha_1989.dcs", include_str!("../../policies/lgha_1989.dcs")),
+    (
+        "policies/ca_2004_s13.dcs",
+        include_str!("../../policies/ca_2004_s13.dcs"),
+    ),
     (
         "policies/ssfa_1998_s47a.dcs",
-        include_str!("../policies/ssfa_1998_s47a.dcs"),
+        include_str!("../../policies/ssfa_1998_s47a.dcs"),
     ),
     (
         "policies/hsca_2012_s194.dcs",
-        include_str!("../policies/hsca_2012_s194.dcs"),
+        include_str!("../../policies/hsca_2012_s194.dcs"),
     ),
     (
         "policies/lga_2000_s9c.dcs",
-        include_str!("../policies/lga_2000_s9c.dcs"),
+        include_str!("../../policies/lga_2000_s9c.dcs"),
     ),
-    ("policies/csw_2017.dcs", include_str!("../policies/csw_2017.dcs")),
-    ("policies/hca_2022.dcs", include_str!("../policies/hca_2022.dcs")),
-    ("policies/wt_2023.dcs", include_str!("../policies/wt_2023.dcs")),
-    ("policies/cwsa_2026.dcs", include_str!("../policies/cwsa_2026.dcs")),
+    ("policies/csw_2017.dcs", include_str!("../../policies/csw_2017.dcs")),
+    ("policies/hca_2022.dcs", include_str!("../../policies/hca_2022.dcs")),
+    ("policies/wt_2023.dcs", include_str!("../../policies/wt_2023.dcs")),
+    ("policies/cwsa_2026.dcs", include_str!("../../policies/cwsa_2026.dcs")),
 ];
 
 /// Reads a file, or the process's standard input for `-`, into the
@@ -188,8 +195,29 @@ pub fn councils_in(folder: &Path) -> Result<Vec<Council>, SyntaxError> {
     Ok(councils)
 }
 
+/// The `.dcs` files directly in a folder (`""` is the current folder),
+/// sorted, each named as the folder joined with its name; none if the
+/// folder cannot be read.
+pub fn dcs_files_in(folder: &Path) -> Vec<PathBuf> {
+    let listed = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    sorted_entries(listed)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|entry| {
+            let name = entry.file_name()?;
+            (entry.extension().is_some_and(|extension| extension == "dcs")
+                && std::fs::metadata(&entry).is_ok_and(|metadata| metadata.is_file()))
+            .then(|| folder.join(name))
+        })
+        .collect()
+}
+
 /// The entries of a folder, sorted by name, hidden ones left out.
-fn sorted_entries(folder: &Path) -> Result<Vec<PathBuf>, SyntaxError> {
+pub(crate) fn sorted_entries(folder: &Path) -> Result<Vec<PathBuf>, SyntaxError> {
     let unreadable = |error: std::io::Error| SyntaxError::Unreadable {
         path: folder.display().to_string(),
         reason: describe_io(&error),
@@ -206,7 +234,7 @@ fn sorted_entries(folder: &Path) -> Result<Vec<PathBuf>, SyntaxError> {
     Ok(entries)
 }
 
-fn is_council_file(path: &Path) -> bool {
+pub(crate) fn is_council_file(path: &Path) -> bool {
     path.extension()
         .is_some_and(|extension| extension == "dcs" || extension == "json")
 }
