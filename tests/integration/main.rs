@@ -52,3 +52,4 @@ mod sarif;
 mod scale;
 mod serve;
 mod time;
+mod timeline;
