@@ -5,7 +5,9 @@
 //! the guidance allows runs out (six months after a change…), so the
 //! duties are evaluated at every such day the papers give and on the
 //! first of every month between, and each stretch between two of them
-//! takes the verdict of its first day.
+//! takes the verdict of its first day. The duties are those of the
+//! guidance edition checked for the date verified, from the day it came
+//! into force: before it, the strip says they were not in force.
 
 use std::collections::BTreeSet;
 
@@ -17,9 +19,21 @@ use crate::model::{Arrangement, DutyId, InstantId, Policy};
 /// The strips of the duties whose verdict changes within `(from, to)`.
 pub(super) fn strips(policy: &Policy, arrangement: &Arrangement, (from, to): (Day, Day)) -> Vec<Strip> {
     let days = sample_days(policy, arrangement, from, to);
+    // Before the edition drawn came into force none of its duties bound
+    // the council (another edition did, which this policy does not hold):
+    // they are drawn not in force then, and that alone is no change.
+    let edition = policy.editions.first().and_then(|edition| edition.in_force);
+    let begun: Vec<bool> = days
+        .iter()
+        .map(|day| edition.is_none_or(|date| date.begun_by(*day)))
+        .collect();
     let verdicts: Vec<Vec<Option<VerdictKind>>> = days
         .iter()
-        .map(|day| {
+        .zip(&begun)
+        .map(|(day, begun)| {
+            if !begun {
+                return vec![None; policy.duties.len()];
+            }
             let mut state = arrangement.clone();
             state.settle(*day);
             let found = crate::eval::evaluate(policy, &state, *day);
@@ -41,11 +55,17 @@ pub(super) fn strips(policy: &Policy, arrangement: &Arrangement, (from, to): (Da
         .filter_map(|(index, duty)| {
             let kinds: Vec<Option<VerdictKind>> =
                 verdicts.iter().map(|row| row.get(index).copied().flatten()).collect();
-            let segments = segments(&days, &kinds, to);
-            (segments.len() > 1).then(|| Strip {
+            let mut in_force = kinds
+                .iter()
+                .zip(&begun)
+                .filter(|(_, begun)| **begun)
+                .map(|(kind, _)| kind);
+            let first = in_force.next();
+            let changes = in_force.any(|kind| Some(kind) != first);
+            changes.then(|| Strip {
                 duty: duty.key.clone(),
                 title: duty.title.as_deref().map(crate::graph::one_line),
-                segments,
+                segments: segments(&days, &kinds, to),
             })
         })
         .collect()

@@ -230,12 +230,25 @@ fn the_verdict_strip_covers_the_period_with_the_verdict_written_in_it() {
     let appointed = strips
         .iter()
         .find(|strip| strip.attribute("data-duty") == Some("dcs.appointed"))
-        .expect("dcs.appointed changes: unknown while the 2013 appointment may not have happened, then met");
+        .expect("dcs.appointed changes: not in force before the 2013 guidance, unknown while the 2013 appointment may not have happened, then met");
     let verdicts: Vec<&str> = appointed
         .children()
         .filter_map(|segment| segment.attribute("data-verdict"))
         .collect();
-    assert_eq!(verdicts, ["unknown", "pass"]);
+    assert_eq!(verdicts, ["not_in_force", "unknown", "pass"]);
+    let guidance = document
+        .descendants()
+        .find(|node| node.attribute("class") == Some("rule guidance") && node.attribute("data-key") == Some("dfe_2013"))
+        .unwrap();
+    let first = appointed
+        .children()
+        .find(|node| node.attribute("class") == Some("segment"))
+        .unwrap();
+    assert_eq!(
+        day(guidance.attribute("data-day").unwrap()).previous().to_string(),
+        first.attribute("data-to").unwrap(),
+        "not in force until the guidance drawn came into force"
+    );
     for strip in &strips {
         let segments: Vec<_> = strip
             .children()
