@@ -40,6 +40,7 @@ pub mod source;
 pub mod suggest;
 pub mod syntax;
 pub mod time;
+pub mod timeline;
 pub mod visible;
 mod workspace;
 

@@ -8,7 +8,9 @@ use clap::{Parser, Subcommand};
 
 use crate::date::{Day, PartialDate};
 use crate::eval::VerdictKind;
-use crate::run::{self, ChartFormat, CheckFormat, DiffFormat, Format, ReportFormat, TestFormat, VerifyFormat};
+use crate::run::{
+    self, ChartFormat, CheckFormat, DiffFormat, Format, ReportFormat, TestFormat, TimelineFormat, VerifyFormat,
+};
 use crate::AsAt;
 
 #[derive(Parser)]
@@ -140,6 +142,28 @@ pub(super) enum Command {
         /// The chart format.
         #[arg(long, value_enum)]
         format: ChartFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Draw one council's history: who held the DCS, Lead Member, DASS and
+    /// Chief Executive roles when (uncertain ends hatched), its events,
+    /// reviews and answers, the guidance and law coming into force, and
+    /// the verdicts that change over time.
+    Timeline {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// The picture's format.
+        #[arg(long, value_enum, default_value = "svg")]
+        format: TimelineFormat,
+        /// The first day drawn (YYYY-MM-DD; a month or year means its first
+        /// day). Default: the start of the year of the papers' first date.
+        #[arg(long, value_name = "DATE", value_parser = parse_first_day)]
+        from: Option<Day>,
+        /// The last day drawn (a month or year means its last day).
+        /// Default: the end of the papers.
+        #[arg(long, value_name = "DATE", value_parser = parse_as_at)]
+        to: Option<Day>,
         /// Write to this file instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -428,6 +452,16 @@ fn parse_as_at_or_today(text: &str) -> Result<DateArgument, String> {
     parse_as_at(text)
         .map(DateArgument::Day)
         .map_err(|error| format!("{error}, or `today`"))
+}
+
+/// A date as `timeline --from` takes it: a month or year means its first
+/// day.
+fn parse_first_day(text: &str) -> Result<Day, String> {
+    parse_as_at(text).and_then(|_| {
+        PartialDate::parse(text)
+            .map(PartialDate::first_day)
+            .map_err(|_| String::new())
+    })
 }
 
 /// A date as `--as-at` and its like take it: a month or year means its

@@ -210,6 +210,16 @@ fn dispatch(command: Command, given: Given<'_, '_>, today: Day) -> u8 {
         Command::Graph { inputs, format, output } => {
             given.streamed(|streams| run::graph(&inputs.given(today), format, output.as_deref(), streams))
         }
+        Command::Timeline {
+            inputs,
+            format,
+            from,
+            to,
+            output,
+        } => given.streamed(|streams| {
+            let period = crate::timeline::Period { from, to };
+            run::timeline(&inputs.given(today), format, period, output.as_deref(), streams)
+        }),
         Command::Diff {
             arrangements,
             from_policy,

@@ -390,6 +390,27 @@ pub fn chart(assessment: &Assessment<'_>) -> Chart {
     }
 }
 
+/// Text on one line, cleaned as the chart cleans it (for the timeline
+/// picture, which draws the same names).
+pub(crate) fn one_line(text: &str) -> String {
+    text::one_line(text)
+}
+
+/// Text escaped for XML content and attributes, as the chart escapes it.
+pub(crate) fn xml(text: &str) -> String {
+    text::xml(text)
+}
+
+/// The width in ems a line of text takes, as the chart estimates it.
+pub(crate) fn ems(text: &str) -> f64 {
+    text::ems(text)
+}
+
+/// An id fragment safe in XML ids, as the chart derives it.
+pub(crate) fn id_fragment(text: &str) -> String {
+    text::id_fragment(text)
+}
+
 /// Whether an entity is drawn: posts, members and bodies, not services.
 /// A post, member or body that existed at the chart's date (or may have).
 fn charted(arrangement: &Arrangement, entity: &Entity, day: Day) -> bool {

@@ -185,6 +185,8 @@ ul.actions li { margin: .2rem 0; }
 ul.actions .verdict-word { font-weight: 700; }
 #chart figure { margin: 0; overflow-x: auto; }
 #chart svg { max-width: 100%; height: auto; }
+#history figure { margin: 0; overflow-x: auto; }
+#history svg { max-width: 100%; height: auto; }
 @media print {
   @page { size: A4; margin: 12mm 10mm 12mm 10mm; }
   body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.3; }
@@ -207,6 +209,9 @@ ul.actions .verdict-word { font-weight: 700; }
   thead + tbody > tr:first-child, thead + tbody > tr:nth-child(2), tr.section + tr { break-before: avoid; page-break-before: avoid; }
   #chart figure { break-inside: avoid; page-break-inside: avoid; }
   #chart svg { max-height: 240mm; }
+  #history { break-before: page; page-break-before: always; }
+  #history figure { break-inside: avoid; page-break-inside: avoid; }
+  #history svg { max-height: 240mm; }
   td.verdict { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
@@ -216,6 +221,13 @@ impl Document {
     /// governance chart (dcsc's own SVG writer's output), embedded as is in
     /// the "Governance chart" section; nothing else is embedded unescaped.
     pub fn to_html(&self, chart_svg: &str) -> String {
+        self.to_html_with_timeline(chart_svg, "")
+    }
+
+    /// [`Document::to_html`] with the timeline picture (`dcsc timeline`'s
+    /// SVG) embedded after the chart, in the "Timeline picture" section;
+    /// none when `timeline_svg` is empty.
+    pub fn to_html_with_timeline(&self, chart_svg: &str, timeline_svg: &str) -> String {
         let mut out = String::new();
         out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -240,7 +252,17 @@ impl Document {
                 escape(&self.council)
             );
         }
-        out.push_str("</section>\n</main>\n</body>\n</html>\n");
+        out.push_str("</section>\n");
+        if !timeline_svg.trim().is_empty() {
+            out.push_str("<section id=\"history\">\n<h2>Timeline picture</h2>\n<figure>\n");
+            out.push_str(embeddable(timeline_svg));
+            let _ = writeln!(
+                out,
+                "\n<figcaption>{}</figcaption>\n</figure>\n</section>",
+                escape(crate::words::timeline::CAPTION)
+            );
+        }
+        out.push_str("</main>\n</body>\n</html>\n");
         // Everything from a file is escaped as it is written; this makes
         // sure no hidden character (see `crate::visible`) is left anywhere,
         // the chart included.

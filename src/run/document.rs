@@ -1,6 +1,7 @@
-//! `dcsc report` and `dcsc graph`: one council verified, and the document
-//! a committee reads or the chart of its governance, written to standard
-//! output or (`-o`) to a file, atomically and never over an input.
+//! `dcsc report`, `dcsc graph` and `dcsc timeline`: one council verified,
+//! and the document a committee reads, the chart of its governance or the
+//! picture of its history, written to standard output or (`-o`) to a
+//! file, atomically and never over an input.
 
 use std::path::{Path, PathBuf};
 
@@ -31,11 +32,21 @@ pub enum ChartFormat {
     Svg,
 }
 
-/// What `report` or `graph` writes.
+/// Output formats of `dcsc timeline`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TimelineFormat {
+    /// An SVG picture, laid out by dcsc.
+    Svg,
+    /// One self-contained HTML page holding the picture, for A4 landscape.
+    Html,
+}
+
+/// What `report`, `graph` or `timeline` writes.
 #[derive(Clone, Copy)]
 enum Document {
     Report(ReportFormat),
     Chart(ChartFormat),
+    Timeline(TimelineFormat, crate::timeline::Period),
 }
 
 /// `dcsc report`: verifies one council's arrangements and writes the
@@ -50,6 +61,53 @@ pub fn report(inputs: &Inputs, format: ReportFormat, output: Option<&Path>, stre
 /// input), else to standard output.
 pub fn graph(inputs: &Inputs, format: ChartFormat, output: Option<&Path>, streams: &mut Streams<'_>) -> Status {
     document(inputs, Document::Chart(format), output, streams)
+}
+
+/// `dcsc timeline`: verifies one council's arrangements (a folder given
+/// is read whole, as one council) and draws its history over `period`,
+/// to `output` if given (atomically, never over an input), else to
+/// standard output.
+pub fn timeline(
+    inputs: &Inputs,
+    format: TimelineFormat,
+    period: crate::timeline::Period,
+    output: Option<&Path>,
+    streams: &mut Streams<'_>,
+) -> Status {
+    if let (Some(from), Some(to)) = (period.from, period.to) {
+        if from >= to {
+            let problem = CommandError::CommandLine {
+                message: format!("`--from {from}` is not before `--to {to}`: the timeline needs a period to draw"),
+                details: Vec::new(),
+            };
+            let colors = streams.colors;
+            return refuse(
+                &crate::source::SourceMap::default(),
+                &problem,
+                false,
+                colors.err,
+                streams.write,
+            );
+        }
+    }
+    let mut expanded = Inputs {
+        arrangements: Vec::new(),
+        policies: inputs.policies.clone(),
+        as_at: inputs.as_at,
+    };
+    for path in &inputs.arrangements {
+        match crate::load::councils_in(path) {
+            Ok(councils) if path.is_dir() => {
+                expanded
+                    .arrangements
+                    .extend(councils.into_iter().flat_map(|council| council.files));
+            }
+            // A file, standard input, or a folder that cannot be read
+            // (which reading it as a file then says).
+            Ok(_) | Err(_) => expanded.arrangements.push(path.clone()),
+        }
+    }
+    document(&expanded, Document::Timeline(format, period), output, streams)
 }
 
 fn document(inputs: &Inputs, kind: Document, output: Option<&Path>, streams: &mut Streams<'_>) -> Status {
@@ -101,7 +159,10 @@ fn written(
         return Err(refuse(&workspace.sources, &problem, false, colors.err, write));
     };
     let chart = || crate::graph::chart(report);
+    let timeline = |period| crate::timeline::history(report, period);
     Ok(match kind {
+        Document::Timeline(TimelineFormat::Svg, period) => timeline(period).to_svg(),
+        Document::Timeline(TimelineFormat::Html, period) => timeline(period).to_html(),
         Document::Chart(ChartFormat::Dot) => chart().to_dot(),
         Document::Chart(ChartFormat::Mermaid) => chart().to_mermaid(),
         Document::Chart(ChartFormat::Svg) => chart().to_svg(),
@@ -110,7 +171,10 @@ fn written(
             let document = crate::report::document(report, provenance);
             match format {
                 ReportFormat::Markdown => document.to_markdown(),
-                ReportFormat::Html => document.to_html(&chart().to_svg()),
+                ReportFormat::Html => {
+                    let history = timeline(crate::timeline::Period::default()).to_svg();
+                    document.to_html_with_timeline(&chart().to_svg(), &history)
+                }
                 ReportFormat::Csv => match document.to_csv() {
                     Ok(csv) => csv,
                     Err(error) => {

@@ -32,7 +32,7 @@ use crate::Workspace;
 
 pub use check::{check, CheckFormat};
 pub use diff::{diff, DiffFormat, Sides};
-pub use document::{graph, report, ChartFormat, ReportFormat};
+pub use document::{graph, report, timeline, ChartFormat, ReportFormat, TimelineFormat};
 pub use fmt::fmt;
 pub use policy::{coverage, explain, version, vocabulary, Format};
 pub use test::{test, TestFormat};

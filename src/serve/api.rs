@@ -1,7 +1,8 @@
 //! The JSON API the pages stand on, which scripts can use too
 //! (`docs/serve.md`). Each answer is what a command gives for the same
 //! council and date: the verdicts are `verify --format json`'s document,
-//! the chart `graph --format svg`'s, the report `report`'s, the changes
+//! the chart `graph --format svg`'s, the timeline `timeline --format
+//! svg`'s, the report `report`'s, the changes
 //! `diff`'s; the editor's diagnostics are `check --format json`'s. What is
 //! built here only gathers typed values the library already holds (a
 //! council's name, the end of its papers, its verdict counts, the dates
@@ -23,7 +24,7 @@ use serde_json::{json, Map, Value};
 
 use super::councils::{shown, Council};
 use super::reply::{self, attachment, document, Failure};
-use super::{blocking, history, timeline, Shared};
+use super::{blocking, history, Shared};
 use crate::date::{Day, PartialDate};
 use crate::outcome::Assessment;
 use crate::run::{self, Captured, Colors, Status};
@@ -385,7 +386,8 @@ async fn chart(
 /// all.
 const SEALED: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
 
-/// `GET /api/councils/{id}/timeline.svg`: see [`timeline`].
+/// `GET /api/councils/{id}/timeline.svg?as_at=DATE`: the council's history,
+/// `timeline --format svg`'s, with the date asked for marked.
 async fn timeline_svg(
     State(shared): State<Arc<Shared>>,
     id: Result<Path<String>, PathRejection>,
@@ -393,8 +395,28 @@ async fn timeline_svg(
 ) -> Result<Response, Failure> {
     let id = id_of(id)?;
     let asked = Params::of(query)?.day("as_at")?;
-    let council = find(&shared, &id)?;
-    Err(timeline::svg(council, asked))
+    blocking(&shared, move |shared| {
+        let council = find(shared, &id)?;
+        let day = as_at(shared, council, asked);
+        let (status, written) = captured(|streams| {
+            run::timeline(
+                &inputs(shared, council, asked),
+                run::TimelineFormat::Svg,
+                crate::timeline::Period::default(),
+                None,
+                streams,
+            )
+        });
+        if status == Status::BadInput {
+            return Err(not_checking(shared, council, day));
+        }
+        Ok(document(
+            "image/svg+xml",
+            written.out,
+            &[(header::CONTENT_SECURITY_POLICY, SEALED.to_owned())],
+        ))
+    })
+    .await
 }
 
 /// `GET /api/councils/{id}/report?format=html|markdown|csv&as_at=DATE`:

@@ -23,7 +23,6 @@ mod assets;
 mod councils;
 mod history;
 mod reply;
-mod timeline;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;

@@ -24,6 +24,7 @@ mod observation;
 mod predicate;
 mod reason;
 mod time;
+pub mod timeline;
 
 pub use dated::{as_at_phrase, words_at_hand, words_known};
 pub use fact::{label_basis, outcome_label, outcome_words, with_basis};

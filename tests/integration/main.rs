@@ -54,3 +54,4 @@ mod sarif;
 mod scale;
 mod serve;
 mod time;
+mod timeline;

@@ -101,7 +101,12 @@ async function verdictOf(page, duty) {
 }
 
 async function chartBytes(page) {
-  const image = page.locator("#chart-image");
+  return pictureBytes(page, "#chart-image");
+}
+
+async function pictureBytes(page, selector) {
+  const image = page.locator(selector);
+  await image.waitFor();
   await image.evaluate((element) => element.complete || new Promise((resolve) => element.addEventListener("load", resolve)));
   const source = await image.getAttribute("src");
   return { source, svg: await page.evaluate(async (url) => (await fetch(url)).text(), source) };
@@ -119,7 +124,11 @@ test("the councils are listed, and one opens", async () => {
   await page.locator("#needs-action").waitFor();
   assert.equal(await page.locator("h1").textContent(), "Coventry City Council");
   assert.equal(await page.locator("#as-at").inputValue(), "2017-12-31", "the date starts at the end of the papers");
-  assert.match(await page.locator("#timeline-message").textContent(), /not built yet/);
+  // The timeline picture of the council's history is shown.
+  const timeline = await pictureBytes(page, "#timeline-image");
+  assert.match(timeline.svg, /<title[^>]*>Timeline: Coventry City Council, 1 January 2013 to 31 December 2017</);
+  assert.match(timeline.svg, /class="rule papers_end"/);
+  assert.equal(await page.locator("#timeline-message").count(), 0);
   // Needs action first, each verdict expanding to the explanation, the
   // guidance's words and the council's evidence.
   assert.match(await page.locator("#verdicts h2").first().textContent(), /^Needs action \(8\)$/);
@@ -151,6 +160,10 @@ test("moving the date across a change changes a verdict and the chart", async ()
     document.querySelector('details.verdict[data-duty="dcs.report_to_chief_executive"]')?.dataset.verdict === "pass");
   const earlier = await chartBytes(page);
   assert.match(earlier.source, /as_at=2014-09-01/);
+  // The timeline marks the date moved to.
+  await page.waitForFunction(() => /as_at=2014-09-01/.test(document.querySelector("#timeline-image")?.getAttribute("src") ?? ""));
+  const marked = await pictureBytes(page, "#timeline-image");
+  assert.match(marked.svg, /class="rule as_at" data-key="[^"]*" data-day="2014-09-01"/);
   assert.notEqual(earlier.svg, later.svg, "the chart flags the line only once the verdict on it needs action");
   assert.match(later.svg, /<svg/);
   assert.ok(!(await page.locator("#verdicts").textContent()).includes("Not met and not explained"));

@@ -174,7 +174,9 @@
     const timeline = document.getElementById("timeline");
     const reply = await dcsc.request(dcsc.api(id, "/timeline.svg") + query(day));
     if (reply.ok) {
-      fill(timeline, el("img", { src: dcsc.api(id, "/timeline.svg") + query(day), alt: "The council's timeline as at " + day }));
+      const picture = dcsc.api(id, "/timeline.svg") + query(day);
+      fill(timeline, el("a", { href: picture, target: "_blank", title: "Open the timeline at full size" },
+        el("img", { id: "timeline-image", src: picture, alt: "The council's timeline, the date " + day + " marked" })));
     } else {
       fill(timeline, el("p", { className: "status", id: "timeline-message", text: dcsc.problem(reply) }));
     }

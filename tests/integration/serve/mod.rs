@@ -378,11 +378,50 @@ fn a_councils_page_data_marks_its_dates_and_groups_every_verdict_once() {
 }
 
 #[test]
-fn the_timeline_says_it_is_not_built_yet() {
+fn the_timeline_is_the_commands_picture_with_the_date_asked_for_marked() {
     let (server, _) = examples();
-    let message = assert_refused(&get(server.address(), "/api/councils/coventry/timeline.svg"), 501);
-    assert!(message.contains("not built yet"), "{message}");
-    assert_refused(&get(server.address(), "/api/councils/nowhere/timeline.svg"), 404);
+    let address = server.address();
+    let timeline = get(address, "/api/councils/coventry/timeline.svg?as_at=2016-03-31");
+    assert_eq!(timeline.status, 200);
+    assert_eq!(timeline.header("content-type"), Some("image/svg+xml"));
+    assert!(timeline
+        .header("content-security-policy")
+        .unwrap()
+        .contains("default-src 'none'"));
+    let expected = captured(|streams| {
+        run::timeline(
+            &run::Inputs {
+                arrangements: vec!["examples/coventry.dcs".into()],
+                policies: Vec::new(),
+                as_at: dcsc::AsAt::Given(Day {
+                    year: 2016,
+                    month: 3,
+                    day: 31,
+                }),
+            },
+            run::TimelineFormat::Svg,
+            dcsc::timeline::Period::default(),
+            None,
+            streams,
+        )
+    });
+    assert_eq!(timeline.text(), expected);
+    assert!(
+        timeline
+            .text()
+            .contains(r#"class="rule as_at" data-key="coventry" data-day="2016-03-31""#),
+        "the date asked for is marked"
+    );
+    // As at the end of the papers, no separate rule marks the date.
+    let at_end = get(address, "/api/councils/coventry/timeline.svg");
+    assert_eq!(at_end.status, 200);
+    assert!(!at_end.text().contains("rule as_at"));
+    assert!(at_end.text().contains("rule papers_end"));
+    assert_refused(&get(address, "/api/councils/nowhere/timeline.svg"), 404);
+    assert_refused(
+        &get(address, "/api/councils/coventry/timeline.svg?as_at=2016-02-30"),
+        400,
+    );
 }
 
 #[test]
