@@ -150,6 +150,7 @@ pub(super) enum Command {
     /// Chief Executive roles when (uncertain ends hatched), its events,
     /// reviews and answers, the guidance and law coming into force, and
     /// the verdicts that change over time.
+    #[command(after_help = EXIT_DOCUMENT)]
     Timeline {
         #[command(flatten)]
         inputs: Inputs,

@@ -334,8 +334,13 @@ async fn verdicts(
     blocking(&shared, move |shared| {
         let council = find(shared, &id)?;
         let day = as_at(shared, council, asked);
-        let (status, written) =
-            captured(|streams| run::verify(&inputs(shared, council, asked), &run::VerifyOptions::new(format), streams));
+        let (status, written) = captured(|streams| {
+            run::verify(
+                &inputs(shared, council, asked),
+                &run::VerifyOptions::new(format),
+                streams,
+            )
+        });
         if status == Status::BadInput {
             return Err(not_checking(shared, council, day));
         }

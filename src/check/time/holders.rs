@@ -47,14 +47,11 @@ pub(super) fn one_holder_at_a_time(arrangement: &Arrangement, policy: &Policy, e
             })
             .collect();
         for (position, line) in lines.iter().enumerate() {
-            let earlier = lines
-                .iter()
-                .take(position)
-                .filter(|other| {
-                    other.entity != line.entity
-                        && !(line.by_turns && other.by_turns)
-                        && !(line.period.is_always() && other.period.is_always())
-                });
+            let earlier = lines.iter().take(position).filter(|other| {
+                other.entity != line.entity
+                    && !(line.by_turns && other.by_turns)
+                    && !(line.period.is_always() && other.period.is_always())
+            });
             let mut surely = None;
             let mut possibly = None;
             for other in earlier {
