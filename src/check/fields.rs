@@ -23,12 +23,24 @@ impl<'a> Fields<'a> {
     /// Collects the item's fields. A field given twice is reported when
     /// the item is finished, unless the checker takes every line of it
     /// (relations may be listed line by line).
-    pub fn new(item: &'a Item, _errors: &mut Vec<CheckError>) -> Fields<'a> {
+    pub fn new(item: &'a Item, errors: &mut Vec<CheckError>) -> Fields<'a> {
         let mut fields: BTreeMap<&'a str, &'a Field> = BTreeMap::new();
         let mut order = Vec::new();
         let mut repeats = Vec::new();
         for entry in &item.entries {
             if let Entry::Field(field) = entry {
+                // Only a citation says which sentences it encodes.
+                if field.name.text != "cites" {
+                    errors.extend(
+                        field
+                            .selections
+                            .iter()
+                            .map(|selection| CheckError::SelectionNotCitation {
+                                field: field.name.text.clone(),
+                                span: selection.span,
+                            }),
+                    );
+                }
                 match fields.get(field.name.text.as_str()) {
                     Some(first) => repeats.push((field, first.name.span)),
                     None => {
@@ -334,7 +346,7 @@ pub fn names_of(field: &Field, errors: &mut Vec<CheckError>) -> Vec<Name> {
 
 /// The text of a value that can be read as a name or key: paragraph keys
 /// may be plain numbers (`cites 2`).
-fn key_text(value: &ValueKind) -> Option<String> {
+pub(crate) fn key_text(value: &ValueKind) -> Option<String> {
     match value {
         ValueKind::Key(text) => Some(text.clone()),
         ValueKind::Number(number) => Some(number.to_string()),
