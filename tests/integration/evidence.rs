@@ -323,6 +323,26 @@ fn coverage_counts_paragraphs_by_the_sentences_encoded() {
         .code(),
         Some(1)
     );
+    // `explain` numbers the sentences and says who encodes which.
+    let explain = |key: &str| {
+        text(&dcsc(&[
+            "explain",
+            key,
+            "--policy",
+            "tests/fixtures/coverage/by_sentence.dcs",
+        ]))
+    };
+    let two = explain("2");
+    assert!(
+        two.contains("  2. The DCS should report to the Chief Executive."),
+        "{two}"
+    );
+    assert!(two.contains("encoded by: dcs.first_tier (sentence 1)"), "{two}");
+    let three = explain("3");
+    assert!(
+        three.contains("cited for its context by: dcs.appointed, dcs.first_tier"),
+        "{three}"
+    );
 }
 
 /// Only `cites` says which sentences it encodes: a selection after any
