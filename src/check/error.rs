@@ -121,6 +121,33 @@ pub enum CheckError {
         /// The duty.
         span: Span,
     },
+    /// A citation names a sentence its paragraph does not have.
+    NoSuchSentence {
+        /// The paragraph's key.
+        paragraph: String,
+        /// The number written.
+        number: usize,
+        /// How many sentences the paragraph has.
+        count: usize,
+        /// The number.
+        span: Span,
+    },
+    /// `(sentences …)` or `(context)` after a value of a field other than
+    /// `cites`.
+    SelectionNotCitation {
+        /// The field's name.
+        field: String,
+        /// The selection.
+        span: Span,
+    },
+    /// A citation names sentences of a paragraph whose words are not at
+    /// hand.
+    SentencesNotAtHand {
+        /// The paragraph's key.
+        paragraph: String,
+        /// The paragraph's key in `cites`.
+        span: Span,
+    },
     /// A `must` and a `must not` of the same thing for the same subject.
     Contradiction {
         /// The later duty.
@@ -736,6 +763,9 @@ impl CheckError {
             | CheckError::WrongKind { span, .. }
             | CheckError::WrongType { span, .. }
             | CheckError::NoCitation { span, .. }
+            | CheckError::NoSuchSentence { span, .. }
+            | CheckError::SentencesNotAtHand { span, .. }
+            | CheckError::SelectionNotCitation { span, .. }
             | CheckError::Contradiction { span, .. }
             | CheckError::UnknownField { span, .. }
             | CheckError::MissingField { span, .. }

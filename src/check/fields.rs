@@ -23,7 +23,8 @@ impl<'a> Fields<'a> {
     /// Collects the item's fields. A field given twice is reported when
     /// the item is finished, unless the checker takes every line of it
     /// (relations may be listed line by line).
-    /// Only a `holds` line may say its role is held by turns (E0150).
+    /// Only a `holds` line may say its role is held by turns (E0150), and
+    /// only a citation which sentences it encodes (E0139).
     pub fn new(item: &'a Item, errors: &mut Vec<CheckError>) -> Fields<'a> {
         let mut fields: BTreeMap<&'a str, &'a Field> = BTreeMap::new();
         let mut order = Vec::new();
@@ -35,6 +36,18 @@ impl<'a> Fields<'a> {
                         field: field.name.text.clone(),
                         span: turns.span,
                     });
+                }
+                // Only a citation says which sentences it encodes.
+                if field.name.text != "cites" {
+                    errors.extend(
+                        field
+                            .selections
+                            .iter()
+                            .map(|selection| CheckError::SelectionNotCitation {
+                                field: field.name.text.clone(),
+                                span: selection.span,
+                            }),
+                    );
                 }
                 match fields.get(field.name.text.as_str()) {
                     Some(first) => repeats.push((field, first.name.span)),
@@ -341,7 +354,7 @@ pub fn names_of(field: &Field, errors: &mut Vec<CheckError>) -> Vec<Name> {
 
 /// The text of a value that can be read as a name or key: paragraph keys
 /// may be plain numbers (`cites 2`).
-fn key_text(value: &ValueKind) -> Option<String> {
+pub(crate) fn key_text(value: &ValueKind) -> Option<String> {
     match value {
         ValueKind::Key(text) => Some(text.clone()),
         ValueKind::Number(number) => Some(number.to_string()),

@@ -109,6 +109,14 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
         } => amended_citation(duty, paragraph, amendments, *span),
         // Duties and what they say.
         CheckError::NoCitation { duty, span } => no_citation(duty, *span),
+        CheckError::NoSuchSentence {
+            paragraph,
+            number,
+            count,
+            span,
+        } => no_such_sentence(paragraph, *number, *count, *span),
+        CheckError::SentencesNotAtHand { paragraph, span } => sentences_not_at_hand(paragraph, *span),
+        CheckError::SelectionNotCitation { field, span } => selection_not_citation(field, *span),
         CheckError::UnencodedParagraph { key, span } => unencoded_paragraph(key, *span),
         CheckError::Contradiction {
             duty,
@@ -495,6 +503,41 @@ fn no_citation(duty: &str, span: Span) -> Diagnostic {
         .at(span, "no `cites`")
         .note("every duty and question must say which paragraphs it encodes")
         .help("add `cites KEY` naming the paragraph (for example `cites 2`)")
+}
+
+fn no_such_sentence(paragraph: &str, number: usize, count: usize, span: Span) -> Diagnostic {
+    let has = match count {
+        1 => "one sentence".to_owned(),
+        _ => format!("{count} sentences"),
+    };
+    Diagnostic::new(
+        Code::E0137,
+        format!("paragraph `{paragraph}` has no sentence {number}: it has {has}"),
+    )
+    .at(span, "no such sentence")
+    .note("sentences are numbered from 1, split where a full stop, question mark, exclamation mark or ellipsis comes before a capital letter; `dcsc explain` shows a paragraph's words")
+    .help("name the sentences the item encodes, or `(context)` if it encodes none")
+}
+
+fn selection_not_citation(field: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0139,
+        format!("`{field}` cannot say which sentences: only `cites` names a paragraph's sentences"),
+    )
+    .at(span, "sentences of what?")
+    .help("remove it, or move it after the paragraph's key in the item's `cites`")
+}
+
+fn sentences_not_at_hand(paragraph: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0138,
+        format!("the words of paragraph `{paragraph}` are not at hand, so none of its sentences can be named"),
+    )
+    .at(span, "sentences of a paragraph whose words are not at hand")
+    .note(
+        "what a paragraph without its words says cannot be known, so no item can be said to encode any sentence of it",
+    )
+    .help("cite it as `(context)`, or cite it whole, which coverage lists apart and never counts")
 }
 
 fn unencoded_paragraph(key: &str, span: Span) -> Diagnostic {

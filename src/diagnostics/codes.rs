@@ -453,6 +453,24 @@ codes! {
         example: Example::Described("test x { given \"coventry.dcs\", \"barnet.dcs\"  as_at 2017  expect dcs.appointed pass }"),
         fix: "Give one council's files with `given`, and write a test for each council.",
     }
+    E0137 => {
+        title: "a citation names a sentence its paragraph does not have",
+        meaning: "A `cites` value can say which sentences of the paragraph the item encodes (`cites 2 (sentences 1, 3)`). Sentences are numbered from 1, split where a full stop, question mark, exclamation mark or ellipsis (with any closing quotation marks) comes before a word starting with a capital letter; a stop inside an abbreviation (`e.g.`) ends none. A number of 0, or past the paragraph's last sentence, names nothing, and coverage would count what is not there.",
+        example: fixture!("E0137.dcs"),
+        fix: "Read the paragraph's words (`dcsc explain PARAGRAPH`) and name the sentences the item encodes, or write `(context)` if it encodes none.",
+    }
+    E0138 => {
+        title: "a citation names sentences of a paragraph whose words are not at hand",
+        meaning: "A paragraph whose words are not at hand (`words not_at_hand \"why\"`) has no sentences to name: what it says cannot be known, so no item can be said to encode any part of it.",
+        example: fixture!("E0138.dcs"),
+        fix: "Cite the paragraph as `(context)`, or whole; either way coverage lists it apart and never counts it.",
+    }
+    E0139 => {
+        title: "only a citation says which sentences it encodes",
+        meaning: "`(sentences 1, 3)` and `(context)` follow a paragraph's key in a duty's, question's or law's `cites`, to say which sentences of it the item encodes. After the value of any other field they mean nothing.",
+        example: Example::Described("duty dcs.appointed { title \"The DCS\" (context)  cites 1  exactly one post must hold DCS }"),
+        fix: "Remove the selection, or write it after the paragraph's key in `cites`.",
+    }
     E0140 => {
         title: "the dates of an Act, amendment or local policy cannot be",
         meaning: "An Act (`force statute`), an amendment, an edition of another guidance (`series`) or a local policy says when it applies, and the dates given cannot be right or are not enough: enacted after it came into force; in force without `commencement` (the instrument that commenced it) or `commencement_not_at_hand` (why that is not at hand); both of those; `enacted` on guidance, which is issued; withdrawn before it was adopted; or neither `in_force` nor `enacted`.",

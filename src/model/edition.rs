@@ -235,6 +235,10 @@ pub struct Paragraph {
     /// will be reviewed) and asks nothing of a council: no duty encodes
     /// it, and coverage counts it apart.
     pub descriptive: bool,
+    /// Its sentences (numbered from 1) that ask nothing of a council
+    /// (`descriptive 1, 3`): coverage counts it encoded once the others
+    /// are.
+    pub asks_nothing: Vec<usize>,
     /// Which edition (index into [`Policy::editions`]).
     pub edition: usize,
     /// Where declared.

@@ -11,6 +11,7 @@ mod lookup;
 mod mentions;
 mod policy;
 mod rules;
+mod sentences;
 mod time;
 mod vocabulary;
 
@@ -22,6 +23,7 @@ pub use kinds::*;
 pub use mentions::*;
 pub use policy::*;
 pub use rules::*;
+pub use sentences::sentences;
 pub use time::*;
 pub use vocabulary::*;
 

@@ -175,8 +175,10 @@ pub struct Duty {
     pub kind: DutyKind,
     /// How binding it is.
     pub modality: Modality,
-    /// The paragraphs it encodes.
+    /// The paragraphs it cites (for their words or their context).
     pub cites: Vec<ParagraphId>,
+    /// Each citation as written, with what of the paragraph it encodes.
+    pub citations: Vec<Citation>,
     /// When it applies.
     pub conditions: Vec<Condition>,
     /// Classification tags, in the order written.
@@ -191,6 +193,42 @@ pub struct Duty {
     pub edition: usize,
     /// Where declared.
     pub span: Span,
+}
+
+/// A paragraph a duty, question or law cites, and what of it the item
+/// encodes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Citation {
+    /// The paragraph (its first version).
+    pub paragraph: ParagraphId,
+    /// What of it the item encodes.
+    pub encodes: Encodes,
+    /// The paragraph's key as written in `cites`.
+    pub span: Span,
+}
+
+/// What of a cited paragraph an item encodes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Encodes {
+    /// Every sentence (`cites 2`), or the paragraph restates the law
+    /// (`restates`).
+    Whole,
+    /// These sentences, numbered from 1, each with where it is written
+    /// (`cites 1 (sentences 6, 7)`).
+    Sentences(Vec<(usize, Span)>),
+    /// None: cited for its context (`cites 3 (context)`).
+    Context,
+}
+
+impl Encodes {
+    /// Whether it encodes sentence `number` (from 1) of the paragraph.
+    pub fn encodes(&self, number: usize) -> bool {
+        match self {
+            Encodes::Whole => true,
+            Encodes::Sentences(numbers) => numbers.iter().any(|(written, _)| *written == number),
+            Encodes::Context => false,
+        }
+    }
 }
 
 /// A fact the law settles for every holder of a role: a post holding DCS
@@ -209,6 +247,8 @@ pub struct Law {
     pub statute: String,
     /// The paragraphs of the guidance or the Act that state it.
     pub cites: Vec<ParagraphId>,
+    /// Each citation as written, with what of the paragraph it encodes.
+    pub citations: Vec<Citation>,
     /// The role whose holders it concerns.
     pub role: RoleId,
     /// What it settles for them.

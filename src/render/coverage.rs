@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::model::{DutyKind, EditionId, Paragraph, Policy, Provenance};
+use crate::model::{Citation, DutyKind, EditionId, Encodes, Paragraph, Policy, Provenance};
 
 /// One paragraph's coverage.
 #[derive(Serialize)]
@@ -25,16 +25,25 @@ pub struct ParagraphCoverage<'a> {
     pub quoted_by: Option<&'a str>,
     /// What coverage it has: `not_at_hand` (its words are not at hand:
     /// whatever cites it, what it says cannot be encoded, so it is listed
-    /// apart and never counted), `encoded` (a duty, question or law cites
-    /// it), `descriptive` (it describes the guidance and asks nothing) or
-    /// `not_encoded`.
+    /// apart and never counted), `encoded` (every sentence is encoded by a
+    /// duty, question or law), `partly_encoded` (some are), `descriptive`
+    /// (it describes the guidance and asks nothing) or `not_encoded`.
     pub status: &'static str,
-    /// The duties citing it.
+    /// How many sentences its words have (none when not at hand).
+    pub sentences: usize,
+    /// The sentences (from 1) some duty, question or law encodes.
+    pub encoded_sentences: Vec<usize>,
+    /// The sentences that ask something and none encodes (a sentence
+    /// marked as asking nothing is in neither list unless encoded).
+    pub unencoded_sentences: Vec<usize>,
+    /// The duties encoding some of it.
     pub duties: Vec<&'a str>,
-    /// The questions citing it.
+    /// The questions encoding some of it.
     pub questions: Vec<&'a str>,
-    /// The laws citing it.
+    /// The laws encoding some of it.
     pub laws: Vec<&'a str>,
+    /// The duties, questions and laws citing it for its context only.
+    pub context: Vec<&'a str>,
 }
 
 /// One section's coverage.
@@ -62,9 +71,11 @@ pub struct Coverage<'a> {
     /// Every section, in order of first appearance.
     pub sections: Vec<SectionCoverage<'a>>,
     /// Paragraphs that could be encoded and that no duty, question or law
-    /// cites.
+    /// encodes any sentence of.
     pub unencoded: Vec<&'a str>,
-    /// How many paragraphs are encoded.
+    /// Paragraphs some but not all of whose sentences are encoded.
+    pub partly_encoded: Vec<&'a str>,
+    /// How many paragraphs are encoded, every sentence.
     pub encoded: usize,
     /// How many describe the guidance and ask nothing.
     pub descriptive: usize,
@@ -90,19 +101,23 @@ pub fn coverage(policy: &Policy) -> Coverage<'_> {
     }
     let count = |wanted: &str| paragraphs.iter().filter(|paragraph| paragraph.status == wanted).count();
     let (encoded, descriptive, not_at_hand) = (count("encoded"), count("descriptive"), count("not_at_hand"));
-    let unencoded: Vec<&str> = paragraphs
-        .iter()
-        .filter(|paragraph| paragraph.status == "not_encoded")
-        .map(|paragraph| paragraph.paragraph)
-        .collect();
+    let keys = |wanted: &str| -> Vec<&str> {
+        paragraphs
+            .iter()
+            .filter(|paragraph| paragraph.status == wanted)
+            .map(|paragraph| paragraph.paragraph)
+            .collect()
+    };
+    let (unencoded, partly_encoded) = (keys("not_encoded"), keys("partly_encoded"));
     let total = paragraphs.len();
     Coverage {
-        schema_version: 3,
+        schema_version: 4,
         guidance: policy.editions.iter().map(|edition| edition.key.as_str()).collect(),
-        percent: percent(encoded, encoded + unencoded.len()),
+        percent: percent(encoded, encoded + partly_encoded.len() + unencoded.len()),
         paragraphs,
         sections,
         unencoded,
+        partly_encoded,
         encoded,
         descriptive,
         not_at_hand,
@@ -110,36 +125,72 @@ pub fn coverage(policy: &Policy) -> Coverage<'_> {
     }
 }
 
-/// One paragraph's coverage: what cites it, and so its status.
+/// One paragraph's coverage: what encodes which of its sentences, and so
+/// its status.
 fn paragraph_coverage<'a>(policy: &'a Policy, paragraph: &'a Paragraph) -> ParagraphCoverage<'a> {
     // A later version of a paragraph (an amendment's words) is cited
     // through its first.
     let id = paragraph.family;
-    let citing = policy.duties.iter().filter(|duty| duty.cites.contains(&id));
-    let (mut duties, mut questions) = (Vec::new(), Vec::new());
-    for duty in citing {
-        match duty.kind {
-            DutyKind::Rule { .. } => duties.push(duty.key.as_str()),
-            DutyKind::Question { .. } => questions.push(duty.key.as_str()),
-        }
-    }
-    let laws: Vec<&str> = policy
-        .laws
+    let sentences = paragraph.sentences().len();
+    let mut encoded = vec![false; sentences];
+    let (mut duties, mut questions, mut laws, mut context) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let citing = policy
+        .duties
         .iter()
-        .filter(|law| law.cites.contains(&id))
-        .map(|law| law.key.as_str())
+        .map(|duty| (duty.key.as_str(), Some(&duty.kind), &duty.citations))
+        .chain(policy.laws.iter().map(|law| (law.key.as_str(), None, &law.citations)));
+    for (key, kind, citations) in citing {
+        let own: Vec<&Citation> = citations.iter().filter(|citation| citation.paragraph == id).collect();
+        if own.is_empty() {
+            continue;
+        }
+        let mut encodes_some = false;
+        for (number, done) in (1..).zip(encoded.iter_mut()) {
+            if own.iter().any(|citation| citation.encodes.encodes(number)) {
+                *done = true;
+                encodes_some = true;
+            }
+        }
+        // Words not at hand have no sentences: a whole citation of them
+        // names the item beside the paragraph, as before.
+        if sentences == 0 && own.iter().any(|citation| citation.encodes == Encodes::Whole) {
+            encodes_some = true;
+        }
+        let list = match (encodes_some, kind) {
+            (false, _) => &mut context,
+            (true, Some(DutyKind::Rule { .. })) => &mut duties,
+            (true, Some(DutyKind::Question { .. })) => &mut questions,
+            (true, None) => &mut laws,
+        };
+        list.push(key);
+    }
+    // A sentence that asks nothing needs no encoding, and is listed
+    // neither way unless something encodes it.
+    let numbered = || {
+        (1..)
+            .zip(encoded.iter())
+            .filter(|(number, done)| **done || !(paragraph.descriptive || paragraph.asks_nothing.contains(number)))
+    };
+    let encoded_sentences: Vec<usize> = numbered()
+        .filter(|(_, done)| **done)
+        .map(|(number, _)| number)
         .collect();
-    let cited = !(duties.is_empty() && questions.is_empty() && laws.is_empty());
+    let unencoded_sentences: Vec<usize> = numbered()
+        .filter(|(_, done)| !**done)
+        .map(|(number, _)| number)
+        .collect();
     // Words not at hand cannot have been encoded, whatever cites them: a
     // duty citing such a paragraph rests on the paragraphs beside it.
     let status = if matches!(paragraph.provenance, Provenance::NotAtHand { .. }) {
         "not_at_hand"
-    } else if cited {
-        "encoded"
     } else if paragraph.descriptive {
         "descriptive"
-    } else {
+    } else if !encoded_sentences.is_empty() && unencoded_sentences.is_empty() {
+        "encoded"
+    } else if encoded_sentences.is_empty() {
         "not_encoded"
+    } else {
+        "partly_encoded"
     };
     ParagraphCoverage {
         paragraph: &paragraph.key,
@@ -158,9 +209,13 @@ fn paragraph_coverage<'a>(policy: &'a Policy, paragraph: &'a Paragraph) -> Parag
             Provenance::Verbatim { .. } | Provenance::Paraphrase { .. } | Provenance::NotAtHand { .. } => None,
         },
         status,
+        sentences,
+        encoded_sentences,
+        unencoded_sentences,
         duties,
         questions,
         laws,
+        context,
     }
 }
 
@@ -168,7 +223,7 @@ fn paragraph_coverage<'a>(policy: &'a Policy, paragraph: &'a Paragraph) -> Parag
 /// paragraph.
 fn count_in_section<'a>(sections: &mut Vec<SectionCoverage<'a>>, paragraph: &ParagraphCoverage<'a>) {
     let cited = paragraph.status == "encoded";
-    let encodable = matches!(paragraph.status, "encoded" | "not_encoded");
+    let encodable = matches!(paragraph.status, "encoded" | "partly_encoded" | "not_encoded");
     match sections.iter_mut().find(|section| section.section == paragraph.section) {
         Some(section) => {
             section.paragraphs += 1;
@@ -181,6 +236,15 @@ fn count_in_section<'a>(sections: &mut Vec<SectionCoverage<'a>>, paragraph: &Par
             encoded: usize::from(cited),
             encodable: usize::from(encodable),
         }),
+    }
+}
+
+/// Sentence numbers as words: "sentence 2", "sentences 1, 3".
+fn numbers(numbers: &[usize]) -> String {
+    let list = numbers.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
+    match numbers {
+        [_] => format!("sentence {list}"),
+        _ => format!("sentences {list}"),
     }
 }
 
@@ -243,6 +307,15 @@ impl Coverage<'_> {
                 "descriptive" => out.push_str("      descriptive: asks nothing of a council\n"),
                 "not_at_hand" => out.push_str("      words not at hand: not counted, whatever cites it\n"),
                 "not_encoded" => out.push_str("      NOT ENCODED\n"),
+                "partly_encoded" => {
+                    let _ = writeln!(
+                        out,
+                        "      PARTLY ENCODED: {} of {} encoded; {} not",
+                        numbers(&paragraph.encoded_sentences),
+                        paragraph.sentences,
+                        numbers(&paragraph.unencoded_sentences)
+                    );
+                }
                 _ => {}
             }
             for duty in &paragraph.duties {
@@ -254,11 +327,20 @@ impl Coverage<'_> {
             for law in &paragraph.laws {
                 let _ = writeln!(out, "      law {law}");
             }
+            for item in &paragraph.context {
+                let _ = writeln!(out, "      context only: {item}");
+            }
         }
-        if self.unencoded.is_empty() {
+        if self.unencoded.is_empty() && self.partly_encoded.is_empty() {
             out.push_str("\nEvery encodable paragraph is encoded.\n");
         } else {
-            let _ = writeln!(out, "\nNot encoded: {}", self.unencoded.join(", "));
+            out.push('\n');
+        }
+        if !self.partly_encoded.is_empty() {
+            let _ = writeln!(out, "Partly encoded: {}", self.partly_encoded.join(", "));
+        }
+        if !self.unencoded.is_empty() {
+            let _ = writeln!(out, "Not encoded: {}", self.unencoded.join(", "));
         }
         let sections_done = self.sections.iter().filter(|section| section.encoded > 0).count();
         let _ = writeln!(
@@ -269,10 +351,11 @@ impl Coverage<'_> {
         );
         let _ = writeln!(
             out,
-            "Coverage: {} of {} encodable paragraphs encoded ({}%); {} descriptive, {} with their words not at hand; {} paragraphs in all.",
+            "Coverage: {} of {} encodable paragraphs encoded ({}%), {} partly; {} descriptive, {} with their words not at hand; {} paragraphs in all.",
             self.encoded,
-            self.encoded + self.unencoded.len(),
+            self.encoded + self.partly_encoded.len() + self.unencoded.len(),
             self.percent,
+            self.partly_encoded.len(),
             self.descriptive,
             self.not_at_hand,
             self.total

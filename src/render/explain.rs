@@ -12,7 +12,8 @@ use crate::command::CommandError;
 use crate::date::Day;
 use crate::diagnostics::Code;
 use crate::model::{
-    Commencement, DutyKind, EditionId, EntityKind, Paragraph, Policy, Provenance, Settled, Target, VocabularyKind,
+    Commencement, DutyKind, EditionId, Encodes, EntityKind, Paragraph, ParagraphId, Policy, Provenance, Settled,
+    Target, VocabularyKind,
 };
 use crate::suggest::suggest;
 use crate::syntax::ast::ItemKind;
@@ -280,19 +281,13 @@ pub fn paragraph(policy: &Policy, key: &str, as_at: Option<Day>) -> Option<Strin
         }
     }
     let paragraph = first;
-    let encoded: Vec<&str> = policy
-        .duties
-        .iter()
-        .filter(|duty| duty.cites.contains(&id))
-        .map(|duty| duty.key.as_str())
-        .chain(
-            policy
-                .laws
-                .iter()
-                .filter(|law| law.cites.contains(&id))
-                .map(|law| law.key.as_str()),
-        )
-        .collect();
+    let (encoded, context) = encoders(policy, id);
+    if let Some(shown) = shown.filter(|shown| shown.sentences().len() > 1) {
+        out.push_str("\nsentences:\n");
+        for (number, sentence) in (1..).zip(shown.sentences()) {
+            let _ = writeln!(out, "  {number}. {}", wrap(sentence, 84, "     "));
+        }
+    }
     if encoded.is_empty() && paragraph.descriptive {
         out.push_str("\nthis paragraph describes the guidance itself and asks nothing of a council\n");
     } else if encoded.is_empty() {
@@ -300,7 +295,48 @@ pub fn paragraph(policy: &Policy, key: &str, as_at: Option<Day>) -> Option<Strin
     } else {
         let _ = writeln!(out, "\nencoded by: {}", encoded.join(", "));
     }
+    if !context.is_empty() {
+        let _ = writeln!(out, "cited for its context by: {}", context.join(", "));
+    }
     Some(out)
+}
+
+/// The duties, questions and laws that encode a paragraph (each with the
+/// sentences it names, if not the whole), and those that cite it for its
+/// context only.
+fn encoders(policy: &Policy, id: ParagraphId) -> (Vec<String>, Vec<&str>) {
+    let (mut encoded, mut context) = (Vec::new(), Vec::new());
+    let citing = policy
+        .duties
+        .iter()
+        .map(|duty| (duty.key.as_str(), &duty.citations))
+        .chain(policy.laws.iter().map(|law| (law.key.as_str(), &law.citations)));
+    for (key, citations) in citing {
+        let mut named = Vec::new();
+        let mut whole = false;
+        let mut cited = false;
+        for citation in citations.iter().filter(|citation| citation.paragraph == id) {
+            cited = true;
+            match &citation.encodes {
+                Encodes::Whole => whole = true,
+                Encodes::Sentences(numbers) => named.extend(numbers.iter().map(|(number, _)| *number)),
+                Encodes::Context => {}
+            }
+        }
+        named.sort_unstable();
+        named.dedup();
+        match (cited, whole, named.as_slice()) {
+            (false, _, _) => {}
+            (true, true, _) => encoded.push(key.to_owned()),
+            (true, false, []) => context.push(key),
+            (true, false, [one]) => encoded.push(format!("{key} (sentence {one})")),
+            (true, false, many) => {
+                let list: Vec<String> = many.iter().map(usize::to_string).collect();
+                encoded.push(format!("{key} (sentences {})", list.join(", ")));
+            }
+        }
+    }
+    (encoded, context)
 }
 
 /// "words of dfe_2013, in force from 2013-04", "repealed by csw_2017 (an

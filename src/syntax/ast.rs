@@ -268,6 +268,8 @@ pub struct Field {
     pub name: Name,
     /// Its values, at least one.
     pub values: Vec<Value>,
+    /// `(sentences 6, 7)` or `(context)` after a value of `cites`.
+    pub selections: Vec<Selection>,
     /// `inferred`, `possibly`, as written after the values.
     pub qualifiers: Vec<(Qualifier, Span)>,
     /// The period over which the fact held, if stated on the line.
@@ -288,6 +290,28 @@ pub struct Turns {
     pub pattern: String,
     /// The whole clause.
     pub span: Span,
+}
+
+/// `(sentences 6, 7)` or `(context)`, after a value: which sentences of
+/// the paragraph a `cites` value names the item encodes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Selection {
+    /// Which of the field's values it follows (0: the first).
+    pub value: usize,
+    /// What it selects.
+    pub part: Selected,
+    /// The whole selection, parentheses included.
+    pub span: Span,
+}
+
+/// What a [`Selection`] selects.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Selected {
+    /// `(context)`: none of the paragraph's sentences; it is cited for its
+    /// context.
+    Context,
+    /// `(sentences 6, 7)`: these sentences, numbered from 1.
+    Sentences(Vec<(u64, Span)>),
 }
 
 /// A value of a field.

@@ -505,6 +505,7 @@ impl Lowerer {
                     span: self.key_span(path),
                 },
                 values: Vec::new(),
+                selections: Vec::new(),
                 qualifiers: Vec::new(),
                 period: self.period(path, object)?,
                 turns: None,
@@ -618,6 +619,7 @@ impl Lowerer {
         Ok(Field {
             name,
             values,
+            selections: Vec::new(),
             qualifiers,
             period,
             turns,

@@ -131,10 +131,26 @@ fn coverage_tells_the_truth_about_the_embedded_guidance() {
     let checked = workspace.check();
     let policy = checked.policy.expect("the embedded guidance checks");
     let coverage = dcsc::render::coverage::coverage(&policy);
-    // Every paragraph whose words are at hand and that asks something is
-    // encoded by a duty, question or law that cites it.
-    assert!(coverage.unencoded.is_empty(), "not encoded: {:?}", coverage.unencoded);
-    assert_eq!(coverage.percent, "100.0");
+    // A paragraph counts as encoded only where every sentence of it that
+    // asks something is encoded by a duty, question or law. Five are cited
+    // only for their context, none of their content encoded; three are
+    // encoded in part (the scope of the functions, the truncated last
+    // sentence of paragraph 3, the accountability the roles provide).
+    assert_eq!(
+        coverage.unencoded,
+        [
+            "summary.legislation",
+            "key_points.local_accountability",
+            "key_points.professional_political",
+            "key_points.leadership_role",
+            "2.footnote_4"
+        ]
+    );
+    assert_eq!(
+        coverage.partly_encoded,
+        ["key_points.purpose", "3", "accountability.clear_line"]
+    );
+    assert_eq!((coverage.encoded, coverage.percent.as_str()), (50, "86.2"));
     let status = |key: &str| {
         coverage
             .paragraphs
@@ -182,8 +198,8 @@ fn coverage_tells_the_truth_about_the_embedded_guidance() {
     assert_eq!(coverage.descriptive, 6);
     assert_eq!(coverage.not_at_hand, 10);
     // `--fail-under` compares the share as printed.
-    assert!(!coverage.under(100.0));
-    assert!(coverage.under(100.1));
+    assert!(!coverage.under(86.2));
+    assert!(coverage.under(86.3));
     // An amendment's words are a version of the paragraph they replace,
     // encoded through it.
     let versions: Vec<&str> = coverage

@@ -35,7 +35,7 @@ pub(super) fn law(
 ) {
     let fields = law_fields(item, scope, errors);
     let conditions = conditions(item, policy, scope, sources, errors);
-    let cites = citations(fields.cites, item, scope, errors);
+    let (cites, citations) = citations(fields.cites, item, scope, errors);
     let (Some(title), Some(statute), Some(role), Some(sets), Some(value_field)) =
         (fields.title, fields.statute, fields.role, fields.sets, fields.value)
     else {
@@ -49,6 +49,7 @@ pub(super) fn law(
         title,
         statute,
         cites,
+        citations,
         role,
         settles,
         conditions,

@@ -113,6 +113,7 @@ pub fn check_policy(units: &[Unit<'_>], sources: &SourceMap, errors: &mut Vec<Ch
     let (mentioned, restated) = check_provisions(units, &mut policy, &scope, sources, errors);
     families(&mut policy, &mut scope);
     restatements(&mut policy, restated, errors);
+    check_citations(&policy, errors);
     for (edition, unit) in units.iter().enumerate() {
         editions::repeals(unit, edition, &mut policy, &scope, errors);
     }
@@ -241,14 +242,26 @@ fn restatements(policy: &mut Policy, restated: Vec<(ParagraphId, Vec<ast::Name>)
             for duty in policy.duties.iter_mut().filter(|duty| duty.key == name.text) {
                 if !duty.cites.contains(&paragraph) {
                     duty.cites.push(paragraph);
+                    duty.citations.push(restating(paragraph, &name));
                 }
             }
             for law in policy.laws.iter_mut().filter(|law| law.key == name.text) {
                 if !law.cites.contains(&paragraph) {
                     law.cites.push(paragraph);
+                    law.citations.push(restating(paragraph, &name));
                 }
             }
         }
+    }
+}
+
+/// A paragraph that restates the law: the law's item encodes all of it,
+/// since the paragraph says what the law says.
+fn restating(paragraph: ParagraphId, name: &ast::Name) -> Citation {
+    Citation {
+        paragraph,
+        encodes: Encodes::Whole,
+        span: name.span,
     }
 }
 
@@ -275,25 +288,94 @@ fn families(policy: &mut Policy, scope: &mut Scope) {
     }
 }
 
-/// The paragraphs a duty, question or law cites, from its `cites` field;
-/// one without that field is reported.
+/// The paragraphs a duty, question or law cites, from its `cites` field,
+/// each with what of it the item encodes (its sentence numbers are checked
+/// once every paragraph is read, see [`check_citations`]); one without
+/// that field is reported.
 fn citations(
     cites_field: Option<&ast::Field>,
     item: &Item,
     scope: &Scope,
     errors: &mut Vec<CheckError>,
-) -> Vec<ParagraphId> {
-    let mut cites = Vec::new();
-    match cites_field {
-        Some(field) => {
-            for name in names_of(field, errors) {
-                cites.extend(scope.paragraphs.resolve(&name, errors));
-            }
-        }
-        None => errors.push(CheckError::NoCitation {
+) -> (Vec<ParagraphId>, Vec<Citation>) {
+    let (mut cites, mut written) = (Vec::new(), Vec::new());
+    let Some(field) = cites_field else {
+        errors.push(CheckError::NoCitation {
             duty: item.name.text.clone(),
             span: item.name.span,
-        }),
+        });
+        return (cites, written);
+    };
+    for (index, value) in field.values.iter().enumerate() {
+        let Some(text) = crate::check::fields::key_text(&value.kind) else {
+            errors.push(CheckError::WrongType {
+                field: field.name.text.clone(),
+                expected: crate::check::error::Shape::Name,
+                span: value.span,
+                declared: None,
+            });
+            continue;
+        };
+        let name = ast::Name { text, span: value.span };
+        let Some(paragraph) = scope.paragraphs.resolve(&name, errors) else {
+            continue;
+        };
+        let encodes = match field.selections.iter().find(|selection| selection.value == index) {
+            None => Encodes::Whole,
+            Some(selection) => match &selection.part {
+                ast::Selected::Context => Encodes::Context,
+                ast::Selected::Sentences(numbers) => Encodes::Sentences(
+                    numbers
+                        .iter()
+                        .map(|(number, span)| (usize::try_from(*number).unwrap_or(usize::MAX), *span))
+                        .collect(),
+                ),
+            },
+        };
+        cites.push(paragraph);
+        written.push(Citation {
+            paragraph,
+            encodes,
+            span: value.span,
+        });
     }
-    cites
+    (cites, written)
+}
+
+/// Checks the sentences each citation names against the paragraph's
+/// words: a number past its last sentence, or any sentence of a paragraph
+/// whose words are not at hand (what it says cannot be known, so no
+/// sentence of it can be said to be encoded).
+fn check_citations(policy: &Policy, errors: &mut Vec<CheckError>) {
+    let written = policy
+        .duties
+        .iter()
+        .flat_map(|duty| &duty.citations)
+        .chain(policy.laws.iter().flat_map(|law| &law.citations));
+    for citation in written {
+        let Encodes::Sentences(numbers) = &citation.encodes else {
+            continue;
+        };
+        let Some(paragraph) = policy.paragraph(citation.paragraph) else {
+            continue;
+        };
+        if paragraph.text.is_none() {
+            errors.push(CheckError::SentencesNotAtHand {
+                paragraph: paragraph.key.clone(),
+                span: citation.span,
+            });
+            continue;
+        }
+        let count = paragraph.sentences().len();
+        for (number, span) in numbers {
+            if *number == 0 || *number > count {
+                errors.push(CheckError::NoSuchSentence {
+                    paragraph: paragraph.key.clone(),
+                    number: *number,
+                    count,
+                    span: *span,
+                });
+            }
+        }
+    }
 }

@@ -2,10 +2,10 @@
 //! they come from.
 
 use super::Scope;
-use crate::check::error::{CheckError, Misuse};
+use crate::check::error::{CheckError, Misuse, Shape};
 use crate::check::fields::Fields;
 use crate::model::*;
-use crate::syntax::ast::{Entry, Item, Name, Words, WordsKind};
+use crate::syntax::ast::{self, Entry, Item, Name, Words, WordsKind};
 
 /// Checks a `paragraph` item into the policy's next paragraph. Returns
 /// the keys its `restates` names: the duties, questions and laws of the
@@ -20,7 +20,7 @@ pub(super) fn paragraph(
     let mut fields = Fields::new(item, errors);
     let section = fields.required_text("section", errors).unwrap_or_default();
     let text = fields.text("text", errors);
-    let descriptive = fields.boolean("descriptive", errors).unwrap_or(false);
+    let (descriptive, asks_nothing) = descriptive(&mut fields, text.as_deref(), &item.name.text, errors);
     let restates = fields.names("restates", errors).unwrap_or_default();
     fields.finish(&["section", "text", "descriptive", "restates"], errors);
     let provenance = match provenance(item, scope, errors) {
@@ -44,10 +44,59 @@ pub(super) fn paragraph(
             .copied()
             .unwrap_or(ParagraphId::from_index(policy.paragraphs.len())),
         descriptive,
+        asks_nothing,
         edition,
         span: item.name.span,
     });
     restates
+}
+
+/// `descriptive yes`: the paragraph asks nothing of a council;
+/// `descriptive 1, 3`: those of its sentences ask nothing (each checked
+/// against its words), so that coverage counts it encoded once the others
+/// are.
+fn descriptive(
+    fields: &mut Fields<'_>,
+    text: Option<&str>,
+    key: &str,
+    errors: &mut Vec<CheckError>,
+) -> (bool, Vec<usize>) {
+    let Some(field) = fields.take("descriptive") else {
+        return (false, Vec::new());
+    };
+    if let [ast::Value {
+        kind: ast::ValueKind::Bool(whole),
+        ..
+    }] = field.values.as_slice()
+    {
+        return (*whole, Vec::new());
+    }
+    let count = text.map_or(0, |text| sentences(text).len());
+    let mut numbers = Vec::new();
+    for value in &field.values {
+        match &value.kind {
+            ast::ValueKind::Number(number) => {
+                let number = usize::try_from(*number).unwrap_or(usize::MAX);
+                if number == 0 || number > count {
+                    errors.push(CheckError::NoSuchSentence {
+                        paragraph: key.to_owned(),
+                        number,
+                        count,
+                        span: value.span,
+                    });
+                } else {
+                    numbers.push(number);
+                }
+            }
+            _ => errors.push(CheckError::WrongType {
+                field: field.name.text.clone(),
+                expected: Shape::YesNo,
+                span: value.span,
+                declared: None,
+            }),
+        }
+    }
+    (false, numbers)
 }
 
 /// Where a paragraph's words come from, from its one `words` line; what

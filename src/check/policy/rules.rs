@@ -45,7 +45,7 @@ pub(super) fn duty(
 ) -> bool {
     let is_question = item.kind == ItemKind::Question;
     let fields = duty_fields(item, is_question, scope, errors);
-    let cites = citations(fields.cites, item, scope, errors);
+    let (cites, citations) = citations(fields.cites, item, scope, errors);
     let entries = entries(item, policy, scope, sources, errors);
     let kind_and_modality = if is_question {
         Some(question(item, &entries.rules, &fields, errors))
@@ -61,6 +61,7 @@ pub(super) fn duty(
         kind,
         modality,
         cites,
+        citations,
         conditions: entries.conditions,
         tags: entries.tags,
         statute: fields.statute,

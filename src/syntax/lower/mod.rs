@@ -193,6 +193,7 @@ impl Lowerer {
         Some(Field {
             name: name?,
             values: Vec::new(),
+            selections: Vec::new(),
             qualifiers,
             period: Some(period?),
             turns: None,
@@ -227,6 +228,7 @@ impl Lowerer {
         Some(Field {
             name: name?,
             values,
+            selections: Vec::new(),
             qualifiers,
             period: None,
             turns: None,
@@ -407,10 +409,24 @@ impl Lowerer {
         let mut period = None;
         let mut turns = None;
         let mut evidence = None;
+        let mut selections = Vec::new();
+        // The value a selection follows: none after a value refused (its
+        // error is reported), so a selection never moves to another value.
+        let mut last = None;
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::field_name => name = Some(self.name(&part)),
-                Rule::value => values.extend(self.value(part)),
+                Rule::value => {
+                    last = self.value(part).map(|value| {
+                        values.push(value);
+                        values.len() - 1
+                    });
+                }
+                Rule::selection => {
+                    if let Some(value) = last {
+                        selections.extend(self.selection(part, value));
+                    }
+                }
                 Rule::qualifier => qualifiers.push(self.qualifier(&part)),
                 Rule::period => period = self.period(part),
                 Rule::turns => turns = self.turns(part),
@@ -418,9 +434,17 @@ impl Lowerer {
                 _ => self.internal(&part, "a field"),
             }
         }
+        // A selection ends at its closing parenthesis, which the tight
+        // span (ending at the last pair) would leave out.
+        let end = selections.iter().map(|selection: &Selection| selection.span.end).max();
+        let span = Span {
+            end: end.map_or(span.end, |end| end.max(span.end)),
+            ..span
+        };
         Some(Field {
             name: name?,
             values,
+            selections,
             qualifiers,
             period,
             turns,
@@ -444,6 +468,32 @@ impl Lowerer {
             pattern: pattern?,
             span,
         })
+    }
+
+    /// `(sentences 6, 7)` or `(context)`, after the value numbered `value`.
+    fn selection(&mut self, pair: P<'_>, value: usize) -> Option<Selection> {
+        // Its closing parenthesis is a literal, not a pair: the whole span.
+        let span = self.span(&pair);
+        let mut sentences = Vec::new();
+        let mut context = false;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::kw_context => context = true,
+                Rule::kw_sentences => {}
+                Rule::number => {
+                    if let Some(ValueKind::Number(number)) = self.value_kind(&part) {
+                        sentences.push((number, self.span(&part)));
+                    }
+                }
+                _ => self.internal(&part, "a selection of sentences"),
+            }
+        }
+        let part = if context {
+            Selected::Context
+        } else {
+            Selected::Sentences(sentences)
+        };
+        Some(Selection { value, part, span })
     }
 
     fn value(&mut self, pair: P<'_>) -> Option<Value> {
@@ -584,6 +634,7 @@ impl Lowerer {
         Some(Field {
             name: name?,
             values,
+            selections: Vec::new(),
             qualifiers: Vec::new(),
             period: None,
             turns: None,
