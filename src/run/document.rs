@@ -150,6 +150,21 @@ fn written(
     if !workspace.diagnostics.is_empty() {
         write(Channel::Err, &workspace.render_diagnostics(colors.err));
     }
+    // A picture of the history reads its verdict strip from the guidance
+    // in force on the last day it draws: checked for an earlier date, an
+    // edition replaced in between would run on past its replacement.
+    let pictured = match kind {
+        Document::Timeline(_, period) => Some(period),
+        Document::Report(ReportFormat::Html) => Some(crate::timeline::Period::default()),
+        Document::Report(ReportFormat::Markdown | ReportFormat::Csv) | Document::Chart(_) => None,
+    };
+    let last_drawn = match (pictured, verified.assessments(&workspace.sources).as_slice()) {
+        (Some(period), [report]) => Some(crate::timeline::last_day(report.arrangement, period, report.as_at))
+            .filter(|last| *last > report.as_at),
+        _ => None,
+    };
+    let later = last_drawn.and_then(|last| workspace.verify(last));
+    let later_reports = later.as_ref().map(|later| later.assessments(&workspace.sources));
     let reports = verified.assessments(&workspace.sources);
     let [report] = reports.as_slice() else {
         let problem = match reports.len() {
@@ -159,7 +174,8 @@ fn written(
         return Err(refuse(&workspace.sources, &problem, false, colors.err, write));
     };
     let chart = || crate::graph::chart(report);
-    let timeline = |period| crate::timeline::history(report, period);
+    let pictured_from = later_reports.as_deref().and_then(<[_]>::first).unwrap_or(report);
+    let timeline = |period| crate::timeline::history(pictured_from, period, report.as_at);
     Ok(match kind {
         Document::Timeline(TimelineFormat::Svg, period) => timeline(period).to_svg(),
         Document::Timeline(TimelineFormat::Html, period) => timeline(period).to_html(),

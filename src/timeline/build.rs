@@ -10,12 +10,16 @@ use crate::Assessment;
 
 /// The history of the council `assessment` is of, over `period` (each end
 /// not asked for read from the papers: from the start of the year of their
-/// first date to their end). The rule "as at" is drawn when the
-/// assessment's date is not the papers' end.
-pub fn history(assessment: &Assessment<'_>, period: Period) -> History {
+/// first date to their end). The rule "as at" is drawn at `as_at` when it
+/// is not the papers' end. The verdict strip reads the guidance
+/// `assessment` was checked against, so that assessment should be as at
+/// the last day drawn ([`last_day`]): an edition in force then was in
+/// force, or not yet, on every earlier day, where one checked for an
+/// earlier date may have been replaced before the end.
+pub fn history(assessment: &Assessment<'_>, period: Period, as_at: Day) -> History {
     let arrangement = assessment.arrangement;
     let policy = assessment.policy;
-    let (from, to) = drawn(arrangement, period, assessment.as_at);
+    let (from, to) = drawn(arrangement, period, as_at);
     History {
         council: crate::graph::one_line(arrangement.council_name()),
         key: arrangement.key.clone(),
@@ -23,9 +27,15 @@ pub fn history(assessment: &Assessment<'_>, period: Period) -> History {
         to,
         lanes: lanes(policy, arrangement),
         marks: marks(policy, arrangement),
-        rules: rules(policy, arrangement, assessment.as_at, (from, to)),
+        rules: rules(policy, arrangement, as_at, (from, to)),
         strip: strip::strips(policy, arrangement, (from, to)),
     }
+}
+
+/// The last day a history of `arrangement` over `period` draws, as at
+/// `as_at`: the end asked for, else the papers' end.
+pub fn last_day(arrangement: &Arrangement, period: Period, as_at: Day) -> Day {
+    drawn(arrangement, period, as_at).1
 }
 
 /// The first and last day drawn.

@@ -15,7 +15,7 @@ mod html;
 mod strip;
 mod svg;
 
-pub use build::history;
+pub use build::{history, last_day};
 
 use crate::date::{Day, PartialDate};
 use crate::eval::VerdictKind;

@@ -21,8 +21,8 @@ use crate::support::{assert_bad_input, day, dcsc, stdout, verify, SEED_COUNCILS}
 fn drawn(files: &[&str], as_at: &str) -> (String, Arrangement, Policy) {
     let (workspace, verified) = verify(files, as_at);
     let assessment = &verified.assessments(&workspace.sources)[0];
-    let svg = history(assessment, Period::default()).to_svg();
-    let again = history(assessment, Period::default()).to_svg();
+    let svg = history(assessment, Period::default(), assessment.as_at).to_svg();
+    let again = history(assessment, Period::default(), assessment.as_at).to_svg();
     assert_eq!(svg, again, "the same history gives the same bytes");
     let council = verified.councils.into_iter().next().unwrap();
     (svg, council.arrangement, verified.policy)
@@ -316,6 +316,34 @@ fn the_period_drawn_is_the_one_asked_for() {
     assert_bad_input(&dcsc(&["timeline", "examples"]), "E0303");
 }
 
+/// The strip reads the guidance in force on the last day drawn, whatever
+/// the date marked: as at January 2013, when the 2012 edition was in
+/// force, Coventry's picture still draws the 2013 edition's duties from
+/// April 2013 to its papers' end, not the 2012 edition's run on past its
+/// replacement, and marks the date asked for.
+#[test]
+fn a_date_before_a_later_edition_marks_the_date_and_keeps_the_strip_of_the_end() {
+    let strips = |svg: &str| -> Vec<String> {
+        let document = roxmltree::Document::parse(svg).unwrap();
+        let mut duties: Vec<String> = document
+            .descendants()
+            .filter_map(|node| node.attribute("data-duty"))
+            .map(str::to_owned)
+            .collect();
+        duties.sort();
+        duties.dedup();
+        duties
+    };
+    let at_the_end = stdout(&dcsc(&["timeline", "examples/coventry.dcs"]));
+    let early = dcsc(&["timeline", "examples/coventry.dcs", "--as-at", "2013-01-31"]);
+    assert_eq!(early.status.code(), Some(0));
+    let early = stdout(&early);
+    assert_eq!(strips(&early), strips(&at_the_end));
+    assert!(strips(&early).iter().any(|duty| duty == "local_assurance.enable.a"));
+    assert!(early.contains(r#"class="rule as_at" data-key="coventry" data-day="2013-01-31""#));
+    assert!(!at_the_end.contains(r#"class="rule as_at""#));
+}
+
 #[test]
 fn the_html_report_includes_the_timeline() {
     let output = dcsc(&["report", "examples/coventry.dcs", "--format", "html"]);
@@ -334,7 +362,7 @@ fn a_council_with_no_holders_and_no_dates_still_draws_and_says_so() {
     );
     let verified = workspace.verify(day("2026-11-01")).unwrap();
     let assessment = &verified.assessments(&workspace.sources)[0];
-    let svg = history(assessment, Period::default()).to_svg();
+    let svg = history(assessment, Period::default(), assessment.as_at).to_svg();
     let document = roxmltree::Document::parse(&svg).unwrap_or_else(|error| panic!("{error}\n{svg}"));
     let title = document.descendants().find(|node| node.has_tag_name("title")).unwrap();
     assert_eq!(
