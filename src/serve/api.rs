@@ -367,21 +367,8 @@ async fn chart(
     id: Result<Path<String>, PathRejection>,
     query: Result<Query<BTreeMap<String, String>>, QueryRejection>,
 ) -> Result<Response, Failure> {
-    let id = id_of(id)?;
-    let asked = Params::of(query)?.day("as_at")?;
-    blocking(&shared, move |shared| {
-        let council = find(shared, &id)?;
-        let day = as_at(shared, council, asked);
-        let (status, written) =
-            captured(|streams| run::graph(&inputs(shared, council, asked), run::ChartFormat::Svg, None, streams));
-        if status == Status::BadInput {
-            return Err(not_checking(shared, council, day));
-        }
-        Ok(document(
-            "image/svg+xml",
-            written.out,
-            &[(header::CONTENT_SECURITY_POLICY, SEALED.to_owned())],
-        ))
+    picture(shared, id, query, |inputs, streams| {
+        run::graph(inputs, run::ChartFormat::Svg, None, streams)
     })
     .await
 }
@@ -398,20 +385,32 @@ async fn timeline_svg(
     id: Result<Path<String>, PathRejection>,
     query: Result<Query<BTreeMap<String, String>>, QueryRejection>,
 ) -> Result<Response, Failure> {
+    picture(shared, id, query, |inputs, streams| {
+        run::timeline(
+            inputs,
+            run::TimelineFormat::Svg,
+            crate::timeline::Period::default(),
+            None,
+            streams,
+        )
+    })
+    .await
+}
+
+/// A council's picture as at the date asked for, as the command `draw`
+/// writes it in SVG, served sealed.
+async fn picture(
+    shared: Arc<Shared>,
+    id: Result<Path<String>, PathRejection>,
+    query: Result<Query<BTreeMap<String, String>>, QueryRejection>,
+    draw: fn(&run::Inputs, &mut run::Streams<'_>) -> Status,
+) -> Result<Response, Failure> {
     let id = id_of(id)?;
     let asked = Params::of(query)?.day("as_at")?;
     blocking(&shared, move |shared| {
         let council = find(shared, &id)?;
         let day = as_at(shared, council, asked);
-        let (status, written) = captured(|streams| {
-            run::timeline(
-                &inputs(shared, council, asked),
-                run::TimelineFormat::Svg,
-                crate::timeline::Period::default(),
-                None,
-                streams,
-            )
-        });
+        let (status, written) = captured(|streams| draw(&inputs(shared, council, asked), streams));
         if status == Status::BadInput {
             return Err(not_checking(shared, council, day));
         }
