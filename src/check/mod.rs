@@ -12,6 +12,7 @@ mod error;
 mod fields;
 mod follow_on;
 mod hidden;
+mod parts;
 mod policy;
 mod problems;
 mod test_cases;

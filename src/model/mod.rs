@@ -6,6 +6,7 @@
 
 mod arrangement;
 mod edition;
+mod event;
 mod kinds;
 mod lookup;
 mod mentions;
@@ -19,6 +20,7 @@ use std::fmt;
 
 pub use arrangement::*;
 pub use edition::*;
+pub use event::*;
 pub use kinds::*;
 pub use mentions::*;
 pub use policy::*;

@@ -41,6 +41,7 @@ mod fmt;
 mod fuzz;
 mod graph;
 mod hardening;
+mod house;
 mod joint;
 mod json_schema;
 mod lsp;
