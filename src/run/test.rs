@@ -83,15 +83,17 @@ pub fn test(paths: &[PathBuf], policies: &[PathBuf], options: &TestOptions, stre
         write(Channel::Err, &workspace.render_diagnostics(colors.err));
         return Status::BadInput;
     }
+    // The warnings first: that files were passed over may be why no test
+    // was found.
+    if !workspace.diagnostics.is_empty() {
+        write(Channel::Err, &workspace.render_diagnostics(colors.err));
+    }
     if checked.tests.is_empty() {
         let problem = CommandError::NoTests {
             searched: searched.iter().map(|path| format!("`{}`", path.display())).collect(),
             filter: options.filter.clone(),
         };
         return refuse(&workspace.sources, &problem, false, colors.err, write);
-    }
-    if !workspace.diagnostics.is_empty() {
-        write(Channel::Err, &workspace.render_diagnostics(colors.err));
     }
     let results = crate::policy_test::run(&workspace, &checked.tests, &guidance);
     write(

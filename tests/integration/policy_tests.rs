@@ -461,4 +461,13 @@ fn a_broken_file_in_a_folder_fails_the_run_only_if_it_holds_tests() {
     );
     let output = dcsc_in(folder.path(), &["test", "broken_tests.dcs"]);
     assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+
+    // A folder whose only test file is passed over has no tests, and says
+    // why before it says so.
+    std::fs::remove_file(folder.path().join("council_tests.dcs")).unwrap();
+    let output = dcsc_in(folder.path(), &["test"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    let err = stderr(&output);
+    let (warned, refused) = (err.find("warning[W0023]"), err.find("error[E0307]"));
+    assert!(warned.is_some() && refused.is_some() && warned < refused, "{err}");
 }
