@@ -55,6 +55,13 @@ pub enum CommandError {
         /// The files, as shown.
         paths: Vec<String>,
     },
+    /// Files holding tests, in a folder `test` searched, that say they are
+    /// not test files (`// dcsc test: skip`), passed over: a warning, said
+    /// once for them all.
+    NotTests {
+        /// The files, as shown.
+        paths: Vec<String>,
+    },
     /// A file or sub-folder in a folder of councils holds no arrangements,
     /// so it is no council (a warning: the others are verified).
     NotACouncil {

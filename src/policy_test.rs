@@ -11,7 +11,7 @@
 use crate::check::{Expectation, Expected, TestCase};
 use crate::diagnostics::Diagnostic;
 use crate::eval::{Verdict, VerdictKind};
-use crate::outcome::Verified;
+use crate::outcome::{FailOn, Verified};
 use crate::source::FileId;
 use crate::Workspace;
 
@@ -92,6 +92,25 @@ impl TestResult<'_> {
         match &self.outcome {
             TestOutcome::Ran { checks, .. } => checks.iter().all(|check| check.differences.is_empty()),
             TestOutcome::Broken { .. } => false,
+        }
+    }
+
+    /// Whether this result makes the run need action (`dcsc test
+    /// --fail-on`): with no `fail_on`, if it did not pass; with one, if an
+    /// expectation that did not hold found a verdict `fail_on` names. A
+    /// test that cannot run always does: it found no verdict to judge by.
+    pub fn fails(&self, fail_on: Option<&FailOn>) -> bool {
+        match (&self.outcome, fail_on) {
+            (TestOutcome::Broken { .. }, _) => true,
+            (TestOutcome::Ran { .. }, None) => !self.passed(),
+            (TestOutcome::Ran { verified, checks }, Some(fail_on)) => checks
+                .iter()
+                .filter(|check| !check.differences.is_empty())
+                .filter_map(|check| {
+                    let council = verified.councils.first()?;
+                    council.verdicts.get(check.verdict?)
+                })
+                .any(|verdict| fail_on.includes(verdict.kind())),
         }
     }
 }

@@ -278,6 +278,12 @@ pub(super) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = TestFormat::Human)]
         format: TestFormat,
+        /// Make the exit status 1 only if a test fails having found one of
+        /// these verdicts where it expected otherwise, separated by commas
+        /// (the verdicts, as for `verify --fail-on`, or none; default: any
+        /// test that fails). A test that cannot run always gives 1.
+        #[arg(long = "fail-on", value_name = "VERDICT", value_delimiter = ',', value_parser = parse_fail_on)]
+        fail_on: Vec<FailLevel>,
         /// Write to this file instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -334,7 +340,7 @@ const EXIT_DOCUMENT: &str = "Exit status: 0 written; 2 the input could not be re
 const EXIT_DIFF: &str = "Exit status: 0 no verdict changes (with `--fail-on`: none changes into a verdict it names); 1 some does; 2 either side could not be read or checked, or the output cannot be written.";
 const EXIT_GUIDANCE: &str = "Exit status: 0 written; 2 the guidance could not be read or checked.";
 const EXIT_FMT: &str = "Exit status: 0 every file is laid out canonically (or was rewritten so); 1 with `--check`, some file would change; 2 a file could not be read or parsed.";
-const EXIT_TEST: &str = "Exit status: 0 every test passes; 1 some test fails or cannot run; 2 the tests could not be read or checked, or none were found.";
+const EXIT_TEST: &str = "Exit status: 0 every test passes (with `--fail-on`: none fails having found a verdict it names); 1 some test fails so, or cannot run; 2 the tests could not be read or checked, or none were found.";
 const EXIT_WRITE: &str = "Exit status: 0 written; 2 the command line is wrong.";
 const EXIT_MAN: &str = "Exit status: 0 written; 2 there is no such command.";
 const EXIT_EXPLAIN: &str =

@@ -278,10 +278,16 @@ fn dispatch(command: Command, given: Given<'_, '_>, today: Day) -> u8 {
             filter,
             format,
             output,
+            fail_on,
         } => {
+            let options = run::TestOptions {
+                filter,
+                format,
+                fail_on: (!fail_on.is_empty()).then(|| args::fail_on(&fail_on, run::FailOn::needing_action())),
+            };
             let read: Vec<PathBuf> = paths.iter().chain(&policies).cloned().collect();
             given.documented(output.as_deref(), &read, |streams| {
-                run::test(&paths, &policies, filter.as_deref(), format, streams)
+                run::test(&paths, &policies, &options, streams)
             })
         }
         Command::Completions { shell } => given.streamed(|streams| {

@@ -579,6 +579,12 @@ codes! {
         example: Example::Described("dcsc verify examples (examples/README.md is passed over)"),
         fix: "Nothing, if they are meant to be there; move saved outputs and notes out of the councils' folders to silence it.",
     }
+    W0023 => {
+        title: "a file of tests that says it is not one, passed over",
+        meaning: "`dcsc test` searches a folder for the `.dcs` files holding `test` items, asking each file's lines, not its parse, so a test file that does not check is still read and its errors reported (exit 2). A file that holds tests and has a line `// dcsc test: skip` says it is not a test file: a deliberately broken example (this repository's examples of the errors a test can have), say. A folder's search passes it over, named in one warning; named on the command line, it is read as any file named is.",
+        example: Example::Described("dcsc test tests/fixtures/diagnostics (E0130.dcs, E0131.dcs, E0132.dcs and E0134.dcs are passed over)"),
+        fix: "Nothing, if the files are meant not to check; to run a file's tests, name it, or remove its `// dcsc test: skip` line.",
+    }
     W0002 => {
         title: "a paragraph no duty encodes",
         meaning: "A paragraph of the guidance is not cited by any duty or question: that part of the guidance is not checked. `dcsc coverage` lists them all.",

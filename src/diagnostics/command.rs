@@ -72,6 +72,7 @@ pub fn from_command(error: &CommandError) -> Diagnostic {
         }
         .note("dcsc reads .dcs files and JSON arrangements (a top-level `\"arrangements\"`); other files, and JSON it wrote itself, are not councils")
         .help("move saved outputs and notes out of the councils' folders to silence this"),
+        CommandError::NotTests { paths } => not_tests(paths),
         CommandError::NotACouncil { path } => Diagnostic::new(
             Code::W0015,
             format!("`{path}` holds no council's arrangements, so it is not verified"),
@@ -146,4 +147,25 @@ fn cannot_serve(reason: &str) -> Diagnostic {
     Diagnostic::new(Code::E0308, format!("cannot serve: {reason}"))
         .note("the server did not start, and nothing was read or written")
         .help("give folders or files of councils that exist, and a port that is free (`--port 0` picks one)")
+}
+
+/// The one warning for the files holding tests that a folder's search
+/// passed over as they ask (W0023).
+fn not_tests(paths: &[String]) -> Diagnostic {
+    match paths {
+        [one] => Diagnostic::new(
+            Code::W0023,
+            format!("`{one}` says it is not a test file, so its tests were not run"),
+        ),
+        several => Diagnostic::new(
+            Code::W0023,
+            format!("{} files say they are not test files, so their tests were not run", several.len()),
+        )
+        .note(format!(
+            "passed over: {}",
+            several.iter().map(|path| format!("`{path}`")).collect::<Vec<_>>().join(", ")
+        )),
+    }
+    .note("a file holding `test` items with a line `// dcsc test: skip` is passed over when a folder is searched for tests, and read when it is named")
+    .help("name the file to run its tests; remove the line to run them with the folder's")
 }

@@ -3,7 +3,9 @@
 //! committee paper and opened, or printed to A4, anywhere.
 //!
 //! Everything that comes from a file is escaped; the only markup not
-//! written here is the governance chart, dcsc's own SVG, embedded as is.
+//! written here is the governance chart and the timeline picture, dcsc's
+//! own SVGs, embedded as they are but for an `id` on the root, by which
+//! their printed tiles draw them (`super::tiles`).
 //! Colour marks verdicts on screen, but the verdict word is always printed
 //! beside it, so a reader who cannot see colour, or a black-and-white
 //! print, loses nothing.
@@ -42,11 +44,15 @@ fn multiline(text: &str) -> String {
     escape(&text.replace("\r\n", "\n").replace('\r', "\n")).replace('\n', "<br>\n")
 }
 
-/// An identifier or reference escaped, with a break opportunity after
-/// each dot and underscore: `roles.leadership.local_partners` would
-/// otherwise widen its column to its full length or be broken anywhere.
+/// An identifier, reference or address escaped, with a break
+/// opportunity after each dot, underscore and slash:
+/// `roles.leadership.local_partners` or a long web address would
+/// otherwise widen its column to its full length.
 fn breakable(text: &str) -> String {
-    escape(text).replace('.', ".<wbr>").replace('_', "_<wbr>")
+    escape(text)
+        .replace('.', ".<wbr>")
+        .replace('_', "_<wbr>")
+        .replace('/', "/<wbr>")
 }
 
 /// Several lines in one cell, each escaped.
@@ -117,9 +123,11 @@ fn date_cell(date: Option<&String>) -> String {
     }
 }
 
-/// A table's column widths, in per cent: printed on A4, the longest text
-/// (the council's response) needs the widest column, which the browser's
-/// own layout, led by the longest unbreakable words, does not give it.
+/// A table's column widths, in per cent: what each column is given where
+/// its words allow. The table lays out automatically, so no column is
+/// narrower than its longest word (or identifier between its break
+/// points): no word is broken mid-word and no cell overflows, whatever
+/// the page's width, and the longest texts get the most room.
 fn columns(out: &mut String, widths: &[u32]) {
     out.push_str("<colgroup>");
     for width in widths {
@@ -144,10 +152,12 @@ fn embeddable(svg: &str) -> &str {
 }
 
 // Printed, the report must fit a committee's agenda pack: A4, small but
-// legible type, fixed column widths that give the council's response the
-// most room, no section forced onto a page of its own, and no heading left
-// at the foot of a page without what it heads (a heading and the
-// paragraph under it are kept together, and both kept with what follows).
+// legible type, columns no narrower than their longest word (so no word
+// is broken mid-word and no cell overflows, at 1280 px or on A4), no
+// section forced onto a page of its own, no heading left at the foot of a
+// page without what it heads (a heading and the paragraph under it are
+// kept together, and both kept with what follows), and the pictures
+// printed in tiles whose labels are 8 pt or more (see `super::tiles`).
 const STYLE: &str = r#"
 :root { --ink: #1b1b1b; --muted: #505a5f; --rule: #b1b4b6; --band: #f3f2f1; }
 * { box-sizing: border-box; }
@@ -158,19 +168,20 @@ h1 { font-size: 1.8rem; margin: 0 0 .5rem; }
 h2 { font-size: 1.4rem; margin: 2rem 0 .75rem; border-bottom: 1px solid var(--rule); }
 h3 { font-size: 1.1rem; margin: 1.25rem 0 .5rem; }
 .standfirst { font-size: 1.1rem; color: var(--muted); }
-dl.front-matter { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 1rem 0; }
-dl.front-matter dt { font-weight: 600; }
-dl.front-matter dd { margin: 0; overflow-wrap: anywhere; }
+dl.front-matter { display: grid; grid-template-columns: minmax(8em, max-content) minmax(0, 1fr); gap: .25rem 1rem; margin: 1rem 0; }
+dl.front-matter dt { font-weight: 600; max-width: 16em; }
+dl.front-matter dd { margin: 0; }
+dl.front-matter code { white-space: nowrap; }
 code { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; font-size: .9em; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; font-size: .9rem; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; caption-side: top; }
-th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 td.nowrap { white-space: nowrap; }
 thead th { background: var(--band); }
 tbody th[scope="rowgroup"] { background: #dee0e2; font-size: 1rem; }
 td.none { color: var(--muted); }
-td.verdict { white-space: nowrap; border-left-width: 6px; }
-td.verdict .action { font-size: .8rem; }
+td.verdict { border-left-width: 6px; }
+td.verdict .action { font-size: .8rem; white-space: nowrap; }
 tr.verdict-fail td.verdict { background: #f6d7d2; border-left-color: #d4351c; }
 tr.verdict-unexplained td.verdict, tr.verdict-unknown td.verdict,
 tr.verdict-missing td.verdict, tr.verdict-stale td.verdict { background: #fff2d3; border-left-color: #f47738; }
@@ -178,15 +189,13 @@ tr.verdict-departure td.verdict { background: #dbe8f5; border-left-color: #1d70b
 tr.verdict-pass td.verdict, tr.verdict-answered td.verdict { background: #dff0e5; border-left-color: #00703c; }
 tr.verdict-not-applicable td.verdict, tr.verdict-permission-used td.verdict,
 tr.verdict-permission-not-used td.verdict, tr.verdict-permission-not-shown td.verdict { background: var(--band); border-left-color: var(--rule); }
-table.fixed { table-layout: fixed; }
 .evidence, .citation { color: var(--muted); font-size: .92em; }
 .lead > :last-child { margin-bottom: .5rem; }
 ul.actions li { margin: .2rem 0; }
 ul.actions .verdict-word { font-weight: 700; }
-#chart figure { margin: 0; overflow-x: auto; }
-#chart svg { max-width: 100%; height: auto; }
-#history figure { margin: 0; overflow-x: auto; }
-#history svg { max-width: 100%; height: auto; }
+#chart figure, #history figure { margin: 0; overflow-x: auto; }
+.picture-whole svg, figure > svg { max-width: 100%; height: auto; }
+.picture-tiles { display: none; }
 @media print {
   @page { size: A4; margin: 12mm 10mm 12mm 10mm; }
   body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.3; }
@@ -199,27 +208,29 @@ ul.actions .verdict-word { font-weight: 700; }
   table { font-size: 7pt; line-height: 1.15; margin: .25rem 0 .75rem; }
   th, td { padding: .1rem .25rem; }
   tbody th[scope="rowgroup"] { font-size: 8pt; }
-  td.verdict { white-space: normal; }
-  td.verdict .action { white-space: nowrap; font-size: 6pt; }
+  td.verdict .action { font-size: 6pt; }
   thead { display: table-header-group; }
   thead th { font-size: 6.5pt; }
   tr, th, td, li { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3, caption, .lead, tr.section { break-after: avoid; page-break-after: avoid; }
   .lead { break-inside: avoid; page-break-inside: avoid; }
   thead + tbody > tr:first-child, thead + tbody > tr:nth-child(2), tr.section + tr { break-before: avoid; page-break-before: avoid; }
-  #chart figure { break-inside: avoid; page-break-inside: avoid; }
-  #chart svg { max-height: 240mm; }
+  #chart figure, #history figure { overflow: visible; }
+  .picture-whole { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .picture-tiles { display: block; }
+  .picture-tiles .tile { break-inside: avoid; page-break-inside: avoid; }
+  .picture-tiles svg { display: block; }
+  .tile-caption { margin: .2rem 0 0; color: var(--muted); }
   #history { break-before: page; page-break-before: always; }
-  #history figure { break-inside: avoid; page-break-inside: avoid; }
-  #history svg { max-height: 240mm; }
   td.verdict { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
 
 impl Document {
     /// The report as one self-contained HTML file. `chart_svg` is the
-    /// governance chart (dcsc's own SVG writer's output), embedded as is in
-    /// the "Governance chart" section; nothing else is embedded unescaped.
+    /// governance chart (dcsc's own SVG writer's output), embedded in the
+    /// "Governance chart" section whole for the screen and in tiles for
+    /// print; nothing else is embedded unescaped.
     pub fn to_html(&self, chart_svg: &str) -> String {
         self.to_html_with_timeline(chart_svg, "")
     }
@@ -246,7 +257,7 @@ impl Document {
             out.push_str("<p>No governance chart was produced.</p>\n");
         } else {
             out.push_str("<figure>\n");
-            out.push_str(embeddable(chart_svg));
+            super::tiles::picture(&mut out, embeddable(chart_svg), "chart-drawing", "Governance chart");
             let _ = writeln!(out,
                 "\n<figcaption>The governance chart of {}: posts and reporting lines, members and bodies, as the arrangements state them.</figcaption>\n</figure>",
                 escape(&self.council)
@@ -255,7 +266,12 @@ impl Document {
         out.push_str("</section>\n");
         if !timeline_svg.trim().is_empty() {
             out.push_str("<section id=\"history\">\n<h2>Timeline picture</h2>\n<figure>\n");
-            out.push_str(embeddable(timeline_svg));
+            super::tiles::picture(
+                &mut out,
+                embeddable(timeline_svg),
+                "history-drawing",
+                "Timeline picture",
+            );
             let _ = writeln!(
                 out,
                 "\n<figcaption>{}</figcaption>\n</figure>\n</section>",
@@ -396,11 +412,7 @@ impl Document {
         widths: &[u32],
         cells: impl Fn(&Row) -> String,
     ) {
-        let _ = writeln!(
-            out,
-            "<table id=\"{id}\" class=\"fixed\">\n<caption>{}</caption>",
-            escape(caption)
-        );
+        let _ = writeln!(out, "<table id=\"{id}\">\n<caption>{}</caption>", escape(caption));
         columns(out, widths);
         head(out, headers);
         for section in &self.sections {
@@ -594,7 +606,7 @@ impl Document {
             return;
         }
         lead(out, "Documents relied on", self.documents_note());
-        out.push_str("<table id=\"documents-table\" class=\"fixed\">\n<caption>Documents relied on</caption>\n");
+        out.push_str("<table id=\"documents-table\">\n<caption>Documents relied on</caption>\n");
         columns(out, &[44, 12, 26, 18]);
         head(out, &super::DOCUMENT_COLUMNS);
         out.push_str("<tbody>\n");

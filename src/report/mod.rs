@@ -21,6 +21,7 @@ mod entries;
 mod html;
 mod markdown;
 mod rows;
+mod tiles;
 
 use std::fmt;
 use std::fmt::Write as _;

@@ -35,7 +35,7 @@ pub use diff::{diff, DiffFormat, Sides};
 pub use document::{graph, report, timeline, ChartFormat, ReportFormat, TimelineFormat};
 pub use fmt::fmt;
 pub use policy::{coverage, explain, version, vocabulary, Format};
-pub use test::{test, TestFormat};
+pub use test::{test, TestFormat, TestOptions};
 pub use verify::{councils, verify, workspace, Settings, VerifyFormat, VerifyOptions};
 
 pub use crate::render::human::Detail;

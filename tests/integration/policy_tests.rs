@@ -341,3 +341,133 @@ fn a_role_held_by_turns_is_not_two_holders_at_once() {
     assert_eq!(output.status.code(), Some(0), "{out}\n{err}");
     assert!(!out.contains("W0010") && !err.contains("W0010"), "{out}\n{err}");
 }
+
+/// The council's tests with one that passes and one that fails having
+/// found `unknown` where it expected `pass` (`a_wrong_expectation_fails`
+/// of [`TESTS`]), and none that cannot run.
+fn passing_and_failing() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("council.dcs"), COUNCIL).unwrap();
+    let tests: String = TESTS.split("\ntest a_change_to_nothing_cannot_run").take(1).collect();
+    std::fs::write(folder.path().join("council_tests.dcs"), tests).unwrap();
+    folder
+}
+
+/// `--fail-on` means for `test` what it means for `verify` and `diff`:
+/// which verdicts fail the run. A failed test fails it only if a verdict
+/// it found instead of the one expected is named; a test that cannot run
+/// always does.
+#[test]
+fn fail_on_chooses_which_failed_tests_fail_the_run() {
+    let folder = passing_and_failing();
+    let status = |arguments: &[&str]| {
+        let mut all = vec!["test"];
+        all.extend_from_slice(arguments);
+        let output = dcsc_in(folder.path(), &all);
+        (output.status.code(), stdout(&output), stderr(&output))
+    };
+    let (code, out, err) = status(&[]);
+    assert_eq!(code, Some(1), "{out}\n{err}");
+    assert!(
+        out.ends_with("test result: FAILED. 2 passed; 1 failed; 0 broken\n"),
+        "{out}"
+    );
+    // The failing test found `unknown` for both its expectations.
+    for (fail_on, expected) in [
+        ("unknown", 1),
+        ("fail", 0),
+        ("fail,missing", 0),
+        ("missing,unknown", 1),
+        ("none", 0),
+    ] {
+        let (code, out, err) = status(&["--fail-on", fail_on]);
+        assert_eq!(code, Some(expected), "--fail-on {fail_on}:\n{out}\n{err}");
+        // The report is the same whatever fails the run.
+        assert!(out.contains("  FAILED a_wrong_expectation_fails\n"), "{out}");
+    }
+    let (code, _, err) = status(&["--fail-on", "passes"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("`passes` is not a verdict"), "{err}");
+
+    // A test that cannot run found no verdict: it fails the run whatever
+    // `--fail-on` names.
+    let broken = suite();
+    let output = dcsc_in(broken.path(), &["test", "--fail-on", "none"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+}
+
+/// `dcsc test` with no path at the repository's root runs every file in
+/// it that holds tests (the guidance's, the examples', the fixtures'), and
+/// they pass: the deliberately broken examples of the errors a test file
+/// can have say they are not test files, and are passed over in one
+/// warning that names them.
+#[test]
+fn dcsc_test_at_the_repository_root_runs_every_test_file_and_passes() {
+    let output = dcsc_in(root(), &["test"]);
+    let (out, err) = (stdout(&output), stderr(&output));
+    assert_eq!(output.status.code(), Some(0), "{out}\n{err}");
+    assert!(out.contains("test result: ok."), "{out}");
+    for file in [
+        "policies/tests/",
+        "examples/barnet/",
+        "tests/fixtures/uncertain_time/",
+        "tests/fixtures/structures/",
+        "tests/fixtures/law/",
+        "tests/fixtures/evidence/",
+    ] {
+        assert!(
+            out.lines().any(|line| line.starts_with(file)),
+            "no test file under {file} was run:\n{out}"
+        );
+    }
+    assert_eq!(codes(&err), Vec::<&str>::new(), "{err}");
+    assert_eq!(err.matches(&format!("warning[{}]", "W0023")).count(), 1, "{err}");
+    for skipped in ["E0130", "E0131", "E0132", "E0134"] {
+        assert!(
+            err.contains(&format!("`tests/fixtures/diagnostics/{skipped}.dcs`")),
+            "{skipped} is not named as passed over:\n{err}"
+        );
+    }
+}
+
+/// In a folder, a file is a test file if a line starts a `test` item,
+/// whether or not it parses: a broken test file is read and its errors
+/// reported (exit 2); a broken file holding no test is no test file and
+/// is passed over, silently; a file that says `// dcsc test: skip` is
+/// passed over with a warning, and read when named.
+#[test]
+fn a_broken_file_in_a_folder_fails_the_run_only_if_it_holds_tests() {
+    let folder = passing_and_failing();
+    std::fs::write(folder.path().join("notes.dcs"), "this is not { dcsc\n").unwrap();
+    let output = dcsc_in(folder.path(), &["test", "--fail-on", "none"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+
+    let broken = "test half_written {\n  given \"council.dcs\"\n  as_at 2017\n  expect dcs.appointed\n}\n";
+    std::fs::write(folder.path().join("broken_tests.dcs"), broken).unwrap();
+    let output = dcsc_in(folder.path(), &["test", "--fail-on", "none"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(stderr(&output).contains("broken_tests.dcs:4:"), "{}", stderr(&output));
+
+    let skipped = format!("// dcsc test: skip (meant not to check)\n{broken}");
+    std::fs::write(folder.path().join("broken_tests.dcs"), skipped).unwrap();
+    let output = dcsc_in(folder.path(), &["test", "--fail-on", "none"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output)
+            .starts_with("warning[W0023]: `broken_tests.dcs` says it is not a test file, so its tests were not run\n"),
+        "{}",
+        stderr(&output)
+    );
+    let output = dcsc_in(folder.path(), &["test", "broken_tests.dcs"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+
+    // A folder whose only test file is passed over has no tests, and says
+    // why before it says so.
+    std::fs::remove_file(folder.path().join("council_tests.dcs")).unwrap();
+    let output = dcsc_in(folder.path(), &["test"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    let err = stderr(&output);
+    let (warned, refused) = (err.find("warning[W0023]"), err.find("error[E0307]"));
+    assert!(warned.is_some() && refused.is_some() && warned < refused, "{err}");
+}

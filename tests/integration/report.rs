@@ -348,10 +348,20 @@ fn check_every_verdict_is_a_row(document: &Document, duties: &[String]) {
     assert_eq!(html.matches("<section").count(), html.matches("</section>").count());
     assert_eq!(html.matches("<table").count(), html.matches("</table>").count());
     assert_eq!(html.matches("<tr").count(), html.matches("</tr>").count());
-    // Self-contained: nothing fetched from elsewhere.
-    for outside in ["<script", "<link", "<img", "src=", "href=", "@import", "url("] {
+    // Self-contained: nothing fetched from elsewhere. The printed tiles of
+    // the chart draw it by a reference within the page (`href="#…"`).
+    for outside in ["<script", "<link", "<img", "src=", "@import", "url("] {
         assert!(!html.contains(outside), "the HTML contains {outside}");
     }
+    assert_eq!(
+        html.matches("href=").count(),
+        html.matches("href=\"#").count(),
+        "the HTML links outside itself"
+    );
+    assert!(
+        html.contains("<use href=\"#chart-drawing\"/>"),
+        "the chart has no printed tiles"
+    );
     // Colour is never the only carrier: every verdict row prints its word.
     let assurance = table_html(&html, "assurance-table");
     for row in assurance.split("<tr ").skip(1) {
