@@ -50,6 +50,7 @@ impl<'a> Evaluator<'a> {
                 of,
                 within,
             } => self.after(*event, *trigger, *of, *within),
+            Predicate::Before { event, trigger, of } => self.before(*event, *trigger, *of),
             Predicate::Every { event, months } => self.every(*event, *months),
             Predicate::Governance { model, considering } => self.governance(*model, *considering),
             Predicate::Hold(roles) => of_entity(entity, |id, found| self.hold(id, found, roles)),
@@ -107,6 +108,7 @@ impl<'a> Evaluator<'a> {
             | Predicate::Attribute(_)
             | Predicate::Compare { .. }
             | Predicate::After { .. }
+            | Predicate::Before { .. }
             | Predicate::Every { .. }
             | Predicate::Governance { .. }
             | Predicate::Relation { .. } => Absence {

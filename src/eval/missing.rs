@@ -4,7 +4,7 @@
 
 use super::clock::Doubt;
 use super::verdict::kind_names;
-use super::Clause;
+use super::{Cause, Clause};
 use crate::date::Day;
 use crate::model::{
     AttributeId, EditionId, EntityId, EntityKind, EventId, EventKind, FunctionId, PapersEndKind, RelationId, RoleId,
@@ -140,6 +140,14 @@ pub enum Missing {
         /// The review.
         review: EventId,
     },
+    /// Whether a review the papers link to nothing considered a change:
+    /// it came before it, about the role, but does not name it.
+    ReviewSubject {
+        /// The review.
+        review: EventId,
+        /// The change it may have considered.
+        cause: Cause,
+    },
     /// Whether a role held by turns counts as one holder: on any one day
     /// one of these holds it, and the duty counts its holders.
     Turns {
@@ -170,5 +178,6 @@ kind_names!(Missing {
     BeyondPapers => "beyond_papers",
     SincePapers => "since_papers",
     ReviewOutcome => "review_outcome",
+    ReviewSubject => "review_subject",
     Turns => "turns",
 });

@@ -313,6 +313,27 @@ pub enum Observation {
         /// Reviews after it that reached no conclusion (deferred, noted).
         inconclusive: Vec<EventId>,
     },
+    /// A concluded review came before what calls for it (the guidance's
+    /// "before allocating").
+    Precedes {
+        /// The review.
+        review: EventId,
+        /// What called for it.
+        cause: Cause,
+        /// It names the cause and is dated on its day: read as before it.
+        same_day: bool,
+    },
+    /// No concluded review came before what called for it.
+    NotPreceded {
+        /// The kind of event called for.
+        expected: EventKind,
+        /// What called for it.
+        cause: Cause,
+        /// Events of the kind that name it and did not come before it.
+        later: Vec<EventId>,
+        /// Reviews before it that reached no conclusion (deferred, noted).
+        inconclusive: Vec<EventId>,
+    },
     /// The latest event of a recurring kind is recent enough.
     Recent {
         /// The latest event.
@@ -376,6 +397,8 @@ impl Observation {
             | Observation::NotYetDue { .. }
             | Observation::UnderWay { .. }
             | Observation::NotFollowed { .. }
+            | Observation::Precedes { .. }
+            | Observation::NotPreceded { .. }
             | Observation::Recent { .. }
             | Observation::Overdue { .. } => false,
         }

@@ -39,7 +39,7 @@ impl Predicate {
                 Predicate::Attribute(attribute) | Predicate::Compare { attribute, .. } => {
                     found.push(Mention::Attribute(*attribute));
                 }
-                Predicate::After { of, .. } => found.extend(of.map(Mention::Role)),
+                Predicate::After { of, .. } | Predicate::Before { of, .. } => found.extend(of.map(Mention::Role)),
                 Predicate::Every { .. } | Predicate::Governance { .. } => {}
                 Predicate::Relation { relation, target } => {
                     found.push(Mention::Relation(*relation));

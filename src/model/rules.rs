@@ -101,6 +101,16 @@ pub enum Predicate {
         /// The period it has to follow in.
         within: Option<Deadline>,
     },
+    /// Each trigger event is preceded by an event: the guidance's
+    /// "before allocating", which nothing later answers.
+    Before {
+        /// The event that must come first.
+        event: EventKind,
+        /// The trigger.
+        trigger: Trigger,
+        /// Only triggers about a holder of this role.
+        of: Option<RoleId>,
+    },
     /// An event recurs at least this often.
     Every {
         /// The event.

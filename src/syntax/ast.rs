@@ -524,7 +524,9 @@ impl Atom {
             Atom::Attribute { attribute } | Atom::Compare { attribute, .. } => {
                 found.push((Namespace::ATTRIBUTE, attribute));
             }
-            Atom::After { of, .. } => found.extend(of.iter().map(|role| (Namespace::ROLE, role))),
+            Atom::After { of, .. } | Atom::Before { of, .. } => {
+                found.extend(of.iter().map(|role| (Namespace::ROLE, role)));
+            }
             Atom::Every { .. } | Atom::Uses { .. } | Atom::Considers { .. } => {}
             Atom::Relation {
                 relation,
@@ -610,6 +612,16 @@ pub enum Atom {
         /// Whether the period is `allowing` (time to act, a later event
         /// still answering) rather than `within` (a deadline).
         allowing: bool,
+    },
+    /// `EVENT before each TRIGGER [of ROLE]`: the guidance's "before
+    /// allocating", which no later event answers.
+    Before {
+        /// The event that must come first.
+        event: EventKind,
+        /// What it must come before.
+        trigger: Trigger,
+        /// Only triggers concerning a holder of this role.
+        of: Option<Name>,
     },
     /// `EVENT every PERIOD`.
     Every {

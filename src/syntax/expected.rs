@@ -113,6 +113,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::comparator => Some("a comparison (`=`, `!=`, `<`, `<=`, `>`, `>=`)"),
         Rule::literal => Some("a value to compare with"),
         Rule::after_atom | Rule::kw_after => Some("`after each`"),
+        Rule::before_atom => Some("`before each`"),
         Rule::kw_extension => Some("`extension`"),
         Rule::uses_atom | Rule::kw_uses => Some("`uses` and a governance model"),
         Rule::considers_atom | Rule::kw_considers => Some("`considers` and a governance model"),

@@ -55,6 +55,11 @@ impl Wording<'_> {
             Missing::BeyondPapers { event, until, kind } => beyond_papers(*event, *until, *kind),
             Missing::SincePapers { end, kind } => format!("what has happened since {}", papers_end(*end, *kind)),
             Missing::ReviewOutcome { review } => format!("what {} concluded", self.event_name(*review)),
+            Missing::ReviewSubject { review, cause } => format!(
+                "whether {}, which names no change, considered {} before it was made",
+                self.event_name(*review),
+                self.cause_dated(cause)
+            ),
             Missing::Turns { role, holders } => self.turns(*role, holders),
         }
     }

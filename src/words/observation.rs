@@ -124,6 +124,17 @@ impl Wording<'_> {
                 late,
                 inconclusive,
             } => self.not_followed(*expected, cause, *deadline, late, inconclusive),
+            Observation::Precedes {
+                review,
+                cause,
+                same_day,
+            } => self.precedes(*review, cause, *same_day),
+            Observation::NotPreceded {
+                expected,
+                cause,
+                later,
+                inconclusive,
+            } => self.not_preceded(*expected, cause, later, inconclusive),
             Observation::Recent { latest, months, as_at } => self.recent(*latest, *months, *as_at),
             Observation::Overdue {
                 latest,
@@ -487,6 +498,56 @@ impl Wording<'_> {
                 })
                 .collect();
             let _ = write!(said, " that reached a conclusion: {} did not", and_list(&inconclusive));
+        }
+        said
+    }
+
+    /// A concluded review came before what called for it; on its day, it
+    /// names it.
+    fn precedes(&self, review: EventId, cause: &Cause, same_day: bool) -> String {
+        let concluded = self
+            .arrangement
+            .event(review)
+            .and_then(|event| event.outcome)
+            .map(|outcome| format!(" ({})", outcome_words(outcome)))
+            .unwrap_or_default();
+        if same_day {
+            format!(
+                "{}{concluded} names {} and is dated on its day, so it is read as considering it before it was made",
+                self.event_name(review),
+                self.cause_dated(cause)
+            )
+        } else {
+            format!(
+                "{}{concluded} came before {}",
+                self.event_name(review),
+                self.cause_dated(cause)
+            )
+        }
+    }
+
+    /// No concluded review came before what called for it: those that
+    /// answer it came after it, or reached no conclusion.
+    fn not_preceded(&self, expected: EventKind, cause: &Cause, later: &[EventId], inconclusive: &[EventId]) -> String {
+        let mut said = format!("no {} is recorded before {}", expected.word(), self.cause_dated(cause));
+        if !later.is_empty() {
+            let later: Vec<String> = later.iter().map(|event| self.event_name(*event)).collect();
+            let verb = if later.len() == 1 { "comes" } else { "come" };
+            let _ = write!(said, "; {} {verb} after it", and_list(&later));
+        }
+        if !inconclusive.is_empty() {
+            let inconclusive: Vec<String> = inconclusive
+                .iter()
+                .map(|event| {
+                    let outcome = self
+                        .arrangement
+                        .event(*event)
+                        .and_then(|found| found.outcome)
+                        .map_or("reached no conclusion", outcome_words);
+                    format!("{} ({outcome})", self.event_name(*event))
+                })
+                .collect();
+            let _ = write!(said, "; before it, {} reached no conclusion", and_list(&inconclusive));
         }
         said
     }

@@ -107,6 +107,7 @@ impl Wording<'_> {
                 of,
                 within,
             } => self.after_phrase(*event, *trigger, *of, *within, negated, number),
+            Predicate::Before { event, trigger, of } => self.before_phrase(*event, *trigger, *of, negated, number),
             Predicate::Governance { model, considering } => governance_phrase(*model, *considering, negated, number),
             Predicate::Every { event, months } => every_phrase(*event, *months, negated, number),
             Predicate::Relation { relation, target } => self.relation_phrase(*relation, target, negated, number),
@@ -202,6 +203,30 @@ impl Wording<'_> {
         };
         format!(
             "{} {} after {after}{within_words}",
+            agree(negated, number, HOLDS),
+            indefinite(event.word()),
+        )
+    }
+
+    /// "holds a review before each extension of the Director of
+    /// Children's Services beyond its remit".
+    fn before_phrase(
+        &self,
+        event: EventKind,
+        trigger: Trigger,
+        of: Option<RoleId>,
+        negated: bool,
+        number: Number,
+    ) -> String {
+        let of_words = of
+            .map(|role| format!(" of the {}", self.role(role)))
+            .unwrap_or_default();
+        let before = match trigger {
+            Trigger::Event(kind) => format!("each {}{of_words}", kind.word()),
+            Trigger::Extension => format!("each extension{of_words} beyond its remit"),
+        };
+        format!(
+            "{} {} before {before}",
             agree(negated, number, HOLDS),
             indefinite(event.word()),
         )

@@ -296,7 +296,7 @@ fn the_local_test_of_assurance_follows_each_extension_of_the_dcs_role() {
         "2019-01-01",
     );
     assert_eq!(
-        verdict(&member, "additional_functions.lmcs_local_test").kind(),
+        verdict(&member, "additional_functions.lmcs_before_allocating").kind(),
         VerdictKind::Unexplained
     );
     assert_eq!(verdict(&member, test).kind(), VerdictKind::NotApplicable);
@@ -423,7 +423,7 @@ fn coventry_at_its_test_of_assurance_needs_action_only_where_its_paper_is_silent
         .map(|verdict| (found.policy.duty(verdict.duty).unwrap().key.as_str(), verdict.kind()))
         .collect();
     needing.sort_by_key(|(key, _)| *key);
-    assert!(needing.len() <= 9, "{needing:?}");
+    assert!(needing.len() <= 10, "{needing:?}");
     // Each is a gap in the paper: a question of the guidance no passage of
     // it speaks to (reference 3 is missing from the source), a body the
     // law requires that it never mentions (a schools forum, a Local
@@ -431,8 +431,12 @@ fn coventry_at_its_test_of_assurance_needs_action_only_where_its_paper_is_silent
     // responsibilities where its test of assurance does not give it (its
     // reference 7 does give the DCS's work with local partners). The Lead Member's line, which the
     // paper does not state, is the law's: a Cabinet Member of a leader and
-    // cabinet executive answers to the leader who appointed them.
+    // cabinet executive answers to the leader who appointed them. And the
+    // paper dates its initial assurance document and the combination it
+    // considered only to 2013, so whether the consideration came before
+    // the allocation, as the key point asks, is not in it.
     let mut expected = vec![
+        ("additional_functions.dcs_before_allocating", VerdictKind::Unknown),
         ("dcs.involve_children_in_appointment", VerdictKind::Missing),
         ("key_points.integrated_brief", VerdictKind::Missing),
         ("local_assurance.specific.children_involvement", VerdictKind::Missing),

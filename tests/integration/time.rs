@@ -536,13 +536,14 @@ fn generated(cases: &mut Cases) -> String {
 }
 
 /// Whether a duty is about the state of the arrangements, not their
-/// history (no `after each`, no `every`, no answer made stale by changes).
+/// history (no `after each`, `before each` or `every`, no answer made
+/// stale by changes).
 fn about_state(duty: &dcsc::model::Duty) -> bool {
     fn timeless(predicate: &Predicate) -> bool {
         match predicate {
             Predicate::And(parts) | Predicate::Or(parts) => parts.iter().all(timeless),
             Predicate::Not(inner) => timeless(inner),
-            Predicate::After { .. } | Predicate::Every { .. } => false,
+            Predicate::After { .. } | Predicate::Before { .. } | Predicate::Every { .. } => false,
             Predicate::Hold(_)
             | Predicate::Responsible { .. }
             | Predicate::Kind(_)

@@ -412,6 +412,14 @@ impl Resolver<'_, '_> {
                 });
                 self.after(*event, *trigger, of.as_ref(), deadline, binds, span)
             }
+            ast::Atom::Before { event, trigger, of } => {
+                let of = self.trigger_role(*trigger, of.as_ref(), span)?;
+                self.needs_council(binds, span).then_some(Predicate::Before {
+                    event: *event,
+                    trigger: *trigger,
+                    of,
+                })
+            }
             ast::Atom::Uses { model } => self.governance(model, false, binds, span),
             ast::Atom::Considers { model } => self.governance(model, true, binds, span),
             ast::Atom::Every { event, period } => self.needs_council(binds, span).then_some(Predicate::Every {
@@ -526,6 +534,18 @@ impl Resolver<'_, '_> {
         binds: Binds,
         span: Span,
     ) -> Option<Predicate> {
+        let of = self.trigger_role(trigger, of, span)?;
+        self.needs_council(binds, span).then_some(Predicate::After {
+            event,
+            trigger,
+            of,
+            within,
+        })
+    }
+
+    /// The role a timeline duty's triggers concern (`of DCS`), resolved:
+    /// an extension needs a role with a remit to go beyond.
+    fn trigger_role(&mut self, trigger: Trigger, of: Option<&ast::Name>, span: Span) -> Option<Option<RoleId>> {
         let of = match of {
             Some(name) => Some(self.scope.roles.resolve(name, self.errors)?),
             None => None,
@@ -544,12 +564,7 @@ impl Resolver<'_, '_> {
                 return None;
             }
         }
-        self.needs_council(binds, span).then_some(Predicate::After {
-            event,
-            trigger,
-            of,
-            within,
-        })
+        Some(of)
     }
 
     /// `uses MODEL` or `considers MODEL`, said of the council.

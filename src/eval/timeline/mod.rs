@@ -1,5 +1,6 @@
 //! Duties over time: `review after each change of DCS [within N months]`
-//! and `review every 12 months`, in one run (every date decided, see
+//! and `review every 12 months` (and, in `before.rs`, `review before each
+//! extension of DCS`), in one run (every date decided, see
 //! [`super::clock`]). This file decides which causes an `after each` duty
 //! must answer ([`Evaluator::causes`]), whether an event answers each in
 //! time ([`Evaluator::answer`]), and whether the latest of a recurring
@@ -15,6 +16,7 @@
 //! The timeline is complete only up to the date the papers stop: after it,
 //! that no review is recorded is unknown, not a breach.
 
+mod before;
 mod changes;
 
 use super::finding::{Finding, Truth};

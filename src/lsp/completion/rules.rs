@@ -49,6 +49,20 @@ impl Completer<'_> {
                 out
             }
             "have" | "has" => self.attributes(|value_type| value_type != ValueType::Bool),
+            // A timeline predicate: after each change, before each
+            // extension (the guidance's "before allocating"), or every
+            // so often.
+            "review" => words(&["after each", "before each", "every"]),
+            "each"
+                if entry.len() >= 2
+                    && entry
+                        .iter()
+                        .rev()
+                        .nth(1)
+                        .is_some_and(|token| matches!(token, Token::Word("after" | "before"))) =>
+            {
+                words(&["change of", "extension of"])
+            }
             "must" | "should" | "may" | "not" | "and" | "or" => self.starters(),
             "post" | "posts" | "member" | "members" | "body" | "bodies" | "service" | "services" => {
                 words(&["holding", "must", "should", "may"])

@@ -91,6 +91,9 @@ enum MissingKindOut<'a> {
     ReviewOutcome {
         review: &'a str,
     },
+    ReviewSubject {
+        review: &'a str,
+    },
     Turns {
         role: &'a str,
         holders: Vec<&'a str>,
@@ -171,6 +174,9 @@ impl<'a> Keys<'a> {
                 papers_end: papers_end_name(*kind),
             },
             Missing::ReviewOutcome { review } => MissingKindOut::ReviewOutcome {
+                review: self.event(*review),
+            },
+            Missing::ReviewSubject { review, .. } => MissingKindOut::ReviewSubject {
                 review: self.event(*review),
             },
             Missing::Turns { role, holders } => MissingKindOut::Turns {

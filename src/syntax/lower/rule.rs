@@ -203,6 +203,7 @@ impl Lowerer {
             }),
             Rule::comparison_atom => self.comparison(&parts, names),
             Rule::after_atom => self.after(&parts, names),
+            Rule::before_atom => self.before(&parts, names),
             Rule::every_atom => self.every(parts),
             Rule::relation_atom => {
                 let mut names = names.into_iter();
@@ -268,6 +269,25 @@ impl Lowerer {
             of: names.into_iter().next(),
             within,
             allowing,
+        })
+    }
+
+    /// `review before each extension of DCS`.
+    fn before(&mut self, parts: &[P<'_>], names: Vec<Name>) -> Option<Atom> {
+        let mut events = parts
+            .iter()
+            .filter(|part| part.as_rule() == Rule::event_kind)
+            .filter_map(|part| EventKind::from_word(part.as_str()));
+        let event = events.next()?;
+        let trigger = if parts.iter().any(|part| part.as_rule() == Rule::kw_extension) {
+            Trigger::Extension
+        } else {
+            Trigger::Event(events.next()?)
+        };
+        Some(Atom::Before {
+            event,
+            trigger,
+            of: names.into_iter().next(),
         })
     }
 

@@ -456,10 +456,11 @@ fn text_checked_gives_coded_diagnostics_and_the_verdicts_when_it_checks() {
     let value = answer.json();
     assert_valid("serve-check.schema.json", &value);
     assert_eq!(value["diagnostics"]["diagnostics"], serde_json::json!([]));
-    // The two bodies the law requires that the paper never mentions, and
-    // the seven questions no passage of it speaks to (see
+    // The two bodies the law requires that the paper never mentions, the
+    // seven questions no passage of it speaks to, and whether the 2013
+    // combination was considered before it was made (see
     // fidelity::coventry_at_its_test_of_assurance_needs_action_only_where_its_paper_is_silent).
-    assert_eq!(value["verdicts"]["needs_action"], 9);
+    assert_eq!(value["verdicts"]["needs_action"], 10);
     assert_eq!(value["verdicts"]["as_at"], "2017-06-01");
 
     // Text alone, with no council, is checked against the guidance.
