@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use lsp_types::{
-    DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, Hover, HoverContents, Location, MarkupContent,
-    MarkupKind, NumberOrString, Position, Range, SymbolKind, Uri,
+    CodeAction, CodeActionKind, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, Hover, HoverContents,
+    Location, MarkupContent, MarkupKind, NumberOrString, Position, Range, SymbolKind, TextEdit, Uri, WorkspaceEdit,
 };
 
 use super::index::{self, Declaration, Namespace, Occurrence, Vocabulary};
@@ -279,6 +279,55 @@ impl Analysis {
                 .push(self.convert(diagnostic, range));
         }
         out
+    }
+
+    /// The quick fixes for the diagnostics of an open document whose range
+    /// meets `range`: each edit a diagnostic suggests (a name it meant, a
+    /// missing comma), as the diagnostics layer recorded it, replacing
+    /// exactly its span. A name written in quotes (in JSON) is replaced in
+    /// quotes.
+    pub fn fixes(&self, file: FileId, range: Range) -> Vec<CodeAction> {
+        let Some(info) = self.files.get(&file) else {
+            return Vec::new();
+        };
+        let Ok(uri) = info.uri.parse::<Uri>() else {
+            return Vec::new();
+        };
+        let text = self.text(file);
+        let mut actions = Vec::new();
+        for diagnostic in &self.workspace.diagnostics {
+            let Some(primary) = diagnostic.primary.as_ref().filter(|primary| primary.span.file == file) else {
+                continue;
+            };
+            let at = info.map.range(primary.span);
+            if at.end < range.start || range.end < at.start {
+                continue;
+            }
+            for fix in diagnostic.fixes.iter().filter(|fix| fix.span.file == file) {
+                let written = text.get(fix.span.start as usize..fix.span.end as usize).unwrap_or("");
+                let new_text = if written.starts_with('"') && !fix.replacement.starts_with('"') {
+                    serde_json::to_string(&fix.replacement).unwrap_or_else(|_| fix.replacement.clone())
+                } else {
+                    fix.replacement.clone()
+                };
+                let edit = TextEdit {
+                    range: info.map.range(fix.span),
+                    new_text,
+                };
+                actions.push(CodeAction {
+                    title: fix.title.clone(),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![self.convert(diagnostic, at)]),
+                    edit: Some(WorkspaceEdit {
+                        changes: Some(std::iter::once((uri.clone(), vec![edit])).collect()),
+                        ..WorkspaceEdit::default()
+                    }),
+                    is_preferred: Some(diagnostic.fixes.len() == 1),
+                    ..CodeAction::default()
+                });
+            }
+        }
+        actions
     }
 
     /// A diagnostic in LSP's terms: the code in `code`, notes and help

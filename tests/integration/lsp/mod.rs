@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 
 use crate::support::{dcsc, root, scratch, stdout};
 
+mod actions;
 mod client;
 mod completion;
 
