@@ -29,7 +29,7 @@ mod text;
 pub mod uri;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -78,6 +78,34 @@ pub struct EmbeddedSource {
     /// Its text (only in the result).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+}
+
+/// The server driven one message at a time in the caller's thread, with
+/// no framing: what the benchmarks measure (`benches/pipeline.rs`, an
+/// edit's cost from `didChange` to the diagnostics it publishes).
+pub struct Session {
+    server: Server,
+}
+
+impl Default for Session {
+    fn default() -> Session {
+        Session::new()
+    }
+}
+
+impl Session {
+    /// A session past `initialize`.
+    pub fn new() -> Session {
+        let mut server = Server::default();
+        server.initialized = true;
+        Session { server }
+    }
+
+    /// What the server sends back for a message, any work it starts done
+    /// before this returns.
+    pub fn handle(&mut self, message: Message) -> Vec<Message> {
+        self.server.handle(message)
+    }
 }
 
 /// Serves one session: reads messages from `input` and writes answers and
