@@ -226,7 +226,9 @@ mod lsp_edit {
     use serde_json::json;
 
     fn barnet(name: &str) -> (String, String) {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/barnet").join(name);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/barnet")
+            .join(name);
         (dcsc::lsp::uri::file_uri(&path), std::fs::read_to_string(&path).unwrap())
     }
 

@@ -185,6 +185,10 @@ struct Server {
     /// Files not open that a group's diagnostics were published to (a
     /// shared file read from disk), to clear them when fixed.
     foreign: BTreeMap<Group, BTreeSet<String>>,
+    /// What is kept of each open document while its text is unchanged
+    /// (its syntax tree): forgotten when it changes, so that an edit
+    /// re-parses only the document edited.
+    kept: BTreeMap<String, analysis::Kept>,
 }
 
 impl Server {
@@ -330,6 +334,7 @@ impl Server {
                     Ok(params) => {
                         let uri = params.text_document.uri.as_str().to_owned();
                         let address = Address::parse(&uri);
+                        self.kept.remove(&uri);
                         self.documents.insert(
                             uri.clone(),
                             Document {
@@ -354,6 +359,7 @@ impl Server {
                         // whole text.
                         if let Some(change) = params.content_changes.into_iter().last() {
                             document.text = change.text;
+                            self.kept.remove(&uri);
                         }
                         document.version = params.text_document.version;
                         self.changed(&uri)
@@ -371,6 +377,7 @@ impl Server {
                         let Some(document) = self.documents.remove(&uri) else {
                             return Vec::new();
                         };
+                        self.kept.remove(&uri);
                         let mut out: Vec<Message> = publish(&uri, Vec::new(), None).into_iter().collect();
                         out.extend(self.republish(group_of(&uri, &document.address)));
                         out
@@ -462,7 +469,7 @@ impl Server {
                     text: &document.text,
                 })
                 .collect();
-            let analysis = Analysis::new(&inputs);
+            let analysis = Analysis::new(&inputs, &mut self.kept);
             self.analyses.insert(group.clone(), analysis);
         }
         self.analyses.get(group)
