@@ -9,16 +9,31 @@
 //! through [`crate::render::explain`]; definitions, completion and document
 //! symbols read the syntax trees (see [`index`], [`completion`]).
 //!
-//! The server is synchronous: one loop reads a message, answers it, and
-//! reads the next. Checking a council's files with the guidance takes
-//! milliseconds, so nothing is gained by threads or an async runtime, and
-//! a synchronous loop answers every request in order, deterministically.
+//! One loop answers the messages in the order they come. A thread reads
+//! them (and stops after `exit`), so that the loop can also take the
+//! results of work it handed off. Checking a council's files with the
+//! guidance takes milliseconds, and is done in the loop, in order,
+//! deterministically. A folder whose open documents, or a document to
+//! format, hold more than [`work::LARGE_BYTES`] of text (a generated or
+//! broken file of megabytes, which took seconds) is worked on in a thread
+//! of its own instead, and the loop goes on answering everything else:
+//!
+//! - a request about a folder being analysed (a hover, a completion…)
+//!   waits for that analysis, and is answered from it: a request about a
+//!   document's version N is answered from version N or a later one,
+//!   never from an older analysis or a mix of two;
+//! - an analysis finished after its documents changed again is dropped,
+//!   and the latest texts analysed (edits in between are not analysed one
+//!   by one); one analysis of a folder runs at a time;
+//! - formatting a version that changes before it is done is answered
+//!   with the protocol's `ContentModified` error at the change; a request
+//!   waiting or in work that the editor cancels (`$/cancelRequest`), with
+//!   `RequestCancelled`.
+//!
 //! The messages are `lsp-server`'s (rust-analyzer's) and the protocol's
-//! types `lsp-types`'; the framing is read here, bounded, because
-//! `lsp-server`'s own reader believes any `Content-Length` it is sent and
-//! would try to allocate it. Every request is answered, if need be with an
-//! error: an unknown method, bad parameters, or a request before
-//! `initialize` or after `shutdown`.
+//! types `lsp-types'`; the framing is read in [`framing`], bounded. Every
+//! request is answered, if need be with an error: an unknown method, bad
+//! parameters, or a request before `initialize` or after `shutdown`.
 
 mod analysis;
 mod completion;
@@ -27,10 +42,12 @@ mod framing;
 mod index;
 mod text;
 pub mod uri;
+mod work;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
+use std::sync::{mpsc, Arc};
 
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{self as notifications, Notification as _};
@@ -44,9 +61,10 @@ use lsp_types::{
 };
 use serde::{Deserialize, Serialize};
 
-use analysis::{Analysis, Input};
+use analysis::Analysis;
 use framing::{read_message, Incoming};
 use uri::Address;
+use work::{Done, Job, Member};
 
 /// The custom request that returns the text of an embedded guidance file:
 /// params `{ "uri": "dcsc-embedded:///policies/dfe_2013.dcs" }`, result
@@ -104,33 +122,97 @@ impl Session {
     /// What the server sends back for a message, any work it starts done
     /// before this returns.
     pub fn handle(&mut self, message: Message) -> Vec<Message> {
-        self.server.handle(message)
+        let mut out = self.server.handle(message);
+        while !self.server.jobs.is_empty() {
+            let jobs: Vec<Job> = self.server.jobs.drain(..).collect();
+            for job in jobs {
+                out.extend(self.server.finished(job.run()));
+            }
+        }
+        out
     }
+}
+
+/// What the loop takes next.
+enum Event {
+    Incoming(Incoming),
+    Done(Done),
+}
+
+/// Reads messages until the input ends or after `exit`, so that the
+/// session can end while the editor keeps its end open.
+fn read_all(mut input: impl BufRead, events: &mpsc::Sender<Event>) {
+    loop {
+        let incoming = read_message(&mut input);
+        let last = match &incoming {
+            Incoming::End => true,
+            Incoming::Message(Message::Notification(notification)) => {
+                notification.method == notifications::Exit::METHOD
+            }
+            Incoming::Message(_) | Incoming::Malformed(_) => false,
+        };
+        if events.send(Event::Incoming(incoming)).is_err() || last {
+            return;
+        }
+    }
+}
+
+/// Starts a job on a thread of its own, whose result comes back as an
+/// event; done at once, and its result returned, if no thread can be
+/// started.
+fn start(job: Job, events: &mpsc::Sender<Event>) -> Option<Done> {
+    let slot = Arc::new(std::sync::Mutex::new(Some(job)));
+    let theirs = Arc::clone(&slot);
+    let sender = events.clone();
+    let started = std::thread::Builder::new()
+        .name("dcsc-lsp-work".to_owned())
+        .spawn(move || {
+            let job = theirs.lock().ok().and_then(|mut job| job.take());
+            if let Some(job) = job {
+                let _ = sender.send(Event::Done(job.run()));
+            }
+        });
+    if started.is_ok() {
+        return None;
+    }
+    let job = slot.lock().ok().and_then(|mut job| job.take());
+    job.map(Job::run)
 }
 
 /// Serves one session: reads messages from `input` and writes answers and
 /// notifications to `output` until `exit` or the end of the input.
-pub fn serve(mut input: impl BufRead, mut output: impl Write) -> Ending {
-    let mut server = Server::default();
-    loop {
-        let outgoing = match read_message(&mut input) {
-            Incoming::End => return Ending::InputClosed,
-            Incoming::Malformed(problem) => vec![log(MessageType::WARNING, &problem)],
-            Incoming::Message(message) => {
-                let outgoing = server.handle(message);
-                if let Some(ending) = &server.ending {
-                    if let Err(error) = write_all(&mut output, &outgoing) {
-                        return Ending::OutputFailed(error.to_string());
+pub fn serve(input: impl BufRead + Send, mut output: impl Write) -> Ending {
+    let (events, incoming) = mpsc::channel::<Event>();
+    std::thread::scope(|scope| {
+        let reader = events.clone();
+        scope.spawn(move || read_all(input, &reader));
+        let mut server = Server::default();
+        loop {
+            let Ok(event) = incoming.recv() else {
+                return Ending::InputClosed;
+            };
+            let mut outgoing = match event {
+                Event::Incoming(Incoming::End) => return Ending::InputClosed,
+                Event::Incoming(Incoming::Malformed(problem)) => vec![log(MessageType::WARNING, &problem)],
+                Event::Incoming(Incoming::Message(message)) => server.handle(message),
+                Event::Done(done) => server.finished(done),
+            };
+            while !server.jobs.is_empty() {
+                let jobs: Vec<Job> = server.jobs.drain(..).collect();
+                for job in jobs {
+                    if let Some(done) = start(job, &events) {
+                        outgoing.extend(server.finished(done));
                     }
-                    return ending.clone();
                 }
-                outgoing
             }
-        };
-        if let Err(error) = write_all(&mut output, &outgoing) {
-            return Ending::OutputFailed(error.to_string());
+            if let Err(error) = write_all(&mut output, &outgoing) {
+                return Ending::OutputFailed(error.to_string());
+            }
+            if let Some(ending) = &server.ending {
+                return ending.clone();
+            }
         }
-    }
+    })
 }
 
 fn write_all(output: &mut impl Write, messages: &[Message]) -> std::io::Result<()> {
@@ -154,7 +236,8 @@ fn log(kind: MessageType, message: &str) -> Message {
 /// A document the editor has open.
 struct Document {
     address: Address,
-    text: String,
+    /// Shared with the jobs that read it.
+    text: Arc<str>,
     version: i32,
 }
 
@@ -189,6 +272,15 @@ struct Server {
     /// (its syntax tree): forgotten when it changes, so that an edit
     /// re-parses only the document edited.
     kept: BTreeMap<String, analysis::Kept>,
+    /// Work to start, taken by the loop.
+    jobs: Vec<Job>,
+    /// The folders being analysed by a job, and whether their documents
+    /// changed since it started.
+    running: BTreeMap<Group, bool>,
+    /// Requests waiting for a folder's analysis, in the order they came.
+    waiting: BTreeMap<Group, Vec<Request>>,
+    /// Formatting requests in work: the document and its version.
+    formatting: Vec<(RequestId, String, i32)>,
 }
 
 impl Server {
@@ -245,10 +337,168 @@ impl Server {
         if self.shut_down {
             return vec![error(id, ErrorCode::InvalidRequest, "the server is shutting down")];
         }
-        vec![match self.answer(&method, params) {
+        let mut out = Vec::new();
+        if let Some(group) = self.needs_analysis(&method, &params) {
+            if !self.analyses.contains_key(&group) && !self.running.contains_key(&group) {
+                out.extend(self.republish(group.clone()));
+            }
+            if self.running.contains_key(&group) {
+                self.waiting
+                    .entry(group)
+                    .or_default()
+                    .push(Request { id, method, params });
+                return out;
+            }
+        }
+        if method == requests::Formatting::METHOD {
+            if let Some(document) = params["textDocument"]["uri"]
+                .as_str()
+                .and_then(|uri| self.documents.get_key_value(uri))
+            {
+                let job = Job::Format {
+                    id: id.clone(),
+                    text: Arc::clone(&document.1.text),
+                };
+                if job.is_large() {
+                    self.formatting.push((id, document.0.clone(), document.1.version));
+                    self.jobs.push(job);
+                    return out;
+                }
+            }
+        }
+        out.push(match self.answer(&method, params) {
             Ok(value) => ok(id, value),
             Err((code, message)) => error(id, code, &message),
-        }]
+        });
+        out
+    }
+
+    /// The folder whose analysis a request reads, if it reads one.
+    fn needs_analysis(&self, method: &str, params: &serde_json::Value) -> Option<Group> {
+        let reads = [
+            requests::HoverRequest::METHOD,
+            requests::GotoDefinition::METHOD,
+            requests::Completion::METHOD,
+            requests::DocumentSymbolRequest::METHOD,
+            requests::CodeActionRequest::METHOD,
+        ];
+        if !reads.contains(&method) {
+            return None;
+        }
+        let uri = params["textDocument"]["uri"].as_str()?;
+        let document = self.documents.get(uri)?;
+        Some(group_of(uri, &document.address))
+    }
+
+    /// The result of a job.
+    fn finished(&mut self, done: Done) -> Vec<Message> {
+        match done {
+            Done::Analysed {
+                group,
+                versions,
+                analysis,
+                kept,
+            } => {
+                let changed = self.running.remove(&group).unwrap_or(true);
+                let current = versions.iter().all(|(uri, version)| {
+                    self.documents
+                        .get(uri)
+                        .is_some_and(|document| document.version == *version)
+                });
+                for (uri, memory) in kept {
+                    let same = versions.iter().any(|(kept_uri, version)| {
+                        *kept_uri == uri
+                            && self
+                                .documents
+                                .get(&uri)
+                                .is_some_and(|document| document.version == *version)
+                    });
+                    if same {
+                        self.kept.insert(uri, memory);
+                    }
+                }
+                if changed || !current || self.members(&group).len() != versions.len() {
+                    return self.republish(group);
+                }
+                self.install(group, Some(*analysis))
+            }
+            Done::AnalysisFailed(group) => {
+                self.running.remove(&group);
+                let mut out = vec![log(
+                    MessageType::ERROR,
+                    "a folder could not be checked: this is a bug in dcsc",
+                )];
+                for request in self.waiting.remove(&group).unwrap_or_default() {
+                    out.push(error(
+                        request.id,
+                        ErrorCode::InternalError,
+                        "dcsc could not answer this request: this is a bug in dcsc",
+                    ));
+                }
+                out
+            }
+            Done::Formatted { id, edits } => match self.formatting.iter().position(|(waiting, ..)| *waiting == id) {
+                Some(index) => {
+                    self.formatting.remove(index);
+                    vec![ok(id, to_json(edits))]
+                }
+                None => Vec::new(),
+            },
+            Done::FormattingFailed(id) => match self.formatting.iter().position(|(waiting, ..)| *waiting == id) {
+                Some(index) => {
+                    self.formatting.remove(index);
+                    vec![error(
+                        id,
+                        ErrorCode::InternalError,
+                        "dcsc could not answer this request: this is a bug in dcsc",
+                    )]
+                }
+                None => Vec::new(),
+            },
+        }
+    }
+
+    /// Formatting requests for a document that changed or closed before
+    /// they were done: answered as the protocol says, and dropped.
+    fn outdated(&mut self, uri: &str) -> Vec<Message> {
+        let (outdated, kept): (Vec<_>, Vec<_>) = self.formatting.drain(..).partition(|(_, waiting, _)| waiting == uri);
+        self.formatting = kept;
+        outdated
+            .into_iter()
+            .map(|(id, ..)| {
+                error(
+                    id,
+                    ErrorCode::ContentModified,
+                    "the document changed before it was formatted",
+                )
+            })
+            .collect()
+    }
+
+    /// `$/cancelRequest`: a request waiting or in work is answered as
+    /// cancelled; one already answered is left alone.
+    fn cancel(&mut self, params: serde_json::Value) -> Vec<Message> {
+        let Ok(params) = serde_json::from_value::<lsp_types::CancelParams>(params) else {
+            return Vec::new();
+        };
+        let id: RequestId = match params.id {
+            lsp_types::NumberOrString::Number(number) => number.into(),
+            lsp_types::NumberOrString::String(text) => text.into(),
+        };
+        let mut found = false;
+        for requests in self.waiting.values_mut() {
+            let before = requests.len();
+            requests.retain(|request| request.id != id);
+            found |= requests.len() != before;
+        }
+        let before = self.formatting.len();
+        self.formatting.retain(|(waiting, ..)| *waiting != id);
+        found |= self.formatting.len() != before;
+        if found {
+            vec![error(id, ErrorCode::RequestCanceled, "cancelled by the editor")]
+        } else {
+            Vec::new()
+        }
     }
 
     /// The result of a request once the server is running, or the error
@@ -339,7 +589,7 @@ impl Server {
                             uri.clone(),
                             Document {
                                 address,
-                                text: params.text_document.text,
+                                text: params.text_document.text.into(),
                                 version: params.text_document.version,
                             },
                         );
@@ -358,11 +608,13 @@ impl Server {
                         // Full synchronisation: the last change is the
                         // whole text.
                         if let Some(change) = params.content_changes.into_iter().last() {
-                            document.text = change.text;
+                            document.text = change.text.into();
                             self.kept.remove(&uri);
                         }
                         document.version = params.text_document.version;
-                        self.changed(&uri)
+                        let mut out = self.outdated(&uri);
+                        out.extend(self.changed(&uri));
+                        out
                     }
                     Err(problem) => vec![log(
                         MessageType::WARNING,
@@ -378,7 +630,8 @@ impl Server {
                             return Vec::new();
                         };
                         self.kept.remove(&uri);
-                        let mut out: Vec<Message> = publish(&uri, Vec::new(), None).into_iter().collect();
+                        let mut out = self.outdated(&uri);
+                        out.extend(publish(&uri, Vec::new(), None));
                         out.extend(self.republish(group_of(&uri, &document.address)));
                         out
                     }
@@ -388,8 +641,9 @@ impl Server {
                     )],
                 }
             }
-            // `initialized`, `$/cancelRequest` (every request is answered
-            // at once), `didSave`, settings and anything new: nothing to do.
+            notifications::Cancel::METHOD => self.cancel(params),
+            // `initialized`, `didSave`, settings and anything new: nothing
+            // to do.
             _ => Vec::new(),
         }
     }
@@ -403,21 +657,79 @@ impl Server {
         self.republish(group)
     }
 
-    /// Checks a group afresh and publishes its diagnostics.
+    /// Checks a group afresh and publishes its diagnostics: at once, or,
+    /// when its texts are large, by a job whose result [`Server::install`]s
+    /// it. While a job runs, the group is marked changed and checked again
+    /// when it ends.
     fn republish(&mut self, group: Group) -> Vec<Message> {
         self.analyses.remove(&group);
-        let mut out = Vec::new();
-        let previous = self.foreign.remove(&group).unwrap_or_default();
-        let versions: BTreeMap<String, i32> = self
+        if let Some(changed) = self.running.get_mut(&group) {
+            *changed = true;
+            return Vec::new();
+        }
+        let members = self.members(&group);
+        if members.is_empty() {
+            return self.install(group, None);
+        }
+        let kept = members
+            .iter()
+            .map(|member| (member.uri.clone(), self.kept.remove(&member.uri).unwrap_or_default()))
+            .collect();
+        let job = Job::Analyse {
+            group: group.clone(),
+            members,
+            kept,
+        };
+        if job.is_large() {
+            self.running.insert(group, false);
+            self.jobs.push(job);
+            return Vec::new();
+        }
+        match job.run() {
+            Done::Analysed { analysis, kept, .. } => {
+                self.kept.extend(kept);
+                self.install(group, Some(*analysis))
+            }
+            done @ (Done::AnalysisFailed(_) | Done::Formatted { .. } | Done::FormattingFailed(_)) => {
+                self.finished(done)
+            }
+        }
+    }
+
+    /// The open documents of a group, as a job takes them: a shared file
+    /// first, so that an arrangement that shares it reads the editor's
+    /// text rather than the disk's.
+    fn members(&self, group: &Group) -> Vec<Member> {
+        let mut members: Vec<Member> = self
             .documents
             .iter()
-            .map(|(uri, document)| (uri.clone(), document.version))
+            .filter(|(uri, document)| group_of(uri, &document.address) == *group)
+            .map(|(uri, document)| Member {
+                uri: uri.clone(),
+                address: document.address.clone(),
+                text: Arc::clone(&document.text),
+                version: document.version,
+            })
             .collect();
-        let open: BTreeSet<String> = self.documents.keys().cloned().collect();
-        let Some(analysis) = self.group_analysis(&group) else {
+        members.sort_by_key(|member| (!declares_shared(&member.text), member.uri.clone()));
+        members
+    }
+
+    /// Publishes a group's diagnostics from its analysis (`None`: no
+    /// document of it is open), keeps the analysis, and answers the
+    /// requests that waited for it.
+    fn install(&mut self, group: Group, analysis: Option<Analysis>) -> Vec<Message> {
+        let mut out = Vec::new();
+        let previous = self.foreign.remove(&group).unwrap_or_default();
+        let Some(analysis) = analysis else {
             out.extend(previous.iter().filter_map(|uri| publish(uri, Vec::new(), None)));
             return out;
         };
+        let versions: BTreeMap<&String, i32> = self
+            .documents
+            .iter()
+            .map(|(uri, document)| (uri, document.version))
+            .collect();
         let mut foreign = BTreeSet::new();
         for (uri, diagnostics) in analysis.diagnostics() {
             // The embedded guidance is read-only: nothing to fix there.
@@ -428,7 +740,7 @@ impl Server {
             if !analysis.is_open(&uri) {
                 // Open in another folder's group, which publishes its own
                 // diagnostics: two groups must not take turns.
-                if open.contains(&uri) {
+                if version.is_some() {
                     continue;
                 }
                 foreign.insert(uri.clone());
@@ -441,37 +753,18 @@ impl Server {
                 .filter_map(|uri| publish(uri, Vec::new(), None)),
         );
         if !foreign.is_empty() {
-            self.foreign.insert(group, foreign);
+            self.foreign.insert(group.clone(), foreign);
+        }
+        self.analyses.insert(group.clone(), analysis);
+        for request in self.waiting.remove(&group).unwrap_or_default() {
+            out.extend(self.request(request));
         }
         out
     }
 
-    /// The analysis of a group, made if need be; `None` if no open
-    /// document is in it.
-    fn group_analysis(&mut self, group: &Group) -> Option<&Analysis> {
-        if !self.analyses.contains_key(group) {
-            let mut members: Vec<(&String, &Document)> = self
-                .documents
-                .iter()
-                .filter(|(uri, document)| group_of(uri, &document.address) == *group)
-                .collect();
-            if members.is_empty() {
-                return None;
-            }
-            // A shared file first, so that an arrangement that shares it
-            // reads the editor's text rather than the disk's.
-            members.sort_by_key(|(uri, document)| (!declares_shared(&document.text), (*uri).clone()));
-            let inputs: Vec<Input<'_>> = members
-                .iter()
-                .map(|(uri, document)| Input {
-                    uri,
-                    address: &document.address,
-                    text: &document.text,
-                })
-                .collect();
-            let analysis = Analysis::new(&inputs, &mut self.kept);
-            self.analyses.insert(group.clone(), analysis);
-        }
+    /// The analysis of a group, if it has been made (see
+    /// [`Server::request`], which waits for it).
+    fn group_analysis(&self, group: &Group) -> Option<&Analysis> {
         self.analyses.get(group)
     }
 
