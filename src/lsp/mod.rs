@@ -114,9 +114,12 @@ impl Default for Session {
 impl Session {
     /// A session past `initialize`.
     pub fn new() -> Session {
-        let mut server = Server::default();
-        server.initialized = true;
-        Session { server }
+        Session {
+            server: Server {
+                initialized: true,
+                ..Server::default()
+            },
+        }
     }
 
     /// What the server sends back for a message, any work it starts done
@@ -351,10 +354,7 @@ impl Server {
             }
         }
         if method == requests::Formatting::METHOD {
-            if let Some(document) = params["textDocument"]["uri"]
-                .as_str()
-                .and_then(|uri| self.documents.get_key_value(uri))
-            {
+            if let Some(document) = document_uri(&params).and_then(|uri| self.documents.get_key_value(uri)) {
                 let job = Job::Format {
                     id: id.clone(),
                     text: Arc::clone(&document.1.text),
@@ -385,7 +385,7 @@ impl Server {
         if !reads.contains(&method) {
             return None;
         }
-        let uri = params["textDocument"]["uri"].as_str()?;
+        let uri = document_uri(params)?;
         let document = self.documents.get(uri)?;
         Some(group_of(uri, &document.address))
     }
@@ -785,6 +785,11 @@ impl Server {
         let file = analysis.file(&uri)?;
         answer(analysis, file)
     }
+}
+
+/// The URI of the document a request's parameters name.
+fn document_uri(params: &serde_json::Value) -> Option<&str> {
+    params.get("textDocument")?.get("uri")?.as_str()
 }
 
 /// Whether a text's first item is a `shared` header.
