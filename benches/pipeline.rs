@@ -10,6 +10,9 @@
 //!   for people and as JSON; divan's `item/s` is councils per second.
 //! - `check_chain`, `check_unknown_names`: the inputs
 //!   `tests/integration/hardening.rs` guards against a quadratic check.
+//! - `lsp_edit`: the language server's cost of an edit, from `didChange`
+//!   to the diagnostics published, on Barnet's framework with its
+//!   siblings open.
 
 #![expect(
     clippy::unwrap_used,
@@ -211,4 +214,56 @@ fn check_chain(bencher: Bencher, posts: usize) {
 #[divan::bench(args = [1000, 10000], sample_count = 10, sample_size = 1)]
 fn check_unknown_names(bencher: Bencher, posts: usize) {
     check_text(bencher, &corpus::unknown_names(posts));
+}
+
+/// The language server: an edit of Barnet's `framework.dcs`, with its
+/// siblings (`arrangements.dcs`, `tests.dcs`) open, to the diagnostics it
+/// publishes for the folder. Each edit alternates between the file as
+/// shipped and the same with a comment added, so each is a change.
+mod lsp_edit {
+    use super::*;
+    use lsp_server::{Message, Notification};
+    use serde_json::json;
+
+    fn barnet(name: &str) -> (String, String) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/barnet")
+            .join(name);
+        (dcsc::lsp::uri::file_uri(&path), std::fs::read_to_string(&path).unwrap())
+    }
+
+    fn notification(method: &str, params: serde_json::Value) -> Message {
+        Message::Notification(Notification::new(method.to_owned(), params))
+    }
+
+    #[divan::bench]
+    fn barnet_framework_with_siblings_open(bencher: Bencher) {
+        let mut session = dcsc::lsp::Session::new();
+        for name in ["framework.dcs", "arrangements.dcs", "tests.dcs"] {
+            let (uri, text) = barnet(name);
+            session.handle(notification(
+                "textDocument/didOpen",
+                json!({ "textDocument": { "uri": uri, "languageId": "dcs", "version": 1, "text": text } }),
+            ));
+        }
+        let (uri, text) = barnet("framework.dcs");
+        let texts = [text.clone(), format!("{text}\n// edited\n")];
+        let mut version = 1;
+        bencher
+            .with_inputs(|| {
+                version += 1;
+                notification(
+                    "textDocument/didChange",
+                    json!({
+                        "textDocument": { "uri": uri, "version": version },
+                        "contentChanges": [{ "text": texts[version as usize % 2] }],
+                    }),
+                )
+            })
+            .bench_local_values(|change| {
+                let published = session.handle(change);
+                assert!(published.len() >= 3, "{published:?}");
+                published
+            });
+    }
 }

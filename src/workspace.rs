@@ -146,8 +146,16 @@ impl Workspace {
     /// Parses text as if read from a file named `name` (for tests and
     /// tools).
     pub fn add_text(&mut self, name: &str, text: &str) -> FileId {
+        self.add_text_with(name, text, &mut parse_source)
+    }
+
+    /// As [`Workspace::add_text`], with the syntax tree `parse` gives for
+    /// the file's id and normalised text: the language server's, kept
+    /// from before when neither has changed, so that an edit re-parses
+    /// only the document edited.
+    pub fn add_text_with(&mut self, name: &str, text: &str, parse: &mut Parser<'_>) -> FileId {
         let file = self.sources.add(crate::source::Origin::Path(name.to_owned()), text);
-        self.parse_into(file);
+        self.parse_into_with(file, parse);
         file
     }
 
@@ -158,6 +166,12 @@ impl Workspace {
     /// file already read because an arrangement shares it is not added
     /// twice.
     pub fn add_source(&mut self, path: &Path, text: &str) -> FileId {
+        self.add_source_with(path, text, &mut parse_source)
+    }
+
+    /// As [`Workspace::add_source`], with the syntax tree `parse` gives
+    /// (see [`Workspace::add_text_with`]).
+    pub fn add_source_with(&mut self, path: &Path, text: &str, parse: &mut Parser<'_>) -> FileId {
         let canonical = std::fs::canonicalize(path).ok();
         if let Some(canonical) = &canonical {
             if let Some(file) = self.read.get(canonical).copied() {
@@ -175,7 +189,7 @@ impl Workspace {
         if let Some(canonical) = canonical {
             self.read.insert(canonical, file);
         }
-        self.parse_into(file);
+        self.parse_into_with(file, parse);
         file
     }
 
@@ -218,7 +232,11 @@ impl Workspace {
     }
 
     fn parse_into(&mut self, file: FileId) {
-        let (tree, incomplete) = self.parse(file);
+        self.parse_into_with(file, &mut parse_source);
+    }
+
+    fn parse_into_with(&mut self, file: FileId, parse: &mut Parser<'_>) {
+        let (tree, incomplete) = self.parse_with(file, parse);
         let shares = self.follow_shares(file, &tree);
         self.user.push(Loaded {
             file,
@@ -230,17 +248,14 @@ impl Workspace {
     }
 
     fn parse(&mut self, file: FileId) -> (ast::File, bool) {
+        self.parse_with(file, &mut parse_source)
+    }
+
+    fn parse_with(&mut self, file: FileId, parse: &mut Parser<'_>) -> (ast::File, bool) {
         let Some(source) = self.sources.get(file) else {
             return (ast::File::default(), true);
         };
-        let (tree, errors) = if syntax::reads_as_json(source) {
-            match syntax::json::parse(file, source) {
-                Ok(tree) => (tree, Vec::new()),
-                Err(error) => (ast::File::default(), vec![error]),
-            }
-        } else {
-            syntax::parse(file, source)
-        };
+        let (tree, errors) = parse(file, source);
         self.diagnostics.extend(errors.iter().map(diagnostics::from_syntax));
         (tree, !errors.is_empty())
     }
@@ -436,6 +451,23 @@ impl Workspace {
     /// Renders every diagnostic so far.
     pub fn render_diagnostics(&self, color: bool) -> String {
         diagnostics::render(&self.sources, &self.diagnostics, color)
+    }
+}
+
+/// What parses a file's normalised text, given its id: [`parse_source`],
+/// or a tree kept from before.
+pub type Parser<'p> = dyn FnMut(FileId, &crate::source::SourceFile) -> (ast::File, Vec<SyntaxError>) + 'p;
+
+/// Parses a file's text as dcsc reads it: JSON arrangements by the file's
+/// name, else the language.
+pub fn parse_source(file: FileId, source: &crate::source::SourceFile) -> (ast::File, Vec<SyntaxError>) {
+    if syntax::reads_as_json(source) {
+        match syntax::json::parse(file, source) {
+            Ok(tree) => (tree, Vec::new()),
+            Err(error) => (ast::File::default(), vec![error]),
+        }
+    } else {
+        syntax::parse(file, source)
     }
 }
 

@@ -172,10 +172,11 @@ pub enum CheckError {
         suggestion: Option<String>,
         /// The fields the item has.
         allowed: Vec<String>,
-        /// The field it follows on the same line, as written, when there is
-        /// one and the word is close to no field: then the word is most
-        /// likely a value missing its comma (`holds DCS DASS`).
-        run_on: Option<String>,
+        /// The field it follows on the same line, as written, and the
+        /// empty span where that field ends (where the comma goes), when
+        /// there is one and the word is close to no field: then the word
+        /// is most likely a value missing its comma (`holds DCS DASS`).
+        run_on: Option<(String, Span)>,
     },
     /// A field the item needs.
     MissingField {

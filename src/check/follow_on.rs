@@ -52,14 +52,21 @@ pub(super) fn not_unknown_if_guidance_missing(mut errors: Vec<CheckError>) -> Ve
 /// reported. Only whether an entry starts on the line where the entry
 /// before it ends counts, never the width of an entry: that is what
 /// `dcsc fmt` keeps, so a file says the same before and after formatting.
+/// Each such error records where the field before it ends, where the
+/// comma goes.
 pub(super) fn run_on_values(errors: Vec<CheckError>, files: &[Parsed<'_>], sources: &SourceMap) -> Vec<CheckError> {
     use crate::syntax::ast::Entry;
+    // JSON separates its values with its own commas, so a key there
+    // never runs on from the one before it, whatever its line.
     let same_line = |earlier: Span, later: Span| {
         earlier.file == later.file
-            && sources
-                .get(later.file)
-                .and_then(|source| source.text.get(earlier.end as usize..later.start as usize))
-                .is_some_and(|between| !between.contains('\n'))
+            && sources.get(later.file).is_some_and(|source| {
+                !crate::syntax::reads_as_json(source)
+                    && source
+                        .text
+                        .get(earlier.end as usize..later.start as usize)
+                        .is_some_and(|between| !between.contains('\n'))
+            })
     };
     // The entry before each field, by the field name's span.
     let previous_of = |span: Span| -> Option<&crate::syntax::ast::Field> {
@@ -99,14 +106,14 @@ pub(super) fn run_on_values(errors: Vec<CheckError>, files: &[Parsed<'_>], sourc
         }
         // A word close to a field the item has is a misspelt field, not a
         // value: one-line items give several fields on a line.
-        let follows = previous
-            .filter(|_| suggestion.is_none())
-            .and_then(|previous| {
-                sources
-                    .get(previous.span.file)
-                    .map(|source| source.slice(previous.span))
-            })
-            .map(|written| written.split_whitespace().collect::<Vec<_>>().join(" "));
+        let follows = previous.filter(|_| suggestion.is_none()).and_then(|previous| {
+            let written = sources.get(previous.span.file)?.slice(previous.span);
+            let end = Span {
+                start: previous.span.end,
+                ..previous.span
+            };
+            Some((written.split_whitespace().collect::<Vec<_>>().join(" "), end))
+        });
         if follows.is_some() {
             running_on.push(span);
         }

@@ -69,6 +69,22 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// How to fix it.
     pub help: Vec<String>,
+    /// The edits a `help:` line suggests, as data, for an editor to offer
+    /// as quick fixes: each said in words by a help line, and made here
+    /// from the typed error, never read back from the words.
+    pub fixes: Vec<Fix>,
+}
+
+/// An edit a diagnostic suggests: the text at a span replaced. The
+/// language server offers each as a quick fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// What the edit does, in words: the quick fix's title.
+    pub title: String,
+    /// The text replaced; empty where text is inserted.
+    pub span: Span,
+    /// What replaces it, as a `.dcs` file writes it.
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -85,6 +101,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             help: Vec::new(),
+            fixes: Vec::new(),
         }
     }
 
@@ -123,10 +140,26 @@ impl Diagnostic {
         lines
     }
 
+    fn fix(mut self, title: impl Into<String>, span: Span, replacement: impl Into<String>) -> Diagnostic {
+        self.fixes.push(Fix {
+            title: title.into(),
+            span,
+            replacement: replacement.into(),
+        });
+        self
+    }
+
+    /// "Did you mean": a help line, and the name at the primary label
+    /// replaced by the one suggested as its fix.
     fn suggest(self, suggestion: &Option<String>) -> Diagnostic {
-        match suggestion {
-            Some(name) => self.help(format!("did you mean `{name}`?")),
-            None => self,
+        let Some(name) = suggestion else {
+            return self;
+        };
+        let span = self.primary.as_ref().map(|primary| primary.span);
+        let diagnostic = self.help(format!("did you mean `{name}`?"));
+        match span {
+            Some(span) => diagnostic.fix(format!("change to `{name}`"), span, name.clone()),
+            None => diagnostic,
         }
     }
 }
@@ -227,6 +260,7 @@ fn labels_within_cap(sources: &SourceMap, diagnostic: &Diagnostic) -> Diagnostic
         secondary: secondary.into_iter().cloned().collect(),
         notes,
         help: diagnostic.help.clone(),
+        fixes: diagnostic.fixes.clone(),
     }
 }
 

@@ -116,8 +116,12 @@ fn unexpected(span: Span, expected: &[&str], found: &Token) -> Diagnostic {
     )
     .at(span, format!("expected {}", or_list(expected)));
     match found {
-        Token::Symbol('=' | ':') => diagnostic.help("fields are written `name value`, with no `=` or `:` between"),
-        Token::Symbol(';') => diagnostic.help("entries end at the end of the line; no `;` is needed"),
+        Token::Symbol(symbol @ ('=' | ':')) => diagnostic
+            .help("fields are written `name value`, with no `=` or `:` between")
+            .fix(format!("remove `{symbol}`"), span, ""),
+        Token::Symbol(';') => diagnostic
+            .help("entries end at the end of the line; no `;` is needed")
+            .fix("remove `;`", span, ""),
         Token::ReservedWord(_) => diagnostic.help("reserved words cannot be used as names; choose another name"),
         Token::EndOfFile | Token::QuotedString | Token::Word(_) | Token::Space | Token::Symbol(_) => diagnostic,
     }

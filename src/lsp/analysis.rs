@@ -5,11 +5,11 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use lsp_types::{
-    DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, Hover, HoverContents, Location, MarkupContent,
-    MarkupKind, NumberOrString, Position, Range, SymbolKind, Uri,
+    CodeAction, CodeActionKind, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, Hover, HoverContents,
+    Location, MarkupContent, MarkupKind, NumberOrString, Position, Range, SymbolKind, TextEdit, Uri, WorkspaceEdit,
 };
 
 use super::index::{self, Declaration, Namespace, Occurrence, Vocabulary};
@@ -19,8 +19,10 @@ use crate::diagnostics::{Diagnostic, Label, Severity};
 use crate::load::EMBEDDED_POLICIES;
 use crate::model::Policy;
 use crate::render::explain;
-use crate::source::{FileId, Origin, Span};
+use crate::source::{FileId, Origin, SourceFile, Span};
 use crate::syntax::ast::{self, Entry, Item, ItemKind, ValueKind};
+use crate::syntax::SyntaxError;
+use crate::workspace::parse_source;
 use crate::Workspace;
 
 /// A document handed to an analysis: its URI as the editor wrote it, what
@@ -34,10 +36,20 @@ pub struct Input<'a> {
     pub text: &'a str,
 }
 
+/// What is kept of an open document between analyses while its text is
+/// unchanged (the server forgets it when the document changes): its syntax
+/// tree, with the file id it was parsed under (the spans carry it), and
+/// its text map. So an edit re-parses only the document edited.
+#[derive(Default)]
+pub struct Kept {
+    parse: Option<(FileId, ast::File, Vec<SyntaxError>)>,
+    map: Option<Arc<TextMap>>,
+}
+
 /// A file of an analysis: its URI and how to find positions in it.
 struct FileInfo {
     uri: String,
-    map: TextMap,
+    map: Arc<TextMap>,
     /// Whether the editor has it open (rather than it being read from disk
     /// because an arrangement shares it, or being embedded guidance).
     open: bool,
@@ -55,14 +67,27 @@ pub struct Analysis {
 /// The open documents read into a fresh workspace, then the files
 /// `beside` them from disk: the workspace, what each file is, and the open
 /// documents' files in order.
-fn read(inputs: &[Input<'_>], beside: &[PathBuf]) -> (Workspace, BTreeMap<FileId, FileInfo>, Vec<FileId>) {
+fn read(
+    inputs: &[Input<'_>],
+    beside: &[PathBuf],
+    kept: &mut BTreeMap<String, Kept>,
+) -> (Workspace, BTreeMap<FileId, FileInfo>, Vec<FileId>) {
     let mut workspace = Workspace::new();
     let mut files = BTreeMap::new();
     let mut opened = Vec::new();
     for input in inputs {
+        let memory = kept.entry(input.uri.to_owned()).or_default();
+        let mut parse = |id: FileId, source: &SourceFile| match &memory.parse {
+            Some((file, tree, errors)) if *file == id => (tree.clone(), errors.clone()),
+            _ => {
+                let (tree, errors) = parse_source(id, source);
+                memory.parse = Some((id, tree.clone(), errors.clone()));
+                (tree, errors)
+            }
+        };
         let file = match input.address {
-            Address::File(path) => Some(workspace.add_source(path, input.text)),
-            Address::Other(name) => Some(workspace.add_text(name, input.text)),
+            Address::File(path) => Some(workspace.add_source_with(path, input.text, &mut parse)),
+            Address::Other(name) => Some(workspace.add_text_with(name, input.text, &mut parse)),
             Address::Embedded(name) => workspace
                 .sources
                 .iter()
@@ -72,9 +97,13 @@ fn read(inputs: &[Input<'_>], beside: &[PathBuf]) -> (Workspace, BTreeMap<FileId
         if let Some(file) = file {
             // Two URIs for one file (through a link) are read once.
             if let std::collections::btree_map::Entry::Vacant(entry) = files.entry(file) {
+                let map = memory
+                    .map
+                    .get_or_insert_with(|| Arc::new(TextMap::new(input.text)))
+                    .clone();
                 entry.insert(FileInfo {
                     uri: input.uri.to_owned(),
-                    map: TextMap::new(input.text),
+                    map,
                     open: true,
                 });
                 opened.push(file);
@@ -85,6 +114,21 @@ fn read(inputs: &[Input<'_>], beside: &[PathBuf]) -> (Workspace, BTreeMap<FileId
         workspace.add_path(path);
     }
     (workspace, files, opened)
+}
+
+/// The text map of an embedded guidance file, made once per process: the
+/// text is compiled in and never changes.
+fn embedded_map(name: &str, normalised: &str) -> Arc<TextMap> {
+    static MAPS: OnceLock<Vec<(&'static str, Arc<TextMap>)>> = OnceLock::new();
+    let maps = MAPS.get_or_init(|| {
+        EMBEDDED_POLICIES
+            .iter()
+            .map(|(embedded, text)| (*embedded, Arc::new(TextMap::new(text))))
+            .collect()
+    });
+    maps.iter()
+        .find(|(embedded, _)| *embedded == name)
+        .map_or_else(|| Arc::new(TextMap::new(normalised)), |(_, map)| map.clone())
 }
 
 /// The embedded guidance, checked once per process: what a hover says of
@@ -101,12 +145,15 @@ impl Analysis {
     /// arrangement answers to a local policy that is not open but lies
     /// beside it, with that file read from disk, as the command line
     /// reads a council's folder (where it tells the user to add it).
-    pub fn new(inputs: &[Input<'_>]) -> Analysis {
-        let (mut workspace, mut files, mut opened) = read(inputs, &[]);
+    ///
+    /// `kept` holds what was kept of each document (by URI) from the last
+    /// analysis, used where still valid and updated.
+    pub fn new(inputs: &[Input<'_>], kept: &mut BTreeMap<String, Kept>) -> Analysis {
+        let (mut workspace, mut files, mut opened) = read(inputs, &[], kept);
         let mut checked = workspace.check();
         let beside = workspace.files_beside().to_vec();
         if !beside.is_empty() {
-            (workspace, files, opened) = read(inputs, &beside);
+            (workspace, files, opened) = read(inputs, &beside, kept);
             checked = workspace.check();
         }
         for (file, source) in workspace.sources.iter() {
@@ -114,17 +161,11 @@ impl Analysis {
                 continue;
             }
             let (uri, map) = match &source.origin {
-                Origin::Embedded(name) => {
-                    let original = EMBEDDED_POLICIES
-                        .iter()
-                        .find(|(embedded, _)| embedded == name)
-                        .map_or(source.text.as_str(), |(_, text)| *text);
-                    (embedded_uri(name), TextMap::new(original))
-                }
+                Origin::Embedded(name) => (embedded_uri(name), embedded_map(name, &source.text)),
                 // Read from disk because an arrangement shares it: the
                 // normalised text has the same lines and columns, less a
                 // byte order mark no editor shows.
-                Origin::Path(name) => (file_uri(Path::new(name)), TextMap::new(&source.text)),
+                Origin::Path(name) => (file_uri(Path::new(name)), Arc::new(TextMap::new(&source.text))),
             };
             files.insert(file, FileInfo { uri, map, open: false });
         }
@@ -279,6 +320,55 @@ impl Analysis {
                 .push(self.convert(diagnostic, range));
         }
         out
+    }
+
+    /// The quick fixes for the diagnostics of an open document whose range
+    /// meets `range`: each edit a diagnostic suggests (a name it meant, a
+    /// missing comma), as the diagnostics layer recorded it, replacing
+    /// exactly its span. A name written in quotes (in JSON) is replaced in
+    /// quotes.
+    pub fn fixes(&self, file: FileId, range: Range) -> Vec<CodeAction> {
+        let Some(info) = self.files.get(&file) else {
+            return Vec::new();
+        };
+        let Ok(uri) = info.uri.parse::<Uri>() else {
+            return Vec::new();
+        };
+        let text = self.text(file);
+        let mut actions = Vec::new();
+        for diagnostic in &self.workspace.diagnostics {
+            let Some(primary) = diagnostic.primary.as_ref().filter(|primary| primary.span.file == file) else {
+                continue;
+            };
+            let at = info.map.range(primary.span);
+            if at.end < range.start || range.end < at.start {
+                continue;
+            }
+            for fix in diagnostic.fixes.iter().filter(|fix| fix.span.file == file) {
+                let written = text.get(fix.span.start as usize..fix.span.end as usize).unwrap_or("");
+                let new_text = if written.starts_with('"') && !fix.replacement.starts_with('"') {
+                    serde_json::to_string(&fix.replacement).unwrap_or_else(|_| fix.replacement.clone())
+                } else {
+                    fix.replacement.clone()
+                };
+                let edit = TextEdit {
+                    range: info.map.range(fix.span),
+                    new_text,
+                };
+                actions.push(CodeAction {
+                    title: fix.title.clone(),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![self.convert(diagnostic, at)]),
+                    edit: Some(WorkspaceEdit {
+                        changes: Some(std::iter::once((uri.clone(), vec![edit])).collect()),
+                        ..WorkspaceEdit::default()
+                    }),
+                    is_preferred: Some(diagnostic.fixes.len() == 1),
+                    ..CodeAction::default()
+                });
+            }
+        }
+        actions
     }
 
     /// A diagnostic in LSP's terms: the code in `code`, notes and help

@@ -9,27 +9,46 @@
 //! through [`crate::render::explain`]; definitions, completion and document
 //! symbols read the syntax trees (see [`index`], [`completion`]).
 //!
-//! The server is synchronous: one loop reads a message, answers it, and
-//! reads the next. Checking a council's files with the guidance takes
-//! milliseconds, so nothing is gained by threads or an async runtime, and
-//! a synchronous loop answers every request in order, deterministically.
+//! One loop answers the messages in the order they come. A thread reads
+//! them (and stops after `exit`), so that the loop can also take the
+//! results of work it handed off. Checking a council's files with the
+//! guidance takes milliseconds, and is done in the loop, in order,
+//! deterministically. A folder whose open documents, or a document to
+//! format, hold more than [`work::LARGE_BYTES`] of text (a generated or
+//! broken file of megabytes, which took seconds) is worked on in a thread
+//! of its own instead, and the loop goes on answering everything else:
+//!
+//! - a request about a folder being analysed (a hover, a completion…)
+//!   waits for that analysis, and is answered from it: a request about a
+//!   document's version N is answered from version N or a later one,
+//!   never from an older analysis or a mix of two;
+//! - an analysis finished after its documents changed again is dropped,
+//!   and the latest texts analysed (edits in between are not analysed one
+//!   by one); one analysis of a folder runs at a time;
+//! - formatting a version that changes before it is done is answered
+//!   with the protocol's `ContentModified` error at the change; a request
+//!   waiting or in work that the editor cancels (`$/cancelRequest`), with
+//!   `RequestCancelled`.
+//!
 //! The messages are `lsp-server`'s (rust-analyzer's) and the protocol's
-//! types `lsp-types`'; the framing is read here, bounded, because
-//! `lsp-server`'s own reader believes any `Content-Length` it is sent and
-//! would try to allocate it. Every request is answered, if need be with an
-//! error: an unknown method, bad parameters, or a request before
-//! `initialize` or after `shutdown`.
+//! types `lsp-types'`; the framing is read in [`framing`], bounded. Every
+//! request is answered, if need be with an error: an unknown method, bad
+//! parameters, or a request before `initialize` or after `shutdown`.
 
 mod analysis;
 mod completion;
 mod fields;
+mod framing;
 mod index;
+mod refresh;
 mod text;
 pub mod uri;
+mod work;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
+use std::sync::{mpsc, Arc};
 
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{self as notifications, Notification as _};
@@ -43,8 +62,10 @@ use lsp_types::{
 };
 use serde::{Deserialize, Serialize};
 
-use analysis::{Analysis, Input};
+use analysis::Analysis;
+use framing::{read_message, Incoming};
 use uri::Address;
+use work::{Done, Job};
 
 /// The custom request that returns the text of an embedded guidance file:
 /// params `{ "uri": "dcsc-embedded:///policies/dfe_2013.dcs" }`, result
@@ -54,13 +75,6 @@ pub const EMBEDDED_SOURCE_REQUEST: &str = "dcsc/embeddedSource";
 /// The same, as a command for `workspace/executeCommand`, with the URI as
 /// its one argument.
 pub const EMBEDDED_SOURCE_COMMAND: &str = "dcsc.embeddedSource";
-
-/// The largest message the server reads: the largest file dcsc reads, and
-/// room for the JSON around it.
-const MAX_MESSAGE_BYTES: usize = crate::load::MAX_FILE_BYTES as usize + 1024 * 1024;
-
-/// The longest header line read before a message is taken as malformed.
-const MAX_HEADER_BYTES: u64 = 8 * 1024;
 
 /// How a session ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,29 +99,124 @@ pub struct EmbeddedSource {
     pub text: Option<String>,
 }
 
-/// Serves one session: reads messages from `input` and writes answers and
-/// notifications to `output` until `exit` or the end of the input.
-pub fn serve(mut input: impl BufRead, mut output: impl Write) -> Ending {
-    let mut server = Server::default();
-    loop {
-        let outgoing = match read_message(&mut input) {
-            Incoming::End => return Ending::InputClosed,
-            Incoming::Malformed(problem) => vec![log(MessageType::WARNING, &problem)],
-            Incoming::Message(message) => {
-                let outgoing = server.handle(message);
-                if let Some(ending) = &server.ending {
-                    if let Err(error) = write_all(&mut output, &outgoing) {
-                        return Ending::OutputFailed(error.to_string());
-                    }
-                    return ending.clone();
-                }
-                outgoing
-            }
-        };
-        if let Err(error) = write_all(&mut output, &outgoing) {
-            return Ending::OutputFailed(error.to_string());
+/// The server driven one message at a time in the caller's thread, with
+/// no framing: what the benchmarks measure (`benches/pipeline.rs`, an
+/// edit's cost from `didChange` to the diagnostics it publishes).
+pub struct Session {
+    server: Server,
+}
+
+impl Default for Session {
+    fn default() -> Session {
+        Session::new()
+    }
+}
+
+impl Session {
+    /// A session past `initialize`.
+    pub fn new() -> Session {
+        Session {
+            server: Server {
+                initialized: true,
+                ..Server::default()
+            },
         }
     }
+
+    /// What the server sends back for a message, any work it starts done
+    /// before this returns.
+    pub fn handle(&mut self, message: Message) -> Vec<Message> {
+        let mut out = self.server.handle(message);
+        while !self.server.jobs.is_empty() {
+            let jobs: Vec<Job> = self.server.jobs.drain(..).collect();
+            for job in jobs {
+                out.extend(self.server.finished(job.run()));
+            }
+        }
+        out
+    }
+}
+
+/// What the loop takes next.
+enum Event {
+    Incoming(Incoming),
+    Done(Done),
+}
+
+/// Reads messages until the input ends or after `exit`, so that the
+/// session can end while the editor keeps its end open.
+fn read_all(mut input: impl BufRead, events: &mpsc::Sender<Event>) {
+    loop {
+        let incoming = read_message(&mut input);
+        let last = match &incoming {
+            Incoming::End => true,
+            Incoming::Message(Message::Notification(notification)) => {
+                notification.method == notifications::Exit::METHOD
+            }
+            Incoming::Message(_) | Incoming::Malformed(_) => false,
+        };
+        if events.send(Event::Incoming(incoming)).is_err() || last {
+            return;
+        }
+    }
+}
+
+/// Starts a job on a thread of its own, whose result comes back as an
+/// event; done at once, and its result returned, if no thread can be
+/// started.
+fn start(job: Job, events: &mpsc::Sender<Event>) -> Option<Done> {
+    let slot = Arc::new(std::sync::Mutex::new(Some(job)));
+    let theirs = Arc::clone(&slot);
+    let sender = events.clone();
+    let started = std::thread::Builder::new()
+        .name("dcsc-lsp-work".to_owned())
+        .spawn(move || {
+            let job = theirs.lock().ok().and_then(|mut job| job.take());
+            if let Some(job) = job {
+                let _ = sender.send(Event::Done(job.run()));
+            }
+        });
+    if started.is_ok() {
+        return None;
+    }
+    let job = slot.lock().ok().and_then(|mut job| job.take());
+    job.map(Job::run)
+}
+
+/// Serves one session: reads messages from `input` and writes answers and
+/// notifications to `output` until `exit` or the end of the input.
+pub fn serve(input: impl BufRead + Send, mut output: impl Write) -> Ending {
+    let (events, incoming) = mpsc::channel::<Event>();
+    std::thread::scope(|scope| {
+        let reader = events.clone();
+        scope.spawn(move || read_all(input, &reader));
+        let mut server = Server::default();
+        loop {
+            let Ok(event) = incoming.recv() else {
+                return Ending::InputClosed;
+            };
+            let mut outgoing = match event {
+                Event::Incoming(Incoming::End) => return Ending::InputClosed,
+                Event::Incoming(Incoming::Malformed(problem)) => vec![log(MessageType::WARNING, &problem)],
+                Event::Incoming(Incoming::Message(message)) => server.handle(message),
+                Event::Done(done) => server.finished(done),
+            };
+            while !server.jobs.is_empty() {
+                let jobs: Vec<Job> = server.jobs.drain(..).collect();
+                for job in jobs {
+                    if let Some(done) = start(job, &events) {
+                        outgoing.extend(server.finished(done));
+                    }
+                }
+            }
+            if let Err(error) = write_all(&mut output, &outgoing) {
+                return Ending::OutputFailed(error.to_string());
+            }
+            if let Some(ending) = &server.ending {
+                return ending.clone();
+            }
+        }
+    })
 }
 
 fn write_all(output: &mut impl Write, messages: &[Message]) -> std::io::Result<()> {
@@ -115,99 +224,6 @@ fn write_all(output: &mut impl Write, messages: &[Message]) -> std::io::Result<(
         message.write(output)?;
     }
     output.flush()
-}
-
-/// What was read.
-enum Incoming {
-    Message(Message),
-    /// Something that is not a message, said in words for the editor's
-    /// log; reading goes on with what follows.
-    Malformed(String),
-    End,
-}
-
-/// Reads one message: headers (`Content-Length: N`, others ignored) up to
-/// an empty line, then N bytes of JSON.
-fn read_message(input: &mut impl BufRead) -> Incoming {
-    let mut length: Option<usize> = None;
-    let mut problem: Option<String> = None;
-    // Whether a header line has been read: blank lines before one are
-    // harmless, the blank line after them ends the headers.
-    let mut headers = false;
-    loop {
-        let mut line = Vec::new();
-        match input.by_ref().take(MAX_HEADER_BYTES).read_until(b'\n', &mut line) {
-            Ok(0) if headers => {
-                return Incoming::Malformed("the input ended inside a message's headers".to_owned());
-            }
-            // Nothing more can be read: the session is over.
-            Ok(0) | Err(_) => return Incoming::End,
-            Ok(_) => {}
-        }
-        if !line.ends_with(b"\n") {
-            // Longer than any header: skip to the end of the line.
-            let _ = input.skip_until(b'\n');
-            problem = Some("a header line is too long".to_owned());
-            headers = true;
-            continue;
-        }
-        let text = String::from_utf8_lossy(&line);
-        let mut text = text.trim_end_matches(['\r', '\n']);
-        // A header after stray bytes (the rest of a message whose length
-        // was wrong) starts the next message: read on from it.
-        // So does a header after a line that was no header: the message
-        // that line spoiled is dropped, not the one that follows.
-        if let Some(at) = text.find("Content-Length:").filter(|at| *at > 0 || problem.is_some()) {
-            text = text.get(at..).unwrap_or(text);
-            length = None;
-            problem = None;
-        }
-        if text.is_empty() {
-            if headers {
-                break;
-            }
-            continue;
-        }
-        headers = true;
-        match text.split_once(':') {
-            Some((name, value)) if name.trim().eq_ignore_ascii_case("content-length") => {
-                match value.trim().parse::<usize>() {
-                    Ok(value) => length = Some(value),
-                    Err(_) => problem = Some(format!("`{}` is not a length", value.trim())),
-                }
-            }
-            Some(_) => {}
-            // A stray line before any length: skipped on its own, so the
-            // message whose headers follow is read whole.
-            None if length.is_none() && problem.is_none() => {
-                return Incoming::Malformed(format!("a line that is no header was skipped: `{text}`"));
-            }
-            None => problem = Some(format!("`{text}` is not a header")),
-        }
-    }
-    let length = match (length, problem) {
-        (Some(length), None) => length,
-        (_, Some(problem)) => return Incoming::Malformed(format!("a message was skipped: {problem}")),
-        (None, None) => return Incoming::Malformed("a message was skipped: it has no Content-Length".to_owned()),
-    };
-    if length > MAX_MESSAGE_BYTES {
-        // Skipped unread, so that what follows it can still be read.
-        let _ = std::io::copy(&mut input.by_ref().take(length as u64), &mut std::io::sink());
-        return Incoming::Malformed(format!(
-            "a message of {length} bytes was skipped: dcsc reads messages of at most {MAX_MESSAGE_BYTES} bytes"
-        ));
-    }
-    let mut body = Vec::new();
-    if input.by_ref().take(length as u64).read_to_end(&mut body).is_err() {
-        return Incoming::End;
-    }
-    if body.len() < length {
-        return Incoming::Malformed("the input ended inside a message".to_owned());
-    }
-    match serde_json::from_slice::<Message>(&body) {
-        Ok(message) => Incoming::Message(message),
-        Err(error) => Incoming::Malformed(format!("a message that is not JSON-RPC was skipped: {error}")),
-    }
 }
 
 fn log(kind: MessageType, message: &str) -> Message {
@@ -224,7 +240,8 @@ fn log(kind: MessageType, message: &str) -> Message {
 /// A document the editor has open.
 struct Document {
     address: Address,
-    text: String,
+    /// Shared with the jobs that read it.
+    text: Arc<str>,
     version: i32,
 }
 
@@ -255,6 +272,19 @@ struct Server {
     /// Files not open that a group's diagnostics were published to (a
     /// shared file read from disk), to clear them when fixed.
     foreign: BTreeMap<Group, BTreeSet<String>>,
+    /// What is kept of each open document while its text is unchanged
+    /// (its syntax tree): forgotten when it changes, so that an edit
+    /// re-parses only the document edited.
+    kept: BTreeMap<String, analysis::Kept>,
+    /// Work to start, taken by the loop.
+    jobs: Vec<Job>,
+    /// The folders being analysed by a job, and whether their documents
+    /// changed since it started.
+    running: BTreeMap<Group, bool>,
+    /// Requests waiting for a folder's analysis, in the order they came.
+    waiting: BTreeMap<Group, Vec<Request>>,
+    /// Formatting requests in work: the document and its version.
+    formatting: Vec<(RequestId, String, i32)>,
 }
 
 impl Server {
@@ -311,10 +341,54 @@ impl Server {
         if self.shut_down {
             return vec![error(id, ErrorCode::InvalidRequest, "the server is shutting down")];
         }
-        vec![match self.answer(&method, params) {
+        let mut out = Vec::new();
+        if let Some(group) = self.needs_analysis(&method, &params) {
+            if !self.analyses.contains_key(&group) && !self.running.contains_key(&group) {
+                out.extend(self.republish(group.clone()));
+            }
+            if self.running.contains_key(&group) {
+                self.waiting
+                    .entry(group)
+                    .or_default()
+                    .push(Request { id, method, params });
+                return out;
+            }
+        }
+        if method == requests::Formatting::METHOD {
+            if let Some(document) = document_uri(&params).and_then(|uri| self.documents.get_key_value(uri)) {
+                let job = Job::Format {
+                    id: id.clone(),
+                    text: Arc::clone(&document.1.text),
+                };
+                if job.is_large() {
+                    self.formatting.push((id, document.0.clone(), document.1.version));
+                    self.jobs.push(job);
+                    return out;
+                }
+            }
+        }
+        out.push(match self.answer(&method, params) {
             Ok(value) => ok(id, value),
             Err((code, message)) => error(id, code, &message),
-        }]
+        });
+        out
+    }
+
+    /// The folder whose analysis a request reads, if it reads one.
+    fn needs_analysis(&self, method: &str, params: &serde_json::Value) -> Option<Group> {
+        let reads = [
+            requests::HoverRequest::METHOD,
+            requests::GotoDefinition::METHOD,
+            requests::Completion::METHOD,
+            requests::DocumentSymbolRequest::METHOD,
+            requests::CodeActionRequest::METHOD,
+        ];
+        if !reads.contains(&method) {
+            return None;
+        }
+        let uri = document_uri(params)?;
+        let document = self.documents.get(uri)?;
+        Some(group_of(uri, &document.address))
     }
 
     /// The result of a request once the server is running, or the error
@@ -351,6 +425,26 @@ impl Server {
                     .and_then(|analysis| analysis.file(&uri).map(|file| analysis.symbols(file)));
                 to_json(symbols.map(DocumentSymbolResponse::Nested))
             }),
+            requests::CodeActionRequest::METHOD => parse::<lsp_types::CodeActionParams>(params).map(|params| {
+                let uri = params.text_document.uri.as_str().to_owned();
+                // Quick fixes are the only kind offered.
+                let wanted = params.context.only.as_ref().is_none_or(|only| {
+                    only.iter()
+                        .any(|kind| lsp_types::CodeActionKind::QUICKFIX.as_str().starts_with(kind.as_str()))
+                });
+                let actions = wanted
+                    .then(|| {
+                        self.analysis(&uri)
+                            .and_then(|analysis| analysis.file(&uri).map(|file| analysis.fixes(file, params.range)))
+                    })
+                    .flatten()
+                    .unwrap_or_default();
+                let response: lsp_types::CodeActionResponse = actions
+                    .into_iter()
+                    .map(lsp_types::CodeActionOrCommand::CodeAction)
+                    .collect();
+                to_json(response)
+            }),
             requests::Formatting::METHOD => parse::<lsp_types::DocumentFormattingParams>(params).map(|params| {
                 let uri = params.text_document.uri.as_str().to_owned();
                 to_json(self.documents.get(&uri).and_then(|document| formatting(&document.text)))
@@ -380,11 +474,12 @@ impl Server {
                     Ok(params) => {
                         let uri = params.text_document.uri.as_str().to_owned();
                         let address = Address::parse(&uri);
+                        self.kept.remove(&uri);
                         self.documents.insert(
                             uri.clone(),
                             Document {
                                 address,
-                                text: params.text_document.text,
+                                text: params.text_document.text.into(),
                                 version: params.text_document.version,
                             },
                         );
@@ -403,10 +498,13 @@ impl Server {
                         // Full synchronisation: the last change is the
                         // whole text.
                         if let Some(change) = params.content_changes.into_iter().last() {
-                            document.text = change.text;
+                            document.text = change.text.into();
+                            self.kept.remove(&uri);
                         }
                         document.version = params.text_document.version;
-                        self.changed(&uri)
+                        let mut out = self.outdated(&uri);
+                        out.extend(self.changed(&uri));
+                        out
                     }
                     Err(problem) => vec![log(
                         MessageType::WARNING,
@@ -421,7 +519,9 @@ impl Server {
                         let Some(document) = self.documents.remove(&uri) else {
                             return Vec::new();
                         };
-                        let mut out: Vec<Message> = publish(&uri, Vec::new(), None).into_iter().collect();
+                        self.kept.remove(&uri);
+                        let mut out = self.outdated(&uri);
+                        out.extend(publish(&uri, Vec::new(), None));
                         out.extend(self.republish(group_of(&uri, &document.address)));
                         out
                     }
@@ -431,8 +531,9 @@ impl Server {
                     )],
                 }
             }
-            // `initialized`, `$/cancelRequest` (every request is answered
-            // at once), `didSave`, settings and anything new: nothing to do.
+            notifications::Cancel::METHOD => self.cancel(params),
+            // `initialized`, `didSave`, settings and anything new: nothing
+            // to do.
             _ => Vec::new(),
         }
     }
@@ -446,75 +547,9 @@ impl Server {
         self.republish(group)
     }
 
-    /// Checks a group afresh and publishes its diagnostics.
-    fn republish(&mut self, group: Group) -> Vec<Message> {
-        self.analyses.remove(&group);
-        let mut out = Vec::new();
-        let previous = self.foreign.remove(&group).unwrap_or_default();
-        let versions: BTreeMap<String, i32> = self
-            .documents
-            .iter()
-            .map(|(uri, document)| (uri.clone(), document.version))
-            .collect();
-        let open: BTreeSet<String> = self.documents.keys().cloned().collect();
-        let Some(analysis) = self.group_analysis(&group) else {
-            out.extend(previous.iter().filter_map(|uri| publish(uri, Vec::new(), None)));
-            return out;
-        };
-        let mut foreign = BTreeSet::new();
-        for (uri, diagnostics) in analysis.diagnostics() {
-            // The embedded guidance is read-only: nothing to fix there.
-            if matches!(Address::parse(&uri), Address::Embedded(_)) {
-                continue;
-            }
-            let version = versions.get(&uri).copied();
-            if !analysis.is_open(&uri) {
-                // Open in another folder's group, which publishes its own
-                // diagnostics: two groups must not take turns.
-                if open.contains(&uri) {
-                    continue;
-                }
-                foreign.insert(uri.clone());
-            }
-            out.extend(publish(&uri, diagnostics, version));
-        }
-        out.extend(
-            previous
-                .difference(&foreign)
-                .filter_map(|uri| publish(uri, Vec::new(), None)),
-        );
-        if !foreign.is_empty() {
-            self.foreign.insert(group, foreign);
-        }
-        out
-    }
-
-    /// The analysis of a group, made if need be; `None` if no open
-    /// document is in it.
-    fn group_analysis(&mut self, group: &Group) -> Option<&Analysis> {
-        if !self.analyses.contains_key(group) {
-            let mut members: Vec<(&String, &Document)> = self
-                .documents
-                .iter()
-                .filter(|(uri, document)| group_of(uri, &document.address) == *group)
-                .collect();
-            if members.is_empty() {
-                return None;
-            }
-            // A shared file first, so that an arrangement that shares it
-            // reads the editor's text rather than the disk's.
-            members.sort_by_key(|(uri, document)| (!declares_shared(&document.text), (*uri).clone()));
-            let inputs: Vec<Input<'_>> = members
-                .iter()
-                .map(|(uri, document)| Input {
-                    uri,
-                    address: &document.address,
-                    text: &document.text,
-                })
-                .collect();
-            let analysis = Analysis::new(&inputs);
-            self.analyses.insert(group.clone(), analysis);
-        }
+    /// The analysis of a group, if it has been made (see
+    /// [`Server::request`], which waits for it).
+    fn group_analysis(&self, group: &Group) -> Option<&Analysis> {
         self.analyses.get(group)
     }
 
@@ -535,6 +570,11 @@ impl Server {
         let file = analysis.file(&uri)?;
         answer(analysis, file)
     }
+}
+
+/// The URI of the document a request's parameters name.
+fn document_uri(params: &serde_json::Value) -> Option<&str> {
+    params.get("textDocument")?.get("uri")?.as_str()
 }
 
 /// Whether a text's first item is a `shared` header.
@@ -633,6 +673,12 @@ fn initialize_result() -> serde_json::Value {
                 ..ExecuteCommandOptions::default()
             }),
             document_formatting_provider: Some(OneOf::Left(true)),
+            code_action_provider: Some(lsp_types::CodeActionProviderCapability::Options(
+                lsp_types::CodeActionOptions {
+                    code_action_kinds: Some(vec![lsp_types::CodeActionKind::QUICKFIX]),
+                    ..lsp_types::CodeActionOptions::default()
+                },
+            )),
             ..ServerCapabilities::default()
         },
         server_info: Some(ServerInfo {
@@ -678,68 +724,6 @@ fn publish(uri: &str, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn frame(body: &str) -> String {
-        format!("Content-Length: {}\r\n\r\n{body}", body.len())
-    }
-
-    fn read_all(input: &str) -> Vec<String> {
-        let mut reader = std::io::Cursor::new(input.as_bytes());
-        let mut out = Vec::new();
-        loop {
-            match read_message(&mut reader) {
-                Incoming::End => return out,
-                Incoming::Malformed(problem) => out.push(format!("malformed: {problem}")),
-                Incoming::Message(Message::Notification(notification)) => out.push(notification.method),
-                Incoming::Message(Message::Request(request)) => out.push(request.method),
-                Incoming::Message(Message::Response(_)) => out.push("response".to_owned()),
-            }
-        }
-    }
-
-    #[test]
-    fn framing_recovers_from_what_is_not_a_message() {
-        let good = frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#);
-        let read = read_all(&format!(
-            "{good}\r\n{}{}Content-Length: 3\r\n\r\n{{\"a\": 1}}{good}{}",
-            frame("not json"),
-            "X-Other: 1\r\n\r\n",
-            "Content-Length: 99999999999\r\n\r\n"
-        ));
-        assert_eq!(
-            read,
-            [
-                "initialized".to_owned(),
-                "malformed: a message that is not JSON-RPC was skipped: expected ident at line 1 column 2".to_owned(),
-                "malformed: a message was skipped: it has no Content-Length".to_owned(),
-                // A length too short: what is left of the body is skipped,
-                // and the next message is found at its header.
-                "malformed: a message that is not JSON-RPC was skipped: EOF while parsing a string at line 1 column 3"
-                    .to_owned(),
-                "initialized".to_owned(),
-                format!(
-                    "malformed: a message of 99999999999 bytes was skipped: dcsc reads messages of at most {MAX_MESSAGE_BYTES} bytes"
-                ),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_stray_line_loses_no_request() {
-        let request = frame(r#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#);
-        let read = read_all(&format!("garbage\r\n{request}stray: \r\nnot a header\r\n{request}"));
-        assert_eq!(
-            read,
-            [
-                "malformed: a line that is no header was skipped: `garbage`".to_owned(),
-                "shutdown".to_owned(),
-                // An unknown header, then a line that is none: skipped, and
-                // the `Content-Length` after it starts the next message.
-                "malformed: a line that is no header was skipped: `not a header`".to_owned(),
-                "shutdown".to_owned(),
-            ]
-        );
-    }
 
     #[test]
     fn a_shared_header_is_found_after_comments() {

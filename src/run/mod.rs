@@ -119,8 +119,9 @@ pub struct Colors {
 
 /// Standard input as a command is given it: read when a path is `-`.
 pub struct Input<'a> {
-    /// Its bytes.
-    pub reader: Box<dyn Read + 'a>,
+    /// Its bytes (`Send`: the language server reads them on a thread of
+    /// their own).
+    pub reader: Box<dyn Read + Send + 'a>,
     /// What it is, when it can be asked (the binary asks its descriptor):
     /// `-o` must never replace the file standard input is read from.
     pub file: Option<std::fs::Metadata>,

@@ -65,7 +65,7 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
             allowed,
             run_on,
         } => match run_on {
-            Some(previous) => run_on_field(*item, field, *span, previous),
+            Some((previous, end)) => run_on_field(*item, field, *span, previous, *end),
             None => unknown_field(*item, field, *span, suggestion, allowed),
         },
         CheckError::MissingField { item, field, span } => missing_field(*item, field, *span),
@@ -300,7 +300,7 @@ fn wrong_type(field: &str, expected: Shape, span: Span, declared: Option<Span>) 
 }
 
 /// A word read as a field that is most likely a value missing its comma.
-fn run_on_field(item: ItemKind, field: &str, span: Span, previous: &str) -> Diagnostic {
+fn run_on_field(item: ItemKind, field: &str, span: Span, previous: &str, end: Span) -> Diagnostic {
     Diagnostic::new(
         Code::E0107,
         format!("{} has no field `{field}`", phrases::an_item(item)),
@@ -312,6 +312,7 @@ fn run_on_field(item: ItemKind, field: &str, span: Span, previous: &str) -> Diag
     .help(format!(
         "if `{field}` is another value, put a comma before it: `{previous}, {field}`"
     ))
+    .fix(format!("put a comma before `{field}`"), end, ",")
 }
 
 fn unknown_field(

@@ -103,6 +103,30 @@ impl Client {
         self.answer(id)
     }
 
+    /// Sends a request without waiting for its answer: its id.
+    pub(super) fn send_request(&mut self, method: &str, params: Value) -> i64 {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send_raw(&frame(
+            &json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }),
+        ));
+        id
+    }
+
+    /// The answers to the requests `ids`, in the order they came.
+    pub(super) fn answers_in_order(&mut self, ids: &[i64]) -> Vec<Value> {
+        let mut answers: Vec<Value> = Vec::new();
+        while answers.len() < ids.len() {
+            let message = self.incoming.recv_timeout(PATIENCE).expect("an answer from dcsc lsp");
+            if message.get("method").is_none() && ids.iter().any(|id| message.get("id") == Some(&json!(id))) {
+                answers.push(message);
+            } else {
+                self.notifications.push(message);
+            }
+        }
+        answers
+    }
+
     pub(super) fn answer(&mut self, id: i64) -> Value {
         loop {
             let message = self.incoming.recv_timeout(PATIENCE).expect("an answer from dcsc lsp");

@@ -11,6 +11,8 @@ use serde_json::{json, Value};
 
 use crate::support::{dcsc, root, scratch, stdout};
 
+mod actions;
+mod blocking;
 mod client;
 mod completion;
 
