@@ -21,6 +21,7 @@ mod entries;
 mod html;
 mod markdown;
 mod rows;
+mod ties;
 
 use std::fmt;
 use std::fmt::Write as _;
@@ -197,6 +198,8 @@ pub struct Document {
     classifications: Vec<String>,
     sections: Vec<Section>,
     departures: Vec<DepartureEntry>,
+    /// The organisations beside the council the verdicts read.
+    organisations: Vec<ties::TieEntry>,
     timeline: Vec<TimelineEntry>,
     /// How many recorded events fall after the as-at date, and are left
     /// out of the timeline.
@@ -254,6 +257,7 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
         classifications: report.policy.tag_keys.iter().map(|key| key.title.clone()).collect(),
         sections: sections(report, rows),
         departures: departures(report),
+        organisations: ties::ties(report),
         timeline,
         later_events,
         documents,
