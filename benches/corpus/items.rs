@@ -98,6 +98,8 @@ pub enum Kind {
     Body,
     /// `service`
     Service,
+    /// `organisation`
+    Organisation,
     /// `appointment` (an event)
     Appointment,
     /// `designation` (an event)
@@ -122,6 +124,7 @@ impl Kind {
             Kind::Member => "member",
             Kind::Body => "body",
             Kind::Service => "service",
+            Kind::Organisation => "organisation",
             Kind::Appointment => "appointment",
             Kind::Designation => "designation",
             Kind::Change => "change",
@@ -349,6 +352,7 @@ impl Council {
             ("members", &[Kind::Member]),
             ("bodies", &[Kind::Body]),
             ("services", &[Kind::Service]),
+            ("organisations", &[Kind::Organisation]),
             (
                 "events",
                 &[

@@ -169,7 +169,7 @@ pub(super) fn services(rng: &mut Rng, papers: &Papers) -> Vec<Item> {
     for (number, (part, title, provider)) in [
         ("childrens_centres", "Children's centres", "external"),
         ("residential_homes", "Children's residential homes", "in_house"),
-        ("youth_service", "Youth service", "arms_length"),
+        ("youth_service", "Youth service", "youth_trust"),
     ]
     .into_iter()
     .take(rng.between(1, 3))
@@ -177,11 +177,21 @@ pub(super) fn services(rng: &mut Rng, papers: &Papers) -> Vec<Item> {
     {
         let mut service = Item::new(Kind::Service, part)
             .line(field("title", text(title)))
-            .line(field("provider", text(provider)))
+            .line(field("provider", name(provider)))
             .line(Line::new("monitored_by", names(&["director_of_commissioning"])))
             .line(source(assurance, "Section 2.4"));
         if number == 0 {
             service = service.comment("------------------------------------------------------------- services");
+        }
+        // The youth service is run by a trust the council owns: an
+        // organisation beside the council, declared with it.
+        if number == 2 {
+            services.push(
+                Item::new(Kind::Organisation, "youth_trust")
+                    .line(field("title", text("Youth Trust")))
+                    .line(field("kind", name("trust")))
+                    .line(field("owned_by", name("council"))),
+            );
         }
         services.push(service);
     }

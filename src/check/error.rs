@@ -2,7 +2,7 @@
 //! each variant into a coded message.
 
 use crate::date::{Day, PartialDate};
-use crate::model::{EntityKind, Modality};
+use crate::model::{EntityKind, Modality, OrganisationKind};
 use crate::source::Span;
 use crate::syntax::ast::ItemKind;
 
@@ -513,6 +513,18 @@ pub enum CheckError {
         /// The edition or Act that declares it.
         edition: String,
     },
+    /// `seconded_from` names an organisation that is not a council: an
+    /// officer is seconded from another council.
+    NotACouncil {
+        /// The organisation named.
+        name: String,
+        /// Its sort, as its `kind` line gives it.
+        kind: Option<OrganisationKind>,
+        /// Where it is named.
+        span: Span,
+        /// Where it is declared.
+        declared: Span,
+    },
     /// `in_turns` on a line that is not a `holds` line: only a role is
     /// held by turns.
     TurnsMisplaced {
@@ -602,6 +614,7 @@ impl CheckError {
             | CheckError::LawDates { span, .. }
             | CheckError::RestatesNotLaw { span, .. }
             | CheckError::TurnsMisplaced { span, .. }
+            | CheckError::NotACouncil { span, .. }
             | CheckError::NationalName { span, .. } => *span,
         }
     }

@@ -495,6 +495,12 @@ codes! {
         example: fixture!("E0151.dcs"),
         fix: "Give the local item a name of its own.",
     }
+    E0152 => {
+        title: "a secondment names an organisation that is not a council",
+        meaning: "`seconded_from` on a post says the officer holding it is seconded from another council, declared as an `organisation` whose `kind` is `council`. While the secondment lasts the officer answers to both councils, which the guidance's joint-appointment questions read. A company, trust or other organisation is an employer (`employer`), not a council an officer is seconded from.",
+        example: fixture!("E0152.dcs"),
+        fix: "Give the organisation `kind council`, or write `employer NAME` where the post is employed by a company or trust.",
+    }
     E0201 => {
         title: "a post reports to a member",
         meaning: "Officers' lines of accountability lead to other officers, ending at the head of paid service; elected members hold officers to account through the council, not as their line managers.",

@@ -30,6 +30,7 @@ fn item_noun(item: ItemKind) -> &'static str {
         | ItemKind::Member
         | ItemKind::Body
         | ItemKind::Service
+        | ItemKind::Organisation
         | ItemKind::Appointment
         | ItemKind::Designation
         | ItemKind::Vacancy
@@ -71,7 +72,7 @@ pub(super) fn name_kind(kind: NameKind) -> &'static str {
         NameKind::Law => "law",
         NameKind::ParagraphDutyOrLaw => "paragraph, duty or law",
         NameKind::DutyOrLaw => "duty, question or law",
-        NameKind::Entity => "post, member, body or service",
+        NameKind::Entity => "post, member, body, service or organisation",
         NameKind::EntityKindOrRelation => "kind of entity or relation",
         NameKind::Event => "event",
         NameKind::Test => "test",
@@ -101,6 +102,7 @@ fn plural(kinds: &[EntityKind]) -> String {
             EntityKind::Member => "members",
             EntityKind::Body => "bodies",
             EntityKind::Service => "services",
+            EntityKind::Organisation => "organisations",
         })
         .collect::<Vec<_>>()
         .join(" or ")
@@ -109,12 +111,21 @@ fn plural(kinds: &[EntityKind]) -> String {
 /// What a place needs: "`report_to` starts from a post".
 pub(super) fn needed(needed: &Needed) -> String {
     match needed {
-        Needed::RelationFrom { relation, kinds: from } => format!("`{relation}` starts from a {}", kinds(from)),
-        Needed::RelationTo { relation, kinds: to } => format!("`{relation}` leads to a {}", kinds(to)),
+        Needed::RelationFrom { relation, kinds: from } => {
+            format!("`{relation}` starts from {}", crate::words::indefinite(&kinds(from)))
+        }
+        Needed::RelationTo { relation, kinds: to } => {
+            format!("`{relation}` leads to {}", crate::words::indefinite(&kinds(to)))
+        }
         Needed::RelationBetween { relation, from, to } => {
             format!("`{relation}` relates {} to {}", kinds(from), plural(to))
         }
-        Needed::AttributeOn { attribute, kinds: on } => format!("`{attribute}` is an attribute of a {}", kinds(on)),
+        Needed::AttributeOn { attribute, kinds: on } => {
+            format!(
+                "`{attribute}` is an attribute of {}",
+                crate::words::indefinite(&kinds(on))
+            )
+        }
         Needed::Entity { kind } => format!("a {}", kind.word()),
         Needed::RoleHeldBy { kind } => format!("a role held by a {}", kind.word()),
         Needed::YesNoAttribute => "a yes/no attribute after `be`".to_owned(),

@@ -228,7 +228,11 @@ impl<'a> Evaluator<'a> {
                     .with_fact(used)
                 }
             }
-            (None, Some((value, observed))) => Finding::new(Truth::of(value == TypedValue::Bool(true)), observed),
+            (None, Some((value, observed, rests_on))) => {
+                let mut finding = Finding::new(Truth::of(value == TypedValue::Bool(true)), observed);
+                finding.facts.extend(rests_on);
+                finding
+            }
             (None, None) => Finding::missing(Missing::Attribute { entity: id, attribute }),
         }
     }
@@ -245,9 +249,10 @@ impl<'a> Evaluator<'a> {
     ) -> Finding {
         match self.attribute_line(id, entity, attribute) {
             None => match self.unstated(id, entity, attribute) {
-                Some((settled, observed)) => {
+                Some((settled, observed, rests_on)) => {
                     let (truth, note) = compare(&settled, comparator, value);
                     let mut finding = Finding::new(truth, observed);
+                    finding.facts.extend(rests_on);
                     finding.notes.extend(note);
                     finding
                 }
@@ -281,10 +286,20 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    /// The value of an attribute an entity does not state: the one the law
-    /// gives the holders of a role it may hold as at the date, else the
-    /// guidance's default; with what was observed, naming which.
-    fn unstated(&self, id: EntityId, entity: &Entity, attribute: AttributeId) -> Option<(TypedValue, Observation)> {
+    /// The value of an attribute an entity does not state: the one the
+    /// guidance gives a post while its officer is seconded from another
+    /// council, else the one the law gives the holders of a role it may
+    /// hold as at the date, else the guidance's default; with what was
+    /// observed, naming which, and the facts it rests on.
+    fn unstated(
+        &self,
+        id: EntityId,
+        entity: &Entity,
+        attribute: AttributeId,
+    ) -> Option<(TypedValue, Observation, Vec<FactUse>)> {
+        if let Some(seconded) = self.by_secondment(id, entity, attribute) {
+            return Some(seconded);
+        }
         let by_law = self
             .laws_for(id, entity)
             .find_map(|(law_id, law, _)| match &law.settles {
@@ -303,6 +318,7 @@ impl<'a> Evaluator<'a> {
                     value: value.clone(),
                     law,
                 },
+                Vec::new(),
             ));
         }
         let default = self
@@ -316,6 +332,7 @@ impl<'a> Evaluator<'a> {
                 attribute,
                 value: default.clone(),
             },
+            Vec::new(),
         ))
     }
 

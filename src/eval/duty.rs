@@ -214,7 +214,17 @@ impl<'a> Evaluator<'a> {
     fn requirement(&self, duty: &Duty, verdict: Draft) -> Verdict {
         match &duty.kind {
             DutyKind::Rule { subject, predicate, .. } => self.rule(duty, subject, predicate, verdict),
-            DutyKind::Question { renew_on_change_of, .. } => self.question(*renew_on_change_of, verdict),
+            DutyKind::Question {
+                renew_on_change_of,
+                reads,
+                ..
+            } => {
+                // The ties it reads follow the answer: a verdict points
+                // first at what the council said.
+                let mut decided = self.question(*renew_on_change_of, verdict);
+                finding::push_facts(&mut decided.facts, self.readings(reads));
+                decided
+            }
         }
     }
 

@@ -4,7 +4,7 @@
 
 use crate::model::{
     AnswerId, AttributeId, Basis, BodyKindId, DepartureId, EntityId, EventId, FactOrigin, FunctionId, Governance,
-    InstantId, Period, RelationId, RoleId, TypedValue,
+    InstantId, Party, Period, RelationId, RoleId, Secondment, TypedValue,
 };
 
 /// A fact of the arrangement, as a verdict consulted it.
@@ -69,6 +69,30 @@ pub enum Fact {
         /// The entity.
         entity: EntityId,
     },
+    /// One line of a service's providers: an organisation beside the
+    /// council (or an external provider unnamed) runs it.
+    Provider {
+        /// The service.
+        service: EntityId,
+        /// Who provides it.
+        party: Party,
+    },
+    /// One line of a post's employers: an organisation beside the council
+    /// employs it.
+    Employer {
+        /// The post.
+        post: EntityId,
+        /// Who employs it.
+        party: Party,
+    },
+    /// One line of a post's secondments: its officer is seconded from or
+    /// to another council.
+    Secondment {
+        /// The post.
+        post: EntityId,
+        /// The other council, and which way.
+        secondment: Secondment,
+    },
     /// An event of the timeline.
     Event {
         /// The event.
@@ -105,6 +129,11 @@ impl Fact {
                 std::iter::once(*entity).chain(targets.iter().copied()).collect(),
                 Vec::new(),
             ),
+            Fact::Provider { service: entity, party } | Fact::Employer { post: entity, party } => (
+                std::iter::once(*entity).chain(party.organisation()).collect(),
+                Vec::new(),
+            ),
+            Fact::Secondment { post, secondment } => (vec![*post, secondment.council], Vec::new()),
             Fact::Event { event } => (Vec::new(), vec![*event]),
             Fact::Change(change) => (Vec::new(), change.event.into_iter().collect()),
             Fact::NoBodyOfKind { .. } | Fact::Governance { .. } | Fact::Answer { .. } | Fact::Departure { .. } => {

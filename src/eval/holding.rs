@@ -18,7 +18,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Whether a line of an entity's facts holds as at the date.
-    fn line_holds<T>(&self, id: EntityId, entity: &Entity, line: Line, fact: &Stated<T>) -> bool {
+    pub(super) fn line_holds<T>(&self, id: EntityId, entity: &Entity, line: Line, fact: &Stated<T>) -> bool {
         self.exists(entity) && self.clock.holds(fact.during) && self.clock.believed(id, line, fact.basis)
     }
 

@@ -30,6 +30,7 @@ mod lines;
 mod missing;
 mod note;
 mod observation;
+mod organisation;
 mod subject;
 mod timeline;
 mod verdict;

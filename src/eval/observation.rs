@@ -5,6 +5,7 @@
 
 use super::Cause;
 use crate::date::Day;
+use crate::model::Secondment;
 use crate::model::{
     AttributeId, BodyKindId, DutyId, EntityId, EntityKind, EventId, EventKind, FunctionId, Governance, LawId,
     RelationId, RoleId, Target, Trigger, TypedValue,
@@ -188,6 +189,19 @@ pub enum Observation {
         asked: Governance,
         /// Whether it is considering it.
         considering: bool,
+    },
+    /// An attribute is not stated, and the post's officer is seconded
+    /// from another council as at the date: the value the guidance gives
+    /// a seconded post (`when_seconded`) is taken.
+    AttributeBySecondment {
+        /// The post.
+        entity: EntityId,
+        /// The attribute.
+        attribute: AttributeId,
+        /// The value taken.
+        value: TypedValue,
+        /// The other council, and which way.
+        secondment: Secondment,
     },
     /// An attribute is not stated, so its declared default is taken.
     AttributeDefault {
@@ -386,6 +400,7 @@ impl Observation {
             | Observation::Governs { .. }
             | Observation::Considers { .. }
             | Observation::AttributeDefault { .. }
+            | Observation::AttributeBySecondment { .. }
             | Observation::AttributeValue { .. }
             | Observation::RelatedToHolder { .. }
             | Observation::HoldsTheTargetItself { .. }

@@ -21,6 +21,8 @@ pub(super) fn render(chart: &Chart) -> String {
         ("posts", NodeKind::Post),
         ("members", NodeKind::Member),
         ("bodies", NodeKind::Body),
+        ("organisations", NodeKind::Organisation),
+        ("services", NodeKind::Service),
     ] {
         nodes(&mut out, chart, group, kind);
     }
@@ -35,6 +37,13 @@ fn legend(out: &mut String, chart: &Chart) {
     out.push_str("// Governance chart drawn by dcsc from the council's stated arrangements.\n");
     out.push_str("// Legend:\n");
     out.push_str("//   box = officer post; rounded lilac box = elected member; pale green oval = body\n");
+    if chart
+        .nodes
+        .iter()
+        .any(|node| matches!(node.kind, NodeKind::Organisation | NodeKind::Service))
+    {
+        out.push_str("//   pale amber hexagon = organisation beside the council; grey note = service it runs\n");
+    }
     let _ = writeln!(
         out,
         "//   thick dark blue border = {}; the roles a box holds follow \"Holds:\"",
@@ -117,6 +126,14 @@ fn node_attributes(chart: &Chart, node: &Node) -> Vec<String> {
         NodeKind::Body => {
             attributes.push("shape=oval".to_owned());
             (style::BODY_STROKE, style::BODY_FILL)
+        }
+        NodeKind::Organisation => {
+            attributes.push("shape=hexagon".to_owned());
+            (style::ORGANISATION_STROKE, style::ORGANISATION_FILL)
+        }
+        NodeKind::Service => {
+            attributes.push("shape=note".to_owned());
+            (style::SERVICE_STROKE, style::SERVICE_FILL)
         }
     };
     // The node defaults are a post's colours: say only what differs.

@@ -25,6 +25,8 @@ pub(super) fn render(chart: &Chart) -> String {
             NodeKind::Post => format!("[{label}]"),
             NodeKind::Member => format!("({label})"),
             NodeKind::Body => format!("([{label}])"),
+            NodeKind::Organisation => format!("{{{{{label}}}}}"),
+            NodeKind::Service => format!("[/{label}/]"),
         };
         let _ = writeln!(out, "  n{index}{shape}");
     }
@@ -39,6 +41,13 @@ fn legend(out: &mut String, chart: &Chart) {
     out.push_str("%% Governance chart drawn by dcsc from the council's stated arrangements.\n");
     out.push_str("%% Legend:\n");
     out.push_str("%%   rectangle = officer post; rounded box = elected member; stadium = body\n");
+    if chart
+        .nodes
+        .iter()
+        .any(|node| matches!(node.kind, NodeKind::Organisation | NodeKind::Service))
+    {
+        out.push_str("%%   hexagon = organisation beside the council; parallelogram = service it runs\n");
+    }
     let _ = writeln!(
         out,
         "%%   thick dark blue border = {}; the roles a box holds follow \"Holds:\"",
@@ -131,6 +140,21 @@ fn classes(out: &mut String, chart: &Chart) {
         style::BODY_FILL,
         style::BODY_STROKE
     );
+    // Organisations and services are drawn only where the guidance reads
+    // them: their classes are defined only where they are drawn.
+    for (class, kind, fill, stroke) in [
+        (
+            "organisation",
+            NodeKind::Organisation,
+            style::ORGANISATION_FILL,
+            style::ORGANISATION_STROKE,
+        ),
+        ("service", NodeKind::Service, style::SERVICE_FILL, style::SERVICE_STROKE),
+    ] {
+        if chart.nodes.iter().any(|node| node.kind == kind) {
+            let _ = writeln!(out, "  classDef {class} fill:{fill},stroke:{stroke},color:#111111");
+        }
+    }
     let _ = writeln!(
         out,
         "  classDef statutory stroke:{},stroke-width:4px",
@@ -140,6 +164,8 @@ fn classes(out: &mut String, chart: &Chart) {
         ("post", NodeKind::Post),
         ("member", NodeKind::Member),
         ("body", NodeKind::Body),
+        ("organisation", NodeKind::Organisation),
+        ("service", NodeKind::Service),
     ] {
         let ids: Vec<String> = chart
             .nodes

@@ -11,15 +11,18 @@
 
 mod dot;
 mod layout;
+mod lines;
 mod mermaid;
 mod style;
 mod svg;
 mod text;
+mod ties;
 
 use crate::date::{Day, Holding};
 use crate::eval::{Verdict, VerdictKind};
 use crate::model::{Arrangement, Basis, Entity, EntityId, EntityKind, Period, Policy, RelationId};
 use crate::Assessment;
+use lines::Lines;
 
 /// The chart of one arrangement: nodes and edges, in a deterministic order.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +47,11 @@ pub enum NodeKind {
     Member,
     /// A board, committee or partnership.
     Body,
+    /// An organisation beside the council that runs a service or employs
+    /// a post (drawn where the guidance reads it).
+    Organisation,
+    /// A service an organisation beside the council runs.
+    Service,
 }
 
 /// A post, member or body on the chart.
@@ -250,6 +258,14 @@ impl Chart {
             plural(count(NodeKind::Member), "member", "members"),
             plural(count(NodeKind::Body), "body", "bodies"),
         ];
+        for (kind, one, many) in [
+            (NodeKind::Organisation, "organisation", "organisations"),
+            (NodeKind::Service, "service", "services"),
+        ] {
+            if count(kind) > 0 {
+                parts.push(plural(count(kind), one, many));
+            }
+        }
         if flagged > 0 {
             parts.push(plural(flagged, "flagged reporting line", "flagged reporting lines"));
         }
@@ -354,14 +370,17 @@ pub fn chart(assessment: &Assessment<'_>) -> Chart {
     let arrangement = &assessment.arrangement.at(assessment.as_at);
     let day = assessment.as_at;
     let reports = Reports::of(policy, arrangement, day);
-    let order = node_order(arrangement, &reports, day);
+    let drawn = ties::ties(policy, arrangement);
+    let order = node_order(arrangement, &reports, &drawn, day);
     let nodes: Vec<Node> = order
         .iter()
-        .filter_map(|index| arrangement.entities.get(*index))
-        .map(|entity| node(policy, arrangement, entity))
+        .filter_map(|index| Some((EntityId::from_index(*index), arrangement.entities.get(*index)?)))
+        .map(|(id, entity)| node(policy, arrangement, id, entity))
         .collect();
     let flagging = flagging(policy, assessment.verdicts);
-    let (edges, relations) = Lines::between(policy, arrangement, &order, &flagging).into_edges(policy);
+    let mut lines = Lines::between(policy, arrangement, &order, &flagging);
+    lines.ties(policy, &order, &drawn);
+    let (edges, relations) = lines.into_edges(policy);
     let reporting_title = policy
         .relations
         .iter()
@@ -416,7 +435,7 @@ pub(crate) fn id_fragment(text: &str) -> String {
 fn charted(arrangement: &Arrangement, entity: &Entity, day: Day) -> bool {
     let drawn = match entity.kind {
         EntityKind::Post | EntityKind::Member | EntityKind::Body => true,
-        EntityKind::Service => false,
+        EntityKind::Service | EntityKind::Organisation => false,
     };
     drawn && entity.exists_at(&arrangement.timeline, day) != Holding::No
 }
@@ -482,12 +501,20 @@ impl Reports {
 /// (posts that report to no one) down, depth first, so each manager is
 /// followed by its reports; members and bodies after; anything left (a
 /// loop the checker would have refused) in file order.
-fn node_order(arrangement: &Arrangement, reports: &Reports, day: Day) -> Vec<usize> {
+fn node_order(arrangement: &Arrangement, reports: &Reports, drawn: &[ties::Drawn], day: Day) -> Vec<usize> {
     let count = arrangement.entities.len();
+    let charted = |arrangement: &Arrangement, entity: &Entity, day: Day| {
+        let index = arrangement
+            .entities
+            .iter()
+            .position(|other| std::ptr::eq(other, entity))
+            .unwrap_or(count);
+        charted(arrangement, entity, day) || ties::tied(drawn, EntityId::from_index(index), entity)
+    };
     let kind_rank = |entity: &Entity| match entity.kind {
         EntityKind::Post => 0,
         EntityKind::Member => 1,
-        EntityKind::Body | EntityKind::Service => 2,
+        EntityKind::Body | EntityKind::Service | EntityKind::Organisation => 2,
     };
     let mut roots: Vec<usize> = (0..count)
         .filter(|index| {
@@ -554,143 +581,6 @@ fn flagging<'v>(policy: &Policy, verdicts: &'v [Verdict]) -> Vec<(&'v Verdict, F
         .collect()
 }
 
-/// The lines between nodes, before the relations get their styles.
-#[derive(Default)]
-struct Lines {
-    /// Reporting lines, manager first, each once with every flag of the
-    /// facts it stands for.
-    reporting: Vec<Edge>,
-    /// The other lines, each with its relation's id.
-    others: Vec<(usize, Edge)>,
-    /// The ids of the relations the other lines draw, in the order met.
-    relation_ids: Vec<usize>,
-}
-
-impl Lines {
-    /// Every relation stated between two nodes of the chart, in node
-    /// order.
-    fn between(policy: &Policy, arrangement: &Arrangement, order: &[usize], flagging: &[(&Verdict, Flag)]) -> Lines {
-        let mut position: Vec<Option<usize>> = vec![None; arrangement.entities.len()];
-        for (place, index) in order.iter().enumerate() {
-            if let Some(slot) = position.get_mut(*index) {
-                *slot = Some(place);
-            }
-        }
-        let place = |id: EntityId| position.get(id.index()).copied().flatten();
-        let mut lines = Lines::default();
-        for index in order {
-            let Some(entity) = arrangement.entities.get(*index) else {
-                continue;
-            };
-            let Some(here) = position.get(*index).copied().flatten() else {
-                continue;
-            };
-            for (relation, fact) in &entity.relations {
-                for target in &fact.value {
-                    // A line from an entity to itself (which the checker
-                    // refuses for reporting lines) has nowhere to go on a
-                    // chart.
-                    let Some(there) = place(*target).filter(|there| *there != here) else {
-                        continue;
-                    };
-                    let doubt = doubt(fact.basis, fact.during);
-                    if is_hierarchy(policy, *relation) {
-                        let flags = flags_for(flagging, *relation, EntityId::from_index(*index), *target);
-                        lines.report(there, here, flags, doubt);
-                    } else {
-                        lines.relate(relation.index(), here, there, doubt);
-                    }
-                }
-            }
-        }
-        lines
-    }
-
-    /// A reporting line from `manager` down to `report`, merged with one
-    /// already drawn between them.
-    fn report(&mut self, manager: usize, report: usize, flags: Vec<Flag>, doubt: Option<&'static str>) {
-        let existing = self
-            .reporting
-            .iter_mut()
-            .find(|edge| edge.from == manager && edge.to == report);
-        match existing {
-            Some(edge) => {
-                for flag in flags {
-                    if !edge.flags.contains(&flag) {
-                        edge.flags.push(flag);
-                    }
-                }
-            }
-            None => self.reporting.push(Edge {
-                from: manager,
-                to: report,
-                kind: EdgeKind::Reporting,
-                flags,
-                doubt,
-            }),
-        }
-    }
-
-    /// A line of another relation, stated on `from`, unless drawn already.
-    fn relate(&mut self, relation: usize, from: usize, to: usize, doubt: Option<&'static str>) {
-        let edge = Edge {
-            from,
-            to,
-            kind: EdgeKind::Relation(relation),
-            flags: Vec::new(),
-            doubt,
-        };
-        if !self.others.iter().any(|(_, other)| *other == edge) {
-            if !self.relation_ids.contains(&relation) {
-                self.relation_ids.push(relation);
-            }
-            self.others.push((relation, edge));
-        }
-    }
-
-    /// The chart's lines, reporting lines first, and the styles of the
-    /// other relations. Relations get their styles in the guidance's
-    /// order, so that the same relation looks the same on every council's
-    /// chart.
-    fn into_edges(mut self, policy: &Policy) -> (Vec<Edge>, Vec<RelationStyle>) {
-        self.relation_ids.sort_unstable();
-        let relations = self.relation_ids.iter().map(|id| relation_style(policy, *id)).collect();
-        let mut edges = self.reporting;
-        let relation_ids = self.relation_ids;
-        edges.extend(self.others.into_iter().map(|(id, mut edge)| {
-            edge.kind = EdgeKind::Relation(relation_ids.iter().position(|known| *known == id).unwrap_or(0));
-            edge
-        }));
-        (edges, relations)
-    }
-}
-
-/// The flags of the verdicts that consulted one stated line, each once.
-fn flags_for(flagging: &[(&Verdict, Flag)], relation: RelationId, from: EntityId, to: EntityId) -> Vec<Flag> {
-    let mut flags: Vec<Flag> = Vec::new();
-    for (verdict, flag) in flagging {
-        if verdict.consulted_line(relation, from, to) && !flags.contains(flag) {
-            flags.push(flag.clone());
-        }
-    }
-    flags
-}
-
-/// How a relation other than a reporting line is drawn.
-fn relation_style(policy: &Policy, id: usize) -> RelationStyle {
-    let declared = policy.relations.get(id);
-    let downward = declared
-        .is_none_or(|declared| declared.to.iter().all(|kind| *kind == EntityKind::Body) || declared.to.is_empty());
-    RelationStyle {
-        key: declared.map_or_else(|| format!("relation{id}"), |declared| declared.key.clone()),
-        title: declared.map_or_else(
-            || "is related to".to_owned(),
-            |declared| text::one_line(&declared.title),
-        ),
-        downward,
-    }
-}
-
 /// What the papers leave open of a fact at the chart's date, as a chart
 /// marks it: how they know it, or, for a fact the state as at the date
 /// keeps with its period, that it may not hold then.
@@ -706,11 +596,13 @@ fn doubt(basis: Basis, during: Period) -> Option<&'static str> {
 }
 
 /// One entity as a node.
-fn node(policy: &Policy, arrangement: &Arrangement, entity: &Entity) -> Node {
+fn node(policy: &Policy, arrangement: &Arrangement, id: EntityId, entity: &Entity) -> Node {
     let kind = match entity.kind {
         EntityKind::Member => NodeKind::Member,
         EntityKind::Body => NodeKind::Body,
-        EntityKind::Post | EntityKind::Service => NodeKind::Post,
+        EntityKind::Post => NodeKind::Post,
+        EntityKind::Organisation => NodeKind::Organisation,
+        EntityKind::Service => NodeKind::Service,
     };
     let held: Vec<(&crate::model::Role, Option<&'static str>)> = entity
         .roles
@@ -728,12 +620,15 @@ fn node(policy: &Policy, arrangement: &Arrangement, entity: &Entity) -> Node {
         .as_deref()
         .map(text::clean)
         .filter(|portfolio| !portfolio.is_empty());
-    // The kind of body, unless it only repeats the body's title.
+    // The kind of body, unless it only repeats the body's title; what an
+    // organisation is ("a company wholly owned by the council").
+    let nature = crate::words::Wording::new(policy, arrangement).organisation_nature(id);
     let body_kind = entity
         .body_kind
         .as_ref()
         .and_then(|fact| policy.body_kinds.get(fact.value.index()))
         .map(|kind| text::clean(&kind.title))
+        .or(nature.map(|nature| text::clean(&crate::words::capitalise(&nature))))
         .filter(|kind| !kind.is_empty() && !kind.eq_ignore_ascii_case(&title));
     Node {
         key: entity.key.clone(),

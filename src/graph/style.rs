@@ -16,6 +16,15 @@ pub(super) const MEMBER_STROKE: &str = "#5e3c99";
 pub(super) const BODY_FILL: &str = "#e8f3e8";
 /// Border of a body.
 pub(super) const BODY_STROKE: &str = "#2e7d32";
+/// Fill of an organisation beside the council: a box with small rounded
+/// corners, pale amber.
+pub(super) const ORGANISATION_FILL: &str = "#fff4e0";
+/// Border of an organisation beside the council.
+pub(super) const ORGANISATION_STROKE: &str = "#a15c00";
+/// Fill of a service an organisation runs: a square box, pale grey.
+pub(super) const SERVICE_FILL: &str = "#f2f2f2";
+/// Border of a service.
+pub(super) const SERVICE_STROKE: &str = "#616161";
 /// Border of a holder of DCS or LMCS: thick and dark blue, whatever its
 /// kind (the fill still tells the kind).
 pub(super) const STRONG_STROKE: &str = "#0b3d91";

@@ -650,7 +650,9 @@ fn symbol_kind(kind: ItemKind) -> SymbolKind {
         ItemKind::Duty => SymbolKind::METHOD,
         ItemKind::Question => SymbolKind::INTERFACE,
         ItemKind::Law => SymbolKind::CONSTANT,
-        ItemKind::Post | ItemKind::Member | ItemKind::Body | ItemKind::Service => SymbolKind::OBJECT,
+        ItemKind::Post | ItemKind::Member | ItemKind::Body | ItemKind::Service | ItemKind::Organisation => {
+            SymbolKind::OBJECT
+        }
         ItemKind::Appointment
         | ItemKind::Designation
         | ItemKind::Vacancy

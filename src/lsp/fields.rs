@@ -63,13 +63,22 @@ pub fn fields(kind: ItemKind) -> &'static [&'static str] {
             "default",
             "default_basis",
             "when_shared",
+            "when_seconded",
             "marks_change",
             "descriptive",
         ],
         ItemKind::TagKey => &["title", "values"],
         ItemKind::Paragraph => &["section", "text", "descriptive", "restates"],
         ItemKind::Duty => &["title", "cites", "statute"],
-        ItemKind::Question => &["title", "cites", "asks", "modality", "renew_on_change_of", "statute"],
+        ItemKind::Question => &[
+            "title",
+            "cites",
+            "asks",
+            "modality",
+            "renew_on_change_of",
+            "reads",
+            "statute",
+        ],
         ItemKind::Law => &["title", "statute", "cites", "holder", "sets", "value"],
         ItemKind::Post => &[
             "title",
@@ -80,6 +89,11 @@ pub fn fields(kind: ItemKind) -> &'static [&'static str] {
             "holds",
             "responsible_for",
             "other_functions",
+            "employer",
+            "seconded_from",
+            "seconded_to",
+            "holds_there",
+            "days_a_week",
         ],
         ItemKind::Member => &[
             "title",
@@ -93,7 +107,17 @@ pub fn fields(kind: ItemKind) -> &'static [&'static str] {
             "other_functions",
         ],
         ItemKind::Body => &["title", "exists", "source", "note", "kind"],
-        ItemKind::Service => &["title", "exists", "source", "note"],
+        ItemKind::Service => &["title", "exists", "source", "note", "provider"],
+        ItemKind::Organisation => &[
+            "title",
+            "exists",
+            "source",
+            "note",
+            "kind",
+            "owned_by",
+            "part_owned_by",
+            "board",
+        ],
         ItemKind::Appointment | ItemKind::Designation | ItemKind::Vacancy => {
             &["what", "by", "note", "source", "status", "post", "member", "roles"]
         }
@@ -165,7 +189,7 @@ mod tests {
                 "arrangements sample_council {{ council \"C\" }}\n{} sample_event on 2020 {{ {line} }}",
                 kind.keyword()
             ),
-            ItemKind::Post | ItemKind::Member | ItemKind::Body | ItemKind::Service => format!(
+            ItemKind::Post | ItemKind::Member | ItemKind::Body | ItemKind::Service | ItemKind::Organisation => format!(
                 "arrangements sample_council {{ council \"C\" }}\n{} sample_entity {{ {line} }}",
                 kind.keyword()
             ),

@@ -248,6 +248,10 @@ impl Occurrences {
             ItemKind::Post | ItemKind::Member | ItemKind::Body | ItemKind::Service => {
                 self.entity_field(field, vocabulary)
             }
+            ItemKind::Organisation => match name {
+                "owned_by" | "part_owned_by" | "board" => Some(Namespace::Entity),
+                _ => None,
+            },
             ItemKind::Appointment | ItemKind::Designation | ItemKind::Vacancy | ItemKind::Change => match name {
                 "post" | "member" | "by" => Some(Namespace::Entity),
                 "roles" => Some(Namespace::ROLE),
@@ -281,6 +285,8 @@ impl Occurrences {
             "holds" => Some(Namespace::ROLE),
             "responsible_for" => Some(Namespace::FUNCTION),
             "kind" => Some(Namespace::BODY_KIND),
+            "provider" | "employer" | "seconded_from" | "seconded_to" => Some(Namespace::Entity),
+            "holds_there" => Some(Namespace::ROLE),
             _ if vocabulary.relations.contains(name) => {
                 self.name(Namespace::RELATION, &field.name);
                 Some(Namespace::Entity)

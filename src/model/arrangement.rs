@@ -109,7 +109,10 @@ impl Described {
         match (self, kind) {
             (Described::Title(_), _) => "title",
             (Described::Person(_), EntityKind::Member) => "name",
-            (Described::Person(_), EntityKind::Post | EntityKind::Body | EntityKind::Service) => "holder",
+            (
+                Described::Person(_),
+                EntityKind::Post | EntityKind::Body | EntityKind::Service | EntityKind::Organisation,
+            ) => "holder",
             (Described::OtherFunctions(_), _) => "other_functions",
         }
     }
@@ -162,6 +165,10 @@ pub struct Entity {
     /// and `other_functions` above say what they were as at the date
     /// verified ([`Arrangement::settle`]).
     pub described: Vec<Stated<Described>>,
+    /// Its ties to organisations beside the council: an organisation's
+    /// sort, owners and board, a service's providers, a post's employers
+    /// and secondments.
+    pub ties: Ties,
     /// Remarks.
     pub note: Option<String>,
     /// Where declared.
@@ -207,6 +214,11 @@ impl Entity {
             Line::Attribute(index) => self.attributes.get(index).map(|(_, stated)| parts(stated)),
             Line::BodyKind => self.body_kind.as_ref().map(parts),
             Line::Described(index) => self.described.get(index).map(parts),
+            Line::Owner(index) => self.ties.owners.get(index).map(parts),
+            Line::Board => self.ties.board.as_ref().map(parts),
+            Line::Provider(index) => self.ties.providers.get(index).map(parts),
+            Line::Employer(index) => self.ties.employers.get(index).map(parts),
+            Line::Secondment(index) => self.ties.secondments.get(index).map(parts),
         }
     }
 
@@ -605,12 +617,21 @@ impl Arrangement {
                 entity.relations.clear();
                 entity.attributes.clear();
                 entity.body_kind = None;
+                entity.ties = Ties {
+                    kind: entity.ties.kind,
+                    ..Ties::default()
+                };
                 continue;
             }
             entity.roles = kept(timeline, &entity.roles, day);
             entity.functions = kept(timeline, &entity.functions, day);
             entity.relations = kept_pairs(timeline, &entity.relations, day);
             entity.attributes = kept_pairs(timeline, &entity.attributes, day);
+            let ties = &mut entity.ties;
+            ties.owners = kept(timeline, &ties.owners, day);
+            ties.providers = kept(timeline, &ties.providers, day);
+            ties.employers = kept(timeline, &ties.employers, day);
+            ties.secondments = kept(timeline, &ties.secondments, day);
             if exists == Holding::Yes {
                 entity.life = Period::ALWAYS;
             }

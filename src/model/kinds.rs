@@ -84,15 +84,22 @@ pub enum EntityKind {
     Body,
     /// A commissioned service.
     Service,
+    /// An organisation beside the council: a company or trust it owns, a
+    /// partner body, an external provider, or another council. One kind of
+    /// entity with a `kind` field rather than one per sort, because every
+    /// sort is read the same way: it exists over a period, may be owned,
+    /// and runs services or employs posts.
+    Organisation,
 }
 
 impl EntityKind {
     /// Every kind of entity, in the order declared.
-    pub const ALL: [EntityKind; 4] = [
+    pub const ALL: [EntityKind; 5] = [
         EntityKind::Post,
         EntityKind::Member,
         EntityKind::Body,
         EntityKind::Service,
+        EntityKind::Organisation,
     ];
 
     /// The singular word.
@@ -102,6 +109,7 @@ impl EntityKind {
             EntityKind::Member => "member",
             EntityKind::Body => "body",
             EntityKind::Service => "service",
+            EntityKind::Organisation => "organisation",
         }
     }
 
@@ -112,6 +120,7 @@ impl EntityKind {
             "member" | "members" => Some(EntityKind::Member),
             "body" | "bodies" => Some(EntityKind::Body),
             "service" | "services" => Some(EntityKind::Service),
+            "organisation" | "organisations" => Some(EntityKind::Organisation),
             _ => None,
         }
     }

@@ -171,6 +171,9 @@ pub enum DutyKind {
         /// An answer is stale once a `change` to a holder of this role
         /// follows it.
         renew_on_change_of: Option<RoleId>,
+        /// The ties to organisations beside the council its verdict cites
+        /// (`reads providers, employers`).
+        reads: Vec<Reading>,
     },
 }
 

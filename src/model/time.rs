@@ -100,6 +100,16 @@ pub enum Line {
     BodyKind,
     /// A line of its title, holder's name or `other_functions`.
     Described(usize),
+    /// A line of an organisation's owners.
+    Owner(usize),
+    /// An organisation's board.
+    Board,
+    /// A line of a service's providers.
+    Provider(usize),
+    /// A line of a post's employers.
+    Employer(usize),
+    /// A line of a post's secondments.
+    Secondment(usize),
 }
 
 /// What an instant dates.

@@ -128,6 +128,10 @@ pub struct Attribute {
     /// The value an entity declared in a shared file has, unless it states
     /// one: a post two councils share is a joint appointment.
     pub when_shared: Option<TypedValue>,
+    /// The value a post has while its officer is seconded from another
+    /// council (`seconded_from`), unless it states one: one officer
+    /// answering to two councils raises what a joint appointment does.
+    pub when_seconded: Option<TypedValue>,
     /// Whether it exists for arrangements to describe themselves, with no
     /// duty expected to use it (no unused-vocabulary warning).
     pub descriptive: bool,

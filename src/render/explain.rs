@@ -70,6 +70,7 @@ pub fn duty(policy: &Policy, key: &str) -> Option<String> {
         DutyKind::Question {
             asks,
             renew_on_change_of,
+            reads,
         } => {
             let mut text = format!("question {}\nasks: {}\n", duty.key, wrap(asks, 88, "  "));
             if let Some(role) = renew_on_change_of.and_then(|role| policy.role(role)) {
@@ -78,6 +79,13 @@ pub fn duty(policy: &Policy, key: &str) -> Option<String> {
                     "an answer is stale once the responsibilities of the {} change",
                     role.key
                 );
+            }
+            for reading in reads {
+                let what = match reading {
+                    crate::model::Reading::Providers => "service an organisation beside the council provides",
+                    crate::model::Reading::Employers => "post an organisation beside the council employs",
+                };
+                let _ = writeln!(text, "its verdict cites each {what}, as at the date");
             }
             text
         }
@@ -488,6 +496,9 @@ fn attribute_term(policy: &Policy, key: &str) -> Option<String> {
     };
     if let Some(shared) = &attribute.when_shared {
         let _ = writeln!(out, "in a shared file: {shared}, unless stated");
+    }
+    if let Some(seconded) = &attribute.when_seconded {
+        let _ = writeln!(out, "while seconded from another council: {seconded}, unless stated");
     }
     Some(out)
 }

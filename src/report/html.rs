@@ -250,6 +250,7 @@ impl Document {
         self.html_assurance(&mut out);
         self.html_framework(&mut out);
         self.html_departures(&mut out);
+        super::ties::html(&self.organisations, &mut out);
         self.html_timeline(&mut out);
         self.html_documents(&mut out);
         out.push_str("<section id=\"chart\">\n<h2>Governance chart</h2>\n");

@@ -83,7 +83,7 @@ fn lines(lines: &[String]) -> String {
 }
 
 /// A table. Cells are already escaped; an empty cell stays empty.
-fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
+pub(super) fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
     out.push('|');
     for header in headers {
         let _ = write!(out, " {header} |");
@@ -139,6 +139,7 @@ impl Document {
         self.assurance(&mut out);
         self.framework(&mut out);
         self.departures_register(&mut out);
+        super::ties::markdown(&self.organisations, &mut out);
         self.timeline_table(&mut out);
         self.documents_list(&mut out);
         // One newline at the end, none to spare.

@@ -21,6 +21,7 @@ mod entries;
 mod html;
 mod markdown;
 mod rows;
+mod ties;
 mod tiles;
 
 use std::fmt;
@@ -198,6 +199,8 @@ pub struct Document {
     classifications: Vec<String>,
     sections: Vec<Section>,
     departures: Vec<DepartureEntry>,
+    /// The organisations beside the council the verdicts read.
+    organisations: Vec<ties::TieEntry>,
     timeline: Vec<TimelineEntry>,
     /// How many recorded events fall after the as-at date, and are left
     /// out of the timeline.
@@ -255,6 +258,7 @@ pub fn document(report: &Assessment<'_>, provenance: Provenance) -> Document {
         classifications: report.policy.tag_keys.iter().map(|key| key.title.clone()).collect(),
         sections: sections(report, rows),
         departures: departures(report),
+        organisations: ties::ties(report),
         timeline,
         later_events,
         documents,

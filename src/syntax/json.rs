@@ -243,12 +243,13 @@ struct Lowerer {
 
 /// The top-level lists, the item each element becomes, and the key that
 /// names it.
-const LISTS: [(&str, ItemKind, &str); 7] = [
+const LISTS: [(&str, ItemKind, &str); 8] = [
     ("documents", ItemKind::Document, "id"),
     ("posts", ItemKind::Post, "id"),
     ("members", ItemKind::Member, "id"),
     ("bodies", ItemKind::Body, "id"),
     ("services", ItemKind::Service, "id"),
+    ("organisations", ItemKind::Organisation, "id"),
     ("answers", ItemKind::Answer, "question"),
     ("departures", ItemKind::Departure, "duty"),
 ];
@@ -303,7 +304,7 @@ impl Lowerer {
                         return Err(SyntaxError::Json {
                             span: self.key_span(&path),
                             message: format!(
-                                "unknown key `{other}`; the top level has arrangements, {}, documents, posts, members, bodies, services, events, answers and departures",
+                                "unknown key `{other}`; the top level has arrangements, {}, documents, posts, members, bodies, services, organisations, events, answers and departures",
                                 ARRANGEMENT_FIELDS.join(", ")
                             ),
                         });

@@ -53,6 +53,9 @@ pub enum ItemKind {
     Body,
     /// `service NAME { … }`.
     Service,
+    /// `organisation NAME { … }`: a company, trust, partner body, external
+    /// provider or another council.
+    Organisation,
     /// `appointment NAME on DATE { … }`.
     Appointment,
     /// `designation NAME on DATE { … }`: a role given to a post or member.
@@ -113,6 +116,7 @@ keywords! {
     Member => "member",
     Body => "body",
     Service => "service",
+    Organisation => "organisation",
     Appointment => "appointment",
     Designation => "designation",
     Vacancy => "vacancy",
@@ -147,7 +151,9 @@ impl ItemKind {
             ItemKind::Paragraph => Some(Namespace::Paragraph),
             ItemKind::Duty | ItemKind::Question => Some(Namespace::Duty),
             ItemKind::Law => Some(Namespace::Law),
-            ItemKind::Post | ItemKind::Member | ItemKind::Body | ItemKind::Service => Some(Namespace::Entity),
+            ItemKind::Post | ItemKind::Member | ItemKind::Body | ItemKind::Service | ItemKind::Organisation => {
+                Some(Namespace::Entity)
+            }
             ItemKind::Appointment
             | ItemKind::Designation
             | ItemKind::Vacancy
@@ -180,6 +186,7 @@ impl ItemKind {
             | ItemKind::Member
             | ItemKind::Body
             | ItemKind::Service
+            | ItemKind::Organisation
             | ItemKind::Appointment
             | ItemKind::Designation
             | ItemKind::Vacancy
@@ -229,6 +236,7 @@ impl From<EntityKind> for ItemKind {
             EntityKind::Member => ItemKind::Member,
             EntityKind::Body => ItemKind::Body,
             EntityKind::Service => ItemKind::Service,
+            EntityKind::Organisation => ItemKind::Organisation,
         }
     }
 }

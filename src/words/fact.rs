@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use super::predicate::governance_words;
 use super::{and_list, date as date_words, indefinite, inner, on_date, Wording};
 use crate::eval::{Binding, Change, Fact, FactUse};
-use crate::model::Period;
 use crate::model::{AttributeId, Basis, EntityId, EventId, EvidenceRef, RelationId, ReviewOutcome, TypedValue};
+use crate::model::{Party, Period};
 
 impl Wording<'_> {
     /// The period over which a fact held, and how it is known, to follow
@@ -137,6 +137,29 @@ impl Wording<'_> {
                 governance_words(*model)
             ),
             Fact::Life { entity } => format!("{} existed", self.label(*entity)),
+            Fact::Provider { service, party } => match party {
+                Party::Organisation(organisation) => {
+                    format!("{} {}", self.organisation(*organisation), self.runs(*service))
+                }
+                Party::Council | Party::External => {
+                    format!("{} is provided by {}", self.label(*service), self.provider(*party))
+                }
+            },
+            Fact::Employer { post, party } => match party {
+                Party::Organisation(organisation) => {
+                    format!("{} {}", self.organisation(*organisation), self.employs(*post))
+                }
+                Party::Council | Party::External => {
+                    format!("{} is employed by {}", self.label(*post), self.employer(*party))
+                }
+            },
+            Fact::Secondment { post, secondment } => {
+                format!(
+                    "{} is held by an officer {}",
+                    self.label(*post),
+                    self.seconded(*post, *secondment)
+                )
+            }
             Fact::Event { event } => self.event_statement(*event),
             Fact::Answer { answer } => {
                 let given = self.answer_given(*answer);
@@ -260,6 +283,9 @@ pub fn label_basis(used: &FactUse) -> Basis {
         | Fact::Answer { .. }
         | Fact::Departure { .. }
         | Fact::Life { .. }
+        | Fact::Provider { .. }
+        | Fact::Employer { .. }
+        | Fact::Secondment { .. }
         | Fact::Change(_) => used.basis,
     }
 }

@@ -21,6 +21,7 @@ mod missing;
 mod names;
 mod note;
 mod observation;
+mod organisation;
 mod predicate;
 mod reason;
 mod time;
@@ -29,6 +30,7 @@ pub mod timeline;
 pub use dated::{as_at_phrase, words_at_hand, words_known};
 pub use fact::{label_basis, outcome_label, outcome_words, with_basis};
 pub use names::Wording;
+pub use organisation::{employs_title, organisation_kind, runs_title};
 
 use crate::date::{Day, PartialDate, Precision};
 use crate::eval::{Reason, Verdict, VerdictKind};

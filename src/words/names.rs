@@ -159,7 +159,9 @@ impl<'a> Wording<'a> {
     pub(super) fn plural(kind: EntityKind) -> String {
         match kind {
             EntityKind::Body => "bodies".to_owned(),
-            EntityKind::Post | EntityKind::Member | EntityKind::Service => format!("{}s", kind.word()),
+            EntityKind::Post | EntityKind::Member | EntityKind::Service | EntityKind::Organisation => {
+                format!("{}s", kind.word())
+            }
         }
     }
 }

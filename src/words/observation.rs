@@ -11,6 +11,7 @@ use super::predicate::{governance_words, Number};
 use super::{and_list, day as day_words, indefinite, period, Wording};
 use crate::date::Day;
 use crate::eval::{Cause, Clause, Observation};
+use crate::model::Secondment;
 use crate::model::{
     AttributeId, BodyKindId, EntityId, EntityKind, EventId, EventKind, FunctionId, Governance, LawId, RelationId,
     RoleId, Target, Trigger, TypedValue,
@@ -60,6 +61,12 @@ impl Wording<'_> {
                 attribute,
                 value,
             } => self.attribute_default(*entity, *attribute, value),
+            Observation::AttributeBySecondment {
+                entity,
+                attribute,
+                value,
+                secondment,
+            } => self.attribute_by_secondment(*entity, *attribute, value, *secondment),
             Observation::AttributeByLaw {
                 entity,
                 attribute,
@@ -255,6 +262,24 @@ impl Wording<'_> {
                 self.label(entity)
             ),
         }
+    }
+
+    /// An unstated attribute a secondment settles: the post is not said to
+    /// be what the attribute names (a joint appointment), only to raise
+    /// what it does while one officer answers to two councils.
+    fn attribute_by_secondment(
+        &self,
+        entity: EntityId,
+        attribute: AttributeId,
+        value: &TypedValue,
+        secondment: Secondment,
+    ) -> String {
+        format!(
+            "{} is held by an officer {}: one officer answering to two councils raises what a post with {} {value} does",
+            self.label(entity),
+            self.seconded(entity, secondment),
+            self.attribute(attribute).0
+        )
     }
 
     /// An unstated attribute the law settles for every holder of a role.

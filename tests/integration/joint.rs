@@ -342,7 +342,7 @@ fn problems_in_a_shared_file_are_said_once_and_say_with_which_council() {
     );
     assert_eq!(
         shown
-            .matches("unknown post, member, body or service `east_treasurer`")
+            .matches("unknown post, member, body, service or organisation `east_treasurer`")
             .count(),
         1,
         "said once:\n{shown}"

@@ -46,6 +46,7 @@ mod joint;
 mod json_schema;
 mod lsp;
 mod messages;
+mod organisations;
 mod policy_tests;
 mod prose;
 mod report;

@@ -420,10 +420,10 @@ fn a_list_of_functions_that_may_be_incomplete_decides_nothing_by_omission() {
 
 #[test]
 fn a_service_moved_out_and_back_in_house_has_its_provider_as_at_each_date() {
-    // The documented bare word is accepted, and each line holds over its
-    // own period.
+    // Each provider line holds over its own period: in house, then the
+    // company the council owns, then in house again.
     let text = format!(
-        "{HEADER}post director {{ holds DCS }}\nservice childrens_social_care_delivery {{\n  provider in_house until 2018-04-01\n  provider arms_length from 2018-04-01 until 2025-04-01\n  provider in_house from 2025-04-01\n}}\n"
+        "{HEADER}post director {{ holds DCS }}\norganisation arms_length {{ kind company  owned_by council }}\nservice childrens_social_care_delivery {{\n  provider in_house until 2018-04-01\n  provider arms_length from 2018-04-01 until 2025-04-01\n  provider in_house from 2025-04-01\n}}\n"
     );
     let found = verify_text(&text, "2020-01-01");
     let arrangement = &found.councils[0].arrangement;
@@ -432,23 +432,25 @@ fn a_service_moved_out_and_back_in_house_has_its_provider_as_at_each_date() {
         .iter()
         .find(|entity| entity.key == "childrens_social_care_delivery")
         .unwrap();
-    let provider = found
-        .policy
-        .attributes
+    let company = arrangement
+        .entities
         .iter()
-        .position(|attribute| attribute.key == "provider")
-        .map(dcsc::model::AttributeId::from_index)
+        .position(|entity| entity.key == "arms_length")
+        .map(dcsc::model::EntityId::from_index)
         .unwrap();
     for (date, expected) in [
-        ("2017-06-30", "in_house"),
-        ("2020-01-01", "arms_length"),
-        ("2025-06-30", "in_house"),
+        ("2017-06-30", dcsc::model::Party::Council),
+        ("2020-01-01", dcsc::model::Party::Organisation(company)),
+        ("2025-06-30", dcsc::model::Party::Council),
     ] {
-        let (fact, holding) = service
-            .attribute_at(&arrangement.timeline, provider, day(date))
-            .unwrap();
-        assert_eq!(holding, dcsc::date::Holding::Yes, "{date}");
-        assert_eq!(fact.value, dcsc::model::TypedValue::Text(expected.to_owned()), "{date}");
+        let held: Vec<dcsc::model::Party> = service
+            .ties
+            .providers
+            .iter()
+            .filter(|line| service.fact_at(&arrangement.timeline, *line, day(date)) == dcsc::date::Holding::Yes)
+            .map(|line| line.value)
+            .collect();
+        assert_eq!(held, [expected], "{date}");
     }
 }
 

@@ -2,6 +2,7 @@
 //! the functions they are responsible for, their relations and
 //! attributes, each a fact with its period and origin.
 
+use super::organisations::{ORGANISATION_FIELDS, POST_FIELDS, SERVICE_FIELDS};
 use super::{distinct, Context};
 use crate::check::error::{CheckError, Found, Needed, Shape};
 use crate::check::fields::{line_text, names_of, typed, Fields};
@@ -85,7 +86,7 @@ impl Context<'_> {
         let person_field = match kind {
             EntityKind::Post => Some("holder"),
             EntityKind::Member => Some("name"),
-            EntityKind::Body | EntityKind::Service => None,
+            EntityKind::Body | EntityKind::Service | EntityKind::Organisation => None,
         };
         for field in person_field.map(|name| fields.take_all(name)).unwrap_or_default() {
             described.extend(line_text(field, errors).map(|person| (field, Described::Person(person))));
@@ -95,7 +96,7 @@ impl Context<'_> {
         }
         let portfolio = match kind {
             EntityKind::Member => fields.text("portfolio", errors),
-            EntityKind::Post | EntityKind::Body | EntityKind::Service => None,
+            EntityKind::Post | EntityKind::Body | EntityKind::Service | EntityKind::Organisation => None,
         };
         let note = fields.text("note", errors);
         let (life, life_lines) = self.life(fields.take_all("exists"), id, &default, errors);
@@ -115,6 +116,7 @@ impl Context<'_> {
             attributes: Vec::new(),
             other_functions: Some(false),
             described: Vec::new(),
+            ties: Ties::default(),
             note,
             span: item.name.span,
         };
@@ -137,6 +139,7 @@ impl Context<'_> {
             }
         }
         self.describe(id, &mut entity, described, &default, errors);
+        self.ties(id, &mut fields, &mut entity, &default, errors);
         self.relations_and_attributes(id, &mut fields, &mut entity, &default, errors);
         fields.finish(&self.entity_fields(kind), errors);
         entity
@@ -147,10 +150,15 @@ impl Context<'_> {
     fn entity_fields(&self, kind: EntityKind) -> Vec<&str> {
         let mut known: Vec<&str> = vec!["title", "exists", "source", "note"];
         known.extend(match kind {
-            EntityKind::Post => vec!["holder", "holds", "responsible_for", "other_functions"],
+            EntityKind::Post => {
+                let mut own = vec!["holder", "holds", "responsible_for", "other_functions"];
+                own.extend(POST_FIELDS);
+                own
+            }
             EntityKind::Member => vec!["name", "portfolio", "holds", "responsible_for", "other_functions"],
             EntityKind::Body => vec!["kind"],
-            EntityKind::Service => vec![],
+            EntityKind::Service => SERVICE_FIELDS.to_vec(),
+            EntityKind::Organisation => ORGANISATION_FIELDS.to_vec(),
         });
         known.extend(self.scope.relations.keys());
         known.extend(self.scope.attributes.keys());

@@ -13,6 +13,7 @@ mod answers;
 mod completeness;
 mod entities;
 mod events;
+mod organisations;
 mod reporting;
 
 use std::collections::BTreeMap;

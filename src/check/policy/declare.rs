@@ -305,7 +305,7 @@ fn entity_kinds(fields: &mut Fields<'_>, name: &'static str, errors: &mut Vec<Ch
             None => errors.push(CheckError::NotOneOf {
                 field: name.to_owned(),
                 value: word.text.clone(),
-                allowed: vec!["post", "member", "body", "service"],
+                allowed: vec!["post", "member", "body", "service", "organisation"],
                 span: word.span,
             }),
         }
@@ -314,13 +314,14 @@ fn entity_kinds(fields: &mut Fields<'_>, name: &'static str, errors: &mut Vec<Ch
 }
 
 /// The fields an attribute has.
-const ATTRIBUTE_FIELDS: [&str; 8] = [
+const ATTRIBUTE_FIELDS: [&str; 9] = [
     "title",
     "on",
     "type",
     "default",
     "default_basis",
     "when_shared",
+    "when_seconded",
     "marks_change",
     "descriptive",
 ];
@@ -339,6 +340,7 @@ fn attribute(item: &Item, policy: &mut Policy, scope: &mut Scope, errors: &mut V
     let value_type = value_type(&mut fields, errors);
     let default = one_value(&mut fields, "default", value_type, errors);
     let when_shared = one_value(&mut fields, "when_shared", value_type, errors);
+    let when_seconded = one_value(&mut fields, "when_seconded", value_type, errors);
     // A default is a reading of the guidance or of the law: it must say
     // whose, so that a verdict resting on it can.
     let default_basis = fields.text("default_basis", errors);
@@ -357,6 +359,7 @@ fn attribute(item: &Item, policy: &mut Policy, scope: &mut Scope, errors: &mut V
         default_basis,
         marks_change,
         when_shared,
+        when_seconded,
         descriptive,
         span: item.name.span,
     });

@@ -5,7 +5,7 @@
 
 use super::{citations, Scope};
 use crate::check::error::{CheckError, Found, Misuse, Needed, Said, Shape};
-use crate::check::fields::{typed, Fields};
+use crate::check::fields::{names_of, typed, Fields};
 use crate::model::*;
 use crate::source::{SourceMap, Span};
 use crate::suggest::suggest;
@@ -22,6 +22,8 @@ struct DutyFields<'a> {
     modality: Option<&'static str>,
     /// A question's `renew_on_change_of`.
     renew_on_change_of: Option<RoleId>,
+    /// A question's `reads`.
+    reads: Vec<Reading>,
     statute: Option<String>,
 }
 
@@ -95,10 +97,23 @@ fn duty_fields<'a>(item: &'a Item, is_question: bool, scope: &Scope, errors: &mu
     } else {
         None
     };
+    let reads = if is_question {
+        readings(&mut fields, errors)
+    } else {
+        Vec::new()
+    };
     let statute = fields.text("statute", errors);
     fields.finish(
         if is_question {
-            &["title", "cites", "asks", "modality", "renew_on_change_of", "statute"]
+            &[
+                "title",
+                "cites",
+                "asks",
+                "modality",
+                "renew_on_change_of",
+                "reads",
+                "statute",
+            ]
         } else {
             &["title", "cites", "statute"]
         },
@@ -110,8 +125,31 @@ fn duty_fields<'a>(item: &'a Item, is_question: bool, scope: &Scope, errors: &mu
         asks,
         modality,
         renew_on_change_of,
+        reads,
         statute,
     }
+}
+
+/// A question's `reads providers, employers`: the ties to organisations
+/// beside the council its verdict cites.
+fn readings(fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Vec<Reading> {
+    let Some(field) = fields.take("reads") else {
+        return Vec::new();
+    };
+    let mut reads = Vec::new();
+    for name in names_of(field, errors) {
+        match Reading::ALL.into_iter().find(|reading| reading.word() == name.text) {
+            Some(reading) if !reads.contains(&reading) => reads.push(reading),
+            Some(_) => {}
+            None => errors.push(CheckError::NotOneOf {
+                field: "reads".to_owned(),
+                value: name.text.clone(),
+                allowed: Reading::ALL.iter().map(|reading| reading.word()).collect(),
+                span: name.span,
+            }),
+        }
+    }
+    reads
 }
 
 /// A duty's or question's rules, conditions and tags; what a duty cannot
@@ -206,6 +244,7 @@ fn question(
         DutyKind::Question {
             asks: fields.asks.clone().unwrap_or_default(),
             renew_on_change_of: fields.renew_on_change_of,
+            reads: fields.reads.clone(),
         },
         modality,
     )

@@ -14,7 +14,7 @@ use super::{or_list, phrases, Code, Diagnostic};
 use crate::check::{CheckError, DatesProblem, FileKind, Found, HeaderProblem, Misuse, NameKind, Needed, Shape, Term};
 use crate::date::{Day, PartialDate};
 use crate::eval::{Missing, Reason, VerdictKind};
-use crate::model::Modality;
+use crate::model::{Modality, OrganisationKind};
 use crate::source::Span;
 use crate::suggest::suggest;
 use crate::syntax::ast::ItemKind;
@@ -139,6 +139,12 @@ pub fn from_check(error: &CheckError) -> Diagnostic {
         CheckError::LawDates { problem, span } => law_dates(*problem, *span),
         CheckError::RestatesNotLaw { key, edition, span } => restates_not_law(key, edition, *span),
         CheckError::TurnsMisplaced { field, span } => turns_misplaced(field, *span),
+        CheckError::NotACouncil {
+            name,
+            kind,
+            span,
+            declared,
+        } => not_a_council(name, *kind, *span, *declared),
         // Policy tests.
         CheckError::UnknownTerm {
             term,
@@ -616,6 +622,16 @@ fn turns_misplaced(field: &str, span: Span) -> Diagnostic {
         .at(span, "`in_turns` belongs on a `holds` line")
         .note("`in_turns` says a role is held by turns with other posts or members, one of them on any one day")
         .help("move `in_turns \"…\"` to the `holds` line of the role held by turns, or remove it")
+}
+
+fn not_a_council(name: &str, kind: Option<OrganisationKind>, span: Span, declared: Span) -> Diagnostic {
+    let sort = kind.map_or("an organisation of no stated kind", crate::words::organisation_kind);
+    Diagnostic::new(Code::E0152, format!("`{name}` is not a council"))
+        .at(span, "an officer is seconded from or to another council")
+        .also(declared, format!("`{name}` is {sort}"))
+        .help(format!(
+            "give `{name}` the line `kind council`, or name the council the officer is seconded from"
+        ))
 }
 
 // Policy tests.

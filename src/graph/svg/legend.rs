@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use super::{num, WIDER};
 use crate::graph::style;
 use crate::graph::text::{ems, xml};
-use crate::graph::Chart;
+use crate::graph::{Chart, NodeKind};
 
 /// The height of a row of the legend.
 const ROW: f64 = 26.0;
@@ -65,6 +65,28 @@ fn rows(chart: &Chart, id: &str) -> Vec<(String, String)> {
         rect(style::BODY_FILL, style::BODY_STROKE, "1.3", 8.0),
         "Body (board, committee, partnership), with its kind".to_owned(),
     ));
+    // Organisations and services are drawn only where the guidance reads
+    // them, and so named in the legend only then.
+    for (kind, fill, stroke, radius, words) in [
+        (
+            NodeKind::Organisation,
+            style::ORGANISATION_FILL,
+            style::ORGANISATION_STROKE,
+            6.0,
+            "Organisation beside the council (company, trust, provider, another council), with what it is",
+        ),
+        (
+            NodeKind::Service,
+            style::SERVICE_FILL,
+            style::SERVICE_STROKE,
+            0.0,
+            "Service an organisation beside the council runs",
+        ),
+    ] {
+        if chart.nodes.iter().any(|node| node.kind == kind) {
+            rows.push((rect(fill, stroke, "1.3", radius), words.to_owned()));
+        }
+    }
     rows.push((
         rect(style::POST_FILL, style::STRONG_STROKE, "3.5", 2.0),
         format!(

@@ -22,6 +22,18 @@ pub(super) fn node_box(body: &mut String, node: &Node, lines: &[LabelLine], rect
             (rect.h / 2.0).min(26.0),
             "dcsc-node dcsc-body",
         ),
+        NodeKind::Organisation => (
+            style::ORGANISATION_FILL,
+            style::ORGANISATION_STROKE,
+            6.0,
+            "dcsc-node dcsc-organisation",
+        ),
+        NodeKind::Service => (
+            style::SERVICE_FILL,
+            style::SERVICE_STROKE,
+            0.0,
+            "dcsc-node dcsc-service",
+        ),
     };
     let (stroke, stroke_width, class) = if node.statutory {
         (style::STRONG_STROKE, "3.5", format!("{class} dcsc-statutory"))
@@ -68,6 +80,8 @@ fn tooltip(node: &Node) -> String {
         NodeKind::Post => "officer post",
         NodeKind::Member => "elected member",
         NodeKind::Body => "body",
+        NodeKind::Organisation => "organisation beside the council",
+        NodeKind::Service => "service",
     };
     let mut parts = vec![format!("{} ({kind})", text::one_line(&node.title))];
     if let Some(person) = &node.person {

@@ -5,7 +5,9 @@ use lsp_types::CompletionItemKind;
 
 use super::{candidate, words, Candidate, Completer};
 use crate::lsp::index::Namespace;
-use crate::model::{CouncilKind, EntityKind, Governance, LegalForce, Modality, ReviewOutcome, ValueType};
+use crate::model::{
+    CouncilKind, EntityKind, Governance, LegalForce, Modality, OrganisationKind, Reading, ReviewOutcome, ValueType,
+};
 use crate::syntax::ast::ItemKind;
 
 impl Completer<'_> {
@@ -16,6 +18,7 @@ impl Completer<'_> {
         }
         match kind {
             ItemKind::Post | ItemKind::Member | ItemKind::Body | ItemKind::Service => self.entity_values(kind, field),
+            ItemKind::Organisation => self.organisation_values(field),
             ItemKind::Appointment
             | ItemKind::Designation
             | ItemKind::Vacancy
@@ -28,6 +31,7 @@ impl Completer<'_> {
                 "renew_on_change_of" | "holder" => self.roles(None),
                 "sets" => self.attributes(|_| true),
                 "modality" => words(&[Modality::Must.words(), Modality::Should.words()]),
+                "reads" => words(&Reading::ALL.map(Reading::word)),
                 _ => Vec::new(),
             },
             ItemKind::Role => match field {
@@ -61,8 +65,11 @@ impl Completer<'_> {
     fn entity_values(&self, kind: ItemKind, field: &str) -> Vec<Candidate> {
         let entity = kind.entity_kind();
         match field {
-            "holds" => self.roles(entity),
+            "holds" | "holds_there" => self.roles(entity),
             "responsible_for" => self.functions(),
+            "provider" => self.parties("in_house", true),
+            "employer" => self.parties("council", false),
+            "seconded_from" | "seconded_to" => self.entities(&[EntityKind::Organisation]),
             "kind" => self.body_kinds(),
             "other_functions" => words(&["no", "yes", "unknown"]),
             _ => {
@@ -77,6 +84,30 @@ impl Completer<'_> {
                     _ => Vec::new(),
                 }
             }
+        }
+    }
+
+    /// Who provides a service or employs a post: the council by its word,
+    /// an unnamed external provider where the field allows one, or a
+    /// declared organisation.
+    fn parties(&self, own: &'static str, external: bool) -> Vec<Candidate> {
+        let with_external = [own, "external"];
+        let alone = [own];
+        let mut candidates = words(if external { &with_external } else { &alone });
+        candidates.extend(self.entities(&[EntityKind::Organisation]));
+        candidates
+    }
+
+    /// On an organisation: its sort, owners and board.
+    fn organisation_values(&self, field: &str) -> Vec<Candidate> {
+        match field {
+            "kind" => OrganisationKind::ALL
+                .iter()
+                .map(|kind| candidate(kind.word(), None, CompletionItemKind::ENUM_MEMBER))
+                .collect(),
+            "owned_by" | "part_owned_by" => self.parties("council", false),
+            "board" => self.entities(&[EntityKind::Body]),
+            _ => Vec::new(),
         }
     }
 

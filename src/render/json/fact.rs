@@ -105,6 +105,19 @@ pub(super) enum FactKindOut<'a> {
     Life {
         entity: &'a str,
     },
+    Provider {
+        service: &'a str,
+        provider: &'a str,
+    },
+    Employer {
+        post: &'a str,
+        employer: &'a str,
+    },
+    Secondment {
+        post: &'a str,
+        council: &'a str,
+        seconded: &'static str,
+    },
     Event {
         event: &'a str,
         event_kind: &'static str,
@@ -170,6 +183,22 @@ impl<'a> Keys<'a> {
             },
             Fact::Life { entity } => FactKindOut::Life {
                 entity: self.entity(*entity),
+            },
+            Fact::Provider { service, party } => FactKindOut::Provider {
+                service: self.entity(*service),
+                provider: self.party(*party, "in_house"),
+            },
+            Fact::Employer { post, party } => FactKindOut::Employer {
+                post: self.entity(*post),
+                employer: self.party(*party, "council"),
+            },
+            Fact::Secondment { post, secondment } => FactKindOut::Secondment {
+                post: self.entity(*post),
+                council: self.entity(secondment.council),
+                seconded: match secondment.seconded {
+                    crate::model::Seconded::From => "from",
+                    crate::model::Seconded::To => "to",
+                },
             },
             Fact::Relation {
                 entity,

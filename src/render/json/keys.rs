@@ -24,6 +24,16 @@ impl<'a> Keys<'a> {
             .map_or("", |entity| entity.key.as_str())
     }
 
+    /// A provider or employer as the language writes it: the council's
+    /// own word, `external`, or the organisation's id.
+    pub(super) fn party(&self, party: crate::model::Party, own: &'static str) -> &'a str {
+        match party {
+            crate::model::Party::Council => own,
+            crate::model::Party::External => "external",
+            crate::model::Party::Organisation(id) => self.entity(id),
+        }
+    }
+
     pub(super) fn entities(&self, ids: &[EntityId]) -> Vec<&'a str> {
         ids.iter().map(|id| self.entity(*id)).collect()
     }

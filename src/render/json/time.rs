@@ -174,6 +174,11 @@ fn line_out(line: Line) -> LineOut {
         Line::Attribute(index) => ("attribute", index),
         Line::BodyKind => ("kind", 0),
         Line::Described(index) => ("described", index),
+        Line::Owner(index) => ("owned_by", index),
+        Line::Board => ("board", 0),
+        Line::Provider(index) => ("provider", index),
+        Line::Employer(index) => ("employer", index),
+        Line::Secondment(index) => ("seconded_from", index),
     };
     LineOut {
         field,

@@ -145,6 +145,8 @@ fn check_svg(chart: &Chart, svg: &str) -> Vec<String> {
             NodeKind::Post => "dcsc-post",
             NodeKind::Member => "dcsc-member",
             NodeKind::Body => "dcsc-body",
+            NodeKind::Organisation => "dcsc-organisation",
+            NodeKind::Service => "dcsc-service",
         };
         assert!(has_class(*group, class), "{} is not drawn as a {class}", node.title);
         assert_eq!(has_class(*group, "dcsc-statutory"), node.statutory);
