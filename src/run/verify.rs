@@ -12,6 +12,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{is_folder, note_fifo, refuse, stop, Channel, Inputs, Sink, Status, Streams};
 use crate::command::CommandError;
@@ -156,8 +157,8 @@ pub fn verify(inputs: &Inputs, options: &VerifyOptions, streams: &mut Streams<'_
     }
 }
 
-/// How the paths given are verified.
-enum Plan {
+/// How the paths given are verified (or checked).
+pub(super) enum Plan {
     /// Read together in one workspace, once: files alone, some of which
     /// are read only once (standard input, a FIFO) or are not councils of
     /// their own (a local policy given with its council), or one file.
@@ -170,7 +171,7 @@ enum Plan {
 /// Which councils the paths name: each folder's (see [`load::councils`]);
 /// the files given, each its own council if each holds arrangements,
 /// else all read together as one.
-fn plan(paths: &[PathBuf]) -> Result<Plan, Box<Diagnostic>> {
+pub(super) fn plan(paths: &[PathBuf]) -> Result<Plan, Box<Diagnostic>> {
     let files: Vec<PathBuf> = paths.iter().filter(|path| !is_folder(path)).cloned().collect();
     let read_once = files.iter().any(|file| !is_regular_file(file));
     if read_once {
@@ -308,10 +309,22 @@ struct Found {
     failed: Option<Workspace>,
 }
 
-fn council_workspace(given: &[Given], council: &load::Council) -> Workspace {
+/// The guidance given with `--policy`, read once, and checked once for
+/// every council.
+struct Guidance {
+    files: Vec<Given>,
+    checked: Option<Arc<crate::check::Guidance>>,
+}
+
+/// A council's workspace: the guidance given, then its own files, so
+/// that the guidance's files have the ids they had when it was checked.
+fn council_workspace(guidance: &Guidance, council: &load::Council) -> Workspace {
     let mut workspace = Workspace::new();
-    for file in given {
+    for file in &guidance.files {
         workspace.add_text(&file.name, &file.text);
+    }
+    if let Some(checked) = &guidance.checked {
+        workspace.share_guidance(Arc::clone(checked));
     }
     for file in &council.files {
         workspace.add_path(file);
@@ -349,6 +362,10 @@ pub fn councils(found: load::Councils, policies: &[PathBuf], settings: &Settings
     if guidance.has_errors() {
         return cannot_verify(&[(&guidance.sources, &guidance.diagnostics)], settings, write);
     }
+    let given = Guidance {
+        checked: (!given.is_empty()).then(|| Arc::new(guidance.check_guidance())),
+        files: given,
+    };
     if !problems.is_empty() {
         return cannot_verify(&[(&read, &problems)], settings, write);
     }
@@ -377,7 +394,7 @@ pub fn councils(found: load::Councils, policies: &[PathBuf], settings: &Settings
 }
 
 /// Checks each council, keeping the workspace of those that fail only.
-fn first_pass(councils: Vec<load::Council>, given: &[Given], as_at: AsAt) -> Vec<Found> {
+fn first_pass(councils: Vec<load::Council>, given: &Guidance, as_at: AsAt) -> Vec<Found> {
     let mut found = Vec::new();
     let mut shared: BTreeSet<PathBuf> = BTreeSet::new();
     for council in councils {
@@ -409,7 +426,7 @@ fn first_pass(councils: Vec<load::Council>, given: &[Given], as_at: AsAt) -> Vec
 /// every council has checked (`expected` arrangements in all).
 fn second_pass(
     found: Vec<Found>,
-    given: &[Given],
+    given: &Guidance,
     expected: usize,
     settings: &Settings,
     write: &mut Sink<'_>,
