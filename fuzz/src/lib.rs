@@ -85,7 +85,11 @@ fn embedded() -> &'static Embedded {
             })
             .collect();
         let checked = check::check_guidance(&sources, &[], &parsed);
-        Embedded { sources, trees, checked }
+        Embedded {
+            sources,
+            trees,
+            checked,
+        }
     })
 }
 

@@ -48,8 +48,16 @@ impl Guidance {
     pub(super) fn checked_from(&self, user_policies: &[Unit<'_>], embedded: &[Parsed<'_>]) -> bool {
         self.policies.len() == user_policies.len()
             && self.embedded.len() == embedded.len()
-            && self.policies.iter().zip(user_policies).all(|(file, unit)| *file == unit.file)
-            && self.embedded.iter().zip(embedded).all(|(file, parsed)| *file == parsed.file)
+            && self
+                .policies
+                .iter()
+                .zip(user_policies)
+                .all(|(file, unit)| *file == unit.file)
+            && self
+                .embedded
+                .iter()
+                .zip(embedded)
+                .all(|(file, parsed)| *file == parsed.file)
     }
 
     /// The chains.

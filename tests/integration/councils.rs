@@ -509,14 +509,7 @@ fn check_of_a_folder_gives_each_councils_diagnostics_as_if_checked_alone() {
 
     // Named on the command line, the same councils' files are checked the
     // same way.
-    let named = dcsc(&[
-        "check",
-        &councils[0],
-        &councils[1],
-        &councils[3],
-        "--format",
-        "json",
-    ]);
+    let named = dcsc(&["check", &councils[0], &councils[1], &councils[3], "--format", "json"]);
     let mut each = Vec::new();
     for council in [&councils[0], &councils[1], &councils[3]] {
         let alone = json(&dcsc(&["check", council, "--format", "json"]));
