@@ -91,9 +91,21 @@ fn together(paths: &[PathBuf], streams: &mut Streams<'_>) -> Found {
     }
 }
 
+/// What checking one council alone left.
+enum Alone {
+    /// Its workspace, if it had something to say.
+    Checked(Option<Workspace>),
+    /// It shares these files (canonical paths) with other councils:
+    /// checked again with the councils it shares them with.
+    Shares(Vec<PathBuf>),
+}
+
 /// Each council in a workspace of its own, checked and dropped unless it
 /// has something to say. A file that another council shares is read
 /// with that council, not checked as one of its own (as `verify` does).
+/// Councils that share files are checked again together, each group in
+/// one workspace, so that a problem in a shared file is said once and
+/// says which council it was found with.
 fn each(found: load::Councils, streams: &mut Streams<'_>) -> Found {
     let general: Vec<Diagnostic> = (!found.skipped.is_empty())
         .then(|| super::passed_over(&found.skipped))
@@ -101,7 +113,7 @@ fn each(found: load::Councils, streams: &mut Streams<'_>) -> Found {
         .collect();
     let mut shared: BTreeSet<PathBuf> = BTreeSet::new();
     let mut read: BTreeSet<PathBuf> = BTreeSet::new();
-    let mut checked: Vec<(load::Council, Option<Workspace>)> = Vec::new();
+    let mut checked: Vec<(load::Council, Alone)> = Vec::new();
     for council in found.councils {
         let mut workspace = Workspace::new();
         for file in &council.files {
@@ -109,23 +121,73 @@ fn each(found: load::Councils, streams: &mut Streams<'_>) -> Found {
             read.insert(std::fs::canonicalize(file).unwrap_or_else(|_| file.clone()));
         }
         workspace.check();
-        shared.extend(workspace.shared_paths().iter().cloned());
-        let kept = (!workspace.diagnostics.is_empty()).then_some(workspace);
-        checked.push((council, kept));
+        let shares = workspace.shared_paths().to_vec();
+        shared.extend(shares.iter().cloned());
+        let alone = if shares.is_empty() {
+            Alone::Checked((!workspace.diagnostics.is_empty()).then_some(workspace))
+        } else {
+            Alone::Shares(shares)
+        };
+        checked.push((council, alone));
     }
     read.extend(shared.iter().cloned());
-    let workspaces = checked
+    let checked: Vec<(load::Council, Alone)> = checked
         .into_iter()
         .filter(|(council, _)| {
             !matches!(council.files.as_slice(), [file] if std::fs::canonicalize(file).is_ok_and(|file| shared.contains(&file)))
         })
-        .filter_map(|(_, workspace)| workspace)
         .collect();
     Found {
         general,
-        workspaces,
+        workspaces: with_sharers(checked, streams),
         read: read.len(),
     }
+}
+
+/// The workspaces with something to say, in the order of the councils:
+/// councils that share files grouped (a council joins the first group it
+/// has a shared file in common with), each group checked in one
+/// workspace where its first council stands.
+fn with_sharers(checked: Vec<(load::Council, Alone)>, streams: &mut Streams<'_>) -> Vec<Workspace> {
+    // Each group: the files it shares, and its councils' files in order.
+    let mut groups: Vec<(BTreeSet<PathBuf>, Vec<PathBuf>)> = Vec::new();
+    // Where each group's first council stands.
+    let mut slots: Vec<Option<usize>> = Vec::new();
+    let mut order: Vec<Option<Workspace>> = Vec::new();
+    for (council, alone) in checked {
+        match alone {
+            Alone::Checked(workspace) => order.push(workspace),
+            Alone::Shares(shares) => {
+                let joined = groups
+                    .iter()
+                    .position(|(paths, _)| shares.iter().any(|path| paths.contains(path)));
+                match joined {
+                    Some(group) => {
+                        if let Some((paths, files)) = groups.get_mut(group) {
+                            paths.extend(shares);
+                            files.extend(council.files);
+                        }
+                    }
+                    None => {
+                        groups.push((shares.into_iter().collect(), council.files));
+                        slots.push(Some(order.len()));
+                        order.push(None);
+                    }
+                }
+            }
+        }
+    }
+    for ((_, files), slot) in groups.into_iter().zip(slots) {
+        let mut workspace = Workspace::new();
+        for file in &files {
+            add_input(&mut workspace, file, streams);
+        }
+        workspace.check();
+        if let Some(place) = slot.and_then(|slot| order.get_mut(slot)) {
+            *place = (!workspace.diagnostics.is_empty()).then_some(workspace);
+        }
+    }
+    order.into_iter().flatten().collect()
 }
 
 /// Writes what was found in the format asked for, on standard output.
