@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::check::{self, Checked, Parsed, Reference};
 use crate::diagnostics::{self, Diagnostic};
@@ -33,6 +33,9 @@ pub struct Workspace {
     /// Files beside an arrangements file that declare guidance its
     /// `answers_to` names and that was not given, as the last check found.
     beside: Vec<PathBuf>,
+    /// Guidance already checked, shared with other workspaces of the same
+    /// run (see [`Workspace::share_guidance`]).
+    shared_guidance: Option<Arc<check::Guidance>>,
 }
 
 /// An embedded guidance file: its tree is the one every workspace of the
@@ -388,7 +391,7 @@ impl Workspace {
     pub fn check_as_at(&mut self, as_at: Option<crate::date::Day>) -> Checked {
         let user: Vec<Parsed<'_>> = self.user.iter().map(as_parsed).collect();
         let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(Embedded::as_parsed).collect();
-        let checked = check::check(&self.sources, &user, &embedded, as_at);
+        let checked = check::check_with(&self.sources, &user, &embedded, &self.checked_guidance(), as_at);
         for error in &checked.errors {
             let mut diagnostic = diagnostics::from_check(error);
             if let check::CheckError::UnknownName {
@@ -415,6 +418,41 @@ impl Workspace {
     /// tells the user to add, and what the language server adds itself.
     pub fn files_beside(&self) -> &[PathBuf] {
         &self.beside
+    }
+
+    /// The guidance checked from the guidance files read so far (the
+    /// user's, or none: the embedded guidance alone), for other
+    /// workspaces to share ([`Workspace::share_guidance`]).
+    pub fn check_guidance(&self) -> check::Guidance {
+        let user: Vec<Parsed<'_>> = self.user.iter().map(as_parsed).collect();
+        let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(Embedded::as_parsed).collect();
+        check::check_guidance(&self.sources, &user, &embedded)
+    }
+
+    /// Uses guidance checked once for many workspaces: each built the
+    /// same way as the one it was checked in (a new workspace, then the
+    /// same guidance files in the same order), so that the same file ids
+    /// hold the same text. A check whose guidance files are not those it
+    /// was checked from checks its own, so a mismatch costs time, never a
+    /// wrong answer.
+    pub fn share_guidance(&mut self, guidance: Arc<check::Guidance>) {
+        self.shared_guidance = Some(guidance);
+    }
+
+    /// The guidance already checked that a check may use: any shared with
+    /// this workspace, and the embedded guidance alone, checked once per
+    /// process (like its trees, the same in every workspace made with
+    /// [`Workspace::new`]).
+    fn checked_guidance(&self) -> Vec<&check::Guidance> {
+        static EMBEDDED_ALONE: OnceLock<check::Guidance> = OnceLock::new();
+        let mut checked: Vec<&check::Guidance> = self.shared_guidance.as_deref().into_iter().collect();
+        if !self.embedded.is_empty() {
+            checked.push(EMBEDDED_ALONE.get_or_init(|| {
+                let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(Embedded::as_parsed).collect();
+                check::check_guidance(&self.sources, &[], &embedded)
+            }));
+        }
+        checked
     }
 
     /// The file beside `file` (in its folder, not read in this workspace)
@@ -530,7 +568,7 @@ impl Workspace {
             AsAt::PapersEnd { .. } => {
                 let user: Vec<Parsed<'_>> = self.user.iter().map(as_parsed).collect();
                 let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(Embedded::as_parsed).collect();
-                let probe = check::check(&self.sources, &user, &embedded, None);
+                let probe = check::check_with(&self.sources, &user, &embedded, &self.checked_guidance(), None);
                 as_at.for_run(&probe.arrangements)
             }
         }

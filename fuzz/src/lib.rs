@@ -13,9 +13,9 @@
 //!   formatting once gave, every comment survives byte for byte, and the
 //!   formatted text checks to the same diagnostics.
 //!
-//! The embedded guidance is parsed once per process (a [`OnceLock`]), and
-//! each input is checked against those trees by reference: only the
-//! input's own text is parsed per run. This is the pipeline
+//! The embedded guidance is parsed and checked once per process (a
+//! [`OnceLock`]), and each input is checked against it by reference: only
+//! the input's own text is parsed and checked per run. This is the pipeline
 //! [`dcsc::Workspace`] chains for `dcsc check` and `dcsc verify`, without
 //! two things a fuzzer should not pay or do per input: `Workspace::new()`
 //! copies the embedded syntax trees into every workspace (about 90 µs), and
@@ -51,6 +51,9 @@ struct Embedded {
     sources: SourceMap,
     /// Each embedded file's syntax tree, and whether it had syntax errors.
     trees: Vec<(FileId, ast::File, bool)>,
+    /// The embedded guidance checked once (as a process of dcsc checks
+    /// it), shared by every input that gives no guidance of its own.
+    checked: check::Guidance,
 }
 
 fn embedded() -> &'static Embedded {
@@ -70,8 +73,23 @@ fn embedded() -> &'static Embedded {
                 );
                 (file, tree, false)
             })
+            .collect::<Vec<_>>();
+        let parsed: Vec<Parsed<'_>> = trees
+            .iter()
+            .map(|(file, tree, incomplete)| Parsed {
+                file: *file,
+                ast: tree,
+                incomplete: *incomplete,
+                shares: &[],
+                named: true,
+            })
             .collect();
-        Embedded { sources, trees }
+        let checked = check::check_guidance(&sources, &[], &parsed);
+        Embedded {
+            sources,
+            trees,
+            checked,
+        }
     })
 }
 
@@ -183,7 +201,7 @@ pub fn read_and_check(text: &str, reader: Reader, as_at: Option<Day>) -> Outcome
             named: true,
         })
         .collect();
-    let checked = check::check(&sources, &user, &guidance, as_at);
+    let checked = check::check_with(&sources, &user, &guidance, &[&embedded.checked], as_at);
     diagnostics.extend(checked.errors.iter().map(diagnostics::from_check));
     Outcome {
         sources,

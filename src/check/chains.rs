@@ -11,10 +11,70 @@ use crate::source::{FileId, SourceMap, Span};
 use crate::suggest::suggest;
 use crate::syntax::ast::{Entry, ItemKind, ValueKind};
 
+/// The guidance checked: every policy chain a set of guidance files
+/// composes, with what checking them found. It depends only on the
+/// guidance files (the user's and the embedded), so it is checked once and
+/// shared by every council checked against the same files (see
+/// [`super::check_with`]).
+pub struct Guidance {
+    /// The user's policy files it was checked from, in order.
+    policies: Vec<FileId>,
+    /// The embedded guidance files it was checked from, in order.
+    embedded: Vec<FileId>,
+    /// The chains, each edition composed with what extends it.
+    chains: Vec<Chain>,
+    /// What checking the chains found, in the order found.
+    errors: Vec<CheckError>,
+}
+
+impl Guidance {
+    /// Composes and checks the chains of the user's policy units and the
+    /// embedded guidance.
+    pub(super) fn check(sources: &SourceMap, user_policies: &[Unit<'_>], embedded: &[Parsed<'_>]) -> Guidance {
+        let mut errors = Vec::new();
+        let chains = check_chains(sources, user_policies, embedded, &mut errors);
+        Guidance {
+            policies: user_policies.iter().map(|unit| unit.file).collect(),
+            embedded: embedded.iter().map(|parsed| parsed.file).collect(),
+            chains,
+            errors,
+        }
+    }
+
+    /// Whether this was checked from these files: the same ids of the
+    /// same source map, or of one built the same way (the embedded
+    /// guidance first, then the same guidance files, in order), hold the
+    /// same text.
+    pub(super) fn checked_from(&self, user_policies: &[Unit<'_>], embedded: &[Parsed<'_>]) -> bool {
+        self.policies.len() == user_policies.len()
+            && self.embedded.len() == embedded.len()
+            && self
+                .policies
+                .iter()
+                .zip(user_policies)
+                .all(|(file, unit)| *file == unit.file)
+            && self
+                .embedded
+                .iter()
+                .zip(embedded)
+                .all(|(file, parsed)| *file == parsed.file)
+    }
+
+    /// The chains.
+    pub(super) fn chains(&self) -> &[Chain] {
+        &self.chains
+    }
+
+    /// What checking the chains found.
+    pub(super) fn errors(&self) -> &[CheckError] {
+        &self.errors
+    }
+}
+
 /// Composes the user's policy units with the embedded guidance into
 /// chains and checks each. Warnings about the embedded guidance are not
 /// the user's to act on; its errors (a bug in dcsc) are still shown.
-pub(super) fn check_chains(
+fn check_chains(
     sources: &SourceMap,
     user_policies: &[Unit<'_>],
     embedded: &[Parsed<'_>],
@@ -70,8 +130,14 @@ fn header_span(policy: &Policy) -> Span {
 
 /// Picks the edition to evaluate against: the one in force as at the date
 /// (the latest to have come into force by then), or without a date the
-/// latest of all. Editions that dates cannot tell apart are refused.
-pub(super) fn select(mut chains: Vec<Chain>, as_at: Option<Day>, errors: &mut Vec<CheckError>) -> Option<Chain> {
+/// latest of all. Editions that dates cannot tell apart are refused. The
+/// chains are shared (see [`Guidance`]): the policy chosen is a copy of
+/// its own, its names borrowed.
+pub(super) fn select<'c>(
+    chains: &'c [Chain],
+    as_at: Option<Day>,
+    errors: &mut Vec<CheckError>,
+) -> Option<(Policy, &'c policy::Scope)> {
     if chains.len() <= 1 {
         return only_edition(chains, as_at, errors);
     }
@@ -89,8 +155,8 @@ pub(super) fn select(mut chains: Vec<Chain>, as_at: Option<Day>, errors: &mut Ve
         });
         return None;
     }
-    let Some((latest_day, chosen)) = latest_in_force(&chains, as_at) else {
-        none_in_force(&chains, as_at, errors);
+    let Some((latest_day, chosen)) = latest_in_force(chains, as_at) else {
+        none_in_force(chains, as_at, errors);
         return None;
     };
     let tied: Vec<&Chain> = chains
@@ -105,13 +171,10 @@ pub(super) fn select(mut chains: Vec<Chain>, as_at: Option<Day>, errors: &mut Ve
         });
         return None;
     }
-    if chosen >= chains.len() {
-        return None;
-    }
-    let asked_since = asked_since(&chains, chosen);
-    let mut selected = chains.swap_remove(chosen);
-    selected.0.asked_since = asked_since;
-    Some(selected)
+    let (policy, scope) = chains.get(chosen)?;
+    let mut selected = policy.clone();
+    selected.asked_since = asked_since(chains, chosen);
+    Some((selected, scope))
 }
 
 /// For each duty of the chosen edition, the date the earliest edition
@@ -142,7 +205,11 @@ fn asked_since(chains: &[Chain], chosen: usize) -> Vec<(String, PartialDate)> {
 /// One edition is used as at any date it is in force, and at no date
 /// before: verifying then would judge a council by guidance that did not
 /// yet exist.
-fn only_edition(mut chains: Vec<Chain>, as_at: Option<Day>, errors: &mut Vec<CheckError>) -> Option<Chain> {
+fn only_edition<'c>(
+    chains: &'c [Chain],
+    as_at: Option<Day>,
+    errors: &mut Vec<CheckError>,
+) -> Option<(Policy, &'c policy::Scope)> {
     if let (Some((policy, _)), Some(day)) = (chains.first(), as_at) {
         if let Some(date) = in_force(policy).filter(|date| !date.begun_by(day)) {
             errors.push(CheckError::NoEditionInForce {
@@ -157,7 +224,7 @@ fn only_edition(mut chains: Vec<Chain>, as_at: Option<Day>, errors: &mut Vec<Che
             return None;
         }
     }
-    chains.pop()
+    chains.last().map(|(policy, scope)| (policy.clone(), scope))
 }
 
 /// The day the latest edition in force as at the date (or, without one,

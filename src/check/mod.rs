@@ -31,6 +31,7 @@ use crate::model::{Arrangement, Edition, Policy};
 use crate::source::{FileId, SourceMap, Span};
 use crate::syntax::ast::{File, Item, ItemKind};
 use arrangement::Against;
+pub use chains::Guidance;
 use policy::Unit;
 
 /// A parsed file handed to the checker.
@@ -208,20 +209,55 @@ fn header<'a>(parsed: &Parsed<'a>, errors: &mut Vec<CheckError>) -> Option<Role<
 /// every one is checked, and arrangements are checked against the edition
 /// in force `as_at` (or, without a date, the latest to come into force).
 pub fn check(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>], as_at: Option<Day>) -> Checked {
+    check_with(sources, files, embedded, &[], as_at)
+}
+
+/// Checks the guidance files among `files` (and the embedded guidance),
+/// once, for [`check_with`] to share among the councils checked against
+/// the same files: what the other files hold is not looked at.
+pub fn check_guidance(sources: &SourceMap, files: &[Parsed<'_>], embedded: &[Parsed<'_>]) -> Guidance {
+    let sorted = sort_by_header(sources, files, &mut Vec::new());
+    Guidance::check(sources, &sorted.policies, embedded)
+}
+
+/// As [`check`], using the first of the guidance already `checked`
+/// (see [`check_guidance`]) that was checked from the same guidance files
+/// as those given, and checking the guidance only if none was: what it
+/// finds is the same, the cost of the guidance paid once per process
+/// rather than once per council.
+pub fn check_with(
+    sources: &SourceMap,
+    files: &[Parsed<'_>],
+    embedded: &[Parsed<'_>],
+    checked: &[&Guidance],
+    as_at: Option<Day>,
+) -> Checked {
     let mut errors = Vec::new();
     let sorted = sort_by_header(sources, files, &mut errors);
-    let chains = chains::check_chains(sources, &sorted.policies, embedded, &mut errors);
+    let fresh;
+    let guidance = match checked
+        .iter()
+        .find(|guidance| guidance.checked_from(&sorted.policies, embedded))
+    {
+        Some(guidance) => *guidance,
+        None => {
+            fresh = Guidance::check(sources, &sorted.policies, embedded);
+            &fresh
+        }
+    };
+    errors.extend(guidance.errors().iter().cloned());
+    let chains = guidance.chains();
     let mut checked = Checked {
-        tests: check_tests(&sorted.tests, &chains, &mut errors),
-        editions: every_edition(&chains),
+        tests: check_tests(&sorted.tests, chains, &mut errors),
+        editions: every_edition(chains),
         ..Checked::default()
     };
-    let given = GivenEditions::of(&chains);
+    let given = GivenEditions::of(chains);
     if let Some((policy, scope)) = chains::select(chains, as_at, &mut errors) {
-        let elsewhere = given.elsewhere(&policy, &scope);
+        let elsewhere = given.elsewhere(&policy, scope);
         let against = Against {
             policy: &policy,
-            scope: &scope,
+            scope,
             known_policies: &given.editions,
             elsewhere: &elsewhere,
         };

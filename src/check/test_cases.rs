@@ -346,7 +346,7 @@ pub fn apply_edits(edits: &[Edit], files: &mut [crate::syntax::ast::File]) -> Ve
                         item.entries.retain(|entry| !same_name(entry));
                     }
                     let at = at.unwrap_or(item.entries.len()).min(item.entries.len());
-                    item.entries.insert(at, Entry::Field(field.clone()));
+                    item.entries.insert(at, Entry::Field((**field).clone()));
                 }
             }
             EditAction::Unset(name) => {

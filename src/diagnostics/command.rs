@@ -143,6 +143,17 @@ pub fn stdout_unwritable(reason: &str) -> Diagnostic {
         .help("make room where standard output goes, or send it elsewhere")
 }
 
+/// The diagnostic for verdicts held back until every council had checked
+/// (in a temporary file) that could not be read back to be written.
+pub fn held_output_unreadable(reason: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0018,
+        format!("cannot write standard output: the verdicts held until every council checked could not be read back: {reason}"),
+    )
+    .note("the output is incomplete")
+    .help("make room in the temporary folder (`TMPDIR`), or verify fewer councils at a time")
+}
+
 fn cannot_serve(reason: &str) -> Diagnostic {
     Diagnostic::new(Code::E0308, format!("cannot serve: {reason}"))
         .note("the server did not start, and nothing was read or written")

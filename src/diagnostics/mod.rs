@@ -19,8 +19,8 @@ mod syntax;
 pub use check::{from_check, give_the_file_beside};
 pub use codes::{Code, Example, Explanation};
 pub use command::{
-    from_command, not_guidance, other_links_kept_old, output_is_input, stdout_unwritable, unwritable,
-    unwritable_in_place,
+    from_command, held_output_unreadable, not_guidance, other_links_kept_old, output_is_input, stdout_unwritable,
+    unwritable, unwritable_in_place,
 };
 pub use syntax::from_syntax;
 

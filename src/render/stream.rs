@@ -38,7 +38,12 @@ pub enum Shape {
 /// The output of one `verify`, written council by council.
 pub struct Stream {
     shape: Shape,
-    expected: usize,
+    /// How many councils will be written, if known before the first: with
+    /// JSON, one is an object and any other number an array.
+    expected: Option<usize>,
+    /// Without a count known, the first council as JSON, held until a
+    /// second (an array) or the end (one object) says how to write it.
+    first_json: Option<serde_json::Value>,
     written: usize,
     /// Every kind of verdict written so far.
     seen: std::collections::BTreeSet<crate::eval::VerdictKind>,
@@ -53,13 +58,25 @@ impl Stream {
     /// A stream of `expected` councils (which decides whether JSON output
     /// is one object or an array), verified as at `as_at`.
     pub fn new(shape: Shape, expected: usize, as_at: crate::AsAt) -> Stream {
+        Stream {
+            expected: Some(expected),
+            ..Stream::counting(shape, as_at)
+        }
+    }
+
+    /// A stream of councils not counted yet: councils verified in the
+    /// same pass that checks them, the output held until every one has
+    /// checked. The text is the same as [`Stream::new`] gives with the
+    /// count that turns out.
+    pub fn counting(shape: Shape, as_at: crate::AsAt) -> Stream {
         let sector = match shape {
             Shape::SummaryHuman | Shape::SummaryJson => Some(Sector::new(as_at)),
             Shape::Human { .. } | Shape::Json | Shape::Junit | Shape::Sarif | Shape::Github => None,
         };
         Stream {
             shape,
-            expected,
+            expected: None,
+            first_json: None,
             written: 0,
             seen: std::collections::BTreeSet::new(),
             sector,
@@ -90,11 +107,24 @@ impl Stream {
             }
             Shape::Json => {
                 let value = crate::render::json::to_value(assessment);
-                if self.expected == 1 {
-                    format!("{}\n", crate::visible::json(&value))
-                } else {
-                    let opening = if first { "[\n  " } else { ",\n  " };
-                    format!("{opening}{}", crate::visible::json_at(&value, 1))
+                match self.expected {
+                    Some(1) => format!("{}\n", crate::visible::json(&value)),
+                    Some(_) => {
+                        let opening = if first { "[\n  " } else { ",\n  " };
+                        format!("{opening}{}", crate::visible::json_at(&value, 1))
+                    }
+                    None if first => {
+                        self.first_json = Some(value);
+                        String::new()
+                    }
+                    None => {
+                        let held = self
+                            .first_json
+                            .take()
+                            .map(|held| format!("[\n  {}", crate::visible::json_at(&held, 1)))
+                            .unwrap_or_default();
+                        format!("{held},\n  {}", crate::visible::json_at(&value, 1))
+                    }
                 }
             }
             Shape::Junit => {
@@ -115,7 +145,11 @@ impl Stream {
         match (self.shape, self.sector) {
             (Shape::SummaryHuman, Some(sector)) => crate::render::summary::human(&sector),
             (Shape::SummaryJson, Some(sector)) => crate::render::summary::json(&sector),
-            (Shape::Json, _) if self.expected != 1 => {
+            (Shape::Json, _) if self.first_json.is_some() => self
+                .first_json
+                .map(|held| format!("{}\n", crate::visible::json(&held)))
+                .unwrap_or_default(),
+            (Shape::Json, _) if self.expected != Some(1) => {
                 if self.written == 0 {
                     "[]\n".to_owned()
                 } else {

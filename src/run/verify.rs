@@ -2,16 +2,18 @@
 //! each evaluated, written and dropped in turn, so that memory stays flat
 //! however many councils are given.
 //!
-//! The files named on the command line are read together, as one
-//! workspace ([`workspace`]). A folder of councils ([`folders`]) gives each
-//! council a workspace of its own, with the guidance: its own files only,
-//! so a local policy in a council's folder goes with that council alone.
-//! Its councils are checked in a first pass that keeps nothing but the
-//! diagnostics of those that fail; only if every council checks are they
-//! read again, one at a time, and verified.
+//! Files given alone, or one file, are read together, as one workspace
+//! ([`workspace`]). A folder of councils, or files that each hold a
+//! council's arrangements ([`councils`]), gives each council a workspace
+//! of its own, with the guidance: its own files only, so a local policy in
+//! a council's folder goes with that council alone. Each council is read,
+//! checked and verified once, in one pass; its output is held (in a
+//! temporary file past a megabyte) and written only once every council
+//! has checked, so a run that stops writes no verdicts.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{is_folder, note_fifo, refuse, stop, Channel, Inputs, Sink, Status, Streams};
 use crate::command::CommandError;
@@ -156,21 +158,21 @@ pub fn verify(inputs: &Inputs, options: &VerifyOptions, streams: &mut Streams<'_
     }
 }
 
-/// How the paths given are verified.
-enum Plan {
+/// How the paths given are verified (or checked).
+pub(super) enum Plan {
     /// Read together in one workspace, once: files alone, some of which
     /// are read only once (standard input, a FIFO) or are not councils of
     /// their own (a local policy given with its council), or one file.
     Together,
-    /// Council by council, each in a workspace of its own, read once to
-    /// check and again to verify.
+    /// Council by council, each in a workspace of its own, read, checked
+    /// and verified once.
     Each(load::Councils),
 }
 
 /// Which councils the paths name: each folder's (see [`load::councils`]);
 /// the files given, each its own council if each holds arrangements,
 /// else all read together as one.
-fn plan(paths: &[PathBuf]) -> Result<Plan, Box<Diagnostic>> {
+pub(super) fn plan(paths: &[PathBuf]) -> Result<Plan, Box<Diagnostic>> {
     let files: Vec<PathBuf> = paths.iter().filter(|path| !is_folder(path)).cloned().collect();
     let read_once = files.iter().any(|file| !is_regular_file(file));
     if read_once {
@@ -299,19 +301,22 @@ struct Given {
     text: String,
 }
 
-/// One council of a folder, as the first pass found it.
-struct Found {
-    council: load::Council,
-    /// How many arrangements it holds (a sub-folder may hold several).
-    arrangements: usize,
-    /// Its workspace, kept only if it has errors to show.
-    failed: Option<Workspace>,
+/// The guidance given with `--policy`, read once, and checked once for
+/// every council.
+struct Guidance {
+    files: Vec<Given>,
+    checked: Option<Arc<crate::check::Guidance>>,
 }
 
-fn council_workspace(given: &[Given], council: &load::Council) -> Workspace {
+/// A council's workspace: the guidance given, then its own files, so
+/// that the guidance's files have the ids they had when it was checked.
+fn council_workspace(guidance: &Guidance, council: &load::Council) -> Workspace {
     let mut workspace = Workspace::new();
-    for file in given {
+    for file in &guidance.files {
         workspace.add_text(&file.name, &file.text);
+    }
+    if let Some(checked) = &guidance.checked {
+        workspace.share_guidance(Arc::clone(checked));
     }
     for file in &council.files {
         workspace.add_path(file);
@@ -349,6 +354,10 @@ pub fn councils(found: load::Councils, policies: &[PathBuf], settings: &Settings
     if guidance.has_errors() {
         return cannot_verify(&[(&guidance.sources, &guidance.diagnostics)], settings, write);
     }
+    let given = Guidance {
+        checked: (!given.is_empty()).then(|| Arc::new(guidance.check_guidance())),
+        files: given,
+    };
     if !problems.is_empty() {
         return cannot_verify(&[(&read, &problems)], settings, write);
     }
@@ -359,102 +368,249 @@ pub fn councils(found: load::Councils, policies: &[PathBuf], settings: &Settings
             &diagnostics::render(&SourceMap::new(), &[warning], settings.error_color),
         );
     }
-    let found = first_pass(found.councils, &given, settings.as_at);
-    let failed: Vec<(&SourceMap, &[Diagnostic])> = found
+    let pass = one_pass(found.councils, &given, settings);
+    let lone_and_shared = |council: &load::Council| matches!(council.files.as_slice(), [file] if std::fs::canonicalize(file).is_ok_and(|file| pass.shared.contains(&file)));
+    let failed: Vec<(&SourceMap, &[Diagnostic])> = pass
+        .failed
         .iter()
-        .filter_map(|council| council.failed.as_ref())
-        .map(|workspace| (&workspace.sources, workspace.diagnostics.as_slice()))
+        .filter(|(council, _)| !lone_and_shared(council))
+        .map(|(_, workspace)| (&workspace.sources, workspace.diagnostics.as_slice()))
         .collect();
     if !failed.is_empty() {
         return cannot_verify(&failed, settings, write);
     }
-    let expected: usize = found.iter().map(|council| council.arrangements).sum();
-    if expected == 0 {
+    if pass.arrangements == 0 {
         let problem = diagnostics::from_command(&CommandError::NoArrangements);
         return cannot_verify(&[(&read, &[problem])], settings, write);
     }
-    second_pass(found, &given, expected, settings, write)
+    for (council, text) in &pass.said {
+        if council.as_ref().is_none_or(|council| !lone_and_shared(council)) {
+            write(Channel::Err, text);
+        }
+    }
+    if let Err(error) = pass.held.replay(write) {
+        let problem = diagnostics::held_output_unreadable(&load::describe_io(&error));
+        return cannot_verify(&[(&read, &[problem])], settings, write);
+    }
+    finished(pass.stream, pass.bad, &settings.fail_on, write)
 }
 
-/// Checks each council, keeping the workspace of those that fail only.
-fn first_pass(councils: Vec<load::Council>, given: &[Given], as_at: AsAt) -> Vec<Found> {
-    let mut found = Vec::new();
-    let mut shared: BTreeSet<PathBuf> = BTreeSet::new();
+/// What one pass over the councils found, and the output it holds until
+/// it is known that every council checks.
+struct Pass {
+    stream: Stream,
+    /// Standard output so far.
+    held: Held,
+    /// Standard error so far, each piece with the council it is about if
+    /// it is said only because that council holds no arrangements (not
+    /// said if the council is a file another council shares).
+    said: Vec<(Option<load::Council>, String)>,
+    /// The councils that do not check, each with its workspace.
+    failed: Vec<(load::Council, Workspace)>,
+    /// The canonical paths of every file some council shares.
+    shared: BTreeSet<PathBuf>,
+    /// How many arrangements were verified.
+    arrangements: usize,
+    /// Whether a council checked but gave no policy to verify against.
+    bad: bool,
+}
+
+/// Checks each council and, if it checks, verifies it and writes it to
+/// the held output, dropping it before the next: each council read,
+/// parsed and checked once. A council that does not check keeps its
+/// workspace, for its errors; what was held is then never written.
+fn one_pass(councils: Vec<load::Council>, given: &Guidance, settings: &Settings) -> Pass {
+    let mut pass = Pass {
+        stream: Stream::counting(settings.shape, settings.as_at),
+        held: Held::new(),
+        said: Vec::new(),
+        failed: Vec::new(),
+        shared: BTreeSet::new(),
+        arrangements: 0,
+        bad: false,
+    };
     for council in councils {
         let mut workspace = council_workspace(given, &council);
-        let day = workspace.date_for(as_at);
+        let day = workspace.date_for(settings.as_at);
         let checked = workspace.check_as_at(Some(day));
         // A file of policy tests beside the councils (`dcsc test` reads
         // it) is neither a council nor a mistake.
         if checked.arrangements.is_empty() && !checked.tests.is_empty() {
             continue;
         }
-        shared.extend(workspace.shared_paths().iter().cloned());
-        let failed = workspace.has_errors().then_some(workspace);
-        found.push(Found {
-            council,
-            arrangements: checked.arrangements.len(),
-            failed,
-        });
-    }
-    // A file another council shares is read with that council, not as one
-    // of its own.
-    found.retain(|council| {
-        !matches!(council.council.files.as_slice(), [file] if std::fs::canonicalize(file).is_ok_and(|file| shared.contains(&file)))
-    });
-    found
-}
-
-/// Reads each council again, verifies it, writes it and drops it, once
-/// every council has checked (`expected` arrangements in all).
-fn second_pass(
-    found: Vec<Found>,
-    given: &[Given],
-    expected: usize,
-    settings: &Settings,
-    write: &mut Sink<'_>,
-) -> Status {
-    let mut stream = Stream::new(settings.shape, expected, settings.as_at);
-    let mut bad = false;
-    for council in found {
-        if council.arrangements == 0 {
+        pass.shared.extend(workspace.shared_paths().iter().cloned());
+        if workspace.has_errors() {
+            pass.failed.push((council, workspace));
+            continue;
+        }
+        let render = |workspace: &Workspace| {
+            diagnostics::render(&workspace.sources, &workspace.diagnostics, settings.error_color)
+        };
+        if checked.arrangements.is_empty() {
             if !settings.json() {
                 let warning = diagnostics::from_command(&CommandError::NotACouncil {
-                    path: council.council.name.clone(),
+                    path: council.name.clone(),
                 });
-                write(
-                    Channel::Err,
-                    &diagnostics::render(&SourceMap::new(), &[warning], settings.error_color),
-                );
+                let text = diagnostics::render(&SourceMap::new(), &[warning], settings.error_color);
+                pass.said.push((Some(council), text));
             }
             continue;
         }
-        let mut workspace = council_workspace(given, &council.council);
-        let Some(prepared) = workspace.prepare(settings.as_at) else {
-            // The files changed since the first pass. JSON on standard
-            // output is under way, so this is said on standard error.
-            write(
-                Channel::Err,
-                &diagnostics::render(&workspace.sources, &workspace.diagnostics, settings.error_color),
-            );
-            bad = true;
+        let Some(policy) = checked.policy else {
+            // Checked, yet no policy to verify against: said on standard
+            // error whatever the format, as the run goes on.
+            pass.said.push((None, render(&workspace)));
+            pass.bad = true;
             continue;
         };
         if !workspace.diagnostics.is_empty() && !settings.json() {
-            write(
-                Channel::Err,
-                &diagnostics::render(&workspace.sources, &workspace.diagnostics, settings.error_color),
-            );
+            pass.said.push((None, render(&workspace)));
         }
-        prepared.each(&workspace.sources, |assessment| {
-            write(Channel::Out, &stream.council(assessment));
-        });
+        pass.arrangements += checked.arrangements.len();
+        let prepared = crate::outcome::Prepared {
+            policy,
+            as_at: day,
+            dates: settings.as_at,
+            arrangements: checked.arrangements,
+        };
+        let Pass { stream, held, .. } = &mut pass;
+        prepared.each(&workspace.sources, |assessment| held.push(&stream.council(assessment)));
     }
-    finished(stream, bad, &settings.fail_on, write)
+    pass
 }
 
-/// Whether a file can be read twice (once to check, once to verify):
-/// not standard input, a FIFO or a device.
+/// Standard output held until every council has checked, so that a run
+/// that stops writes none of it: in memory up to [`Held::SPILL`] bytes at
+/// a time, then in a temporary file, which is gone when the run ends. If
+/// the temporary file cannot be made or written, the rest stays in
+/// memory: nothing is lost.
+struct Held {
+    /// The temporary file being written.
+    file: Option<std::fs::File>,
+    /// The temporary file, no longer written after a write failed.
+    kept: Option<std::fs::File>,
+    /// Whether a temporary file was asked for already.
+    asked: bool,
+    /// How many bytes the file holds.
+    in_file: u64,
+    /// What is held in memory, after what the file holds.
+    in_memory: String,
+}
+
+impl Held {
+    /// How much is held in memory before it goes to the file.
+    const SPILL: usize = 1 << 20;
+
+    fn new() -> Held {
+        Held {
+            file: None,
+            kept: None,
+            asked: false,
+            in_file: 0,
+            in_memory: String::new(),
+        }
+    }
+
+    fn push(&mut self, text: &str) {
+        self.in_memory.push_str(text);
+        if self.in_memory.len() >= Held::SPILL {
+            self.spill();
+        }
+    }
+
+    fn spill(&mut self) {
+        use std::io::{Seek, Write};
+        if !self.asked {
+            self.asked = true;
+            self.file = tempfile::tempfile().ok();
+        }
+        let Some(file) = &mut self.file else {
+            return;
+        };
+        if file.write_all(self.in_memory.as_bytes()).is_ok() {
+            self.in_file += u64::try_from(self.in_memory.len()).unwrap_or(u64::MAX);
+            self.in_memory.clear();
+        } else {
+            // Part may have gone in: what follows stays in memory, and
+            // only the bytes known written are read back.
+            let _ = file.seek(std::io::SeekFrom::Start(self.in_file));
+            self.stop_spilling();
+        }
+    }
+
+    /// After a failed write the file keeps what it held before it (read
+    /// back up to there), and the rest is held in memory from then on.
+    fn stop_spilling(&mut self) {
+        self.asked = true;
+        if let Some(file) = self.file.take() {
+            self.kept = Some(file);
+        }
+    }
+
+    /// Writes everything held, in order, through the sink.
+    fn replay(self, write: &mut Sink<'_>) -> std::io::Result<()> {
+        use std::io::{Read, Seek};
+        if let Some(mut file) = self.file.or(self.kept) {
+            file.seek(std::io::SeekFrom::Start(0))?;
+            let mut reader = file.take(self.in_file);
+            let mut chunk = vec![0; 1 << 16];
+            let mut carried: Vec<u8> = Vec::new();
+            loop {
+                let count = reader.read(&mut chunk)?;
+                if count == 0 {
+                    break;
+                }
+                carried.extend(chunk.iter().take(count));
+                // Written from `&str`s, so only a character cut at the
+                // chunk's end can be incomplete: it waits for the next.
+                let whole = match std::str::from_utf8(&carried) {
+                    Ok(text) => text.len(),
+                    Err(error) => error.valid_up_to(),
+                };
+                let (text, rest) = carried.split_at_checked(whole).unwrap_or((&carried, &[]));
+                write(Channel::Out, &String::from_utf8_lossy(text));
+                carried = rest.to_vec();
+            }
+            if !carried.is_empty() {
+                write(Channel::Out, &String::from_utf8_lossy(&carried));
+            }
+        }
+        write(Channel::Out, &self.in_memory);
+        Ok(())
+    }
+}
+
+/// Whether a file can be read again (`plan` reads it to ask what it
+/// holds, then its council reads it): not standard input, a FIFO or a
+/// device.
 fn is_regular_file(path: &Path) -> bool {
     path != Path::new(load::STDIN_PATH) && std::fs::metadata(path).is_ok_and(|metadata| metadata.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn held_output_is_written_back_whole_and_in_order_past_the_spill() {
+        // Pieces of three-byte characters, so that chunks read back cut
+        // characters in two, over several spills to the temporary file.
+        let piece = "– verdict ‘met’ –\n".repeat(1000);
+        let mut held = Held::new();
+        let mut expected = String::new();
+        for index in 0..200 {
+            let text = format!("{index}{piece}");
+            held.push(&text);
+            expected.push_str(&text);
+        }
+        assert!(held.in_file > 0, "more than a megabyte goes to the temporary file");
+        let mut written = String::new();
+        let mut write = |channel: Channel, text: &str| {
+            assert_eq!(channel, Channel::Out);
+            written.push_str(text);
+        };
+        held.replay(&mut write).unwrap();
+        assert_eq!(written.len(), expected.len());
+        assert!(written == expected);
+    }
 }

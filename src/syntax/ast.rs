@@ -251,10 +251,11 @@ pub struct Edit {
 /// What an edit does to its item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EditAction {
-    /// `set`: the item's fields of this name are replaced by this one.
-    Set(Field),
+    /// `set`: the item's fields of this name are replaced by this one
+    /// (boxed, so that every entry is not as large as a field and more).
+    Set(Box<Field>),
     /// `add`: this field is added.
-    Add(Field),
+    Add(Box<Field>),
     /// `unset`: the item's fields of this name are removed.
     Unset(Name),
     /// `drop`: the item is removed.
@@ -272,12 +273,14 @@ pub struct Field {
     pub selections: Vec<Selection>,
     /// `inferred`, `possibly`, as written after the values.
     pub qualifiers: Vec<(Qualifier, Span)>,
-    /// The period over which the fact held, if stated on the line.
-    pub period: Option<WrittenPeriod>,
+    /// The period over which the fact held, if stated on the line (boxed:
+    /// most fields have none, and a large file holds many fields).
+    pub period: Option<Box<WrittenPeriod>>,
     /// `in_turns "…"`: the role is held by turns, as the words say.
     pub turns: Option<Turns>,
-    /// Where the fact comes from, if stated on the line.
-    pub evidence: Option<Evidence>,
+    /// Where the fact comes from, if stated on the line (boxed, as
+    /// `period` is).
+    pub evidence: Option<Box<Evidence>>,
     /// The whole field.
     pub span: Span,
 }

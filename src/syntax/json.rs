@@ -508,7 +508,7 @@ impl Lowerer {
                 values: Vec::new(),
                 selections: Vec::new(),
                 qualifiers: Vec::new(),
-                period: self.period(path, object)?,
+                period: self.period(path, object)?.map(Box::new),
                 turns: None,
                 evidence: None,
                 span: self.key_span(path).to(self.span(path)),
@@ -622,9 +622,9 @@ impl Lowerer {
             values,
             selections: Vec::new(),
             qualifiers,
-            period,
+            period: period.map(Box::new),
             turns,
-            evidence,
+            evidence: evidence.map(Box::new),
             span: self.key_span(path).to(self.span(path)),
         })
     }

@@ -455,3 +455,65 @@ fn test_filter_runs_the_tests_whose_names_hold_the_text() {
         stderr(&none)
     );
 }
+
+/// `dcsc check` of a folder of councils (or of councils' files named)
+/// checks each council alone, in order: each council's diagnostics are
+/// those it gives checked by itself, the same two councils never clash,
+/// and the closing count is of every file read.
+#[test]
+fn check_of_a_folder_gives_each_councils_diagnostics_as_if_checked_alone() {
+    let dir = scratch("check-each");
+    let barnet = dir.join("barnet");
+    std::fs::create_dir_all(&barnet).unwrap();
+    for file in ["arrangements.dcs", "framework.dcs"] {
+        std::fs::copy(format!("examples/barnet/{file}"), barnet.join(file)).unwrap();
+    }
+    // Two councils with the same key and the same misspelt role: read
+    // together they would clash; each alone has one error of its own.
+    std::fs::copy("tests/fixtures/diagnostics/E0101.dcs", dir.join("a.dcs")).unwrap();
+    std::fs::copy("examples/coventry.dcs", dir.join("b.dcs")).unwrap();
+    std::fs::copy("tests/fixtures/diagnostics/E0101.dcs", dir.join("c.dcs")).unwrap();
+    let path = |name: &str| dir.join(name).display().to_string();
+    let councils = [path("a.dcs"), path("b.dcs"), path("barnet"), path("c.dcs")];
+
+    let folder = dcsc(&["check", &dir.display().to_string(), "--format", "json"]);
+    assert_eq!(folder.status.code(), Some(2), "{}", text(&folder));
+    let mut each = Vec::new();
+    for council in &councils {
+        let alone = json(&dcsc(&["check", council, "--format", "json"]));
+        each.extend(alone["diagnostics"].as_array().unwrap().iter().cloned());
+    }
+    assert_eq!(json(&folder)["diagnostics"], serde_json::Value::Array(each));
+    let codes: Vec<String> = json(&folder)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|diagnostic| diagnostic["code"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(codes, ["E0101", "E0101"]);
+
+    // For people: each council's diagnostics as it shows them alone, then
+    // one count of the five files read.
+    let human = dcsc(&["check", &dir.display().to_string()]);
+    let mut expected = String::new();
+    for council in &councils {
+        let alone = stdout(&dcsc(&["check", council]));
+        let (diagnostics, _count) = alone.trim_end().rsplit_once('\n').unwrap_or(("", &alone));
+        if !diagnostics.is_empty() {
+            expected.push_str(diagnostics);
+            expected.push('\n');
+        }
+    }
+    expected.push_str("checked 5 file(s): 2 error(s), 0 warning(s)\n");
+    assert_eq!(stdout(&human), expected);
+
+    // Named on the command line, the same councils' files are checked the
+    // same way.
+    let named = dcsc(&["check", &councils[0], &councils[1], &councils[3], "--format", "json"]);
+    let mut each = Vec::new();
+    for council in [&councils[0], &councils[1], &councils[3]] {
+        let alone = json(&dcsc(&["check", council, "--format", "json"]));
+        each.extend(alone["diagnostics"].as_array().unwrap().iter().cloned());
+    }
+    assert_eq!(json(&named)["diagnostics"], serde_json::Value::Array(each));
+}

@@ -142,6 +142,14 @@ impl Context<'_> {
         self.ties(id, &mut fields, &mut entity, &default, errors);
         self.relations_and_attributes(id, &mut fields, &mut entity, &default, errors);
         fields.finish(&self.entity_fields(kind), errors);
+        // Kept for the whole run, one for each of a council's posts, which
+        // may be many: no room for lines an entity does not have.
+        entity.life_lines.shrink_to_fit();
+        entity.roles.shrink_to_fit();
+        entity.functions.shrink_to_fit();
+        entity.relations.shrink_to_fit();
+        entity.attributes.shrink_to_fit();
+        entity.described.shrink_to_fit();
         entity
     }
 

@@ -348,7 +348,7 @@ impl Context<'_> {
     ) -> Stated<T> {
         Stated {
             value,
-            origin: self.origin(span, field.evidence.as_ref(), default, errors),
+            origin: self.origin(span, field.evidence.as_deref(), default, errors),
             during,
             basis: basis_of(field),
         }
@@ -357,7 +357,7 @@ impl Context<'_> {
     /// The period a field's line gives: an instant for each end written,
     /// dating what `owner` says.
     fn period(&self, field: &ast::Field, owner: impl Fn(End) -> Owner) -> Period {
-        self.dates.period(field.period.as_ref(), owner)
+        self.dates.period(field.period.as_deref(), owner)
     }
 
     fn kind_of(&self, id: EntityId) -> Option<EntityKind> {

@@ -195,9 +195,9 @@ impl Lowerer {
             values: Vec::new(),
             selections: Vec::new(),
             qualifiers,
-            period: Some(period?),
+            period: Some(Box::new(period?)),
             turns: None,
-            evidence,
+            evidence: evidence.map(Box::new),
             span,
         })
     }
@@ -398,6 +398,9 @@ impl Lowerer {
             };
             entries.extend(lowered);
         }
+        // Held for the whole run, one block per item: a large file's
+        // items would otherwise keep room for twice the entries they have.
+        entries.shrink_to_fit();
         entries
     }
 
@@ -441,14 +444,16 @@ impl Lowerer {
             end: end.map_or(span.end, |end| end.max(span.end)),
             ..span
         };
+        // Most fields have one value: keep no room for more (see `block`).
+        values.shrink_to_fit();
         Some(Field {
             name: name?,
             values,
             selections,
             qualifiers,
-            period,
+            period: period.map(Box::new),
             turns,
-            evidence,
+            evidence: evidence.map(Box::new),
             span,
         })
     }
@@ -712,8 +717,8 @@ impl Lowerer {
         }
         let (target_kind, target) = target?;
         let action = match verb {
-            Rule::edit_set => EditAction::Set(field?),
-            Rule::edit_add => EditAction::Add(field?),
+            Rule::edit_set => EditAction::Set(Box::new(field?)),
+            Rule::edit_add => EditAction::Add(Box::new(field?)),
             Rule::edit_unset => EditAction::Unset(field_name?),
             Rule::edit_drop => EditAction::Drop,
             _ => {

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Measures how dcsc's cost grows with the number of councils and with the
+# size of one file (docs/performance.md, "Many councils and large files"),
+# in one run, as ratios, for the release binary:
+#
+# - `verify` and `check` of N councils (copies of examples/coventry.dcs,
+#   each its own council), named on the command line and as a folder, for
+#   each N: CPU time (user + system) and peak resident memory (GNU time);
+# - peak resident memory of `check`, `verify` and `fmt --check` on one
+#   file of valid posts of each size, against the file's size.
+#
+#   benches/scale.sh [DCSC_BINARY]          (default: build target/release/dcsc)
+#   DCSC_SCALE_COUNCILS="1000 5000" DCSC_SCALE_MIB="10 60" benches/scale.sh
+#
+# With DCSC_SCALE_BOUNDS=1 (as .ci/run runs it, on small sizes) it exits 1
+# if a ratio passes its bound (issue 22): peak memory of many councils
+# under 20 MiB; a folder no dearer than its files named (at most 1.25×,
+# room for a shared machine's noise); the cost per council of the larger
+# count at most 1.25× that of the smaller. The bound on memory against one
+# large file (about 10×) is printed, not enforced: it is not met yet.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+examples=$PWD/examples
+
+if [ $# -ge 1 ]; then
+  dcsc=$(realpath "$1")
+else
+  cargo build --release --quiet
+  dcsc=$PWD/target/release/dcsc
+fi
+counts=${DCSC_SCALE_COUNCILS:-1000 5000}
+sizes=${DCSC_SCALE_MIB:-10 60}
+bounds=${DCSC_SCALE_BOUNDS:-}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cd "$dir"
+
+# measure NAME COMMAND...: CPU seconds (user + system) and peak MiB of one
+# run, into the variables cpu_NAME and rss_NAME.
+measure() {
+  local name=$1
+  shift
+  /usr/bin/time -f '%U %S %M' -o time.txt "$@" >/dev/null 2>&1 || true
+  read -r user system kib < <(tail -n 1 time.txt)
+  printf -v "cpu_$name" '%.2f' "$(awk -v u="$user" -v s="$system" 'BEGIN { print u + s }')"
+  printf -v "rss_$name" '%.1f' "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+failed=""
+bound() { # WHAT VALUE LIMIT
+  local verdict=ok
+  if awk -v v="$2" -v l="$3" 'BEGIN { exit !(v > l) }'; then
+    verdict="OVER"
+    failed=yes
+  fi
+  echo "$1: $2 (bound $3) $verdict"
+}
+
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $($dcsc --version | head -1)"
+echo
+echo "| councils | command | named CPU s | folder CPU s | folder / named | named peak MiB | folder peak MiB |"
+echo "|---|---|---|---|---|---|---|"
+declare -A per_council
+for n in $counts; do
+  mkdir -p "councils-$n"
+  for ((i = 0; i < n; i++)); do
+    cp "$examples/coventry.dcs" "$(printf 'councils-%d/council_%05d.dcs' "$n" "$i")"
+  done
+  for command in verify check; do
+    extra=()
+    [ "$command" = verify ] && extra=(--as-at 2017-06-01)
+    measure named "$dcsc" "$command" "councils-$n"/*.dcs "${extra[@]}"
+    measure folder "$dcsc" "$command" "councils-$n" "${extra[@]}"
+    # shellcheck disable=SC2154 # set by measure
+    echo "| $n | $command | $cpu_named | $cpu_folder | $(ratio "$cpu_folder" "$cpu_named") | $rss_named | $rss_folder |"
+    per_council[$command-$n]=$(awk -v a="$cpu_named" -v b="$cpu_folder" -v n="$n" 'BEGIN { printf "%.6f", (a + b) / 2 / n }')
+    if [ -n "$bounds" ]; then
+      bound "$command of $n councils, folder / named CPU" "$(ratio "$cpu_folder" "$cpu_named")" 1.25 >>bounds.txt
+      bound "$command of $n councils named, peak MiB" "$rss_named" 20 >>bounds.txt
+      bound "$command of $n councils as a folder, peak MiB" "$rss_folder" 20 >>bounds.txt
+    fi
+  done
+  rm -rf "councils-$n"
+done
+read -r smallest largest < <(echo "$counts" | tr ' ' '\n' | sort -n | sed -n '1p;$p' | paste -sd' ')
+if [ "$smallest" != "$largest" ]; then
+  echo
+  for command in verify check; do
+    growth=$(ratio "${per_council[$command-$largest]}" "${per_council[$command-$smallest]}")
+    echo "$command, CPU per council at $largest / at $smallest: $growth"
+    [ -n "$bounds" ] && bound "$command, CPU per council at $largest / at $smallest" "$growth" 1.25 >>bounds.txt
+  done
+fi
+
+# big FILE MIB: one council of MIB mebibytes of posts, each reporting to
+# its chief executive.
+big() {
+  awk -v n=$(($2 * 1024 * 1024)) 'BEGIN {
+    printf "arrangements big {\n  council \"Big Council\"\n  kind unitary\n  upper_tier yes\n  answers_to dfe_2013\n}\n\npost chief_executive {\n  title \"Chief Executive\"\n  holds ChiefExecutive\n}\n"
+    for (i = 0; written < n; i++) {
+      post = sprintf("\npost p%d {\n  title \"Post %d\"\n  report_to chief_executive\n}\n", i, i)
+      printf "%s", post
+      written += length(post)
+    }
+  }' >"$1"
+}
+echo
+echo "| input | command | CPU s | peak MiB | peak / input |"
+echo "|---|---|---|---|---|"
+for mib in $sizes; do
+  big "big-$mib.dcs" "$mib"
+  input=$(awk -v b="$(stat -c %s "big-$mib.dcs")" 'BEGIN { printf "%.1f", b / 1048576 }')
+  for command in check verify fmt; do
+    case $command in
+      check) measure big "$dcsc" check "big-$mib.dcs" ;;
+      verify) measure big "$dcsc" verify "big-$mib.dcs" --as-at 2017-06-01 ;;
+      fmt) measure big "$dcsc" fmt --check "big-$mib.dcs" ;;
+    esac
+    # shellcheck disable=SC2154 # set by measure
+    echo "| $input MiB of posts | $command | $cpu_big | $rss_big | $(ratio "$rss_big" "$input") |"
+    [ -n "$bounds" ] && echo "$command of $input MiB, peak / input: $(ratio "$rss_big" "$input") (about 10 wanted; not enforced)" >>bounds.txt
+  done
+  rm -f "big-$mib.dcs"
+done
+
+if [ -n "$bounds" ]; then
+  echo
+  cat bounds.txt
+  if [ -n "$failed" ]; then
+    echo "a ratio passed its bound" >&2
+    exit 1
+  fi
+fi
