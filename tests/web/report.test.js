@@ -41,9 +41,11 @@ const SMALLEST_POINTS = 8;
 
 // The councils, each with the most A4 pages its report may print to, as
 // measured when the layout was last changed (README.md states Coventry's
-// and Barnet's): a change that adds pages must say why here.
+// and Barnet's): a change that adds pages must say why here. Coventry's
+// went from 12 to 13 when the key point's "before allocating" became a
+// duty of its own (one more row, unknown for Coventry).
 const COUNCILS = [
-  { name: "coventry", args: ["examples/coventry.dcs", "--as-at", "2017-12-31"], mostPages: 12 },
+  { name: "coventry", args: ["examples/coventry.dcs", "--as-at", "2017-12-31"], mostPages: 13 },
   { name: "barnet", args: ["examples/barnet"], mostPages: 26 },
   { name: "many-posts", args: null, mostPages: 20 },
 ];

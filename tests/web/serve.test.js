@@ -130,8 +130,10 @@ test("the councils are listed, and one opens", async () => {
   assert.match(timeline.svg, /class="rule papers_end"/);
   assert.equal(await page.locator("#timeline-message").count(), 0);
   // Needs action first, each verdict expanding to the explanation, the
-  // guidance's words and the council's evidence.
-  assert.match(await page.locator("#verdicts h2").first().textContent(), /^Needs action \(8\)$/);
+  // guidance's words and the council's evidence. Nine: the key point's
+  // "before allocating" is unknown for Coventry, whose papers date both
+  // the test and the combination only to 2013.
+  assert.match(await page.locator("#verdicts h2").first().textContent(), /^Needs action \(9\)$/);
   const appointed = page.locator('details.verdict[data-duty="dcs.appointed"]');
   await appointed.locator("summary").click();
   assert.match(await appointed.textContent(), /Met: one post holds Director of Children's Services/);
@@ -191,7 +193,7 @@ test("a misspelt role typed in the editor gives its coded diagnostic", async () 
   const source = page.locator("#source");
   await page.waitForFunction(() => document.querySelector("#source").value.length > 1000);
   await page.waitForFunction(() => document.querySelector("#status").textContent === "The text checks.");
-  assert.match(await page.locator("#verdicts").textContent(), /8 need action/);
+  assert.match(await page.locator("#verdicts").textContent(), /9 need action/);
   // Select the role of the first `holds DCS` and type over it.
   const line = await source.evaluate((textarea) => {
     const at = textarea.value.indexOf("holds DCS") + "holds ".length;
