@@ -511,20 +511,30 @@ impl Wording<'_> {
             _ => format!("no {} is recorded after {}", expected.word(), self.cause_dated(cause)),
         };
         if !inconclusive.is_empty() {
-            let inconclusive: Vec<String> = inconclusive
-                .iter()
-                .map(|event| {
-                    let outcome = self
-                        .arrangement
-                        .event(*event)
-                        .and_then(|found| found.outcome)
-                        .map_or("reached no conclusion", outcome_words);
-                    format!("{} ({outcome})", self.event_name(*event))
-                })
-                .collect();
-            let _ = write!(said, " that reached a conclusion: {} did not", and_list(&inconclusive));
+            let _ = write!(
+                said,
+                " that reached a conclusion: {} did not",
+                self.inconclusive(inconclusive)
+            );
         }
         said
+    }
+
+    /// Reviews that reached no conclusion, each with what it did reach
+    /// (an outcome short of a conclusion, or none).
+    fn inconclusive(&self, events: &[EventId]) -> String {
+        let named: Vec<String> = events
+            .iter()
+            .map(|event| {
+                let outcome = self
+                    .arrangement
+                    .event(*event)
+                    .and_then(|found| found.outcome)
+                    .map_or("reached no conclusion", outcome_words);
+                format!("{} ({outcome})", self.event_name(*event))
+            })
+            .collect();
+        and_list(&named)
     }
 
     /// A concluded review came before what called for it; on its day, it
@@ -561,18 +571,11 @@ impl Wording<'_> {
             let _ = write!(said, "; {} {verb} after it", and_list(&later));
         }
         if !inconclusive.is_empty() {
-            let inconclusive: Vec<String> = inconclusive
-                .iter()
-                .map(|event| {
-                    let outcome = self
-                        .arrangement
-                        .event(*event)
-                        .and_then(|found| found.outcome)
-                        .map_or("reached no conclusion", outcome_words);
-                    format!("{} ({outcome})", self.event_name(*event))
-                })
-                .collect();
-            let _ = write!(said, "; before it, {} reached no conclusion", and_list(&inconclusive));
+            let _ = write!(
+                said,
+                "; before it, {} reached no conclusion",
+                self.inconclusive(inconclusive)
+            );
         }
         said
     }

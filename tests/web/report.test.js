@@ -20,18 +20,7 @@ const os = require("node:os");
 const path = require("node:path");
 const { chromium } = require("playwright-core");
 
-const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const { ROOT, CHROMIUM, FLAGS } = require("./chromium.js");
 // CSS pixels per millimetre; an A4 page inside the report's print margins
 // (10 mm each side, 12 mm top and bottom) is 190 mm by 273 mm.
 const MM = 96 / 25.4;
