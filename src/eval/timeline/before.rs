@@ -38,16 +38,7 @@ impl<'a> Evaluator<'a> {
     pub(in super::super) fn before(&self, event: EventKind, trigger: Trigger, of: Option<RoleId>) -> Finding {
         let causes = self.causes(trigger, of);
         if causes.is_empty() {
-            return Finding {
-                truth: Truth::True,
-                said: vec![Observation::NoEvent {
-                    event: trigger,
-                    of,
-                    up_to: self.as_at,
-                }],
-                vacuous: true,
-                ..Finding::default()
-            };
+            return self.no_cause(trigger, of);
         }
         // Every change of the role, for the reviews the papers link to
         // nothing: one counts only if the role did not change after it.

@@ -154,6 +154,22 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// Met, and vacuously: nothing the duty reads from is recorded up to
+    /// the date, so it asks nothing (for `after each` and `before each`
+    /// alike).
+    fn no_cause(&self, trigger: Trigger, of: Option<RoleId>) -> Finding {
+        Finding {
+            truth: Truth::True,
+            said: vec![Observation::NoEvent {
+                event: trigger,
+                of,
+                up_to: self.as_at,
+            }],
+            vacuous: true,
+            ..Finding::default()
+        }
+    }
+
     /// `EVENT after each TRIGGER [of ROLE] [within N months]`.
     pub(super) fn after(
         &self,
@@ -164,16 +180,7 @@ impl<'a> Evaluator<'a> {
     ) -> Finding {
         let causes = self.causes(trigger, of);
         if causes.is_empty() {
-            return Finding {
-                truth: Truth::True,
-                said: vec![Observation::NoEvent {
-                    event: trigger,
-                    of,
-                    up_to: self.as_at,
-                }],
-                vacuous: true,
-                ..Finding::default()
-            };
+            return self.no_cause(trigger, of);
         }
         let parts = causes
             .into_iter()
