@@ -209,7 +209,7 @@ fn details(council: &crate::outcome::Council, verdict: &Verdict, expectation: &E
             .collect();
         found.sort_unstable();
         found.dedup();
-        let mut wanted: Vec<String> = expected.iter().map(|name| name.text.clone()).collect();
+        let mut wanted: Vec<String> = expected.iter().map(|name| name.text.to_string()).collect();
         wanted.sort_unstable();
         wanted.dedup();
         if found != wanted {

@@ -51,7 +51,9 @@ struct Embedded {
 #[derive(Clone)]
 struct Loaded {
     file: FileId,
-    ast: ast::File,
+    /// Shared, not copied, with the language server, which keeps an
+    /// unchanged document's tree for the next analysis.
+    ast: Arc<ast::File>,
     incomplete: bool,
     shares: Vec<Reference>,
     /// Whether the user named it, rather than only an arrangement's
@@ -203,7 +205,7 @@ impl Workspace {
     pub fn parsed(&self) -> impl Iterator<Item = (FileId, &ast::File)> {
         self.user
             .iter()
-            .map(|loaded| (loaded.file, &loaded.ast))
+            .map(|loaded| (loaded.file, &*loaded.ast))
             .chain(self.embedded.iter().map(|embedded| (embedded.file, embedded.ast)))
     }
 
@@ -250,13 +252,13 @@ impl Workspace {
         });
     }
 
-    fn parse(&mut self, file: FileId) -> (ast::File, bool) {
+    fn parse(&mut self, file: FileId) -> (Arc<ast::File>, bool) {
         self.parse_with(file, &mut parse_source)
     }
 
-    fn parse_with(&mut self, file: FileId, parse: &mut Parser<'_>) -> (ast::File, bool) {
+    fn parse_with(&mut self, file: FileId, parse: &mut Parser<'_>) -> (Arc<ast::File>, bool) {
         let Some(source) = self.sources.get(file) else {
-            return (ast::File::default(), true);
+            return (Arc::default(), true);
         };
         let (tree, errors) = parse(file, source);
         self.diagnostics.extend(errors.iter().map(diagnostics::from_syntax));
@@ -278,7 +280,7 @@ impl Workspace {
             })
             .flatten()
             .filter_map(|value| match &value.kind {
-                ast::ValueKind::Text(path) | ast::ValueKind::Str(path) => Some((path.clone(), value.span)),
+                ast::ValueKind::Text(path) | ast::ValueKind::Str(path) => Some((path.to_string(), value.span)),
                 _ => None,
             })
             .collect();
@@ -494,19 +496,20 @@ impl Workspace {
 
 /// What parses a file's normalised text, given its id: [`parse_source`],
 /// or a tree kept from before.
-pub type Parser<'p> = dyn FnMut(FileId, &crate::source::SourceFile) -> (ast::File, Vec<SyntaxError>) + 'p;
+pub type Parser<'p> = dyn FnMut(FileId, &crate::source::SourceFile) -> (Arc<ast::File>, Vec<SyntaxError>) + 'p;
 
 /// Parses a file's text as dcsc reads it: JSON arrangements by the file's
 /// name, else the language.
-pub fn parse_source(file: FileId, source: &crate::source::SourceFile) -> (ast::File, Vec<SyntaxError>) {
-    if syntax::reads_as_json(source) {
+pub fn parse_source(file: FileId, source: &crate::source::SourceFile) -> (Arc<ast::File>, Vec<SyntaxError>) {
+    let (tree, errors) = if syntax::reads_as_json(source) {
         match syntax::json::parse(file, source) {
             Ok(tree) => (tree, Vec::new()),
             Err(error) => (ast::File::default(), vec![error]),
         }
     } else {
         syntax::parse(file, source)
-    }
+    };
+    (Arc::new(tree), errors)
 }
 
 impl Embedded {
@@ -592,7 +595,7 @@ impl Workspace {
                     }
                     for value in &field.values {
                         if let ast::ValueKind::Text(path) | ast::ValueKind::Str(path) = &value.kind {
-                            wanted.push((loaded.file, path.clone(), value.span));
+                            wanted.push((loaded.file, path.to_string(), value.span));
                         }
                     }
                 }
@@ -667,12 +670,14 @@ impl Workspace {
             .cloned()
             .map(|mut loaded| {
                 // The tests are not part of the arrangements they test.
-                loaded.ast.items.retain(|item| item.kind != ast::ItemKind::Test);
+                Arc::make_mut(&mut loaded.ast)
+                    .items
+                    .retain(|item| item.kind != ast::ItemKind::Test);
                 loaded.named = starts_from.contains(&loaded.file);
                 loaded
             })
             .collect();
-        let mut trees: Vec<ast::File> = arrangements.iter().map(|loaded| loaded.ast.clone()).collect();
+        let mut trees: Vec<ast::File> = arrangements.iter().map(|loaded| (*loaded.ast).clone()).collect();
         let edit_errors = check::apply_edits(&test.edits, &mut trees);
         if !edit_errors.is_empty() {
             return Err(edit_errors.iter().map(diagnostics::from_check).collect());
@@ -680,7 +685,10 @@ impl Workspace {
         let changed: Vec<Loaded> = arrangements
             .into_iter()
             .zip(trees)
-            .map(|(loaded, ast)| Loaded { ast, ..loaded })
+            .map(|(loaded, ast)| Loaded {
+                ast: Arc::new(ast),
+                ..loaded
+            })
             .collect();
         let guidance: Vec<&Loaded> = self
             .user

@@ -415,7 +415,7 @@ fn unknown_extended(
                 .collect();
             errors.push(CheckError::UnknownName {
                 expected: NameKind::Guidance,
-                name: name.text.clone(),
+                name: name.text.to_string(),
                 span: name.span,
                 suggestion: suggest(&name.text, known),
             });

@@ -33,7 +33,7 @@ impl<'a> Fields<'a> {
             if let Entry::Field(field) = entry {
                 if let Some(turns) = field.turns.as_ref().filter(|_| field.name.text != "holds") {
                     errors.push(CheckError::TurnsMisplaced {
-                        field: field.name.text.clone(),
+                        field: field.name.text.to_string(),
                         span: turns.span,
                     });
                 }
@@ -44,7 +44,7 @@ impl<'a> Fields<'a> {
                             .selections
                             .iter()
                             .map(|selection| CheckError::SelectionNotCitation {
-                                field: field.name.text.clone(),
+                                field: field.name.text.to_string(),
                                 span: selection.span,
                             }),
                     );
@@ -134,7 +134,7 @@ impl<'a> Fields<'a> {
             match text_of(&value.kind) {
                 Some(text) => texts.push(text.to_owned()),
                 None => errors.push(CheckError::WrongType {
-                    field: field.name.text.clone(),
+                    field: field.name.text.to_string(),
                     expected: Shape::QuotedString,
                     span: value.span,
                     declared: None,
@@ -155,7 +155,10 @@ impl<'a> Fields<'a> {
         let field = self.take(name)?;
         match field.values.as_slice() {
             [value] => match key_text(&value.kind) {
-                Some(text) => Some(Name { text, span: value.span }),
+                Some(text) => Some(Name {
+                    text: text.into(),
+                    span: value.span,
+                }),
                 None => {
                     errors.push(wrong_type(field, Shape::Name));
                     None
@@ -209,7 +212,7 @@ impl<'a> Fields<'a> {
         };
         let plain = |date: Option<PartialDate>| When::plain(DateValue { date, span: value.span });
         match &value.kind {
-            ValueKind::When(when) => Some(when.clone()),
+            ValueKind::When(when) => Some(when.as_ref().clone()),
             ValueKind::Key(word) | ValueKind::Str(word) if word == "unknown" => Some(plain(None)),
             ValueKind::Str(text) => match crate::syntax::when_text(text, value.span) {
                 Some(when) => Some(when),
@@ -259,7 +262,7 @@ impl<'a> Fields<'a> {
             Some(found) => Some(found),
             None => {
                 errors.push(CheckError::NotOneOf {
-                    field: field.name.text.clone(),
+                    field: field.name.text.to_string(),
                     value: word.to_owned(),
                     allowed: allowed.to_vec(),
                     span: field.values.first().map_or(field.span, |value| value.span),
@@ -293,7 +296,7 @@ impl<'a> Fields<'a> {
         };
         Some(Evidence {
             document,
-            location,
+            location: location.map(Into::into),
             span: field.span,
         })
     }
@@ -317,7 +320,7 @@ impl<'a> Fields<'a> {
     pub fn finish(self, known: &[&str], errors: &mut Vec<CheckError>) {
         for (field, first) in self.repeats {
             errors.push(CheckError::RepeatedField {
-                field: field.name.text.clone(),
+                field: field.name.text.to_string(),
                 span: field.name.span,
                 first,
             });
@@ -325,7 +328,7 @@ impl<'a> Fields<'a> {
         for field in self.order {
             errors.push(CheckError::UnknownField {
                 item: self.item,
-                field: field.name.text.clone(),
+                field: field.name.text.to_string(),
                 span: field.name.span,
                 suggestion: suggest(&field.name.text, known.iter().copied()),
                 allowed: known.iter().map(|field| (*field).to_owned()).collect(),
@@ -340,9 +343,12 @@ pub fn names_of(field: &Field, errors: &mut Vec<CheckError>) -> Vec<Name> {
     let mut names = Vec::new();
     for value in &field.values {
         match key_text(&value.kind) {
-            Some(text) => names.push(Name { text, span: value.span }),
+            Some(text) => names.push(Name {
+                text: text.into(),
+                span: value.span,
+            }),
             None => errors.push(CheckError::WrongType {
-                field: field.name.text.clone(),
+                field: field.name.text.to_string(),
                 expected: Shape::Name,
                 span: value.span,
                 declared: None,
@@ -356,9 +362,9 @@ pub fn names_of(field: &Field, errors: &mut Vec<CheckError>) -> Vec<Name> {
 /// may be plain numbers (`cites 2`).
 pub(crate) fn key_text(value: &ValueKind) -> Option<String> {
     match value {
-        ValueKind::Key(text) => Some(text.clone()),
+        ValueKind::Key(text) => Some(text.to_string()),
         ValueKind::Number(number) => Some(number.to_string()),
-        ValueKind::Str(text) if is_key(text) => Some(text.clone()),
+        ValueKind::Str(text) if is_key(text) => Some(text.to_string()),
         _ => None,
     }
 }
@@ -418,7 +424,7 @@ pub fn typed(value: &ValueKind, value_type: crate::model::ValueType) -> Option<T
         (ValueType::Bool, ValueKind::Bool(value)) => Some(TypedValue::Bool(*value)),
         // A bare word is text too: `provider external`.
         (ValueType::Text, ValueKind::Text(text) | ValueKind::Str(text) | ValueKind::Key(text)) => {
-            Some(TypedValue::Text(text.clone()))
+            Some(TypedValue::Text(text.to_string()))
         }
         (ValueType::Date, other) => as_date(other).map(TypedValue::Date),
         _ => None,
@@ -427,7 +433,7 @@ pub fn typed(value: &ValueKind, value_type: crate::model::ValueType) -> Option<T
 
 fn wrong_type(field: &Field, expected: Shape) -> CheckError {
     CheckError::WrongType {
-        field: field.name.text.clone(),
+        field: field.name.text.to_string(),
         expected,
         span: field
             .values
@@ -493,7 +499,7 @@ impl<Id: Copy> Names<Id> {
     pub fn unknown(&self, name: &Name) -> CheckError {
         CheckError::UnknownName {
             expected: self.what,
-            name: name.text.clone(),
+            name: name.text.to_string(),
             span: name.span,
             suggestion: suggest(&name.text, self.map.keys().map(String::as_str)),
         }

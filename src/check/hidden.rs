@@ -25,7 +25,7 @@ pub(super) fn warnings(parsed: &Parsed<'_>, source: &SourceFile) -> Vec<CheckErr
     let mut texts: Vec<(&str, Span)> = Vec::new();
     for item in &parsed.ast.items {
         texts.push(name(&item.name));
-        texts.extend(item.extends.as_ref().map(name));
+        texts.extend(item.extends.as_deref().map(name));
         texts.extend(item.time.as_ref().and_then(|time| time.after.as_ref()).map(name));
         for entry in &item.entries {
             entry_texts(entry, &mut texts);

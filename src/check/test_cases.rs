@@ -129,7 +129,7 @@ pub(super) fn check_tests(
         if let Some(first) = names.iter().find(|name| name.text == item.name.text) {
             errors.push(CheckError::Duplicate {
                 what: NameKind::Test,
-                name: item.name.text.clone(),
+                name: item.name.text.to_string(),
                 span: item.name.span,
                 first: first.span,
             });
@@ -202,7 +202,7 @@ fn given(fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Vec<Given> {
         .iter()
         .filter_map(|value| match &value.kind {
             ValueKind::Text(path) | ValueKind::Str(path) => Some(Given {
-                path: path.clone(),
+                path: path.to_string(),
                 span: value.span,
             }),
             ValueKind::Date(_) | ValueKind::Number(_) | ValueKind::Bool(_) | ValueKind::Key(_) | ValueKind::When(_) => {
@@ -221,10 +221,10 @@ fn given(fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Vec<Given> {
 /// One `expect`: a duty of some edition given, and words the language
 /// knows for the verdict, the reason and the missing facts.
 fn expectation(expect: &Expect, duties: &BTreeSet<String>, errors: &mut Vec<CheckError>) -> Option<Expectation> {
-    if !duties.contains(&expect.duty.text) {
+    if !duties.contains(expect.duty.text.as_str()) {
         errors.push(CheckError::UnknownName {
             expected: NameKind::DutyOrQuestion,
-            name: expect.duty.text.clone(),
+            name: expect.duty.text.to_string(),
             span: expect.duty.span,
             suggestion: suggest(&expect.duty.text, duties.iter().map(String::as_str)),
         });
@@ -263,7 +263,7 @@ fn changeable(edit: &Edit, errors: &mut Vec<CheckError>) -> Option<Edit> {
         return Some(edit.clone());
     }
     errors.push(CheckError::NotChangeable {
-        kind: edit.target_kind.text.clone(),
+        kind: edit.target_kind.text.to_string(),
         span: edit.target_kind.span,
     });
     None
@@ -279,7 +279,7 @@ fn expected_verdict(word: &Name, errors: &mut Vec<CheckError>) -> Option<Expecte
     let names = VerdictKind::ALL.iter().map(|kind| kind.name()).chain([NOT_IN_FORCE]);
     errors.push(CheckError::UnknownTerm {
         term: Term::Verdict,
-        written: word.text.clone(),
+        written: word.text.to_string(),
         span: word.span,
         suggestion: suggest(&word.text, names),
     });
@@ -297,7 +297,7 @@ fn term(
     }
     errors.push(CheckError::UnknownTerm {
         term: which,
-        written: word.text.clone(),
+        written: word.text.to_string(),
         span: word.span,
         suggestion: suggest(&word.text, names.iter().copied()),
     });
@@ -363,7 +363,7 @@ pub fn apply_edits(edits: &[Edit], files: &mut [crate::syntax::ast::File]) -> Ve
                 if !removed {
                     errors.push(CheckError::NothingToChange {
                         item: described,
-                        field: Some(name.text.clone()),
+                        field: Some(name.text.to_string()),
                         span: name.span,
                     });
                 }

@@ -137,7 +137,7 @@ impl<'a> Evaluator<'a> {
     pub(super) fn body_kind_held<'e>(&self, id: EntityId, entity: &'e Entity) -> Option<&'e Stated<BodyKindId>> {
         entity
             .body_kind
-            .as_ref()
+            .as_deref()
             .filter(|fact| self.line_holds(id, entity, Line::BodyKind, *fact))
     }
 

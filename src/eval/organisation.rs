@@ -24,7 +24,7 @@ impl Evaluator<'_> {
     ) -> Option<(TypedValue, Observation, Vec<FactUse>)> {
         let value = self.policy.attribute(attribute)?.when_seconded.as_ref()?;
         let (_, line) = entity
-            .ties
+            .ties()
             .secondments
             .iter()
             .enumerate()
@@ -57,8 +57,8 @@ impl Evaluator<'_> {
             for (index, entity) in self.arrangement.entities.iter().enumerate() {
                 let id = EntityId::from_index(index);
                 let (kind, lines, line_of): Reads<'_> = match reading {
-                    Reading::Providers => (EntityKind::Service, &entity.ties.providers, Line::Provider),
-                    Reading::Employers => (EntityKind::Post, &entity.ties.employers, Line::Employer),
+                    Reading::Providers => (EntityKind::Service, &entity.ties().providers, Line::Provider),
+                    Reading::Employers => (EntityKind::Post, &entity.ties().employers, Line::Employer),
                 };
                 if entity.kind != kind {
                     continue;

@@ -64,8 +64,8 @@ pub(super) fn ties(policy: &Policy, arrangement: &Arrangement) -> Vec<Drawn> {
     for (index, entity) in arrangement.entities.iter().enumerate() {
         let id = EntityId::from_index(index);
         let lines: (&[Stated<Party>], Tie) = match entity.kind {
-            EntityKind::Service if providers => (&entity.ties.providers, Tie::Runs),
-            EntityKind::Post if employers => (&entity.ties.employers, Tie::Employs),
+            EntityKind::Service if providers => (&entity.ties().providers, Tie::Runs),
+            EntityKind::Post if employers => (&entity.ties().employers, Tie::Employs),
             EntityKind::Service
             | EntityKind::Post
             | EntityKind::Member

@@ -39,10 +39,12 @@ pub struct Input<'a> {
 /// What is kept of an open document between analyses while its text is
 /// unchanged (the server forgets it when the document changes): its syntax
 /// tree, with the file id it was parsed under (the spans carry it), and
-/// its text map. So an edit re-parses only the document edited.
+/// its text map. So an edit re-parses only the document edited. The tree
+/// is shared with the analysis's workspace, not copied: a large document
+/// is held once.
 #[derive(Default)]
 pub struct Kept {
-    parse: Option<(FileId, ast::File, Vec<SyntaxError>)>,
+    parse: Option<(FileId, Arc<ast::File>, Vec<SyntaxError>)>,
     map: Option<Arc<TextMap>>,
 }
 
@@ -78,10 +80,10 @@ fn read(
     for input in inputs {
         let memory = kept.entry(input.uri.to_owned()).or_default();
         let mut parse = |id: FileId, source: &SourceFile| match &memory.parse {
-            Some((file, tree, errors)) if *file == id => (tree.clone(), errors.clone()),
+            Some((file, tree, errors)) if *file == id => (Arc::clone(tree), errors.clone()),
             _ => {
                 let (tree, errors) = parse_source(id, source);
-                memory.parse = Some((id, tree.clone(), errors.clone()));
+                memory.parse = Some((id, Arc::clone(&tree), errors.clone()));
                 (tree, errors)
             }
         };
@@ -526,7 +528,7 @@ impl Analysis {
                     name: if item.name.text.is_empty() {
                         item.kind.keyword().to_owned()
                     } else {
-                        item.name.text.clone()
+                        item.name.text.to_string()
                     },
                     detail: Some(match title {
                         Some(title) => format!("{}: {title}", item.kind.keyword()),
@@ -561,7 +563,7 @@ fn cites(item: &Item) -> Vec<(String, Span)> {
         })
         .flatten()
         .filter_map(|value| match &value.kind {
-            ValueKind::Key(key) | ValueKind::Str(key) => Some((key.clone(), value.span)),
+            ValueKind::Key(key) | ValueKind::Str(key) => Some((key.to_string(), value.span)),
             ValueKind::Number(number) => Some((number.to_string(), value.span)),
             ValueKind::Text(_) | ValueKind::Date(_) | ValueKind::Bool(_) | ValueKind::When(_) => None,
         })

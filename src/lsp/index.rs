@@ -67,10 +67,10 @@ impl Vocabulary {
         for declaration in declarations {
             match declaration.item.kind.vocabulary() {
                 Some(VocabularyKind::Relation) => {
-                    vocabulary.relations.insert(declaration.item.name.text.clone());
+                    vocabulary.relations.insert(declaration.item.name.text.to_string());
                 }
                 Some(VocabularyKind::Attribute) => {
-                    vocabulary.attributes.insert(declaration.item.name.text.clone());
+                    vocabulary.attributes.insert(declaration.item.name.text.to_string());
                 }
                 Some(
                     VocabularyKind::Role | VocabularyKind::Function | VocabularyKind::BodyKind | VocabularyKind::TagKey,
@@ -141,7 +141,7 @@ impl Occurrences {
         match item.kind.namespace() {
             Some(namespace) => self.0.push(Occurrence {
                 namespace,
-                name: item.name.text.clone(),
+                name: item.name.text.to_string(),
                 span: item.name.span,
                 declaring: true,
             }),

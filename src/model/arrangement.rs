@@ -150,8 +150,8 @@ pub struct Entity {
     pub turns: Vec<Turn>,
     /// Functions it is responsible for, each stated list over its period.
     pub functions: Vec<Stated<Vec<FunctionId>>>,
-    /// For a body, its kind.
-    pub body_kind: Option<Stated<BodyKindId>>,
+    /// For a body, its kind (boxed: only bodies have one).
+    pub body_kind: Option<Box<Stated<BodyKindId>>>,
     /// Relations stated, each with its targets.
     pub relations: Vec<(RelationId, Stated<Vec<EntityId>>)>,
     /// Attributes stated.
@@ -167,8 +167,10 @@ pub struct Entity {
     pub described: Vec<Stated<Described>>,
     /// Its ties to organisations beside the council: an organisation's
     /// sort, owners and board, a service's providers, a post's employers
-    /// and secondments.
-    pub ties: Ties,
+    /// and secondments; `None` when it states none, as most posts of a
+    /// large council do (read with [`Entity::ties`]; boxed, since the ties
+    /// are most of an entity's size).
+    pub organisation_ties: Option<Box<Ties>>,
     /// Remarks.
     pub note: Option<String>,
     /// Where declared.
@@ -187,6 +189,20 @@ pub struct Turn {
 }
 
 impl Entity {
+    /// Its ties to organisations beside the council (empty if it states
+    /// none).
+    pub fn ties(&self) -> &Ties {
+        // A static, not the constant itself: a constant holding vectors is
+        // not promoted to a reference that outlives the call.
+        static NONE: Ties = Ties::NONE;
+        self.organisation_ties.as_deref().unwrap_or(&NONE)
+    }
+
+    /// Its ties, to be stated: made empty on the first.
+    pub fn ties_mut(&mut self) -> &mut Ties {
+        self.organisation_ties.get_or_insert_with(Box::default)
+    }
+
     /// How the papers divide the days of a role line held by turns, if
     /// it is.
     pub fn turns_of(&self, line: usize) -> Option<&str> {
@@ -212,13 +228,13 @@ impl Entity {
             Line::Functions(index) => self.functions.get(index).map(parts),
             Line::Relation(index) => self.relations.get(index).map(|(_, stated)| parts(stated)),
             Line::Attribute(index) => self.attributes.get(index).map(|(_, stated)| parts(stated)),
-            Line::BodyKind => self.body_kind.as_ref().map(parts),
+            Line::BodyKind => self.body_kind.as_deref().map(parts),
             Line::Described(index) => self.described.get(index).map(parts),
-            Line::Owner(index) => self.ties.owners.get(index).map(parts),
-            Line::Board => self.ties.board.as_ref().map(parts),
-            Line::Provider(index) => self.ties.providers.get(index).map(parts),
-            Line::Employer(index) => self.ties.employers.get(index).map(parts),
-            Line::Secondment(index) => self.ties.secondments.get(index).map(parts),
+            Line::Owner(index) => self.ties().owners.get(index).map(parts),
+            Line::Board => self.ties().board.as_ref().map(parts),
+            Line::Provider(index) => self.ties().providers.get(index).map(parts),
+            Line::Employer(index) => self.ties().employers.get(index).map(parts),
+            Line::Secondment(index) => self.ties().secondments.get(index).map(parts),
         }
     }
 
@@ -617,21 +633,25 @@ impl Arrangement {
                 entity.relations.clear();
                 entity.attributes.clear();
                 entity.body_kind = None;
-                entity.ties = Ties {
-                    kind: entity.ties.kind,
-                    ..Ties::default()
-                };
+                let kind = entity.ties().kind;
+                entity.organisation_ties = kind.map(|kind| {
+                    Box::new(Ties {
+                        kind: Some(kind),
+                        ..Ties::default()
+                    })
+                });
                 continue;
             }
             entity.roles = kept(timeline, &entity.roles, day);
             entity.functions = kept(timeline, &entity.functions, day);
             entity.relations = kept_pairs(timeline, &entity.relations, day);
             entity.attributes = kept_pairs(timeline, &entity.attributes, day);
-            let ties = &mut entity.ties;
-            ties.owners = kept(timeline, &ties.owners, day);
-            ties.providers = kept(timeline, &ties.providers, day);
-            ties.employers = kept(timeline, &ties.employers, day);
-            ties.secondments = kept(timeline, &ties.secondments, day);
+            if let Some(ties) = &mut entity.organisation_ties {
+                ties.owners = kept(timeline, &ties.owners, day);
+                ties.providers = kept(timeline, &ties.providers, day);
+                ties.employers = kept(timeline, &ties.employers, day);
+                ties.secondments = kept(timeline, &ties.secondments, day);
+            }
             if exists == Holding::Yes {
                 entity.life = Period::ALWAYS;
             }

@@ -177,6 +177,18 @@ pub struct Ties {
 }
 
 impl Ties {
+    /// No ties: what an entity that states none has.
+    pub const NONE: Ties = Ties {
+        kind: None,
+        owners: Vec::new(),
+        board: None,
+        providers: Vec::new(),
+        employers: Vec::new(),
+        secondments: Vec::new(),
+        roles_there: Vec::new(),
+        days_a_week: None,
+    };
+
     /// Whether the entity states any tie to an organisation: what decides
     /// whether a chart or report has anything to say of it.
     pub fn any(&self) -> bool {

@@ -4,6 +4,7 @@
 //! The tree is serde-encodable so that the embedded guidance's trees can
 //! be committed parsed and decoded at run time ([`crate::embedded`]).
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 pub use super::kinds::{ItemKind, Namespace, Place};
@@ -14,8 +15,8 @@ use crate::source::Span;
 /// A name or key as written, with where it was written.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Name {
-    /// The text of the name.
-    pub text: String,
+    /// The text of the name (inline when short, as nearly all are).
+    pub text: CompactString,
     /// Where it is.
     pub span: Span,
 }
@@ -77,10 +78,11 @@ pub struct Item {
     /// Its name or key (for a departure, the duty departed from).
     pub name: Name,
     /// For a local policy, the guidance it extends; for an amendment, the
-    /// edition it amends.
-    pub extends: Option<Name>,
+    /// edition it amends (boxed, as `time` is: most items of a large file
+    /// are posts, which have neither).
+    pub extends: Option<Box<Name>>,
     /// For a timeline event, when it happened.
-    pub time: Option<EventTime>,
+    pub time: Option<Box<EventTime>>,
     /// The entries of its block.
     pub entries: Vec<Entry>,
     /// The whole item.
@@ -184,18 +186,20 @@ pub enum Qualifier {
 pub enum Entry {
     /// `name value, value [per DOC "where"]`.
     Field(Field),
-    /// `SUBJECT MODALITY PREDICATE`.
-    Rule(Rule),
+    /// `SUBJECT MODALITY PREDICATE` (boxed, as the other entries of
+    /// guidance and tests are: a council's file is nearly all fields, and
+    /// an entry is as large as its largest variant).
+    Rule(Box<Rule>),
     /// `when CLAIM`, `if CLAIM`, `unless CLAIM`.
-    Condition(Condition),
+    Condition(Box<Condition>),
     /// `words …`: where a paragraph's words come from.
     Words(Words),
     /// `tag KEY VALUE`.
     Tag(Tag),
     /// `expect DUTY VERDICT …`, in a test.
-    Expect(Expect),
+    Expect(Box<Expect>),
     /// `set`, `add`, `unset` or `drop`, in a test.
-    Edit(Edit),
+    Edit(Box<Edit>),
 }
 
 impl Entry {
@@ -276,8 +280,9 @@ pub struct Field {
     /// The period over which the fact held, if stated on the line (boxed:
     /// most fields have none, and a large file holds many fields).
     pub period: Option<Box<WrittenPeriod>>,
-    /// `in_turns "…"`: the role is held by turns, as the words say.
-    pub turns: Option<Turns>,
+    /// `in_turns "…"`: the role is held by turns, as the words say (boxed:
+    /// rare).
+    pub turns: Option<Box<Turns>>,
     /// Where the fact comes from, if stated on the line (boxed, as
     /// `period` is).
     pub evidence: Option<Box<Evidence>>,
@@ -329,8 +334,9 @@ pub struct Value {
 /// The forms a value can take.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ValueKind {
-    /// A quoted string, escapes resolved.
-    Text(String),
+    /// A quoted string, escapes resolved (inline when short, as names
+    /// are).
+    Text(CompactString),
     /// A date with month or day (`2016-03`, `2016-03-01`).
     Date(PartialDate),
     /// A whole number; a four-digit number may also be read as a year.
@@ -338,11 +344,12 @@ pub enum ValueKind {
     /// `yes`, `no`, `true` or `false`.
     Bool(bool),
     /// A name or dotted key.
-    Key(String),
+    Key(CompactString),
     /// A JSON string: read as text or as a name, as the field needs.
-    Str(String),
-    /// A bounded date (`between 2033 and 2035`, `unknown after 2032`).
-    When(When),
+    Str(CompactString),
+    /// A bounded date (`between 2033 and 2035`, `unknown after 2032`),
+    /// boxed: rare, and four times the size of the other values.
+    When(Box<When>),
 }
 
 /// `per DOCUMENT "where"`: the source of a fact.
@@ -653,4 +660,24 @@ pub enum Atom {
         /// The target.
         target: Name,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Entry, Item, Name, Value};
+    use crate::model::Entity;
+    use std::mem::size_of;
+
+    /// A large council is nearly all posts: each an item, an entity, and
+    /// two or three fields with a value each. What these types cost is
+    /// most of what checking it costs (issue 22, docs/performance.md); a
+    /// variant or field that makes one larger should be boxed instead.
+    #[test]
+    fn what_every_post_is_made_of_stays_small() {
+        assert!(size_of::<Item>() <= 96, "Item is {} bytes", size_of::<Item>());
+        assert!(size_of::<Entry>() <= 152, "Entry is {} bytes", size_of::<Entry>());
+        assert!(size_of::<Value>() <= 48, "Value is {} bytes", size_of::<Value>());
+        assert!(size_of::<Name>() <= 40, "Name is {} bytes", size_of::<Name>());
+        assert!(size_of::<Entity>() <= 336, "Entity is {} bytes", size_of::<Entity>());
+    }
 }

@@ -318,7 +318,7 @@ impl Lowerer {
             Item {
                 kind: ItemKind::Arrangements,
                 name: Name {
-                    text: name,
+                    text: name.into(),
                     span: header_span,
                 },
                 extends: None,
@@ -353,7 +353,7 @@ impl Lowerer {
         let id_path = format!("{path}/{id_key}");
         let name = match object.get(id_key) {
             Some(Json::String(id)) => Name {
-                text: id.clone(),
+                text: id.clone().into(),
                 span: self.span(&id_path),
             },
             _ => return Err(self.error(path, format!("each entry here needs `\"{id_key}\"` (a string)"))),
@@ -404,7 +404,7 @@ impl Lowerer {
         };
         let after = match object.get("after") {
             Some(Json::String(earlier)) => Some(Name {
-                text: earlier.clone(),
+                text: earlier.clone().into(),
                 span: self.span(&format!("{path}/after")),
             }),
             Some(_) => return Err(self.error(&format!("{path}/after"), "`after` names an event by its id".to_owned())),
@@ -423,7 +423,7 @@ impl Lowerer {
             "id",
         )?;
         let span = date.as_ref().map_or_else(|| self.span(path), |date| date.span);
-        item.time = Some(EventTime { on: date, after, span });
+        item.time = Some(Box::new(EventTime { on: date, after, span }));
         item.span = self.span(path);
         Ok(item)
     }
@@ -502,7 +502,7 @@ impl Lowerer {
             let object = self.object(path, value)?;
             return Ok(vec![Field {
                 name: Name {
-                    text: key.to_owned(),
+                    text: key.to_owned().into(),
                     span: self.key_span(path),
                 },
                 values: Vec::new(),
@@ -533,7 +533,7 @@ impl Lowerer {
 
     fn field(&self, path: &str, key: &str, value: &Json) -> Result<Field, SyntaxError> {
         let name = Name {
-            text: key.to_owned(),
+            text: key.to_owned().into(),
             span: self.key_span(path),
         };
         // `{"value": …, "per": {"document": …, "where": …}, "from": …,
@@ -602,7 +602,7 @@ impl Lowerer {
             }];
             if let Some(location) = evidence.location {
                 values.push(Value {
-                    kind: ValueKind::Text(location),
+                    kind: ValueKind::Text(location.into()),
                     span: self.span(&format!("{path}/where")),
                 });
             }
@@ -623,7 +623,7 @@ impl Lowerer {
             selections: Vec::new(),
             qualifiers,
             period: period.map(Box::new),
-            turns,
+            turns: turns.map(Box::new),
             evidence: evidence.map(Box::new),
             span: self.key_span(path).to(self.span(path)),
         })
@@ -633,7 +633,7 @@ impl Lowerer {
         let object = self.object(path, value)?;
         let document = match object.get("document") {
             Some(Json::String(document)) => Name {
-                text: document.clone(),
+                text: document.clone().into(),
                 span: self.span(&format!("{path}/document")),
             },
             _ => return Err(self.error(path, "evidence needs `\"document\"`".to_owned())),
@@ -653,7 +653,7 @@ impl Lowerer {
     fn scalar(&self, path: &str, value: &Json) -> Result<Value, SyntaxError> {
         let span = self.span(path);
         let kind = match value {
-            Json::String(text) => ValueKind::Str(text.clone()),
+            Json::String(text) => ValueKind::Str(text.clone().into()),
             Json::Bool(value) => ValueKind::Bool(*value),
             Json::Number(number) => match number.as_u64() {
                 Some(number) if number <= u64::from(u32::MAX) => ValueKind::Number(number),
@@ -705,7 +705,7 @@ pub fn when_text(text: &str, span: Span) -> Option<When> {
                 .all(|character| character.is_alphanumeric() || character == '_')
         {
             Some(Anchor::Event(Name {
-                text: word.to_owned(),
+                text: word.to_owned().into(),
                 span,
             }))
         } else {

@@ -55,7 +55,7 @@ impl Wording<'_> {
     /// owned by the council"; `None` where they give neither its sort
     /// nor its owners.
     pub fn organisation_nature(&self, organisation: EntityId) -> Option<String> {
-        let ties = &self.arrangement.entity(organisation)?.ties;
+        let ties = &self.arrangement.entity(organisation)?.ties();
         let sort = ties.kind.map_or("an organisation", organisation_kind);
         let owners = self.owners(ties);
         match (ties.kind, owners) {
@@ -121,7 +121,7 @@ impl Wording<'_> {
             .entity(post)
             .map(|entity| {
                 entity
-                    .ties
+                    .ties()
                     .roles_there
                     .iter()
                     .map(|role| self.role(*role))
@@ -131,7 +131,7 @@ impl Wording<'_> {
         let days = self
             .arrangement
             .entity(post)
-            .and_then(|entity| entity.ties.days_a_week)
+            .and_then(|entity| entity.ties().days_a_week)
             .map(|days| format!(" ({days} days a week here)"))
             .unwrap_or_default();
         if roles.is_empty() {

@@ -253,20 +253,20 @@ impl Wording<'_> {
                 Some(Described::OtherFunctions(Some(false))) => "have no functions beyond those listed".to_owned(),
                 Some(Described::OtherFunctions(None)) | None => "be described as its line says".to_owned(),
             },
-            Line::Owner(index) => found.ties.owners.get(index).map_or_else(
+            Line::Owner(index) => found.ties().owners.get(index).map_or_else(
                 || "be owned as its line says".to_owned(),
                 |stated| format!("be owned by {}", self.employer(stated.value.owner)),
             ),
             Line::Board => "have its board".to_owned(),
-            Line::Provider(index) => found.ties.providers.get(index).map_or_else(
+            Line::Provider(index) => found.ties().providers.get(index).map_or_else(
                 || "be provided as its line says".to_owned(),
                 |stated| format!("be provided by {}", self.provider(stated.value)),
             ),
-            Line::Employer(index) => found.ties.employers.get(index).map_or_else(
+            Line::Employer(index) => found.ties().employers.get(index).map_or_else(
                 || "be employed as its line says".to_owned(),
                 |stated| format!("be employed by {}", self.employer(stated.value)),
             ),
-            Line::Secondment(index) => found.ties.secondments.get(index).map_or_else(
+            Line::Secondment(index) => found.ties().secondments.get(index).map_or_else(
                 || "be seconded as its line says".to_owned(),
                 |stated| format!("be held by an officer {}", self.seconded(entity, stated.value)),
             ),

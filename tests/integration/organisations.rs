@@ -176,13 +176,13 @@ fn an_employer_and_an_external_provider_check() {
         .iter()
         .find(|entity| entity.key == "director")
         .unwrap();
-    assert_eq!(director.ties.employers.len(), 1);
+    assert_eq!(director.ties().employers.len(), 1);
     let centres = arrangement
         .entities
         .iter()
         .find(|entity| entity.key == "centres")
         .unwrap();
-    assert_eq!(centres.ties.providers[0].value, dcsc::model::Party::External);
+    assert_eq!(centres.ties().providers[0].value, dcsc::model::Party::External);
 }
 
 #[test]

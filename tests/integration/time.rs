@@ -444,7 +444,7 @@ fn a_service_moved_out_and_back_in_house_has_its_provider_as_at_each_date() {
         ("2025-06-30", dcsc::model::Party::Council),
     ] {
         let held: Vec<dcsc::model::Party> = service
-            .ties
+            .ties()
             .providers
             .iter()
             .filter(|line| service.fact_at(&arrangement.timeline, *line, day(date)) == dcsc::date::Holding::Yes)

@@ -61,16 +61,16 @@ impl Context<'_> {
             answering.left_out += 1;
             return false;
         }
-        if unknown && self.elsewhere.contains_key(&item.name.text) {
+        if unknown && self.elsewhere.contains_key(item.name.text.as_str()) {
             // An answer to a duty of another edition given (a 2012
             // answer kept in a file read against 2013) is not for this
             // edition: left out, and said so unless the arrangements
             // answer to that edition too.
-            let editions = self.elsewhere.get(&item.name.text).cloned().unwrap_or_default();
+            let editions = self.elsewhere.get(item.name.text.as_str()).cloned().unwrap_or_default();
             if !editions.iter().any(|edition| answers_to.contains(edition)) {
                 errors.push(CheckError::AnswersOtherEdition {
                     item: item.kind,
-                    duty: item.name.text.clone(),
+                    duty: item.name.text.to_string(),
                     editions,
                     in_force: self.policy.base().map_or_else(String::new, |base| base.key.clone()),
                     span: item.name.span,
@@ -179,7 +179,7 @@ impl Context<'_> {
                     &name.text,
                     self.policy.editions.iter().map(|edition| edition.key.as_str()),
                 ),
-                name: name.text.clone(),
+                name: name.text.to_string(),
                 span: name.span,
             });
         }

@@ -49,7 +49,7 @@ impl Context<'_> {
                 errors.push(CheckError::UnknownName {
                     expected: NameKind::EntityKindOrRelation,
                     suggestion: suggest(&name.text, candidates),
-                    name: name.text,
+                    name: name.text.to_string(),
                     span: name.span,
                 });
             }
@@ -71,7 +71,7 @@ impl Context<'_> {
                     let Some(model) = Governance::ALL.into_iter().find(|model| model.word() == value.text) else {
                         errors.push(CheckError::NotOneOf {
                             field: name.to_owned(),
-                            value: value.text.clone(),
+                            value: value.text.to_string(),
                             allowed: models.to_vec(),
                             span: value.span,
                         });
@@ -117,7 +117,7 @@ impl Context<'_> {
                 .collect();
             // An amendment of another edition's chain (verifying as at a
             // date before it) is known, and simply not in force.
-            let elsewhere = self.known_policies.contains(&name.text)
+            let elsewhere = self.known_policies.iter().any(|known| *known == name.text)
                 && !self.policy.editions.iter().any(|edition| edition.key == name.text);
             if elsewhere {
                 continue;
@@ -126,7 +126,7 @@ impl Context<'_> {
                 errors.push(CheckError::UnknownName {
                     expected: NameKind::AmendmentByArea,
                     suggestion: suggest(&name.text, by_area.iter().copied()),
-                    name: name.text.clone(),
+                    name: name.text.to_string(),
                     span: name.span,
                 });
                 continue;
@@ -141,7 +141,7 @@ impl Context<'_> {
                 continue;
             }
             let during = self.period(field, |end| Owner::Council { end });
-            let stated = self.stated(name.text.clone(), field.span, field, during, default, errors);
+            let stated = self.stated(name.text.to_string(), field.span, field, during, default, errors);
             arrangement.commenced.push(stated);
         }
     }

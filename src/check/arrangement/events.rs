@@ -78,7 +78,7 @@ impl Context<'_> {
         let extends = self.extends(&mut fields, errors);
         fields.finish(&event_fields(kind), errors);
         Some(Event {
-            key: item.name.text.clone(),
+            key: item.name.text.to_string(),
             kind,
             at,
             after,
@@ -153,7 +153,7 @@ impl Context<'_> {
                 Some(found) if found != expected => errors.push(CheckError::WrongKind {
                     expected: Needed::Entity { kind: expected },
                     found: Found::Entity {
-                        name: name.text.clone(),
+                        name: name.text.to_string(),
                         kind: found,
                     },
                     span: name.span,
@@ -174,9 +174,9 @@ impl Context<'_> {
         let mut actors = Vec::new();
         for value in &field.values {
             match &value.kind {
-                ast::ValueKind::Text(text) => actors.push(Actor::Outside(text.clone())),
+                ast::ValueKind::Text(text) => actors.push(Actor::Outside(text.to_string())),
                 ast::ValueKind::Str(text) if self.entities.get(text).is_none() => {
-                    actors.push(Actor::Outside(text.clone()));
+                    actors.push(Actor::Outside(text.to_string()));
                 }
                 ast::ValueKind::Key(name) | ast::ValueKind::Str(name) => {
                     let written = ast::Name {

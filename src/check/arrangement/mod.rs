@@ -238,7 +238,7 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
     let answers_to = answers_to(&mut fields, known_policies, errors);
     fields.finish(&crate::syntax::ast::ARRANGEMENT_FIELDS, errors);
     Arrangement {
-        key: header.name.text.clone(),
+        key: header.name.text.to_string(),
         file,
         council,
         council_kind,
@@ -267,13 +267,13 @@ fn header_of(file: FileId, header: &Item, known_policies: &[String], errors: &mu
 fn answers_to(fields: &mut Fields<'_>, known_policies: &[String], errors: &mut Vec<CheckError>) -> Vec<String> {
     let mut answers_to = Vec::new();
     for name in fields.names("answers_to", errors).unwrap_or_default() {
-        if known_policies.contains(&name.text) {
-            answers_to.push(name.text);
+        if known_policies.iter().any(|known| *known == name.text) {
+            answers_to.push(name.text.to_string());
         } else {
             errors.push(CheckError::UnknownName {
                 expected: NameKind::Guidance,
                 suggestion: suggest(&name.text, known_policies.iter().map(String::as_str)),
-                name: name.text,
+                name: name.text.to_string(),
                 span: name.span,
             });
         }
@@ -388,7 +388,7 @@ fn distinct(names: Vec<ast::Name>, errors: &mut Vec<CheckError>) -> Vec<ast::Nam
     for name in names {
         match kept.iter().find(|earlier| earlier.text == name.text) {
             Some(earlier) => errors.push(CheckError::RepeatedValue {
-                value: name.text.clone(),
+                value: name.text.to_string(),
                 span: name.span,
                 first: earlier.span,
             }),

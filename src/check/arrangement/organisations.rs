@@ -43,11 +43,11 @@ impl Context<'_> {
             EntityKind::Organisation => self.organisation(id, fields, entity, default, errors),
             EntityKind::Service => {
                 for field in fields.take_all("provider") {
-                    let line = Line::Provider(entity.ties.providers.len());
+                    let line = Line::Provider(entity.ties_mut().providers.len());
                     if let Some(party) = self.party(entity, field, errors) {
                         let during = self.period(field, |end| Owner::Fact { entity: id, line, end });
                         let stated = self.stated(party, field.span, field, during, default, errors);
-                        entity.ties.providers.push(stated);
+                        entity.ties_mut().providers.push(stated);
                     }
                 }
             }
@@ -65,17 +65,17 @@ impl Context<'_> {
         errors: &mut Vec<CheckError>,
     ) {
         let words: Vec<&'static str> = OrganisationKind::ALL.iter().map(|kind| kind.word()).collect();
-        entity.ties.kind = fields
+        entity.ties_mut().kind = fields
             .one_of("kind", &words, errors)
             .and_then(OrganisationKind::from_word);
         for (name, share) in [("owned_by", Share::Whole), ("part_owned_by", Share::Part)] {
             for field in fields.take_all(name) {
-                let line = Line::Owner(entity.ties.owners.len());
+                let line = Line::Owner(entity.ties_mut().owners.len());
                 let during = self.period(field, |end| Owner::Fact { entity: id, line, end });
                 for party in self.parties(entity, field, errors) {
                     let owned = Ownership { owner: party, share };
                     let stated = self.stated(owned, field.span, field, during, default, errors);
-                    entity.ties.owners.push(stated);
+                    entity.ties_mut().owners.push(stated);
                 }
             }
         }
@@ -90,7 +90,7 @@ impl Context<'_> {
                     line: Line::Board,
                     end,
                 });
-                entity.ties.board = Some(self.stated(body, field.span, field, during, default, errors));
+                entity.ties_mut().board = Some(self.stated(body, field.span, field, during, default, errors));
             }
         }
     }
@@ -104,16 +104,16 @@ impl Context<'_> {
         errors: &mut Vec<CheckError>,
     ) {
         for field in fields.take_all("employer") {
-            let line = Line::Employer(entity.ties.employers.len());
+            let line = Line::Employer(entity.ties_mut().employers.len());
             if let Some(party) = self.party(entity, field, errors) {
                 let during = self.period(field, |end| Owner::Fact { entity: id, line, end });
                 let stated = self.stated(party, field.span, field, during, default, errors);
-                entity.ties.employers.push(stated);
+                entity.ties_mut().employers.push(stated);
             }
         }
         for seconded in [Seconded::From, Seconded::To] {
             for field in fields.take_all(seconded.field()) {
-                let line = Line::Secondment(entity.ties.secondments.len());
+                let line = Line::Secondment(entity.ties_mut().secondments.len());
                 let council = names_of(field, errors)
                     .into_iter()
                     .next()
@@ -122,13 +122,16 @@ impl Context<'_> {
                     let during = self.period(field, |end| Owner::Fact { entity: id, line, end });
                     let secondment = Secondment { council, seconded };
                     let stated = self.stated(secondment, field.span, field, during, default, errors);
-                    entity.ties.secondments.push(stated);
+                    entity.ties_mut().secondments.push(stated);
                 }
             }
         }
         if let Some(field) = fields.take("holds_there") {
             for name in names_of(field, errors) {
-                entity.ties.roles_there.extend(self.scope.roles.resolve(&name, errors));
+                entity
+                    .ties_mut()
+                    .roles_there
+                    .extend(self.scope.roles.resolve(&name, errors));
             }
         }
         if let Some(field) = fields.take("days_a_week") {
@@ -136,7 +139,7 @@ impl Context<'_> {
                 [ast::Value {
                     kind: ValueKind::Number(days @ 1..=7),
                     ..
-                }] => entity.ties.days_a_week = u32::try_from(*days).ok(),
+                }] => entity.ties_mut().days_a_week = u32::try_from(*days).ok(),
                 _ => errors.push(CheckError::WrongType {
                     field: "days_a_week".to_owned(),
                     expected: Shape::Value(ValueType::Int),
@@ -151,7 +154,7 @@ impl Context<'_> {
     fn party(&self, entity: &Entity, field: &ast::Field, errors: &mut Vec<CheckError>) -> Option<Party> {
         if field.values.len() > 1 {
             errors.push(CheckError::WrongType {
-                field: field.name.text.clone(),
+                field: field.name.text.to_string(),
                 expected: Shape::Name,
                 span: field.span,
                 declared: None,
@@ -215,7 +218,7 @@ impl Context<'_> {
                 kinds: vec![EntityKind::Organisation],
             },
             found: Found::Entity {
-                name: name.text.clone(),
+                name: name.text.to_string(),
                 kind,
             },
             span: name.span,
@@ -233,7 +236,7 @@ impl Context<'_> {
             return Some(id);
         }
         errors.push(CheckError::NotACouncil {
-            name: name.text.clone(),
+            name: name.text.to_string(),
             kind: sort,
             span: name.span,
             declared: item.name.span,

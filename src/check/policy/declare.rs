@@ -147,7 +147,7 @@ pub fn document(item: &Item, errors: &mut Vec<CheckError>) -> Document {
     let note = fields.text("note", errors);
     fields.finish(&DOCUMENT_FIELDS, errors);
     Document {
-        key: item.name.text.clone(),
+        key: item.name.text.to_string(),
         title,
         date,
         address,
@@ -304,7 +304,7 @@ fn entity_kinds(fields: &mut Fields<'_>, name: &'static str, errors: &mut Vec<Ch
             Some(kind) => kinds.push(kind),
             None => errors.push(CheckError::NotOneOf {
                 field: name.to_owned(),
-                value: word.text.clone(),
+                value: word.text.to_string(),
                 allowed: vec!["post", "member", "body", "service", "organisation"],
                 span: word.span,
             }),
@@ -413,7 +413,7 @@ fn tag_key(item: &Item, policy: &mut Policy, scope: &mut Scope, errors: &mut Vec
     let mut fields = Fields::new(item, errors);
     let title = fields.required_text("title", errors).unwrap_or_else(|| name.to_owned());
     let values: Vec<String> = match fields.names("values", errors) {
-        Some(values) => values.into_iter().map(|value| value.text).collect(),
+        Some(values) => values.into_iter().map(|value| value.text.into()).collect(),
         None => {
             errors.push(fields.missing("values"));
             Vec::new()

@@ -84,7 +84,7 @@ pub(super) fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Editi
     let basis = fields.texts("basis", errors);
     let force = legal_force(&mut fields, header.kind, errors);
     let series = match header.kind {
-        ItemKind::Guidance => fields.name("series", errors).map(|name| name.text),
+        ItemKind::Guidance => fields.name("series", errors).map(|name| name.text.into()),
         _ => None,
     };
     let alongside = header.kind == ItemKind::Guidance && (force == LegalForce::Statute || series.is_some());
@@ -93,7 +93,7 @@ pub(super) fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Editi
         .names("supersedes", errors)
         .unwrap_or_default()
         .into_iter()
-        .map(|name| name.text)
+        .map(|name| name.text.into())
         .collect();
     let amendment = header.kind == ItemKind::Amendment;
     let amending = if amendment {
@@ -110,7 +110,7 @@ pub(super) fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Editi
         errors,
     );
     Edition {
-        key: header.name.text.clone(),
+        key: header.name.text.to_string(),
         title,
         issuer,
         issued: dates.issued,
@@ -125,12 +125,12 @@ pub(super) fn edition_of(unit: &Unit<'_>, errors: &mut Vec<CheckError>) -> Editi
             .extends
             .as_ref()
             .filter(|_| !amendment)
-            .map(|name| name.text.clone()),
+            .map(|name| name.text.to_string()),
         amends: header
             .extends
             .as_ref()
             .filter(|_| amendment)
-            .map(|name| name.text.clone()),
+            .map(|name| name.text.to_string()),
         alongside,
         series,
         instrument: amending.instrument,
@@ -314,7 +314,7 @@ pub(super) fn repeals(
                     errors.push(CheckError::UnknownName {
                         expected: NameKind::ParagraphDutyOrLaw,
                         suggestion: suggest(&name.text, known),
-                        name: name.text.clone(),
+                        name: name.text.to_string(),
                         span: name.span,
                     });
                 }

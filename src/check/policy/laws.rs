@@ -45,7 +45,7 @@ pub(super) fn law(
         return;
     };
     policy.laws.push(Law {
-        key: item.name.text.clone(),
+        key: item.name.text.to_string(),
         title,
         statute,
         cites,

@@ -226,14 +226,14 @@ fn restatements(policy: &mut Policy, restated: Vec<(ParagraphId, Vec<ast::Name>)
                 errors.push(CheckError::UnknownName {
                     expected: NameKind::DutyOrLaw,
                     suggestion: crate::suggest::suggest(&name.text, known),
-                    name: name.text.clone(),
+                    name: name.text.to_string(),
                     span: name.span,
                 });
                 continue;
             };
             if !alongside {
                 errors.push(CheckError::RestatesNotLaw {
-                    key: name.text.clone(),
+                    key: name.text.to_string(),
                     edition,
                     span: name.span,
                 });
@@ -301,7 +301,7 @@ fn citations(
     let (mut cites, mut written) = (Vec::new(), Vec::new());
     let Some(field) = cites_field else {
         errors.push(CheckError::NoCitation {
-            duty: item.name.text.clone(),
+            duty: item.name.text.to_string(),
             span: item.name.span,
         });
         return (cites, written);
@@ -309,14 +309,17 @@ fn citations(
     for (index, value) in field.values.iter().enumerate() {
         let Some(text) = crate::check::fields::key_text(&value.kind) else {
             errors.push(CheckError::WrongType {
-                field: field.name.text.clone(),
+                field: field.name.text.to_string(),
                 expected: crate::check::error::Shape::Name,
                 span: value.span,
                 declared: None,
             });
             continue;
         };
-        let name = ast::Name { text, span: value.span };
+        let name = ast::Name {
+            text: text.into(),
+            span: value.span,
+        };
         let Some(paragraph) = scope.paragraphs.resolve(&name, errors) else {
             continue;
         };

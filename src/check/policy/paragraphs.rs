@@ -34,7 +34,7 @@ pub(super) fn paragraph(
         errors.push(fields_missing(item, "text"));
     }
     policy.paragraphs.push(Paragraph {
-        key: item.name.text.clone(),
+        key: item.name.text.to_string(),
         section,
         provenance,
         text,
@@ -89,7 +89,7 @@ fn descriptive(
                 }
             }
             _ => errors.push(CheckError::WrongType {
-                field: field.name.text.clone(),
+                field: field.name.text.to_string(),
                 expected: Shape::YesNo,
                 span: value.span,
                 declared: None,
@@ -117,7 +117,7 @@ fn provenance(item: &Item, scope: &Scope, errors: &mut Vec<CheckError>) -> Optio
                 provenance = words_from(words, scope, errors);
             }
             Entry::Rule(rule) => errors.push(CheckError::RuleCount {
-                item: item.name.text.clone(),
+                item: item.name.text.to_string(),
                 found: 1,
                 span: rule.span,
             }),

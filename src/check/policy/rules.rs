@@ -58,7 +58,7 @@ pub(super) fn duty(
         return false;
     };
     policy.duties.push(Duty {
-        key: item.name.text.clone(),
+        key: item.name.text.to_string(),
         title: fields.title,
         kind,
         modality,
@@ -143,7 +143,7 @@ fn readings(fields: &mut Fields<'_>, errors: &mut Vec<CheckError>) -> Vec<Readin
             Some(_) => {}
             None => errors.push(CheckError::NotOneOf {
                 field: "reads".to_owned(),
-                value: name.text.clone(),
+                value: name.text.to_string(),
                 allowed: Reading::ALL.iter().map(|reading| reading.word()).collect(),
                 span: name.span,
             }),
@@ -213,8 +213,8 @@ fn tag(tag: &ast::Tag, policy: &Policy, scope: &Scope, errors: &mut Vec<CheckErr
         return Some(Tag { key, value });
     }
     errors.push(CheckError::TagValue {
-        key: tag.key.text.clone(),
-        value: tag.value.text.clone(),
+        key: tag.key.text.to_string(),
+        value: tag.value.text.to_string(),
         span: tag.value.span,
         suggestion: suggest(&tag.value.text, allowed.iter().map(String::as_str)),
         allowed,
@@ -231,7 +231,7 @@ fn question(
 ) -> (DutyKind, ast::Modality) {
     if let Some(rule) = rules.first() {
         errors.push(CheckError::RuleCount {
-            item: item.name.text.clone(),
+            item: item.name.text.to_string(),
             found: rules.len(),
             span: rule.span,
         });
@@ -263,7 +263,7 @@ fn rule(
         [rule] => rule,
         [] => {
             errors.push(CheckError::RuleCount {
-                item: item.name.text.clone(),
+                item: item.name.text.to_string(),
                 found: 0,
                 span: item.name.span,
             });
@@ -271,7 +271,7 @@ fn rule(
         }
         [_, extra, ..] => {
             errors.push(CheckError::RuleCount {
-                item: item.name.text.clone(),
+                item: item.name.text.to_string(),
                 found: rules.len(),
                 span: extra.span,
             });
@@ -611,7 +611,7 @@ impl Resolver<'_, '_> {
         let Some(found) = Governance::ALL.into_iter().find(|known| known.word() == model.text) else {
             self.errors.push(CheckError::NotOneOf {
                 field: if considering { "considers" } else { "uses" }.to_owned(),
-                value: model.text.clone(),
+                value: model.text.to_string(),
                 allowed: Governance::ALL.map(Governance::word).to_vec(),
                 span: model.span,
             });
@@ -661,7 +661,7 @@ impl Resolver<'_, '_> {
                     kinds: declared.to.clone(),
                 },
                 found: Found::BodyKind {
-                    name: target.text.clone(),
+                    name: target.text.to_string(),
                 },
                 span: target.span,
                 declared: Some(declared.span),
@@ -680,7 +680,7 @@ impl Resolver<'_, '_> {
                 error = CheckError::WrongKind {
                     expected: Needed::RoleOrBodyKind,
                     found: Found::BodyKind {
-                        name: target.text.clone(),
+                        name: target.text.to_string(),
                     },
                     span: target.span,
                     declared: None,

@@ -12,15 +12,15 @@ use crate::syntax::ast::{self, Entry, Item};
 /// tags.
 pub(super) fn mentioned_in(item: &Item, names: &mut BTreeSet<String>) {
     fn claim(subject: &ast::Subject, predicate: &ast::Predicate, names: &mut BTreeSet<String>) {
-        names.extend(subject.role().map(|role| role.text.clone()));
-        names.extend(predicate.mentions().into_iter().map(|(_, name)| name.text.clone()));
+        names.extend(subject.role().map(|role| role.text.to_string()));
+        names.extend(predicate.mentions().into_iter().map(|(_, name)| name.text.to_string()));
     }
     for entry in &item.entries {
         match entry {
             Entry::Field(field) => {
                 for value in &field.values {
                     if let ast::ValueKind::Key(key) | ast::ValueKind::Str(key) = &value.kind {
-                        names.insert(key.clone());
+                        names.insert(key.to_string());
                     }
                     if let ast::ValueKind::Number(number) = &value.kind {
                         names.insert(number.to_string());
@@ -30,7 +30,7 @@ pub(super) fn mentioned_in(item: &Item, names: &mut BTreeSet<String>) {
             Entry::Rule(rule) => claim(&rule.subject, &rule.predicate, names),
             Entry::Condition(condition) => claim(&condition.claim.subject, &condition.claim.predicate, names),
             Entry::Tag(tag) => {
-                names.insert(tag.key.text.clone());
+                names.insert(tag.key.text.to_string());
             }
             Entry::Words(_) | Entry::Expect(_) | Entry::Edit(_) => {}
         }

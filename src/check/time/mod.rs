@@ -81,7 +81,7 @@ fn resolve(arrangement: &Arrangement, pending: &[dates::Pending], errors: &mut V
                     errors.push(CheckError::UnknownName {
                         expected: super::error::NameKind::Event,
                         suggestion: crate::suggest::suggest(&name.text, keys.iter().copied()),
-                        name: name.text.clone(),
+                        name: name.text.to_string(),
                         span: name.span,
                     });
                 }

@@ -115,7 +115,7 @@ impl Completer<'_> {
         self.declarations
             .iter()
             .filter(|declaration| declaration.namespace == Namespace::Edition && wanted(declaration.item.kind))
-            .map(|declaration| candidate(&declaration.item.name.text, None, CompletionItemKind::MODULE))
+            .map(|declaration| candidate(&*declaration.item.name.text, None, CompletionItemKind::MODULE))
             .collect()
     }
 
@@ -135,7 +135,7 @@ impl Completer<'_> {
         self.declarations
             .iter()
             .filter(|declaration| declaration.namespace == Namespace::Document)
-            .map(|declaration| candidate(&declaration.item.name.text, None, CompletionItemKind::FILE))
+            .map(|declaration| candidate(&*declaration.item.name.text, None, CompletionItemKind::FILE))
             .collect()
     }
 
@@ -158,7 +158,7 @@ impl Completer<'_> {
             })
             .map(|declaration| {
                 let title = title_of(declaration.item);
-                candidate(&declaration.item.name.text, title, kind)
+                candidate(&*declaration.item.name.text, title, kind)
             })
             .collect()
     }

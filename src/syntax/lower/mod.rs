@@ -84,7 +84,7 @@ impl Lowerer {
 
     fn name(&self, pair: &P<'_>) -> Name {
         Name {
-            text: pair.as_str().to_owned(),
+            text: pair.as_str().to_owned().into(),
             span: self.span(pair),
         }
     }
@@ -145,8 +145,8 @@ impl Lowerer {
         Some(Item {
             kind,
             name,
-            extends: names.next(),
-            time,
+            extends: names.next().map(Box::new),
+            time: time.map(Box::new),
             entries,
             span,
         })
@@ -214,7 +214,7 @@ impl Lowerer {
             match part.as_rule() {
                 Rule::kw_extends => name = Some(self.name(&part)),
                 Rule::name => values.push(Value {
-                    kind: ValueKind::Key(part.as_str().to_owned()),
+                    kind: ValueKind::Key(part.as_str().to_owned().into()),
                     span: self.span(&part),
                 }),
                 Rule::extends_join => {
@@ -382,15 +382,17 @@ impl Lowerer {
             };
             let lowered = match inner.as_rule() {
                 Rule::field => self.field(inner).map(Entry::Field),
-                Rule::duty_rule => self.rule(inner).map(Entry::Rule),
-                Rule::condition => self.condition(inner).map(Entry::Condition),
+                Rule::duty_rule => self.rule(inner).map(|rule| Entry::Rule(Box::new(rule))),
+                Rule::condition => self
+                    .condition(inner)
+                    .map(|condition| Entry::Condition(Box::new(condition))),
                 Rule::words_entry => self.words(inner).map(Entry::Words),
                 Rule::tag_entry => self.tag(inner).map(Entry::Tag),
                 Rule::source_entry => self.source(inner).map(Entry::Field),
                 Rule::life_entry => self.life(inner).map(Entry::Field),
                 Rule::extends_entry => self.extends(inner).map(Entry::Field),
-                Rule::expect_entry => self.expect(inner).map(Entry::Expect),
-                Rule::edit_entry => self.edit(inner).map(Entry::Edit),
+                Rule::expect_entry => self.expect(inner).map(|expect| Entry::Expect(Box::new(expect))),
+                Rule::edit_entry => self.edit(inner).map(|edit| Entry::Edit(Box::new(edit))),
                 _ => {
                     self.internal(&inner, "an entry");
                     None
@@ -452,7 +454,7 @@ impl Lowerer {
             selections,
             qualifiers,
             period: period.map(Box::new),
-            turns,
+            turns: turns.map(Box::new),
             evidence: evidence.map(Box::new),
             span,
         })
@@ -511,7 +513,7 @@ impl Lowerer {
     fn value_kind(&mut self, pair: &P<'_>) -> Option<ValueKind> {
         let span = self.span(pair);
         match pair.as_rule() {
-            Rule::string => self.string(pair).map(ValueKind::Text),
+            Rule::string => self.string(pair).map(|text| ValueKind::Text(text.into())),
             Rule::date => match PartialDate::parse(pair.as_str()) {
                 Ok(date) => Some(ValueKind::Date(date)),
                 Err(error) => {
@@ -527,8 +529,8 @@ impl Lowerer {
                 }
             },
             Rule::boolean => Some(ValueKind::Bool(matches!(pair.as_str(), "yes" | "true"))),
-            Rule::bounded => self.when(pair.clone()).map(ValueKind::When),
-            Rule::key | Rule::name => Some(ValueKind::Key(pair.as_str().to_owned())),
+            Rule::bounded => self.when(pair.clone()).map(|when| ValueKind::When(Box::new(when))),
+            Rule::key | Rule::name => Some(ValueKind::Key(pair.as_str().to_owned().into())),
             _ => {
                 self.internal(pair, "a value");
                 None
@@ -621,14 +623,14 @@ impl Lowerer {
             match part.as_rule() {
                 Rule::kw_source => name = Some(self.name(&part)),
                 Rule::name => values.push(Value {
-                    kind: ValueKind::Key(part.as_str().to_owned()),
+                    kind: ValueKind::Key(part.as_str().to_owned().into()),
                     span: self.span(&part),
                 }),
                 Rule::string => {
                     let value_span = self.span(&part);
                     if let Some(text) = self.string(&part) {
                         values.push(Value {
-                            kind: ValueKind::Text(text),
+                            kind: ValueKind::Text(text.into()),
                             span: value_span,
                         });
                     }

@@ -304,7 +304,7 @@ fn a_reporting_loop_the_checker_would_refuse_still_draws() {
         attributes: Vec::new(),
         other_functions: Some(false),
         described: Vec::new(),
-        ties: dcsc::model::Ties::default(),
+        organisation_ties: None,
         note: None,
         span: Span::default(),
     };
