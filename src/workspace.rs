@@ -689,7 +689,15 @@ impl Workspace {
             .collect();
         let user: Vec<Parsed<'_>> = guidance.into_iter().chain(&changed).map(as_parsed).collect();
         let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(Embedded::as_parsed).collect();
-        let checked = check::check(&self.sources, &user, &embedded, Some(test.as_at));
+        // The guidance is checked once, not once per test: the test's
+        // guidance files are the workspace's, which it was checked from.
+        let checked = check::check_with(
+            &self.sources,
+            &user,
+            &embedded,
+            &self.checked_guidance(),
+            Some(test.as_at),
+        );
         let errors: Vec<Diagnostic> = checked
             .errors
             .iter()
