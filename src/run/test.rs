@@ -10,7 +10,8 @@ use crate::command::CommandError;
 use crate::diagnostics::{self, Diagnostic};
 use crate::load;
 use crate::render::test_report::Parts;
-use crate::source::{FileId, SourceMap};
+use crate::source::{FileId, SourceFile, SourceMap};
+use crate::syntax::{ast, SyntaxError};
 use crate::Workspace;
 
 /// Output formats of `dcsc test`.
@@ -62,6 +63,7 @@ pub fn test(paths: &[PathBuf], policies: &[PathBuf], options: &TestOptions, stre
         said: Said::default(),
         errors: !guidance.problems.is_empty(),
         failed: false,
+        trees: Trees::default(),
     };
     run.said.add(&guidance.read, &guidance.problems, streams.colors.err);
     let files = once_each(files);
@@ -130,6 +132,51 @@ struct Run {
     errors: bool,
     /// Whether a test failed as `--fail-on` says, or could not run.
     failed: bool,
+    /// The trees of the files test files start from, kept for the next.
+    trees: Trees,
+}
+
+/// The syntax trees of the files the last test files started from, so
+/// that a council that many test files start from is parsed once, not
+/// once for each (parsing it was most of each file's run). A tree is
+/// taken again only for the same file id, name and text, so it is the
+/// tree parsing would give: each test file's workspace reads the guidance
+/// and then the test file before the files its tests start from, so
+/// those have the same ids in each. At most [`Trees::KEPT`] are kept, so
+/// memory stays flat however many different files are started from.
+#[derive(Default)]
+struct Trees {
+    kept: std::collections::VecDeque<Kept>,
+}
+
+/// A file's tree, as parsed from its text.
+struct Kept {
+    file: FileId,
+    name: String,
+    text: String,
+    parsed: (ast::File, Vec<SyntaxError>),
+}
+
+impl Trees {
+    const KEPT: usize = 8;
+
+    fn parse(&mut self, file: FileId, source: &SourceFile) -> (ast::File, Vec<SyntaxError>) {
+        let same = |kept: &Kept| kept.file == file && kept.name == source.name() && kept.text == source.text;
+        if let Some(kept) = self.kept.iter().find(|kept| same(kept)) {
+            return kept.parsed.clone();
+        }
+        let parsed = crate::workspace::parse_source(file, source);
+        if self.kept.len() >= Trees::KEPT {
+            self.kept.pop_front();
+        }
+        self.kept.push_back(Kept {
+            file,
+            name: source.name().to_owned(),
+            text: source.text.clone(),
+            parsed: parsed.clone(),
+        });
+        parsed
+    }
 }
 
 impl Run {
@@ -144,7 +191,7 @@ impl Run {
                 .add(&workspace.sources, &workspace.diagnostics, streams.colors.err);
             return;
         };
-        workspace.add_given_files();
+        workspace.add_given_files_with(&mut |file, source| self.trees.parse(file, source));
         let mut checked = workspace.check();
         // The tests run are those of the file asked for: a file a test
         // starts from may hold tests of its own, which are not asked for.
