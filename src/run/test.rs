@@ -231,10 +231,13 @@ impl Run {
 struct Said {
     /// The text so far.
     text: String,
-    /// What each diagnostic said is known by: its code and message, and
-    /// the file and place it points at.
-    seen: BTreeSet<(String, String, Option<(String, u32, u32)>)>,
+    /// What each diagnostic said is known by.
+    seen: BTreeSet<Known>,
 }
+
+/// What a diagnostic said is known by: its code and message, and the
+/// file and place (its start and end) it points at.
+type Known = (String, String, Option<(String, u32, u32)>);
 
 impl Said {
     fn add(&mut self, sources: &SourceMap, found: &[Diagnostic], color: bool) {
