@@ -19,10 +19,18 @@ pub enum CommandError {
     /// `verify`, `report` or `graph` was given no arrangements file (only
     /// guidance or local policies).
     NoArrangements,
-    /// `report` or `graph` was given more than one council's arrangements.
+    /// `report`, `graph` or `timeline` was given more than one council's
+    /// arrangements.
     SeveralCouncils {
+        /// The command: `report`, `graph` or `timeline`.
+        command: &'static str,
         /// How many were given.
         given: usize,
+        /// The councils, as shown: each a file or a council's folder when
+        /// they were told apart before reading them (a folder of
+        /// councils, or files each a council's), else the file of each
+        /// council's arrangements.
+        councils: Vec<String>,
     },
     /// `explain` was given something that is not a code, duty, question or
     /// paragraph.

@@ -583,6 +583,14 @@ impl Workspace {
     /// with `given`, each relative to its test's file. A file already read
     /// (named twice, or also on the command line) is not read again.
     pub fn add_given_files(&mut self) {
+        self.add_given_files_with(&mut parse_source);
+    }
+
+    /// As [`Workspace::add_given_files`], with the syntax tree `parse`
+    /// gives for each file read (see [`Workspace::add_text_with`]):
+    /// `dcsc test` keeps the trees of the files many test files start
+    /// from, each tested in a workspace of its own.
+    pub fn add_given_files_with(&mut self, parse: &mut Parser<'_>) {
         let mut wanted: Vec<(FileId, String, crate::source::Span)> = Vec::new();
         for loaded in &self.user {
             for item in loaded.ast.items.iter().filter(|item| item.kind == ast::ItemKind::Test) {
@@ -622,7 +630,7 @@ impl Workspace {
                         if let Some(canonical) = canonical {
                             self.read.insert(canonical, file);
                         }
-                        self.parse_into(file);
+                        self.parse_into_with(file, parse);
                         file
                     }
                     Err(SyntaxError::Unreadable { reason, .. }) => {
@@ -697,7 +705,15 @@ impl Workspace {
             .collect();
         let user: Vec<Parsed<'_>> = guidance.into_iter().chain(&changed).map(as_parsed).collect();
         let embedded: Vec<Parsed<'_>> = self.embedded.iter().map(Embedded::as_parsed).collect();
-        let checked = check::check(&self.sources, &user, &embedded, Some(test.as_at));
+        // The guidance is checked once, not once per test: the test's
+        // guidance files are the workspace's, which it was checked from.
+        let checked = check::check_with(
+            &self.sources,
+            &user,
+            &embedded,
+            &self.checked_guidance(),
+            Some(test.as_at),
+        );
         let errors: Vec<Diagnostic> = checked
             .errors
             .iter()

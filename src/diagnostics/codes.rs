@@ -214,10 +214,10 @@ codes! {
         fix: "Name at least one file that starts `arrangements NAME { … }` (or a JSON arrangements file).",
     }
     E0303 => {
-        title: "a report or chart of several councils",
-        meaning: "A committee report and a governance chart are each of one council's arrangements; several were given.",
+        title: "a report, chart or timeline of several councils",
+        meaning: "A committee report, a governance chart and a timeline are each of one council's arrangements; several were given: files that each hold a council's arrangements, or a folder of councils (each file and sub-folder a council). A folder of councils is refused before any council is checked, naming the first few.",
         example: Example::Described("dcsc report examples/coventry.dcs examples/northumberland/arrangements.dcs --format markdown"),
-        fix: "Run the command once for each council.",
+        fix: "Run the command once for each council, naming its file or its folder (`dcsc report examples/barnet --format html`). For every council of a folder at once, `dcsc verify FOLDER --summary` writes the sector's table.",
     }
     E0304 => {
         title: "nothing by that name to explain",

@@ -19,11 +19,11 @@ pub fn from_command(error: &CommandError) -> Diagnostic {
         CommandError::NoArrangements => Diagnostic::new(Code::E0302, "no arrangements were given")
             .note("every file given is guidance or a local policy")
             .help("name at least one file starting `arrangements NAME { … }`"),
-        CommandError::SeveralCouncils { given } => Diagnostic::new(
-            Code::E0303,
-            format!("a report or chart is of one council's arrangements, and {given} were given"),
-        )
-        .help("run the command once for each council"),
+        CommandError::SeveralCouncils {
+            command,
+            given,
+            councils,
+        } => several_councils(command, *given, councils),
         CommandError::NothingToExplain { topic, suggestion } => Diagnostic::new(
             Code::E0304,
             format!("`{topic}` is not a diagnostic code, nor a duty, law, paragraph, edition or name of the guidance"),
@@ -86,6 +86,41 @@ pub fn from_command(error: &CommandError) -> Diagnostic {
         )
         .note("this is a bug in dcsc, not in your file; please report it with the file"),
     }
+}
+
+/// How many councils [`several_councils`] names before it counts the rest.
+const COUNCILS_NAMED: usize = 5;
+
+/// E0303: a report, chart or timeline (`command`) asked of `given`
+/// councils, naming the first few (`councils`) and counting the rest, so
+/// that a folder of thousands is one short message.
+fn several_councils(command: &str, given: usize, councils: &[String]) -> Diagnostic {
+    let diagnostic = Diagnostic::new(
+        Code::E0303,
+        format!("a report, chart or timeline is of one council's arrangements, and {given} were given"),
+    );
+    let diagnostic = match councils {
+        [] => diagnostic,
+        named => {
+            let mut listed: Vec<String> = named
+                .iter()
+                .take(COUNCILS_NAMED)
+                .map(|council| format!("`{council}`"))
+                .collect();
+            if named.len() > COUNCILS_NAMED {
+                listed.push(format!("and {} more", named.len() - COUNCILS_NAMED));
+            }
+            diagnostic
+                .note(format!("the councils: {}", listed.join(", ")))
+                .note("`dcsc verify` with `--summary` writes one table of every council")
+        }
+    };
+    let example = councils
+        .first()
+        .map_or_else(String::new, |council| format!(": `dcsc {command} {council} …`"));
+    diagnostic.help(format!(
+        "run `dcsc {command}` once for each council, naming its file or folder{example}"
+    ))
 }
 
 /// The diagnostic for a file given as guidance (`--policy`) that is a

@@ -7,6 +7,7 @@
 //! JSON output, notes) are passed over, and named, so one warning can say
 //! so.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::{read_from, sorted_entries, Council};
@@ -124,6 +125,42 @@ fn in_folder(folder: &Path, found: &mut Councils) -> Result<(), SyntaxError> {
     Ok(())
 }
 
+/// The councils that must be read together because they share files:
+/// given the files each council shares (canonical paths; none for a
+/// council that shares nothing), the groups of councils, by their place
+/// in `shares`, that share a file directly or through other councils.
+/// Each group lists its councils in order and the groups are in the
+/// order of their first council; a council that shares nothing is in no
+/// group. A council that shares files with two groups joins them into
+/// one: read apart, a file of both would be read, and its problems
+/// said, once with each.
+pub fn sharing_groups(shares: &[Vec<PathBuf>]) -> Vec<Vec<usize>> {
+    // Each group: the files its councils share, and its councils.
+    let mut groups: Vec<(BTreeSet<&PathBuf>, Vec<usize>)> = Vec::new();
+    for (council, files) in shares.iter().enumerate() {
+        if files.is_empty() {
+            continue;
+        }
+        let mut joined: (BTreeSet<&PathBuf>, Vec<usize>) = (files.iter().collect(), vec![council]);
+        // Every group with a file in common is joined into this one, so
+        // a council bridging groups leaves one group, not two that each
+        // read a file of the other.
+        let (common, apart): (Vec<_>, Vec<_>) = std::mem::take(&mut groups)
+            .into_iter()
+            .partition(|(paths, _)| files.iter().any(|file| paths.contains(file)));
+        for (paths, councils) in common {
+            joined.0.extend(paths);
+            joined.1.extend(councils);
+        }
+        joined.1.sort_unstable();
+        groups = apart;
+        groups.push(joined);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_iter().map(|(_, councils)| councils).collect();
+    groups.sort_unstable();
+    groups
+}
+
 /// A file of a folder with what it holds, or `None` (and named in
 /// `skipped`) if it is not dcsc input.
 fn input(file: PathBuf, skipped: &mut Vec<PathBuf>) -> Option<(PathBuf, Holds)> {
@@ -172,5 +209,25 @@ mod tests {
             ["examples/barnet", "examples/coventry.dcs", "examples/northumberland"]
         );
         assert_eq!(found.skipped, vec![PathBuf::from("examples/README.md")]);
+    }
+
+    #[test]
+    fn a_council_sharing_with_two_groups_joins_them_into_one() {
+        let file = |name: &str| PathBuf::from(name);
+        let shares = vec![
+            vec![file("/c/first.dcs")],
+            vec![file("/c/second.dcs")],
+            Vec::new(),
+            vec![file("/c/second.dcs"), file("/c/first.dcs")],
+            vec![file("/c/third.dcs")],
+        ];
+        assert_eq!(sharing_groups(&shares), vec![vec![0, 1, 3], vec![4]]);
+        // Found in another order, the same groups.
+        let shares = vec![
+            vec![file("/c/first.dcs"), file("/c/second.dcs")],
+            vec![file("/c/second.dcs")],
+            vec![file("/c/first.dcs")],
+        ];
+        assert_eq!(sharing_groups(&shares), vec![vec![0, 1, 2]]);
     }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 mod councils;
 
-pub use councils::{councils, holds, Councils, Holds};
+pub use councils::{councils, holds, sharing_groups, Councils, Holds};
 
 use crate::source::{FileId, Origin, SourceMap, Span, STDIN_NAME};
 use crate::syntax::SyntaxError;

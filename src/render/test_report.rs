@@ -119,22 +119,108 @@ fn found_words(check: &Check) -> String {
     parts.join(" ")
 }
 
-/// The report for people. `color` is for the verdicts' snippets.
-pub fn human(results: &[TestResult<'_>], sources: &SourceMap, color: bool) -> String {
-    let mut out = String::new();
-    let files = by_file(results, sources);
-    let _ = writeln!(out, "running {} test(s) from {} file(s)", results.len(), files.len());
-    for (file, list) in &files {
-        let _ = writeln!(out, "\n{file}");
-        for result in list {
-            let status = match &result.outcome {
-                TestOutcome::Broken { .. } => "BROKEN",
-                TestOutcome::Ran { .. } if result.passed() => "ok",
-                TestOutcome::Ran { .. } => "FAILED",
-            };
-            let _ = writeln!(out, "  {status:<7}{}", result.test.name.text);
+/// A report written a part at a time: the results of one workspace's
+/// tests are written into it as they come, so that the workspace can be
+/// dropped before the next is read (`dcsc test` runs each test file in a
+/// workspace of its own), and the whole is the same bytes as if every
+/// result had been written at once. The parts' files are each in one
+/// part.
+#[derive(Clone, Debug, Default)]
+pub struct Parts {
+    /// How many tests, and how they went.
+    tests: usize,
+    counts: Counts,
+    files: usize,
+    /// For people, each file's list of tests; for JUnit, its test suite.
+    body: String,
+    /// For people, each failure explained, after every file's list.
+    failures: String,
+}
+
+impl Parts {
+    /// Adds the results of one workspace's tests to the report for
+    /// people. `color` is for the verdicts' snippets.
+    pub fn add_human(&mut self, results: &[TestResult<'_>], sources: &SourceMap, color: bool) {
+        self.count(results);
+        let files = by_file(results, sources);
+        self.files += files.len();
+        for (file, list) in &files {
+            let _ = writeln!(self.body, "\n{file}");
+            for result in list {
+                let status = match &result.outcome {
+                    TestOutcome::Broken { .. } => "BROKEN",
+                    TestOutcome::Ran { .. } if result.passed() => "ok",
+                    TestOutcome::Ran { .. } => "FAILED",
+                };
+                let _ = writeln!(self.body, "  {status:<7}{}", result.test.name.text);
+            }
+        }
+        failures(&mut self.failures, results, sources, color);
+    }
+
+    /// Adds the results of one workspace's tests to the JUnit report.
+    pub fn add_junit(&mut self, results: &[TestResult<'_>], sources: &SourceMap) {
+        self.count(results);
+        for (file, list) in by_file(results, sources) {
+            self.files += 1;
+            junit_suite(&mut self.body, &file, &list, sources);
         }
     }
+
+    fn count(&mut self, results: &[TestResult<'_>]) {
+        let counts = Counts::of(results);
+        self.tests += results.len();
+        self.counts.passed += counts.passed;
+        self.counts.failed += counts.failed;
+        self.counts.broken += counts.broken;
+    }
+
+    /// How many tests the parts hold.
+    pub fn tests(&self) -> usize {
+        self.tests
+    }
+
+    /// The report for people of every part added.
+    pub fn human(self) -> String {
+        let counts = self.counts;
+        let mut out = format!("running {} test(s) from {} file(s)\n", self.tests, self.files);
+        out.push_str(&self.body);
+        out.push_str(&self.failures);
+        let _ = writeln!(
+            out,
+            "\ntest result: {}. {} passed; {} failed; {} broken",
+            if counts.all_passed() { "ok" } else { "FAILED" },
+            counts.passed,
+            counts.failed,
+            counts.broken
+        );
+        out
+    }
+
+    /// The JUnit report of every part added.
+    pub fn junit(self) -> String {
+        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        let _ = writeln!(
+            out,
+            "<testsuites name=\"dcsc test\" tests=\"{}\" failures=\"{}\" errors=\"{}\">",
+            self.tests, self.counts.failed, self.counts.broken
+        );
+        out.push_str(&self.body);
+        out.push_str("</testsuites>\n");
+        out
+    }
+}
+
+/// The report for people. `color` is for the verdicts' snippets.
+pub fn human(results: &[TestResult<'_>], sources: &SourceMap, color: bool) -> String {
+    let mut parts = Parts::default();
+    parts.add_human(results, sources, color);
+    parts.human()
+}
+
+/// Each failed test explained: what was expected, what was found and
+/// the verdict's own explanation.
+fn failures(out: &mut String, results: &[TestResult<'_>], sources: &SourceMap, color: bool) {
     let failures: Vec<&TestResult<'_>> = results.iter().filter(|result| !result.passed()).collect();
     for result in &failures {
         let test = result.test;
@@ -180,36 +266,15 @@ pub fn human(results: &[TestResult<'_>], sources: &SourceMap, color: bool) -> St
             }
         }
     }
-    let counts = Counts::of(results);
-    let _ = writeln!(
-        out,
-        "\ntest result: {}. {} passed; {} failed; {} broken",
-        if counts.all_passed() { "ok" } else { "FAILED" },
-        counts.passed,
-        counts.failed,
-        counts.broken
-    );
-    out
 }
 
 /// The run as JUnit XML: one `testsuite` per file, one `testcase` per
 /// test, a `failure` for each expectation that did not hold and an `error`
 /// for a test that could not run.
 pub fn junit(results: &[TestResult<'_>], sources: &SourceMap) -> String {
-    let counts = Counts::of(results);
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"dcsc test\" tests=\"{}\" failures=\"{}\" errors=\"{}\">",
-        results.len(),
-        counts.failed,
-        counts.broken
-    );
-    for (file, list) in by_file(results, sources) {
-        junit_suite(&mut out, &file, &list, sources);
-    }
-    out.push_str("</testsuites>\n");
-    out
+    let mut parts = Parts::default();
+    parts.add_junit(results, sources);
+    parts.junit()
 }
 
 /// One file's tests as a `testsuite`.

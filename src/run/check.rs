@@ -145,45 +145,45 @@ fn each(found: load::Councils, streams: &mut Streams<'_>) -> Found {
 }
 
 /// The workspaces with something to say, in the order of the councils:
-/// councils that share files grouped (a council joins the first group it
-/// has a shared file in common with), each group checked in one
-/// workspace where its first council stands.
+/// councils that share files grouped ([`load::sharing_groups`]: a
+/// council sharing files with two groups joins them), each group checked
+/// in one workspace where its first council stands.
 fn with_sharers(checked: Vec<(load::Council, Alone)>, streams: &mut Streams<'_>) -> Vec<Workspace> {
-    // Each group: the files it shares, and its councils' files in order.
-    let mut groups: Vec<(BTreeSet<PathBuf>, Vec<PathBuf>)> = Vec::new();
-    // Where each group's first council stands.
-    let mut slots: Vec<Option<usize>> = Vec::new();
+    let shares: Vec<Vec<PathBuf>> = checked
+        .iter()
+        .map(|(_, alone)| match alone {
+            Alone::Shares(shares) => shares.clone(),
+            Alone::Checked(_) => Vec::new(),
+        })
+        .collect();
+    let groups = load::sharing_groups(&shares);
+    let mut councils: Vec<Option<load::Council>> = Vec::new();
     let mut order: Vec<Option<Workspace>> = Vec::new();
     for (council, alone) in checked {
         match alone {
-            Alone::Checked(workspace) => order.push(workspace),
-            Alone::Shares(shares) => {
-                let joined = groups
-                    .iter()
-                    .position(|(paths, _)| shares.iter().any(|path| paths.contains(path)));
-                match joined {
-                    Some(group) => {
-                        if let Some((paths, files)) = groups.get_mut(group) {
-                            paths.extend(shares);
-                            files.extend(council.files);
-                        }
-                    }
-                    None => {
-                        groups.push((shares.into_iter().collect(), council.files));
-                        slots.push(Some(order.len()));
-                        order.push(None);
-                    }
-                }
+            Alone::Checked(workspace) => {
+                councils.push(None);
+                order.push(workspace);
+            }
+            Alone::Shares(_) => {
+                councils.push(Some(council));
+                order.push(None);
             }
         }
     }
-    for ((_, files), slot) in groups.into_iter().zip(slots) {
+    for group in groups {
         let mut workspace = Workspace::new();
-        for file in &files {
-            add_input(&mut workspace, file, streams);
+        for council in &group {
+            let files = councils
+                .get_mut(*council)
+                .and_then(Option::take)
+                .map(|council| council.files);
+            for file in files.iter().flatten() {
+                add_input(&mut workspace, file, streams);
+            }
         }
         workspace.check();
-        if let Some(place) = slot.and_then(|slot| order.get_mut(slot)) {
+        if let Some(place) = group.first().and_then(|first| order.get_mut(*first)) {
             *place = (!workspace.diagnostics.is_empty()).then_some(workspace);
         }
     }

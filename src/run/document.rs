@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use super::{output, refuse, stop, Channel, Colors, Inputs, Sink, Status, Streams};
 use crate::command::CommandError;
 use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::load;
+use crate::source::SourceMap;
 use crate::Workspace;
 
 /// Output formats of `dcsc report`.
@@ -49,6 +51,17 @@ enum Document {
     Timeline(TimelineFormat, crate::timeline::Period),
 }
 
+impl Document {
+    /// The command that writes it, as the user typed it.
+    fn command(self) -> &'static str {
+        match self {
+            Document::Report(_) => "report",
+            Document::Chart(_) => "graph",
+            Document::Timeline(..) => "timeline",
+        }
+    }
+}
+
 /// `dcsc report`: verifies one council's arrangements and writes the
 /// committee's report of them, to `output` if given (atomically, never
 /// over an input), else to standard output.
@@ -63,8 +76,8 @@ pub fn graph(inputs: &Inputs, format: ChartFormat, output: Option<&Path>, stream
     document(inputs, Document::Chart(format), output, streams)
 }
 
-/// `dcsc timeline`: verifies one council's arrangements (a folder given
-/// is read whole, as one council) and draws its history over `period`,
+/// `dcsc timeline`: verifies one council's arrangements (a council's
+/// folder is read whole, as `report` reads it) and draws its history over `period`,
 /// to `output` if given (atomically, never over an input), else to
 /// standard output.
 pub fn timeline(
@@ -90,27 +103,18 @@ pub fn timeline(
             );
         }
     }
-    let mut expanded = Inputs {
-        arrangements: Vec::new(),
-        policies: inputs.policies.clone(),
-        as_at: inputs.as_at,
-    };
-    for path in &inputs.arrangements {
-        match crate::load::councils_in(path) {
-            Ok(councils) if path.is_dir() => {
-                expanded
-                    .arrangements
-                    .extend(councils.into_iter().flat_map(|council| council.files));
-            }
-            // A file, standard input, or a folder that cannot be read
-            // (which reading it as a file then says).
-            Ok(_) | Err(_) => expanded.arrangements.push(path.clone()),
-        }
-    }
-    document(&expanded, Document::Timeline(format, period), output, streams)
+    document(inputs, Document::Timeline(format, period), output, streams)
 }
 
 fn document(inputs: &Inputs, kind: Document, output: Option<&Path>, streams: &mut Streams<'_>) -> Status {
+    if let Some(councils) = several_councils(&inputs.arrangements) {
+        let problem = CommandError::SeveralCouncils {
+            command: kind.command(),
+            given: councils.len(),
+            councils,
+        };
+        return refuse(&SourceMap::new(), &problem, false, streams.colors.err, streams.write);
+    }
     let mut workspace = inputs.workspace(streams);
     let Streams {
         input, colors, write, ..
@@ -133,6 +137,31 @@ fn document(inputs: &Inputs, kind: Document, output: Option<&Path>, streams: &mu
     }
     // A report or chart is a document, not a verdict: it was produced.
     Status::Clear
+}
+
+/// The councils the paths name, as shown, if they are told apart before
+/// any is read (a folder of councils, or files each holding a council's
+/// arrangements: `verify`'s plan) and more than one holds arrangements.
+/// A document is of one council, and reading every council of a folder
+/// into one workspace only to refuse them would cost the memory and time
+/// of checking them all; asking each file what it holds reads only the
+/// first word of each item.
+fn several_councils(paths: &[PathBuf]) -> Option<Vec<String>> {
+    let Ok(super::verify::Plan::Each(found)) = super::verify::plan(paths) else {
+        return None;
+    };
+    let councils: Vec<String> = found
+        .councils
+        .into_iter()
+        .filter(|council| {
+            council
+                .files
+                .iter()
+                .any(|file| load::holds(file) == load::Holds::Arrangements)
+        })
+        .map(|council| crate::visible::escape(&council.name).into_owned())
+        .collect();
+    (councils.len() > 1).then_some(councils)
 }
 
 /// The document's text, or the status once what stops it is written.
@@ -169,7 +198,14 @@ fn written(
     let [report] = reports.as_slice() else {
         let problem = match reports.len() {
             0 => CommandError::NoArrangements,
-            given => CommandError::SeveralCouncils { given },
+            given => CommandError::SeveralCouncils {
+                command: kind.command(),
+                given,
+                councils: reports
+                    .iter()
+                    .map(|report| crate::visible::escape(workspace.sources.name(report.arrangement.file)).into_owned())
+                    .collect(),
+            },
         };
         return Err(refuse(&workspace.sources, &problem, false, colors.err, write));
     };

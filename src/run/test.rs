@@ -1,12 +1,17 @@
 //! `dcsc test`: which files hold tests, and the run's output and
 //! status. Running and comparing is [`crate::policy_test`]'s.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{add_input, refuse, Channel, FailOn, Status, Streams};
 use crate::command::CommandError;
-use crate::diagnostics;
-use crate::render::test_report;
+use crate::diagnostics::{self, Diagnostic};
+use crate::load;
+use crate::render::test_report::Parts;
+use crate::source::{FileId, SourceFile, SourceMap};
+use crate::syntax::{ast, SyntaxError};
 use crate::Workspace;
 
 /// Output formats of `dcsc test`.
@@ -34,6 +39,13 @@ pub struct TestOptions {
 /// `dcsc test`: runs the tests in `paths` (none: the current folder)
 /// against the guidance files given, or the embedded guidance. Needs
 /// action if a test fails as `options.fail_on` says, or cannot run.
+///
+/// Each test file is read, checked and run in a workspace of its own,
+/// with the files its tests start from (`given`) and the guidance,
+/// checked once for them all; its results are written into the report
+/// and its workspace dropped before the next file is read, so memory
+/// stays flat however many files are tested. The report is the same as
+/// if every file had been read together.
 pub fn test(paths: &[PathBuf], policies: &[PathBuf], options: &TestOptions, streams: &mut Streams<'_>) -> Status {
     let searched: Vec<PathBuf> = if paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -45,69 +57,287 @@ pub fn test(paths: &[PathBuf], policies: &[PathBuf], options: &TestOptions, stre
         find(path, true, &mut found);
     }
     let Found { files, skipped } = found;
-    let mut workspace = Workspace::new();
-    let guidance: Vec<_> = policies
-        .iter()
-        .filter_map(|policy| add_input(&mut workspace, policy, streams))
-        .collect();
-    let test_files: Vec<_> = files
-        .iter()
-        .filter_map(|file| add_input(&mut workspace, file, streams))
-        .collect();
+    let guidance = Guidance::read(policies, streams);
+    let mut run = Run {
+        parts: Parts::default(),
+        said: Said::default(),
+        errors: !guidance.problems.is_empty(),
+        failed: false,
+        trees: Trees::default(),
+    };
+    run.said.add(&guidance.read, &guidance.problems, streams.colors.err);
+    let files = once_each(files);
+    if files.is_empty() {
+        // Else what the guidance's files say is said with the first
+        // test file's, as they are read with it.
+        run.errors |= guidance.workspace.has_errors();
+        run.said.add(
+            &guidance.workspace.sources,
+            &guidance.workspace.diagnostics,
+            streams.colors.err,
+        );
+    }
+    for file in files {
+        run.file(&file, &guidance, options, streams);
+    }
     let Streams { colors, write, .. } = streams;
-    workspace.add_given_files();
-    let mut checked = workspace.check();
-    // The tests run are those of the files asked for: a file a test starts
-    // from may hold tests of its own, which are not asked for.
-    checked.tests.retain(|test| test_files.contains(&test.file));
-    if let Some(filter) = &options.filter {
-        checked.tests.retain(|test| test.name.text.contains(filter.as_str()));
-    }
-    // Each test verifies as at its own date, so a warning that the
-    // arrangements answer to another edition than the latest in force says
-    // nothing about the tests.
-    workspace
-        .diagnostics
-        .retain(|diagnostic| diagnostic.code != crate::diagnostics::Code::W0012);
     if !skipped.is_empty() {
-        workspace
-            .diagnostics
-            .push(diagnostics::from_command(&CommandError::NotTests {
-                paths: skipped
-                    .iter()
-                    .map(|path| crate::visible::escape(&path.display().to_string()).into_owned())
-                    .collect(),
-            }));
+        let warning = diagnostics::from_command(&CommandError::NotTests {
+            paths: skipped
+                .iter()
+                .map(|path| crate::visible::escape(&path.display().to_string()).into_owned())
+                .collect(),
+        });
+        run.said.add(&SourceMap::new(), &[warning], colors.err);
     }
-    if workspace.has_errors() {
-        write(Channel::Err, &workspace.render_diagnostics(colors.err));
+    if run.errors {
+        write(Channel::Err, &run.said.text);
         return Status::BadInput;
     }
     // The warnings first: that files were passed over may be why no test
     // was found.
-    if !workspace.diagnostics.is_empty() {
-        write(Channel::Err, &workspace.render_diagnostics(colors.err));
+    if !run.said.text.is_empty() {
+        write(Channel::Err, &run.said.text);
     }
-    if checked.tests.is_empty() {
+    if run.parts.tests() == 0 {
         let problem = CommandError::NoTests {
             searched: searched.iter().map(|path| format!("`{}`", path.display())).collect(),
             filter: options.filter.clone(),
         };
-        return refuse(&workspace.sources, &problem, false, colors.err, write);
+        return refuse(&SourceMap::new(), &problem, false, colors.err, write);
     }
-    let results = crate::policy_test::run(&workspace, &checked.tests, &guidance);
+    let failed = run.failed;
     write(
         Channel::Out,
         &match options.format {
-            TestFormat::Human => test_report::human(&results, &workspace.sources, colors.out),
-            TestFormat::Junit => test_report::junit(&results, &workspace.sources),
+            TestFormat::Human => run.parts.human(),
+            TestFormat::Junit => run.parts.junit(),
         },
     );
-    if results.iter().any(|result| result.fails(options.fail_on.as_ref())) {
+    if failed {
         Status::NeedsAction
     } else {
         Status::Clear
     }
+}
+
+/// What a run of `dcsc test` has found so far.
+struct Run {
+    /// The report, a file's results at a time.
+    parts: Parts,
+    /// The diagnostics, rendered.
+    said: Said,
+    /// Whether a file did not check (or could not be read): then no test
+    /// is reported, and the diagnostics say why.
+    errors: bool,
+    /// Whether a test failed as `--fail-on` says, or could not run.
+    failed: bool,
+    /// The trees of the files test files start from, kept for the next.
+    trees: Trees,
+}
+
+/// The syntax trees of the files the last test files started from, so
+/// that a council that many test files start from is parsed once, not
+/// once for each (parsing it was most of each file's run). A tree is
+/// taken again only for the same file id, name and text, so it is the
+/// tree parsing would give: each test file's workspace reads the guidance
+/// and then the test file before the files its tests start from, so
+/// those have the same ids in each. At most [`Trees::KEPT`] are kept, so
+/// memory stays flat however many different files are started from.
+#[derive(Default)]
+struct Trees {
+    kept: std::collections::VecDeque<Kept>,
+}
+
+/// A file's tree, as parsed from its text.
+struct Kept {
+    file: FileId,
+    name: String,
+    text: String,
+    parsed: (ast::File, Vec<SyntaxError>),
+}
+
+impl Trees {
+    const KEPT: usize = 8;
+
+    fn parse(&mut self, file: FileId, source: &SourceFile) -> (ast::File, Vec<SyntaxError>) {
+        let same = |kept: &Kept| kept.file == file && kept.name == source.name() && kept.text == source.text;
+        if let Some(kept) = self.kept.iter().find(|kept| same(kept)) {
+            return kept.parsed.clone();
+        }
+        let parsed = crate::workspace::parse_source(file, source);
+        if self.kept.len() >= Trees::KEPT {
+            self.kept.pop_front();
+        }
+        self.kept.push_back(Kept {
+            file,
+            name: source.name().to_owned(),
+            text: source.text.clone(),
+            parsed: parsed.clone(),
+        });
+        parsed
+    }
+}
+
+impl Run {
+    /// Reads, checks and runs one test file in a workspace of its own,
+    /// with the files its tests start from and the guidance given, and
+    /// writes its results into the report.
+    fn file(&mut self, path: &Path, guidance: &Guidance, options: &TestOptions, streams: &mut Streams<'_>) {
+        let mut workspace = guidance.workspace();
+        let Some(test_file) = add_input(&mut workspace, path, streams) else {
+            self.errors = true;
+            self.said
+                .add(&workspace.sources, &workspace.diagnostics, streams.colors.err);
+            return;
+        };
+        workspace.add_given_files_with(&mut |file, source| self.trees.parse(file, source));
+        let mut checked = workspace.check();
+        // The tests run are those of the file asked for: a file a test
+        // starts from may hold tests of its own, which are not asked for.
+        checked.tests.retain(|test| test.file == test_file);
+        if let Some(filter) = &options.filter {
+            checked.tests.retain(|test| test.name.text.contains(filter.as_str()));
+        }
+        // Each test verifies as at its own date, so a warning that the
+        // arrangements answer to another edition than the latest in force
+        // says nothing about the tests.
+        workspace
+            .diagnostics
+            .retain(|diagnostic| diagnostic.code != crate::diagnostics::Code::W0012);
+        self.errors |= workspace.has_errors();
+        self.said
+            .add(&workspace.sources, &workspace.diagnostics, streams.colors.err);
+        if self.errors {
+            // Nothing is reported once a file does not check: the rest
+            // are checked only for what they say.
+            return;
+        }
+        let files: Vec<FileId> = guidance.files.iter().map(|(file, _)| *file).collect();
+        let results = crate::policy_test::run(&workspace, &checked.tests, &files);
+        match options.format {
+            TestFormat::Human => self.parts.add_human(&results, &workspace.sources, streams.colors.out),
+            TestFormat::Junit => self.parts.add_junit(&results, &workspace.sources),
+        }
+        self.failed |= results.iter().any(|result| result.fails(options.fail_on.as_ref()));
+    }
+}
+
+/// The diagnostics of every workspace, rendered in the order found, each
+/// said once: a file that several test files start from, or the guidance
+/// given, is read with each, and what is wrong with it is said the first
+/// time only.
+#[derive(Default)]
+struct Said {
+    /// The text so far.
+    text: String,
+    /// What each diagnostic said is known by.
+    seen: BTreeSet<Known>,
+}
+
+/// What a diagnostic said is known by: its code and message, and the
+/// file and place (its start and end) it points at.
+type Known = (String, String, Option<(String, u32, u32)>);
+
+impl Said {
+    fn add(&mut self, sources: &SourceMap, found: &[Diagnostic], color: bool) {
+        let new: Vec<Diagnostic> = found
+            .iter()
+            .filter(|diagnostic| {
+                let place = diagnostic.primary.as_ref().map(|label| {
+                    let span = label.span;
+                    (sources.name(span.file).to_owned(), span.start, span.end)
+                });
+                self.seen
+                    .insert((diagnostic.code.as_str().to_owned(), diagnostic.message.clone(), place))
+            })
+            .cloned()
+            .collect();
+        if !new.is_empty() {
+            self.text.push_str(&diagnostics::render(sources, &new, color));
+        }
+    }
+}
+
+/// The guidance given with `--policy`, read once (it may be standard
+/// input) and checked once, for every test file's workspace.
+struct Guidance {
+    /// What reading it found wrong, in `read`.
+    problems: Vec<Diagnostic>,
+    /// The files as read.
+    read: SourceMap,
+    /// A workspace of the guidance alone: what checking it found, and the
+    /// first of the workspaces each test file is read into.
+    workspace: Workspace,
+    /// The guidance's files, by their ids in every test file's workspace,
+    /// each with the path it was given as.
+    files: Vec<(FileId, PathBuf)>,
+    /// The guidance checked, shared with every workspace.
+    checked: Option<Arc<crate::check::Guidance>>,
+}
+
+impl Guidance {
+    fn read(policies: &[PathBuf], streams: &mut Streams<'_>) -> Guidance {
+        let mut read = SourceMap::new();
+        let mut problems = Vec::new();
+        let mut workspace = Workspace::new();
+        let mut files = Vec::new();
+        for path in policies {
+            super::note_fifo(path, streams.write);
+            match load::read_from(&mut read, path, &mut streams.input.reader) {
+                Ok(file) => {
+                    if let Some(source) = read.get(file) {
+                        files.push((add_guidance(&mut workspace, path, source), path.clone()));
+                    }
+                }
+                Err(error) => problems.push(diagnostics::from_syntax(&error)),
+            }
+        }
+        let checked = (!files.is_empty()).then(|| Arc::new(workspace.check_guidance()));
+        Guidance {
+            problems,
+            read,
+            workspace,
+            files,
+            checked,
+        }
+    }
+
+    /// A workspace holding the guidance, with the same file ids as it was
+    /// checked with, for one test file.
+    fn workspace(&self) -> Workspace {
+        let mut workspace = Workspace::new();
+        for (file, path) in &self.files {
+            if let Some(source) = self.workspace.sources.get(*file) {
+                add_guidance(&mut workspace, path, source);
+            }
+        }
+        if let Some(checked) = &self.checked {
+            workspace.share_guidance(Arc::clone(checked));
+        }
+        workspace
+    }
+}
+
+/// Adds a guidance file, read already, to a workspace: as the file at
+/// its path (so that a test's `given` naming the same file finds it, not
+/// a second copy), or for standard input as text of that name.
+fn add_guidance(workspace: &mut Workspace, path: &Path, source: &crate::source::SourceFile) -> FileId {
+    if path == Path::new(load::STDIN_PATH) {
+        workspace.add_text(source.name(), &source.text)
+    } else {
+        workspace.add_source(path, &source.text)
+    }
+}
+
+/// The files in order, each once: a file found in a folder and named as
+/// well is tested once.
+fn once_each(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = BTreeSet::new();
+    files
+        .into_iter()
+        .filter(|file| seen.insert(std::fs::canonicalize(file).unwrap_or_else(|_| file.clone())))
+        .collect()
 }
 
 /// The test files the paths give, and those passed over as their own

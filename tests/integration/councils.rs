@@ -517,3 +517,53 @@ fn check_of_a_folder_gives_each_councils_diagnostics_as_if_checked_alone() {
     }
     assert_eq!(json(&named)["diagnostics"], serde_json::Value::Array(each));
 }
+
+/// `report`, `graph` and `timeline` draw one council: given a folder of
+/// councils they refuse (E0303) before any council is checked, naming the
+/// first few and counting the rest; a council that does not even parse is
+/// not read past its first words, so its errors are not what is said.
+#[test]
+fn a_document_of_a_folder_of_councils_is_refused_before_any_is_checked() {
+    let dir = scratch("document-of-many");
+    for index in 0..6 {
+        std::fs::copy("examples/coventry.dcs", dir.join(format!("council_{index}.dcs"))).unwrap();
+    }
+    std::fs::write(
+        dir.join("council_6.dcs"),
+        "arrangements broken {\n  council \"Broken\"\n}\n\npost director {\n  holds\n",
+    )
+    .unwrap();
+    let folder = dir.display().to_string();
+    for arguments in [
+        vec!["report", &folder, "--format", "markdown"],
+        vec!["graph", &folder, "--format", "dot"],
+        vec!["timeline", &folder],
+    ] {
+        let output = dcsc(&arguments);
+        assert_eq!(output.status.code(), Some(2), "{arguments:?}: {}", text(&output));
+        assert_eq!(stdout(&output), "", "{arguments:?}");
+        let shown = stderr(&output);
+        assert_eq!(shown.matches("error[").count(), 1, "{arguments:?}: {shown}");
+        assert!(
+            shown.contains(
+                "error[E0303]: a report, chart or timeline is of one council's arrangements, and 7 were given"
+            ),
+            "{arguments:?}: {shown}"
+        );
+        let first = format!("`{}`", dir.join("council_0.dcs").display());
+        assert!(
+            shown.contains(&format!("the councils: {first}, ")) && shown.contains(", and 2 more"),
+            "{arguments:?}: {shown}"
+        );
+        assert!(
+            shown.contains(&format!("help: run `dcsc {}` once for each council", arguments[0])),
+            "{arguments:?}: {shown}"
+        );
+    }
+    // One council's folder is still that council's document.
+    let one = dir.join("one");
+    std::fs::create_dir_all(&one).unwrap();
+    std::fs::copy("examples/coventry.dcs", one.join("coventry.dcs")).unwrap();
+    let output = dcsc(&["graph", &one.display().to_string(), "--format", "dot"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+}

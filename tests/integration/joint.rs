@@ -354,6 +354,51 @@ fn problems_in_a_shared_file_are_said_once_and_say_with_which_council() {
     assert!(shown.contains("checked 3 file(s): 2 error(s)"), "{shown}");
 }
 
+/// A council sharing a file with each of two other councils, that share
+/// nothing with each other, joins the three: they are checked together,
+/// each shared file read once, so a problem in the file the middle
+/// council shares with the last is said once, wherever the middle
+/// council stands. (The middle council used to join only the first
+/// group, and the second shared file was read with both groups.)
+#[test]
+fn a_council_sharing_with_two_groups_joins_them_and_each_problem_is_said_once() {
+    let dir = scratch("bridging");
+    write(&dir, "first.dcs", SHARED_DIRECTOR);
+    write(
+        &dir,
+        "second.dcs",
+        &SHARED_DIRECTOR
+            .replace("shared pair", "shared second")
+            .replace("joint_director", "second_director")
+            .replace("holds DCS", "holds NoSuchRole"),
+    );
+    write(&dir, "east.dcs", &council_sharing("east", "first.dcs"));
+    write(&dir, "west.dcs", &council_sharing("west", "second.dcs"));
+    let middle = council_sharing("middle", "first.dcs").replace("\"first.dcs\"", "\"first.dcs\", \"second.dcs\"");
+    for (name, order) in [
+        ("zmiddle.dcs", ["east.dcs", "west.dcs", "zmiddle.dcs"]),
+        ("amiddle.dcs", ["amiddle.dcs", "east.dcs", "west.dcs"]),
+    ] {
+        let _ = std::fs::remove_file(dir.join("zmiddle.dcs"));
+        let _ = std::fs::remove_file(dir.join("amiddle.dcs"));
+        write(&dir, name, &middle);
+        for arguments in [vec!["check", "."], [vec!["check"], order.to_vec()].concat()] {
+            let output = dcsc_in(&dir, &arguments);
+            let shown = text(&output);
+            assert_eq!(output.status.code(), Some(2), "{arguments:?}:\n{shown}");
+            assert_eq!(
+                shown.matches("unknown role `NoSuchRole`").count(),
+                1,
+                "{arguments:?}: said once:\n{shown}"
+            );
+            assert!(
+                shown.contains("checked 5 file(s): 1 error(s), 0 warning(s)"),
+                "{arguments:?}:\n{shown}"
+            );
+        }
+    }
+}
+
 #[test]
 fn answers_belong_to_each_council_and_a_file_is_shared_once() {
     let dir = scratch("misplaced");

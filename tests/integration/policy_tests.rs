@@ -225,6 +225,36 @@ fn folders_are_searched_for_files_holding_tests() {
     assert!(stdout(&output).starts_with("running 4 test(s) from 1 file(s)"));
 }
 
+/// Each test file is run in a workspace of its own, with the files its
+/// tests start from: two files may name their tests alike (read together
+/// they would clash), a file found in a folder and named again is run
+/// once, and a warning in the council both files start from is said
+/// once, not once for each file that reads it. The report is as one run
+/// of every file: the same bytes whether the files are named or found.
+#[test]
+fn each_test_file_runs_alone_and_what_a_file_they_share_says_is_said_once() {
+    let folder = tempfile::tempdir().unwrap();
+    // A title that would reorder the text around it: W0014.
+    let council = COUNCIL.replace("\"Deputy Chief Executive\"", "\"Deputy \u{202e}Chief Executive\"");
+    std::fs::write(folder.path().join("council.dcs"), council).unwrap();
+    let tests: String = TESTS.split("\ntest a_deputy_in_between").take(1).collect();
+    std::fs::write(folder.path().join("a_tests.dcs"), &tests).unwrap();
+    std::fs::write(folder.path().join("b_tests.dcs"), &tests).unwrap();
+    let found = dcsc_in(folder.path(), &["test"]);
+    let (out, err) = (stdout(&found), stderr(&found));
+    assert_eq!(found.status.code(), Some(0), "{out}\n{err}");
+    assert!(out.starts_with("running 2 test(s) from 2 file(s)\n"), "{out}");
+    assert!(
+        out.ends_with("test result: ok. 2 passed; 0 failed; 0 broken\n"),
+        "{out}"
+    );
+    assert_eq!(err.matches("warning[W0014]").count(), 1, "{err}");
+    assert_eq!(codes(&err), Vec::<&str>::new(), "{err}");
+    let named = dcsc_in(folder.path(), &["test", "a_tests.dcs", "b_tests.dcs", "."]);
+    assert_eq!(stdout(&named), out);
+    assert_eq!(stderr(&named), err);
+}
+
 /// Every duty and question key of the embedded guidance, from the policy
 /// files themselves.
 fn embedded_keys() -> Vec<String> {
