@@ -154,13 +154,14 @@ struct Kept {
     file: FileId,
     name: String,
     text: String,
-    parsed: (ast::File, Vec<SyntaxError>),
+    /// Shared with each workspace that reads the file, not copied.
+    parsed: (std::sync::Arc<ast::File>, Vec<SyntaxError>),
 }
 
 impl Trees {
     const KEPT: usize = 8;
 
-    fn parse(&mut self, file: FileId, source: &SourceFile) -> (ast::File, Vec<SyntaxError>) {
+    fn parse(&mut self, file: FileId, source: &SourceFile) -> (std::sync::Arc<ast::File>, Vec<SyntaxError>) {
         let same = |kept: &Kept| kept.file == file && kept.name == source.name() && kept.text == source.text;
         if let Some(kept) = self.kept.iter().find(|kept| same(kept)) {
             return kept.parsed.clone();
