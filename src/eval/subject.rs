@@ -185,14 +185,22 @@ impl<'a> Evaluator<'a> {
     }
 
     /// The claim of each entity counted, with the fact that it holds the
-    /// role counted over.
+    /// role counted over. A count other than `each` reads only each
+    /// finding's truth, facts, notes and what is missing
+    /// ([`Evaluator::count`]), so what each entity's finding observed is
+    /// let go at once: a council of many posts would otherwise hold an
+    /// observation of each until the count is made.
     fn counted(&self, over: Quantified, domain: &[EntityId]) -> Vec<(EntityId, Finding)> {
+        let observed = over.quantifier == Quantifier::Each;
         domain
             .iter()
             .map(|id| {
                 let mut finding = self.of_one(*id, over.claim);
                 if let Some(held) = over.holding.and_then(|role| self.holding_fact(*id, role)) {
                     finding.facts.insert(0, held);
+                }
+                if !observed {
+                    finding.said = Vec::new();
                 }
                 (*id, finding)
             })
