@@ -40,6 +40,7 @@ mod completion;
 mod fields;
 mod framing;
 mod index;
+mod outgoing;
 mod refresh;
 mod text;
 pub mod uri;
@@ -64,6 +65,7 @@ use serde::{Deserialize, Serialize};
 
 use analysis::Analysis;
 use framing::{read_message, Incoming};
+use outgoing::{Answer, Outgoing};
 use uri::Address;
 use work::{Done, Job};
 
@@ -133,7 +135,7 @@ impl Session {
                 out.extend(self.server.finished(job.run()));
             }
         }
-        out
+        out.into_iter().map(Outgoing::into_message).collect()
     }
 }
 
@@ -219,22 +221,24 @@ pub fn serve(input: impl BufRead + Send, mut output: impl Write) -> Ending {
     })
 }
 
-fn write_all(output: &mut impl Write, messages: &[Message]) -> std::io::Result<()> {
+fn write_all(output: &mut impl Write, messages: &[Outgoing]) -> std::io::Result<()> {
     for message in messages {
         message.write(output)?;
     }
     output.flush()
 }
 
-fn log(kind: MessageType, message: &str) -> Message {
-    Notification::new(
-        notifications::LogMessage::METHOD.to_owned(),
-        LogMessageParams {
-            typ: kind,
-            message: format!("dcsc: {message}"),
-        },
+fn log(kind: MessageType, message: &str) -> Outgoing {
+    Outgoing::Message(
+        Notification::new(
+            notifications::LogMessage::METHOD.to_owned(),
+            LogMessageParams {
+                typ: kind,
+                message: format!("dcsc: {message}"),
+            },
+        )
+        .into(),
     )
-    .into()
 }
 
 /// A document the editor has open.
@@ -288,7 +292,7 @@ struct Server {
 }
 
 impl Server {
-    fn handle(&mut self, message: Message) -> Vec<Message> {
+    fn handle(&mut self, message: Message) -> Vec<Outgoing> {
         match message {
             Message::Request(request) => {
                 let id = request.id.clone();
@@ -318,7 +322,7 @@ impl Server {
 
     /// A request, answered at once: before `initialize` and after
     /// `shutdown`, with an error.
-    fn request(&mut self, request: Request) -> Vec<Message> {
+    fn request(&mut self, request: Request) -> Vec<Outgoing> {
         let Request { id, method, params } = request;
         if method == requests::Initialize::METHOD {
             if self.initialized {
@@ -393,11 +397,11 @@ impl Server {
 
     /// The result of a request once the server is running, or the error
     /// it is answered with.
-    fn answer(&mut self, method: &str, params: serde_json::Value) -> Result<serde_json::Value, (ErrorCode, String)> {
+    fn answer(&mut self, method: &str, params: serde_json::Value) -> Result<Answer, (ErrorCode, String)> {
         match method {
             requests::Shutdown::METHOD => {
                 self.shut_down = true;
-                Ok(serde_json::Value::Null)
+                Ok(to_json(()))
             }
             requests::HoverRequest::METHOD => parse::<HoverParams>(params).map(|params| {
                 let at = params.text_document_position_params;
@@ -455,7 +459,7 @@ impl Server {
         }
     }
 
-    fn notification(&mut self, notification: Notification) -> Vec<Message> {
+    fn notification(&mut self, notification: Notification) -> Vec<Outgoing> {
         let Notification { method, params } = notification;
         if method == notifications::Exit::METHOD {
             self.ending = Some(if self.shut_down {
@@ -539,7 +543,7 @@ impl Server {
     }
 
     /// A document was opened or changed: its group is checked again.
-    fn changed(&mut self, uri: &str) -> Vec<Message> {
+    fn changed(&mut self, uri: &str) -> Vec<Outgoing> {
         let Some(document) = self.documents.get(uri) else {
             return Vec::new();
         };
@@ -596,7 +600,7 @@ fn declares_shared(text: &str) -> bool {
 
 /// `workspace/executeCommand`: the one command dcsc has, the embedded
 /// source, with the URI as its argument.
-fn execute_command(params: ExecuteCommandParams) -> Result<serde_json::Value, (ErrorCode, String)> {
+fn execute_command(params: ExecuteCommandParams) -> Result<Answer, (ErrorCode, String)> {
     if params.command != EMBEDDED_SOURCE_COMMAND {
         return Err((
             ErrorCode::InvalidParams,
@@ -612,7 +616,7 @@ fn execute_command(params: ExecuteCommandParams) -> Result<serde_json::Value, (E
     embedded_source(uri)
 }
 
-fn embedded_source(uri: String) -> Result<serde_json::Value, (ErrorCode, String)> {
+fn embedded_source(uri: String) -> Result<Answer, (ErrorCode, String)> {
     match uri::embedded_text(&uri) {
         Some(text) => Ok(to_json(EmbeddedSource {
             uri,
@@ -651,7 +655,7 @@ fn formatting(text: &str) -> Option<Vec<lsp_types::TextEdit>> {
     }])
 }
 
-fn initialize_result() -> serde_json::Value {
+fn initialize_result() -> Answer {
     to_json(InitializeResult {
         capabilities: ServerCapabilities {
             text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
@@ -693,32 +697,32 @@ fn parse<P: serde::de::DeserializeOwned>(params: serde_json::Value) -> Result<P,
         .map_err(|problem| (ErrorCode::InvalidParams, format!("invalid parameters: {problem}")))
 }
 
-fn to_json(value: impl Serialize) -> serde_json::Value {
-    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+fn to_json(value: impl Serialize) -> Answer {
+    // The protocol's types always serialise; `null` stands for one that
+    // would not, as a `Value` did.
+    serde_json::value::to_raw_value(&value).unwrap_or_default()
 }
 
-fn ok(id: RequestId, value: serde_json::Value) -> Message {
-    Response {
-        id,
-        response_result: Ok(value),
-    }
-    .into()
+fn ok(id: RequestId, result: Answer) -> Outgoing {
+    Outgoing::Answer { id, result }
 }
 
-fn error(id: RequestId, code: ErrorCode, message: &str) -> Message {
-    Response::new_err(id, code as i32, message.to_owned()).into()
+fn error(id: RequestId, code: ErrorCode, message: &str) -> Outgoing {
+    Outgoing::Message(Response::new_err(id, code as i32, message.to_owned()).into())
 }
 
 /// The notification that sets a document's diagnostics; `None` for a URI
 /// that does not parse (no editor could have sent it).
-fn publish(uri: &str, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) -> Option<Message> {
+fn publish(uri: &str, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) -> Option<Outgoing> {
     let uri = uri.parse::<Uri>().ok()?;
     let params = PublishDiagnosticsParams {
         uri,
         diagnostics,
         version,
     };
-    Some(Notification::new(notifications::PublishDiagnostics::METHOD.to_owned(), params).into())
+    Some(Outgoing::Message(
+        Notification::new(notifications::PublishDiagnostics::METHOD.to_owned(), params).into(),
+    ))
 }
 
 #[cfg(test)]

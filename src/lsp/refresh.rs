@@ -7,17 +7,17 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use lsp_server::{ErrorCode, Message, RequestId};
+use lsp_server::{ErrorCode, RequestId};
 use lsp_types::MessageType;
 
 use super::analysis::Analysis;
 use super::uri::Address;
 use super::work::{Done, Job, Member};
-use super::{declares_shared, error, group_of, log, ok, publish, to_json, Group, Server};
+use super::{declares_shared, error, group_of, log, ok, publish, to_json, Group, Outgoing, Server};
 
 impl Server {
     /// The result of a job.
-    pub(super) fn finished(&mut self, done: Done) -> Vec<Message> {
+    pub(super) fn finished(&mut self, done: Done) -> Vec<Outgoing> {
         match done {
             Done::Analysed {
                 group,
@@ -86,7 +86,7 @@ impl Server {
 
     /// Formatting requests for a document that changed or closed before
     /// they were done: answered as the protocol says, and dropped.
-    pub(super) fn outdated(&mut self, uri: &str) -> Vec<Message> {
+    pub(super) fn outdated(&mut self, uri: &str) -> Vec<Outgoing> {
         let (outdated, kept): (Vec<_>, Vec<_>) = self.formatting.drain(..).partition(|(_, waiting, _)| waiting == uri);
         self.formatting = kept;
         outdated
@@ -103,7 +103,7 @@ impl Server {
 
     /// `$/cancelRequest`: a request waiting or in work is answered as
     /// cancelled; one already answered is left alone.
-    pub(super) fn cancel(&mut self, params: serde_json::Value) -> Vec<Message> {
+    pub(super) fn cancel(&mut self, params: serde_json::Value) -> Vec<Outgoing> {
         let Ok(params) = serde_json::from_value::<lsp_types::CancelParams>(params) else {
             return Vec::new();
         };
@@ -131,7 +131,7 @@ impl Server {
     /// when its texts are large, by a job whose result [`Server::install`]s
     /// it. While a job runs, the group is marked changed and checked again
     /// when it ends.
-    pub(super) fn republish(&mut self, group: Group) -> Vec<Message> {
+    pub(super) fn republish(&mut self, group: Group) -> Vec<Outgoing> {
         self.analyses.remove(&group);
         if let Some(changed) = self.running.get_mut(&group) {
             *changed = true;
@@ -188,7 +188,7 @@ impl Server {
     /// Publishes a group's diagnostics from its analysis (`None`: no
     /// document of it is open), keeps the analysis, and answers the
     /// requests that waited for it.
-    pub(super) fn install(&mut self, group: Group, analysis: Option<Analysis>) -> Vec<Message> {
+    pub(super) fn install(&mut self, group: Group, analysis: Option<Analysis>) -> Vec<Outgoing> {
         let mut out = Vec::new();
         let previous = self.foreign.remove(&group).unwrap_or_default();
         let Some(analysis) = analysis else {
