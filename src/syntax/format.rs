@@ -68,7 +68,29 @@ pub fn format(file: FileId, source: &SourceFile) -> Result<String, FormatError> 
     if !errors.is_empty() {
         return Err(FormatError::Syntax(errors));
     }
-    let formatted = Formatter::new(&source.text, &tree).file();
+    format_parsed(file, source, &tree).map(|formatted| formatted.text)
+}
+
+/// A text in the canonical layout, with what the formatter's own check
+/// read back of it.
+#[derive(Debug)]
+pub struct Formatted {
+    /// The text in the canonical layout.
+    pub text: String,
+    /// The text read back as a source file (with the original's origin).
+    pub source: SourceFile,
+    /// The text read back: it parses with no errors, to as many items as
+    /// the original.
+    pub tree: File,
+}
+
+/// Formats a text already parsed with no syntax errors (`tree` is
+/// `source` parsed as `file`), and gives the formatted text with the tree
+/// the formatter's own check parsed of it: a caller that goes on to read
+/// the formatted text (to format it again, or check it) need not parse it
+/// a second time.
+pub fn format_parsed(file: FileId, source: &SourceFile, tree: &File) -> Result<Formatted, FormatError> {
+    let formatted = Formatter::new(&source.text, tree).file();
     // The promise is white space only: checked on every file, so a
     // mistake in the layout can never reach the disk.
     let reparsed = SourceFile::new(source.origin.clone(), &formatted);
@@ -79,7 +101,11 @@ pub fn format(file: FileId, source: &SourceFile) -> Result<String, FormatError> 
     {
         return Err(FormatError::WouldChangeMeaning);
     }
-    Ok(formatted)
+    Ok(Formatted {
+        text: formatted,
+        source: reparsed,
+        tree: retree,
+    })
 }
 
 /// A text without its white space outside strings and comments: two texts
