@@ -7,6 +7,13 @@
 # `fuzz/measure.sh 60 address 0 dcs_front_end` (0: libFuzzer's default,
 # the largest seed). Builds go to target/<SANITIZER>, so the two builds do
 # not replace each other.
+#
+# To compare two commits on a shared machine, copy each one's built
+# targets (target/none/x86_64-unknown-linux-gnu/release/<target>) aside and
+# run them in turn, one target at a time, with DCSC_FUZZ_BIN=<that folder,
+# as an absolute path> (the targets are run as built, not through cargo)
+# and DCSC_FUZZ_SEED=1 (libFuzzer's random seed, so both start from the
+# same mutations).
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-60}
@@ -34,8 +41,14 @@ for target in "${targets[@]}"; do
         *) cp "$file" "$work/$target/$(sha1sum <"$file" | cut -d' ' -f1)" ;;
       esac
     done
-  stats=$(cargo +nightly fuzz run --sanitizer "$sanitizer" --target-dir "target/$sanitizer" "$target" "$work/$target" -- \
-    -dict="$dict" -max_len="$max_len" -max_total_time="$seconds" -print_final_stats=1 -close_fd_mask=3 2>&1 |
+  options=(-dict="$dict" -max_len="$max_len" -max_total_time="$seconds" -print_final_stats=1 -close_fd_mask=3)
+  [ -z "${DCSC_FUZZ_SEED:-}" ] || options+=(-seed="$DCSC_FUZZ_SEED")
+  if [ -n "${DCSC_FUZZ_BIN:-}" ]; then
+    run=("$DCSC_FUZZ_BIN/$target" "$work/$target" "${options[@]}")
+  else
+    run=(cargo +nightly fuzz run --sanitizer "$sanitizer" --target-dir "target/$sanitizer" "$target" "$work/$target" -- "${options[@]}")
+  fi
+  stats=$("${run[@]}" 2>&1 |
     grep -E '^stat::(number_of_executed_units|average_exec_per_sec)' | awk '{print $2}' | paste -sd' ')
   read -r runs per_second <<<"$stats"
   echo "$target: $per_second exec/s ($runs runs in ${seconds}s, sanitizer $sanitizer, max_len $max_len)"

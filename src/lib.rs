@@ -35,6 +35,7 @@ pub mod outcome;
 pub mod policy_test;
 pub mod run;
 pub mod sector;
+pub mod seed;
 pub mod serve;
 pub mod source;
 pub mod suggest;

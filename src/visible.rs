@@ -51,10 +51,53 @@ pub fn shown(c: char) -> String {
     format!("\\u{{{:x}}}", u32::from(c))
 }
 
+/// Whether a text holds a hidden character: what
+/// `text.chars().any(is_hidden)` says, read eight bytes at a time. Every
+/// output asks this of every string it writes, and the answer is almost
+/// always no: a word is passed over when none of its bytes is below a
+/// space, DEL, or the first byte of a C1 control (0xC2) or of a
+/// bidirectional control (0xE2); only a word that holds one is read byte
+/// by byte (tab and line feed are below a space, `’` starts with 0xE2).
+pub fn has_hidden(text: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of the word is below `bound` (at most 0x80), or equal
+    // to `byte`: exact, by the borrow of a subtraction per byte.
+    let below = |word: u64, bound: u8| word.wrapping_sub(ONES * u64::from(bound)) & !word & HIGHS != 0;
+    let holds = |word: u64, byte: u8| below(word ^ (ONES * u64::from(byte)), 1);
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut start = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        let suspect = below(word, 0x20) || holds(word, 0x7f) || holds(word, 0xc2) || holds(word, 0xe2);
+        if suspect && (start..start + 8).any(|index| hidden_at(bytes, index)) {
+            return true;
+        }
+        start += 8;
+    }
+    (start..bytes.len()).any(|index| hidden_at(bytes, index))
+}
+
+/// Whether a hidden character starts at this byte of UTF-8 text (its
+/// continuation bytes may lie beyond the word being read): a C0 control
+/// other than tab and line feed, DEL, a C1 control (U+0080 to U+009F,
+/// 0xC2 0x80 to 0xC2 0x9F) or a bidirectional control (U+202A to U+202E,
+/// 0xE2 0x80 0xAA to 0xAE; U+2066 to U+2069, 0xE2 0x81 0xA6 to 0xA9).
+fn hidden_at(bytes: &[u8], index: usize) -> bool {
+    let at = |offset: usize| bytes.get(index + offset).copied().unwrap_or(0);
+    match at(0) {
+        0x00..=0x08 | 0x0b..=0x1f | 0x7f => true,
+        0xc2 => matches!(at(1), 0x80..=0x9f),
+        0xe2 => matches!((at(1), at(2)), (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)),
+        _ => false,
+    }
+}
+
 /// The text with every hidden character shown as `\u{…}`; borrowed when
 /// there is none, which is almost always.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_hidden) {
+    if !has_hidden(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -190,7 +233,11 @@ impl serde_json::ser::Formatter for Pretty {
     fn write_string_fragment<W: ?Sized + io::Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
         // A fragment holds nothing `serde_json` escapes itself; what it
         // leaves raw is written here as `\uXXXX` (every hidden character is
-        // in the Basic Multilingual Plane, so one escape each).
+        // in the Basic Multilingual Plane, so one escape each). Almost
+        // every fragment holds none, and is written whole.
+        if !has_hidden(fragment) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some((index, c)) = rest.char_indices().find(|(_, c)| is_hidden(*c)) {
             writer.write_all(rest.get(..index).unwrap_or("").as_bytes())?;
@@ -204,6 +251,46 @@ impl serde_json::ser::Formatter for Pretty {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_eight_bytes_at_a_time_finds_what_reading_each_character_finds() {
+        // Every character near the edges of the hidden ranges and of the
+        // bytes the word test looks for, at every offset in a word, so that
+        // a character split across two words is met too.
+        let edges = [
+            '\u{0}',
+            '\u{8}',
+            '\t',
+            '\n',
+            '\u{b}',
+            '\u{1f}',
+            ' ',
+            '~',
+            '\u{7f}',
+            '\u{80}',
+            '\u{9f}',
+            '\u{a0}',
+            'é',
+            '\u{2019}',
+            '\u{2029}',
+            '\u{202a}',
+            '\u{202e}',
+            '\u{202f}',
+            '\u{2065}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{206a}',
+            '\u{1f600}',
+        ];
+        for padding in 0..9 {
+            for first in edges {
+                for second in edges {
+                    let text = format!("{}{first}{second}abc", "x".repeat(padding));
+                    assert_eq!(has_hidden(&text), text.chars().any(is_hidden), "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn hidden_characters_are_shown_and_others_kept() {

@@ -40,8 +40,8 @@ use dcsc::check::{self, Checked, Parsed};
 use dcsc::date::{Day, PartialDate};
 use dcsc::diagnostics::{self, Diagnostic, Severity};
 use dcsc::outcome::{Council, Verified};
-use dcsc::source::{FileId, Origin, SourceMap};
-use dcsc::syntax::format::{format, FormatError};
+use dcsc::source::{FileId, Origin, SourceFile, SourceMap};
+use dcsc::syntax::format::{format_parsed, FormatError, Formatted};
 use dcsc::syntax::{self, ast};
 
 /// The embedded guidance, read and parsed once.
@@ -171,9 +171,7 @@ pub fn text_of(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
 /// (as at `as_at`, choosing among the editions), exactly as
 /// `Workspace::check_as_at` does for one file.
 pub fn read_and_check(text: &str, reader: Reader, as_at: Option<Day>) -> Outcome {
-    let embedded = embedded();
-    let mut sources = embedded.sources.clone();
-    let file = sources.add(Origin::Path(reader.name().to_owned()), text);
+    let (sources, file) = with_input(text, reader);
     let source = sources.get(file).expect("the input is in the map");
     let (tree, errors) = match reader {
         Reader::Dcs => syntax::parse(file, source),
@@ -182,11 +180,34 @@ pub fn read_and_check(text: &str, reader: Reader, as_at: Option<Day>) -> Outcome
             Err(error) => (ast::File::default(), vec![error]),
         },
     };
-    let mut diagnostics: Vec<Diagnostic> = errors.iter().map(diagnostics::from_syntax).collect();
+    let syntax_errors = errors.iter().map(diagnostics::from_syntax).collect();
+    check_read(sources, file, tree, syntax_errors, as_at)
+}
+
+/// A copy of the embedded files' source map with `text` added (last), and
+/// the text's id in it: the same id for every text.
+fn with_input(text: &str, reader: Reader) -> (SourceMap, FileId) {
+    let mut sources = embedded().sources.clone();
+    let file = sources.add(Origin::Path(reader.name().to_owned()), text);
+    (sources, file)
+}
+
+/// Checks a text already read into `sources` as `file`, given its syntax
+/// tree and its syntax errors as diagnostics, against the embedded
+/// guidance.
+fn check_read(
+    sources: SourceMap,
+    file: FileId,
+    tree: ast::File,
+    syntax_errors: Vec<Diagnostic>,
+    as_at: Option<Day>,
+) -> Outcome {
+    let embedded = embedded();
+    let mut diagnostics = syntax_errors;
     let user = [Parsed {
         file,
         ast: &tree,
-        incomplete: !errors.is_empty(),
+        incomplete: !diagnostics.is_empty(),
         shares: &[],
         named: true,
     }];
@@ -284,8 +305,15 @@ pub fn verify_render(bytes: &[u8]) {
         let human = dcsc::render::human::render(&report, false);
         assert!(!human.is_empty(), "the human output is empty:\n{text:?}");
         let _ = dcsc::render::human::render(&report, true);
-        let value = dcsc::render::json::to_value(&report);
-        assert!(value.is_object(), "the JSON output is not an object:\n{text:?}");
+        // The text `verify --format json` writes (empty if serialising
+        // failed). Not a `serde_json::Value`: its maps hash each key with a
+        // seed drawn afresh per map, so the same input would run different
+        // code each time and libFuzzer would keep mistaking it for new.
+        let json = dcsc::render::json::to_text(&report, 0);
+        assert!(
+            json.starts_with('{') && json.ends_with('}'),
+            "the JSON output is not an object:\n{text:?}"
+        );
         let chart = dcsc::graph::chart(&report);
         let svg = chart.to_svg();
         let _ = (chart.to_dot(), chart.to_mermaid());
@@ -299,21 +327,18 @@ pub fn verify_render(bytes: &[u8]) {
     }
 }
 
-/// The formatted text, or `None` if the text does not parse.
-pub fn formatted(text: &str) -> Option<String> {
-    let mut sources = SourceMap::new();
-    let file = sources.add(Origin::Path("fuzz.dcs".to_owned()), text);
-    match format(file, sources.get(file).expect("the input is in the map")) {
-        Ok(out) => Some(out),
-        Err(FormatError::Syntax(errors)) => {
-            assert!(
-                !errors.is_empty(),
-                "refused to format without a syntax error:\n{text:?}"
-            );
-            None
-        }
-        Err(FormatError::WouldChangeMeaning) => {
-            panic!("the formatter's own check refused its layout:\n{text:?}")
+/// A text that parsed with no syntax errors (`tree`, `source` read as
+/// `file`) formatted, with the tree the formatter's own check read back of
+/// the result; its check refusing the layout (the result would not parse,
+/// or would differ in more than white space) breaks the property.
+fn formatted(file: FileId, source: &SourceFile, tree: &ast::File, text: &str) -> Formatted {
+    match format_parsed(file, source, tree) {
+        Ok(formatted) => formatted,
+        Err(FormatError::Syntax(_) | FormatError::WouldChangeMeaning) => {
+            panic!(
+                "the formatter's own check refused its layout:\n{text:?}\nformatting:\n{:?}",
+                source.text
+            )
         }
     }
 }
@@ -383,12 +408,8 @@ fn layout_only(text: &str) -> String {
     kept
 }
 
-/// The comments the parser found, each as written.
-fn parsed_comments(text: &str) -> Vec<String> {
-    let mut sources = SourceMap::new();
-    let file = sources.add(Origin::Path("fuzz.dcs".to_owned()), text);
-    let source = sources.get(file).expect("the input is in the map");
-    let (tree, _) = syntax::parse(file, source);
+/// The comments the parser found in a text, each as written.
+fn parsed_comments(source: &SourceFile, tree: &ast::File) -> Vec<String> {
     tree.comments
         .iter()
         .map(|comment| source.slice(comment.span).to_owned())
@@ -400,8 +421,8 @@ fn parsed_comments(text: &str) -> Vec<String> {
 /// act on a terminal outside strings (W0014). Formatting may drop those
 /// (a stray carriage return is white space to the grammar, and the
 /// formatter lays white space out afresh) but never add one.
-fn conclusions(text: &str) -> (Vec<String>, usize) {
-    let diagnostics = read_and_check(text, Reader::Dcs, None).diagnostics;
+fn conclusions(outcome: &Outcome) -> (Vec<String>, usize) {
+    let diagnostics = &outcome.diagnostics;
     let hidden = |diagnostic: &&Diagnostic| diagnostic.code.as_str() == "W0014";
     let said = diagnostics
         .iter()
@@ -416,38 +437,55 @@ fn conclusions(text: &str) -> (Vec<String>, usize) {
 /// concludes the same of both.
 pub fn fmt_round_trip(bytes: &[u8]) {
     let text = text_of(bytes);
-    let Some(once) = formatted(&text) else {
+    // As `dcsc fmt` reads it (`format` parses, then lays out): a text that
+    // does not parse is left as it is. Each text is parsed once: the
+    // formatter's own check parses what it wrote, and that tree is the one
+    // formatted again and checked.
+    let (sources, file) = with_input(&text, Reader::Dcs);
+    let source = sources.get(file).expect("the input is in the map");
+    let (tree, errors) = syntax::parse(file, source);
+    if !errors.is_empty() {
         return;
-    };
-    let Some(twice) = formatted(&once) else {
-        panic!("the formatted text does not parse:\n{text:?}\nformatted:\n{once:?}");
-    };
-    assert_eq!(once, twice, "formatting is not idempotent:\n{text:?}");
-    // What the parser read: without a byte order mark, CRLF as LF.
-    let normalised = dcsc::source::SourceFile::new(Origin::Path(String::new()), &text).text;
+    }
+    let once = formatted(file, source, &tree, &text);
+    let twice = formatted(file, &once.source, &once.tree, &text);
+    assert_eq!(once.text, twice.text, "formatting is not idempotent:\n{text:?}");
+    // What the parser read (`source.text`): without a byte order mark,
+    // CRLF as LF.
     assert_eq!(
-        comments(&normalised),
-        comments(&once),
-        "a comment was changed or lost:\n{text:?}\nformatted:\n{once:?}"
+        comments(&source.text),
+        comments(&once.text),
+        "a comment was changed or lost:\n{text:?}\nformatted:\n{:?}",
+        once.text
     );
     assert_eq!(
-        parsed_comments(&normalised),
-        parsed_comments(&once),
-        "the parser finds other comments in the formatted text:\n{text:?}\nformatted:\n{once:?}"
+        parsed_comments(source, &tree),
+        parsed_comments(&once.source, &once.tree),
+        "the parser finds other comments in the formatted text:\n{text:?}\nformatted:\n{:?}",
+        once.text
     );
-    assert!(once.is_empty() || once.ends_with('\n'), "no final newline:\n{text:?}");
     assert!(
-        !layout_only(&once).contains("\n\n\n"),
+        once.text.is_empty() || once.text.ends_with('\n'),
+        "no final newline:\n{text:?}"
+    );
+    assert!(
+        !layout_only(&once.text).contains("\n\n\n"),
         "more than one blank line in a row:\n{text:?}"
     );
-    let (before, hidden_before) = conclusions(&text);
-    let (after, hidden_after) = conclusions(&once);
+    let Formatted {
+        text: once_text,
+        tree: once_tree,
+        ..
+    } = once;
+    let (before, hidden_before) = conclusions(&check_read(sources, file, tree, Vec::new(), None));
+    let (once_sources, once_file) = with_input(&once_text, Reader::Dcs);
+    let (after, hidden_after) = conclusions(&check_read(once_sources, once_file, once_tree, Vec::new(), None));
     assert_eq!(
         before, after,
-        "formatting changed what the checker concludes:\n{text:?}\nformatted:\n{once:?}"
+        "formatting changed what the checker concludes:\n{text:?}\nformatted:\n{once_text:?}"
     );
     assert!(
         hidden_after <= hidden_before,
-        "formatting added a hidden character:\n{text:?}\nformatted:\n{once:?}"
+        "formatting added a hidden character:\n{text:?}\nformatted:\n{once_text:?}"
     );
 }

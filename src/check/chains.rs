@@ -86,7 +86,7 @@ fn check_chains(
     // An Act beside the guidance (and an amendment of it) is checked in
     // every chain; what is wrong with it is said once. The set only
     // answers whether an error was said; the order is the chains'.
-    let mut said = std::collections::HashSet::new();
+    let mut said = crate::seed::set();
     for chain in compose(user_policies, &embedded_policies, errors) {
         let mut policy_errors = Vec::new();
         let (policy, scope) = policy::check_policy(&chain, sources, &mut policy_errors);

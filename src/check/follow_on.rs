@@ -4,7 +4,7 @@
 //! parse, a duty unknown because the guidance an arrangement answers to
 //! was not given, and unknown fields that are values missing their comma.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use super::error::{CheckError, NameKind};
 use super::Parsed;
@@ -138,13 +138,15 @@ pub(super) fn once_each(
     read_with: &HashMap<usize, String>,
     sharers: &HashMap<FileId, Vec<String>>,
 ) -> Vec<CheckError> {
-    let mut councils: HashMap<&CheckError, Vec<&str>> = HashMap::new();
+    // Seeded once per process (`crate::seed`), so that checking the same
+    // text does the same work each time.
+    let mut councils: HashMap<&CheckError, Vec<&str>, _> = HashMap::with_hasher(crate::seed::process());
     for (index, error) in errors.iter().enumerate() {
         if let Some(council) = read_with.get(&index) {
             councils.entry(error).or_default().push(council);
         }
     }
-    let mut seen = HashSet::with_capacity(errors.len());
+    let mut seen = crate::seed::set_with_capacity(errors.len());
     let mut kept = Vec::new();
     for error in &errors {
         if !seen.insert(error) {

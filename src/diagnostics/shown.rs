@@ -113,6 +113,10 @@ impl Shown<'_> {
             return;
         };
         self.stretch(from, true);
+        if !visible::has_hidden(part) {
+            self.text.push_str(part);
+            return;
+        }
         // Copied a run at a time between hidden characters (almost always
         // one run, the whole part), not a character at a time: that was a
         // tenth of a council's run once the guidance was no longer parsed.

@@ -1,8 +1,6 @@
 //! Three-valued truth and what evaluating a predicate found, combined
 //! through `and`, `or` and `not`.
 
-use std::collections::HashSet;
-
 use super::{FactUse, Missing, Note, Observation};
 
 /// Three-valued truth.
@@ -108,9 +106,10 @@ impl Finding {
         // What is already in, to say each thing once in the order first
         // met: a timeline duty has a part per change, so searching the list
         // for each would be quadratic. The sets are only asked, never
-        // listed, so their order cannot reach the output.
-        let mut said_already: HashSet<Observation> = HashSet::new();
-        let mut facts_already: HashSet<FactUse> = HashSet::new();
+        // listed, so their order cannot reach the output; one seed for the
+        // process (`crate::seed`), so the work is the same each time.
+        let mut said_already = crate::seed::set::<Observation>();
+        let mut facts_already = crate::seed::set::<FactUse>();
         for part in parts {
             if part.truth == truth {
                 for said in part.said {
@@ -140,7 +139,8 @@ impl Finding {
 /// there already; in proportion to the facts there and added, not their
 /// product.
 pub(crate) fn push_facts(facts: &mut Vec<FactUse>, more: impl IntoIterator<Item = FactUse>) {
-    let mut already: HashSet<FactUse> = facts.iter().cloned().collect();
+    let mut already = crate::seed::set_with_capacity::<FactUse>(facts.len());
+    already.extend(facts.iter().cloned());
     for fact in more {
         if already.insert(fact.clone()) {
             facts.push(fact);

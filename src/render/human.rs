@@ -10,30 +10,76 @@ use crate::model::{Duty, DutyKind};
 use crate::words::{provenance_in_brief, Standing, Wording};
 use crate::Assessment;
 
-/// Wraps text to `width` columns, indenting continuation lines.
+/// Wraps text to `width` columns, indenting continuation lines: each
+/// line of the text is filled with its words (split at white space) as
+/// far as `width` characters allows.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        // The line's length in characters, kept as it grows rather than
-        // counted again for every word.
-        let mut length = 0;
-        for word in paragraph.split_whitespace() {
-            let word_length = word.chars().count();
-            if !line.is_empty() && length + 1 + word_length > width {
-                lines.push(std::mem::take(&mut line));
-                length = 0;
-            }
-            if !line.is_empty() {
-                line.push(' ');
-                length += 1;
-            }
-            line.push_str(word);
-            length += word_length;
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(1) * (indent.len() + 1));
+    for (index, paragraph) in text.split('\n').enumerate() {
+        if index > 0 {
+            out.push('\n');
+            out.push_str(indent);
         }
-        lines.push(line);
+        // Almost every paragraph is printable ASCII, where the only white
+        // space is a space and a word's length is its length in bytes:
+        // found without decoding a character at a time, which was most of
+        // the cost of a verbose report (a paragraph of guidance is
+        // wrapped for every verdict that cites it).
+        if is_printable_ascii(paragraph) {
+            let words = paragraph.split(' ').filter(|word| !word.is_empty());
+            fill(&mut out, words.map(|word| (word, word.len())), width, indent);
+        } else {
+            let words = paragraph.split_whitespace();
+            fill(&mut out, words.map(|word| (word, word.chars().count())), width, indent);
+        }
     }
-    lines.join(&format!("\n{indent}"))
+    out
+}
+
+/// Adds words (each with its length in characters) to `out`, a space
+/// between two on a line, starting a new indented line where the next word
+/// would pass `width`.
+fn fill<'a>(out: &mut String, words: impl Iterator<Item = (&'a str, usize)>, width: usize, indent: &str) {
+    // The line's length in characters, kept as it grows rather than
+    // counted again for every word.
+    let mut length = 0;
+    let mut started = false;
+    for (word, word_length) in words {
+        if started && length + 1 + word_length > width {
+            out.push('\n');
+            out.push_str(indent);
+            length = 0;
+            started = false;
+        }
+        if started {
+            out.push(' ');
+            length += 1;
+        }
+        out.push_str(word);
+        length += word_length;
+        started = true;
+    }
+}
+
+/// Whether every byte of a text is printable ASCII (a space to `~`), read
+/// eight bytes at a time.
+fn is_printable_ascii(text: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let printable = |word: u64| {
+        // No byte at or above 0x80, none below a space, and none that is DEL.
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+        let delete = word ^ (ONES * 0x7f);
+        let is_delete = delete.wrapping_sub(ONES) & !delete;
+        (word | below_space | is_delete) & HIGHS == 0
+    };
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        if !printable(u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]))) {
+            return false;
+        }
+    }
+    chunks.remainder().iter().all(|byte| (b' '..=b'~').contains(byte))
 }
 
 /// The human report of one council's verdicts, every verdict explained.
@@ -400,5 +446,94 @@ impl Assessment<'_> {
         }
         let _ = writeln!(out, "{}", summary_line(self));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Wrapping as it was done before printable ASCII had a way of its
+    /// own: every paragraph split at Unicode white space, every word's
+    /// characters counted.
+    fn reference(text: &str, width: usize, indent: &str) -> String {
+        let mut lines = Vec::new();
+        for paragraph in text.split('\n') {
+            let mut line = String::new();
+            let mut length = 0;
+            for word in paragraph.split_whitespace() {
+                let word_length = word.chars().count();
+                if !line.is_empty() && length + 1 + word_length > width {
+                    lines.push(std::mem::take(&mut line));
+                    length = 0;
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                    length += 1;
+                }
+                line.push_str(word);
+                length += word_length;
+            }
+            lines.push(line);
+        }
+        lines.join(&format!("\n{indent}"))
+    }
+
+    #[test]
+    fn words_fill_each_line_as_far_as_the_width() {
+        assert_eq!(wrap("aaa bbb ccc", 7, "  "), "aaa bbb\n  ccc");
+        assert_eq!(wrap("aaa   bbb ", 80, "  "), "aaa bbb");
+        assert_eq!(wrap("abcdefghij k", 4, "  "), "abcdefghij\n  k");
+        assert_eq!(wrap("a\n\nb", 80, "  "), "a\n  \n  b");
+        assert_eq!(wrap("", 80, "  "), "");
+        // Tab and other white space split words too; widths count
+        // characters, not bytes.
+        assert_eq!(wrap("aaa\tbbb\u{b}ccc", 7, "  "), "aaa bbb\n  ccc");
+        assert_eq!(wrap("é é é", 3, "  "), "é é\n  é");
+        assert_eq!(wrap("a\u{a0}b c", 3, "  "), "a b\n  c");
+    }
+
+    #[test]
+    fn printable_ascii_wraps_as_any_text_does() {
+        let words = [
+            "a",
+            "bb",
+            "ccc",
+            "dddddddd",
+            "e",
+            "ffffffffffffffffffff",
+            "\u{7f}",
+            "é",
+            "\t",
+            "~",
+        ];
+        for width in [1, 3, 8, 20] {
+            for count in 0..12 {
+                for spaces in [" ", "  ", " \n ", "\n"] {
+                    let text: Vec<&str> = (0..count)
+                        .map(|index| words[(index * 7 + width) % words.len()])
+                        .collect();
+                    let text = text.join(spaces);
+                    assert_eq!(
+                        wrap(&text, width, "  "),
+                        reference(&text, width, "  "),
+                        "{text:?} at {width}"
+                    );
+                }
+            }
+        }
+        for text in [
+            "printable ascii only",
+            "line\u{0}feed",
+            "delete\u{7f}it",
+            "tilde~ ok",
+            "high\u{80}",
+        ] {
+            assert_eq!(
+                is_printable_ascii(text),
+                text.bytes().all(|byte| (b' '..=b'~').contains(&byte)),
+                "{text:?}"
+            );
+        }
     }
 }

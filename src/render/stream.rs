@@ -105,28 +105,27 @@ impl Stream {
                     format!("\n{text}")
                 }
             }
-            Shape::Json => {
-                let value = crate::render::json::to_value(assessment);
-                match self.expected {
-                    Some(1) => format!("{}\n", crate::visible::json(&value)),
-                    Some(_) => {
-                        let opening = if first { "[\n  " } else { ",\n  " };
-                        format!("{opening}{}", crate::visible::json_at(&value, 1))
-                    }
-                    None if first => {
-                        self.first_json = Some(value);
-                        String::new()
-                    }
-                    None => {
-                        let held = self
-                            .first_json
-                            .take()
-                            .map(|held| format!("[\n  {}", crate::visible::json_at(&held, 1)))
-                            .unwrap_or_default();
-                        format!("{held},\n  {}", crate::visible::json_at(&value, 1))
-                    }
+            // Written straight from the contract's types; a value is built
+            // only for a first council held until the count is known.
+            Shape::Json => match self.expected {
+                Some(1) => format!("{}\n", crate::render::json::to_text(assessment, 0)),
+                Some(_) => {
+                    let opening = if first { "[\n  " } else { ",\n  " };
+                    format!("{opening}{}", crate::render::json::to_text(assessment, 1))
                 }
-            }
+                None if first => {
+                    self.first_json = Some(crate::render::json::to_value(assessment));
+                    String::new()
+                }
+                None => {
+                    let held = self
+                        .first_json
+                        .take()
+                        .map(|held| format!("[\n  {}", crate::visible::json_at(&held, 1)))
+                        .unwrap_or_default();
+                    format!("{held},\n  {}", crate::render::json::to_text(assessment, 1))
+                }
+            },
             Shape::Junit => {
                 self.junit.add(assessment);
                 String::new()

@@ -69,19 +69,51 @@ pub fn format(file: FileId, source: &SourceFile) -> Result<String, FormatError> 
         return Err(FormatError::Syntax(errors));
     }
     let formatted = Formatter::new(&source.text, &tree).file();
-    // Only the count of items is compared below: the tree goes before the
-    // formatted text is parsed, so a large file's two trees are never held
-    // at once.
+    // Only the count of items is compared by the check: the tree goes
+    // before the formatted text is parsed, so a large file's two trees are
+    // never held at once.
     let items = tree.items.len();
     drop(tree);
-    // The promise is white space only: checked on every file, so a
-    // mistake in the layout can never reach the disk.
+    checked(file, source, formatted, items).map(|formatted| formatted.text)
+}
+
+/// A text in the canonical layout, with what the formatter's own check
+/// read back of it.
+#[derive(Debug)]
+pub struct Formatted {
+    /// The text in the canonical layout.
+    pub text: String,
+    /// The text read back as a source file (with the original's origin).
+    pub source: SourceFile,
+    /// The text read back: it parses with no errors, to as many items as
+    /// the original.
+    pub tree: File,
+}
+
+/// Formats a text already parsed with no syntax errors (`tree` is
+/// `source` parsed as `file`), and gives the formatted text with the tree
+/// the formatter's own check parsed of it: a caller that goes on to read
+/// the formatted text (to format it again, or check it) need not parse it
+/// a second time.
+pub fn format_parsed(file: FileId, source: &SourceFile, tree: &File) -> Result<Formatted, FormatError> {
+    let formatted = Formatter::new(&source.text, tree).file();
+    checked(file, source, formatted, tree.items.len())
+}
+
+/// The formatter's own check of its layout of `source`, which parsed to
+/// `items` items: the promise is white space only, checked on every
+/// file, so a mistake in the layout can never reach the disk.
+fn checked(file: FileId, source: &SourceFile, formatted: String, items: usize) -> Result<Formatted, FormatError> {
     let reparsed = SourceFile::new(source.origin.clone(), &formatted);
     let (retree, reerrors) = super::parse(file, &reparsed);
     if significant(&formatted) != significant(&source.text) || !reerrors.is_empty() || retree.items.len() != items {
         return Err(FormatError::WouldChangeMeaning);
     }
-    Ok(formatted)
+    Ok(Formatted {
+        text: formatted,
+        source: reparsed,
+        tree: retree,
+    })
 }
 
 /// A text without its white space outside strings and comments: two texts

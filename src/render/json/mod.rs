@@ -118,7 +118,7 @@ struct ArrangementInfo<'a> {
 #[derive(Serialize)]
 struct Summary {
     needs_action: usize,
-    counts: serde_json::Map<String, serde_json::Value>,
+    counts: Entries<&'static str, usize>,
 }
 
 #[derive(Serialize)]
@@ -135,7 +135,7 @@ struct VerdictOut<'a> {
     inferred: bool,
     section: &'a str,
     citations: Vec<Citation<'a>>,
-    tags: serde_json::Map<String, serde_json::Value>,
+    tags: Entries<&'a str, &'a str>,
     bindings: Vec<BindingOut<'a>>,
     facts: Vec<FactOut<'a>>,
     missing: Vec<MissingOut<'a>>,
@@ -209,9 +209,9 @@ struct DepartureOut<'a> {
 /// One council's verdicts in the JSON contract.
 pub fn output<'a>(assessment: &'a Assessment<'a>) -> Output<'a> {
     let base = assessment.policy.base();
-    let mut counts = serde_json::Map::new();
+    let mut counts = Entries::default();
     for (kind, count) in assessment.counts() {
-        counts.insert(kind.name().to_owned(), serde_json::Value::from(count));
+        counts.insert(kind.name(), count);
     }
     let keys = Keys { assessment };
     let wording = assessment.wording();
@@ -287,6 +287,51 @@ pub fn output<'a>(assessment: &'a Assessment<'a>) -> Output<'a> {
 /// One council's verdicts as a JSON value.
 pub fn to_value(assessment: &Assessment<'_>) -> serde_json::Value {
     serde_json::to_value(output(assessment)).unwrap_or(serde_json::Value::Null)
+}
+
+/// One council's verdicts as the JSON text `verify --format json` writes,
+/// written at `depth` inside enclosing arrays (see
+/// [`crate::visible::json_at`]): the same text as [`to_value`] printed,
+/// serialised straight from the contract's types, so no
+/// `serde_json::Value` is built (every string copied, every key hashed)
+/// only to be printed and dropped.
+pub fn to_text(assessment: &Assessment<'_>, depth: usize) -> String {
+    crate::visible::json_at(&output(assessment), depth)
+}
+
+/// Keys and values written as one JSON object, in the order first
+/// inserted, a key inserted again keeping its place and taking the new
+/// value: what a `serde_json::Map` (which keeps insertion order) writes.
+/// A `Map` hashes every key with a seed drawn afresh for each map, so the
+/// work it does differs from run to run on the same input; these objects
+/// are small (a count per verdict kind, a duty's tags), so a list
+/// searched in order does the same with no hashing.
+struct Entries<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for Entries<K, V> {
+    fn default() -> Self {
+        Entries(Vec::new())
+    }
+}
+
+impl<K: PartialEq, V> Entries<K, V> {
+    fn insert(&mut self, key: K, value: V) {
+        match self.0.iter_mut().find(|(existing, _)| *existing == key) {
+            Some(entry) => entry.1 = value,
+            None => self.0.push((key, value)),
+        }
+    }
+}
+
+impl<K: Serialize, V: Serialize> Serialize for Entries<K, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in &self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
 }
 
 fn verdict_out<'a>(
@@ -388,11 +433,11 @@ fn source_out<'a>(assessment: &Assessment<'a>, paragraph: &'a Paragraph) -> Opti
 }
 
 /// A duty's tags, by key.
-fn tags(assessment: &Assessment<'_>, duty: &Duty) -> serde_json::Map<String, serde_json::Value> {
-    let mut tags = serde_json::Map::new();
+fn tags<'a>(assessment: &Assessment<'a>, duty: &'a Duty) -> Entries<&'a str, &'a str> {
+    let mut tags = Entries::default();
     for tag in &duty.tags {
         if let (Some(key), Some(value)) = (assessment.policy.tag_key(tag.key), assessment.policy.tag_value(*tag)) {
-            tags.insert(key.key.clone(), serde_json::Value::String(value.to_owned()));
+            tags.insert(key.key.as_str(), value);
         }
     }
     tags
