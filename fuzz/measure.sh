@@ -41,7 +41,10 @@ for target in "${targets[@]}"; do
         *) cp "$file" "$work/$target/$(sha1sum <"$file" | cut -d' ' -f1)" ;;
       esac
     done
+  # As CI runs them (.ci/run): libFuzzer's plainer schedule, unless
+  # DCSC_FUZZ_ENTROPIC=1 asks for its default.
   options=(-dict="$dict" -max_len="$max_len" -max_total_time="$seconds" -print_final_stats=1 -close_fd_mask=3)
+  [ -n "${DCSC_FUZZ_ENTROPIC:-}" ] || options+=(-entropic=0)
   [ -z "${DCSC_FUZZ_SEED:-}" ] || options+=(-seed="$DCSC_FUZZ_SEED")
   if [ -n "${DCSC_FUZZ_BIN:-}" ]; then
     run=("$DCSC_FUZZ_BIN/$target" "$work/$target" "${options[@]}")
