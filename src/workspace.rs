@@ -671,10 +671,14 @@ impl Workspace {
             .filter(|loaded| starts_from.contains(&loaded.file))
             .flat_map(|loaded| loaded.shares.iter().map(|reference| reference.file))
             .collect();
+        // A file given as guidance (`--policy`) that a test also starts
+        // from is the guidance, once: taken again with the arrangements,
+        // everything it declares would be declared twice.
         let arrangements: Vec<Loaded> = self
             .user
             .iter()
             .filter(|loaded| starts_from.contains(&loaded.file) || shared.contains(&loaded.file))
+            .filter(|loaded| !policies.contains(&loaded.file))
             .cloned()
             .map(|mut loaded| {
                 // The tests are not part of the arrangements they test.

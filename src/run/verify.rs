@@ -299,6 +299,9 @@ pub fn workspace(workspace: &mut Workspace, settings: &Settings, write: &mut Sin
 struct Given {
     name: String,
     text: String,
+    /// Where it is on disk, if it is a file (not standard input): a
+    /// council's folder that holds it does not read it again.
+    canonical: Option<PathBuf>,
 }
 
 /// The guidance given with `--policy`, read once, and checked once for
@@ -318,7 +321,19 @@ fn council_workspace(guidance: &Guidance, council: &load::Council) -> Workspace 
     if let Some(checked) = &guidance.checked {
         workspace.share_guidance(Arc::clone(checked));
     }
-    for file in &council.files {
+    // A file given as guidance is read once, as guidance, even where it
+    // is also one of the council's own (`verify FOLDER --policy
+    // FOLDER/framework.dcs`): read again, everything it declares would be
+    // declared twice.
+    let given_as_guidance = |file: &PathBuf| {
+        std::fs::canonicalize(file).is_ok_and(|canonical| {
+            guidance
+                .files
+                .iter()
+                .any(|given| given.canonical.as_ref() == Some(&canonical))
+        })
+    };
+    for file in council.files.iter().filter(|file| !given_as_guidance(file)) {
         workspace.add_path(file);
     }
     workspace
@@ -339,6 +354,7 @@ pub fn councils(found: load::Councils, policies: &[PathBuf], settings: &Settings
                     given.push(Given {
                         name: source.name().to_owned(),
                         text: source.text.clone(),
+                        canonical: std::fs::canonicalize(path).ok(),
                     });
                 }
             }

@@ -44,6 +44,25 @@ fn a_councils_folder_is_that_council_read_whole() {
 }
 
 #[test]
+fn a_councils_own_local_policy_given_as_policy_is_read_once() {
+    // The folder holds framework.dcs; naming it with `--policy` as well
+    // once declared everything in it twice (E0102).
+    let folder = dcsc(&["verify", "examples/barnet", "--as-at", BARNET_DATE]);
+    let named = dcsc(&[
+        "verify",
+        "examples/barnet",
+        "--policy",
+        "examples/barnet/framework.dcs",
+        "--as-at",
+        BARNET_DATE,
+    ]);
+    assert!(!text(&named).contains("E0102"), "{}", text(&named));
+    assert_eq!(named.status.code(), folder.status.code());
+    assert_eq!(stdout(&named), stdout(&folder));
+    assert_eq!(stderr(&named), stderr(&folder));
+}
+
+#[test]
 fn a_folder_of_councils_is_each_council_and_notes_are_passed_over_once() {
     let output = dcsc(&["verify", "examples", "--as-at", BARNET_DATE, "--summary"]);
     assert_eq!(output.status.code(), Some(1), "{}", text(&output));

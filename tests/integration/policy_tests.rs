@@ -8,7 +8,7 @@
 //! local-government lawyer expects, but for the cases listed as not yet
 //! met.
 
-use crate::support::{dcsc_in, root, stderr, stdout};
+use crate::support::{dcsc, dcsc_in, root, stderr, stdout};
 
 /// The diagnostic codes in rendered output, in order.
 fn codes(text: &str) -> Vec<&str> {
@@ -87,6 +87,19 @@ fn suite() -> tempfile::TempDir {
     std::fs::write(folder.path().join("council.dcs"), COUNCIL).unwrap();
     std::fs::write(folder.path().join("council_tests.dcs"), TESTS).unwrap();
     folder
+}
+
+#[test]
+fn a_local_policy_given_as_policy_that_the_tests_start_from_is_read_once() {
+    // Barnet's tests start from framework.dcs; naming it with `--policy`
+    // as well once made every test broken, each thing it declares
+    // declared twice (E0102).
+    let alone = dcsc(&["test", "examples/barnet"]);
+    let named = dcsc(&["test", "examples/barnet", "--policy", "examples/barnet/framework.dcs"]);
+    assert!(!stdout(&named).contains("E0102"), "{}", stdout(&named));
+    assert_eq!(named.status.code(), alone.status.code());
+    assert_eq!(stdout(&named), stdout(&alone));
+    assert_eq!(stderr(&named), stderr(&alone));
 }
 
 #[test]
