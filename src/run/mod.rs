@@ -19,6 +19,7 @@ pub mod output;
 mod policy;
 pub mod stdio;
 mod test;
+mod trees;
 mod verify;
 
 use std::io::Read;

@@ -5,13 +5,14 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::trees::Trees;
 use super::{add_input, refuse, Channel, FailOn, Status, Streams};
 use crate::command::CommandError;
 use crate::diagnostics::{self, Diagnostic};
 use crate::load;
 use crate::render::test_report::Parts;
 use crate::source::{FileId, SourceFile, SourceMap};
-use crate::syntax::{ast, SyntaxError};
+use crate::workspace::Parser;
 use crate::Workspace;
 
 /// Output formats of `dcsc test`.
@@ -57,13 +58,14 @@ pub fn test(paths: &[PathBuf], policies: &[PathBuf], options: &TestOptions, stre
         find(path, true, &mut found);
     }
     let Found { files, skipped } = found;
-    let guidance = Guidance::read(policies, streams);
+    let mut trees = Trees::default();
+    let guidance = Guidance::read(policies, &mut trees, streams);
     let mut run = Run {
         parts: Parts::default(),
         said: Said::default(),
         errors: !guidance.problems.is_empty(),
         failed: false,
-        trees: Trees::default(),
+        trees,
     };
     run.said.add(&guidance.read, &guidance.problems, streams.colors.err);
     let files = once_each(files);
@@ -132,52 +134,9 @@ struct Run {
     errors: bool,
     /// Whether a test failed as `--fail-on` says, or could not run.
     failed: bool,
-    /// The trees of the files test files start from, kept for the next.
+    /// The trees of the guidance and of the files test files start
+    /// from, kept for the next test file.
     trees: Trees,
-}
-
-/// The syntax trees of the files the last test files started from, so
-/// that a council that many test files start from is parsed once, not
-/// once for each (parsing it was most of each file's run). A tree is
-/// taken again only for the same file id, name and text, so it is the
-/// tree parsing would give: each test file's workspace reads the guidance
-/// and then the test file before the files its tests start from, so
-/// those have the same ids in each. At most [`Trees::KEPT`] are kept, so
-/// memory stays flat however many different files are started from.
-#[derive(Default)]
-struct Trees {
-    kept: std::collections::VecDeque<Kept>,
-}
-
-/// A file's tree, as parsed from its text.
-struct Kept {
-    file: FileId,
-    name: String,
-    text: String,
-    /// Shared with each workspace that reads the file, not copied.
-    parsed: (std::sync::Arc<ast::File>, Vec<SyntaxError>),
-}
-
-impl Trees {
-    const KEPT: usize = 8;
-
-    fn parse(&mut self, file: FileId, source: &SourceFile) -> (std::sync::Arc<ast::File>, Vec<SyntaxError>) {
-        let same = |kept: &Kept| kept.file == file && kept.name == source.name() && kept.text == source.text;
-        if let Some(kept) = self.kept.iter().find(|kept| same(kept)) {
-            return kept.parsed.clone();
-        }
-        let parsed = crate::workspace::parse_source(file, source);
-        if self.kept.len() >= Trees::KEPT {
-            self.kept.pop_front();
-        }
-        self.kept.push_back(Kept {
-            file,
-            name: source.name().to_owned(),
-            text: source.text.clone(),
-            parsed: parsed.clone(),
-        });
-        parsed
-    }
 }
 
 impl Run {
@@ -185,7 +144,7 @@ impl Run {
     /// with the files its tests start from and the guidance given, and
     /// writes its results into the report.
     fn file(&mut self, path: &Path, guidance: &Guidance, options: &TestOptions, streams: &mut Streams<'_>) {
-        let mut workspace = guidance.workspace();
+        let mut workspace = guidance.workspace(&mut self.trees);
         let Some(test_file) = add_input(&mut workspace, path, streams) else {
             self.errors = true;
             self.said
@@ -278,7 +237,7 @@ struct Guidance {
 }
 
 impl Guidance {
-    fn read(policies: &[PathBuf], streams: &mut Streams<'_>) -> Guidance {
+    fn read(policies: &[PathBuf], trees: &mut Trees, streams: &mut Streams<'_>) -> Guidance {
         let mut read = SourceMap::new();
         let mut problems = Vec::new();
         let mut workspace = Workspace::new();
@@ -288,7 +247,12 @@ impl Guidance {
             match load::read_from(&mut read, path, &mut streams.input.reader) {
                 Ok(file) => {
                     if let Some(source) = read.get(file) {
-                        files.push((add_guidance(&mut workspace, path, source), path.clone()));
+                        files.push((
+                            add_guidance(&mut workspace, path, source, &mut |file, source| {
+                                trees.parse(file, source)
+                            }),
+                            path.clone(),
+                        ));
                     }
                 }
                 Err(error) => problems.push(diagnostics::from_syntax(&error)),
@@ -305,12 +269,14 @@ impl Guidance {
     }
 
     /// A workspace holding the guidance, with the same file ids as it was
-    /// checked with, for one test file.
-    fn workspace(&self) -> Workspace {
+    /// checked with, for one test file; its trees parsed once (`trees`).
+    fn workspace(&self, trees: &mut Trees) -> Workspace {
         let mut workspace = Workspace::new();
         for (file, path) in &self.files {
             if let Some(source) = self.workspace.sources.get(*file) {
-                add_guidance(&mut workspace, path, source);
+                add_guidance(&mut workspace, path, source, &mut |file, source| {
+                    trees.parse(file, source)
+                });
             }
         }
         if let Some(checked) = &self.checked {
@@ -323,11 +289,11 @@ impl Guidance {
 /// Adds a guidance file, read already, to a workspace: as the file at
 /// its path (so that a test's `given` naming the same file finds it, not
 /// a second copy), or for standard input as text of that name.
-fn add_guidance(workspace: &mut Workspace, path: &Path, source: &crate::source::SourceFile) -> FileId {
+fn add_guidance(workspace: &mut Workspace, path: &Path, source: &SourceFile, parse: &mut Parser<'_>) -> FileId {
     if path == Path::new(load::STDIN_PATH) {
-        workspace.add_text(source.name(), &source.text)
+        workspace.add_text_with(source.name(), &source.text, parse)
     } else {
-        workspace.add_source(path, &source.text)
+        workspace.add_source_with(path, &source.text, parse)
     }
 }
 

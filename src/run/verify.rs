@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::trees::Trees;
 use super::{is_folder, note_fifo, refuse, stop, Channel, Inputs, Sink, Status, Streams};
 use crate::command::CommandError;
 use crate::diagnostics::{self, Diagnostic, Severity};
@@ -312,11 +313,12 @@ struct Guidance {
 }
 
 /// A council's workspace: the guidance given, then its own files, so
-/// that the guidance's files have the ids they had when it was checked.
-fn council_workspace(guidance: &Guidance, council: &load::Council) -> Workspace {
+/// that the guidance's files have the ids they had when it was checked,
+/// and their trees, parsed once, are taken again (`trees`).
+fn council_workspace(guidance: &Guidance, council: &load::Council, trees: &mut Trees) -> Workspace {
     let mut workspace = Workspace::new();
     for file in &guidance.files {
-        workspace.add_text(&file.name, &file.text);
+        workspace.add_text_with(&file.name, &file.text, &mut |file, source| trees.parse(file, source));
     }
     if let Some(checked) = &guidance.checked {
         workspace.share_guidance(Arc::clone(checked));
@@ -362,9 +364,12 @@ pub fn councils(found: load::Councils, policies: &[PathBuf], settings: &Settings
         }
     }
     let write = &mut *streams.write;
+    // The guidance's trees, parsed here once and taken again by every
+    // council's workspace.
+    let mut trees = Trees::default();
     let mut guidance = Workspace::new();
     for file in &given {
-        let id = guidance.add_text(&file.name, &file.text);
+        let id = guidance.add_text_with(&file.name, &file.text, &mut |file, source| trees.parse(file, source));
         guidance.refuse_unless_guidance(id);
     }
     if guidance.has_errors() {
@@ -384,7 +389,7 @@ pub fn councils(found: load::Councils, policies: &[PathBuf], settings: &Settings
             &diagnostics::render(&SourceMap::new(), &[warning], settings.error_color),
         );
     }
-    let pass = one_pass(found.councils, &given, settings);
+    let pass = one_pass(found.councils, &given, &mut trees, settings);
     let lone_and_shared = |council: &load::Council| matches!(council.files.as_slice(), [file] if std::fs::canonicalize(file).is_ok_and(|file| pass.shared.contains(&file)));
     let failed: Vec<(&SourceMap, &[Diagnostic])> = pass
         .failed
@@ -435,7 +440,7 @@ struct Pass {
 /// the held output, dropping it before the next: each council read,
 /// parsed and checked once. A council that does not check keeps its
 /// workspace, for its errors; what was held is then never written.
-fn one_pass(councils: Vec<load::Council>, given: &Guidance, settings: &Settings) -> Pass {
+fn one_pass(councils: Vec<load::Council>, given: &Guidance, trees: &mut Trees, settings: &Settings) -> Pass {
     let mut pass = Pass {
         stream: Stream::counting(settings.shape, settings.as_at),
         held: Held::new(),
@@ -446,7 +451,7 @@ fn one_pass(councils: Vec<load::Council>, given: &Guidance, settings: &Settings)
         bad: false,
     };
     for council in councils {
-        let mut workspace = council_workspace(given, &council);
+        let mut workspace = council_workspace(given, &council, trees);
         let day = workspace.date_for(settings.as_at);
         let checked = workspace.check_as_at(Some(day));
         // A file of policy tests beside the councils (`dcsc test` reads
