@@ -45,7 +45,7 @@ impl Outgoing {
     /// Writes it with its header, as `lsp_server` writes a message.
     pub(super) fn write(&self, output: &mut impl Write) -> std::io::Result<()> {
         match self {
-            Outgoing::Message(message) => message.clone().write(output),
+            Outgoing::Message(message) => message.write(output),
             Outgoing::Answer { id, result } => {
                 let body = serde_json::to_vec(&Framed {
                     jsonrpc: "2.0",
