@@ -205,7 +205,7 @@ fn details(council: &crate::outcome::Council, verdict: &Verdict, expectation: &E
             .bindings
             .iter()
             .filter_map(|binding| council.arrangement.entity(binding.entity))
-            .map(|entity| entity.key.clone())
+            .map(|entity| entity.key.to_string())
             .collect();
         found.sort_unstable();
         found.dedup();

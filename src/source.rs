@@ -84,7 +84,9 @@ pub struct SourceFile {
     pub origin: Origin,
     /// The text as parsed.
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts, as spans count (a large council has
+    /// hundreds of thousands of lines; these are kept for the whole run).
+    line_starts: Vec<u32>,
     /// The text as read, kept only when reading it changed it (a byte
     /// order mark, CRLF), so that a fingerprint is of the file's own bytes.
     as_read: Option<String>,
@@ -97,8 +99,10 @@ impl SourceFile {
     pub fn new(origin: Origin, text: &str) -> SourceFile {
         let normalised = normalise(text);
         let as_read = (normalised != text).then(|| text.to_owned());
-        let mut line_starts = vec![0];
-        line_starts.extend(normalised.match_indices('\n').map(|(index, _)| index + 1));
+        // Sized once: growing by doubling leaves the freed halves resident.
+        let mut line_starts = Vec::with_capacity(normalised.bytes().filter(|byte| *byte == b'\n').count() + 1);
+        line_starts.push(0);
+        line_starts.extend(normalised.match_indices('\n').map(|(index, _)| offset(index + 1)));
         SourceFile {
             origin,
             text: normalised,
@@ -121,14 +125,14 @@ impl SourceFile {
     }
 
     /// Offsets at which each line starts.
-    pub fn line_starts(&self) -> &[usize] {
+    pub fn line_starts(&self) -> &[u32] {
         &self.line_starts
     }
 
     /// The line (1-based) of a byte offset, without counting its column:
     /// cheap however long the line.
-    pub fn line_of(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
+    pub fn line_of(&self, at: usize) -> usize {
+        match self.line_starts.binary_search(&offset(at)) {
             Ok(line) => line + 1,
             Err(next) => next.max(1),
         }
@@ -136,15 +140,15 @@ impl SourceFile {
 
     /// The line (1-based) and column (1-based, in characters) of a byte
     /// offset.
-    pub fn line_column(&self, offset: usize) -> (usize, usize) {
-        let line = match self.line_starts.binary_search(&offset) {
+    pub fn line_column(&self, at: usize) -> (usize, usize) {
+        let line = match self.line_starts.binary_search(&offset(at)) {
             Ok(line) => line,
             Err(next) => next.saturating_sub(1),
         };
-        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let start = self.line_starts.get(line).map_or(0, |start| *start as usize);
         let column = self
             .text
-            .get(start..offset.min(self.text.len()))
+            .get(start..at.min(self.text.len()))
             .map(|prefix| prefix.chars().count())
             .unwrap_or(0);
         (line + 1, column + 1)
@@ -205,6 +209,12 @@ impl SourceMap {
     pub fn slice(&self, span: Span) -> &str {
         self.get(span.file).map(|file| file.slice(span)).unwrap_or("")
     }
+}
+
+/// A byte offset as spans hold it (a file past 4 GiB is refused when read,
+/// so this never saturates in practice).
+fn offset(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }
 
 fn normalise(text: &str) -> String {

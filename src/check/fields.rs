@@ -447,7 +447,9 @@ fn wrong_type(field: &Field, expected: Shape) -> CheckError {
 /// misses.
 pub struct Names<Id> {
     what: NameKind,
-    map: BTreeMap<String, (Id, Span)>,
+    /// Inline when short, as nearly all names are: a large council's
+    /// table holds one for every post.
+    map: BTreeMap<compact_str::CompactString, (Id, Span)>,
 }
 
 impl<Id: Copy> Names<Id> {
@@ -470,7 +472,7 @@ impl<Id: Copy> Names<Id> {
             });
             return false;
         }
-        self.map.insert(name.to_owned(), (id, span));
+        self.map.insert(name.into(), (id, span));
         true
     }
 
@@ -501,12 +503,12 @@ impl<Id: Copy> Names<Id> {
             expected: self.what,
             name: name.text.to_string(),
             span: name.span,
-            suggestion: suggest(&name.text, self.map.keys().map(String::as_str)),
+            suggestion: suggest(&name.text, self.map.keys().map(compact_str::CompactString::as_str)),
         }
     }
 
     /// All names, sorted.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(String::as_str)
+        self.map.keys().map(compact_str::CompactString::as_str)
     }
 }

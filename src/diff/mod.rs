@@ -613,7 +613,7 @@ impl Sides<'_, '_> {
         Some(match changed {
             Changed::Entity(id) => arrangement.entity(id).map(|entity| Item {
                 kind: entity.kind.word(),
-                key: entity.key.clone(),
+                key: entity.key.to_string(),
             })?,
             Changed::Event(id) => arrangement.event(id).map(|event| Item {
                 kind: event.kind.word(),

@@ -631,7 +631,7 @@ fn node(policy: &Policy, arrangement: &Arrangement, id: EntityId, entity: &Entit
         .or(nature.map(|nature| text::clean(&crate::words::capitalise(&nature))))
         .filter(|kind| !kind.is_empty() && !kind.eq_ignore_ascii_case(&title));
     Node {
-        key: entity.key.clone(),
+        key: entity.key.to_string(),
         kind,
         person: entity
             .person

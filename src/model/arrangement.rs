@@ -5,6 +5,8 @@
 use super::*;
 use crate::date::{Day, Holding, PartialDate, Relative, Uncertainty};
 use crate::source::{FileId, Span};
+use compact_str::CompactString;
+use thin_vec::ThinVec;
 
 /// Where a fact comes from: the line in the arrangement file, and the
 /// document the council's paper says it comes from.
@@ -13,7 +15,7 @@ pub struct FactOrigin {
     /// The line that states it.
     pub span: Span,
     /// The document and place it comes from, if recorded.
-    pub evidence: Option<EvidenceRef>,
+    pub evidence: Option<Box<EvidenceRef>>,
 }
 
 /// A reference to a place in a document.
@@ -127,8 +129,9 @@ impl Described {
 /// A post, member, body or service of an arrangement.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entity {
-    /// Its id in the file.
-    pub key: String,
+    /// Its id in the file (inline when short, as nearly all are: a large
+    /// council holds one for every post).
+    pub key: CompactString,
     /// Its kind.
     pub kind: EntityKind,
     /// Its title.
@@ -143,19 +146,19 @@ pub struct Entity {
     /// The `exists` lines that give `life`'s ends, each with its own
     /// evidence and basis (`exists from 2033-10 inferred per minute`), for
     /// the verdicts that rest on the life to cite.
-    pub life_lines: Vec<Stated<()>>,
+    pub life_lines: ThinVec<Stated<()>>,
     /// Roles held, each line over its period.
-    pub roles: Vec<Stated<RoleId>>,
+    pub roles: ThinVec<Stated<RoleId>>,
     /// The lines of `roles` held by turns with others (`in_turns`).
-    pub turns: Vec<Turn>,
+    pub turns: ThinVec<Turn>,
     /// Functions it is responsible for, each stated list over its period.
-    pub functions: Vec<Stated<Vec<FunctionId>>>,
+    pub functions: ThinVec<Stated<Vec<FunctionId>>>,
     /// For a body, its kind (boxed: only bodies have one).
     pub body_kind: Option<Box<Stated<BodyKindId>>>,
     /// Relations stated, each with its targets.
-    pub relations: Vec<(RelationId, Stated<Vec<EntityId>>)>,
+    pub relations: ThinVec<(RelationId, Stated<Vec<EntityId>>)>,
     /// Attributes stated.
-    pub attributes: Vec<(AttributeId, Stated<TypedValue>)>,
+    pub attributes: ThinVec<(AttributeId, Stated<TypedValue>)>,
     /// Whether it has functions beyond those listed: `Some(false)` when
     /// the list is complete (the default), `None` when the council's paper
     /// does not say.
@@ -164,7 +167,7 @@ pub struct Entity {
     /// papers date them (`title "…" until 2033-04-01`); `title`, `person`
     /// and `other_functions` above say what they were as at the date
     /// verified ([`Arrangement::settle`]).
-    pub described: Vec<Stated<Described>>,
+    pub described: ThinVec<Stated<Described>>,
     /// Its ties to organisations beside the council: an organisation's
     /// sort, owners and board, a service's providers, a post's employers
     /// and secondments; `None` when it states none, as most posts of a
@@ -669,7 +672,7 @@ impl Arrangement {
 /// Of facts, those that may hold on `day`: one that surely holds is kept
 /// as holding throughout; one that may is kept as it is, so it stays
 /// uncertain; one that does not is dropped.
-fn kept<T: Clone>(timeline: &Timeline, facts: &[Stated<T>], day: Day) -> Vec<Stated<T>> {
+fn kept<T: Clone, C: FromIterator<Stated<T>>>(timeline: &Timeline, facts: &[Stated<T>], day: Day) -> C {
     facts
         .iter()
         .filter_map(|fact| match fact.holds_at(timeline, day) {
@@ -684,11 +687,15 @@ fn kept<T: Clone>(timeline: &Timeline, facts: &[Stated<T>], day: Day) -> Vec<Sta
 }
 
 /// [`kept`] for facts listed with their relation or attribute.
-fn kept_pairs<K: Copy, T: Clone>(timeline: &Timeline, facts: &[(K, Stated<T>)], day: Day) -> Vec<(K, Stated<T>)> {
+fn kept_pairs<K: Copy, T: Clone, C: FromIterator<(K, Stated<T>)>>(
+    timeline: &Timeline,
+    facts: &[(K, Stated<T>)],
+    day: Day,
+) -> C {
     facts
         .iter()
         .flat_map(|(key, fact)| {
-            kept(timeline, std::slice::from_ref(fact), day)
+            kept::<T, Vec<_>>(timeline, std::slice::from_ref(fact), day)
                 .into_iter()
                 .map(move |kept| (*key, kept))
         })

@@ -156,11 +156,11 @@ fn evidence(report: &Assessment<'_>, verdict: &Verdict) -> Vec<(DocumentId, Vec<
     let answer = verdict
         .answer
         .and_then(|id| report.arrangement.answer(id))
-        .and_then(|answer| answer.origin.evidence.as_ref());
+        .and_then(|answer| answer.origin.evidence.as_deref());
     let cited: Vec<&EvidenceRef> = verdict
         .facts
         .iter()
-        .filter_map(|used| used.origin.evidence.as_ref())
+        .filter_map(|used| used.origin.evidence.as_deref())
         .chain(answer)
         .collect();
     let mut grouped: Vec<(DocumentId, Vec<String>)> = Vec::new();

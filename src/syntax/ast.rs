@@ -6,6 +6,8 @@
 
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
+use thin_vec::ThinVec;
 
 pub use super::kinds::{ItemKind, Namespace, Place};
 use crate::date::PartialDate;
@@ -272,11 +274,11 @@ pub struct Field {
     /// The field's name.
     pub name: Name,
     /// Its values, at least one.
-    pub values: Vec<Value>,
+    pub values: Values,
     /// `(sentences 6, 7)` or `(context)` after a value of `cites`.
-    pub selections: Vec<Selection>,
+    pub selections: ThinVec<Selection>,
     /// `inferred`, `possibly`, as written after the values.
-    pub qualifiers: Vec<(Qualifier, Span)>,
+    pub qualifiers: ThinVec<(Qualifier, Span)>,
     /// The period over which the fact held, if stated on the line (boxed:
     /// most fields have none, and a large file holds many fields).
     pub period: Option<Box<WrittenPeriod>>,
@@ -330,6 +332,9 @@ pub struct Value {
     /// Where.
     pub span: Span,
 }
+
+/// A field's values: nearly always one, held in the field itself.
+pub type Values = SmallVec<[Value; 1]>;
 
 /// The forms a value can take.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -678,6 +683,8 @@ mod tests {
         assert!(size_of::<Entry>() <= 152, "Entry is {} bytes", size_of::<Entry>());
         assert!(size_of::<Value>() <= 48, "Value is {} bytes", size_of::<Value>());
         assert!(size_of::<Name>() <= 40, "Name is {} bytes", size_of::<Name>());
-        assert!(size_of::<Entity>() <= 336, "Entity is {} bytes", size_of::<Entity>());
+        assert!(size_of::<Entity>() <= 224, "Entity is {} bytes", size_of::<Entity>());
+        let stated = size_of::<crate::model::Stated<crate::model::Described>>();
+        assert!(stated <= 80, "a stated description is {stated} bytes");
     }
 }

@@ -13,6 +13,7 @@
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value as Json};
+use thin_vec::ThinVec;
 
 use super::ast::*;
 use super::error::SyntaxError;
@@ -24,7 +25,7 @@ pub fn parse(file: FileId, source: &SourceFile) -> Result<File, SyntaxError> {
     let text = source.text.as_str();
     let value: Json = serde_json::from_str(text).map_err(|error| {
         let line = error.line().max(1) - 1;
-        let start = source.line_starts().get(line).copied().unwrap_or(0);
+        let start = source.line_starts().get(line).map_or(0, |start| *start as usize);
         let offset = text
             .get(start..)
             .and_then(|rest| rest.char_indices().nth(error.column().saturating_sub(1)))
@@ -505,9 +506,9 @@ impl Lowerer {
                     text: key.to_owned().into(),
                     span: self.key_span(path),
                 },
-                values: Vec::new(),
-                selections: Vec::new(),
-                qualifiers: Vec::new(),
+                values: Values::new(),
+                selections: ThinVec::new(),
+                qualifiers: ThinVec::new(),
                 period: self.period(path, object)?.map(Box::new),
                 turns: None,
                 evidence: None,
@@ -540,7 +541,7 @@ impl Lowerer {
         // "until": …, "inferred": true, "possibly": true}` carries evidence,
         // a period and how the fact is known.
         let mut period = None;
-        let mut qualifiers = Vec::new();
+        let mut qualifiers = ThinVec::new();
         let mut turns = None;
         let (value, value_path, evidence) = match value {
             Json::Object(object) if key != "source" && object.contains_key("value") => {
@@ -596,10 +597,11 @@ impl Lowerer {
         };
         let values = if key == "source" {
             let evidence = self.evidence(path, value)?;
-            let mut values = vec![Value {
+            let mut values = Values::new();
+            values.push(Value {
                 kind: ValueKind::Str(evidence.document.text.clone()),
                 span: evidence.document.span,
-            }];
+            });
             if let Some(location) = evidence.location {
                 values.push(Value {
                     kind: ValueKind::Text(location.into()),
@@ -613,14 +615,14 @@ impl Lowerer {
                     .iter()
                     .enumerate()
                     .map(|(index, element)| self.scalar(&format!("{value_path}/{index}"), element))
-                    .collect::<Result<Vec<_>, _>>()?,
-                other => vec![self.scalar(&value_path, other)?],
+                    .collect::<Result<Values, _>>()?,
+                other => Values::from_buf([self.scalar(&value_path, other)?]),
             }
         };
         Ok(Field {
             name,
             values,
-            selections: Vec::new(),
+            selections: ThinVec::new(),
             qualifiers,
             period: period.map(Box::new),
             turns: turns.map(Box::new),

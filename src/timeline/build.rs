@@ -107,7 +107,7 @@ fn bars(arrangement: &Arrangement, role: RoleId) -> Vec<Bar> {
                 .iter()
                 .filter(move |line| line.value == role)
                 .map(move |line| Bar {
-                    entity: entity.key.clone(),
+                    entity: entity.key.to_string(),
                     title: crate::graph::one_line(entity.label()),
                     holders: holders(entity),
                     start: moment(timeline, line.during.from.or(entity.life.from)),

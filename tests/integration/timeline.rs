@@ -90,7 +90,7 @@ fn expected_bars(arrangement: &Arrangement, policy: &Policy) -> Vec<Vec<String>>
                     dcsc::model::Basis::Proposed => "proposed",
                 };
                 bars.push(vec![
-                    entity.key.clone(),
+                    entity.key.to_string(),
                     key.to_owned(),
                     bounds(arrangement, line.during.from.or(entity.life.from)),
                     bounds(arrangement, line.during.until.or(entity.life.until)),

@@ -138,7 +138,7 @@ impl Context<'_> {
             about,
             origin: FactOrigin {
                 span: item.name.span,
-                evidence,
+                evidence: evidence.map(Box::new),
             },
         })
     }
@@ -223,7 +223,7 @@ impl Context<'_> {
             against,
             origin: FactOrigin {
                 span: item.name.span,
-                evidence,
+                evidence: evidence.map(Box::new),
             },
         })
     }

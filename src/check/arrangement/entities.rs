@@ -9,6 +9,7 @@ use crate::check::fields::{line_text, names_of, typed, Fields};
 use crate::model::*;
 use crate::source::Span;
 use crate::syntax::ast::{self, EntityKind, Item};
+use thin_vec::ThinVec;
 
 impl Context<'_> {
     /// Reads every entity declared, in order; one declared in a shared
@@ -104,21 +105,21 @@ impl Context<'_> {
         let note = fields.text("note", errors);
         let (life, life_lines) = self.life(fields.take_all("exists"), id, &default, errors);
         let mut entity = Entity {
-            key: item.name.text.to_string(),
+            key: item.name.text.clone(),
             kind,
             title: None,
             person: None,
             portfolio,
             life,
             life_lines,
-            roles: Vec::new(),
-            turns: Vec::new(),
-            functions: Vec::new(),
+            roles: ThinVec::new(),
+            turns: ThinVec::new(),
+            functions: ThinVec::new(),
             body_kind: None,
-            relations: Vec::new(),
-            attributes: Vec::new(),
+            relations: ThinVec::new(),
+            attributes: ThinVec::new(),
             other_functions: Some(false),
-            described: Vec::new(),
+            described: ThinVec::new(),
             organisation_ties: None,
             note,
             span: item.name.span,
@@ -308,7 +309,7 @@ impl Context<'_> {
                     kinds: declared.from.clone(),
                 },
                 found: Found::Entity {
-                    name: entity.key.clone(),
+                    name: entity.key.to_string(),
                     kind: entity.kind,
                 },
                 span: field.name.span,
@@ -339,7 +340,7 @@ impl Context<'_> {
         let target_kind = self.kind_of(target)?;
         if declared.hierarchy && entity.kind == EntityKind::Post && target_kind == EntityKind::Member {
             errors.push(CheckError::ReportsToMember {
-                post: entity.key.clone(),
+                post: entity.key.to_string(),
                 member: name.text.to_string(),
                 span: name.span,
                 member_span: self
@@ -386,7 +387,7 @@ impl Context<'_> {
                     kinds: declared.on.clone(),
                 },
                 found: Found::Entity {
-                    name: entity.key.clone(),
+                    name: entity.key.to_string(),
                     kind: entity.kind,
                 },
                 span: field.name.span,
@@ -459,9 +460,9 @@ impl Context<'_> {
         id: EntityId,
         default: &Option<EvidenceRef>,
         errors: &mut Vec<CheckError>,
-    ) -> (Period, Vec<Stated<()>>) {
+    ) -> (Period, ThinVec<Stated<()>>) {
         let mut life = Period::ALWAYS;
-        let mut stated = Vec::new();
+        let mut stated = ThinVec::new();
         let mut first: [Option<Span>; 2] = [None, None];
         for field in lines {
             let read = self.period(field, |end| Owner::Life { entity: id, end });

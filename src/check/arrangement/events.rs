@@ -99,7 +99,7 @@ impl Context<'_> {
             note,
             origin: FactOrigin {
                 span: time.map_or(item.name.span, |time| item.name.span.to(time.span)),
-                evidence,
+                evidence: evidence.map(Box::new),
             },
         })
     }

@@ -331,7 +331,10 @@ impl Context<'_> {
             Some(_) => self.evidence(line, errors),
             None => default.clone(),
         };
-        FactOrigin { span, evidence }
+        FactOrigin {
+            span,
+            evidence: evidence.map(Box::new),
+        }
     }
 
     /// A fact read from a field's line: its origin, the period given (an

@@ -134,7 +134,7 @@ fn report_loop(
     let names = path
         .iter()
         .filter_map(|id| arrangement.entity(*id))
-        .map(|entity| entity.key.clone())
+        .map(|entity| entity.key.to_string())
         .collect();
     let already = errors
         .iter()

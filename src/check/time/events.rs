@@ -125,7 +125,7 @@ fn begin(
 ) -> Option<CheckError> {
     let at = given.event.at;
     let entity = arrangement.entities.get_mut(holder.index())?;
-    let entity_key = entity.key.clone();
+    let entity_key = entity.key.to_string();
     let lines: Vec<usize> = (0..entity.roles.len())
         .filter(|index| entity.roles.get(*index).is_some_and(|line| line.value == given.role))
         .collect();
@@ -258,7 +258,7 @@ fn vacate(
                 errors.push(vacancy.disagrees(
                     Disagreement::RoleStillHeld {
                         role: role_key(vacancy.role),
-                        entity: entity.key.clone(),
+                        entity: entity.key.to_string(),
                     },
                     Some(line.origin.span),
                 ));

@@ -220,14 +220,15 @@ fn papers_bound_events(arrangement: &Arrangement, network: &mut Network) {
 
 /// A line's end comes after its start; a period that cannot is an error.
 fn periods_run_forward(arrangement: &Arrangement, network: &mut Network, errors: &mut Vec<CheckError>) {
-    let mut periods: Vec<Period> = Vec::new();
-    for entity in &arrangement.entities {
-        periods.push(entity.life);
-        periods.extend(entity.roles.iter().map(|fact| fact.during));
-        periods.extend(entity.functions.iter().map(|fact| fact.during));
-        periods.extend(entity.relations.iter().map(|(_, fact)| fact.during));
-        periods.extend(entity.attributes.iter().map(|(_, fact)| fact.during));
-    }
+    // Read in place, not gathered first: a large council has several
+    // periods for each of its posts.
+    let periods = arrangement.entities.iter().flat_map(|entity| {
+        std::iter::once(entity.life)
+            .chain(entity.roles.iter().map(|fact| fact.during))
+            .chain(entity.functions.iter().map(|fact| fact.during))
+            .chain(entity.relations.iter().map(|(_, fact)| fact.during))
+            .chain(entity.attributes.iter().map(|(_, fact)| fact.during))
+    });
     let mut reported: Vec<Span> = Vec::new();
     for period in periods {
         if let (Some(from), Some(until)) = (period.from, period.until) {
@@ -266,7 +267,7 @@ fn facts_within_lives(arrangement: &Arrangement, errors: &mut Vec<CheckError>) {
             let late = matches!((period.until, entity.life.until), (Some(until), Some(gone)) if timeline.order(until, gone) == Relative::After);
             if early || late {
                 errors.push(CheckError::OutsideLife {
-                    entity: entity.key.clone(),
+                    entity: entity.key.to_string(),
                     span,
                     life: entity.span,
                 });

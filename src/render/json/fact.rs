@@ -305,8 +305,8 @@ impl<'a> Keys<'a> {
     }
 }
 
-fn evidence<'a>(assessment: &Assessment<'a>, evidence: &'a Option<EvidenceRef>) -> Option<EvidenceOut<'a>> {
-    let evidence = evidence.as_ref()?;
+fn evidence<'a>(assessment: &Assessment<'a>, evidence: Option<&'a EvidenceRef>) -> Option<EvidenceOut<'a>> {
+    let evidence = evidence?;
     let document = assessment.arrangement.document(evidence.document)?;
     Some(EvidenceOut {
         document: &document.key,
@@ -334,7 +334,7 @@ pub(super) fn fact_out<'a>(
         line,
         column,
         statement: wording.fact(&used.fact),
-        evidence: evidence(assessment, &used.origin.evidence),
+        evidence: evidence(assessment, used.origin.evidence.as_deref()),
     }
 }
 

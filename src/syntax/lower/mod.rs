@@ -12,6 +12,7 @@ mod rule;
 
 use pest::iterators::Pair;
 use pest::Parser;
+use thin_vec::ThinVec;
 
 use super::ast::*;
 use super::error::SyntaxError;
@@ -179,7 +180,7 @@ impl Lowerer {
         let span = self.tight_span(&pair);
         let mut name = None;
         let mut period = None;
-        let mut qualifiers = Vec::new();
+        let mut qualifiers = ThinVec::new();
         let mut evidence = None;
         for part in pair.into_inner() {
             match part.as_rule() {
@@ -192,8 +193,8 @@ impl Lowerer {
         }
         Some(Field {
             name: name?,
-            values: Vec::new(),
-            selections: Vec::new(),
+            values: Values::new(),
+            selections: ThinVec::new(),
             qualifiers,
             period: Some(Box::new(period?)),
             turns: None,
@@ -208,8 +209,8 @@ impl Lowerer {
     fn extends(&mut self, pair: P<'_>) -> Option<Field> {
         let span = self.tight_span(&pair);
         let mut name = None;
-        let mut values = Vec::new();
-        let mut qualifiers = Vec::new();
+        let mut values = Values::new();
+        let mut qualifiers = ThinVec::new();
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::kw_extends => name = Some(self.name(&part)),
@@ -228,7 +229,7 @@ impl Lowerer {
         Some(Field {
             name: name?,
             values,
-            selections: Vec::new(),
+            selections: ThinVec::new(),
             qualifiers,
             period: None,
             turns: None,
@@ -409,12 +410,12 @@ impl Lowerer {
     fn field(&mut self, pair: P<'_>) -> Option<Field> {
         let span = self.tight_span(&pair);
         let mut name = None;
-        let mut values = Vec::new();
-        let mut qualifiers = Vec::new();
+        let mut values = Values::new();
+        let mut qualifiers = ThinVec::new();
         let mut period = None;
         let mut turns = None;
         let mut evidence = None;
-        let mut selections = Vec::new();
+        let mut selections = ThinVec::new();
         // The value a selection follows: none after a value refused (its
         // error is reported), so a selection never moves to another value.
         let mut last = None;
@@ -618,7 +619,7 @@ impl Lowerer {
     fn source(&mut self, pair: P<'_>) -> Option<Field> {
         let span = self.tight_span(&pair);
         let mut name = None;
-        let mut values = Vec::new();
+        let mut values = Values::new();
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::kw_source => name = Some(self.name(&part)),
@@ -641,8 +642,8 @@ impl Lowerer {
         Some(Field {
             name: name?,
             values,
-            selections: Vec::new(),
-            qualifiers: Vec::new(),
+            selections: ThinVec::new(),
+            qualifiers: ThinVec::new(),
             period: None,
             turns: None,
             evidence: None,

@@ -119,7 +119,7 @@ pub fn holders(council: &Council, verdict: &Verdict) -> Vec<String> {
     verdict
         .bindings
         .iter()
-        .map(|binding| council.arrangement.entity(binding.entity).unwrap().key.clone())
+        .map(|binding| council.arrangement.entity(binding.entity).unwrap().key.to_string())
         .collect()
 }
 
