@@ -111,6 +111,16 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`escape`] of a text already owned: the same string, not a copy, when
+/// there is nothing to show (a large council's chart or report is tens
+/// of megabytes).
+pub fn escape_owned(text: String) -> String {
+    match escape(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(shown) => shown,
+    }
+}
+
 /// The distinct hidden characters of a text, in the order they first
 /// appear.
 pub fn hidden_in(text: &str) -> Vec<char> {
@@ -251,6 +261,17 @@ impl serde_json::ser::Formatter for Pretty {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_owned_text_with_nothing_hidden_is_handed_back_not_copied() {
+        let text = String::from("<svg>a chart</svg>");
+        let before = text.as_ptr();
+        let shown = escape_owned(text);
+        assert_eq!(shown, "<svg>a chart</svg>");
+        assert_eq!(shown.as_ptr(), before, "the same allocation, not a copy");
+        assert_eq!(escape_owned("a\u{202e}b".to_owned()), escape("a\u{202e}b"));
+        assert_ne!(escape_owned("a\u{202e}b".to_owned()), "a\u{202e}b");
+    }
 
     #[test]
     fn reading_eight_bytes_at_a_time_finds_what_reading_each_character_finds() {

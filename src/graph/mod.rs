@@ -222,19 +222,19 @@ impl Chart {
     pub fn to_dot(&self) -> String {
         // Labels are shown safe as they are cleaned; this makes sure of it
         // for the whole text.
-        crate::visible::escape(&dot::render(self)).into_owned()
+        crate::visible::escape_owned(dot::render(self))
     }
 
     /// Mermaid flowchart text (```mermaid fences NOT included).
     pub fn to_mermaid(&self) -> String {
-        crate::visible::escape(&mermaid::render(self)).into_owned()
+        crate::visible::escape_owned(mermaid::render(self))
     }
 
     /// A standalone SVG document (starts with `<svg`, has xmlns, a
     /// `<title>`, and width/height/viewBox), suitable for embedding inline
     /// in HTML.
     pub fn to_svg(&self) -> String {
-        crate::visible::escape(&svg::render(self)).into_owned()
+        crate::visible::escape_owned(svg::render(self))
     }
 
     fn relation_title(&self, edge: &Edge) -> &str {

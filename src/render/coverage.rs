@@ -273,7 +273,7 @@ impl Coverage<'_> {
     /// The human listing, with the hidden characters of the policy's words
     /// shown (see [`crate::visible`]).
     pub fn to_human(&self) -> String {
-        crate::visible::escape(&self.listing()).into_owned()
+        crate::visible::escape_owned(self.listing())
     }
 
     fn listing(&self) -> String {

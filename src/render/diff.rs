@@ -275,7 +275,7 @@ pub fn markdown(comparison: &Comparison) -> String {
         let _ = writeln!(out, "- {}", cell(&duty_change_note(duty)));
     }
     // No hidden character from a file is left in the note.
-    escape(&out).into_owned()
+    crate::visible::escape_owned(out)
 }
 
 /// One council's changes as a table of duties, before, after and why.

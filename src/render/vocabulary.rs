@@ -193,6 +193,6 @@ impl Vocabulary<'_> {
             out,
             "\nNames not marked `from` are {base}'s. `dcsc explain NAME` says more of any of them."
         );
-        crate::visible::escape(&out).into_owned()
+        crate::visible::escape_owned(out)
     }
 }

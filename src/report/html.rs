@@ -283,7 +283,7 @@ impl Document {
         // Everything from a file is escaped as it is written; this makes
         // sure no hidden character (see `crate::visible`) is left anywhere,
         // the chart included.
-        crate::visible::escape(&out).into_owned()
+        crate::visible::escape_owned(out)
     }
 
     fn html_header(&self, out: &mut String) {

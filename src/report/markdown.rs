@@ -148,7 +148,7 @@ impl Document {
         }
         // Every cell is escaped as it is written; this makes sure no
         // hidden character (see `crate::visible`) is left anywhere.
-        crate::visible::escape(&out).into_owned()
+        crate::visible::escape_owned(out)
     }
 
     fn front_matter(&self, out: &mut String) {

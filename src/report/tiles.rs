@@ -120,8 +120,17 @@ pub(super) fn picture(out: &mut String, svg: &str, id: &str, name: &str) {
         out.push_str(svg);
         return;
     };
-    let drawn = svg.replacen("<svg", &format!("<svg id=\"{id}\""), 1);
-    let _ = writeln!(out, "<div class=\"picture-whole\">{drawn}</div>");
+    // Written around the picture, not into a copy of it: a large
+    // council's chart is tens of megabytes.
+    out.push_str("<div class=\"picture-whole\">");
+    match svg.split_once("<svg") {
+        Some((before, after)) => {
+            let _ = write!(out, "{before}<svg id=\"{id}\"");
+            out.push_str(after);
+        }
+        None => out.push_str(svg),
+    }
+    out.push_str("</div>\n");
     let scale = picture.scale();
     let (window_width, columns) = cut(picture.width, TILE_WIDTH / scale);
     let (window_height, rows) = cut(picture.height, TILE_HEIGHT / scale);

@@ -228,5 +228,5 @@ fn difference(name: &str, before: &str, after: &str) -> String {
             .context_radius(2)
             .header(name, &format!("{name} (formatted)"))
     );
-    visible::escape(&unified).into_owned()
+    visible::escape_owned(unified)
 }

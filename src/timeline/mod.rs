@@ -242,12 +242,12 @@ impl History {
     /// ids prefixed with the arrangement's id. The same history gives the
     /// same bytes.
     pub fn to_svg(&self) -> String {
-        crate::visible::escape(&svg::render(self)).into_owned()
+        crate::visible::escape_owned(svg::render(self))
     }
 
     /// A self-contained HTML page holding the SVG, laid out for A4
     /// landscape.
     pub fn to_html(&self) -> String {
-        crate::visible::escape(&html::render(self, &svg::render(self))).into_owned()
+        crate::visible::escape_owned(html::render(self, &svg::render(self)))
     }
 }

@@ -185,24 +185,30 @@ impl Placed {
 /// the labels of lines where they fit, then the captions and the legend.
 pub(super) fn render(chart: &Chart) -> String {
     let placed = Placed::of(chart);
-    let mut body = String::new();
+    // One string, written in order: a large council's chart is tens of
+    // megabytes, so its layers are not built apart and copied in.
+    let (mut out, legend) = document_start(chart, &placed);
     // Areas labels must keep off: every box, then each label placed.
     let mut taken: Vec<Area> = placed.boxes.iter().map(Area::of).collect();
-    let flag_labels = reporting_lines(&mut body, chart, &placed, &mut taken);
-    let relation_labels = relation_lines(&mut body, chart, &placed);
+    let flag_labels = reporting_lines(&mut out, chart, &placed, &mut taken);
+    let relation_labels = relation_lines(&mut out, chart, &placed);
     for ((node, lines), rect) in chart.nodes.iter().zip(&placed.labels).zip(&placed.boxes) {
-        node_box(&mut body, node, lines, rect);
+        node_box(&mut out, node, lines, rect);
     }
-    let mut label_layer = String::new();
     // Flagged labels first: they must always be shown.
     for label in &flag_labels {
-        flag_label(&mut label_layer, label, &mut taken);
+        flag_label(&mut out, label, &mut taken);
     }
     for label in &relation_labels {
-        relation_label(&mut label_layer, label, &mut taken);
+        relation_label(&mut out, label, &mut taken);
     }
-    let captions = captions(chart, &placed);
-    document(chart, &placed, &[&body, &label_layer, &captions])
+    out.push_str(&captions(chart, &placed));
+    out.push_str(&legend);
+    out.push_str("</svg>\n");
+    // Grown by doubling, it may hold up to twice its text: the rest is
+    // given back before the report embeds it.
+    out.shrink_to_fit();
+    out
 }
 
 /// The caption over boxes with no line, and the words for a chart with no
@@ -228,10 +234,11 @@ fn captions(chart: &Chart, placed: &Placed) -> String {
     captions
 }
 
-/// The whole document: sized to the chart, its header and the legend
-/// below; its title and description for assistive technology; the
-/// arrowheads; then the layers drawn, in order, and the legend.
-fn document(chart: &Chart, placed: &Placed, layers: &[&str]) -> String {
+/// The start of the document, sized to the chart, its header and the
+/// legend below: its title and description for assistive technology, the
+/// arrowheads and the header; the layers drawn follow, then the legend
+/// returned with it.
+fn document_start(chart: &Chart, placed: &Placed) -> (String, String) {
     let id = &placed.id;
     let chart_height = if chart.nodes.is_empty() {
         28.0
@@ -290,12 +297,7 @@ fn document(chart: &Chart, placed: &Placed, layers: &[&str]) -> String {
         num(MARGIN + 22.0 * placed.title_lines.len() as f64 + 14.0),
         xml(&counts(chart))
     );
-    for layer in layers {
-        out.push_str(layer);
-    }
-    out.push_str(&legend);
-    out.push_str("</svg>\n");
-    out
+    (out, legend)
 }
 
 /// The line of counts under the title.
