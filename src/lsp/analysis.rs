@@ -32,8 +32,8 @@ pub struct Input<'a> {
     pub uri: &'a str,
     /// What the URI names.
     pub address: &'a Address,
-    /// The editor's text.
-    pub text: &'a str,
+    /// The editor's text, shared with the text map made of it.
+    pub text: &'a Arc<str>,
 }
 
 /// What is kept of an open document between analyses while its text is
@@ -101,7 +101,7 @@ fn read(
             if let std::collections::btree_map::Entry::Vacant(entry) = files.entry(file) {
                 let map = memory
                     .map
-                    .get_or_insert_with(|| Arc::new(TextMap::new(input.text)))
+                    .get_or_insert_with(|| Arc::new(TextMap::new(Arc::clone(input.text))))
                     .clone();
                 entry.insert(FileInfo {
                     uri: input.uri.to_owned(),
@@ -125,12 +125,12 @@ fn embedded_map(name: &str, normalised: &str) -> Arc<TextMap> {
     let maps = MAPS.get_or_init(|| {
         EMBEDDED_POLICIES
             .iter()
-            .map(|(embedded, text)| (*embedded, Arc::new(TextMap::new(text))))
+            .map(|(embedded, text)| (*embedded, Arc::new(TextMap::new((*text).into()))))
             .collect()
     });
     maps.iter()
         .find(|(embedded, _)| *embedded == name)
-        .map_or_else(|| Arc::new(TextMap::new(normalised)), |(_, map)| map.clone())
+        .map_or_else(|| Arc::new(TextMap::new(normalised.into())), |(_, map)| map.clone())
 }
 
 /// The embedded guidance, checked once per process: what a hover says of
@@ -167,7 +167,10 @@ impl Analysis {
                 // Read from disk because an arrangement shares it: the
                 // normalised text has the same lines and columns, less a
                 // byte order mark no editor shows.
-                Origin::Path(name) => (file_uri(Path::new(name)), Arc::new(TextMap::new(&source.text))),
+                Origin::Path(name) => (
+                    file_uri(Path::new(name)),
+                    Arc::new(TextMap::new(source.text.as_str().into())),
+                ),
             };
             files.insert(file, FileInfo { uri, map, open: false });
         }

@@ -5,7 +5,6 @@
 use std::io::Write;
 
 use lsp_server::{Message, RequestId, Response};
-use serde::Serialize;
 
 /// The result of a request, serialised: written straight from the
 /// protocol's types. A `serde_json::Value` of a large answer (the symbols
@@ -33,27 +32,25 @@ impl From<Message> for Outgoing {
     }
 }
 
-/// A response as the protocol frames it, its result already serialised.
-#[derive(Serialize)]
-struct Framed<'a> {
-    jsonrpc: &'static str,
-    id: &'a RequestId,
-    result: &'a serde_json::value::RawValue,
-}
-
 impl Outgoing {
     /// Writes it with its header, as `lsp_server` writes a message.
     pub(super) fn write(&self, output: &mut impl Write) -> std::io::Result<()> {
         match self {
             Outgoing::Message(message) => message.write(output),
             Outgoing::Answer { id, result } => {
-                let body = serde_json::to_vec(&Framed {
-                    jsonrpc: "2.0",
-                    id,
-                    result,
-                })?;
-                write!(output, "Content-Length: {}\r\n\r\n", body.len())?;
-                output.write_all(&body)
+                // Framed around the result, not serialised again into one
+                // body: a large document's symbols are megabytes, and a
+                // body holding them would be a second copy, grown by
+                // doubling.
+                let opening = format!(
+                    "{{\"jsonrpc\":\"2.0\",\"id\":{},\"result\":",
+                    serde_json::to_string(id)?
+                );
+                let result = result.get();
+                let length = opening.len() + result.len() + 1;
+                write!(output, "Content-Length: {length}\r\n\r\n{opening}")?;
+                output.write_all(result.as_bytes())?;
+                output.write_all(b"}")
             }
         }
     }
@@ -104,6 +101,23 @@ mod tests {
             Message::Response(Response { id, response_result: Ok(value) })
                 if id == RequestId::from(7) && value == result_again()
         ));
+    }
+
+    /// A request's id may be a string, quoted and escaped as JSON.
+    #[test]
+    fn an_answer_to_a_request_named_by_a_string_is_framed_with_it_quoted() {
+        let mut ours = Vec::new();
+        Outgoing::Answer {
+            id: RequestId::from("a \"b\"".to_owned()),
+            result: serde_json::value::to_raw_value(&[1, 2]).unwrap(),
+        }
+        .write(&mut ours)
+        .unwrap();
+        let body = "{\"jsonrpc\":\"2.0\",\"id\":\"a \\\"b\\\"\",\"result\":[1,2]}";
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            format!("Content-Length: {}\r\n\r\n{body}", body.len())
+        );
     }
 
     fn result_again() -> serde_json::Value {

@@ -12,13 +12,14 @@
 use lsp_types::{Position, Range};
 
 use crate::source::Span;
+use std::sync::Arc;
 
 /// The conversion between one text's normalised byte offsets and LSP
 /// positions in the text as the editor holds it.
 #[derive(Clone, Debug)]
 pub struct TextMap {
     /// The text as the editor holds it.
-    original: String,
+    original: Arc<str>,
     /// Bytes of the original before the normalised text begins (3 for a
     /// byte order mark, else 0).
     bom: usize,
@@ -31,10 +32,15 @@ pub struct TextMap {
 
 impl TextMap {
     /// The map for a text as the editor holds it.
-    pub fn new(original: &str) -> TextMap {
+    pub fn new(original: Arc<str>) -> TextMap {
         let bom = if original.starts_with('\u{feff}') { 3 } else { 0 };
         let mut removed = Vec::new();
-        let mut line_starts = vec![0];
+        // Sized once (a line break is a CR, an LF or both, so this may
+        // be a little more than needed): growing by doubling leaves the
+        // freed halves resident, for a large document's many lines.
+        let breaks = original.bytes().filter(|byte| matches!(byte, b'\r' | b'\n')).count();
+        let mut line_starts = Vec::with_capacity(breaks + 1);
+        line_starts.push(0);
         let bytes = original.as_bytes();
         let mut index = 0;
         while let Some(&byte) = bytes.get(index) {
@@ -54,7 +60,7 @@ impl TextMap {
             }
         }
         TextMap {
-            original: original.to_owned(),
+            original,
             bom,
             removed,
             line_starts,
@@ -156,7 +162,7 @@ mod tests {
 
     #[test]
     fn ascii_positions_are_byte_columns() {
-        let map = TextMap::new("ab\ncd\n");
+        let map = TextMap::new("ab\ncd\n".into());
         assert_eq!(map.position(0), at(0, 0));
         assert_eq!(map.position(4), at(1, 1));
         assert_eq!(map.offset(at(1, 1)), 4);
@@ -168,7 +174,7 @@ mod tests {
         // ’ is 3 bytes and 1 unit, — 3 bytes and 1 unit, 🙂 4 bytes and 2
         // units.
         let text = "a’—🙂b";
-        let map = TextMap::new(text);
+        let map = TextMap::new(text.into());
         let b = text.find('b').unwrap();
         assert_eq!(map.position(b), at(0, 5));
         assert_eq!(map.offset(at(0, 5)), b);
@@ -184,7 +190,7 @@ mod tests {
     fn crlf_and_bom_map_to_the_normalised_text() {
         let original = "\u{feff}ab\r\ncd\r\ne";
         let normalised = "ab\ncd\ne";
-        let map = TextMap::new(original);
+        let map = TextMap::new(original.into());
         // The editor holds the byte order mark: a character of line 0.
         for (offset, expected) in [
             (0, at(0, 1)),
@@ -205,7 +211,7 @@ mod tests {
 
     #[test]
     fn a_lone_carriage_return_ends_a_line() {
-        let map = TextMap::new("a\rb");
+        let map = TextMap::new("a\rb".into());
         assert_eq!(map.position(2), at(1, 0));
         assert_eq!(map.offset(at(1, 0)), 2);
     }
