@@ -287,7 +287,7 @@ impl<'a> Formatter<'a> {
             previous_end = Some(end);
         }
         self.gap(position, self.text.len(), previous_end, &mut pieces);
-        let mut out = lay_out(&pieces, "");
+        let mut out = lay_out(pieces, "");
         while out.starts_with('\n') {
             out.remove(0);
         }
@@ -363,7 +363,7 @@ impl<'a> Formatter<'a> {
             return format!("{head} {{ {} }}", words.join("  "));
         }
         let pieces = self.block(item, &entries, open, close);
-        format!("{head} {{\n{}}}", lay_out(&pieces, "  "))
+        format!("{head} {{\n{}}}", lay_out(pieces, "  "))
     }
 
     /// The lines of a multi-line block, between its braces at `open` and
@@ -488,7 +488,7 @@ fn join(previous: &mut Code<'_>, code: Code<'_>) {
 
 /// Pieces as lines, each indented, with the evidence of a block's fields
 /// aligned in one column.
-fn lay_out(pieces: &[Piece<'_>], indent: &str) -> String {
+fn lay_out(pieces: Vec<Piece<'_>>, indent: &str) -> String {
     let column = pieces
         .iter()
         .filter_map(|piece| match piece {
@@ -501,7 +501,28 @@ fn lay_out(pieces: &[Piece<'_>], indent: &str) -> String {
         })
         .filter(|width| *width <= ALIGN_LIMIT)
         .max();
-    let mut out = String::new();
+    // Sized once, to at most what is written: a large file's text grown by
+    // doubling would hold up to twice itself; and each piece goes once
+    // written, so the pieces and the text are not both held whole.
+    let padding = column.map_or(CONTINUATION, |column| column + 1).max(CONTINUATION);
+    let most: usize = pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Blank => 1,
+            Piece::Comment(text) => indent.len() + text.len() + 1,
+            Piece::Code(code) => {
+                indent.len()
+                    + code.text.len()
+                    + code
+                        .evidence
+                        .as_ref()
+                        .map_or(0, |evidence| 1 + indent.len() + padding + evidence.text.len())
+                    + code.trailing.iter().map(|comment| comment.len() + 2).sum::<usize>()
+                    + 1
+            }
+        })
+        .sum();
+    let mut out = String::with_capacity(most);
     for piece in pieces {
         match piece {
             Piece::Blank => out.push('\n'),
