@@ -10,8 +10,9 @@
 #   them (E0303), and what is measured is what the refusal costs;
 # - `test` of N test files (each one test of Coventry, which they all
 #   start from), as a folder and named: CPU time and peak memory;
-# - peak resident memory of `check`, `verify` and `fmt --check` on one
-#   file of valid posts of each size, against the file's size.
+# - peak resident memory of `check`, `verify`, `fmt --check`, `report
+#   --format html` and `graph --format svg` on one file of valid posts of
+#   each size, against the file's size (each post is a box of the chart).
 #
 #   benches/scale.sh [DCSC_BINARY]          (default: build target/release/dcsc)
 #   DCSC_SCALE_COUNCILS="1000 5000" DCSC_SCALE_MIB="10 60" benches/scale.sh
@@ -19,8 +20,14 @@
 # With DCSC_SCALE_BOUNDS=1 (as .ci/run runs it, on small sizes) it exits 1
 # if a ratio passes its bound (issue 22): peak memory of many councils,
 # and of many test files, under 20 MiB; a folder no dearer than its files
-# named (at most 1.25×, room for a shared machine's noise); the cost per
-# council of the larger count at most 1.25× that of the smaller. The CPU
+# named, and the cost per council of the larger count no more than that
+# of the smaller, each within 1.6×. The full-size runs recorded in
+# docs/performance.md measure these at 0.98 to 1.04; the bound is wide
+# because CI's runs take tenths of a second, and on the 2-core virtual
+# machine the same `verify` of 100 councils, run six times over on an
+# idle machine, took 0.44 to 0.65 s, in spells of seconds: wide enough
+# for that, and still failing on a folder read twice (measured at 1.75×
+# before issue 22). The CPU
 # ratios of `report` (a refusal) and of `test` are printed, not enforced:
 # at CI's sizes they take hundredths of a second, which GNU time counts
 # in hundredths. The bound on memory against one
@@ -43,15 +50,30 @@ trap 'rm -rf "$dir"' EXIT
 cd "$dir"
 
 # measure NAME COMMAND...: CPU seconds (user + system) and peak MiB of one
-# run, into the variables cpu_NAME and rss_NAME.
+# run, into the variables cpu_NAME and rss_NAME; with `fold` set, folded
+# into what they hold: the least CPU and the greatest peak.
 measure() {
-  local name=$1
+  local name=$1 user system kib cpu rss
   shift
   /usr/bin/time -f '%U %S %M' -o time.txt "$@" >/dev/null 2>&1 || true
   read -r user system kib < <(tail -n 1 time.txt)
-  printf -v "cpu_$name" '%.2f' "$(awk -v u="$user" -v s="$system" 'BEGIN { print u + s }')"
-  printf -v "rss_$name" '%.1f' "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')"
+  cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { print u + s }')
+  rss=$(awk -v k="$kib" 'BEGIN { print k / 1024 }')
+  local cpu_held="cpu_$name" rss_held="rss_$name"
+  if [ -n "${fold:-}" ] && [ -n "${!cpu_held:-}" ]; then
+    cpu=$(awk -v a="$cpu" -v b="${!cpu_held}" 'BEGIN { print (a < b) ? a : b }')
+    rss=$(awk -v a="$rss" -v b="${!rss_held}" 'BEGIN { print (a > b) ? a : b }')
+  fi
+  printf -v "cpu_$name" '%.2f' "$cpu"
+  printf -v "rss_$name" '%.1f' "$rss"
 }
+# With bounds enforced, a folder and its files named are each run three
+# times, taken in turn, and the least CPU of each compared: on a shared
+# machine a run of tenths of a second can take half as long again for a
+# few seconds at a time (a folder's `verify` of 100 councils once
+# measured 1.47 times its files named, and 0.97 at 400).
+runs=1
+[ -n "$bounds" ] && runs=3
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 failed=""
 bound() { # WHAT VALUE LIMIT
@@ -77,14 +99,19 @@ for n in $counts; do
     extra=()
     [ "$command" = verify ] && extra=(--as-at 2017-06-01)
     [ "$command" = report ] && extra=(--as-at 2017-06-01 --format markdown)
-    measure named "$dcsc" "$command" "councils-$n"/*.dcs "${extra[@]}"
-    measure folder "$dcsc" "$command" "councils-$n" "${extra[@]}"
+    unset cpu_named cpu_folder rss_named rss_folder
+    fold=yes
+    for ((run = 0; run < runs; run++)); do
+      measure named "$dcsc" "$command" "councils-$n"/*.dcs "${extra[@]}"
+      measure folder "$dcsc" "$command" "councils-$n" "${extra[@]}"
+    done
+    fold=""
     # shellcheck disable=SC2154 # set by measure
     echo "| $n | $command | $cpu_named | $cpu_folder | $(ratio "$cpu_folder" "$cpu_named") | $rss_named | $rss_folder |"
     per_council[$command-$n]=$(awk -v a="$cpu_named" -v b="$cpu_folder" -v n="$n" 'BEGIN { printf "%.6f", (a + b) / 2 / n }')
     if [ -n "$bounds" ]; then
       [ "$command" = report ] ||
-        bound "$command of $n councils, folder / named CPU" "$(ratio "$cpu_folder" "$cpu_named")" 1.25 >>bounds.txt
+        bound "$command of $n councils, folder / named CPU" "$(ratio "$cpu_folder" "$cpu_named")" 1.6 >>bounds.txt
       bound "$command of $n councils named, peak MiB" "$rss_named" 20 >>bounds.txt
       bound "$command of $n councils as a folder, peak MiB" "$rss_folder" 20 >>bounds.txt
     fi
@@ -97,7 +124,7 @@ if [ "$smallest" != "$largest" ]; then
   for command in verify check; do
     growth=$(ratio "${per_council[$command-$largest]}" "${per_council[$command-$smallest]}")
     echo "$command, CPU per council at $largest / at $smallest: $growth"
-    [ -n "$bounds" ] && bound "$command, CPU per council at $largest / at $smallest" "$growth" 1.25 >>bounds.txt
+    [ -n "$bounds" ] && bound "$command, CPU per council at $largest / at $smallest" "$growth" 1.6 >>bounds.txt
   done
 fi
 
@@ -148,11 +175,13 @@ echo "|---|---|---|---|---|"
 for mib in $sizes; do
   big "big-$mib.dcs" "$mib"
   input=$(awk -v b="$(stat -c %s "big-$mib.dcs")" 'BEGIN { printf "%.1f", b / 1048576 }')
-  for command in check verify fmt; do
+  for command in check verify fmt report graph; do
     case $command in
       check) measure big "$dcsc" check "big-$mib.dcs" ;;
       verify) measure big "$dcsc" verify "big-$mib.dcs" --as-at 2017-06-01 ;;
       fmt) measure big "$dcsc" fmt --check "big-$mib.dcs" ;;
+      report) measure big "$dcsc" report "big-$mib.dcs" --as-at 2017-06-01 --format html ;;
+      graph) measure big "$dcsc" graph "big-$mib.dcs" --format svg ;;
     esac
     # shellcheck disable=SC2154 # set by measure
     echo "| $input MiB of posts | $command | $cpu_big | $rss_big | $(ratio "$rss_big" "$input") |"
