@@ -68,10 +68,8 @@ measure() {
   printf -v "rss_$name" '%.1f' "$rss"
 }
 # With bounds enforced, a folder and its files named are each run three
-# times, taken in turn, and the least CPU of each compared: on a shared
-# machine a run of tenths of a second can take half as long again for a
-# few seconds at a time (a folder's `verify` of 100 councils once
-# measured 1.47 times its files named, and 0.97 at 400).
+# times, taken in turn, and the least CPU of each compared (see the bounds
+# above for the machine's noise).
 runs=1
 [ -n "$bounds" ] && runs=3
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }

@@ -669,21 +669,9 @@ impl Arrangement {
     }
 }
 
-/// Of facts, those that may hold on `day`: one that surely holds is kept
-/// as holding throughout; one that may is kept as it is, so it stays
-/// uncertain; one that does not is dropped.
+/// Of facts, those that may hold on `day` ([`kept_fact`]).
 fn kept<T: Clone, C: FromIterator<Stated<T>>>(timeline: &Timeline, facts: &[Stated<T>], day: Day) -> C {
-    facts
-        .iter()
-        .filter_map(|fact| match fact.holds_at(timeline, day) {
-            Holding::Yes => Some(Stated {
-                during: Period::ALWAYS,
-                ..fact.clone()
-            }),
-            Holding::Unknown(_) => Some(fact.clone()),
-            Holding::No => None,
-        })
-        .collect()
+    facts.iter().filter_map(|fact| kept_fact(timeline, fact, day)).collect()
 }
 
 /// [`kept`] for facts listed with their relation or attribute.
@@ -694,10 +682,20 @@ fn kept_pairs<K: Copy, T: Clone, C: FromIterator<(K, Stated<T>)>>(
 ) -> C {
     facts
         .iter()
-        .flat_map(|(key, fact)| {
-            kept::<T, Vec<_>>(timeline, std::slice::from_ref(fact), day)
-                .into_iter()
-                .map(move |kept| (*key, kept))
-        })
+        .filter_map(|(key, fact)| Some((*key, kept_fact(timeline, fact, day)?)))
         .collect()
+}
+
+/// A fact as it stands on `day`: one that surely holds is kept as holding
+/// throughout; one that may is kept as it is, so it stays uncertain; one
+/// that does not is dropped.
+fn kept_fact<T: Clone>(timeline: &Timeline, fact: &Stated<T>, day: Day) -> Option<Stated<T>> {
+    match fact.holds_at(timeline, day) {
+        Holding::Yes => Some(Stated {
+            during: Period::ALWAYS,
+            ..fact.clone()
+        }),
+        Holding::Unknown(_) => Some(fact.clone()),
+        Holding::No => None,
+    }
 }

@@ -57,7 +57,7 @@ pub fn explain(policy: &Policy, key: &str, as_at: Option<Day>) -> Result<String,
         .or_else(|| paragraph(policy, key, as_at))
         .or_else(|| edition(policy, key))
         .or_else(|| vocabulary(policy, key))
-        .map(|text| crate::visible::escape(&text).into_owned())
+        .map(crate::visible::escape_owned)
         .ok_or_else(|| nothing(policy, key))
 }
 

@@ -276,7 +276,7 @@ impl Assessment<'_> {
     fn human(&self, color: bool, detail: Detail) -> String {
         // The header is the council's and the guidance's own words; the
         // snippets below show their hidden characters themselves.
-        let mut out = crate::visible::escape(&self.header()).into_owned();
+        let mut out = crate::visible::escape_owned(self.header());
         let groups = self.grouped();
         // How much of each group is explained: all of it, its one-line
         // verdicts only (`false`), or none (`None`, quiet and no action).
